@@ -1,0 +1,6 @@
+export * from './roles.ts';
+export * from './scope.ts';
+export * from './regions.ts';
+export * from './canonical-json.ts';
+export * from './problems.ts';
+export * from './users.ts';

@@ -1,0 +1,103 @@
+/**
+ * Stable machine codes for API errors (RFC 9457 `code` extension), each with the
+ * message a person can act on, in Chinese first and English. The web app shows the
+ * same text, so a code means one thing everywhere.
+ */
+export const problemCatalogue = {
+  VALIDATION_FAILED: {
+    status: 400,
+    zh: '提交的内容有误，请按字段提示修改后重试。',
+    en: 'The request has invalid fields; correct them as indicated and retry.',
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    zh: '请求正文不是有效的 JSON。',
+    en: 'The request body is not valid JSON.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    zh: '不支持的内容类型，请以 application/json 提交。',
+    en: 'Unsupported content type; send application/json.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    zh: '请求正文过大。',
+    en: 'The request body is too large.',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    zh: '请先登录。',
+    en: 'Sign in first.',
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    zh: '用户名或密码错误。',
+    en: 'Wrong user name or password.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 429,
+    zh: '登录失败次数过多，账号已临时锁定，请稍后再试。',
+    en: 'Too many failed sign-ins; the account is locked for a while. Try again later.',
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    zh: '该账号已停用，请联系管理员。',
+    en: 'This account is disabled; contact an administrator.',
+  },
+  CSRF_FAILED: {
+    status: 403,
+    zh: '安全校验失败，请刷新页面后重试。',
+    en: 'The CSRF check failed; reload the page and retry.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    zh: '您的角色无权执行此操作。',
+    en: 'Your role may not do this.',
+  },
+  OUT_OF_SCOPE: {
+    status: 403,
+    zh: '该数据不在您的管辖范围内。',
+    en: 'This record is outside your region scope.',
+  },
+  NOT_FOUND: {
+    status: 404,
+    zh: '未找到该记录。',
+    en: 'No such record.',
+  },
+  CONFLICT: {
+    status: 409,
+    zh: '与现有数据冲突。',
+    en: 'This conflicts with existing data.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    zh: '请求过于频繁，请稍后再试。',
+    en: 'Too many requests; slow down and retry later.',
+  },
+  IMPORT_FAILED: {
+    status: 400,
+    zh: '导入文件有误，未导入任何数据。',
+    en: 'The import file has errors; nothing was imported.',
+  },
+  INTERNAL: {
+    status: 500,
+    zh: '服务器内部错误，请稍后重试。',
+    en: 'Internal server error; retry later.',
+  },
+} as const;
+
+export type ProblemCode = keyof typeof problemCatalogue;
+
+/** One field-level error inside a problem document. */
+export type FieldError = { field: string; message: string };
+
+/** The problem+json body every API error carries. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  code: ProblemCode;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+};

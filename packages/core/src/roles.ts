@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** The roles an account can hold. Every account also carries a region scope (a subtree). */
+export const Role = z.enum([
+  'province_admin',
+  'city_admin',
+  'unit_officer',
+  'inspector',
+  'volunteer_manager',
+  'auditor',
+  'resident',
+]);
+export type Role = z.infer<typeof Role>;
+
+/**
+ * Permissions are named `<resource>.<verb>`. Region scope is checked separately
+ * (see `scope.ts`): a permission says what a role may do, the scope says where.
+ */
+export const Permission = z.enum([
+  'region.read',
+  'region.write',
+  'group.write',
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+]);
+export type Permission = z.infer<typeof Permission>;
+
+const staff: Role[] = [
+  'province_admin',
+  'city_admin',
+  'unit_officer',
+  'inspector',
+  'volunteer_manager',
+  'auditor',
+];
+
+/** Role × permission table. Kept as data so that its tests can walk it. */
+export const rolePermissions: Record<Permission, readonly Role[]> = {
+  // Residents pick a region when they report a problem, so they may read regions too.
+  'region.read': [...staff, 'resident'],
+  'region.write': ['province_admin', 'city_admin'],
+  'group.write': ['province_admin'],
+  'org.read': staff,
+  'org.write': ['province_admin', 'city_admin'],
+  'user.read': ['province_admin', 'city_admin', 'auditor'],
+  'user.write': ['province_admin', 'city_admin'],
+  'audit.read': ['province_admin', 'city_admin', 'auditor'],
+};
+
+/** Whether a role holds a permission, regardless of region. */
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[permission].includes(role);
+}
+
+/**
+ * Roles an administrator may hand out. A city administrator cannot create province
+ * administrators; nobody may grant a scope wider than their own (checked with the scope).
+ */
+export function grantableRoles(role: Role): Role[] {
+  if (role === 'province_admin') return [...Role.options];
+  if (role === 'city_admin') return Role.options.filter((r) => r !== 'province_admin');
+  return [];
+}
