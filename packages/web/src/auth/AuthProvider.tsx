@@ -1,0 +1,81 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { LoginRequest, Permission } from '@chuangcheng/core';
+import { can } from '@chuangcheng/core';
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
+import type { Me, Session } from '../api/types.ts';
+
+type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; me: Me };
+
+interface AuthValue {
+  state: AuthState;
+  login: (credentials: LoginRequest) => Promise<void>;
+  logout: (everywhere: boolean) => Promise<void>;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+
+  const signOutLocally = useCallback(() => {
+    setCsrfToken(null);
+    setState({ status: 'anonymous' });
+  }, []);
+
+  const accept = useCallback((session: Session) => {
+    setCsrfToken(session.csrfToken);
+    setState({ status: 'signed-in', me: session.user });
+  }, []);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(signOutLocally);
+    api
+      .get<Session>('/api/v1/auth/me')
+      .then(accept)
+      .catch((error: unknown) => {
+        // 401 just means "not signed in"; anything else is shown on the sign-in page's retry.
+        if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
+        signOutLocally();
+      });
+    return () => setUnauthenticatedHandler(null);
+  }, [accept, signOutLocally]);
+
+  const login = useCallback(
+    async (credentials: LoginRequest) => {
+      accept(await api.post<Session>('/api/v1/auth/login', credentials));
+    },
+    [accept],
+  );
+
+  const logout = useCallback(
+    async (everywhere: boolean) => {
+      try {
+        await api.post<void>(everywhere ? '/api/v1/auth/logout-all' : '/api/v1/auth/logout');
+      } finally {
+        signOutLocally();
+      }
+    },
+    [signOutLocally],
+  );
+
+  const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
+  return value;
+}
+
+/** The signed-in account; only valid below <RequireAuth>. */
+export function useMe(): Me {
+  const { state } = useAuth();
+  if (state.status !== 'signed-in') throw new Error('useMe needs a signed-in user');
+  return state.me;
+}
+
+/** Whether the signed-in account may use a permission (region scope is the server's job). */
+export function useCan(permission: Permission): boolean {
+  return can(useMe().role, permission);
+}

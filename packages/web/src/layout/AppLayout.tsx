@@ -1,0 +1,73 @@
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { Layout, Menu, Spin, type MenuProps } from 'antd';
+import { ApartmentOutlined, AuditOutlined, ClusterOutlined, EnvironmentOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
+import { can, type Permission } from '@chuangcheng/core';
+import { useMe } from '../auth/AuthProvider.tsx';
+import { useT, type MessageKey } from '../i18n/I18nProvider.tsx';
+import { AppHeader } from './AppHeader.tsx';
+import styles from './layout.module.css';
+
+interface NavEntry {
+  path: string;
+  label: MessageKey;
+  testId: string;
+  icon: React.ReactNode;
+  permission?: Permission;
+}
+
+/** Only modules that exist today; each entry is hidden unless the role may use it. */
+const navigation: NavEntry[] = [
+  { path: '/regions', label: 'nav.regions', testId: 'nav-regions', icon: <EnvironmentOutlined />, permission: 'region.read' },
+  { path: '/region-groups', label: 'nav.regionGroups', testId: 'nav-region-groups', icon: <ClusterOutlined />, permission: 'region.read' },
+  { path: '/org-units', label: 'nav.orgUnits', testId: 'nav-org-units', icon: <ApartmentOutlined />, permission: 'org.read' },
+  { path: '/users', label: 'nav.users', testId: 'nav-users', icon: <TeamOutlined />, permission: 'user.read' },
+  { path: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: <AuditOutlined />, permission: 'audit.read' },
+];
+
+export function AppLayout() {
+  const me = useMe();
+  const t = useT();
+  const location = useLocation();
+
+  const items: MenuProps['items'] = [
+    ...navigation
+      .filter((entry) => !entry.permission || can(me.role, entry.permission))
+      .map((entry) => ({
+        key: entry.path,
+        icon: entry.icon,
+        label: (
+          <Link to={entry.path} data-testid={entry.testId}>
+            {t(entry.label)}
+          </Link>
+        ),
+      })),
+    { type: 'divider' as const },
+    {
+      key: 'api-docs',
+      icon: <FileTextOutlined />,
+      label: (
+        <a href="/api/v1/docs" target="_blank" rel="noreferrer" data-testid="nav-api-docs">
+          {t('nav.apiDocs')}
+        </a>
+      ),
+    },
+  ];
+  const selected = navigation.find((entry) => location.pathname.startsWith(entry.path))?.path;
+
+  return (
+    <Layout className={styles.shell}>
+      <AppHeader />
+      <Layout>
+        <Layout.Sider width={208} theme="light" className={styles.sider} breakpoint="lg" collapsedWidth={0}>
+          <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} className={styles.menu} />
+        </Layout.Sider>
+        <Layout.Content className={styles.content}>
+          <Suspense fallback={<Spin className={styles.pageSpin} />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

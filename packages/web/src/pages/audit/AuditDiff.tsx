@@ -1,0 +1,54 @@
+import { Col, Row, Typography } from 'antd';
+import type { AuditEntry } from '../../api/types.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import styles from './audit.module.css';
+
+type Snapshot = AuditEntry['before'];
+
+/** Keys whose values differ between the two snapshots (deep, via canonical text). */
+export function changedKeys(before: Snapshot, after: Snapshot): Set<string> {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changed = new Set<string>();
+  for (const key of keys) {
+    if (JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key])) changed.add(key);
+  }
+  return changed;
+}
+
+function SnapshotView({ snapshot, changed, emptyText }: { snapshot: Snapshot; changed: Set<string>; emptyText: string }) {
+  if (snapshot === null) return <Typography.Text type="secondary">{emptyText}</Typography.Text>;
+  return (
+    <pre className={styles.json}>
+      {'{\n'}
+      {Object.entries(snapshot).map(([key, value]) => (
+        <div key={key} className={changed.has(key) ? styles.changed : undefined}>
+          {`  ${JSON.stringify(key)}: ${JSON.stringify(value)}`}
+        </div>
+      ))}
+      {'}'}
+    </pre>
+  );
+}
+
+/** Before and after side by side; changed keys are highlighted on both sides. */
+export function AuditDiff({ entry }: { entry: AuditEntry }) {
+  const t = useT();
+  const changed = changedKeys(entry.before, entry.after);
+  return (
+    <Row gutter={16} data-testid="audit-diff">
+      <Col span={12}>
+        <Typography.Text strong>{t('audit.before')}</Typography.Text>
+        <SnapshotView snapshot={entry.before} changed={changed} emptyText={t('audit.noSnapshot')} />
+      </Col>
+      <Col span={12}>
+        <Typography.Text strong>{t('audit.after')}</Typography.Text>
+        <SnapshotView snapshot={entry.after} changed={changed} emptyText={t('audit.noSnapshot')} />
+      </Col>
+      {entry.requestId && (
+        <Col span={24}>
+          <Typography.Text type="secondary">{t('audit.requestId', { id: entry.requestId })}</Typography.Text>
+        </Col>
+      )}
+    </Row>
+  );
+}

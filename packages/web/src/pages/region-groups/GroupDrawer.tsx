@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react';
+import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { RegionGroup, RegionGroupKind } from '@chuangcheng/core';
+import { api } from '../../api/client.ts';
+import type { RegionGroupBody } from '../../api/types.ts';
+import { useApiError } from '../../api/useApiError.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { RegionSelect } from '../../components/RegionSelect.tsx';
+import { zodRule } from '../../components/zod-rule.ts';
+
+interface Values {
+  code: string;
+  name: string;
+  kind: RegionGroupKind;
+  description?: string;
+  memberCodes: string[];
+}
+
+interface Props {
+  open: boolean;
+  /** null creates a new group. */
+  group: RegionGroup | null;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
+  const t = useT();
+  const showError = useApiError();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (group) {
+      form.setFieldsValue({
+        code: group.code,
+        name: group.name,
+        kind: group.kind,
+        description: group.description ?? '',
+        memberCodes: group.members.map((member) => member.code),
+      });
+    } else {
+      form.setFieldsValue({ kind: 'custom', memberCodes: [] });
+    }
+  }, [open, group, form]);
+
+  const save = async () => {
+    const values = await form.validateFields();
+    const body: RegionGroupBody = {
+      name: values.name.trim(),
+      kind: values.kind,
+      description: values.description?.trim() || null,
+      memberCodes: values.memberCodes,
+    };
+    setBusy(true);
+    try {
+      if (group) await api.put(`/api/v1/region-groups/${encodeURIComponent(group.code)}`, body);
+      else await api.post('/api/v1/region-groups', { code: values.code.trim(), ...body });
+      onSaved();
+    } catch (error) {
+      showError(error, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      size={560}
+      title={group ? t('groups.editTitle', { name: group.name }) : t('groups.create')}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="group-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item
+          name="code"
+          label={t('groups.code')}
+          rules={[{ required: true, message: t('validation.required') }, zodRule(RegionGroup.shape.code.min(1), t('validation.required'))]}
+        >
+          <Input disabled={group !== null} />
+        </Form.Item>
+        <Form.Item name="name" label={t('groups.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('groups.kind')} rules={[zodRule(RegionGroupKind, t('validation.required'))]}>
+          <Select options={RegionGroupKind.options.map((kind) => ({ value: kind, label: t(`groupKind.${kind}`) }))} />
+        </Form.Item>
+        <Form.Item name="description" label={t('groups.description')}>
+          <Input.TextArea rows={3} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="memberCodes" label={t('groups.members')}>
+          <RegionSelect multiple known={group?.members ?? []} testId="group-members" />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

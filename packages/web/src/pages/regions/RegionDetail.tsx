@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { Breadcrumb, Button, Card, Descriptions, Empty, Table, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import type { Region } from '@chuangcheng/core';
+import { api, withQuery } from '../../api/client.ts';
+import type { Items, RegionDetail as RegionDetailData } from '../../api/types.ts';
+import { useApiError } from '../../api/useApiError.ts';
+import { useCan } from '../../auth/AuthProvider.tsx';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { GroupTags, Population, levelLabelKey, regionColumns } from '../../components/region-display.tsx';
+import { PopulationModal } from './PopulationModal.tsx';
+
+interface Props {
+  code: string;
+  onSelect: (code: string) => void;
+  onLoaded: (detail: RegionDetailData) => void;
+}
+
+export function RegionDetail({ code, onSelect, onLoaded }: Props) {
+  const t = useT();
+  const showError = useApiError();
+  const mayEdit = useCan('region.write');
+  const [detail, setDetail] = useState<RegionDetailData | null>(null);
+  const [children, setChildren] = useState<Region[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [editing, setEditing] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    Promise.all([
+      api.get<RegionDetailData>(`/api/v1/regions/${encodeURIComponent(code)}`),
+      api.get<Items<Region>>(withQuery('/api/v1/regions', { parent: code })),
+    ])
+      .then(([loaded, kids]) => {
+        if (cancelled) return;
+        setDetail(loaded);
+        setChildren(kids.items);
+        onLoaded(loaded);
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) showError(error);
+      })
+      .finally(() => {
+        if (!cancelled) setLoading(false);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [code, onLoaded, showError]);
+
+  if (!detail) return <Card loading={loading} />;
+
+  const crumbs = [...detail.ancestors, { code: detail.code, name: detail.name }].map((region) => ({
+    key: region.code,
+    title: region.code === detail.code ? region.name : <a onClick={() => onSelect(region.code)}>{region.name}</a>,
+  }));
+
+  return (
+    <Card loading={loading} title={<Breadcrumb items={crumbs} />} data-testid="region-detail">
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { key: 'code', label: t('regions.code'), children: detail.code },
+          { key: 'name', label: t('regions.name'), children: detail.name },
+          { key: 'level', label: t('regions.level'), children: t(levelLabelKey(detail.level)) },
+          {
+            key: 'population',
+            label: t('regions.population'),
+            children: (
+              <>
+                <Population value={detail.population} t={t} />
+                {mayEdit && (
+                  <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="population-edit">
+                    {t('common.edit')}
+                  </Button>
+                )}
+              </>
+            ),
+          },
+          { key: 'year', label: t('regions.populationYear'), children: detail.populationYear ?? '—' },
+          { key: 'children', label: t('regions.childCount'), children: detail.childCount },
+          { key: 'groups', label: t('regions.groups'), span: 2, children: <GroupTags groups={detail.groups} /> },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('regions.children')}
+      </Typography.Title>
+      <Table<Region>
+        rowKey="code"
+        size="small"
+        columns={regionColumns(t)}
+        dataSource={children}
+        pagination={children.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('regions.noChildren')} /> }}
+        onRow={(region) => ({ onClick: () => onSelect(region.code), style: { cursor: 'pointer' } })}
+        data-testid="region-children"
+      />
+      <PopulationModal
+        open={editing}
+        region={detail}
+        onClose={() => setEditing(false)}
+        onSaved={(region) => {
+          setDetail({ ...detail, ...region });
+          setEditing(false);
+        }}
+      />
+    </Card>
+  );
+}
