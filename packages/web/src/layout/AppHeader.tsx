@@ -1,22 +1,17 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Layout, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Popconfirm, Space, Tag, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth, useMe } from '../auth/AuthProvider.tsx';
-import { useI18n, type Language } from '../i18n/I18nProvider.tsx';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useApiError } from '../api/useApiError.ts';
 import styles from './layout.module.css';
-
-const languages: { value: Language; label: string }[] = [
-  // Each language is named in itself, so a reader of either can find their own.
-  { value: 'zh-CN', label: '中文' },
-  { value: 'en', label: 'English' },
-];
 
 export function AppHeader() {
   const me = useMe();
   const { logout } = useAuth();
-  const { t, language, setLanguage } = useI18n();
+  const t = useT();
   const showError = useApiError();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
@@ -48,13 +43,7 @@ export function AppHeader() {
           <Tag color="blue">{t(`role.${me.role}`)}</Tag>
           <Typography.Text className={styles.userScope}>{me.regionName}</Typography.Text>
         </span>
-        <Segmented<Language>
-          size="small"
-          value={language}
-          options={languages}
-          onChange={setLanguage}
-          data-testid="language-switch"
-        />
+        <LanguageSwitch />
         <Button size="small" icon={<LogoutOutlined />} loading={busy} onClick={() => void signOut(false)} data-testid="logout">
           {t('auth.logout')}
         </Button>

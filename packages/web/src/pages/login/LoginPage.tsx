@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { LoginRequest } from '@chuangcheng/core';
 import { ApiError } from '../../api/client.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
-import { useI18n, type Language } from '../../i18n/I18nProvider.tsx';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import styles from './login.module.css';
 
 function redirectTarget(state: unknown): string {
@@ -17,7 +18,7 @@ function redirectTarget(state: unknown): string {
 
 export default function LoginPage() {
   const { state: auth, login } = useAuth();
-  const { t, language, setLanguage } = useI18n();
+  const t = useT();
   const [form] = Form.useForm<LoginRequest>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,15 +47,7 @@ export default function LoginPage() {
   return (
     <div className={styles.page}>
       <div className={styles.language}>
-        <Segmented<Language>
-          size="small"
-          value={language}
-          onChange={setLanguage}
-          options={[
-            { value: 'zh-CN', label: '中文' },
-            { value: 'en', label: 'English' },
-          ]}
-        />
+        <LanguageSwitch />
       </div>
       <Card className={styles.card}>
         <Typography.Title level={3} className={styles.title}>
@@ -76,9 +69,6 @@ export default function LoginPage() {
           </Button>
         </Form>
       </Card>
-      <Typography.Text type="secondary" className={styles.footer}>
-        {t('app.subtitle')}
-      </Typography.Text>
     </div>
   );
 }

@@ -49,7 +49,8 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
   }, [open, unit, form]);
 
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const body = {
       code: values.code.trim(),
       name: values.name.trim(),

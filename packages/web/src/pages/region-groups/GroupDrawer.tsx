@@ -47,7 +47,8 @@ export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
   }, [open, group, form]);
 
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const body: RegionGroupBody = {
       name: values.name.trim(),
       kind: values.kind,

@@ -29,7 +29,8 @@ export function PopulationModal({ open, region, onClose, onSaved }: Props) {
   }, [open, region, form]);
 
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setBusy(true);
     try {
       const saved = await api.put<Region>(`/api/v1/regions/${encodeURIComponent(region.code)}/population`, {

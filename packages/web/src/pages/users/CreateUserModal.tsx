@@ -30,7 +30,8 @@ export function CreateUserModal({ open, onClose, onSaved }: Props) {
   }, [open, form]);
 
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const parsed = CreateUserRequest.safeParse({ ...values, orgUnitId: values.orgUnitId ?? null });
     if (!parsed.success) return;
     setBusy(true);

@@ -50,7 +50,8 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
   if (!user) return null;
 
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     // Only changed fields are sent, so the audit trail records what the administrator meant.
     const changes: UpdateUserRequest = {};
     if (values.displayName !== user.displayName) changes.displayName = values.displayName;
