@@ -4,3 +4,4 @@ export * from './regions.ts';
 export * from './canonical-json.ts';
 export * from './problems.ts';
 export * from './users.ts';
+export * from './org-units.ts';

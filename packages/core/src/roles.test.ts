@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { can, grantableRoles, Permission, Role, rolePermissions } from './roles.ts';
+
+describe('role permissions', () => {
+  // The table read back row by row: a change to rolePermissions must change this test too.
+  const expected: Record<Role, Permission[]> = {
+    province_admin: ['region.read', 'region.write', 'group.write', 'org.read', 'org.write', 'user.read', 'user.write', 'audit.read'],
+    city_admin: ['region.read', 'region.write', 'org.read', 'org.write', 'user.read', 'user.write', 'audit.read'],
+    unit_officer: ['region.read', 'org.read'],
+    inspector: ['region.read', 'org.read'],
+    volunteer_manager: ['region.read', 'org.read'],
+    auditor: ['region.read', 'org.read', 'user.read', 'audit.read'],
+    resident: ['region.read'],
+  };
+  for (const role of Role.options) {
+    it(`${role} holds exactly its permissions`, () => {
+      const held = Permission.options.filter((p) => can(role, p));
+      expect(held).toEqual(expected[role]);
+    });
+  }
+
+  it('lists only known roles in the table', () => {
+    for (const roles of Object.values(rolePermissions)) {
+      for (const role of roles) expect(Role.options).toContain(role);
+    }
+  });
+
+  it('lets only administrators grant roles, and never province_admin from a city', () => {
+    expect(grantableRoles('province_admin')).toEqual(Role.options);
+    expect(grantableRoles('city_admin')).not.toContain('province_admin');
+    expect(grantableRoles('city_admin')).toContain('inspector');
+    expect(grantableRoles('auditor')).toEqual([]);
+    expect(grantableRoles('resident')).toEqual([]);
+  });
+});

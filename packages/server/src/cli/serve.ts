@@ -1,0 +1,56 @@
+import { ConfigError, loadConfig } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { bootstrap } from '../bootstrap.ts';
+import { buildApp } from '../app.ts';
+import { reportError } from './errors.ts';
+
+/**
+ * Starts the platform: one process serving the API and the web app. Configuration
+ * problems end the process with one line saying what to fix.
+ */
+export async function serve(): Promise<void> {
+  let handle: DatabaseHandle | undefined;
+  try {
+    const config = loadConfig();
+    const started = Date.now();
+    handle = config.databaseUrl
+      ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
+      : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+    const report = await bootstrap(handle.db, {
+      dataset: process.env.CHUANGCHENG_DATASET ?? 'heilongjiang',
+      adminPassword: config.adminPassword,
+    });
+    if (report.loaded) {
+      console.log(
+        `chuangcheng: loaded the default data set: ${report.loaded.regions} regions, ${report.loaded.population} population figures, ` +
+          `${report.loaded.groups} region groups, ${report.loaded.orgUnits} organisations`,
+      );
+    }
+    if (report.admin.generatedPassword) {
+      console.log(`chuangcheng: created the first administrator "admin" with password: ${report.admin.generatedPassword}`);
+      console.log('chuangcheng: this password is shown only once; sign in and change it.');
+    }
+    const app = await buildApp({ config, database: handle });
+    const shutdown = async () => {
+      await app.close();
+      await handle?.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new ConfigError(`port ${config.port} is in use; stop the other server or set PORT`);
+      if (code === 'EACCES') throw new ConfigError(`no permission to listen on port ${config.port}; set PORT above 1024`);
+      throw error;
+    }
+    console.log(
+      `chuangcheng: ready at http://localhost:${config.port} on ${handle.kind} (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}) after ${Date.now() - started} ms`,
+    );
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    process.exit(reportError(error));
+  }
+}

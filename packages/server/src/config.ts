@@ -1,0 +1,58 @@
+import path from 'node:path';
+
+/** Runtime settings, all from the environment so that one build serves every deployment. */
+export type Config = {
+  port: number;
+  host: string;
+  /** Where PGlite keeps its files, uploads live and the lock file sits. */
+  dataDir: string;
+  /** When set, PostgreSQL is used instead of the embedded PGlite. */
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  /** Directory of the built web app; served at `/` when it exists. */
+  webDist: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  login: { maxFailures: number; lockMinutes: number };
+  bodyLimitBytes: number;
+  logLevel: string;
+};
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+/** A configuration the process cannot start with; its message says what to fix. */
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intFromEnv(env, 'PORT', 3000);
+  if (port > 65535) throw new ConfigError(`PORT must be at most 65535, got ${port}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.CHUANGCHENG_DATA_DIR ?? path.join(repoRoot, 'data')),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.CHUANGCHENG_ADMIN_PASSWORD || undefined,
+    webDist: path.resolve(env.CHUANGCHENG_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
+    sessionTtlHours: intFromEnv(env, 'CHUANGCHENG_SESSION_HOURS', 12),
+    cookieSecure: env.CHUANGCHENG_COOKIE_SECURE === 'true',
+    login: {
+      maxFailures: intFromEnv(env, 'CHUANGCHENG_LOGIN_MAX_FAILURES', 5),
+      lockMinutes: intFromEnv(env, 'CHUANGCHENG_LOGIN_LOCK_MINUTES', 15),
+    },
+    bodyLimitBytes: intFromEnv(env, 'CHUANGCHENG_BODY_LIMIT', 1024 * 1024),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+/** The repository root, where `data/` holds the default data sets. */
+export const REPO_ROOT = repoRoot;

@@ -1,0 +1,87 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** Kysely's view of the tables created by `migrations/*.sql`. Keep the two in step. */
+export type Database = {
+  region: {
+    code: string;
+    name: string;
+    level: number;
+    parent_code: string | null;
+    path: string;
+    prefecture_code: string | null;
+    population: number | null;
+    population_year: number | null;
+    source: Generated<string>;
+    updated_at: Timestamp;
+  };
+  region_group: {
+    code: string;
+    name: string;
+    kind: string;
+    description: string | null;
+    updated_at: Timestamp;
+  };
+  region_group_member: { group_code: string; region_code: string };
+  org_unit: {
+    id: string;
+    code: string;
+    name: string;
+    short_name: string | null;
+    kind: Generated<string>;
+    region_code: string;
+    parent_id: string | null;
+    updated_at: Timestamp;
+  };
+  app_user: {
+    id: string;
+    username: string;
+    display_name: string;
+    password_hash: string;
+    role: string;
+    region_code: string;
+    org_unit_id: string | null;
+    disabled: Generated<boolean>;
+    failed_logins: Generated<number>;
+    locked_until: Date | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  user_session: {
+    token_hash: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: Timestamp;
+    expires_at: Date;
+    last_seen: Timestamp;
+    user_agent: string | null;
+    ip: string | null;
+  };
+  api_token: {
+    id: string;
+    user_id: string;
+    name: string;
+    token_hash: string;
+    created_at: Timestamp;
+    last_used: Date | null;
+    revoked_at: Date | null;
+  };
+  audit_log: {
+    id: Generated<number>;
+    at: Date;
+    actor_id: string | null;
+    actor_name: string;
+    action: string;
+    entity_type: string;
+    entity_id: string;
+    region_code: string | null;
+    prefecture_code: string | null;
+    before: unknown;
+    after: unknown;
+    request_id: string | null;
+    prev_hash: string;
+    hash: string;
+  };
+  schema_migration: { name: string; checksum: string; applied_at: Timestamp };
+};

@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../http/problem.ts';
+import { resolveApiToken, resolveSession, SESSION_COOKIE } from './service.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+
+/**
+ * Resolves the actor of every request (bearer token first, then session cookie) and
+ * refuses what needs an account when there is none. Cookie-authenticated writes must
+ * echo the session's CSRF token in `x-csrf-token`; bearer tokens are not sent by
+ * browsers on their own, so they need none.
+ */
+export function registerAuthentication(app: FastifyInstance, db: Kysely<Database>) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      request.actor = (await resolveApiToken(db, authorization.slice(7).trim())) ?? null;
+      if (!request.actor) throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked');
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      const session = cookie ? await resolveSession(db, cookie) : undefined;
+      if (session) {
+        request.actor = session.actor;
+        const sent = request.headers['x-csrf-token'];
+        if (!SAFE_METHODS.has(request.method) && (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken))) {
+          throw new AppError('CSRF_FAILED', 'send the csrfToken from sign-in in the x-csrf-token header');
+        }
+      }
+    }
+    const isApi = request.url.startsWith('/api/');
+    if (isApi && !request.actor && !request.routeOptions.config?.public) {
+      throw new AppError('UNAUTHENTICATED');
+    }
+  });
+}

@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely';
+import { ancestorCodes, type Region } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { notFound } from '../../http/problem.ts';
+import { cursor } from '../../http/types.ts';
+import type { Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import { regionRepository, type RegionRow } from './repository.ts';
+import { regionPolicy } from './policy.ts';
+
+/** Attaches group memberships and maps rows to the API shape. */
+export async function presentRegions(db: Kysely<Database>, rows: RegionRow[]): Promise<Region[]> {
+  const memberships = await regionRepository.groupsOf(
+    db,
+    rows.map((r) => r.code),
+  );
+  const byRegion = new Map<string, { code: string; name: string }[]>();
+  for (const m of memberships) {
+    const list = byRegion.get(m.region_code) ?? [];
+    list.push({ code: m.code, name: m.name });
+    byRegion.set(m.region_code, list);
+  }
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    parentCode: r.parent_code,
+    path: r.path,
+    population: r.population === null ? null : Number(r.population),
+    populationYear: r.population_year,
+    childCount: Number(r.child_count),
+    groups: byRegion.get(r.code) ?? [],
+  }));
+}
+
+export async function getRegion(db: Kysely<Database>, code: string): Promise<RegionRow> {
+  const row = await regionRepository.findByCode(db, code);
+  if (!row) throw notFound(`region ${code}`);
+  return row;
+}
+
+export async function readRegion(db: Kysely<Database>, actor: Actor, code: string) {
+  const row = await getRegion(db, code);
+  regionPolicy.canRead(actor, row.path);
+  const [region] = await presentRegions(db, [row]);
+  const codes = ancestorCodes(row.path);
+  const names = new Map((await regionRepository.namesOf(db, codes)).map((r) => [r.code, r.name]));
+  return { ...region!, ancestors: codes.map((c) => ({ code: c, name: names.get(c) ?? c })) };
+}
+
+/** The root(s) of the actor's region browser: their scope region. */
+export async function listRoots(db: Kysely<Database>, actor: Actor): Promise<Region[]> {
+  const row = await getRegion(db, actor.regionCode);
+  regionPolicy.canRead(actor, row.path);
+  return presentRegions(db, [row]);
+}
+
+export async function listChildren(db: Kysely<Database>, actor: Actor, parentCode: string): Promise<Region[]> {
+  const parent = await getRegion(db, parentCode);
+  regionPolicy.canRead(actor, parent.path);
+  return presentRegions(db, await regionRepository.listChildren(db, parentCode));
+}
+
+export async function listSubtree(db: Kysely<Database>, actor: Actor, code: string, maxLevel: number) {
+  const root = await getRegion(db, code);
+  regionPolicy.canRead(actor, root.path);
+  const rows = await regionRepository.listSubtree(db, root.path, maxLevel);
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    parentCode: r.parent_code,
+    population: r.population === null ? null : Number(r.population),
+    populationYear: r.population_year,
+  }));
+}
+
+export async function searchRegions(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: { q?: string; level?: number; limit: number; cursor?: string },
+): Promise<{ items: Region[]; nextCursor: string | null }> {
+  regionPolicy.canRead(actor, actor.regionPath);
+  const rows = await regionRepository.search(db, {
+    scopePath: actor.regionPath,
+    q: query.q?.trim() || undefined,
+    level: query.level,
+    after: cursor.decode(query.cursor),
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    items: await presentRegions(db, page),
+    nextCursor: rows.length > query.limit ? cursor.encode(page[page.length - 1]!.code) : null,
+  };
+}
+
+export async function updatePopulation(
+  db: Kysely<Database>,
+  actor: Actor,
+  code: string,
+  input: { population: number | null; year: number | null },
+  requestId?: string,
+): Promise<Region> {
+  const before = await getRegion(db, code);
+  regionPolicy.canWrite(actor, before.path);
+  return db.transaction().execute(async (trx) => {
+    await regionRepository.setPopulation(trx, code, input.population, input.year);
+    const after = await getRegion(trx, code);
+    await recordAudit(
+      trx,
+      { actor, requestId },
+      {
+        action: 'region.population',
+        entityType: 'region',
+        entityId: code,
+        regionCode: code,
+        before: { population: before.population, populationYear: before.population_year },
+        after: { population: after.population, populationYear: after.population_year },
+      },
+    );
+    const [region] = await presentRegions(trx, [after]);
+    return region!;
+  });
+}

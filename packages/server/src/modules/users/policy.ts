@@ -1,0 +1,41 @@
+import { grantableRoles, isWithinScope, type Role } from '@chuangcheng/core';
+import { forbidden, outOfScope } from '../../http/problem.ts';
+import { authorize, type Actor } from '../auth/actor.ts';
+
+/**
+ * Who may manage which accounts: an administrator acts only on accounts inside their
+ * own scope, may grant only the roles `grantableRoles` allows, and never a scope wider
+ * than their own. Nobody changes their own role or scope.
+ */
+export const userPolicy = {
+  canList(actor: Actor): void {
+    authorize(actor, 'user.read');
+  },
+
+  canRead(actor: Actor, target: { id: string; regionPath: string }): void {
+    if (target.id === actor.userId) return;
+    authorize(actor, 'user.read');
+    if (!isWithinScope(actor.regionPath, target.regionPath)) throw outOfScope('this account is outside your scope');
+  },
+
+  canGrant(actor: Actor, grant: { role: Role; regionPath: string }): void {
+    authorize(actor, 'user.write');
+    if (!grantableRoles(actor.role).includes(grant.role)) {
+      throw forbidden(`a ${actor.role} cannot grant the role ${grant.role}`);
+    }
+    if (!isWithinScope(actor.regionPath, grant.regionPath)) {
+      throw outOfScope('the new scope lies outside your own');
+    }
+  },
+
+  canUpdate(actor: Actor, target: { id: string; role: Role; regionPath: string }, changesRoleOrScope: boolean): void {
+    authorize(actor, 'user.write');
+    if (!isWithinScope(actor.regionPath, target.regionPath)) throw outOfScope('this account is outside your scope');
+    if (!grantableRoles(actor.role).includes(target.role)) {
+      throw forbidden(`a ${actor.role} cannot manage a ${target.role}`);
+    }
+    if (target.id === actor.userId && changesRoleOrScope) {
+      throw forbidden('you cannot change your own role or scope');
+    }
+  },
+};

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { User } from '@chuangcheng/core';
+
+export const UserList = z.object({ items: z.array(User), nextCursor: z.string().nullable() });
+
+export const UserListQuery = z.strictObject({
+  q: z.string().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const UserIdParams = z.strictObject({ id: z.string().uuid() });

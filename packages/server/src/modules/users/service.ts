@@ -1,0 +1,169 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  Role,
+  rolePermissions,
+  type CreateUserRequest,
+  type Permission,
+  type UpdateUserRequest,
+  type User,
+} from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { conflict, invalid, notFound } from '../../http/problem.ts';
+import { cursor } from '../../http/types.ts';
+import type { Actor } from '../auth/actor.ts';
+import { hashPassword } from '../auth/password.ts';
+import { recordAudit } from '../audit/service.ts';
+import { regionRepository } from '../regions/repository.ts';
+import { userRepository, type UserRow } from './repository.ts';
+import { userPolicy } from './policy.ts';
+
+export function presentUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: Role.parse(row.role),
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    orgUnitId: row.org_unit_id,
+    orgUnitName: row.org_unit_name,
+    disabled: row.disabled,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** The audit view of an account: never the password hash. */
+function auditView(row: UserRow) {
+  const { region_path: _path, created_at: _created, ...rest } = row;
+  return rest;
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(rolePermissions) as Permission[]).filter((p) => rolePermissions[p].includes(role));
+}
+
+export async function getUser(db: Kysely<Database>, id: string): Promise<UserRow> {
+  const row = await userRepository.findById(db, id);
+  if (!row) throw notFound(`user ${id}`);
+  return row;
+}
+
+async function getScopeRegion(db: Kysely<Database>, code: string, field: string) {
+  const region = await regionRepository.findByCode(db, code);
+  if (!region) throw invalid([{ field, message: `unknown region code ${code}` }]);
+  return region;
+}
+
+async function checkOrgUnit(db: Kysely<Database>, orgUnitId: string | null | undefined) {
+  if (!orgUnitId) return;
+  const org = await db.selectFrom('org_unit').select('id').where('id', '=', orgUnitId).executeTakeFirst();
+  if (!org) throw invalid([{ field: 'body.orgUnitId', message: `unknown organisation ${orgUnitId}` }]);
+}
+
+export async function listUsers(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: { q?: string; cursor?: string; limit: number },
+): Promise<{ items: User[]; nextCursor: string | null }> {
+  userPolicy.canList(actor);
+  const rows = await userRepository.list(db, {
+    scopePath: actor.regionPath,
+    q: query.q,
+    after: cursor.decode(query.cursor),
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const nextCursor =
+    rows.length > query.limit ? cursor.encode(page[page.length - 1]!.username) : null;
+  return { items: page.map(presentUser), nextCursor };
+}
+
+export async function readUser(db: Kysely<Database>, actor: Actor, id: string): Promise<User> {
+  const row = await getUser(db, id);
+  userPolicy.canRead(actor, { id: row.id, regionPath: row.region_path });
+  return presentUser(row);
+}
+
+export async function createUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: CreateUserRequest,
+  requestId?: string,
+): Promise<User> {
+  const region = await getScopeRegion(db, input.regionCode, 'body.regionCode');
+  userPolicy.canGrant(actor, { role: input.role, regionPath: region.path });
+  await checkOrgUnit(db, input.orgUnitId);
+  const passwordHash = await hashPassword(input.password);
+  const id = crypto.randomUUID();
+  return db.transaction().execute(async (trx) => {
+    if (await userRepository.findByUsername(trx, input.username)) {
+      throw conflict(`user name ${input.username} is taken`, [{ field: 'body.username', message: 'already taken' }]);
+    }
+    await userRepository.insert(trx, {
+      id,
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      role: input.role,
+      regionCode: input.regionCode,
+      orgUnitId: input.orgUnitId ?? null,
+    });
+    const created = await getUser(trx, id);
+    await recordAudit(
+      trx,
+      { actor, requestId },
+      { action: 'user.create', entityType: 'user', entityId: id, regionCode: input.regionCode, after: auditView(created) },
+    );
+    return presentUser(created);
+  });
+}
+
+export async function updateUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  input: UpdateUserRequest,
+  requestId?: string,
+): Promise<User> {
+  const before = await getUser(db, id);
+  const changesRoleOrScope = input.role !== undefined || input.regionCode !== undefined;
+  userPolicy.canUpdate(actor, { id, role: Role.parse(before.role), regionPath: before.region_path }, changesRoleOrScope);
+  if (changesRoleOrScope) {
+    const region = input.regionCode ? await getScopeRegion(db, input.regionCode, 'body.regionCode') : undefined;
+    userPolicy.canGrant(actor, {
+      role: input.role ?? Role.parse(before.role),
+      regionPath: region?.path ?? before.region_path,
+    });
+  }
+  await checkOrgUnit(db, input.orgUnitId);
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return db.transaction().execute(async (trx) => {
+    await userRepository.update(trx, id, {
+      display_name: input.displayName,
+      role: input.role,
+      region_code: input.regionCode,
+      org_unit_id: input.orgUnitId,
+      disabled: input.disabled,
+      password_hash: passwordHash,
+    });
+    // A disabled account, a new password or a narrower scope ends every open session.
+    if (input.disabled || passwordHash || changesRoleOrScope) {
+      await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
+    }
+    const after = await getUser(trx, id);
+    await recordAudit(
+      trx,
+      { actor, requestId },
+      {
+        action: passwordHash ? 'user.update_with_password' : 'user.update',
+        entityType: 'user',
+        entityId: id,
+        regionCode: after.region_code,
+        before: auditView(before),
+        after: auditView(after),
+      },
+    );
+    return presentUser(after);
+  });
+}

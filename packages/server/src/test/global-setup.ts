@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../db/connection.ts';
+import { bootstrap } from '../bootstrap.ts';
+import { databaseUrl, TEST_ADMIN_PASSWORD, templateDbName, testDbKind, withAdminDatabase } from './databases.ts';
+import { REPO_ROOT } from '../config.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
+
+/**
+ * Builds one fully bootstrapped database (migrations, the whole Heilongjiang data set,
+ * the admin account) and lets every test file start from a copy of it: a PGlite dump,
+ * or a PostgreSQL template database.
+ */
+export default async function setup(project: TestProject) {
+  const started = Date.now();
+  const kind = testDbKind();
+  if (kind === 'pglite') {
+    const file = path.join(REPO_ROOT, '.tmp', 'test-template.tar.gz');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const handle = await openDatabase({ kind: 'pglite', dataDir: null });
+    await bootstrap(handle.db, { dataset: 'heilongjiang', adminPassword: TEST_ADMIN_PASSWORD });
+    const dump = await handle.pglite!.dumpDataDir('gzip');
+    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    await handle.close();
+    project.provide('pgliteTemplate', file);
+  } else {
+    const name = templateDbName();
+    await withAdminDatabase(async (admin) => {
+      await admin.query(`drop database if exists ${name}`);
+      await admin.query(`create database ${name}`);
+    });
+    const handle = await openDatabase({ kind: 'postgres', url: databaseUrl(name) });
+    await bootstrap(handle.db, { dataset: 'heilongjiang', adminPassword: TEST_ADMIN_PASSWORD });
+    await handle.close();
+    project.provide('pgliteTemplate', '');
+  }
+  console.log(`test database template (${kind}) ready in ${Date.now() - started} ms`);
+}

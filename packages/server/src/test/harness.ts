@@ -1,0 +1,120 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { inject } from 'vitest';
+import type { Role } from '@chuangcheng/core';
+import { buildApp } from '../app.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { hashPassword } from '../modules/auth/password.ts';
+import { userRepository } from '../modules/users/repository.ts';
+import { databaseUrl, TEST_ADMIN_PASSWORD, templateDbName, testDbKind, withAdminDatabase } from './databases.ts';
+
+type InjectResponse = Awaited<ReturnType<Awaited<ReturnType<typeof buildApp>>['inject']>>;
+
+/** A signed-in client: sends the session cookie, and the CSRF token on writes. */
+export type Agent = {
+  get: (url: string) => Promise<InjectResponse>;
+  post: (url: string, body?: unknown) => Promise<InjectResponse>;
+  put: (url: string, body?: unknown) => Promise<InjectResponse>;
+  patch: (url: string, body?: unknown) => Promise<InjectResponse>;
+  delete: (url: string) => Promise<InjectResponse>;
+  cookie: string;
+  csrfToken: string;
+};
+
+export type TestContext = {
+  app: Awaited<ReturnType<typeof buildApp>>;
+  database: DatabaseHandle;
+  db: DatabaseHandle['db'];
+  config: Config;
+  /** Signed in as the first administrator (province scope). */
+  admin: Agent;
+  loginAs: (username: string, password: string) => Promise<Agent>;
+  close: () => Promise<void>;
+};
+
+/** Opens a fresh copy of the bootstrapped test database (see global-setup.ts). */
+async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  if (testDbKind() === 'pglite') {
+    const dump = fs.readFileSync(inject('pgliteTemplate'));
+    const handle = await openDatabase({ kind: 'pglite', dataDir: null, loadDataDir: new Blob([dump]) });
+    return { handle, drop: async () => undefined };
+  }
+  const name = `cc_test_${crypto.randomBytes(6).toString('hex')}`;
+  await withAdminDatabase((c) => c.query(`create database ${name} template ${templateDbName()}`));
+  const handle = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 4 });
+  return {
+    handle,
+    drop: () => withAdminDatabase((c) => c.query(`drop database if exists ${name}`)).then(() => undefined),
+  };
+}
+
+export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const { handle, drop } = await openTestDatabase();
+  const config = { ...loadConfig({}), webDist: '/nonexistent', ...overrides };
+  const app = await buildApp({ config, database: handle, logger: false });
+  await app.ready();
+
+  async function loginAs(username: string, password: string): Promise<Agent> {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
+    const session = res.cookies.find((c) => c.name === 'cc_session');
+    const cookie = `cc_session=${session!.value}`;
+    const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+    const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }) },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+    return {
+      get: (url) => send('GET', url),
+      post: (url, body) => send('POST', url, body),
+      put: (url, body) => send('PUT', url, body),
+      patch: (url, body) => send('PATCH', url, body),
+      delete: (url) => send('DELETE', url),
+      cookie,
+      csrfToken,
+    };
+  }
+
+  const admin = await loginAs('admin', TEST_ADMIN_PASSWORD);
+  return {
+    app,
+    database: handle,
+    db: handle.db,
+    config,
+    admin,
+    loginAs,
+    close: async () => {
+      await app.close();
+      await handle.close();
+      await drop();
+    },
+  };
+}
+
+let userCounter = 0;
+
+/** Creates an account directly in the database and signs it in. */
+export async function buildUser(
+  ctx: TestContext,
+  options: { role: Role; regionCode: string; orgUnitId?: string | null; username?: string; password?: string },
+) {
+  userCounter++;
+  const username = options.username ?? `${options.role.replaceAll('_', '-')}-${process.pid}-${userCounter}`;
+  const password = options.password ?? `password-${crypto.randomBytes(6).toString('hex')}`;
+  const id = crypto.randomUUID();
+  await userRepository.insert(ctx.db, {
+    id,
+    username,
+    displayName: username,
+    passwordHash: await hashPassword(password),
+    role: options.role,
+    regionCode: options.regionCode,
+    orgUnitId: options.orgUnitId ?? null,
+  });
+  const agent = await ctx.loginAs(username, password);
+  return { id, username, password, agent };
+}
