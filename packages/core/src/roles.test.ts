@@ -4,7 +4,16 @@ import { can, grantableRoles, Permission, Role, rolePermissions } from './roles.
 describe('role permissions', () => {
   // The table read back row by row: a change to rolePermissions must change this test too.
   const expected: Record<Role, Permission[]> = {
-    province_admin: ['region.read', 'region.write', 'group.write', 'org.read', 'org.write', 'user.read', 'user.write', 'audit.read'],
+    province_admin: [
+      'region.read',
+      'region.write',
+      'group.write',
+      'org.read',
+      'org.write',
+      'user.read',
+      'user.write',
+      'audit.read',
+    ],
     city_admin: ['region.read', 'region.write', 'org.read', 'org.write', 'user.read', 'user.write', 'audit.read'],
     unit_officer: ['region.read', 'org.read'],
     inspector: ['region.read', 'org.read'],

@@ -28,14 +28,7 @@ export const Permission = z.enum([
 ]);
 export type Permission = z.infer<typeof Permission>;
 
-const staff: Role[] = [
-  'province_admin',
-  'city_admin',
-  'unit_officer',
-  'inspector',
-  'volunteer_manager',
-  'auditor',
-];
+const staff: Role[] = ['province_admin', 'city_admin', 'unit_officer', 'inspector', 'volunteer_manager', 'auditor'];
 
 /** Role × permission table. Kept as data so that its tests can walk it. */
 export const rolePermissions: Record<Permission, readonly Role[]> = {

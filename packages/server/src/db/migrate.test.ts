@@ -32,7 +32,9 @@ describe('migrations', () => {
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).file).toBe('20260103T0000_broken.sql');
     expect((error as Error).message).toMatch(/no_such_table/);
-    const tables = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' order by 1`.execute(handle.db);
+    const tables = await sql<{
+      name: string;
+    }>`select tablename as name from pg_tables where schemaname = 'public' order by 1`.execute(handle.db);
     expect(tables.rows.map((r) => r.name)).toEqual(['a', 'b', 'schema_migration']);
     const recorded = await handle.db.selectFrom('schema_migration').select('name').orderBy('name').execute();
     expect(recorded.map((r) => r.name)).toEqual(['20260101T0000_create-a.sql', '20260102T0000_create-b.sql']);

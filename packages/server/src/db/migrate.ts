@@ -41,9 +41,7 @@ export async function migrate(db: Kysely<Database>, dir = MIGRATIONS_DIR): Promi
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
     try {
-      const done = new Set(
-        (await conn.selectFrom('schema_migration').select('name').execute()).map((r) => r.name),
-      );
+      const done = new Set((await conn.selectFrom('schema_migration').select('name').execute()).map((r) => r.name));
       const applied: string[] = [];
       for (const file of listMigrationFiles(dir)) {
         if (done.has(file)) continue;

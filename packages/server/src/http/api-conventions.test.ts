@@ -22,7 +22,11 @@ describe('every route in the OpenAPI document', () => {
     for (const { method, path } of routes) {
       // Fill path parameters with values that pass validation, so that auth is what decides.
       const url = path.replace('{code}', '2301').replace('{id}', '00000000-0000-4000-8000-000000000000');
-      const res = await ctx.app.inject({ method: method as 'GET', url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+      const res = await ctx.app.inject({
+        method: method as 'GET',
+        url,
+        payload: method === 'GET' || method === 'DELETE' ? undefined : {},
+      });
       const key = `${method} ${path}`;
       if (PUBLIC_ROUTES.has(key)) {
         expect(res.statusCode, key).not.toBe(401);
@@ -66,7 +70,11 @@ describe('API conventions', () => {
   });
 
   it('names wrong types and unknown fields, in Chinese by default and English on request', async () => {
-    const zh = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 5, password: 'x', extra: 1 } });
+    const zh = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 5, password: 'x', extra: 1 },
+    });
     expect(zh.statusCode).toBe(400);
     const fields = zh.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toContain('body.username');

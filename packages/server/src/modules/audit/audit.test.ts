@@ -21,7 +21,12 @@ describe('the audit trail', () => {
     expect(intact.json()).toMatchObject({ ok: true, brokenAt: null });
     expect(intact.json().checked).toBeGreaterThan(10);
 
-    const target = await ctx.db.selectFrom('audit_log').select('id').where('entity_id', '=', '2302').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const target = await ctx.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_id', '=', '2302')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     // Someone with superuser rights goes around the trigger.
     await sql`alter table audit_log disable trigger audit_log_no_update`.execute(ctx.db);
     await sql`update audit_log set after = '{"population": 1}' where id = ${target.id}`.execute(ctx.db);
@@ -35,7 +40,12 @@ describe('the audit trail', () => {
     try {
       await fresh.admin.put('/api/v1/regions/2303/population', { population: 1, year: 2021 });
       await fresh.admin.put('/api/v1/regions/2303/population', { population: 2, year: 2021 });
-      const rows = await fresh.db.selectFrom('audit_log').select('id').where('entity_id', '=', '2303').orderBy('id').execute();
+      const rows = await fresh.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('entity_id', '=', '2303')
+        .orderBy('id')
+        .execute();
       await sql`alter table audit_log disable trigger audit_log_no_update`.execute(fresh.db);
       await sql`delete from audit_log where id = ${rows[0]!.id}`.execute(fresh.db);
       await sql`alter table audit_log enable trigger audit_log_no_update`.execute(fresh.db);
@@ -63,7 +73,9 @@ describe('the audit trail', () => {
     const page = (await ctx.admin.get('/api/v1/audit?action=region.population&actor=admin&limit=2')).json();
     expect(page.items).toHaveLength(2);
     expect(page.items[0].id).toBeGreaterThan(page.items[1].id);
-    const next = (await ctx.admin.get(`/api/v1/audit?action=region.population&actor=admin&limit=2&cursor=${page.nextCursor}`)).json();
+    const next = (
+      await ctx.admin.get(`/api/v1/audit?action=region.population&actor=admin&limit=2&cursor=${page.nextCursor}`)
+    ).json();
     expect(next.items[0].id).toBeLessThan(page.items[1].id);
   });
 });

@@ -32,7 +32,13 @@ export const auditRepository = {
 
   /** Rows in id order after `afterId`, for chain verification. */
   async batchAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<AuditRow[]> {
-    const rows = await db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
     return rows as AuditRow[];
   },
 
@@ -56,14 +62,18 @@ export const auditRepository = {
           .selectFrom('region')
           .select(sql`1`.as('one'))
           .whereRef('region.code', '=', 'audit_log.region_code')
-          .where((r) => r.or([r('region.path', '=', filter.scopePath), r('region.path', 'like', `${filter.scopePath}/%`)])),
+          .where((r) =>
+            r.or([r('region.path', '=', filter.scopePath), r('region.path', 'like', `${filter.scopePath}/%`)]),
+          ),
       );
     // Rows without a region (sign-ins, system events) are visible only from a root scope.
     const isRootScope = !filter.scopePath.includes('/');
     let query = db
       .selectFrom('audit_log')
       .selectAll('audit_log')
-      .where((eb) => (isRootScope ? eb.or([eb('audit_log.region_code', 'is', null), regionInScope(eb)]) : regionInScope(eb)));
+      .where((eb) =>
+        isRootScope ? eb.or([eb('audit_log.region_code', 'is', null), regionInScope(eb)]) : regionInScope(eb),
+      );
     if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
     if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
     if (filter.action) query = query.where('action', '=', filter.action);

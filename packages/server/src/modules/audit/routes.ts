@@ -9,7 +9,12 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
   app.get(
     '/audit',
     {
-      schema: { tags: ['audit'], summary: 'The audit trail within your scope, newest first', querystring: AuditQuery, response: { 200: AuditPage } },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit trail within your scope, newest first',
+        querystring: AuditQuery,
+        response: { 200: AuditPage },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -48,7 +53,13 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
 
   app.get(
     '/audit/verify',
-    { schema: { tags: ['audit'], summary: 'Check the hash chain of the whole audit trail', response: { 200: ChainVerdict } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Check the hash chain of the whole audit trail',
+        response: { 200: ChainVerdict },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       authorize(actor, 'audit.read');

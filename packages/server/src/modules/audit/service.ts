@@ -94,7 +94,13 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 2000): 
     if (rows.length === 0) break;
     for (const row of rows) {
       if (row.prev_hash !== prev) {
-        return { ok: false, checked, brokenAt: Number(row.id), reason: 'previous row missing or altered', headHash: null };
+        return {
+          ok: false,
+          checked,
+          brokenAt: Number(row.id),
+          reason: 'previous row missing or altered',
+          headHash: null,
+        };
       }
       const { hash, ...rest } = row;
       if (computeHash(rest) !== hash) {

@@ -105,7 +105,11 @@ describe('API tokens', () => {
     expect((await ctx.admin.delete(`/api/v1/auth/tokens/${id}`)).statusCode).toBe(204);
     const after = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth });
     expect(after.statusCode).toBe(401);
-    const bogus = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer cct_nope' } });
+    const bogus = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: 'Bearer cct_nope' },
+    });
     expect(bogus.statusCode).toBe(401);
   });
 });

@@ -30,9 +30,7 @@ export const authRepository = {
     await db
       .updateTable('app_user')
       .set((eb) =>
-        lockUntil
-          ? { failed_logins: 0, locked_until: lockUntil }
-          : { failed_logins: eb('failed_logins', '+', 1) },
+        lockUntil ? { failed_logins: 0, locked_until: lockUntil } : { failed_logins: eb('failed_logins', '+', 1) },
       )
       .where('id', '=', userId)
       .execute();

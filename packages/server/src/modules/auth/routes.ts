@@ -85,7 +85,11 @@ export async function authRoutes(app: App, deps: ModuleDeps) {
   app.get(
     '/auth/tokens',
     {
-      schema: { tags: ['auth'], summary: 'API tokens of this account', response: { 200: z.object({ items: z.array(ApiTokenSummary) }) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'API tokens of this account',
+        response: { 200: z.object({ items: z.array(ApiTokenSummary) }) },
+      },
     },
     async (request) => {
       const rows = await listApiTokens(deps.db, requireActor(request));

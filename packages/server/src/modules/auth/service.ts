@@ -163,7 +163,13 @@ export async function createApiToken(
     await recordAudit(
       trx,
       { actor: { userId: actor.userId, username: actor.username }, requestId },
-      { action: 'api_token.create', entityType: 'api_token', entityId: id, regionCode: actor.regionCode, after: { name } },
+      {
+        action: 'api_token.create',
+        entityType: 'api_token',
+        entityId: id,
+        regionCode: actor.regionCode,
+        after: { name },
+      },
     );
   });
   return { id, name, token };

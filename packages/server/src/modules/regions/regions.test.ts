@@ -79,7 +79,9 @@ describe('population figures', () => {
     const outside = await harbin.agent.put('/api/v1/regions/2306/population', { population: 1, year: 2020 });
     expect(outside.statusCode).toBe(403);
     const inspector = await buildUser(ctx, { role: 'inspector', regionCode: '2301' });
-    expect((await inspector.agent.put('/api/v1/regions/230103/population', { population: 1, year: 2020 })).statusCode).toBe(403);
+    expect(
+      (await inspector.agent.put('/api/v1/regions/230103/population', { population: 1, year: 2020 })).statusCode,
+    ).toBe(403);
   });
 
   it('rejects a negative figure and a malformed code, naming the field', async () => {

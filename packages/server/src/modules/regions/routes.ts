@@ -31,14 +31,26 @@ export async function regionRoutes(app: App, deps: ModuleDeps) {
   app.get(
     '/regions/search',
     {
-      schema: { tags, summary: 'Search regions in scope by name or code', querystring: SearchQuery, response: { 200: RegionPage } },
+      schema: {
+        tags,
+        summary: 'Search regions in scope by name or code',
+        querystring: SearchQuery,
+        response: { 200: RegionPage },
+      },
     },
     async (request) => searchRegions(deps.db, requireActor(request), request.query),
   );
 
   app.get(
     '/regions/:code',
-    { schema: { tags, summary: 'One region with its ancestors', params: RegionCodeParams, response: { 200: RegionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'One region with its ancestors',
+        params: RegionCodeParams,
+        response: { 200: RegionDetail },
+      },
+    },
     async (request) => readRegion(deps.db, requireActor(request), request.params.code),
   );
 

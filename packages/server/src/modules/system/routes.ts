@@ -22,7 +22,10 @@ const httpDuration = new client.Histogram({
 export async function systemRoutes(app: App, deps: ModuleDeps) {
   app.get(
     '/api/v1/health',
-    { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: Health, 503: Health } } },
+    {
+      config: { public: true },
+      schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: Health, 503: Health } },
+    },
     async (_request, reply) => {
       const started = performance.now();
       let ok = true;

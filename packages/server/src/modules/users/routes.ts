@@ -7,7 +7,14 @@ import { createUser, listUsers, readUser, updateUser } from './service.ts';
 export async function userRoutes(app: App, deps: ModuleDeps) {
   app.get(
     '/users',
-    { schema: { tags: ['users'], summary: 'Accounts within your scope', querystring: UserListQuery, response: { 200: UserList } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Accounts within your scope',
+        querystring: UserListQuery,
+        response: { 200: UserList },
+      },
+    },
     async (request) => listUsers(deps.db, requireActor(request), request.query),
   );
 

@@ -74,8 +74,7 @@ export async function listUsers(
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  const nextCursor =
-    rows.length > query.limit ? cursor.encode(page[page.length - 1]!.username) : null;
+  const nextCursor = rows.length > query.limit ? cursor.encode(page[page.length - 1]!.username) : null;
   return { items: page.map(presentUser), nextCursor };
 }
 
@@ -113,7 +112,13 @@ export async function createUser(
     await recordAudit(
       trx,
       { actor, requestId },
-      { action: 'user.create', entityType: 'user', entityId: id, regionCode: input.regionCode, after: auditView(created) },
+      {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        regionCode: input.regionCode,
+        after: auditView(created),
+      },
     );
     return presentUser(created);
   });
@@ -128,7 +133,11 @@ export async function updateUser(
 ): Promise<User> {
   const before = await getUser(db, id);
   const changesRoleOrScope = input.role !== undefined || input.regionCode !== undefined;
-  userPolicy.canUpdate(actor, { id, role: Role.parse(before.role), regionPath: before.region_path }, changesRoleOrScope);
+  userPolicy.canUpdate(
+    actor,
+    { id, role: Role.parse(before.role), regionPath: before.region_path },
+    changesRoleOrScope,
+  );
   if (changesRoleOrScope) {
     const region = input.regionCode ? await getScopeRegion(db, input.regionCode, 'body.regionCode') : undefined;
     userPolicy.canGrant(actor, {

@@ -21,7 +21,12 @@ describe('the new-user walk: a 大庆 administrator cannot see 哈尔滨', () =>
     const body = newUser({ username: 'daqing-admin' });
     const created = await ctx.admin.post('/api/v1/users', body);
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ username: 'daqing-admin', role: 'city_admin', regionCode: '2306', regionName: '大庆市' });
+    expect(created.json()).toMatchObject({
+      username: 'daqing-admin',
+      role: 'city_admin',
+      regionCode: '2306',
+      regionName: '大庆市',
+    });
 
     const daqing = await ctx.loginAs('daqing-admin', body.password);
     expect((await daqing.get('/api/v1/regions/2306')).statusCode).toBe(200);
@@ -43,7 +48,9 @@ describe('the new-user walk: a 大庆 administrator cannot see 哈尔滨', () =>
 describe('who may manage accounts', () => {
   it('keeps a city administrator inside their city and below their role', async () => {
     const harbin = await buildUser(ctx, { role: 'city_admin', regionCode: '2301' });
-    expect((await harbin.agent.post('/api/v1/users', newUser({ regionCode: '230102', role: 'inspector' }))).statusCode).toBe(201);
+    expect(
+      (await harbin.agent.post('/api/v1/users', newUser({ regionCode: '230102', role: 'inspector' }))).statusCode,
+    ).toBe(201);
     const outside = await harbin.agent.post('/api/v1/users', newUser({ regionCode: '2306', role: 'inspector' }));
     expect(outside.statusCode).toBe(403);
     expect(outside.json().code).toBe('OUT_OF_SCOPE');
@@ -60,7 +67,9 @@ describe('who may manage accounts', () => {
   it('refuses roles without user permissions', async () => {
     const inspector = await buildUser(ctx, { role: 'inspector', regionCode: '2301' });
     expect((await inspector.agent.get('/api/v1/users')).statusCode).toBe(403);
-    expect((await inspector.agent.post('/api/v1/users', newUser({ regionCode: '2301', role: 'inspector' }))).statusCode).toBe(403);
+    expect(
+      (await inspector.agent.post('/api/v1/users', newUser({ regionCode: '2301', role: 'inspector' }))).statusCode,
+    ).toBe(403);
     const auditor = await buildUser(ctx, { role: 'auditor', regionCode: '23' });
     expect((await auditor.agent.get('/api/v1/users')).statusCode).toBe(200);
     expect((await auditor.agent.post('/api/v1/users', newUser())).statusCode).toBe(403);
