@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { AutoComplete, Button, Card, DatePicker, Form, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { api, withQuery } from '../../api/client.ts';
-import type { AuditEntry, Page } from '../../api/types.ts';
-import { useApiError } from '../../api/useApiError.ts';
+import { withQuery } from '../../api/client.ts';
+import type { AuditEntry } from '../../api/types.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { AuditDiff } from './AuditDiff.tsx';
 import { VerifyChainButton } from './VerifyChainButton.tsx';
@@ -39,32 +39,9 @@ function toFilters(values: FilterValues): Filters {
 
 export default function AuditPage() {
   const { t, language } = useI18n();
-  const showError = useApiError();
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<Filters>({});
-  const [items, setItems] = useState<AuditEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      try {
-        const page = await api.get<Page<AuditEntry>>(withQuery('/api/v1/audit', { ...filters, cursor: after }));
-        setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (error) {
-        showError(error);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [filters, showError],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, loading, nextCursor, loadMore } = usePagedList<AuditEntry>(withQuery('/api/v1/audit', { ...filters }));
 
   const columns: TableColumnsType<AuditEntry> = [
     {
@@ -136,8 +113,8 @@ export default function AuditPage() {
         }}
         data-testid="audit-table"
       />
-      {cursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void load(cursor)} loading={loading} data-testid="audit-load-more">
+      {nextCursor && (
+        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()} loading={loading} data-testid="audit-load-more">
           {t('common.loadMore')}
         </Button>
       )}

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Input, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api, withQuery } from '../../api/client.ts';
-import type { OrgUnit, Page } from '../../api/types.ts';
-import { useApiError } from '../../api/useApiError.ts';
+import { withQuery } from '../../api/client.ts';
+import type { OrgUnit } from '../../api/types.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
@@ -16,34 +16,12 @@ interface Filters {
 
 export default function OrgUnitsPage() {
   const t = useT();
-  const showError = useApiError();
   const mayWrite = useCan('org.write');
   const [filters, setFilters] = useState<Filters>({ regionCode: undefined, q: '' });
-  const [items, setItems] = useState<OrgUnit[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   // undefined: modal closed; null: creating; a unit: editing it.
   const [editing, setEditing] = useState<OrgUnit | null | undefined>(undefined);
 
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      try {
-        const page = await api.get<Page<OrgUnit>>(withQuery('/api/v1/org-units', { ...filters, cursor: after }));
-        setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (error) {
-        showError(error);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [filters, showError],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, loading, nextCursor, loadMore, reload } = usePagedList<OrgUnit>(withQuery('/api/v1/org-units', { ...filters }));
 
   const columns: TableColumnsType<OrgUnit> = [
     { title: t('orgUnits.code'), dataIndex: 'code', width: 160 },
@@ -90,8 +68,8 @@ export default function OrgUnitsPage() {
         />
       </Space>
       <Table<OrgUnit> rowKey="id" columns={columns} dataSource={items} loading={loading} pagination={false} data-testid="org-unit-table" />
-      {cursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void load(cursor)} loading={loading}>
+      {nextCursor && (
+        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()} loading={loading}>
           {t('common.loadMore')}
         </Button>
       )}
@@ -101,7 +79,7 @@ export default function OrgUnitsPage() {
         onClose={() => setEditing(undefined)}
         onSaved={() => {
           setEditing(undefined);
-          void load(null);
+          reload();
         }}
       />
     </Card>

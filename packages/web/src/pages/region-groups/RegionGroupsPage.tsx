@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { RegionGroup } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
-import type { Items } from '../../api/types.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -20,21 +20,9 @@ export default function RegionGroupsPage() {
   const t = useT();
   const showError = useApiError();
   const mayWrite = useCan('group.write');
-  const [groups, setGroups] = useState<RegionGroup[]>([]);
-  const [loading, setLoading] = useState(true);
+  const { items: groups, loading, reload } = usePagedList<RegionGroup>('/api/v1/region-groups');
   // undefined: drawer closed; null: creating; a group: editing it.
   const [editing, setEditing] = useState<RegionGroup | null | undefined>(undefined);
-
-  const reload = useCallback(() => {
-    setLoading(true);
-    api
-      .get<Items<RegionGroup>>('/api/v1/region-groups')
-      .then(({ items }) => setGroups(items))
-      .catch(showError)
-      .finally(() => setLoading(false));
-  }, [showError]);
-
-  useEffect(reload, [reload]);
 
   const remove = async (group: RegionGroup) => {
     try {

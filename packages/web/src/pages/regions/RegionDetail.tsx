@@ -20,36 +20,32 @@ export function RegionDetail({ code, onSelect, onLoaded }: Props) {
   const t = useT();
   const showError = useApiError();
   const mayEdit = useCan('region.write');
-  const [detail, setDetail] = useState<RegionDetailData | null>(null);
-  const [children, setChildren] = useState<Region[]>([]);
-  const [loading, setLoading] = useState(false);
+  const [loaded, setLoaded] = useState<{ detail: RegionDetailData; children: Region[] } | null>(null);
   const [editing, setEditing] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
-    setLoading(true);
     Promise.all([
       api.get<RegionDetailData>(`/api/v1/regions/${encodeURIComponent(code)}`),
       api.get<Items<Region>>(withQuery('/api/v1/regions', { parent: code })),
     ])
-      .then(([loaded, kids]) => {
+      .then(([detail, kids]) => {
         if (cancelled) return;
-        setDetail(loaded);
-        setChildren(kids.items);
-        onLoaded(loaded);
+        setLoaded({ detail, children: kids.items });
+        onLoaded(detail);
       })
       .catch((error: unknown) => {
         if (!cancelled) showError(error);
-      })
-      .finally(() => {
-        if (!cancelled) setLoading(false);
       });
     return () => {
       cancelled = true;
     };
   }, [code, onLoaded, showError]);
 
-  if (!detail) return <Card loading={loading} />;
+  // The previous region stays on screen, greyed by the card's spinner, until the next arrives.
+  const loading = loaded?.detail.code !== code;
+  if (!loaded) return <Card loading />;
+  const { detail, children } = loaded;
 
   const crumbs = [...detail.ancestors, { code: detail.code, name: detail.name }].map((region) => ({
     key: region.code,
@@ -103,7 +99,7 @@ export function RegionDetail({ code, onSelect, onLoaded }: Props) {
         region={detail}
         onClose={() => setEditing(false)}
         onSaved={(region) => {
-          setDetail({ ...detail, ...region });
+          setLoaded({ children, detail: { ...detail, ...region } });
           setEditing(false);
         }}
       />

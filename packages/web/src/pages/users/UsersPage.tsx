@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Input, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Role, User } from '@chuangcheng/core';
-import { api, withQuery } from '../../api/client.ts';
-import type { Page } from '../../api/types.ts';
-import { useApiError } from '../../api/useApiError.ts';
+import { withQuery } from '../../api/client.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { CreateUserModal } from './CreateUserModal.tsx';
@@ -12,34 +11,12 @@ import { EditUserModal } from './EditUserModal.tsx';
 
 export default function UsersPage() {
   const t = useT();
-  const showError = useApiError();
   const mayWrite = useCan('user.write');
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<User[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
 
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      try {
-        const page = await api.get<Page<User>>(withQuery('/api/v1/users', { q, cursor: after }));
-        setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (error) {
-        showError(error);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [q, showError],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, loading, nextCursor, loadMore, reload } = usePagedList<User>(withQuery('/api/v1/users', { q }));
 
   const columns: TableColumnsType<User> = [
     { title: t('users.username'), dataIndex: 'username', width: 160 },
@@ -71,7 +48,7 @@ export default function UsersPage() {
   const saved = () => {
     setCreating(false);
     setEditing(null);
-    void load(null);
+    reload();
   };
 
   return (
@@ -93,8 +70,8 @@ export default function UsersPage() {
         data-testid="user-search"
       />
       <Table<User> rowKey="id" columns={columns} dataSource={items} loading={loading} pagination={false} data-testid="user-table" />
-      {cursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void load(cursor)} loading={loading}>
+      {nextCursor && (
+        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()} loading={loading}>
           {t('common.loadMore')}
         </Button>
       )}
