@@ -14,7 +14,10 @@ export function useApiError(): (error: unknown, form?: FormInstance) => void {
   return useCallback(
     (error: unknown, form?: FormInstance) => {
       if (!(error instanceof ApiError)) {
-        notification.error({ title: t('error.network'), description: error instanceof Error ? error.message : undefined });
+        notification.error({
+          title: t('error.network'),
+          description: error instanceof Error ? error.message : undefined,
+        });
         return;
       }
       if (form && error.errors.length > 0) {

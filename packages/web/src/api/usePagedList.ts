@@ -50,7 +50,9 @@ export function usePagedList<T>(url: string) {
     try {
       const page = await api.get<{ items: T[]; nextCursor: string | null }>(withCursor(url, current.nextCursor));
       setLoaded((previous) =>
-        previous?.key === key ? { key, items: [...previous.items, ...page.items], nextCursor: page.nextCursor } : previous,
+        previous?.key === key
+          ? { key, items: [...previous.items, ...page.items], nextCursor: page.nextCursor }
+          : previous,
       );
     } catch (error) {
       showError(error);

@@ -54,7 +54,10 @@ export function RegionSelect({ value, onChange, multiple, known = [], placeholde
     for (const region of known) byCode.set(region.code, { value: region.code, label: region.name });
     for (const [code, label] of picked) byCode.set(code, { value: code, label });
     for (const region of results) {
-      byCode.set(region.code, { value: region.code, label: `${region.name} · ${t(levelLabelKey(region.level))} · ${region.code}` });
+      byCode.set(region.code, {
+        value: region.code,
+        label: `${region.name} · ${t(levelLabelKey(region.level))} · ${region.code}`,
+      });
     }
     return [...byCode.values()];
   }, [known, picked, results, t]);
@@ -79,4 +82,3 @@ export function RegionSelect({ value, onChange, multiple, known = [], placeholde
     />
   );
 }
-

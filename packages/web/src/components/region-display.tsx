@@ -47,7 +47,11 @@ export function regionColumns(t: Translate): TableColumnsType<Region> {
       width: 100,
       render: (year: number | null) => year ?? '—',
     },
-    { title: t('regions.groups'), dataIndex: 'groups', render: (groups: Region['groups']) => <GroupTags groups={groups} /> },
+    {
+      title: t('regions.groups'),
+      dataIndex: 'groups',
+      render: (groups: Region['groups']) => <GroupTags groups={groups} />,
+    },
     { title: t('regions.childCount'), dataIndex: 'childCount', width: 90, align: 'right' },
   ];
 }

@@ -11,6 +11,8 @@ export function zodRule(schema: z.ZodType, message: string): FormRule {
     required: !schema.safeParse(undefined).success,
     message,
     validator: (_rule, value: unknown) =>
-      schema.safeParse(value === '' ? undefined : value).success ? Promise.resolve() : Promise.reject(new Error(message)),
+      schema.safeParse(value === '' ? undefined : value).success
+        ? Promise.resolve()
+        : Promise.reject(new Error(message)),
   };
 }

@@ -26,7 +26,8 @@ describe('i18n catalogues', () => {
   it('placeholders match between languages', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     const mismatched = Object.entries(zhCN).filter(
-      ([key, text]) => JSON.stringify(placeholders(text)) !== JSON.stringify(placeholders((en as Record<string, string>)[key] ?? '')),
+      ([key, text]) =>
+        JSON.stringify(placeholders(text)) !== JSON.stringify(placeholders((en as Record<string, string>)[key] ?? '')),
     );
     expect(mismatched.map(([key]) => key)).toEqual([]);
   });

@@ -44,7 +44,13 @@ export function AppHeader() {
           <Typography.Text className={styles.userScope}>{me.regionName}</Typography.Text>
         </span>
         <LanguageSwitch />
-        <Button size="small" icon={<LogoutOutlined />} loading={busy} onClick={() => void signOut(false)} data-testid="logout">
+        <Button
+          size="small"
+          icon={<LogoutOutlined />}
+          loading={busy}
+          onClick={() => void signOut(false)}
+          data-testid="logout"
+        >
           {t('auth.logout')}
         </Button>
         <Popconfirm

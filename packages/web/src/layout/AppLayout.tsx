@@ -1,7 +1,14 @@
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Layout, Menu, Spin, type MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, ClusterOutlined, EnvironmentOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  EnvironmentOutlined,
+  FileTextOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { can, type Permission } from '@chuangcheng/core';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { useT, type MessageKey } from '../i18n/I18nProvider.tsx';
@@ -18,9 +25,27 @@ interface NavEntry {
 
 /** Only modules that exist today; each entry is hidden unless the role may use it. */
 const navigation: NavEntry[] = [
-  { path: '/regions', label: 'nav.regions', testId: 'nav-regions', icon: <EnvironmentOutlined />, permission: 'region.read' },
-  { path: '/region-groups', label: 'nav.regionGroups', testId: 'nav-region-groups', icon: <ClusterOutlined />, permission: 'region.read' },
-  { path: '/org-units', label: 'nav.orgUnits', testId: 'nav-org-units', icon: <ApartmentOutlined />, permission: 'org.read' },
+  {
+    path: '/regions',
+    label: 'nav.regions',
+    testId: 'nav-regions',
+    icon: <EnvironmentOutlined />,
+    permission: 'region.read',
+  },
+  {
+    path: '/region-groups',
+    label: 'nav.regionGroups',
+    testId: 'nav-region-groups',
+    icon: <ClusterOutlined />,
+    permission: 'region.read',
+  },
+  {
+    path: '/org-units',
+    label: 'nav.orgUnits',
+    testId: 'nav-org-units',
+    icon: <ApartmentOutlined />,
+    permission: 'org.read',
+  },
   { path: '/users', label: 'nav.users', testId: 'nav-users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];

@@ -15,7 +15,15 @@ export function changedKeys(before: Snapshot, after: Snapshot): Set<string> {
   return changed;
 }
 
-function SnapshotView({ snapshot, changed, emptyText }: { snapshot: Snapshot; changed: Set<string>; emptyText: string }) {
+function SnapshotView({
+  snapshot,
+  changed,
+  emptyText,
+}: {
+  snapshot: Snapshot;
+  changed: Set<string>;
+  emptyText: string;
+}) {
   if (snapshot === null) return <Typography.Text type="secondary">{emptyText}</Typography.Text>;
   return (
     <pre className={styles.json}>

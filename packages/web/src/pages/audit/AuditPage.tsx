@@ -50,7 +50,12 @@ export default function AuditPage() {
       width: 190,
       render: (at: string) => new Date(at).toLocaleString(language),
     },
-    { title: t('audit.actor'), dataIndex: 'actorName', width: 140, render: (name: string | null) => name ?? t('audit.system') },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      width: 140,
+      render: (name: string | null) => name ?? t('audit.system'),
+    },
     { title: t('audit.action'), dataIndex: 'action', width: 160, render: (action: string) => <Tag>{action}</Tag> },
     { title: t('audit.entityType'), dataIndex: 'entityType', width: 140 },
     { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true },
@@ -81,7 +86,12 @@ export default function AuditPage() {
           <Input allowClear style={{ width: 160 }} placeholder={t('audit.action')} data-testid="audit-filter-action" />
         </Form.Item>
         <Form.Item name="actor">
-          <Input allowClear style={{ width: 160 }} placeholder={t('audit.actorFilter')} data-testid="audit-filter-actor" />
+          <Input
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('audit.actorFilter')}
+            data-testid="audit-filter-actor"
+          />
         </Form.Item>
         <Form.Item name="range">
           <DatePicker.RangePicker showTime data-testid="audit-filter-range" />
@@ -114,7 +124,12 @@ export default function AuditPage() {
         data-testid="audit-table"
       />
       {nextCursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()} loading={loading} data-testid="audit-load-more">
+        <Button
+          style={{ marginTop: 12 }}
+          onClick={() => void loadMore()}
+          loading={loading}
+          data-testid="audit-load-more"
+        >
           {t('common.loadMore')}
         </Button>
       )}

@@ -26,7 +26,12 @@ export function VerifyChainButton() {
 
   return (
     <>
-      <Button icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void verify()} data-testid="audit-verify">
+      <Button
+        icon={<SafetyCertificateOutlined />}
+        loading={busy}
+        onClick={() => void verify()}
+        data-testid="audit-verify"
+      >
         {t('audit.verify')}
       </Button>
       {result && (

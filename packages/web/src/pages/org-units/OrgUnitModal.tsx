@@ -98,7 +98,10 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
           <Input maxLength={64} />
         </Form.Item>
         <Form.Item name="regionCode" label={t('orgUnits.region')} rules={[zodRule(RegionCode, t('validation.region'))]}>
-          <RegionSelect known={unit ? [{ code: unit.regionCode, name: unit.regionName }] : []} testId="org-unit-region" />
+          <RegionSelect
+            known={unit ? [{ code: unit.regionCode, name: unit.regionName }] : []}
+            testId="org-unit-region"
+          />
         </Form.Item>
         <Form.Item name="parentId" label={t('orgUnits.parent')}>
           <OrgUnitSelect regionCode={regionCode} />

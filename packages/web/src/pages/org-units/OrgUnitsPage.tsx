@@ -21,12 +21,19 @@ export default function OrgUnitsPage() {
   // undefined: modal closed; null: creating; a unit: editing it.
   const [editing, setEditing] = useState<OrgUnit | null | undefined>(undefined);
 
-  const { items, loading, nextCursor, loadMore, reload } = usePagedList<OrgUnit>(withQuery('/api/v1/org-units', { ...filters }));
+  const { items, loading, nextCursor, loadMore, reload } = usePagedList<OrgUnit>(
+    withQuery('/api/v1/org-units', { ...filters }),
+  );
 
   const columns: TableColumnsType<OrgUnit> = [
     { title: t('orgUnits.code'), dataIndex: 'code', width: 160 },
     { title: t('orgUnits.name'), dataIndex: 'name' },
-    { title: t('orgUnits.shortName'), dataIndex: 'shortName', width: 160, render: (value: string | null) => value ?? '—' },
+    {
+      title: t('orgUnits.shortName'),
+      dataIndex: 'shortName',
+      width: 160,
+      render: (value: string | null) => value ?? '—',
+    },
     { title: t('orgUnits.kind'), dataIndex: 'kind', width: 140 },
     { title: t('orgUnits.region'), dataIndex: 'regionName', width: 180 },
   ];
@@ -67,7 +74,14 @@ export default function OrgUnitsPage() {
           data-testid="org-unit-search"
         />
       </Space>
-      <Table<OrgUnit> rowKey="id" columns={columns} dataSource={items} loading={loading} pagination={false} data-testid="org-unit-table" />
+      <Table<OrgUnit>
+        rowKey="id"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={false}
+        data-testid="org-unit-table"
+      />
       {nextCursor && (
         <Button style={{ marginTop: 12 }} onClick={() => void loadMore()} loading={loading}>
           {t('common.loadMore')}

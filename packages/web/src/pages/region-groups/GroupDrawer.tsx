@@ -87,11 +87,18 @@ export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
         <Form.Item
           name="code"
           label={t('groups.code')}
-          rules={[{ required: true, message: t('validation.required') }, zodRule(RegionGroup.shape.code.min(1), t('validation.required'))]}
+          rules={[
+            { required: true, message: t('validation.required') },
+            zodRule(RegionGroup.shape.code.min(1), t('validation.required')),
+          ]}
         >
           <Input disabled={group !== null} />
         </Form.Item>
-        <Form.Item name="name" label={t('groups.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('groups.name')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="kind" label={t('groups.kind')} rules={[zodRule(RegionGroupKind, t('validation.required'))]}>

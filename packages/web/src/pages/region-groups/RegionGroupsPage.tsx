@@ -87,7 +87,14 @@ export default function RegionGroupsPage() {
         )
       }
     >
-      <Table<RegionGroup> rowKey="code" columns={columns} dataSource={groups} loading={loading} pagination={false} data-testid="group-table" />
+      <Table<RegionGroup>
+        rowKey="code"
+        columns={columns}
+        dataSource={groups}
+        loading={loading}
+        pagination={false}
+        data-testid="group-table"
+      />
       <GroupDrawer
         open={editing !== undefined}
         group={editing ?? null}

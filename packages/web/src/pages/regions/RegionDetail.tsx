@@ -69,7 +69,13 @@ export function RegionDetail({ code, onSelect, onLoaded }: Props) {
               <>
                 <Population value={detail.population} t={t} />
                 {mayEdit && (
-                  <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="population-edit">
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing(true)}
+                    data-testid="population-edit"
+                  >
                     {t('common.edit')}
                   </Button>
                 )}

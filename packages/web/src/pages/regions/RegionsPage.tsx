@@ -22,7 +22,11 @@ export default function RegionsPage() {
   return (
     <Row gutter={16} wrap={false}>
       <Col flex="300px">
-        <Card title={t('regions.tree')} size="small" styles={{ body: { maxHeight: 'calc(100vh - 160px)', overflow: 'auto' } }}>
+        <Card
+          title={t('regions.tree')}
+          size="small"
+          styles={{ body: { maxHeight: 'calc(100vh - 160px)', overflow: 'auto' } }}
+        >
           <RegionTree selectedCode={selected} revealCodes={revealCodes} onSelect={select} />
         </Card>
       </Col>

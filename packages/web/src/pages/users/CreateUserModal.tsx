@@ -57,10 +57,18 @@ export function CreateUserModal({ open, onClose, onSaved }: Props) {
       destroyOnHidden
     >
       <Form form={form} layout="vertical">
-        <Form.Item name="username" label={t('users.username')} rules={[zodRule(fields.username, t('validation.username'))]}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[zodRule(fields.username, t('validation.username'))]}
+        >
           <Input autoComplete="off" data-testid="user-username" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[zodRule(fields.displayName, t('validation.required'))]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[zodRule(fields.displayName, t('validation.required'))]}
+        >
           <Input data-testid="user-display-name" />
         </Form.Item>
         <Form.Item
@@ -77,7 +85,11 @@ export function CreateUserModal({ open, onClose, onSaved }: Props) {
             data-testid="user-role"
           />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('users.scope')} rules={[zodRule(fields.regionCode, t('validation.region'))]}>
+        <Form.Item
+          name="regionCode"
+          label={t('users.scope')}
+          rules={[zodRule(fields.regionCode, t('validation.region'))]}
+        >
           <RegionSelect testId="user-region" />
         </Form.Item>
         <Form.Item name="orgUnitId" label={t('users.orgUnit')}>

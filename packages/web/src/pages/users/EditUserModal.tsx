@@ -86,7 +86,11 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
       destroyOnHidden
     >
       <Form form={form} layout="vertical">
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[zodRule(fields.displayName, t('validation.required'))]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[zodRule(fields.displayName, t('validation.required'))]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')}>
@@ -98,11 +102,18 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
             }))}
           />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('users.scope')} rules={[zodRule(fields.regionCode, t('validation.region'))]}>
+        <Form.Item
+          name="regionCode"
+          label={t('users.scope')}
+          rules={[zodRule(fields.regionCode, t('validation.region'))]}
+        >
           <RegionSelect known={[{ code: user.regionCode, name: user.regionName }]} />
         </Form.Item>
         <Form.Item name="orgUnitId" label={t('users.orgUnit')}>
-          <OrgUnitSelect regionCode={regionCode} known={user.orgUnitId ? { id: user.orgUnitId, name: user.orgUnitName ?? user.orgUnitId } : null} />
+          <OrgUnitSelect
+            regionCode={regionCode}
+            known={user.orgUnitId ? { id: user.orgUnitId, name: user.orgUnitName ?? user.orgUnitId } : null}
+          />
         </Form.Item>
         <Form.Item name="enabled" label={t('users.enabled')} valuePropName="checked">
           <Switch data-testid="user-enabled" />

@@ -21,7 +21,12 @@ export default function UsersPage() {
   const columns: TableColumnsType<User> = [
     { title: t('users.username'), dataIndex: 'username', width: 160 },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 160 },
-    { title: t('users.role'), dataIndex: 'role', width: 140, render: (role: Role) => <Tag color="blue">{t(`role.${role}`)}</Tag> },
+    {
+      title: t('users.role'),
+      dataIndex: 'role',
+      width: 140,
+      render: (role: Role) => <Tag color="blue">{t(`role.${role}`)}</Tag>,
+    },
     { title: t('users.scope'), dataIndex: 'regionName' },
     { title: t('users.orgUnit'), dataIndex: 'orgUnitName', render: (name: string | null) => name ?? '—' },
     {
@@ -69,7 +74,14 @@ export default function UsersPage() {
         onSearch={(value) => setQ(value.trim())}
         data-testid="user-search"
       />
-      <Table<User> rowKey="id" columns={columns} dataSource={items} loading={loading} pagination={false} data-testid="user-table" />
+      <Table<User>
+        rowKey="id"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={false}
+        data-testid="user-table"
+      />
       {nextCursor && (
         <Button style={{ marginTop: 12 }} onClick={() => void loadMore()} loading={loading}>
           {t('common.loadMore')}
