@@ -20,8 +20,8 @@ import { registerAuthentication } from './modules/auth/hook.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { regionRoutes } from './modules/regions/routes.ts';
-// import { groupRoutes } from './modules/regions/group-routes.ts';
-// import { orgUnitRoutes } from './modules/org-units/routes.ts';
+import { groupRoutes } from './modules/regions/group-routes.ts';
+import { orgUnitRoutes } from './modules/org-units/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -29,8 +29,8 @@ import { userRoutes } from './modules/users/routes.ts';
 const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   authRoutes,
   regionRoutes,
-  // groupRoutes,
-  // orgUnitRoutes,
+  groupRoutes,
+  orgUnitRoutes,
   userRoutes,
   auditRoutes,
 ];

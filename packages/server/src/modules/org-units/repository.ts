@@ -1,0 +1,108 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+const unitColumns = [
+  'org_unit.id',
+  'org_unit.code',
+  'org_unit.name',
+  'org_unit.short_name',
+  'org_unit.kind',
+  'org_unit.region_code',
+  'region.name as region_name',
+  'region.path as region_path',
+  'org_unit.parent_id',
+] as const;
+
+function baseQuery(db: Kysely<Database>) {
+  return db.selectFrom('org_unit').innerJoin('region', 'region.code', 'org_unit.region_code').select(unitColumns);
+}
+
+export type OrgUnitRow = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
+
+/** The columns a write sets; `id` is chosen by the caller so that imports can link parents. */
+export type OrgUnitValues = {
+  code: string;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  region_code: string;
+  parent_id: string | null;
+};
+
+/** Page boundary: units are listed by region code, then name (unique together). */
+export type OrgUnitKey = { regionCode: string; name: string };
+
+export const orgUnitRepository = {
+  findById(db: Kysely<Database>, id: string) {
+    return baseQuery(db).where('org_unit.id', '=', id).executeTakeFirst();
+  },
+
+  findByCode(db: Kysely<Database>, code: string) {
+    return baseQuery(db).where('org_unit.code', '=', code).executeTakeFirst();
+  },
+
+  findByRegionAndName(db: Kysely<Database>, regionCode: string, name: string) {
+    return baseQuery(db).where('org_unit.region_code', '=', regionCode).where('org_unit.name', '=', name).executeTakeFirst();
+  },
+
+  /** Units with one of `codes` or in one of `regionCodes`: every row an import can collide with. */
+  listForImport(db: Kysely<Database>, codes: string[], regionCodes: string[]) {
+    if (codes.length === 0 && regionCodes.length === 0) return Promise.resolve([]);
+    return baseQuery(db)
+      .where((eb) =>
+        eb.or([
+          ...(codes.length > 0 ? [eb('org_unit.code', 'in', codes)] : []),
+          ...(regionCodes.length > 0 ? [eb('org_unit.region_code', 'in', regionCodes)] : []),
+        ]),
+      )
+      .execute();
+  },
+
+  /** The parent chain of a unit, nearest first (for cycle checks). */
+  async ancestorIds(db: Kysely<Database>, id: string): Promise<string[]> {
+    const { rows } = await sql<{ id: string }>`
+      with recursive up(id, parent_id, depth) as (
+        select id, parent_id, 0 from org_unit where id = ${id}
+        union all
+        select o.id, o.parent_id, up.depth + 1 from org_unit o join up on o.id = up.parent_id where up.depth < 64
+      )
+      select id from up where depth > 0 order by depth`.execute(db);
+    return rows.map((r) => r.id);
+  },
+
+  /** Units whose region lies under `scopePath` (and under `regionPath` when given), after the key. */
+  list(
+    db: Kysely<Database>,
+    filter: { scopePath: string; regionPath?: string; q?: string; after?: OrgUnitKey; limit: number },
+  ) {
+    let query = baseQuery(db);
+    for (const p of [filter.scopePath, filter.regionPath]) {
+      if (p) query = query.where((eb) => eb.or([eb('region.path', '=', p), eb('region.path', 'like', `${p}/%`)]));
+    }
+    if (filter.q) {
+      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) =>
+        eb.or([eb('org_unit.name', 'ilike', pattern), eb('org_unit.short_name', 'ilike', pattern), eb('org_unit.code', 'ilike', pattern)]),
+      );
+    }
+    const after = filter.after;
+    if (after) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('org_unit.region_code', 'org_unit.name'), '>', eb.tuple(after.regionCode, after.name)),
+      );
+    }
+    return query.orderBy('org_unit.region_code').orderBy('org_unit.name').limit(filter.limit).execute();
+  },
+
+  async insert(db: Kysely<Database>, id: string, values: OrgUnitValues): Promise<void> {
+    await db.insertInto('org_unit').values({ id, ...values }).execute();
+  },
+
+  async update(db: Kysely<Database>, id: string, changes: Partial<OrgUnitValues>): Promise<void> {
+    await db
+      .updateTable('org_unit')
+      .set({ ...changes, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+};
