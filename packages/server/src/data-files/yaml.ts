@@ -65,7 +65,11 @@ export class ImportProblems {
     for (const issue of issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          this.add([...issue.path, key], 'unknown field; remove it or check its spelling', lineOfKey(this.source, issue.path, key));
+          this.add(
+            [...issue.path, key],
+            'unknown field; remove it or check its spelling',
+            lineOfKey(this.source, issue.path, key),
+          );
         }
       } else {
         this.add(issue.path, issue.message);
@@ -105,7 +109,11 @@ export function readYamlFile(file: string): YamlSource {
       field: `${fileName}:${e.linePos?.[0].line ?? 1}:`,
       message: e.message.split('\n')[0] ?? e.message,
     }));
-    throw new AppError('IMPORT_FAILED', `${fileName}: not valid YAML: ${errors[0]!.field} ${errors[0]!.message}`, errors);
+    throw new AppError(
+      'IMPORT_FAILED',
+      `${fileName}: not valid YAML: ${errors[0]!.field} ${errors[0]!.message}`,
+      errors,
+    );
   }
   return { fileName, data: document.toJS(), document, lineCounter };
 }

@@ -43,19 +43,25 @@ async function checkUnits(db: Kysely<Database>, actor: Actor, units: OrgUnitEntr
 
   units.forEach((unit, i) => {
     const sameCode = fileByCode.get(unit.code);
-    if (sameCode !== undefined) problems.add(at(i, 'code'), `unit ${unit.code} is already defined at units[${sameCode}]`);
+    if (sameCode !== undefined)
+      problems.add(at(i, 'code'), `unit ${unit.code} is already defined at units[${sameCode}]`);
     else fileByCode.set(unit.code, i);
     const key = nameKey(unit.regionCode, unit.name);
     const sameName = fileByName.get(key);
-    if (sameName !== undefined) problems.add(at(i, 'name'), `${unit.name} appears twice in region ${unit.regionCode} (units[${sameName}])`);
+    if (sameName !== undefined)
+      problems.add(at(i, 'name'), `${unit.name} appears twice in region ${unit.regionCode} (units[${sameName}])`);
     else fileByName.set(key, i);
 
     const region = regions.get(unit.regionCode);
     if (!region) problems.add(at(i, 'regionCode'), `unknown region code ${unit.regionCode}`);
-    else if (!isWithinScope(actor.regionPath, region.path)) problems.add(at(i, 'regionCode'), `region ${unit.regionCode} is outside your scope`);
+    else if (!isWithinScope(actor.regionPath, region.path))
+      problems.add(at(i, 'regionCode'), `region ${unit.regionCode} is outside your scope`);
     const holder = dbByName.get(key);
     if (holder && holder.code !== unit.code) {
-      problems.add(at(i, 'name'), `${holder.region_name} already has a unit named ${unit.name} with code ${holder.code}`);
+      problems.add(
+        at(i, 'name'),
+        `${holder.region_name} already has a unit named ${unit.name} with code ${holder.code}`,
+      );
     }
   });
 
@@ -83,7 +89,8 @@ async function checkUnits(db: Kysely<Database>, actor: Actor, units: OrgUnitEntr
     } else if (current && dbByCode.has(current)) {
       const fileIds = new Set(existing.filter((r) => fileCodes.has(r.code)).map((r) => r.id));
       const ancestors = await orgUnitRepository.ancestorIds(db, dbByCode.get(current)!.id);
-      if (ancestors.some((id) => fileIds.has(id))) problems.add(at(i, 'parentCode'), `parent chain loops back through ${current}`);
+      if (ancestors.some((id) => fileIds.has(id)))
+        problems.add(at(i, 'parentCode'), `parent chain loops back through ${current}`);
     }
   }
 }
@@ -94,7 +101,11 @@ async function checkUnits(db: Kysely<Database>, actor: Actor, units: OrgUnitEntr
  * code (their id stays), parents are set from the file, and unchanged units leave no
  * audit row. Units absent from the file are left alone.
  */
-export async function importOrgUnitsFile(db: Kysely<Database>, actor: Actor, file: string): Promise<{ orgUnits: number }> {
+export async function importOrgUnitsFile(
+  db: Kysely<Database>,
+  actor: Actor,
+  file: string,
+): Promise<{ orgUnits: number }> {
   authorize(actor, 'org.write');
   const source = readYamlFile(file);
   const { units } = parseYamlData(source, OrgUnitsFile);
@@ -107,7 +118,12 @@ export async function importOrgUnitsFile(db: Kysely<Database>, actor: Actor, fil
     const ids = new Map<string, string>();
     for (const unit of units) {
       const row = await orgUnitRepository.findByCode(trx, unit.code);
-      const values = { name: unit.name, short_name: unit.shortName ?? null, kind: unit.kind, region_code: unit.regionCode };
+      const values = {
+        name: unit.name,
+        short_name: unit.shortName ?? null,
+        kind: unit.kind,
+        region_code: unit.regionCode,
+      };
       if (row) {
         before.set(unit.code, row);
         ids.set(unit.code, row.id);

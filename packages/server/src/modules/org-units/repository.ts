@@ -42,7 +42,10 @@ export const orgUnitRepository = {
   },
 
   findByRegionAndName(db: Kysely<Database>, regionCode: string, name: string) {
-    return baseQuery(db).where('org_unit.region_code', '=', regionCode).where('org_unit.name', '=', name).executeTakeFirst();
+    return baseQuery(db)
+      .where('org_unit.region_code', '=', regionCode)
+      .where('org_unit.name', '=', name)
+      .executeTakeFirst();
   },
 
   /** Units with one of `codes` or in one of `regionCodes`: every row an import can collide with. */
@@ -82,7 +85,11 @@ export const orgUnitRepository = {
     if (filter.q) {
       const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query = query.where((eb) =>
-        eb.or([eb('org_unit.name', 'ilike', pattern), eb('org_unit.short_name', 'ilike', pattern), eb('org_unit.code', 'ilike', pattern)]),
+        eb.or([
+          eb('org_unit.name', 'ilike', pattern),
+          eb('org_unit.short_name', 'ilike', pattern),
+          eb('org_unit.code', 'ilike', pattern),
+        ]),
       );
     }
     const after = filter.after;
@@ -95,7 +102,10 @@ export const orgUnitRepository = {
   },
 
   async insert(db: Kysely<Database>, id: string, values: OrgUnitValues): Promise<void> {
-    await db.insertInto('org_unit').values({ id, ...values }).execute();
+    await db
+      .insertInto('org_unit')
+      .values({ id, ...values })
+      .execute();
   },
 
   async update(db: Kysely<Database>, id: string, changes: Partial<OrgUnitValues>): Promise<void> {

@@ -10,7 +10,12 @@ export async function orgUnitRoutes(app: App, deps: ModuleDeps) {
   app.get(
     '/org-units',
     {
-      schema: { tags, summary: 'Responsible units within your scope', querystring: OrgUnitListQuery, response: { 200: OrgUnitList } },
+      schema: {
+        tags,
+        summary: 'Responsible units within your scope',
+        querystring: OrgUnitListQuery,
+        response: { 200: OrgUnitList },
+      },
     },
     async (request) => listOrgUnits(deps.db, requireActor(request), request.query),
   );

@@ -84,7 +84,8 @@ export async function listOrgUnits(
   let regionPath: string | undefined;
   if (query.regionCode) {
     const region = await regionRepository.findByCode(db, query.regionCode);
-    if (!region) throw invalid([{ field: 'querystring.regionCode', message: `unknown region code ${query.regionCode}` }]);
+    if (!region)
+      throw invalid([{ field: 'querystring.regionCode', message: `unknown region code ${query.regionCode}` }]);
     orgUnitPolicy.canRead(actor, region.path);
     regionPath = region.path;
   }
@@ -124,10 +125,16 @@ async function checkParent(db: Kysely<Database>, actor: Actor, parentId: string 
 }
 
 /** 409 when another unit holds the code, or the same name in the same region. */
-async function checkUnique(db: Kysely<Database>, unit: { code: string; name: string; regionCode: string }, selfId?: string) {
+async function checkUnique(
+  db: Kysely<Database>,
+  unit: { code: string; name: string; regionCode: string },
+  selfId?: string,
+) {
   const byCode = await orgUnitRepository.findByCode(db, unit.code);
   if (byCode && byCode.id !== selfId) {
-    throw conflict(`org unit code ${unit.code} is taken`, [{ field: 'body.code', message: `already used by ${byCode.name}` }]);
+    throw conflict(`org unit code ${unit.code} is taken`, [
+      { field: 'body.code', message: `already used by ${byCode.name}` },
+    ]);
   }
   const byName = await orgUnitRepository.findByRegionAndName(db, unit.regionCode, unit.name);
   if (byName && byName.id !== selfId) {
@@ -180,7 +187,11 @@ export async function updateOrgUnit(
   return db.transaction().execute(async (trx) => {
     await checkUnique(
       trx,
-      { code: input.code ?? before.code, name: input.name ?? before.name, regionCode: input.regionCode ?? before.region_code },
+      {
+        code: input.code ?? before.code,
+        name: input.name ?? before.name,
+        regionCode: input.regionCode ?? before.region_code,
+      },
       id,
     );
     await orgUnitRepository.update(trx, id, {

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { RegionGroup } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/actor.ts';
-import { CreateRegionGroupRequest, RegionGroupCodeParams, RegionGroupList, UpdateRegionGroupRequest } from './group-schema.ts';
+import {
+  CreateRegionGroupRequest,
+  RegionGroupCodeParams,
+  RegionGroupList,
+  UpdateRegionGroupRequest,
+} from './group-schema.ts';
 import { createRegionGroup, deleteRegionGroup, listRegionGroups, updateRegionGroup } from './group-service.ts';
 
 /** Region groups: the civilization belts, the metropolitan circle, pilot cities and custom groups. */
@@ -16,7 +21,14 @@ export async function groupRoutes(app: App, deps: ModuleDeps) {
 
   app.post(
     '/region-groups',
-    { schema: { tags, summary: 'Create a region group', body: CreateRegionGroupRequest, response: { 201: RegionGroup } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a region group',
+        body: CreateRegionGroupRequest,
+        response: { 201: RegionGroup },
+      },
+    },
     async (request, reply) => {
       const group = await createRegionGroup(deps.db, requireActor(request), request.body, request.id);
       return reply.code(201).send(group);

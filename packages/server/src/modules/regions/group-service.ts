@@ -10,7 +10,13 @@ import type { CreateRegionGroupRequest, UpdateRegionGroupRequest } from './group
 import { regionRepository } from './repository.ts';
 
 /** A group as written: its fields and the codes of its members. Also the audit view. */
-export type GroupInput = { code: string; name: string; kind: RegionGroupKind; description: string | null; memberCodes: string[] };
+export type GroupInput = {
+  code: string;
+  name: string;
+  kind: RegionGroupKind;
+  description: string | null;
+  memberCodes: string[];
+};
 
 function present(row: RegionGroupRow, members: GroupMemberRow[]): RegionGroup {
   return {
@@ -27,7 +33,11 @@ async function snapshot(db: Kysely<Database>, code: string) {
   const row = await groupRepository.find(db, code);
   if (!row) return undefined;
   const members = await groupRepository.members(db, [code]);
-  const view: GroupInput = { ...row, kind: RegionGroupKind.parse(row.kind), memberCodes: members.map((m) => m.region_code) };
+  const view: GroupInput = {
+    ...row,
+    kind: RegionGroupKind.parse(row.kind),
+    memberCodes: members.map((m) => m.region_code),
+  };
   return { group: present(row, members), view, paths: members.map((m) => m.path) };
 }
 
@@ -78,7 +88,8 @@ async function checkMembers(db: Kysely<Database>, memberCodes: string[]): Promis
   const errors: FieldError[] = [];
   memberCodes.forEach((code, i) => {
     if (!known.has(code)) errors.push({ field: `body.memberCodes[${i}]`, message: `unknown region code ${code}` });
-    else if (seen.has(code)) errors.push({ field: `body.memberCodes[${i}]`, message: `region ${code} is listed twice` });
+    else if (seen.has(code))
+      errors.push({ field: `body.memberCodes[${i}]`, message: `region ${code} is listed twice` });
     seen.add(code);
   });
   if (errors.length > 0) throw invalid(errors);
@@ -134,7 +145,12 @@ export async function updateRegionGroup(
   });
 }
 
-export async function deleteRegionGroup(db: Kysely<Database>, actor: Actor, code: string, requestId?: string): Promise<void> {
+export async function deleteRegionGroup(
+  db: Kysely<Database>,
+  actor: Actor,
+  code: string,
+  requestId?: string,
+): Promise<void> {
   groupPolicy.canWrite(actor);
   await db.transaction().execute(async (trx) => {
     const before = await snapshot(trx, code);

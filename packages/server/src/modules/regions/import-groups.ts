@@ -40,7 +40,8 @@ export async function importGroupsFile(db: Kysely<Database>, actor: Actor, file:
   const firstIndex = new Map<string, number>();
   data.groups.forEach((group, i) => {
     const first = firstIndex.get(group.code);
-    if (first !== undefined) problems.add(['groups', i, 'code'], `group ${group.code} is already defined at groups[${first}]`);
+    if (first !== undefined)
+      problems.add(['groups', i, 'code'], `group ${group.code} is already defined at groups[${first}]`);
     else firstIndex.set(group.code, i);
     const seen = new Set<string>();
     group.members.forEach((code, j) => {
@@ -56,7 +57,13 @@ export async function importGroupsFile(db: Kysely<Database>, actor: Actor, file:
       await writeGroup(
         trx,
         { actor, fallbackRegionCode: actor.regionCode },
-        { code: group.code, name: group.name, kind: group.kind, description: group.description ?? null, memberCodes: group.members },
+        {
+          code: group.code,
+          name: group.name,
+          kind: group.kind,
+          description: group.description ?? null,
+          memberCodes: group.members,
+        },
         'region_group.import',
       );
     }
