@@ -24,7 +24,13 @@ function SnapshotView({
   changed: Set<string>;
   emptyText: string;
 }) {
-  if (snapshot === null) return <Typography.Text type="secondary">{emptyText}</Typography.Text>;
+  if (snapshot === null) {
+    return (
+      <div className={styles.json}>
+        <Typography.Text type="secondary">{emptyText}</Typography.Text>
+      </div>
+    );
+  }
   return (
     <pre className={styles.json}>
       {'{\n'}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Input, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { withQuery } from '../../api/client.ts';
 import type { OrgUnit } from '../../api/types.ts';
@@ -7,6 +7,7 @@ import { usePagedList } from '../../api/usePagedList.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
 import { OrgUnitModal } from './OrgUnitModal.tsx';
 
 interface Filters {
@@ -66,12 +67,11 @@ export default function OrgUnitsPage() {
             testId="org-unit-region-filter"
           />
         </div>
-        <Input.Search
-          allowClear
-          style={{ width: 280 }}
+        <SearchInput
+          style={{ width: 320 }}
           placeholder={t('orgUnits.searchPlaceholder')}
           onSearch={(q) => setFilters({ ...filters, q: q.trim() })}
-          data-testid="org-unit-search"
+          testId="org-unit-search"
         />
       </Space>
       <Table<OrgUnit>

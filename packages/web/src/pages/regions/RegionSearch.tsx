@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Input, Select, Space, Table } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import type { Region } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
@@ -65,16 +66,20 @@ export function RegionSearch({ onOpen }: { onOpen: (code: string) => void }) {
           options={levels.map((value) => ({ value, label: t(levelLabelKey(value)) }))}
           data-testid="region-level-filter"
         />
-        <Input.Search
+        <Input
           allowClear
           value={text}
-          onChange={(event) => setText(event.target.value)}
-          onSearch={search}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (event.target.value === '') search('');
+          }}
+          onPressEnter={() => search(text)}
           placeholder={t('regions.searchPlaceholder')}
-          enterButton={t('common.search')}
-          loading={loading && !cursor}
           data-testid="region-search"
         />
+        <Button type="primary" icon={<SearchOutlined />} loading={loading && !cursor} onClick={() => search(text)}>
+          {t('common.search')}
+        </Button>
       </Space.Compact>
       {query && (
         <>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Role, User } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { EditUserModal } from './EditUserModal.tsx';
 
@@ -67,12 +68,11 @@ export default function UsersPage() {
         )
       }
     >
-      <Input.Search
-        allowClear
-        style={{ width: 320, marginBottom: 16 }}
+      <SearchInput
+        style={{ width: 360, marginBottom: 16 }}
         placeholder={t('users.searchPlaceholder')}
         onSearch={(value) => setQ(value.trim())}
-        data-testid="user-search"
+        testId="user-search"
       />
       <Table<User>
         rowKey="id"
