@@ -4,6 +4,7 @@ import { RegionCode, RegionGroupKind } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
 import type { Actor } from '../auth/actor.ts';
+import { groupPolicy } from './group-policy.ts';
 import { RegionGroupCode } from './group-schema.ts';
 import { writeGroup } from './group-service.ts';
 import { regionRepository } from './repository.ts';
@@ -31,6 +32,7 @@ export type RegionGroupsFile = z.infer<typeof RegionGroupsFile>;
  * code and their members replaced; groups absent from the file are left alone.
  */
 export async function importGroupsFile(db: Kysely<Database>, actor: Actor, file: string): Promise<{ groups: number }> {
+  groupPolicy.canWrite(actor);
   const source = readYamlFile(file);
   const data = parseYamlData(source, RegionGroupsFile);
   const problems = new ImportProblems(source);
