@@ -2,6 +2,7 @@ import { signIn } from '../lib/auth.ts';
 import { startBareServer, type BareServer } from '../lib/bare.ts';
 import type { BenchContext, DatabaseKind, ScenarioResult } from '../lib/context.ts';
 import { runLoad, type LoadResult } from '../lib/load.ts';
+import { startCpuMeter, type CpuUsage } from '../lib/cpu.ts';
 import { sleep } from '../lib/net.ts';
 import { fmtInt, fmtKb, fmtMb, fmtMs, fmtPercent, fmtSeconds, markdownTable } from '../lib/report.ts';
 import { readMemory, sampleRss } from '../lib/rss.ts';
@@ -41,7 +42,7 @@ type EndpointMeasurement = {
   label: string;
   /** Mean size of the JSON bodies the endpoint returned (the bare server returns the same). */
   bodyBytes: number;
-  runs: Partial<Record<TargetId, LoadResult>>;
+  runs: Partial<Record<TargetId, LoadResult & { cpu: CpuUsage }>>;
   /** The server's VmRSS peak, sampled every 200 ms through its warm-up and measured run. */
   peakRssKb: number;
 };
@@ -129,7 +130,8 @@ async function measureDatabase(context: BenchContext, kind: DatabaseKind): Promi
           await runLoad({ ...load, durationS: warmupS });
           if (isServer) await waitUntilDrained(server.baseUrl);
         }
-        const run = await runLoad({ ...load, durationS });
+        const meter = startCpuMeter(server.pid);
+        const run = { ...(await runLoad({ ...load, durationS })), cpu: meter.stop() };
         if (isServer) await waitUntilDrained(server.baseUrl);
         if (sampler) result.peakRssKb = Math.max(result.peakRssKb, sampler.stop().peakKb);
         result.runs[target.id] = run;
@@ -178,6 +180,42 @@ function loadTable(measurements: DatabaseMeasurement[]): string {
   );
 }
 
+function cpuTable(measurements: DatabaseMeasurement[]): string {
+  const pct = (value: number) => `${Math.round(value)}%`;
+  const rows: string[][] = [];
+  for (const database of measurements) {
+    for (const endpoint of database.endpoints) {
+      for (const id of Object.keys(TARGET_LABELS) as TargetId[]) {
+        const run = endpoint.runs[id];
+        if (!run) continue;
+        rows.push([
+          database.database,
+          endpoint.endpoint,
+          TARGET_LABELS[id],
+          pct(run.cpu.serverPct),
+          database.database === 'postgres' ? pct(run.cpu.postgresPct) : '–',
+          pct(run.cpu.benchPct),
+          pct(run.cpu.otherPct),
+          pct(run.cpu.machineBusyPct),
+        ]);
+      }
+    }
+  }
+  return markdownTable(
+    [
+      'database',
+      'endpoint',
+      'served by',
+      'server process (% of a core)',
+      'PostgreSQL processes',
+      'bench process (autocannon + bare worker)',
+      'everything else',
+      'machine busy (% of all cores)',
+    ],
+    rows,
+  );
+}
+
 function memoryTable(measurements: DatabaseMeasurement[]): string {
   return markdownTable(
     ['database', 'idle RSS after start', ...ENDPOINTS.map((e) => `peak RSS under load: ${e.id}`), 'VmHWM (whole life)'],
@@ -215,6 +253,10 @@ export async function loadScenario(context: BenchContext): Promise<ScenarioResul
       "Latencies are per response, from autocannon's response events.",
     '',
     loadTable(measurements),
+    '',
+    '### Where the CPU went during each measured run',
+    '',
+    cpuTable(measurements),
     '',
     '## Memory (server process VmRSS)',
     '',
