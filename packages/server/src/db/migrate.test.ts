@@ -63,7 +63,10 @@ describe('the data directory lock', () => {
     expect(fs.existsSync(path.join(dir, 'chuangcheng.lock'))).toBe(false);
   });
 
-  it('reports an unwritable data directory', () => {
-    expect(() => acquireDataDirLock('/proc/chuangcheng-cannot-write-here')).toThrow(/not writable/);
+  it('reports a data directory that cannot be created', () => {
+    // Root may write anywhere, so use a path below a regular file instead of a read-only one.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-lock-')), 'a-file');
+    fs.writeFileSync(file, '');
+    expect(() => acquireDataDirLock(path.join(file, 'data'))).toThrow(/not writable \(ENOTDIR\)/);
   });
 });

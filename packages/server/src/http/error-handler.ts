@@ -16,18 +16,17 @@ function send(
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 
-type ZodIssueLike = { path?: PropertyKey[]; message: string; code?: string; keys?: string[] };
-
-/** Turns the zod validation issues into `{field, message}` pairs naming the field. */
+/** Turns validation issues (`instancePath` like `/a/0/b`) into `{field, message}` pairs naming the field. */
 function fieldErrors(error: FastifyError): FieldError[] {
   const context = error.validationContext ?? 'body';
   return (error.validation ?? []).flatMap((v) => {
-    const issue = (v.params as { issue?: ZodIssueLike } | undefined)?.issue;
-    const base = [context, ...(issue?.path ?? [])].map(String).join('.');
-    if (issue?.code === 'unrecognized_keys' && issue.keys) {
-      return issue.keys.map((key) => ({ field: `${base}.${key}`, message: 'unknown field; remove it' }));
+    const segments = (v.instancePath ?? '').split('/').filter(Boolean);
+    const base = [context, ...segments].join('.');
+    const keys = (v.params as { keys?: string[] } | undefined)?.keys;
+    if (v.keyword === 'unrecognized_keys' && keys) {
+      return keys.map((key) => ({ field: `${base}.${key}`, message: 'unknown field; remove it' }));
     }
-    return [{ field: base, message: issue?.message ?? v.message ?? 'invalid' }];
+    return [{ field: base, message: v.message ?? 'invalid' }];
   });
 }
 

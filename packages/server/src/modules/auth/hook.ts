@@ -37,7 +37,8 @@ export function registerAuthentication(app: FastifyInstance, db: Kysely<Database
         }
       }
     }
-    const isApi = request.url.startsWith('/api/');
+    // The API docs page and its assets are public like the OpenAPI document itself.
+    const isApi = request.url.startsWith('/api/') && !request.url.startsWith('/api/v1/docs');
     if (isApi && !request.actor && !request.routeOptions.config?.public) {
       throw new AppError('UNAUTHENTICATED');
     }

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../config.ts';
 import { OrgUnitsFile } from './import.ts';
 
-// The seed plan sits beside the repository (../shared/seed); the data file must name every
+// The seed plan ships in data/sources; the data file must name every
 // responsible unit it assigns work to, spelled as the plan spells it.
-const SEED_FILE = path.resolve(REPO_ROOT, '../shared/seed/000_cc33d12513ab4062.txt');
+const SEED_FILE = path.join(REPO_ROOT, 'data/sources/heilongjiang-2018-2020-action-plan.txt');
 const UNITS_FILE = path.join(REPO_ROOT, 'data/org-units/heilongjiang.yaml');
 
 /**
@@ -25,7 +25,7 @@ function seedUnits(text: string): { lists: number; units: string[] } {
   return { lists: lists.length, units: [...new Set(units.flatMap((u) => ALIASES[u] ?? [u]))] };
 }
 
-describe.skipIf(!fs.existsSync(SEED_FILE))('responsible units of the seed plan', () => {
+describe('responsible units of the seed plan', () => {
   const seed = seedUnits(fs.readFileSync(SEED_FILE, 'utf8'));
   const file = OrgUnitsFile.parse(parseYaml(fs.readFileSync(UNITS_FILE, 'utf8')));
   const provincial = file.units.filter((u) => u.regionCode === '23');

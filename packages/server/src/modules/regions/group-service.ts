@@ -81,15 +81,14 @@ export async function writeGroup(
   return after.group;
 }
 
-/** Unknown and repeated member codes, reported against `body.memberCodes[i]`. */
+/** Unknown and repeated member codes, reported against `body.memberCodes.<i>`. */
 async function checkMembers(db: Kysely<Database>, memberCodes: string[]): Promise<void> {
   const known = new Set((await regionRepository.namesOf(db, [...new Set(memberCodes)])).map((r) => r.code));
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   memberCodes.forEach((code, i) => {
-    if (!known.has(code)) errors.push({ field: `body.memberCodes[${i}]`, message: `unknown region code ${code}` });
-    else if (seen.has(code))
-      errors.push({ field: `body.memberCodes[${i}]`, message: `region ${code} is listed twice` });
+    if (!known.has(code)) errors.push({ field: `body.memberCodes.${i}`, message: `unknown region code ${code}` });
+    else if (seen.has(code)) errors.push({ field: `body.memberCodes.${i}`, message: `region ${code} is listed twice` });
     seen.add(code);
   });
   if (errors.length > 0) throw invalid(errors);
