@@ -32,7 +32,8 @@ export function GroupTags({ groups }: { groups: Region['groups'] }) {
 export function regionColumns(t: Translate): TableColumnsType<Region> {
   return [
     { title: t('regions.code'), dataIndex: 'code', width: 140 },
-    { title: t('regions.name'), dataIndex: 'name' },
+    // Long township names (管理委员会 ...) must not squeeze into one character per line.
+    { title: t('regions.name'), dataIndex: 'name', width: 260, ellipsis: { showTitle: true } },
     { title: t('regions.level'), dataIndex: 'level', width: 110, render: (level: number) => t(levelLabelKey(level)) },
     {
       title: t('regions.population'),
@@ -50,6 +51,7 @@ export function regionColumns(t: Translate): TableColumnsType<Region> {
     {
       title: t('regions.groups'),
       dataIndex: 'groups',
+      width: 280,
       render: (groups: Region['groups']) => <GroupTags groups={groups} />,
     },
     { title: t('regions.childCount'), dataIndex: 'childCount', width: 90, align: 'right' },

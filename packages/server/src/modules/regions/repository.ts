@@ -61,7 +61,7 @@ export const regionRepository = {
 
   search(
     db: Kysely<Database>,
-    filter: { scopePath: string; q?: string; level?: number; after?: string; limit: number },
+    filter: { scopePath: string; q?: string; level?: number; after?: { level: number; code: string }; limit: number },
   ) {
     let query = baseQuery(db).where(underPath(filter.scopePath));
     if (filter.q) {
@@ -69,8 +69,17 @@ export const regionRepository = {
       query = query.where((eb) => eb.or([eb('region.name', 'like', `%${q}%`), eb('region.code', 'like', `${q}%`)]));
     }
     if (filter.level !== undefined) query = query.where('region.level', '=', filter.level);
-    if (filter.after) query = query.where('region.code', '>', filter.after);
-    return query.orderBy('region.code').limit(filter.limit).execute();
+    // Higher levels first: a search for 大庆 should offer 大庆市 before 大庆路街道.
+    if (filter.after) {
+      const after = filter.after;
+      query = query.where((eb) =>
+        eb.or([
+          eb('region.level', '>', after.level),
+          eb.and([eb('region.level', '=', after.level), eb('region.code', '>', after.code)]),
+        ]),
+      );
+    }
+    return query.orderBy('region.level').orderBy('region.code').limit(filter.limit).execute();
   },
 
   /** Group memberships of the given regions, for presenting them. */

@@ -75,6 +75,13 @@ export async function listSubtree(db: Kysely<Database>, actor: Actor, code: stri
   }));
 }
 
+/** Search results are ordered by level, then code; the cursor carries both. */
+function decodeSearchCursor(value: string | undefined): { level: number; code: string } | undefined {
+  const [level, code] = (cursor.decode(value) ?? '').split(':');
+  if (!level || !code || !/^\d$/.test(level) || !/^\d+$/.test(code)) return undefined;
+  return { level: Number(level), code };
+}
+
 export async function searchRegions(
   db: Kysely<Database>,
   actor: Actor,
@@ -85,13 +92,14 @@ export async function searchRegions(
     scopePath: actor.regionPath,
     q: query.q?.trim() || undefined,
     level: query.level,
-    after: cursor.decode(query.cursor),
+    after: decodeSearchCursor(query.cursor),
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
   return {
     items: await presentRegions(db, page),
-    nextCursor: rows.length > query.limit ? cursor.encode(page[page.length - 1]!.code) : null,
+    nextCursor: rows.length > query.limit && last ? cursor.encode(`${last.level}:${last.code}`) : null,
   };
 }
 

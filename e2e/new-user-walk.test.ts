@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { databaseKinds, startServer, type RunningServer } from './support/server.ts';
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../.tmp/screenshots');
+
+/** Signs in through the login form and waits for the shell. */
+async function signIn(page: Page, server: RunningServer, username: string, password: string) {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-username').waitFor();
+}
+
+describe.each(databaseKinds())('a new user walks the foundation (%s)', (kind) => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startServer(kind);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('refuses a wrong password on the sign-in page', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码错误');
+  });
+
+  it('signs in as the first administrator and finds 哈尔滨 and its districts', async () => {
+    await signIn(page, server, 'admin', server.adminPassword);
+    await expect(page.getByTestId('current-user').textContent()).resolves.toContain('黑龙江省');
+    await page.getByTestId('nav-regions').click();
+    await page.getByTestId('region-search').fill('哈尔滨');
+    await page.getByTestId('region-search').press('Enter');
+    await page.getByTestId('region-search-results').getByText('哈尔滨市', { exact: true }).first().click();
+    const children = page.getByTestId('region-children');
+    await children.getByText('道里区').waitFor();
+    await expect(children.textContent()).resolves.toContain('南岗区');
+    // The census figure is shown, formatted; a district without one says so instead of 0.
+    await expect(page.getByTestId('region-detail').textContent()).resolves.toContain('10,009,854');
+    await expect(children.textContent()).resolves.toContain('暂无数据');
+    await page.screenshot({ path: path.join(SCREENSHOTS, `regions-${kind}.png`), fullPage: true });
+  });
+
+  it('creates a city administrator for 大庆', async () => {
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('user-create').click();
+    await page.getByTestId('user-username').fill('daqing-admin');
+    await page.getByTestId('user-display-name').fill('大庆市创城办管理员');
+    await page.getByTestId('user-password').fill('daqing-password-1');
+    await page.getByTestId('user-role').click();
+    await page.locator('.ant-select-item-option').getByText('市级管理员', { exact: true }).click();
+    await page.getByTestId('user-region').click();
+    await page.keyboard.type('大庆');
+    await page.locator('.ant-select-item-option', { hasText: '大庆市 · ' }).first().click();
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByTestId('user-table').getByText('daqing-admin').waitFor();
+    await signOut(page);
+  });
+
+  it('signs in as the 大庆 administrator, who cannot see 哈尔滨', async () => {
+    await signIn(page, server, 'daqing-admin', 'daqing-password-1');
+    await expect(page.getByTestId('current-user').textContent()).resolves.toContain('大庆市');
+    await page.getByTestId('nav-regions').click();
+    await page.getByTestId('region-tree').getByText('大庆市').first().waitFor();
+    await expect(page.getByTestId('region-tree').textContent()).resolves.not.toContain('哈尔滨');
+    await page.getByTestId('region-search').fill('道里');
+    await page.getByTestId('region-search').press('Enter');
+    await page.getByTestId('region-search-results').waitFor();
+    await expect(page.getByTestId('region-search-results').textContent()).resolves.not.toContain('道里区');
+    // The API behind the page refuses 哈尔滨's records outright.
+    const status = await page.evaluate(async () => (await fetch('/api/v1/regions/2301')).status);
+    expect(status).toBe(403);
+    expect(await page.getByTestId('nav-users').count()).toBe(1);
+    await signOut(page);
+  });
+
+  it('shows every one of those changes in the audit trail', async () => {
+    await signIn(page, server, 'admin', server.adminPassword);
+    await page.getByTestId('nav-audit').click();
+    const table = page.getByTestId('audit-table');
+    await table.getByText('user.create').first().waitFor();
+    const text = await table.textContent();
+    expect(text).toContain('daqing-admin');
+    expect(text).toContain('session.create');
+    await page.getByTestId('audit-verify').click();
+    await expect(page.getByTestId('audit-verify-result').textContent()).resolves.toMatch(/完整/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `audit-${kind}.png`), fullPage: true });
+  });
+});
