@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { bootstrap } from '../bootstrap.ts';
@@ -12,6 +13,8 @@ export async function serve(): Promise<void> {
   let handle: DatabaseHandle | undefined;
   try {
     const config = loadConfig();
+    // Fail in a moment, not after the first start's data load, when the port is taken.
+    await assertPortFree(config.port, config.host);
     const started = Date.now();
     handle = config.databaseUrl
       ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
@@ -57,4 +60,18 @@ export async function serve(): Promise<void> {
     await handle?.close().catch(() => undefined);
     process.exit(reportError(error));
   }
+}
+
+function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE')
+        reject(new ConfigError(`port ${port} is in use; stop the other server or set PORT`));
+      else if (error.code === 'EACCES')
+        reject(new ConfigError(`no permission to listen on port ${port}; set PORT above 1024`));
+      else reject(error);
+    });
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
