@@ -42,6 +42,21 @@ describe('chuangcheng CLI', () => {
     const verified = run(['audit', 'verify', '--json'], env);
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, checked: 1 });
+
+    // Organisations and groups import against those regions; an unknown region is named by line.
+    const units = path.join(dataDir, 'units.yaml');
+    fs.writeFileSync(
+      units,
+      "units:\n  - code: test-office\n    name: 测试市创城办\n    kind: creation_office\n    regionCode: '9901'\n",
+    );
+    expect(run(['org-units', units, '--json'], env).code).toBe(0);
+    fs.writeFileSync(
+      units,
+      "units:\n  - code: test-office-2\n    name: 另一个办\n    kind: creation_office\n    regionCode: '9999'\n",
+    );
+    const badUnits = run(['org-units', units], env);
+    expect(badUnits.code).toBe(1);
+    expect(badUnits.stderr).toMatch(/units\.yaml:5/);
   });
 
   it('refuses a data directory held by another live process, in one line', () => {

@@ -17,6 +17,8 @@ import {
   readRegionCsv,
 } from '../modules/regions/import-regions.ts';
 import { createUser } from '../modules/users/service.ts';
+import { importGroupsFile } from '../modules/regions/import-groups.ts';
+import { importOrgUnitsFile } from '../modules/org-units/import.ts';
 
 function open(config: Config): Promise<DatabaseHandle> {
   return config.databaseUrl
@@ -111,13 +113,42 @@ regions
   .option('--json', 'print the result as JSON')
   .action((file: string, opts: { json?: boolean }) =>
     withDatabase(async ({ db }) => {
-      const root = await db
-        .selectFrom('region')
-        .select(['code', 'path'])
-        .where('level', '=', 1)
-        .executeTakeFirstOrThrow();
-      const result = await importPopulation(db, systemActor(root.code, root.path), readFile(file), path.basename(file));
+      const result = await importPopulation(db, await systemOfRoot(db), readFile(file), path.basename(file));
       print(!!opts.json, result, `updated ${result.updated} population figures`);
+    }),
+  );
+
+/** The province root, acting as the system for imports run from the command line. */
+async function systemOfRoot(db: DatabaseHandle['db']) {
+  const root = await db
+    .selectFrom('region')
+    .select(['code', 'path'])
+    .where('level', '=', 1)
+    .orderBy('code')
+    .executeTakeFirst();
+  if (!root) throw new ConfigError('no province region is loaded; run `chuangcheng regions import` first');
+  return systemActor(root.code, root.path);
+}
+
+regions
+  .command('groups <file>')
+  .description('import region groups (belts, circles, pilot cities) from a YAML file')
+  .option('--json', 'print the result as JSON')
+  .action((file: string, opts: { json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const result = await importGroupsFile(db, await systemOfRoot(db), path.resolve(file));
+      print(!!opts.json, result, `imported ${result.groups} region groups`);
+    }),
+  );
+
+program
+  .command('org-units <file>')
+  .description('import responsible units (organisations) from a YAML file')
+  .option('--json', 'print the result as JSON')
+  .action((file: string, opts: { json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const result = await importOrgUnitsFile(db, await systemOfRoot(db), path.resolve(file));
+      print(!!opts.json, result, `imported ${result.orgUnits} organisations`);
     }),
   );
 
@@ -160,12 +191,7 @@ users
         if (!role.success) throw new ConfigError(`--role must be one of ${Role.options.join(', ')}`);
         const password = opts.password ?? process.env.CHUANGCHENG_NEW_PASSWORD;
         if (!password) throw new ConfigError('give --password or set CHUANGCHENG_NEW_PASSWORD');
-        const root = await db
-          .selectFrom('region')
-          .select(['code', 'path'])
-          .where('level', '=', 1)
-          .executeTakeFirstOrThrow();
-        const user = await createUser(db, systemActor(root.code, root.path), {
+        const user = await createUser(db, await systemOfRoot(db), {
           username: opts.username,
           displayName: opts.displayName ?? opts.username,
           password,

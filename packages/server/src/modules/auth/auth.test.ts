@@ -46,6 +46,22 @@ describe('sign-in', () => {
     expect(audit.json().items).toHaveLength(1);
   });
 
+  it('rate-limits sign-in attempts from one address, whatever the user name', async () => {
+    const attempt = (i: number) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '198.51.100.7',
+        payload: { username: `guess-${i}`, password: 'wrong-password' },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await attempt(i)).statusCode);
+    expect(statuses.every((s) => s === 401)).toBe(true);
+    const limited = await attempt(30);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('RATE_LIMITED');
+  });
+
   it('rejects a disabled account', async () => {
     const user = await buildUser(ctx, { role: 'inspector', regionCode: '2301' });
     expect((await ctx.admin.patch(`/api/v1/users/${user.id}`, { disabled: true })).statusCode).toBe(200);
