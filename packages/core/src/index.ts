@@ -5,3 +5,4 @@ export * from './canonical-json.ts';
 export * from './problems.ts';
 export * from './users.ts';
 export * from './org-units.ts';
+export * from './plan.ts';
