@@ -63,6 +63,19 @@ export async function loadDataset(db: Kysely<Database>, file: string): Promise<L
   return report;
 }
 
+/** The province region at the top of the hierarchy; configuration error when none is loaded. */
+export async function getProvinceRoot(db: Kysely<Database>): Promise<{ code: string; path: string }> {
+  const root = await regionRepository.findRoot(db);
+  if (!root) throw new ConfigError('no province region is loaded; run `chuangcheng regions import` first');
+  return root;
+}
+
+/** The system acting at the province root, for imports and set-up run outside a request. */
+export async function systemActorOfRoot(db: Kysely<Database>) {
+  const root = await getProvinceRoot(db);
+  return systemActor(root.code, root.path);
+}
+
 /**
  * Creates the first province administrator, `admin`, if there is none. The password
  * comes from CHUANGCHENG_ADMIN_PASSWORD or is generated and returned to be printed once.
@@ -72,13 +85,7 @@ export async function ensureAdmin(
   adminPassword: string | undefined,
 ): Promise<{ created: boolean; generatedPassword?: string }> {
   if ((await userRepository.countByRole(db, 'province_admin')) > 0) return { created: false };
-  const root = await db
-    .selectFrom('region')
-    .select(['code', 'path'])
-    .where('level', '=', 1)
-    .orderBy('code')
-    .executeTakeFirst();
-  if (!root) throw new ConfigError('no province region is loaded; run `chuangcheng regions import` first');
+  const root = await getProvinceRoot(db);
   const password = adminPassword ?? generatePassword();
   if (password.length < 10) throw new ConfigError('CHUANGCHENG_ADMIN_PASSWORD must be at least 10 characters');
   const id = crypto.randomUUID();

@@ -5,7 +5,7 @@ import { Role } from '@chuangcheng/core';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
-import { datasetPath, loadDataset } from '../bootstrap.ts';
+import { datasetPath, loadDataset, systemActorOfRoot } from '../bootstrap.ts';
 import { serve } from './serve.ts';
 import { EXIT, reportError } from './errors.ts';
 import { systemActor } from '../modules/auth/actor.ts';
@@ -113,22 +113,10 @@ regions
   .option('--json', 'print the result as JSON')
   .action((file: string, opts: { json?: boolean }) =>
     withDatabase(async ({ db }) => {
-      const result = await importPopulation(db, await systemOfRoot(db), readFile(file), path.basename(file));
+      const result = await importPopulation(db, await systemActorOfRoot(db), readFile(file), path.basename(file));
       print(!!opts.json, result, `updated ${result.updated} population figures`);
     }),
   );
-
-/** The province root, acting as the system for imports run from the command line. */
-async function systemOfRoot(db: DatabaseHandle['db']) {
-  const root = await db
-    .selectFrom('region')
-    .select(['code', 'path'])
-    .where('level', '=', 1)
-    .orderBy('code')
-    .executeTakeFirst();
-  if (!root) throw new ConfigError('no province region is loaded; run `chuangcheng regions import` first');
-  return systemActor(root.code, root.path);
-}
 
 regions
   .command('groups <file>')
@@ -136,7 +124,7 @@ regions
   .option('--json', 'print the result as JSON')
   .action((file: string, opts: { json?: boolean }) =>
     withDatabase(async ({ db }) => {
-      const result = await importGroupsFile(db, await systemOfRoot(db), path.resolve(file));
+      const result = await importGroupsFile(db, await systemActorOfRoot(db), path.resolve(file));
       print(!!opts.json, result, `imported ${result.groups} region groups`);
     }),
   );
@@ -147,7 +135,7 @@ program
   .option('--json', 'print the result as JSON')
   .action((file: string, opts: { json?: boolean }) =>
     withDatabase(async ({ db }) => {
-      const result = await importOrgUnitsFile(db, await systemOfRoot(db), path.resolve(file));
+      const result = await importOrgUnitsFile(db, await systemActorOfRoot(db), path.resolve(file));
       print(!!opts.json, result, `imported ${result.orgUnits} organisations`);
     }),
   );
@@ -191,7 +179,7 @@ users
         if (!role.success) throw new ConfigError(`--role must be one of ${Role.options.join(', ')}`);
         const password = opts.password ?? process.env.CHUANGCHENG_NEW_PASSWORD;
         if (!password) throw new ConfigError('give --password or set CHUANGCHENG_NEW_PASSWORD');
-        const user = await createUser(db, await systemOfRoot(db), {
+        const user = await createUser(db, await systemActorOfRoot(db), {
           username: opts.username,
           displayName: opts.displayName ?? opts.username,
           password,

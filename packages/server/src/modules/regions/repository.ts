@@ -39,6 +39,11 @@ export const regionRepository = {
     return baseQuery(db).where('region.code', '=', code).executeTakeFirst();
   },
 
+  /** The top of the hierarchy (level 1); the first by code if several provinces are loaded. */
+  findRoot(db: Kysely<Database>) {
+    return db.selectFrom('region').select(['code', 'path']).where('level', '=', 1).orderBy('code').executeTakeFirst();
+  },
+
   listByCodes(db: Kysely<Database>, codes: string[]) {
     if (codes.length === 0) return Promise.resolve([]);
     return baseQuery(db).where('region.code', 'in', codes).orderBy('region.code').execute();
