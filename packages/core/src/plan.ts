@@ -249,6 +249,8 @@ function planFileIssues(file: z.infer<typeof PlanFileShape>): Issue[] {
     else issues.push({ message: `code '${code}' is already used at ${first}`, path: [...path, 'code'] });
   };
   const checkDate = (date: string, path: PropertyKey[]) => {
+    // A malformed date has its own format issue; comparing it would only add noise.
+    if (!PlanDate.safeParse(date).success) return;
     if (date > end) issues.push({ message: `${date} is after the plan's end (${end})`, path });
     else if (date < start) issues.push({ message: `${date} is before the plan's start (${start})`, path });
   };
