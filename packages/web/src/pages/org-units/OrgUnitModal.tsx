@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
-import { Form, Input, Modal } from 'antd';
+import { useEffect } from 'react';
+import { Form, Input } from 'antd';
 import { RegionCode } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import type { OrgUnit } from '../../api/types.ts';
-import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 
 interface Values {
   code: string;
@@ -28,9 +29,7 @@ interface Props {
 
 export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
   const t = useT();
-  const showError = useApiError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const regionCode = Form.useWatch('regionCode', form);
 
   useEffect(() => {
@@ -48,9 +47,7 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
     }
   }, [open, unit, form]);
 
-  const save = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
+  const { busy, save } = useFormSubmit(form, async (values) => {
     const body = {
       code: values.code.trim(),
       name: values.name.trim(),
@@ -59,54 +56,40 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
       regionCode: values.regionCode,
       parentId: values.parentId ?? undefined,
     };
-    setBusy(true);
-    try {
-      if (unit) await api.patch(`/api/v1/org-units/${encodeURIComponent(unit.id)}`, body);
-      else await api.post('/api/v1/org-units', body);
-      onSaved();
-    } catch (error) {
-      showError(error, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    if (unit) await api.patch(`/api/v1/org-units/${encodeURIComponent(unit.id)}`, body);
+    else await api.post('/api/v1/org-units', body);
+    onSaved();
+  });
 
   const required = { required: true, whitespace: true, message: t('validation.required') };
   return (
-    <Modal
+    <FormModal
       open={open}
       title={unit ? t('orgUnits.editTitle', { name: unit.name }) : t('orgUnits.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => void save()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      busy={busy}
+      onSave={save}
+      onClose={onClose}
       width={560}
     >
-      <Form form={form} layout="vertical">
-        <Form.Item name="code" label={t('orgUnits.code')} rules={[required]}>
-          <Input maxLength={64} />
-        </Form.Item>
-        <Form.Item name="name" label={t('orgUnits.name')} rules={[required]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="shortName" label={t('orgUnits.shortName')}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('orgUnits.kind')} rules={[required]} extra={t('orgUnits.kindHint')}>
-          <Input maxLength={64} />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('orgUnits.region')} rules={[zodRule(RegionCode, t('validation.region'))]}>
-          <RegionSelect
-            known={unit ? [{ code: unit.regionCode, name: unit.regionName }] : []}
-            testId="org-unit-region"
-          />
-        </Form.Item>
-        <Form.Item name="parentId" label={t('orgUnits.parent')}>
-          <OrgUnitSelect regionCode={regionCode} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="code" label={t('orgUnits.code')} rules={[required]}>
+        <Input maxLength={64} />
+      </Form.Item>
+      <Form.Item name="name" label={t('orgUnits.name')} rules={[required]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="shortName" label={t('orgUnits.shortName')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('orgUnits.kind')} rules={[required]} extra={t('orgUnits.kindHint')}>
+        <Input maxLength={64} />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t('orgUnits.region')} rules={[zodRule(RegionCode, t('validation.region'))]}>
+        <RegionSelect known={unit ? [{ code: unit.regionCode, name: unit.regionName }] : []} testId="org-unit-region" />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('orgUnits.parent')}>
+        <OrgUnitSelect regionCode={regionCode} />
+      </Form.Item>
+    </FormModal>
   );
 }

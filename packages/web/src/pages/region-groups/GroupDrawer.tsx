@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { RegionGroup, RegionGroupKind } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import type { RegionGroupBody } from '../../api/types.ts';
-import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 
 interface Values {
   code: string;
@@ -26,9 +26,7 @@ interface Props {
 
 export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
   const t = useT();
-  const showError = useApiError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -46,26 +44,17 @@ export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
     }
   }, [open, group, form]);
 
-  const save = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
+  const { busy, save } = useFormSubmit(form, async (values) => {
     const body: RegionGroupBody = {
       name: values.name.trim(),
       kind: values.kind,
       description: values.description?.trim() || null,
       memberCodes: values.memberCodes,
     };
-    setBusy(true);
-    try {
-      if (group) await api.put(`/api/v1/region-groups/${encodeURIComponent(group.code)}`, body);
-      else await api.post('/api/v1/region-groups', { code: values.code.trim(), ...body });
-      onSaved();
-    } catch (error) {
-      showError(error, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    if (group) await api.put(`/api/v1/region-groups/${encodeURIComponent(group.code)}`, body);
+    else await api.post('/api/v1/region-groups', { code: values.code.trim(), ...body });
+    onSaved();
+  });
 
   return (
     <Drawer
@@ -77,7 +66,7 @@ export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="group-save">
+          <Button type="primary" loading={busy} onClick={save} data-testid="group-save">
             {t('common.save')}
           </Button>
         </Space>

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
-import { Form, InputNumber, Modal } from 'antd';
+import { useEffect } from 'react';
+import { Form, InputNumber } from 'antd';
 import type { Region } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
-import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 
 interface Values {
   population: number | null;
@@ -20,50 +21,35 @@ interface Props {
 /** Empty fields are sent as null: clearing a figure means "unknown", not zero. */
 export function PopulationModal({ open, region, onClose, onSaved }: Props) {
   const t = useT();
-  const showError = useApiError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (open) form.setFieldsValue({ population: region.population, year: region.populationYear });
   }, [open, region, form]);
 
-  const save = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    try {
-      const saved = await api.put<Region>(`/api/v1/regions/${encodeURIComponent(region.code)}/population`, {
-        population: values.population ?? null,
-        year: values.year ?? null,
-      });
-      onSaved(saved);
-    } catch (error) {
-      showError(error, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, save } = useFormSubmit(form, async (values) => {
+    const saved = await api.put<Region>(`/api/v1/regions/${encodeURIComponent(region.code)}/population`, {
+      population: values.population ?? null,
+      year: values.year ?? null,
+    });
+    onSaved(saved);
+  });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('regions.editPopulation', { name: region.name })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => void save()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      busy={busy}
+      onSave={save}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical">
-        <Form.Item name="population" label={t('regions.population')} extra={t('regions.populationHint')}>
-          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="year" label={t('regions.populationYear')}>
-          <InputNumber min={1949} max={2100} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="population" label={t('regions.population')} extra={t('regions.populationHint')}>
+        <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="year" label={t('regions.populationYear')}>
+        <InputNumber min={1949} max={2100} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
-import { Form, Input, Modal, Select } from 'antd';
+import { useEffect } from 'react';
+import { Form, Input, Select } from 'antd';
 import { CreateUserRequest, grantableRoles } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
-import { useApiError } from '../../api/useApiError.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 
 interface Props {
   open: boolean;
@@ -20,82 +21,60 @@ const fields = CreateUserRequest.shape;
 export function CreateUserModal({ open, onClose, onSaved }: Props) {
   const t = useT();
   const me = useMe();
-  const showError = useApiError();
   const [form] = Form.useForm<CreateUserRequest>();
-  const [busy, setBusy] = useState(false);
   const regionCode = Form.useWatch('regionCode', form);
 
   useEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
 
-  const save = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
+  const { busy, save } = useFormSubmit(form, async (values) => {
     const parsed = CreateUserRequest.safeParse({ ...values, orgUnitId: values.orgUnitId ?? null });
     if (!parsed.success) return;
-    setBusy(true);
-    try {
-      await api.post('/api/v1/users', parsed.data);
-      onSaved();
-    } catch (error) {
-      showError(error, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api.post('/api/v1/users', parsed.data);
+    onSaved();
+  });
 
   return (
-    <Modal
-      open={open}
-      title={t('users.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => void save()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          rules={[zodRule(fields.username, t('validation.username'))]}
-        >
-          <Input autoComplete="off" data-testid="user-username" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[zodRule(fields.displayName, t('validation.required'))]}
-        >
-          <Input data-testid="user-display-name" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('users.initialPassword')}
-          rules={[zodRule(fields.password, t('validation.password'))]}
-          extra={t('users.passwordHint')}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-password" />
-        </Form.Item>
-        <Form.Item name="role" label={t('users.role')} rules={[zodRule(fields.role, t('validation.required'))]}>
-          <Select
-            options={grantableRoles(me.role).map((role) => ({ value: role, label: t(`role.${role}`) }))}
-            data-testid="user-role"
-          />
-        </Form.Item>
-        <Form.Item
-          name="regionCode"
-          label={t('users.scope')}
-          rules={[zodRule(fields.regionCode, t('validation.region'))]}
-        >
-          <RegionSelect testId="user-region" />
-        </Form.Item>
-        <Form.Item name="orgUnitId" label={t('users.orgUnit')}>
-          <OrgUnitSelect regionCode={regionCode} testId="user-org-unit" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal open={open} title={t('users.create')} form={form} busy={busy} onSave={save} onClose={onClose}>
+      <Form.Item
+        name="username"
+        label={t('users.username')}
+        rules={[zodRule(fields.username, t('validation.username'))]}
+      >
+        <Input autoComplete="off" data-testid="user-username" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[zodRule(fields.displayName, t('validation.required'))]}
+      >
+        <Input data-testid="user-display-name" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users.initialPassword')}
+        rules={[zodRule(fields.password, t('validation.password'))]}
+        extra={t('users.passwordHint')}
+      >
+        <Input.Password autoComplete="new-password" data-testid="user-password" />
+      </Form.Item>
+      <Form.Item name="role" label={t('users.role')} rules={[zodRule(fields.role, t('validation.required'))]}>
+        <Select
+          options={grantableRoles(me.role).map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          data-testid="user-role"
+        />
+      </Form.Item>
+      <Form.Item
+        name="regionCode"
+        label={t('users.scope')}
+        rules={[zodRule(fields.regionCode, t('validation.region'))]}
+      >
+        <RegionSelect testId="user-region" />
+      </Form.Item>
+      <Form.Item name="orgUnitId" label={t('users.orgUnit')}>
+        <OrgUnitSelect regionCode={regionCode} testId="user-org-unit" />
+      </Form.Item>
+    </FormModal>
   );
 }

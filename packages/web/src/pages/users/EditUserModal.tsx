@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
-import { Divider, Form, Input, Modal, Select, Switch } from 'antd';
+import { useEffect } from 'react';
+import { Divider, Form, Input, Select, Switch } from 'antd';
 import { UpdateUserRequest, grantableRoles, type User } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
-import { useApiError } from '../../api/useApiError.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 
 interface Values {
   displayName: string;
@@ -30,9 +31,7 @@ const fields = UpdateUserRequest.shape;
 export function EditUserModal({ user, onClose, onSaved }: Props) {
   const t = useT();
   const me = useMe();
-  const showError = useApiError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const regionCode = Form.useWatch('regionCode', form);
 
   useEffect(() => {
@@ -47,11 +46,8 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
     });
   }, [user, form]);
 
-  if (!user) return null;
-
-  const save = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
+  const { busy, save } = useFormSubmit(form, async (values) => {
+    if (!user) return;
     // Only changed fields are sent, so the audit trail records what the administrator meant.
     const changes: UpdateUserRequest = {};
     if (values.displayName !== user.displayName) changes.displayName = values.displayName;
@@ -62,72 +58,63 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
     if (values.password) changes.password = values.password;
     const parsed = UpdateUserRequest.safeParse(changes);
     if (!parsed.success) return;
-    setBusy(true);
-    try {
-      await api.patch(`/api/v1/users/${encodeURIComponent(user.id)}`, parsed.data);
-      onSaved();
-    } catch (error) {
-      showError(error, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api.patch(`/api/v1/users/${encodeURIComponent(user.id)}`, parsed.data);
+    onSaved();
+  });
+
+  if (!user) return null;
 
   const roles = grantableRoles(me.role);
   return (
-    <Modal
+    <FormModal
       open
       title={t('users.editTitle', { name: user.username })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => void save()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      busy={busy}
+      onSave={save}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[zodRule(fields.displayName, t('validation.required'))]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="role" label={t('users.role')}>
-          <Select
-            options={(roles.includes(user.role) ? roles : [user.role, ...roles]).map((role) => ({
-              value: role,
-              label: t(`role.${role}`),
-              disabled: !roles.includes(role),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="regionCode"
-          label={t('users.scope')}
-          rules={[zodRule(fields.regionCode, t('validation.region'))]}
-        >
-          <RegionSelect known={[{ code: user.regionCode, name: user.regionName }]} />
-        </Form.Item>
-        <Form.Item name="orgUnitId" label={t('users.orgUnit')}>
-          <OrgUnitSelect
-            regionCode={regionCode}
-            known={user.orgUnitId ? { id: user.orgUnitId, name: user.orgUnitName ?? user.orgUnitId } : null}
-          />
-        </Form.Item>
-        <Form.Item name="enabled" label={t('users.enabled')} valuePropName="checked">
-          <Switch data-testid="user-enabled" />
-        </Form.Item>
-        <Divider />
-        <Form.Item
-          name="password"
-          label={t('users.resetPassword')}
-          rules={[zodRule(fields.password, t('validation.password'))]}
-          extra={t('users.resetPasswordHint')}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-reset-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[zodRule(fields.displayName, t('validation.required'))]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item name="role" label={t('users.role')}>
+        <Select
+          options={(roles.includes(user.role) ? roles : [user.role, ...roles]).map((role) => ({
+            value: role,
+            label: t(`role.${role}`),
+            disabled: !roles.includes(role),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="regionCode"
+        label={t('users.scope')}
+        rules={[zodRule(fields.regionCode, t('validation.region'))]}
+      >
+        <RegionSelect known={[{ code: user.regionCode, name: user.regionName }]} />
+      </Form.Item>
+      <Form.Item name="orgUnitId" label={t('users.orgUnit')}>
+        <OrgUnitSelect
+          regionCode={regionCode}
+          known={user.orgUnitId ? { id: user.orgUnitId, name: user.orgUnitName ?? user.orgUnitId } : null}
+        />
+      </Form.Item>
+      <Form.Item name="enabled" label={t('users.enabled')} valuePropName="checked">
+        <Switch data-testid="user-enabled" />
+      </Form.Item>
+      <Divider />
+      <Form.Item
+        name="password"
+        label={t('users.resetPassword')}
+        rules={[zodRule(fields.password, t('validation.password'))]}
+        extra={t('users.resetPasswordHint')}
+      >
+        <Input.Password autoComplete="new-password" data-testid="user-reset-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

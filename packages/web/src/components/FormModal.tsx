@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { Form, Modal, type FormInstance } from 'antd';
+import { useT } from '../i18n/I18nProvider.tsx';
+
+interface Props<Values> {
+  open: boolean;
+  title: ReactNode;
+  form: FormInstance<Values>;
+  /** From `useFormSubmit`: shows the OK button as loading while the request runs. */
+  busy: boolean;
+  /** From `useFormSubmit`. */
+  onSave: () => void;
+  onClose: () => void;
+  width?: number;
+  children: ReactNode;
+}
+
+/** A modal holding one vertical form, with the catalogue's Save and Cancel buttons. */
+export function FormModal<Values>({ open, title, form, busy, onSave, onClose, width, children }: Props<Values>) {
+  const t = useT();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={onSave}
+      onCancel={onClose}
+      destroyOnHidden
+      width={width}
+    >
+      <Form<Values> form={form} layout="vertical">
+        {children}
+      </Form>
+    </Modal>
+  );
+}

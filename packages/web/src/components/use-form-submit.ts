@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import type { FormInstance } from 'antd';
+import { useApiError } from '../api/useApiError.ts';
+
+/**
+ * The save wiring every modal and drawer form shares: validate the fields (an invalid form
+ * shows its own messages and sends nothing), mark the form busy while `submit` runs, and report
+ * a failure with `useApiError`, which puts the server's `errors[].field` messages on the fields.
+ * `submit` may return without sending (a value the shared schema rejects) and throws to fail.
+ */
+export function useFormSubmit<Values>(
+  form: FormInstance<Values>,
+  submit: (values: Values) => Promise<void>,
+): { busy: boolean; save: () => void } {
+  const showError = useApiError();
+  const [busy, setBusy] = useState(false);
+
+  const run = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    setBusy(true);
+    try {
+      await submit(values);
+    } catch (error) {
+      showError(error, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { busy, save: () => void run() };
+}
