@@ -25,6 +25,8 @@ export const Permission = z.enum([
   'user.read',
   'user.write',
   'audit.read',
+  'plan.read',
+  'plan.write',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -41,6 +43,9 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'user.read': ['province_admin', 'city_admin', 'auditor'],
   'user.write': ['province_admin', 'city_admin'],
   'audit.read': ['province_admin', 'city_admin', 'auditor'],
+  // Every staff role works to the plan; residents see its public parts through other pages.
+  'plan.read': staff,
+  'plan.write': ['province_admin', 'city_admin'],
 };
 
 /** Whether a role holds a permission, regardless of region. */

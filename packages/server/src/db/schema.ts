@@ -83,5 +83,77 @@ export type Database = {
     prev_hash: string;
     hash: string;
   };
+  plan: {
+    id: string;
+    code: string;
+    name: string;
+    issuing_region_code: string;
+    period_start: string;
+    period_end: string;
+    reporting_cadence: string;
+    current_version: number;
+    updated_at: Timestamp;
+  };
+  plan_version: {
+    plan_id: string;
+    version: number;
+    document: unknown;
+    source_name: string;
+    checksum: string;
+    imported_at: Timestamp;
+    imported_by: string;
+  };
+  plan_programme: {
+    id: string;
+    plan_id: string;
+    code: string;
+    title: string;
+    position: number;
+    retired_in_version: number | null;
+  };
+  plan_task: {
+    id: string;
+    plan_id: string;
+    programme_id: string;
+    number: string;
+    title: string;
+    text: string;
+    units_as_written: string | null;
+    position: number;
+    retired_in_version: number | null;
+  };
+  plan_task_unit: { task_id: string; org_unit_id: string; role: string; position: number };
+  plan_target: {
+    id: string;
+    plan_id: string;
+    task_id: string | null;
+    code: string;
+    title: string;
+    comparator: string;
+    value: number;
+    value_max: number | null;
+    unit: string;
+    baseline_value: number | null;
+    baseline_year: number | null;
+    deadline: string;
+    direction: string;
+    scope: unknown;
+    source_text: string;
+    note: string | null;
+    position: number;
+    retired_in_version: number | null;
+  };
+  plan_milestone: {
+    id: string;
+    plan_id: string;
+    task_id: string;
+    code: string;
+    title: string;
+    due: string;
+    scope: unknown;
+    source_text: string;
+    position: number;
+    retired_in_version: number | null;
+  };
   schema_migration: { name: string; checksum: string; applied_at: Timestamp };
 };

@@ -1,0 +1,26 @@
+import { isWithinScope } from '@chuangcheng/core';
+import { authorize, type Actor } from '../auth/actor.ts';
+import { outOfScope } from '../../http/problem.ts';
+
+/**
+ * A plan concerns its issuing region and everything below it: anyone whose scope lies in
+ * that subtree reads it (a city office reads the provincial plan); importing a plan needs
+ * `plan.write` over the issuing region itself.
+ */
+export const planPolicy = {
+  canRead(actor: Actor, issuingRegionPath: string): void {
+    authorize(actor, 'plan.read');
+    const concernsActor =
+      isWithinScope(issuingRegionPath, actor.regionPath) || isWithinScope(actor.regionPath, issuingRegionPath);
+    if (!concernsActor) throw outOfScope('this plan is issued outside your region');
+  },
+  isReadable(actor: Actor, issuingRegionPath: string): boolean {
+    return isWithinScope(issuingRegionPath, actor.regionPath) || isWithinScope(actor.regionPath, issuingRegionPath);
+  },
+  canImport(actor: Actor, issuingRegionPath: string): void {
+    authorize(actor, 'plan.write');
+    if (!isWithinScope(actor.regionPath, issuingRegionPath)) {
+      throw outOfScope('you may import plans only for regions within your scope');
+    }
+  },
+};

@@ -1,0 +1,226 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database>;
+
+export type ProgrammeRow = { code: string; title: string; position: number };
+export type TaskRow = {
+  programmeId: string;
+  number: string;
+  title: string;
+  text: string;
+  unitsAsWritten: string | null;
+  position: number;
+};
+export type TargetRow = Omit<Database['plan_target'], 'id' | 'plan_id' | 'retired_in_version'>;
+export type MilestoneRow = Omit<Database['plan_milestone'], 'id' | 'plan_id' | 'retired_in_version'>;
+
+/**
+ * Plan rows are upserted by natural key (programme code, task number, target and
+ * milestone code) so that their ids, and everything later attached to them, survive a
+ * revised plan. Rows missing from a version are retired, not deleted.
+ */
+export const planRepository = {
+  findByCode(db: Db, code: string) {
+    return db.selectFrom('plan').selectAll().where('code', '=', code).executeTakeFirst();
+  },
+
+  list(db: Db) {
+    return db
+      .selectFrom('plan')
+      .innerJoin('region', 'region.code', 'plan.issuing_region_code')
+      .selectAll('plan')
+      .select(['region.name as issuing_region_name', 'region.path as issuing_region_path'])
+      .orderBy('plan.period_start', 'desc')
+      .execute();
+  },
+
+  async insertPlan(db: Db, plan: Omit<Database['plan'], 'updated_at'>): Promise<void> {
+    await db.insertInto('plan').values(plan).execute();
+  },
+
+  async updatePlan(db: Db, id: string, changes: Partial<Omit<Database['plan'], 'id' | 'code'>>): Promise<void> {
+    await db
+      .updateTable('plan')
+      .set({ ...changes, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async insertVersion(db: Db, version: Omit<Database['plan_version'], 'imported_at'>): Promise<void> {
+    await db
+      .insertInto('plan_version')
+      .values({ ...version, document: JSON.stringify(version.document) })
+      .execute();
+  },
+
+  findVersion(db: Db, planId: string, version: number) {
+    return db
+      .selectFrom('plan_version')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+  },
+
+  listVersions(db: Db, planId: string) {
+    return db
+      .selectFrom('plan_version')
+      .select(['version', 'source_name', 'checksum', 'imported_at', 'imported_by'])
+      .where('plan_id', '=', planId)
+      .orderBy('version', 'desc')
+      .execute();
+  },
+
+  async upsertProgramme(db: Db, planId: string, row: ProgrammeRow): Promise<string> {
+    const result = await db
+      .insertInto('plan_programme')
+      .values({ id: crypto.randomUUID(), plan_id: planId, ...row, retired_in_version: null })
+      .onConflict((oc) =>
+        oc
+          .columns(['plan_id', 'code'])
+          .doUpdateSet({ title: row.title, position: row.position, retired_in_version: null }),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return result.id;
+  },
+
+  async upsertTask(db: Db, planId: string, row: TaskRow): Promise<string> {
+    const values = {
+      programme_id: row.programmeId,
+      number: row.number,
+      title: row.title,
+      text: row.text,
+      units_as_written: row.unitsAsWritten,
+      position: row.position,
+      retired_in_version: null,
+    };
+    const result = await db
+      .insertInto('plan_task')
+      .values({ id: crypto.randomUUID(), plan_id: planId, ...values })
+      .onConflict((oc) => oc.columns(['plan_id', 'number']).doUpdateSet(values))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return result.id;
+  },
+
+  async replaceTaskUnits(
+    db: Db,
+    taskId: string,
+    units: { orgUnitId: string; role: 'lead' | 'participating'; position: number }[],
+  ): Promise<void> {
+    await db.deleteFrom('plan_task_unit').where('task_id', '=', taskId).execute();
+    if (units.length === 0) return;
+    await db
+      .insertInto('plan_task_unit')
+      .values(units.map((u) => ({ task_id: taskId, org_unit_id: u.orgUnitId, role: u.role, position: u.position })))
+      .execute();
+  },
+
+  async upsertTarget(db: Db, planId: string, row: TargetRow): Promise<void> {
+    const values = { ...row, scope: JSON.stringify(row.scope), retired_in_version: null };
+    await db
+      .insertInto('plan_target')
+      .values({ id: crypto.randomUUID(), plan_id: planId, ...values })
+      .onConflict((oc) => oc.columns(['plan_id', 'code']).doUpdateSet(values))
+      .execute();
+  },
+
+  async upsertMilestone(db: Db, planId: string, row: MilestoneRow): Promise<void> {
+    const values = { ...row, scope: JSON.stringify(row.scope), retired_in_version: null };
+    await db
+      .insertInto('plan_milestone')
+      .values({ id: crypto.randomUUID(), plan_id: planId, ...values })
+      .onConflict((oc) => oc.columns(['plan_id', 'code']).doUpdateSet(values))
+      .execute();
+  },
+
+  /** Marks rows of `table` that the new version no longer lists as retired in it; returns how many. */
+  async retireMissing(
+    db: Db,
+    table: 'plan_programme' | 'plan_task' | 'plan_target' | 'plan_milestone',
+    planId: string,
+    keep: string[],
+    version: number,
+  ): Promise<number> {
+    const key = table === 'plan_task' ? 'number' : 'code';
+    let query = db
+      .updateTable(table)
+      .set({ retired_in_version: version })
+      .where('plan_id', '=', planId)
+      .where('retired_in_version', 'is', null);
+    if (keep.length > 0) query = query.where(key, 'not in', keep);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
+  /** Organisation ids by exact name, among units of the given regions. */
+  orgUnitsByName(db: Db, names: string[]) {
+    if (names.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('org_unit')
+      .innerJoin('region', 'region.code', 'org_unit.region_code')
+      .select(['org_unit.id', 'org_unit.name', 'region.path as region_path'])
+      .where('org_unit.name', 'in', names)
+      .execute();
+  },
+
+  groupCodes(db: Db, codes: string[]) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db.selectFrom('region_group').select('code').where('code', 'in', codes).execute();
+  },
+
+  listProgrammes(db: Db, planId: string) {
+    return db
+      .selectFrom('plan_programme')
+      .select(['id', 'code', 'title'])
+      .where('plan_id', '=', planId)
+      .where('retired_in_version', 'is', null)
+      .orderBy('position')
+      .execute();
+  },
+
+  listTasks(db: Db, planId: string) {
+    return db
+      .selectFrom('plan_task')
+      .select(['id', 'programme_id', 'number', 'title', 'text', 'units_as_written'])
+      .where('plan_id', '=', planId)
+      .where('retired_in_version', 'is', null)
+      .orderBy('position')
+      .execute();
+  },
+
+  listTaskUnits(db: Db, planId: string) {
+    return db
+      .selectFrom('plan_task_unit')
+      .innerJoin('plan_task', 'plan_task.id', 'plan_task_unit.task_id')
+      .innerJoin('org_unit', 'org_unit.id', 'plan_task_unit.org_unit_id')
+      .select(['plan_task_unit.task_id', 'plan_task_unit.role', 'org_unit.id', 'org_unit.code', 'org_unit.name'])
+      .where('plan_task.plan_id', '=', planId)
+      .orderBy('plan_task_unit.task_id')
+      .orderBy('plan_task_unit.position')
+      .execute();
+  },
+
+  listTargets(db: Db, planId: string) {
+    return db
+      .selectFrom('plan_target')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('retired_in_version', 'is', null)
+      .orderBy('position')
+      .execute();
+  },
+
+  listMilestones(db: Db, planId: string) {
+    return db
+      .selectFrom('plan_milestone')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('retired_in_version', 'is', null)
+      .orderBy('position')
+      .execute();
+  },
+};
