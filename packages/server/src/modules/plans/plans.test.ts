@@ -145,15 +145,13 @@ describe('a city plan', () => {
       }[];
       plan.programmes = programmes.slice(0, 1).map((p) => ({
         ...p,
-        tasks: p.tasks
-          .slice(0, 1)
-          .map((t) => ({
-            ...t,
-            leadUnits: ['哈尔滨市精神文明办'],
-            participatingUnits: [],
-            targets: [],
-            milestones: [],
-          })),
+        tasks: p.tasks.slice(0, 1).map((t) => ({
+          ...t,
+          leadUnits: ['哈尔滨市精神文明办'],
+          participatingUnits: [],
+          targets: [],
+          milestones: [],
+        })),
       }));
     });
     const harbinAdmin: Actor = { ...system, role: 'city_admin', regionCode: '2301', regionPath: '23/2301' };
