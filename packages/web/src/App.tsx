@@ -16,6 +16,7 @@ const RegionGroupsPage = lazy(() => import('./pages/region-groups/RegionGroupsPa
 const OrgUnitsPage = lazy(() => import('./pages/org-units/OrgUnitsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
 
 /** A restrained, government-office palette: one blue, square-ish corners. */
 const theme = { token: { colorPrimary: '#1f4e9c', borderRadius: 4 } };
@@ -42,6 +43,8 @@ function LocalisedApp() {
                   }
                 >
                   <Route index element={<Navigate to="/regions" replace />} />
+                  <Route path="plans" element={guarded('plan.read', <PlansPage />)} />
+                  <Route path="plans/:code" element={guarded('plan.read', <PlansPage />)} />
                   <Route path="regions" element={<RegionsPage />} />
                   <Route path="region-groups" element={<RegionGroupsPage />} />
                   <Route path="org-units" element={guarded('org.read', <OrgUnitsPage />)} />

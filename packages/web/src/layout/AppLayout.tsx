@@ -7,6 +7,7 @@ import {
   ClusterOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
+  FlagOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { can, type Permission } from '@chuangcheng/core';
@@ -25,6 +26,7 @@ interface NavEntry {
 
 /** Only modules that exist today; each entry is hidden unless the role may use it. */
 const navigation: NavEntry[] = [
+  { path: '/plans', label: 'nav.plans', testId: 'nav-plans', icon: <FlagOutlined />, permission: 'plan.read' },
   {
     path: '/regions',
     label: 'nav.regions',

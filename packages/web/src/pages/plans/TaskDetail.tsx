@@ -1,0 +1,81 @@
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { MilestoneTable } from './MilestoneTable.tsx';
+import { TargetTable } from './TargetTable.tsx';
+import type { NamedUnit, PlanTask } from './types.ts';
+import styles from './plans.module.css';
+
+function UnitTags({ units, color, testId }: { units: NamedUnit[]; color?: string; testId: string }) {
+  const t = useT();
+  if (units.length === 0) return <Typography.Text type="secondary">{t('plans.task.noUnits')}</Typography.Text>;
+  return (
+    <Space size={[0, 6]} wrap data-testid={testId}>
+      {units.map((unit) => (
+        <Tag key={unit.id} color={color} title={unit.code}>
+          {unit.name}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+/** One task: its full paragraph, who leads and who helps, its targets and milestones. */
+export function TaskDetail({ task }: { task: PlanTask }) {
+  const t = useT();
+  const units = [
+    {
+      key: 'lead',
+      label: <Tag color="#1f4e9c">{t('plans.task.lead')}</Tag>,
+      children: <UnitTags units={task.leadUnits} color="blue" testId="plan-task-lead" />,
+    },
+    {
+      key: 'participating',
+      label: <Tag>{t('plans.task.participating')}</Tag>,
+      children: <UnitTags units={task.participatingUnits} testId="plan-task-participating" />,
+    },
+    ...(task.unitsAsWritten
+      ? [
+          {
+            key: 'asWritten',
+            label: t('plans.task.unitsAsWritten'),
+            children: <span data-testid="plan-task-units-as-written">{task.unitsAsWritten}</span>,
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card
+      title={
+        <span>
+          <span className={styles.taskNumber}>{task.number}</span>
+          {task.title}
+        </span>
+      }
+      data-testid="plan-task-detail"
+    >
+      <Typography.Paragraph className={styles.text} data-testid="plan-task-text">
+        {task.text}
+      </Typography.Paragraph>
+      <Descriptions bordered size="small" column={1} items={units} styles={{ label: { width: 140 } }} />
+
+      <Typography.Title level={5} className={styles.sectionTitle}>
+        {t('plans.task.targets', { count: task.targets.length })}
+      </Typography.Title>
+      {task.targets.length > 0 ? (
+        <TargetTable targets={task.targets} testId="plan-task-targets" />
+      ) : (
+        <Typography.Text type="secondary">{t('plans.task.noTargets')}</Typography.Text>
+      )}
+
+      <Typography.Title level={5} className={styles.sectionTitle}>
+        {t('plans.task.milestones', { count: task.milestones.length })}
+      </Typography.Title>
+      {task.milestones.length > 0 ? (
+        <MilestoneTable milestones={task.milestones} />
+      ) : (
+        <Typography.Text type="secondary">{t('plans.task.noMilestones')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
