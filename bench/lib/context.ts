@@ -15,7 +15,7 @@ export type BenchOptions = {
 };
 
 /** One database per kind for the whole run: the startup scenario fills it, later scenarios reuse it. */
-export type Fixture = { target: DatabaseTarget; initialised: boolean };
+type Fixture = { target: DatabaseTarget; initialised: boolean };
 
 export type BenchContext = {
   options: BenchOptions;

@@ -8,7 +8,7 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
-export type HealthBody = { status: string; database?: { kind?: string } };
+type HealthBody = { status: string; database?: { kind?: string } };
 
 export type RunningServer = {
   pid: number;
@@ -125,7 +125,7 @@ export async function startServer(target: DatabaseTarget, options: StartOptions)
  * Polls /api/v1/health every 100 ms. Gives up at once when the child exits (a broken tree must
  * not cost the full timeout) and after `timeoutMs` otherwise.
  */
-export async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<HealthBody> {
+async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<HealthBody> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {

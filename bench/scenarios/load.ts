@@ -9,7 +9,7 @@ import { readMemory, sampleRss } from '../lib/rss.ts';
 import { startServer, waitUntilDrained, type RunningServer } from '../lib/server.ts';
 
 /** Mixed on purpose: long and short result lists, names and code prefixes, hits in every prefecture. */
-export const SEARCH_TERMS = ['街道', '社区', '村', '镇', '2301', '哈尔滨'];
+const SEARCH_TERMS = ['街道', '社区', '村', '镇', '2301', '哈尔滨'];
 
 type Endpoint = {
   id: string;

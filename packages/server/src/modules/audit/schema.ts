@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const AuditEntry = z.object({
+const AuditEntry = z.object({
   id: z.number(),
   at: z.string(),
   actorName: z.string(),

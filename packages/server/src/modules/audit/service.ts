@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { auditRepository, type AuditRow } from './repository.ts';
 
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 
 /** One change to record: which record, and its state before and after. */
 export type AuditEvent = {
@@ -39,7 +39,7 @@ function hashInput(row: Omit<AuditRow, 'hash'>): string {
   });
 }
 
-export function computeHash(row: Omit<AuditRow, 'hash'>): string {
+function computeHash(row: Omit<AuditRow, 'hash'>): string {
   return crypto.createHash('sha256').update(hashInput(row)).digest('hex');
 }
 

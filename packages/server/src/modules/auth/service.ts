@@ -14,7 +14,7 @@ export type AuthDeps = { db: Kysely<Database>; config: Config };
 /** Session cookie name; the token in it is stored only as a SHA-256. */
 export const SESSION_COOKIE = 'cc_session';
 /** Prefix that marks an API token, so it is recognisable in logs and secret scanners. */
-export const API_TOKEN_PREFIX = 'cct_';
+const API_TOKEN_PREFIX = 'cct_';
 // Writing last_seen on every request would serialise reads on PGlite; once a minute is enough.
 const TOUCH_INTERVAL_MS = 60_000;
 

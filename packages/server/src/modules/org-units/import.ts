@@ -13,7 +13,7 @@ import { auditOrgUnit, auditView } from './service.ts';
 const RegionCodeValue = z.union([z.string(), z.number().int()]).transform(String).pipe(RegionCode);
 
 /** One unit in an org-units file (`data/org-units/*.yaml`). */
-export const OrgUnitEntry = z.strictObject({
+const OrgUnitEntry = z.strictObject({
   code: OrgUnitCode,
   name: z.string().trim().min(1).max(100),
   shortName: z.string().trim().min(1).max(100).optional(),
@@ -22,7 +22,7 @@ export const OrgUnitEntry = z.strictObject({
   /** Code of the unit this one belongs to: in the same file or already in the database. */
   parentCode: OrgUnitCode.optional(),
 });
-export type OrgUnitEntry = z.infer<typeof OrgUnitEntry>;
+type OrgUnitEntry = z.infer<typeof OrgUnitEntry>;
 
 export const OrgUnitsFile = z.strictObject({ units: z.array(OrgUnitEntry) });
 

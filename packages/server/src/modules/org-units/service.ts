@@ -17,7 +17,7 @@ import { orgUnitRepository, type OrgUnitKey, type OrgUnitRow } from './repositor
 import { orgUnitPolicy } from './policy.ts';
 
 /** Maps a row to the API shape. */
-export function presentOrgUnit(row: OrgUnitRow): OrgUnit {
+function presentOrgUnit(row: OrgUnitRow): OrgUnit {
   return {
     id: row.id,
     code: row.code,
@@ -54,7 +54,7 @@ export async function auditOrgUnit(
   });
 }
 
-export async function getOrgUnit(db: Kysely<Database>, id: string): Promise<OrgUnitRow> {
+async function getOrgUnit(db: Kysely<Database>, id: string): Promise<OrgUnitRow> {
   const row = await orgUnitRepository.findById(db, id);
   if (!row) throw notFound(`org unit ${id}`);
   return row;

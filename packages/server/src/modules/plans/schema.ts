@@ -19,7 +19,7 @@ export const PlanTargetView = z.object({
   note: z.string().nullable(),
 });
 
-export const PlanMilestoneView = z.object({
+const PlanMilestoneView = z.object({
   id: z.string(),
   code: z.string(),
   title: z.string(),
@@ -28,7 +28,7 @@ export const PlanMilestoneView = z.object({
   sourceText: z.string(),
 });
 
-export const PlanTaskView = z.object({
+const PlanTaskView = z.object({
   id: z.string(),
   number: z.string(),
   title: z.string(),

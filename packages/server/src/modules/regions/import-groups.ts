@@ -13,7 +13,7 @@ import { regionRepository } from './repository.ts';
 const MemberCode = z.union([z.string(), z.number().int()]).transform(String).pipe(RegionCode);
 
 /** One group in a groups file (`data/regions/*-groups.yaml`). */
-export const RegionGroupEntry = z.strictObject({
+const RegionGroupEntry = z.strictObject({
   code: RegionGroupCode,
   name: z.string().trim().min(1).max(100),
   kind: RegionGroupKind,
@@ -23,8 +23,8 @@ export const RegionGroupEntry = z.strictObject({
   members: z.array(MemberCode),
 });
 
-export const RegionGroupsFile = z.strictObject({ groups: z.array(RegionGroupEntry) });
-export type RegionGroupsFile = z.infer<typeof RegionGroupsFile>;
+const RegionGroupsFile = z.strictObject({ groups: z.array(RegionGroupEntry) });
+type RegionGroupsFile = z.infer<typeof RegionGroupsFile>;
 
 /**
  * Imports a groups file. Every problem is reported as `file:line:field` and nothing is

@@ -9,7 +9,7 @@ import { regionRepository, type RegionRow } from './repository.ts';
 import { regionPolicy } from './policy.ts';
 
 /** Attaches group memberships and maps rows to the API shape. */
-export async function presentRegions(db: Kysely<Database>, rows: RegionRow[]): Promise<Region[]> {
+async function presentRegions(db: Kysely<Database>, rows: RegionRow[]): Promise<Region[]> {
   const memberships = await regionRepository.groupsOf(
     db,
     rows.map((r) => r.code),
@@ -33,7 +33,7 @@ export async function presentRegions(db: Kysely<Database>, rows: RegionRow[]): P
   }));
 }
 
-export async function getRegion(db: Kysely<Database>, code: string): Promise<RegionRow> {
+async function getRegion(db: Kysely<Database>, code: string): Promise<RegionRow> {
   const row = await regionRepository.findByCode(db, code);
   if (!row) throw notFound(`region ${code}`);
   return row;

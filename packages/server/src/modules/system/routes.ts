@@ -3,7 +3,7 @@ import { z } from 'zod';
 import client from 'prom-client';
 import type { App, ModuleDeps } from '../../http/types.ts';
 
-export const Health = z.object({
+const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), latencyMs: z.number() }),
   version: z.string(),

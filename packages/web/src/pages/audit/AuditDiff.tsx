@@ -6,7 +6,7 @@ import styles from './audit.module.css';
 type Snapshot = AuditEntry['before'];
 
 /** Keys whose values differ between the two snapshots (deep, via canonical text). */
-export function changedKeys(before: Snapshot, after: Snapshot): Set<string> {
+function changedKeys(before: Snapshot, after: Snapshot): Set<string> {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changed = new Set<string>();
   for (const key of keys) {

@@ -9,7 +9,7 @@ import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { GroupDrawer } from './GroupDrawer.tsx';
 
-export const kindColors: Record<RegionGroup['kind'], string> = {
+const kindColors: Record<RegionGroup['kind'], string> = {
   belt: 'blue',
   circle: 'purple',
   pilot: 'green',
