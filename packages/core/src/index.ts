@@ -6,3 +6,4 @@ export * from './problems.ts';
 export * from './users.ts';
 export * from './org-units.ts';
 export * from './plan.ts';
+export * from './supervision.ts';

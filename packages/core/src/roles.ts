@@ -27,6 +27,9 @@ export const Permission = z.enum([
   'audit.read',
   'plan.read',
   'plan.write',
+  'report.write',
+  'supervision.read',
+  'supervision.write',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -46,6 +49,11 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   // Every staff role works to the plan; residents see its public parts through other pages.
   'plan.read': staff,
   'plan.write': ['province_admin', 'city_admin'],
+  // Unit officers file progress reports and answer notices for their own organisation.
+  'report.write': ['unit_officer'],
+  'supervision.read': ['province_admin', 'city_admin', 'unit_officer', 'auditor'],
+  // Creation offices (administrators) issue notices, run joint meetings and close items.
+  'supervision.write': ['province_admin', 'city_admin'],
 };
 
 /** Whether a role holds a permission, regardless of region. */

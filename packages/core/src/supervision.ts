@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { ReportingCadence } from './plan.ts';
+
+/**
+ * Task status is derived, never typed in. Colours follow the three-colour convention of
+ * Chinese supervision practice (三色督办): green on track, yellow near the deadline or
+ * behind on reporting, red overdue.
+ */
+export const TaskStatus = z.enum(['done', 'on_track', 'due_soon', 'behind', 'overdue']);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+export const StatusColour = z.enum(['green', 'yellow', 'red']);
+export type StatusColour = z.infer<typeof StatusColour>;
+
+export function statusColour(status: TaskStatus): StatusColour {
+  if (status === 'overdue') return 'red';
+  if (status === 'due_soon' || status === 'behind') return 'yellow';
+  return 'green';
+}
+
+/** A reporting period label: `2019` (yearly), `2019-H1`, `2019-Q3`, `2019-07` (monthly). */
+export const ReportingPeriod = z
+  .string()
+  .regex(/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/, 'use 2019, 2019-H1, 2019-Q3 or 2019-07');
+export type ReportingPeriod = z.infer<typeof ReportingPeriod>;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The period of a cadence that contains an ISO date (YYYY-MM-DD). */
+export function periodOf(cadence: ReportingCadence, date: string): string {
+  const year = date.slice(0, 4);
+  const month = Number(date.slice(5, 7));
+  switch (cadence) {
+    case 'monthly':
+      return `${year}-${pad(month)}`;
+    case 'quarterly':
+      return `${year}-Q${Math.ceil(month / 3)}`;
+    case 'half_yearly':
+      return `${year}-H${month <= 6 ? 1 : 2}`;
+    case 'yearly':
+      return year;
+  }
+}
+
+/** First and last day of a period label. */
+export function periodBounds(period: string): { start: string; end: string } {
+  const year = Number(period.slice(0, 4));
+  const rest = period.slice(5);
+  let first = 1;
+  let last = 12;
+  if (rest.startsWith('Q')) {
+    first = (Number(rest.slice(1)) - 1) * 3 + 1;
+    last = first + 2;
+  } else if (rest.startsWith('H')) {
+    first = rest === 'H1' ? 1 : 7;
+    last = first + 5;
+  } else if (rest) {
+    first = Number(rest);
+    last = first;
+  }
+  const lastDay = new Date(Date.UTC(year, last, 0)).getUTCDate();
+  return { start: `${year}-${pad(first)}-01`, end: `${year}-${pad(last)}-${pad(lastDay)}` };
+}
+
+/** Adds days to an ISO date, in UTC so that no time zone moves it. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Every period of a cadence that overlaps [from, to], in order. */
+export function periodsBetween(cadence: ReportingCadence, from: string, to: string): string[] {
+  const periods: string[] = [];
+  let cursor = from;
+  while (cursor <= to) {
+    const period = periodOf(cadence, cursor);
+    periods.push(period);
+    cursor = addDays(periodBounds(period).end, 1);
+  }
+  return periods;
+}
+
+export type StatusInput = {
+  /** The day to judge on (YYYY-MM-DD). */
+  today: string;
+  /** When reporting starts: the plan's (or the assignment's) start. */
+  start: string;
+  /** The task's deadline: its latest target or milestone date, or the plan's end. */
+  deadline: string;
+  cadence: ReportingCadence;
+  /** Periods for which the unit has a submitted report. */
+  submittedPeriods: readonly string[];
+  /** The unit's latest submitted report declares the task complete. */
+  completed: boolean;
+  /** Milestones not yet reported complete. */
+  openMilestones?: readonly { code: string; due: string }[];
+  /** How close a deadline counts as "due soon" (default 30 days). */
+  dueSoonDays?: number;
+  /** Days after a period ends before its report counts as missing (default 10). */
+  graceDays?: number;
+};
+
+export type StatusVerdict = {
+  status: TaskStatus;
+  colour: StatusColour;
+  /** Closed periods (end + grace before today, not after the deadline) without a submitted report. */
+  missingPeriods: string[];
+  /** The nearest open date (deadline or milestone) and the days left to it; negative when passed. */
+  nextDue: string;
+  daysLeft: number;
+};
+
+/**
+ * Derives a unit's status on a task. In order: a task reported complete is done; a passed
+ * deadline or milestone makes it overdue; a missing report for the latest closed period
+ * makes it behind; a deadline or milestone within `dueSoonDays` makes it due soon;
+ * otherwise it is on track.
+ */
+export function deriveTaskStatus(input: StatusInput): StatusVerdict {
+  const dueSoonDays = input.dueSoonDays ?? 30;
+  const graceDays = input.graceDays ?? 10;
+  const openDates = [input.deadline, ...(input.openMilestones ?? []).map((m) => m.due)].sort();
+  const nextDue = openDates.find((d) => d >= input.today) ?? openDates[0]!;
+  const overdueDate = openDates.find((d) => d < input.today);
+
+  const submitted = new Set(input.submittedPeriods);
+  const lastClosedEnd = input.deadline < input.today ? input.deadline : input.today;
+  const closed = periodsBetween(input.cadence, input.start, lastClosedEnd).filter(
+    (p) => addDays(periodBounds(p).end, graceDays) < input.today,
+  );
+  const missingPeriods = closed.filter((p) => !submitted.has(p));
+
+  let status: TaskStatus;
+  if (input.completed) status = 'done';
+  else if (overdueDate) status = 'overdue';
+  else if (closed.length > 0 && !submitted.has(closed[closed.length - 1]!)) status = 'behind';
+  else if (daysBetween(input.today, nextDue) <= dueSoonDays) status = 'due_soon';
+  else status = 'on_track';
+  const daysLeft = daysBetween(input.today, overdueDate ?? nextDue);
+  return { status, colour: statusColour(status), missingPeriods, nextDue: overdueDate ?? nextDue, daysLeft };
+}
