@@ -5,13 +5,19 @@ import { TargetTable } from './TargetTable.tsx';
 import type { NamedUnit, PlanTask } from './types.ts';
 import styles from './plans.module.css';
 
-function UnitTags({ units, color, testId }: { units: NamedUnit[]; color?: string; testId: string }) {
+interface UnitTagsProps {
+  units: NamedUnit[];
+  lead?: boolean;
+  testId: string;
+}
+
+function UnitTags({ units, lead = false, testId }: UnitTagsProps) {
   const t = useT();
   if (units.length === 0) return <Typography.Text type="secondary">{t('plans.task.noUnits')}</Typography.Text>;
   return (
     <Space size={[0, 6]} wrap data-testid={testId}>
       {units.map((unit) => (
-        <Tag key={unit.id} color={color} title={unit.code}>
+        <Tag key={unit.id} color={lead ? 'blue' : undefined} variant={lead ? 'solid' : 'filled'} title={unit.code}>
           {unit.name}
         </Tag>
       ))}
@@ -25,12 +31,16 @@ export function TaskDetail({ task }: { task: PlanTask }) {
   const units = [
     {
       key: 'lead',
-      label: <Tag color="#1f4e9c">{t('plans.task.lead')}</Tag>,
-      children: <UnitTags units={task.leadUnits} color="blue" testId="plan-task-lead" />,
+      label: (
+        <Tag color="blue" variant="outlined">
+          {t('plans.task.lead')}
+        </Tag>
+      ),
+      children: <UnitTags units={task.leadUnits} lead testId="plan-task-lead" />,
     },
     {
       key: 'participating',
-      label: <Tag>{t('plans.task.participating')}</Tag>,
+      label: <Tag variant="outlined">{t('plans.task.participating')}</Tag>,
       children: <UnitTags units={task.participatingUnits} testId="plan-task-participating" />,
     },
     ...(task.unitsAsWritten

@@ -96,7 +96,7 @@ export function WorkRequirementsTab({ work }: { work: WorkRequirements }) {
       <Card>
         {work.requirements.map((requirement, index) => (
           <div key={requirement.title}>
-            <Typography.Title level={5} className={index > 0 ? styles.sectionTitle : undefined}>
+            <Typography.Title level={5} className={index > 0 ? styles.sectionTitle : styles.firstTitle}>
               {t('plans.work.numbered', { number: index + 1, title: requirement.title })}
             </Typography.Title>
             <Typography.Paragraph className={styles.text}>{requirement.text}</Typography.Paragraph>
