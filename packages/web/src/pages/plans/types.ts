@@ -58,7 +58,7 @@ export interface PlanProgramme {
   tasks: PlanTask[];
 }
 
-export interface PlanParagraph {
+interface PlanParagraph {
   title: string;
   text: string;
 }
