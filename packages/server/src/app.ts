@@ -23,6 +23,7 @@ import { regionRoutes } from './modules/regions/routes.ts';
 import { groupRoutes } from './modules/regions/group-routes.ts';
 import { orgUnitRoutes } from './modules/org-units/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
+import { supervisionRoutes } from './modules/supervision/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -33,6 +34,7 @@ const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   groupRoutes,
   orgUnitRoutes,
   planRoutes,
+  supervisionRoutes,
   userRoutes,
   auditRoutes,
 ];

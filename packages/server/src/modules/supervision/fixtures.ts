@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/** Looks up seed organisations and tasks by the names the plan uses (tests only). */
+export async function unitId(db: Kysely<Database>, name: string): Promise<string> {
+  const row = await db.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function taskId(db: Kysely<Database>, number: string): Promise<string> {
+  const row = await db
+    .selectFrom('plan_task as t')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .select('t.id')
+    .where('p.code', '=', 'heilongjiang-2018-2020')
+    .where('t.number', '=', number)
+    .where('t.retired_in_version', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,118 @@
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+function baseQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('supervision_notice as n')
+    .innerJoin('org_unit as u', 'u.id', 'n.org_unit_id')
+    .innerJoin('region as r', 'r.code', 'n.region_code')
+    .leftJoin('plan_task as t', 't.id', 'n.task_id')
+    .leftJoin('action_item as a', 'a.id', 'n.action_item_id')
+    .leftJoin('org_unit as e', 'e.id', 'n.escalated_to_org_unit_id')
+    .selectAll('n')
+    .select([
+      'u.name as org_unit_name',
+      'r.path as region_path',
+      't.number as task_number',
+      't.title as task_title',
+      'a.title as action_item_title',
+      'e.name as escalated_to_name',
+    ]);
+}
+
+export type NoticeRow = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
+
+export type NoticeFilter = {
+  scopePath?: string;
+  orgUnitId?: string;
+  status?: string;
+  overdueOn?: string;
+  limit: number;
+};
+
+export const noticeRepository = {
+  findById(db: Kysely<Database>, id: string): Promise<NoticeRow | undefined> {
+    return baseQuery(db).where('n.id', '=', id).executeTakeFirst();
+  },
+
+  list(db: Kysely<Database>, filter: NoticeFilter): Promise<NoticeRow[]> {
+    let query = baseQuery(db);
+    if (filter.scopePath) {
+      const scope = filter.scopePath;
+      query = query.where((eb) => eb.or([eb('r.path', '=', scope), eb('r.path', 'like', `${scope}/%`)]));
+    }
+    if (filter.orgUnitId) query = query.where('n.org_unit_id', '=', filter.orgUnitId);
+    if (filter.status) query = query.where('n.status', '=', filter.status);
+    if (filter.overdueOn) {
+      query = query.where('n.status', 'in', ['issued', 'acknowledged']).where('n.reply_due', '<', filter.overdueOn);
+    }
+    return query.orderBy('n.issued_at', 'desc').orderBy('n.id').limit(filter.limit).execute();
+  },
+
+  /**
+   * The next number of a year. A transaction-scoped advisory lock per year serialises
+   * issuers (across processes too), so two notices never draw the same number.
+   */
+  async nextNumber(trx: Kysely<Database>, year: number): Promise<string> {
+    const prefix = `督办〔${year}〕`;
+    await sql`select pg_advisory_xact_lock(hashtext(${`supervision_notice_number:${year}`}))`.execute(trx);
+    const row = await trx
+      .selectFrom('supervision_notice')
+      .select(sql<number>`coalesce(max(substring(number from '〕([0-9]+)号')::int), 0)`.as('n'))
+      .where('number', 'like', `${prefix}%`)
+      .executeTakeFirstOrThrow();
+    return `${prefix}${Number(row.n) + 1}号`;
+  },
+
+  async insert(trx: Kysely<Database>, row: Insertable<Database['supervision_notice']>) {
+    await trx.insertInto('supervision_notice').values(row).execute();
+  },
+
+  /** Moves a notice from one state to the next; false when it was no longer in `from`. */
+  async transition(
+    trx: Kysely<Database>,
+    id: string,
+    from: readonly string[],
+    changes: Updateable<Database['supervision_notice']>,
+  ): Promise<boolean> {
+    const result = await trx
+      .updateTable('supervision_notice')
+      .set(changes)
+      .where('id', '=', id)
+      .where('status', 'in', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** Open notices whose reply is overdue and that have not been escalated yet. */
+  listToEscalate(db: Kysely<Database>, asOf: string) {
+    return db
+      .selectFrom('supervision_notice')
+      .select(['id', 'number', 'org_unit_id', 'region_code', 'prefecture_code', 'reply_due'])
+      .where('status', 'in', ['issued', 'acknowledged'])
+      .where('reply_due', '<', asOf)
+      .where('escalated_at', 'is', null)
+      .execute();
+  },
+
+  /** Open notices with a reply due on or before `until`, for reminders. */
+  listOpenDueBy(db: Kysely<Database>, until: string) {
+    return db
+      .selectFrom('supervision_notice')
+      .select(['id', 'number', 'org_unit_id', 'reply_due'])
+      .where('status', 'in', ['issued', 'acknowledged'])
+      .where('reply_due', '<=', until)
+      .execute();
+  },
+
+  /** Marks a notice escalated unless another run already did; true for the run that did. */
+  async markEscalated(trx: Kysely<Database>, id: string, superiorId: string): Promise<boolean> {
+    const result = await trx
+      .updateTable('supervision_notice')
+      .set({ escalated_to_org_unit_id: superiorId, escalated_at: new Date() })
+      .where('id', '=', id)
+      .where('escalated_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+};

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '@chuangcheng/core';
+import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { escalateOverdueNotices } from './notice-actions.ts';
+import { taskId, unitId } from './fixtures.ts';
+import { todayInChina } from './units.ts';
+
+let ctx: TestContext;
+let housing: string; // 省住建厅, lead unit of task 2.1
+let office: string; // 省精神文明办
+let infrastructure: string; // task 2.1
+let officer: Agent;
+const today = todayInChina();
+const replyDue = addDays(today, 5);
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  housing = await unitId(ctx.db, '省住建厅');
+  office = await unitId(ctx.db, '省精神文明办');
+  infrastructure = await taskId(ctx.db, '2.1');
+  officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
+});
+afterAll(() => ctx.close());
+
+const notice = (overrides: Record<string, unknown> = {}) => ({
+  taskId: infrastructure,
+  orgUnitId: housing,
+  reason: '未按月报送2.1任务进展',
+  requiredAction: '补报进展并说明原因',
+  replyDue,
+  ...overrides,
+});
+
+describe('a supervision notice, issued, acknowledged, replied and closed', () => {
+  it('walks from the office to the unit and back, audited at every step', async () => {
+    const issued = await ctx.admin.post('/api/v1/notices', notice());
+    expect(issued.statusCode).toBe(201);
+    const created = issued.json();
+    expect(created).toMatchObject({ status: 'issued', orgUnit: { id: housing, name: '省住建厅' }, replyDue });
+    expect(created.number).toMatch(new RegExp(`^督办〔${today.slice(0, 4)}〕\\d+号$`));
+    expect(created.task).toMatchObject({ id: infrastructure, number: '2.1' });
+
+    const inbox = (await officer.get('/api/v1/notifications?unread=true')).json();
+    expect(inbox.items.map((n: { subjectId: string }) => n.subjectId)).toContain(created.id);
+    const mine = (await officer.get('/api/v1/notices')).json();
+    expect(mine.items.map((n: { id: string }) => n.id)).toContain(created.id);
+
+    const acked = await officer.post(`/api/v1/notices/${created.id}/acknowledge`);
+    expect(acked.statusCode).toBe(200);
+    expect(acked.json()).toMatchObject({ status: 'acknowledged' });
+    expect((await officer.post(`/api/v1/notices/${created.id}/acknowledge`)).statusCode).toBe(409);
+
+    const replied = await officer.post(`/api/v1/notices/${created.id}/reply`, { text: '已补报7月进展' });
+    expect(replied.json()).toMatchObject({ status: 'replied', replyText: '已补报7月进展' });
+
+    const closed = await ctx.admin.post(`/api/v1/notices/${created.id}/close`, { note: '同意办结' });
+    expect(closed.json()).toMatchObject({ status: 'closed' });
+    const late = await officer.post(`/api/v1/notices/${created.id}/reply`, { text: 'again' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('CONFLICT');
+
+    const audit = (await ctx.admin.get(`/api/v1/audit?entityId=${created.id}`)).json();
+    const actions = audit.items.map((a: { action: string }) => a.action);
+    for (const action of ['notice.issue', 'notice.acknowledge', 'notice.reply', 'notice.close']) {
+      expect(actions).toContain(action);
+    }
+  });
+
+  it('numbers notices one after another, also when issued at once', async () => {
+    const results = await Promise.all([1, 2, 3, 4].map(() => ctx.admin.post('/api/v1/notices', notice())));
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    const numbers = results.map((r) => Number(/〕(\d+)号/.exec(r.json().number)![1])).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(4);
+    expect(numbers[3]! - numbers[0]!).toBe(3);
+  });
+});
+
+describe('refusals', () => {
+  it('keeps other organisations, inspectors and other cities out', async () => {
+    const id = (await ctx.admin.post('/api/v1/notices', notice())).json().id;
+    const other = await buildUser(ctx, {
+      role: 'unit_officer',
+      regionCode: '23',
+      orgUnitId: await unitId(ctx.db, '省发改委'),
+    });
+    expect((await other.agent.post(`/api/v1/notices/${id}/acknowledge`)).statusCode).toBe(403);
+    expect((await other.agent.post(`/api/v1/notices/${id}/reply`, { text: 'x' })).statusCode).toBe(403);
+    expect((await other.agent.get(`/api/v1/notices/${id}`)).statusCode).toBe(403);
+    expect((await other.agent.post('/api/v1/notices', notice())).statusCode).toBe(403);
+
+    const inspector = await buildUser(ctx, { role: 'inspector', regionCode: '23' });
+    expect((await inspector.agent.get('/api/v1/notices')).statusCode).toBe(403);
+    expect((await inspector.agent.post('/api/v1/notices', notice())).statusCode).toBe(403);
+
+    const daqing = await buildUser(ctx, { role: 'city_admin', regionCode: '2306' });
+    const harbinOffice = await unitId(ctx.db, '哈尔滨市精神文明办');
+    const refused = await daqing.agent.post('/api/v1/notices', notice({ orgUnitId: harbinOffice }));
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('OUT_OF_SCOPE');
+    // A provincial department is the province's to supervise.
+    const provincial = await daqing.agent.post('/api/v1/notices', notice());
+    expect(provincial.json().code).toBe('OUT_OF_SCOPE');
+    expect((await daqing.agent.get(`/api/v1/notices/${id}`)).statusCode).toBe(403);
+    expect((await daqing.agent.get('/api/v1/notices')).json().items).toEqual([]);
+  });
+
+  it('answers bad input with 400 naming the field', async () => {
+    const unknownField = await ctx.admin.post('/api/v1/notices', notice({ urgency: 'high' }));
+    expect(unknownField.statusCode).toBe(400);
+    expect(JSON.stringify(unknownField.json().errors)).toContain('urgency');
+    const notAssigned = await ctx.admin.post('/api/v1/notices', notice({ orgUnitId: await unitId(ctx.db, '省法院') }));
+    expect(notAssigned.statusCode).toBe(400);
+    expect(notAssigned.json().errors[0].field).toBe('body.orgUnitId');
+    const neither = await ctx.admin.post('/api/v1/notices', notice({ taskId: undefined }));
+    expect(neither.json().errors[0].field).toBe('body.taskId');
+    const badDate = await ctx.admin.post('/api/v1/notices', notice({ replyDue: '2019-13-45x' }));
+    expect(badDate.json().errors[0].field).toBe('body.replyDue');
+    const reply = await officer.post(
+      `/api/v1/notices/${(await ctx.admin.post('/api/v1/notices', notice())).json().id}/reply`,
+      {
+        text: 'ok',
+        files: [],
+      },
+    );
+    expect(reply.statusCode).toBe(400);
+    expect(reply.json().errors[0].field).toContain('files');
+  });
+});
+
+describe('escalation', () => {
+  it('escalates an overdue notice of a provincial department to 省精神文明办, once', async () => {
+    const id = (await ctx.admin.post('/api/v1/notices', notice())).json().id;
+    const asOf = addDays(replyDue, 1);
+    const overdue = (await ctx.admin.get(`/api/v1/notices?overdue=true&asOf=${asOf}`)).json();
+    expect(overdue.items.map((n: { id: string }) => n.id)).toContain(id);
+
+    const runs = await Promise.all([escalateOverdueNotices(ctx.db, asOf), escalateOverdueNotices(ctx.db, asOf)]);
+    expect(runs[0]! + runs[1]!).toBeGreaterThan(0);
+    const escalated = (await ctx.admin.get(`/api/v1/notices/${id}`)).json();
+    expect(escalated.escalatedTo).toEqual({ id: office, name: '省精神文明办' });
+    expect(escalated.escalatedAt).not.toBeNull();
+    const notes = await ctx.db
+      .selectFrom('notification')
+      .selectAll()
+      .where('subject_id', '=', id)
+      .where('threshold', '=', 'escalated')
+      .execute();
+    expect(notes.map((n) => n.recipient_org_unit_id)).toEqual([office]);
+    expect(await escalateOverdueNotices(ctx.db, asOf)).toBe(0);
+  });
+});

@@ -1,0 +1,163 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { invalid, notFound } from '../../http/problem.ts';
+import { authorize, type Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import { noticeRepository, type NoticeRow } from './notice-repository.ts';
+import { notificationRepository } from './notification-repository.ts';
+import { supervisionPolicy } from './policy.ts';
+import type { IssueNoticeRequest, Notice, NoticeListQuery } from './schema.ts';
+import { findUnit, todayInChina } from './units.ts';
+
+export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    id: row.id,
+    number: row.number,
+    planId: row.plan_id,
+    task: row.task_id ? { id: row.task_id, number: row.task_number ?? '', title: row.task_title ?? '' } : null,
+    actionItem: row.action_item_id ? { id: row.action_item_id, title: row.action_item_title ?? '' } : null,
+    orgUnit: { id: row.org_unit_id, name: row.org_unit_name },
+    regionCode: row.region_code,
+    reason: row.reason,
+    requiredAction: row.required_action,
+    replyDue: row.reply_due,
+    status: row.status as Notice['status'],
+    overdue: (row.status === 'issued' || row.status === 'acknowledged') && row.reply_due < today,
+    issuedAt: row.issued_at.toISOString(),
+    acknowledgedAt: iso(row.acknowledged_at),
+    replyText: row.reply_text,
+    repliedAt: iso(row.replied_at),
+    escalatedTo: row.escalated_to_org_unit_id
+      ? { id: row.escalated_to_org_unit_id, name: row.escalated_to_name ?? '' }
+      : null,
+    escalatedAt: iso(row.escalated_at),
+    closedAt: iso(row.closed_at),
+  };
+}
+
+export async function getNotice(db: Kysely<Database>, id: string): Promise<NoticeRow> {
+  const row = await noticeRepository.findById(db, id);
+  if (!row) throw notFound(`notice ${id}`);
+  return row;
+}
+
+/** The plan a notice belongs to, after checking that the unit answers for its subject. */
+async function subjectPlan(db: Kysely<Database>, input: IssueNoticeRequest): Promise<string> {
+  if (!input.taskId === !input.actionItemId) {
+    throw invalid([{ field: 'body.taskId', message: 'give either taskId or actionItemId' }]);
+  }
+  if (input.taskId) {
+    const task = await db
+      .selectFrom('plan_task')
+      .select(['id', 'plan_id'])
+      .where('id', '=', input.taskId)
+      .where('retired_in_version', 'is', null)
+      .executeTakeFirst();
+    if (!task) throw invalid([{ field: 'body.taskId', message: `unknown task ${input.taskId}` }]);
+    const assigned = await db
+      .selectFrom('plan_task_unit')
+      .select('org_unit_id')
+      .where('task_id', '=', task.id)
+      .where('org_unit_id', '=', input.orgUnitId)
+      .executeTakeFirst();
+    if (!assigned)
+      throw invalid([{ field: 'body.orgUnitId', message: 'this organisation is not assigned to the task' }]);
+    return task.plan_id;
+  }
+  const item = await db
+    .selectFrom('action_item as a')
+    .innerJoin('joint_meeting as m', 'm.id', 'a.meeting_id')
+    .select(['a.owner_org_unit_id', 'm.plan_id'])
+    .where('a.id', '=', input.actionItemId!)
+    .executeTakeFirst();
+  if (!item) throw invalid([{ field: 'body.actionItemId', message: `unknown action item ${input.actionItemId}` }]);
+  if (item.owner_org_unit_id !== input.orgUnitId) {
+    throw invalid([{ field: 'body.orgUnitId', message: 'this organisation does not own the action item' }]);
+  }
+  return item.plan_id;
+}
+
+export async function issueNotice(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: IssueNoticeRequest,
+  requestId?: string,
+): Promise<Notice> {
+  const unit = await findUnit(db, input.orgUnitId);
+  if (!unit) throw invalid([{ field: 'body.orgUnitId', message: `unknown organisation ${input.orgUnitId}` }]);
+  supervisionPolicy.canWriteFor(actor, unit.region_path);
+  const planId = await subjectPlan(db, input);
+  const today = todayInChina();
+  if (input.replyDue < today) throw invalid([{ field: 'body.replyDue', message: 'the reply date has passed' }]);
+  const id = crypto.randomUUID();
+  return db.transaction().execute(async (trx) => {
+    const number = await noticeRepository.nextNumber(trx, Number(today.slice(0, 4)));
+    await noticeRepository.insert(trx, {
+      id,
+      number,
+      plan_id: planId,
+      task_id: input.taskId ?? null,
+      action_item_id: input.actionItemId ?? null,
+      org_unit_id: unit.id,
+      region_code: unit.region_code,
+      prefecture_code: unit.prefecture_code,
+      reason: input.reason,
+      required_action: input.requiredAction,
+      reply_due: input.replyDue,
+      status: 'issued',
+      issued_by: actor.userId,
+    });
+    await notificationRepository.insertOnce(trx, [
+      {
+        recipient: unit.id,
+        kind: 'notice',
+        subjectType: 'supervision_notice',
+        subjectId: id,
+        threshold: 'issued',
+        title: `${number}: ${input.reason}`.slice(0, 500),
+        body: `reply by ${input.replyDue}`,
+        link: `/notices/${id}`,
+      },
+    ]);
+    const created = await getNotice(trx, id);
+    await recordAudit(
+      trx,
+      { actor, requestId },
+      {
+        action: 'notice.issue',
+        entityType: 'supervision_notice',
+        entityId: id,
+        regionCode: unit.region_code,
+        prefectureCode: unit.prefecture_code,
+        after: presentNotice(created, today),
+      },
+    );
+    return presentNotice(created, today);
+  });
+}
+
+export async function listNotices(db: Kysely<Database>, actor: Actor, query: NoticeListQuery): Promise<Notice[]> {
+  authorize(actor, 'supervision.read');
+  const today = query.asOf ?? todayInChina();
+  const officer = actor.role === 'unit_officer';
+  if (officer) {
+    const own = supervisionPolicy.ownUnit(actor);
+    if (query.orgUnitId && query.orgUnitId !== own) return [];
+  }
+  const rows = await noticeRepository.list(db, {
+    scopePath: officer ? undefined : actor.regionPath,
+    orgUnitId: officer ? actor.orgUnitId! : query.orgUnitId,
+    status: query.status,
+    overdueOn: query.overdue === 'true' ? today : undefined,
+    limit: query.limit,
+  });
+  return rows.map((row) => presentNotice(row, today));
+}
+
+export async function readNotice(db: Kysely<Database>, actor: Actor, id: string): Promise<Notice> {
+  const row = await getNotice(db, id);
+  supervisionPolicy.canReadNotice(actor, row);
+  return presentNotice(row);
+}

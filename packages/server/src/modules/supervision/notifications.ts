@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { notFound } from '../../http/problem.ts';
+import type { Actor } from '../auth/actor.ts';
+import { notificationRepository } from './notification-repository.ts';
+import { supervisionPolicy } from './policy.ts';
+
+/** In-app notifications go to an organisation; everyone in it reads the same list. */
+export async function listNotifications(db: Kysely<Database>, actor: Actor, query: { unread?: string; limit: number }) {
+  const unit = supervisionPolicy.ownUnit(actor);
+  const rows = await notificationRepository.list(db, unit, { unread: query.unread === 'true', limit: query.limit });
+  return {
+    items: rows.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      subjectType: n.subject_type,
+      subjectId: n.subject_id,
+      threshold: n.threshold,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      createdAt: n.created_at.toISOString(),
+      readAt: n.read_at ? n.read_at.toISOString() : null,
+    })),
+    unread: await notificationRepository.countUnread(db, unit),
+  };
+}
+
+export async function markNotificationRead(db: Kysely<Database>, actor: Actor, id: string) {
+  const unit = supervisionPolicy.ownUnit(actor);
+  const row = await notificationRepository.findById(db, id);
+  if (!row || row.recipient_org_unit_id !== unit) throw notFound(`notification ${id}`);
+  await notificationRepository.markRead(db, unit, id);
+  return { updated: 1 };
+}
+
+export async function markAllNotificationsRead(db: Kysely<Database>, actor: Actor) {
+  const unit = supervisionPolicy.ownUnit(actor);
+  return { updated: await notificationRepository.markRead(db, unit) };
+}

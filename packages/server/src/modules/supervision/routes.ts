@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { App, ModuleDeps } from '../../http/types.ts';
+import { requireActor } from '../auth/actor.ts';
+import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
+import { issueNotice, listNotices, readNotice } from './notices.ts';
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.ts';
+import {
+  IdParams,
+  IssueNoticeRequest,
+  NoteRequest,
+  Notice,
+  NoticeList,
+  NoticeListQuery,
+  NotificationList,
+  NotificationQuery,
+  ReplyRequest,
+} from './schema.ts';
+
+const Updated = z.object({ updated: z.number() });
+
+/** Supervision notices (督办单) and the in-app notifications of the actor's organisation. */
+export async function supervisionRoutes(app: App, deps: ModuleDeps) {
+  const tags = ['supervision'];
+  app.post(
+    '/notices',
+    { schema: { tags, summary: 'Issue a supervision notice', body: IssueNoticeRequest, response: { 201: Notice } } },
+    async (request, reply) =>
+      reply.code(201).send(await issueNotice(deps.db, requireActor(request), request.body, request.id)),
+  );
+  app.get(
+    '/notices',
+    { schema: { tags, summary: 'Notices in your scope', querystring: NoticeListQuery, response: { 200: NoticeList } } },
+    async (request) => ({ items: await listNotices(deps.db, requireActor(request), request.query) }),
+  );
+  app.get(
+    '/notices/:id',
+    { schema: { tags, summary: 'One notice', params: IdParams, response: { 200: Notice } } },
+    async (request) => readNotice(deps.db, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/notices/:id/acknowledge',
+    { schema: { tags, summary: 'Acknowledge receipt (签收)', params: IdParams, response: { 200: Notice } } },
+    async (request) => acknowledgeNotice(deps.db, requireActor(request), request.params.id, request.id),
+  );
+  app.post(
+    '/notices/:id/reply',
+    {
+      schema: {
+        tags,
+        summary: 'Reply to a notice (反馈)',
+        params: IdParams,
+        body: ReplyRequest,
+        response: { 200: Notice },
+      },
+    },
+    async (request) => replyToNotice(deps.db, requireActor(request), request.params.id, request.body.text, request.id),
+  );
+  app.post(
+    '/notices/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Close a notice (办结)',
+        params: IdParams,
+        body: NoteRequest,
+        response: { 200: Notice },
+      },
+    },
+    async (request) => closeNotice(deps.db, requireActor(request), request.params.id, request.body.note, request.id),
+  );
+
+  app.get(
+    '/notifications',
+    {
+      schema: {
+        tags,
+        summary: "Your organisation's notifications",
+        querystring: NotificationQuery,
+        response: { 200: NotificationList },
+      },
+    },
+    async (request) => listNotifications(deps.db, requireActor(request), request.query),
+  );
+  app.post(
+    '/notifications/read-all',
+    { schema: { tags, summary: 'Mark every notification read', response: { 200: Updated } } },
+    async (request) => markAllNotificationsRead(deps.db, requireActor(request)),
+  );
+  app.post(
+    '/notifications/:id/read',
+    { schema: { tags, summary: 'Mark a notification read', params: IdParams, response: { 200: Updated } } },
+    async (request) => markNotificationRead(deps.db, requireActor(request), request.params.id),
+  );
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const UnitRef = z.object({ id: z.string(), name: z.string() });
+
+export const IdParams = z.strictObject({ id: z.string().uuid() });
+
+const NoticeStatus = z.enum(['issued', 'acknowledged', 'replied', 'closed']);
+
+export const IssueNoticeRequest = z.strictObject({
+  taskId: z.string().uuid().optional(),
+  actionItemId: z.string().uuid().optional(),
+  orgUnitId: z.string().uuid(),
+  reason: Text(2000),
+  requiredAction: Text(2000),
+  replyDue: IsoDate,
+});
+export type IssueNoticeRequest = z.infer<typeof IssueNoticeRequest>;
+
+export const NoticeListQuery = z.strictObject({
+  status: NoticeStatus.optional(),
+  orgUnitId: z.string().uuid().optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  asOf: IsoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type NoticeListQuery = z.infer<typeof NoticeListQuery>;
+
+export const ReplyRequest = z.strictObject({ text: Text(5000) });
+export const NoteRequest = z.strictObject({ note: z.string().trim().max(2000).default('') });
+
+export const Notice = z.object({
+  id: z.string(),
+  number: z.string(),
+  planId: z.string(),
+  task: z.object({ id: z.string(), number: z.string(), title: z.string() }).nullable(),
+  actionItem: z.object({ id: z.string(), title: z.string() }).nullable(),
+  orgUnit: UnitRef,
+  regionCode: z.string(),
+  reason: z.string(),
+  requiredAction: z.string(),
+  replyDue: z.string(),
+  status: NoticeStatus,
+  overdue: z.boolean(),
+  issuedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  replyText: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  escalatedTo: UnitRef.nullable(),
+  escalatedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type Notice = z.infer<typeof Notice>;
+export const NoticeList = z.object({ items: z.array(Notice) });
+
+export const NotificationQuery = z.strictObject({
+  unread: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+const Notification = z.object({
+  id: z.string(),
+  kind: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  threshold: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export const NotificationList = z.object({ items: z.array(Notification), unread: z.number() });

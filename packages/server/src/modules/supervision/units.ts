@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import { ancestorCodes } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+
+export type UnitRow = {
+  id: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  region_code: string;
+  region_path: string;
+  prefecture_code: string | null;
+};
+
+/** Organisations with their region's path, for scope checks. */
+function findUnits(db: Kysely<Database>, ids: readonly string[]): Promise<UnitRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('org_unit as u')
+    .innerJoin('region as r', 'r.code', 'u.region_code')
+    .select(['u.id', 'u.name', 'u.kind', 'u.parent_id', 'u.region_code', 'r.path as region_path', 'r.prefecture_code'])
+    .where('u.id', 'in', ids)
+    .execute();
+}
+
+export async function findUnit(db: Kysely<Database>, id: string): Promise<UnitRow | undefined> {
+  return (await findUnits(db, [id]))[0];
+}
+
+/**
+ * A unit's superior, to whom overdue notices escalate: its parent organisation when it has
+ * one, else the creation office (精神文明办) of its own region or of the nearest ancestor
+ * region that has one. A creation office escalates to the office of a region above it.
+ */
+export async function findSuperior(db: Kysely<Database>, unit: UnitRow): Promise<string | null> {
+  if (unit.parent_id) return unit.parent_id;
+  const regions = [...ancestorCodes(unit.region_path), unit.region_code].reverse();
+  const offices = await db
+    .selectFrom('org_unit')
+    .select(['id', 'region_code'])
+    .where('kind', '=', 'creation_office')
+    .where('region_code', 'in', regions)
+    .where('id', '!=', unit.id)
+    .orderBy('code')
+    .execute();
+  for (const code of regions) {
+    const office = offices.find((o) => o.region_code === code);
+    if (office) return office.id;
+  }
+  return null;
+}
+
+/** Today's date where the campaign runs (China Standard Time), as YYYY-MM-DD. */
+export function todayInChina(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}
