@@ -16,6 +16,8 @@ export type Config = {
   login: { maxFailures: number; lockMinutes: number };
   bodyLimitBytes: number;
   logLevel: string;
+  /** Minutes between runs of the reminder job in `serve`; 0 turns it off. */
+  jobsIntervalMinutes: number;
 };
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     bodyLimitBytes: intFromEnv(env, 'CHUANGCHENG_BODY_LIMIT', 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'info',
+    jobsIntervalMinutes: intFromEnv(env, 'CHUANGCHENG_JOBS_INTERVAL_MINUTES', 60),
   };
 }
 

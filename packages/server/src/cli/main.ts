@@ -22,6 +22,8 @@ import { getPlanDocument } from '../modules/plans/service.ts';
 import { stringify as stringifyYaml } from 'yaml';
 import { importGroupsFile } from '../modules/regions/import-groups.ts';
 import { importOrgUnitsFile } from '../modules/org-units/import.ts';
+import { runReminders } from '../jobs/reminders.ts';
+import { todayInChina } from '../modules/supervision/units.ts';
 
 function open(config: Config): Promise<DatabaseHandle> {
   return config.databaseUrl
@@ -260,6 +262,27 @@ audit
           : `audit chain BROKEN at row ${verdict.brokenAt}: ${verdict.reason} (${verdict.checked} rows verified before it)`,
       );
       return verdict.ok ? EXIT.ok : EXIT.check;
+    }),
+  );
+
+const jobs = program.command('jobs').description('scheduled jobs, run once by hand');
+jobs
+  .command('reminders')
+  .description('create due, overdue and missing-report notifications and escalate overdue notices; safe to repeat')
+  .option('--as-of <date>', 'the day to judge on (YYYY-MM-DD); today in China by default')
+  .option('--json', 'print the result as JSON')
+  .action((opts: { asOf?: string; json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const asOf = opts.asOf ?? todayInChina();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+        throw new ConfigError('--as-of must be a date such as 2019-06-15');
+      }
+      const counts = await runReminders(db, asOf);
+      print(
+        !!opts.json,
+        { asOf, ...counts },
+        `reminders as of ${asOf}: ${counts.tasks} task, ${counts.notices} notice, ${counts.actionItems} action item notifications; ${counts.escalated} notices escalated`,
+      );
     }),
   );
 

@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { bootstrap } from '../bootstrap.ts';
 import { buildApp } from '../app.ts';
 import { reportError } from './errors.ts';
+import { scheduleReminders } from '../jobs/schedule.ts';
 
 /**
  * Starts the platform: one process serving the API and the web app. Configuration
@@ -36,7 +37,9 @@ export async function serve(): Promise<void> {
       console.log('chuangcheng: this password is shown only once; sign in and change it.');
     }
     const app = await buildApp({ config, database: handle });
+    let stopJobs: () => void = () => undefined;
     const shutdown = async () => {
+      stopJobs();
       await app.close();
       await handle?.close();
       process.exit(0);
@@ -53,6 +56,7 @@ export async function serve(): Promise<void> {
         throw new ConfigError(`no permission to listen on port ${config.port}; set PORT above 1024`);
       throw error;
     }
+    stopJobs = scheduleReminders(handle.db, config.jobsIntervalMinutes, app.log);
     console.log(
       `chuangcheng: ready at http://localhost:${config.port} on ${handle.kind} (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}) after ${Date.now() - started} ms`,
     );

@@ -1,0 +1,118 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '@chuangcheng/core';
+import { buildUser, createTestContext, type TestContext } from '../test/harness.ts';
+import { taskId, unitId } from '../modules/supervision/fixtures.ts';
+import { todayInChina } from '../modules/supervision/units.ts';
+import { runReminders } from './reminders.ts';
+
+let ctx: TestContext;
+let housing: string;
+let infrastructure: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  housing = await unitId(ctx.db, '省住建厅');
+  infrastructure = await taskId(ctx.db, '2.1');
+});
+afterAll(() => ctx.close());
+
+const countAll = async () =>
+  Number(
+    (
+      await ctx.db
+        .selectFrom('notification')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+const thresholdsOf = async (subjectId: string, recipient = housing) =>
+  (
+    await ctx.db
+      .selectFrom('notification')
+      .select('threshold')
+      .where('subject_id', '=', subjectId)
+      .where('recipient_org_unit_id', '=', recipient)
+      .orderBy('threshold')
+      .execute()
+  ).map((r) => r.threshold);
+
+describe('the reminder job', () => {
+  it('reminds about a missing report after the grace days, once, however often it runs', async () => {
+    const first = await runReminders(ctx.db, '2019-06-15');
+    expect(first.tasks).toBeGreaterThan(0);
+    expect(await thresholdsOf(infrastructure)).toEqual(['missing-2019-05']);
+    const after = await countAll();
+    expect(await runReminders(ctx.db, '2019-06-15')).toEqual({ tasks: 0, notices: 0, actionItems: 0, escalated: 0 });
+    expect(await countAll()).toBe(after);
+
+    // Within the grace days, June is not yet missing; May's reminder is not repeated.
+    await runReminders(ctx.db, '2019-07-05');
+    expect(await thresholdsOf(infrastructure)).toEqual(['missing-2019-05']);
+  });
+
+  it('creates each reminder once when two runs race', async () => {
+    const before = await countAll();
+    const runs = await Promise.all([runReminders(ctx.db, '2019-09-20'), runReminders(ctx.db, '2019-09-20')]);
+    const created = (await countAll()) - before;
+    expect(created).toBeGreaterThan(0);
+    expect(runs[0]!.tasks + runs[1]!.tasks).toBe(created);
+    await Promise.all([runReminders(ctx.db, '2019-09-20'), runReminders(ctx.db, '2019-09-20')]);
+    expect((await countAll()) - before).toBe(created);
+    expect(await thresholdsOf(infrastructure)).toContain('missing-2019-08');
+  });
+
+  it('skips a period the unit has reported, and warns 30 and 7 days before the deadline', async () => {
+    const author = await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing });
+    await ctx.db
+      .insertInto('progress_report')
+      .values({
+        id: crypto.randomUUID(),
+        task_id: infrastructure,
+        org_unit_id: housing,
+        region_code: '23',
+        period: '2020-10',
+        version: 1,
+        status: 'submitted',
+        figures: '[]',
+        milestones_done: '[]',
+        author_id: author.id,
+        submitted_at: new Date(),
+      })
+      .execute();
+    const deadline = (
+      await ctx.db
+        .selectFrom('plan_target')
+        .select((eb) => eb.fn.max('deadline').as('d'))
+        .where('task_id', '=', infrastructure)
+        .executeTakeFirstOrThrow()
+    ).d as string;
+    await runReminders(ctx.db, '2020-11-15');
+    let seen = await thresholdsOf(infrastructure);
+    expect(seen).not.toContain('missing-2020-10');
+    await runReminders(ctx.db, addDays(deadline, -20));
+    await runReminders(ctx.db, addDays(deadline, -5));
+    await runReminders(ctx.db, addDays(deadline, 1));
+    seen = await thresholdsOf(infrastructure);
+    expect(seen).toEqual(expect.arrayContaining(['due-30', 'due-7', 'overdue']));
+  });
+
+  it('reminds about notice replies and escalates overdue ones', async () => {
+    const replyDue = addDays(todayInChina(), 5);
+    const issued = await ctx.admin.post('/api/v1/notices', {
+      taskId: infrastructure,
+      orgUnitId: housing,
+      reason: '未报送',
+      requiredAction: '补报',
+      replyDue,
+    });
+    const id = issued.json().id as string;
+    expect((await runReminders(ctx.db, addDays(replyDue, -2))).notices).toBeGreaterThan(0);
+    const late = await runReminders(ctx.db, addDays(replyDue, 1));
+    expect(late.escalated).toBe(1);
+    expect(await thresholdsOf(id)).toEqual(['issued', 'overdue', 'reply-due-3']);
+    expect(await thresholdsOf(id, await unitId(ctx.db, '省精神文明办'))).toEqual(['escalated']);
+    expect((await runReminders(ctx.db, addDays(replyDue, 1))).escalated).toBe(0);
+  });
+});
