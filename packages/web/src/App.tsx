@@ -17,6 +17,11 @@ const OrgUnitsPage = lazy(() => import('./pages/org-units/OrgUnitsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
+const WorkbenchPage = lazy(() => import('./pages/workbench/WorkbenchPage.tsx'));
+const BoardPage = lazy(() => import('./pages/supervision/BoardPage.tsx'));
+const LedgerPage = lazy(() => import('./pages/supervision/LedgerPage.tsx'));
+const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage.tsx'));
+const MeetingsPage = lazy(() => import('./pages/supervision/MeetingsPage.tsx'));
 
 /** A restrained, government-office palette: one blue, square-ish corners. */
 const theme = { token: { colorPrimary: '#1f4e9c', borderRadius: 4 } };
@@ -45,6 +50,11 @@ function LocalisedApp() {
                   <Route index element={<Navigate to="/regions" replace />} />
                   <Route path="plans" element={guarded('plan.read', <PlansPage />)} />
                   <Route path="plans/:code" element={guarded('plan.read', <PlansPage />)} />
+                  <Route path="workbench" element={guarded('report.write', <WorkbenchPage />)} />
+                  <Route path="supervision" element={guarded('supervision.read', <BoardPage />)} />
+                  <Route path="supervision/ledger" element={guarded('supervision.read', <LedgerPage />)} />
+                  <Route path="supervision/notices" element={guarded('supervision.read', <NoticesPage />)} />
+                  <Route path="supervision/meetings" element={guarded('supervision.read', <MeetingsPage />)} />
                   <Route path="regions" element={<RegionsPage />} />
                   <Route path="region-groups" element={<RegionGroupsPage />} />
                   <Route path="org-units" element={guarded('org.read', <OrgUnitsPage />)} />

@@ -112,10 +112,26 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   return (await response.json()) as T;
 }
 
+/** Sends one file as multipart form data (field `file`), with the CSRF token like any write. */
+async function upload<T>(path: string, file: Blob, fileName: string): Promise<T> {
+  const body = new FormData();
+  body.append('file', file, fileName);
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body });
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401) onUnauthenticated?.();
+    throw error;
+  }
+  return (await response.json()) as T;
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  upload,
 };

@@ -6,6 +6,7 @@ import { useAuth, useMe } from '../auth/AuthProvider.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useApiError } from '../api/useApiError.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 import styles from './layout.module.css';
 
 export function AppHeader() {
@@ -43,6 +44,7 @@ export function AppHeader() {
           <Tag color="blue">{t(`role.${me.role}`)}</Tag>
           <Typography.Text className={styles.userScope}>{me.regionName}</Typography.Text>
         </span>
+        <NotificationBell />
         <LanguageSwitch />
         <Button
           size="small"

@@ -5,9 +5,13 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
   FlagOutlined,
+  FormOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { can, type Permission } from '@chuangcheng/core';
@@ -27,6 +31,34 @@ interface NavEntry {
 /** Only modules that exist today; each entry is hidden unless the role may use it. */
 const navigation: NavEntry[] = [
   { path: '/plans', label: 'nav.plans', testId: 'nav-plans', icon: <FlagOutlined />, permission: 'plan.read' },
+  {
+    path: '/workbench',
+    label: 'nav.workbench',
+    testId: 'nav-workbench',
+    icon: <FormOutlined />,
+    permission: 'report.write',
+  },
+  {
+    path: '/supervision',
+    label: 'nav.supervision',
+    testId: 'nav-supervision',
+    icon: <DashboardOutlined />,
+    permission: 'supervision.read',
+  },
+  {
+    path: '/supervision/notices',
+    label: 'nav.notices',
+    testId: 'nav-notices',
+    icon: <NotificationOutlined />,
+    permission: 'supervision.read',
+  },
+  {
+    path: '/supervision/meetings',
+    label: 'nav.meetings',
+    testId: 'nav-meetings',
+    icon: <ScheduleOutlined />,
+    permission: 'supervision.read',
+  },
   {
     path: '/regions',
     label: 'nav.regions',
@@ -80,7 +112,10 @@ export function AppLayout() {
       ),
     },
   ];
-  const selected = navigation.find((entry) => location.pathname.startsWith(entry.path))?.path;
+  // The longest matching path wins, so /supervision/notices is not shown as /supervision.
+  const selected = navigation
+    .filter((entry) => location.pathname.startsWith(entry.path))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
   return (
     <Layout className={styles.shell}>

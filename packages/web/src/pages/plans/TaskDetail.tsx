@@ -1,5 +1,7 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { TaskUnitsStatus } from '../supervision/TaskUnitsStatus.tsx';
 import { MilestoneTable } from './MilestoneTable.tsx';
 import { TargetTable } from './TargetTable.tsx';
 import type { NamedUnit, PlanTask } from './types.ts';
@@ -28,6 +30,7 @@ function UnitTags({ units, lead = false, testId }: UnitTagsProps) {
 /** One task: its full paragraph, who leads and who helps, its targets and milestones. */
 export function TaskDetail({ task }: { task: PlanTask }) {
   const t = useT();
+  const maySupervise = useCan('supervision.read');
   const units = [
     {
       key: 'lead',
@@ -85,6 +88,15 @@ export function TaskDetail({ task }: { task: PlanTask }) {
         <MilestoneTable milestones={task.milestones} />
       ) : (
         <Typography.Text type="secondary">{t('plans.task.noMilestones')}</Typography.Text>
+      )}
+
+      {maySupervise && (
+        <>
+          <Typography.Title level={5} className={styles.sectionTitle}>
+            {t('plans.task.supervision')}
+          </Typography.Title>
+          <TaskUnitsStatus taskId={task.id} taskNumber={task.number} />
+        </>
       )}
     </Card>
   );

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { api } from '../api/client.ts';
+import { useApiError } from '../api/useApiError.ts';
+import { useMe } from '../auth/AuthProvider.tsx';
+import { useT } from '../i18n/I18nProvider.tsx';
+import type { AppNotification } from '../pages/supervision/types.ts';
+import { formatTime } from '../pages/supervision/StatusTag.tsx';
+import styles from './layout.module.css';
+
+const POLL_MS = 60_000;
+
+/** The server links to its subjects (`/notices/<id>`, `/meetings/<id>`); these are their pages. */
+function pageFor(link: string): string {
+  const [, kind, id] = link.split('/');
+  if (kind === 'notices' && id) return `/supervision/notices?id=${id}`;
+  if (kind === 'meetings' && id) return `/supervision/meetings?id=${id}`;
+  if (kind === 'tasks' || kind === 'action-items') return '/workbench';
+  return link;
+}
+
+/** The organisation's in-app reminders: unread count on the bell, the latest in a dropdown. */
+export function NotificationBell() {
+  const t = useT();
+  const me = useMe();
+  const navigate = useNavigate();
+  const showError = useApiError();
+  const [items, setItems] = useState<AppNotification[]>([]);
+  const [unread, setUnread] = useState(0);
+  const [open, setOpen] = useState(false);
+
+  const load = useCallback(() => {
+    api
+      .get<{ items: AppNotification[]; unread: number }>('/api/v1/notifications?limit=20')
+      .then((list) => {
+        setItems(list.items);
+        setUnread(list.unread);
+      })
+      .catch(() => {
+        // A reminder list that fails to load must not disturb the page; the next poll retries.
+      });
+  }, []);
+
+  useEffect(() => {
+    if (!me.orgUnitId) return;
+    load();
+    const timer = setInterval(load, POLL_MS);
+    return () => clearInterval(timer);
+  }, [load, me.orgUnitId]);
+
+  const read = async (item: AppNotification) => {
+    try {
+      if (!item.readAt) await api.post(`/api/v1/notifications/${item.id}/read`);
+      load();
+      if (item.link) {
+        setOpen(false);
+        navigate(pageFor(item.link));
+      }
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const readAll = async () => {
+    try {
+      await api.post('/api/v1/notifications/read-all');
+      load();
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const content = (
+    <div className={styles.notifications} data-testid="notifications-list">
+      {items.length === 0 ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t(me.orgUnitId ? 'notifications.none' : 'notifications.noOrganisation')}
+        />
+      ) : (
+        <List<AppNotification>
+          size="small"
+          dataSource={items}
+          renderItem={(item) => (
+            <List.Item className={item.readAt ? styles.read : styles.unread} onClick={() => void read(item)}>
+              <List.Item.Meta
+                title={item.title}
+                description={
+                  <span>
+                    {item.body && <span>{item.body} · </span>}
+                    {formatTime(item.createdAt)}
+                  </span>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+
+  return (
+    <Popover
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next && me.orgUnitId) load();
+      }}
+      trigger="click"
+      placement="bottomRight"
+      title={
+        <div className={styles.notificationsTitle}>
+          <Typography.Text strong>{t('notifications.title')}</Typography.Text>
+          {unread > 0 && (
+            <Button size="small" type="link" onClick={() => void readAll()} data-testid="notifications-read-all">
+              {t('notifications.readAll')}
+            </Button>
+          )}
+        </div>
+      }
+      content={content}
+    >
+      <Badge count={unread} size="small" offset={[-2, 2]}>
+        <Button
+          type="text"
+          icon={<BellOutlined />}
+          className={styles.headerText}
+          aria-label={t('notifications.title')}
+          data-testid="notifications"
+        />
+      </Badge>
+    </Popover>
+  );
+}

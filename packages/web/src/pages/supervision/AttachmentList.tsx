@@ -1,0 +1,24 @@
+import { Space, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { formatSize } from './StatusTag.tsx';
+import type { Attachment } from './types.ts';
+
+/** Evidence files with name (a download link), size and the first characters of the content hash. */
+export function AttachmentList({ attachments, testId }: { attachments: Attachment[]; testId?: string }) {
+  if (attachments.length === 0) return null;
+  return (
+    <Space orientation="vertical" size={2} data-testid={testId}>
+      {attachments.map((file) => (
+        <span key={file.id}>
+          <PaperClipOutlined />{' '}
+          <a href={`/api/v1/attachments/${file.id}`} target="_blank" rel="noreferrer">
+            {file.fileName}
+          </a>{' '}
+          <Typography.Text type="secondary">
+            {formatSize(file.sizeBytes)} · SHA-256 <span title={file.sha256}>{file.sha256.slice(0, 12)}…</span>
+          </Typography.Text>
+        </span>
+      ))}
+    </Space>
+  );
+}

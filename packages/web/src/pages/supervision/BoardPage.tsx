@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Button, Card, Col, Input, Row, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { TableOutlined } from '@ant-design/icons';
+import { statusColour, type TaskStatus } from '@chuangcheng/core';
+import { withQuery } from '../../api/client.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { NoticeStatusTag, cellColour, taskStatuses, textColour, today } from './StatusTag.tsx';
+import type { Board, NoticeStatus } from './types.ts';
+import { useLoaded } from './useLoaded.ts';
+import { useCurrentPlanCode } from './usePlan.ts';
+import styles from './supervision.module.css';
+
+type ProgrammeRow = Board['byProgramme'][number];
+type LaggingRow = Board['laggingUnits'][number];
+type OverdueRow = Board['overdueNotices'][number];
+
+/** 督查督办 board: the plan's tasks × units by status as of a day, who lags most, which replies are late. */
+export default function BoardPage() {
+  const t = useT();
+  const code = useCurrentPlanCode();
+  const [asOf, setAsOf] = useState(today());
+  const { data: board, loading } = useLoaded<Board>(
+    code ? withQuery(`/api/v1/plans/${encodeURIComponent(code)}/board`, { asOf }) : null,
+  );
+
+  const countCell = (status: TaskStatus) => ({
+    title: t(`supervision.status.${status}`),
+    key: status,
+    width: 100,
+    align: 'center' as const,
+    onCell: (row: ProgrammeRow) => ({
+      style: (row.counts[status] ?? 0) > 0 ? { background: cellColour[statusColour(status)] } : {},
+    }),
+    render: (_: unknown, row: ProgrammeRow) => {
+      const count = row.counts[status] ?? 0;
+      return count > 0 ? (
+        <span style={{ color: textColour[statusColour(status)], fontWeight: 600 }}>{count}</span>
+      ) : (
+        '—'
+      );
+    },
+  });
+
+  const programmeColumns: TableColumnsType<ProgrammeRow> = [
+    { title: t('board.programme'), dataIndex: 'title', render: (title: string, row) => `${row.code}. ${title}` },
+    ...taskStatuses.map(countCell),
+    { title: t('board.total'), dataIndex: 'total', width: 80, align: 'center' },
+  ];
+
+  const laggingColumns: TableColumnsType<LaggingRow> = [
+    { title: t('board.rank'), key: 'rank', width: 60, render: (_, __, index) => index + 1 },
+    { title: t('notices.unit'), dataIndex: 'name', width: 180 },
+    { title: t('supervision.status.overdue'), dataIndex: 'overdue', width: 80, align: 'center' },
+    { title: t('supervision.status.behind'), dataIndex: 'behind', width: 80, align: 'center' },
+    { title: t('board.missingPeriods'), dataIndex: 'missingPeriods', width: 90, align: 'center' },
+    {
+      title: t('board.tasks'),
+      dataIndex: 'tasks',
+      render: (tasks: string[]) => tasks.map((number) => <Tag key={number}>{number}</Tag>),
+    },
+  ];
+
+  const noticeColumns: TableColumnsType<OverdueRow> = [
+    {
+      title: t('notices.number'),
+      dataIndex: 'number',
+      render: (number: string, row) => <Link to={`/supervision/notices?id=${row.id}`}>{number}</Link>,
+    },
+    { title: t('notices.unit'), key: 'unit', render: (_, row) => row.orgUnit.name },
+    {
+      title: t('notices.subject'),
+      key: 'task',
+      render: (_, row) => (row.task ? `${row.task.number} ${row.task.title}` : '—'),
+    },
+    { title: t('notices.replyDue'), dataIndex: 'replyDue', width: 110 },
+    {
+      title: t('supervision.statusLabel'),
+      dataIndex: 'status',
+      width: 100,
+      render: (status: NoticeStatus) => <NoticeStatusTag status={status} />,
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="board">
+      <Card
+        title={board ? `${t('board.title')} · ${board.plan.name}` : t('board.title')}
+        extra={
+          <Space>
+            <Typography.Text type="secondary">{t('board.asOf')}</Typography.Text>
+            <Input
+              type="date"
+              value={asOf}
+              onChange={(event) => setAsOf(event.target.value || today())}
+              style={{ width: 160 }}
+              data-testid="board-as-of"
+            />
+            <Link to={`/supervision/ledger?asOf=${asOf}`}>
+              <Button icon={<TableOutlined />} data-testid="board-ledger">
+                {t('board.openLedger')}
+              </Button>
+            </Link>
+          </Space>
+        }
+        loading={loading && !board}
+      >
+        <Row gutter={12}>
+          {taskStatuses.map((status) => (
+            <Col flex={1} key={status}>
+              <Card
+                size="small"
+                className={styles.statCard}
+                style={{ background: cellColour[statusColour(status)], borderColor: textColour[statusColour(status)] }}
+                data-testid={`board-count-${status}`}
+              >
+                <Statistic
+                  title={t(`supervision.status.${status}`)}
+                  value={board?.counts[status] ?? 0}
+                  styles={{ content: { color: textColour[statusColour(status)] } }}
+                />
+              </Card>
+            </Col>
+          ))}
+          <Col flex={1}>
+            <Card size="small" className={styles.statCard} data-testid="board-total">
+              <Statistic title={t('board.total')} value={board?.total ?? 0} />
+            </Card>
+          </Col>
+        </Row>
+      </Card>
+      <Card title={t('board.byProgramme')} size="small">
+        <Table<ProgrammeRow>
+          rowKey="code"
+          size="small"
+          columns={programmeColumns}
+          dataSource={board?.byProgramme ?? []}
+          loading={loading}
+          pagination={false}
+          bordered
+          data-testid="board-programmes"
+        />
+      </Card>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Card title={t('board.laggingUnits')} size="small">
+            <Table<LaggingRow>
+              rowKey="id"
+              size="small"
+              columns={laggingColumns}
+              dataSource={board?.laggingUnits ?? []}
+              loading={loading}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              locale={{ emptyText: t('board.noLagging') }}
+              data-testid="board-lagging"
+            />
+          </Card>
+        </Col>
+        <Col span={12}>
+          <Card title={t('board.overdueNotices')} size="small">
+            <Table<OverdueRow>
+              rowKey="id"
+              size="small"
+              columns={noticeColumns}
+              dataSource={board?.overdueNotices ?? []}
+              loading={loading}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              locale={{ emptyText: t('board.noOverdueNotices') }}
+              data-testid="board-overdue-notices"
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import { Descriptions, Drawer, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { api } from '../../api/client.ts';
+import { useApiError } from '../../api/useApiError.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { AttachmentList } from './AttachmentList.tsx';
+import { tagColour } from './StatusTag.tsx';
+import type { ActionItem, MeetingDetail } from './types.ts';
+
+interface Props {
+  id: string | null;
+  onClose: () => void;
+}
+
+/** One joint meeting: attendees, minutes, decisions and its action items in the three colours. */
+export function MeetingDrawer({ id, onClose }: Props) {
+  const t = useT();
+  const showError = useApiError();
+  const [meeting, setMeeting] = useState<MeetingDetail | null>(null);
+
+  useEffect(() => {
+    if (!id) return;
+    let cancelled = false;
+    api
+      .get<MeetingDetail>(`/api/v1/meetings/${id}`)
+      .then((loaded) => {
+        if (!cancelled) setMeeting(loaded);
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) showError(error);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [id, showError]);
+
+  const current = meeting && meeting.id === id ? meeting : null;
+
+  const columns: TableColumnsType<ActionItem> = [
+    { title: t('meetings.actionTitle'), dataIndex: 'title' },
+    { title: t('meetings.owner'), key: 'owner', width: 150, render: (_, item) => item.owner.name },
+    { title: t('meetings.due'), dataIndex: 'due', width: 110 },
+    {
+      title: t('supervision.statusLabel'),
+      key: 'status',
+      width: 100,
+      render: (_, item) => (
+        <Tag color={tagColour[item.colour]} variant="solid">
+          {t(`supervision.status.${item.derivedStatus}`)}
+        </Tag>
+      ),
+    },
+    { title: t('meetings.completionNote'), dataIndex: 'completionNote', render: (v: string | null) => v ?? '—' },
+  ];
+
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={820}
+      loading={id !== null && current === null}
+      title={current?.title}
+      data-testid="meeting-drawer"
+    >
+      {current && (
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+          <Descriptions
+            bordered
+            size="small"
+            column={1}
+            styles={{ label: { width: 110 } }}
+            items={[
+              { key: 'heldOn', label: t('meetings.heldOn'), children: current.heldOn },
+              { key: 'location', label: t('meetings.location'), children: current.location ?? '—' },
+              {
+                key: 'attendees',
+                label: t('meetings.attendees'),
+                children: current.attendees.map((unit) => <Tag key={unit.id}>{unit.name}</Tag>),
+              },
+              {
+                key: 'minutes',
+                label: t('meetings.minutes'),
+                children: (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>
+                    {current.minutes || '—'}
+                  </Typography.Paragraph>
+                ),
+              },
+              {
+                key: 'decisions',
+                label: t('meetings.decisions'),
+                children: (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>
+                    {current.decisions || '—'}
+                  </Typography.Paragraph>
+                ),
+              },
+            ]}
+          />
+          {current.attachments && <AttachmentList attachments={current.attachments} />}
+          <div>
+            <Typography.Title level={5}>{t('meetings.actionItems')}</Typography.Title>
+            <Table<ActionItem>
+              rowKey="id"
+              size="small"
+              columns={columns}
+              dataSource={current.actionItems}
+              pagination={false}
+              locale={{ emptyText: t('meetings.noActionItems') }}
+              data-testid="meeting-action-items"
+            />
+          </div>
+        </Space>
+      )}
+    </Drawer>
+  );
+}

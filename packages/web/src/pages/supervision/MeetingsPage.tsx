@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button, Card, Table, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { withQuery } from '../../api/client.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
+import { useCan } from '../../auth/AuthProvider.tsx';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { CreateMeetingModal } from './CreateMeetingModal.tsx';
+import { MeetingDrawer } from './MeetingDrawer.tsx';
+import type { MeetingSummary } from './types.ts';
+import { useCurrentPlan } from './usePlan.ts';
+
+/** 联席会议: the joint meetings of the plan, newest first; the office records new ones. */
+export default function MeetingsPage() {
+  const t = useT();
+  const mayWrite = useCan('supervision.write');
+  const plan = useCurrentPlan();
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+  const { items, loading, reload } = usePagedList<MeetingSummary>(
+    withQuery('/api/v1/meetings', { planCode: plan?.code }),
+  );
+  const sorted = [...items].sort((a, b) => b.heldOn.localeCompare(a.heldOn));
+
+  const columns: TableColumnsType<MeetingSummary> = [
+    { title: t('meetings.heldOn'), dataIndex: 'heldOn', width: 120 },
+    {
+      title: t('meetings.title'),
+      dataIndex: 'title',
+      render: (title: string, meeting) => (
+        <a onClick={() => setParams({ id: meeting.id })} data-testid={`meeting-open-${meeting.id}`}>
+          {title}
+        </a>
+      ),
+    },
+    { title: t('meetings.location'), dataIndex: 'location', render: (v: string | null) => v ?? '—' },
+  ];
+
+  return (
+    <Card
+      title={t('nav.meetings')}
+      extra={
+        mayWrite && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!plan}
+            onClick={() => setCreating(true)}
+            data-testid="meeting-create"
+          >
+            {t('meetings.create')}
+          </Button>
+        )
+      }
+    >
+      <Table<MeetingSummary>
+        rowKey="id"
+        columns={columns}
+        dataSource={sorted}
+        loading={loading}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: t('meetings.none') }}
+        data-testid="meeting-table"
+      />
+      {plan && (
+        <CreateMeetingModal
+          open={creating}
+          planCode={plan.code}
+          onClose={() => setCreating(false)}
+          onSaved={() => {
+            setCreating(false);
+            reload();
+          }}
+        />
+      )}
+      <MeetingDrawer id={params.get('id')} onClose={() => setParams({})} />
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+import { Tag } from 'antd';
+import type { StatusColour, TaskStatus } from '@chuangcheng/core';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import type { NoticeStatus } from './types.ts';
+
+/** The three colours of 三色督办 as antd tag colours and plain cell backgrounds. */
+export const tagColour: Record<StatusColour, string> = { green: 'green', yellow: 'gold', red: 'red' };
+export const cellColour: Record<StatusColour, string> = { green: '#f6ffed', yellow: '#fffbe6', red: '#fff1f0' };
+export const textColour: Record<StatusColour, string> = { green: '#389e0d', yellow: '#d48806', red: '#cf1322' };
+
+export const taskStatuses: TaskStatus[] = ['overdue', 'behind', 'due_soon', 'on_track', 'done'];
+export const noticeStatuses: NoticeStatus[] = ['issued', 'acknowledged', 'replied', 'closed'];
+
+export function StatusTag({ status, colour }: { status: TaskStatus; colour: StatusColour }) {
+  const t = useT();
+  return (
+    <Tag color={tagColour[colour]} variant="solid" data-status={status}>
+      {t(`supervision.status.${status}`)}
+    </Tag>
+  );
+}
+
+const noticeColour: Record<NoticeStatus, string> = {
+  issued: 'blue',
+  acknowledged: 'cyan',
+  replied: 'purple',
+  closed: 'default',
+};
+
+export function NoticeStatusTag({ status, overdue }: { status: NoticeStatus; overdue?: boolean }) {
+  const t = useT();
+  return (
+    <span>
+      <Tag color={noticeColour[status]}>{t(`notices.status.${status}`)}</Tag>
+      {overdue && <Tag color="red">{t('notices.overdue')}</Tag>}
+    </span>
+  );
+}
+
+/** Bytes as B, KB or MB with one decimal. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** An ISO timestamp as local "YYYY-MM-DD HH:mm". */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Today as YYYY-MM-DD in the browser's time zone. */
+export function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,78 @@
+import { useParams } from 'react-router';
+import { Table, Typography, type TableColumnsType } from 'antd';
+import { withQuery } from '../../api/client.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { ReportHistory } from '../workbench/ReportHistory.tsx';
+import { StatusTag, formatTime } from './StatusTag.tsx';
+import type { Ledger, LedgerRow, Report } from './types.ts';
+import { useLoaded } from './useLoaded.ts';
+
+function UnitReports({ taskId, orgUnitId }: { taskId: string; orgUnitId: string }) {
+  const { data, loading } = useLoaded<{ items: Report[] }>(withQuery(`/api/v1/tasks/${taskId}/reports`, { orgUnitId }));
+  if (loading && !data) return <Typography.Text type="secondary">…</Typography.Text>;
+  return <ReportHistory reports={(data?.items ?? []).filter((report) => report.status !== 'draft')} />;
+}
+
+/** On the plan page: each unit of a task with its derived status and latest report; expand for the history. */
+export function TaskUnitsStatus({ taskId, taskNumber }: { taskId: string; taskNumber: string }) {
+  const t = useT();
+  const { code } = useParams();
+  const { data, loading } = useLoaded<Ledger>(
+    code ? withQuery(`/api/v1/plans/${encodeURIComponent(code)}/ledger`, { q: taskNumber }) : null,
+  );
+  const rows = (data?.items ?? []).filter((row) => row.taskId === taskId);
+
+  const columns: TableColumnsType<LedgerRow> = [
+    {
+      title: t('notices.unit'),
+      key: 'unit',
+      width: 180,
+      render: (_, row) => (
+        <span>
+          {row.orgUnit.name}
+          {row.role === 'lead' && <Typography.Text type="secondary"> · {t('plans.task.lead')}</Typography.Text>}
+        </span>
+      ),
+    },
+    {
+      title: t('supervision.statusLabel'),
+      key: 'status',
+      width: 100,
+      render: (_, row) => <StatusTag status={row.status} colour={row.colour} />,
+    },
+    { title: t('board.missingPeriods'), dataIndex: 'missingPeriods', width: 90, align: 'center' },
+    {
+      title: t('workbench.latest'),
+      key: 'latest',
+      render: (_, row) =>
+        row.latestReport ? (
+          <span>
+            <Typography.Text strong>{row.latestReport.period}</Typography.Text>{' '}
+            <Typography.Text type="secondary">
+              {formatTime(row.latestReport.submittedAt)} · {row.latestReport.excerpt}
+            </Typography.Text>
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{t('reports.none')}</Typography.Text>
+        ),
+    },
+    { title: t('ledger.openNotices'), dataIndex: 'openNotices', width: 90, align: 'center' },
+  ];
+
+  return (
+    <Table<LedgerRow>
+      rowKey={(row) => row.orgUnit.id}
+      size="small"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      pagination={false}
+      expandable={{
+        expandedRowRender: (row) => <UnitReports taskId={taskId} orgUnitId={row.orgUnit.id} />,
+        rowExpandable: (row) => row.latestReport !== null,
+      }}
+      locale={{ emptyText: t('plans.task.noUnits') }}
+      data-testid="plan-task-supervision"
+    />
+  );
+}

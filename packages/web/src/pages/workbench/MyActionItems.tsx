@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Button, Card, Form, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { api } from '../../api/client.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { tagColour } from '../supervision/StatusTag.tsx';
+import type { ActionItem } from '../supervision/types.ts';
+
+/** Joint-meeting action items owned by the unit; 完成 closes one with a note. */
+export function MyActionItems() {
+  const t = useT();
+  const { items, loading, reload } = usePagedList<ActionItem>('/api/v1/my/action-items');
+  const [completing, setCompleting] = useState<ActionItem | null>(null);
+  const [form] = Form.useForm<{ note: string }>();
+
+  const { busy, save } = useFormSubmit(form, async ({ note }) => {
+    if (!completing) return;
+    await api.post(`/api/v1/action-items/${completing.id}/complete`, { note: note ?? '' });
+    setCompleting(null);
+    reload();
+  });
+
+  const columns: TableColumnsType<ActionItem> = [
+    { title: t('meetings.actionTitle'), dataIndex: 'title' },
+    { title: t('meetings.due'), dataIndex: 'due', width: 120 },
+    {
+      title: t('supervision.statusLabel'),
+      key: 'status',
+      width: 100,
+      render: (_, item) => (
+        <Tag color={tagColour[item.colour]} variant="solid">
+          {t(`supervision.status.${item.derivedStatus}`)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 100,
+      render: (_, item) =>
+        item.status === 'open' ? (
+          <Button
+            size="small"
+            onClick={() => {
+              form.resetFields();
+              setCompleting(item);
+            }}
+          >
+            {t('meetings.complete')}
+          </Button>
+        ) : (
+          (item.completionNote ?? '')
+        ),
+    },
+  ];
+
+  return (
+    <Card title={t('workbench.actionItems')}>
+      <Table<ActionItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={false}
+        locale={{ emptyText: t('meetings.noActionItems') }}
+        data-testid="workbench-action-items"
+      />
+      <FormModal
+        open={completing !== null}
+        title={t('meetings.completeTitle', { title: completing?.title ?? '' })}
+        form={form}
+        busy={busy}
+        onSave={save}
+        onClose={() => setCompleting(null)}
+      >
+        <Form.Item name="note" label={t('meetings.completionNote')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </FormModal>
+    </Card>
+  );
+}
