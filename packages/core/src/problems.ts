@@ -24,6 +24,16 @@ export const problemCatalogue = {
     zh: '请求正文过大。',
     en: 'The request body is too large.',
   },
+  UNSUPPORTED_FILE_TYPE: {
+    status: 415,
+    zh: '不支持的文件类型，请上传 PDF、PNG、JPEG、Excel（XLSX/XLS）、Word（DOCX）或 CSV 文件。',
+    en: 'Unsupported file type; upload a PDF, PNG, JPEG, Excel (XLSX/XLS), Word (DOCX) or CSV file.',
+  },
+  FILE_TOO_LARGE: {
+    status: 413,
+    zh: '文件超过大小上限，请压缩或拆分后重新上传。',
+    en: 'The file exceeds the size limit; compress or split it and upload again.',
+  },
   UNAUTHENTICATED: {
     status: 401,
     zh: '请先登录。',

@@ -23,6 +23,9 @@ import { regionRoutes } from './modules/regions/routes.ts';
 import { groupRoutes } from './modules/regions/group-routes.ts';
 import { orgUnitRoutes } from './modules/org-units/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
+import { ledgerRoutes } from './modules/reports/ledger-routes.ts';
+import { attachmentRoutes } from './modules/attachments/routes.ts';
 import { supervisionRoutes } from './modules/supervision/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -35,6 +38,9 @@ const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   orgUnitRoutes,
   planRoutes,
   supervisionRoutes,
+  reportRoutes,
+  ledgerRoutes,
+  attachmentRoutes,
   userRoutes,
   auditRoutes,
 ];

@@ -15,6 +15,8 @@ export type Config = {
   cookieSecure: boolean;
   login: { maxFailures: number; lockMinutes: number };
   bodyLimitBytes: number;
+  /** Largest accepted attachment; uploads are stored under `dataDir/uploads`. */
+  uploadMaxBytes: number;
   logLevel: string;
   /** Minutes between runs of the reminder job in `serve`; 0 turns it off. */
   jobsIntervalMinutes: number;
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockMinutes: intFromEnv(env, 'CHUANGCHENG_LOGIN_LOCK_MINUTES', 15),
     },
     bodyLimitBytes: intFromEnv(env, 'CHUANGCHENG_BODY_LIMIT', 1024 * 1024),
+    uploadMaxBytes: intFromEnv(env, 'CHUANGCHENG_UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'info',
     jobsIntervalMinutes: intFromEnv(env, 'CHUANGCHENG_JOBS_INTERVAL_MINUTES', 60),
   };

@@ -1,0 +1,85 @@
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { App, ModuleDeps } from '../../http/types.ts';
+import { invalid } from '../../http/problem.ts';
+import { requireActor } from '../auth/actor.ts';
+import { AttachmentView } from '../reports/schema.ts';
+import type { OwnerType } from './repository.ts';
+import { openAttachment, uploadAttachment, type Upload } from './service.ts';
+import { uploadsDirOf } from './storage.ts';
+
+const IdParams = z.strictObject({ id: z.uuid() });
+
+/** The one file of a multipart request, in the field `file`. */
+async function fileOf(request: FastifyRequest, maxBytes: number): Promise<Upload> {
+  if (!request.isMultipart()) {
+    throw invalid([{ field: 'body.file', message: 'send one file as multipart/form-data in the field "file"' }]);
+  }
+  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+  if (!part || part.fieldname !== 'file') {
+    throw invalid([{ field: 'body.file', message: 'send one file in the multipart field "file"' }]);
+  }
+  return { fileName: part.filename, stream: part.file };
+}
+
+/** RFC 6266: an ASCII fallback and the original (Chinese) name in UTF-8. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export async function attachmentRoutes(app: App, deps: ModuleDeps) {
+  const uploadsDir = uploadsDirOf(deps.config.dataDir);
+  const storage = { uploadsDir, maxBytes: deps.config.uploadMaxBytes };
+  const tags = ['attachments'];
+  const owners: { path: string; type: OwnerType; summary: string }[] = [
+    { path: '/reports/:id/attachments', type: 'progress_report', summary: 'Attach evidence to a draft report' },
+    { path: '/notices/:id/attachments', type: 'notice_reply', summary: "Attach evidence to a notice's reply" },
+    { path: '/meetings/:id/attachments', type: 'joint_meeting', summary: 'Attach a file to a joint meeting' },
+  ];
+
+  // Multipart parsing only for these routes: every other route keeps accepting JSON only.
+  await app.register(async (scoped: App) => {
+    await scoped.register(multipart, { limits: { files: 1, fields: 5 } });
+    for (const owner of owners) {
+      scoped.post(
+        owner.path,
+        {
+          schema: {
+            tags,
+            summary: `${owner.summary} (multipart field "file": PDF, PNG, JPEG, XLSX, XLS, DOCX or CSV)`,
+            params: IdParams,
+            response: { 201: AttachmentView },
+          },
+        },
+        async (request, reply) => {
+          const actor = requireActor(request);
+          const upload = await fileOf(request, storage.maxBytes);
+          const created = await uploadAttachment(
+            deps.db,
+            { actor, requestId: request.id },
+            storage,
+            { type: owner.type, id: request.params.id },
+            upload,
+          );
+          return reply.code(201).send(created);
+        },
+      );
+    }
+  });
+
+  app.get(
+    '/attachments/:id',
+    { schema: { tags, summary: 'Download an attachment', params: IdParams } },
+    async (request, reply) => {
+      const { row, stream } = await openAttachment(deps.db, requireActor(request), uploadsDir, request.params.id);
+      return reply
+        .type(row.content_type)
+        .header('content-disposition', contentDisposition(row.file_name))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-length', String(row.size_bytes))
+        .send(stream);
+    },
+  );
+}

@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { notFound } from '../../http/problem.ts';
+import type { Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import { presentAttachment } from '../reports/present.ts';
+import { checkOwnerAccess } from './policy.ts';
+import { attachmentRepository, type OwnerType } from './repository.ts';
+import {
+  cleanFileName,
+  fileTypeOf,
+  newStorageKey,
+  openStoredFile,
+  placeUpload,
+  receiveUpload,
+  removeStoredFiles,
+  removeTempFile,
+} from './storage.ts';
+
+type Context = { actor: Actor; requestId?: string };
+export type Upload = { fileName: string; stream: Readable & { truncated?: boolean } };
+export type Storage = { uploadsDir: string; maxBytes: number };
+
+/**
+ * Stores one uploaded file for an owner. The file is streamed to a temporary file while
+ * hashed and checked, then moved into place and recorded in one transaction; if anything
+ * fails, the file is removed, so no row points to a missing file and no file lies orphaned.
+ */
+export async function uploadAttachment(
+  db: Kysely<Database>,
+  ctx: Context,
+  storage: Storage,
+  owner: { type: OwnerType; id: string },
+  upload: Upload,
+) {
+  const region = await checkOwnerAccess(db, ctx.actor, owner.type, owner.id, 'attach');
+  const fileName = cleanFileName(upload.fileName);
+  const { extension, contentType } = fileTypeOf(fileName);
+  const received = await receiveUpload(storage.uploadsDir, upload.stream, extension, storage.maxBytes);
+  const id = crypto.randomUUID();
+  const storageKey = newStorageKey();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      // The owner may have changed while the file streamed in: check again inside the transaction.
+      await checkOwnerAccess(trx, ctx.actor, owner.type, owner.id, 'attach');
+      const row = {
+        id,
+        owner_type: owner.type,
+        owner_id: owner.id,
+        file_name: fileName,
+        content_type: contentType,
+        size_bytes: received.sizeBytes,
+        sha256: received.sha256,
+        storage_key: storageKey,
+        region_code: region.regionCode,
+        prefecture_code: region.prefectureCode,
+        uploaded_by: ctx.actor.userId,
+      };
+      await attachmentRepository.insert(trx, row);
+      await recordAudit(trx, ctx, {
+        action: 'attachment.upload',
+        entityType: 'attachment',
+        entityId: id,
+        regionCode: region.regionCode,
+        prefectureCode: region.prefectureCode,
+        after: row,
+      });
+      await placeUpload(storage.uploadsDir, received.tempPath, storageKey);
+      return presentAttachment((await attachmentRepository.findById(trx, id))!);
+    });
+  } catch (error) {
+    await removeStoredFiles(storage.uploadsDir, [storageKey]);
+    await removeTempFile(received.tempPath);
+    throw error;
+  }
+}
+
+/** An attachment's file, for those who may read its owner. */
+export async function openAttachment(db: Kysely<Database>, actor: Actor, uploadsDir: string, id: string) {
+  const row = await attachmentRepository.findById(db, id);
+  if (!row) throw notFound(`attachment ${id}`);
+  await checkOwnerAccess(db, actor, row.owner_type as OwnerType, row.owner_id, 'read');
+  return { row, stream: openStoredFile(uploadsDir, row.storage_key) };
+}

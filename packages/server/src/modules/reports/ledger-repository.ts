@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database>;
+
+/** Which task × unit rows to load: one organisation, a region scope, or both. */
+export type AssignmentFilter = { orgUnitId?: string; scopePath?: string };
+
+const OPEN_NOTICE = ['issued', 'acknowledged', 'replied'];
+
+/** Bulk reads behind "my tasks", the ledger and the board, one query per table. */
+export const ledgerRepository = {
+  /** Every unit assigned to a current task of the plan, in plan order. */
+  listAssignments(db: Db, planId: string, filter: AssignmentFilter) {
+    let query = db
+      .selectFrom('plan_task_unit')
+      .innerJoin('plan_task', 'plan_task.id', 'plan_task_unit.task_id')
+      .innerJoin('plan_programme', 'plan_programme.id', 'plan_task.programme_id')
+      .innerJoin('org_unit', 'org_unit.id', 'plan_task_unit.org_unit_id')
+      .innerJoin('region', 'region.code', 'org_unit.region_code')
+      .select([
+        'plan_task.id as task_id',
+        'plan_task.number',
+        'plan_task.title',
+        'plan_programme.code as programme_code',
+        'plan_programme.title as programme_title',
+        'plan_task_unit.role',
+        'org_unit.id as org_unit_id',
+        'org_unit.name as org_unit_name',
+        'region.path as region_path',
+      ])
+      .where('plan_task.plan_id', '=', planId)
+      .where('plan_task.retired_in_version', 'is', null);
+    if (filter.orgUnitId) query = query.where('plan_task_unit.org_unit_id', '=', filter.orgUnitId);
+    const scope = filter.scopePath;
+    if (scope)
+      query = query.where((eb) => eb.or([eb('region.path', '=', scope), eb('region.path', 'like', `${scope}/%`)]));
+    return query
+      .orderBy('plan_programme.position')
+      .orderBy('plan_task.position')
+      .orderBy('plan_task_unit.position')
+      .execute();
+  },
+
+  /** The reports in force (submitted) of the plan's tasks, optionally of one unit, oldest period first. */
+  listSubmitted(db: Db, planId: string, orgUnitId: string | undefined) {
+    let query = db
+      .selectFrom('progress_report')
+      .innerJoin('plan_task', 'plan_task.id', 'progress_report.task_id')
+      .select([
+        'progress_report.id',
+        'progress_report.task_id',
+        'progress_report.org_unit_id',
+        'progress_report.period',
+        'progress_report.submitted_at',
+        'progress_report.completed',
+        'progress_report.milestones_done',
+        'progress_report.narrative',
+      ])
+      .where('plan_task.plan_id', '=', planId)
+      // A superseded report stays in force while its correction is still a draft.
+      .where((eb) =>
+        eb.or([
+          eb('progress_report.status', '=', 'submitted'),
+          eb.and([
+            eb('progress_report.status', '=', 'superseded'),
+            eb.exists(
+              eb
+                .selectFrom('progress_report as correction')
+                .select('correction.id')
+                .whereRef('correction.supersedes_id', '=', 'progress_report.id')
+                .where('correction.status', '=', 'draft'),
+            ),
+          ]),
+        ]),
+      );
+    if (orgUnitId) query = query.where('progress_report.org_unit_id', '=', orgUnitId);
+    return query.orderBy('progress_report.period').execute();
+  },
+
+  listDrafts(db: Db, planId: string, orgUnitId: string) {
+    return db
+      .selectFrom('progress_report')
+      .innerJoin('plan_task', 'plan_task.id', 'progress_report.task_id')
+      .select(['progress_report.id', 'progress_report.task_id', 'progress_report.period', 'progress_report.updated_at'])
+      .where('plan_task.plan_id', '=', planId)
+      .where('progress_report.org_unit_id', '=', orgUnitId)
+      .where('progress_report.status', '=', 'draft')
+      .orderBy('progress_report.updated_at', 'desc')
+      .execute();
+  },
+
+  /** Open supervision notices (not yet closed) per task and unit. */
+  countOpenNotices(db: Db, planId: string) {
+    return db
+      .selectFrom('supervision_notice')
+      .select(['task_id', 'org_unit_id', (eb) => eb.fn.countAll<string>().as('count')])
+      .where('plan_id', '=', planId)
+      .where('task_id', 'is not', null)
+      .where('status', 'in', OPEN_NOTICE)
+      .groupBy(['task_id', 'org_unit_id'])
+      .execute();
+  },
+
+  /** Notices whose reply is overdue on `asOf` and not yet given, for units in scope. */
+  listOverdueNotices(db: Db, planId: string, asOf: string, filter: AssignmentFilter) {
+    let query = db
+      .selectFrom('supervision_notice')
+      .innerJoin('org_unit', 'org_unit.id', 'supervision_notice.org_unit_id')
+      .innerJoin('region', 'region.code', 'org_unit.region_code')
+      .leftJoin('plan_task', 'plan_task.id', 'supervision_notice.task_id')
+      .select([
+        'supervision_notice.id',
+        'supervision_notice.number',
+        'supervision_notice.status',
+        'supervision_notice.reply_due',
+        'org_unit.id as org_unit_id',
+        'org_unit.name as org_unit_name',
+        'plan_task.id as task_id',
+        'plan_task.number as task_number',
+        'plan_task.title as task_title',
+      ])
+      .where('supervision_notice.plan_id', '=', planId)
+      .where('supervision_notice.status', 'in', ['issued', 'acknowledged'])
+      .where('supervision_notice.reply_due', '<', asOf);
+    if (filter.orgUnitId) query = query.where('supervision_notice.org_unit_id', '=', filter.orgUnitId);
+    const scope = filter.scopePath;
+    if (scope)
+      query = query.where((eb) => eb.or([eb('region.path', '=', scope), eb('region.path', 'like', `${scope}/%`)]));
+    return query.orderBy('supervision_notice.reply_due').execute();
+  },
+};

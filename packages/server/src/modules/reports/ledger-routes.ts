@@ -1,0 +1,62 @@
+import type { App, ModuleDeps } from '../../http/types.ts';
+import { requireActor } from '../auth/actor.ts';
+import { PlanCodeParams } from '../plans/schema.ts';
+import { readBoard, readLedger } from './ledger.ts';
+import { Board, BoardQuery, Ledger, LedgerQuery } from './ledger-schema.ts';
+import { ledgerWorkbook } from './ledger-xlsx.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function ledgerRoutes(app: App, deps: ModuleDeps) {
+  const tags = ['supervision'];
+  app.get(
+    '/plans/:code/ledger',
+    {
+      schema: {
+        tags,
+        summary: 'The ledger (台账): every task × unit in your scope with status, latest report and open notices',
+        params: PlanCodeParams,
+        querystring: LedgerQuery,
+        response: { 200: Ledger },
+      },
+    },
+    async (request) => readLedger(deps.db, requireActor(request), request.params.code, request.query),
+  );
+
+  app.get(
+    '/plans/:code/ledger.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The ledger as an Excel file, one row per task and unit',
+        params: PlanCodeParams,
+        querystring: LedgerQuery,
+      },
+    },
+    async (request, reply) => {
+      const ledger = await readLedger(deps.db, requireActor(request), request.params.code, request.query);
+      const fileName = `${ledger.plan.name}-台账-${ledger.asOf}.xlsx`;
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="ledger-${ledger.asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
+        .send(await ledgerWorkbook(ledger));
+    },
+  );
+
+  app.get(
+    '/plans/:code/board',
+    {
+      schema: {
+        tags,
+        summary: 'The supervision board: counts by status and programme, lagging units, overdue notices',
+        params: PlanCodeParams,
+        querystring: BoardQuery,
+        response: { 200: Board },
+      },
+    },
+    async (request) => readBoard(deps.db, requireActor(request), request.params.code, request.query.asOf),
+  );
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { StatusColour, TaskStatus } from '@chuangcheng/core';
+
+const IsoDate = z.iso.date();
+const Programme = z.object({ code: z.string(), title: z.string() });
+const OrgUnitRef = z.object({ id: z.string(), name: z.string() });
+
+export const LedgerQuery = z.strictObject({
+  asOf: IsoDate.optional(),
+  /** Programme code, e.g. `2`. */
+  programme: z.string().max(20).optional(),
+  status: TaskStatus.optional(),
+  orgUnitId: z.uuid().optional(),
+  /** Matches task number, task title or unit name. */
+  q: z.string().max(100).optional(),
+});
+export type LedgerQuery = z.infer<typeof LedgerQuery>;
+
+/** One task × unit row of the ledger (台账). */
+export const LedgerRow = z.object({
+  programme: Programme,
+  taskId: z.string(),
+  taskNumber: z.string(),
+  taskTitle: z.string(),
+  orgUnit: OrgUnitRef,
+  role: z.string(),
+  deadline: IsoDate,
+  status: TaskStatus,
+  colour: StatusColour,
+  missingPeriods: z.number(),
+  latestReport: z
+    .object({ id: z.string(), period: z.string(), submittedAt: z.string(), excerpt: z.string() })
+    .nullable(),
+  openNotices: z.number(),
+});
+export type LedgerRow = z.infer<typeof LedgerRow>;
+
+export const Ledger = z.object({
+  plan: z.object({ code: z.string(), name: z.string() }),
+  asOf: IsoDate,
+  items: z.array(LedgerRow),
+});
+export type Ledger = z.infer<typeof Ledger>;
+
+const StatusCounts = z.record(TaskStatus, z.number());
+
+export const Board = z.object({
+  plan: z.object({ code: z.string(), name: z.string() }),
+  asOf: IsoDate,
+  total: z.number(),
+  counts: StatusCounts,
+  byProgramme: z.array(Programme.extend({ total: z.number(), counts: StatusCounts })),
+  /** Units with behind or overdue rows, most lagging first. */
+  laggingUnits: z.array(
+    OrgUnitRef.extend({
+      behind: z.number(),
+      overdue: z.number(),
+      missingPeriods: z.number(),
+      tasks: z.array(z.string()),
+    }),
+  ),
+  overdueNotices: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      status: z.string(),
+      replyDue: IsoDate,
+      orgUnit: OrgUnitRef,
+      task: z.object({ id: z.string(), number: z.string(), title: z.string() }).nullable(),
+    }),
+  ),
+});
+export type Board = z.infer<typeof Board>;
+
+export const BoardQuery = z.strictObject({ asOf: IsoDate.optional() });

@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import { TaskStatus } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { forbidden, notFound } from '../../http/problem.ts';
+import type { Actor } from '../auth/actor.ts';
+import { planPolicy } from '../plans/policy.ts';
+import { planRepository } from '../plans/repository.ts';
+import { regionRepository } from '../regions/repository.ts';
+import { loadAssignmentStatuses, today, type AssignmentStatus } from './assignments.ts';
+import { ledgerRepository } from './ledger-repository.ts';
+import type { Board, Ledger, LedgerQuery, LedgerRow } from './ledger-schema.ts';
+import { reportPolicy } from './policy.ts';
+
+const EXCERPT_CHARS = 120;
+
+/** A plan the actor may read, and which of its task × unit rows they see. */
+async function getLedgerScope(db: Kysely<Database>, actor: Actor, code: string, orgUnitId?: string) {
+  const plan = await planRepository.findByCode(db, code);
+  if (!plan) throw notFound(`plan ${code}`);
+  const region = await regionRepository.findByCode(db, plan.issuing_region_code);
+  planPolicy.canRead(actor, region!.path);
+  const filter = reportPolicy.ledgerFilter(actor);
+  if (orgUnitId) {
+    if (filter.orgUnitId && filter.orgUnitId !== orgUnitId) throw forbidden('you see only your own organisation');
+    filter.orgUnitId = orgUnitId;
+  }
+  return { plan, filter };
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat;
+}
+
+function presentRow(row: AssignmentStatus): LedgerRow {
+  return {
+    programme: { code: row.programme_code, title: row.programme_title },
+    taskId: row.task_id,
+    taskNumber: row.number,
+    taskTitle: row.title,
+    orgUnit: { id: row.org_unit_id, name: row.org_unit_name },
+    role: row.role,
+    deadline: row.deadline,
+    status: row.status,
+    colour: row.colour,
+    missingPeriods: row.missingPeriods.length,
+    latestReport: row.latest
+      ? {
+          id: row.latest.id,
+          period: row.latest.period,
+          submittedAt: row.latest.submitted_at!.toISOString(),
+          excerpt: excerpt(row.latest.narrative),
+        }
+      : null,
+    openNotices: row.openNotices,
+  };
+}
+
+/** The ledger (台账): one row per task and assigned unit in the actor's scope, filtered. */
+export async function readLedger(
+  db: Kysely<Database>,
+  actor: Actor,
+  code: string,
+  query: LedgerQuery,
+): Promise<Ledger> {
+  const asOf = query.asOf ?? today();
+  const { plan, filter } = await getLedgerScope(db, actor, code, query.orgUnitId);
+  const rows = await loadAssignmentStatuses(db, plan, asOf, filter);
+  const needle = query.q?.trim().toLowerCase();
+  const items = rows
+    .filter((r) => !query.programme || r.programme_code === query.programme)
+    .filter((r) => !query.status || r.status === query.status)
+    .filter(
+      (r) => !needle || [r.number, r.title, r.org_unit_name].some((field) => field.toLowerCase().includes(needle)),
+    )
+    .map(presentRow);
+  return { plan: { code: plan.code, name: plan.name }, asOf, items };
+}
+
+const zeroCounts = () => Object.fromEntries(TaskStatus.options.map((s) => [s, 0])) as Board['counts'];
+
+/** The supervision board: counts by status and programme, lagging units, overdue notices. */
+export async function readBoard(db: Kysely<Database>, actor: Actor, code: string, asOfInput?: string): Promise<Board> {
+  const asOf = asOfInput ?? today();
+  const { plan, filter } = await getLedgerScope(db, actor, code);
+  const [rows, notices] = await Promise.all([
+    loadAssignmentStatuses(db, plan, asOf, filter),
+    ledgerRepository.listOverdueNotices(db, plan.id, asOf, filter),
+  ]);
+  const counts = zeroCounts();
+  const programmes = new Map<string, Board['byProgramme'][number]>();
+  const lagging = new Map<string, Board['laggingUnits'][number]>();
+  for (const row of rows) {
+    counts[row.status]++;
+    let programme = programmes.get(row.programme_code);
+    if (!programme) {
+      programme = { code: row.programme_code, title: row.programme_title, total: 0, counts: zeroCounts() };
+      programmes.set(row.programme_code, programme);
+    }
+    programme.total++;
+    programme.counts[row.status]++;
+    if (row.status !== 'behind' && row.status !== 'overdue') continue;
+    let unit = lagging.get(row.org_unit_id);
+    if (!unit) {
+      unit = { id: row.org_unit_id, name: row.org_unit_name, behind: 0, overdue: 0, missingPeriods: 0, tasks: [] };
+      lagging.set(row.org_unit_id, unit);
+    }
+    unit[row.status]++;
+    unit.missingPeriods += row.missingPeriods.length;
+    unit.tasks.push(row.number);
+  }
+  const laggingUnits = [...lagging.values()].sort(
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.behind - a.behind ||
+      b.missingPeriods - a.missingPeriods ||
+      a.name.localeCompare(b.name),
+  );
+  return {
+    plan: { code: plan.code, name: plan.name },
+    asOf,
+    total: rows.length,
+    counts,
+    byProgramme: [...programmes.values()],
+    laggingUnits,
+    overdueNotices: notices.map((n) => ({
+      id: n.id,
+      number: n.number,
+      status: n.status,
+      replyDue: n.reply_due,
+      orgUnit: { id: n.org_unit_id, name: n.org_unit_name },
+      task: n.task_id ? { id: n.task_id, number: n.task_number!, title: n.task_title! } : null,
+    })),
+  };
+}

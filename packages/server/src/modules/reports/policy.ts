@@ -1,0 +1,43 @@
+import { isWithinScope } from '@chuangcheng/core';
+import { forbidden, outOfScope } from '../../http/problem.ts';
+import { authorize, type Actor } from '../auth/actor.ts';
+
+/**
+ * Who files and reads progress reports. A unit officer acts only for their own
+ * organisation and only on tasks it is assigned to; administrators and auditors read the
+ * reports of units whose region lies in their scope, and unit officers their own unit's.
+ */
+export const reportPolicy = {
+  canFile(actor: Actor, target: { orgUnitId: string; assigned: boolean }): void {
+    authorize(actor, 'report.write');
+    if (actor.orgUnitId !== target.orgUnitId) throw forbidden('you may report only for your own organisation');
+    if (!target.assigned) throw forbidden('your organisation is not assigned to this task');
+  },
+
+  canRead(actor: Actor, unit: { orgUnitId: string; regionPath: string }): void {
+    authorize(actor, 'supervision.read');
+    if (actor.role === 'unit_officer') {
+      if (actor.orgUnitId !== unit.orgUnitId) throw forbidden("you may read only your own organisation's reports");
+      return;
+    }
+    if (!isWithinScope(actor.regionPath, unit.regionPath))
+      throw outOfScope("this unit's reports are outside your scope");
+  },
+
+  /** The task list of the actor's own organisation. */
+  canListOwnTasks(actor: Actor): string {
+    authorize(actor, 'report.write');
+    if (!actor.orgUnitId) throw forbidden('your account belongs to no organisation');
+    return actor.orgUnitId;
+  },
+
+  /** Ledger and board: rows of units in scope; a unit officer sees only their own unit. */
+  ledgerFilter(actor: Actor): { scopePath?: string; orgUnitId?: string } {
+    authorize(actor, 'supervision.read');
+    if (actor.role === 'unit_officer') {
+      if (!actor.orgUnitId) throw forbidden('your account belongs to no organisation');
+      return { orgUnitId: actor.orgUnitId };
+    }
+    return { scopePath: actor.regionPath };
+  },
+};

@@ -1,0 +1,42 @@
+import type { AttachmentRow } from '../attachments/repository.ts';
+import type { ReportRow } from './repository.ts';
+import type { ReportView } from './schema.ts';
+
+export function presentAttachment(row: AttachmentRow) {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    sizeBytes: Number(row.size_bytes),
+    sha256: row.sha256,
+    uploadedAt: row.uploaded_at.toISOString(),
+  };
+}
+
+export function presentReport(row: ReportRow, attachments: AttachmentRow[] = []): ReportView {
+  return {
+    id: row.id,
+    taskId: row.task_id,
+    orgUnit: { id: row.org_unit_id, name: row.org_unit_name },
+    period: row.period,
+    version: row.version,
+    supersedesId: row.supersedes_id,
+    status: row.status as ReportView['status'],
+    narrative: row.narrative,
+    measures: row.measures,
+    figures: row.figures as ReportView['figures'],
+    completed: row.completed,
+    milestonesDone: row.milestones_done as string[],
+    authorId: row.author_id,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    submittedAt: row.submitted_at?.toISOString() ?? null,
+    attachments: attachments.filter((a) => a.owner_id === row.id).map(presentAttachment),
+  };
+}
+
+/** The audit view of a report: its content and state, without joined names. */
+export function auditView(row: ReportRow) {
+  const { region_path: _path, org_unit_name: _name, created_at: _created, updated_at: _updated, ...rest } = row;
+  return rest;
+}

@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import { forbidden, notFound } from '../../http/problem.ts';
+import type { Actor } from '../auth/actor.ts';
+import { attachmentRepository } from '../attachments/repository.ts';
+import { planRepository } from '../plans/repository.ts';
+import { loadAssignmentStatuses, today } from './assignments.ts';
+import { ledgerRepository } from './ledger-repository.ts';
+import { reportPolicy } from './policy.ts';
+import { presentReport } from './present.ts';
+import { reportRepository } from './repository.ts';
+import type { MyTask, ReportView } from './schema.ts';
+
+/**
+ * A task's report history, every version including superseded ones, with their evidence.
+ * Without `orgUnitId` a unit officer sees their own unit's; an administrator must name one.
+ */
+export async function listReportHistory(
+  db: Kysely<Database>,
+  actor: Actor,
+  taskId: string,
+  orgUnitId: string | undefined,
+): Promise<ReportView[]> {
+  const task = await reportRepository.findTask(db, taskId);
+  if (!task) throw notFound(`task ${taskId}`);
+  const unitId = orgUnitId ?? actor.orgUnitId;
+  if (!unitId) throw forbidden('name the organisation with orgUnitId');
+  const unit = await reportRepository.findOrgUnit(db, unitId);
+  if (!unit) throw notFound(`organisation ${unitId}`);
+  reportPolicy.canRead(actor, { orgUnitId: unit.id, regionPath: unit.region_path });
+  const rows = await reportRepository.listHistory(db, taskId, unit.id);
+  const attachments = await attachmentRepository.listByOwners(
+    db,
+    'progress_report',
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => presentReport(row, attachments));
+}
+
+/** Every current task the actor's organisation is assigned to, in every plan, with its status. */
+export async function listMyTasks(
+  db: Kysely<Database>,
+  actor: Actor,
+  asOf: string = today(),
+): Promise<z.infer<typeof MyTask>[]> {
+  const orgUnitId = reportPolicy.canListOwnTasks(actor);
+  const plans = await planRepository.list(db);
+  const items: z.infer<typeof MyTask>[] = [];
+  for (const plan of plans) {
+    const [rows, drafts] = await Promise.all([
+      loadAssignmentStatuses(db, plan, asOf, { orgUnitId }),
+      ledgerRepository.listDrafts(db, plan.id, orgUnitId),
+    ]);
+    for (const row of rows) {
+      const draft = drafts.find((d) => d.task_id === row.task_id);
+      items.push({
+        taskId: row.task_id,
+        planCode: plan.code,
+        programme: { code: row.programme_code, title: row.programme_title },
+        number: row.number,
+        title: row.title,
+        role: row.role,
+        deadline: row.deadline,
+        status: row.status,
+        colour: row.colour,
+        missingPeriods: row.missingPeriods,
+        nextDue: row.nextDue,
+        latestReport: row.latest
+          ? {
+              id: row.latest.id,
+              period: row.latest.period,
+              submittedAt: row.latest.submitted_at!.toISOString(),
+              completed: row.latest.completed,
+            }
+          : null,
+        draft: draft ? { id: draft.id, period: draft.period, updatedAt: draft.updated_at.toISOString() } : null,
+      });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,143 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database>;
+
+type Report = Selectable<Database['progress_report']>;
+export type ReportRow = Report & { region_path: string; org_unit_name: string };
+type NewReport = Omit<Insertable<Database['progress_report']>, 'created_at' | 'updated_at' | 'submitted_at'>;
+type ReportChanges = Partial<Pick<Report, 'narrative' | 'measures' | 'figures' | 'completed' | 'milestones_done'>>;
+
+const LIVE = ['draft', 'submitted'];
+
+/** Progress reports and the task assignments they are filed against. SQL only. */
+export const reportRepository = {
+  /** A current (not retired) task with its plan's period and reporting cadence. */
+  findTask(db: Db, taskId: string) {
+    return db
+      .selectFrom('plan_task')
+      .innerJoin('plan', 'plan.id', 'plan_task.plan_id')
+      .select([
+        'plan_task.id',
+        'plan_task.number',
+        'plan_task.plan_id',
+        'plan.code as plan_code',
+        'plan.period_start',
+        'plan.period_end',
+        'plan.reporting_cadence',
+      ])
+      .where('plan_task.id', '=', taskId)
+      .where('plan_task.retired_in_version', 'is', null)
+      .executeTakeFirst();
+  },
+
+  /** The assignment of a unit to a task, with the unit's region. */
+  findAssignment(db: Db, taskId: string, orgUnitId: string) {
+    return db
+      .selectFrom('plan_task_unit')
+      .innerJoin('org_unit', 'org_unit.id', 'plan_task_unit.org_unit_id')
+      .innerJoin('region', 'region.code', 'org_unit.region_code')
+      .select([
+        'plan_task_unit.role',
+        'org_unit.id as org_unit_id',
+        'org_unit.region_code',
+        'region.path as region_path',
+        'region.prefecture_code',
+      ])
+      .where('plan_task_unit.task_id', '=', taskId)
+      .where('plan_task_unit.org_unit_id', '=', orgUnitId)
+      .executeTakeFirst();
+  },
+
+  findOrgUnit(db: Db, orgUnitId: string) {
+    return db
+      .selectFrom('org_unit')
+      .innerJoin('region', 'region.code', 'org_unit.region_code')
+      .select(['org_unit.id', 'org_unit.name', 'region.path as region_path'])
+      .where('org_unit.id', '=', orgUnitId)
+      .executeTakeFirst();
+  },
+
+  findById(db: Db, id: string): Promise<ReportRow | undefined> {
+    return db
+      .selectFrom('progress_report')
+      .innerJoin('region', 'region.code', 'progress_report.region_code')
+      .innerJoin('org_unit', 'org_unit.id', 'progress_report.org_unit_id')
+      .selectAll('progress_report')
+      .select(['region.path as region_path', 'org_unit.name as org_unit_name'])
+      .where('progress_report.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** The draft or submitted report of a unit for a task and period, if any. */
+  findLive(db: Db, taskId: string, orgUnitId: string, period: string) {
+    return db
+      .selectFrom('progress_report')
+      .select(['id', 'status'])
+      .where('task_id', '=', taskId)
+      .where('org_unit_id', '=', orgUnitId)
+      .where('period', '=', period)
+      .where('status', 'in', LIVE)
+      .executeTakeFirst();
+  },
+
+  async nextVersion(db: Db, taskId: string, orgUnitId: string, period: string): Promise<number> {
+    const row = await db
+      .selectFrom('progress_report')
+      .select((eb) => eb.fn.max('version').as('max'))
+      .where('task_id', '=', taskId)
+      .where('org_unit_id', '=', orgUnitId)
+      .where('period', '=', period)
+      .executeTakeFirst();
+    return Number(row?.max ?? 0) + 1;
+  },
+
+  async insert(db: Db, report: NewReport): Promise<void> {
+    await db
+      .insertInto('progress_report')
+      .values({
+        ...report,
+        figures: JSON.stringify(report.figures),
+        milestones_done: JSON.stringify(report.milestones_done),
+      })
+      .execute();
+  },
+
+  async update(db: Db, id: string, changes: ReportChanges): Promise<void> {
+    const set: Record<string, unknown> = { ...changes, updated_at: new Date() };
+    if (changes.figures !== undefined) set.figures = JSON.stringify(changes.figures);
+    if (changes.milestones_done !== undefined) set.milestones_done = JSON.stringify(changes.milestones_done);
+    await db.updateTable('progress_report').set(set).where('id', '=', id).execute();
+  },
+
+  async submit(db: Db, id: string): Promise<void> {
+    const now = new Date();
+    await db
+      .updateTable('progress_report')
+      .set({ status: 'submitted', submitted_at: now, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Moves a submitted report between submitted and superseded; its content never changes. */
+  async setStatus(db: Db, id: string, status: 'submitted' | 'superseded'): Promise<void> {
+    await db.updateTable('progress_report').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
+  },
+
+  async delete(db: Db, id: string): Promise<void> {
+    await db.deleteFrom('progress_report').where('id', '=', id).execute();
+  },
+
+  /** Every version of a task's reports, optionally of one unit, newest period and version first. */
+  listHistory(db: Db, taskId: string, orgUnitId: string | undefined) {
+    let query = db
+      .selectFrom('progress_report')
+      .innerJoin('region', 'region.code', 'progress_report.region_code')
+      .innerJoin('org_unit', 'org_unit.id', 'progress_report.org_unit_id')
+      .selectAll('progress_report')
+      .select(['region.path as region_path', 'org_unit.name as org_unit_name'])
+      .where('progress_report.task_id', '=', taskId);
+    if (orgUnitId) query = query.where('progress_report.org_unit_id', '=', orgUnitId);
+    return query.orderBy('progress_report.period', 'desc').orderBy('progress_report.version', 'desc').execute();
+  },
+};

@@ -1,0 +1,214 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { periodBounds, periodOf, ReportingCadence } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { conflict, invalid, notFound } from '../../http/problem.ts';
+import type { Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import { attachmentRepository } from '../attachments/repository.ts';
+import { removeStoredFiles } from '../attachments/storage.ts';
+import { planRepository } from '../plans/repository.ts';
+import { reportPolicy } from './policy.ts';
+import { auditView, presentReport } from './present.ts';
+import { reportRepository, type ReportRow } from './repository.ts';
+import type { CreateReportRequest, ReportView, UpdateReportRequest } from './schema.ts';
+
+type Db = Kysely<Database>;
+type Context = { actor: Actor; requestId?: string };
+
+async function getTask(db: Db, taskId: string) {
+  const task = await reportRepository.findTask(db, taskId);
+  if (!task) throw notFound(`task ${taskId}`);
+  return task;
+}
+
+async function getReport(db: Db, id: string): Promise<ReportRow> {
+  const row = await reportRepository.findById(db, id);
+  if (!row) throw notFound(`report ${id}`);
+  return row;
+}
+
+/** A report's period must be one of the plan's cadence and overlap the plan's period. */
+function checkPeriod(task: { period_start: string; period_end: string; reporting_cadence: string }, period: string) {
+  const cadence = ReportingCadence.parse(task.reporting_cadence);
+  const bounds = periodBounds(period);
+  if (periodOf(cadence, bounds.start) !== period || periodOf(cadence, bounds.end) !== period) {
+    throw invalid([
+      { field: 'body.period', message: `the plan is reported ${cadence}; ${period} is not such a period` },
+    ]);
+  }
+  if (bounds.end < task.period_start || bounds.start > task.period_end) {
+    throw invalid([
+      { field: 'body.period', message: `${period} lies outside the plan (${task.period_start}..${task.period_end})` },
+    ]);
+  }
+}
+
+async function checkMilestones(db: Db, planId: string, taskId: string, codes: string[] | undefined) {
+  if (!codes || codes.length === 0) return;
+  const known = new Set(
+    (await planRepository.listMilestones(db, planId)).filter((m) => m.task_id === taskId).map((m) => m.code),
+  );
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length > 0) {
+    throw invalid([{ field: 'body.milestonesDone', message: `not milestones of this task: ${unknown.join(', ')}` }]);
+  }
+}
+
+/** Loads a report the actor may change: one of their own organisation's drafts. */
+async function getOwnDraft(db: Db, actor: Actor, id: string): Promise<ReportRow> {
+  const report = await getReport(db, id);
+  reportPolicy.canFile(actor, { orgUnitId: report.org_unit_id, assigned: true });
+  if (report.status !== 'draft') throw conflict(`report ${id} is ${report.status}; only drafts change`);
+  return report;
+}
+
+/** A report as the API shows it, with its evidence. */
+async function present(db: Db, row: ReportRow): Promise<ReportView> {
+  return presentReport(row, await attachmentRepository.listByOwners(db, 'progress_report', [row.id]));
+}
+
+async function audit(trx: Db, ctx: Context, action: string, report: ReportRow, before?: ReportRow) {
+  await recordAudit(trx, ctx, {
+    action,
+    entityType: 'progress_report',
+    entityId: report.id,
+    regionCode: report.region_code,
+    prefectureCode: report.prefecture_code,
+    before: before ? auditView(before) : undefined,
+    after: auditView(report),
+  });
+}
+
+/** Files a draft report of the actor's organisation for a task and period. */
+export async function createReport(
+  db: Db,
+  ctx: Context,
+  taskId: string,
+  input: CreateReportRequest,
+): Promise<ReportView> {
+  const task = await getTask(db, taskId);
+  const orgUnitId = ctx.actor.orgUnitId;
+  const assignment = orgUnitId ? await reportRepository.findAssignment(db, taskId, orgUnitId) : undefined;
+  reportPolicy.canFile(ctx.actor, { orgUnitId: orgUnitId ?? '', assigned: assignment !== undefined });
+  checkPeriod(task, input.period);
+  await checkMilestones(db, task.plan_id, taskId, input.milestonesDone);
+  const id = crypto.randomUUID();
+  return db.transaction().execute(async (trx) => {
+    const live = await reportRepository.findLive(trx, taskId, assignment!.org_unit_id, input.period);
+    if (live) {
+      throw conflict(`a ${live.status} report for ${input.period} exists (${live.id}); change or correct it`, [
+        { field: 'body.period', message: 'already reported' },
+      ]);
+    }
+    await reportRepository.insert(trx, {
+      id,
+      task_id: taskId,
+      org_unit_id: assignment!.org_unit_id,
+      region_code: assignment!.region_code,
+      prefecture_code: assignment!.prefecture_code,
+      period: input.period,
+      version: await reportRepository.nextVersion(trx, taskId, assignment!.org_unit_id, input.period),
+      supersedes_id: null,
+      status: 'draft',
+      narrative: input.narrative,
+      measures: input.measures,
+      figures: input.figures,
+      completed: input.completed,
+      milestones_done: input.milestonesDone,
+      author_id: ctx.actor.userId,
+    });
+    const created = await getReport(trx, id);
+    await audit(trx, ctx, 'report.create', created);
+    return presentReport(created);
+  });
+}
+
+export async function updateReport(db: Db, ctx: Context, id: string, input: UpdateReportRequest): Promise<ReportView> {
+  const before = await getOwnDraft(db, ctx.actor, id);
+  const task = await getTask(db, before.task_id);
+  await checkMilestones(db, task.plan_id, before.task_id, input.milestonesDone);
+  return db.transaction().execute(async (trx) => {
+    await reportRepository.update(trx, id, {
+      narrative: input.narrative,
+      measures: input.measures,
+      figures: input.figures,
+      completed: input.completed,
+      milestones_done: input.milestonesDone,
+    });
+    const after = await getReport(trx, id);
+    await audit(trx, ctx, 'report.update', after, before);
+    return present(trx, after);
+  });
+}
+
+export async function submitReport(db: Db, ctx: Context, id: string): Promise<ReportView> {
+  const before = await getOwnDraft(db, ctx.actor, id);
+  return db.transaction().execute(async (trx) => {
+    await reportRepository.submit(trx, id);
+    const after = await getReport(trx, id);
+    await audit(trx, ctx, 'report.submit', after, before);
+    return present(trx, after);
+  });
+}
+
+/**
+ * Corrects a submitted report: a new draft version copies it and the old version is
+ * marked superseded (one live report per period), never changed otherwise. Until the
+ * correction is submitted the old version stays in force; discarding it restores it.
+ */
+export async function correctReport(db: Db, ctx: Context, id: string): Promise<ReportView> {
+  const old = await getReport(db, id);
+  reportPolicy.canFile(ctx.actor, { orgUnitId: old.org_unit_id, assigned: true });
+  if (old.status !== 'submitted') throw conflict(`report ${id} is ${old.status}; only a submitted report is corrected`);
+  const newId = crypto.randomUUID();
+  return db.transaction().execute(async (trx) => {
+    await reportRepository.setStatus(trx, id, 'superseded');
+    await reportRepository.insert(trx, {
+      id: newId,
+      task_id: old.task_id,
+      org_unit_id: old.org_unit_id,
+      region_code: old.region_code,
+      prefecture_code: old.prefecture_code,
+      period: old.period,
+      version: await reportRepository.nextVersion(trx, old.task_id, old.org_unit_id, old.period),
+      supersedes_id: old.id,
+      status: 'draft',
+      narrative: old.narrative,
+      measures: old.measures,
+      figures: old.figures,
+      completed: old.completed,
+      milestones_done: old.milestones_done,
+      author_id: ctx.actor.userId,
+    });
+    await audit(trx, ctx, 'report.supersede', await getReport(trx, id), old);
+    const created = await getReport(trx, newId);
+    await audit(trx, ctx, 'report.correct', created, old);
+    return presentReport(created);
+  });
+}
+
+/** Discards a draft; a discarded correction puts the version it corrected back in force. */
+export async function deleteReport(db: Db, ctx: Context, id: string, uploadsDir: string): Promise<void> {
+  const draft = await getOwnDraft(db, ctx.actor, id);
+  const storageKeys = await db.transaction().execute(async (trx) => {
+    const keys = await attachmentRepository.deleteByOwner(trx, 'progress_report', id);
+    await reportRepository.delete(trx, id);
+    if (draft.supersedes_id) {
+      const before = await getReport(trx, draft.supersedes_id);
+      await reportRepository.setStatus(trx, draft.supersedes_id, 'submitted');
+      await audit(trx, ctx, 'report.restore', await getReport(trx, draft.supersedes_id), before);
+    }
+    await recordAudit(trx, ctx, {
+      action: 'report.delete',
+      entityType: 'progress_report',
+      entityId: id,
+      regionCode: draft.region_code,
+      prefectureCode: draft.prefecture_code,
+      before: auditView(draft),
+    });
+    return keys;
+  });
+  // The rows are gone; the files follow only once that is committed.
+  await removeStoredFiles(uploadsDir, storageKeys);
+}
