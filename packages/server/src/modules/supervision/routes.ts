@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/actor.ts';
+import { meetingRoutes } from './meeting-routes.ts';
 import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
 import { issueNotice, listNotices, readNotice } from './notices.ts';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.ts';
@@ -21,6 +22,7 @@ const Updated = z.object({ updated: z.number() });
 /** Supervision notices (督办单) and the in-app notifications of the actor's organisation. */
 export async function supervisionRoutes(app: App, deps: ModuleDeps) {
   const tags = ['supervision'];
+  await meetingRoutes(app, deps);
   app.post(
     '/notices',
     { schema: { tags, summary: 'Issue a supervision notice', body: IssueNoticeRequest, response: { 201: Notice } } },

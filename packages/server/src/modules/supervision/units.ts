@@ -13,7 +13,7 @@ export type UnitRow = {
 };
 
 /** Organisations with their region's path, for scope checks. */
-function findUnits(db: Kysely<Database>, ids: readonly string[]): Promise<UnitRow[]> {
+export function findUnits(db: Kysely<Database>, ids: readonly string[]): Promise<UnitRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('org_unit as u')

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { conflict, forbidden, notFound } from '../../http/problem.ts';
+import { authorize, type Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import { can, isWithinScope } from '@chuangcheng/core';
+import { buildItems, presentItem } from './action-item-view.ts';
+import { meetingRepository } from './meeting-repository.ts';
+import type { ActionItem, ActionItemInput } from './meeting-schema.ts';
+import { getMeeting } from './meetings.ts';
+import { supervisionPolicy } from './policy.ts';
+import { todayInChina } from './units.ts';
+
+/** Adds action items to a meeting after it was recorded. */
+export async function addActionItems(
+  db: Kysely<Database>,
+  actor: Actor,
+  meetingId: string,
+  items: readonly ActionItemInput[],
+  requestId?: string,
+): Promise<ActionItem[]> {
+  const m = await getMeeting(db, meetingId);
+  supervisionPolicy.canWriteFor(actor, m.region_path);
+  const rows = await buildItems(db, actor, meetingId, items, (i) => `body.items[${i}]`);
+  return db.transaction().execute(async (trx) => {
+    await meetingRepository.insertItems(trx, rows);
+    const today = todayInChina();
+    const created = (await meetingRepository.items(trx, { meetingId })).filter((r) => rows.some((x) => x.id === r.id));
+    await recordAudit(
+      trx,
+      { actor, requestId },
+      {
+        action: 'meeting.add_action_items',
+        entityType: 'joint_meeting',
+        entityId: meetingId,
+        regionCode: m.region_code,
+        after: created.map((r) => presentItem(r, today)),
+      },
+    );
+    return created.map((r) => presentItem(r, today));
+  });
+}
+
+/** The owner unit's officer, or the office over the meeting's region, marks an item done. */
+export async function completeActionItem(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  note: string,
+  requestId?: string,
+): Promise<ActionItem> {
+  const item = await meetingRepository.findItem(db, id);
+  if (!item) throw notFound(`action item ${id}`);
+  const m = await getMeeting(db, item.meeting_id);
+  const owner = can(actor.role, 'report.write') && actor.orgUnitId === item.owner_org_unit_id;
+  const office = can(actor.role, 'supervision.write') && isWithinScope(actor.regionPath, m.region_path);
+  if (!owner && !office) {
+    authorize(actor, 'supervision.read');
+    throw forbidden('only the owner organisation or the office completes this item');
+  }
+  return db.transaction().execute(async (trx) => {
+    if (!(await meetingRepository.completeItem(trx, id, actor.userId, note))) {
+      throw conflict(`action item ${item.title} is already done`);
+    }
+    const after = presentItem((await meetingRepository.findItem(trx, id))!, todayInChina());
+    await recordAudit(
+      trx,
+      { actor, requestId },
+      {
+        action: 'action_item.complete',
+        entityType: 'action_item',
+        entityId: id,
+        regionCode: m.region_code,
+        before: { status: item.status },
+        after,
+      },
+    );
+    return after;
+  });
+}
+
+/** The open and done action items the actor's organisation owns. */
+export async function myActionItems(db: Kysely<Database>, actor: Actor): Promise<{ items: ActionItem[] }> {
+  authorize(actor, 'report.write');
+  const unit = supervisionPolicy.ownUnit(actor);
+  const today = todayInChina();
+  return { items: (await meetingRepository.items(db, { ownerId: unit })).map((r) => presentItem(r, today)) };
+}

@@ -1,0 +1,114 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+function meetingQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('joint_meeting as m')
+    .innerJoin('plan as p', 'p.id', 'm.plan_id')
+    .innerJoin('region as r', 'r.code', 'm.region_code')
+    .selectAll('m')
+    .select(['p.code as plan_code', 'r.path as region_path']);
+}
+
+export type MeetingRow = NonNullable<Awaited<ReturnType<ReturnType<typeof meetingQuery>['executeTakeFirst']>>>;
+
+function itemQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('action_item as a')
+    .innerJoin('org_unit as u', 'u.id', 'a.owner_org_unit_id')
+    .selectAll('a')
+    .select('u.name as owner_name');
+}
+
+export type ActionItemRow = NonNullable<Awaited<ReturnType<ReturnType<typeof itemQuery>['executeTakeFirst']>>>;
+
+export const meetingRepository = {
+  findById(db: Kysely<Database>, id: string): Promise<MeetingRow | undefined> {
+    return meetingQuery(db).where('m.id', '=', id).executeTakeFirst();
+  },
+
+  /** Meetings in a region subtree, or (for a unit) those it attended or owns items of. */
+  list(db: Kysely<Database>, filter: { scopePath?: string; unitId?: string; planCode?: string }) {
+    let query = meetingQuery(db);
+    if (filter.scopePath) {
+      const scope = filter.scopePath;
+      query = query.where((eb) => eb.or([eb('r.path', '=', scope), eb('r.path', 'like', `${scope}/%`)]));
+    }
+    if (filter.unitId) {
+      const unit = filter.unitId;
+      query = query.where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('joint_meeting_attendee as x')
+              .select('x.meeting_id')
+              .whereRef('x.meeting_id', '=', 'm.id')
+              .where('x.org_unit_id', '=', unit),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('action_item as y')
+              .select('y.id')
+              .whereRef('y.meeting_id', '=', 'm.id')
+              .where('y.owner_org_unit_id', '=', unit),
+          ),
+        ]),
+      );
+    }
+    if (filter.planCode) query = query.where('p.code', '=', filter.planCode);
+    return query.orderBy('m.held_on', 'desc').orderBy('m.id').limit(500).execute();
+  },
+
+  attendees(db: Kysely<Database>, meetingId: string) {
+    return db
+      .selectFrom('joint_meeting_attendee as x')
+      .innerJoin('org_unit as u', 'u.id', 'x.org_unit_id')
+      .select(['u.id', 'u.name'])
+      .where('x.meeting_id', '=', meetingId)
+      .orderBy('u.code')
+      .execute();
+  },
+
+  items(db: Kysely<Database>, filter: { meetingId?: string; ownerId?: string }): Promise<ActionItemRow[]> {
+    let query = itemQuery(db);
+    if (filter.meetingId) query = query.where('a.meeting_id', '=', filter.meetingId);
+    if (filter.ownerId) query = query.where('a.owner_org_unit_id', '=', filter.ownerId);
+    return query.orderBy('a.due').orderBy('a.id').execute();
+  },
+
+  findItem(db: Kysely<Database>, id: string): Promise<ActionItemRow | undefined> {
+    return itemQuery(db).where('a.id', '=', id).executeTakeFirst();
+  },
+
+  async insert(trx: Kysely<Database>, row: Insertable<Database['joint_meeting']>) {
+    await trx.insertInto('joint_meeting').values(row).execute();
+  },
+
+  async update(trx: Kysely<Database>, id: string, changes: Updateable<Database['joint_meeting']>) {
+    await trx.updateTable('joint_meeting').set(changes).where('id', '=', id).execute();
+  },
+
+  async setAttendees(trx: Kysely<Database>, meetingId: string, unitIds: readonly string[]) {
+    await trx.deleteFrom('joint_meeting_attendee').where('meeting_id', '=', meetingId).execute();
+    if (unitIds.length === 0) return;
+    await trx
+      .insertInto('joint_meeting_attendee')
+      .values([...new Set(unitIds)].map((org_unit_id) => ({ meeting_id: meetingId, org_unit_id })))
+      .execute();
+  },
+
+  async insertItems(trx: Kysely<Database>, rows: Insertable<Database['action_item']>[]) {
+    if (rows.length > 0) await trx.insertInto('action_item').values(rows).execute();
+  },
+
+  /** Completes an open item; false when it was already done. */
+  async completeItem(trx: Kysely<Database>, id: string, userId: string, note: string): Promise<boolean> {
+    const result = await trx
+      .updateTable('action_item')
+      .set({ status: 'done', completion_note: note, completed_at: new Date(), completed_by: userId })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+};

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { StatusColour } from '@chuangcheng/core';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const UnitRef = z.object({ id: z.string(), name: z.string() });
+
+export const ActionItemInput = z.strictObject({
+  title: Text(500),
+  description: z.string().max(5000).default(''),
+  ownerOrgUnitId: z.string().uuid(),
+  due: IsoDate,
+});
+export type ActionItemInput = z.infer<typeof ActionItemInput>;
+
+export const CreateMeetingRequest = z.strictObject({
+  planCode: z.string().min(1).max(80),
+  title: Text(500),
+  heldOn: IsoDate,
+  location: z.string().max(500).nullable().default(null),
+  attendeeOrgUnitIds: z.array(z.string().uuid()).max(200).default([]),
+  minutes: z.string().max(50_000).default(''),
+  decisions: z.string().max(50_000).default(''),
+  actionItems: z.array(ActionItemInput).max(200).default([]),
+});
+export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequest>;
+
+export const UpdateMeetingRequest = z.strictObject({
+  title: Text(500).optional(),
+  heldOn: IsoDate.optional(),
+  location: z.string().max(500).nullable().optional(),
+  attendeeOrgUnitIds: z.array(z.string().uuid()).max(200).optional(),
+  minutes: z.string().max(50_000).optional(),
+  decisions: z.string().max(50_000).optional(),
+});
+export type UpdateMeetingRequest = z.infer<typeof UpdateMeetingRequest>;
+
+export const MeetingListQuery = z.strictObject({ planCode: z.string().min(1).max(80).optional() });
+
+export const ActionItem = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  owner: UnitRef,
+  due: z.string(),
+  status: z.enum(['open', 'done']),
+  derivedStatus: z.enum(['done', 'on_track', 'due_soon', 'overdue']),
+  colour: StatusColour,
+  daysLeft: z.number(),
+  completionNote: z.string().nullable(),
+  completedAt: z.string().nullable(),
+});
+export type ActionItem = z.infer<typeof ActionItem>;
+export const ActionItemList = z.object({ items: z.array(ActionItem) });
+
+export const MeetingSummary = z.object({
+  id: z.string(),
+  planCode: z.string(),
+  regionCode: z.string(),
+  title: z.string(),
+  heldOn: z.string(),
+  location: z.string().nullable(),
+});
+export const MeetingDetail = MeetingSummary.extend({
+  minutes: z.string(),
+  decisions: z.string(),
+  attendees: z.array(UnitRef),
+  actionItems: z.array(ActionItem),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetail>;
+export const MeetingList = z.object({ items: z.array(MeetingSummary) });
