@@ -25,6 +25,8 @@ export type NoticeRow = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQue
 export type NoticeFilter = {
   scopePath?: string;
   orgUnitId?: string;
+  /** Notices addressed to this unit or escalated to it. */
+  involvingUnit?: string;
   status?: string;
   overdueOn?: string;
   limit: number;
@@ -42,6 +44,10 @@ export const noticeRepository = {
       query = query.where((eb) => eb.or([eb('r.path', '=', scope), eb('r.path', 'like', `${scope}/%`)]));
     }
     if (filter.orgUnitId) query = query.where('n.org_unit_id', '=', filter.orgUnitId);
+    if (filter.involvingUnit) {
+      const unit = filter.involvingUnit;
+      query = query.where((eb) => eb.or([eb('n.org_unit_id', '=', unit), eb('n.escalated_to_org_unit_id', '=', unit)]));
+    }
     if (filter.status) query = query.where('n.status', '=', filter.status);
     if (filter.overdueOn) {
       query = query.where('n.status', 'in', ['issued', 'acknowledged']).where('n.reply_due', '<', filter.overdueOn);

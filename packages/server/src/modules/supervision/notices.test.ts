@@ -33,6 +33,15 @@ const notice = (overrides: Record<string, unknown> = {}) => ({
 
 describe('a supervision notice, issued, acknowledged, replied and closed', () => {
   it('walks from the office to the unit and back, audited at every step', async () => {
+    // 省住建厅 has filed no report on task 2.1.
+    const filed = await ctx.db
+      .selectFrom('progress_report')
+      .select('id')
+      .where('task_id', '=', infrastructure)
+      .where('org_unit_id', '=', housing)
+      .where('status', '=', 'submitted')
+      .execute();
+    expect(filed).toEqual([]);
     const issued = await ctx.admin.post('/api/v1/notices', notice());
     expect(issued.statusCode).toBe(201);
     const created = issued.json();
@@ -113,8 +122,10 @@ describe('refusals', () => {
     expect(notAssigned.json().errors[0].field).toBe('body.orgUnitId');
     const neither = await ctx.admin.post('/api/v1/notices', notice({ taskId: undefined }));
     expect(neither.json().errors[0].field).toBe('body.taskId');
-    const badDate = await ctx.admin.post('/api/v1/notices', notice({ replyDue: '2019-13-45x' }));
-    expect(badDate.json().errors[0].field).toBe('body.replyDue');
+    for (const replyDue of ['2019-13-45x', '2027-02-30']) {
+      const badDate = await ctx.admin.post('/api/v1/notices', notice({ replyDue }));
+      expect(badDate.json().errors[0].field).toBe('body.replyDue');
+    }
     const reply = await officer.post(
       `/api/v1/notices/${(await ctx.admin.post('/api/v1/notices', notice())).json().id}/reply`,
       {
@@ -147,5 +158,56 @@ describe('escalation', () => {
       .execute();
     expect(notes.map((n) => n.recipient_org_unit_id)).toEqual([office]);
     expect(await escalateOverdueNotices(ctx.db, asOf)).toBe(0);
+
+    // The office's own officer sees the escalated notice; the board reads escalated_to.
+    const officeOfficer = await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: office });
+    const seen = (await officeOfficer.agent.get('/api/v1/notices')).json().items;
+    expect(seen.map((n: { id: string }) => n.id)).toContain(id);
+    expect((await officeOfficer.agent.get(`/api/v1/notices/${id}`)).statusCode).toBe(200);
+    // Closing needs a reply first.
+    expect((await ctx.admin.post(`/api/v1/notices/${id}/close`, { note: '' })).statusCode).toBe(409);
+  });
+});
+
+describe('notices about action items', () => {
+  it('go only to the unit that owns the item', async () => {
+    const meeting = await ctx.admin.post('/api/v1/meetings', {
+      planCode: 'heilongjiang-2018-2020',
+      title: '联席会议',
+      heldOn: today,
+      actionItems: [{ title: '报送供热方案', ownerOrgUnitId: housing, due: today }],
+    });
+    const item = meeting.json().actionItems[0].id as string;
+    const wrong = await ctx.admin.post(
+      '/api/v1/notices',
+      notice({ taskId: undefined, actionItemId: item, orgUnitId: office }),
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].field).toBe('body.orgUnitId');
+    const issued = await ctx.admin.post('/api/v1/notices', notice({ taskId: undefined, actionItemId: item }));
+    expect(issued.statusCode).toBe(201);
+    expect(issued.json()).toMatchObject({ task: null, actionItem: { id: item, title: '报送供热方案' } });
+  });
+});
+
+describe('notifications', () => {
+  it("lists the organisation's notifications and marks them read", async () => {
+    await ctx.admin.post('/api/v1/notices', notice());
+    const unread = (await officer.get('/api/v1/notifications?unread=true')).json();
+    expect(unread.unread).toBeGreaterThan(0);
+    const first = unread.items[0];
+    expect(first.readAt).toBeNull();
+
+    const other = await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: office });
+    expect((await other.agent.post(`/api/v1/notifications/${first.id}/read`)).statusCode).toBe(404);
+    expect((await ctx.admin.get('/api/v1/notifications')).statusCode).toBe(403);
+
+    expect((await officer.post(`/api/v1/notifications/${first.id}/read`)).json()).toEqual({ updated: 1 });
+    const after = (await officer.get('/api/v1/notifications?unread=true')).json();
+    expect(after.unread).toBe(unread.unread - 1);
+    expect(after.items.map((n: { id: string }) => n.id)).not.toContain(first.id);
+    expect((await officer.post('/api/v1/notifications/read-all')).json()).toEqual({ updated: after.unread });
+    expect((await officer.get('/api/v1/notifications?unread=true')).json()).toEqual({ items: [], unread: 0 });
+    expect((await officer.get('/api/v1/notifications')).json().items.length).toBe(unread.unread);
   });
 });

@@ -142,13 +142,11 @@ export async function listNotices(db: Kysely<Database>, actor: Actor, query: Not
   authorize(actor, 'supervision.read');
   const today = query.asOf ?? todayInChina();
   const officer = actor.role === 'unit_officer';
-  if (officer) {
-    const own = supervisionPolicy.ownUnit(actor);
-    if (query.orgUnitId && query.orgUnitId !== own) return [];
-  }
+  // A unit officer sees the notices addressed to their organisation and those escalated to it.
   const rows = await noticeRepository.list(db, {
     scopePath: officer ? undefined : actor.regionPath,
-    orgUnitId: officer ? actor.orgUnitId! : query.orgUnitId,
+    involvingUnit: officer ? supervisionPolicy.ownUnit(actor) : undefined,
+    orgUnitId: query.orgUnitId,
     status: query.status,
     overdueOn: query.overdue === 'true' ? today : undefined,
     limit: query.limit,
