@@ -5,6 +5,7 @@ import { buildUser, createTestContext, type TestContext } from '../test/harness.
 import { taskId, unitId } from '../modules/supervision/fixtures.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
 import { runReminders } from './reminders.ts';
+import { scheduleReminders } from './schedule.ts';
 
 let ctx: TestContext;
 let housing: string;
@@ -114,5 +115,17 @@ describe('the reminder job', () => {
     expect(await thresholdsOf(id)).toEqual(['issued', 'overdue', 'reply-due-3']);
     expect(await thresholdsOf(id, await unitId(ctx.db, '省精神文明办'))).toEqual(['escalated']);
     expect((await runReminders(ctx.db, addDays(replyDue, 1))).escalated).toBe(0);
+  });
+});
+
+describe('the schedule in serve', () => {
+  it('runs at once and then on its interval, and not at all when the interval is 0', async () => {
+    const logged: object[] = [];
+    const log = { info: (data: object) => logged.push(data), error: (data: object) => logged.push(data) };
+    scheduleReminders(ctx.db, 0, log)();
+    const stop = scheduleReminders(ctx.db, 60, log);
+    await expect.poll(() => logged.length, { timeout: 20_000 }).toBe(1);
+    stop();
+    expect(logged[0]).toMatchObject({ job: 'reminders', asOf: todayInChina() });
   });
 });
