@@ -11,6 +11,7 @@ import { attachmentRepository, type OwnerType } from './repository.ts';
 import {
   cleanFileName,
   fileTypeOf,
+  linkStoredFile,
   newStorageKey,
   openStoredFile,
   placeUpload,
@@ -74,6 +75,33 @@ export async function uploadAttachment(
     await removeStoredFiles(storage.uploadsDir, [storageKey]);
     await removeTempFile(received.tempPath);
     throw error;
+  }
+}
+
+/**
+ * Gives a correction the evidence of the version it corrects: each file gets a second
+ * storage key (a hard link), so discarding either version never removes the other's file.
+ * The keys placed so far are pushed to `placed` for the caller to remove if the
+ * transaction fails.
+ */
+export async function copyReportEvidence(
+  trx: Kysely<Database>,
+  uploadsDir: string,
+  fromReportId: string,
+  toReportId: string,
+  placed: string[],
+): Promise<void> {
+  const rows = await attachmentRepository.listByOwners(trx, 'progress_report', [fromReportId]);
+  for (const { uploaded_at: _at, ...row } of rows) {
+    const storageKey = newStorageKey();
+    await linkStoredFile(uploadsDir, row.storage_key, storageKey);
+    placed.push(storageKey);
+    await attachmentRepository.insert(trx, {
+      ...row,
+      id: crypto.randomUUID(),
+      owner_id: toReportId,
+      storage_key: storageKey,
+    });
   }
 }
 

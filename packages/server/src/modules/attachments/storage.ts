@@ -113,6 +113,17 @@ export async function placeUpload(uploadsDir: string, tempPath: string, storageK
   await fs.promises.rename(tempPath, target);
 }
 
+/** A second name for a stored file (a hard link; a copy where links are not possible). */
+export async function linkStoredFile(uploadsDir: string, fromKey: string, toKey: string): Promise<void> {
+  const target = path.join(uploadsDir, toKey);
+  await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  try {
+    await fs.promises.link(path.join(uploadsDir, fromKey), target);
+  } catch {
+    await fs.promises.copyFile(path.join(uploadsDir, fromKey), target, fs.constants.COPYFILE_EXCL);
+  }
+}
+
 export async function removeStoredFiles(uploadsDir: string, storageKeys: string[]): Promise<void> {
   await Promise.all(storageKeys.map((key) => fs.promises.rm(path.join(uploadsDir, key), { force: true })));
 }

@@ -55,7 +55,6 @@ export const ledgerRepository = {
         'progress_report.submitted_at',
         'progress_report.completed',
         'progress_report.milestones_done',
-        'progress_report.narrative',
       ])
       .where('plan_task.plan_id', '=', planId)
       // A superseded report stays in force while its correction is still a draft.
@@ -76,6 +75,12 @@ export const ledgerRepository = {
       );
     if (orgUnitId) query = query.where('progress_report.org_unit_id', '=', orgUnitId);
     return query.orderBy('progress_report.period').execute();
+  },
+
+  /** Narratives of the given reports (only the latest ones are shown, so they load apart). */
+  listNarratives(db: Db, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('progress_report').select(['id', 'narrative']).where('id', 'in', ids).execute();
   },
 
   listDrafts(db: Db, planId: string, orgUnitId: string) {

@@ -32,7 +32,7 @@ function excerpt(text: string): string {
   return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat;
 }
 
-function presentRow(row: AssignmentStatus): LedgerRow {
+function presentRow(row: AssignmentStatus, narratives: Map<string, string>): LedgerRow {
   return {
     programme: { code: row.programme_code, title: row.programme_title },
     taskId: row.task_id,
@@ -49,7 +49,7 @@ function presentRow(row: AssignmentStatus): LedgerRow {
           id: row.latest.id,
           period: row.latest.period,
           submittedAt: row.latest.submitted_at!.toISOString(),
-          excerpt: excerpt(row.latest.narrative),
+          excerpt: excerpt(narratives.get(row.latest.id) ?? ''),
         }
       : null,
     openNotices: row.openNotices,
@@ -72,9 +72,10 @@ export async function readLedger(
     .filter((r) => !query.status || r.status === query.status)
     .filter(
       (r) => !needle || [r.number, r.title, r.org_unit_name].some((field) => field.toLowerCase().includes(needle)),
-    )
-    .map(presentRow);
-  return { plan: { code: plan.code, name: plan.name }, asOf, items };
+    );
+  const latestIds = items.flatMap((r) => (r.latest ? [r.latest.id] : []));
+  const narratives = new Map((await ledgerRepository.listNarratives(db, latestIds)).map((n) => [n.id, n.narrative]));
+  return { plan: { code: plan.code, name: plan.name }, asOf, items: items.map((r) => presentRow(r, narratives)) };
 }
 
 const zeroCounts = () => Object.fromEntries(TaskStatus.options.map((s) => [s, 0])) as Board['counts'];

@@ -22,7 +22,8 @@ export async function listReportHistory(
   taskId: string,
   orgUnitId: string | undefined,
 ): Promise<ReportView[]> {
-  const task = await reportRepository.findTask(db, taskId);
+  // A task a revised plan retired keeps the history reported on it.
+  const task = await reportRepository.findTask(db, taskId, true);
   if (!task) throw notFound(`task ${taskId}`);
   const unitId = orgUnitId ?? actor.orgUnitId;
   if (!unitId) throw forbidden('name the organisation with orgUnitId');

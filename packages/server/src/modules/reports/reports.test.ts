@@ -105,7 +105,13 @@ describe('a unit officer of 省住建厅 reporting on task 2.1', () => {
     const correction = await officer.post(`/api/v1/reports/${first.id}/correct`);
     expect(correction.statusCode).toBe(201);
     const second = correction.json();
-    expect(second).toMatchObject({ status: 'draft', version: 2, supersedesId: first.id, narrative: first.narrative });
+    expect(second).toMatchObject({
+      status: 'draft',
+      version: 2,
+      supersedesId: first.id,
+      narrative: first.narrative,
+      attachments: [{ fileName: '三月.pdf' }],
+    });
     // While the correction is a draft, the first version stays in force.
     const ledgerRow = async () =>
       (await ctx.admin.get(`/api/v1/plans/${CODE}/ledger?asOf=${AS_OF}&orgUnitId=${housing}&q=2.1`)).json().items[0];
@@ -122,6 +128,11 @@ describe('a unit officer of 省住建厅 reporting on task 2.1', () => {
     ]);
     expect(march[1]).toMatchObject({ narrative: first.narrative, attachments: [{ fileName: '三月.pdf' }] });
     expect(march[0].narrative).toBe('更正：3月改造管网10公里。');
+    // The evidence travelled with the correction; each version's copy downloads on its own.
+    for (const version of march) {
+      const file = await ctx.admin.get(`/api/v1/attachments/${version.attachments[0].id}`);
+      expect(file.rawPayload.equals(PDF)).toBe(true);
+    }
 
     const audit = (await ctx.admin.get('/api/v1/audit?entityType=progress_report&limit=100')).json().items;
     const submits = audit.filter((a: { action: string }) => a.action === 'report.submit');
@@ -162,8 +173,12 @@ describe('refusals', () => {
     }
     const bad = await officer.post(`/api/v1/tasks/${infrastructure}/reports`, report({ milestonesDone: ['nope'] }));
     expect(bad.json().errors[0].field).toBe('body.milestonesDone');
-    await officer.post(`/api/v1/tasks/${infrastructure}/reports`, report({ period: '2019-05' }));
+    const both = await Promise.all(
+      [1, 2].map(() => officer.post(`/api/v1/tasks/${infrastructure}/reports`, report({ period: '2019-05' }))),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const again = await officer.post(`/api/v1/tasks/${infrastructure}/reports`, report({ period: '2019-05' }));
     expect(again.statusCode).toBe(409);
+    expect(again.json().errors[0].field).toBe('body.period');
   });
 });

@@ -12,9 +12,9 @@ const LIVE = ['draft', 'submitted'];
 
 /** Progress reports and the task assignments they are filed against. SQL only. */
 export const reportRepository = {
-  /** A current (not retired) task with its plan's period and reporting cadence. */
-  findTask(db: Db, taskId: string) {
-    return db
+  /** A task with its plan's period and reporting cadence; only a current one unless `includeRetired`. */
+  findTask(db: Db, taskId: string, includeRetired = false) {
+    const query = db
       .selectFrom('plan_task')
       .innerJoin('plan', 'plan.id', 'plan_task.plan_id')
       .select([
@@ -26,9 +26,8 @@ export const reportRepository = {
         'plan.period_end',
         'plan.reporting_cadence',
       ])
-      .where('plan_task.id', '=', taskId)
-      .where('plan_task.retired_in_version', 'is', null)
-      .executeTakeFirst();
+      .where('plan_task.id', '=', taskId);
+    return (includeRetired ? query : query.where('plan_task.retired_in_version', 'is', null)).executeTakeFirst();
   },
 
   /** The assignment of a unit to a task, with the unit's region. */

@@ -19,6 +19,7 @@ import { correctReport, createReport, deleteReport, submitReport, updateReport }
 
 export async function reportRoutes(app: App, deps: ModuleDeps) {
   const tags = ['reports'];
+  const uploadsDir = uploadsDirOf(deps.config.dataDir);
   const ctx = (request: { id: string } & Parameters<typeof requireActor>[0]) => ({
     actor: requireActor(request),
     requestId: request.id,
@@ -106,7 +107,7 @@ export async function reportRoutes(app: App, deps: ModuleDeps) {
         },
       },
       async (request, reply) =>
-        reply.code(action.status).send(await action.run(deps.db, ctx(request), request.params.id)),
+        reply.code(action.status).send(await action.run(deps.db, ctx(request), request.params.id, uploadsDir)),
     );
   }
 
@@ -116,7 +117,7 @@ export async function reportRoutes(app: App, deps: ModuleDeps) {
       schema: { tags, summary: 'Discard a draft report', params: ReportIdParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await deleteReport(deps.db, ctx(request), request.params.id, uploadsDirOf(deps.config.dataDir));
+      await deleteReport(deps.db, ctx(request), request.params.id, uploadsDir);
       return reply.code(204).send(null);
     },
   );

@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { attachmentRepository } from '../attachments/repository.ts';
+import { copyReportEvidence } from '../attachments/service.ts';
 import { removeStoredFiles } from '../attachments/storage.ts';
 import { planRepository } from '../plans/repository.ts';
 import { reportPolicy } from './policy.ts';
@@ -94,13 +95,11 @@ export async function createReport(
   checkPeriod(task, input.period);
   await checkMilestones(db, task.plan_id, taskId, input.milestonesDone);
   const id = crypto.randomUUID();
-  return db.transaction().execute(async (trx) => {
+  const alreadyReported = (detail: string) => conflict(detail, [{ field: 'body.period', message: 'already reported' }]);
+  const created = db.transaction().execute(async (trx) => {
     const live = await reportRepository.findLive(trx, taskId, assignment!.org_unit_id, input.period);
-    if (live) {
-      throw conflict(`a ${live.status} report for ${input.period} exists (${live.id}); change or correct it`, [
-        { field: 'body.period', message: 'already reported' },
-      ]);
-    }
+    if (live)
+      throw alreadyReported(`a ${live.status} report for ${input.period} exists (${live.id}); change or correct it`);
     await reportRepository.insert(trx, {
       id,
       task_id: taskId,
@@ -118,9 +117,14 @@ export async function createReport(
       milestones_done: input.milestonesDone,
       author_id: ctx.actor.userId,
     });
-    const created = await getReport(trx, id);
-    await audit(trx, ctx, 'report.create', created);
-    return presentReport(created);
+    const row = await getReport(trx, id);
+    await audit(trx, ctx, 'report.create', row);
+    return presentReport(row);
+  });
+  // Two requests for the same period at once: the partial unique index lets one through.
+  return created.catch((error: unknown) => {
+    if ((error as { code?: string }).code === '23505') throw alreadyReported(`a report for ${input.period} exists`);
+    throw error;
   });
 }
 
@@ -153,16 +157,17 @@ export async function submitReport(db: Db, ctx: Context, id: string): Promise<Re
 }
 
 /**
- * Corrects a submitted report: a new draft version copies it and the old version is
- * marked superseded (one live report per period), never changed otherwise. Until the
+ * Corrects a submitted report: a new draft version copies it, evidence included, and the
+ * old version is marked superseded (one live report per period), never changed otherwise. Until the
  * correction is submitted the old version stays in force; discarding it restores it.
  */
-export async function correctReport(db: Db, ctx: Context, id: string): Promise<ReportView> {
+export async function correctReport(db: Db, ctx: Context, id: string, uploadsDir: string): Promise<ReportView> {
   const old = await getReport(db, id);
   reportPolicy.canFile(ctx.actor, { orgUnitId: old.org_unit_id, assigned: true });
   if (old.status !== 'submitted') throw conflict(`report ${id} is ${old.status}; only a submitted report is corrected`);
   const newId = crypto.randomUUID();
-  return db.transaction().execute(async (trx) => {
+  const placed: string[] = [];
+  const corrected = db.transaction().execute(async (trx) => {
     await reportRepository.setStatus(trx, id, 'superseded');
     await reportRepository.insert(trx, {
       id: newId,
@@ -181,10 +186,15 @@ export async function correctReport(db: Db, ctx: Context, id: string): Promise<R
       milestones_done: old.milestones_done,
       author_id: ctx.actor.userId,
     });
+    await copyReportEvidence(trx, uploadsDir, old.id, newId, placed);
     await audit(trx, ctx, 'report.supersede', await getReport(trx, id), old);
     const created = await getReport(trx, newId);
     await audit(trx, ctx, 'report.correct', created, old);
-    return presentReport(created);
+    return present(trx, created);
+  });
+  return corrected.catch(async (error: unknown) => {
+    await removeStoredFiles(uploadsDir, placed);
+    throw error;
   });
 }
 
