@@ -153,6 +153,17 @@ describe('a unit officer of 省住建厅 reporting on task 2.1', () => {
   });
 });
 
+describe('the default upload limit', () => {
+  it('accepts a file larger than the JSON body limit (20 MiB by default)', async () => {
+    expect(ctx.config.uploadMaxBytes).toBe(20 * 1024 * 1024);
+    const draft = (await officer.post(`/api/v1/tasks/${infrastructure}/reports`, report({ period: '2019-01' }))).json();
+    const scan = Buffer.concat([PDF, Buffer.alloc(3 * 1024 * 1024, 0x20)]);
+    const res = await upload(ctx, officer, `/api/v1/reports/${draft.id}/attachments`, '扫描件.pdf', scan);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().sizeBytes).toBe(scan.length);
+  });
+});
+
 describe('refusals', () => {
   it('403 for a unit not assigned to the task, and for roles that do not file', async () => {
     const education = await unitId(ctx.db, '省教育厅');
