@@ -40,7 +40,15 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    // JIT compilation costs hundreds of milliseconds and pays off only for long analytical
+    // queries; a correlated subquery's inflated cost estimate made it fire on the ledger query
+    // (570 ms with JIT, 73 ms without, measured on 20,000 reports). Our queries are short.
+    options: '-c jit=off',
+  });
   try {
     const client = await pool.connect();
     const { rows } = await client.query<{ server_version_num: string }>('show server_version_num');
