@@ -271,20 +271,20 @@ jobs
   .description('create due, overdue and missing-report notifications and escalate overdue notices; safe to repeat')
   .option('--as-of <date>', 'the day to judge on (YYYY-MM-DD); today in China by default')
   .option('--json', 'print the result as JSON')
-  .action((opts: { asOf?: string; json?: boolean }) =>
-    withDatabase(async ({ db }) => {
-      const asOf = opts.asOf ?? todayInChina();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
-        throw new ConfigError('--as-of must be a date such as 2019-06-15');
-      }
+  .action((opts: { asOf?: string; json?: boolean }) => {
+    const asOf = opts.asOf ?? todayInChina();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+      process.exit(reportError(new ConfigError('--as-of must be a date such as 2019-06-15')));
+    }
+    return withDatabase(async ({ db }) => {
       const counts = await runReminders(db, asOf);
       print(
         !!opts.json,
         { asOf, ...counts },
         `reminders as of ${asOf}: ${counts.tasks} task, ${counts.notices} notice, ${counts.actionItems} action item notifications; ${counts.escalated} notices escalated`,
       );
-    }),
-  );
+    });
+  });
 
 function readFile(file: string): string {
   try {
