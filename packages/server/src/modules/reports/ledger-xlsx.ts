@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { StatusColour, TaskStatus } from '@chuangcheng/core';
 import type { Ledger } from './ledger-schema.ts';
 
@@ -38,6 +37,8 @@ function beijingTime(iso: string): string {
 
 /** The ledger as an Excel workbook: a title row, a frozen header, one row per task and unit. */
 export async function ledgerWorkbook(ledger: Ledger): Promise<Buffer> {
+  // Loaded on first export: it is large, and every server and CLI start would pay for it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Chuangcheng';
   const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 2 }] });
