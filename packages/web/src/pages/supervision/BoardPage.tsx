@@ -50,14 +50,20 @@ export default function BoardPage() {
 
   const laggingColumns: TableColumnsType<LaggingRow> = [
     { title: t('board.rank'), key: 'rank', width: 60, render: (_, __, index) => index + 1 },
-    { title: t('notices.unit'), dataIndex: 'name', width: 180 },
+    { title: t('notices.unit'), dataIndex: 'name', width: 200 },
     { title: t('supervision.status.overdue'), dataIndex: 'overdue', width: 80, align: 'center' },
     { title: t('supervision.status.behind'), dataIndex: 'behind', width: 80, align: 'center' },
     { title: t('board.missingPeriods'), dataIndex: 'missingPeriods', width: 90, align: 'center' },
     {
       title: t('board.tasks'),
       dataIndex: 'tasks',
-      render: (tasks: string[]) => tasks.map((number) => <Tag key={number}>{number}</Tag>),
+      render: (tasks: string[]) => (
+        <Space size={[0, 4]} wrap>
+          {tasks.map((number) => (
+            <Tag key={number}>{number}</Tag>
+          ))}
+        </Space>
+      ),
     },
   ];
 
@@ -141,36 +147,30 @@ export default function BoardPage() {
           data-testid="board-programmes"
         />
       </Card>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Card title={t('board.laggingUnits')} size="small">
-            <Table<LaggingRow>
-              rowKey="id"
-              size="small"
-              columns={laggingColumns}
-              dataSource={board?.laggingUnits ?? []}
-              loading={loading}
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              locale={{ emptyText: t('board.noLagging') }}
-              data-testid="board-lagging"
-            />
-          </Card>
-        </Col>
-        <Col span={12}>
-          <Card title={t('board.overdueNotices')} size="small">
-            <Table<OverdueRow>
-              rowKey="id"
-              size="small"
-              columns={noticeColumns}
-              dataSource={board?.overdueNotices ?? []}
-              loading={loading}
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              locale={{ emptyText: t('board.noOverdueNotices') }}
-              data-testid="board-overdue-notices"
-            />
-          </Card>
-        </Col>
-      </Row>
+      <Card title={t('board.laggingUnits')} size="small">
+        <Table<LaggingRow>
+          rowKey="id"
+          size="small"
+          columns={laggingColumns}
+          dataSource={board?.laggingUnits ?? []}
+          loading={loading}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          locale={{ emptyText: t('board.noLagging') }}
+          data-testid="board-lagging"
+        />
+      </Card>
+      <Card title={t('board.overdueNotices')} size="small">
+        <Table<OverdueRow>
+          rowKey="id"
+          size="small"
+          columns={noticeColumns}
+          dataSource={board?.overdueNotices ?? []}
+          loading={loading}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          locale={{ emptyText: t('board.noOverdueNotices') }}
+          data-testid="board-overdue-notices"
+        />
+      </Card>
     </Space>
   );
 }

@@ -48,7 +48,7 @@ export default function NoticesPage() {
         notice.task ? `${notice.task.number} ${notice.task.title}` : (notice.actionItem?.title ?? '—'),
     },
     { title: t('notices.reason'), dataIndex: 'reason', ellipsis: true },
-    { title: t('notices.issuedAt'), dataIndex: 'issuedAt', width: 140, render: (v: string) => formatTime(v) },
+    { title: t('notices.issuedAt'), dataIndex: 'issuedAt', width: 150, render: (v: string) => formatTime(v) },
     { title: t('notices.replyDue'), dataIndex: 'replyDue', width: 110 },
     {
       title: t('supervision.statusLabel'),

@@ -107,7 +107,13 @@ export function ReportForm({ taskId, plan, milestones, draft, reports, missingPe
         label={t('reports.period')}
         rules={[{ required: true, message: t('validation.required') }]}
       >
-        <Select options={periods} disabled={draft !== null} style={{ width: 240 }} data-testid="report-period" />
+        <Select
+          showSearch
+          options={periods}
+          disabled={draft !== null}
+          style={{ width: 240 }}
+          data-testid="report-period"
+        />
       </Form.Item>
       <Form.Item
         name="narrative"

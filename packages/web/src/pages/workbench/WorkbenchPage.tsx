@@ -9,6 +9,7 @@ import type { MyTask } from '../supervision/types.ts';
 import { MyActionItems } from './MyActionItems.tsx';
 import { MyNotices } from './MyNotices.tsx';
 import { TaskReportDrawer } from './TaskReportDrawer.tsx';
+import styles from '../supervision/supervision.module.css';
 
 /** 我的任务: the unit's tasks with their three-colour status, its notices and action items. */
 export default function WorkbenchPage() {
@@ -63,15 +64,16 @@ export default function WorkbenchPage() {
     {
       title: t('workbench.missing'),
       key: 'missing',
-      width: 200,
+      width: 220,
       render: (_, task) =>
         task.missingPeriods.length === 0 ? (
           '—'
         ) : (
-          <Typography.Text type="danger" title={task.missingPeriods.join(', ')}>
-            {t('workbench.missingCount', { count: task.missingPeriods.length })}
-            {' · '}
-            {task.missingPeriods.slice(-2).join(', ')}
+          <Typography.Text type="danger" title={task.missingPeriods.join(', ')} className={styles.nowrap}>
+            {t('workbench.missingCount', {
+              count: task.missingPeriods.length,
+              latest: task.missingPeriods.at(-1) ?? '',
+            })}
           </Typography.Text>
         ),
     },

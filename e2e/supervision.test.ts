@@ -1,0 +1,275 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../.tmp/screenshots');
+
+/** A one-page PDF with the header, objects, cross-reference table and trailer a reader expects. */
+function minimalPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** The JSON API with a signed-in session (cookie plus CSRF token), for setting up accounts. */
+async function apiSession(url: string, username: string, password: string) {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(login.status).toBe(200);
+  const session = (await login.json()) as { csrfToken: string; user: { regionCode: string } };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const call = async <T>(method: string, pathname: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}${pathname}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': session.csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
+    return (response.headers.get('content-type') ?? '').includes('json')
+      ? ((await response.json()) as T)
+      : (response as T);
+  };
+  return { call, cookie, regionCode: session.user.regionCode };
+}
+
+async function signIn(page: Page, server: RunningServer, username: string, password: string) {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-username').waitFor();
+}
+
+/** Clicks the primary button of the open confirmation popover. */
+async function confirm(page: Page) {
+  await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+}
+
+describe('a unit reports, the office supervises (pglite)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let pdfPath: string;
+  let admin: Awaited<ReturnType<typeof apiSession>>;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-pdf-')), '供热管网改造进展.pdf');
+    fs.writeFileSync(pdfPath, minimalPdf());
+    server = await startServer('pglite');
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
+
+    admin = await apiSession(server.url, 'admin', server.adminPassword);
+    const unitId = async (name: string) => {
+      const page = await admin.call<{ items: { id: string; name: string }[] }>(
+        'GET',
+        `/api/v1/org-units?q=${encodeURIComponent(name)}`,
+      );
+      const unit = page.items.find((item) => item.name === name);
+      if (!unit) throw new Error(`no org unit ${name}`);
+      return unit.id;
+    };
+    for (const [username, displayName, unit] of [
+      ['zjt-officer', '省住建厅联络员', '省住建厅'],
+      ['fgw-officer', '省发改委联络员', '省发改委'],
+    ] as const) {
+      await admin.call('POST', '/api/v1/users', {
+        username,
+        displayName,
+        password: 'officer-password-1',
+        role: 'unit_officer',
+        regionCode: admin.regionCode,
+        orgUnitId: await unitId(unit),
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (pdfPath) fs.rmSync(path.dirname(pdfPath), { recursive: true, force: true });
+  });
+
+  it('lets the officer of 省住建厅 file and submit a report with a PDF on task 2.1', async () => {
+    await signIn(page, server, 'zjt-officer', 'officer-password-1');
+    await page.getByTestId('nav-workbench').click();
+    const tasks = page.getByTestId('workbench-tasks');
+    await tasks.getByText('推进城市基础设施建设').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench.png'), fullPage: true });
+
+    await page.getByTestId('workbench-open-2.1').click();
+    const drawer = page.getByTestId('report-drawer');
+    await drawer.getByTestId('report-form').waitFor();
+    await drawer.getByTestId('report-period').click();
+    await page.keyboard.type('2019-07');
+    await page.locator('.ant-select-item-option', { hasText: '2019-07' }).first().click();
+    await drawer.getByTestId('report-narrative').fill('完成哈尔滨、大庆两市供热管网改造 120 公里。');
+    await drawer.getByTestId('report-measures').fill('省住建厅牵头召开供热工作调度会。');
+    await drawer.getByText('添加指标').click();
+    await drawer.getByPlaceholder('指标名称').fill('集中供热普及率');
+    await drawer.getByPlaceholder('数值').fill('86.5');
+    await drawer.getByPlaceholder('单位').fill('%');
+    await drawer.getByTestId('report-save').click();
+    await drawer.getByText('编辑草稿（第 1 版）').waitFor();
+
+    await drawer.locator('input[type=file]').setInputFiles(pdfPath);
+    const attachments = drawer.getByTestId('report-attachments');
+    await attachments.getByText('供热管网改造进展.pdf').waitFor();
+    expect(await attachments.textContent()).toMatch(/SHA-256 [0-9a-f]{12}/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench-report.png'), fullPage: true });
+
+    await drawer.getByTestId('report-submit').click();
+    await confirm(page);
+    const history = drawer.getByTestId('report-history');
+    await history.getByText('已报送').waitFor();
+    expect(await history.textContent()).toContain('供热管网改造进展.pdf');
+    await history.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench-history.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await signOut(page);
+  });
+
+  it('lets the office issue a notice to 省发改委 on task 2.1', async () => {
+    await signIn(page, server, 'admin', server.adminPassword);
+    await page.getByTestId('nav-notices').click();
+    await page.getByTestId('notice-issue').click();
+    await page.getByTestId('notice-task').click();
+    await page.keyboard.type('推进城市基础设施建设');
+    await page.locator('.ant-select-item-option', { hasText: '2.1 ' }).first().click();
+    await page.getByTestId('notice-unit').click();
+    await page.locator('.ant-select-item-option', { hasText: '省发改委' }).click();
+    await page.getByTestId('notice-reason').fill('2019 年以来未报送任务 2.1 的推进情况。');
+    await page.getByTestId('notice-required-action').fill('请补报进展并说明滞后原因。');
+    await page.getByTestId('notice-reply-due').fill('2030-12-31');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    const table = page.getByTestId('notice-table');
+    await table.getByText('省发改委').waitFor();
+    expect(await table.textContent()).toContain('已下发');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'notices.png'), fullPage: true });
+    await signOut(page);
+  });
+
+  it('lets the officer of 省发改委 acknowledge and reply', async () => {
+    await signIn(page, server, 'fgw-officer', 'officer-password-1');
+    await page.getByTestId('nav-workbench').click();
+    const notices = page.getByTestId('workbench-notices');
+    await notices.getByText('2019 年以来未报送任务 2.1 的推进情况。').waitFor();
+    await notices.locator('[data-testid^="notice-ack-"]').click();
+    await notices.getByText('已签收').waitFor();
+    await notices.locator('[data-testid^="notice-reply-"]').click();
+    await page.getByTestId('notice-reply-text').fill('已补报 2019 年各月进展，滞后原因为资金拨付延迟。');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await notices.getByText('已反馈').waitFor();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench-notices.png'), fullPage: true });
+    await signOut(page);
+  });
+
+  it('shows the report and the notice on the board, the notice timeline and the ledger', async () => {
+    // A second notice, to 省财政厅, that nobody answers: on the board as of after its reply date it is overdue.
+    const plans = await admin.call<{ items: { code: string }[] }>('GET', '/api/v1/plans');
+    const plan = await admin.call<{ programmes: { tasks: { id: string; number: string }[] }[] }>(
+      'GET',
+      `/api/v1/plans/${plans.items[0]!.code}`,
+    );
+    const task = plan.programmes.flatMap((p) => p.tasks).find((item) => item.number === '2.1')!;
+    const units = await admin.call<{ items: { id: string; name: string }[] }>(
+      'GET',
+      `/api/v1/org-units?q=${encodeURIComponent('省财政厅')}`,
+    );
+    const unanswered = await admin.call<{ number: string }>('POST', '/api/v1/notices', {
+      taskId: task.id,
+      orgUnitId: units.items.find((unit) => unit.name === '省财政厅')!.id,
+      reason: '未报送任务 2.1 的资金保障情况。',
+      requiredAction: '请报送资金拨付进度。',
+      replyDue: '2030-06-30',
+    });
+
+    await signIn(page, server, 'admin', server.adminPassword);
+    await page.getByTestId('nav-supervision').click();
+    const board = page.getByTestId('board');
+    await board.getByTestId('board-programmes').getByText('城乡环境综合治理', { exact: false }).first().waitFor();
+    const total = Number(
+      (await board.getByTestId('board-total').locator('.ant-statistic-content').textContent())?.replace(/,/g, ''),
+    );
+    expect(total).toBeGreaterThan(0);
+    await page.getByTestId('board-as-of').fill('2030-07-15');
+    const overdue = board.getByTestId('board-overdue-notices');
+    await overdue.getByText(unanswered.number).waitFor();
+    expect(await overdue.textContent()).toContain('省财政厅');
+    expect(await overdue.textContent()).not.toContain('省发改委');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'board.png'), fullPage: true });
+
+    await page.getByTestId('nav-notices').click();
+    await page.getByTestId('notice-table').locator('tr', { hasText: '省发改委' }).locator('a').first().click();
+    const timeline = page.getByTestId('notice-timeline');
+    await timeline.getByText('单位反馈').waitFor();
+    expect(await timeline.textContent()).toContain('单位签收');
+    expect(await timeline.textContent()).toContain('资金拨付延迟');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'notice-drawer.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${server.url}/supervision/ledger`);
+    await page.getByTestId('ledger-search').fill('2.1');
+    await page.getByTestId('ledger-search').press('Enter');
+    const ledger = page.getByTestId('ledger-table');
+    // Task 2.1 has three units: one row each once the search has been answered.
+    await expect.poll(() => ledger.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(3);
+    await ledger.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await ledger.getByText('完成哈尔滨、大庆两市供热管网改造', { exact: false }).waitFor();
+    expect(await ledger.textContent()).toContain('省发改委');
+    await page.waitForTimeout(500); // the table's loading fade
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'ledger.png'), fullPage: true });
+
+    const href = await page.getByTestId('ledger-export').getAttribute('href');
+    expect(href).toContain('ledger.xlsx');
+    expect(href).toContain('q=2.1');
+    const xlsx = await fetch(`${server.url}${href}`, { headers: { cookie: admin.cookie } });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+  });
+
+  it('shows each unit of task 2.1 with its status and latest report on the plan page', async () => {
+    await page.getByTestId('nav-plans').click();
+    await page.getByTestId('plan-tab-tasks').click();
+    await page.getByTestId('plan-task-2.1').click();
+    const section = page.getByTestId('plan-task-supervision');
+    await section.getByText('省住建厅').first().waitFor();
+    await section.getByText('2019-07').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'plan-task-supervision.png'), fullPage: true });
+  });
+});
