@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { conflict, forbidden, notFound } from '../../http/problem.ts';
+import { conflict, forbidden, notFound, outOfScope } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { can, isWithinScope } from '@chuangcheng/core';
@@ -56,6 +56,7 @@ export async function completeActionItem(
   const office = can(actor.role, 'supervision.write') && isWithinScope(actor.regionPath, m.region_path);
   if (!owner && !office) {
     authorize(actor, 'supervision.read');
+    if (can(actor.role, 'supervision.write')) throw outOfScope('this meeting is held outside your scope');
     throw forbidden('only the owner organisation or the office completes this item');
   }
   return db.transaction().execute(async (trx) => {
