@@ -86,6 +86,10 @@ describe('the ledger (台账)', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('OUT_OF_SCOPE');
     expect((await ctx.admin.get(`/api/v1/tasks/${task11}/reports?orgUnitId=${harbin}`)).json().items).toHaveLength(1);
+    // Without a unit named, every unit's reports within the scope.
+    expect((await daqingAdmin.get(`/api/v1/tasks/${task11}/reports`)).json().items).toEqual([]);
+    const all = (await ctx.admin.get(`/api/v1/tasks/${task11}/reports`)).json().items;
+    expect(all.map((r: { orgUnit: { id: string } }) => r.orgUnit.id)).toEqual([harbin]);
   });
 
   it('shows a unit officer only their own unit', async () => {

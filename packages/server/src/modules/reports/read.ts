@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { forbidden, notFound } from '../../http/problem.ts';
+import { isWithinScope } from '@chuangcheng/core';
+import { notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
 import { attachmentRepository } from '../attachments/repository.ts';
 import { planRepository } from '../plans/repository.ts';
@@ -13,8 +14,9 @@ import { reportRepository } from './repository.ts';
 import type { MyTask, ReportView } from './schema.ts';
 
 /**
- * A task's report history, every version including superseded ones, with their evidence.
- * Without `orgUnitId` a unit officer sees their own unit's; an administrator must name one.
+ * A task's report history, every version including superseded ones, with their evidence:
+ * one unit's when `orgUnitId` is given (a unit officer's own by default), otherwise every
+ * unit's within the actor's scope.
  */
 export async function listReportHistory(
   db: Kysely<Database>,
@@ -25,12 +27,19 @@ export async function listReportHistory(
   // A task a revised plan retired keeps the history reported on it.
   const task = await reportRepository.findTask(db, taskId, true);
   if (!task) throw notFound(`task ${taskId}`);
-  const unitId = orgUnitId ?? actor.orgUnitId;
-  if (!unitId) throw forbidden('name the organisation with orgUnitId');
-  const unit = await reportRepository.findOrgUnit(db, unitId);
-  if (!unit) throw notFound(`organisation ${unitId}`);
-  reportPolicy.canRead(actor, { orgUnitId: unit.id, regionPath: unit.region_path });
-  const rows = await reportRepository.listHistory(db, taskId, unit.id);
+  const unitId = orgUnitId ?? (actor.role === 'unit_officer' ? actor.orgUnitId : null);
+  let rows;
+  if (unitId) {
+    const unit = await reportRepository.findOrgUnit(db, unitId);
+    if (!unit) throw notFound(`organisation ${unitId}`);
+    reportPolicy.canRead(actor, { orgUnitId: unit.id, regionPath: unit.region_path });
+    rows = await reportRepository.listHistory(db, taskId, unit.id);
+  } else {
+    reportPolicy.ledgerFilter(actor);
+    rows = (await reportRepository.listHistory(db, taskId, undefined)).filter((r) =>
+      isWithinScope(actor.regionPath, r.region_path),
+    );
+  }
   const attachments = await attachmentRepository.listByOwners(
     db,
     'progress_report',
