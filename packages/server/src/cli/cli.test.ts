@@ -21,7 +21,8 @@ function run(args: string[], env: Record<string, string> = {}) {
 
 const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
-describe('chuangcheng CLI', () => {
+// Each command starts Node and opens a database: slow when the machine is busy.
+describe('chuangcheng CLI', { timeout: 180_000 }, () => {
   it('imports a region CSV all-or-nothing, naming line and field, and verifies the audit chain', () => {
     const dataDir = tempDir('cc-cli-');
     const env = { CHUANGCHENG_DATA_DIR: dataDir };
