@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { taskId, unitId } from '../supervision/fixtures.ts';
+import { sweepStaleUploads } from './storage.ts';
 import { filesUnder, PDF, PNG, upload } from './upload-fixture.ts';
 
 const MAX_BYTES = 4096;
@@ -134,5 +135,26 @@ describe('evidence on notice replies and joint meetings', () => {
     const daqing = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
     expect((await upload(ctx, daqing, meetingUrl, '纪要.pdf', PDF)).json().code).toBe('OUT_OF_SCOPE');
     expect((await ctx.admin.get(`/api/v1/attachments/${minutes.json().id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('storage housekeeping', () => {
+  it('answers 404 for a file gone from disk and sweeps temporary files older than an hour', async () => {
+    const task = await taskId(ctx.db, '2.1');
+    const draft = (await officer.post(`/api/v1/tasks/${task}/reports`, { period: '2019-08' })).json();
+    const res = await upload(ctx, officer, `/api/v1/reports/${draft.id}/attachments`, 'c.pdf', PDF);
+    const [row] = await ctx.db.selectFrom('attachment').select('storage_key').where('id', '=', res.json().id).execute();
+    fs.rmSync(path.join(uploads, row!.storage_key));
+    expect((await officer.get(`/api/v1/attachments/${res.json().id}`)).statusCode).toBe(404);
+
+    const stale = path.join(uploads, '.tmp', 'stale');
+    const fresh = path.join(uploads, '.tmp', 'fresh');
+    fs.writeFileSync(stale, 'x');
+    fs.writeFileSync(fresh, 'x');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    fs.utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    await sweepStaleUploads(uploads);
+    expect([fs.existsSync(stale), fs.existsSync(fresh)]).toEqual([false, true]);
+    fs.rmSync(fresh);
   });
 });

@@ -7,7 +7,7 @@ import { requireActor } from '../auth/actor.ts';
 import { AttachmentView } from '../reports/schema.ts';
 import type { OwnerType } from './repository.ts';
 import { openAttachment, uploadAttachment, type Upload } from './service.ts';
-import { uploadsDirOf } from './storage.ts';
+import { sweepStaleUploads, uploadsDirOf } from './storage.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
@@ -33,6 +33,7 @@ export async function attachmentRoutes(app: App, deps: ModuleDeps) {
   const uploadsDir = uploadsDirOf(deps.config.dataDir);
   const storage = { uploadsDir, maxBytes: deps.config.uploadMaxBytes };
   const tags = ['attachments'];
+  await sweepStaleUploads(uploadsDir);
   const owners: { path: string; type: OwnerType; summary: string }[] = [
     { path: '/reports/:id/attachments', type: 'progress_report', summary: 'Attach evidence to a draft report' },
     { path: '/notices/:id/attachments', type: 'notice_reply', summary: "Attach evidence to a notice's reply" },

@@ -110,5 +110,7 @@ export async function openAttachment(db: Kysely<Database>, actor: Actor, uploads
   const row = await attachmentRepository.findById(db, id);
   if (!row) throw notFound(`attachment ${id}`);
   await checkOwnerAccess(db, actor, row.owner_type as OwnerType, row.owner_id, 'read');
-  return { row, stream: openStoredFile(uploadsDir, row.storage_key) };
+  const stream = await openStoredFile(uploadsDir, row.storage_key);
+  if (!stream) throw notFound(`the file of attachment ${id} is missing from storage`);
+  return { row, stream };
 }

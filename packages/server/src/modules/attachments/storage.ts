@@ -132,8 +132,28 @@ export async function removeTempFile(tempPath: string): Promise<void> {
   await fs.promises.rm(tempPath, { force: true });
 }
 
-export function openStoredFile(uploadsDir: string, storageKey: string): fs.ReadStream {
-  return fs.createReadStream(path.join(uploadsDir, storageKey));
+/** A stored file's stream, or undefined when the file is gone from disk. */
+export async function openStoredFile(uploadsDir: string, storageKey: string): Promise<fs.ReadStream | undefined> {
+  const file = path.join(uploadsDir, storageKey);
+  const exists = await fs.promises.stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  return exists ? fs.createReadStream(file) : undefined;
+}
+
+/**
+ * Removes temporary upload files older than an hour: what a process that died mid-upload
+ * left behind. Younger ones may belong to an upload still streaming in another process.
+ */
+export async function sweepStaleUploads(uploadsDir: string, now = Date.now()): Promise<void> {
+  const tmpDir = path.join(uploadsDir, '.tmp');
+  const names = await fs.promises.readdir(tmpDir).catch(() => [] as string[]);
+  for (const name of names) {
+    const file = path.join(tmpDir, name);
+    const stat = await fs.promises.stat(file).catch(() => undefined);
+    if (stat && now - stat.mtimeMs > 3_600_000) await fs.promises.rm(file, { force: true });
+  }
 }
 
 export const uploadsDirOf = (dataDir: string) => path.join(dataDir, 'uploads');
