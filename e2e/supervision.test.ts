@@ -185,6 +185,13 @@ describe('a unit reports, the office supervises (pglite)', () => {
 
   it('lets the officer of 省发改委 acknowledge and reply', async () => {
     await signIn(page, server, 'fgw-officer', 'officer-password-1');
+    // The notice reached the unit as a notification under the bell.
+    await page.getByTestId('notifications').click();
+    const list = page.getByTestId('notifications-list');
+    await list.locator('.ant-list-item').first().waitFor();
+    await page.waitForTimeout(300); // the popover's fade-in
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'notifications.png') });
+    await page.getByTestId('notifications').click();
     await page.getByTestId('nav-workbench').click();
     const notices = page.getByTestId('workbench-notices');
     await notices.getByText('2019 年以来未报送任务 2.1 的推进情况。').waitFor();
@@ -271,5 +278,45 @@ describe('a unit reports, the office supervises (pglite)', () => {
     await section.getByText('省住建厅').first().waitFor();
     await section.getByText('2019-07').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'plan-task-supervision.png'), fullPage: true });
+  });
+
+  it('records a joint meeting whose action item the officer of 省住建厅 completes', async () => {
+    await page.getByTestId('nav-meetings').click();
+    await page.getByTestId('meeting-create').click();
+    const modal = page.locator('.ant-modal');
+    const option = (text: string) =>
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
+    await page.getByTestId('meeting-title').fill('2019 年第三次创城工作联席会议');
+    await page.getByTestId('meeting-attendees').click();
+    await page.keyboard.type('省住建厅');
+    await option('省住建厅').first().click();
+    await modal.locator('.ant-modal-title').click();
+    await page.getByTestId('meeting-minutes').fill('通报各单位任务推进情况，部署四季度重点工作。');
+    await page.getByTestId('meeting-add-action').click();
+    await page.getByTestId('meeting-action-title-0').fill('完成老旧小区供热管网改造方案');
+    await page.getByTestId('meeting-action-owner-0').click();
+    await page.keyboard.type('省住建厅');
+    await option('省住建厅').first().click();
+    await page.getByTestId('meeting-action-due-0').fill('2030-12-31');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByTestId('meeting-table').getByText('2019 年第三次创城工作联席会议').click();
+    const drawer = page.getByTestId('meeting-drawer');
+    await drawer.getByTestId('meeting-action-items').getByText('完成老旧小区供热管网改造方案').waitFor();
+    await drawer.locator('input[type=file]').setInputFiles(pdfPath);
+    await drawer.getByTestId('meeting-attachments').getByText('供热管网改造进展.pdf').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'meeting.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await signOut(page);
+
+    await signIn(page, server, 'zjt-officer', 'officer-password-1');
+    await page.getByTestId('nav-workbench').click();
+    const items = page.getByTestId('workbench-action-items');
+    await items.getByText('完成老旧小区供热管网改造方案').waitFor();
+    await items.locator('[data-testid^="action-complete-"]').click();
+    await page.getByTestId('action-completion-note').fill('方案已印发。');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await items.getByText('已完成').waitFor();
+    await signOut(page);
   });
 });

@@ -82,7 +82,7 @@ export function CreateMeetingModal({ open, planCode, onClose, onSaved }: Props) 
         <OrgUnitMultiSelect testId="meeting-attendees" />
       </Form.Item>
       <Form.Item name="minutes" label={t('meetings.minutes')}>
-        <Input.TextArea rows={4} />
+        <Input.TextArea rows={4} data-testid="meeting-minutes" />
       </Form.Item>
       <Form.Item name="decisions" label={t('meetings.decisions')}>
         <Input.TextArea rows={3} />
@@ -98,16 +98,16 @@ export function CreateMeetingModal({ open, planCode, onClose, onSaved }: Props) 
                 extra={<Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} />}
               >
                 <Form.Item name={[field.name, 'title']} label={t('meetings.actionTitle')} rules={required}>
-                  <Input maxLength={500} />
+                  <Input maxLength={500} data-testid={`meeting-action-title-${index}`} />
                 </Form.Item>
                 <Space size="large" align="start">
                   <div style={{ width: 300 }}>
                     <Form.Item name={[field.name, 'ownerOrgUnitId']} label={t('meetings.owner')} rules={required}>
-                      <OrgUnitSelect />
+                      <OrgUnitSelect testId={`meeting-action-owner-${index}`} />
                     </Form.Item>
                   </div>
                   <Form.Item name={[field.name, 'due']} label={t('meetings.due')} rules={required}>
-                    <Input type="date" style={{ width: 180 }} />
+                    <Input type="date" style={{ width: 180 }} data-testid={`meeting-action-due-${index}`} />
                   </Form.Item>
                 </Space>
                 <Form.Item name={[field.name, 'description']} label={t('meetings.description')}>
@@ -115,7 +115,7 @@ export function CreateMeetingModal({ open, planCode, onClose, onSaved }: Props) 
                 </Form.Item>
               </Card>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} block>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} block data-testid="meeting-add-action">
               {t('meetings.addActionItem')}
             </Button>
           </Space>

@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import { Descriptions, Drawer, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
+import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
+import { AttachmentUpload } from './AttachmentUpload.tsx';
 import { tagColour } from './StatusTag.tsx';
-import type { ActionItem, MeetingDetail } from './types.ts';
+import type { ActionItem, Attachment, MeetingDetail } from './types.ts';
 
 interface Props {
   id: string | null;
@@ -16,7 +18,10 @@ interface Props {
 export function MeetingDrawer({ id, onClose }: Props) {
   const t = useT();
   const showError = useApiError();
+  const mayWrite = useCan('supervision.write');
   const [meeting, setMeeting] = useState<MeetingDetail | null>(null);
+  // Files uploaded in this drawer, shown until the meeting's own list includes them.
+  const [uploaded, setUploaded] = useState<{ meetingId: string; files: Attachment[] }>({ meetingId: '', files: [] });
 
   useEffect(() => {
     if (!id) return;
@@ -68,7 +73,7 @@ export function MeetingDrawer({ id, onClose }: Props) {
             bordered
             size="small"
             column={1}
-            styles={{ label: { width: 110 } }}
+            styles={{ label: { width: 130 } }}
             items={[
               { key: 'heldOn', label: t('meetings.heldOn'), children: current.heldOn },
               { key: 'location', label: t('meetings.location'), children: current.location ?? '—' },
@@ -97,7 +102,29 @@ export function MeetingDrawer({ id, onClose }: Props) {
               },
             ]}
           />
-          {current.attachments && <AttachmentList attachments={current.attachments} />}
+          <Space orientation="vertical">
+            <AttachmentList
+              attachments={[
+                ...(current.attachments ?? []),
+                ...(uploaded.meetingId === current.id ? uploaded.files : []).filter(
+                  (file) => !current.attachments?.some((known) => known.id === file.id),
+                ),
+              ]}
+              testId="meeting-attachments"
+            />
+            {mayWrite && (
+              <AttachmentUpload
+                url={`/api/v1/meetings/${current.id}/attachments`}
+                onUploaded={(file) =>
+                  setUploaded((previous) => ({
+                    meetingId: current.id,
+                    files: [...(previous.meetingId === current.id ? previous.files : []), file],
+                  }))
+                }
+                testId="meeting-upload"
+              />
+            )}
+          </Space>
           <div>
             <Typography.Title level={5}>{t('meetings.actionItems')}</Typography.Title>
             <Table<ActionItem>

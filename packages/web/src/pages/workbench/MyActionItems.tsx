@@ -43,6 +43,7 @@ export function MyActionItems() {
         item.status === 'open' ? (
           <Button
             size="small"
+            data-testid={`action-complete-${item.id}`}
             onClick={() => {
               form.resetFields();
               setCompleting(item);
@@ -77,7 +78,7 @@ export function MyActionItems() {
         onClose={() => setCompleting(null)}
       >
         <Form.Item name="note" label={t('meetings.completionNote')}>
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={2000} data-testid="action-completion-note" />
         </Form.Item>
       </FormModal>
     </Card>
