@@ -156,6 +156,18 @@ describe('a unit reports, the office supervises (pglite)', () => {
     const history = drawer.getByTestId('report-history');
     await history.getByText('已报送').waitFor();
     expect(await history.textContent()).toContain('供热管网改造进展.pdf');
+
+    // A submitted report is corrected by a new version; the first stays, struck through.
+    await drawer.getByTestId('report-correct-2019-07').click();
+    await confirm(page);
+    await drawer.getByText('编辑草稿（第 2 版）').waitFor();
+    await drawer.getByTestId('report-narrative').fill('完成哈尔滨、大庆两市供热管网改造 126 公里（更正）。');
+    await drawer.getByTestId('report-submit').click();
+    await confirm(page);
+    await history.getByText('已更正').waitFor();
+    const superseded = history.locator('tr', { hasText: '已更正' });
+    await expect(superseded.locator('del').count()).resolves.toBeGreaterThan(0);
+    await history.getByText('126 公里（更正）', { exact: false }).waitFor();
     await history.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench-history.png'), fullPage: true });
     await page.keyboard.press('Escape');
@@ -257,7 +269,7 @@ describe('a unit reports, the office supervises (pglite)', () => {
     // Task 2.1 has three units: one row each once the search has been answered.
     await expect.poll(() => ledger.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(3);
     await ledger.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
-    await ledger.getByText('完成哈尔滨、大庆两市供热管网改造', { exact: false }).waitFor();
+    await ledger.getByText('126 公里（更正）', { exact: false }).waitFor();
     expect(await ledger.textContent()).toContain('省发改委');
     await page.waitForTimeout(500); // the table's loading fade
     await page.screenshot({ path: path.join(SCREENSHOTS, 'ledger.png'), fullPage: true });

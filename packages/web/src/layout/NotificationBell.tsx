@@ -54,9 +54,11 @@ export function NotificationBell() {
     try {
       if (!item.readAt) await api.post(`/api/v1/notifications/${item.id}/read`);
       load();
-      if (item.link) {
+      // Task reminders carry no link: the unit's tasks are on its workbench.
+      const target = item.link ? pageFor(item.link) : item.subjectType === 'plan_task' ? '/workbench' : null;
+      if (target) {
         setOpen(false);
-        navigate(pageFor(item.link));
+        navigate(target);
       }
     } catch (error) {
       showError(error);
