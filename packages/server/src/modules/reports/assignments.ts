@@ -6,13 +6,16 @@ import { ledgerRepository, type AssignmentFilter } from './ledger-repository.ts'
 
 type PlanRow = Selectable<Database['plan']>;
 type AssignmentRow = Awaited<ReturnType<typeof ledgerRepository.listAssignments>>[number];
-type SubmittedRow = Awaited<ReturnType<typeof ledgerRepository.listSubmitted>>[number];
+type Summary = Awaited<ReturnType<typeof ledgerRepository.summariseSubmitted>>[number];
+
+/** The latest report in force of one unit on one task. */
+type LatestReport = { id: string; period: string; submitted_at: Date; completed: boolean };
 
 /** One unit on one task, with its derived status and latest submitted report. */
 export type AssignmentStatus = AssignmentRow &
   StatusVerdict & {
     deadline: string;
-    latest: SubmittedRow | null;
+    latest: LatestReport | null;
     openNotices: number;
   };
 
@@ -44,33 +47,36 @@ export async function loadAssignmentStatuses(
 ): Promise<AssignmentStatus[]> {
   const [assignments, submitted, targets, milestones, notices] = await Promise.all([
     ledgerRepository.listAssignments(db, plan.id, filter),
-    ledgerRepository.listSubmitted(db, plan.id, filter.orgUnitId),
+    ledgerRepository.summariseSubmitted(db, plan.id, filter.orgUnitId),
     planRepository.listTargets(db, plan.id),
     planRepository.listMilestones(db, plan.id),
     ledgerRepository.countOpenNotices(db, plan.id),
   ]);
   const key = (taskId: string | null, unitId: string) => `${taskId}|${unitId}`;
-  const reportsOf = new Map<string, SubmittedRow[]>();
-  for (const r of submitted) {
-    const k = key(r.task_id, r.org_unit_id);
-    reportsOf.set(k, [...(reportsOf.get(k) ?? []), r]);
-  }
+  const summaryOf = new Map(submitted.map((r) => [key(r.task_id, r.org_unit_id), r]));
   const noticesOf = new Map(notices.map((n) => [key(n.task_id, n.org_unit_id), Number(n.count)]));
   const deadlineOf = deadlines(targets, milestones);
   const cadence = ReportingCadence.parse(plan.reporting_cadence);
 
   return assignments.map((a) => {
-    const reports = reportsOf.get(key(a.task_id, a.org_unit_id)) ?? [];
-    // Periods sort as text ('2019-07' < '2019-08'); the last one is the latest report.
-    const latest = reports.length > 0 ? reports[reports.length - 1]! : null;
-    const delivered = new Set(reports.flatMap((r) => r.milestones_done as string[]));
+    const summary: Summary | undefined = summaryOf.get(key(a.task_id, a.org_unit_id));
+    const latest: LatestReport | null = summary
+      ? {
+          id: summary.latest_id,
+          period: summary.latest_period,
+          submitted_at: new Date(summary.latest_submitted_at),
+          completed: summary.latest_completed,
+        }
+      : null;
+    // Milestones declared delivered by any report in force of this unit on this task.
+    const delivered = new Set((summary?.milestones_done ?? []).flat());
     const deadline = deadlineOf.get(a.task_id) ?? plan.period_end;
     const verdict = deriveTaskStatus({
       today: asOf,
       start: plan.period_start,
       deadline,
       cadence,
-      submittedPeriods: reports.map((r) => r.period),
+      submittedPeriods: summary?.periods ?? [],
       completed: latest?.completed ?? false,
       openMilestones: milestones
         .filter((m) => m.task_id === a.task_id && !delivered.has(m.code))

@@ -167,3 +167,42 @@ describe('the supervision board', () => {
     expect(daqingBoard).toMatchObject({ total: 1, overdueNotices: [] });
   });
 });
+
+describe('milestones and corrections in the derived status', () => {
+  it('clears an overdue milestone once a report in force declares it delivered, and not after a correction withdraws it', async () => {
+    const officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
+    const task22 = await taskId(ctx.db, '2.2');
+    const row = async () => (await ledger(ctx.admin)).find((r) => r.taskNumber === '2.2' && r.orgUnit.id === housing)!;
+    // The pilot cities' 2018 milestones passed on 2018-12-31 with nothing reported.
+    expect((await row()).status).toBe('overdue');
+
+    const delivered = ['waste-sorting-implementation-plans', 'waste-sorting-demonstration-areas'];
+    let december = '';
+    for (const period of [
+      ...Array.from({ length: 12 }, (_, i) => `2018-${String(i + 1).padStart(2, '0')}`),
+      '2019-01',
+      '2019-02',
+      '2019-03',
+      '2019-04',
+    ]) {
+      const created = await officer.post(`/api/v1/tasks/${task22}/reports`, {
+        period,
+        narrative: `${period} 推进垃圾分类试点`,
+        measures: '',
+        figures: [],
+        milestonesDone: period === '2018-12' ? delivered : [],
+      });
+      expect(created.statusCode).toBe(201);
+      expect((await officer.post(`/api/v1/reports/${created.json().id}/submit`)).statusCode).toBe(200);
+      if (period === '2018-12') december = created.json().id;
+    }
+    expect(await row()).toMatchObject({ status: 'on_track', missingPeriods: 0 });
+
+    // A correction that withdraws the claim counts only once it is submitted.
+    const correction = (await officer.post(`/api/v1/reports/${december}/correct`)).json();
+    expect((await officer.patch(`/api/v1/reports/${correction.id}`, { milestonesDone: [] })).statusCode).toBe(200);
+    expect((await row()).status).toBe('on_track');
+    expect((await officer.post(`/api/v1/reports/${correction.id}/submit`)).statusCode).toBe(200);
+    expect((await row()).status).toBe('overdue');
+  });
+});
