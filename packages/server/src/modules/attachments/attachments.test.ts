@@ -113,6 +113,9 @@ describe('evidence on notice replies and joint meetings', () => {
     const noticeUrl = `/api/v1/notices/${notice.json().id}/attachments`;
     expect((await upload(ctx, officer, noticeUrl, '整改说明.pdf', PDF)).statusCode).toBe(201);
     expect((await upload(ctx, ctx.admin, noticeUrl, '整改说明.pdf', PDF)).statusCode).toBe(403);
+    // The office reading the notice sees the evidence; lists leave it out.
+    const read = (await ctx.admin.get(`/api/v1/notices/${notice.json().id}`)).json();
+    expect(read.attachments).toMatchObject([{ fileName: '整改说明.pdf', contentType: 'application/pdf' }]);
 
     const [plan] = await ctx.db.selectFrom('plan').select('id').execute();
     const [admin] = await ctx.db.selectFrom('app_user').select('id').where('username', '=', 'admin').execute();
@@ -135,6 +138,8 @@ describe('evidence on notice replies and joint meetings', () => {
     const daqing = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
     expect((await upload(ctx, daqing, meetingUrl, '纪要.pdf', PDF)).json().code).toBe('OUT_OF_SCOPE');
     expect((await ctx.admin.get(`/api/v1/attachments/${minutes.json().id}`)).statusCode).toBe(200);
+    const meeting = (await ctx.admin.get(`/api/v1/meetings/${meetingId}`)).json();
+    expect(meeting.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['会议纪要.docx']);
   });
 });
 

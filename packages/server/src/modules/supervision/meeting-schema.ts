@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentView } from '../reports/schema.ts';
 import { StatusColour } from '@chuangcheng/core';
 
 const IsoDate = z
@@ -70,6 +71,8 @@ export const MeetingDetail = MeetingSummary.extend({
   decisions: z.string(),
   attendees: z.array(UnitRef),
   actionItems: z.array(ActionItem),
+  /** Minutes, sign-in sheets and other files of the meeting. */
+  attachments: z.array(AttachmentView),
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 export const MeetingList = z.object({ items: z.array(MeetingSummary) });

@@ -1,3 +1,5 @@
+import { attachmentRepository } from '../attachments/repository.ts';
+import { presentAttachment } from '../reports/present.ts';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -35,6 +37,7 @@ async function detail(db: Kysely<Database>, m: MeetingRow): Promise<MeetingDetai
     decisions: m.decisions,
     attendees: await meetingRepository.attendees(db, m.id),
     actionItems: (await meetingRepository.items(db, { meetingId: m.id })).map((i) => presentItem(i, today)),
+    attachments: (await attachmentRepository.listByOwners(db, 'joint_meeting', [m.id])).map(presentAttachment),
   };
 }
 

@@ -1,3 +1,5 @@
+import { attachmentRepository } from '../attachments/repository.ts';
+import { presentAttachment } from '../reports/present.ts';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -157,5 +159,6 @@ export async function listNotices(db: Kysely<Database>, actor: Actor, query: Not
 export async function readNotice(db: Kysely<Database>, actor: Actor, id: string): Promise<Notice> {
   const row = await getNotice(db, id);
   supervisionPolicy.canReadNotice(actor, row);
-  return presentNotice(row);
+  const attachments = await attachmentRepository.listByOwners(db, 'notice_reply', [row.id]);
+  return { ...presentNotice(row), attachments: attachments.map(presentAttachment) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentView } from '../reports/schema.ts';
 
 const IsoDate = z
   .string()
@@ -53,6 +54,8 @@ export const Notice = z.object({
   escalatedTo: UnitRef.nullable(),
   escalatedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** Evidence sent with the reply; present on a single notice, not in lists. */
+  attachments: z.array(AttachmentView).optional(),
 });
 export type Notice = z.infer<typeof Notice>;
 export const NoticeList = z.object({ items: z.array(Notice) });
