@@ -3,18 +3,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { databaseKinds, startServer, type RunningServer } from './support/server.ts';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../.tmp/screenshots');
 
-describe('the provincial office reads the action plan', () => {
+describe.each(databaseKinds())('the provincial office reads the action plan (%s)', (kind) => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer('pglite');
+    server = await startServer(kind);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
   });
