@@ -1,41 +1,21 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
-import { databaseKinds, startServer, type RunningServer } from './support/server.ts';
-
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../.tmp/screenshots');
-
-/** Signs in through the login form and waits for the shell. */
-async function signIn(page: Page, server: RunningServer, username: string, password: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-}
-
-async function signOut(page: Page) {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-username').waitFor();
-}
+import type { Page } from 'playwright-core';
+import { databaseKinds, type RunningServer } from './support/server.ts';
+import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
 
 describe.each(databaseKinds())('a new user walks the foundation (%s)', (kind) => {
+  let suite: Awaited<ReturnType<typeof openSuite>> | undefined;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer(kind);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
+    suite = await openSuite(kind);
+    ({ server, page } = suite);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await suite?.close();
   });
 
   it('refuses a wrong password on the sign-in page', async () => {

@@ -1,35 +1,25 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
-import { databaseKinds, startServer, type RunningServer } from './support/server.ts';
-
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../.tmp/screenshots');
+import type { Page } from 'playwright-core';
+import { databaseKinds, type RunningServer } from './support/server.ts';
+import { openSuite, SCREENSHOTS, signIn } from './support/walk.ts';
 
 describe.each(databaseKinds())('the provincial office reads the action plan (%s)', (kind) => {
+  let suite: Awaited<ReturnType<typeof openSuite>> | undefined;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer(kind);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
+    suite = await openSuite(kind);
+    ({ server, page } = suite);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await suite?.close();
   });
 
   it('opens the only plan directly from the navigation', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(server.adminPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, server, 'admin', server.adminPassword);
     await page.getByTestId('nav-plans').click();
     await expect(page.getByTestId('plan-name').textContent()).resolves.toContain('黑龙江省创建文明城市三年行动计划');
     await expect(page.getByTestId('plan-header').textContent()).resolves.toContain('2018-01-01');

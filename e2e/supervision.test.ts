@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
-import { databaseKinds, startServer, type RunningServer } from './support/server.ts';
-
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../.tmp/screenshots');
+import type { Page } from 'playwright-core';
+import { databaseKinds, type RunningServer } from './support/server.ts';
+import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
 
 /** A one-page PDF with the header, objects, cross-reference table and trailer a reader expects. */
 function minimalPdf(): Buffer {
@@ -59,38 +57,23 @@ async function apiSession(url: string, username: string, password: string) {
   return { call, cookie, regionCode: session.user.regionCode };
 }
 
-async function signIn(page: Page, server: RunningServer, username: string, password: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-}
-
-async function signOut(page: Page) {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-username').waitFor();
-}
-
 /** Clicks the primary button of the open confirmation popover. */
 async function confirm(page: Page) {
   await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
 }
 
 describe.each(databaseKinds())('a unit reports, the office supervises (%s)', (kind) => {
+  let suite: Awaited<ReturnType<typeof openSuite>> | undefined;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let pdfPath: string;
   let admin: Awaited<ReturnType<typeof apiSession>>;
 
   beforeAll(async () => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-pdf-')), '供热管网改造进展.pdf');
     fs.writeFileSync(pdfPath, minimalPdf());
-    server = await startServer(kind);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
+    suite = await openSuite(kind);
+    ({ server, page } = suite);
 
     admin = await apiSession(server.url, 'admin', server.adminPassword);
     const unitId = async (name: string) => {
@@ -118,8 +101,7 @@ describe.each(databaseKinds())('a unit reports, the office supervises (%s)', (ki
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await suite?.close();
     if (pdfPath) fs.rmSync(path.dirname(pdfPath), { recursive: true, force: true });
   });
 
