@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Descriptions, Drawer, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { api } from '../../api/client.ts';
-import { useApiError } from '../../api/useApiError.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
 import { tagColour } from './StatusTag.tsx';
 import type { ActionItem, Attachment, MeetingDetail } from './types.ts';
+import { useLoaded } from './useLoaded.ts';
 
 interface Props {
   id: string | null;
@@ -17,28 +16,11 @@ interface Props {
 /** One joint meeting: attendees, minutes, decisions and its action items in the three colours. */
 export function MeetingDrawer({ id, onClose }: Props) {
   const t = useT();
-  const showError = useApiError();
   const mayWrite = useCan('supervision.write');
-  const [meeting, setMeeting] = useState<MeetingDetail | null>(null);
   // Files uploaded in this drawer, shown until the meeting's own list includes them.
   const [uploaded, setUploaded] = useState<{ meetingId: string; files: Attachment[] }>({ meetingId: '', files: [] });
 
-  useEffect(() => {
-    if (!id) return;
-    let cancelled = false;
-    api
-      .get<MeetingDetail>(`/api/v1/meetings/${id}`)
-      .then((loaded) => {
-        if (!cancelled) setMeeting(loaded);
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) showError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [id, showError]);
-
+  const { data: meeting } = useLoaded<MeetingDetail>(id ? `/api/v1/meetings/${id}` : null);
   const current = meeting && meeting.id === id ? meeting : null;
 
   const columns: TableColumnsType<ActionItem> = [
