@@ -30,6 +30,24 @@ export const Permission = z.enum([
   'report.write',
   'supervision.read',
   'supervision.write',
+  // Indicators, data reporting and the cockpit (issue 4).
+  'indicator.read',
+  'indicator.write',
+  'data.enter',
+  'data.approve',
+  // Evaluation, incidents and titles (issue 5).
+  'evaluation.read',
+  'evaluation.manage',
+  'evaluation.score',
+  'incident.write',
+  'title.write',
+  // Problem cases (issue 6).
+  'case.report',
+  'case.read',
+  'case.dispatch',
+  'case.handle',
+  'case.verify',
+  'case.configure',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -54,6 +72,26 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'supervision.read': ['province_admin', 'city_admin', 'unit_officer', 'auditor'],
   // Creation offices (administrators) issue notices, run joint meetings and close items.
   'supervision.write': ['province_admin', 'city_admin'],
+  // Every staff role reads indicators and the cockpit; the catalogue is the province's.
+  'indicator.read': staff,
+  'indicator.write': ['province_admin'],
+  // County and city officers enter figures for regions in their scope; offices approve level by level.
+  'data.enter': ['province_admin', 'city_admin', 'unit_officer'],
+  'data.approve': ['province_admin', 'city_admin'],
+  'evaluation.read': staff,
+  // Offices manage frameworks and rounds; inspectors and offices score.
+  'evaluation.manage': ['province_admin', 'city_admin'],
+  'evaluation.score': ['province_admin', 'city_admin', 'inspector'],
+  'incident.write': ['province_admin', 'city_admin'],
+  // Titles change only with a reason (a published round or an incident); the province records them.
+  'title.write': ['province_admin'],
+  // Anyone signed in may report a problem; staff read cases in their scope.
+  'case.report': [...staff, 'resident'],
+  'case.read': staff,
+  'case.dispatch': ['province_admin', 'city_admin'],
+  'case.handle': ['unit_officer'],
+  'case.verify': ['inspector'],
+  'case.configure': ['province_admin', 'city_admin'],
 };
 
 /** Whether a role holds a permission, regardless of region. */

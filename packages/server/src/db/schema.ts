@@ -1,9 +1,17 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { IndicatorTables } from './schema-indicators.ts';
+import type { EvaluationTables } from './schema-evaluation.ts';
+import type { CaseTables } from './schema-cases.ts';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-/** Kysely's view of the tables created by `migrations/*.sql`. Keep the two in step. */
-export type Database = {
+/**
+ * Kysely's view of the tables created by `migrations/*.sql`. Keep the two in step.
+ * Feature areas keep their tables in their own schema-<area>.ts file.
+ */
+export type Database = FoundationTables & IndicatorTables & EvaluationTables & CaseTables;
+
+type FoundationTables = {
   region: {
     code: string;
     name: string;

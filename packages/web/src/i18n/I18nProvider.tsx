@@ -1,6 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import zhCN from './zh-CN.json';
-import en from './en.json';
+import { zhCN, en } from './catalogues.ts';
 import { setRequestLanguage } from '../api/client.ts';
 
 export type Language = 'zh-CN' | 'en';

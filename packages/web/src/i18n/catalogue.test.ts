@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Role, RegionGroupKind, regionLevelKeys } from '@chuangcheng/core';
-import zhCN from './zh-CN.json';
-import en from './en.json';
+import { catalogueParts, zhCN, en } from './catalogues.ts';
 
 const catalogues: Record<string, Record<string, string>> = { 'zh-CN': zhCN, en };
 
@@ -14,6 +13,12 @@ function usedKeys(source: string): string[] {
 }
 
 describe('i18n catalogues', () => {
+  it.each(Object.entries(catalogueParts))('%s: no key is defined in two files', (_language, parts) => {
+    const seen = new Map<string, number>();
+    for (const part of parts) for (const key of Object.keys(part)) seen.set(key, (seen.get(key) ?? 0) + 1);
+    expect([...seen].filter(([, count]) => count > 1).map(([key]) => key)).toEqual([]);
+  });
+
   it('zh-CN and en have the same keys', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Comparator, ReportingCadence } from '@chuangcheng/core';
-import zhCN from '../../i18n/zh-CN.json';
-import en from '../../i18n/en.json';
+import { zhCN, en } from '../../i18n/catalogues.ts';
 import { format, type MessageKey, type Translate } from '../../i18n/I18nProvider.tsx';
 import { cadenceKeys, comparatorKeys, scopeInWords, targetInWords } from './target-format.ts';
 import type { PlanTarget } from './types.ts';
