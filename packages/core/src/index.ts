@@ -7,3 +7,4 @@ export * from './users.ts';
 export * from './org-units.ts';
 export * from './plan.ts';
 export * from './supervision.ts';
+export * from './cases.ts';
