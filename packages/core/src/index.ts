@@ -8,3 +8,4 @@ export * from './org-units.ts';
 export * from './plan.ts';
 export * from './supervision.ts';
 export * from './cases.ts';
+export * from './evaluation.ts';
