@@ -29,12 +29,14 @@ import { attachmentRoutes } from './modules/attachments/routes.ts';
 import { supervisionRoutes } from './modules/supervision/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { geoRoutes } from './modules/geo/routes.ts';
 
 /** The API modules, each registering its routes under /api/v1. Add a module here. */
 const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   authRoutes,
   regionRoutes,
   groupRoutes,
+  geoRoutes,
   orgUnitRoutes,
   planRoutes,
   supervisionRoutes,
