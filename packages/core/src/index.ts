@@ -9,3 +9,4 @@ export * from './plan.ts';
 export * from './supervision.ts';
 export * from './cases.ts';
 export * from './evaluation.ts';
+export * from './indicators.ts';

@@ -1,0 +1,668 @@
+import { z } from 'zod';
+import { PlanCode, Comparator, TargetDirection } from './plan.ts';
+import { RegionCode } from './regions.ts';
+
+// Indicators, data sets, observations, data entry and the cockpit (issue 4). The catalogue
+// file format (data/indicators/*.yaml) and every request/response shape of the API described in
+// docs/api/indicators.md live here, so that the server and the web app share one definition.
+
+// ---------------------------------------------------------------------------------------------
+// Periods: '2019' (year), '2019Q3' (quarter), '2019-07' (month).
+
+export const IndicatorPeriodType = z.enum(['year', 'quarter', 'month']);
+export type IndicatorPeriodType = z.infer<typeof IndicatorPeriodType>;
+
+/** A period label of an observation: `2019`, `2019Q3` or `2019-07`. */
+export const IndicatorPeriod = z
+  .string()
+  .regex(/^\d{4}(Q[1-4]|-(0[1-9]|1[0-2]))?$/, "use a year '2019', a quarter '2019Q3' or a month '2019-07'");
+export type IndicatorPeriod = z.infer<typeof IndicatorPeriod>;
+
+/** The type of a period label; throws on a malformed label (validate with `IndicatorPeriod` first). */
+export function indicatorPeriodType(period: string): IndicatorPeriodType {
+  if (/^\d{4}$/.test(period)) return 'year';
+  if (/^\d{4}Q[1-4]$/.test(period)) return 'quarter';
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return 'month';
+  throw new Error(`not a period label: ${period}`);
+}
+
+/** The months a period covers, 1-based: [first, last]. */
+function monthRange(period: string): [number, number] {
+  const type = indicatorPeriodType(period);
+  if (type === 'year') return [1, 12];
+  if (type === 'quarter') {
+    const q = Number(period.slice(5));
+    return [(q - 1) * 3 + 1, q * 3];
+  }
+  const m = Number(period.slice(5, 7));
+  return [m, m];
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const daysInMonth = (y: number, m: number) => [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+
+/** First and last day (ISO dates) of a period. */
+export function indicatorPeriodBounds(period: string): { start: string; end: string } {
+  const year = Number(period.slice(0, 4));
+  const [first, last] = monthRange(period);
+  return {
+    start: `${year}-${pad2(first)}-01`,
+    end: `${year}-${pad2(last)}-${pad2(daysInMonth(year, last))}`,
+  };
+}
+
+/** The period of a type that contains an ISO date (YYYY-MM-DD). */
+export function indicatorPeriodOf(type: IndicatorPeriodType, date: string): string {
+  const year = date.slice(0, 4);
+  const month = Number(date.slice(5, 7));
+  if (type === 'year') return year;
+  if (type === 'quarter') return `${year}Q${Math.ceil(month / 3)}`;
+  return `${year}-${pad2(month)}`;
+}
+
+/** The period right after `period`, of the same type. */
+export function nextIndicatorPeriod(period: string): string {
+  const type = indicatorPeriodType(period);
+  const year = Number(period.slice(0, 4));
+  if (type === 'year') return String(year + 1);
+  if (type === 'quarter') {
+    const q = Number(period.slice(5));
+    return q === 4 ? `${year + 1}Q1` : `${year}Q${q + 1}`;
+  }
+  const m = Number(period.slice(5, 7));
+  return m === 12 ? `${year + 1}-01` : `${year}-${pad2(m + 1)}`;
+}
+
+/** Every period of `from`'s type from `from` to `to` inclusive (empty when `to` is earlier). */
+export function indicatorPeriodsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let p = from; comparePeriods(p, to) <= 0; p = nextIndicatorPeriod(p)) out.push(p);
+  return out;
+}
+
+/** Orders periods by their end date (a year ends after its last quarter and month). */
+export function comparePeriods(a: string, b: string): number {
+  const ea = indicatorPeriodBounds(a).end;
+  const eb = indicatorPeriodBounds(b).end;
+  return ea < eb ? -1 : ea > eb ? 1 : 0;
+}
+
+/**
+ * A date as a decimal year at the END of that day: 2020-12-31 → 2021.0, 2019-06-30 → 2019.4959.
+ * The time axis of progress and forecasts.
+ */
+export function decimalYear(date: string): number {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  let dayOfYear = day;
+  for (let m = 1; m < month; m++) dayOfYear += daysInMonth(year, m);
+  return year + dayOfYear / (isLeap(year) ? 366 : 365);
+}
+
+/** A period's position on the time axis: the end of its last day (2019 → 2020.0, 2019Q2 → 2019.4959). */
+export function periodTime(period: string): number {
+  return decimalYear(indicatorPeriodBounds(period).end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The catalogue file (data/indicators/*.yaml).
+
+/** How a data element's values combine over regions: summed (counts, areas) or averaged (concentrations). */
+export const DataElementAggregation = z.enum(['sum', 'average']);
+export type DataElementAggregation = z.infer<typeof DataElementAggregation>;
+
+/** How an indicator combines over regions; `ratio` recomputes from summed numerator and denominator. */
+export const IndicatorAggregation = z.enum(['sum', 'average', 'ratio']);
+export type IndicatorAggregation = z.infer<typeof IndicatorAggregation>;
+
+/** Where an observation came from. `form` and `excel` are entries by people and go through approval. */
+export const ObservationSource = z.enum(['form', 'excel', 'demo', 'cases', 'volunteers', 'evaluation']);
+export type ObservationSource = z.infer<typeof ObservationSource>;
+
+/**
+ * The uniqueness class of a source: one value per (element, region, period, kind). `form` and
+ * `excel` are the same kind, `entry` (an Excel import overwrites what the form saved).
+ */
+export const ObservationSourceKind = z.enum(['entry', 'demo', 'cases', 'volunteers', 'evaluation']);
+export type ObservationSourceKind = z.infer<typeof ObservationSourceKind>;
+
+export function sourceKindOf(source: ObservationSource): ObservationSourceKind {
+  return source === 'form' || source === 'excel' ? 'entry' : source;
+}
+
+/**
+ * When several kinds hold a value for the same element, region and period, the one read is the
+ * first of this list: people's entries, then other modules' statistics, then demo data.
+ */
+export const sourceKindPrecedence: readonly ObservationSourceKind[] = [
+  'entry',
+  'cases',
+  'volunteers',
+  'evaluation',
+  'demo',
+];
+
+const Code = PlanCode;
+const Name = z.string().trim().min(1).max(200);
+
+/** A reported number with a unit (数据元), part of exactly one data set. */
+export const DataElementDef = z.strictObject({
+  code: Code,
+  name: Name,
+  description: z.string().trim().min(1).optional(),
+  unit: z.string().trim().min(1).max(40),
+  aggregation: DataElementAggregation,
+  /** Whole numbers only (counts). */
+  integer: z.boolean().default(false),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** A form cannot be submitted while a required element is empty. */
+  required: z.boolean().default(true),
+});
+export type DataElementDef = z.infer<typeof DataElementDef>;
+
+/**
+ * A form (数据集) reported per region and period. `regionLevel` is the level that reports it
+ * (2 = prefecture, 3 = county); values for higher levels are aggregated from it.
+ */
+export const DataSetDef = z.strictObject({
+  code: Code,
+  name: Name,
+  description: z.string().trim().min(1).optional(),
+  periodType: IndicatorPeriodType,
+  regionLevel: z.union([z.literal(2), z.literal(3)]),
+  /** `entry`: people fill it in (form, Excel) with approval; otherwise the module that writes it. */
+  source: z.enum(['entry', 'cases', 'volunteers', 'evaluation']).default('entry'),
+  elements: z.array(DataElementDef).min(1),
+});
+export type DataSetDef = z.infer<typeof DataSetDef>;
+
+/** A computed indicator (指标): numerator / denominator × factor, or one element × factor. */
+export const IndicatorDef = z.strictObject({
+  code: Code,
+  name: Name,
+  description: z.string().trim().min(1).optional(),
+  unit: z.string().trim().min(1).max(40),
+  direction: TargetDirection,
+  aggregation: IndicatorAggregation,
+  numerator: Code,
+  denominator: Code.optional(),
+  /** 100 for a percentage; 1 for a plain value or a per-capita figure. */
+  factor: z.number().positive().default(1),
+});
+export type IndicatorDef = z.infer<typeof IndicatorDef>;
+
+/** Titles a count target counts (held titles come from the evaluation module's title events). */
+const TitleMeasure = z.strictObject({
+  /** The title's code in the evaluation module, e.g. national-civilized-city. */
+  title: Code,
+  /**
+   * `count`: how many regions in the scope hold the title at a date; `share`: the same count as
+   * a percentage of the scope's regions of `level`.
+   */
+  as: z.enum(['count', 'share']),
+  /** Which regions count: levels 2 (prefecture) and/or 3 (county). */
+  levels: z.array(z.union([z.literal(2), z.literal(3)])).min(1),
+});
+
+/** Links a plan target to the indicator (or titles) that measure it. */
+export const TargetLinkDef = z
+  .strictObject({
+    plan: Code,
+    target: Code,
+    indicator: Code.optional(),
+    titles: TitleMeasure.optional(),
+    /** The baseline when the plan names only its year, or gives none: period (and value when known). */
+    baseline: z.strictObject({ period: IndicatorPeriod, value: z.number().optional() }).optional(),
+    note: z.string().trim().min(1).optional(),
+  })
+  .refine((l) => (l.indicator === undefined) !== (l.titles === undefined), {
+    message: 'give exactly one of indicator or titles',
+    path: ['indicator'],
+  });
+export type TargetLinkDef = z.infer<typeof TargetLinkDef>;
+
+const CatalogueShape = z.strictObject({
+  dataSets: z.array(DataSetDef).min(1),
+  indicators: z.array(IndicatorDef).default([]),
+  targets: z.array(TargetLinkDef).default([]),
+});
+
+type Issue = { message: string; path: PropertyKey[] };
+
+function catalogueIssues(file: z.infer<typeof CatalogueShape>): Issue[] {
+  const issues: Issue[] = [];
+  const elements = new Map<string, { dataSet: string; aggregation: DataElementAggregation }>();
+  const setCodes = new Set<string>();
+  file.dataSets.forEach((set, s) => {
+    if (setCodes.has(set.code))
+      issues.push({ message: `data set '${set.code}' appears twice`, path: ['dataSets', s, 'code'] });
+    setCodes.add(set.code);
+    set.elements.forEach((el, e) => {
+      const path = ['dataSets', s, 'elements', e];
+      if (elements.has(el.code))
+        issues.push({ message: `data element '${el.code}' appears twice`, path: [...path, 'code'] });
+      elements.set(el.code, { dataSet: set.code, aggregation: el.aggregation });
+      if (el.min !== undefined && el.max !== undefined && el.min > el.max) {
+        issues.push({ message: 'min must not be greater than max', path: [...path, 'max'] });
+      }
+    });
+  });
+  const indicatorCodes = new Set<string>();
+  file.indicators.forEach((ind, i) => {
+    const path = ['indicators', i];
+    if (indicatorCodes.has(ind.code) || elements.has(ind.code)) {
+      issues.push({ message: `code '${ind.code}' is already used`, path: [...path, 'code'] });
+    }
+    indicatorCodes.add(ind.code);
+    const num = elements.get(ind.numerator);
+    if (!num) issues.push({ message: `no data element '${ind.numerator}'`, path: [...path, 'numerator'] });
+    if (ind.denominator !== undefined) {
+      const den = elements.get(ind.denominator);
+      if (!den) issues.push({ message: `no data element '${ind.denominator}'`, path: [...path, 'denominator'] });
+      else if (num && den.dataSet !== num.dataSet) {
+        issues.push({
+          message: 'numerator and denominator must belong to the same data set',
+          path: [...path, 'denominator'],
+        });
+      }
+      if (ind.aggregation !== 'ratio') {
+        issues.push({
+          message: "an indicator with a denominator aggregates as 'ratio'",
+          path: [...path, 'aggregation'],
+        });
+      }
+      if (num && den && (num.aggregation !== 'sum' || den.aggregation !== 'sum')) {
+        issues.push({ message: 'a ratio needs summable numerator and denominator', path: [...path, 'numerator'] });
+      }
+    } else if (num && ind.aggregation !== num.aggregation) {
+      issues.push({
+        message: `aggregation must be '${num.aggregation}', the rule of data element '${ind.numerator}'`,
+        path: [...path, 'aggregation'],
+      });
+    }
+  });
+  const links = new Set<string>();
+  file.targets.forEach((link, t) => {
+    const key = `${link.plan}/${link.target}`;
+    if (links.has(key)) issues.push({ message: `target ${key} is linked twice`, path: ['targets', t, 'target'] });
+    links.add(key);
+    if (link.indicator !== undefined && !indicatorCodes.has(link.indicator)) {
+      issues.push({ message: `no indicator '${link.indicator}'`, path: ['targets', t, 'indicator'] });
+    }
+  });
+  return issues;
+}
+
+/** A whole catalogue file: data sets with their elements, indicators, target links. */
+export const IndicatorCatalogue = CatalogueShape.superRefine((file, ctx) => {
+  for (const issue of catalogueIssues(file)) ctx.addIssue({ code: 'custom', ...issue });
+});
+export type IndicatorCatalogue = z.infer<typeof IndicatorCatalogue>;
+
+// ---------------------------------------------------------------------------------------------
+// API: catalogue views.
+
+export const DataElementView = z.object({
+  code: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  unit: z.string(),
+  aggregation: DataElementAggregation,
+  integer: z.boolean(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  required: z.boolean(),
+});
+export type DataElementView = z.infer<typeof DataElementView>;
+
+/** A cross-field rule of a data set's form (ranges and required fields are on the elements). */
+export const ValidationRuleView = z.object({
+  kind: z.literal('numerator_le_denominator'),
+  numerator: z.string(),
+  denominator: z.string(),
+  /** The indicator the rule comes from. */
+  indicator: z.string(),
+});
+export type ValidationRuleView = z.infer<typeof ValidationRuleView>;
+
+export const DataSetView = z.object({
+  code: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  periodType: IndicatorPeriodType,
+  regionLevel: z.number().int(),
+  source: z.enum(['entry', 'cases', 'volunteers', 'evaluation']),
+  elements: z.array(DataElementView),
+  rules: z.array(ValidationRuleView),
+});
+export type DataSetView = z.infer<typeof DataSetView>;
+
+/** A plan target as the cockpit shows it. */
+export const TargetRef = z.object({
+  planCode: z.string(),
+  code: z.string(),
+  title: z.string(),
+  taskNumber: z.string().nullable(),
+  comparator: Comparator,
+  value: z.number(),
+  valueMax: z.number().nullable(),
+  unit: z.string(),
+  deadline: z.string(),
+  direction: TargetDirection,
+  /** The target's scope as the plan file writes it (kind province / region_level / regions / groups). */
+  scope: z.record(z.string(), z.unknown()),
+});
+export type TargetRef = z.infer<typeof TargetRef>;
+
+export const IndicatorView = z.object({
+  code: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  unit: z.string(),
+  direction: TargetDirection,
+  aggregation: IndicatorAggregation,
+  periodType: IndicatorPeriodType,
+  dataSetCode: z.string(),
+  regionLevel: z.number().int(),
+  numerator: z.object({ code: z.string(), name: z.string(), unit: z.string() }),
+  denominator: z.object({ code: z.string(), name: z.string(), unit: z.string() }).nullable(),
+  factor: z.number(),
+  targets: z.array(TargetRef),
+});
+export type IndicatorView = z.infer<typeof IndicatorView>;
+
+export const CatalogueView = z.object({
+  dataSets: z.array(DataSetView),
+  indicators: z.array(IndicatorView),
+});
+export type CatalogueView = z.infer<typeof CatalogueView>;
+
+// ---------------------------------------------------------------------------------------------
+// API: data entry and approval.
+
+/**
+ * Status of one data set for one region and period. `empty`: nothing saved yet. Entries are
+ * editable in `empty`, `draft` and `returned`; submitted and approved entries are locked.
+ */
+export const EntryStatus = z.enum(['empty', 'draft', 'submitted', 'approved_city', 'approved_province', 'returned']);
+export type EntryStatus = z.infer<typeof EntryStatus>;
+
+export const EntryAction = z.enum(['save', 'import', 'submit', 'approve', 'return']);
+export type EntryAction = z.infer<typeof EntryAction>;
+
+const RegionBrief = z.object({ code: z.string(), name: z.string(), level: z.number().int() });
+export type RegionBrief = z.infer<typeof RegionBrief>;
+
+const UserBrief = z.object({ id: z.string(), displayName: z.string() });
+
+export const EntryValueView = z.object({
+  element: z.string(),
+  value: z.number().nullable(),
+  comment: z.string().nullable(),
+  source: ObservationSource.nullable(),
+  updatedAt: z.string().nullable(),
+});
+
+export const EntryEventView = z.object({
+  action: EntryAction,
+  fromStatus: EntryStatus,
+  toStatus: EntryStatus,
+  reason: z.string().nullable(),
+  actor: UserBrief,
+  at: z.string(),
+});
+export type EntryEventView = z.infer<typeof EntryEventView>;
+
+/** What the actor may do with an entry now; the server checks again on every request. */
+export const EntryPermissions = z.object({
+  edit: z.boolean(),
+  submit: z.boolean(),
+  approve: z.boolean(),
+  return: z.boolean(),
+});
+
+export const EntryView = z.object({
+  dataSet: z.object({ code: z.string(), name: z.string(), periodType: IndicatorPeriodType }),
+  region: RegionBrief,
+  period: z.string(),
+  status: EntryStatus,
+  /** Level whose approval comes next: 2 (city) or 1 (province); null when fully approved or not submitted. */
+  nextApprovalLevel: z.number().int().nullable(),
+  /** The reason of the latest return, while the entry is `returned`. */
+  returnReason: z.string().nullable(),
+  values: z.array(EntryValueView),
+  history: z.array(EntryEventView),
+  can: EntryPermissions,
+});
+export type EntryView = z.infer<typeof EntryView>;
+
+export const EntryParams = z.strictObject({ code: Code, regionCode: RegionCode, period: IndicatorPeriod });
+
+/** Save a draft: `null` clears a value; elements left out keep their saved value. */
+export const SaveEntryRequest = z.strictObject({
+  values: z.record(z.string(), z.number().nullable()),
+  comments: z.record(z.string(), z.string().trim().max(500).nullable()).optional(),
+});
+export type SaveEntryRequest = z.infer<typeof SaveEntryRequest>;
+
+export const ReturnEntryRequest = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+export type ReturnEntryRequest = z.infer<typeof ReturnEntryRequest>;
+
+export const EntryListQuery = z.strictObject({ region: RegionCode, period: IndicatorPeriod });
+
+export const EntryListItem = z.object({
+  region: RegionBrief,
+  status: EntryStatus,
+  filled: z.number().int(),
+  expected: z.number().int(),
+  updatedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  can: EntryPermissions,
+});
+export type EntryListItem = z.infer<typeof EntryListItem>;
+
+export const EntryList = z.object({
+  dataSet: z.object({ code: z.string(), name: z.string(), periodType: IndicatorPeriodType }),
+  period: z.string(),
+  items: z.array(EntryListItem),
+  counts: z.record(EntryStatus, z.number().int()),
+});
+export type EntryList = z.infer<typeof EntryList>;
+
+export const BulkApproveRequest = z.strictObject({
+  period: IndicatorPeriod,
+  regionCodes: z.array(RegionCode).min(1).max(500),
+});
+export type BulkApproveRequest = z.infer<typeof BulkApproveRequest>;
+
+export const BulkApproveResult = z.object({ approved: z.number().int() });
+
+export const TemplateQuery = z.strictObject({ region: RegionCode, period: IndicatorPeriod });
+
+export const ImportResult = z.object({
+  dataSet: z.string(),
+  period: z.string(),
+  regions: z.number().int(),
+  values: z.number().int(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+// ---------------------------------------------------------------------------------------------
+// API: target evaluation and the cockpit.
+
+export const TargetStatus = z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'no_data']);
+export type TargetStatus = z.infer<typeof TargetStatus>;
+
+export const Coverage = z.object({ reported: z.number().int(), expected: z.number().int() });
+export type Coverage = z.infer<typeof Coverage>;
+
+export const SeriesPoint = z.object({
+  period: z.string(),
+  value: z.number().nullable(),
+  /** Summed numerator and denominator behind a ratio (null for other indicators and for titles). */
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  coverage: Coverage,
+  /** Reporting regions whose value is submitted or approved at city level, not yet by the province. */
+  unapproved: z.number().int(),
+});
+export type SeriesPoint = z.infer<typeof SeriesPoint>;
+
+export const TargetMeasure = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('indicator'),
+    indicator: z.object({ code: z.string(), name: z.string(), unit: z.string(), periodType: IndicatorPeriodType }),
+  }),
+  z.object({
+    kind: z.literal('titles'),
+    title: z.string(),
+    as: z.enum(['count', 'share']),
+    levels: z.array(z.number().int()),
+  }),
+]);
+export type TargetMeasure = z.infer<typeof TargetMeasure>;
+
+export const TargetEvaluation = z.object({
+  target: TargetRef,
+  measure: TargetMeasure,
+  region: RegionBrief,
+  /** The resolved figure to reach (e.g. 0.85 × the 2015 value for "down 15%"); null without a baseline. */
+  targetValue: z.number().nullable(),
+  /** Upper bound for ranges (count_between, between). */
+  targetValueMax: z.number().nullable(),
+  baseline: z
+    .object({ period: z.string(), value: z.number(), source: z.enum(['plan', 'link', 'first_observation']) })
+    .nullable(),
+  latest: z.object({ period: z.string(), value: z.number() }).nullable(),
+  /** 0-100, from baseline to target, correct for lower-is-better targets. */
+  progress: z.number().nullable(),
+  /** The value expected at `asOf` on the straight line from baseline to deadline. */
+  expectedToday: z.number().nullable(),
+  /** The value forecast at the deadline (time-weighted linear trend; needs ≥ 2 points). */
+  forecast: z.number().nullable(),
+  status: TargetStatus,
+  /** The first period of the current run of at-risk/off-track statuses. */
+  laggingSince: z.string().nullable(),
+  series: z.array(SeriesPoint),
+});
+export type TargetEvaluation = z.infer<typeof TargetEvaluation>;
+
+export const CockpitQuery = z.strictObject({
+  /** Region code; the actor's scope region when absent (the province for the provincial office). */
+  region: RegionCode.optional(),
+  /** ISO date the statuses are computed for; today when absent. */
+  asOf: z.iso.date().optional(),
+});
+
+export const StatusCounts = z.record(TargetStatus, z.number().int());
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+export const CockpitView = z.object({
+  region: RegionBrief,
+  /** Ancestors from the province down to the parent, for the breadcrumb. */
+  ancestors: z.array(RegionBrief),
+  /** Child regions the user can drill into (levels 2 and 3 only). */
+  children: z.array(RegionBrief),
+  asOf: z.string(),
+  counts: StatusCounts,
+  targets: z.array(TargetEvaluation),
+});
+export type CockpitView = z.infer<typeof CockpitView>;
+
+export const CockpitMapQuery = z.strictObject({
+  region: RegionCode.optional(),
+  asOf: z.iso.date().optional(),
+  /** Colour by one target's status/value, or ... */
+  target: Code.optional(),
+  /** ... by one indicator's value in `period` (latest period with data when absent). */
+  indicator: Code.optional(),
+  period: IndicatorPeriod.optional(),
+});
+
+export const CockpitMapItem = z.object({
+  region: RegionBrief,
+  value: z.number().nullable(),
+  period: z.string().nullable(),
+  coverage: Coverage.nullable(),
+  /** Null when colouring by indicator. */
+  status: TargetStatus.nullable(),
+  progress: z.number().nullable(),
+  targetValue: z.number().nullable(),
+});
+export type CockpitMapItem = z.infer<typeof CockpitMapItem>;
+
+export const CockpitMap = z.object({
+  region: RegionBrief,
+  asOf: z.string(),
+  target: TargetRef.nullable(),
+  indicator: z.object({ code: z.string(), name: z.string(), unit: z.string() }).nullable(),
+  items: z.array(CockpitMapItem),
+});
+export type CockpitMap = z.infer<typeof CockpitMap>;
+
+export const CockpitRankingItem = z.object({
+  rank: z.number().int(),
+  region: RegionBrief,
+  /** Mean progress (0-100) over the targets that apply to the region and have data. */
+  score: z.number().nullable(),
+  counts: StatusCounts,
+});
+export type CockpitRankingItem = z.infer<typeof CockpitRankingItem>;
+
+export const CockpitRanking = z.object({
+  region: RegionBrief,
+  asOf: z.string(),
+  items: z.array(CockpitRankingItem),
+});
+export type CockpitRanking = z.infer<typeof CockpitRanking>;
+
+export const LaggingQuery = z.strictObject({
+  region: RegionCode.optional(),
+  asOf: z.iso.date().optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const LaggingItem = z.object({
+  target: TargetRef,
+  region: RegionBrief,
+  status: z.enum(['at_risk', 'off_track']),
+  laggingSince: z.string().nullable(),
+  latest: z.object({ period: z.string(), value: z.number() }).nullable(),
+  targetValue: z.number().nullable(),
+  forecast: z.number().nullable(),
+  progress: z.number().nullable(),
+});
+export type LaggingItem = z.infer<typeof LaggingItem>;
+
+export const LaggingList = z.object({
+  items: z.array(LaggingItem),
+  nextCursor: z.string().nullable(),
+});
+export type LaggingList = z.infer<typeof LaggingList>;
+
+export const SeriesQuery = z.strictObject({
+  region: RegionCode.optional(),
+  /** Also the series of every child region (the region's own series comes first). */
+  children: z.enum(['true', 'false']).default('false'),
+  from: IndicatorPeriod.optional(),
+  to: IndicatorPeriod.optional(),
+});
+
+export const IndicatorSeries = z.object({
+  indicator: IndicatorView,
+  regions: z.array(z.object({ region: RegionBrief, points: z.array(SeriesPoint) })),
+  /** Target lines: one per linked target applying to a listed region. */
+  targets: z.array(
+    z.object({
+      target: TargetRef,
+      regionCode: z.string(),
+      targetValue: z.number().nullable(),
+      baseline: z.object({ period: z.string(), value: z.number() }).nullable(),
+    }),
+  ),
+});
+export type IndicatorSeries = z.infer<typeof IndicatorSeries>;
