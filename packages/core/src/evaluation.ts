@@ -603,6 +603,9 @@ export const TitleCounts = z.object({
   /** Titles currently held (not suspended, revoked or expired) per title. */
   held: z.record(TitleKind, z.number()),
   suspended: z.record(TitleKind, z.number()),
+  /** Held titles per region level ('2' prefecture, '3' county-level), for percentage goals. */
+  heldByLevel: z.record(z.string(), z.record(TitleKind, z.number())),
+  /** Regions per level under `under`: the denominators. */
   regionsByLevel: z.record(z.string(), z.number()),
 });
 export type TitleCounts = z.infer<typeof TitleCounts>;

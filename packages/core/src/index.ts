@@ -10,3 +10,4 @@ export * from './supervision.ts';
 export * from './cases.ts';
 export * from './evaluation.ts';
 export * from './indicators.ts';
+export * from './titles.ts';

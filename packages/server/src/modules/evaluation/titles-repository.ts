@@ -1,0 +1,116 @@
+import { countTitles, titleStatesAt, type TitleEventInput, type TitleKind, type TitleState } from '@chuangcheng/core';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database>;
+export type TitleEventRow = Selectable<Database['region_title_event']>;
+
+/** The pure-logic view of a stored event. */
+export function toTitleEvent(row: TitleEventRow): TitleEventInput {
+  return {
+    id: row.id,
+    title: row.title as TitleKind,
+    change: row.change as TitleEventInput['change'],
+    effectiveOn: row.effective_on,
+    endsOn: row.ends_on,
+    reason: row.reason,
+    sourceKind: row.source_kind as TitleEventInput['sourceKind'],
+    recordedAt: new Date(row.recorded_at).toISOString(),
+  };
+}
+
+/** SQL for the title history: the only code that reads or writes `region_title_event`. */
+export const titleRepository = {
+  async insert(db: Db, row: Insertable<Database['region_title_event']>): Promise<void> {
+    await db.insertInto('region_title_event').values(row).execute();
+  },
+
+  findById(db: Db, id: string) {
+    return db.selectFrom('region_title_event').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** A region's whole history, in the order the events apply. */
+  listForRegion(db: Db, regionCode: string): Promise<TitleEventRow[]> {
+    return db
+      .selectFrom('region_title_event')
+      .selectAll()
+      .where('region_code', '=', regionCode)
+      .orderBy('effective_on')
+      .orderBy('recorded_at')
+      .execute();
+  },
+
+  /** Events effective on or before `at` for the regions under a path (the region itself included). */
+  listUnder(
+    db: Db,
+    path: string,
+    at: string,
+  ): Promise<(TitleEventRow & { region_path: string; region_name: string; region_level: number })[]> {
+    return db
+      .selectFrom('region_title_event as e')
+      .innerJoin('region as r', 'r.code', 'e.region_code')
+      .selectAll('e')
+      .select(['r.path as region_path', 'r.name as region_name', 'r.level as region_level'])
+      .where((eb) => eb.or([eb('r.path', '=', path), eb('r.path', 'like', `${path}/%`)]))
+      .where('e.effective_on', '<=', at)
+      .orderBy('e.region_code')
+      .orderBy('e.effective_on')
+      .orderBy('e.recorded_at')
+      .execute();
+  },
+
+  /** How many regions of each level lie under a path (the denominators of "15% of county-level units"). */
+  async countRegionsByLevel(db: Db, path: string): Promise<Record<string, number>> {
+    const rows = await db
+      .selectFrom('region')
+      .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+      .where((eb) => eb.or([eb('path', '=', path), eb('path', 'like', `${path}/%`)]))
+      .groupBy('level')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [String(r.level), Number(r.n)]));
+  },
+};
+
+export type RegionTitleState = {
+  regionCode: string;
+  regionName: string;
+  path: string;
+  level: number;
+  titles: TitleState[];
+};
+
+/**
+ * The state of every title at a date for each region under a path that has any title history
+ * (regions that never held a title are left out). One query, folded in memory.
+ */
+export async function titleStatesUnder(db: Db, path: string, at: string): Promise<RegionTitleState[]> {
+  const rows = await titleRepository.listUnder(db, path, at);
+  const byRegion = new Map<string, { row: (typeof rows)[number]; events: TitleEventInput[] }>();
+  for (const row of rows) {
+    const entry = byRegion.get(row.region_code) ?? { row, events: [] };
+    entry.events.push(toTitleEvent(row));
+    byRegion.set(row.region_code, entry);
+  }
+  return [...byRegion.values()].map(({ row, events }) => ({
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    path: row.region_path,
+    level: row.region_level,
+    titles: titleStatesAt(events, at),
+  }));
+}
+
+/**
+ * Titles held and suspended per title at a date over a region subtree, with the number of
+ * regions per level there (levels as in `region.level`: 2 prefecture, 3 county): what the cockpit's title goals (e.g. 5-7 national civilized
+ * cities by 2020) are counted from.
+ */
+export async function countTitlesUnder(db: Db, path: string, at: string) {
+  const states = await titleStatesUnder(db, path, at);
+  const { held, suspended } = countTitles(states.map((s) => s.titles));
+  const heldByLevel: Record<string, Record<TitleKind, number>> = {};
+  for (const level of new Set(states.map((s) => s.level))) {
+    heldByLevel[String(level)] = countTitles(states.filter((s) => s.level === level).map((s) => s.titles)).held;
+  }
+  return { at, held, suspended, heldByLevel, regionsByLevel: await titleRepository.countRegionsByLevel(db, path) };
+}
