@@ -11,3 +11,6 @@ export * from './cases.ts';
 export * from './evaluation.ts';
 export * from './indicators.ts';
 export * from './titles.ts';
+export * from './working-time.ts';
+export * from './case-workflow.ts';
+export * from './case-stats.ts';
