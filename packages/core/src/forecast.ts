@@ -1,0 +1,243 @@
+import type { Comparator, TargetDirection } from './plan.ts';
+import { decimalYear, indicatorPeriodBounds, periodTime, type TargetStatus } from './indicators.ts';
+
+/*
+ * Target tracking: where a measured series stands against a plan target, and whether the target
+ * will be met by its deadline. Pure functions; the method is described in docs/indicators.md.
+ *
+ * Time axis: decimal years at the END of a period or date (2019 → 2020.0, 2020-12-31 → 2021.0).
+ *
+ * 1. Goal. The figure to reach: the target value; for `reduce_by_percent` p the baseline × (1 − p/100),
+ *    for `increase_by_percent` the baseline × (1 + p/100); for ranges (`between`, `count_between`) the
+ *    lower bound when higher is better, the upper bound when lower is better.
+ * 2. Met. Higher is better: value ≥ goal; lower is better: value ≤ goal. `approximately` allows 5 %
+ *    of the goal on the wrong side (约 12 小时 is met by 11.4).
+ * 3. Progress = (latest − baseline) / (goal − baseline), clamped to 0-100 %; the same formula is right
+ *    for lower-is-better goals because both differences are negative. A baseline already at or beyond
+ *    the goal gives 100 % when the latest value meets it, otherwise 0 %.
+ * 4. Expected today = baseline + (goal − baseline) × (now − t_baseline) / (deadline − t_baseline),
+ *    the fraction clamped to 0..1 (a straight line from baseline to deadline, 三色督办's pace line).
+ * 5. Forecast (ESCAP "anticipated progress" style): a weighted least-squares line through the
+ *    points known at `asOf` (the baseline point included), weight = rank in time (oldest 1, newest n),
+ *    so recent periods weigh more; evaluated at the deadline. Needs ≥ 2 points at distinct times.
+ * 6. Status, in this order:
+ *    - no_data: no point known at asOf;
+ *    - achieved: the latest value meets the goal;
+ *    - off_track: the deadline has passed (and the goal is not met);
+ *    - with a forecast F: anticipated ratio r = (F − baseline) / (goal − baseline) (F meeting the goal
+ *      counts as r = 1): r ≥ 1 on_track, 0.8 ≤ r < 1 at_risk, r < 0.8 off_track;
+ *    - with one point only: pace ratio q = (latest − baseline) / (expectedToday − baseline):
+ *      q ≥ 1 (or nothing expected yet) on_track, 0.8 ≤ q < 1 at_risk, below off_track; when that one
+ *      point is itself the baseline there is no evidence of movement: at_risk.
+ */
+
+/** Anticipated/pace ratio at or above which a target that will not be met is "at risk", not "off track". */
+export const AT_RISK_RATIO = 0.8;
+/** Relative tolerance of `approximately` targets. */
+export const APPROXIMATELY_TOLERANCE = 0.05;
+
+export type TargetSpec = {
+  comparator: Comparator;
+  value: number;
+  valueMax: number | null;
+  direction: TargetDirection;
+  /** ISO date. */
+  deadline: string;
+};
+
+export type BaselineInput = { period: string; value: number; source: 'plan' | 'link' | 'first_observation' };
+export type SeriesValue = { period: string; value: number };
+
+/** The figure to reach and the upper bound of a range; null when a percent target has no baseline. */
+export function resolveGoal(
+  target: TargetSpec,
+  baselineValue: number | null,
+): { goal: number; goalMax: number | null } | null {
+  switch (target.comparator) {
+    case 'reduce_by_percent':
+      return baselineValue === null ? null : { goal: baselineValue * (1 - target.value / 100), goalMax: null };
+    case 'increase_by_percent':
+      return baselineValue === null ? null : { goal: baselineValue * (1 + target.value / 100), goalMax: null };
+    case 'between':
+    case 'count_between': {
+      const max = target.valueMax ?? target.value;
+      return target.direction === 'higher_is_better'
+        ? { goal: target.value, goalMax: max }
+        : { goal: max, goalMax: max };
+    }
+    default:
+      return { goal: target.value, goalMax: null };
+  }
+}
+
+const EPSILON = 1e-9;
+
+/** Whether a value meets the goal, by direction (and tolerance for `approximately`). */
+export function meetsGoal(value: number, goal: number, target: Pick<TargetSpec, 'comparator' | 'direction'>): boolean {
+  const tolerance = target.comparator === 'approximately' ? Math.abs(goal) * APPROXIMATELY_TOLERANCE : 0;
+  return target.direction === 'higher_is_better'
+    ? value >= goal - tolerance - EPSILON
+    : value <= goal + tolerance + EPSILON;
+}
+
+/** Unclamped share of the way from baseline to goal (1 = goal reached); null when they coincide. */
+function ratioOfWay(value: number, baseline: number, goal: number): number | null {
+  const span = goal - baseline;
+  if (Math.abs(span) < EPSILON) return null;
+  return (value - baseline) / span;
+}
+
+/** Progress from baseline to goal in percent, clamped to 0-100. */
+export function progressPercent(
+  latest: number,
+  baseline: number,
+  goal: number,
+  target: Pick<TargetSpec, 'comparator' | 'direction'>,
+): number {
+  const met = meetsGoal(latest, goal, target);
+  const wrongSide = target.direction === 'higher_is_better' ? goal <= baseline : goal >= baseline;
+  const ratio = ratioOfWay(latest, baseline, goal);
+  if (wrongSide || ratio === null) return met ? 100 : 0;
+  if (met) return 100;
+  return Math.min(100, Math.max(0, ratio * 100));
+}
+
+/** The value on the straight line from (tBaseline, baseline) to (tDeadline, goal) at time `t`. */
+export function expectedAt(baseline: number, tBaseline: number, goal: number, tDeadline: number, t: number): number {
+  if (tDeadline <= tBaseline) return goal;
+  const f = Math.min(1, Math.max(0, (t - tBaseline) / (tDeadline - tBaseline)));
+  return baseline + (goal - baseline) * f;
+}
+
+/**
+ * Time-weighted linear regression: weights 1..n by time order (the newest point weighs most),
+ * evaluated at `at`. Null with fewer than two distinct times.
+ */
+export function weightedLinearForecast(points: { t: number; v: number }[], at: number): number | null {
+  const sorted = [...points].sort((a, b) => a.t - b.t);
+  if (sorted.length < 2 || sorted[0]!.t === sorted[sorted.length - 1]!.t) return null;
+  let sw = 0;
+  let st = 0;
+  let sv = 0;
+  sorted.forEach((p, i) => {
+    const w = i + 1;
+    sw += w;
+    st += w * p.t;
+    sv += w * p.v;
+  });
+  const tm = st / sw;
+  const vm = sv / sw;
+  let sxy = 0;
+  let sxx = 0;
+  sorted.forEach((p, i) => {
+    const w = i + 1;
+    sxy += w * (p.t - tm) * (p.v - vm);
+    sxx += w * (p.t - tm) ** 2;
+  });
+  const slope = sxy / sxx;
+  return vm + slope * (at - tm);
+}
+
+export type Evaluation = {
+  goal: number | null;
+  goalMax: number | null;
+  baseline: BaselineInput | null;
+  latest: SeriesValue | null;
+  progress: number | null;
+  expectedToday: number | null;
+  forecast: number | null;
+  status: TargetStatus;
+};
+
+/**
+ * Evaluates a target on a series as known at `asOf` (ISO date): points whose period has not ended
+ * by `asOf` are ignored. `baseline` is the plan's or the link's baseline; without one (or without its
+ * value) the first known point is the baseline.
+ */
+export function evaluateTarget(
+  target: TargetSpec,
+  series: readonly SeriesValue[],
+  asOf: string,
+  baseline: { period: string; value: number | null; source: 'plan' | 'link' } | null,
+): Evaluation {
+  const now = decimalYear(asOf);
+  const known = series
+    .filter((p) => Number.isFinite(p.value) && periodTime(p.period) <= now + EPSILON)
+    .sort((a, b) => periodTime(a.period) - periodTime(b.period));
+  let base: BaselineInput | null =
+    baseline && baseline.value !== null && periodTime(baseline.period) <= now + EPSILON
+      ? { period: baseline.period, value: baseline.value, source: baseline.source }
+      : null;
+  if (!base && baseline && baseline.value === null) {
+    // The plan names the baseline year only: that year's own observation is the baseline.
+    const same = known.find((p) => p.period === baseline.period);
+    if (same) base = { period: same.period, value: same.value, source: baseline.source };
+  }
+  if (!base && known.length > 0)
+    base = { period: known[0]!.period, value: known[0]!.value, source: 'first_observation' };
+
+  const resolved = resolveGoal(target, base ? base.value : null);
+  const goal = resolved?.goal ?? null;
+  const goalMax = resolved?.goalMax ?? null;
+  const latest = known.length > 0 ? known[known.length - 1]! : null;
+  const empty: Evaluation = {
+    goal,
+    goalMax,
+    baseline: base,
+    latest,
+    progress: null,
+    expectedToday: null,
+    forecast: null,
+    status: 'no_data',
+  };
+  if (!latest || !base || goal === null) return empty;
+
+  const tBase = periodTime(base.period);
+  const tDeadline = decimalYear(target.deadline);
+  const progress = progressPercent(latest.value, base.value, goal, target);
+  const expectedToday = expectedAt(base.value, tBase, goal, tDeadline, now);
+  const points = known.map((p) => ({ t: periodTime(p.period), v: p.value }));
+  if (!known.some((p) => p.period === base.period)) points.push({ t: tBase, v: base.value });
+  const forecast = weightedLinearForecast(points, tDeadline);
+  const result = { ...empty, progress, expectedToday, forecast };
+
+  if (meetsGoal(latest.value, goal, target)) return { ...result, status: 'achieved' };
+  if (now > tDeadline) return { ...result, status: 'off_track' };
+  if (forecast !== null) {
+    const r = meetsGoal(forecast, goal, target) ? 1 : (ratioOfWay(forecast, base.value, goal) ?? 0);
+    return { ...result, status: r >= 1 ? 'on_track' : r >= AT_RISK_RATIO ? 'at_risk' : 'off_track' };
+  }
+  // One point only.
+  if (base.source === 'first_observation' || base.period === latest.period) return { ...result, status: 'at_risk' };
+  const q = ratioOfWay(latest.value, base.value, expectedToday);
+  if (q === null) return { ...result, status: 'on_track' };
+  return { ...result, status: q >= 1 ? 'on_track' : q >= AT_RISK_RATIO ? 'at_risk' : 'off_track' };
+}
+
+/**
+ * The first period of the current run of at-risk / off-track statuses: the target is evaluated as
+ * known at the end of each period of the series; null when the status at `asOf` is not lagging.
+ */
+export function laggingSince(
+  target: TargetSpec,
+  series: readonly SeriesValue[],
+  asOf: string,
+  baseline: { period: string; value: number | null; source: 'plan' | 'link' } | null,
+  current: TargetStatus,
+): string | null {
+  if (current !== 'at_risk' && current !== 'off_track') return null;
+  const now = decimalYear(asOf);
+  const periods = series
+    .map((p) => p.period)
+    .filter((p) => periodTime(p) <= now + EPSILON)
+    .sort((a, b) => periodTime(a) - periodTime(b));
+  let since: string | null = null;
+  for (let i = periods.length - 1; i >= 0; i--) {
+    const period = periods[i]!;
+    const known = series.filter((p) => periodTime(p.period) <= periodTime(period) + EPSILON);
+    const status = evaluateTarget(target, known, indicatorPeriodBounds(period).end, baseline).status;
+    if (status !== 'at_risk' && status !== 'off_track') break;
+    since = period;
+  }
+  return since;
+}
