@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PlanCode, Comparator, TargetDirection } from './plan.ts';
 import { RegionCode } from './regions.ts';
+import { TitleKind } from './evaluation.ts';
 
 // Indicators, data sets, observations, data entry and the cockpit (issue 4). The catalogue
 // file format (data/indicators/*.yaml) and every request/response shape of the API described in
@@ -196,8 +197,8 @@ export type IndicatorDef = z.infer<typeof IndicatorDef>;
 
 /** Titles a count target counts (held titles come from the evaluation module's title events). */
 const TitleMeasure = z.strictObject({
-  /** The title's code in the evaluation module, e.g. national-civilized-city. */
-  title: Code,
+  /** The title (issue 5's `TitleKind`), e.g. national_civilized; a region counts while it holds it. */
+  title: TitleKind,
   /**
    * `count`: how many regions in the scope hold the title at a date; `share`: the same count as
    * a percentage of the scope's regions of `level`.
@@ -518,7 +519,7 @@ export const TargetMeasure = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('titles'),
-    title: z.string(),
+    title: TitleKind,
     as: z.enum(['count', 'share']),
     levels: z.array(z.number().int()),
   }),

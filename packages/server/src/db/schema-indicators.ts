@@ -1,3 +1,91 @@
-// Kysely's view of the tables for indicators, data sets, observations and approvals (issue 4). Keep in step with the migrations.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type IndicatorTables = {};
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { Timestamp } from './schema.ts';
+
+// Kysely's view of the tables for indicators, data sets, observations and approvals (issue 4).
+// Keep in step with migrations/20261128T0700_create-indicators.sql.
+export type IndicatorTables = {
+  indicator_data_set: {
+    code: string;
+    name: string;
+    description: string | null;
+    period_type: string;
+    region_level: number;
+    source: string;
+    position: number;
+    updated_at: Generated<Date>;
+  };
+  indicator_data_element: {
+    code: string;
+    data_set_code: string;
+    name: string;
+    description: string | null;
+    unit: string;
+    aggregation: string;
+    is_integer: boolean;
+    min_value: number | null;
+    max_value: number | null;
+    required: boolean;
+    position: number;
+  };
+  indicator: {
+    code: string;
+    name: string;
+    description: string | null;
+    unit: string;
+    direction: string;
+    aggregation: string;
+    numerator_code: string;
+    denominator_code: string | null;
+    factor: number;
+    position: number;
+  };
+  indicator_target_link: {
+    target_id: string;
+    indicator_code: string | null;
+    title: string | null;
+    title_as: string | null;
+    /** Comma-separated levels, e.g. '2,3'. */
+    title_levels: string | null;
+    baseline_period: string | null;
+    baseline_value: number | null;
+    note: string | null;
+  };
+  observation: {
+    id: GeneratedAlways<string>;
+    data_set_code: string;
+    data_element_code: string;
+    region_code: string;
+    prefecture_code: string | null;
+    period: string;
+    value: number;
+    source: string;
+    source_kind: GeneratedAlways<string>;
+    comment: string | null;
+    entered_by: string | null;
+    created_at: Generated<Date>;
+    updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  };
+  data_entry: {
+    data_set_code: string;
+    region_code: string;
+    prefecture_code: string | null;
+    period: string;
+    status: string;
+    return_reason: string | null;
+    updated_by: string | null;
+    updated_at: Timestamp;
+  };
+  data_entry_event: {
+    id: string;
+    data_set_code: string;
+    region_code: string;
+    period: string;
+    action: string;
+    from_status: string;
+    to_status: string;
+    reason: string | null;
+    actor_id: string | null;
+    actor_name: string;
+    at: Generated<Date>;
+  };
+};
