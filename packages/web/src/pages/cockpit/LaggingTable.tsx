@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Button, Table, type TableColumnsType } from 'antd';
+import type { LaggingItem, LaggingList } from '@chuangcheng/core';
+import { api, withQuery } from '../../api/client.ts';
+import { useApiError } from '../../api/useApiError.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { formatPeriod, formatProgress, formatTarget, formatValue } from './format.ts';
+import { TargetStatusTag } from './StatusLegend.tsx';
+
+/** Targets × regions at risk or off track under a region, longest lagging first, a page at a time. */
+export function LaggingTable({ regionCode, asOf }: { regionCode: string; asOf: string }) {
+  const { t, language } = useI18n();
+  const showError = useApiError();
+  const [pages, setPages] = useState<{ key: string; items: LaggingItem[]; next: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const key = `${regionCode}/${asOf}`;
+  const url = (cursor?: string) => withQuery('/api/v1/cockpit/lagging', { region: regionCode, asOf, cursor });
+
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .get<LaggingList>(withQuery('/api/v1/cockpit/lagging', { region: regionCode, asOf }))
+      .then((page) => {
+        if (!cancelled) setPages({ key: `${regionCode}/${asOf}`, items: page.items, next: page.nextCursor });
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) showError(error);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [regionCode, asOf, showError]);
+
+  const current = pages?.key === key ? pages : null;
+  const loadMore = () => {
+    if (!current?.next) return;
+    setLoadingMore(true);
+    api
+      .get<LaggingList>(url(current.next))
+      .then((page) => setPages({ key, items: [...current.items, ...page.items], next: page.nextCursor }))
+      .catch(showError)
+      .finally(() => setLoadingMore(false));
+  };
+
+  const columns: TableColumnsType<LaggingItem> = [
+    {
+      title: t('cockpit.laggingSince'),
+      dataIndex: 'laggingSince',
+      width: 130,
+      render: (period: string | null) => formatPeriod(period, language),
+    },
+    { title: t('cockpit.region'), key: 'region', width: 140, render: (_, row) => row.region.name },
+    {
+      title: t('cockpit.target'),
+      key: 'target',
+      render: (_, row) => `${row.target.taskNumber ? `${row.target.taskNumber} ` : ''}${row.target.title}`,
+    },
+    {
+      title: t('cockpit.latest'),
+      key: 'latest',
+      width: 150,
+      render: (_, row) =>
+        row.latest
+          ? `${formatValue(row.latest.value, row.target.unit)} (${formatPeriod(row.latest.period, language)})`
+          : '—',
+    },
+    {
+      title: t('cockpit.goal'),
+      key: 'goal',
+      width: 110,
+      render: (_, row) => formatTarget(row.target.comparator, row.targetValue, null, row.target.unit) ?? '—',
+    },
+    {
+      title: t('cockpit.forecast'),
+      dataIndex: 'forecast',
+      width: 110,
+      render: (value: number | null, row) => formatValue(value, row.target.unit),
+    },
+    { title: t('cockpit.progress'), dataIndex: 'progress', width: 80, render: formatProgress },
+    {
+      title: t('cockpit.statusLabel'),
+      dataIndex: 'status',
+      width: 90,
+      render: (status: LaggingItem['status']) => <TargetStatusTag status={status} />,
+    },
+    {
+      key: 'open',
+      width: 80,
+      render: (_, row) => (
+        <Link to={`/cockpit/${row.region.code}`} data-testid="lagging-open">
+          {t('cockpit.open')}
+        </Link>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Table<LaggingItem>
+        rowKey={(row) => `${row.target.planCode}/${row.target.code}/${row.region.code}`}
+        size="small"
+        columns={columns}
+        dataSource={current?.items ?? []}
+        loading={!current}
+        pagination={false}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: t('cockpit.noLagging') }}
+        data-testid="cockpit-lagging"
+      />
+      {current?.next && (
+        <Button onClick={loadMore} loading={loadingMore} style={{ marginTop: 8 }} data-testid="lagging-more">
+          {t('cockpit.loadMore')}
+        </Button>
+      )}
+    </>
+  );
+}

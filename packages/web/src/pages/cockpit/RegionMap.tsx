@@ -1,0 +1,131 @@
+import { Empty, Spin, Typography } from 'antd';
+import type { CockpitMap, CockpitMapItem, TargetDirection } from '@chuangcheng/core';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { Chart } from './Chart.tsx';
+import { scaleColour, scaleGradient, valueScale, type ValueScale } from './colour-scale.ts';
+import { formatPeriod, formatProgress, formatValue } from './format.ts';
+import { statusKeys, statusPalette } from './status.ts';
+import { StatusLegend } from './StatusLegend.tsx';
+import { inkColour, useCockpitTheme, type CockpitTheme } from './theme.ts';
+import { useRegionOutlines } from './useRegionOutlines.ts';
+import styles from './cockpit.module.css';
+
+/** Colour of one child region: its status when colouring by a target, its value's place in the range otherwise. */
+function itemColour(item: CockpitMapItem, scale: ValueScale | null, theme: CockpitTheme): string {
+  if (item.status) return statusPalette(item.status, theme).fill;
+  return scaleColour(item.value, scale);
+}
+
+interface RegionMapProps {
+  regionCode: string;
+  map: CockpitMap | null;
+  /** Direction of the indicator the map is coloured by (for the value scale). */
+  direction: TargetDirection;
+  /** Opens a child region; absent for regions that cannot be drilled into. */
+  onOpen: (regionCode: string) => void;
+  height: number;
+}
+
+/** The child regions of a region, coloured by a target's status or an indicator's value. */
+export function RegionMap({ regionCode, map, direction, onOpen, height }: RegionMapProps) {
+  const { t, language } = useI18n();
+  const theme = useCockpitTheme();
+  const outlines = useRegionOutlines(regionCode);
+  if (!map || outlines.state === 'loading') return <Spin style={{ display: 'block', margin: '40px auto' }} />;
+  if (map.items.length === 0) return <Empty description={t('cockpit.noChildren')} />;
+
+  const byStatus = map.target !== null;
+  const unit = map.indicator?.unit ?? map.target?.unit ?? '';
+  const scale = byStatus
+    ? null
+    : valueScale(
+        map.items.map((i) => i.value),
+        direction,
+      );
+  const describe = (item: CockpitMapItem) =>
+    [
+      item.region.name,
+      `${formatValue(item.value, unit)}${item.period ? ` (${formatPeriod(item.period, language)})` : ''}`,
+      item.status ? `${t(statusKeys[item.status])} · ${t('cockpit.progress')} ${formatProgress(item.progress)}` : '',
+      item.coverage && item.coverage.reported < item.coverage.expected
+        ? t('cockpit.coverage', { reported: item.coverage.reported, expected: item.coverage.expected })
+        : '',
+    ].filter(Boolean);
+
+  const legend = byStatus ? (
+    <StatusLegend />
+  ) : scale ? (
+    <Typography.Text type="secondary">
+      {formatValue(scale.min, unit)}
+      <span className={styles.gradient} style={{ background: scaleGradient(direction) }} />
+      {formatValue(scale.max, unit)}
+    </Typography.Text>
+  ) : null;
+
+  if (outlines.state === 'none') {
+    return (
+      <div data-testid="region-tiles">
+        <div className={styles.tiles}>
+          {map.items.map((item) => (
+            <button
+              type="button"
+              key={item.region.code}
+              className={styles.tile}
+              style={{ background: itemColour(item, scale, theme) }}
+              onClick={() => onOpen(item.region.code)}
+              data-testid={`region-tile-${item.region.code}`}
+            >
+              {describe(item).map((line, index) =>
+                index === 0 ? <strong key={line}>{line}</strong> : <div key={line}>{line}</div>,
+              )}
+            </button>
+          ))}
+        </div>
+        <div style={{ marginTop: 8 }}>{legend}</div>
+      </div>
+    );
+  }
+
+  const option = {
+    animation: false,
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: { data?: { item: CockpitMapItem } }) =>
+        params.data ? describe(params.data.item).join('<br/>') : '',
+    },
+    series: [
+      {
+        type: 'map',
+        map: outlines.mapName,
+        nameProperty: 'code',
+        roam: false,
+        selectedMode: false,
+        label: {
+          show: true,
+          color: theme === 'dark' ? '#fff' : '#1f1f1f',
+          fontSize: theme === 'dark' ? 14 : 11,
+          formatter: (params: { data?: { item: CockpitMapItem } }) => params.data?.item.region.name ?? '',
+        },
+        itemStyle: { borderColor: theme === 'dark' ? '#0b1220' : '#fff', borderWidth: 1 },
+        emphasis: { label: { show: true }, itemStyle: { areaColor: inkColour[theme] } },
+        data: map.items.map((item) => ({
+          name: item.region.code,
+          value: item.value,
+          item,
+          itemStyle: { areaColor: itemColour(item, scale, theme) },
+        })),
+      },
+    ],
+  };
+  return (
+    <div data-testid="region-map">
+      <Chart
+        option={option}
+        style={{ height }}
+        onEvents={{ click: (params) => params.name && onOpen(params.name) }}
+        testId="region-map-chart"
+      />
+      {legend}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { Tag } from 'antd';
+import type { TargetStatus } from '@chuangcheng/core';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { statusKeys, statusPalette, targetStatuses } from './status.ts';
+import { useCockpitTheme } from './theme.ts';
+import styles from './cockpit.module.css';
+
+/** A status as a coloured tag, the same colours everywhere in the cockpit. */
+export function TargetStatusTag({ status }: { status: TargetStatus }) {
+  const t = useT();
+  const palette = statusPalette(status, useCockpitTheme());
+  return (
+    <Tag
+      color={palette.fill}
+      style={{ color: status === 'no_data' || status === 'on_track' || status === 'at_risk' ? '#1f1f1f' : '#fff' }}
+      data-status={status}
+    >
+      {t(statusKeys[status])}
+    </Tag>
+  );
+}
+
+/** The five statuses with their colours, optionally with how many targets have each. */
+export function StatusLegend({ counts }: { counts?: Partial<Record<TargetStatus, number>> }) {
+  const t = useT();
+  const theme = useCockpitTheme();
+  return (
+    <div className={styles.legend} data-testid="status-legend">
+      {targetStatuses.map((status) => (
+        <span key={status} className={styles.legendItem} data-testid={`status-count-${status}`}>
+          <span className={styles.swatch} style={{ background: statusPalette(status, theme).fill }} />
+          {t(statusKeys[status])}
+          {counts && <strong className={styles.legendCount}>{counts[status] ?? 0}</strong>}
+        </span>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { Card, Progress, Space, Typography } from 'antd';
+import type { TargetEvaluation } from '@chuangcheng/core';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { Chart } from './Chart.tsx';
+import { sparklineOption } from './chart-options.ts';
+import { formatPeriod, formatProgress, formatTarget, formatValue } from './format.ts';
+import { statusPalette } from './status.ts';
+import { TargetStatusTag } from './StatusLegend.tsx';
+import { inkColour, useCockpitTheme } from './theme.ts';
+import styles from './cockpit.module.css';
+
+/** The unit a target's figures are in: the indicator's, or the target's own for title counts. */
+export function evaluationUnit(evaluation: TargetEvaluation): string {
+  return evaluation.measure.kind === 'indicator' ? evaluation.measure.indicator.unit : evaluation.target.unit;
+}
+
+/** One plan target for one region: where it stands, the target, the trend and where it is heading. */
+export function TargetCard({ evaluation, onOpen }: { evaluation: TargetEvaluation; onOpen?: () => void }) {
+  const { t, language } = useI18n();
+  const theme = useCockpitTheme();
+  const { target, latest, status } = evaluation;
+  const palette = statusPalette(status, theme);
+  const unit = evaluationUnit(evaluation);
+  const lastPoint = evaluation.series[evaluation.series.length - 1];
+  const coverage = lastPoint?.coverage;
+  const partial = coverage && coverage.expected > 0 && coverage.reported < coverage.expected;
+  const goal = formatTarget(target.comparator, evaluation.targetValue, evaluation.targetValueMax, unit);
+
+  return (
+    <Card
+      size="small"
+      hoverable={Boolean(onOpen)}
+      onClick={onOpen}
+      className={styles.card}
+      style={{ borderLeftColor: palette.fill }}
+      data-testid={`target-card-${target.code}`}
+      data-status={status}
+    >
+      <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+        <Typography.Text className={styles.cardTitle}>
+          {target.taskNumber ? `${target.taskNumber} ` : ''}
+          {target.title}
+        </Typography.Text>
+        <Space align="baseline" wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+          <span className={styles.cardValue} style={{ color: palette.text }} data-testid="target-latest">
+            {latest ? formatValue(latest.value, unit) : '—'}
+          </span>
+          <TargetStatusTag status={status} />
+        </Space>
+        <Typography.Text type="secondary" className={styles.cardMeta}>
+          {latest ? formatPeriod(latest.period, language) : t('cockpit.noData')}
+          {' · '}
+          {t('cockpit.target')} {goal ?? '—'}
+          {' · '}
+          {t('cockpit.deadline')} {target.deadline}
+        </Typography.Text>
+        <Chart
+          option={sparklineOption({
+            series: evaluation.series,
+            deadline: target.deadline,
+            targetValue: evaluation.targetValue,
+            forecast: evaluation.forecast,
+            colour: palette.fill,
+            ink: inkColour[theme],
+            labels: { value: t('cockpit.latest'), target: t('cockpit.target'), forecast: t('cockpit.forecast') },
+            formatValue: (value) => formatValue(value, unit),
+          })}
+          className={styles.sparkline}
+          testId="target-sparkline"
+        />
+        <Progress
+          percent={Math.round(evaluation.progress ?? 0)}
+          showInfo={false}
+          size="small"
+          strokeColor={palette.fill}
+          aria-label={t('cockpit.progress')}
+        />
+        <Typography.Text type="secondary" className={styles.cardMeta}>
+          {t('cockpit.progress')} {formatProgress(evaluation.progress)}
+          {' · '}
+          {t('cockpit.forecast')} {formatValue(evaluation.forecast, unit)}
+          {partial && ` · ${t('cockpit.coverage', { reported: coverage.reported, expected: coverage.expected })}`}
+          {lastPoint && lastPoint.unapproved > 0 && ` · ${t('cockpit.provisional')}`}
+        </Typography.Text>
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import type { TargetStatus } from '@chuangcheng/core';
+import type { MessageKey } from '../../i18n/I18nProvider.tsx';
+
+/** Legend order: best first, "no data" last. */
+export const targetStatuses: readonly TargetStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'];
+
+export const statusKeys: Record<TargetStatus, MessageKey> = {
+  achieved: 'cockpit.status.achieved',
+  on_track: 'cockpit.status.on_track',
+  at_risk: 'cockpit.status.at_risk',
+  off_track: 'cockpit.status.off_track',
+  no_data: 'cockpit.status.no_data',
+};
+
+interface StatusPalette {
+  /** Map areas, bars, the card's edge. */
+  fill: string;
+  /** Text and lines on the page background. */
+  text: string;
+  /** A pale background behind a card or cell. */
+  background: string;
+}
+
+/**
+ * One set of status colours for every view (三色督办 plus grey): achieved and on track green,
+ * at risk amber, off track red, no data grey. Achieved is the deeper green.
+ */
+const light: Record<TargetStatus, StatusPalette> = {
+  achieved: { fill: '#237804', text: '#237804', background: '#f6ffed' },
+  on_track: { fill: '#73d13d', text: '#389e0d', background: '#f6ffed' },
+  at_risk: { fill: '#faad14', text: '#d48806', background: '#fffbe6' },
+  off_track: { fill: '#f5222d', text: '#cf1322', background: '#fff1f0' },
+  no_data: { fill: '#d9d9d9', text: '#8c8c8c', background: '#fafafa' },
+};
+
+/** The display wall's dark background needs brighter text and darker card backgrounds. */
+const dark: Record<TargetStatus, StatusPalette> = {
+  achieved: { fill: '#389e0d', text: '#95de64', background: '#162312' },
+  on_track: { fill: '#73d13d', text: '#b7eb8f', background: '#162312' },
+  at_risk: { fill: '#faad14', text: '#ffd666', background: '#2b2111' },
+  off_track: { fill: '#f5222d', text: '#ff7875', background: '#2a1215' },
+  no_data: { fill: '#595959', text: '#a6a6a6', background: '#1f1f1f' },
+};
+
+export function statusPalette(status: TargetStatus, theme: 'light' | 'dark' = 'light'): StatusPalette {
+  return (theme === 'dark' ? dark : light)[status];
+}

@@ -1,0 +1,178 @@
+import { useSearchParams } from 'react-router';
+import { Card, Col, Empty, Row, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import type { CatalogueView, EntryList, EntryListItem, EntryView } from '@chuangcheng/core';
+import { withQuery } from '../../api/client.ts';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { formatPeriod } from '../cockpit/format.ts';
+import { formatTime, today } from '../supervision/StatusTag.tsx';
+import { useLoaded } from '../supervision/useLoaded.ts';
+import { EntryForm } from './EntryForm.tsx';
+import { EntryStatusTag } from './EntryParts.tsx';
+import { ExcelImport } from './ExcelImport.tsx';
+import { recentPeriods } from './entry-helpers.ts';
+import { useReloadable } from './useReloadable.ts';
+
+/** How many years back the period picker reaches. */
+const YEARS_BACK = 10;
+
+/**
+ * 数据填报: pick a data set and a period; the reporting regions in the account's scope are listed
+ * with the state of their entry; pick one to fill its form, or fill the Excel template for all.
+ */
+export default function DataEntryPage() {
+  const { t, language } = useI18n();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const { data: catalogue } = useLoaded<CatalogueView>('/api/v1/indicators/catalogue');
+  const dataSets = (catalogue?.dataSets ?? []).filter((set) => set.source === 'entry');
+  const dataSet = dataSets.find((set) => set.code === params.get('set')) ?? dataSets[0] ?? null;
+  const periods = dataSet ? recentPeriods(dataSet.periodType, today(), YEARS_BACK) : [];
+  // The period just ended is the one usually reported.
+  const period = periods.find((p) => p === params.get('period')) ?? periods[1] ?? periods[0] ?? null;
+
+  const listUrl =
+    dataSet && period
+      ? withQuery(`/api/v1/data-sets/${encodeURIComponent(dataSet.code)}/entries`, { region: me.regionCode, period })
+      : null;
+  const list = useReloadable<EntryList>(listUrl);
+  const items = list.data?.items ?? [];
+  const regionCode = params.get('region') ?? (items.length === 1 ? items[0]!.region.code : null);
+  const entryUrl =
+    dataSet && period && regionCode && items.some((item) => item.region.code === regionCode)
+      ? `/api/v1/data-sets/${encodeURIComponent(dataSet.code)}/entries/${regionCode}/${period}`
+      : null;
+  const entry = useReloadable<EntryView>(entryUrl);
+
+  const setParam = (values: Record<string, string | null>) =>
+    setParams((previous) => {
+      const next = new URLSearchParams(previous);
+      for (const [name, value] of Object.entries(values)) {
+        if (value === null) next.delete(name);
+        else next.set(name, value);
+      }
+      return next;
+    });
+
+  const columns: TableColumnsType<EntryListItem> = [
+    { title: t('indicator.entry.region'), key: 'region', render: (_, row) => row.region.name },
+    {
+      title: t('indicator.entry.statusLabel'),
+      dataIndex: 'status',
+      width: 100,
+      render: (status: EntryListItem['status']) => <EntryStatusTag status={status} />,
+    },
+    {
+      title: t('indicator.entry.filled'),
+      key: 'filled',
+      width: 70,
+      render: (_, row) => `${row.filled}/${row.expected}`,
+    },
+    { title: t('indicator.entry.updatedAt'), dataIndex: 'updatedAt', width: 140, render: formatTime },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="data-entry">
+      <Card size="small" title={t('indicator.entry.title')}>
+        <Space wrap>
+          <Typography.Text type="secondary">{t('indicator.dataSet')}</Typography.Text>
+          <Select
+            value={dataSet?.code}
+            onChange={(code: string) => setParam({ set: code, region: null })}
+            options={dataSets.map((set) => ({ value: set.code, label: set.name }))}
+            style={{ width: 280 }}
+            data-testid="entry-data-set"
+          />
+          <Typography.Text type="secondary">{t('indicator.entry.period')}</Typography.Text>
+          <Select
+            value={period ?? undefined}
+            onChange={(value: string) => setParam({ period: value })}
+            options={periods.map((p) => ({ value: p, label: formatPeriod(p, language) }))}
+            style={{ width: 180 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="entry-period"
+          />
+          {list.data && (
+            <Typography.Text type="secondary">
+              {t('indicator.entry.counts', {
+                submitted: (list.data.counts.submitted ?? 0) + (list.data.counts.approved_city ?? 0),
+                approved: list.data.counts.approved_province ?? 0,
+                total: items.length,
+              })}
+            </Typography.Text>
+          )}
+        </Space>
+      </Card>
+      {!dataSet || !period ? (
+        <Empty />
+      ) : (
+        <Row gutter={[12, 12]}>
+          <Col xs={24} xl={9}>
+            <Card size="small" title={t('indicator.entry.regions')}>
+              <Table<EntryListItem>
+                rowKey={(row) => row.region.code}
+                size="small"
+                columns={columns}
+                dataSource={items}
+                loading={list.loading}
+                pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+                rowSelection={{
+                  type: 'radio',
+                  selectedRowKeys: regionCode ? [regionCode] : [],
+                  onChange: (keys) => setParam({ region: String(keys[0]) }),
+                }}
+                onRow={(row) => ({ onClick: () => setParam({ region: row.region.code }) })}
+                data-testid="entry-regions"
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={15}>
+            <Card size="small">
+              <Tabs
+                items={[
+                  {
+                    key: 'form',
+                    label: t('indicator.entry.formTab'),
+                    children: !regionCode ? (
+                      <Empty description={t('indicator.entry.pickRegion')} />
+                    ) : entry.data &&
+                      entry.data.dataSet.code === dataSet.code &&
+                      entry.data.region.code === regionCode &&
+                      entry.data.period === period ? (
+                      <EntryForm
+                        dataSet={dataSet}
+                        entry={entry.data}
+                        onChanged={(next) => {
+                          entry.replace(next);
+                          list.reload();
+                        }}
+                      />
+                    ) : (
+                      <Card loading size="small" />
+                    ),
+                  },
+                  {
+                    key: 'excel',
+                    label: t('indicator.entry.excelTab'),
+                    children: (
+                      <ExcelImport
+                        dataSet={dataSet}
+                        regionCode={me.regionCode}
+                        period={period}
+                        onImported={() => {
+                          list.reload();
+                          entry.reload();
+                        }}
+                      />
+                    ),
+                  },
+                ]}
+                data-testid="entry-tabs"
+              />
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </Space>
+  );
+}
