@@ -26,11 +26,15 @@ export type RunningServer = { url: string; adminPassword: string; stop: () => Pr
  * the default data set) on a new embedded data directory, or on a new PostgreSQL
  * database when `kind` is postgres.
  */
-export async function startServer(kind: 'pglite' | 'postgres'): Promise<RunningServer> {
+export async function startServer(
+  kind: 'pglite' | 'postgres',
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const adminPassword = 'e2e-admin-password';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extraEnv,
     PORT: String(port),
     HOST: '127.0.0.1',
     CHUANGCHENG_ADMIN_PASSWORD: adminPassword,

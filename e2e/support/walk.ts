@@ -7,10 +7,13 @@ import { startServer, type RunningServer } from './server.ts';
 /** Screenshots land here for a person to look at; the folder is ignored by git. */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 
-/** A real server on a new database and a browser page, as each browser test file needs them. */
-export async function openSuite(kind: 'pglite' | 'postgres') {
+/**
+ * A real server on a new database and a browser page, as each browser test file needs them.
+ * `env` adds settings for the server's first start, e.g. CHUANGCHENG_DEMO=1 for demo data.
+ */
+export async function openSuite(kind: 'pglite' | 'postgres', env: Record<string, string> = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const server = await startServer(kind);
+  const server = await startServer(kind, env);
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
   return {
