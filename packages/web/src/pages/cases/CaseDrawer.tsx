@@ -1,0 +1,191 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Button, Descriptions, Drawer, Rate, Space, Typography } from 'antd';
+import type { CaseActionName, CaseDetail } from '@chuangcheng/core';
+import { api } from '../../api/client.ts';
+import { useApiError } from '../../api/useApiError.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { CaseActionModal, actionLabel } from './CaseActionModal.tsx';
+import { CaseStatusTag, CaseTimeline, DeadlineTag, PhotoCompare } from './CaseBits.tsx';
+import { deadlineBadge } from './deadline.ts';
+import { formatTime } from './format.ts';
+
+interface Props {
+  id: string | null;
+  onClose: () => void;
+  onChanged: () => void;
+}
+
+/** Actions that move the case forward get the primary colour; the rest are plain. */
+const primary = new Set<CaseActionName>(['accept', 'dispatch', 'start', 'handle', 'verify', 'decide_extension']);
+
+/** One case for staff: facts, before/after photos, the timeline, and the steps the viewer may take now. */
+export function CaseDrawer({ id, onClose, onChanged }: Props) {
+  const t = useT();
+  const showError = useApiError();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [acting, setActing] = useState<CaseActionName | null>(null);
+  const [now, setNow] = useState(() => new Date());
+
+  useEffect(() => {
+    if (!id) return;
+    let cancelled = false;
+    api
+      .get<CaseDetail>(`/api/v1/cases/${id}`)
+      .then((loaded) => {
+        if (cancelled) return;
+        setNow(new Date());
+        setDetail(loaded);
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) showError(error);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [id, showError]);
+
+  const current = detail && detail.id === id ? detail : null;
+  const actions = (current?.allowedActions ?? []) as CaseActionName[];
+
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={720}
+      loading={id !== null && current === null}
+      title={current && `${t('case.case')} ${current.number}`}
+      extra={current && <CaseStatusTag status={current.status} />}
+      data-testid="case-drawer"
+    >
+      {current && (
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+          {actions.length > 0 && (
+            <Space wrap data-testid="case-actions">
+              {actions.map((action) => (
+                <Button
+                  key={action}
+                  type={primary.has(action) ? 'primary' : 'default'}
+                  onClick={() => setActing(action)}
+                  data-testid={`case-action-${action}`}
+                >
+                  {t(actionLabel[action])}
+                </Button>
+              ))}
+            </Space>
+          )}
+          {current.pendingExtension && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('case.extension.asked', {
+                amount: current.pendingExtension.amount,
+                unit: t(
+                  current.pendingExtension.unit === 'hours' ? 'case.action.workingHours' : 'case.action.workingDays',
+                ),
+              })}
+              description={current.pendingExtension.reason}
+            />
+          )}
+          {current.mergedInto && (
+            <Alert type="info" showIcon title={t('case.track.merged', { number: current.mergedInto.number })} />
+          )}
+          <Descriptions
+            bordered
+            size="small"
+            column={1}
+            styles={{ label: { width: 120 } }}
+            items={[
+              { key: 'category', label: t('case.category'), children: current.categoryName },
+              { key: 'description', label: t('case.description'), children: current.description },
+              {
+                key: 'where',
+                label: t('case.where'),
+                children: (
+                  <>
+                    {[current.regionName, current.address].filter(Boolean).join(' · ')}
+                    {current.lat !== null && current.lng !== null && (
+                      <Typography.Text type="secondary">
+                        {' '}
+                        ({current.lat.toFixed(5)}, {current.lng.toFixed(5)})
+                      </Typography.Text>
+                    )}
+                  </>
+                ),
+              },
+              {
+                key: 'channel',
+                label: t('case.channelLabel'),
+                children: `${t(`case.channel.${current.channel}`)} · ${formatTime(current.reportedAt)}`,
+              },
+              ...(current.contact
+                ? [
+                    {
+                      key: 'contact',
+                      label: t('case.contact'),
+                      children: [current.contact.name, current.contact.phone].filter(Boolean).join(' · ') || '—',
+                    },
+                  ]
+                : []),
+              { key: 'unit', label: t('case.unit'), children: current.orgUnit?.name ?? '—' },
+              {
+                key: 'deadline',
+                label: t('case.deadline'),
+                children: <DeadlineTag deadline={current.deadline} badge={deadlineBadge(current)} now={now} />,
+              },
+              ...(current.handledBy
+                ? [{ key: 'handledBy', label: t('case.handledBy'), children: current.handledBy.name }]
+                : []),
+              ...(current.reworkCount > 0
+                ? [{ key: 'rework', label: t('case.rework'), children: String(current.reworkCount) }]
+                : []),
+              ...(current.rejectReason
+                ? [{ key: 'reject', label: t('case.rejectReason'), children: current.rejectReason }]
+                : []),
+              ...(current.mergedFrom.length > 0
+                ? [
+                    {
+                      key: 'mergedFrom',
+                      label: t('case.mergedFrom'),
+                      children: current.mergedFrom.map((item) => item.number).join('、'),
+                    },
+                  ]
+                : []),
+              ...(current.rating
+                ? [
+                    {
+                      key: 'rating',
+                      label: t('case.rating.title'),
+                      children: (
+                        <Space wrap>
+                          <Rate disabled value={current.rating.satisfaction} />
+                          {current.rating.fixed ? t('case.rating.fixed') : t('case.rating.notFixed')}
+                          {current.rating.comment}
+                        </Space>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+          <PhotoCompare photos={current.photos} />
+          <CaseTimeline events={current.events} testId="case-timeline" />
+          <Link to={`/track/${current.number}`} target="_blank">
+            {t('case.publicPage')}
+          </Link>
+          <CaseActionModal
+            action={acting}
+            detail={current}
+            onClose={() => setActing(null)}
+            onDone={(updated) => {
+              setActing(null);
+              setNow(new Date());
+              setDetail(updated);
+              onChanged();
+            }}
+          />
+        </Space>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,160 @@
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button, Card, Cascader, Checkbox, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { CaseStatus, type CaseQueue, type CaseSummary } from '@chuangcheng/core';
+import { withQuery } from '../../api/client.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
+import { useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
+import { CaseDrawer } from './CaseDrawer.tsx';
+import { CaseStatusTag, DeadlineTag } from './CaseBits.tsx';
+import { categoryOptions } from './categories.ts';
+import { deadlineBadge } from './deadline.ts';
+import { formatTime } from './format.ts';
+import { useCategories } from './useCategories.ts';
+import styles from './cases.module.css';
+
+const titles: Record<CaseQueue | 'all', MessageKey> = {
+  dispatch: 'case.queue.dispatch',
+  unit: 'case.queue.unit',
+  verify: 'case.queue.verify',
+  all: 'case.queue.all',
+};
+
+const hints: Record<CaseQueue | 'all', MessageKey> = {
+  dispatch: 'case.queue.dispatchHint',
+  unit: 'case.queue.unitHint',
+  verify: 'case.queue.verifyHint',
+  all: 'case.queue.allHint',
+};
+
+/**
+ * One page for the three work queues and the full list: the dispatcher's intake, a unit's
+ * cases by deadline (overdue red, due soon amber), the inspector's verification queue, or every
+ * case in scope with filters. A row opens the case in a drawer (`?id=`, so it can be linked).
+ */
+export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
+  const t = useT();
+  const categories = useCategories();
+  const [params, setParams] = useSearchParams();
+  const [status, setStatus] = useState<CaseStatus | undefined>();
+  const [category, setCategory] = useState<string[] | undefined>();
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [overdue, setOverdue] = useState(false);
+  const openId = params.get('id');
+  const [now] = useState(() => new Date());
+
+  const url = withQuery('/api/v1/cases', {
+    queue: queue === 'all' ? undefined : queue,
+    status,
+    categoryCode: category?.[1],
+    q: search,
+    overdue: overdue ? 'true' : undefined,
+    limit: 50,
+  });
+  const { items, loading, nextCursor, loadMore, reload } = usePagedList<CaseSummary>(url);
+  const options = useMemo(() => categoryOptions(categories), [categories]);
+
+  const columns: TableColumnsType<CaseSummary> = [
+    {
+      title: t('case.number'),
+      dataIndex: 'number',
+      width: 150,
+      render: (number: string, item) => (
+        <a onClick={() => setParams({ id: item.id })} data-testid={`case-open-${number}`}>
+          {number}
+        </a>
+      ),
+    },
+    { title: t('case.category'), dataIndex: 'categoryName', width: 110 },
+    { title: t('case.description'), dataIndex: 'description', ellipsis: true },
+    {
+      title: t('case.where'),
+      key: 'where',
+      width: 180,
+      ellipsis: true,
+      render: (_, item) => [item.regionName, item.address].filter(Boolean).join(' · '),
+    },
+    {
+      title: t('case.statusLabel'),
+      key: 'status',
+      width: 130,
+      render: (_, item) => (
+        <Space size={2} wrap>
+          <CaseStatusTag status={item.status} />
+          {item.reworkCount > 0 && (
+            <Typography.Text type="danger">{t('case.reworkCount', { count: item.reworkCount })}</Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    { title: t('case.unit'), key: 'unit', width: 150, render: (_, item) => item.orgUnit?.name ?? '—' },
+    { title: t('case.reportedAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatTime(v) },
+    {
+      title: t('case.deadline'),
+      key: 'deadline',
+      width: 230,
+      render: (_, item) => <DeadlineTag deadline={item.deadline} badge={deadlineBadge(item)} now={now} />,
+    },
+  ];
+
+  return (
+    <Card title={t(titles[queue])} data-testid={`case-queue-${queue}`}>
+      <Typography.Paragraph type="secondary">{t(hints[queue])}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 16 }}>
+        {queue === 'all' && (
+          <Select
+            allowClear
+            style={{ width: 150 }}
+            placeholder={t('case.filter.allStatuses')}
+            value={status}
+            onChange={setStatus}
+            options={CaseStatus.options.map((value) => ({ value, label: t(`case.status.${value}`) }))}
+            data-testid="case-filter-status"
+          />
+        )}
+        <Cascader
+          style={{ width: 220 }}
+          options={options}
+          value={category}
+          onChange={(value) => setCategory(value as string[] | undefined)}
+          placeholder={t('case.filter.allCategories')}
+          allowClear
+        />
+        <Input.Search
+          style={{ width: 240 }}
+          allowClear
+          value={q}
+          onChange={(event) => setQ(event.target.value)}
+          onSearch={(value) => setSearch(value.trim())}
+          placeholder={t('case.filter.search')}
+          data-testid="case-filter-q"
+        />
+        <Checkbox checked={overdue} onChange={(event) => setOverdue(event.target.checked)}>
+          {t('case.filter.onlyOverdue')}
+        </Checkbox>
+      </Space>
+      <Table<CaseSummary>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={false}
+        scroll={{ x: 1100 }}
+        rowClassName={(item) => {
+          const badge = deadlineBadge(item);
+          return (badge === 'overdue' ? styles.overdueRow : badge === 'dueSoon' ? styles.dueSoonRow : '') ?? '';
+        }}
+        locale={{ emptyText: t('case.queue.empty') }}
+        data-testid="case-table"
+      />
+      {nextCursor && (
+        <Button block style={{ marginTop: 12 }} onClick={() => void loadMore()} loading={loading}>
+          {t('common.loadMore')}
+        </Button>
+      )}
+      <CaseDrawer id={openId} onClose={() => setParams({})} onChanged={reload} />
+    </Card>
+  );
+}

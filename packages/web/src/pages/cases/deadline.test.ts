@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { deadlineBadge, splitDuration, trackingBadge } from './deadline.ts';
+
+describe('deadline badge in the queues', () => {
+  it('follows the server colour while the case is open', () => {
+    expect(deadlineBadge({ status: 'handling', paused: false, colour: 'red' })).toBe('overdue');
+    expect(deadlineBadge({ status: 'dispatched', paused: false, colour: 'yellow' })).toBe('dueSoon');
+    expect(deadlineBadge({ status: 'submitted', paused: false, colour: 'green' })).toBe('onTime');
+    expect(deadlineBadge({ status: 'handled', paused: false, colour: 'red' })).toBe('overdue');
+  });
+
+  it('says paused instead of a colour that no longer moves', () => {
+    expect(deadlineBadge({ status: 'handling', paused: true, colour: 'red' })).toBe('paused');
+  });
+
+  it('has no badge once the case is finished', () => {
+    for (const status of ['closed', 'rejected', 'duplicate'] as const) {
+      expect(deadlineBadge({ status, paused: false, colour: 'red' })).toBe('none');
+    }
+  });
+});
+
+describe('deadline badge on the tracking page', () => {
+  // Reported 08:00, due 16:00 (8 hours): amber in the last 2 hours, from 14:00.
+  const tracked = {
+    status: 'handling' as const,
+    paused: false,
+    createdAt: '2026-03-10T08:00:00Z',
+    deadline: '2026-03-10T16:00:00Z',
+  };
+
+  it('is green with more than a quarter left, amber with less, red after the deadline', () => {
+    expect(trackingBadge(tracked, new Date('2026-03-10T13:59:00Z'))).toBe('onTime');
+    expect(trackingBadge(tracked, new Date('2026-03-10T14:01:00Z'))).toBe('dueSoon');
+    expect(trackingBadge(tracked, new Date('2026-03-10T16:01:00Z'))).toBe('overdue');
+  });
+
+  it('has none when closed', () => {
+    expect(trackingBadge({ ...tracked, status: 'closed' }, new Date('2026-03-11T00:00:00Z'))).toBe('none');
+  });
+});
+
+describe('splitDuration', () => {
+  it('splits into whole days, hours and minutes, ignoring the sign', () => {
+    const ms = ((2 * 24 + 3) * 60 + 7) * 60_000 + 59_000;
+    expect(splitDuration(ms)).toEqual({ days: 2, hours: 3, minutes: 7 });
+    expect(splitDuration(-ms)).toEqual({ days: 2, hours: 3, minutes: 7 });
+    expect(splitDuration(0)).toEqual({ days: 0, hours: 0, minutes: 0 });
+  });
+});

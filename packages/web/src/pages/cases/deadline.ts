@@ -1,0 +1,47 @@
+import { deadlineColour, isOpenStatus, type CaseStatus } from '@chuangcheng/core';
+
+/** How a case stands against its deadline, as the queues and the tracking page show it. */
+export type DeadlineBadge = 'overdue' | 'dueSoon' | 'onTime' | 'paused' | 'none';
+
+type Colour = 'green' | 'yellow' | 'red';
+
+const byColour: Record<Colour, DeadlineBadge> = { red: 'overdue', yellow: 'dueSoon', green: 'onTime' };
+
+/**
+ * A finished case (closed, rejected, merged) has no deadline to watch; a paused clock says so
+ * rather than a colour that no longer moves; otherwise the server's colour (red overdue, yellow
+ * in the last quarter of the time allowed, green in time).
+ */
+export function deadlineBadge(c: { status: CaseStatus; paused: boolean; colour: Colour }): DeadlineBadge {
+  if (!isOpenStatus(c.status)) return 'none';
+  if (c.paused) return 'paused';
+  return byColour[c.colour];
+}
+
+/** The same for the public tracking page, which carries no colour: computed here, live. */
+export function trackingBadge(
+  c: { status: CaseStatus; paused: boolean; createdAt: string; deadline: string },
+  now: Date,
+): DeadlineBadge {
+  const colour = deadlineColour(now, new Date(c.createdAt), new Date(c.deadline));
+  return deadlineBadge({ status: c.status, paused: c.paused, colour });
+}
+
+/** antd tag colours per badge. */
+export const badgeColour: Record<DeadlineBadge, string> = {
+  overdue: 'red',
+  dueSoon: 'gold',
+  onTime: 'green',
+  paused: 'default',
+  none: 'default',
+};
+
+/** Whole days, hours and minutes of a span (absolute value; the caller knows the sign). */
+export function splitDuration(ms: number): { days: number; hours: number; minutes: number } {
+  const minutesTotal = Math.floor(Math.abs(ms) / 60_000);
+  return {
+    days: Math.floor(minutesTotal / (24 * 60)),
+    hours: Math.floor((minutesTotal % (24 * 60)) / 60),
+    minutes: minutesTotal % 60,
+  };
+}

@@ -1,0 +1,267 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Button, Card, Cascader, Form, Input, List, Result, Tag, Typography } from 'antd';
+import type { CaseCategory, DuplicateCandidate, IntakeResponse, PublicCaseIntake } from '@chuangcheng/core';
+import { ApiError, api, withQuery } from '../../api/client.ts';
+import { useApiError } from '../../api/useApiError.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { PhotoPicker } from '../cases/PhotoPicker.tsx';
+import { usePhotoUploads } from '../cases/usePhotoUploads.ts';
+import { categoryOptions, timeLimitText } from '../cases/categories.ts';
+import { formatTime } from '../cases/format.ts';
+import { LocationField, type LocationValue } from './LocationField.tsx';
+import { draftKey, finishDraft, rememberReport } from './report-draft.ts';
+import styles from './public.module.css';
+
+interface Values {
+  category?: string[];
+  description?: string;
+  location?: LocationValue;
+  contactName?: string;
+  contactPhone?: string;
+}
+
+const MAX_PHOTOS = 6;
+
+/** 随手拍: a resident reports a problem without an account, from a phone. */
+export default function ReportPage() {
+  const t = useT();
+  const showError = useApiError();
+  const [form] = Form.useForm<Values>();
+  const photos = usePhotoUploads('/api/v1/public/case-photos');
+  const [categories, setCategories] = useState<CaseCategory[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [lostAnswer, setLostAnswer] = useState(false);
+  const [done, setDone] = useState<{ answer: IntakeResponse; categoryName: string } | null>(null);
+  const [nearby, setNearby] = useState<DuplicateCandidate[]>([]);
+
+  useEffect(() => {
+    api
+      .get<{ items: CaseCategory[] }>('/api/v1/public/case-categories')
+      .then((list) => setCategories(list.items))
+      .catch(showError);
+  }, [showError]);
+
+  const chosen = Form.useWatch('category', form);
+  const location = Form.useWatch('location', form);
+  const categoryCode = chosen?.[1];
+  const category = categories.find((item) => item.code === categoryCode);
+  const options = useMemo(() => categoryOptions(categories), [categories]);
+
+  // Open cases of the same kind nearby: the resident may be about to report one of them again.
+  useEffect(() => {
+    if (!categoryCode || location?.lat === undefined || location.lng === undefined) return;
+    let cancelled = false;
+    api
+      .get<{ items: DuplicateCandidate[] }>(
+        withQuery('/api/v1/public/cases/nearby', { categoryCode, lat: location.lat, lng: location.lng }),
+      )
+      .then((list) => {
+        if (!cancelled) setNearby(list.items);
+      })
+      .catch(() => {
+        if (!cancelled) setNearby([]);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [categoryCode, location?.lat, location?.lng]);
+
+  const submit = async (values: Values) => {
+    const where = values.location ?? {};
+    const regionCode = where.regionCodes?.at(-1);
+    const hasPlace = (where.lat !== undefined && where.lng !== undefined) || regionCode;
+    if (!hasPlace) {
+      form.setFields([{ name: 'location', errors: [t('case.location.required')] }]);
+      return;
+    }
+    const contact =
+      values.contactName?.trim() || values.contactPhone?.trim()
+        ? {
+            name: values.contactName?.trim() || undefined,
+            phone: values.contactPhone?.trim() || undefined,
+          }
+        : undefined;
+    const body: PublicCaseIntake = {
+      categoryCode: values.category?.[1] ?? '',
+      description: values.description?.trim() ?? '',
+      lat: where.lat,
+      lng: where.lng,
+      address: where.address?.trim() || undefined,
+      regionCode,
+      photoIds: photos.ids,
+      contact,
+      // The same key on every attempt of this draft: a retry never makes a second case.
+      idempotencyKey: draftKey(sessionStorage),
+    };
+    setBusy(true);
+    setLostAnswer(false);
+    try {
+      const answer = await api.post<IntakeResponse>('/api/v1/public/cases', body);
+      finishDraft(sessionStorage);
+      const categoryName = category?.name ?? '';
+      rememberReport(localStorage, {
+        number: answer.number,
+        token: answer.trackingToken,
+        reportedAt: new Date().toISOString(),
+        categoryName,
+      });
+      setDone({ answer, categoryName });
+      window.scrollTo(0, 0);
+    } catch (error) {
+      // No answer at all: the case may exist. Trying again with the same key is safe.
+      if (!(error instanceof ApiError)) setLostAnswer(true);
+      else showError(error, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) {
+    return (
+      <Card>
+        <Result
+          status="success"
+          title={t('case.report.done')}
+          subTitle={t('case.report.keepNumber')}
+          extra={[
+            <Link key="track" to={`/track/${done.answer.number}`}>
+              <Button type="primary" size="large" data-testid="report-track">
+                {t('case.report.track')}
+              </Button>
+            </Link>,
+            <Button
+              key="again"
+              size="large"
+              onClick={() => {
+                form.resetFields();
+                photos.clear();
+                setNearby([]);
+                setDone(null);
+              }}
+            >
+              {t('case.report.another')}
+            </Button>,
+          ]}
+        >
+          <div style={{ textAlign: 'center' }}>
+            <Typography.Text type="secondary">{t('case.number')}</Typography.Text>
+            <div className={styles.caseNumber} data-testid="report-number">
+              {done.answer.number}
+            </div>
+            <Typography.Paragraph data-testid="report-deadline">
+              {t('case.report.deadline', { time: formatTime(done.answer.deadline) })}
+            </Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {done.categoryName} · {done.answer.regionName}
+            </Typography.Paragraph>
+          </div>
+        </Result>
+      </Card>
+    );
+  }
+
+  return (
+    <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
+      <Card title={t('case.report.what')}>
+        <Form.Item name="category" rules={[{ required: true, message: t('case.report.categoryRequired') }]}>
+          <Cascader
+            options={options}
+            placeholder={t('case.report.categoryPlaceholder')}
+            showSearch
+            expandTrigger="click"
+            data-testid="report-category"
+          />
+        </Form.Item>
+        {category && (
+          <Typography.Paragraph type="secondary">
+            {category.description} · {t('case.report.timeLimit', { limit: timeLimitText(category, t) })}
+          </Typography.Paragraph>
+        )}
+        <Form.Item
+          name="description"
+          rules={[{ required: true, whitespace: true, message: t('case.report.descriptionRequired') }]}
+        >
+          <Input.TextArea
+            rows={4}
+            maxLength={2000}
+            showCount
+            placeholder={t('case.report.descriptionPlaceholder')}
+            data-testid="report-description"
+          />
+        </Form.Item>
+      </Card>
+      <Card
+        title={t('case.report.photos')}
+        extra={<Typography.Text type="secondary">{t('case.report.photosHint')}</Typography.Text>}
+      >
+        <PhotoPicker
+          items={photos.items}
+          onAdd={photos.add}
+          onRemove={photos.remove}
+          max={MAX_PHOTOS}
+          testId="report-photos"
+        />
+      </Card>
+      <Card title={t('case.report.where')}>
+        <Form.Item name="location" style={{ marginBottom: 0 }}>
+          <LocationField />
+        </Form.Item>
+      </Card>
+      {nearby.length > 0 && (
+        <Card title={t('case.report.similarTitle')} data-testid="report-similar">
+          <Typography.Paragraph type="secondary">{t('case.report.similarHint')}</Typography.Paragraph>
+          <List
+            dataSource={nearby}
+            renderItem={(item) => (
+              <List.Item extra={<Link to={`/track/${item.number}`}>{t('case.report.follow')}</Link>}>
+                <List.Item.Meta
+                  title={
+                    <>
+                      {item.number} <Tag>{t(`case.status.${item.status}`)}</Tag>
+                    </>
+                  }
+                  description={`${item.description} · ${t('case.report.distance', { metres: Math.round(item.distanceMetres) })}`}
+                />
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      <Card
+        title={t('case.report.contact')}
+        extra={<Typography.Text type="secondary">{t('case.report.optional')}</Typography.Text>}
+      >
+        <Typography.Paragraph type="secondary">{t('case.report.contactHint')}</Typography.Paragraph>
+        <Form.Item name="contactName" label={t('case.report.contactName')}>
+          <Input maxLength={50} autoComplete="name" data-testid="report-contact-name" />
+        </Form.Item>
+        <Form.Item name="contactPhone" label={t('case.report.contactPhone')} style={{ marginBottom: 0 }}>
+          <Input maxLength={20} inputMode="tel" autoComplete="tel" data-testid="report-contact-phone" />
+        </Form.Item>
+      </Card>
+      <div className={styles.submitBar}>
+        {lostAnswer && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('case.report.lostAnswer')}
+            style={{ marginBottom: 8 }}
+            data-testid="report-lost-answer"
+          />
+        )}
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          className={styles.bigButton}
+          loading={busy}
+          disabled={photos.uploading}
+          data-testid="report-submit"
+        >
+          {photos.uploading ? t('case.report.uploading') : t('case.report.submit')}
+        </Button>
+      </div>
+    </Form>
+  );
+}

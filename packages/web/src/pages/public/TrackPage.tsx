@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Alert, Button, Card, Descriptions, Input, Rate, Result, Segmented, Space, Spin, Typography } from 'antd';
+import type { CaseTracking } from '@chuangcheng/core';
+import { ApiError, api } from '../../api/client.ts';
+import { useApiError } from '../../api/useApiError.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { CaseStatusTag, CaseTimeline, DeadlineTag, PhotoCompare } from '../cases/CaseBits.tsx';
+import { trackingBadge } from '../cases/deadline.ts';
+import { formatTime } from '../cases/format.ts';
+import { tokenFor } from './report-draft.ts';
+import styles from './public.module.css';
+
+type Loaded = { number: string; tracking: CaseTracking | null; missing: boolean };
+
+/** The public page of one case: status, deadline, history and photos, and the reporter's rating. */
+export default function TrackPage() {
+  const t = useT();
+  const showError = useApiError();
+  const number = useParams().number ?? '';
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [now, setNow] = useState(() => new Date());
+  const token = tokenFor(localStorage, number);
+
+  const load = useCallback(() => {
+    api
+      .get<CaseTracking>(`/api/v1/public/cases/${encodeURIComponent(number)}`)
+      .then((tracking) => {
+        setNow(new Date());
+        setLoaded({ number, tracking, missing: false });
+      })
+      .catch((error: unknown) => {
+        const missing = error instanceof ApiError && error.status === 404;
+        if (!missing) showError(error);
+        setLoaded({ number, tracking: null, missing });
+      });
+  }, [number, showError]);
+
+  useEffect(load, [load]);
+
+  const current = loaded?.number === number ? loaded : null;
+  if (!current) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
+  if (!current.tracking) {
+    return (
+      <Card>
+        <Result
+          status={current.missing ? '404' : 'warning'}
+          title={current.missing ? t('case.track.notFound', { number }) : t('error.network')}
+          extra={
+            <Link to="/public">
+              <Button>{t('case.public.back')}</Button>
+            </Link>
+          }
+        />
+      </Card>
+    );
+  }
+  const tracking = current.tracking;
+  const badge = trackingBadge(tracking, now);
+  const pausedFor = tracking.paused ? tracking.events.findLast((event) => event.kind === 'paused') : undefined;
+
+  return (
+    <>
+      <Card
+        title={
+          <span className={styles.caseNumber} data-testid="track-number">
+            {tracking.number}
+          </span>
+        }
+        extra={<CaseStatusTag status={tracking.status} />}
+        data-testid="track-card"
+      >
+        {tracking.mergedInto && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('case.track.merged', { number: tracking.mergedInto })}
+            action={<Link to={`/track/${tracking.mergedInto}`}>{t('case.track.follow')}</Link>}
+          />
+        )}
+        <Descriptions
+          column={1}
+          size="small"
+          items={[
+            { key: 'category', label: t('case.category'), children: tracking.categoryName },
+            { key: 'description', label: t('case.description'), children: tracking.description },
+            {
+              key: 'where',
+              label: t('case.where'),
+              children: [tracking.regionName, tracking.address].filter(Boolean).join(' · '),
+            },
+            { key: 'reported', label: t('case.reportedAt'), children: formatTime(tracking.createdAt) },
+            {
+              key: 'deadline',
+              label: t('case.deadline'),
+              children: (
+                <span data-testid="track-deadline">
+                  <DeadlineTag deadline={tracking.deadline} badge={badge} now={now} />
+                </span>
+              ),
+            },
+            ...(tracking.closedAt
+              ? [{ key: 'closed', label: t('case.closedAt'), children: formatTime(tracking.closedAt) }]
+              : []),
+          ]}
+        />
+      </Card>
+      {pausedFor && token && <SupplementCard number={number} token={token} question={pausedFor.note} onDone={load} />}
+      <Card title={t('case.photos.title')}>
+        <PhotoCompare photos={tracking.photos} />
+      </Card>
+      <Card title={t('case.track.history')}>
+        <CaseTimeline events={tracking.events} testId="track-timeline" />
+      </Card>
+      <RatingCard tracking={tracking} token={token} onRated={load} />
+    </>
+  );
+}
+
+function RatingCard({ tracking, token, onRated }: { tracking: CaseTracking; token?: string; onRated: () => void }) {
+  const t = useT();
+  const showError = useApiError();
+  const [satisfaction, setSatisfaction] = useState(5);
+  const [fixed, setFixed] = useState(true);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  if (tracking.rating && !tracking.canRate) {
+    return (
+      <Card title={t('case.rating.title')} data-testid="track-rating">
+        <Space orientation="vertical">
+          <Rate disabled value={tracking.rating.satisfaction} />
+          <Typography.Text>
+            {tracking.rating.fixed ? t('case.rating.fixed') : t('case.rating.notFixed')}
+          </Typography.Text>
+          {tracking.rating.comment && <Typography.Text type="secondary">{tracking.rating.comment}</Typography.Text>}
+        </Space>
+      </Card>
+    );
+  }
+  if (!tracking.canRate) return null;
+  if (!token) {
+    return (
+      <Card title={t('case.rating.title')}>
+        <Typography.Text type="secondary">{t('case.rating.onlyReporter')}</Typography.Text>
+      </Card>
+    );
+  }
+
+  const send = async () => {
+    if (!fixed && !comment.trim()) return;
+    setBusy(true);
+    try {
+      await api.post<CaseTracking>(`/api/v1/public/cases/${encodeURIComponent(tracking.number)}/rating`, {
+        token,
+        satisfaction,
+        fixed,
+        comment: comment.trim() || undefined,
+      });
+      onRated();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('case.rating.title')} data-testid="track-rate">
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        <Segmented<'fixed' | 'notFixed'>
+          block
+          size="large"
+          value={fixed ? 'fixed' : 'notFixed'}
+          onChange={(value) => setFixed(value === 'fixed')}
+          options={[
+            { value: 'fixed', label: t('case.rating.fixed') },
+            { value: 'notFixed', label: t('case.rating.notFixed') },
+          ]}
+          data-testid="rate-fixed"
+        />
+        <div>
+          <Typography.Text>{t('case.rating.satisfaction')}</Typography.Text>{' '}
+          <Rate value={satisfaction} onChange={(value) => setSatisfaction(value || 1)} data-testid="rate-stars" />
+        </div>
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          showCount
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          placeholder={fixed ? t('case.rating.commentOptional') : t('case.rating.commentRequired')}
+          status={!fixed && !comment.trim() ? 'warning' : undefined}
+          data-testid="rate-comment"
+        />
+        <Button
+          type="primary"
+          block
+          size="large"
+          loading={busy}
+          disabled={!fixed && !comment.trim()}
+          onClick={() => void send()}
+          data-testid="rate-submit"
+        >
+          {t('case.rating.submit')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
+function SupplementCard(props: { number: string; token: string; question: string | null; onDone: () => void }) {
+  const t = useT();
+  const showError = useApiError();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const send = async () => {
+    setBusy(true);
+    try {
+      await api.post<CaseTracking>(`/api/v1/public/cases/${encodeURIComponent(props.number)}/supplement`, {
+        token: props.token,
+        text: text.trim(),
+      });
+      setText('');
+      props.onDone();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('case.supplement.title')}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {props.question && <Alert type="info" showIcon title={props.question} />}
+        <Input.TextArea rows={3} maxLength={2000} value={text} onChange={(event) => setText(event.target.value)} />
+        <Button type="primary" block loading={busy} disabled={!text.trim()} onClick={() => void send()}>
+          {t('case.supplement.submit')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
