@@ -22,6 +22,11 @@ const BoardPage = lazy(() => import('./pages/supervision/BoardPage.tsx'));
 const LedgerPage = lazy(() => import('./pages/supervision/LedgerPage.tsx'));
 const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage.tsx'));
 const MeetingsPage = lazy(() => import('./pages/supervision/MeetingsPage.tsx'));
+const CockpitPage = lazy(() => import('./pages/cockpit/CockpitPage.tsx'));
+const IndicatorsPage = lazy(() => import('./pages/indicators/IndicatorsPage.tsx'));
+const IndicatorDetailPage = lazy(() => import('./pages/indicators/IndicatorDetailPage.tsx'));
+const DataEntryPage = lazy(() => import('./pages/data-entry/DataEntryPage.tsx'));
+const ApprovalsPage = lazy(() => import('./pages/data-entry/ApprovalsPage.tsx'));
 
 /** A restrained, government-office palette: one blue, square-ish corners. */
 const theme = { token: { colorPrimary: '#1f4e9c', borderRadius: 4 } };
@@ -50,6 +55,12 @@ function LocalisedApp() {
                   <Route index element={<Navigate to="/regions" replace />} />
                   <Route path="plans" element={guarded('plan.read', <PlansPage />)} />
                   <Route path="plans/:code" element={guarded('plan.read', <PlansPage />)} />
+                  <Route path="cockpit" element={guarded('indicator.read', <CockpitPage />)} />
+                  <Route path="cockpit/:regionCode" element={guarded('indicator.read', <CockpitPage />)} />
+                  <Route path="indicators" element={guarded('indicator.read', <IndicatorsPage />)} />
+                  <Route path="indicators/:code" element={guarded('indicator.read', <IndicatorDetailPage />)} />
+                  <Route path="data-entry" element={guarded('data.enter', <DataEntryPage />)} />
+                  <Route path="data-approvals" element={guarded('data.approve', <ApprovalsPage />)} />
                   <Route path="workbench" element={guarded('report.write', <WorkbenchPage />)} />
                   <Route path="supervision" element={guarded('supervision.read', <BoardPage />)} />
                   <Route path="supervision/ledger" element={guarded('supervision.read', <LedgerPage />)} />

@@ -4,12 +4,16 @@ import { Layout, Menu, Spin, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
+  FundProjectionScreenOutlined,
+  LineChartOutlined,
   NotificationOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -31,6 +35,34 @@ interface NavEntry {
 /** Only modules that exist today; each entry is hidden unless the role may use it. */
 const navigation: NavEntry[] = [
   { path: '/plans', label: 'nav.plans', testId: 'nav-plans', icon: <FlagOutlined />, permission: 'plan.read' },
+  {
+    path: '/cockpit',
+    label: 'nav.cockpit',
+    testId: 'nav-cockpit',
+    icon: <FundProjectionScreenOutlined />,
+    permission: 'indicator.read',
+  },
+  {
+    path: '/indicators',
+    label: 'nav.indicators',
+    testId: 'nav-indicators',
+    icon: <LineChartOutlined />,
+    permission: 'indicator.read',
+  },
+  {
+    path: '/data-entry',
+    label: 'nav.dataEntry',
+    testId: 'nav-data-entry',
+    icon: <DatabaseOutlined />,
+    permission: 'data.enter',
+  },
+  {
+    path: '/data-approvals',
+    label: 'nav.dataApprovals',
+    testId: 'nav-data-approvals',
+    icon: <CheckSquareOutlined />,
+    permission: 'data.approve',
+  },
   {
     path: '/workbench',
     label: 'nav.workbench',
