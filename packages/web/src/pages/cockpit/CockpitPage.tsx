@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   Breadcrumb,
@@ -21,7 +21,7 @@ import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { today } from '../supervision/StatusTag.tsx';
-import { useLoaded } from '../supervision/useLoaded.ts';
+import { useReloadable } from '../data-entry/useReloadable.ts';
 import { LaggingTable } from './LaggingTable.tsx';
 import { RankingTable } from './RankingTable.tsx';
 import { RegionMap } from './RegionMap.tsx';
@@ -29,6 +29,9 @@ import { StatusLegend } from './StatusLegend.tsx';
 import { TargetCard } from './TargetCard.tsx';
 import { CockpitThemeContext } from './theme.ts';
 import styles from './cockpit.module.css';
+
+/** How often the display wall fetches the figures again. */
+const WALL_REFRESH_MS = 5 * 60 * 1000;
 
 /** What the map is coloured by: `target:<code>` (status) or `indicator:<code>` (value). */
 type ColourBy = { kind: 'target' | 'indicator'; code: string };
@@ -52,7 +55,8 @@ export default function CockpitPage() {
   const asOf = params.get('asOf') || today();
   const wall = params.get('wall') === '1';
 
-  const { data: view, loading } = useLoaded<CockpitView>(withQuery('/api/v1/cockpit', { region: regionCode, asOf }));
+  const cockpit = useReloadable<CockpitView>(withQuery('/api/v1/cockpit', { region: regionCode, asOf }));
+  const { data: view, loading } = cockpit;
   // While another region loads, the previous answer stays on screen; use it only when it matches.
   const current = view && (!regionCode || view.region.code === regionCode) ? view : null;
   const region = current?.region.code ?? null;
@@ -76,10 +80,26 @@ export default function CockpitPage() {
     parseColourBy(params.get('colour')) ?? (firstTarget ? { kind: 'target' as const, code: firstTarget } : null);
   const mapUrl =
     region && colourBy ? withQuery('/api/v1/cockpit/map', { region, asOf, [colourBy.kind]: colourBy.code }) : null;
-  const { data: map } = useLoaded<CockpitMap>(mapUrl);
-  const { data: ranking, loading: rankingLoading } = useLoaded<CockpitRanking>(
-    region ? withQuery('/api/v1/cockpit/ranking', { region, asOf }) : null,
-  );
+  const { data: map, reload: reloadMap } = useReloadable<CockpitMap>(mapUrl);
+  const {
+    data: ranking,
+    loading: rankingLoading,
+    reload: reloadRanking,
+  } = useReloadable<CockpitRanking>(region ? withQuery('/api/v1/cockpit/ranking', { region, asOf }) : null);
+
+  // The display wall stays open all day: fetch again every few minutes, keeping the figures on screen meanwhile.
+  const reloadCockpit = cockpit.reload;
+  const [refreshed, setRefreshed] = useState(0);
+  useEffect(() => {
+    if (!wall) return;
+    const timer = setInterval(() => {
+      reloadCockpit();
+      reloadMap();
+      reloadRanking();
+      setRefreshed((n) => n + 1);
+    }, WALL_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [wall, reloadCockpit, reloadMap, reloadRanking]);
   const direction: TargetDirection =
     colourBy?.kind === 'indicator'
       ? (colourOptions.indicators.get(colourBy.code)?.direction ?? 'higher_is_better')
@@ -258,7 +278,7 @@ export default function CockpitPage() {
 
       {current && (
         <Card size="small" title={t('cockpit.lagging')}>
-          <LaggingTable regionCode={current.region.code} asOf={asOf} />
+          <LaggingTable regionCode={current.region.code} asOf={asOf} refreshed={refreshed} />
         </Card>
       )}
     </Space>

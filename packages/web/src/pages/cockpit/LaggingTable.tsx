@@ -9,7 +9,16 @@ import { formatPeriod, formatProgress, formatTarget, formatValue } from './forma
 import { TargetStatusTag } from './StatusLegend.tsx';
 
 /** Targets × regions at risk or off track under a region, longest lagging first, a page at a time. */
-export function LaggingTable({ regionCode, asOf }: { regionCode: string; asOf: string }) {
+export function LaggingTable({
+  regionCode,
+  asOf,
+  refreshed,
+}: {
+  regionCode: string;
+  asOf: string;
+  /** Changes when the display wall refreshes; the first page is fetched again. */
+  refreshed: number;
+}) {
   const { t, language } = useI18n();
   const showError = useApiError();
   const [pages, setPages] = useState<{ key: string; items: LaggingItem[]; next: string | null } | null>(null);
@@ -30,7 +39,7 @@ export function LaggingTable({ regionCode, asOf }: { regionCode: string; asOf: s
     return () => {
       cancelled = true;
     };
-  }, [regionCode, asOf, showError]);
+  }, [regionCode, asOf, refreshed, showError]);
 
   const current = pages?.key === key ? pages : null;
   const loadMore = () => {
