@@ -10,7 +10,7 @@ import { inkColour, useCockpitTheme } from './theme.ts';
 import styles from './cockpit.module.css';
 
 /** The unit a target's figures are in: the indicator's, or the target's own for title counts. */
-export function evaluationUnit(evaluation: TargetEvaluation): string {
+function evaluationUnit(evaluation: TargetEvaluation): string {
   return evaluation.measure.kind === 'indicator' ? evaluation.measure.indicator.unit : evaluation.target.unit;
 }
 
