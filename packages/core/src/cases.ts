@@ -260,6 +260,8 @@ export const CaseDetail = CaseSummary.extend({
   handledAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   handledBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The unit the dispatch rules name; `dispatch` without orgUnitId uses it. */
+  suggestedOrgUnit: UnitRef.nullable(),
   /** Set when this case was merged into another. */
   mergedInto: z.object({ id: z.string(), number: z.string() }).nullable(),
   /** Cases merged into this one; their reporters follow this case. */

@@ -27,9 +27,12 @@ import { reportRoutes } from './modules/reports/routes.ts';
 import { ledgerRoutes } from './modules/reports/ledger-routes.ts';
 import { attachmentRoutes } from './modules/attachments/routes.ts';
 import { supervisionRoutes } from './modules/supervision/routes.ts';
+import { evaluationRoutes } from './modules/evaluation/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { geoRoutes } from './modules/geo/routes.ts';
+import { indicatorRoutes } from './modules/indicators/routes.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
 
 /** The API modules, each registering its routes under /api/v1. Add a module here. */
 const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
@@ -40,11 +43,14 @@ const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   orgUnitRoutes,
   planRoutes,
   supervisionRoutes,
+  evaluationRoutes,
   reportRoutes,
   ledgerRoutes,
   attachmentRoutes,
   userRoutes,
   auditRoutes,
+  indicatorRoutes,
+  caseRoutes,
 ];
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; logger?: boolean };

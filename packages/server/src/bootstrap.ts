@@ -17,6 +17,8 @@ import { importGroupsFile } from './modules/regions/import-groups.ts';
 import { importOrgUnitsFile } from './modules/org-units/import.ts';
 import { userRepository } from './modules/users/repository.ts';
 import { importPlan, validatePlanFile } from './modules/plans/import.ts';
+import { importCatalogueFile } from './modules/indicators/catalogue.ts';
+import { importCaseData } from './modules/cases/data-import.ts';
 
 /** A data set manifest (`data/datasets/<name>.yaml`): what a fresh installation loads. */
 const Dataset = z.strictObject({
@@ -27,6 +29,10 @@ const Dataset = z.strictObject({
   orgUnits: z.string().optional(),
   /** Plan files (data/plans/*.yaml) imported after the organisations they name. */
   plans: z.array(z.string()).default([]),
+  /** Indicator catalogues (data/indicators/*.yaml), imported after the plans whose targets they link. */
+  indicators: z.array(z.string()).default([]),
+  /** Problem case categories and the holiday calendar (a directory like data/cases/). */
+  cases: z.string().optional(),
 });
 type Dataset = z.infer<typeof Dataset>;
 
@@ -44,7 +50,15 @@ function readDataset(file: string): Dataset {
   return parsed.data;
 }
 
-export type LoadReport = { regions: number; population: number; groups: number; orgUnits: number; plans: number };
+export type LoadReport = {
+  regions: number;
+  population: number;
+  groups: number;
+  orgUnits: number;
+  plans: number;
+  indicators?: number;
+  caseCategories?: number;
+};
 
 /** Loads a data set into an empty database: regions, populations, groups, organisations. */
 export async function loadDataset(db: Kysely<Database>, file: string): Promise<LoadReport> {
@@ -67,6 +81,11 @@ export async function loadDataset(db: Kysely<Database>, file: string): Promise<L
     await importPlan(db, actor, await validatePlanFile(db, path.resolve(dir, plan)));
     report.plans++;
   }
+  for (const catalogue of dataset.indicators) {
+    report.indicators = (await importCatalogueFile(db, actor, path.resolve(dir, catalogue))).indicators;
+  }
+  if (dataset.cases)
+    report.caseCategories = (await importCaseData(db, actor, path.resolve(dir, dataset.cases))).categories;
   return report;
 }
 

@@ -1,0 +1,87 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { isWithinScope, type CreateDispatchRule, type DispatchRule } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { conflict, invalid, notFound } from '../../http/problem.ts';
+import { authorize, type Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import { calendarYears } from './calendar.ts';
+import { casePolicy } from './policy.ts';
+import { caseRepository } from './repository.ts';
+import { requireLeafCategory } from './intake.ts';
+
+type RuleRow = NonNullable<Awaited<ReturnType<typeof caseRepository.findRuleById>>>;
+
+const present = (r: RuleRow): DispatchRule => ({
+  id: r.id,
+  regionCode: r.region_code,
+  regionName: r.region_name,
+  categoryCode: r.category_code,
+  orgUnit: { id: r.unit_id, name: r.unit_name },
+});
+
+export async function listDispatchRules(db: Kysely<Database>, actor: Actor) {
+  authorize(actor, 'case.read');
+  return { items: (await caseRepository.listRules(db, actor.regionPath)).map(present) };
+}
+
+/** Names the unit that handles a category (or every category) in a region and below it. */
+export async function createDispatchRule(
+  db: Kysely<Database>,
+  ctx: { actor: Actor; requestId?: string },
+  body: CreateDispatchRule,
+): Promise<DispatchRule> {
+  const region = await caseRepository.findRegion(db, body.regionCode);
+  if (!region) throw invalid([{ field: 'body.regionCode', message: `unknown region ${body.regionCode}` }]);
+  casePolicy.canConfigure(ctx.actor, region.path);
+  if (body.categoryCode) await requireLeafCategory(db, body.categoryCode, 'body.categoryCode');
+  const unit = await caseRepository.findOrgUnit(db, body.orgUnitId);
+  if (!unit || !isWithinScope(ctx.actor.regionPath, unit.region_path)) {
+    throw invalid([{ field: 'body.orgUnitId', message: 'no such organisation in your scope' }]);
+  }
+  const id = crypto.randomUUID();
+  try {
+    await db.transaction().execute(async (trx) => {
+      const row = { id, region_code: region.code, category_code: body.categoryCode ?? null, org_unit_id: unit.id };
+      await caseRepository.insertRule(trx, row);
+      await recordAudit(trx, ctx, {
+        action: 'case.dispatch_rule.create',
+        entityType: 'case_dispatch_rule',
+        entityId: id,
+        regionCode: region.code,
+        prefectureCode: region.prefecture_code,
+        after: row,
+      });
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') {
+      throw conflict('a rule for this region and category exists; delete it first', [
+        { field: 'body.categoryCode', message: 'already has a rule in this region' },
+      ]);
+    }
+    throw error;
+  }
+  return present((await caseRepository.findRuleById(db, id))!);
+}
+
+export async function deleteDispatchRule(db: Kysely<Database>, ctx: { actor: Actor; requestId?: string }, id: string) {
+  const rule = await caseRepository.findRuleById(db, id);
+  if (!rule || !isWithinScope(ctx.actor.regionPath, rule.path)) throw notFound(`dispatch rule ${id}`);
+  casePolicy.canConfigure(ctx.actor, rule.path);
+  await db.transaction().execute(async (trx) => {
+    await caseRepository.deleteRule(trx, id);
+    await recordAudit(trx, ctx, {
+      action: 'case.dispatch_rule.delete',
+      entityType: 'case_dispatch_rule',
+      entityId: id,
+      regionCode: rule.region_code,
+      before: { regionCode: rule.region_code, categoryCode: rule.category_code, orgUnitId: rule.unit_id },
+    });
+  });
+}
+
+export async function readHolidays(db: Kysely<Database>, actor: Actor, year?: number) {
+  authorize(actor, 'case.read');
+  const years = await calendarYears(db);
+  return { items: year === undefined ? years : years.filter((y) => y.year === year) };
+}

@@ -1,0 +1,83 @@
+import { sql, type Kysely } from 'kysely';
+import type { CaseQueue } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+
+export type ListFilter = {
+  /** Region subtree; null for a unit officer (their unit decides). */
+  scopePath: string | null;
+  unitId: string | null;
+  queue: CaseQueue | null;
+  notHandledBy: string | null;
+  status: string | null;
+  categoryCode: string | null;
+  overdue: boolean | null;
+  q: string | null;
+  /** created: newest first; deadline: earliest deadline first. */
+  sort: 'created' | 'deadline';
+  after?: { at: Date; id: string };
+  limit: number;
+};
+
+const QUEUE_STATUSES: Record<CaseQueue, string[]> = {
+  dispatch: ['submitted', 'accepted'],
+  unit: ['dispatched', 'handling'],
+  verify: ['handled'],
+};
+const OPEN = ['submitted', 'accepted', 'dispatched', 'handling', 'handled'];
+
+/** Case lists and queues, keyset-paged on (created_at desc, id desc) or (deadline, id). */
+export const caseListRepository = {
+  list(db: Kysely<Database>, f: ListFilter) {
+    let q = db
+      .selectFrom('problem_case as c')
+      .innerJoin('case_category as k', 'k.code', 'c.category_code')
+      .innerJoin('region as r', 'r.code', 'c.region_code')
+      .leftJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+      .selectAll('c')
+      .select(['k.name as category_name', 'r.name as region_name', 'u.name as unit_name']);
+    if (f.scopePath !== null) {
+      const path = f.scopePath;
+      q = q.where((eb) => eb.or([eb('c.region_path', '=', path), eb('c.region_path', 'like', `${path}/%`)]));
+    }
+    if (f.unitId !== null) q = q.where('c.org_unit_id', '=', f.unitId);
+    if (f.queue) q = q.where('c.status', 'in', QUEUE_STATUSES[f.queue]);
+    if (f.notHandledBy) {
+      const me = f.notHandledBy;
+      q = q.where((eb) => eb.or([eb('c.handled_by', 'is', null), eb('c.handled_by', '!=', me)]));
+    }
+    if (f.status) q = q.where('c.status', '=', f.status);
+    if (f.categoryCode) {
+      const code = f.categoryCode;
+      q = q.where((eb) => eb.or([eb('c.category_code', '=', code), eb('k.parent_code', '=', code)]));
+    }
+    if (f.overdue !== null) {
+      const overdue = sql<boolean>`(c.status in (${sql.join(OPEN)}) and coalesce(c.paused_at, now()) > c.deadline)`;
+      q = q.where(f.overdue ? overdue : sql<boolean>`not ${overdue}`);
+    }
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.number', 'like', `${text.replace(/[%_\\]/g, '')}%`),
+          eb('c.description', 'like', `%${text.replace(/[%_\\]/g, '')}%`),
+        ]),
+      );
+    }
+    if (f.sort === 'created') {
+      if (f.after) {
+        const a = f.after;
+        q = q.where((eb) =>
+          eb.or([eb('c.created_at', '<', a.at), eb.and([eb('c.created_at', '=', a.at), eb('c.id', '<', a.id)])]),
+        );
+      }
+      return q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
+    }
+    if (f.after) {
+      const a = f.after;
+      q = q.where((eb) =>
+        eb.or([eb('c.deadline', '>', a.at), eb.and([eb('c.deadline', '=', a.at), eb('c.id', '>', a.id)])]),
+      );
+    }
+    return q.orderBy('c.deadline').orderBy('c.id').limit(f.limit).execute();
+  },
+};

@@ -1,0 +1,139 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Kysely } from 'kysely';
+import type { CasePhoto, PhotoKind } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/problem.ts';
+import type { Actor } from '../auth/actor.ts';
+import {
+  cleanFileName,
+  newStorageKey,
+  openStoredFile,
+  placeUpload,
+  receiveUpload,
+  removeStoredFiles,
+  removeTempFile,
+} from '../attachments/storage.ts';
+import type { Storage, Upload } from '../attachments/service.ts';
+import { caseRepository, type PhotoRow } from './repository.ts';
+
+/** Longest side of the display version. */
+const DISPLAY_PX = 1280;
+
+/** JPEG or PNG only: photos of a problem, checked by their first bytes like every upload. */
+function photoExtension(fileName: string): string {
+  const extension = path.extname(fileName).slice(1).toLowerCase();
+  if (!['jpg', 'jpeg', 'png'].includes(extension)) {
+    throw new AppError('UNSUPPORTED_FILE_TYPE', `.${extension || '(none)'} is not a photo format we accept`, [
+      { field: 'body.file', message: 'send a JPEG or PNG photo (.jpg, .jpeg, .png)' },
+    ]);
+  }
+  return extension;
+}
+
+/**
+ * Stores a photo: the original as uploaded (evidence, EXIF and GPS kept), and a display version
+ * turned upright by its EXIF orientation, at most 1280 px, re-encoded as JPEG without any
+ * metadata (sharp drops EXIF, GPS, XMP and ICC unless asked to keep them). The photo is not yet
+ * attached to a case: intake and actions attach it by id.
+ */
+export async function uploadCasePhoto(
+  db: Kysely<Database>,
+  storage: Storage,
+  upload: Upload,
+  kind: PhotoKind,
+  actor: Actor | null,
+): Promise<CasePhoto> {
+  const fileName = cleanFileName(upload.fileName);
+  const extension = photoExtension(fileName);
+  const received = await receiveUpload(storage.uploadsDir, upload.stream, extension, storage.maxBytes);
+  const storageKey = newStorageKey();
+  const displayKey = newStorageKey();
+  try {
+    let display: { data: Buffer; info: sharp.OutputInfo };
+    try {
+      display = await sharp(received.tempPath, { limitInputPixels: 50_000_000 })
+        .rotate()
+        .resize({ width: DISPLAY_PX, height: DISPLAY_PX, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 80, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true });
+    } catch {
+      throw new AppError('UNSUPPORTED_FILE_TYPE', 'the photo cannot be decoded', [
+        { field: 'body.file', message: 'the file is damaged or not a complete JPEG/PNG image' },
+      ]);
+    }
+    const target = path.join(storage.uploadsDir, displayKey);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await fs.promises.writeFile(target, display.data, { flag: 'wx' });
+    await placeUpload(storage.uploadsDir, received.tempPath, storageKey);
+    const row: Omit<PhotoRow, 'uploaded_at'> = {
+      id: crypto.randomUUID(),
+      case_id: null,
+      kind,
+      event_id: null,
+      file_name: fileName,
+      content_type: extension === 'png' ? 'image/png' : 'image/jpeg',
+      size_bytes: received.sizeBytes,
+      sha256: received.sha256,
+      storage_key: storageKey,
+      display_key: displayKey,
+      width: display.info.width,
+      height: display.info.height,
+      uploaded_by: actor?.userId ?? null,
+    };
+    await caseRepository.insertPhoto(db, row);
+    return presentPhoto((await caseRepository.findPhoto(db, row.id))!, actor !== null);
+  } catch (error) {
+    await removeStoredFiles(storage.uploadsDir, [storageKey, displayKey]);
+    await removeTempFile(received.tempPath);
+    throw error;
+  }
+}
+
+export function presentPhoto(row: PhotoRow, staff: boolean): CasePhoto {
+  const photo: CasePhoto = {
+    id: row.id,
+    kind: row.kind as PhotoKind,
+    displayUrl: `/api/v1/public/case-photos/${row.id}`,
+    width: row.width,
+    height: row.height,
+    uploadedAt: row.uploaded_at.toISOString(),
+  };
+  if (staff && row.case_id) photo.originalUrl = `/api/v1/cases/${row.case_id}/photos/${row.id}/original`;
+  return photo;
+}
+
+/** The display version of a photo; not for photos of a rejected case. */
+export async function openDisplayPhoto(db: Kysely<Database>, uploadsDir: string, id: string) {
+  const row = await caseRepository.findPhoto(db, id);
+  if (!row) throw notFound(`photo ${id}`);
+  if (row.case_id) {
+    const c = await caseRepository.findCase(db, row.case_id);
+    if (c?.status === 'rejected') throw notFound(`photo ${id}`);
+  }
+  const stream = await openStoredFile(uploadsDir, row.display_key);
+  if (!stream) throw notFound(`the file of photo ${id} is missing from storage`);
+  return stream;
+}
+
+export async function openStoredPhoto(uploadsDir: string, row: PhotoRow, version: 'original' | 'display') {
+  const stream = await openStoredFile(uploadsDir, version === 'original' ? row.storage_key : row.display_key);
+  if (!stream) throw notFound(`the file of photo ${row.id} is missing from storage`);
+  return stream;
+}
+
+/** Removes photos uploaded more than a day ago and never used in a report or an action. */
+export async function sweepUnattachedPhotos(db: Kysely<Database>, uploadsDir: string, now = new Date()) {
+  const stale = await caseRepository.staleUnattached(db, new Date(now.getTime() - 86_400_000));
+  const deleted = await caseRepository.deletePhotos(
+    db,
+    stale.map((p) => p.id),
+  );
+  await removeStoredFiles(
+    uploadsDir,
+    deleted.flatMap((p) => [p.storage_key, p.display_key]),
+  );
+  return deleted.length;
+}

@@ -1,0 +1,49 @@
+import { can, isWithinScope } from '@chuangcheng/core';
+import { forbidden, notFound } from '../../http/problem.ts';
+import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+
+/**
+ * Who may see a case: staff holding case.read inside their region scope; a unit officer only the
+ * cases dispatched to their own unit (or that their unit handled). Out of scope is 404 for a
+ * single case (its existence is not revealed) and 403 for a region asked for by code.
+ */
+export const casePolicy = {
+  canRead(actor: Actor, c: { region_path: string; org_unit_id: string | null; handled_by: string | null }, id: string) {
+    authorize(actor, 'case.read');
+    if (actor.role === 'unit_officer') {
+      const ours = actor.orgUnitId !== null && actor.orgUnitId === c.org_unit_id;
+      if (!ours && c.handled_by !== actor.userId) throw notFound(`case ${id}`);
+      return;
+    }
+    if (!isWithinScope(actor.regionPath, c.region_path)) throw notFound(`case ${id}`);
+  },
+
+  /** Region scope for a workflow action (the unit check is in core's checkCaseAction). */
+  canAct(actor: Actor, c: { region_path: string; org_unit_id: string | null }) {
+    if (actor.role === 'unit_officer') return;
+    assertInScope(actor, c.region_path);
+  },
+
+  /** Contact details: dispatchers in scope, and the officers of the unit the case is dispatched to. */
+  seesContact(actor: Actor, c: { org_unit_id: string | null }) {
+    if (can(actor.role, 'case.dispatch')) return true;
+    return actor.role === 'unit_officer' && actor.orgUnitId !== null && actor.orgUnitId === c.org_unit_id;
+  },
+
+  canConfigure(actor: Actor, regionPath: string) {
+    authorize(actor, 'case.configure');
+    assertInScope(actor, regionPath);
+  },
+
+  /** Staff photos: reporters (before), handlers (after), inspectors (verification). */
+  canUpload(actor: Actor) {
+    if (!['case.report', 'case.handle', 'case.verify'].some((p) => can(actor.role, p as 'case.report'))) {
+      throw forbidden(`role ${actor.role} cannot add photos to cases`);
+    }
+  },
+
+  ownUnit(actor: Actor): string {
+    if (!actor.orgUnitId) throw forbidden('your account belongs to no organisation');
+    return actor.orgUnitId;
+  },
+};

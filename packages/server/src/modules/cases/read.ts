@@ -1,0 +1,260 @@
+import type { Kysely } from 'kysely';
+import {
+  allowedCaseActions,
+  deadlineColour,
+  type CaseCategory,
+  type CaseChannel,
+  type CaseDetail,
+  type CaseEvent,
+  type CaseEventKind,
+  type CaseListQuery,
+  type CaseStatus,
+  type CaseSummary,
+  type CaseTracking,
+  type CategoryKind,
+  type TimeLimitUnit,
+} from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { invalid, notFound } from '../../http/problem.ts';
+import { cursor } from '../../http/types.ts';
+import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { casePolicy } from './policy.ts';
+import { presentPhoto } from './photos.ts';
+import { caseRepository, type CaseRow, type CategoryRow } from './repository.ts';
+import { caseListRepository } from './list-repository.ts';
+
+export function presentCategory(row: CategoryRow): CaseCategory {
+  return {
+    code: row.code,
+    name: row.name,
+    kind: row.kind as CategoryKind,
+    parentCode: row.parent_code,
+    description: row.description,
+    timeLimit: row.limit_amount === null ? null : { amount: row.limit_amount, unit: row.limit_unit as TimeLimitUnit },
+    defaultUnitName: row.default_unit_name,
+    active: row.active,
+  };
+}
+
+type SummaryRow = CaseRow & { category_name: string; region_name: string; unit_name: string | null };
+
+export function presentSummary(row: SummaryRow, now = new Date()): CaseSummary {
+  const open = !['closed', 'rejected', 'duplicate'].includes(row.status);
+  // A paused clock is judged at the moment it stopped.
+  const at = row.paused_at ?? now;
+  const overdue = open && at.getTime() > row.deadline.getTime();
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status as CaseStatus,
+    categoryCode: row.category_code,
+    categoryName: row.category_name,
+    description: row.description,
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    address: row.address,
+    lat: row.lat,
+    lng: row.lng,
+    channel: row.channel as CaseChannel,
+    orgUnit: row.org_unit_id ? { id: row.org_unit_id, name: row.unit_name ?? '' } : null,
+    createdAt: row.created_at.toISOString(),
+    deadline: row.deadline.toISOString(),
+    paused: row.paused_at !== null,
+    overdue,
+    colour: open ? deadlineColour(at, row.reported_at, row.deadline) : 'green',
+    reworkCount: row.rework_count,
+  };
+}
+
+/** Kinds whose note the public may read: the reason of a rejection, what the unit did, what is asked of the reporter. */
+const PUBLIC_NOTES = new Set<string>([
+  'rejected',
+  'handled',
+  'paused',
+  'extension_approved',
+  'verification_passed',
+  'reopened',
+]);
+
+function presentEvents(rows: Awaited<ReturnType<typeof caseRepository.listEvents>>, staff: boolean): CaseEvent[] {
+  return rows.map((e) => {
+    const event: CaseEvent = {
+      id: e.id,
+      kind: e.kind as CaseEventKind,
+      at: e.at.toISOString(),
+      status: e.status as CaseStatus,
+      note: staff || PUBLIC_NOTES.has(e.kind) ? e.note : null,
+      orgUnitName: e.unit_name,
+    };
+    if (staff) event.actorName = e.actor_name;
+    return event;
+  });
+}
+
+async function summaryRow(db: Kysely<Database>, row: CaseRow): Promise<SummaryRow> {
+  const [category, region, unit] = await Promise.all([
+    caseRepository.findCategory(db, row.category_code),
+    caseRepository.findRegion(db, row.region_code),
+    row.org_unit_id ? caseRepository.findOrgUnit(db, row.org_unit_id) : undefined,
+  ]);
+  return {
+    ...row,
+    category_name: category?.name ?? row.category_code,
+    region_name: region?.name ?? '',
+    unit_name: unit?.name ?? null,
+  };
+}
+
+async function ratingOf(db: Kysely<Database>, caseId: string) {
+  const r = await caseRepository.latestRating(db, caseId);
+  return r ? { satisfaction: r.satisfaction, fixed: r.fixed, comment: r.comment, at: r.at.toISOString() } : null;
+}
+
+export async function presentDetail(db: Kysely<Database>, actor: Actor, row: CaseRow): Promise<CaseDetail> {
+  const base = await summaryRow(db, row);
+  const [category, events, photos, mergedFrom, mergedInto, contact, handler, suggested] = await Promise.all([
+    caseRepository.findCategory(db, row.category_code),
+    caseRepository.listEvents(db, row.id),
+    caseRepository.listPhotos(db, row.id),
+    caseRepository.mergedFrom(db, row.id),
+    row.merged_into_id ? caseRepository.findCase(db, row.merged_into_id) : undefined,
+    casePolicy.seesContact(actor, row) ? caseRepository.firstContact(db, row.id) : undefined,
+    row.handled_by ? caseRepository.userNames(db, [row.handled_by]) : [],
+    row.suggested_unit_id ? caseRepository.findOrgUnit(db, row.suggested_unit_id) : undefined,
+  ]);
+  const pending = row.pending_extension as {
+    amount: number;
+    unit: TimeLimitUnit;
+    reason: string;
+    requestedAt: string;
+  } | null;
+  return {
+    ...presentSummary(base),
+    categoryKind: (category?.kind ?? 'event') as CategoryKind,
+    contact: (contact?.contact as CaseDetail['contact']) ?? null,
+    reportedAt: row.reported_at.toISOString(),
+    acceptedAt: row.accepted_at?.toISOString() ?? null,
+    dispatchedAt: row.dispatched_at?.toISOString() ?? null,
+    handledAt: row.handled_at?.toISOString() ?? null,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    handledBy: handler[0] ? { id: handler[0].id, name: handler[0].display_name } : null,
+    suggestedOrgUnit: suggested ? { id: suggested.id, name: suggested.name } : null,
+    mergedInto: mergedInto ? { id: mergedInto.id, number: mergedInto.number } : null,
+    mergedFrom,
+    pendingExtension: pending,
+    rejectReason: row.reject_reason,
+    rating: await ratingOf(db, row.id),
+    photos: photos.map((p) => presentPhoto(p, true)),
+    events: presentEvents(events, true),
+    allowedActions: allowedCaseActions(
+      {
+        status: row.status as CaseStatus,
+        paused: row.paused_at !== null,
+        pendingExtension: row.pending_extension !== null,
+        orgUnitId: row.org_unit_id,
+        handledBy: row.handled_by,
+      },
+      { userId: actor.userId, role: actor.role, orgUnitId: actor.orgUnitId },
+    ),
+  };
+}
+
+export async function readCase(db: Kysely<Database>, actor: Actor, id: string): Promise<CaseDetail> {
+  const row = await caseRepository.findCase(db, id);
+  if (!row) throw notFound(`case ${id}`);
+  casePolicy.canRead(actor, row, id);
+  return presentDetail(db, actor, row);
+}
+
+/** The public tracking page of a case number: no contact, no staff names, display photos only. */
+export async function trackCase(db: Kysely<Database>, number: string): Promise<CaseTracking> {
+  const row = await caseRepository.findByNumber(db, number);
+  if (!row) throw notFound(`case ${number}`);
+  const base = await summaryRow(db, row);
+  const [events, photos, mergedInto, rating] = await Promise.all([
+    caseRepository.listEvents(db, row.id),
+    row.status === 'rejected' ? [] : caseRepository.listPhotos(db, row.id),
+    row.merged_into_id ? caseRepository.findCase(db, row.merged_into_id) : undefined,
+    ratingOf(db, row.id),
+  ]);
+  return {
+    number: row.number,
+    status: row.status as CaseStatus,
+    categoryName: base.category_name,
+    description: row.description,
+    regionName: base.region_name,
+    address: row.address,
+    createdAt: row.created_at.toISOString(),
+    deadline: row.deadline.toISOString(),
+    paused: row.paused_at !== null,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    mergedInto: mergedInto?.number ?? null,
+    photos: photos.map((p) => presentPhoto(p, false)),
+    events: presentEvents(events, false),
+    rating,
+    canRate: row.status === 'closed' && (rating === null || new Date(rating.at) < (row.closed_at ?? new Date(0))),
+  };
+}
+
+/** Statuses of several case numbers at once, for a resident's "my reports" list. */
+export async function trackMany(db: Kysely<Database>, numbers: string[]) {
+  const rows = await caseRepository.listByNumbers(db, numbers);
+  const merged = await Promise.all(
+    rows.map((r) => (r.merged_into_id ? caseRepository.findCase(db, r.merged_into_id) : undefined)),
+  );
+  return {
+    items: rows.map((r, i) => ({
+      number: r.number,
+      status: r.status as CaseStatus,
+      deadline: r.deadline.toISOString(),
+      paused: r.paused_at !== null,
+      mergedInto: merged[i]?.number ?? null,
+    })),
+  };
+}
+
+/** Lists and queues, cursor-paged, in the actor's scope (a unit officer: their unit's cases). */
+export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseListQuery) {
+  authorize(actor, 'case.read');
+  let scopePath = actor.regionPath;
+  if (query.regionCode) {
+    const region = await caseRepository.findRegion(db, query.regionCode);
+    if (!region) throw invalid([{ field: 'query.regionCode', message: `unknown region ${query.regionCode}` }]);
+    assertInScope(actor, region.path);
+    scopePath = region.path;
+  }
+  let unitId: string | null = query.orgUnitId ?? null;
+  if (actor.role === 'unit_officer' || query.queue === 'unit') unitId = casePolicy.ownUnit(actor);
+  if (query.queue === 'verify') authorize(actor, 'case.verify');
+  if (query.queue === 'dispatch') authorize(actor, 'case.dispatch');
+  const sort = query.queue ? 'deadline' : 'created';
+  let after: { at: Date; id: string } | undefined;
+  const decoded = cursor.decode(query.cursor);
+  if (decoded) {
+    const [at, id] = decoded.split('|');
+    if (!at || !id || Number.isNaN(Date.parse(at)))
+      throw invalid([{ field: 'query.cursor', message: 'not a cursor from this list' }]);
+    after = { at: new Date(at), id };
+  }
+  const rows = await caseListRepository.list(db, {
+    scopePath: actor.role === 'unit_officer' ? null : scopePath,
+    unitId,
+    queue: query.queue ?? null,
+    notHandledBy: query.queue === 'verify' ? actor.userId : null,
+    status: query.status ?? null,
+    categoryCode: query.categoryCode ?? null,
+    overdue: query.overdue === undefined ? null : query.overdue === 'true',
+    q: query.q ?? null,
+    sort,
+    after,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > query.limit && last
+      ? cursor.encode(`${(sort === 'deadline' ? last.deadline : last.created_at).toISOString()}|${last.id}`)
+      : null;
+  const now = new Date();
+  return { items: page.map((r) => presentSummary(r, now)), nextCursor };
+}

@@ -1,0 +1,431 @@
+import crypto from 'node:crypto';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+export type CaseRow = Selectable<Database['problem_case']>;
+export type CategoryRow = Selectable<Database['case_category']>;
+export type PhotoRow = Selectable<Database['case_photo']>;
+
+const OPEN = ['submitted', 'accepted', 'dispatched', 'handling', 'handled'] as const;
+
+/** Rows below (or at) a region path. */
+const under = (column: 'region_path' | 'problem_case.region_path', path: string) =>
+  sql<boolean>`(${sql.ref(column)} = ${path} or ${sql.ref(column)} like ${path + '/%'})`;
+
+/** SQL of problem cases: the only place that reads or writes their tables. */
+export const caseRepository = {
+  listCategories(db: Kysely<Database>, activeOnly: boolean) {
+    let q = db.selectFrom('case_category').selectAll();
+    if (activeOnly) q = q.where('active', '=', true);
+    return q.orderBy('sort_order').orderBy('code').execute();
+  },
+
+  findCategory(db: Kysely<Database>, code: string) {
+    return db.selectFrom('case_category').selectAll().where('code', '=', code).executeTakeFirst();
+  },
+
+  settings(db: Kysely<Database>) {
+    return db.selectFrom('case_setting').select(['duplicate_metres', 'duplicate_days']).executeTakeFirstOrThrow();
+  },
+
+  findRegion(db: Kysely<Database>, code: string) {
+    return db
+      .selectFrom('region')
+      .select(['code', 'name', 'path', 'level', 'prefecture_code'])
+      .where('code', '=', code)
+      .executeTakeFirst();
+  },
+
+  regionNames(db: Kysely<Database>, codes: string[]) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db.selectFrom('region').select(['code', 'name']).where('code', 'in', codes).execute();
+  },
+
+  root(db: Kysely<Database>) {
+    return db.selectFrom('region').select(['code', 'path']).where('level', '=', 1).orderBy('code').executeTakeFirst();
+  },
+
+  /** Public region picker: children of a region with whether they have children themselves. */
+  publicChildren(db: Kysely<Database>, parentCode: string) {
+    return db
+      .selectFrom('region as r')
+      .select(['r.code', 'r.name', 'r.level'])
+      .select((eb) =>
+        eb
+          .exists(eb.selectFrom('region as c').select('c.code').whereRef('c.parent_code', '=', 'r.code'))
+          .as('has_children'),
+      )
+      .where('r.parent_code', '=', parentCode)
+      .orderBy('r.code')
+      .execute();
+  },
+
+  async nextNumber(trx: Kysely<Database>): Promise<number> {
+    const row = await sql<{ n: string | number }>`select nextval('case_number_seq') as n`.execute(trx);
+    return Number(row.rows[0]!.n);
+  },
+
+  insertCase(trx: Kysely<Database>, row: Insertable<Database['problem_case']>) {
+    return trx.insertInto('problem_case').values(row).execute();
+  },
+
+  findIntakeKey(db: Kysely<Database>, key: string) {
+    return db.selectFrom('case_intake_key').selectAll().where('key', '=', key).executeTakeFirst();
+  },
+
+  /** True when the key was new; false when another request holds it (that one wins). */
+  async claimIntakeKey(trx: Kysely<Database>, key: string, caseId: string, fingerprint: string): Promise<boolean> {
+    const result = await trx
+      .insertInto('case_intake_key')
+      .values({ key, case_id: caseId, fingerprint })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  },
+
+  insertReporter(
+    trx: Kysely<Database>,
+    row: {
+      id: string;
+      case_id: string;
+      origin_case_id: string;
+      token_hash: string;
+      contact: string | null;
+      user_id: string | null;
+    },
+  ) {
+    return trx.insertInto('case_reporter').values(row).execute();
+  },
+
+  findReporter(db: Kysely<Database>, caseId: string, tokenHash: string) {
+    return db
+      .selectFrom('case_reporter')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+  },
+
+  /** The first reporter's contact (the one who filed the case), for staff. */
+  firstContact(db: Kysely<Database>, caseId: string) {
+    return db
+      .selectFrom('case_reporter')
+      .select('contact')
+      .where('case_id', '=', caseId)
+      .whereRef('origin_case_id', '=', 'case_id')
+      .orderBy('created_at')
+      .executeTakeFirst();
+  },
+
+  /** Merging: every reporter of `fromId` also follows `toId` (same token, same contact). */
+  async copyReporters(trx: Kysely<Database>, fromId: string, toId: string) {
+    const rows = await trx.selectFrom('case_reporter').selectAll().where('case_id', '=', fromId).execute();
+    for (const r of rows) {
+      await trx
+        .insertInto('case_reporter')
+        .values({
+          id: crypto.randomUUID(),
+          case_id: toId,
+          origin_case_id: r.origin_case_id,
+          token_hash: r.token_hash,
+          contact: r.contact === null ? null : JSON.stringify(r.contact),
+          user_id: r.user_id,
+        })
+        .onConflict((oc) => oc.columns(['case_id', 'token_hash']).doNothing())
+        .execute();
+    }
+    return rows.length;
+  },
+
+  findCase(db: Kysely<Database>, id: string) {
+    return db.selectFrom('problem_case').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  findCaseForUpdate(trx: Kysely<Database>, id: string) {
+    return trx.selectFrom('problem_case').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  findByNumber(db: Kysely<Database>, number: string) {
+    return db.selectFrom('problem_case').selectAll().where('number', '=', number).executeTakeFirst();
+  },
+
+  listByNumbers(db: Kysely<Database>, numbers: string[]) {
+    return db
+      .selectFrom('problem_case')
+      .select(['number', 'status', 'deadline', 'paused_at', 'merged_into_id'])
+      .where('number', 'in', numbers)
+      .execute();
+  },
+
+  updateCase(trx: Kysely<Database>, id: string, patch: Record<string, unknown>) {
+    return trx
+      .updateTable('problem_case')
+      .set({ ...patch, updated_at: new Date() } as never)
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Cases merged into `id` follow it when it is merged on in turn. */
+  repointMerged(trx: Kysely<Database>, fromId: string, toId: string) {
+    return trx.updateTable('problem_case').set({ merged_into_id: toId }).where('merged_into_id', '=', fromId).execute();
+  },
+
+  mergedFrom(db: Kysely<Database>, id: string) {
+    return db
+      .selectFrom('problem_case')
+      .select(['id', 'number'])
+      .where('merged_into_id', '=', id)
+      .orderBy('number')
+      .execute();
+  },
+
+  insertEvent(
+    trx: Kysely<Database>,
+    row: {
+      id: string;
+      case_id: string;
+      kind: string;
+      status: string;
+      note: string | null;
+      actor_id: string | null;
+      actor_name: string | null;
+      org_unit_id: string | null;
+      data: string | null;
+      at?: Date;
+    },
+  ) {
+    return trx.insertInto('case_event').values(row).execute();
+  },
+
+  listEvents(db: Kysely<Database>, caseId: string) {
+    return db
+      .selectFrom('case_event as e')
+      .leftJoin('org_unit as u', 'u.id', 'e.org_unit_id')
+      .select(['e.id', 'e.kind', 'e.at', 'e.status', 'e.note', 'e.actor_name', 'e.data', 'u.name as unit_name'])
+      .where('e.case_id', '=', caseId)
+      .orderBy('e.seq')
+      .execute();
+  },
+
+  insertPhoto(db: Kysely<Database>, row: Omit<PhotoRow, 'uploaded_at'>) {
+    return db.insertInto('case_photo').values(row).execute();
+  },
+
+  findPhoto(db: Kysely<Database>, id: string) {
+    return db.selectFrom('case_photo').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  findPhotos(db: Kysely<Database>, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([] as PhotoRow[]);
+    return db.selectFrom('case_photo').selectAll().where('id', 'in', ids).execute();
+  },
+
+  /** Attaches unattached photos; returns how many were attached (fewer: someone else took one). */
+  async attachPhotos(trx: Kysely<Database>, ids: string[], caseId: string, eventId: string | null): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await trx
+      .updateTable('case_photo')
+      .set({ case_id: caseId, event_id: eventId })
+      .where('id', 'in', ids)
+      .where('case_id', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
+  /** Merging: the survivor shows the merged case's photos too (same stored files). */
+  async copyPhotos(trx: Kysely<Database>, fromId: string, toId: string) {
+    const rows = await trx.selectFrom('case_photo').selectAll().where('case_id', '=', fromId).execute();
+    for (const { uploaded_at, ...row } of rows) {
+      await trx
+        .insertInto('case_photo')
+        .values({ ...row, id: crypto.randomUUID(), case_id: toId, event_id: null, uploaded_at })
+        .execute();
+    }
+  },
+
+  listPhotos(db: Kysely<Database>, caseId: string) {
+    return db
+      .selectFrom('case_photo')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('uploaded_at')
+      .orderBy('id')
+      .execute();
+  },
+
+  /** Unattached photos older than `before`, for the sweep. */
+  staleUnattached(db: Kysely<Database>, before: Date) {
+    return db
+      .selectFrom('case_photo')
+      .select(['id', 'storage_key', 'display_key'])
+      .where('case_id', 'is', null)
+      .where('uploaded_at', '<', before)
+      .limit(1000)
+      .execute();
+  },
+
+  /** Deletes the photos still unattached; returns their stored files. */
+  deletePhotos(db: Kysely<Database>, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .deleteFrom('case_photo')
+      .where('id', 'in', ids)
+      .where('case_id', 'is', null)
+      .returning(['storage_key', 'display_key'])
+      .execute();
+  },
+
+  insertRating(
+    trx: Kysely<Database>,
+    row: {
+      id: string;
+      case_id: string;
+      reporter_id: string;
+      satisfaction: number;
+      fixed: boolean;
+      comment: string | null;
+    },
+  ) {
+    return trx.insertInto('case_rating').values(row).execute();
+  },
+
+  latestRating(db: Kysely<Database>, caseId: string) {
+    return db
+      .selectFrom('case_rating')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('at', 'desc')
+      .orderBy('id')
+      .executeTakeFirst();
+  },
+
+  ratedSince(db: Kysely<Database>, caseId: string, reporterId: string, since: Date) {
+    return db
+      .selectFrom('case_rating')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('reporter_id', '=', reporterId)
+      .where('at', '>=', since)
+      .executeTakeFirst();
+  },
+
+  /** Open cases of a category inside a latitude/longitude box reported since `since`. */
+  nearbyOpen(
+    db: Kysely<Database>,
+    filter: {
+      categoryCode: string;
+      box: { minLat: number; maxLat: number; minLng: number; maxLng: number };
+      since: Date;
+      excludeId?: string;
+    },
+  ) {
+    let q = db
+      .selectFrom('problem_case')
+      .select(['id', 'number', 'status', 'category_code', 'description', 'lat', 'lng', 'created_at', 'region_path'])
+      .where('category_code', '=', filter.categoryCode)
+      .where('status', 'in', OPEN)
+      .where('lat', '>=', filter.box.minLat)
+      .where('lat', '<=', filter.box.maxLat)
+      .where('lng', '>=', filter.box.minLng)
+      .where('lng', '<=', filter.box.maxLng)
+      .where('created_at', '>=', filter.since);
+    if (filter.excludeId) q = q.where('id', '!=', filter.excludeId);
+    return q.orderBy('created_at', 'desc').limit(50).execute();
+  },
+
+  findOrgUnit(db: Kysely<Database>, id: string) {
+    return db
+      .selectFrom('org_unit as u')
+      .innerJoin('region as r', 'r.code', 'u.region_code')
+      .select(['u.id', 'u.name', 'u.parent_id', 'u.region_code', 'r.path as region_path'])
+      .where('u.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  unitNames(db: Kysely<Database>, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('org_unit').select(['id', 'name']).where('id', 'in', ids).execute();
+  },
+
+  userNames(db: Kysely<Database>, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  },
+
+  /** The most specific dispatch rule: the deepest region of `regionCodes`, a category rule before a general one. */
+  findRule(db: Kysely<Database>, regionCodes: string[], categoryCode: string) {
+    return db
+      .selectFrom('case_dispatch_rule as d')
+      .innerJoin('region as r', 'r.code', 'd.region_code')
+      .select(['d.org_unit_id'])
+      .where('d.region_code', 'in', regionCodes)
+      .where((eb) => eb.or([eb('d.category_code', '=', categoryCode), eb('d.category_code', 'is', null)]))
+      .orderBy('r.level', 'desc')
+      .orderBy(sql`d.category_code is null`)
+      .executeTakeFirst();
+  },
+
+  /** A unit in one of `regionCodes` whose name ends with `name` (城市管理局), the deepest region first. */
+  findUnitByName(db: Kysely<Database>, regionCodes: string[], name: string) {
+    return db
+      .selectFrom('org_unit as u')
+      .innerJoin('region as r', 'r.code', 'u.region_code')
+      .select(['u.id'])
+      .where('u.region_code', 'in', regionCodes)
+      .where((eb) => eb.or([eb('u.name', 'like', `%${name}`), eb('u.short_name', 'like', `%${name}`)]))
+      .orderBy('r.level', 'desc')
+      .orderBy('u.name')
+      .executeTakeFirst();
+  },
+
+  listRules(db: Kysely<Database>, scopePath: string) {
+    return db
+      .selectFrom('case_dispatch_rule as d')
+      .innerJoin('region as r', 'r.code', 'd.region_code')
+      .innerJoin('org_unit as u', 'u.id', 'd.org_unit_id')
+      .select([
+        'd.id',
+        'd.region_code',
+        'r.name as region_name',
+        'r.path',
+        'd.category_code',
+        'u.id as unit_id',
+        'u.name as unit_name',
+      ])
+      .where((eb) => eb.or([eb('r.path', '=', scopePath), eb('r.path', 'like', `${scopePath}/%`)]))
+      .orderBy('r.path')
+      .orderBy('d.category_code')
+      .execute();
+  },
+
+  findRuleById(db: Kysely<Database>, id: string) {
+    return db
+      .selectFrom('case_dispatch_rule as d')
+      .innerJoin('region as r', 'r.code', 'd.region_code')
+      .innerJoin('org_unit as u', 'u.id', 'd.org_unit_id')
+      .select([
+        'd.id',
+        'd.region_code',
+        'r.name as region_name',
+        'r.path',
+        'd.category_code',
+        'u.id as unit_id',
+        'u.name as unit_name',
+      ])
+      .where('d.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  insertRule(
+    trx: Kysely<Database>,
+    row: { id: string; region_code: string; category_code: string | null; org_unit_id: string },
+  ) {
+    return trx.insertInto('case_dispatch_rule').values(row).execute();
+  },
+
+  deleteRule(trx: Kysely<Database>, id: string) {
+    return trx.deleteFrom('case_dispatch_rule').where('id', '=', id).execute();
+  },
+
+  under,
+};
