@@ -27,6 +27,23 @@ const IndicatorsPage = lazy(() => import('./pages/indicators/IndicatorsPage.tsx'
 const IndicatorDetailPage = lazy(() => import('./pages/indicators/IndicatorDetailPage.tsx'));
 const DataEntryPage = lazy(() => import('./pages/data-entry/DataEntryPage.tsx'));
 const ApprovalsPage = lazy(() => import('./pages/data-entry/ApprovalsPage.tsx'));
+const PublicLayout = lazy(() => import('./pages/public/PublicLayout.tsx'));
+const PublicLandingPage = lazy(() => import('./pages/public/LandingPage.tsx'));
+const PublicReportPage = lazy(() => import('./pages/public/ReportPage.tsx'));
+const PublicTrackPage = lazy(() => import('./pages/public/TrackPage.tsx'));
+const CaseQueuePage = lazy(() => import('./pages/cases/CaseQueuePage.tsx'));
+const CaseStatsPage = lazy(() => import('./pages/cases/CaseStatsPage.tsx'));
+const CaseMapPage = lazy(() => import('./pages/cases/CaseMapPage.tsx'));
+const CaseConfigPage = lazy(() => import('./pages/cases/CaseConfigPage.tsx'));
+const FrameworksPage = lazy(() => import('./pages/evaluation/FrameworksPage.tsx'));
+const RoundsPage = lazy(() => import('./pages/evaluation/RoundsPage.tsx'));
+const ScoringPage = lazy(() => import('./pages/evaluation/ScoringPage.tsx'));
+const ScorecardPage = lazy(() => import('./pages/evaluation/ScorecardPage.tsx'));
+const RankingsPage = lazy(() => import('./pages/evaluation/RankingsPage.tsx'));
+const EvaluationIncidentsPage = lazy(() => import('./pages/evaluation/IncidentsPage.tsx'));
+const TitlesPage = lazy(() => import('./pages/evaluation/TitlesPage.tsx'));
+const EvaluationResultsPage = lazy(() => import('./pages/evaluation/ResultsPage.tsx'));
+const PublicationPage = lazy(() => import('./pages/evaluation/PublicationPage.tsx'));
 
 /** A restrained, government-office palette: one blue, square-ish corners. */
 const theme = { token: { colorPrimary: '#1f4e9c', borderRadius: 4 } };
@@ -45,6 +62,18 @@ function LocalisedApp() {
             <Suspense fallback={<Spin fullscreen />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                {/* Residents' pages: public, no account, outside the staff shell. */}
+                <Route element={<PublicLayout />}>
+                  <Route path="public" element={<PublicLandingPage />} />
+                  <Route path="report" element={<PublicReportPage />} />
+                  <Route path="track" element={<Navigate to="/public" replace />} />
+                  <Route path="track/:number" element={<PublicTrackPage />} />
+                </Route>
+                {/* The printable publication stands alone: a document, without the shell's menu. */}
+                <Route
+                  path="/evaluation/rounds/:id/publication"
+                  element={<RequireAuth>{guarded('evaluation.read', <PublicationPage />)}</RequireAuth>}
+                />
                 <Route
                   element={
                     <RequireAuth>
@@ -66,6 +95,27 @@ function LocalisedApp() {
                   <Route path="supervision/ledger" element={guarded('supervision.read', <LedgerPage />)} />
                   <Route path="supervision/notices" element={guarded('supervision.read', <NoticesPage />)} />
                   <Route path="supervision/meetings" element={guarded('supervision.read', <MeetingsPage />)} />
+                  <Route path="cases/dispatch" element={guarded('case.dispatch', <CaseQueuePage key="dispatch" queue="dispatch" />)} />
+                  <Route path="cases/unit" element={guarded('case.handle', <CaseQueuePage key="unit" queue="unit" />)} />
+                  <Route path="cases/verify" element={guarded('case.verify', <CaseQueuePage key="verify" queue="verify" />)} />
+                  <Route path="cases" element={guarded('case.read', <CaseQueuePage key="all" queue="all" />)} />
+                  <Route path="cases/stats" element={guarded('case.read', <CaseStatsPage />)} />
+                  <Route path="cases/map" element={guarded('case.read', <CaseMapPage />)} />
+                  <Route path="cases/config" element={guarded('case.configure', <CaseConfigPage />)} />
+                  <Route path="evaluation" element={<Navigate to="/evaluation/rounds" replace />} />
+                  <Route path="evaluation/frameworks" element={guarded('evaluation.read', <FrameworksPage />)} />
+                  <Route path="evaluation/frameworks/:id" element={guarded('evaluation.read', <FrameworksPage />)} />
+                  <Route path="evaluation/rounds" element={guarded('evaluation.read', <RoundsPage />)} />
+                  <Route path="evaluation/rounds/:id" element={guarded('evaluation.read', <RoundsPage />)} />
+                  <Route path="evaluation/rounds/:id/score" element={guarded('evaluation.read', <ScoringPage />)} />
+                  <Route
+                    path="evaluation/rounds/:id/scorecards/:code"
+                    element={guarded('evaluation.read', <ScorecardPage />)}
+                  />
+                  <Route path="evaluation/rankings" element={guarded('evaluation.read', <RankingsPage />)} />
+                  <Route path="evaluation/incidents" element={guarded('evaluation.read', <EvaluationIncidentsPage />)} />
+                  <Route path="evaluation/titles" element={guarded('evaluation.read', <TitlesPage />)} />
+                  <Route path="evaluation/results" element={guarded('evaluation.read', <EvaluationResultsPage />)} />
                   <Route path="regions" element={<RegionsPage />} />
                   <Route path="region-groups" element={<RegionGroupsPage />} />
                   <Route path="org-units" element={guarded('org.read', <OrgUnitsPage />)} />

@@ -17,11 +17,15 @@ import {
   NotificationOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { can, type Permission } from '@chuangcheng/core';
 import { useMe } from '../auth/AuthProvider.tsx';
-import { useT, type MessageKey } from '../i18n/I18nProvider.tsx';
+import { useT, type MessageKey, type Translate } from '../i18n/I18nProvider.tsx';
+import type { Me } from '../api/types.ts';
 import { AppHeader } from './AppHeader.tsx';
+import { evaluationNavigation } from '../pages/evaluation/navigation.tsx';
+import { casesMenuGroup, casesNavigation } from '../pages/cases/navigation.tsx';
 import styles from './layout.module.css';
 
 interface NavEntry {
@@ -116,6 +120,30 @@ const navigation: NavEntry[] = [
   { path: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
 
+/** 测评管理 as one submenu, holding only the entries the role may use (none: no group). */
+function evaluationMenuGroup(role: Me['role'], t: Translate): NonNullable<MenuProps['items']> {
+  const children = evaluationNavigation
+    .filter((entry) => can(role, entry.permission))
+    .map((entry) => ({
+      key: entry.path,
+      icon: entry.icon,
+      label: (
+        <Link to={entry.path} data-testid={entry.testId}>
+          {t(entry.label)}
+        </Link>
+      ),
+    }));
+  if (children.length === 0) return [];
+  return [
+    {
+      key: 'evaluation',
+      icon: <TrophyOutlined />,
+      label: <span data-testid="nav-evaluation">{t('nav.evaluation')}</span>,
+      children,
+    },
+  ];
+}
+
 export function AppLayout() {
   const me = useMe();
   const t = useT();
@@ -133,6 +161,8 @@ export function AppLayout() {
           </Link>
         ),
       })),
+    ...evaluationMenuGroup(me.role, t),
+    ...casesMenuGroup(me.role, t),
     { type: 'divider' as const },
     {
       key: 'api-docs',
@@ -145,7 +175,7 @@ export function AppLayout() {
     },
   ];
   // The longest matching path wins, so /supervision/notices is not shown as /supervision.
-  const selected = navigation
+  const selected = [...navigation, ...evaluationNavigation, ...casesNavigation]
     .filter((entry) => location.pathname.startsWith(entry.path))
     .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
@@ -154,7 +184,13 @@ export function AppLayout() {
       <AppHeader />
       <Layout>
         <Layout.Sider width={208} theme="light" className={styles.sider} breakpoint="lg" collapsedWidth={0}>
-          <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} className={styles.menu} />
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={selected ? [selected] : []}
+            defaultOpenKeys={['evaluation', 'cases'].filter((group) => location.pathname.startsWith(`/${group}`))}
+            className={styles.menu}
+          />
         </Layout.Sider>
         <Layout.Content className={styles.content}>
           <Suspense fallback={<Spin className={styles.pageSpin} />}>

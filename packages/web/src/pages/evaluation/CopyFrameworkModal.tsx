@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { Form, Input } from 'antd';
+import type { FrameworkDetail } from '@chuangcheng/core';
+import { api } from '../../api/client.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
+
+interface Values {
+  edition: string;
+  name: string;
+}
+
+interface Props {
+  open: boolean;
+  framework: FrameworkDetail;
+  onClose: () => void;
+  onCopied: (copy: FrameworkDetail) => void;
+}
+
+/** A new edition started from this one; both editions stay and rounds keep the one they used. */
+export function CopyFrameworkModal({ open, framework, onClose, onCopied }: Props) {
+  const t = useT();
+  const [form] = Form.useForm<Values>();
+
+  useEffect(() => {
+    if (open) form.setFieldsValue({ edition: `${framework.edition}-copy`, name: framework.name });
+  }, [open, framework, form]);
+
+  const { busy, save } = useFormSubmit(form, async (values) => {
+    onCopied(await api.post<FrameworkDetail>(`/api/v1/evaluation/frameworks/${framework.id}/copy`, values));
+  });
+
+  return (
+    <FormModal
+      open={open}
+      title={t('evaluation.framework.copy')}
+      form={form}
+      busy={busy}
+      onSave={save}
+      onClose={onClose}
+    >
+      <Form.Item
+        name="edition"
+        label={t('evaluation.framework.edition')}
+        extra={t('evaluation.framework.editionHelp')}
+        rules={[
+          { required: true, message: t('validation.required') },
+          { pattern: /^[A-Za-z0-9._-]+$/, message: t('evaluation.framework.editionPattern') },
+        ]}
+      >
+        <Input maxLength={40} data-testid="framework-copy-edition" />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('evaluation.framework.name')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <Input maxLength={500} data-testid="framework-copy-name" />
+      </Form.Item>
+    </FormModal>
+  );
+}

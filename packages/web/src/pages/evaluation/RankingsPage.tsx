@@ -1,0 +1,159 @@
+import { Link, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Empty, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { Ranking } from '@chuangcheng/core';
+import { withQuery } from '../../api/client.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { cityGroupKeys } from './labels.ts';
+import { RoundStatusTag } from './RoundStatusTag.tsx';
+import { formatDelta, formatPoints, formatRate } from './score-format.ts';
+import type { RankingLine, RoundSummary } from './types.ts';
+import { useResource } from './useResource.ts';
+import styles from './evaluation.module.css';
+
+/** 分组排名: a round's regions ranked within their city group, as points and as score rate. */
+export default function RankingsPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const { items: rounds, loading: loadingRounds } = usePagedList<RoundSummary>(
+    withQuery('/api/v1/evaluation/rounds', { limit: 100 }),
+  );
+  const roundId =
+    params.get('round') ?? rounds.find((round) => round.status === 'published')?.id ?? rounds[0]?.id ?? null;
+  const round = rounds.find((item) => item.id === roundId);
+  const { data: ranking, loading } = useResource<Ranking>(
+    roundId ? `/api/v1/evaluation/rounds/${roundId}/ranking` : null,
+  );
+  const current = ranking?.roundId === roundId ? ranking : null;
+
+  return (
+    <Card
+      title={t('evaluation.nav.rankings')}
+      extra={
+        roundId && (
+          <Space>
+            <Button
+              icon={<FileExcelOutlined />}
+              href={`/api/v1/evaluation/rounds/${roundId}/results.xlsx`}
+              data-testid="ranking-export"
+            >
+              {t('evaluation.results.excel')}
+            </Button>
+            <Link to={`/evaluation/rounds/${roundId}/publication`}>
+              <Button icon={<PrinterOutlined />}>{t('evaluation.results.print')}</Button>
+            </Link>
+          </Space>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          style={{ width: 360 }}
+          loading={loadingRounds}
+          value={roundId ?? undefined}
+          onChange={(next: string) => setParams({ round: next }, { replace: true })}
+          options={rounds.map((item) => ({ value: item.id, label: `${item.name}（${item.year}）` }))}
+          data-testid="ranking-round"
+        />
+        {round && <RoundStatusTag status={round.status} />}
+      </Space>
+      {current && !current.published && (
+        <Alert type="warning" showIcon title={t('evaluation.ranking.unpublished')} style={{ marginBottom: 16 }} />
+      )}
+      {!roundId && !loadingRounds && <Empty description={t('evaluation.round.none')} />}
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        {(current?.groups ?? []).map((group) => (
+          <RankingTable
+            key={group.cityGroup}
+            roundId={current?.roundId ?? ''}
+            title={t(cityGroupKeys[group.cityGroup])}
+            rows={group.rows}
+            loading={loading}
+          />
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
+export function RankingTable({
+  roundId,
+  title,
+  rows,
+  loading,
+  links = true,
+}: {
+  roundId: string;
+  title: string;
+  rows: RankingLine[];
+  loading?: boolean;
+  links?: boolean;
+}) {
+  const t = useT();
+  const columns: TableColumnsType<RankingLine> = [
+    { title: t('evaluation.ranking.rank'), dataIndex: 'rank', width: 60, align: 'center' },
+    {
+      title: t('regions.name'),
+      key: 'region',
+      render: (_, row) =>
+        links ? (
+          <Link
+            to={`/evaluation/rounds/${roundId}/scorecards/${row.region.code}`}
+            data-testid={`ranking-region-${row.region.code}`}
+          >
+            {row.region.name}
+          </Link>
+        ) : (
+          row.region.name
+        ),
+    },
+    { title: t('evaluation.scorecard.total'), dataIndex: 'total', width: 80, align: 'right', render: formatPoints },
+    { title: t('evaluation.scorecard.rate'), dataIndex: 'rate', width: 90, align: 'right', render: formatRate },
+    { title: t('evaluation.scorecard.main'), dataIndex: 'mainScore', width: 90, align: 'right', render: formatPoints },
+    {
+      title: t('evaluation.scorecard.minors'),
+      key: 'minors',
+      width: 130,
+      render: (_, row) => (
+        <span>
+          {formatPoints(row.minorsScore)}{' '}
+          {row.minorsGatePassed === false && <Tag color="red">{t('evaluation.scorecard.gateFailed')}</Tag>}
+        </span>
+      ),
+    },
+    {
+      title: t('evaluation.scorecard.negative'),
+      dataIndex: 'deducted',
+      width: 90,
+      align: 'right',
+      render: (points: number) =>
+        points > 0 ? <span className={styles.lostPoints}>−{formatPoints(points)}</span> : '—',
+    },
+    {
+      title: t('evaluation.ranking.previous'),
+      key: 'previous',
+      width: 130,
+      align: 'right',
+      render: (_, row) =>
+        row.previousTotal === null
+          ? '—'
+          : `${formatPoints(row.previousTotal)}（${formatDelta(row.total - row.previousTotal)}）`,
+    },
+  ];
+  return (
+    <div>
+      <h3 style={{ margin: '0 0 8px' }}>{title}</h3>
+      <Table<RankingLine>
+        rowKey={(row) => row.region.code}
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        pagination={false}
+        bordered
+        data-testid="ranking-table"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import { Form, Input, Select } from 'antd';
+import type { FrameworkDetail, FrameworkSummary } from '@chuangcheng/core';
+import { api } from '../../api/client.ts';
+import type { Items } from '../../api/types.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { RegionSelect } from '../../components/RegionSelect.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
+import type { IncidentView } from './types.ts';
+import { useResource } from './useResource.ts';
+
+interface Values {
+  regionCode: string;
+  frameworkId: string;
+  category: string;
+  occurredOn: string;
+  title: string;
+  description: string;
+}
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onRecorded: (incident: IncidentView) => void;
+}
+
+const required = (message: string) => [{ required: true, whitespace: true, message }];
+
+/** Records an incident: when, where, which negative-list category of which framework, and what happened. */
+export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
+  const t = useT();
+  const [form] = Form.useForm<Values>();
+  const frameworkId = Form.useWatch('frameworkId', form);
+  const { data: frameworks } = useResource<Items<FrameworkSummary>>(open ? '/api/v1/evaluation/frameworks' : null);
+  const { data: framework } = useResource<FrameworkDetail>(
+    open && frameworkId ? `/api/v1/evaluation/frameworks/${frameworkId}` : null,
+  );
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+  }, [open, form]);
+
+  useEffect(() => {
+    // One framework: nothing to choose.
+    const only = frameworks?.items.length === 1 ? frameworks.items[0] : undefined;
+    if (open && only && !form.getFieldValue('frameworkId')) form.setFieldValue('frameworkId', only.id);
+  }, [open, frameworks, form]);
+
+  const { busy, save } = useFormSubmit(form, async (values) => {
+    onRecorded(await api.post<IncidentView>('/api/v1/evaluation/incidents', values));
+  });
+
+  const entries = framework?.id === frameworkId ? framework.document.negativeList : [];
+
+  return (
+    <FormModal
+      open={open}
+      title={t('evaluation.incident.record')}
+      form={form}
+      busy={busy}
+      onSave={save}
+      onClose={onClose}
+      width={640}
+    >
+      <Form.Item name="regionCode" label={t('regions.name')} rules={required(t('validation.required'))}>
+        <RegionSelect testId="incident-region" />
+      </Form.Item>
+      <Form.Item name="frameworkId" label={t('evaluation.round.framework')} rules={required(t('validation.required'))}>
+        <Select
+          options={(frameworks?.items ?? []).map((item) => ({
+            value: item.id,
+            label: `${item.name}（${item.edition}）`,
+          }))}
+          onChange={() => form.setFieldValue('category', undefined)}
+          data-testid="incident-framework"
+        />
+      </Form.Item>
+      <Form.Item name="category" label={t('evaluation.incident.category')} rules={required(t('validation.required'))}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={entries.map((entry) => ({ value: entry.code, label: `${entry.code} ${entry.name}` }))}
+          data-testid="incident-category"
+        />
+      </Form.Item>
+      <Form.Item
+        name="occurredOn"
+        label={t('evaluation.incident.occurredOn')}
+        rules={required(t('validation.required'))}
+      >
+        <Input type="date" style={{ width: 200 }} data-testid="incident-date" />
+      </Form.Item>
+      <Form.Item name="title" label={t('evaluation.incident.title')} rules={required(t('validation.required'))}>
+        <Input maxLength={300} data-testid="incident-title" />
+      </Form.Item>
+      <Form.Item
+        name="description"
+        label={t('evaluation.incident.description')}
+        rules={required(t('validation.required'))}
+      >
+        <Input.TextArea rows={4} maxLength={5000} data-testid="incident-description" />
+      </Form.Item>
+    </FormModal>
+  );
+}

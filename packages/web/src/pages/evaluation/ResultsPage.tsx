@@ -1,0 +1,80 @@
+import { Link } from 'react-router';
+import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { BarChartOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { withQuery } from '../../api/client.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { formatTime } from '../supervision/StatusTag.tsx';
+import { roundKindKeys } from './labels.ts';
+import type { RoundSummary } from './types.ts';
+
+/** 结果发布: published rounds, each with its ranking, the Excel workbook and a printable publication (PDF by printing). */
+export default function ResultsPage() {
+  const t = useT();
+  const { items, loading, nextCursor, loadMore } = usePagedList<RoundSummary>(
+    withQuery('/api/v1/evaluation/rounds', { status: 'published' }),
+  );
+
+  const columns: TableColumnsType<RoundSummary> = [
+    {
+      title: t('evaluation.round.name'),
+      dataIndex: 'name',
+      render: (name: string, round) => (
+        <Space wrap>
+          <Link to={`/evaluation/rounds/${round.id}`}>{name}</Link>
+          {round.framework.isModel && <Tag color="orange">{t('evaluation.framework.modelTag')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('evaluation.round.kind'),
+      dataIndex: 'kind',
+      width: 110,
+      render: (k: RoundSummary['kind']) => t(roundKindKeys[k]),
+    },
+    { title: t('evaluation.round.year'), dataIndex: 'year', width: 80 },
+    { title: t('evaluation.round.regionCount'), dataIndex: 'regionCount', width: 90, align: 'right' },
+    { title: t('evaluation.results.publishedAt'), dataIndex: 'publishedAt', width: 160, render: formatTime },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 330,
+      render: (_, round) => (
+        <Space wrap>
+          <Link to={`/evaluation/rankings?round=${round.id}`}>
+            <Button size="small" icon={<BarChartOutlined />}>
+              {t('evaluation.round.ranking')}
+            </Button>
+          </Link>
+          <Button size="small" icon={<FileExcelOutlined />} href={`/api/v1/evaluation/rounds/${round.id}/results.xlsx`}>
+            {t('evaluation.results.excel')}
+          </Button>
+          <Link to={`/evaluation/rounds/${round.id}/publication`} data-testid={`results-print-${round.name}`}>
+            <Button size="small" icon={<PrinterOutlined />}>
+              {t('evaluation.results.print')}
+            </Button>
+          </Link>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card title={t('evaluation.nav.results')}>
+      <Table<RoundSummary>
+        rowKey="id"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={false}
+        locale={{ emptyText: t('evaluation.results.none') }}
+        data-testid="results-table"
+      />
+      {nextCursor && (
+        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()}>
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Button, Card, InputNumber, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { RoundKind, RoundStatus } from '@chuangcheng/core';
+import { withQuery } from '../../api/client.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
+import { useCan } from '../../auth/AuthProvider.tsx';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { CreateRoundModal } from './CreateRoundModal.tsx';
+import { roundKindKeys, roundStatusKeys } from './labels.ts';
+import { RoundStatusTag } from './RoundStatusTag.tsx';
+import { RoundView } from './RoundView.tsx';
+import type { RoundSummary } from './types.ts';
+
+/** 测评轮次: `/evaluation/rounds` lists rounds; `/evaluation/rounds/<id>` opens one. */
+export default function RoundsPage() {
+  const { id } = useParams();
+  if (id) return <RoundView id={id} />;
+  return <RoundList />;
+}
+
+function RoundList() {
+  const t = useT();
+  const navigate = useNavigate();
+  const mayManage = useCan('evaluation.manage');
+  const [status, setStatus] = useState<RoundStatus | undefined>();
+  const [kind, setKind] = useState<RoundKind | undefined>();
+  const [year, setYear] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const { items, loading, nextCursor, loadMore } = usePagedList<RoundSummary>(
+    withQuery('/api/v1/evaluation/rounds', { status, kind, year }),
+  );
+
+  const columns: TableColumnsType<RoundSummary> = [
+    {
+      title: t('evaluation.round.name'),
+      dataIndex: 'name',
+      render: (name: string, round) => (
+        <Space wrap>
+          <Link to={`/evaluation/rounds/${round.id}`} data-testid={`round-open-${round.name}`}>
+            {name}
+          </Link>
+          {round.framework.isModel && <Tag color="orange">{t('evaluation.framework.modelTag')}</Tag>}
+        </Space>
+      ),
+    },
+    { title: t('evaluation.round.kind'), dataIndex: 'kind', width: 110, render: (k: RoundKind) => t(roundKindKeys[k]) },
+    { title: t('evaluation.round.year'), dataIndex: 'year', width: 80 },
+    {
+      title: t('evaluation.round.period'),
+      key: 'period',
+      width: 210,
+      render: (_, round) => `${round.periodStart} ~ ${round.periodEnd}`,
+    },
+    {
+      title: t('evaluation.round.framework'),
+      key: 'framework',
+      width: 240,
+      render: (_, round) => `${round.framework.name} v${round.framework.version}`,
+    },
+    { title: t('evaluation.round.regionCount'), dataIndex: 'regionCount', width: 90, align: 'right' },
+    {
+      title: t('evaluation.round.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (value: RoundStatus) => <RoundStatusTag status={value} />,
+    },
+  ];
+
+  return (
+    <Card
+      title={t('evaluation.nav.rounds')}
+      extra={
+        mayManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="round-create">
+            {t('evaluation.round.create')}
+          </Button>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          style={{ width: 150 }}
+          placeholder={t('evaluation.round.allStatuses')}
+          value={status}
+          onChange={setStatus}
+          options={RoundStatus.options.map((value) => ({ value, label: t(roundStatusKeys[value]) }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 150 }}
+          placeholder={t('evaluation.round.allKinds')}
+          value={kind}
+          onChange={setKind}
+          options={RoundKind.options.map((value) => ({ value, label: t(roundKindKeys[value]) }))}
+        />
+        <InputNumber
+          placeholder={t('evaluation.round.year')}
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(value) => setYear(value)}
+          style={{ width: 120 }}
+        />
+      </Space>
+      <Table<RoundSummary>
+        rowKey="id"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={false}
+        locale={{ emptyText: t('evaluation.round.none') }}
+        data-testid="round-table"
+      />
+      {nextCursor && (
+        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()}>
+          {t('common.loadMore')}
+        </Button>
+      )}
+      <CreateRoundModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(round) => {
+          setCreating(false);
+          void navigate(`/evaluation/rounds/${round.id}`);
+        }}
+      />
+    </Card>
+  );
+}

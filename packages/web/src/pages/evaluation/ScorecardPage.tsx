@@ -1,0 +1,349 @@
+import { Link, useParams } from 'react-router';
+import {
+  Alert,
+  Card,
+  Col,
+  Descriptions,
+  Result,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import type { Loss, Round, Scorecard } from '@chuangcheng/core';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { cityGroupKeys, methodKeys } from './labels.ts';
+import { ModelBanner } from './ModelBanner.tsx';
+import { formatDelta, formatPoints, formatRate } from './score-format.ts';
+import { keysWithLosses, scorecardRows, type ScorecardRow } from './scorecard-rows.ts';
+import { useResource } from './useResource.ts';
+import styles from './evaluation.module.css';
+
+type MethodRow = Scorecard['methods'][number];
+
+/** A region's scorecard for a round: totals, method subtotals, the minors' gate, comparisons, and every point lost explained. */
+export default function ScorecardPage() {
+  const t = useT();
+  const { id = '', code = '' } = useParams();
+  const { data: round } = useResource<Round>(`/api/v1/evaluation/rounds/${encodeURIComponent(id)}`);
+  const { data: scorecard, failed } = useResource<Scorecard>(
+    `/api/v1/evaluation/rounds/${encodeURIComponent(id)}/scorecards/${encodeURIComponent(code)}`,
+  );
+
+  if (failed && !scorecard) return <Result status="warning" title={t('evaluation.scorecard.loadFailed')} />;
+  if (!scorecard || scorecard.region.code !== code || scorecard.roundId !== id) return <Card loading />;
+  return <ScorecardView scorecard={scorecard} roundName={round?.id === id ? round.name : null} />;
+}
+
+function ScorecardView({ scorecard, roundName }: { scorecard: Scorecard; roundName: string | null }) {
+  const t = useT();
+  const rows = scorecardRows(scorecard);
+  const deducted = scorecard.deductions.reduce((sum, deduction) => sum + deduction.points, 0);
+
+  const methodColumns: TableColumnsType<MethodRow> = [
+    { title: t('evaluation.scorecard.methodGroup'), dataIndex: 'name' },
+    {
+      title: t('evaluation.scorecard.methods'),
+      dataIndex: 'methods',
+      render: (methods: MethodRow['methods']) => methods.map((m) => t(methodKeys[m])).join('、'),
+    },
+    { title: t('evaluation.node.points'), dataIndex: 'points', width: 80, align: 'right', render: formatPoints },
+    { title: t('evaluation.score.score'), dataIndex: 'score', width: 80, align: 'right', render: formatPoints },
+    { title: t('evaluation.scorecard.rate'), dataIndex: 'rate', width: 90, align: 'right', render: formatRate },
+    { title: t('evaluation.scorecard.weight'), dataIndex: 'weight', width: 80, align: 'right', render: formatPoints },
+    {
+      title: t('evaluation.scorecard.weighted'),
+      dataIndex: 'weighted',
+      width: 90,
+      align: 'right',
+      render: formatPoints,
+    },
+  ];
+
+  const treeColumns: TableColumnsType<ScorecardRow> = [
+    {
+      title: t('evaluation.scorecard.item'),
+      key: 'name',
+      render: (_, row) => (
+        <span>
+          <span className={styles.code}>{row.code}</span>{' '}
+          {row.kind === 'project' ? <strong>{row.name}</strong> : row.name}
+          {row.method && <Tag style={{ marginLeft: 6 }}>{t(methodKeys[row.method])}</Tag>}
+          {row.unscored && <Tag color="default">{t('evaluation.scorecard.unscoredTag')}</Tag>}
+        </span>
+      ),
+    },
+    { title: t('evaluation.node.points'), dataIndex: 'points', width: 70, align: 'right', render: formatPoints },
+    { title: t('evaluation.score.score'), dataIndex: 'score', width: 70, align: 'right', render: formatPoints },
+    {
+      title: t('evaluation.scorecard.lost'),
+      dataIndex: 'lost',
+      width: 70,
+      align: 'right',
+      render: (lost: number) => (lost > 0 ? <span className={styles.lostPoints}>−{formatPoints(lost)}</span> : '—'),
+    },
+    { title: t('evaluation.scorecard.rate'), dataIndex: 'rate', width: 80, align: 'right', render: formatRate },
+    {
+      title: t('evaluation.scorecard.explanation'),
+      key: 'losses',
+      width: '38%',
+      render: (_, row) => <LossList losses={row.losses} />,
+    },
+  ];
+
+  const lossColumns: TableColumnsType<Loss> = [
+    { title: t('evaluation.node.standard'), dataIndex: 'standardCode', width: 120 },
+    {
+      title: t('evaluation.scorecard.lost'),
+      dataIndex: 'points',
+      width: 70,
+      align: 'right',
+      render: (p: number) => `−${formatPoints(p)}`,
+    },
+    { title: t('evaluation.scorecard.reason'), dataIndex: 'reason' },
+    { title: t('evaluation.score.scorer'), dataIndex: 'scorer', width: 120, render: (s: string | null) => s ?? '—' },
+    {
+      title: t('evaluation.scorecard.evidence'),
+      key: 'evidence',
+      width: 160,
+      render: (_, loss) => <EvidenceLinks loss={loss} />,
+    },
+  ];
+
+  const previousDelta = scorecard.previous ? scorecard.total - scorecard.previous.total : null;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="scorecard">
+      {scorecard.isModelFramework && <ModelBanner />}
+      <Card
+        title={
+          <Space wrap>
+            <Link to={`/evaluation/rounds/${scorecard.roundId}`}>{roundName ?? t('evaluation.nav.rounds')}</Link>
+            <span>/</span>
+            <span data-testid="scorecard-region">{scorecard.region.name}</span>
+            <Tag>{t(cityGroupKeys[scorecard.region.cityGroup])}</Tag>
+            {scorecard.published ? (
+              <Tag color="green">{t('evaluation.roundStatus.published')}</Tag>
+            ) : (
+              <Tag color="orange">{t('evaluation.scorecard.unpublished')}</Tag>
+            )}
+          </Space>
+        }
+        extra={
+          <Link to={`/evaluation/titles?region=${scorecard.region.code}`}>{t('evaluation.scorecard.titles')}</Link>
+        }
+      >
+        <Row gutter={[12, 12]}>
+          <Col xs={12} md={8} xl={4}>
+            <Card size="small" className={styles.statCard}>
+              <Statistic
+                title={t('evaluation.scorecard.total')}
+                value={formatPoints(scorecard.total)}
+                data-testid="scorecard-total"
+              />
+            </Card>
+          </Col>
+          <Col xs={12} md={8} xl={4}>
+            <Card size="small" className={styles.statCard}>
+              <Statistic
+                title={t('evaluation.scorecard.rate')}
+                value={formatRate(scorecard.rate)}
+                data-testid="scorecard-rate"
+              />
+            </Card>
+          </Col>
+          <Col xs={12} md={8} xl={4}>
+            <Card size="small" className={styles.statCard}>
+              <Statistic
+                title={t('evaluation.scorecard.rank')}
+                value={scorecard.rank ?? '—'}
+                suffix={`/ ${scorecard.groupSize}`}
+                data-testid="scorecard-rank"
+              />
+            </Card>
+          </Col>
+          <Col xs={12} md={8} xl={4}>
+            <Card size="small" className={styles.statCard}>
+              <Statistic title={t('evaluation.scorecard.main')} value={formatPoints(scorecard.mainScore)} />
+            </Card>
+          </Col>
+          <Col xs={12} md={8} xl={4}>
+            <Card size="small" className={styles.statCard} data-testid="scorecard-minors">
+              <Statistic title={t('evaluation.scorecard.minors')} value={formatPoints(scorecard.minorsScore)} />
+              {scorecard.minorsGatePassed !== null && (
+                <Tag color={scorecard.minorsGatePassed ? 'green' : 'red'}>
+                  {t(
+                    scorecard.minorsGatePassed ? 'evaluation.scorecard.gatePassed' : 'evaluation.scorecard.gateFailed',
+                  )}
+                </Tag>
+              )}
+            </Card>
+          </Col>
+          <Col xs={12} md={8} xl={4}>
+            <Card size="small" className={styles.statCard}>
+              <Statistic
+                title={t('evaluation.scorecard.negative')}
+                value={deducted > 0 ? `−${formatPoints(deducted)}` : '0'}
+                styles={deducted > 0 ? { content: { color: '#cf1322' } } : undefined}
+              />
+            </Card>
+          </Col>
+        </Row>
+        {scorecard.unscored > 0 && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="info"
+            showIcon
+            title={t('evaluation.scorecard.unscored', { count: scorecard.unscored })}
+          />
+        )}
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card
+            size="small"
+            title={t('evaluation.scorecard.compare')}
+            className={styles.statCard}
+            data-testid="scorecard-compare"
+          >
+            <Descriptions
+              size="small"
+              column={1}
+              items={[
+                {
+                  key: 'previous',
+                  label: t('evaluation.scorecard.previous'),
+                  children: scorecard.previous ? (
+                    <span>
+                      {scorecard.previous.name}：{formatPoints(scorecard.previous.total)}
+                      {scorecard.previous.rank !== null &&
+                        ` · ${t('evaluation.scorecard.rankN', { rank: scorecard.previous.rank })}`}
+                      {' · '}
+                      <DeltaText value={previousDelta} />
+                    </span>
+                  ) : (
+                    t('evaluation.scorecard.noPrevious')
+                  ),
+                },
+                {
+                  key: 'group',
+                  label: t('evaluation.scorecard.group'),
+                  children: (
+                    <span>
+                      {t('evaluation.scorecard.groupStats', {
+                        mean: formatPoints(scorecard.group.mean),
+                        best: formatPoints(scorecard.group.best),
+                        worst: formatPoints(scorecard.group.worst),
+                      })}
+                      {' · '}
+                      {t('evaluation.scorecard.vsMean')} <DeltaText value={scorecard.total - scorecard.group.mean} />
+                    </span>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card
+            size="small"
+            title={t('evaluation.scorecard.negativeList')}
+            className={styles.statCard}
+            data-testid="scorecard-deductions"
+          >
+            {scorecard.deductions.length === 0 ? (
+              <Typography.Text type="secondary">{t('evaluation.scorecard.noDeductions')}</Typography.Text>
+            ) : (
+              scorecard.deductions.map((deduction) => (
+                <div key={deduction.incidentId}>
+                  <Tag color="red">−{formatPoints(deduction.points)}</Tag>
+                  {deduction.category} · {deduction.reason}
+                </div>
+              ))
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title={t('evaluation.scorecard.methodTitle')}>
+        <Table<MethodRow>
+          rowKey="code"
+          size="small"
+          columns={methodColumns}
+          dataSource={scorecard.methods}
+          pagination={false}
+          data-testid="scorecard-methods"
+        />
+      </Card>
+      <Card size="small" title={t('evaluation.scorecard.treeTitle')}>
+        <Table<ScorecardRow>
+          rowKey="key"
+          size="small"
+          columns={treeColumns}
+          dataSource={rows}
+          pagination={false}
+          rowClassName={(row) => (row.lost > 0 ? (styles.lossRow ?? '') : '')}
+          expandable={{ defaultExpandedRowKeys: keysWithLosses(rows) }}
+          data-testid="scorecard-tree"
+        />
+      </Card>
+      <Card size="small" title={t('evaluation.scorecard.lossTitle', { count: scorecard.losses.length })}>
+        <Table<Loss>
+          rowKey={(loss, index) => `${loss.standardCode}:${loss.findingId ?? index}`}
+          size="small"
+          columns={lossColumns}
+          dataSource={scorecard.losses}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          locale={{ emptyText: t('evaluation.scorecard.noLosses') }}
+          data-testid="scorecard-losses"
+        />
+      </Card>
+    </Space>
+  );
+}
+
+function DeltaText({ value }: { value: number | null }) {
+  const className =
+    value === null || Math.abs(value) < 0.005 ? undefined : value > 0 ? styles.gainPoints : styles.lostPoints;
+  return <span className={className}>{formatDelta(value)}</span>;
+}
+
+function EvidenceLinks({ loss }: { loss: Loss }) {
+  const t = useT();
+  if (loss.attachmentIds.length === 0 && loss.evidenceIds.length === 0) return <>—</>;
+  return (
+    <Space size={[6, 0]} wrap>
+      {loss.attachmentIds.map((attachmentId, index) => (
+        <a key={attachmentId} href={`/api/v1/attachments/${attachmentId}`} target="_blank" rel="noreferrer">
+          {t('evaluation.scorecard.file', { n: index + 1 })}
+        </a>
+      ))}
+      {loss.evidenceIds.length > 0 && (
+        <Typography.Text type="secondary">
+          {t('evaluation.scorecard.materials', { count: loss.evidenceIds.length })}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+function LossList({ losses }: { losses: Loss[] }) {
+  const t = useT();
+  if (losses.length === 0) return null;
+  return (
+    <Space orientation="vertical" size={2}>
+      {losses.map((loss, index) => (
+        <span key={loss.findingId ?? index} data-testid={`loss-${loss.standardCode}`}>
+          <span className={styles.lostPoints}>−{formatPoints(loss.points)}</span> {loss.reason}
+          <Typography.Text type="secondary">
+            {' · '}
+            {t('evaluation.score.scorer')}：{loss.scorer ?? '—'}
+          </Typography.Text>{' '}
+          <EvidenceLinks loss={loss} />
+        </span>
+      ))}
+    </Space>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button, Card, Input, Space, Table, type TableColumnsType } from 'antd';
+import { TitleKind } from '@chuangcheng/core';
+import { withQuery } from '../../api/client.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { RegionSelect } from '../../components/RegionSelect.tsx';
+import { titleKindKeys } from './labels.ts';
+import { TitleHistoryDrawer } from './TitleHistoryDrawer.tsx';
+import { StateTag } from './TitleStateTag.tsx';
+import type { TitleStates } from './types.ts';
+
+type RegionRow = TitleStates['items'][number];
+
+/** 称号管理: every region's titles at a date; a region opens its dated history with reasons and sources. */
+export default function TitlesPage() {
+  const t = useT();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const [under, setUnder] = useState(me.regionCode);
+  const [at, setAt] = useState('');
+  const openRegion = params.get('region');
+  const { items, loading, nextCursor, loadMore, reload } = usePagedList<RegionRow>(
+    withQuery('/api/v1/evaluation/titles', { under, at }),
+  );
+
+  const stateCell = (title: TitleKind) => ({
+    title: t(titleKindKeys[title]),
+    key: title,
+    width: 150,
+    render: (_: unknown, row: RegionRow) => {
+      const state = row.titles.find((item) => item.title === title);
+      if (!state || state.status === 'none') return <span>—</span>;
+      return <StateTag state={state} testId={`title-${row.regionCode}-${title}`} />;
+    },
+  });
+
+  const columns: TableColumnsType<RegionRow> = [
+    {
+      title: t('regions.name'),
+      key: 'region',
+      width: 180,
+      render: (_, row) => (
+        <a onClick={() => setParams({ region: row.regionCode })} data-testid={`titles-open-${row.regionCode}`}>
+          {row.regionName}
+        </a>
+      ),
+    },
+    ...TitleKind.options.map(stateCell),
+  ];
+
+  return (
+    <Card title={t('evaluation.nav.titles')}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <div style={{ width: 280 }}>
+          <RegionSelect
+            value={under}
+            known={[{ code: me.regionCode, name: me.regionName }]}
+            onChange={(value) => setUnder(typeof value === 'string' && value ? value : me.regionCode)}
+          />
+        </div>
+        <Space>
+          <span>{t('evaluation.titles.at')}</span>
+          <Input type="date" value={at} onChange={(event) => setAt(event.target.value)} style={{ width: 170 }} />
+        </Space>
+      </Space>
+      <Table<RegionRow>
+        rowKey="regionCode"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={false}
+        size="small"
+        data-testid="titles-table"
+      />
+      {nextCursor && (
+        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()}>
+          {t('common.loadMore')}
+        </Button>
+      )}
+      <TitleHistoryDrawer regionCode={openRegion} onClose={() => setParams({})} onChanged={reload} />
+    </Card>
+  );
+}

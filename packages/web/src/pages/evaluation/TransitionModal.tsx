@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Alert, Input, Modal, Space, Typography } from 'antd';
+import type { Round, RoundStatus } from '@chuangcheng/core';
+import { api } from '../../api/client.ts';
+import { useApiError } from '../../api/useApiError.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { roundStatusKeys } from './labels.ts';
+import type { Publication } from './types.ts';
+
+interface Props {
+  round: Round;
+  /** The status to move to; null: closed. */
+  to: RoundStatus | null;
+  onClose: () => void;
+  onMoved: (round: Round, publication: Publication | null) => void;
+}
+
+/** Confirms a status move, says what it does (publishing is final) and takes an optional note. */
+export function TransitionModal({ round, to, onClose, onMoved }: Props) {
+  const t = useT();
+  const showError = useApiError();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const move = async () => {
+    if (!to) return;
+    setBusy(true);
+    try {
+      const answer = await api.post<Round | Publication>(`/api/v1/evaluation/rounds/${round.id}/transition`, {
+        to,
+        note,
+      });
+      setNote('');
+      if ('effects' in answer) onMoved(answer.round, answer);
+      else onMoved(answer, null);
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={to !== null}
+      title={to && t('evaluation.transition.title', { status: t(roundStatusKeys[to]) })}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: to === 'published' }}
+      confirmLoading={busy}
+      onOk={() => void move()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {to && (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Alert
+            type={to === 'published' ? 'warning' : 'info'}
+            showIcon
+            title={t(`evaluation.transition.explain.${to}`)}
+          />
+          <Typography.Text>{t('evaluation.transition.note')}</Typography.Text>
+          <Input.TextArea rows={2} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
+        </Space>
+      )}
+    </Modal>
+  );
+}

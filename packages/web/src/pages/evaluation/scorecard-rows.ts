@@ -1,0 +1,78 @@
+import type { EvaluationMethod, Loss, Scorecard } from '@chuangcheng/core';
+
+/** One row of the scorecard's tree table: a project, a content or a standard. */
+export interface ScorecardRow {
+  key: string;
+  kind: 'project' | 'content' | 'standard';
+  code: string;
+  name: string;
+  points: number;
+  score: number;
+  /** Points lost, never negative; rounded to 2 decimals like the server's scores. */
+  lost: number;
+  rate: number | null;
+  method: EvaluationMethod | null;
+  unscored: boolean;
+  /** The explained losses of a standard (findings, measured shortfalls); empty for branches. */
+  losses: Loss[];
+  children?: ScorecardRow[];
+}
+
+const lostOf = (points: number, score: number) => Math.max(0, Math.round((points - score) * 100) / 100);
+
+/**
+ * The scorecard's projects → contents → standards as tree rows, each standard carrying the losses
+ * traced to it, so a loss is read where it happened.
+ */
+export function scorecardRows(scorecard: Scorecard): ScorecardRow[] {
+  const byStandard = new Map<string, Loss[]>();
+  for (const loss of scorecard.losses) {
+    const list = byStandard.get(loss.standardCode) ?? [];
+    list.push(loss);
+    byStandard.set(loss.standardCode, list);
+  }
+  return scorecard.projects.map((project) => ({
+    key: `project:${project.code}`,
+    kind: 'project',
+    code: project.code,
+    name: project.name,
+    points: project.points,
+    score: project.score,
+    lost: lostOf(project.points, project.score),
+    rate: project.rate,
+    method: null,
+    unscored: false,
+    losses: [],
+    children: project.contents.map((content) => ({
+      key: `content:${content.code}`,
+      kind: 'content',
+      code: content.code,
+      name: content.name,
+      points: content.points,
+      score: content.score,
+      lost: lostOf(content.points, content.score),
+      rate: content.rate,
+      method: null,
+      unscored: false,
+      losses: [],
+      children: content.standards.map((standard) => ({
+        key: `standard:${standard.code}`,
+        kind: 'standard',
+        code: standard.code,
+        name: standard.name,
+        points: standard.points,
+        score: standard.score,
+        lost: lostOf(standard.points, standard.score),
+        rate: standard.rate,
+        method: standard.method,
+        unscored: standard.unscored,
+        losses: byStandard.get(standard.code) ?? [],
+      })),
+    })),
+  }));
+}
+
+/** Keys of every branch that lost points, so the table opens exactly where points went. */
+export function keysWithLosses(rows: readonly ScorecardRow[]): string[] {
+  return rows.flatMap((row) => (row.children && row.lost > 0 ? [row.key, ...keysWithLosses(row.children)] : []));
+}
