@@ -145,6 +145,24 @@ describe('evaluateTarget', () => {
     expect(e.status).toBe('on_track');
   });
 
+  it('a yearly baseline period of a quarterly series is its last quarter', () => {
+    const series = [
+      { period: '2017Q3', value: 70 },
+      { period: '2017Q4', value: 72 },
+      { period: '2018Q1', value: 74 },
+    ];
+    const e = evaluateTarget(heating, series, '2018-06-30', { period: '2017', value: null, source: 'link' });
+    expect(e.baseline).toEqual({ period: '2017Q4', value: 72, source: 'link' });
+    expect(e.progress).toBeCloseTo((2 / 15) * 100, 6);
+  });
+
+  it('leaves points before the baseline out of the trend', () => {
+    const series = yearly(2015, [90, 70, 74, 78]);
+    const e = evaluateTarget(heating, series, '2019-06-30', { period: '2016', value: null, source: 'link' });
+    expect(e.baseline).toEqual({ period: '2016', value: 70, source: 'link' });
+    expect(e.forecast).toBeCloseTo(86, 9);
+  });
+
   it('a baseline given with its value is a forecast point too', () => {
     const e = evaluateTarget(heating, [{ period: '2018', value: 78 }], '2019-06-30', {
       period: '2016',

@@ -18,7 +18,8 @@ import { decimalYear, indicatorPeriodBounds, periodTime, type TargetStatus } fro
  * 4. Expected today = baseline + (goal − baseline) × (now − t_baseline) / (deadline − t_baseline),
  *    the fraction clamped to 0..1 (a straight line from baseline to deadline, 三色督办's pace line).
  * 5. Forecast (ESCAP "anticipated progress" style): a weighted least-squares line through the
- *    points known at `asOf` (the baseline point included), weight = rank in time (oldest 1, newest n),
+ *    points known at `asOf` from the baseline on (the baseline point included, earlier points left
+ *    out), weight = rank in time (oldest 1, newest n),
  *    so recent periods weigh more; evaluated at the deadline. Needs ≥ 2 points at distinct times.
  * 6. Status, in this order:
  *    - no_data: no point known at asOf;
@@ -169,9 +170,15 @@ export function evaluateTarget(
       ? { period: baseline.period, value: baseline.value, source: baseline.source }
       : null;
   if (!base && baseline && baseline.value === null) {
-    // The plan names the baseline year only: that year's own observation is the baseline.
-    const same = known.find((p) => p.period === baseline.period);
-    if (same) base = { period: same.period, value: same.value, source: baseline.source };
+    // Only the baseline's period is given: the last observation within it is the baseline
+    // (the 2017 value of a yearly series, 2017Q4 of a quarterly one).
+    const { start, end } = indicatorPeriodBounds(baseline.period);
+    const within = known.filter((p) => {
+      const b = indicatorPeriodBounds(p.period);
+      return b.start >= start && b.end <= end;
+    });
+    const last = within[within.length - 1];
+    if (last) base = { period: last.period, value: last.value, source: baseline.source };
   }
   if (!base && known.length > 0)
     base = { period: known[0]!.period, value: known[0]!.value, source: 'first_observation' };
@@ -196,7 +203,8 @@ export function evaluateTarget(
   const tDeadline = decimalYear(target.deadline);
   const progress = progressPercent(latest.value, base.value, goal, target);
   const expectedToday = expectedAt(base.value, tBase, goal, tDeadline, now);
-  const points = known.map((p) => ({ t: periodTime(p.period), v: p.value }));
+  // Progress since the baseline: points before it do not enter the trend.
+  const points = known.map((p) => ({ t: periodTime(p.period), v: p.value })).filter((p) => p.t >= tBase - EPSILON);
   if (!known.some((p) => p.period === base.period)) points.push({ t: tBase, v: base.value });
   const forecast = weightedLinearForecast(points, tDeadline);
   const result = { ...empty, progress, expectedToday, forecast };
@@ -216,7 +224,7 @@ export function evaluateTarget(
 
 /**
  * The first period of the current run of at-risk / off-track statuses: the target is evaluated as
- * known at the end of each period of the series; null when the status at `asOf` is not lagging.
+ * known at the end of each period after the baseline; null when the status at `asOf` is not lagging.
  */
 export function laggingSince(
   target: TargetSpec,
@@ -227,9 +235,11 @@ export function laggingSince(
 ): string | null {
   if (current !== 'at_risk' && current !== 'off_track') return null;
   const now = decimalYear(asOf);
+  const base = evaluateTarget(target, series, asOf, baseline).baseline;
+  const after = base ? periodTime(base.period) + EPSILON : -Infinity;
   const periods = series
     .map((p) => p.period)
-    .filter((p) => periodTime(p) <= now + EPSILON)
+    .filter((p) => periodTime(p) <= now + EPSILON && periodTime(p) > after)
     .sort((a, b) => periodTime(a) - periodTime(b));
   let since: string | null = null;
   for (let i = periods.length - 1; i >= 0; i--) {

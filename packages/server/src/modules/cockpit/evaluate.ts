@@ -1,0 +1,297 @@
+import type { Kysely } from 'kysely';
+import {
+  evaluateTarget,
+  indicatorPeriodBounds,
+  laggingSince,
+  rollUp,
+  titleStateAt,
+  type IndicatorAggregation,
+  type IndicatorPeriodType,
+  type LeafFigure,
+  type SeriesPoint,
+  type TargetEvaluation,
+  type TargetSpec,
+  type TitleKind,
+} from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { dataSetOfIndicator, type Catalogue, type IndicatorRow, type TargetLink } from '../indicators/catalogue.ts';
+import { readFigures, type Figure } from '../indicators/observations.ts';
+import { brief, scopeFilter, scopeMaxLevel, type RegionNode, type RegionTree } from '../indicators/region-tree.ts';
+
+/*
+ * Evaluates plan targets for many regions at once: loads each data set's figures for the root's
+ * subtree once, aggregates them per period for every wanted region (core rollUp), and runs the core
+ * forecast on each region's series. Title targets count title holders at each year's end.
+ */
+
+export type EvaluateOptions = {
+  root: RegionNode;
+  /** Regions to evaluate (inside root's subtree). */
+  regions: readonly RegionNode[];
+  asOf: string;
+  links?: readonly TargetLink[];
+  /** Also compute `laggingSince` for lagging targets (costs one evaluation per period). */
+  withLaggingSince?: boolean;
+};
+
+/** Per-request caches: figures per data set, title events. */
+export class EvaluationSource {
+  private figures = new Map<string, Promise<Figure[]>>();
+  private titleEvents: Promise<Map<string, TitleEventRow[]>> | null = null;
+
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly catalogue: Catalogue,
+    readonly tree: RegionTree,
+  ) {}
+
+  figuresOf(dataSetCode: string, rootPath: string): Promise<Figure[]> {
+    const key = `${dataSetCode}|${rootPath}`;
+    let found = this.figures.get(key);
+    if (!found) {
+      const set = this.catalogue.dataSetByCode.get(dataSetCode)!;
+      found = readFigures(
+        this.db,
+        dataSetCode,
+        set.elements.map((e) => e.code),
+        rootPath,
+      );
+      this.figures.set(key, found);
+    }
+    return found;
+  }
+
+  titleEventsOf(): Promise<Map<string, TitleEventRow[]>> {
+    this.titleEvents ??= loadTitleEvents(this.db);
+    return this.titleEvents;
+  }
+}
+
+type TitleEventRow = {
+  id: string;
+  title: TitleKind;
+  change: 'awarded' | 'suspended' | 'reinstated' | 'revoked' | 'expired' | 'barred';
+  effectiveOn: string;
+  endsOn: string | null;
+  reason: string;
+  recordedAt: string;
+};
+
+async function loadTitleEvents(db: Kysely<Database>): Promise<Map<string, TitleEventRow[]>> {
+  const rows = await db
+    .selectFrom('region_title_event')
+    .select(['id', 'region_code', 'title', 'change', 'effective_on', 'ends_on', 'reason', 'recorded_at'])
+    .execute();
+  const byRegion = new Map<string, TitleEventRow[]>();
+  for (const r of rows) {
+    let list = byRegion.get(r.region_code);
+    if (!list) byRegion.set(r.region_code, (list = []));
+    list.push({
+      id: r.id,
+      title: r.title as TitleKind,
+      change: r.change as TitleEventRow['change'],
+      effectiveOn: String(r.effective_on),
+      endsOn: r.ends_on === null ? null : String(r.ends_on),
+      reason: r.reason,
+      recordedAt: new Date(r.recorded_at).toISOString(),
+    });
+  }
+  return byRegion;
+}
+
+export function targetSpec(link: TargetLink): TargetSpec {
+  return {
+    comparator: link.ref.comparator,
+    value: link.ref.value,
+    valueMax: link.ref.valueMax,
+    direction: link.ref.direction,
+    deadline: link.ref.deadline,
+  };
+}
+
+/** The baseline to evaluate with: the link's (period and value) or else the plan's year and value. */
+export function baselineOf(link: TargetLink): { period: string; value: number | null; source: 'plan' | 'link' } | null {
+  if (link.baselineYear !== null && link.baselineValue !== null) {
+    return { period: String(link.baselineYear), value: link.baselineValue, source: 'plan' };
+  }
+  if (link.linkBaseline) return { ...link.linkBaseline, source: 'link' };
+  if (link.baselineYear !== null) return { period: String(link.baselineYear), value: null, source: 'plan' };
+  return null;
+}
+
+type RegionSeries = Map<string, SeriesPoint[]>;
+
+/** Aggregated series of an indicator for every wanted region (by path), restricted to leaves in scope. */
+export async function indicatorSeries(
+  source: EvaluationSource,
+  indicator: IndicatorRow,
+  root: RegionNode,
+  regions: readonly RegionNode[],
+  inScope: (n: RegionNode) => boolean = () => true,
+): Promise<{ series: RegionSeries; expected: Map<string, number> }> {
+  const set = dataSetOfIndicator(source.catalogue, indicator);
+  const figures = await source.figuresOf(set.code, root.path);
+  const leaves = source.tree.nodes.filter(
+    (n) => n.level === set.region_level && (n.path === root.path || n.path.startsWith(`${root.path}/`)) && inScope(n),
+  );
+  const leafByCode = new Map(leaves.map((n) => [n.code, n]));
+  const byPeriod = new Map<string, Map<string, { num: Figure | null; den: Figure | null }>>();
+  for (const f of figures) {
+    const isNum = f.element === indicator.numerator_code;
+    const isDen = f.element === indicator.denominator_code;
+    if ((!isNum && !isDen) || !leafByCode.has(f.regionCode)) continue;
+    let period = byPeriod.get(f.period);
+    if (!period) byPeriod.set(f.period, (period = new Map()));
+    let pair = period.get(f.regionCode);
+    if (!pair) period.set(f.regionCode, (pair = { num: null, den: null }));
+    if (isNum) pair.num = f;
+    else pair.den = f;
+  }
+  const paths = regions.map((r) => r.path);
+  const expectedPaths = leaves.map((n) => n.path);
+  const series: RegionSeries = new Map(paths.map((p) => [p, []]));
+  const expected = new Map<string, number>();
+  const periods = [...byPeriod.keys()].sort((a, b) =>
+    indicatorPeriodBounds(a).end.localeCompare(indicatorPeriodBounds(b).end),
+  );
+  const aggregation = indicator.aggregation as IndicatorAggregation;
+  for (const period of periods) {
+    const figs: LeafFigure[] = [];
+    for (const [code, pair] of byPeriod.get(period)!) {
+      figs.push({
+        path: leafByCode.get(code)!.path,
+        numerator: pair.num?.value ?? null,
+        denominator: pair.den?.value ?? null,
+        approved: (pair.num?.approved ?? true) && (pair.den?.approved ?? true),
+      });
+    }
+    const out = rollUp(figs, expectedPaths, paths, aggregation, indicator.factor);
+    for (const [path, agg] of out) {
+      expected.set(path, agg.expected);
+      if (agg.reported === 0) continue;
+      series.get(path)!.push({
+        period,
+        value: agg.value,
+        numerator: aggregation === 'ratio' ? agg.numerator : null,
+        denominator: agg.denominator,
+        coverage: { reported: agg.reported, expected: agg.expected },
+        unapproved: agg.unapproved,
+      });
+    }
+  }
+  if (periods.length === 0) {
+    for (const [path, agg] of rollUp([], expectedPaths, paths, aggregation, 1)) expected.set(path, agg.expected);
+  }
+  return { series, expected };
+}
+
+/** Year-end title counts (or shares) for every wanted region. */
+async function titleSeries(
+  source: EvaluationSource,
+  link: TargetLink,
+  root: RegionNode,
+  regions: readonly RegionNode[],
+  asOf: string,
+): Promise<{ series: RegionSeries; expected: Map<string, number> }> {
+  const titles = link.titles!;
+  const events = await source.titleEventsOf();
+  const inScope = scopeFilter(source.tree, link.ref.scope);
+  const leaves = source.tree.nodes.filter(
+    (n) =>
+      titles.levels.includes(n.level) && (n.path === root.path || n.path.startsWith(`${root.path}/`)) && inScope(n),
+  );
+  const firstYear = Number((baselineOf(link)?.period ?? '2016').slice(0, 4));
+  const lastYear = Number(asOf.slice(0, 4));
+  const paths = regions.map((r) => r.path);
+  const expectedPaths = leaves.map((n) => n.path);
+  const series: RegionSeries = new Map(paths.map((p) => [p, []]));
+  const expected = new Map<string, number>();
+  const aggregation: IndicatorAggregation = titles.as === 'share' ? 'ratio' : 'sum';
+  const factor = titles.as === 'share' ? 100 : 1;
+  for (let year = firstYear; year <= lastYear; year++) {
+    const at = `${year}-12-31`;
+    const figs: LeafFigure[] = leaves.map((n) => ({
+      path: n.path,
+      numerator: titleStateAt(events.get(n.code) ?? [], titles.title, at).status === 'held' ? 1 : 0,
+      denominator: 1,
+      approved: true,
+    }));
+    for (const [path, agg] of rollUp(figs, expectedPaths, paths, aggregation, factor)) {
+      expected.set(path, agg.expected);
+      if (agg.expected === 0) continue;
+      series.get(path)!.push({
+        period: String(year),
+        value: agg.value,
+        numerator: agg.numerator,
+        denominator: titles.as === 'share' ? agg.denominator : null,
+        coverage: { reported: agg.reported, expected: agg.expected },
+        unapproved: 0,
+      });
+    }
+  }
+  return { series, expected };
+}
+
+/** Whether a target applies to a region: by the scope's level, the data's level, and leaves in scope. */
+function applies(link: TargetLink, catalogue: Catalogue, region: RegionNode, expected: number): boolean {
+  if (expected === 0) return false;
+  if (link.titles) {
+    // A count of cities is a provincial goal; a share of counties applies to the province and to each city.
+    return link.titles.as === 'count' ? region.level === 1 : region.level <= 2;
+  }
+  const indicator = catalogue.indicatorByCode.get(link.indicatorCode!)!;
+  const set = dataSetOfIndicator(catalogue, indicator);
+  return region.level <= Math.min(set.region_level, scopeMaxLevel(link.ref.scope));
+}
+
+/** Every applicable (target, region) evaluation, in plan order then in the order of `regions`. */
+export async function evaluateTargets(source: EvaluationSource, options: EvaluateOptions): Promise<TargetEvaluation[]> {
+  const { root, regions, asOf } = options;
+  const links = options.links ?? source.catalogue.links;
+  const out: TargetEvaluation[] = [];
+  for (const link of links) {
+    let data: { series: RegionSeries; expected: Map<string, number> };
+    let measure: TargetEvaluation['measure'];
+    if (link.titles) {
+      data = await titleSeries(source, link, root, regions, asOf);
+      measure = { kind: 'titles', ...link.titles };
+    } else {
+      const indicator = source.catalogue.indicatorByCode.get(link.indicatorCode!)!;
+      const set = dataSetOfIndicator(source.catalogue, indicator);
+      data = await indicatorSeries(source, indicator, root, regions, scopeFilter(source.tree, link.ref.scope));
+      measure = {
+        kind: 'indicator',
+        indicator: {
+          code: indicator.code,
+          name: indicator.name,
+          unit: indicator.unit,
+          periodType: set.period_type as IndicatorPeriodType,
+        },
+      };
+    }
+    const spec = targetSpec(link);
+    const baseline = baselineOf(link);
+    for (const region of regions) {
+      if (!applies(link, source.catalogue, region, data.expected.get(region.path) ?? 0)) continue;
+      const points = data.series.get(region.path) ?? [];
+      const values = points.filter((p) => p.value !== null).map((p) => ({ period: p.period, value: p.value! }));
+      const e = evaluateTarget(spec, values, asOf, baseline);
+      out.push({
+        target: link.ref,
+        measure,
+        region: brief(region),
+        targetValue: e.goal,
+        targetValueMax: e.goalMax,
+        baseline: e.baseline,
+        latest: e.latest,
+        progress: e.progress,
+        expectedToday: e.expectedToday,
+        forecast: e.forecast,
+        status: e.status,
+        laggingSince: options.withLaggingSince ? laggingSince(spec, values, asOf, baseline, e.status) : null,
+        series: points,
+      });
+    }
+  }
+  return out;
+}

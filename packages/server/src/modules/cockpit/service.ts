@@ -1,0 +1,207 @@
+import type { Kysely } from 'kysely';
+import {
+  indicatorPeriodBounds,
+  TargetStatus,
+  type CockpitMap,
+  type CockpitRanking,
+  type CockpitView,
+  type LaggingItem,
+  type LaggingList,
+  type StatusCounts,
+  type TargetEvaluation,
+} from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { cursor } from '../../http/types.ts';
+import { invalid, notFound } from '../../http/problem.ts';
+import type { Actor } from '../auth/actor.ts';
+import { loadCatalogue } from '../indicators/catalogue.ts';
+import { readableRegion } from '../indicators/policy.ts';
+import { ancestorsOf, brief, childrenOf, type RegionNode, type RegionTree } from '../indicators/region-tree.ts';
+import { EvaluationSource, evaluateTargets, indicatorSeries } from './evaluate.ts';
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The date statuses are computed for when the request names none: today, except in a demo
+ * database (one holding demo observations), where it is the end of the latest demo period, so that
+ * the demo campaign is seen in its course rather than years after its deadline.
+ */
+async function defaultAsOf(db: Kysely<Database>): Promise<string> {
+  const rows = await db
+    .selectFrom('observation')
+    .select('period')
+    .distinct()
+    .where('source_kind', '=', 'demo')
+    .execute();
+  if (rows.length === 0) return todayIso();
+  return rows.map((r) => indicatorPeriodBounds(r.period).end).reduce((a, b) => (a > b ? a : b));
+}
+
+type Setup = { region: RegionNode; tree: RegionTree; source: EvaluationSource; asOf: string };
+
+async function setUp(db: Kysely<Database>, actor: Actor, query: { region?: string; asOf?: string }): Promise<Setup> {
+  const { region, tree } = await readableRegion(db, actor, query.region);
+  const catalogue = await loadCatalogue(db);
+  const asOf = query.asOf ?? (await defaultAsOf(db));
+  return { region, tree, source: new EvaluationSource(db, catalogue, tree), asOf };
+}
+
+function countStatuses(evaluations: readonly TargetEvaluation[]): StatusCounts {
+  const counts = Object.fromEntries(TargetStatus.options.map((s) => [s, 0])) as StatusCounts;
+  for (const e of evaluations) counts[e.status]++;
+  return counts;
+}
+
+/** Child regions one can drill into (prefectures and counties). */
+const drillable = (tree: RegionTree, region: RegionNode) => childrenOf(tree, region).filter((c) => c.level <= 3);
+
+export async function getCockpit(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: { region?: string; asOf?: string },
+): Promise<CockpitView> {
+  const { region, tree, source, asOf } = await setUp(db, actor, query);
+  const targets = await evaluateTargets(source, { root: region, regions: [region], asOf, withLaggingSince: true });
+  return {
+    region: brief(region),
+    ancestors: ancestorsOf(tree, region).map(brief),
+    children: drillable(tree, region).map(brief),
+    asOf,
+    counts: countStatuses(targets),
+    targets,
+  };
+}
+
+export async function getCockpitMap(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: { region?: string; asOf?: string; target?: string; indicator?: string; period?: string },
+): Promise<CockpitMap> {
+  if ((query.target === undefined) === (query.indicator === undefined)) {
+    throw invalid([{ field: 'querystring.target', message: 'give either target or indicator' }]);
+  }
+  const { region, tree, source, asOf } = await setUp(db, actor, query);
+  const children = drillable(tree, region);
+  if (query.target) {
+    const link = source.catalogue.links.find((l) => l.ref.code === query.target);
+    if (!link) throw notFound(`target ${query.target}`);
+    const evaluations = await evaluateTargets(source, { root: region, regions: children, asOf, links: [link] });
+    const byRegion = new Map(evaluations.map((e) => [e.region.code, e]));
+    return {
+      region: brief(region),
+      asOf,
+      target: link.ref,
+      indicator: null,
+      items: children.map((child) => {
+        const e = byRegion.get(child.code);
+        const last = e?.series.find((p) => p.period === e.latest?.period);
+        return {
+          region: brief(child),
+          value: e?.latest?.value ?? null,
+          period: e?.latest?.period ?? null,
+          coverage: last?.coverage ?? null,
+          status: e?.status ?? null,
+          progress: e?.progress ?? null,
+          targetValue: e?.targetValue ?? null,
+        };
+      }),
+    };
+  }
+  const indicator = source.catalogue.indicatorByCode.get(query.indicator!);
+  if (!indicator) throw notFound(`indicator ${query.indicator}`);
+  const { series } = await indicatorSeries(source, indicator, region, children);
+  const known = [...series.values()].flat().filter((p) => indicatorPeriodBounds(p.period).end <= asOf);
+  const period =
+    query.period ??
+    known
+      .map((p) => p.period)
+      .reduce<string | null>(
+        (a, b) => (a === null || indicatorPeriodBounds(b).end > indicatorPeriodBounds(a).end ? b : a),
+        null,
+      );
+  return {
+    region: brief(region),
+    asOf,
+    target: null,
+    indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit },
+    items: children.map((child) => {
+      const point = (series.get(child.path) ?? []).find((p) => p.period === period);
+      return {
+        region: brief(child),
+        value: point?.value ?? null,
+        period: point ? point.period : null,
+        coverage: point?.coverage ?? null,
+        status: null,
+        progress: null,
+        targetValue: null,
+      };
+    }),
+  };
+}
+
+export async function getCockpitRanking(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: { region?: string; asOf?: string },
+): Promise<CockpitRanking> {
+  const { region, tree, source, asOf } = await setUp(db, actor, query);
+  const children = drillable(tree, region);
+  const evaluations = await evaluateTargets(source, { root: region, regions: children, asOf });
+  const rows = children.map((child) => {
+    const mine = evaluations.filter((e) => e.region.code === child.code);
+    const scored = mine.filter((e) => e.progress !== null);
+    const score = scored.length === 0 ? null : scored.reduce((s, e) => s + e.progress!, 0) / scored.length;
+    return { region: brief(child), score, counts: countStatuses(mine) };
+  });
+  rows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.region.code.localeCompare(b.region.code));
+  let rank = 0;
+  let previous: number | null | undefined;
+  const items = rows.map((row, i) => {
+    if (row.score !== previous) rank = i + 1;
+    previous = row.score;
+    return { rank, ...row };
+  });
+  return { region: brief(region), asOf, items };
+}
+
+/** Every lagging (target, region) in the region's subtree down to county level, oldest first. */
+export async function getLagging(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: { region?: string; asOf?: string; cursor?: string; limit: number },
+): Promise<LaggingList> {
+  const { region, tree, source, asOf } = await setUp(db, actor, query);
+  const regions = tree.nodes.filter((n) => n.path === region.path || n.path.startsWith(`${region.path}/`));
+  const evaluations = await evaluateTargets(source, { root: region, regions, asOf, withLaggingSince: true });
+  const position = new Map(source.catalogue.links.map((l, i) => [`${l.ref.planCode}/${l.ref.code}`, i]));
+  const regionOrder = new Map(regions.map((r, i) => [r.code, i]));
+  const lagging = evaluations
+    .filter((e) => e.status === 'off_track' || e.status === 'at_risk')
+    .sort((a, b) => {
+      const since = (e: TargetEvaluation) => (e.laggingSince ? indicatorPeriodBounds(e.laggingSince).end : '9999');
+      return (
+        since(a).localeCompare(since(b)) ||
+        (a.status === b.status ? 0 : a.status === 'off_track' ? -1 : 1) ||
+        position.get(`${a.target.planCode}/${a.target.code}`)! -
+          position.get(`${b.target.planCode}/${b.target.code}`)! ||
+        regionOrder.get(a.region.code)! - regionOrder.get(b.region.code)!
+      );
+    });
+  const offset = Number(cursor.decode(query.cursor) ?? '0');
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw invalid([{ field: 'querystring.cursor', message: 'not a cursor this list gave; start without one' }]);
+  }
+  const page = lagging.slice(offset, offset + query.limit);
+  const items: LaggingItem[] = page.map((e) => ({
+    target: e.target,
+    region: e.region,
+    status: e.status as LaggingItem['status'],
+    laggingSince: e.laggingSince,
+    latest: e.latest,
+    targetValue: e.targetValue,
+    forecast: e.forecast,
+    progress: e.progress,
+  }));
+  const next = offset + query.limit;
+  return { items, nextCursor: next < lagging.length ? cursor.encode(String(next)) : null };
+}

@@ -1,0 +1,300 @@
+import type { Kysely, Selectable } from 'kysely';
+import {
+  IndicatorCatalogue,
+  type DataSetView,
+  type IndicatorPeriodType,
+  type IndicatorView,
+  type TargetRef,
+  type TitleKind,
+} from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Actor } from '../auth/actor.ts';
+
+/*
+ * The indicator catalogue: data sets with their elements, indicators, and the links from plan
+ * targets. Loaded from data/indicators/*.yaml (first start, `chuangcheng indicators import`), read
+ * whole into memory per request (it is a few dozen rows).
+ */
+
+export type ElementRow = Selectable<Database['indicator_data_element']>;
+export type DataSetRow = Selectable<Database['indicator_data_set']> & { elements: ElementRow[] };
+export type IndicatorRow = Selectable<Database['indicator']>;
+
+export type TargetLink = {
+  targetId: string;
+  ref: TargetRef;
+  baselineYear: number | null;
+  baselineValue: number | null;
+  indicatorCode: string | null;
+  titles: { title: TitleKind; as: 'count' | 'share'; levels: number[] } | null;
+  linkBaseline: { period: string; value: number | null } | null;
+};
+
+export type Catalogue = {
+  dataSets: DataSetRow[];
+  dataSetByCode: Map<string, DataSetRow>;
+  elementByCode: Map<string, ElementRow>;
+  indicators: IndicatorRow[];
+  indicatorByCode: Map<string, IndicatorRow>;
+  links: TargetLink[];
+};
+
+export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
+  const [sets, elements, indicators, links] = await Promise.all([
+    db.selectFrom('indicator_data_set').selectAll().orderBy('position').execute(),
+    db.selectFrom('indicator_data_element').selectAll().orderBy('data_set_code').orderBy('position').execute(),
+    db.selectFrom('indicator').selectAll().orderBy('position').execute(),
+    db
+      .selectFrom('indicator_target_link as l')
+      .innerJoin('plan_target as t', 't.id', 'l.target_id')
+      .innerJoin('plan as p', 'p.id', 't.plan_id')
+      .leftJoin('plan_task as k', 'k.id', 't.task_id')
+      .where('t.retired_in_version', 'is', null)
+      .select([
+        'l.target_id',
+        'l.indicator_code',
+        'l.title',
+        'l.title_as',
+        'l.title_levels',
+        'l.baseline_period',
+        'l.baseline_value',
+        'p.code as plan_code',
+        't.code',
+        't.title as target_title',
+        'k.number as task_number',
+        't.comparator',
+        't.value',
+        't.value_max',
+        't.unit',
+        't.deadline',
+        't.direction',
+        't.scope',
+        't.baseline_year',
+        't.baseline_value as plan_baseline_value',
+      ])
+      .orderBy('p.code')
+      .orderBy('t.position')
+      .execute(),
+  ]);
+  const dataSets: DataSetRow[] = sets.map((s) => ({
+    ...s,
+    elements: elements.filter((e) => e.data_set_code === s.code),
+  }));
+  return {
+    dataSets,
+    dataSetByCode: new Map(dataSets.map((s) => [s.code, s])),
+    elementByCode: new Map(elements.map((e) => [e.code, e])),
+    indicators,
+    indicatorByCode: new Map(indicators.map((i) => [i.code, i])),
+    links: links.map((l) => ({
+      targetId: l.target_id,
+      ref: {
+        planCode: l.plan_code,
+        code: l.code,
+        title: l.target_title,
+        taskNumber: l.task_number,
+        comparator: l.comparator as TargetRef['comparator'],
+        value: Number(l.value),
+        valueMax: l.value_max === null ? null : Number(l.value_max),
+        unit: l.unit,
+        deadline: l.deadline,
+        direction: l.direction as TargetRef['direction'],
+        scope: l.scope as Record<string, unknown>,
+      },
+      baselineYear: l.baseline_year,
+      baselineValue: l.plan_baseline_value === null ? null : Number(l.plan_baseline_value),
+      indicatorCode: l.indicator_code,
+      titles:
+        l.title === null
+          ? null
+          : {
+              title: l.title as TitleKind,
+              as: l.title_as as 'count' | 'share',
+              levels: (l.title_levels ?? '').split(',').filter(Boolean).map(Number),
+            },
+      linkBaseline: l.baseline_period ? { period: l.baseline_period, value: l.baseline_value } : null,
+    })),
+  };
+}
+
+/** The data set an indicator is computed from. */
+export function dataSetOfIndicator(catalogue: Catalogue, indicator: IndicatorRow): DataSetRow {
+  return catalogue.dataSetByCode.get(catalogue.elementByCode.get(indicator.numerator_code)!.data_set_code)!;
+}
+
+export function dataSetView(set: DataSetRow, catalogue: Catalogue): DataSetView {
+  return {
+    code: set.code,
+    name: set.name,
+    description: set.description,
+    periodType: set.period_type as IndicatorPeriodType,
+    regionLevel: set.region_level,
+    source: set.source as DataSetView['source'],
+    elements: set.elements.map((e) => ({
+      code: e.code,
+      name: e.name,
+      description: e.description,
+      unit: e.unit,
+      aggregation: e.aggregation as 'sum' | 'average',
+      integer: e.is_integer,
+      min: e.min_value,
+      max: e.max_value,
+      required: e.required,
+    })),
+    rules: catalogue.indicators
+      .filter((i) => i.denominator_code !== null && set.elements.some((e) => e.code === i.numerator_code))
+      .map((i) => ({
+        kind: 'numerator_le_denominator' as const,
+        numerator: i.numerator_code,
+        denominator: i.denominator_code!,
+        indicator: i.code,
+      }))
+      // Percentages above 100 % are impossible; a per-capita ratio (factor 1) may exceed 1.
+      .filter((r) => catalogue.indicatorByCode.get(r.indicator)!.factor === 100),
+  };
+}
+
+export function indicatorView(indicator: IndicatorRow, catalogue: Catalogue): IndicatorView {
+  const set = dataSetOfIndicator(catalogue, indicator);
+  const el = (code: string) => {
+    const e = catalogue.elementByCode.get(code)!;
+    return { code: e.code, name: e.name, unit: e.unit };
+  };
+  return {
+    code: indicator.code,
+    name: indicator.name,
+    description: indicator.description,
+    unit: indicator.unit,
+    direction: indicator.direction as IndicatorView['direction'],
+    aggregation: indicator.aggregation as IndicatorView['aggregation'],
+    periodType: set.period_type as IndicatorPeriodType,
+    dataSetCode: set.code,
+    regionLevel: set.region_level,
+    numerator: el(indicator.numerator_code),
+    denominator: indicator.denominator_code ? el(indicator.denominator_code) : null,
+    factor: indicator.factor,
+    targets: catalogue.links.filter((l) => l.indicatorCode === indicator.code).map((l) => l.ref),
+  };
+}
+
+export type CatalogueImportReport = { dataSets: number; elements: number; indicators: number; targets: number };
+
+/**
+ * Imports a catalogue file, all or nothing: every data set, element and indicator is upserted by
+ * code, and each target link replaced. A link must name a target of an imported plan.
+ */
+export async function importCatalogueFile(
+  db: Kysely<Database>,
+  actor: Actor,
+  file: string,
+): Promise<CatalogueImportReport> {
+  const source = readYamlFile(file);
+  const catalogue = parseYamlData(source, IndicatorCatalogue);
+  const problems = new ImportProblems(source);
+  const targets = await db
+    .selectFrom('plan_target as t')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .select(['t.id', 't.code', 'p.code as plan_code'])
+    .where('t.retired_in_version', 'is', null)
+    .execute();
+  const targetIds = new Map(targets.map((t) => [`${t.plan_code}/${t.code}`, t.id]));
+  catalogue.targets.forEach((link, i) => {
+    if (!targetIds.has(`${link.plan}/${link.target}`)) {
+      problems.add(
+        ['targets', i, 'target'],
+        `plan ${link.plan} has no target '${link.target}' (import the plan first)`,
+      );
+    }
+  });
+  problems.throwIfAny();
+
+  const report: CatalogueImportReport = { dataSets: 0, elements: 0, indicators: 0, targets: 0 };
+  await db.transaction().execute(async (trx) => {
+    for (const [s, set] of catalogue.dataSets.entries()) {
+      const row = {
+        name: set.name,
+        description: set.description ?? null,
+        period_type: set.periodType,
+        region_level: set.regionLevel,
+        source: set.source,
+        position: s,
+      };
+      await trx
+        .insertInto('indicator_data_set')
+        .values({ code: set.code, ...row })
+        .onConflict((oc) => oc.column('code').doUpdateSet({ ...row, updated_at: new Date() }))
+        .execute();
+      report.dataSets++;
+      for (const [e, el] of set.elements.entries()) {
+        const elRow = {
+          data_set_code: set.code,
+          name: el.name,
+          description: el.description ?? null,
+          unit: el.unit,
+          aggregation: el.aggregation,
+          is_integer: el.integer,
+          min_value: el.min ?? null,
+          max_value: el.max ?? null,
+          required: el.required,
+          position: e,
+        };
+        await trx
+          .insertInto('indicator_data_element')
+          .values({ code: el.code, ...elRow })
+          .onConflict((oc) => oc.column('code').doUpdateSet(elRow))
+          .execute();
+        report.elements++;
+      }
+    }
+    for (const [i, ind] of catalogue.indicators.entries()) {
+      const row = {
+        name: ind.name,
+        description: ind.description ?? null,
+        unit: ind.unit,
+        direction: ind.direction,
+        aggregation: ind.aggregation,
+        numerator_code: ind.numerator,
+        denominator_code: ind.denominator ?? null,
+        factor: ind.factor,
+        position: i,
+      };
+      await trx
+        .insertInto('indicator')
+        .values({ code: ind.code, ...row })
+        .onConflict((oc) => oc.column('code').doUpdateSet(row))
+        .execute();
+      report.indicators++;
+    }
+    for (const link of catalogue.targets) {
+      const row = {
+        indicator_code: link.indicator ?? null,
+        title: link.titles?.title ?? null,
+        title_as: link.titles?.as ?? null,
+        title_levels: link.titles ? link.titles.levels.join(',') : null,
+        baseline_period: link.baseline?.period ?? null,
+        baseline_value: link.baseline?.value ?? null,
+        note: link.note ?? null,
+      };
+      await trx
+        .insertInto('indicator_target_link')
+        .values({ target_id: targetIds.get(`${link.plan}/${link.target}`)!, ...row })
+        .onConflict((oc) => oc.column('target_id').doUpdateSet(row))
+        .execute();
+      report.targets++;
+    }
+    await recordAudit(
+      trx,
+      { actor },
+      {
+        action: 'indicator.catalogue.import',
+        entityType: 'indicator_catalogue',
+        entityId: source.fileName,
+        regionCode: actor.regionCode,
+        after: report,
+      },
+    );
+  });
+  return report;
+}

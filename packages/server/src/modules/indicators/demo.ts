@@ -1,0 +1,339 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { indicatorPeriodsBetween, periodTime, type IndicatorPeriodType } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { conflict } from '../../http/problem.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { loadCatalogue, type Catalogue, type IndicatorRow } from './catalogue.ts';
+import { recordObservations, type ObservationInput } from './observations.ts';
+
+/*
+ * `chuangcheng demo`: plausible observations from 2016 to mid-2020 (and PM2.5 for 2015, its
+ * baseline year) for every element and every reporting region, marked source 'demo', plus demo
+ * title events, so that the cockpit shows every target of the seed plan with a status and a
+ * forecast. Deterministic for a seed. Trends are chosen per indicator so that the province shows
+ * every status, and vary per region so that maps and rankings differ.
+ *
+ * Demo data never mixes with real data: the command refuses a database holding any non-demo
+ * observation (unless forced), real entries always take precedence over demo figures when both
+ * exist, and `--remove` deletes every demo row.
+ */
+
+/** The demo campaign is seen at the end of June 2020, half a year before the plan's deadline. */
+export const DEMO_LAST = { year: '2019', quarter: '2020Q2', month: '2020-06' } as const;
+const DEMO_FIRST = { year: '2016', quarter: '2016Q1', month: '2016-01' } as const;
+const DEMO_TITLE_SOURCE = 'DEMO-演示数据';
+
+/**
+ * Pace multipliers: 1 = exactly the pace that reaches the goal at the deadline. Above 1.5 the goal
+ * is reached before mid-2020 (achieved); 1.1 on track; 0.9 at risk; 0.5 off track.
+ */
+const PACE: Record<string, number> = {
+  'urban-sewage-treatment-rate': 1.7,
+  'good-people-board-rate': 1.6,
+  'waste-harmless-treatment-rate': 1.7,
+  'snow-clearing-mechanisation': 1.6,
+  'central-heating-coverage': 1.15,
+  'civilized-campus-participation': 1.15,
+  'volunteer-team-mobilisation-rate': 1.2,
+  'school-waste-sorting-knowledge': 1.15,
+  'pm25-concentration': 1.2,
+  'civilized-family-participation': 0.9,
+  'rural-school-youth-palace-coverage': 0.9,
+  'volunteer-hours-per-capita': 0.88,
+  'waste-recycling-rate': 0.9,
+  'green-building-share': 0.5,
+  'volunteer-participation-rate': 0.5,
+  'medical-waste-recycling-rate': 0.45,
+};
+
+/** Rough size of a reporting region's denominators (per county; prefectures × 8). */
+const SIZE: Record<string, [number, number]> = {
+  'civilized-units-total': [40, 160],
+  'households-total': [60_000, 300_000],
+  'schools-total': [40, 180],
+  'youth-palace-townships-total': [6, 20],
+  'volunteer-teams-registered': [80, 400],
+  'volunteers-registered': [20_000, 120_000],
+  'urban-building-area': [400, 3000],
+  'sewage-discharged': [300, 2500],
+  'new-building-area': [20, 160],
+  'waste-generated': [60_000, 400_000],
+  'waste-collected': [50_000, 380_000],
+  'medical-waste-generated': [800, 6000],
+  'schools-city-total': [200, 1200],
+  'snow-clearing-area': [300, 2000],
+  'cases-filed': [40, 400],
+};
+
+/** mulberry32: a small deterministic generator. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hashSeed(...parts: (string | number)[]): number {
+  return crypto.createHash('sha256').update(parts.join('|')).digest().readUInt32LE(0);
+}
+
+/** The goal an indicator's demo trend aims at: its linked target's value, 90 % when none. */
+function goalOf(catalogue: Catalogue, indicator: IndicatorRow): number {
+  const link = catalogue.links.find((l) => l.indicatorCode === indicator.code);
+  return link ? link.ref.value : 90;
+}
+
+type Region = { code: string; level: number; population: number | null };
+
+/** Demo observations for every element and reporting region. */
+export function demoObservations(
+  catalogue: Catalogue,
+  regions: readonly Region[],
+  pilotRegions: ReadonlySet<string>,
+  seed: number,
+): ObservationInput[] {
+  const rows: ObservationInput[] = [];
+  for (const set of catalogue.dataSets) {
+    const type = set.period_type as IndicatorPeriodType;
+    const first = set.code === 'air-quality-annual' ? '2015' : DEMO_FIRST[type];
+    const periods = indicatorPeriodsBetween(first, DEMO_LAST[type]);
+    const indicators = catalogue.indicators.filter((i) => set.elements.some((e) => e.code === i.numerator_code));
+    for (const region of regions.filter((r) => r.level === set.region_level)) {
+      const rnd = random(hashSeed(seed, set.code, region.code));
+      // Waste sorting is reported by the pilot cities; youth palaces by the poorer counties only.
+      const skip = (element: string) =>
+        (element.startsWith('waste-') || element.startsWith('medical-waste') || element.startsWith('schools-')) &&
+        set.code === 'city-management-quarterly'
+          ? !pilotRegions.has(region.code)
+          : element.startsWith('youth-palace')
+            ? hashSeed(seed, 'poor', region.code) % 5 >= 2
+            : false;
+      const scale = region.level === 2 ? 8 : 1;
+      const sizes = new Map<string, number>();
+      for (const e of set.elements) {
+        const [lo, hi] = SIZE[e.code] ?? [0, 0];
+        sizes.set(e.code, (lo + (hi - lo) * rnd()) * scale);
+      }
+      for (const indicator of indicators) {
+        const pace = (PACE[indicator.code] ?? 1) * (0.75 + 0.5 * rnd());
+        const noise = () => (rnd() - 0.5) * 0.04;
+        const lowerBetter = indicator.direction === 'lower_is_better';
+        for (const period of periods) {
+          const t = periodTime(period);
+          const growth = 1 + 0.02 * (t - 2017);
+          if (lowerBetter) {
+            // PM2.5: from a 2015 level of 35-75 μg/m³, down by 15 % × pace over five years.
+            const start = 35 + 40 * (hashSeed(seed, 'pm', region.code) / 2 ** 32);
+            const value = start * (1 - (0.15 * pace * Math.max(0, t - 2016)) / 5) * (1 + noise());
+            rows.push({
+              element: indicator.numerator_code,
+              regionCode: region.code,
+              period,
+              value: round1(value),
+              source: 'demo',
+            });
+            continue;
+          }
+          const goal = goalOf(catalogue, indicator);
+          const span = Math.max(5, goal * 0.3);
+          // From goal − span at the end of 2016, `pace` × the pace that reaches the goal at the end of 2020.
+          let rate = goal - span + (span / 4) * pace * (t - 2017) + span * noise();
+          if (indicator.factor === 100) rate = Math.min(100, Math.max(0, rate));
+          const den = indicator.denominator_code!;
+          if (skip(den) || skip(indicator.numerator_code)) continue;
+          const denValue = roundFor(set, den, sizes.get(den)! * growth);
+          const numValue = roundFor(set, indicator.numerator_code, (denValue * rate) / indicator.factor);
+          rows.push({ element: den, regionCode: region.code, period, value: denValue, source: 'demo' });
+          rows.push({
+            element: indicator.numerator_code,
+            regionCode: region.code,
+            period,
+            value: Math.min(numValue, indicator.factor === 100 ? denValue : Infinity),
+            source: 'demo',
+          });
+        }
+      }
+    }
+  }
+  // One denominator can serve two indicators (registered volunteers): keep its first value.
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = `${r.element}|${r.regionCode}|${r.period}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+function roundFor(set: { elements: { code: string; is_integer: boolean }[] }, code: string, value: number): number {
+  const element = set.elements.find((e) => e.code === code)!;
+  return element.is_integer ? Math.round(value) : round1(value);
+}
+
+type TitleKindDemo = 'national_civilized' | 'national_nominated' | 'provincial_civilized' | 'provincial_nominated';
+
+/**
+ * Demo title history: a few prefecture cities nominated and then awarded national titles, a
+ * growing share of county-level units holding provincial titles. Fictitious, marked as demo.
+ */
+function demoTitleEvents(regions: readonly Region[], seed: number) {
+  const prefectures = regions.filter((r) => r.level === 2).map((r) => r.code);
+  const counties = regions.filter((r) => r.level === 3).map((r) => r.code);
+  const pick = (list: string[], salt: string) =>
+    [...list].sort((a, b) => hashSeed(seed, salt, a) - hashSeed(seed, salt, b));
+  const events: { region: string; title: TitleKindDemo; on: string }[] = [];
+  const cities = pick(prefectures, 'national');
+  // Nominated: 4 cities by 2015, 4 more in 2018, 3 more in 2019 (11 of the 12-15 goal).
+  cities
+    .slice(0, 11)
+    .forEach((c, i) =>
+      events.push({
+        region: c,
+        title: 'national_nominated',
+        on: i < 4 ? '2015-11-20' : i < 8 ? '2018-11-15' : '2019-11-15',
+      }),
+    );
+  // National civilized: 2 by 2017, 4 by 2018 (on track for 5-7).
+  cities
+    .slice(0, 4)
+    .forEach((c, i) =>
+      events.push({ region: c, title: 'national_civilized', on: i < 2 ? '2017-11-14' : '2018-11-20' }),
+    );
+  const share = pick(counties, 'provincial');
+  const n = (pct: number) => Math.round((counties.length * pct) / 100);
+  share
+    .slice(0, n(16))
+    .forEach((c, i) =>
+      events.push({
+        region: c,
+        title: 'provincial_nominated',
+        on: i < n(6) ? '2016-12-20' : i < n(11) ? '2018-12-20' : '2019-12-20',
+      }),
+    );
+  share
+    .slice(0, n(9))
+    .forEach((c, i) =>
+      events.push({
+        region: c,
+        title: 'provincial_civilized',
+        on: i < n(4) ? '2017-12-20' : i < n(7) ? '2018-12-20' : '2019-12-20',
+      }),
+    );
+  return events;
+}
+
+export type DemoReport = { observations: number; titleEvents: number; asOf: string };
+
+/** Replaces the demo data with a fresh set for `seed`. */
+export async function generateDemo(
+  db: Kysely<Database>,
+  actor: Actor,
+  options: { seed?: number; force?: boolean } = {},
+): Promise<DemoReport> {
+  const seed = options.seed ?? 2018;
+  const real = await db
+    .selectFrom('observation')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('source_kind', '<>', 'demo')
+    .executeTakeFirstOrThrow();
+  if (Number(real.n) > 0 && !options.force) {
+    throw conflict(
+      `the database holds ${real.n} real (non-demo) observation(s); demo data is for demonstration databases only (use --force to add it anyway)`,
+    );
+  }
+  const catalogue = await loadCatalogue(db);
+  const regions = await db
+    .selectFrom('region')
+    .select(['code', 'level', 'population'])
+    .where('level', 'in', [2, 3])
+    .execute();
+  const pilots = new Set(
+    (
+      await db
+        .selectFrom('region_group_member')
+        .select('region_code')
+        .where('group_code', '=', 'pilot-waste-sorting')
+        .execute()
+    ).map((r) => r.region_code),
+  );
+  const rows = demoObservations(catalogue, regions, pilots, seed);
+  const titles = demoTitleEvents(regions, seed);
+  const prefectureOf = new Map(
+    (await db.selectFrom('region').select(['code', 'prefecture_code']).where('level', 'in', [2, 3]).execute()).map(
+      (r) => [r.code, r.prefecture_code],
+    ),
+  );
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('observation').where('source_kind', '=', 'demo').execute();
+    await trx.deleteFrom('region_title_event').where('source_id', '=', DEMO_TITLE_SOURCE).execute();
+    await recordObservations(trx, actor, rows, { audit: false });
+    if (titles.length > 0) {
+      await trx
+        .insertInto('region_title_event')
+        .values(
+          titles.map((t) => ({
+            id: crypto.randomUUID(),
+            region_code: t.region,
+            prefecture_code: prefectureOf.get(t.region) ?? null,
+            title: t.title,
+            change: 'awarded',
+            effective_on: t.on,
+            ends_on: null,
+            reason: '演示数据：虚构的称号记录，仅供演示',
+            source_kind: 'decision',
+            source_id: DEMO_TITLE_SOURCE,
+            recorded_by: null,
+            recorded_by_name: 'demo',
+          })),
+        )
+        .execute();
+    }
+    await recordAudit(
+      trx,
+      { actor },
+      {
+        action: 'indicator.demo.generate',
+        entityType: 'observation',
+        entityId: 'demo',
+        regionCode: actor.regionCode,
+        after: { seed, observations: rows.length, titleEvents: titles.length },
+      },
+    );
+  });
+  return { observations: rows.length, titleEvents: titles.length, asOf: '2020-06-30' };
+}
+
+/** Deletes every demo observation and demo title event. */
+export async function removeDemo(
+  db: Kysely<Database>,
+  actor: Actor,
+): Promise<{ observations: number; titleEvents: number }> {
+  return db.transaction().execute(async (trx) => {
+    const obs = await trx.deleteFrom('observation').where('source_kind', '=', 'demo').executeTakeFirst();
+    const titles = await trx
+      .deleteFrom('region_title_event')
+      .where('source_id', '=', DEMO_TITLE_SOURCE)
+      .executeTakeFirst();
+    const report = { observations: Number(obs.numDeletedRows), titleEvents: Number(titles.numDeletedRows) };
+    await recordAudit(
+      trx,
+      { actor },
+      {
+        action: 'indicator.demo.remove',
+        entityType: 'observation',
+        entityId: 'demo',
+        regionCode: actor.regionCode,
+        after: report,
+      },
+    );
+    return report;
+  });
+}

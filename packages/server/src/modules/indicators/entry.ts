@@ -1,0 +1,583 @@
+import crypto from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import {
+  can,
+  EntryStatus,
+  indicatorPeriodBounds,
+  indicatorPeriodType,
+  isWithinScope,
+  type EntryAction,
+  type EntryList,
+  type EntryView,
+  type FieldError,
+  type IndicatorPeriodType,
+  type SaveEntryRequest,
+} from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
+import { recordAudit } from '../audit/service.ts';
+import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { dataSetView, loadCatalogue, type Catalogue, type DataSetRow } from './catalogue.ts';
+import { valueProblem } from './observations.ts';
+
+/*
+ * Data entry: one data set, one reporting region, one period. Status flow
+ *   empty → draft (save/import) → submitted → approved_city → approved_province
+ * with `returned` (editable, with a reason) from the approving levels. County-level data sets are
+ * approved by the city, then the province; prefecture-level ones by the province only. Every
+ * action writes a data_entry_event and an audit row in the same transaction.
+ */
+
+export type Ctx = { actor: Actor; requestId?: string };
+type Db = Kysely<Database>;
+type Trx = Transaction<Database>;
+
+const SYSTEM_USER = '00000000-0000-0000-0000-000000000000';
+const userIdOf = (actor: Actor) => (actor.userId === SYSTEM_USER ? null : actor.userId);
+
+/** Level of a region path (1 = province): its number of segments. */
+const levelOfPath = (path: string) => path.split('/').length;
+
+export type EntryRegion = { code: string; name: string; level: number; path: string; prefecture_code: string | null };
+
+export type EntryKey = { set: DataSetRow; region: EntryRegion; period: string };
+
+/** The data set, region and period of an entry, checked for kind, level and period type. */
+export async function resolveEntry(
+  db: Db,
+  catalogue: Catalogue,
+  code: string,
+  regionCode: string,
+  period: string,
+  fields = { region: 'params.regionCode', period: 'params.period' },
+): Promise<EntryKey> {
+  const set = catalogue.dataSetByCode.get(code);
+  if (!set) throw notFound(`data set ${code}`);
+  const region = await db
+    .selectFrom('region')
+    .select(['code', 'name', 'level', 'path', 'prefecture_code'])
+    .where('code', '=', regionCode)
+    .executeTakeFirst();
+  if (!region) throw notFound(`region ${regionCode}`);
+  const errors: FieldError[] = [];
+  if (region.level !== set.region_level) {
+    errors.push({
+      field: fields.region,
+      message: `${set.name} is reported by level-${set.region_level} regions; ${region.name} is level ${region.level}`,
+    });
+  }
+  if (indicatorPeriodType(period) !== set.period_type) {
+    errors.push({
+      field: fields.period,
+      message: `${set.name} is reported per ${set.period_type}; ${period} is not one`,
+    });
+  } else if (indicatorPeriodBounds(period).start > new Date().toISOString().slice(0, 10)) {
+    errors.push({ field: fields.period, message: `${period} has not started yet` });
+  }
+  if (errors.length > 0) throw invalid(errors);
+  return { set, region, period };
+}
+
+type EntryRow = { status: string; return_reason: string | null } | undefined;
+
+async function entryRow(db: Db, key: EntryKey, forUpdate = false): Promise<EntryRow> {
+  let q = db
+    .selectFrom('data_entry')
+    .select(['status', 'return_reason'])
+    .where('data_set_code', '=', key.set.code)
+    .where('region_code', '=', key.region.code)
+    .where('period', '=', key.period);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+const statusOf = (row: EntryRow): EntryStatus => (row ? (row.status as EntryStatus) : 'empty');
+
+/** The level whose approval comes next (2 city, 1 province), or null. */
+export function nextApprovalLevel(status: EntryStatus, setLevel: number): number | null {
+  if (status === 'submitted') return setLevel === 3 ? 2 : 1;
+  if (status === 'approved_city') return 1;
+  return null;
+}
+
+const EDITABLE: readonly EntryStatus[] = ['empty', 'draft', 'returned'];
+
+/** Why the actor may not do `action` on the entry now, or null. Scope and role checked too. */
+function refusal(actor: Actor, key: EntryKey, status: EntryStatus, action: EntryAction): string | null {
+  if (!isWithinScope(actor.regionPath, key.region.path)) return 'outside your scope';
+  const actorLevel = levelOfPath(actor.regionPath);
+  switch (action) {
+    case 'save':
+    case 'import':
+    case 'submit':
+      if (!can(actor.role, 'data.enter')) return `role ${actor.role} may not enter data`;
+      if (key.set.source !== 'entry') return `${key.set.name} is written by the ${key.set.source} module, not entered`;
+      if (action === 'submit') return status === 'draft' || status === 'returned' ? null : `the entry is ${status}`;
+      return EDITABLE.includes(status)
+        ? null
+        : `the entry is ${status}; ${status === 'submitted' ? 'the approving office' : 'a higher level'} must return it before it can be changed`;
+    case 'approve': {
+      if (!can(actor.role, 'data.approve')) return `role ${actor.role} may not approve data`;
+      const next = nextApprovalLevel(status, key.set.region_level);
+      if (next === null) return `the entry is ${status}; there is nothing to approve`;
+      if (actorLevel !== next)
+        return `the entry awaits approval at level ${next} (${next === 2 ? 'the city' : 'the province'})`;
+      return null;
+    }
+    case 'return': {
+      if (!can(actor.role, 'data.approve')) return `role ${actor.role} may not return data`;
+      if (actorLevel >= key.set.region_level) return 'only a higher level may return an entry';
+      const allowed: EntryStatus[] =
+        actorLevel === 2
+          ? ['submitted', 'approved_city']
+          : key.set.region_level === 2
+            ? ['submitted', 'approved_province']
+            : ['approved_city', 'approved_province'];
+      return allowed.includes(status) ? null : `the entry is ${status}; your level cannot return it now`;
+    }
+  }
+}
+
+function enforce(actor: Actor, key: EntryKey, status: EntryStatus, action: EntryAction): void {
+  assertInScope(actor, key.region.path);
+  const reason = refusal(actor, key, status, action);
+  if (reason === null) return;
+  if (reason.startsWith('role ') || reason.includes('module')) throw forbidden(reason);
+  if (action === 'approve' && reason.startsWith('the entry awaits')) throw forbidden(reason);
+  if (action === 'return' && reason.startsWith('only a higher')) throw forbidden(reason);
+  throw conflict(reason);
+}
+
+async function currentValues(db: Db, key: EntryKey) {
+  return db
+    .selectFrom('observation')
+    .select(['data_element_code', 'value', 'comment', 'source', 'updated_at'])
+    .where('data_set_code', '=', key.set.code)
+    .where('region_code', '=', key.region.code)
+    .where('period', '=', key.period)
+    .where('source_kind', '=', 'entry')
+    .execute();
+}
+
+export async function entryView(db: Db, actor: Actor, key: EntryKey): Promise<EntryView> {
+  const [row, values, history] = await Promise.all([
+    entryRow(db, key),
+    currentValues(db, key),
+    db
+      .selectFrom('data_entry_event')
+      .select(['action', 'from_status', 'to_status', 'reason', 'actor_id', 'actor_name', 'at'])
+      .where('data_set_code', '=', key.set.code)
+      .where('region_code', '=', key.region.code)
+      .where('period', '=', key.period)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  const status = statusOf(row);
+  const byElement = new Map(values.map((v) => [v.data_element_code, v]));
+  return {
+    dataSet: { code: key.set.code, name: key.set.name, periodType: key.set.period_type as IndicatorPeriodType },
+    region: { code: key.region.code, name: key.region.name, level: key.region.level },
+    period: key.period,
+    status,
+    nextApprovalLevel: nextApprovalLevel(status, key.set.region_level),
+    returnReason: status === 'returned' ? (row?.return_reason ?? null) : null,
+    values: key.set.elements.map((e) => {
+      const v = byElement.get(e.code);
+      return {
+        element: e.code,
+        value: v?.value ?? null,
+        comment: v?.comment ?? null,
+        source: (v?.source ?? null) as EntryView['values'][number]['source'],
+        updatedAt: v ? new Date(v.updated_at).toISOString() : null,
+      };
+    }),
+    history: history.map((h) => ({
+      action: h.action as EntryAction,
+      fromStatus: h.from_status as EntryStatus,
+      toStatus: h.to_status as EntryStatus,
+      reason: h.reason,
+      actor: { id: h.actor_id ?? SYSTEM_USER, displayName: h.actor_name },
+      at: new Date(h.at).toISOString(),
+    })),
+    can: permissionsFor(actor, key, status),
+  };
+}
+
+function permissionsFor(actor: Actor, key: EntryKey, status: EntryStatus) {
+  return {
+    edit: refusal(actor, key, status, 'save') === null,
+    submit: refusal(actor, key, status, 'submit') === null,
+    approve: refusal(actor, key, status, 'approve') === null,
+    return: refusal(actor, key, status, 'return') === null,
+  };
+}
+
+export async function getEntry(db: Db, actor: Actor, code: string, regionCode: string, period: string) {
+  authorize(actor, 'indicator.read');
+  const key = await resolveEntry(db, await loadCatalogue(db), code, regionCode, period);
+  assertInScope(actor, key.region.path);
+  return entryView(db, actor, key);
+}
+
+/**
+ * Checks values about to be saved against the elements and the saved values: known element,
+ * number rules (integer, min, max), numerator ≤ denominator for percentages. `field(code)` names the
+ * field in errors (`body.values.<code>`, or a row and column of an Excel sheet).
+ */
+export function checkValues(
+  catalogue: Catalogue,
+  set: DataSetRow,
+  saved: ReadonlyMap<string, number>,
+  incoming: Readonly<Record<string, number | null>>,
+  field: (code: string) => string,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const elements = new Map(set.elements.map((e) => [e.code, e]));
+  const merged = new Map(saved);
+  for (const [code, value] of Object.entries(incoming)) {
+    const element = elements.get(code);
+    if (!element) {
+      errors.push({ field: field(code), message: `${set.name} has no element '${code}'` });
+      continue;
+    }
+    if (value === null) {
+      merged.delete(code);
+      continue;
+    }
+    const problem = valueProblem(value, element);
+    if (problem) errors.push({ field: field(code), message: `${element.name}: ${problem}` });
+    merged.set(code, value);
+  }
+  for (const rule of dataSetView(set, catalogue).rules) {
+    const num = merged.get(rule.numerator);
+    const den = merged.get(rule.denominator);
+    if (num !== undefined && den !== undefined && num > den) {
+      const n = elements.get(rule.numerator)!;
+      const d = elements.get(rule.denominator)!;
+      errors.push({
+        field: field(rule.numerator in incoming ? rule.numerator : rule.denominator),
+        message: `${n.name} (${num}) must not exceed ${d.name} (${den})`,
+      });
+    }
+  }
+  return errors;
+}
+
+/** Saved entry values of an element → value map. */
+async function savedValues(db: Db, key: EntryKey): Promise<Map<string, number>> {
+  return new Map((await currentValues(db, key)).map((v) => [v.data_element_code, v.value]));
+}
+
+async function writeEvent(
+  trx: Trx,
+  ctx: Ctx,
+  key: EntryKey,
+  action: EntryAction,
+  from: EntryStatus,
+  to: EntryStatus,
+  reason: string | null,
+  detail?: unknown,
+) {
+  await trx
+    .insertInto('data_entry_event')
+    .values({
+      id: crypto.randomUUID(),
+      data_set_code: key.set.code,
+      region_code: key.region.code,
+      period: key.period,
+      action,
+      from_status: from,
+      to_status: to,
+      reason,
+      actor_id: userIdOf(ctx.actor),
+      actor_name: ctx.actor.displayName,
+    })
+    .execute();
+  await trx
+    .insertInto('data_entry')
+    .values({
+      data_set_code: key.set.code,
+      region_code: key.region.code,
+      prefecture_code: key.region.prefecture_code,
+      period: key.period,
+      status: to,
+      return_reason: to === 'returned' ? reason : null,
+      updated_by: userIdOf(ctx.actor),
+      updated_at: new Date(),
+    })
+    .onConflict((oc) =>
+      oc.columns(['data_set_code', 'region_code', 'period']).doUpdateSet({
+        status: to,
+        return_reason: to === 'returned' ? reason : null,
+        updated_by: userIdOf(ctx.actor),
+        updated_at: new Date(),
+      }),
+    )
+    .execute();
+  await recordAudit(
+    trx,
+    { actor: ctx.actor, requestId: ctx.requestId },
+    {
+      action: `data.${action}`,
+      entityType: 'data_entry',
+      entityId: `${key.set.code}/${key.region.code}/${key.period}`,
+      regionCode: key.region.code,
+      prefectureCode: key.region.prefecture_code,
+      before: { status: from },
+      after: { status: to, ...(reason ? { reason } : {}), ...(detail ? { detail } : {}) },
+    },
+  );
+}
+
+/**
+ * Writes values of one entry as a draft in the caller's transaction (validated already): upserts the
+ * entry observations, deletes cleared ones, moves the status to draft.
+ */
+export async function writeValues(
+  trx: Trx,
+  ctx: Ctx,
+  key: EntryKey,
+  values: Readonly<Record<string, number | null>>,
+  comments: Readonly<Record<string, string | null>>,
+  source: 'form' | 'excel',
+): Promise<number> {
+  const row = await entryRow(trx, key, true);
+  const status = statusOf(row);
+  enforce(ctx.actor, key, status, source === 'form' ? 'save' : 'import');
+  let written = 0;
+  for (const [code, value] of Object.entries(values)) {
+    const base = trx
+      .deleteFrom('observation')
+      .where('data_element_code', '=', code)
+      .where('region_code', '=', key.region.code)
+      .where('period', '=', key.period)
+      .where('source_kind', '=', 'entry');
+    if (value === null) {
+      await base.execute();
+      continue;
+    }
+    const comment = comments[code] ?? null;
+    await trx
+      .insertInto('observation')
+      .values({
+        data_set_code: key.set.code,
+        data_element_code: code,
+        region_code: key.region.code,
+        prefecture_code: key.region.prefecture_code,
+        period: key.period,
+        value,
+        source,
+        comment,
+        entered_by: userIdOf(ctx.actor),
+      })
+      .onConflict((oc) =>
+        oc.columns(['data_element_code', 'region_code', 'period', 'source_kind']).doUpdateSet({
+          value,
+          source,
+          ...(code in comments ? { comment } : {}),
+          entered_by: userIdOf(ctx.actor),
+          updated_at: new Date(),
+        }),
+      )
+      .execute();
+    written++;
+  }
+  // Comments on elements whose value is not in this request.
+  for (const [code, comment] of Object.entries(comments)) {
+    if (code in values) continue;
+    await trx
+      .updateTable('observation')
+      .set({ comment, updated_at: new Date() })
+      .where('data_element_code', '=', code)
+      .where('region_code', '=', key.region.code)
+      .where('period', '=', key.period)
+      .where('source_kind', '=', 'entry')
+      .execute();
+  }
+  await writeEvent(trx, ctx, key, source === 'form' ? 'save' : 'import', status, 'draft', null, {
+    values: written,
+  });
+  return written;
+}
+
+export async function saveEntry(
+  db: Db,
+  ctx: Ctx,
+  code: string,
+  regionCode: string,
+  period: string,
+  body: SaveEntryRequest,
+): Promise<EntryView> {
+  authorize(ctx.actor, 'data.enter');
+  const catalogue = await loadCatalogue(db);
+  const key = await resolveEntry(db, catalogue, code, regionCode, period);
+  enforce(ctx.actor, key, statusOf(await entryRow(db, key)), 'save');
+  const comments = body.comments ?? {};
+  const errors = checkValues(catalogue, key.set, await savedValues(db, key), body.values, (c) => `body.values.${c}`);
+  const elementCodes = new Set(key.set.elements.map((e) => e.code));
+  const saved = await savedValues(db, key);
+  for (const c of Object.keys(comments)) {
+    if (!elementCodes.has(c))
+      errors.push({ field: `body.comments.${c}`, message: `${key.set.name} has no element '${c}'` });
+    else if (comments[c] && !(c in body.values ? body.values[c] !== null : saved.has(c))) {
+      errors.push({ field: `body.comments.${c}`, message: 'enter a value before commenting on it' });
+    }
+  }
+  if (errors.length > 0) throw invalid(errors);
+  await db.transaction().execute((trx) => writeValues(trx, ctx, key, body.values, comments, 'form'));
+  return entryView(db, ctx.actor, key);
+}
+
+async function transition(
+  db: Db,
+  ctx: Ctx,
+  code: string,
+  regionCode: string,
+  period: string,
+  action: 'submit' | 'approve' | 'return',
+  reason: string | null,
+): Promise<EntryView> {
+  authorize(ctx.actor, action === 'submit' ? 'data.enter' : 'data.approve');
+  const catalogue = await loadCatalogue(db);
+  const key = await resolveEntry(db, catalogue, code, regionCode, period);
+  await db.transaction().execute(async (trx) => {
+    const status = statusOf(await entryRow(trx, key, true));
+    enforce(ctx.actor, key, status, action);
+    let to: EntryStatus;
+    if (action === 'submit') {
+      const saved = await savedValues(trx, key);
+      const missing = key.set.elements.filter((e) => e.required && !saved.has(e.code));
+      if (missing.length > 0) {
+        throw invalid(
+          missing.map((e) => ({
+            field: `values.${e.code}`,
+            message: `${e.name} is required; enter a value before submitting`,
+          })),
+          `${missing.length} required value(s) missing: ${missing.map((e) => e.name).join('、')}`,
+        );
+      }
+      to = 'submitted';
+    } else if (action === 'approve') {
+      to = nextApprovalLevel(status, key.set.region_level) === 2 ? 'approved_city' : 'approved_province';
+    } else {
+      to = 'returned';
+    }
+    await writeEvent(trx, ctx, key, action, status, to, reason);
+  });
+  return entryView(db, ctx.actor, key);
+}
+
+export const submitEntry = (db: Db, ctx: Ctx, code: string, regionCode: string, period: string) =>
+  transition(db, ctx, code, regionCode, period, 'submit', null);
+export const approveEntry = (db: Db, ctx: Ctx, code: string, regionCode: string, period: string) =>
+  transition(db, ctx, code, regionCode, period, 'approve', null);
+export const returnEntry = (db: Db, ctx: Ctx, code: string, regionCode: string, period: string, reason: string) =>
+  transition(db, ctx, code, regionCode, period, 'return', reason);
+
+/** Every reporting region of the data set under `regionCode`, with its entry status for the period. */
+export async function listEntries(
+  db: Db,
+  actor: Actor,
+  code: string,
+  regionCode: string,
+  period: string,
+): Promise<EntryList> {
+  authorize(actor, 'indicator.read');
+  const catalogue = await loadCatalogue(db);
+  const set = catalogue.dataSetByCode.get(code);
+  if (!set) throw notFound(`data set ${code}`);
+  const root = await db
+    .selectFrom('region')
+    .select(['code', 'path', 'level'])
+    .where('code', '=', regionCode)
+    .executeTakeFirst();
+  if (!root) throw notFound(`region ${regionCode}`);
+  assertInScope(actor, root.path);
+  if (indicatorPeriodType(period) !== set.period_type) {
+    throw invalid([{ field: 'querystring.period', message: `${set.name} is reported per ${set.period_type}` }]);
+  }
+  const regions = await reportingRegionsUnder(db, set, root);
+  const [entries, counts] = await Promise.all([
+    db
+      .selectFrom('data_entry')
+      .select(['region_code', 'status', 'return_reason', 'updated_at'])
+      .where('data_set_code', '=', code)
+      .where('period', '=', period)
+      .where('region_code', 'in', regions.length ? regions.map((r) => r.code) : [''])
+      .execute(),
+    db
+      .selectFrom('observation')
+      .select(['region_code', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('data_set_code', '=', code)
+      .where('period', '=', period)
+      .where('source_kind', '=', 'entry')
+      .where('region_code', 'in', regions.length ? regions.map((r) => r.code) : [''])
+      .groupBy('region_code')
+      .execute(),
+  ]);
+  const entryBy = new Map(entries.map((e) => [e.region_code, e]));
+  const filled = new Map(counts.map((c) => [c.region_code, Number(c.n)]));
+  const statusCounts = Object.fromEntries(EntryStatus.options.map((s) => [s, 0])) as EntryList['counts'];
+  const items = regions.map((r) => {
+    const e = entryBy.get(r.code);
+    const status = (e?.status ?? 'empty') as EntryStatus;
+    statusCounts[status]++;
+    const key: EntryKey = { set, region: r, period };
+    return {
+      region: { code: r.code, name: r.name, level: r.level },
+      status,
+      filled: filled.get(r.code) ?? 0,
+      expected: set.elements.length,
+      updatedAt: e ? new Date(e.updated_at).toISOString() : null,
+      returnReason: status === 'returned' ? (e?.return_reason ?? null) : null,
+      can: permissionsFor(actor, key, status),
+    };
+  });
+  return {
+    dataSet: { code: set.code, name: set.name, periodType: set.period_type as IndicatorPeriodType },
+    period,
+    items,
+    counts: statusCounts,
+  };
+}
+
+/** The regions that report a data set inside a region (the region itself when it reports it). */
+export async function reportingRegionsUnder(db: Db, set: DataSetRow, root: { path: string }): Promise<EntryRegion[]> {
+  return db
+    .selectFrom('region')
+    .select(['code', 'name', 'level', 'path', 'prefecture_code'])
+    .where('level', '=', set.region_level)
+    .where((eb) => eb.or([eb('path', '=', root.path), eb('path', 'like', `${root.path}/%`)]))
+    .orderBy('code')
+    .execute();
+}
+
+/** Approves many entries of one period at once, all or nothing. */
+export async function bulkApprove(
+  db: Db,
+  ctx: Ctx,
+  code: string,
+  body: { period: string; regionCodes: string[] },
+): Promise<{ approved: number }> {
+  authorize(ctx.actor, 'data.approve');
+  const catalogue = await loadCatalogue(db);
+  const keys: EntryKey[] = [];
+  for (const [i, regionCode] of body.regionCodes.entries()) {
+    keys.push(
+      await resolveEntry(db, catalogue, code, regionCode, body.period, {
+        region: `body.regionCodes.${i}`,
+        period: 'body.period',
+      }),
+    );
+  }
+  await db.transaction().execute(async (trx) => {
+    for (const key of keys) {
+      const status = statusOf(await entryRow(trx, key, true));
+      enforce(ctx.actor, key, status, 'approve');
+      const to = nextApprovalLevel(status, key.set.region_level) === 2 ? 'approved_city' : 'approved_province';
+      await writeEvent(trx, ctx, key, 'approve', status, to, null);
+    }
+  });
+  return { approved: keys.length };
+}

@@ -1,0 +1,317 @@
+import type { Kysely } from 'kysely';
+import {
+  IndicatorPeriod,
+  indicatorPeriodType,
+  isWithinScope,
+  type FieldError,
+  type ImportResult,
+  type IndicatorSeries,
+} from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/problem.ts';
+import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { loadCatalogue } from './catalogue.ts';
+import { checkValues, reportingRegionsUnder, resolveEntry, writeValues, type Ctx, type EntryKey } from './entry.ts';
+
+/*
+ * Excel templates and imports of a data set (layout in docs/api/indicators.md): sheet 数据, A1 the
+ * data set, B2 the period, hidden row 3 the element codes, row 4 headers, one reporting region per
+ * row from row 5. Imports are all or nothing, with errors by row and column.
+ */
+
+const SHEET = '数据';
+const FIRST_ROW = 5;
+const FIRST_COL = 3;
+
+const columnLetter = (col: number): string => {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
+export async function templateWorkbook(
+  db: Kysely<Database>,
+  actor: Actor,
+  code: string,
+  regionCode: string,
+  period: string,
+): Promise<{ buffer: Buffer; fileName: string }> {
+  authorize(actor, 'data.enter');
+  const catalogue = await loadCatalogue(db);
+  const set = catalogue.dataSetByCode.get(code);
+  if (!set) throw notFound(`data set ${code}`);
+  const root = await db
+    .selectFrom('region')
+    .select(['code', 'name', 'path'])
+    .where('code', '=', regionCode)
+    .executeTakeFirst();
+  if (!root) throw notFound(`region ${regionCode}`);
+  assertInScope(actor, root.path);
+  if (indicatorPeriodType(period) !== set.period_type) {
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      { field: 'querystring.period', message: `${set.name} is reported per ${set.period_type}` },
+    ]);
+  }
+  const regions = await reportingRegionsUnder(db, set, root);
+  const saved = await db
+    .selectFrom('observation')
+    .select(['region_code', 'data_element_code', 'value'])
+    .where('data_set_code', '=', code)
+    .where('period', '=', period)
+    .where('source_kind', '=', 'entry')
+    .where('region_code', 'in', regions.length ? regions.map((r) => r.code) : [''])
+    .execute();
+  const value = new Map(saved.map((s) => [`${s.region_code}|${s.data_element_code}`, s.value]));
+
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Chuangcheng';
+  const sheet = workbook.addWorksheet(SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 4 }] });
+  sheet.getCell(1, 1).value = `${set.name}（${root.name}）`;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.getCell(2, 1).value = '期间';
+  sheet.getCell(2, 2).value = period;
+  sheet.getRow(3).values = ['region', 'name', ...set.elements.map((e) => e.code)];
+  sheet.getRow(3).hidden = true;
+  const header = sheet.getRow(4);
+  header.values = [
+    '地区代码',
+    '地区名称',
+    ...set.elements.map((e) => `${e.name}（${e.unit}）${e.required ? '' : '（选填）'}`),
+  ];
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle' };
+  sheet.columns = [{ width: 14 }, { width: 18 }, ...set.elements.map(() => ({ width: 20 }))];
+  regions.forEach((r, i) => {
+    const row = sheet.getRow(FIRST_ROW + i);
+    row.getCell(1).value = r.code;
+    row.getCell(2).value = r.name;
+    set.elements.forEach((e, j) => {
+      const v = value.get(`${r.code}|${e.code}`);
+      if (v !== undefined) row.getCell(FIRST_COL + j).value = v;
+    });
+  });
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { buffer, fileName: `${set.name}-${root.name}-${period}.xlsx` };
+}
+
+type CellValue = unknown;
+
+/** A cell as a number, null when empty, or a string saying what is wrong. */
+function numberOf(value: CellValue): number | null | { problem: string } {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const text = value.trim().replaceAll(',', '');
+    if (text === '') return null;
+    const n = Number(text);
+    return Number.isFinite(n) ? n : { problem: `'${value}' is not a number` };
+  }
+  if (typeof value === 'object' && value !== null && 'result' in value)
+    return numberOf((value as { result: unknown }).result);
+  return { problem: 'is not a number' };
+}
+
+function textOf(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && value !== null && 'result' in value)
+    return textOf((value as { result: unknown }).result);
+  if (typeof value === 'object' && value !== null && 'richText' in value) {
+    return (value as { richText: { text: string }[] }).richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
+  }
+  return String(value as string | number).trim();
+}
+
+const importFailed = (errors: FieldError[], what: string) =>
+  new AppError(
+    'IMPORT_FAILED',
+    `${errors.length} error(s) in ${what}, nothing imported: ${errors
+      .slice(0, 5)
+      .map((e) => `${e.field}: ${e.message}`)
+      .join('; ')}`,
+    errors.slice(0, 200),
+  );
+
+/** Imports a filled template: every row's values as drafts (source excel), or nothing. */
+export async function importWorkbook(
+  db: Kysely<Database>,
+  ctx: Ctx,
+  code: string,
+  file: Buffer,
+): Promise<ImportResult> {
+  authorize(ctx.actor, 'data.enter');
+  const catalogue = await loadCatalogue(db);
+  const set = catalogue.dataSetByCode.get(code);
+  if (!set) throw notFound(`data set ${code}`);
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw importFailed(
+      [{ field: 'file', message: 'not an Excel (.xlsx) file; fill in the template and upload it' }],
+      'the file',
+    );
+  }
+  const sheet = workbook.getWorksheet(SHEET) ?? workbook.worksheets[0];
+  if (!sheet) throw importFailed([{ field: 'file', message: 'the workbook has no sheet' }], 'the file');
+
+  const period = textOf(sheet.getCell(2, 2).value);
+  if (!IndicatorPeriod.safeParse(period).success || indicatorPeriodType(period) !== set.period_type) {
+    throw importFailed(
+      [
+        {
+          field: 'period',
+          message: `B2: '${period}' is not a ${set.period_type} period (e.g. ${set.period_type === 'year' ? '2019' : set.period_type === 'quarter' ? '2019Q3' : '2019-07'})`,
+        },
+      ],
+      'the header',
+    );
+  }
+  const elementCodes = new Set(set.elements.map((e) => e.code));
+  const columns: { col: number; code: string }[] = [];
+  const headerErrors: FieldError[] = [];
+  for (let col = FIRST_COL; col <= sheet.columnCount; col++) {
+    const c = textOf(sheet.getCell(3, col).value);
+    if (!c) continue;
+    if (!elementCodes.has(c))
+      headerErrors.push({
+        field: 'row 3',
+        message: `${columnLetter(col)}3: unknown element code '${c}'; download a new template`,
+      });
+    else columns.push({ col, code: c });
+  }
+  if (columns.length === 0)
+    headerErrors.push({ field: 'row 3', message: 'no element codes in row 3; download a new template' });
+  if (headerErrors.length > 0) throw importFailed(headerErrors, 'the header');
+
+  const errors: FieldError[] = [];
+  const rows: { key: EntryKey; values: Record<string, number | null>; rowNumber: number }[] = [];
+  const seen = new Map<string, number>();
+  for (let r = FIRST_ROW; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const regionCode = textOf(row.getCell(1).value);
+    const values: Record<string, number | null> = {};
+    let rowHasValues = false;
+    const cellErrors: FieldError[] = [];
+    for (const { col, code: el } of columns) {
+      const v = numberOf(row.getCell(col).value);
+      if (v !== null && typeof v === 'object') {
+        cellErrors.push({ field: `row ${r}.${el}`, message: `${columnLetter(col)}${r}: ${v.problem}` });
+      } else if (v !== null) {
+        values[el] = v;
+        rowHasValues = true;
+      }
+    }
+    if (!regionCode && !rowHasValues && cellErrors.length === 0) continue;
+    errors.push(...cellErrors);
+    if (!regionCode) {
+      errors.push({ field: `row ${r}.region`, message: `A${r}: the region code is empty` });
+      continue;
+    }
+    if (seen.has(regionCode)) {
+      errors.push({
+        field: `row ${r}.region`,
+        message: `A${r}: region ${regionCode} is already on row ${seen.get(regionCode)}`,
+      });
+      continue;
+    }
+    seen.set(regionCode, r);
+    let key: EntryKey;
+    try {
+      key = await resolveEntry(db, catalogue, code, regionCode, period, {
+        region: `row ${r}.region`,
+        period: 'period',
+      });
+    } catch (error) {
+      if (error instanceof AppError && (error.errors?.length || error.code === 'NOT_FOUND')) {
+        const list = error.errors?.length
+          ? error.errors
+          : [{ field: `row ${r}.region`, message: `no region ${regionCode}` }];
+        errors.push(...list.map((e) => ({ field: e.field, message: `A${r}: ${e.message}` })));
+        continue;
+      }
+      throw error;
+    }
+    if (!isWithinScope(ctx.actor.regionPath, key.region.path)) {
+      errors.push({ field: `row ${r}.region`, message: `A${r}: ${key.region.name} is outside your scope` });
+      continue;
+    }
+    if (!rowHasValues) continue;
+    const colOf = new Map(columns.map((c) => [c.code, c.col]));
+    const saved = await db
+      .selectFrom('observation')
+      .select(['data_element_code', 'value'])
+      .where('data_set_code', '=', code)
+      .where('region_code', '=', regionCode)
+      .where('period', '=', period)
+      .where('source_kind', '=', 'entry')
+      .execute();
+    const status = await db
+      .selectFrom('data_entry')
+      .select('status')
+      .where('data_set_code', '=', code)
+      .where('region_code', '=', regionCode)
+      .where('period', '=', period)
+      .executeTakeFirst();
+    if (status && !['draft', 'returned'].includes(status.status)) {
+      errors.push({
+        field: `row ${r}.region`,
+        message: `A${r}: ${key.region.name}'s ${period} entry is ${status.status} and locked; it must be returned before it can be changed`,
+      });
+      continue;
+    }
+    const problems = checkValues(
+      catalogue,
+      set,
+      new Map(saved.map((s) => [s.data_element_code, s.value])),
+      values,
+      (el) => `row ${r}.${el}`,
+    );
+    errors.push(
+      ...problems.map((p) => {
+        const el = p.field.slice(p.field.indexOf('.') + 1);
+        return { field: p.field, message: `${columnLetter(colOf.get(el) ?? FIRST_COL)}${r} ${p.message}` };
+      }),
+    );
+    rows.push({ key, values, rowNumber: r });
+  }
+  if (errors.length > 0) throw importFailed(errors, 'the sheet');
+  if (rows.length === 0)
+    throw importFailed([{ field: `row ${FIRST_ROW}`, message: 'no values to import' }], 'the sheet');
+  let values = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows) values += await writeValues(trx, ctx, row.key, row.values, {}, 'excel');
+  });
+  return { dataSet: code, period, regions: rows.length, values };
+}
+
+/** A series table as a workbook: one row per region × period. */
+export async function seriesWorkbook(series: IndicatorSeries): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Chuangcheng';
+  const sheet = workbook.addWorksheet('数据', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const ind = series.indicator;
+  sheet.getCell(1, 1).value = `${ind.name}（${ind.unit}）`;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  const header = ['地区代码', '地区名称', '期间', `${ind.name}（${ind.unit}）`];
+  if (ind.denominator)
+    header.push(`${ind.numerator.name}（${ind.numerator.unit}）`, `${ind.denominator.name}（${ind.denominator.unit}）`);
+  header.push('已报地区', '应报地区', '待省级审核');
+  sheet.getRow(2).values = header;
+  sheet.getRow(2).font = { bold: true };
+  sheet.columns = header.map((_, i) => ({ width: i < 2 ? 14 : 18 }));
+  for (const { region, points } of series.regions) {
+    for (const p of points) {
+      const row: (string | number | null)[] = [region.code, region.name, p.period, p.value];
+      if (ind.denominator) row.push(p.numerator, p.denominator);
+      row.push(p.coverage.reported, p.coverage.expected, p.unapproved);
+      sheet.addRow(row);
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,202 @@
+import type { Kysely, Transaction } from 'kysely';
+import {
+  indicatorPeriodType,
+  IndicatorPeriod,
+  sourceKindPrecedence,
+  type FieldError,
+  type ObservationSource,
+  type ObservationSourceKind,
+} from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { invalid } from '../../http/problem.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { loadCatalogue } from './catalogue.ts';
+
+/*
+ * The observation store: every figure, whoever wrote it. People's entries go through data entry
+ * (entry.ts); other modules (cases, volunteers, evaluation) call recordObservations in their own
+ * transaction. See docs/api/indicators.md "Writing observations from another module".
+ */
+
+export type ObservationInput = {
+  /** Data element code, e.g. 'cases-closed'. */
+  element: string;
+  /** A region at the level of the element's data set. */
+  regionCode: string;
+  /** A period of the data set's period type ('2019', '2019Q3', '2019-07'). */
+  period: string;
+  value: number;
+  source: Exclude<ObservationSource, 'form' | 'excel'>;
+  comment?: string;
+};
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Writes figures from another module (or the demo generator) in the caller's transaction: each row
+ * is upserted on (element, region, period, source kind); one audit row covers the call. Rows that
+ * name an unknown element, a region of the wrong level, a period of the wrong type or a value out
+ * of the element's range throw a 400 naming `rows[i].<field>`, so the caller's transaction rolls
+ * back.
+ */
+export async function recordObservations(
+  trx: Transaction<Database>,
+  actor: Actor,
+  rows: readonly ObservationInput[],
+  options: { audit?: boolean } = {},
+): Promise<{ written: number }> {
+  if (rows.length === 0) return { written: 0 };
+  const catalogue = await loadCatalogue(trx);
+  const codes = [...new Set(rows.map((r) => r.regionCode))];
+  const regions = new Map<string, { level: number; prefecture_code: string | null }>();
+  for (let i = 0; i < codes.length; i += 5000) {
+    const found = await trx
+      .selectFrom('region')
+      .select(['code', 'level', 'prefecture_code'])
+      .where('code', 'in', codes.slice(i, i + 5000))
+      .execute();
+    for (const r of found) regions.set(r.code, r);
+  }
+  const errors: FieldError[] = [];
+  const values = rows.map((row, i) => {
+    const field = (f: string) => `rows[${i}].${f}`;
+    const element = catalogue.elementByCode.get(row.element);
+    if (!element) {
+      errors.push({ field: field('element'), message: `no data element '${row.element}'` });
+      return null;
+    }
+    const set = catalogue.dataSetByCode.get(element.data_set_code)!;
+    const region = regions.get(row.regionCode);
+    if (!region) errors.push({ field: field('regionCode'), message: `no region ${row.regionCode}` });
+    else if (region.level !== set.region_level) {
+      errors.push({
+        field: field('regionCode'),
+        message: `data set ${set.code} is reported by level-${set.region_level} regions; ${row.regionCode} is level ${region.level}`,
+      });
+    }
+    if (!IndicatorPeriod.safeParse(row.period).success || indicatorPeriodType(row.period) !== set.period_type) {
+      errors.push({ field: field('period'), message: `use a ${set.period_type} period of data set ${set.code}` });
+    }
+    const problem = valueProblem(row.value, element);
+    if (problem) errors.push({ field: field('value'), message: problem });
+    return {
+      data_set_code: set.code,
+      data_element_code: element.code,
+      region_code: row.regionCode,
+      prefecture_code: region?.prefecture_code ?? null,
+      period: row.period,
+      value: row.value,
+      source: row.source,
+      comment: row.comment ?? null,
+      entered_by: null,
+    };
+  });
+  if (errors.length > 0)
+    throw invalid(errors.slice(0, 200), `${errors.length} observation(s) are invalid; nothing was written`);
+  const valid = values.filter((v): v is NonNullable<typeof v> => v !== null);
+  for (let i = 0; i < valid.length; i += 2000) {
+    await trx
+      .insertInto('observation')
+      .values(valid.slice(i, i + 2000))
+      .onConflict((oc) =>
+        oc.columns(['data_element_code', 'region_code', 'period', 'source_kind']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          comment: eb.ref('excluded.comment'),
+          source: eb.ref('excluded.source'),
+          updated_at: new Date(),
+        })),
+      )
+      .execute();
+  }
+  if (options.audit !== false) {
+    const sources = [...new Set(rows.map((r) => r.source))];
+    await recordAudit(
+      trx,
+      { actor },
+      {
+        action: 'observation.record',
+        entityType: 'observation',
+        entityId: sources.join(','),
+        regionCode: actor.regionCode,
+        after: {
+          count: valid.length,
+          elements: [...new Set(valid.map((v) => v.data_element_code))],
+          periods: [...new Set(valid.map((v) => v.period))].sort(),
+        },
+      },
+    );
+  }
+  return { written: valid.length };
+}
+
+/** Why a value cannot be stored for an element, or null. */
+export function valueProblem(
+  value: number,
+  element: { name: string; is_integer: boolean; min_value: number | null; max_value: number | null },
+): string | null {
+  if (!Number.isFinite(value)) return 'must be a number';
+  if (element.is_integer && !Number.isInteger(value)) return `${element.name} must be a whole number`;
+  if (element.min_value !== null && value < element.min_value) return `must be at least ${element.min_value}`;
+  if (element.max_value !== null && value > element.max_value) return `must be at most ${element.max_value}`;
+  return null;
+}
+
+/** A figure as the aggregation reads it. */
+export type Figure = {
+  element: string;
+  regionCode: string;
+  period: string;
+  value: number;
+  sourceKind: ObservationSourceKind;
+  /** Approved by the province, or written by a module / the demo (no approval). */
+  approved: boolean;
+};
+
+const COUNTED_ENTRY = new Set(['submitted', 'approved_city', 'approved_province']);
+
+/**
+ * The figures of a data set's elements in a region's subtree that count: entries submitted or
+ * approved (drafts and returned entries do not), and every module or demo figure. Where several
+ * source kinds hold one (element, region, period), the first of `sourceKindPrecedence` wins.
+ */
+export async function readFigures(
+  db: Db,
+  dataSetCode: string,
+  elements: readonly string[],
+  rootPath: string,
+): Promise<Figure[]> {
+  if (elements.length === 0) return [];
+  const rows = await db
+    .selectFrom('observation as o')
+    .innerJoin('region as r', 'r.code', 'o.region_code')
+    .leftJoin('data_entry as e', (join) =>
+      join
+        .onRef('e.data_set_code', '=', 'o.data_set_code')
+        .onRef('e.region_code', '=', 'o.region_code')
+        .onRef('e.period', '=', 'o.period'),
+    )
+    .select(['o.data_element_code', 'o.region_code', 'o.period', 'o.value', 'o.source_kind', 'e.status'])
+    .where('o.data_set_code', '=', dataSetCode)
+    .where('o.data_element_code', 'in', [...elements])
+    .where((eb) => eb.or([eb('r.path', '=', rootPath), eb('r.path', 'like', `${rootPath}/%`)]))
+    .execute();
+  const rank = (kind: string) => sourceKindPrecedence.indexOf(kind as ObservationSourceKind);
+  const best = new Map<string, Figure>();
+  for (const row of rows) {
+    const kind = row.source_kind as ObservationSourceKind;
+    if (kind === 'entry' && !COUNTED_ENTRY.has(row.status ?? '')) continue;
+    const key = `${row.data_element_code}|${row.region_code}|${row.period}`;
+    const current = best.get(key);
+    if (current && rank(current.sourceKind) <= rank(kind)) continue;
+    best.set(key, {
+      element: row.data_element_code,
+      regionCode: row.region_code,
+      period: row.period,
+      value: row.value,
+      sourceKind: kind,
+      approved: kind !== 'entry' || row.status === 'approved_province',
+    });
+  }
+  return [...best.values()];
+}
