@@ -33,6 +33,7 @@ import { userRoutes } from './modules/users/routes.ts';
 import { geoRoutes } from './modules/geo/routes.ts';
 import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
+import { open311Routes } from './modules/open311/routes.ts';
 
 /** The API modules, each registering its routes under /api/v1. Add a module here. */
 const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
@@ -107,6 +108,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
     },
     { prefix: '/api/v1' },
   );
+  await app.register(open311Routes(deps), { prefix: '/open311' });
 
   const hasWeb = fs.existsSync(`${config.webDist}/index.html`);
   if (hasWeb) {
