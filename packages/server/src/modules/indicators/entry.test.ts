@@ -1,0 +1,355 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CockpitMap, EntryView, IndicatorSeries } from '@chuangcheng/core';
+import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { upload } from '../attachments/upload-fixture.ts';
+import { systemActor } from '../auth/actor.ts';
+import { recordObservations } from './observations.ts';
+
+// A county officer enters a quarter's figures by form and by Excel; the city approves, then the
+// province; the province's view changes at each step. Refusals out of scope and out of turn.
+
+const SET = 'urban-environment-quarterly';
+const PERIOD = '2019Q3';
+const DAOLI = '230102'; // 道里区, Harbin
+const NANGANG = '230103'; // 南岗区, Harbin
+const entryUrl = (region: string, period = PERIOD) => `/api/v1/data-sets/${SET}/entries/${region}/${period}`;
+const full = {
+  'central-heating-area': 900,
+  'urban-building-area': 1000,
+  'sewage-treated': 450,
+  'sewage-discharged': 500,
+  'green-building-area': 12,
+  'new-building-area': 60,
+};
+
+let ctx: TestContext;
+let daoli: Agent;
+let nangang: Agent;
+let harbin: Agent;
+let daqing: Agent;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  daoli = (await buildUser(ctx, { role: 'unit_officer', regionCode: DAOLI })).agent;
+  nangang = (await buildUser(ctx, { role: 'unit_officer', regionCode: NANGANG })).agent;
+  harbin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
+  daqing = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
+});
+afterAll(() => ctx.close());
+
+async function harbinHeating(): Promise<IndicatorSeries['regions'][number]['points'][number] | undefined> {
+  const res = await ctx.admin.get('/api/v1/indicators/central-heating-coverage/series?region=2301');
+  expect(res.statusCode).toBe(200);
+  return (res.json() as IndicatorSeries).regions[0]!.points.find((p) => p.period === PERIOD);
+}
+
+describe('the catalogue', () => {
+  it('links every quantified target of the seed plan and lists the data sets with their rules', async () => {
+    const res = await daoli.get('/api/v1/indicators/catalogue');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const set = body.dataSets.find((s: { code: string }) => s.code === SET);
+    expect(set).toMatchObject({ periodType: 'quarter', regionLevel: 3, source: 'entry' });
+    expect(set.rules).toContainEqual({
+      kind: 'numerator_le_denominator',
+      numerator: 'central-heating-area',
+      denominator: 'urban-building-area',
+      indicator: 'central-heating-coverage',
+    });
+    const linked = body.indicators.flatMap((i: { targets: { code: string }[] }) => i.targets.map((t) => t.code));
+    expect(linked).toContain('central-heating-coverage');
+    expect(linked).toContain('pm25-reduction');
+    const pm25 = await daoli.get('/api/v1/indicators/pm25-concentration');
+    expect(pm25.json()).toMatchObject({ aggregation: 'average', direction: 'lower_is_better', regionLevel: 2 });
+  });
+});
+
+describe('data entry through the form', () => {
+  it('names the field and says what is wrong, and writes nothing', async () => {
+    const res = await daoli.put(entryUrl(DAOLI), {
+      values: { 'central-heating-area': 1200, 'urban-building-area': 1000, 'sewage-treated': -5, 'no-such': 1 },
+    });
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().errors as { field: string; message: string }[];
+    expect(errors).toContainEqual({
+      field: 'body.values.central-heating-area',
+      message: '集中供热面积 (1200) must not exceed 城镇建筑总面积 (1000)',
+    });
+    expect(errors).toContainEqual({
+      field: 'body.values.sewage-treated',
+      message: '城市污水处理量: must be at least 0',
+    });
+    expect(errors.map((e) => e.field)).toContain('body.values.no-such');
+    const view = (await daoli.get(entryUrl(DAOLI))).json() as EntryView;
+    expect(view.status).toBe('empty');
+    expect(view.values.every((v) => v.value === null)).toBe(true);
+  });
+
+  it('saves a draft with comments; submit names the missing required values', async () => {
+    const saved = await daoli.put(entryUrl(DAOLI), {
+      values: { 'central-heating-area': 900, 'urban-building-area': 1000 },
+      comments: { 'central-heating-area': '含新并网小区' },
+    });
+    expect(saved.statusCode).toBe(200);
+    const view = saved.json() as EntryView;
+    expect(view.status).toBe('draft');
+    expect(view.values.find((v) => v.element === 'central-heating-area')).toMatchObject({
+      value: 900,
+      comment: '含新并网小区',
+      source: 'form',
+    });
+    expect(view.can).toEqual({ edit: true, submit: true, approve: false, return: false });
+    // A draft does not count in the province's figures.
+    expect(await harbinHeating()).toBeUndefined();
+
+    const submit = await daoli.post(`${entryUrl(DAOLI)}/submit`);
+    expect(submit.statusCode).toBe(400);
+    expect(submit.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'values.sewage-treated',
+      'values.sewage-discharged',
+      'values.green-building-area',
+      'values.new-building-area',
+    ]);
+  });
+
+  it('submits, locks, and the city then the province approve; the province view changes at each step', async () => {
+    expect((await daoli.put(entryUrl(DAOLI), { values: full })).statusCode).toBe(200);
+    const submitted = await daoli.post(`${entryUrl(DAOLI)}/submit`);
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json()).toMatchObject({ status: 'submitted', nextApprovalLevel: 2 });
+    // Counted once submitted, marked as not yet approved by the province.
+    expect(await harbinHeating()).toMatchObject({ value: 90, coverage: { reported: 1, expected: 18 }, unapproved: 1 });
+
+    const locked = await daoli.put(entryUrl(DAOLI), { values: { 'central-heating-area': 950 } });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().detail).toMatch(/submitted/);
+
+    // The province cannot skip the city.
+    const early = await ctx.admin.post(`${entryUrl(DAOLI)}/approve`);
+    expect(early.statusCode).toBe(403);
+    expect(early.json().detail).toMatch(/level 2/);
+
+    const city = await harbin.post(`${entryUrl(DAOLI)}/approve`);
+    expect(city.statusCode).toBe(200);
+    expect(city.json()).toMatchObject({ status: 'approved_city', nextApprovalLevel: 1 });
+    const province = await ctx.admin.post(`${entryUrl(DAOLI)}/approve`);
+    expect(province.json()).toMatchObject({ status: 'approved_province', nextApprovalLevel: null });
+    expect(await harbinHeating()).toMatchObject({ value: 90, unapproved: 0 });
+
+    const map = (
+      await ctx.admin.get(`/api/v1/cockpit/map?region=2301&indicator=central-heating-coverage&period=${PERIOD}`)
+    ).json() as CockpitMap;
+    expect(map.items.find((i) => i.region.code === DAOLI)).toMatchObject({ value: 90, period: PERIOD });
+
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', `${SET}/${DAOLI}/${PERIOD}`)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'data.save',
+      'data.save',
+      'data.submit',
+      'data.approve',
+      'data.approve',
+    ]);
+  });
+
+  it('the province returns approved data with a reason, kept in the history; the county corrects it', async () => {
+    const noReason = await ctx.admin.post(`${entryUrl(DAOLI)}/return`, { reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors[0].field).toBe('body.reason');
+    const returned = await ctx.admin.post(`${entryUrl(DAOLI)}/return`, {
+      reason: '供热面积与住建部门统计不一致，请核实',
+    });
+    expect(returned.statusCode).toBe(200);
+    const view = returned.json() as EntryView;
+    expect(view).toMatchObject({ status: 'returned', returnReason: '供热面积与住建部门统计不一致，请核实' });
+    expect(view.history.at(-1)).toMatchObject({
+      action: 'return',
+      fromStatus: 'approved_province',
+      toStatus: 'returned',
+      reason: '供热面积与住建部门统计不一致，请核实',
+    });
+    // Returned data no longer counts.
+    expect(await harbinHeating()).toBeUndefined();
+    const fixed = await daoli.put(entryUrl(DAOLI), { values: { 'central-heating-area': 880 } });
+    expect(fixed.json()).toMatchObject({ status: 'draft' });
+    expect((await daoli.post(`${entryUrl(DAOLI)}/submit`)).json().status).toBe('submitted');
+    // The city may also send it back before approving.
+    const cityReturn = await harbin.post(`${entryUrl(DAOLI)}/return`, { reason: '请补充说明' });
+    expect(cityReturn.json().status).toBe('returned');
+  });
+});
+
+describe('refusals', () => {
+  it('keeps officers and administrators to their own regions and levels', async () => {
+    const other = await nangang.get(entryUrl(DAOLI));
+    expect(other.statusCode).toBe(403);
+    expect(other.json().code).toBe('OUT_OF_SCOPE');
+    expect((await nangang.put(entryUrl(DAOLI), { values: { 'central-heating-area': 1 } })).json().code).toBe(
+      'OUT_OF_SCOPE',
+    );
+
+    expect((await nangang.put(entryUrl(NANGANG), { values: full })).statusCode).toBe(200);
+    expect((await nangang.post(`${entryUrl(NANGANG)}/submit`)).statusCode).toBe(200);
+    const wrongCity = await daqing.post(`${entryUrl(NANGANG)}/approve`);
+    expect(wrongCity.statusCode).toBe(403);
+    expect(wrongCity.json().code).toBe('OUT_OF_SCOPE');
+    const officerApproves = await nangang.post(`${entryUrl(NANGANG)}/approve`);
+    expect(officerApproves.statusCode).toBe(403);
+    expect(officerApproves.json().code).toBe('FORBIDDEN');
+
+    expect((await daoli.get('/api/v1/cockpit?region=2306')).json().code).toBe('OUT_OF_SCOPE');
+    expect((await daoli.get('/api/v1/cockpit?region=999999')).statusCode).toBe(404);
+    expect((await daoli.get(`/api/v1/data-sets/no-such/entries/${DAOLI}/${PERIOD}`)).statusCode).toBe(404);
+  });
+
+  it('checks the region level and the period type of the data set', async () => {
+    const res = await ctx.admin.put(entryUrl('2301', '2019-07'), { values: full });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['params.regionCode', 'params.period']);
+    const modules = await ctx.admin.put(`/api/v1/data-sets/case-statistics/entries/${DAOLI}/2019-07`, {
+      values: { 'cases-filed': 3 },
+    });
+    expect(modules.statusCode).toBe(403);
+  });
+});
+
+describe('bulk approval', () => {
+  it('approves several counties at once, all or nothing', async () => {
+    const p = '2019Q2';
+    for (const agent of [daoli, nangang]) {
+      const region = agent === daoli ? DAOLI : NANGANG;
+      expect((await agent.put(entryUrl(region, p), { values: full })).statusCode).toBe(200);
+      expect((await agent.post(`${entryUrl(region, p)}/submit`)).statusCode).toBe(200);
+    }
+    const partial = await harbin.post(`/api/v1/data-sets/${SET}/entries/approve`, {
+      period: p,
+      regionCodes: [DAOLI, '230104'],
+    });
+    expect(partial.statusCode).toBe(409);
+    const list = await harbin.get(`/api/v1/data-sets/${SET}/entries?region=2301&period=${p}`);
+    expect(list.json().counts).toMatchObject({ submitted: 2, approved_city: 0 });
+    const all = await harbin.post(`/api/v1/data-sets/${SET}/entries/approve`, {
+      period: p,
+      regionCodes: [DAOLI, NANGANG],
+    });
+    expect(all.json()).toEqual({ approved: 2 });
+    const after = (await harbin.get(`/api/v1/data-sets/${SET}/entries?region=2301&period=${p}`)).json();
+    expect(after.counts).toMatchObject({ approved_city: 2, empty: 16 });
+    expect(after.items.find((i: { region: { code: string } }) => i.region.code === DAOLI)).toMatchObject({
+      status: 'approved_city',
+      filled: 6,
+      expected: 6,
+      can: { edit: false, approve: false, return: true },
+    });
+  });
+});
+
+describe('Excel template and import', () => {
+  const template = async (agent: Agent, region: string, period: string) => {
+    const res = await agent.get(`/api/v1/data-sets/${SET}/template.xlsx?region=${region}&period=${period}`);
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    return workbook;
+  };
+  const bytes = async (workbook: ExcelJS.Workbook) => Buffer.from(await workbook.xlsx.writeBuffer());
+
+  it('lists the reporting regions as rows and the elements as columns', async () => {
+    const workbook = await template(harbin, '2301', '2019Q1');
+    const sheet = workbook.getWorksheet('数据')!;
+    expect(sheet.getCell('B2').value).toBe('2019Q1');
+    expect(sheet.getCell('C3').value).toBe('central-heating-area');
+    expect(sheet.getCell('C4').value).toBe('集中供热面积（万平方米）');
+    expect(sheet.getCell('A5').value).toBe(DAOLI);
+    expect(sheet.rowCount).toBe(4 + 18);
+  });
+
+  it('reports a wrong row by row and column and imports nothing; the fixed file imports', async () => {
+    const workbook = await template(harbin, '2301', '2019Q1');
+    const sheet = workbook.getWorksheet('数据')!;
+    [5, 6].forEach((r) => {
+      [900, 1000, 450, 500, 12, 60].forEach((v, i) => (sheet.getRow(r).getCell(3 + i).value = v));
+    });
+    sheet.getCell('C6').value = 1500; // more heated area than building area
+    sheet.getCell('E6').value = 'abc';
+    const bad = await upload(ctx, harbin, `/api/v1/data-sets/${SET}/import`, 'harbin.xlsx', await bytes(workbook));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('IMPORT_FAILED');
+    expect(bad.json().errors).toEqual([
+      { field: 'row 6.sewage-treated', message: "E6: 'abc' is not a number" },
+      { field: 'row 6.central-heating-area', message: 'C6 集中供热面积 (1500) must not exceed 城镇建筑总面积 (1000)' },
+    ]);
+    const nothing = (await harbin.get(`/api/v1/data-sets/${SET}/entries?region=2301&period=2019Q1`)).json();
+    expect(nothing.counts.empty).toBe(18);
+
+    sheet.getCell('C6').value = 950;
+    sheet.getCell('E6').value = 480;
+    const good = await upload(ctx, harbin, `/api/v1/data-sets/${SET}/import`, 'harbin.xlsx', await bytes(workbook));
+    expect(good.statusCode).toBe(200);
+    expect(good.json()).toEqual({ dataSet: SET, period: '2019Q1', regions: 2, values: 12 });
+    const view = (await daoli.get(entryUrl(DAOLI, '2019Q1'))).json() as EntryView;
+    expect(view.status).toBe('draft');
+    expect(view.values[0]).toMatchObject({ value: 900, source: 'excel' });
+    expect(view.history.at(-1)).toMatchObject({ action: 'import', toStatus: 'draft' });
+  });
+
+  it('refuses rows of regions outside the scope and rows of locked entries', async () => {
+    const workbook = await template(ctx.admin, '2306', '2019Q1');
+    const sheet = workbook.getWorksheet('数据')!;
+    [900, 1000, 450, 500, 12, 60].forEach((v, i) => (sheet.getRow(5).getCell(3 + i).value = v));
+    const res = await upload(ctx, daoli, `/api/v1/data-sets/${SET}/import`, 'x.xlsx', await bytes(workbook));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({
+      field: 'row 5.region',
+      message: expect.stringMatching(/outside your scope/),
+    });
+
+    const locked = await template(harbin, '2301', '2019Q2');
+    const lockedSheet = locked.getWorksheet('数据')!;
+    expect(lockedSheet.getCell('C5').value).toBe(900);
+    const again = await upload(ctx, harbin, `/api/v1/data-sets/${SET}/import`, 'x.xlsx', await bytes(locked));
+    expect(again.json().errors[0].message).toMatch(/approved_city and locked/);
+    const notExcel = await upload(ctx, harbin, `/api/v1/data-sets/${SET}/import`, 'x.xlsx', Buffer.from('hello'));
+    expect(notExcel.json()).toMatchObject({ code: 'IMPORT_FAILED', errors: [{ field: 'file' }] });
+  });
+});
+
+describe('recordObservations (for other modules)', () => {
+  it('writes module figures in the caller transaction and refuses bad rows whole', async () => {
+    const actor = systemActor('23', '23');
+    await expect(
+      ctx.db.transaction().execute((trx) =>
+        recordObservations(trx, actor, [
+          { element: 'cases-filed', regionCode: DAOLI, period: '2019-07', value: 10, source: 'cases' },
+          { element: 'cases-closed', regionCode: '2301', period: '2019-07', value: 8, source: 'cases' },
+        ]),
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'rows[1].regionCode' }] });
+    const none = await ctx.db.selectFrom('observation').select('id').where('source', '=', 'cases').execute();
+    expect(none).toHaveLength(0);
+    const written = await ctx.db.transaction().execute((trx) =>
+      recordObservations(trx, actor, [
+        { element: 'cases-filed', regionCode: DAOLI, period: '2019-07', value: 10, source: 'cases' },
+        { element: 'cases-closed', regionCode: DAOLI, period: '2019-07', value: 8, source: 'cases' },
+      ]),
+    );
+    expect(written).toEqual({ written: 2 });
+    const series = (
+      await ctx.admin.get('/api/v1/indicators/case-closure-rate/series?region=2301')
+    ).json() as IndicatorSeries;
+    expect(series.regions[0]!.points).toEqual([
+      {
+        period: '2019-07',
+        value: 80,
+        numerator: 8,
+        denominator: 10,
+        coverage: { reported: 1, expected: 18 },
+        unapproved: 0,
+      },
+    ]);
+  });
+});
