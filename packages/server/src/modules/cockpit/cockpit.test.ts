@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CockpitMap, CockpitRanking, CockpitView, LaggingList } from '@chuangcheng/core';
+import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { systemActor } from '../auth/actor.ts';
+import { generateDemo, removeDemo } from '../indicators/demo.ts';
+import { recordObservations } from '../indicators/observations.ts';
+
+// The cockpit on demo data: every target of the seed plan with a status and a forecast, the map,
+// the ranking, the lagging list; scope refusals; demo data kept apart from real data.
+
+let ctx: TestContext;
+let harbin: Agent;
+let daoliOfficer: Agent;
+const actor = systemActor('23', '23');
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await generateDemo(ctx.db, actor, { seed: 7 });
+  harbin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
+  daoliOfficer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '230102' })).agent;
+});
+afterAll(() => ctx.close());
+
+describe('the province cockpit on demo data', () => {
+  it('shows every quantified target of the seed plan with a status and a forecast, as of the demo date', async () => {
+    const res = await ctx.admin.get('/api/v1/cockpit');
+    expect(res.statusCode).toBe(200);
+    const view = res.json() as CockpitView;
+    expect(view.asOf).toBe('2020-06-30');
+    expect(view.region).toEqual({ code: '23', name: '黑龙江省', level: 1 });
+    expect(view.children).toHaveLength(13);
+    expect(view.targets).toHaveLength(20);
+    for (const t of view.targets) {
+      expect(t.status, t.target.code).not.toBe('no_data');
+      expect(t.forecast, t.target.code).not.toBeNull();
+      expect(t.progress, t.target.code).not.toBeNull();
+      expect(t.series.length, t.target.code).toBeGreaterThanOrEqual(2);
+    }
+    // The demo trends give the province every status but "no data".
+    expect(view.counts.achieved).toBeGreaterThan(0);
+    expect(view.counts.on_track).toBeGreaterThan(0);
+    expect(view.counts.at_risk).toBeGreaterThan(0);
+    expect(view.counts.off_track).toBeGreaterThan(0);
+    const pm25 = view.targets.find((t) => t.target.code === 'pm25-reduction')!;
+    // Down 15 % from the 2015 average of the prefectures.
+    expect(pm25.baseline).toMatchObject({ period: '2015', source: 'link' });
+    expect(pm25.targetValue).toBeCloseTo(pm25.baseline!.value * 0.85, 9);
+    const pilots = view.targets.find((t) => t.target.code === 'waste-recycling-rate-pilots')!;
+    expect(pilots.series.at(-1)!.coverage).toEqual({ reported: 4, expected: 4 });
+    const cities = view.targets.find((t) => t.target.code === 'national-civilized-cities')!;
+    expect(cities.measure).toMatchObject({ kind: 'titles', title: 'national_civilized', as: 'count' });
+    expect(cities.latest).toEqual({ period: '2019', value: 4 });
+  });
+
+  it('is reproducible for a seed', async () => {
+    const before = (await ctx.admin.get('/api/v1/cockpit')).json() as CockpitView;
+    await generateDemo(ctx.db, actor, { seed: 7 });
+    const after = (await ctx.admin.get('/api/v1/cockpit')).json() as CockpitView;
+    expect(after.targets.map((t) => [t.latest, t.status])).toEqual(before.targets.map((t) => [t.latest, t.status]));
+  });
+
+  it('drills down: a city shows its own targets (no province-only counts), a county its county targets', async () => {
+    const city = (await harbin.get('/api/v1/cockpit')).json() as CockpitView;
+    expect(city.region.code).toBe('2301');
+    expect(city.ancestors.map((a) => a.code)).toEqual(['23']);
+    expect(city.targets.map((t) => t.target.code)).not.toContain('national-civilized-cities');
+    expect(city.targets.map((t) => t.target.code)).toContain('waste-recycling-rate-pilots');
+    const daqing = (await ctx.admin.get('/api/v1/cockpit?region=2306')).json() as CockpitView;
+    expect(daqing.targets.map((t) => t.target.code)).toContain('waste-recycling-rate-pilots');
+    const jixi = (await ctx.admin.get('/api/v1/cockpit?region=2303')).json() as CockpitView;
+    expect(jixi.targets.map((t) => t.target.code)).not.toContain('waste-recycling-rate-pilots');
+    const county = (await daoliOfficer.get('/api/v1/cockpit')).json() as CockpitView;
+    expect(county.region.code).toBe('230102');
+    expect(county.children).toEqual([]);
+    expect(county.targets.map((t) => t.target.code)).toContain('central-heating-coverage');
+    expect(county.targets.map((t) => t.target.code)).not.toContain('pm25-reduction');
+  });
+
+  it('colours the prefectures by a target or an indicator', async () => {
+    const byTarget = (await ctx.admin.get('/api/v1/cockpit/map?target=central-heating-coverage')).json() as CockpitMap;
+    expect(byTarget.items).toHaveLength(13);
+    expect(byTarget.items.every((i) => i.status !== null && i.value !== null)).toBe(true);
+    const pilots = (await ctx.admin.get('/api/v1/cockpit/map?target=waste-recycling-rate-pilots')).json() as CockpitMap;
+    expect(
+      pilots.items
+        .filter((i) => i.status !== null)
+        .map((i) => i.region.code)
+        .sort(),
+    ).toEqual(['2301', '2302', '2306', '2310']);
+    const byIndicator = (await ctx.admin.get('/api/v1/cockpit/map?indicator=pm25-concentration')).json() as CockpitMap;
+    expect(byIndicator.items.every((i) => i.period === '2019' && i.status === null)).toBe(true);
+    const neither = await ctx.admin.get('/api/v1/cockpit/map');
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().errors[0].field).toBe('querystring.target');
+  });
+
+  it('ranks the cities by mean progress', async () => {
+    const ranking = (await ctx.admin.get('/api/v1/cockpit/ranking')).json() as CockpitRanking;
+    expect(ranking.items).toHaveLength(13);
+    const scores = ranking.items.map((i) => i.score!);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(ranking.items[0]!.rank).toBe(1);
+  });
+
+  it('pages the lagging list, longest lagging first', async () => {
+    const first = (await ctx.admin.get('/api/v1/cockpit/lagging?limit=20')).json() as LaggingList;
+    expect(first.items).toHaveLength(20);
+    expect(first.nextCursor).not.toBeNull();
+    const since = first.items.map((i) => i.laggingSince ?? '9999');
+    expect(first.items.every((i) => i.status === 'off_track' || i.status === 'at_risk')).toBe(true);
+    const second = (
+      await ctx.admin.get(`/api/v1/cockpit/lagging?limit=20&cursor=${first.nextCursor}`)
+    ).json() as LaggingList;
+    expect(second.items[0]).not.toEqual(first.items[0]);
+    expect(since[0]! <= (second.items[0]!.laggingSince ?? '9999')).toBe(true);
+    const county = (await daoliOfficer.get('/api/v1/cockpit/lagging')).json() as LaggingList;
+    expect(county.items.every((i) => i.region.code === '230102')).toBe(true);
+  });
+
+  it('refuses regions outside the scope', async () => {
+    for (const url of [
+      '/api/v1/cockpit?region=2306',
+      '/api/v1/cockpit/ranking?region=23',
+      '/api/v1/cockpit/lagging?region=2302',
+    ]) {
+      const res = await harbin.get(url);
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().code).toBe('OUT_OF_SCOPE');
+    }
+    expect((await harbin.get('/api/v1/indicators/central-heating-coverage/series?region=23')).statusCode).toBe(403);
+  });
+
+  it('exports a series table', async () => {
+    const res = await ctx.admin.get('/api/v1/indicators/central-heating-coverage/series.xlsx?region=23&children=true');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('demo data stays out of real deployments', () => {
+  it('refuses a database with real observations unless forced; real entries win over demo figures', async () => {
+    await ctx.db
+      .transaction()
+      .execute((trx) =>
+        recordObservations(trx, actor, [
+          { element: 'cases-filed', regionCode: '230102', period: '2019-07', value: 5, source: 'cases' },
+        ]),
+      );
+    await expect(generateDemo(ctx.db, actor)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await generateDemo(ctx.db, actor, { force: true, seed: 7 });
+    const series = (await ctx.admin.get('/api/v1/indicators/case-closure-rate/series?region=230102')).json();
+    const july = series.regions[0].points.find((p: { period: string }) => p.period === '2019-07');
+    // The module's figure (5 cases filed) is read, not the demo one.
+    expect(july.denominator).toBe(5);
+    const removed = await removeDemo(ctx.db, actor);
+    expect(removed.observations).toBeGreaterThan(10_000);
+    const after = await ctx.db.selectFrom('observation').select('source').distinct().execute();
+    expect(after.map((r) => r.source)).toEqual(['cases']);
+  });
+});
