@@ -129,6 +129,8 @@ export const NegativeListEntry = z.strictObject({
   code: Code,
   name: Name,
   effects: z.array(NegativeListEffect).min(1),
+  /** Where the entry and its effects come from, or that they are a model assumption. */
+  source: z.string().trim().max(500).optional(),
 });
 export type NegativeListEntry = z.infer<typeof NegativeListEntry>;
 
@@ -139,6 +141,7 @@ export const AnnualThreshold = z.strictObject({
   appliesTo: EffectTarget.default('any'),
   months: z.number().int().min(1).max(120).optional(),
   label: Name,
+  source: z.string().trim().max(500).optional(),
 });
 export type AnnualThreshold = z.infer<typeof AnnualThreshold>;
 
@@ -150,8 +153,14 @@ export const FrameworkDocument = z.strictObject({
   isModel: z.boolean().default(false),
   notice: z.string().trim().max(2000).optional(),
   cityGroups: z.array(CityGroup).min(1),
-  /** Points each method contributes to an annual test of the main part (e.g. 40/40/20). */
-  methodWeights: z.partialRecord(EvaluationMethod, Points),
+  /**
+   * How the main part's methods add up to an annual test score (e.g. 网上材料审核 40, 实地考察 40,
+   * 问卷调查 20): each group's standards earn `weight × score / points`. Every method used by a
+   * main-part standard belongs to exactly one group.
+   */
+  methodGroups: z
+    .array(z.strictObject({ code: Code, name: Name, weight: Points, methods: z.array(EvaluationMethod).min(1) }))
+    .min(1),
   /** Weight of the mean routine assessment and of the year-end evaluation in a year's score. */
   annual: z.strictObject({ routine: z.number().min(0).max(1), yearEnd: z.number().min(0).max(1) }),
   cycle: z.strictObject({
@@ -444,7 +453,8 @@ export const Scorecard = z.object({
   rate: z.number(),
   rank: z.number().nullable(),
   groupSize: z.number(),
-  methods: z.array(ScoreNode.extend({ method: EvaluationMethod, weight: z.number(), weighted: z.number() })),
+  /** One row per method group of the framework: raw points and score, then weight × rate. */
+  methods: z.array(ScoreNode.extend({ methods: z.array(EvaluationMethod), weight: z.number(), weighted: z.number() })),
   projects: z.array(
     ScoreNode.extend({
       part: FrameworkPart,

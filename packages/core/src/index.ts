@@ -16,3 +16,4 @@ export * from './case-stats.ts';
 export * from './titles.ts';
 export * from './forecast.ts';
 export * from './aggregation.ts';
+export * from './evaluation-scoring.ts';

@@ -17,7 +17,9 @@ import { importGroupsFile } from './modules/regions/import-groups.ts';
 import { importOrgUnitsFile } from './modules/org-units/import.ts';
 import { userRepository } from './modules/users/repository.ts';
 import { importPlan, validatePlanFile } from './modules/plans/import.ts';
+import { loadFrameworkFile } from './modules/evaluation/frameworks.ts';
 import { importCatalogueFile } from './modules/indicators/catalogue.ts';
+import { generateDemo } from './modules/indicators/demo.ts';
 import { importCaseData } from './modules/cases/data-import.ts';
 
 /** A data set manifest (`data/datasets/<name>.yaml`): what a fresh installation loads. */
@@ -33,6 +35,8 @@ const Dataset = z.strictObject({
   indicators: z.array(z.string()).default([]),
   /** Problem case categories and the holiday calendar (a directory like data/cases/). */
   cases: z.string().optional(),
+  /** Evaluation frameworks (data/frameworks/*.yaml). */
+  frameworks: z.array(z.string()).default([]),
 });
 type Dataset = z.infer<typeof Dataset>;
 
@@ -57,7 +61,9 @@ export type LoadReport = {
   orgUnits: number;
   plans: number;
   indicators?: number;
+  demoObservations?: number;
   caseCategories?: number;
+  frameworks?: number;
 };
 
 /** Loads a data set into an empty database: regions, populations, groups, organisations. */
@@ -86,6 +92,10 @@ export async function loadDataset(db: Kysely<Database>, file: string): Promise<L
   }
   if (dataset.cases)
     report.caseCategories = (await importCaseData(db, actor, path.resolve(dir, dataset.cases))).categories;
+  for (const framework of dataset.frameworks) {
+    await loadFrameworkFile(db, { actor }, path.resolve(dir, framework));
+    report.frameworks = (report.frameworks ?? 0) + 1;
+  }
   return report;
 }
 
@@ -156,6 +166,10 @@ export async function bootstrap(
   let loaded: LoadReport | null = null;
   if (options.dataset && (await regionRepository.count(db)) === 0) {
     loaded = await loadDataset(db, datasetPath(options.dataset));
+    // Demo mode (README): demo observations at first start, never on an existing database.
+    if (process.env.CHUANGCHENG_DEMO === '1') {
+      loaded.demoObservations = (await generateDemo(db, await systemActorOfRoot(db))).observations;
+    }
   }
   const admin = await ensureAdmin(db, options.adminPassword);
   return { migrations: applied, loaded, admin };

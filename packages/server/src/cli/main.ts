@@ -24,6 +24,7 @@ import { importGroupsFile } from '../modules/regions/import-groups.ts';
 import { importOrgUnitsFile } from '../modules/org-units/import.ts';
 import { runReminders } from '../jobs/reminders.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
+import { exportFramework, importFrameworkFile } from '../modules/evaluation/frameworks.ts';
 
 function open(config: Config): Promise<DatabaseHandle> {
   return config.databaseUrl
@@ -206,6 +207,48 @@ plan
       }
       const exported = await getPlanDocument(db, code, version);
       const text = `# ${code}, version ${exported.version}, exported ${new Date().toISOString()}\n${stringifyYaml(exported.document, { lineWidth: 0 })}`;
+      if (opts.out) fs.writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+    }),
+  );
+
+const framework = program
+  .command('framework')
+  .description('evaluation frameworks as data (data/frameworks/*.yaml, or the Excel template)');
+framework
+  .command('import <file>')
+  .description(
+    'import a framework: a .yaml file (new edition or version), or a .xlsx template replacing the standards of --edition; all or nothing',
+  )
+  .option('--edition <code>', 'the edition whose standards a .xlsx file replaces')
+  .option('--json', 'print the result as JSON')
+  .action((file: string, opts: { edition?: string; json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const actor = await systemActorOfRoot(db);
+      const result = await importFrameworkFile(db, { actor }, path.resolve(file), opts.edition);
+      print(
+        !!opts.json,
+        result,
+        result.unchanged
+          ? `${result.edition}: unchanged, still version ${result.version}`
+          : `${result.edition}: ${result.created ? 'created' : 'imported'} version ${result.version}`,
+      );
+    }),
+  );
+framework
+  .command('export <edition>')
+  .description('write an edition as YAML to standard output or --out, or as the Excel template with --out x.xlsx')
+  .option('--version <n>', 'the version to export (default: the current one)')
+  .option('--out <file>', 'write to a file (.xlsx: the Excel template)')
+  .action((edition: string, opts: { version?: string; out?: string }) =>
+    withDatabase(async ({ db }) => {
+      const version = opts.version === undefined ? undefined : Number(opts.version);
+      if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
+        throw new ConfigError('--version must be a positive whole number');
+      }
+      const { framework: f, buffer } = await exportFramework(db, await systemActorOfRoot(db), edition, version);
+      if (opts.out?.toLowerCase().endsWith('.xlsx')) return void fs.writeFileSync(opts.out, buffer);
+      const text = `# ${f.edition}, version ${f.version}, exported ${new Date().toISOString()}\n${stringifyYaml(f.document, { lineWidth: 0 })}`;
       if (opts.out) fs.writeFileSync(opts.out, text);
       else process.stdout.write(text);
     }),

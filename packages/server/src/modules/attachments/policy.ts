@@ -5,6 +5,7 @@ import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { reportPolicy } from '../reports/policy.ts';
 import { reportRepository } from '../reports/repository.ts';
 import { attachmentRepository, type OwnerType } from './repository.ts';
+import { checkEvaluationAttachment } from '../evaluation/attachment-access.ts';
 
 /** Where an owner's attachments are filed, for the audit row and the attachment row. */
 export type OwnerRegion = { regionCode: string; prefectureCode: string | null };
@@ -44,6 +45,9 @@ export async function checkOwnerAccess(
       if (notice.status === 'closed') throw conflict(`notice ${ownerId} is closed`);
     }
     return { regionCode: notice.region_code, prefectureCode: notice.prefecture_code };
+  }
+  if (ownerType.startsWith('evaluation_')) {
+    return checkEvaluationAttachment(db, actor, ownerType as Parameters<typeof checkEvaluationAttachment>[2], ownerId, mode);
   }
   const meeting = await attachmentRepository.findMeeting(db, ownerId);
   if (!meeting) throw notFound(`meeting ${ownerId}`);

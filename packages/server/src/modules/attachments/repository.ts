@@ -1,9 +1,10 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { EvaluationOwnerType } from '../evaluation/attachment-access.ts';
 
 type Db = Kysely<Database>;
 
-export type OwnerType = 'progress_report' | 'notice_reply' | 'joint_meeting';
+export type OwnerType = 'progress_report' | 'notice_reply' | 'joint_meeting' | EvaluationOwnerType;
 export type AttachmentRow = Selectable<Database['attachment']>;
 
 /** Attachment rows and the owners they hang off. SQL only. */

@@ -29,12 +29,33 @@ export const titleRepository = {
     return db.selectFrom('region_title_event').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  /** A region with what title events and incidents need (its prefecture for distribution). */
+  findRegion(db: Db, code: string) {
+    return db
+      .selectFrom('region')
+      .select(['code', 'name', 'path', 'level', 'prefecture_code'])
+      .where('code', '=', code)
+      .executeTakeFirst();
+  },
+
   /** A region's whole history, in the order the events apply. */
   listForRegion(db: Db, regionCode: string): Promise<TitleEventRow[]> {
     return db
       .selectFrom('region_title_event')
       .selectAll()
       .where('region_code', '=', regionCode)
+      .orderBy('effective_on')
+      .orderBy('recorded_at')
+      .execute();
+  },
+
+  /** The histories of many regions at once. */
+  listForRegions(db: Db, regionCodes: string[]): Promise<TitleEventRow[]> {
+    if (regionCodes.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('region_title_event')
+      .selectAll()
+      .where('region_code', 'in', regionCodes)
       .orderBy('effective_on')
       .orderBy('recorded_at')
       .execute();
@@ -78,6 +99,17 @@ export type RegionTitleState = {
   level: number;
   titles: TitleState[];
 };
+
+/** Each region's events in the pure-logic form, by region code. */
+export async function eventsByRegion(db: Db, regionCodes: string[]): Promise<Map<string, TitleEventInput[]>> {
+  const map = new Map<string, TitleEventInput[]>();
+  for (const row of await titleRepository.listForRegions(db, regionCodes)) {
+    const list = map.get(row.region_code) ?? [];
+    list.push(toTitleEvent(row));
+    map.set(row.region_code, list);
+  }
+  return map;
+}
 
 /**
  * The state of every title at a date for each region under a path that has any title history

@@ -1,0 +1,345 @@
+import { describe, expect, it } from 'vitest';
+import { FrameworkDocument, type FrameworkDocumentInput, type NegativeListEntry } from './evaluation.ts';
+import {
+  annualScore,
+  checkFramework,
+  cycleTotal,
+  deductionsForTest,
+  diffStandards,
+  incidentEffects,
+  rankWithinGroups,
+  scoreRegion,
+  scoreStandard,
+  thresholdEffects,
+  type StandardEntries,
+} from './evaluation-scoring.ts';
+import { titleStatesAt, type TitleEventInput } from './titles.ts';
+
+const input: FrameworkDocumentInput = {
+  edition: 'test-2019',
+  name: '测试框架',
+  cityGroups: ['prefecture'],
+  methodGroups: [
+    { code: 'material', name: '网上材料审核', weight: 40, methods: ['material', 'indicator'] },
+    { code: 'field', name: '实地考察', weight: 40, methods: ['field', 'simulation'] },
+    { code: 'questionnaire', name: '问卷调查', weight: 20, methods: ['questionnaire'] },
+  ],
+  annual: { routine: 0.3, yearEnd: 0.7 },
+  cycle: { years: 3, yearWeights: [0.15, 0.25, 0.6] },
+  minors: { max: 100, gateMin: 85, share: 0.2 },
+  siteTypes: [{ code: 'street', name: '主次干道' }],
+  thresholds: [
+    { below: 80, effect: 'public_criticism', label: '通报批评' },
+    { below: 70, effect: 'suspend', appliesTo: 'titled', months: 12, label: '停止资格一年' },
+  ],
+  projects: [
+    {
+      code: 'P1',
+      name: '项目一',
+      contents: [
+        {
+          code: 'C1',
+          name: '内容一',
+          standards: [
+            { code: 'S1', text: '材料', method: 'material', points: 4, rule: { kind: 'deduction', perFinding: 1 } },
+            {
+              code: 'S2',
+              text: '志愿者注册率',
+              method: 'indicator',
+              points: 6,
+              rule: { kind: 'threshold', comparator: 'gte', target: 13, partial: 'linear' },
+            },
+          ],
+        },
+        {
+          code: 'C2',
+          name: '内容二',
+          standards: [
+            {
+              code: 'S3',
+              text: '路灯亮灯',
+              method: 'field',
+              points: 5,
+              rule: { kind: 'proportion' },
+              siteTypes: ['street'],
+            },
+            { code: 'S4', text: '乱扔垃圾', method: 'field', points: 5, rule: { kind: 'deduction', perFinding: 0.5 } },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'P2',
+      name: '项目二',
+      contents: [
+        {
+          code: 'C3',
+          name: '内容三',
+          standards: [
+            { code: 'S5', text: '满意度', method: 'questionnaire', points: 10, rule: { kind: 'survey' } },
+            {
+              code: 'S6',
+              text: '投诉热线',
+              method: 'simulation',
+              points: 2,
+              rule: { kind: 'deduction', perFinding: 2 },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'P3',
+      name: '未成年人',
+      part: 'minors',
+      contents: [
+        {
+          code: 'C4',
+          name: '内容四',
+          standards: [
+            {
+              code: 'S7',
+              text: '网吧管理',
+              method: 'material',
+              points: 10,
+              rule: { kind: 'deduction', perFinding: 2 },
+            },
+            { code: 'S8', text: '校园周边', method: 'field', points: 10, rule: { kind: 'proportion' } },
+          ],
+        },
+      ],
+    },
+  ],
+};
+const framework = FrameworkDocument.parse(input);
+
+const result = (r: Partial<NonNullable<StandardEntries['result']>>): StandardEntries['result'] => ({
+  checked: null,
+  passed: null,
+  satisfaction: null,
+  value: null,
+  reviewed: false,
+  note: '',
+  scorer: 'inspector-1',
+  ...r,
+});
+const finding = (id: string, deduction: number) => ({
+  id,
+  deduction,
+  description: `finding ${id}`,
+  scorer: 'inspector-2',
+  evidenceId: null,
+  attachmentIds: [`photo-${id}`],
+});
+const entries = new Map<string, StandardEntries>([
+  ['S1', { result: null, findings: [finding('f1', 1.5), finding('f2', 1)], evidenceIds: ['ev1'] }],
+  ['S2', { result: result({ value: 10.4 }), findings: [], evidenceIds: [] }],
+  ['S3', { result: result({ checked: 20, passed: 19 }), findings: [], evidenceIds: [] }],
+  ['S4', { result: null, findings: Array.from({ length: 12 }, (_, i) => finding(`g${i}`, 0.5)), evidenceIds: [] }],
+  ['S5', { result: result({ satisfaction: 85 }), findings: [], evidenceIds: [] }],
+  ['S6', { result: result({ reviewed: true }), findings: [], evidenceIds: [] }],
+  ['S7', { result: null, findings: [finding('m1', 2)], evidenceIds: [] }],
+  ['S8', { result: result({ checked: 10, passed: 9 }), findings: [], evidenceIds: [] }],
+]);
+
+describe('one standard under each rule', () => {
+  const std = (code: string) =>
+    framework.projects.flatMap((p) => p.contents.flatMap((c) => c.standards)).find((s) => s.code === code)!;
+  it('deduction: findings come off the points, capped at the points', () => {
+    expect(scoreStandard(std('S1'), entries.get('S1')!)).toMatchObject({ score: 1.5, unscored: false });
+    const s4 = scoreStandard(std('S4'), entries.get('S4')!);
+    expect(s4.score).toBe(0);
+    // 10 findings of 0.5 use up the 5 points; the 11th and 12th cost nothing and are not losses
+    expect(s4.losses).toHaveLength(10);
+    expect(s4.losses[0]).toMatchObject({
+      findingId: 'g0',
+      points: 0.5,
+      attachmentIds: ['photo-g0'],
+      scorer: 'inspector-2',
+    });
+  });
+  it('deduction with no finding: full points, unscored until marked reviewed', () => {
+    expect(scoreStandard(std('S6'), { result: null, findings: [], evidenceIds: [] })).toMatchObject({
+      score: 2,
+      unscored: true,
+    });
+    expect(scoreStandard(std('S6'), entries.get('S6')!)).toMatchObject({ score: 2, unscored: false });
+  });
+  it('proportion, survey and threshold', () => {
+    expect(scoreStandard(std('S3'), entries.get('S3')!).score).toBeCloseTo(4.75);
+    expect(scoreStandard(std('S5'), entries.get('S5')!).score).toBeCloseTo(8.5);
+    // 10.4 / 13 = 0.8 of 6 points
+    const s2 = scoreStandard(std('S2'), entries.get('S2')!);
+    expect(s2.score).toBeCloseTo(4.8);
+    expect(s2.losses[0]!.reason).toBe('value 10.4 against target ≥ 13');
+    expect(scoreStandard(std('S2'), { result: result({ value: 14 }), findings: [], evidenceIds: [] }).score).toBe(6);
+  });
+  it('a measured standard without a result earns nothing and says so', () => {
+    const s = scoreStandard(std('S3'), { result: null, findings: [], evidenceIds: [] });
+    expect(s).toMatchObject({ score: 0, unscored: true });
+    expect(s.losses[0]).toMatchObject({ points: 5, reason: 'no checks entered' });
+  });
+});
+
+describe('a region’s scorecard', () => {
+  const card = scoreRegion(framework, entries, [{ incidentId: 'i1', category: 'G15', points: 3, reason: 'G15' }]);
+  it('weights the method groups, combines the minors part and takes off deductions (hand-computed)', () => {
+    // material: (1.5 + 4.8) / 10 × 40 = 25.2; field: (4.75 + 0 + 2) / 12 × 40 = 22.5; questionnaire 8.5/10 × 20 = 17
+    expect(card.methods.map((m) => m.weighted)).toEqual([25.2, 22.5, 17]);
+    expect(card.mainScore).toBe(64.7);
+    // minors: (8 + 9) / 20 × 100 = 85, exactly the gate
+    expect(card.minorsScore).toBe(85);
+    expect(card.minorsGatePassed).toBe(true);
+    // 0.8 × 64.7 + 0.2 × 85 = 68.76, minus 3
+    expect(card.total).toBe(65.76);
+    expect(card.rate).toBe(0.6576);
+    expect(card.deducted).toBe(3);
+    expect(card.unscored).toBe(0);
+  });
+  it('sums the tree and traces every lost point', () => {
+    expect(card.projects[0]).toMatchObject({ code: 'P1', points: 20, score: 11.05, rate: 0.5525 });
+    expect(card.projects[0]!.contents[1]).toMatchObject({ code: 'C2', points: 10, score: 4.75 });
+    const lost = card.losses.reduce((sum, l) => sum + l.points, 0);
+    // points of all standards (52) minus their scores (1.5 + 4.8 + 4.75 + 0 + 8.5 + 2 + 8 + 9 = 38.55)
+    expect(Math.round(lost * 100) / 100).toBe(13.45);
+    // the largest single loss first: the minors' finding of 2 points
+    expect(card.losses[0]).toMatchObject({ standardCode: 'S7', path: ['P3', 'C4', 'S7'], points: 2 });
+    expect(card.losses.find((l) => l.findingId === 'f1')).toMatchObject({
+      points: 1.5,
+      evidenceIds: ['ev1'],
+      scorer: 'inspector-2',
+    });
+  });
+  it('bars below the minors’ gate', () => {
+    const worse = new Map(entries);
+    worse.set('S8', { result: result({ checked: 10, passed: 8 }), findings: [], evidenceIds: [] });
+    const c = scoreRegion(framework, worse);
+    expect(c.minorsScore).toBe(80);
+    expect(c.minorsGatePassed).toBe(false);
+    expect(c.total).toBe(67.76);
+  });
+  it('without a minors part the total is the main score', () => {
+    const noMinors = FrameworkDocument.parse({ ...input, minors: undefined, projects: input.projects.slice(0, 2) });
+    expect(scoreRegion(noMinors, entries).total).toBe(64.7);
+  });
+});
+
+describe('rankings, annual and cycle totals', () => {
+  it('ranks within each group, ties share a rank', () => {
+    const ranked = rankWithinGroups([
+      { id: 'a', group: 'prefecture', total: 80 },
+      { id: 'b', group: 'prefecture', total: 90 },
+      { id: 'c', group: 'prefecture', total: 80 },
+      { id: 'd', group: 'prefecture', total: 70 },
+      { id: 'e', group: 'county', total: 50 },
+    ]);
+    expect(Object.fromEntries(ranked.map((r) => [r.id, r.rank]))).toEqual({ b: 1, a: 2, c: 2, d: 4, e: 1 });
+  });
+  it('combines routine assessments and the year-end evaluation', () => {
+    // 0.3 × mean(80, 90) + 0.7 × 70 = 25.5 + 49
+    expect(annualScore(framework.annual, [80, 90], 70)).toBe(74.5);
+    expect(annualScore(framework.annual, [], 70)).toBe(70);
+    expect(annualScore(framework.annual, [80], null)).toBeNull();
+  });
+  it('weights the three years 15/25/60', () => {
+    expect(cycleTotal(framework.cycle, [70, 80, 90])).toEqual({ complete: true, total: 84.5 });
+    expect(cycleTotal(framework.cycle, [70, null, 90])).toEqual({ complete: false, total: null });
+  });
+});
+
+const g15: NegativeListEntry = {
+  code: 'G15',
+  name: '发生有全国影响的重大安全事故',
+  effects: [
+    { appliesTo: 'titled', effect: 'suspend', months: 12 },
+    { appliesTo: 'nominated', effect: 'deduct', points: 3, window: { before: 'test', months: 12 } },
+    { appliesTo: 'nominated', effect: 'bar', window: { before: 'application', months: 12 } },
+  ],
+};
+const ev = (title: TitleEventInput['title'], effectiveOn: string): TitleEventInput => ({
+  id: `${title}-${effectiveOn}`,
+  title,
+  change: 'awarded',
+  effectiveOn,
+  endsOn: null,
+  reason: 'test',
+});
+
+describe('negative-list effects', () => {
+  it('suspends a titled city’s title for a year from the incident', () => {
+    const states = titleStatesAt([ev('national_civilized', '2015-02-28')], '2019-03-10');
+    const effects = incidentEffects(g15, '2019-03-10', states);
+    expect(effects[0]).toMatchObject({
+      applies: true,
+      titleEvent: { title: 'national_civilized', change: 'suspended', effectiveOn: '2019-03-10', endsOn: '2020-03-09' },
+    });
+    expect(effects[1]!.applies).toBe(false);
+    expect(effects[2]!.applies).toBe(false);
+  });
+  it('takes 3 points off a nominated city’s annual test within 12 months and bars its application', () => {
+    const states = titleStatesAt([ev('national_nominated', '2017-11-14')], '2019-03-10');
+    const effects = incidentEffects(g15, '2019-03-10', states);
+    expect(effects[0]!.applies).toBe(false);
+    expect(effects[1]).toMatchObject({ applies: true, points: 3, window: { from: '2019-03-10', to: '2020-03-09' } });
+    expect(effects[2]!.titleEvent).toEqual({
+      title: 'national_civilized',
+      change: 'barred',
+      effectiveOn: '2019-03-10',
+      endsOn: '2020-03-09',
+    });
+    const incidents = [{ id: 'i1', category: 'G15', effects }];
+    expect(deductionsForTest(incidents, '2019-08-01')).toMatchObject([{ incidentId: 'i1', points: 3 }]);
+    expect(deductionsForTest(incidents, '2020-08-01')).toEqual([]);
+    expect(deductionsForTest(incidents, '2019-03-01')).toEqual([]);
+  });
+  it('revokes a title', () => {
+    const revoke: NegativeListEntry = {
+      code: 'G01',
+      name: '创建工作滑坡',
+      effects: [{ appliesTo: 'titled', effect: 'revoke' }],
+    };
+    const states = titleStatesAt([ev('provincial_civilized', '2016-01-01')], '2022-04-01');
+    expect(incidentEffects(revoke, '2022-04-01', states)[0]!.titleEvent).toEqual({
+      title: 'provincial_civilized',
+      change: 'revoked',
+      effectiveOn: '2022-04-01',
+      endsOn: null,
+    });
+  });
+  it('applies the annual thresholds: below 80 criticism, below 70 a one-year suspension of a titled city', () => {
+    const titled = titleStatesAt([ev('national_civilized', '2015-02-28')], '2019-03-01');
+    const low = thresholdEffects(framework.thresholds, 65, titled, '2019-03-01');
+    expect(low.map((e) => e.effect)).toEqual(['public_criticism', 'suspend']);
+    expect(low[1]!.titleEvent).toMatchObject({ change: 'suspended', endsOn: '2020-02-29' });
+    expect(thresholdEffects(framework.thresholds, 75, titled, '2019-03-01').map((e) => e.effect)).toEqual([
+      'public_criticism',
+    ]);
+    const untitled = thresholdEffects(framework.thresholds, 65, [], '2019-03-01');
+    expect(untitled.map((e) => e.applies)).toEqual([true, false]);
+    expect(thresholdEffects(framework.thresholds, 80, titled, '2019-03-01')).toEqual([]);
+  });
+});
+
+describe('framework checks', () => {
+  it('accepts the test framework and names each problem of a broken one', () => {
+    expect(checkFramework(framework)).toEqual([]);
+    const broken = FrameworkDocument.parse({
+      ...input,
+      minors: undefined,
+      cycle: { years: 3, yearWeights: [0.5, 0.5] },
+      methodGroups: input.methodGroups.slice(0, 2),
+    });
+    const fields = checkFramework(broken).map((p) => p.field);
+    expect(fields).toContain('projects.1.contents.0.standards.0.method');
+    expect(fields).toContain('projects.2.part');
+    expect(fields).toContain('cycle.yearWeights');
+  });
+  it('counts standards added, removed and changed', () => {
+    const next = structuredClone(framework);
+    next.projects[0]!.contents[0]!.standards[0]!.points = 5;
+    next.projects[1]!.contents[0]!.standards.pop();
+    next.projects[1]!.contents[0]!.standards.push({ ...next.projects[1]!.contents[0]!.standards[0]!, code: 'S9' });
+    expect(diffStandards(framework, next)).toEqual({ added: 1, removed: 1, changed: 1 });
+    expect(diffStandards(null, framework)).toEqual({ added: 8, removed: 0, changed: 0 });
+  });
+});

@@ -1,0 +1,582 @@
+import type {
+  AnnualThreshold,
+  EvaluationMethod,
+  FrameworkDocument,
+  FrameworkPart,
+  FrameworkStandard,
+  NegativeListEntry,
+  SanctionEffect,
+  TitleChange,
+  TitleKind,
+} from './evaluation.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { monthsLater, type TitleState } from './titles.ts';
+
+/**
+ * The evaluation computation: standard → content → project → method group → total, the
+ * minors' gate, negative-list deductions, rankings within city groups, the annual combination
+ * of routine assessments and the year-end evaluation, and the cycle total. Pure and
+ * deterministic: it takes the framework document and the raw entries and returns numbers with
+ * the trail behind every point lost. Every weight and threshold comes from the document.
+ */
+
+/** Scores are reported to two decimals; sums are taken before rounding. */
+export const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
+
+export type FindingInput = {
+  id: string;
+  deduction: number;
+  description: string;
+  scorer: string;
+  evidenceId: string | null;
+  attachmentIds: string[];
+};
+
+export type ResultInput = {
+  checked: number | null;
+  passed: number | null;
+  satisfaction: number | null;
+  value: number | null;
+  reviewed: boolean;
+  note: string;
+  scorer: string;
+};
+
+export type StandardEntries = { result: ResultInput | null; findings: FindingInput[]; evidenceIds: string[] };
+
+export type LossLine = {
+  standardCode: string;
+  points: number;
+  reason: string;
+  findingId: string | null;
+  evidenceIds: string[];
+  attachmentIds: string[];
+  scorer: string | null;
+};
+
+export type StandardScore = { code: string; points: number; score: number; unscored: boolean; losses: LossLine[] };
+
+/**
+ * One standard's score under its rule.
+ * - deduction: points minus the findings' deductions, never below zero; with no finding the
+ *   standard is passed (`unscored` until a scorer marks it reviewed or records a finding).
+ * - proportion: points × passed / checked.
+ * - survey: points × satisfaction / 100.
+ * - threshold: full points when the value meets the target, else nothing ('none') or
+ *   points × value / target ('linear'; target / value for 'lte'), capped at the points.
+ * Measured rules without a result earn nothing and are `unscored`.
+ */
+export function scoreStandard(standard: FrameworkStandard, entries: StandardEntries): StandardScore {
+  const { points, rule } = standard;
+  const result = entries.result;
+  const base = { code: standard.code, points };
+  const lose = (amount: number, reason: string, extra: Partial<LossLine> = {}): LossLine => ({
+    standardCode: standard.code,
+    points: amount,
+    reason,
+    findingId: null,
+    evidenceIds: entries.evidenceIds,
+    attachmentIds: [],
+    scorer: result?.scorer ?? null,
+    ...extra,
+  });
+
+  if (rule.kind === 'deduction') {
+    let left = points;
+    const losses: LossLine[] = [];
+    for (const f of entries.findings) {
+      const amount = Math.min(left, f.deduction);
+      left -= amount;
+      losses.push(
+        lose(amount, f.description, {
+          findingId: f.id,
+          evidenceIds: f.evidenceId ? [f.evidenceId] : entries.evidenceIds,
+          attachmentIds: f.attachmentIds,
+          scorer: f.scorer,
+        }),
+      );
+    }
+    const unscored = entries.findings.length === 0 && !result?.reviewed;
+    return { ...base, score: left, unscored, losses: losses.filter((l) => l.points > 0) };
+  }
+
+  const missing = (what: string): StandardScore => ({
+    ...base,
+    score: 0,
+    unscored: true,
+    losses: points > 0 ? [lose(points, `no ${what} entered`, { scorer: null })] : [],
+  });
+
+  let score: number;
+  let reason: string;
+  if (rule.kind === 'proportion') {
+    if (!result || result.checked === null || result.passed === null || result.checked === 0) return missing('checks');
+    const passed = Math.min(result.passed, result.checked);
+    score = (points * passed) / result.checked;
+    reason = `${passed} of ${result.checked} checks passed`;
+  } else if (rule.kind === 'survey') {
+    if (!result || result.satisfaction === null) return missing('satisfaction score');
+    score = (points * result.satisfaction) / 100;
+    reason = `satisfaction ${result.satisfaction} of 100`;
+  } else {
+    if (!result || result.value === null) return missing('indicator value');
+    const v = result.value;
+    const met = rule.comparator === 'gte' ? v >= rule.target : v <= rule.target;
+    if (met) score = points;
+    else if (rule.partial === 'linear') {
+      const ratio =
+        rule.comparator === 'gte' ? (rule.target === 0 ? 0 : v / rule.target) : v === 0 ? 1 : rule.target / v;
+      score = points * Math.max(0, Math.min(1, ratio));
+    } else score = 0;
+    reason = `value ${v} against target ${rule.comparator === 'gte' ? '≥' : '≤'} ${rule.target}`;
+  }
+  const lost = points - score;
+  const losses = lost > 1e-9 ? [lose(lost, `${reason}${result.note ? `: ${result.note}` : ''}`)] : [];
+  return { ...base, score, unscored: false, losses };
+}
+
+export type NodeScore = { code: string; name: string; points: number; score: number; rate: number | null };
+const node = (code: string, name: string, points: number, score: number): NodeScore => ({
+  code,
+  name,
+  points: round2(points),
+  score: round2(score),
+  rate: points > 0 ? round2((score / points) * 10000) / 10000 : null,
+});
+
+export type DeductionInput = { incidentId: string; category: string; points: number; reason: string };
+
+export type RegionScore = {
+  mainScore: number;
+  mainMax: number;
+  minorsScore: number | null;
+  minorsGatePassed: boolean | null;
+  deducted: number;
+  total: number;
+  rate: number;
+  unscored: number;
+  methods: (NodeScore & { methods: EvaluationMethod[]; weight: number; weighted: number })[];
+  projects: (NodeScore & {
+    part: FrameworkPart;
+    contents: (NodeScore & { standards: (NodeScore & { method: EvaluationMethod; unscored: boolean })[] })[];
+  })[];
+  losses: (LossLine & { path: string[] })[];
+  deductions: DeductionInput[];
+};
+
+const EMPTY: StandardEntries = { result: null, findings: [], evidenceIds: [] };
+
+/**
+ * A region's scorecard for one round.
+ * main = Σ over method groups of weight × (score / points) of the group's main-part standards;
+ * minors = max × score / points over the minors part (null when the framework has none);
+ * before deductions, total = (1 − share) × main + share × minors × (mainMax / minors.max);
+ * then negative-list deductions come off (never below zero). rate = total / mainMax.
+ */
+export function scoreRegion(
+  framework: FrameworkDocument,
+  entries: ReadonlyMap<string, StandardEntries>,
+  deductions: readonly DeductionInput[] = [],
+): RegionScore {
+  const byGroup = new Map(framework.methodGroups.map((g) => [g.code, { points: 0, score: 0 }]));
+  const groupOf = new Map<EvaluationMethod, string>();
+  for (const g of framework.methodGroups) for (const m of g.methods) groupOf.set(m, g.code);
+  let minorsPoints = 0;
+  let minorsRaw = 0;
+  let unscored = 0;
+  const losses: RegionScore['losses'] = [];
+
+  const projects = framework.projects.map((project) => {
+    let pPoints = 0;
+    let pScore = 0;
+    const contents = project.contents.map((content) => {
+      let cPoints = 0;
+      let cScore = 0;
+      const standards = content.standards.map((standard) => {
+        const s = scoreStandard(standard, entries.get(standard.code) ?? EMPTY);
+        cPoints += s.points;
+        cScore += s.score;
+        if (s.unscored) unscored++;
+        if (project.part === 'minors') {
+          minorsPoints += s.points;
+          minorsRaw += s.score;
+        } else {
+          const g = byGroup.get(groupOf.get(standard.method) ?? '');
+          if (g) {
+            g.points += s.points;
+            g.score += s.score;
+          }
+        }
+        for (const loss of s.losses) losses.push({ ...loss, path: [project.code, content.code, standard.code] });
+        return {
+          ...node(standard.code, standard.text, s.points, s.score),
+          method: standard.method,
+          unscored: s.unscored,
+        };
+      });
+      pPoints += cPoints;
+      pScore += cScore;
+      return { ...node(content.code, content.name, cPoints, cScore), standards };
+    });
+    return { ...node(project.code, project.name, pPoints, pScore), part: project.part, contents };
+  });
+
+  let mainScore = 0;
+  let mainMax = 0;
+  const methods = framework.methodGroups.map((g) => {
+    const agg = byGroup.get(g.code)!;
+    const weighted = agg.points > 0 ? (g.weight * agg.score) / agg.points : 0;
+    mainScore += weighted;
+    mainMax += g.weight;
+    return {
+      ...node(g.code, g.name, agg.points, agg.score),
+      methods: g.methods,
+      weight: g.weight,
+      weighted: round2(weighted),
+    };
+  });
+
+  const minors = framework.minors && minorsPoints > 0 ? framework.minors : null;
+  const minorsScore = minors ? (minors.max * minorsRaw) / minorsPoints : null;
+  const combined =
+    minors && minorsScore !== null
+      ? (1 - minors.share) * mainScore + minors.share * minorsScore * (mainMax / minors.max)
+      : mainScore;
+  const deducted = deductions.reduce((sum, d) => sum + d.points, 0);
+  const total = Math.max(0, combined - deducted);
+  losses.sort((a, b) => b.points - a.points || a.standardCode.localeCompare(b.standardCode));
+  return {
+    mainScore: round2(mainScore),
+    mainMax,
+    minorsScore: minorsScore === null ? null : round2(minorsScore),
+    minorsGatePassed: minors && minorsScore !== null ? minorsScore >= minors.gateMin : null,
+    deducted: round2(deducted),
+    total: round2(total),
+    rate: mainMax > 0 ? round2((total / mainMax) * 10000) / 10000 : 0,
+    unscored,
+    methods,
+    projects,
+    losses: losses.map((l) => ({ ...l, points: round2(l.points) })),
+    deductions: [...deductions],
+  };
+}
+
+/** Competition ranking (1, 2, 2, 4) by total within each group, ties broken by nothing. */
+export function rankWithinGroups<T extends { group: string; total: number }>(
+  rows: readonly T[],
+): (T & { rank: number })[] {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  const ranked: (T & { rank: number })[] = [];
+  for (const members of groups.values()) {
+    const sorted = [...members].sort((a, b) => b.total - a.total);
+    sorted.forEach((r, i) => {
+      const rank = i > 0 && sorted[i - 1]!.total === r.total ? ranked[ranked.length - 1]!.rank : i + 1;
+      ranked.push({ ...r, rank });
+    });
+  }
+  return ranked;
+}
+
+/** Mean, best and worst total of a group. */
+export function groupStats(totals: readonly number[]) {
+  if (totals.length === 0) return { mean: 0, best: 0, worst: 0 };
+  return {
+    mean: round2(totals.reduce((a, b) => a + b, 0) / totals.length),
+    best: Math.max(...totals),
+    worst: Math.min(...totals),
+  };
+}
+
+// ---- Annual and cycle -----------------------------------------------------------------
+
+/**
+ * A year's score: routine × mean(routine assessments) + yearEnd × year-end evaluation. With no
+ * routine assessment the year-end score stands alone; with no year-end evaluation the year has
+ * no score (null).
+ */
+export function annualScore(
+  weights: FrameworkDocument['annual'],
+  routineTotals: readonly number[],
+  yearEndTotal: number | null,
+): number | null {
+  if (yearEndTotal === null) return null;
+  if (routineTotals.length === 0 || weights.routine === 0) return round2(yearEndTotal);
+  const mean = routineTotals.reduce((a, b) => a + b, 0) / routineTotals.length;
+  const sum = weights.routine + weights.yearEnd;
+  return round2((weights.routine * mean + weights.yearEnd * yearEndTotal) / sum);
+}
+
+/** The cycle total Σ yearWeights[i] × annual[i]; null unless every year has a score. */
+export function cycleTotal(cycle: FrameworkDocument['cycle'], annual: readonly (number | null)[]) {
+  const complete = annual.length === cycle.years && annual.every((a) => a !== null);
+  if (!complete) return { complete: false, total: null };
+  const total = cycle.yearWeights.reduce((sum, w, i) => sum + w * annual[i]!, 0);
+  return { complete: true, total: round2(total) };
+}
+
+// ---- Negative list and thresholds --------------------------------------------------------
+
+const CIVILIZED: TitleKind[] = ['national_civilized', 'provincial_civilized'];
+const NOMINATED: TitleKind[] = ['national_nominated', 'provincial_nominated'];
+const AIMS_AT: Record<TitleKind, TitleKind> = {
+  national_nominated: 'national_civilized',
+  provincial_nominated: 'provincial_civilized',
+  national_civilized: 'national_civilized',
+  provincial_civilized: 'provincial_civilized',
+};
+
+/** The title an effect falls on: the highest civilized title for 'titled', the highest nomination for 'nominated'. */
+export function targetTitle(
+  states: readonly TitleState[],
+  appliesTo: 'titled' | 'nominated' | 'any',
+): TitleKind | null {
+  const held = (kinds: TitleKind[]) => kinds.find((k) => states.some((s) => s.title === k && s.status === 'held'));
+  if (appliesTo === 'titled') return held(CIVILIZED) ?? null;
+  // a nominee that has since been awarded the title it aimed at is a titled city, not a nominee
+  const nominee = () =>
+    NOMINATED.find(
+      (k) =>
+        states.some((s) => s.title === k && s.status === 'held') &&
+        !states.some((s) => s.title === AIMS_AT[k] && (s.status === 'held' || s.status === 'suspended')),
+    );
+  if (appliesTo === 'nominated') return nominee() ?? null;
+  return held(CIVILIZED) ?? nominee() ?? null;
+}
+
+export type PlannedEffect = {
+  effect: SanctionEffect;
+  label: string;
+  /** Whether it applies to this region (its title at the time matches). */
+  applies: boolean;
+  /** A title event to write, if any. */
+  titleEvent: { title: TitleKind; change: TitleChange; effectiveOn: string; endsOn: string | null } | null;
+  points: number | null;
+  /** 'deduct' effects: the annual tests (by date) the deduction falls on, inclusive. */
+  window: { from: string; to: string } | null;
+  explanation: string;
+};
+
+function titleEventFor(
+  effect: SanctionEffect,
+  title: TitleKind,
+  on: string,
+  months: number | undefined,
+): PlannedEffect['titleEvent'] {
+  if (effect === 'suspend')
+    return { title, change: 'suspended', effectiveOn: on, endsOn: months ? monthsLater(on, months) : null };
+  if (effect === 'revoke') return { title, change: 'revoked', effectiveOn: on, endsOn: null };
+  if (effect === 'bar') {
+    return {
+      title: AIMS_AT[title],
+      change: 'barred',
+      effectiveOn: on,
+      endsOn: months ? monthsLater(on, months) : null,
+    };
+  }
+  return null;
+}
+
+/**
+ * What an incident of a negative-list category does to a region, given the region's title
+ * states on the day it happened. Title effects (suspend, bar, revoke) take effect that day;
+ * a deduction falls on annual tests held within its window after the incident (the incident
+ * is then "within the window before the test").
+ */
+export function incidentEffects(
+  entry: NegativeListEntry,
+  occurredOn: string,
+  states: readonly TitleState[],
+): PlannedEffect[] {
+  return entry.effects.map((e) => {
+    const title = targetTitle(states, e.appliesTo);
+    const who =
+      e.appliesTo === 'titled' ? 'a titled city' : e.appliesTo === 'nominated' ? 'a nominated city' : 'a city';
+    const label = `${entry.code} ${entry.name}`;
+    if (!title && e.appliesTo !== 'any') {
+      return {
+        effect: e.effect,
+        label,
+        applies: false,
+        titleEvent: null,
+        points: e.points ?? null,
+        window: null,
+        explanation: `Applies to ${who}; the region was not one on ${occurredOn}.`,
+      };
+    }
+    if (e.effect === 'deduct') {
+      const months = e.window?.months ?? e.months ?? 12;
+      const to = monthsLater(occurredOn, months);
+      return {
+        effect: e.effect,
+        label,
+        applies: true,
+        titleEvent: null,
+        points: e.points ?? 0,
+        window: { from: occurredOn, to },
+        explanation: `${e.points ?? 0} points off every annual test held from ${occurredOn} to ${to} (within ${months} months after the incident).`,
+      };
+    }
+    const months = e.effect === 'bar' ? (e.window?.months ?? e.months) : e.months;
+    const titleEvent = title ? titleEventFor(e.effect, title, occurredOn, months) : null;
+    const explanation = titleEvent
+      ? `${titleEvent.change} ${titleEvent.title} from ${occurredOn}${titleEvent.endsOn ? ` to ${titleEvent.endsOn}` : ''}.`
+      : `${e.effect} (recorded; no title changes).`;
+    return { effect: e.effect, label, applies: true, titleEvent, points: null, window: null, explanation };
+  });
+}
+
+/** The deductions that fall on an annual test held on `testDate` from incidents' planned effects. */
+export function deductionsForTest(
+  incidents: readonly { id: string; category: string; effects: readonly PlannedEffect[] }[],
+  testDate: string,
+): DeductionInput[] {
+  const out: DeductionInput[] = [];
+  for (const incident of incidents) {
+    for (const e of incident.effects) {
+      if (e.effect !== 'deduct' || !e.applies || !e.window) continue;
+      if (testDate < e.window.from || testDate > e.window.to) continue;
+      out.push({
+        incidentId: incident.id,
+        category: incident.category,
+        points: e.points ?? 0,
+        reason: `${e.label}: ${e.explanation}`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * What a published year-end total triggers: every threshold the total falls below (2018: below
+ * 80 public criticism, below 70 a one-year suspension), each on the title it applies to.
+ */
+export function thresholdEffects(
+  thresholds: readonly AnnualThreshold[],
+  total: number,
+  states: readonly TitleState[],
+  publishedOn: string,
+): PlannedEffect[] {
+  return thresholds
+    .filter((t) => total < t.below)
+    .map((t) => {
+      const title = targetTitle(states, t.appliesTo);
+      const titleEvent = title ? titleEventFor(t.effect, title, publishedOn, t.months) : null;
+      const applies = t.appliesTo === 'any' || title !== null;
+      return {
+        effect: t.effect,
+        label: t.label,
+        applies,
+        titleEvent: applies ? titleEvent : null,
+        points: null,
+        window: null,
+        explanation: `Total ${total} is below ${t.below}${
+          titleEvent
+            ? `: ${titleEvent.change} ${titleEvent.title} from ${publishedOn}${titleEvent.endsOn ? ` to ${titleEvent.endsOn}` : ''}`
+            : ''
+        }.`,
+      };
+    });
+}
+
+// ---- Framework checks ----------------------------------------------------------------
+
+export type FrameworkProblem = { field: string; message: string };
+
+/**
+ * What the schema cannot say about a framework document: codes are unique, every main-part
+ * method belongs to one weight group, site types and the minors part are declared, year weights
+ * match the cycle, effects carry the numbers they need.
+ */
+export function checkFramework(doc: FrameworkDocument): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  const seen = new Set<string>();
+  const sites = new Set(doc.siteTypes.map((s) => s.code));
+  const grouped = new Map<EvaluationMethod, string>();
+  doc.methodGroups.forEach((g, i) => {
+    for (const m of g.methods) {
+      if (grouped.has(m))
+        problems.push({ field: `methodGroups.${i}.methods`, message: `${m} is already in group ${grouped.get(m)}` });
+      grouped.set(m, g.code);
+    }
+  });
+  doc.projects.forEach((p, pi) => {
+    if (seen.has(p.code)) problems.push({ field: `projects.${pi}.code`, message: `code ${p.code} is used twice` });
+    seen.add(p.code);
+    if (p.part === 'minors' && !doc.minors) {
+      problems.push({
+        field: `projects.${pi}.part`,
+        message: 'a minors project needs the `minors` settings (max, gateMin, share)',
+      });
+    }
+    p.contents.forEach((c, ci) => {
+      if (seen.has(c.code))
+        problems.push({ field: `projects.${pi}.contents.${ci}.code`, message: `code ${c.code} is used twice` });
+      seen.add(c.code);
+      c.standards.forEach((s, si) => {
+        const at = `projects.${pi}.contents.${ci}.standards.${si}`;
+        if (seen.has(s.code)) problems.push({ field: `${at}.code`, message: `code ${s.code} is used twice` });
+        seen.add(s.code);
+        if (p.part === 'main' && !grouped.has(s.method)) {
+          problems.push({ field: `${at}.method`, message: `method ${s.method} is in no method group; add it to one` });
+        }
+        for (const site of s.siteTypes) {
+          if (!sites.has(site))
+            problems.push({ field: `${at}.siteTypes`, message: `site type ${site} is not declared in siteTypes` });
+        }
+        if (s.rule.kind === 'deduction' && s.rule.perFinding > s.points) {
+          problems.push({
+            field: `${at}.rule.perFinding`,
+            message: 'a finding cannot cost more than the standard’s points',
+          });
+        }
+      });
+    });
+  });
+  if (doc.cycle.yearWeights.length !== doc.cycle.years) {
+    problems.push({ field: 'cycle.yearWeights', message: `give one weight per year (${doc.cycle.years})` });
+  }
+  const yw = doc.cycle.yearWeights.reduce((a, b) => a + b, 0);
+  if (Math.abs(yw - 1) > 1e-6)
+    problems.push({ field: 'cycle.yearWeights', message: `year weights add up to ${yw}, not 1` });
+  if (doc.annual.routine + doc.annual.yearEnd <= 0) {
+    problems.push({ field: 'annual', message: 'routine and year-end weights cannot both be 0' });
+  }
+  doc.negativeList.forEach((entry, ei) => {
+    entry.effects.forEach((e, i) => {
+      const at = `negativeList.${ei}.effects.${i}`;
+      if (e.effect === 'deduct' && e.points === undefined)
+        problems.push({ field: `${at}.points`, message: 'a deduction needs points' });
+      if (e.effect === 'deduct' && !e.window)
+        problems.push({ field: `${at}.window`, message: 'a deduction needs its window before the test' });
+    });
+  });
+  doc.thresholds.forEach((t, i) => {
+    if (t.effect === 'deduct')
+      problems.push({ field: `thresholds.${i}.effect`, message: 'a threshold cannot deduct points' });
+  });
+  return problems;
+}
+
+/** Every standard of a document with its place in the tree, in document order. */
+export function standardsOf(doc: FrameworkDocument) {
+  return doc.projects.flatMap((project) =>
+    project.contents.flatMap((content) => content.standards.map((standard) => ({ project, content, standard }))),
+  );
+}
+
+/** Standards added, removed and changed between two versions of a document. */
+export function diffStandards(before: FrameworkDocument | null, after: FrameworkDocument) {
+  const old = new Map(before ? standardsOf(before).map((s) => [s.standard.code, canonicalJson(s.standard)]) : []);
+  let added = 0;
+  let changed = 0;
+  const now = new Set<string>();
+  for (const { standard } of standardsOf(after)) {
+    now.add(standard.code);
+    const prev = old.get(standard.code);
+    if (prev === undefined) added++;
+    else if (prev !== canonicalJson(standard)) changed++;
+  }
+  const removed = [...old.keys()].filter((k) => !now.has(k)).length;
+  return { added, removed, changed };
+}

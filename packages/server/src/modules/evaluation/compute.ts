@@ -1,0 +1,144 @@
+import {
+  CityGroup,
+  deductionsForTest,
+  incidentEffects,
+  rankWithinGroups,
+  scoreRegion,
+  titleStatesAt,
+  type DeductionInput,
+  type FrameworkDocument,
+  type RegionScore,
+  type StandardEntries,
+} from '@chuangcheng/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { frameworkRepository } from './framework-repository.ts';
+import { incidentRepository, type IncidentRow } from './incident-repository.ts';
+import { roundRepository, type RoundRow } from './round-repository.ts';
+import { scoreRepository } from './score-repository.ts';
+import { eventsByRegion } from './titles-repository.ts';
+
+type Db = Kysely<Database>;
+
+export type RoundRegionRow = Awaited<ReturnType<typeof roundRepository.regions>>[number];
+export type ComputedRegion = { region: RoundRegionRow; score: RegionScore; rank: number };
+export type ComputedRound = { doc: FrameworkDocument; regions: ComputedRegion[] };
+
+/**
+ * The raw entries of a round (or one region of it) gathered into per-standard inputs: results,
+ * active findings with their photos, and the city's material. A handful of queries for the
+ * whole round, never one per standard.
+ */
+async function gatherEntries(db: Db, roundId: string, regionCode?: string) {
+  const [results, findings, evidence, findingFiles] = await Promise.all([
+    scoreRepository.results(db, roundId, regionCode),
+    scoreRepository.findings(db, roundId, regionCode),
+    scoreRepository.evidence(db, roundId, regionCode),
+    scoreRepository.roundFindingAttachments(db, roundId),
+  ]);
+  const files = new Map<string, string[]>();
+  for (const f of findingFiles) files.set(f.owner_id, [...(files.get(f.owner_id) ?? []), f.id]);
+  const byRegion = new Map<string, Map<string, StandardEntries>>();
+  const slot = (region: string, standard: string): StandardEntries => {
+    let m = byRegion.get(region);
+    if (!m) byRegion.set(region, (m = new Map()));
+    let e = m.get(standard);
+    if (!e) m.set(standard, (e = { result: null, findings: [], evidenceIds: [] }));
+    return e;
+  };
+  for (const r of results) {
+    slot(r.region_code, r.standard_code).result = {
+      checked: r.checked,
+      passed: r.passed,
+      satisfaction: r.satisfaction === null ? null : Number(r.satisfaction),
+      value: r.value,
+      reviewed: r.reviewed,
+      note: r.note,
+      scorer: r.scorer_name,
+    };
+  }
+  for (const f of findings) {
+    if (f.withdrawn_at) continue;
+    slot(f.region_code, f.standard_code).findings.push({
+      id: f.id,
+      deduction: Number(f.deduction),
+      description: f.description,
+      scorer: f.scorer_name,
+      evidenceId: f.evidence_id,
+      attachmentIds: files.get(f.id) ?? [],
+    });
+  }
+  for (const e of evidence) slot(e.region_code, e.standard_code).evidenceIds.push(e.id);
+  return byRegion;
+}
+
+/**
+ * Negative-list deductions on a year-end round: incidents in the round's regions whose effect
+ * window covers the test date, judged by each region's titles on the day of the incident under
+ * the negative list of the framework the incident was recorded with. For a published round only
+ * incidents recorded before publication count, so its results never move.
+ */
+async function gatherDeductions(db: Db, round: RoundRow, regionCodes: string[]) {
+  const out = new Map<string, DeductionInput[]>();
+  if (round.kind !== 'year_end') return out;
+  let incidents: IncidentRow[] = await incidentRepository.forRegions(db, regionCodes, round.test_date);
+  if (round.published_at) {
+    const cut = new Date(round.published_at).getTime();
+    incidents = incidents.filter((i) => new Date(i.recorded_at).getTime() <= cut);
+  }
+  if (incidents.length === 0) return out;
+  const docs = new Map<string, FrameworkDocument>();
+  for (const id of new Set(incidents.map((i) => i.framework_id))) {
+    const f = (await frameworkRepository.findById(db, id))!;
+    docs.set(id, (await frameworkRepository.findVersion(db, id, f.current_version))!.document as FrameworkDocument);
+  }
+  const events = await eventsByRegion(db, [...new Set(incidents.map((i) => i.region_code))]);
+  for (const i of incidents) {
+    const entry = docs.get(i.framework_id)!.negativeList.find((e) => e.code === i.category);
+    if (!entry) continue;
+    const effects = incidentEffects(
+      entry,
+      i.occurred_on,
+      titleStatesAt(events.get(i.region_code) ?? [], i.occurred_on),
+    );
+    const found = deductionsForTest([{ id: i.id, category: i.category, effects }], round.test_date);
+    if (found.length > 0) out.set(i.region_code, [...(out.get(i.region_code) ?? []), ...found]);
+  }
+  return out;
+}
+
+/** Every region's scorecard and its rank within its city group. */
+export async function computeRound(db: Db, round: RoundRow, doc?: FrameworkDocument): Promise<ComputedRound> {
+  const framework =
+    doc ?? ((await frameworkRepository.findVersionById(db, round.framework_version_id)).document as FrameworkDocument);
+  const regions = await roundRepository.regions(db, round.id);
+  const [entries, deductions] = await Promise.all([
+    gatherEntries(db, round.id),
+    gatherDeductions(
+      db,
+      round,
+      regions.map((r) => r.code),
+    ),
+  ]);
+  const scored = regions.map((region) => ({
+    region,
+    group: region.city_group,
+    score: scoreRegion(framework, entries.get(region.code) ?? new Map(), deductions.get(region.code) ?? []),
+  }));
+  const ranked = rankWithinGroups(scored.map((s) => ({ ...s, total: s.score.total })));
+  ranked.sort(
+    (a, b) =>
+      CityGroup.options.indexOf(a.group as CityGroup) - CityGroup.options.indexOf(b.group as CityGroup) ||
+      a.rank - b.rank,
+  );
+  return { doc: framework, regions: ranked.map((r) => ({ region: r.region, score: r.score, rank: r.rank })) };
+}
+
+/** One region's scorecard without ranking the others (rank comes from the frozen results once published). */
+export async function computeRegion(db: Db, round: RoundRow, region: RoundRegionRow, doc: FrameworkDocument) {
+  const [entries, deductions] = await Promise.all([
+    gatherEntries(db, round.id, region.code),
+    gatherDeductions(db, round, [region.code]),
+  ]);
+  return scoreRegion(doc, entries.get(region.code) ?? new Map(), deductions.get(region.code) ?? []);
+}

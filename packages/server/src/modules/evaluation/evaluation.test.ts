@@ -1,0 +1,512 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FrameworkDocument, standardsOf } from '@chuangcheng/core';
+import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { PDF, PNG, upload } from '../attachments/upload-fixture.ts';
+
+// The walk an office takes: import the framework from Excel, open a year-end round for the 13
+// prefecture-level units, take material and field results, record a major safety accident,
+// publish, and read the ranking, the explained scorecards and the titles.
+
+const PREFECTURES = [
+  '2301',
+  '2302',
+  '2303',
+  '2304',
+  '2305',
+  '2306',
+  '2307',
+  '2308',
+  '2309',
+  '2310',
+  '2311',
+  '2312',
+  '2327',
+];
+const HARBIN = '2301';
+const QIQIHAR = '2302';
+const HEGANG = '2304';
+const YICHUN = '2307';
+
+let ctx: TestContext;
+let frameworkId: string;
+let doc: FrameworkDocument;
+let roundId: string;
+let fieldInspector: { id: string; agent: Agent };
+let materialInspector: { id: string; username: string; agent: Agent };
+let idleInspector: Agent;
+let harbinOfficer: Agent;
+let harbinAdmin: Agent;
+let qiqiharAdmin: Agent;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const list = (await ctx.admin.get('/api/v1/evaluation/frameworks')).json();
+  const model = list.items.find((f: { edition: string }) => f.edition === 'model-2018-2020-prefecture');
+  frameworkId = model.id;
+  fieldInspector = await buildUser(ctx, { role: 'inspector', regionCode: '23' });
+  materialInspector = await buildUser(ctx, { role: 'inspector', regionCode: '23' });
+  idleInspector = (await buildUser(ctx, { role: 'inspector', regionCode: '23' })).agent;
+  harbinOfficer = (await buildUser(ctx, { role: 'unit_officer', regionCode: HARBIN })).agent;
+  harbinAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: HARBIN })).agent;
+  qiqiharAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: QIQIHAR })).agent;
+});
+afterAll(() => ctx.close());
+
+async function workbookWith(edit: (sheet: import('exceljs').Worksheet) => void): Promise<Buffer> {
+  const exported = await ctx.admin.get(`/api/v1/evaluation/frameworks/${frameworkId}/export.xlsx`);
+  expect(exported.statusCode).toBe(200);
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+  edit(workbook.getWorksheet('测评标准')!);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('framework import from Excel', () => {
+  it('refuses a file with a bad row, naming the row and column, and imports nothing', async () => {
+    const before = (await ctx.admin.get(`/api/v1/evaluation/frameworks/${frameworkId}`)).json();
+    expect(before.isModel).toBe(true);
+    expect(before.document.notice).toMatch(/模型/);
+    const bad = await workbookWith((sheet) => {
+      sheet.getRow(3).getCell(8).value = '四分'; // 分值
+      sheet.getRow(5).getCell(9).value = '电话抽查'; // 测评方法
+    });
+    const res = await upload(ctx, ctx.admin, `/api/v1/evaluation/frameworks/${frameworkId}/import`, 'bad.xlsx', bad);
+    expect(res.statusCode).toBe(400);
+    const problem = res.json();
+    expect(problem.code).toBe('IMPORT_FAILED');
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'row 3: 分值', message: expect.stringContaining('四分') }),
+        expect.objectContaining({ field: 'row 5: 测评方法', message: expect.stringContaining('电话抽查') }),
+      ]),
+    );
+    const after = (await ctx.admin.get(`/api/v1/evaluation/frameworks/${frameworkId}`)).json();
+    expect(after.version).toBe(before.version);
+  });
+
+  it('imports the corrected file as a new version with its history', async () => {
+    const fixed = await workbookWith((sheet) => {
+      sheet.getRow(2).getCell(7).value = '政务服务事项网上可办率100%，办事指南公开完整';
+    });
+    const res = await upload(
+      ctx,
+      ctx.admin,
+      `/api/v1/evaluation/frameworks/${frameworkId}/import`,
+      'fixed.xlsx',
+      fixed,
+    );
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ unchanged: false, standards: 32, framework: { version: 2 } });
+    const detail = (await ctx.admin.get(`/api/v1/evaluation/frameworks/${frameworkId}`)).json();
+    expect(detail.versions[0]).toMatchObject({ version: 2, changes: { added: 0, removed: 0, changed: 1 } });
+    expect(detail.document.negativeList.map((e: { code: string }) => e.code)).toContain('G15');
+    doc = FrameworkDocument.parse(detail.document);
+    // the same file again changes nothing
+    const again = await upload(
+      ctx,
+      ctx.admin,
+      `/api/v1/evaluation/frameworks/${frameworkId}/import`,
+      'fixed.xlsx',
+      fixed,
+    );
+    expect(again.json()).toMatchObject({ unchanged: true, framework: { version: 2 } });
+  });
+
+  it('a city administrator cannot revise the province’s framework; a broken document names its field', async () => {
+    const res = await upload(ctx, harbinAdmin, `/api/v1/evaluation/frameworks/${frameworkId}/import`, 'x.xlsx', PDF);
+    expect(res.statusCode).toBe(403);
+    const broken = { ...doc, cycle: { years: 3, yearWeights: [0.5, 0.5] } };
+    const put = await ctx.admin.put(`/api/v1/evaluation/frameworks/${frameworkId}`, { document: broken, note: 'x' });
+    expect(put.statusCode).toBe(400);
+    expect(put.json().errors).toEqual([expect.objectContaining({ field: 'body.document.cycle.yearWeights' })]);
+  });
+});
+
+const codesOf = (method: string, rule?: string) =>
+  standardsOf(doc)
+    .filter((s) => s.standard.method === method && (!rule || s.standard.rule.kind === rule))
+    .map((s) => s.standard);
+
+describe('a year-end round for the prefecture cities', () => {
+  it('records the titles the cities held: an award needs a nomination and a whole cycle', async () => {
+    const early = await ctx.admin.post(`/api/v1/evaluation/regions/${HARBIN}/titles`, {
+      title: 'national_civilized',
+      change: 'awarded',
+      effectiveOn: '2015-02-28',
+      reason: '第四批全国文明城市',
+      decisionRef: '文明委〔2015〕1号',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().errors.map((e: { field: string }) => e.field)).toContain('eligibility.holds_prerequisite');
+    const noReason = await ctx.admin.post(`/api/v1/evaluation/regions/${HARBIN}/titles`, {
+      title: 'national_nominated',
+      change: 'awarded',
+      effectiveOn: '2012-01-01',
+      reason: ' ',
+      decisionRef: 'x',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors[0].field).toBe('body.reason');
+    for (const [code, title, on, reason] of [
+      [HARBIN, 'national_nominated', '2012-01-01', '全国文明城市提名城市'],
+      [HARBIN, 'national_civilized', '2015-02-28', '第四批全国文明城市'],
+      [YICHUN, 'national_nominated', '2015-01-01', '全国文明城市提名城市'],
+    ] as const) {
+      const res = await ctx.admin.post(`/api/v1/evaluation/regions/${code}/titles`, {
+        title,
+        change: 'awarded',
+        effectiveOn: on,
+        reason,
+        decisionRef: '文明委〔2015〕1号',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    // a city administrator cannot record title decisions
+    const city = await harbinAdmin.post(`/api/v1/evaluation/regions/${HARBIN}/titles`, {
+      title: 'national_civilized',
+      change: 'revoked',
+      effectiveOn: '2016-01-01',
+      reason: 'x',
+      decisionRef: 'x',
+    });
+    expect(city.statusCode).toBe(403);
+  });
+
+  it('plans the round, refusing regions outside the office and offices outside their scope', async () => {
+    const request = {
+      name: '2019年度全省文明城市年终测评',
+      kind: 'year_end',
+      frameworkId,
+      year: 2019,
+      periodStart: '2019-01-01',
+      periodEnd: '2019-12-31',
+      testDate: '2019-08-01',
+      ownerRegionCode: '23',
+      regions: PREFECTURES.map((code) => ({ code, cityGroup: code === HARBIN ? 'capital' : 'prefecture' })),
+    };
+    const outside = await harbinAdmin.post('/api/v1/evaluation/rounds', request);
+    expect(outside.statusCode).toBe(403);
+    const bad = await ctx.admin.post('/api/v1/evaluation/rounds', {
+      ...request,
+      regions: [
+        { code: '9999', cityGroup: 'prefecture' },
+        ...request.regions.slice(1),
+        { code: QIQIHAR, cityGroup: 'county' },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    const fields = bad.json().errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(['body.regions.0.code', 'body.regions.13.code', 'body.regions.13.cityGroup']),
+    );
+    const created = await ctx.admin.post('/api/v1/evaluation/rounds', request);
+    expect(created.statusCode, created.body).toBe(201);
+    const round = created.json();
+    roundId = round.id;
+    expect(round).toMatchObject({ status: 'planned', framework: { version: 2, isModel: true } });
+    expect(round.regions).toHaveLength(13);
+
+    const assigned = await ctx.admin.put(`/api/v1/evaluation/rounds/${roundId}/assignments`, {
+      assignments: [
+        { userId: fieldInspector.id, method: 'field' },
+        { userId: fieldInspector.id, method: 'simulation' },
+        { userId: materialInspector.id, method: 'material', regionCodes: [HARBIN] },
+      ],
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(
+      (await ctx.admin.post(`/api/v1/evaluation/rounds/${roundId}/transition`, { to: 'scoring' })).statusCode,
+    ).toBe(409);
+    expect((await ctx.admin.post(`/api/v1/evaluation/rounds/${roundId}/transition`, { to: 'open' })).statusCode).toBe(
+      200,
+    );
+  });
+
+  let evidenceId: string;
+  it('the city uploads its material while the round is open', async () => {
+    const standard = codesOf('material')[0]!.code;
+    const res = await harbinOfficer.post(`/api/v1/evaluation/rounds/${roundId}/regions/${HARBIN}/evidence`, {
+      standardCode: standard,
+      note: '政务服务事项清单及网上办理截图',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    evidenceId = res.json().id;
+    const file = await upload(
+      ctx,
+      harbinOfficer,
+      `/api/v1/evaluation/evidence/${evidenceId}/attachments`,
+      '清单.pdf',
+      PDF,
+    );
+    expect(file.statusCode, file.body).toBe(201);
+    // another city's officer cannot upload for 哈尔滨
+    const qiqiharOfficer = (await buildUser(ctx, { role: 'unit_officer', regionCode: QIQIHAR })).agent;
+    const other = await qiqiharOfficer.post(`/api/v1/evaluation/rounds/${roundId}/regions/${HARBIN}/evidence`, {
+      standardCode: standard,
+    });
+    expect(other.statusCode).toBe(403);
+    expect(
+      (await ctx.admin.post(`/api/v1/evaluation/rounds/${roundId}/transition`, { to: 'scoring' })).statusCode,
+    ).toBe(200);
+  });
+
+  let photoFinding: string;
+  it('scorers enter material review and field results; each deduction keeps reason, evidence and scorer', async () => {
+    const material = codesOf('material', 'deduction')[0]!;
+    const finding = await materialInspector.agent.post(
+      `/api/v1/evaluation/rounds/${roundId}/regions/${HARBIN}/findings`,
+      {
+        standardCode: material.code,
+        description: '办事指南缺少收费标准',
+        evidenceId,
+      },
+    );
+    expect(finding.statusCode, finding.body).toBe(201);
+    expect(finding.json()).toMatchObject({ deduction: 1, evidenceId, scorer: { id: materialInspector.id } });
+
+    const street = codesOf('field', 'deduction').find((s) => s.siteTypes.includes('main-road'))!;
+    for (const description of ['中山路占道经营', '红军街乱扔垃圾']) {
+      const res = await fieldInspector.agent.post(`/api/v1/evaluation/rounds/${roundId}/regions/${HARBIN}/findings`, {
+        standardCode: street.code,
+        description,
+        siteType: 'main-road',
+        location: '南岗区',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      photoFinding = res.json().id;
+    }
+    const photo = await upload(
+      ctx,
+      fieldInspector.agent,
+      `/api/v1/evaluation/findings/${photoFinding}/attachments`,
+      'p.png',
+      PNG,
+    );
+    expect(photo.statusCode, photo.body).toBe(201);
+
+    // measured standards for every city: checks, satisfaction, indicator values (typed in)
+    for (const code of PREFECTURES) {
+      const low = code === HEGANG;
+      for (const s of codesOf('field', 'proportion').concat(codesOf('simulation', 'proportion'))) {
+        const res = await fieldInspector.agent.put(
+          `/api/v1/evaluation/rounds/${roundId}/regions/${code}/results/${s.code}`,
+          {
+            checked: 10,
+            passed: low ? 3 : 10,
+          },
+        );
+        expect(res.statusCode, res.body).toBe(200);
+      }
+      for (const s of codesOf('questionnaire')) {
+        const res = await ctx.admin.put(`/api/v1/evaluation/rounds/${roundId}/regions/${code}/results/${s.code}`, {
+          satisfaction: low ? 40 : 95,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+      for (const s of codesOf('indicator')) {
+        const res = await ctx.admin.put(`/api/v1/evaluation/rounds/${roundId}/regions/${code}/results/${s.code}`, {
+          value: low ? 5 : 99,
+          note: '手工录入（指标库尚未接入）',
+        });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+    }
+  });
+
+  it('refuses scorers outside their assignment and cities scoring themselves', async () => {
+    const field = codesOf('field', 'deduction')[0]!.code;
+    const material = codesOf('material', 'deduction')[0]!.code;
+    const body = { standardCode: field, description: '未分配的检查' };
+    expect(
+      (await idleInspector.post(`/api/v1/evaluation/rounds/${roundId}/regions/${HARBIN}/findings`, body)).statusCode,
+    ).toBe(403);
+    // assigned to material for 哈尔滨 only
+    const wrongMethod = await materialInspector.agent.post(
+      `/api/v1/evaluation/rounds/${roundId}/regions/${HARBIN}/findings`,
+      body,
+    );
+    expect(wrongMethod.statusCode).toBe(403);
+    const wrongCity = await materialInspector.agent.post(
+      `/api/v1/evaluation/rounds/${roundId}/regions/${QIQIHAR}/findings`,
+      {
+        standardCode: material,
+        description: 'x',
+      },
+    );
+    expect(wrongCity.statusCode).toBe(403);
+    const self = await harbinAdmin.put(`/api/v1/evaluation/rounds/${roundId}/regions/${HARBIN}/results/${material}`, {
+      reviewed: true,
+    });
+    expect(self.statusCode).toBe(403);
+    // wrong input for the rule names the field
+    const proportion = codesOf('field', 'proportion')[0]!.code;
+    const wrong = await fieldInspector.agent.put(
+      `/api/v1/evaluation/rounds/${roundId}/regions/${HARBIN}/results/${proportion}`,
+      {
+        checked: 5,
+        passed: 6,
+      },
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].field).toBe('body.passed');
+  });
+
+  it('unpublished scores are hidden from the cities, even their own', async () => {
+    expect((await qiqiharAdmin.get(`/api/v1/evaluation/rounds/${roundId}/scorecards/${HARBIN}`)).statusCode).toBe(403);
+    expect((await qiqiharAdmin.get(`/api/v1/evaluation/rounds/${roundId}/scorecards/${QIQIHAR}`)).statusCode).toBe(403);
+    expect((await qiqiharAdmin.get(`/api/v1/evaluation/rounds/${roundId}/ranking`)).statusCode).toBe(403);
+    expect(
+      (await qiqiharAdmin.get(`/api/v1/evaluation/rounds/${roundId}/regions/${HARBIN}/sheet?method=field`)).statusCode,
+    ).toBe(403);
+    // the city sees the round itself
+    expect((await qiqiharAdmin.get(`/api/v1/evaluation/rounds/${roundId}`)).statusCode).toBe(200);
+    const sheet = await fieldInspector.agent.get(
+      `/api/v1/evaluation/rounds/${roundId}/regions/${HARBIN}/sheet?method=field`,
+    );
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.json().canScore).toBe(true);
+  });
+
+  let accidentId: string;
+  it('records a major safety accident: the titled city’s title is suspended with the incident as reason', async () => {
+    const request = {
+      regionCode: HARBIN,
+      frameworkId,
+      category: 'G15',
+      occurredOn: '2019-03-10',
+      title: '某商场火灾',
+      description: '造成重大人员伤亡，有全国影响',
+    };
+    expect((await fieldInspector.agent.post('/api/v1/evaluation/incidents', request)).statusCode).toBe(403);
+    expect((await qiqiharAdmin.post('/api/v1/evaluation/incidents', request)).statusCode).toBe(403);
+    const unknown = await ctx.admin.post('/api/v1/evaluation/incidents', { ...request, category: 'Z99' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe('body.category');
+    const res = await ctx.admin.post('/api/v1/evaluation/incidents', request);
+    expect(res.statusCode, res.body).toBe(201);
+    const incident = res.json();
+    accidentId = incident.id;
+    expect(incident.effects).toEqual([
+      expect.objectContaining({
+        effect: 'suspend',
+        titleEventId: expect.any(String),
+        explanation: expect.stringContaining('2020-03-09'),
+      }),
+    ]);
+    // a nominated city: 3 points off the annual test within 12 months, and a bar on applying
+    const yichun = await ctx.admin.post('/api/v1/evaluation/incidents', {
+      ...request,
+      regionCode: YICHUN,
+      occurredOn: '2019-05-01',
+      title: '森林火灾',
+    });
+    expect(yichun.json().effects.map((e: { effect: string }) => e.effect)).toEqual(['deduct', 'bar']);
+  });
+
+  it('publishes: thresholds apply, results freeze, and the ranking is explained', async () => {
+    for (const to of ['under_review', 'published']) {
+      const res = await ctx.admin.post(`/api/v1/evaluation/rounds/${roundId}/transition`, { to, note: '' });
+      expect(res.statusCode, res.body).toBe(200);
+      if (to === 'published') {
+        const effects = res.json().effects;
+        expect(effects).toContainEqual(expect.objectContaining({ regionCode: HEGANG, effect: 'public_criticism' }));
+        // 鹤岗 holds no title, so falling below 70 suspends nothing
+        expect(effects.filter((e: { titleEventId: string | null }) => e.titleEventId)).toEqual([]);
+      }
+    }
+    // no more entries once published
+    const late = await fieldInspector.agent.post(`/api/v1/evaluation/rounds/${roundId}/regions/${HARBIN}/findings`, {
+      standardCode: codesOf('field', 'deduction')[0]!.code,
+      description: 'late',
+    });
+    expect(late.statusCode).toBe(409);
+
+    const ranking = (await qiqiharAdmin.get(`/api/v1/evaluation/rounds/${roundId}/ranking`)).json();
+    expect(ranking.published).toBe(true);
+    expect(ranking.groups.map((g: { cityGroup: string }) => g.cityGroup)).toEqual(['capital', 'prefecture']);
+    const prefectures = ranking.groups[1].rows;
+    expect(prefectures).toHaveLength(12);
+    expect(prefectures.at(-1).region.code).toBe(HEGANG);
+    const yichun = prefectures.find((r: { region: { code: string } }) => r.region.code === YICHUN);
+    expect(yichun.deducted).toBe(3);
+    const clean = prefectures.find((r: { region: { code: string } }) => r.region.code === QIQIHAR);
+    expect(yichun.total).toBeCloseTo(clean.total - 3, 2);
+    expect(yichun.rank).toBeGreaterThan(clean.rank);
+    expect(clean.rate).toBeCloseTo(clean.total / 100, 4);
+  });
+
+  it('each city reads its explained scorecard; another city’s stays out of scope', async () => {
+    const card = await harbinAdmin.get(`/api/v1/evaluation/rounds/${roundId}/scorecards/${HARBIN}`);
+    expect(card.statusCode, card.body).toBe(200);
+    const sc = card.json();
+    expect(sc).toMatchObject({ published: true, isModelFramework: true, rank: 1, groupSize: 1 });
+    const review = sc.losses.find((l: { reason: string }) => l.reason === '办事指南缺少收费标准');
+    expect(review).toMatchObject({
+      points: 1,
+      evidenceIds: [evidenceId],
+      scorer: materialInspector.username,
+    });
+    const street = sc.losses.find((l: { findingId: string }) => l.findingId === photoFinding);
+    expect(street.attachmentIds).toHaveLength(1);
+    expect(street.path).toHaveLength(3);
+    expect(sc.methods.map((m: { code: string; weight: number }) => [m.code, m.weight])).toEqual([
+      ['material', 40],
+      ['field', 40],
+      ['questionnaire', 20],
+    ]);
+    expect(sc.minorsScore).not.toBeNull();
+    expect((await qiqiharAdmin.get(`/api/v1/evaluation/rounds/${roundId}/scorecards/${HARBIN}`)).statusCode).toBe(403);
+    expect((await qiqiharAdmin.get(`/api/v1/evaluation/rounds/${roundId}/scorecards/${QIQIHAR}`)).statusCode).toBe(200);
+    const yichun = (await ctx.admin.get(`/api/v1/evaluation/rounds/${roundId}/scorecards/${YICHUN}`)).json();
+    expect(yichun.deductions).toEqual([expect.objectContaining({ category: 'G15', points: 3 })]);
+    expect(yichun.group.best).toBeGreaterThan(yichun.group.worst);
+  });
+
+  it('shows the suspended title with its reason, and the title counts the cockpit reads', async () => {
+    const history = (await harbinAdmin.get(`/api/v1/evaluation/regions/${HARBIN}/titles?at=2019-09-01`)).json();
+    const civilized = history.state.find((s: { title: string }) => s.title === 'national_civilized');
+    expect(civilized).toMatchObject({ status: 'suspended', until: '2020-03-09' });
+    expect(civilized.reason).toContain('G15');
+    const event = history.events.find((e: { change: string }) => e.change === 'suspended');
+    expect(event).toMatchObject({ sourceKind: 'incident', sourceId: accidentId });
+    const yichun = (await ctx.admin.get(`/api/v1/evaluation/regions/${YICHUN}/titles?at=2019-09-01`)).json();
+    const award = yichun.eligibility.find((e: { title: string }) => e.title === 'national_civilized');
+    expect(award.eligible).toBe(false);
+    expect(award.checks.find((c: { rule: string }) => c.rule === 'not_barred').met).toBe(false);
+
+    const counts = (await ctx.admin.get('/api/v1/evaluation/titles/counts?under=23&at=2019-09-01')).json();
+    expect(counts.held).toMatchObject({ national_civilized: 0, national_nominated: 1 });
+    expect(counts.suspended.national_civilized).toBe(1);
+    expect(counts.regionsByLevel['2']).toBe(13);
+    const later = (await ctx.admin.get('/api/v1/evaluation/titles/counts?under=23&at=2020-06-01')).json();
+    expect(later.held.national_civilized).toBe(1);
+    expect((await qiqiharAdmin.get('/api/v1/evaluation/titles/counts?under=23')).statusCode).toBe(403);
+  });
+
+  it('exports the publication to Excel and keeps an audit trail', async () => {
+    const res = await ctx.admin.get(`/api/v1/evaluation/rounds/${roundId}/results.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['省会和副省级城市', '地级城市', '测评标准得分']);
+    expect(String(workbook.getWorksheet('地级城市')!.getCell(1, 1).value)).toContain('模型');
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'evaluation.%')
+      .execute();
+    const actions = new Set(audit.map((a) => a.action));
+    for (const a of [
+      'evaluation.round.publish',
+      'evaluation.finding.record',
+      'evaluation.result.enter',
+      'evaluation.incident.record',
+    ]) {
+      expect(actions).toContain(a);
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database>;
+export type FrameworkRow = Selectable<Database['evaluation_framework']>;
+export type FrameworkVersionRow = Selectable<Database['evaluation_framework_version']>;
+
+/** SQL for framework editions and their versions. */
+export const frameworkRepository = {
+  async insert(db: Db, row: Insertable<Database['evaluation_framework']>): Promise<void> {
+    await db.insertInto('evaluation_framework').values(row).execute();
+  },
+
+  async insertVersion(db: Db, row: Insertable<Database['evaluation_framework_version']>): Promise<void> {
+    await db.insertInto('evaluation_framework_version').values(row).execute();
+  },
+
+  async setCurrent(db: Db, id: string, values: { current_version: number; name: string; is_model: boolean }) {
+    await db
+      .updateTable('evaluation_framework')
+      .set({ ...values, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  list(db: Db) {
+    return db
+      .selectFrom('evaluation_framework as f')
+      .innerJoin('evaluation_framework_version as v', (join) =>
+        join.onRef('v.framework_id', '=', 'f.id').onRef('v.version', '=', 'f.current_version'),
+      )
+      .selectAll('f')
+      .select(['v.standard_count', 'v.document'])
+      .orderBy('f.edition')
+      .execute();
+  },
+
+  findById(db: Db, id: string) {
+    return db.selectFrom('evaluation_framework').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** Locks the edition row for an update (versions are numbered one after another). */
+  findByIdForUpdate(db: Db, id: string) {
+    return db.selectFrom('evaluation_framework').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  findByEdition(db: Db, edition: string) {
+    return db.selectFrom('evaluation_framework').selectAll().where('edition', '=', edition).executeTakeFirst();
+  },
+
+  findVersion(db: Db, frameworkId: string, version: number) {
+    return db
+      .selectFrom('evaluation_framework_version')
+      .selectAll()
+      .where('framework_id', '=', frameworkId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+  },
+
+  findVersionById(db: Db, id: string) {
+    return db.selectFrom('evaluation_framework_version').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  },
+
+  listVersions(db: Db, frameworkId: string) {
+    return db
+      .selectFrom('evaluation_framework_version')
+      .select(['version', 'note', 'checksum', 'created_by_name', 'created_at', 'added', 'removed', 'changed'])
+      .where('framework_id', '=', frameworkId)
+      .orderBy('version', 'desc')
+      .execute();
+  },
+};

@@ -1,0 +1,368 @@
+import crypto from 'node:crypto';
+import {
+  isWithinScope,
+  roundTransitions,
+  thresholdEffects,
+  titleStatesAt,
+  type Assignment,
+  type CityGroup,
+  type CreateRoundRequest,
+  type EvaluationMethod,
+  type FrameworkDocument,
+  type Round,
+  type RoundStatus,
+  type SanctionEffect,
+} from '@chuangcheng/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { cursor } from '../../http/types.ts';
+import { conflict, invalid, notFound } from '../../http/problem.ts';
+import type { Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import { regionRepository } from '../regions/repository.ts';
+import { todayInChina } from '../supervision/units.ts';
+import { computeRound } from './compute.ts';
+import { frameworkRepository } from './framework-repository.ts';
+import { evaluationPolicy, type RoundAccess } from './policy.ts';
+import { roundRepository, type RoundWithFramework } from './round-repository.ts';
+import { writeTitleEvent } from './titles.ts';
+import { eventsByRegion } from './titles-repository.ts';
+
+type Db = Kysely<Database>;
+type Context = { actor: Actor; requestId?: string };
+
+export type LoadedRound = {
+  row: RoundWithFramework;
+  access: RoundAccess;
+  assignments: Awaited<ReturnType<typeof roundRepository.assignments>>;
+};
+
+/** A round with what the policy needs, or 404. */
+export async function loadRound(db: Db, id: string): Promise<LoadedRound> {
+  const row = await roundRepository.findById(db, id);
+  if (!row) throw notFound(`round ${id}`);
+  const assignments = await roundRepository.assignments(db, id);
+  return {
+    row,
+    assignments,
+    access: {
+      ownerPath: row.owner_path,
+      status: row.status,
+      assignments: assignments.map((a) => ({ userId: a.user_id, method: a.method, regionCodes: a.region_codes })),
+    },
+  };
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function presentRound(
+  row: RoundWithFramework,
+  regions: Awaited<ReturnType<typeof roundRepository.regions>>,
+  assignments: LoadedRound['assignments'],
+): Round {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as Round['kind'],
+    status: row.status as RoundStatus,
+    year: row.year,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    testDate: row.test_date,
+    ownerRegionCode: row.owner_region_code,
+    framework: {
+      id: row.framework_id,
+      edition: row.framework_edition,
+      name: row.framework_name,
+      version: row.framework_version,
+      isModel: row.framework_is_model,
+    },
+    regions: regions.map((r) => ({ code: r.code, name: r.name, path: r.path, cityGroup: r.city_group as CityGroup })),
+    assignments: assignments.map((a): Assignment => ({
+      userId: a.user_id,
+      displayName: a.display_name,
+      method: a.method as EvaluationMethod,
+      regionCodes: a.region_codes,
+    })),
+    publishedAt: iso(row.published_at),
+    createdAt: iso(row.created_at)!,
+  };
+}
+
+export async function readRound(db: Db, actor: Actor, id: string): Promise<Round> {
+  const round = await loadRound(db, id);
+  const regions = await roundRepository.regions(db, id);
+  evaluationPolicy.canSeeRound(
+    actor,
+    round.access,
+    regions.map((r) => r.path),
+  );
+  return presentRound(round.row, regions, round.assignments);
+}
+
+/** Rounds the actor can see, newest first, cursor-paged. */
+export async function listRounds(
+  db: Db,
+  actor: Actor,
+  query: { status?: string; kind?: string; year?: number; cursor?: string; limit: number },
+) {
+  evaluationPolicy.canRead(actor);
+  const decoded = cursor.decode(query.cursor);
+  const before = decoded ? (JSON.parse(decoded) as { at: string; id: string }) : undefined;
+  const items: (Omit<Round, 'regions' | 'assignments'> & { regionCount: number })[] = [];
+  let next: { at: string; id: string } | undefined = before;
+  // Rounds outside the scope are skipped; keep reading pages until this one is full.
+  for (let guard = 0; guard < 20 && items.length < query.limit; guard++) {
+    const rows = await roundRepository.list(db, { ...query, before: next, limit: query.limit });
+    const page = rows.slice(0, query.limit);
+    const paths = await roundRepository.regionPathsOf(
+      db,
+      page.map((r) => r.id),
+    );
+    for (const row of page) {
+      const visible =
+        isWithinScope(actor.regionPath, row.owner_path) ||
+        paths.some(
+          (p) =>
+            p.round_id === row.id &&
+            (isWithinScope(actor.regionPath, p.path) || isWithinScope(p.path, actor.regionPath)),
+        );
+      next = { at: iso(row.created_at)!, id: row.id };
+      if (!visible) continue;
+      const { regions: _r, assignments: _a, ...round } = presentRound(row, [], []);
+      items.push({ ...round, regionCount: Number(row.region_count) });
+      if (items.length === query.limit) break;
+    }
+    if (rows.length <= query.limit) {
+      next = undefined;
+      break;
+    }
+  }
+  return { items, nextCursor: next && items.length === query.limit ? cursor.encode(JSON.stringify(next)) : null };
+}
+
+/** A planned round for a set of regions under a framework edition's current version. */
+export async function createRound(db: Db, ctx: Context, request: CreateRoundRequest): Promise<Round> {
+  const owner = await regionRepository.findByCode(db, request.ownerRegionCode);
+  if (!owner) throw invalid([{ field: 'body.ownerRegionCode', message: `no region ${request.ownerRegionCode}` }]);
+  evaluationPolicy.canManageAt(ctx.actor, owner.path);
+  const framework = await frameworkRepository.findById(db, request.frameworkId);
+  if (!framework) throw invalid([{ field: 'body.frameworkId', message: 'no such framework' }]);
+  const version = (await frameworkRepository.findVersion(db, framework.id, framework.current_version))!;
+  const doc = version.document as FrameworkDocument;
+  const errors: { field: string; message: string }[] = [];
+  if (request.periodEnd < request.periodStart)
+    errors.push({ field: 'body.periodEnd', message: 'ends before it starts' });
+  const codes = request.regions.map((r) => r.code);
+  const found = new Map(
+    (
+      await db
+        .selectFrom('region')
+        .select(['code', 'name', 'path', 'prefecture_code'])
+        .where('code', 'in', codes)
+        .execute()
+    ).map((r) => [r.code, r]),
+  );
+  const seen = new Set<string>();
+  request.regions.forEach((r, i) => {
+    const region = found.get(r.code);
+    if (!region) errors.push({ field: `body.regions.${i}.code`, message: `no region ${r.code}` });
+    else if (!isWithinScope(owner.path, region.path)) {
+      errors.push({ field: `body.regions.${i}.code`, message: `${region.name} is outside ${owner.name}` });
+    }
+    if (seen.has(r.code)) errors.push({ field: `body.regions.${i}.code`, message: `${r.code} is listed twice` });
+    seen.add(r.code);
+    if (!doc.cityGroups.includes(r.cityGroup)) {
+      errors.push({
+        field: `body.regions.${i}.cityGroup`,
+        message: `framework ${framework.edition} covers ${doc.cityGroups.join(', ')}, not ${r.cityGroup}`,
+      });
+    }
+  });
+  if (errors.length > 0) throw invalid(errors);
+  const id = crypto.randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await roundRepository.insert(trx, {
+      id,
+      name: request.name,
+      kind: request.kind,
+      year: request.year,
+      period_start: request.periodStart,
+      period_end: request.periodEnd,
+      test_date: request.testDate,
+      owner_region_code: owner.code,
+      framework_id: framework.id,
+      framework_version_id: version.id,
+      created_by: ctx.actor.userId,
+    });
+    await roundRepository.insertRegions(
+      trx,
+      request.regions.map((r) => ({
+        round_id: id,
+        region_code: r.code,
+        prefecture_code: found.get(r.code)!.prefecture_code,
+        city_group: r.cityGroup,
+      })),
+    );
+    await recordAudit(trx, ctx, {
+      action: 'evaluation.round.create',
+      entityType: 'evaluation_round',
+      entityId: id,
+      regionCode: owner.code,
+      after: { ...request, frameworkVersion: version.version },
+    });
+  });
+  return readRound(db, ctx.actor, id);
+}
+
+/** Replaces the scorer assignments of a round not yet under review. */
+export async function assignScorers(
+  db: Db,
+  ctx: Context,
+  id: string,
+  assignments: { userId: string; method: EvaluationMethod; regionCodes: string[] }[],
+): Promise<Round> {
+  const round = await loadRound(db, id);
+  evaluationPolicy.canManageAt(ctx.actor, round.row.owner_path);
+  if (round.row.status === 'under_review' || round.row.status === 'published') {
+    throw conflict(`round is ${round.row.status}; assignments are fixed`);
+  }
+  const regionCodes = new Set((await roundRepository.regions(db, id)).map((r) => r.code));
+  const errors: { field: string; message: string }[] = [];
+  const users = await db
+    .selectFrom('app_user')
+    .select(['id', 'role', 'disabled'])
+    .where(
+      'id',
+      'in',
+      assignments.length > 0 ? assignments.map((a) => a.userId) : ['00000000-0000-0000-0000-000000000000'],
+    )
+    .execute();
+  const seen = new Set<string>();
+  assignments.forEach((a, i) => {
+    const user = users.find((u) => u.id === a.userId);
+    if (!user || user.disabled)
+      errors.push({ field: `body.assignments.${i}.userId`, message: 'no such active account' });
+    else if (!['province_admin', 'city_admin', 'inspector'].includes(user.role)) {
+      errors.push({ field: `body.assignments.${i}.userId`, message: `a ${user.role} cannot score` });
+    }
+    a.regionCodes.forEach((c, j) => {
+      if (!regionCodes.has(c))
+        errors.push({ field: `body.assignments.${i}.regionCodes.${j}`, message: `${c} is not in this round` });
+    });
+    const key = `${a.userId}:${a.method}`;
+    if (seen.has(key))
+      errors.push({ field: `body.assignments.${i}.method`, message: 'this scorer already has this method' });
+    seen.add(key);
+  });
+  if (errors.length > 0) throw invalid(errors);
+  await db.transaction().execute(async (trx) => {
+    await roundRepository.replaceAssignments(
+      trx,
+      id,
+      assignments.map((a) => ({ round_id: id, user_id: a.userId, method: a.method, region_codes: a.regionCodes })),
+    );
+    await recordAudit(trx, ctx, {
+      action: 'evaluation.round.assign',
+      entityType: 'evaluation_round',
+      entityId: id,
+      regionCode: round.row.owner_region_code,
+      before: round.access.assignments,
+      after: assignments,
+    });
+  });
+  return readRound(db, ctx.actor, id);
+}
+
+export type PublishEffect = { regionCode: string; label: string; effect: SanctionEffect; titleEventId: string | null };
+
+/**
+ * Moves a round along planned → open → scoring → under review → published (or one step back
+ * before publication). Publishing freezes every region's total and rank and applies the
+ * framework's annual thresholds: each effect is recorded, and a suspension writes a title
+ * event whose reason names the round and the total — all in one transaction.
+ */
+export async function transitionRound(
+  db: Db,
+  ctx: Context,
+  id: string,
+  to: RoundStatus,
+  note: string,
+): Promise<{ round: Round; effects: PublishEffect[] }> {
+  const effects: PublishEffect[] = [];
+  await db.transaction().execute(async (trx) => {
+    const locked = await roundRepository.findByIdForUpdate(trx, id);
+    if (!locked) throw notFound(`round ${id}`);
+    const round = await loadRound(trx, id);
+    evaluationPolicy.canManageAt(ctx.actor, round.row.owner_path);
+    const from = locked.status as RoundStatus;
+    if (!roundTransitions[from].includes(to)) {
+      throw conflict(`a ${from} round cannot move to ${to}; allowed: ${roundTransitions[from].join(', ') || 'none'}`, [
+        { field: 'body.to', message: `from ${from} go to ${roundTransitions[from].join(' or ') || 'nowhere'}` },
+      ]);
+    }
+    const publishedAt = new Date();
+    if (to === 'published') {
+      const computed = await computeRound(trx, locked);
+      await roundRepository.insertResults(
+        trx,
+        computed.regions.map(({ region, score, rank }) => ({
+          round_id: id,
+          region_code: region.code,
+          city_group: region.city_group,
+          main_score: score.mainScore,
+          minors_score: score.minorsScore,
+          minors_gate_passed: score.minorsGatePassed,
+          deducted: score.deducted,
+          total: score.total,
+          rate: score.rate,
+          rank,
+          unscored: score.unscored,
+        })),
+      );
+      if (locked.kind === 'year_end') {
+        const today = todayInChina(publishedAt);
+        const events = await eventsByRegion(
+          trx,
+          computed.regions.map((r) => r.region.code),
+        );
+        for (const { region, score } of computed.regions) {
+          const states = titleStatesAt(events.get(region.code) ?? [], today);
+          for (const effect of thresholdEffects(computed.doc.thresholds, score.total, states, today)) {
+            if (!effect.applies) continue;
+            let titleEventId: string | null = null;
+            if (effect.titleEvent) {
+              titleEventId = await writeTitleEvent(trx, ctx, {
+                regionCode: region.code,
+                prefectureCode: region.prefecture_code,
+                ...effect.titleEvent,
+                reason: `${locked.name}: ${region.name} 得分 ${score.total}，${effect.label}（${effect.explanation}）`,
+                sourceKind: 'round',
+                sourceId: id,
+              });
+            }
+            await roundRepository.insertEffect(trx, {
+              id: crypto.randomUUID(),
+              round_id: id,
+              region_code: region.code,
+              effect: effect.effect,
+              label: effect.label,
+              title_event_id: titleEventId,
+            });
+            effects.push({ regionCode: region.code, label: effect.label, effect: effect.effect, titleEventId });
+          }
+        }
+      }
+    }
+    await roundRepository.update(trx, id, { status: to, ...(to === 'published' ? { published_at: publishedAt } : {}) });
+    await recordAudit(trx, ctx, {
+      action: to === 'published' ? 'evaluation.round.publish' : 'evaluation.round.transition',
+      entityType: 'evaluation_round',
+      entityId: id,
+      regionCode: round.row.owner_region_code,
+      before: { status: from },
+      after: { status: to, note, effects: effects.length },
+    });
+  });
+  return { round: await readRound(db, ctx.actor, id), effects };
+}

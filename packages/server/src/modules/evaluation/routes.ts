@@ -1,0 +1,439 @@
+import multipart from '@fastify/multipart';
+import {
+  AssignmentsRequest,
+  CopyFrameworkRequest,
+  CreateRoundRequest,
+  CycleQuery,
+  CycleResult,
+  Evidence,
+  EvidenceRequest,
+  Finding,
+  FindingRequest,
+  FrameworkDetail,
+  FrameworkImportResult,
+  FrameworkList,
+  Incident,
+  IncidentList,
+  IncidentRequest,
+  PublishOutcome,
+  Ranking,
+  RegionTitleHistory,
+  Result,
+  ResultRequest,
+  Round,
+  RoundList,
+  SaveFrameworkRequest,
+  Scorecard,
+  ScoringSheet,
+  TitleCounts,
+  TitleDecisionRequest,
+  TitleEvent,
+  TitleStateList,
+  TransitionRequest,
+  WithdrawRequest,
+} from '@chuangcheng/core';
+import type { App, ModuleDeps } from '../../http/types.ts';
+import { AppError, invalid } from '../../http/problem.ts';
+import { requireActor } from '../auth/actor.ts';
+import {
+  copyFramework,
+  createFramework,
+  exportFrameworkWorkbook,
+  importFrameworkWorkbook,
+  listFrameworks,
+  readFramework,
+  reviseFramework,
+} from './frameworks.ts';
+import { listIncidents, readIncident, recordIncident } from './incidents.ts';
+import { readCycle, readRanking, readScorecard, resultsWorkbook } from './results.ts';
+import { assignScorers, createRound, listRounds, readRound, transitionRound } from './rounds.ts';
+import { enterResult, readSheet, recordFinding, submitEvidence, withdrawFinding } from './scoring.ts';
+import {
+  AtQuery,
+  IdParams,
+  IncidentListQuery,
+  RankingQuery,
+  RegionParams,
+  ResultParams,
+  RoundListQuery,
+  RoundRegionParams,
+  SheetQuery,
+  TitleCountQuery,
+  TitleListQuery,
+  VersionQuery,
+} from './schema.ts';
+import { listTitleStates, recordTitleDecision, regionTitleHistory, titleCounts } from './titles.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const disposition = (ascii: string, name: string) =>
+  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Evaluation: frameworks, rounds, score entry, results, incidents and titles (docs/api/evaluation.md). */
+export async function evaluationRoutes(app: App, deps: ModuleDeps) {
+  const { db } = deps;
+  const tags = ['evaluation'];
+  const ctx = (request: { id: string } & Parameters<typeof requireActor>[0]) => ({
+    actor: requireActor(request),
+    requestId: request.id,
+  });
+
+  // ---- Frameworks
+  app.get(
+    '/evaluation/frameworks',
+    { schema: { tags, summary: 'Framework editions', response: { 200: FrameworkList } } },
+    async (request) => ({ items: await listFrameworks(db, requireActor(request)) }),
+  );
+  app.get(
+    '/evaluation/frameworks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A framework edition at a version, with its history',
+        params: IdParams,
+        querystring: VersionQuery,
+        response: { 200: FrameworkDetail },
+      },
+    },
+    async (request) => readFramework(db, requireActor(request), request.params.id, request.query.version),
+  );
+  app.post(
+    '/evaluation/frameworks',
+    {
+      schema: {
+        tags,
+        summary: 'Create a framework edition',
+        body: SaveFrameworkRequest,
+        response: { 201: FrameworkDetail },
+      },
+    },
+    async (request, reply) => {
+      const id = await createFramework(db, ctx(request), request.body);
+      return reply.code(201).send(await readFramework(db, requireActor(request), id));
+    },
+  );
+  app.put(
+    '/evaluation/frameworks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revise a framework edition (a new version)',
+        params: IdParams,
+        body: SaveFrameworkRequest,
+        response: { 200: FrameworkDetail },
+      },
+    },
+    async (request) => {
+      await reviseFramework(db, ctx(request), request.params.id, request.body);
+      return readFramework(db, requireActor(request), request.params.id);
+    },
+  );
+  app.post(
+    '/evaluation/frameworks/:id/copy',
+    {
+      schema: {
+        tags,
+        summary: 'Copy a framework into a new edition',
+        params: IdParams,
+        body: CopyFrameworkRequest,
+        response: { 201: FrameworkDetail },
+      },
+    },
+    async (request, reply) => {
+      const id = await copyFramework(db, ctx(request), request.params.id, request.body);
+      return reply.code(201).send(await readFramework(db, requireActor(request), id));
+    },
+  );
+  app.get(
+    '/evaluation/frameworks/:id/export.xlsx',
+    { schema: { tags, summary: 'A framework as the Excel template', params: IdParams, querystring: VersionQuery } },
+    async (request, reply) => {
+      const { framework, buffer } = await exportFrameworkWorkbook(
+        db,
+        requireActor(request),
+        request.params.id,
+        request.query.version,
+      );
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          disposition(
+            `framework-${framework.edition}-v${framework.version}.xlsx`,
+            `${framework.name}-v${framework.version}.xlsx`,
+          ),
+        )
+        .send(buffer);
+    },
+  );
+  await app.register(async (scoped: App) => {
+    await scoped.register(multipart, { limits: { files: 1, fields: 5, fileSize: deps.config.uploadMaxBytes } });
+    scoped.post(
+      '/evaluation/frameworks/:id/import',
+      {
+        schema: {
+          tags,
+          summary: 'Replace the standards from the Excel template (multipart field "file"); all or nothing',
+          params: IdParams,
+          response: { 200: FrameworkImportResult },
+        },
+      },
+      async (request) => {
+        if (!request.isMultipart()) {
+          throw invalid([
+            { field: 'body.file', message: 'send the .xlsx file as multipart/form-data in the field "file"' },
+          ]);
+        }
+        const part = await request.file();
+        if (!part || part.fieldname !== 'file') {
+          throw invalid([{ field: 'body.file', message: 'send the .xlsx file in the multipart field "file"' }]);
+        }
+        const buffer = await part.toBuffer();
+        if (part.file.truncated) throw new AppError('FILE_TOO_LARGE');
+        return importFrameworkWorkbook(db, ctx(request), request.params.id, buffer);
+      },
+    );
+  });
+
+  // ---- Rounds
+  app.get(
+    '/evaluation/rounds',
+    { schema: { tags, summary: 'Rounds you can see', querystring: RoundListQuery, response: { 200: RoundList } } },
+    async (request) => listRounds(db, requireActor(request), request.query),
+  );
+  app.post(
+    '/evaluation/rounds',
+    { schema: { tags, summary: 'Plan a round', body: CreateRoundRequest, response: { 201: Round } } },
+    async (request, reply) => reply.code(201).send(await createRound(db, ctx(request), request.body)),
+  );
+  app.get(
+    '/evaluation/rounds/:id',
+    { schema: { tags, summary: 'A round', params: IdParams, response: { 200: Round } } },
+    async (request) => readRound(db, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/evaluation/rounds/:id/transition',
+    {
+      schema: {
+        tags,
+        summary: 'Move a round to another status; "published" publishes and applies threshold effects',
+        params: IdParams,
+        body: TransitionRequest,
+        response: { 200: PublishOutcome },
+      },
+    },
+    async (request) => transitionRound(db, ctx(request), request.params.id, request.body.to, request.body.note),
+  );
+  app.put(
+    '/evaluation/rounds/:id/assignments',
+    {
+      schema: {
+        tags,
+        summary: 'Assign scorers to methods (replaces all)',
+        params: IdParams,
+        body: AssignmentsRequest,
+        response: { 200: Round },
+      },
+    },
+    async (request) => assignScorers(db, ctx(request), request.params.id, request.body.assignments),
+  );
+
+  // ---- Score entry
+  app.get(
+    '/evaluation/rounds/:id/regions/:code/sheet',
+    {
+      schema: {
+        tags,
+        summary: "A region's scoring sheet for one method",
+        params: RoundRegionParams,
+        querystring: SheetQuery,
+        response: { 200: ScoringSheet },
+      },
+    },
+    async (request) =>
+      readSheet(db, requireActor(request), request.params.id, request.params.code, request.query.method),
+  );
+  app.post(
+    '/evaluation/rounds/:id/regions/:code/evidence',
+    {
+      schema: {
+        tags,
+        summary: 'Submit material for a standard (the city, while the round is open)',
+        params: RoundRegionParams,
+        body: EvidenceRequest,
+        response: { 201: Evidence },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await submitEvidence(db, ctx(request), request.params.id, request.params.code, request.body)),
+  );
+  app.put(
+    '/evaluation/rounds/:id/regions/:code/results/:standardCode',
+    {
+      schema: {
+        tags,
+        summary: "Enter a standard's measured result",
+        params: ResultParams,
+        body: ResultRequest,
+        response: { 200: Result },
+      },
+    },
+    async (request) =>
+      enterResult(db, ctx(request), request.params.id, request.params.code, request.params.standardCode, request.body),
+  );
+  app.post(
+    '/evaluation/rounds/:id/regions/:code/findings',
+    {
+      schema: {
+        tags,
+        summary: 'Record a finding (a deduction with its reason)',
+        params: RoundRegionParams,
+        body: FindingRequest,
+        response: { 201: Finding },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await recordFinding(db, ctx(request), request.params.id, request.params.code, request.body)),
+  );
+  app.post(
+    '/evaluation/findings/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a finding with a reason',
+        params: IdParams,
+        body: WithdrawRequest,
+        response: { 200: Finding },
+      },
+    },
+    async (request) => withdrawFinding(db, ctx(request), request.params.id, request.body.reason),
+  );
+
+  // ---- Results
+  app.get(
+    '/evaluation/rounds/:id/scorecards/:code',
+    {
+      schema: {
+        tags,
+        summary: "A region's explained scorecard",
+        params: RoundRegionParams,
+        response: { 200: Scorecard },
+      },
+    },
+    async (request) => readScorecard(db, requireActor(request), request.params.id, request.params.code),
+  );
+  app.get(
+    '/evaluation/rounds/:id/ranking',
+    {
+      schema: {
+        tags,
+        summary: 'Rankings within city groups',
+        params: IdParams,
+        querystring: RankingQuery,
+        response: { 200: Ranking },
+      },
+    },
+    async (request) => readRanking(db, requireActor(request), request.params.id, request.query.cityGroup),
+  );
+  app.get(
+    '/evaluation/rounds/:id/results.xlsx',
+    { schema: { tags, summary: 'The results as Excel', params: IdParams } },
+    async (request, reply) => {
+      const { name, buffer } = await resultsWorkbook(db, requireActor(request), request.params.id);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', disposition(`results-${request.params.id}.xlsx`, name))
+        .send(buffer);
+    },
+  );
+  app.get(
+    '/evaluation/cycle',
+    { schema: { tags, summary: 'Annual and cycle totals', querystring: CycleQuery, response: { 200: CycleResult } } },
+    async (request) => readCycle(db, requireActor(request), request.query),
+  );
+
+  // ---- Incidents
+  app.get(
+    '/evaluation/incidents',
+    {
+      schema: {
+        tags,
+        summary: 'Incidents in your scope',
+        querystring: IncidentListQuery,
+        response: { 200: IncidentList },
+      },
+    },
+    async (request) => listIncidents(db, requireActor(request), request.query),
+  );
+  app.post(
+    '/evaluation/incidents',
+    {
+      schema: {
+        tags,
+        summary: 'Record an incident; its negative-list effects apply at once',
+        body: IncidentRequest,
+        response: { 201: Incident },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await recordIncident(db, ctx(request), request.body)),
+  );
+  app.get(
+    '/evaluation/incidents/:id',
+    { schema: { tags, summary: 'An incident and its effects', params: IdParams, response: { 200: Incident } } },
+    async (request) => readIncident(db, requireActor(request), request.params.id),
+  );
+
+  // ---- Titles
+  app.get(
+    '/evaluation/titles',
+    {
+      schema: {
+        tags,
+        summary: 'Title states under a region at a date',
+        querystring: TitleListQuery,
+        response: { 200: TitleStateList },
+      },
+    },
+    async (request) => listTitleStates(db, requireActor(request), request.query),
+  );
+  app.get(
+    '/evaluation/titles/counts',
+    {
+      schema: {
+        tags,
+        summary: 'Titles held per title under a region at a date',
+        querystring: TitleCountQuery,
+        response: { 200: TitleCounts },
+      },
+    },
+    async (request) => titleCounts(db, requireActor(request), request.query),
+  );
+  app.get(
+    '/evaluation/regions/:code/titles',
+    {
+      schema: {
+        tags,
+        summary: "A region's title history, state and eligibility",
+        params: RegionParams,
+        querystring: AtQuery,
+        response: { 200: RegionTitleHistory },
+      },
+    },
+    async (request) => regionTitleHistory(db, requireActor(request), request.params.code, request.query.at),
+  );
+  app.post(
+    '/evaluation/regions/:code/titles',
+    {
+      schema: {
+        tags,
+        summary: 'Record a title decision with its reason',
+        params: RegionParams,
+        body: TitleDecisionRequest,
+        response: { 201: TitleEvent },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await recordTitleDecision(db, ctx(request), request.params.code, request.body)),
+  );
+}

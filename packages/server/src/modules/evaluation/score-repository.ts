@@ -1,0 +1,149 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database>;
+export type ResultRow = Selectable<Database['evaluation_result']> & { scorer_name: string };
+export type FindingRow = Selectable<Database['evaluation_finding']> & { scorer_name: string };
+export type EvidenceRow = Selectable<Database['evaluation_evidence']> & { submitted_by_name: string };
+
+/** SQL for the raw entries of a round: the cities' material, results and findings. */
+export const scoreRepository = {
+  async insertEvidence(db: Db, row: Insertable<Database['evaluation_evidence']>) {
+    await db.insertInto('evaluation_evidence').values(row).execute();
+  },
+
+  findEvidence(db: Db, id: string) {
+    return db
+      .selectFrom('evaluation_evidence as e')
+      .innerJoin('app_user as u', 'u.id', 'e.submitted_by')
+      .selectAll('e')
+      .select('u.display_name as submitted_by_name')
+      .where('e.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** Evidence of a round, optionally one region's. */
+  evidence(db: Db, roundId: string, regionCode?: string): Promise<EvidenceRow[]> {
+    let q = db
+      .selectFrom('evaluation_evidence as e')
+      .innerJoin('app_user as u', 'u.id', 'e.submitted_by')
+      .selectAll('e')
+      .select('u.display_name as submitted_by_name')
+      .where('e.round_id', '=', roundId);
+    if (regionCode) q = q.where('e.region_code', '=', regionCode);
+    return q.orderBy('e.submitted_at').execute();
+  },
+
+  async upsertResult(db: Db, row: Insertable<Database['evaluation_result']>) {
+    await db
+      .insertInto('evaluation_result')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['round_id', 'region_code', 'standard_code']).doUpdateSet({
+          checked: row.checked ?? null,
+          passed: row.passed ?? null,
+          satisfaction: row.satisfaction ?? null,
+          value: row.value ?? null,
+          reviewed: row.reviewed ?? false,
+          source: row.source ?? 'manual',
+          note: row.note ?? '',
+          scorer_id: row.scorer_id,
+          updated_at: new Date(),
+        }),
+      )
+      .execute();
+  },
+
+  findResult(db: Db, roundId: string, regionCode: string, standardCode: string) {
+    return db
+      .selectFrom('evaluation_result as r')
+      .innerJoin('app_user as u', 'u.id', 'r.scorer_id')
+      .selectAll('r')
+      .select('u.display_name as scorer_name')
+      .where('r.round_id', '=', roundId)
+      .where('r.region_code', '=', regionCode)
+      .where('r.standard_code', '=', standardCode)
+      .executeTakeFirst();
+  },
+
+  results(db: Db, roundId: string, regionCode?: string): Promise<ResultRow[]> {
+    let q = db
+      .selectFrom('evaluation_result as r')
+      .innerJoin('app_user as u', 'u.id', 'r.scorer_id')
+      .selectAll('r')
+      .select('u.display_name as scorer_name')
+      .where('r.round_id', '=', roundId);
+    if (regionCode) q = q.where('r.region_code', '=', regionCode);
+    return q.execute();
+  },
+
+  async insertFinding(db: Db, row: Insertable<Database['evaluation_finding']>) {
+    await db.insertInto('evaluation_finding').values(row).execute();
+  },
+
+  findFinding(db: Db, id: string) {
+    return db
+      .selectFrom('evaluation_finding as f')
+      .innerJoin('app_user as u', 'u.id', 'f.scorer_id')
+      .selectAll('f')
+      .select('u.display_name as scorer_name')
+      .where('f.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async withdrawFinding(db: Db, id: string, by: string, reason: string) {
+    await db
+      .updateTable('evaluation_finding')
+      .set({ withdrawn_at: new Date(), withdrawn_by: by, withdrawn_reason: reason })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Findings of a round (optionally one region's), withdrawn ones included, oldest first. */
+  findings(db: Db, roundId: string, regionCode?: string): Promise<FindingRow[]> {
+    let q = db
+      .selectFrom('evaluation_finding as f')
+      .innerJoin('app_user as u', 'u.id', 'f.scorer_id')
+      .selectAll('f')
+      .select('u.display_name as scorer_name')
+      .where('f.round_id', '=', roundId);
+    if (regionCode) q = q.where('f.region_code', '=', regionCode);
+    return q.orderBy('f.created_at').orderBy('f.id').execute();
+  },
+
+  /** Sum of active deductions on a standard (to cap a new finding at what is left). */
+  async deductedOn(db: Db, roundId: string, regionCode: string, standardCode: string): Promise<number> {
+    const row = await db
+      .selectFrom('evaluation_finding')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('deduction'), eb.lit(0)).as('total'))
+      .where('round_id', '=', roundId)
+      .where('region_code', '=', regionCode)
+      .where('standard_code', '=', standardCode)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.total);
+  },
+
+  /** Attachment summaries of many owners of one type. */
+  attachments(db: Db, ownerType: string, ownerIds: string[]) {
+    if (ownerIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('attachment')
+      .select(['id', 'owner_id', 'file_name', 'content_type', 'size_bytes'])
+      .where('owner_type', '=', ownerType)
+      .where('owner_id', 'in', ownerIds)
+      .orderBy('uploaded_at')
+      .execute();
+  },
+
+  /** Photos of every finding of a round (one query, for whole-round computations). */
+  roundFindingAttachments(db: Db, roundId: string) {
+    return db
+      .selectFrom('attachment as a')
+      .innerJoin('evaluation_finding as o', 'o.id', 'a.owner_id')
+      .select(['a.id', 'a.owner_id'])
+      .where('a.owner_type', '=', 'evaluation_finding')
+      .where('o.round_id', '=', roundId)
+      .execute();
+  },
+};

@@ -1,0 +1,387 @@
+import crypto from 'node:crypto';
+import {
+  scoreStandard,
+  standardsOf,
+  type EvaluationMethod,
+  type CityGroup,
+  type Evidence,
+  type Finding,
+  type FrameworkDocument,
+  type Result,
+  type ScoringSheet,
+} from '@chuangcheng/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { conflict, invalid, notFound } from '../../http/problem.ts';
+import type { Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import { frameworkRepository } from './framework-repository.ts';
+import { evaluationPolicy } from './policy.ts';
+import { roundRepository } from './round-repository.ts';
+import { loadRound, type LoadedRound } from './rounds.ts';
+import { scoreRepository, type EvidenceRow, type FindingRow, type ResultRow } from './score-repository.ts';
+
+type Db = Kysely<Database>;
+type Context = { actor: Actor; requestId?: string };
+type AttachmentSummary = { id: string; owner_id: string; file_name: string; content_type: string; size_bytes: number };
+
+const SCORING_OPEN = ['open', 'scoring'];
+
+const files = (rows: AttachmentSummary[], ownerId: string) =>
+  rows
+    .filter((a) => a.owner_id === ownerId)
+    .map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, sizeBytes: a.size_bytes }));
+
+export function presentFinding(row: FindingRow, attachments: AttachmentSummary[]): Finding {
+  return {
+    id: row.id,
+    standardCode: row.standard_code,
+    description: row.description,
+    deduction: Number(row.deduction),
+    siteType: row.site_type,
+    location: row.location,
+    evidenceId: row.evidence_id,
+    scorer: { id: row.scorer_id, name: row.scorer_name },
+    createdAt: new Date(row.created_at).toISOString(),
+    withdrawn: row.withdrawn_at
+      ? { at: new Date(row.withdrawn_at).toISOString(), by: row.withdrawn_by ?? '', reason: row.withdrawn_reason ?? '' }
+      : null,
+    attachments: files(attachments, row.id),
+  };
+}
+
+function presentEvidence(row: EvidenceRow, attachments: AttachmentSummary[]): Evidence {
+  return {
+    id: row.id,
+    standardCode: row.standard_code,
+    note: row.note,
+    submittedBy: row.submitted_by_name,
+    submittedAt: new Date(row.submitted_at).toISOString(),
+    attachments: files(attachments, row.id),
+  };
+}
+
+function presentResult(row: ResultRow): Result {
+  return {
+    standardCode: row.standard_code,
+    checked: row.checked,
+    passed: row.passed,
+    satisfaction: row.satisfaction === null ? null : Number(row.satisfaction),
+    value: row.value,
+    source: row.source as Result['source'],
+    reviewed: row.reviewed,
+    note: row.note,
+    scorer: { id: row.scorer_id, name: row.scorer_name },
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+async function roundContext(db: Db, roundId: string, regionCode: string) {
+  const round = await loadRound(db, roundId);
+  const region = await roundRepository.findRegion(db, roundId, regionCode);
+  if (!region) throw notFound(`region ${regionCode} in round ${roundId}`);
+  const doc = (await frameworkRepository.findVersionById(db, round.row.framework_version_id))
+    .document as FrameworkDocument;
+  return { round, region, doc };
+}
+
+function findStandard(doc: FrameworkDocument, code: string, field: string) {
+  const found = standardsOf(doc).find((s) => s.standard.code === code);
+  if (!found) throw invalid([{ field, message: `no standard ${code} in this framework version` }]);
+  return found.standard;
+}
+
+function assertScoringOpen(round: LoadedRound) {
+  if (!SCORING_OPEN.includes(round.row.status)) {
+    throw conflict(`round is ${round.row.status}; scores are entered while it is open or scoring`);
+  }
+}
+
+/** The standards of one method for one region, with what has been entered against each. */
+export async function readSheet(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  regionCode: string,
+  method: EvaluationMethod,
+): Promise<ScoringSheet> {
+  const { round, region, doc } = await roundContext(db, roundId, regionCode);
+  evaluationPolicy.canSeeScores(actor, round.access, region);
+  const [results, findings, evidence] = await Promise.all([
+    scoreRepository.results(db, roundId, regionCode),
+    scoreRepository.findings(db, roundId, regionCode),
+    scoreRepository.evidence(db, roundId, regionCode),
+  ]);
+  const [findingFiles, evidenceFiles] = await Promise.all([
+    scoreRepository.attachments(
+      db,
+      'evaluation_finding',
+      findings.map((f) => f.id),
+    ),
+    scoreRepository.attachments(
+      db,
+      'evaluation_evidence',
+      evidence.map((e) => e.id),
+    ),
+  ]);
+  let canScore = true;
+  try {
+    evaluationPolicy.canScore(actor, round.access, regionCode, method);
+    assertScoringOpen(round);
+  } catch {
+    canScore = false;
+  }
+  const standards = standardsOf(doc)
+    .filter((s) => s.standard.method === method)
+    .map(({ project, content, standard }) => {
+      const result = results.find((r) => r.standard_code === standard.code) ?? null;
+      const mine = findings.filter((f) => f.standard_code === standard.code);
+      const ev = evidence.filter((e) => e.standard_code === standard.code);
+      const score = scoreStandard(standard, {
+        result: result
+          ? {
+              checked: result.checked,
+              passed: result.passed,
+              satisfaction: result.satisfaction === null ? null : Number(result.satisfaction),
+              value: result.value,
+              reviewed: result.reviewed,
+              note: result.note,
+              scorer: result.scorer_name,
+            }
+          : null,
+        findings: mine
+          .filter((f) => !f.withdrawn_at)
+          .map((f) => ({
+            id: f.id,
+            deduction: Number(f.deduction),
+            description: f.description,
+            scorer: f.scorer_name,
+            evidenceId: f.evidence_id,
+            attachmentIds: [],
+          })),
+        evidenceIds: ev.map((e) => e.id),
+      }).score;
+      return {
+        projectCode: project.code,
+        projectName: project.name,
+        contentCode: content.code,
+        contentName: content.name,
+        standard,
+        result: result ? presentResult(result) : null,
+        findings: mine.map((f) => presentFinding(f, findingFiles)),
+        evidence: ev.map((e) => presentEvidence(e, evidenceFiles)),
+        score: Math.round(score * 100) / 100,
+      };
+    });
+  return {
+    roundId,
+    region: { code: region.code, name: region.name, path: region.path, cityGroup: region.city_group as CityGroup },
+    method,
+    canScore,
+    standards,
+  };
+}
+
+/** A city uploads material for a standard while the round is open (files follow as attachments). */
+export async function submitEvidence(
+  db: Db,
+  ctx: Context,
+  roundId: string,
+  regionCode: string,
+  request: { standardCode: string; note: string },
+): Promise<Evidence> {
+  const { round, region, doc } = await roundContext(db, roundId, regionCode);
+  evaluationPolicy.canSubmitEvidence(ctx.actor, round.access, region.path);
+  findStandard(doc, request.standardCode, 'body.standardCode');
+  const id = crypto.randomUUID();
+  await db.transaction().execute(async (trx) => {
+    const row = {
+      id,
+      round_id: roundId,
+      region_code: regionCode,
+      prefecture_code: region.prefecture_code,
+      standard_code: request.standardCode,
+      note: request.note,
+      submitted_by: ctx.actor.userId,
+    };
+    await scoreRepository.insertEvidence(trx, row);
+    await recordAudit(trx, ctx, {
+      action: 'evaluation.evidence.submit',
+      entityType: 'evaluation_evidence',
+      entityId: id,
+      regionCode,
+      prefectureCode: region.prefecture_code,
+      after: row,
+    });
+  });
+  return presentEvidence((await scoreRepository.findEvidence(db, id))!, []);
+}
+
+/**
+ * Enters or replaces the measured result of a standard. What it takes follows the rule:
+ * checks for a proportion, a satisfaction score for a survey, a value for a threshold,
+ * `reviewed` for a deduction standard passed without findings.
+ */
+export async function enterResult(
+  db: Db,
+  ctx: Context,
+  roundId: string,
+  regionCode: string,
+  standardCode: string,
+  request: {
+    checked?: number;
+    passed?: number;
+    satisfaction?: number;
+    value?: number;
+    reviewed?: boolean;
+    note: string;
+  },
+): Promise<Result> {
+  const { round, region, doc } = await roundContext(db, roundId, regionCode);
+  const standard = findStandard(doc, standardCode, 'params.standardCode');
+  evaluationPolicy.canScore(ctx.actor, round.access, regionCode, standard.method);
+  assertScoringOpen(round);
+  const kind = standard.rule.kind;
+  const need = (ok: boolean, field: string, message: string) => {
+    if (!ok) throw invalid([{ field: `body.${field}`, message }]);
+  };
+  if (kind === 'proportion') {
+    need(request.checked !== undefined, 'checked', 'a proportion standard takes the number of checks');
+    need(request.passed !== undefined, 'passed', 'a proportion standard takes the number of checks passed');
+    need(request.passed! <= request.checked!, 'passed', 'cannot exceed the checks made');
+  } else if (kind === 'survey') {
+    need(request.satisfaction !== undefined, 'satisfaction', 'a survey standard takes a satisfaction score 0-100');
+  } else if (kind === 'threshold') {
+    need(request.value !== undefined, 'value', 'a threshold standard takes the indicator value');
+  } else {
+    need(
+      request.reviewed !== undefined,
+      'reviewed',
+      'a deduction standard takes findings; send reviewed: true to mark it passed',
+    );
+  }
+  const before = await scoreRepository.findResult(db, roundId, regionCode, standardCode);
+  await db.transaction().execute(async (trx) => {
+    const row = {
+      round_id: roundId,
+      region_code: regionCode,
+      standard_code: standardCode,
+      prefecture_code: region.prefecture_code,
+      checked: kind === 'proportion' ? request.checked! : null,
+      passed: kind === 'proportion' ? request.passed! : null,
+      satisfaction: kind === 'survey' ? request.satisfaction! : null,
+      value: kind === 'threshold' ? request.value! : null,
+      reviewed: kind === 'deduction' ? request.reviewed! : true,
+      source: 'manual',
+      note: request.note,
+      scorer_id: ctx.actor.userId,
+    };
+    await scoreRepository.upsertResult(trx, row);
+    await recordAudit(trx, ctx, {
+      action: 'evaluation.result.enter',
+      entityType: 'evaluation_result',
+      entityId: `${roundId}/${regionCode}/${standardCode}`,
+      regionCode,
+      prefectureCode: region.prefecture_code,
+      before: before ?? null,
+      after: row,
+    });
+  });
+  return presentResult((await scoreRepository.findResult(db, roundId, regionCode, standardCode))!);
+}
+
+/**
+ * Records a deduction on a deduction-rule standard: its reason, the amount (default the
+ * rule's per-finding amount, never more than the standard has left), site and evidence.
+ */
+export async function recordFinding(
+  db: Db,
+  ctx: Context,
+  roundId: string,
+  regionCode: string,
+  request: {
+    standardCode: string;
+    description: string;
+    deduction?: number;
+    siteType?: string;
+    location?: string;
+    evidenceId?: string;
+  },
+): Promise<Finding> {
+  const { round, region, doc } = await roundContext(db, roundId, regionCode);
+  const standard = findStandard(doc, request.standardCode, 'body.standardCode');
+  evaluationPolicy.canScore(ctx.actor, round.access, regionCode, standard.method);
+  assertScoringOpen(round);
+  if (standard.rule.kind !== 'deduction') {
+    throw invalid([
+      {
+        field: 'body.standardCode',
+        message: `${standard.code} is scored by ${standard.rule.kind}; enter its result instead`,
+      },
+    ]);
+  }
+  const perFinding = standard.rule.perFinding;
+  if (request.siteType && !doc.siteTypes.some((s) => s.code === request.siteType)) {
+    throw invalid([{ field: 'body.siteType', message: `no site type ${request.siteType} in this framework` }]);
+  }
+  if (request.evidenceId) {
+    const ev = await scoreRepository.findEvidence(db, request.evidenceId);
+    if (!ev || ev.round_id !== roundId || ev.region_code !== regionCode || ev.standard_code !== standard.code) {
+      throw invalid([{ field: 'body.evidenceId', message: 'not material of this region for this standard' }]);
+    }
+  }
+  const id = crypto.randomUUID();
+  await db.transaction().execute(async (trx) => {
+    const used = await scoreRepository.deductedOn(trx, roundId, regionCode, standard.code);
+    const left = Math.max(0, standard.points - used);
+    const wanted = request.deduction ?? perFinding;
+    const row = {
+      id,
+      round_id: roundId,
+      region_code: regionCode,
+      prefecture_code: region.prefecture_code,
+      standard_code: standard.code,
+      description: request.description,
+      deduction: Math.min(wanted, left),
+      site_type: request.siteType ?? null,
+      location: request.location ?? null,
+      evidence_id: request.evidenceId ?? null,
+      scorer_id: ctx.actor.userId,
+    };
+    await scoreRepository.insertFinding(trx, row);
+    await recordAudit(trx, ctx, {
+      action: 'evaluation.finding.record',
+      entityType: 'evaluation_finding',
+      entityId: id,
+      regionCode,
+      prefectureCode: region.prefecture_code,
+      after: { ...row, requested: wanted },
+    });
+  });
+  return presentFinding((await scoreRepository.findFinding(db, id))!, []);
+}
+
+/** Withdraws a finding with a reason (kept, struck through); the scorer or an organiser. */
+export async function withdrawFinding(db: Db, ctx: Context, id: string, reason: string): Promise<Finding> {
+  const finding = await scoreRepository.findFinding(db, id);
+  if (!finding) throw notFound(`finding ${id}`);
+  const { round, doc } = await roundContext(db, finding.round_id, finding.region_code);
+  const standard = findStandard(doc, finding.standard_code, 'params.id');
+  evaluationPolicy.canScore(ctx.actor, round.access, finding.region_code, standard.method);
+  assertScoringOpen(round);
+  if (finding.withdrawn_at) throw conflict('this finding is already withdrawn');
+  await db.transaction().execute(async (trx) => {
+    await scoreRepository.withdrawFinding(trx, id, ctx.actor.userId, reason);
+    await recordAudit(trx, ctx, {
+      action: 'evaluation.finding.withdraw',
+      entityType: 'evaluation_finding',
+      entityId: id,
+      regionCode: finding.region_code,
+      prefectureCode: finding.prefecture_code,
+      before: finding,
+      after: { reason },
+    });
+  });
+  const files = await scoreRepository.attachments(db, 'evaluation_finding', [id]);
+  return presentFinding((await scoreRepository.findFinding(db, id))!, files);
+}
