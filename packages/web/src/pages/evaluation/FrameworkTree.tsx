@@ -53,18 +53,15 @@ export function FrameworkTree({ document, selected, onSelect }: Props) {
       })),
     [document, t],
   );
-  const projectKeys = useMemo(
-    () => document.projects.map((project) => nodeKey({ kind: 'project', code: project.code })),
-    [document],
-  );
-
   return (
     <Tree
       blockNode
       showLine
       className={styles.tree}
       treeData={treeData}
-      defaultExpandedKeys={projectKeys}
+      defaultExpandAll
+      // Virtual scrolling: an edition of some 300 standards stays quick to open and scroll.
+      height={640}
       selectedKeys={selected ? [nodeKey(selected)] : []}
       onSelect={(keys) => {
         const key = keys[0];

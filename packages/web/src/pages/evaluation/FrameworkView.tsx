@@ -39,7 +39,22 @@ export function FrameworkView({ id }: { id: string }) {
 
   const negativeColumns = [
     { title: t('evaluation.negative.code'), dataIndex: 'code', width: 90 },
-    { title: t('evaluation.negative.name'), dataIndex: 'name' },
+    {
+      title: t('evaluation.negative.name'),
+      key: 'name',
+      render: (_: unknown, entry: NegativeListEntry) => (
+        <div>
+          {entry.name}
+          {entry.source && (
+            <div>
+              <Typography.Text type="secondary">
+                {t('evaluation.negative.source')}：{entry.source}
+              </Typography.Text>
+            </div>
+          )}
+        </div>
+      ),
+    },
     {
       title: t('evaluation.negative.effects'),
       key: 'effects',

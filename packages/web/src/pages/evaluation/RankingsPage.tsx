@@ -66,6 +66,7 @@ export default function RankingsPage() {
         {(current?.groups ?? []).map((group) => (
           <RankingTable
             key={group.cityGroup}
+            testId={`ranking-table-${group.cityGroup}`}
             roundId={current?.roundId ?? ''}
             title={t(cityGroupKeys[group.cityGroup])}
             rows={group.rows}
@@ -77,18 +78,18 @@ export default function RankingsPage() {
   );
 }
 
-export function RankingTable({
+function RankingTable({
   roundId,
   title,
   rows,
   loading,
-  links = true,
+  testId,
 }: {
   roundId: string;
   title: string;
   rows: RankingLine[];
   loading?: boolean;
-  links?: boolean;
+  testId: string;
 }) {
   const t = useT();
   const columns: TableColumnsType<RankingLine> = [
@@ -96,17 +97,14 @@ export function RankingTable({
     {
       title: t('regions.name'),
       key: 'region',
-      render: (_, row) =>
-        links ? (
-          <Link
-            to={`/evaluation/rounds/${roundId}/scorecards/${row.region.code}`}
-            data-testid={`ranking-region-${row.region.code}`}
-          >
-            {row.region.name}
-          </Link>
-        ) : (
-          row.region.name
-        ),
+      render: (_, row) => (
+        <Link
+          to={`/evaluation/rounds/${roundId}/scorecards/${row.region.code}`}
+          data-testid={`ranking-region-${row.region.code}`}
+        >
+          {row.region.name}
+        </Link>
+      ),
     },
     { title: t('evaluation.scorecard.total'), dataIndex: 'total', width: 80, align: 'right', render: formatPoints },
     { title: t('evaluation.scorecard.rate'), dataIndex: 'rate', width: 90, align: 'right', render: formatRate },
@@ -152,7 +150,7 @@ export function RankingTable({
         loading={loading}
         pagination={false}
         bordered
-        data-testid="ranking-table"
+        data-testid={testId}
       />
     </div>
   );

@@ -6,7 +6,7 @@ import type { TitleEvent } from '@chuangcheng/core';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
-import { sourceKindKeys, titleChangeColours, titleChangeKeys, titleKindKeys } from './labels.ts';
+import { eligibilityRuleKeys, sourceKindKeys, titleChangeColours, titleChangeKeys, titleKindKeys } from './labels.ts';
 import { TitleDecisionModal } from './TitleDecisionModal.tsx';
 import { StateTag } from './TitleStateTag.tsx';
 import type { TitleHistory, TitleStateItem } from './types.ts';
@@ -132,16 +132,20 @@ export function TitleHistoryDrawer({ regionCode, onClose, onChanged }: Props) {
                 ),
                 children: (
                   <Space orientation="vertical" size={4}>
-                    {entry.checks.map((check, index) => (
-                      <span key={index}>
-                        {check.met ? (
-                          <CheckCircleTwoTone twoToneColor="#52c41a" />
-                        ) : (
-                          <CloseCircleTwoTone twoToneColor="#cf1322" />
-                        )}{' '}
-                        {check.explanation}
-                      </span>
-                    ))}
+                    {entry.checks.map((check, index) => {
+                      const ruleKey = eligibilityRuleKeys[check.rule];
+                      return (
+                        <span key={index}>
+                          {check.met ? (
+                            <CheckCircleTwoTone twoToneColor="#52c41a" />
+                          ) : (
+                            <CloseCircleTwoTone twoToneColor="#cf1322" />
+                          )}{' '}
+                          <Typography.Text strong>{ruleKey ? t(ruleKey) : check.rule}</Typography.Text>{' '}
+                          <Typography.Text type="secondary">{check.explanation}</Typography.Text>
+                        </span>
+                      );
+                    })}
                   </Space>
                 ),
               }))}

@@ -122,3 +122,13 @@ export const sourceKindKeys: Record<TitleSourceKind, MessageKey> = {
   incident: 'evaluation.titleSource.incident',
   decision: 'evaluation.titleSource.decision',
 };
+
+/** The eligibility rules the server checks (core/titles.ts checkEligibility), by their rule code. */
+export const eligibilityRuleKeys: Record<string, MessageKey> = {
+  not_already_held: 'evaluation.eligibility.not_already_held',
+  not_barred: 'evaluation.eligibility.not_barred',
+  holds_prerequisite: 'evaluation.eligibility.holds_prerequisite',
+  completed_cycle: 'evaluation.eligibility.completed_cycle',
+  cycle_scored: 'evaluation.eligibility.cycle_scored',
+  minors_gate: 'evaluation.eligibility.minors_gate',
+};
