@@ -85,6 +85,17 @@ describe('framework import from Excel', () => {
     expect(after.version).toBe(before.version);
   });
 
+  it('offers the empty template with an example row', async () => {
+    const res = await harbinAdmin.get('/api/v1/evaluation/frameworks/template.xlsx');
+    expect(res.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('测评标准')!;
+    expect(sheet.getRow(1).getCell(8).value).toBe('分值');
+    expect(sheet.rowCount).toBe(2);
+  });
+
   it('imports the corrected file as a new version with its history', async () => {
     const fixed = await workbookWith((sheet) => {
       sheet.getRow(2).getCell(7).value = '政务服务事项网上可办率100%，办事指南公开完整';

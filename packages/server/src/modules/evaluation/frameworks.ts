@@ -242,6 +242,21 @@ export async function importFrameworkWorkbook(db: Db, ctx: Context, id: string, 
   return { framework: after, standards: rows, unchanged };
 }
 
+/**
+ * The empty template: the header row, one example row and the explanation sheet, taken from the
+ * first framework edition (its first standard), so the example always matches a loaded framework.
+ */
+export async function templateWorkbook(db: Db, actor: Actor): Promise<Buffer> {
+  evaluationPolicy.canRead(actor);
+  const [first] = await frameworkRepository.list(db);
+  if (!first) return frameworkWorkbook(null);
+  const doc = first.document as FrameworkDocument;
+  const project = doc.projects[0]!;
+  const content = project.contents[0]!;
+  const example = { ...project, contents: [{ ...content, standards: content.standards.slice(0, 1) }] };
+  return frameworkWorkbook({ ...doc, projects: [example] });
+}
+
 export async function exportFrameworkWorkbook(db: Db, actor: Actor, id: string, version?: number) {
   const framework = await readFramework(db, actor, id, version);
   return { framework, buffer: await frameworkWorkbook(framework.document) };

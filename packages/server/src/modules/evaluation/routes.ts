@@ -43,6 +43,7 @@ import {
   listFrameworks,
   readFramework,
   reviseFramework,
+  templateWorkbook,
 } from './frameworks.ts';
 import { listIncidents, readIncident, recordIncident } from './incidents.ts';
 import { readCycle, readRanking, readScorecard, resultsWorkbook } from './results.ts';
@@ -142,6 +143,15 @@ export async function evaluationRoutes(app: App, deps: ModuleDeps) {
       const id = await copyFramework(db, ctx(request), request.params.id, request.body);
       return reply.code(201).send(await readFramework(db, requireActor(request), id));
     },
+  );
+  app.get(
+    '/evaluation/frameworks/template.xlsx',
+    { schema: { tags, summary: 'The Excel template: header row, an example row and the explanation sheet' } },
+    async (request, reply) =>
+      reply
+        .type(XLSX)
+        .header('content-disposition', disposition('framework-template.xlsx', '测评体系导入模板.xlsx'))
+        .send(await templateWorkbook(db, requireActor(request))),
   );
   app.get(
     '/evaluation/frameworks/:id/export.xlsx',
