@@ -24,6 +24,12 @@ import { importGroupsFile } from '../modules/regions/import-groups.ts';
 import { importOrgUnitsFile } from '../modules/org-units/import.ts';
 import { runReminders } from '../jobs/reminders.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
+import { REPO_ROOT } from '../config.ts';
+import { importCaseData } from '../modules/cases/data-import.ts';
+import { publishMonthlyStatistics } from '../modules/cases/publish.ts';
+import { sweepUnattachedPhotos } from '../modules/cases/photos.ts';
+import { runCaseJobs } from '../jobs/case-jobs.ts';
+import { uploadsDirOf } from '../modules/attachments/storage.ts';
 import { exportFramework, importFrameworkFile } from '../modules/evaluation/frameworks.ts';
 
 function open(config: Config): Promise<DatabaseHandle> {
@@ -328,6 +334,62 @@ jobs
       );
     });
   });
+
+const cases = program.command('cases').description('problem cases: categories, holiday calendar and jobs');
+cases
+  .command('import-data [dir]')
+  .description('load categories.yaml and holidays.yaml from a directory (default data/cases); all or nothing')
+  .option('--json', 'print the result as JSON')
+  .action((dir: string | undefined, opts: { json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const report = await importCaseData(
+        db,
+        await systemActorOfRoot(db),
+        path.resolve(dir ?? path.join(REPO_ROOT, 'data', 'cases')),
+      );
+      print(
+        !!opts.json,
+        report,
+        `${report.categories} categories (${report.deactivated} deactivated), holiday calendar for ${report.years.join(', ')}`,
+      );
+    }),
+  );
+cases
+  .command('jobs')
+  .description(
+    "escalate overdue cases and publish this and last month's statistics to the indicator store; safe to repeat",
+  )
+  .option('--json', 'print the result as JSON')
+  .action((opts: { json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const result = await runCaseJobs(db);
+      print(
+        !!opts.json,
+        result,
+        `${result.escalated} cases escalated; ${result.published} observations written${'publishError' in result ? ` (not published: ${result.publishError})` : ''}`,
+      );
+    }),
+  );
+cases
+  .command('publish-stats <month>')
+  .description('write the filed and closed cases of a month (YYYY-MM) per county to the indicator store (source cases)')
+  .option('--json', 'print the result as JSON')
+  .action((month: string, opts: { json?: boolean }) => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      process.exit(reportError(new ConfigError('<month> must look like 2026-11')));
+    return withDatabase(async ({ db }) => {
+      const result = await publishMonthlyStatistics(db, await systemActorOfRoot(db), month);
+      print(!!opts.json, result, `${month}: ${result.counties} counties, ${result.written} observations written`);
+    });
+  });
+cases
+  .command('sweep-photos')
+  .description('remove photos uploaded more than a day ago and never used in a report or an action')
+  .action(() =>
+    withDatabase(async ({ db }, config) => {
+      console.log(`removed ${await sweepUnattachedPhotos(db, uploadsDirOf(config.dataDir))} unused photos`);
+    }),
+  );
 
 function readFile(file: string): string {
   try {

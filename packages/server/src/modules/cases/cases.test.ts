@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { escalateOverdueCases, runCaseJobs } from '../../jobs/case-jobs.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, report } from './fixtures.ts';
 
 let ctx: TestContext;
@@ -457,6 +458,56 @@ describe('clock: pause, resume and extension', () => {
     // A unit may return a wrongly dispatched case, with a reason.
     const returned = await act(officer.agent, c.id, { action: 'return', reason: '属住建部门职责' });
     expect(returned.json()).toMatchObject({ status: 'accepted', orgUnit: null });
+  });
+});
+
+describe('overdue escalation', () => {
+  it('tells the unit and its superior once when a dispatched case passes its deadline', async () => {
+    const c = (
+      await report(ctx, { categoryCode: 'comp-manhole', description: '井盖缺失', ...DAOLI, regionCode: '230102' })
+    ).json();
+    await act(cityAdmin, c.id, { action: 'dispatch', orgUnitId: unitId });
+    await ctx.db
+      .updateTable('problem_case')
+      .set({ deadline: new Date(Date.now() - 60_000) })
+      .where('id', '=', c.id)
+      .execute();
+    expect(await escalateOverdueCases(ctx.db)).toBeGreaterThanOrEqual(1);
+    expect(await escalateOverdueCases(ctx.db)).toBe(0);
+    const notes = await ctx.db
+      .selectFrom('notification')
+      .select(['recipient_org_unit_id', 'threshold'])
+      .where('subject_id', '=', c.id)
+      .where('threshold', '=', 'overdue')
+      .execute();
+    expect(notes.map((n) => n.recipient_org_unit_id).sort()).toEqual([unitId, superiorId].sort());
+    const detail = (await cityAdmin.get(`/api/v1/cases/${c.id}`)).json();
+    expect(detail).toMatchObject({ overdue: true, colour: 'red' });
+    expect(detail.events.at(-1)).toMatchObject({ kind: 'escalated', note: '逾期，已报 哈尔滨市城市管理局 督办' });
+    const audit = await ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', c.id).execute();
+    expect(audit.map((a) => a.action)).toContain('case.escalate');
+  });
+});
+
+describe('indicator store', () => {
+  it("publishes the month's filed and closed cases per county with source cases", async () => {
+    const result = await runCaseJobs(ctx.db);
+    expect(result).toMatchObject({ published: expect.any(Number) });
+    expect(result).not.toHaveProperty('publishError');
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const rows = await ctx.db
+      .selectFrom('observation')
+      .select(['data_element_code', 'value'])
+      .where('region_code', '=', '230102')
+      .where('period', '=', month)
+      .where('source', '=', 'cases')
+      .orderBy('data_element_code')
+      .execute();
+    const [closed, filed] = rows;
+    expect(closed).toMatchObject({ data_element_code: 'cases-closed' });
+    expect(filed).toMatchObject({ data_element_code: 'cases-filed' });
+    expect(Number(closed!.value)).toBeGreaterThanOrEqual(1);
+    expect(Number(filed!.value)).toBeGreaterThanOrEqual(Number(closed!.value));
   });
 });
 

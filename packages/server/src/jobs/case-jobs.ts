@@ -1,0 +1,92 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { recordAudit } from '../modules/audit/service.ts';
+import { caseRepository } from '../modules/cases/repository.ts';
+import { caseJobRepository } from '../modules/cases/job-repository.ts';
+import { publishMonthlyStatistics } from '../modules/cases/publish.ts';
+import { chinaDate } from '@chuangcheng/core';
+import { systemActorOfRoot } from '../bootstrap.ts';
+
+/**
+ * Overdue escalation (逾期督办): a case dispatched to a unit whose deadline has passed while its
+ * clock runs is reported once to the unit's superior (its parent organisation), or, for a unit
+ * without one, to the creation office (文明办) of the nearest region above the case. The unit is
+ * told too. Each case escalates once (escalation_level 0 → 1), in its own transaction with a
+ * timeline row and an audit row, so concurrent runs never escalate twice.
+ */
+export async function escalateOverdueCases(db: Kysely<Database>, now = new Date()): Promise<number> {
+  let escalated = 0;
+  for (;;) {
+    const due = await caseJobRepository.overdueToEscalate(db, now, 200);
+    if (due.length === 0) return escalated;
+    for (const c of due) {
+      const done = await db.transaction().execute(async (trx) => {
+        if (!(await caseJobRepository.markEscalated(trx, c.id))) return false;
+        const unit = await caseRepository.findOrgUnit(trx, c.org_unit_id!);
+        const superior = unit?.parent_id
+          ? await caseRepository.findOrgUnit(trx, unit.parent_id)
+          : await caseJobRepository.creationOfficeAbove(trx, c.region_path.split('/'));
+        const title = `案件 ${c.number} 已逾期`;
+        const recipients = [
+          { id: c.org_unit_id!, title: `${title}，请立即处置` },
+          ...(superior ? [{ id: superior.id, title: `${title}（${unit?.name ?? ''}），请督促办理` }] : []),
+        ];
+        await caseJobRepository.notify(trx, c.id, recipients);
+        await caseRepository.insertEvent(trx, {
+          id: crypto.randomUUID(),
+          case_id: c.id,
+          kind: 'escalated',
+          status: c.status,
+          note: superior ? `逾期，已报 ${superior.name} 督办` : '逾期，已提醒承办单位',
+          actor_id: null,
+          actor_name: null,
+          org_unit_id: superior?.id ?? null,
+          data: JSON.stringify({ deadline: c.deadline.toISOString() }),
+          at: now,
+        });
+        await recordAudit(
+          trx,
+          { actor: null },
+          {
+            action: 'case.escalate',
+            entityType: 'problem_case',
+            entityId: c.id,
+            regionCode: c.region_code,
+            prefectureCode: c.prefecture_code,
+            before: { escalationLevel: 0 },
+            after: { escalationLevel: 1, superior: superior?.id ?? null },
+          },
+        );
+        return true;
+      });
+      if (done) escalated++;
+    }
+    if (due.length < 200) return escalated;
+  }
+}
+
+/** The month (YYYY-MM, China time) before the one `now` falls in. */
+function previousMonth(now: Date): string {
+  const [y, m] = chinaDate(now).split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
+ * The scheduled case jobs: overdue escalation, then the monthly statistics of the current and
+ * the previous month written to the indicator store (so late closings still reach last month).
+ */
+export async function runCaseJobs(db: Kysely<Database>, now = new Date()) {
+  const escalated = await escalateOverdueCases(db, now);
+  const actor = await systemActorOfRoot(db);
+  let published = 0;
+  try {
+    for (const month of [previousMonth(now), chinaDate(now).slice(0, 7)]) {
+      published += (await publishMonthlyStatistics(db, actor, month)).written;
+    }
+  } catch (error) {
+    // A data set without the case-statistics catalogue: escalation still counts.
+    return { escalated, published, publishError: (error as Error).message };
+  }
+  return { escalated, published };
+}
