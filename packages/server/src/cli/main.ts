@@ -24,6 +24,9 @@ import { importGroupsFile } from '../modules/regions/import-groups.ts';
 import { importOrgUnitsFile } from '../modules/org-units/import.ts';
 import { runReminders } from '../jobs/reminders.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
+import { importCatalogueFile } from '../modules/indicators/catalogue.ts';
+import { importWorkbook } from '../modules/indicators/excel.ts';
+import { generateDemo, removeDemo } from '../modules/indicators/demo.ts';
 import { REPO_ROOT } from '../config.ts';
 import { importCaseData } from '../modules/cases/data-import.ts';
 import { publishMonthlyStatistics } from '../modules/cases/publish.ts';
@@ -388,6 +391,70 @@ cases
   .action(() =>
     withDatabase(async ({ db }, config) => {
       console.log(`removed ${await sweepUnattachedPhotos(db, uploadsDirOf(config.dataDir))} unused photos`);
+    }),
+  );
+
+const indicators = program
+  .command('indicators')
+  .description('the indicator catalogue and reported figures (data/indicators/*.yaml, docs/indicators.md)');
+indicators
+  .command('import <file>')
+  .description(
+    'import a catalogue (.yaml: data sets, indicators, target links) or a filled Excel template (.xlsx, with --data-set), all or nothing',
+  )
+  .option('--data-set <code>', 'the data set of an .xlsx template')
+  .option('--json', 'print the result as JSON')
+  .action((file: string, opts: { dataSet?: string; json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const actor = await systemActorOfRoot(db);
+      if (file.toLowerCase().endsWith('.xlsx')) {
+        if (!opts.dataSet) throw new ConfigError('an .xlsx import needs --data-set <code>');
+        const result = await importWorkbook(db, { actor }, opts.dataSet, fs.readFileSync(path.resolve(file)));
+        print(
+          !!opts.json,
+          result,
+          `${result.dataSet} ${result.period}: ${result.values} values of ${result.regions} regions saved as drafts`,
+        );
+        return;
+      }
+      const result = await importCatalogueFile(db, actor, path.resolve(file));
+      print(
+        !!opts.json,
+        result,
+        `imported ${result.dataSets} data sets, ${result.elements} data elements, ${result.indicators} indicators, ${result.targets} target links`,
+      );
+    }),
+  );
+
+program
+  .command('demo')
+  .description(
+    'fill the database with demo observations 2016-2020 and demo titles (marked demo; never on a real deployment)',
+  )
+  .option('--seed <n>', 'seed of the generator (the same seed gives the same data)', '2018')
+  .option('--force', 'add demo data even though the database holds real observations')
+  .option('--remove', 'delete every demo observation and demo title event instead')
+  .option('--json', 'print the result as JSON')
+  .action((opts: { seed: string; force?: boolean; remove?: boolean; json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const actor = await systemActorOfRoot(db);
+      if (opts.remove) {
+        const removed = await removeDemo(db, actor);
+        print(
+          !!opts.json,
+          removed,
+          `removed ${removed.observations} demo observations and ${removed.titleEvents} demo title events`,
+        );
+        return;
+      }
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(seed)) throw new ConfigError(`--seed must be a whole number, not '${opts.seed}'`);
+      const report = await generateDemo(db, actor, { seed, force: !!opts.force });
+      print(
+        !!opts.json,
+        report,
+        `demo data: ${report.observations} observations and ${report.titleEvents} title events; the cockpit shows them as of ${report.asOf}`,
+      );
     }),
   );
 
