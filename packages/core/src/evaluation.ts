@@ -413,6 +413,12 @@ export const ScoringSheet = z.object({
 });
 export type ScoringSheet = z.infer<typeof ScoringSheet>;
 
+/** What reading the data standards from the indicator store did. */
+export const IndicatorFillResult = z.object({
+  filled: z.number(),
+  skipped: z.array(z.object({ standardCode: z.string(), regionCode: z.string(), reason: z.string() })),
+});
+
 // ---- Scorecards, rankings, explanations ---------------------------------------------
 
 export const ScoreNode = z.object({

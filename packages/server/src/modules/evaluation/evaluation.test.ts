@@ -521,3 +521,71 @@ describe('a year-end round for the prefecture cities', () => {
     }
   });
 });
+
+describe('data standards read from the indicator store', () => {
+  it('fills threshold standards from observations, keeps hand entries and says what it skipped', async () => {
+    const created = await ctx.admin.post('/api/v1/evaluation/rounds', {
+      name: '2019年第四季度日常考核',
+      kind: 'routine',
+      frameworkId,
+      year: 2019,
+      periodStart: '2019-10-01',
+      periodEnd: '2019-12-31',
+      testDate: '2019-12-15',
+      ownerRegionCode: '23',
+      regions: [
+        { code: '2306', cityGroup: 'prefecture' },
+        { code: '2310', cityGroup: 'prefecture' },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect((await ctx.admin.post(`/api/v1/evaluation/rounds/${id}/indicator-values`)).statusCode).toBe(409);
+    await ctx.admin.post(`/api/v1/evaluation/rounds/${id}/transition`, { to: 'open' });
+    const observe = (set: string, element: string, period: string, value: number) =>
+      ctx.db
+        .insertInto('observation')
+        .values({
+          data_set_code: set,
+          data_element_code: element,
+          region_code: '2306',
+          prefecture_code: '2306',
+          period,
+          value,
+          source: 'demo',
+        })
+        .execute();
+    await observe('city-management-quarterly', 'waste-harmlessly-treated', '2019Q4', 900);
+    await observe('city-management-quarterly', 'waste-collected', '2019Q4', 1000);
+    await observe('air-quality-annual', 'pm25-annual-mean', '2019', 30);
+    expect((await qiqiharAdmin.post(`/api/v1/evaluation/rounds/${id}/indicator-values`)).statusCode).toBe(403);
+    const res = await ctx.admin.post(`/api/v1/evaluation/rounds/${id}/indicator-values`);
+    expect(res.statusCode, res.body).toBe(200);
+    const fill = res.json();
+    expect(fill.filled).toBe(2);
+    const reasons = fill.skipped.map((s: { regionCode: string; reason: string }) => `${s.regionCode}: ${s.reason}`);
+    expect(reasons).toContain('2310: no waste-harmless-treatment-rate value for 2019');
+    expect(reasons).toContain('2306: indicator volunteer-registration-rate is not in the catalogue');
+
+    const sheet = (await ctx.admin.get(`/api/v1/evaluation/rounds/${id}/regions/2306/sheet?method=indicator`)).json();
+    const waste = sheet.standards.find((s: { standard: { code: string } }) => s.standard.code === 'A06.01.02');
+    expect(waste.result).toMatchObject({
+      value: 90,
+      source: 'indicator',
+      note: '指标 waste-harmless-treatment-rate 2019Q4',
+    });
+    expect(waste.score).toBe(0); // 90 < 95 and the rule gives nothing below the target
+    const pm25 = sheet.standards.find((s: { standard: { code: string } }) => s.standard.code === 'A06.01.01');
+    expect(pm25.score).toBe(3); // 30 ≤ 35
+
+    // a value typed in by hand is kept on the next read
+    await ctx.admin.put(`/api/v1/evaluation/rounds/${id}/regions/2306/results/A06.01.02`, { value: 96, note: '复核' });
+    const again = (await ctx.admin.post(`/api/v1/evaluation/rounds/${id}/indicator-values`)).json();
+    expect(again.filled).toBe(1);
+    expect(again.skipped).toContainEqual({
+      standardCode: 'A06.01.02',
+      regionCode: '2306',
+      reason: 'entered by hand; kept',
+    });
+  });
+});

@@ -13,6 +13,7 @@ import {
   FrameworkImportResult,
   FrameworkList,
   Incident,
+  IndicatorFillResult,
   IncidentList,
   IncidentRequest,
   PublishOutcome,
@@ -46,6 +47,7 @@ import {
   templateWorkbook,
 } from './frameworks.ts';
 import { listIncidents, readIncident, recordIncident } from './incidents.ts';
+import { fillIndicatorValues } from './indicator-values.ts';
 import { readCycle, readRanking, readScorecard, resultsWorkbook } from './results.ts';
 import { assignScorers, createRound, listRounds, readRound, transitionRound } from './rounds.ts';
 import { enterResult, readSheet, recordFinding, submitEvidence, withdrawFinding } from './scoring.ts';
@@ -248,6 +250,18 @@ export async function evaluationRoutes(app: App, deps: ModuleDeps) {
   );
 
   // ---- Score entry
+  app.post(
+    '/evaluation/rounds/:id/indicator-values',
+    {
+      schema: {
+        tags,
+        summary: "Read the data standards' values from the indicator store (hand-entered results are kept)",
+        params: IdParams,
+        response: { 200: IndicatorFillResult },
+      },
+    },
+    async (request) => fillIndicatorValues(db, ctx(request), request.params.id),
+  );
   app.get(
     '/evaluation/rounds/:id/regions/:code/sheet',
     {
