@@ -21,7 +21,7 @@ import { eventsByRegion } from './titles-repository.ts';
 type Db = Kysely<Database>;
 
 export type RoundRegionRow = Awaited<ReturnType<typeof roundRepository.regions>>[number];
-export type ComputedRegion = { region: RoundRegionRow; score: RegionScore; rank: number };
+type ComputedRegion = { region: RoundRegionRow; score: RegionScore; rank: number };
 export type ComputedRound = { doc: FrameworkDocument; regions: ComputedRegion[] };
 
 /**

@@ -3,7 +3,6 @@ import type { Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database>;
 export type FrameworkRow = Selectable<Database['evaluation_framework']>;
-export type FrameworkVersionRow = Selectable<Database['evaluation_framework_version']>;
 
 /** SQL for framework editions and their versions. */
 export const frameworkRepository = {

@@ -14,7 +14,7 @@ import { AppError } from '../../http/problem.ts';
  * documents and type or paste it into this template; import reads it back all-or-nothing
  * with an error per row and column.
  */
-export const SHEET = '测评标准';
+const SHEET = '测评标准';
 
 const COLUMNS = [
   { key: 'projectCode', header: '测评项目编码', width: 12 },

@@ -75,12 +75,6 @@ function assertSound(doc: FrameworkDocument, prefix: string): void {
   if (problems.length > 0) throw invalid(problems.map((p) => ({ field: `${prefix}.${p.field}`, message: p.message })));
 }
 
-/** The document and framework id of the version a round pins. */
-export async function loadVersion(db: Db, versionId: string): Promise<FrameworkDocument> {
-  const v = await frameworkRepository.findVersionById(db, versionId);
-  return v.document as FrameworkDocument;
-}
-
 async function writeVersion(
   trx: Db,
   ctx: Context,

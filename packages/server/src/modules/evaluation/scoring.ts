@@ -32,7 +32,7 @@ const files = (rows: AttachmentSummary[], ownerId: string) =>
     .filter((a) => a.owner_id === ownerId)
     .map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, sizeBytes: a.size_bytes }));
 
-export function presentFinding(row: FindingRow, attachments: AttachmentSummary[]): Finding {
+function presentFinding(row: FindingRow, attachments: AttachmentSummary[]): Finding {
   return {
     id: row.id,
     standardCode: row.standard_code,

@@ -86,7 +86,7 @@ export async function writeTitleEvent(trx: Db, ctx: Context, event: NewTitleEven
   return id;
 }
 
-export function presentTitleEvent(row: TitleEventRow): TitleEvent {
+function presentTitleEvent(row: TitleEventRow): TitleEvent {
   return {
     id: row.id,
     regionCode: row.region_code,
