@@ -13,12 +13,14 @@ import { REPO_ROOT } from './lib/server.ts';
 import { loadScenario } from './scenarios/load.ts';
 import { startupScenario } from './scenarios/startup.ts';
 import { supervisionScenario } from './scenarios/supervision.ts';
+import { casesScenario } from './scenarios/cases.ts';
 
 /** Run order matters: startup needs the empty databases that later scenarios then reuse. */
 const SCENARIOS: Record<string, Scenario> = {
   startup: startupScenario,
   load: loadScenario,
   supervision: supervisionScenario,
+  cases: casesScenario,
 };
 
 const USAGE = `usage: tsx bench/run.ts [--only ${Object.keys(SCENARIOS).join('|')}] [--duration <s>] [--warmup <s>]

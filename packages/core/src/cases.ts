@@ -58,6 +58,14 @@ export const CaseCategory = z.object({
 export type CaseCategory = z.infer<typeof CaseCategory>;
 export const CaseCategoryList = z.object({ items: z.array(CaseCategory) });
 
+/** PATCH /cases/categories/:code (province administrators): tune a category without a deploy. */
+export const UpdateCategoryRequest = z.strictObject({
+  timeLimit: z.strictObject({ amount: z.number().int().min(1).max(365), unit: z.enum(['hours', 'days']) }).optional(),
+  active: z.boolean().optional(),
+  defaultUnitName: z.string().trim().min(1).max(100).nullable().optional(),
+});
+export type UpdateCategoryRequest = z.infer<typeof UpdateCategoryRequest>;
+
 const Latitude = z.number().min(-90).max(90);
 const Longitude = z.number().min(-180).max(180);
 const Trimmed = (max: number) => z.string().trim().min(1).max(max);

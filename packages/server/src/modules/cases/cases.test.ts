@@ -539,6 +539,22 @@ describe('configuration', () => {
     expect((await cityAdmin.delete(`/api/v1/cases/dispatch-rules/${rule.json().id}`)).statusCode).toBe(204);
   });
 
+  it('lets a province administrator change a time limit, and nobody narrower', async () => {
+    const res = await ctx.admin.patch('/api/v1/cases/categories/event-poster', {
+      timeLimit: { amount: 8, unit: 'hours' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().timeLimit).toEqual({ amount: 8, unit: 'hours' });
+    const refused = await cityAdmin.patch('/api/v1/cases/categories/event-poster', { active: false });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('OUT_OF_SCOPE');
+    const group = await ctx.admin.patch('/api/v1/cases/categories/event-ad', {
+      timeLimit: { amount: 1, unit: 'days' },
+    });
+    expect(group.json().errors[0].field).toBe('body.timeLimit');
+    await ctx.admin.patch('/api/v1/cases/categories/event-poster', { timeLimit: { amount: 1, unit: 'days' } });
+  });
+
   it('serves the holiday calendar with its source notices', async () => {
     const res = await cityAdmin.get('/api/v1/cases/holidays?year=2025');
     expect(res.json().items).toEqual([

@@ -1,6 +1,12 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { isWithinScope, type CreateDispatchRule, type DispatchRule } from '@chuangcheng/core';
+import {
+  isWithinScope,
+  type CaseCategory,
+  type CreateDispatchRule,
+  type DispatchRule,
+  type UpdateCategoryRequest,
+} from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
@@ -9,6 +15,7 @@ import { calendarYears } from './calendar.ts';
 import { casePolicy } from './policy.ts';
 import { caseRepository } from './repository.ts';
 import { requireLeafCategory } from './intake.ts';
+import { presentCategory } from './read.ts';
 
 type RuleRow = NonNullable<Awaited<ReturnType<typeof caseRepository.findRuleById>>>;
 
@@ -84,4 +91,44 @@ export async function readHolidays(db: Kysely<Database>, actor: Actor, year?: nu
   authorize(actor, 'case.read');
   const years = await calendarYears(db);
   return { items: year === undefined ? years : years.filter((y) => y.year === year) };
+}
+
+/**
+ * Changes a category's time limit, default unit or whether it is in use. Categories serve the whole
+ * province, so only an administrator whose scope is the province may change them. New limits apply
+ * to cases reported afterwards; existing deadlines stay.
+ */
+export async function updateCategory(
+  db: Kysely<Database>,
+  ctx: { actor: Actor; requestId?: string },
+  code: string,
+  body: UpdateCategoryRequest,
+): Promise<CaseCategory> {
+  const root = await caseRepository.root(db);
+  casePolicy.canConfigure(ctx.actor, root?.path ?? ctx.actor.regionPath);
+  const before = await caseRepository.findCategory(db, code);
+  if (!before) throw notFound(`category ${code}`);
+  if (before.parent_code === null && (body.timeLimit || body.defaultUnitName !== undefined)) {
+    throw invalid([
+      {
+        field: body.timeLimit ? 'body.timeLimit' : 'body.defaultUnitName',
+        message: `${code} is a group; set these on its categories`,
+      },
+    ]);
+  }
+  const patch: Record<string, unknown> = {};
+  if (body.timeLimit) Object.assign(patch, { limit_amount: body.timeLimit.amount, limit_unit: body.timeLimit.unit });
+  if (body.active !== undefined) patch.active = body.active;
+  if (body.defaultUnitName !== undefined) patch.default_unit_name = body.defaultUnitName;
+  await db.transaction().execute(async (trx) => {
+    await caseRepository.updateCategory(trx, code, patch);
+    await recordAudit(trx, ctx, {
+      action: 'case.category.update',
+      entityType: 'case_category',
+      entityId: code,
+      before: presentCategory(before),
+      after: body,
+    });
+  });
+  return presentCategory((await caseRepository.findCategory(db, code))!);
 }

@@ -38,7 +38,7 @@ function trackingToken(key: string, caseId: string): string {
   return crypto.createHash('sha256').update(`case-tracking\n${key}\n${caseId}`).digest('base64url').slice(0, 32);
 }
 
-export const limitOf = (category: Pick<CategoryRow, 'limit_amount' | 'limit_unit'>): TimeLimit => ({
+const limitOf = (category: Pick<CategoryRow, 'limit_amount' | 'limit_unit'>): TimeLimit => ({
   amount: category.limit_amount ?? 1,
   unit: (category.limit_unit ?? 'days') as TimeLimit['unit'],
 });

@@ -38,7 +38,7 @@ export function presentCategory(row: CategoryRow): CaseCategory {
 
 type SummaryRow = CaseRow & { category_name: string; region_name: string; unit_name: string | null };
 
-export function presentSummary(row: SummaryRow, now = new Date()): CaseSummary {
+function presentSummary(row: SummaryRow, now = new Date()): CaseSummary {
   const open = !['closed', 'rejected', 'duplicate'].includes(row.status);
   // A paused clock is judged at the moment it stopped.
   const at = row.paused_at ?? now;

@@ -8,10 +8,6 @@ export type PhotoRow = Selectable<Database['case_photo']>;
 
 const OPEN = ['submitted', 'accepted', 'dispatched', 'handling', 'handled'] as const;
 
-/** Rows below (or at) a region path. */
-const under = (column: 'region_path' | 'problem_case.region_path', path: string) =>
-  sql<boolean>`(${sql.ref(column)} = ${path} or ${sql.ref(column)} like ${path + '/%'})`;
-
 /** SQL of problem cases: the only place that reads or writes their tables. */
 export const caseRepository = {
   listCategories(db: Kysely<Database>, activeOnly: boolean) {
@@ -22,6 +18,14 @@ export const caseRepository = {
 
   findCategory(db: Kysely<Database>, code: string) {
     return db.selectFrom('case_category').selectAll().where('code', '=', code).executeTakeFirst();
+  },
+
+  updateCategory(trx: Kysely<Database>, code: string, patch: Record<string, unknown>) {
+    return trx
+      .updateTable('case_category')
+      .set({ ...patch, updated_at: new Date() })
+      .where('code', '=', code)
+      .execute();
   },
 
   settings(db: Kysely<Database>) {
@@ -426,6 +430,4 @@ export const caseRepository = {
   deleteRule(trx: Kysely<Database>, id: string) {
     return trx.deleteFrom('case_dispatch_rule').where('id', '=', id).execute();
   },
-
-  under,
 };

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   CaseAction,
+  CaseCategory,
   CaseCategoryList,
   CaseDetail,
   CaseList,
@@ -25,6 +26,7 @@ import {
   RatingRequest,
   StaffCaseIntake,
   SupplementRequest,
+  UpdateCategoryRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { invalid, notFound } from '../../http/problem.ts';
@@ -32,7 +34,7 @@ import { requireActor } from '../auth/actor.ts';
 import type { Upload } from '../attachments/service.ts';
 import { uploadsDirOf } from '../attachments/storage.ts';
 import { actOnCase, rateCase, supplementCase } from './actions.ts';
-import { createDispatchRule, deleteDispatchRule, listDispatchRules, readHolidays } from './config.ts';
+import { createDispatchRule, deleteDispatchRule, listDispatchRules, readHolidays, updateCategory } from './config.ts';
 import { fileCase, nearbyOpenCases } from './intake.ts';
 import { openDisplayPhoto, openStoredPhoto, uploadCasePhoto } from './photos.ts';
 import { casePolicy } from './policy.ts';
@@ -298,6 +300,25 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       requireActor(request);
       return { items: (await caseRepository.listCategories(deps.db, false)).map(presentCategory) };
     },
+  );
+  app.patch(
+    '/cases/categories/:code',
+    {
+      schema: {
+        tags,
+        summary: "Change a category's time limit, default unit or use (province administrators)",
+        params: z.strictObject({ code: z.string().min(2).max(32) }),
+        body: UpdateCategoryRequest,
+        response: { 200: CaseCategory },
+      },
+    },
+    async (request) =>
+      updateCategory(
+        deps.db,
+        { actor: requireActor(request), requestId: request.id },
+        request.params.code,
+        request.body,
+      ),
   );
   app.get(
     '/cases/holidays',

@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
  * element becomes null). Each response is written once as a tree and rendered in either format.
  */
 export type Format = 'json' | 'xml';
-export type Leaf = string | number | boolean | null;
+type Leaf = string | number | boolean | null;
 export type Tree = { [key: string]: Leaf | Tree | Tree[] | Leaf[] };
 
 const escape = (text: string) =>
