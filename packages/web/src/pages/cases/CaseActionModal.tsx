@@ -128,7 +128,6 @@ export function CaseActionModal({ action, detail, onClose, onDone }: Props) {
       onOk={() => void save()}
       onCancel={close}
       destroyOnHidden
-      data-testid="case-action-modal"
     >
       <Form<Values>
         form={form}
@@ -138,8 +137,17 @@ export function CaseActionModal({ action, detail, onClose, onDone }: Props) {
       >
         {action === 'merge' && <MergeTarget detail={detail} />}
         {action === 'dispatch' && (
-          <Form.Item name="orgUnitId" label={t('case.action.unit')} extra={t('case.action.unitHint')}>
-            <OrgUnitSelect testId="case-action-unit" />
+          <Form.Item
+            name="orgUnitId"
+            label={t('case.action.unit')}
+            initialValue={detail.suggestedOrgUnit?.id}
+            extra={
+              detail.suggestedOrgUnit
+                ? t('case.action.unitSuggested', { unit: detail.suggestedOrgUnit.name })
+                : t('case.action.unitNoRule')
+            }
+          >
+            <OrgUnitSelect known={detail.suggestedOrgUnit} testId="case-action-unit" />
           </Form.Item>
         )}
         {action === 'request_extension' && (

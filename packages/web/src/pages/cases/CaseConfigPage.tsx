@@ -10,6 +10,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useLoaded } from '../supervision/useLoaded.ts';
 import { timeLimitText } from './categories.ts';
 import { useCategories } from './useCategories.ts';
 
@@ -22,6 +23,7 @@ export default function CaseConfigPage() {
         items={[
           { key: 'rules', label: t('case.config.rules'), children: <DispatchRules /> },
           { key: 'categories', label: t('case.config.categories'), children: <Categories /> },
+          { key: 'holidays', label: t('case.config.holidays'), children: <Holidays /> },
         ]}
       />
     </Card>
@@ -184,6 +186,52 @@ function DispatchRules() {
           <OrgUnitSelect />
         </Form.Item>
       </FormModal>
+    </>
+  );
+}
+
+interface HolidayYear {
+  year: number;
+  source: string;
+  holidays: string[];
+  workdays: string[];
+}
+
+/** The calendar the deadlines are counted with: days off and the weekend days worked (调休). */
+function Holidays() {
+  const t = useT();
+  const { data, loading } = useLoaded<{ items: HolidayYear[] }>('/api/v1/cases/holidays');
+  const columns: TableColumnsType<HolidayYear> = [
+    { title: t('case.config.year'), dataIndex: 'year', width: 80 },
+    {
+      title: t('case.config.daysOff'),
+      dataIndex: 'holidays',
+      render: (days: string[]) => days.map((day) => <Tag key={day}>{day.slice(5)}</Tag>),
+    },
+    {
+      title: t('case.config.workdays'),
+      dataIndex: 'workdays',
+      width: 220,
+      render: (days: string[]) =>
+        days.map((day) => (
+          <Tag key={day} color="orange">
+            {day.slice(5)}
+          </Tag>
+        )),
+    },
+    { title: t('case.config.source'), dataIndex: 'source', width: 260 },
+  ];
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('case.config.holidaysHint')}</Typography.Paragraph>
+      <Table<HolidayYear>
+        rowKey="year"
+        size="small"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={loading}
+        pagination={false}
+      />
     </>
   );
 }

@@ -34,7 +34,8 @@ export function PhotoPicker({ items, onAdd, onRemove, max, testId }: Props) {
       accept="image/*"
       capture={capture ? 'environment' : undefined}
       multiple={!capture}
-      className={styles.hiddenInput}
+      // Inline: a global input[type=file] rule of the component library outranks a class here.
+      style={{ display: 'none' }}
       onChange={(event) => {
         picked(event.target.files);
         event.target.value = '';

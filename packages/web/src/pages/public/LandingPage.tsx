@@ -1,18 +1,51 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Empty, Input, List, Typography } from 'antd';
+import { Button, Card, Empty, Input, List, Space, Typography } from 'antd';
+import type { CaseStatus } from '@chuangcheng/core';
+import { api, withQuery } from '../../api/client.ts';
 import { CameraOutlined, RightOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { CaseStatusTag, DeadlineTag } from '../cases/CaseBits.tsx';
+import { trackingBadge } from '../cases/deadline.ts';
 import { formatTime } from '../cases/format.ts';
 import { myReports } from './report-draft.ts';
 import styles from './public.module.css';
+
+/** What the server tells anyone about a case number (GET /public/cases?numbers=). */
+interface CaseState {
+  number: string;
+  status: CaseStatus;
+  deadline: string;
+  paused: boolean;
+  mergedInto: string | null;
+}
+
+/** The server answers at most 20 numbers at once; older reports show without their status. */
+const STATUS_BATCH = 20;
 
 /** 随手拍: report a problem, look a case up by number, and the cases reported from this phone. */
 export default function LandingPage() {
   const t = useT();
   const navigate = useNavigate();
   const [number, setNumber] = useState('');
-  const mine = myReports(localStorage);
+  const mine = useMemo(() => myReports(localStorage), []);
+  const [states, setStates] = useState<ReadonlyMap<string, CaseState>>(new Map());
+  const [now] = useState(() => new Date());
+
+  useEffect(() => {
+    const numbers = mine.slice(0, STATUS_BATCH).map((item) => item.number);
+    if (numbers.length === 0) return;
+    let cancelled = false;
+    api
+      .get<{ items: CaseState[] }>(withQuery('/api/v1/public/cases', { numbers: numbers.join(',') }))
+      .then((answer) => {
+        if (!cancelled) setStates(new Map(answer.items.map((item) => [item.number, item])));
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [mine]);
 
   const track = () => {
     const wanted = number.trim().toUpperCase();
@@ -65,7 +98,12 @@ export default function LandingPage() {
               >
                 <List.Item.Meta
                   title={item.number}
-                  description={`${item.categoryName} · ${formatTime(item.reportedAt)}`}
+                  description={
+                    <Space orientation="vertical" size={2}>
+                      <span>{`${item.categoryName} · ${formatTime(item.reportedAt)}`}</span>
+                      <StateLine state={states.get(item.number)} reportedAt={item.reportedAt} now={now} />
+                    </Space>
+                  }
                 />
               </List.Item>
             )}
@@ -73,5 +111,16 @@ export default function LandingPage() {
         )}
       </Card>
     </>
+  );
+}
+
+function StateLine({ state, reportedAt, now }: { state?: CaseState; reportedAt: string; now: Date }) {
+  if (!state) return null;
+  const badge = trackingBadge({ ...state, createdAt: reportedAt }, now);
+  return (
+    <Space size={4} wrap>
+      <CaseStatusTag status={state.status} />
+      {badge !== 'none' && <DeadlineTag deadline={state.deadline} badge={badge} now={now} />}
+    </Space>
   );
 }

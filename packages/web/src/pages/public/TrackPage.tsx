@@ -30,7 +30,8 @@ export default function TrackPage() {
         setLoaded({ number, tracking, missing: false });
       })
       .catch((error: unknown) => {
-        const missing = error instanceof ApiError && error.status === 404;
+        // A malformed number (400) is as unknown as a missing one (404).
+        const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
         if (!missing) showError(error);
         setLoaded({ number, tracking: null, missing });
       });
