@@ -52,7 +52,7 @@ export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
     onRecorded(await api.post<IncidentView>('/api/v1/evaluation/incidents', values));
   });
 
-  const entries = framework?.id === frameworkId ? framework.document.negativeList : [];
+  const entries = framework && framework.id === frameworkId ? framework.document.negativeList : [];
 
   return (
     <FormModal

@@ -1,0 +1,388 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { FrameworkDetail, FrameworkStandard, FrameworkSummary, Round, Scorecard } from '@chuangcheng/core';
+import { databaseKinds, type RunningServer } from './support/server.ts';
+import { openSuite, SCREENSHOTS, signIn } from './support/walk.ts';
+
+const QIQIHAR = { code: '2302', name: '齐齐哈尔市' };
+const DAQING = { code: '2306', name: '大庆市' };
+const ROUND_NAME = '2019年度地级城市年终测评';
+const ACCIDENT = '大庆某化工企业爆炸事故';
+
+/** A 1 × 1 PNG, what a field photo needs to pass the server's type check. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A one-page PDF with the structure a reader expects. */
+function minimalPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** The HTTP API with a signed-in session, for setting up accounts, the city's material and checks. */
+async function apiSession(url: string, username: string, password: string) {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in of ${username}: ${login.status} ${await login.text()}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const send = async (method: string, pathname: string, body?: string | FormData, type?: string) => {
+    const response = await fetch(`${url}${pathname}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(type ? { 'content-type': type } : {}) },
+      body,
+    });
+    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
+    return response;
+  };
+  return {
+    call: async <T>(method: string, pathname: string, body?: unknown): Promise<T> => {
+      const response = await send(
+        method,
+        pathname,
+        body === undefined ? undefined : JSON.stringify(body),
+        body === undefined ? undefined : 'application/json',
+      );
+      return (await response.json()) as T;
+    },
+    download: async (pathname: string) => Buffer.from(await (await send('GET', pathname)).arrayBuffer()),
+    upload: async (pathname: string, file: Buffer, fileName: string, type: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(file)], { type }), fileName);
+      return (await send('POST', pathname, form)).json();
+    },
+  };
+}
+
+/** Clicks the primary button of the one open modal and waits for it to close. */
+async function confirmModal(page: Page) {
+  await page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary').click();
+  await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' });
+}
+
+async function pickOption(page: Page, testId: string, text: string, typed?: string) {
+  await page.getByTestId(testId).click();
+  if (typed) await page.keyboard.type(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/** The standards of a framework in order, with their rule. */
+function standardsOf(framework: FrameworkDetail): FrameworkStandard[] {
+  return framework.document.projects.flatMap((project) => project.contents.flatMap((content) => content.standards));
+}
+
+describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (kind) => {
+  let suite: Awaited<ReturnType<typeof openSuite>> | undefined;
+  let server: RunningServer;
+  let page: Page;
+  let admin: Awaited<ReturnType<typeof apiSession>>;
+  let framework: FrameworkDetail;
+  let roundId: string;
+  let work: string;
+
+  beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-evaluation-'));
+    suite = await openSuite(kind);
+    ({ server, page } = suite);
+    admin = await apiSession(server.url, 'admin', server.adminPassword);
+    const { items } = await admin.call<{ items: FrameworkSummary[] }>('GET', '/api/v1/evaluation/frameworks');
+    framework = await admin.call<FrameworkDetail>('GET', `/api/v1/evaluation/frameworks/${items[0]!.id}`);
+    // 齐齐哈尔's creation office uploads its own material.
+    await admin.call('POST', '/api/v1/users', {
+      username: 'qqhr-office',
+      displayName: '齐齐哈尔市创城办',
+      password: 'office-password-1',
+      role: 'city_admin',
+      regionCode: QIQIHAR.code,
+    });
+    await signIn(page, server, 'admin', server.adminPassword);
+  });
+
+  beforeEach((context) => {
+    // What the page showed when a step failed, for the person reading the failure.
+    onTestFailed(async () => {
+      const name = context.task.name.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 60);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `evaluation-failed-${kind}-${name}.png`), fullPage: true });
+    });
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('imports the framework from Excel: one bad row is reported and nothing imported; fixed, it imports', async () => {
+    await page.getByTestId('nav-evaluation').click();
+    await page.getByTestId('nav-evaluation-frameworks').click();
+    const table = page.getByTestId('framework-table');
+    await table.getByText('模型，待替换为正式操作手册').waitFor();
+    await table.getByTestId(`framework-open-${framework.edition}`).click();
+    await page.getByTestId('evaluation-model-banner').waitFor();
+    await page.getByTestId('framework-tree').waitFor();
+
+    // The office exports the edition, edits it in Excel, and makes a mistake in one row.
+    const exported = await admin.download(`/api/v1/evaluation/frameworks/${framework.id}/export.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('测评标准')!;
+    const headers = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ''));
+    const column = (name: string) => headers.indexOf(name);
+    const textCell = sheet.getRow(2).getCell(column('测评标准'));
+    const firstCode = String(sheet.getRow(2).getCell(column('标准编码')).value);
+    const revised = `${String(textCell.value)}（2019年修订）`;
+    textCell.value = revised;
+    const pointsCell = sheet.getRow(4).getCell(column('分值'));
+    const goodPoints = pointsCell.value;
+    pointsCell.value = '三分';
+    const bad = path.join(work, '测评体系-有误.xlsx');
+    await workbook.xlsx.writeFile(bad);
+    pointsCell.value = goodPoints;
+    const good = path.join(work, '测评体系-修正.xlsx');
+    await workbook.xlsx.writeFile(good);
+
+    await page.getByTestId('framework-import').click();
+    const modal = page.locator('.ant-modal-wrap:visible');
+    await modal.locator('input[type=file]').setInputFiles(bad);
+    const errors = page.getByTestId('framework-import-errors');
+    await errors.getByText('未导入任何数据', { exact: false }).waitFor();
+    expect(await errors.textContent()).toContain('分值');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-import-errors.png'), fullPage: true });
+    const unchanged = await admin.call<FrameworkDetail>('GET', `/api/v1/evaluation/frameworks/${framework.id}`);
+    expect(unchanged.version).toBe(framework.version);
+
+    await modal.locator('input[type=file]').setInputFiles(good);
+    await page
+      .getByTestId('framework-import-done')
+      .getByText(`第 ${framework.version + 1} 版`, { exact: false })
+      .waitFor();
+    await modal.getByRole('button', { name: '关闭' }).click();
+    await page
+      .getByTestId('framework-version')
+      .getByText(`第 ${framework.version + 1} 版`)
+      .waitFor();
+
+    // The edited standard shows its new text and the version that changed it.
+    await page.getByTestId(`framework-node-${firstCode}`).click();
+    await page.getByTestId('node-title').getByText(revised).waitFor();
+    await page.getByTestId('node-history-load').click();
+    await page.getByTestId('node-history').getByText('修改', { exact: false }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-framework.png'), fullPage: true });
+    framework = await admin.call<FrameworkDetail>('GET', `/api/v1/evaluation/frameworks/${framework.id}`);
+  });
+
+  it('opens a year-end round for the prefecture cities', async () => {
+    await page.getByTestId('nav-evaluation-rounds').click();
+    await page.getByTestId('round-create').click();
+    await page.getByTestId('round-name').fill(ROUND_NAME);
+    await pickOption(page, 'round-framework', framework.name);
+    await page.getByLabel('年度').fill('2019');
+    await page.getByTestId('round-period-start').fill('2019-01-01');
+    await page.getByTestId('round-period-end').fill('2019-12-31');
+    await page.getByTestId('round-test-date').fill('2019-12-01');
+    await page.getByTestId('round-add-children').click();
+    const regions = page.getByTestId('round-regions');
+    await regions.getByText(QIQIHAR.name).waitFor();
+    // 哈尔滨 is a sub-provincial city: ranked with the provincial capitals.
+    await pickOption(page, 'round-group-2301', '省会和副省级城市');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-round-create.png'), fullPage: true });
+    await confirmModal(page);
+
+    await page.getByTestId('round-title').getByText(ROUND_NAME).waitFor();
+    roundId = page.url().split('/').pop()!;
+    const round = await admin.call<Round>('GET', `/api/v1/evaluation/rounds/${roundId}`);
+    expect(round.kind).toBe('year_end');
+    expect(round.regions.length).toBeGreaterThanOrEqual(13);
+    expect(round.regions.find((region) => region.code === '2301')?.cityGroup).toBe('capital');
+
+    await page.getByTestId('round-move-open').click();
+    await confirmModal(page);
+    await page.getByTestId('round-view').locator('[data-status="open"]').first().waitFor();
+  });
+
+  it('takes the city’s material and the scorers’ material-review and field results', async () => {
+    const standards = standardsOf(framework);
+    const material = standards.filter((s) => s.method === 'material' && s.rule.kind === 'deduction');
+    const fieldDeduction = standards.find((s) => s.method === 'field' && s.rule.kind === 'deduction')!;
+    const fieldProportion = standards.find((s) => s.method === 'field' && s.rule.kind === 'proportion');
+    expect(material.length).toBeGreaterThanOrEqual(2);
+    const [reviewed, passed] = material as [FrameworkStandard, FrameworkStandard];
+
+    // While the round is open, 齐齐哈尔 uploads its material for the first standard.
+    const city = await apiSession(server.url, 'qqhr-office', 'office-password-1');
+    const evidence = await city.call<{ id: string }>(
+      'POST',
+      `/api/v1/evaluation/rounds/${roundId}/regions/${QIQIHAR.code}/evidence`,
+      { standardCode: reviewed.code, note: '齐齐哈尔市创建工作实施方案（2019）' },
+    );
+    await city.upload(
+      `/api/v1/evaluation/evidence/${evidence.id}/attachments`,
+      minimalPdf(),
+      '实施方案.pdf',
+      'application/pdf',
+    );
+
+    await page.reload();
+    await page.getByTestId('round-move-scoring').click();
+    await confirmModal(page);
+    await page.getByTestId('round-view').locator('[data-status="scoring"]').first().waitFor();
+
+    await page.getByTestId('round-workbench').click();
+    await pickOption(page, 'scoring-region', QIQIHAR.name, '齐齐哈尔');
+    await page.getByTestId('scoring-method-material').click();
+    const sheet = page.getByTestId('scoring-sheet');
+    await sheet.getByText(reviewed.text).click();
+    const panel = page.getByTestId(`standard-panel-${reviewed.code}`);
+    await panel.getByText('实施方案.pdf').waitFor();
+    await panel.getByTestId(`finding-description-${reviewed.code}`).fill('实施方案未明确责任单位和完成时限');
+    await panel.getByTestId(`finding-add-${reviewed.code}`).click();
+    await panel.getByText('实施方案未明确责任单位和完成时限').waitFor();
+    expect(await panel.textContent()).toContain('系统管理员');
+
+    await sheet.getByText(passed.text).click();
+    await page.getByTestId(`standard-pass-${passed.code}`).click();
+    await page.getByTestId(`standard-result-${passed.code}`).getByText('审核通过', { exact: false }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-workbench-material.png'), fullPage: true });
+
+    await page.getByTestId('scoring-method-field').click();
+    await sheet.getByText(fieldDeduction.text).click();
+    const fieldPanel = page.getByTestId(`standard-panel-${fieldDeduction.code}`);
+    await fieldPanel.getByTestId(`finding-description-${fieldDeduction.code}`).fill('龙沙路 300 米内仅见 2 处公益广告');
+    await fieldPanel.getByTestId(`finding-add-${fieldDeduction.code}`).click();
+    await fieldPanel.getByText('龙沙路 300 米内仅见 2 处公益广告').waitFor();
+    const photo = path.join(work, '龙沙路.png');
+    fs.writeFileSync(photo, PNG);
+    await fieldPanel.locator('input[type=file]').first().setInputFiles(photo);
+    await fieldPanel.getByText('龙沙路.png').waitFor();
+
+    if (fieldProportion) {
+      await sheet.getByText(fieldProportion.text).click();
+      const proportion = page.getByTestId(`standard-panel-${fieldProportion.code}`);
+      await proportion.getByLabel('检查数').fill('20');
+      await proportion.getByLabel('合格数').fill('15');
+      await proportion.getByTestId(`measure-save-${fieldProportion.code}`).click();
+      await page
+        .getByTestId(`standard-result-${fieldProportion.code}`)
+        .getByText('合格 15 处', { exact: false })
+        .waitFor();
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-workbench-field.png'), fullPage: true });
+  });
+
+  it('records a major safety accident for a titled city, which suspends its title', async () => {
+    // 大庆's titles, recorded by the province with their decisions.
+    await admin.call('POST', `/api/v1/evaluation/regions/${DAQING.code}/titles`, {
+      title: 'national_nominated',
+      change: 'awarded',
+      effectiveOn: '2015-01-01',
+      reason: '确定为第五届全国文明城市提名城市',
+      decisionRef: '文明委〔2015〕1号',
+    });
+    await admin.call('POST', `/api/v1/evaluation/regions/${DAQING.code}/titles`, {
+      title: 'national_civilized',
+      change: 'awarded',
+      effectiveOn: '2017-11-14',
+      reason: '第五届全国文明城市',
+      decisionRef: '文明委〔2017〕5号',
+    });
+
+    await page.getByTestId('nav-evaluation-incidents').click();
+    await page.getByTestId('incident-record').click();
+    await pickOption(page, 'incident-region', DAQING.name, '大庆');
+    await pickOption(page, 'incident-category', 'G15');
+    await page.getByTestId('incident-date').fill('2019-08-10');
+    await page.getByTestId('incident-title').fill(ACCIDENT);
+    await page.getByTestId('incident-description').fill('造成 5 人死亡的重大安全生产事故，在全国造成影响。');
+    await confirmModal(page);
+
+    const effects = page.getByTestId('incident-effects');
+    await effects.getByText('停止资格').first().waitFor();
+    const report = path.join(work, '事故调查报告.pdf');
+    fs.writeFileSync(report, minimalPdf());
+    await page.getByTestId('incident-drawer').locator('input[type=file]').setInputFiles(report);
+    await page.getByTestId('incident-files').getByText('事故调查报告.pdf').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-incident.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('incident-table').getByText(ACCIDENT).waitFor();
+  });
+
+  it('publishes the round after review', async () => {
+    await page.goto(`${server.url}/evaluation/rounds/${roundId}`);
+    await page.getByTestId('round-move-under_review').click();
+    await confirmModal(page);
+    await page.getByTestId('round-move-published').click();
+    await confirmModal(page);
+    await page.getByTestId('round-view').locator('[data-status="published"]').first().waitFor();
+    await page.getByTestId('round-publish-outcome').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-published.png'), fullPage: true });
+  });
+
+  it('shows the ranking, a city’s explained scorecard and the suspended title with its reason', async () => {
+    await page.getByTestId('nav-evaluation-rankings').click();
+    const ranking = page.getByTestId('ranking-table-prefecture');
+    await ranking.getByText(QIQIHAR.name).waitFor();
+    await page.getByTestId('ranking-table-capital').getByText('哈尔滨市').waitFor();
+    expect(await ranking.textContent()).toMatch(/\d+\.\d%/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-ranking.png'), fullPage: true });
+
+    await page.getByTestId(`ranking-region-${QIQIHAR.code}`).click();
+    const card = page.getByTestId('scorecard');
+    await card.getByTestId('scorecard-region').getByText(QIQIHAR.name).waitFor();
+    const losses = page.getByTestId('scorecard-losses');
+    await losses.getByText('实施方案未明确责任单位和完成时限').waitFor();
+    await losses.getByText('龙沙路 300 米内仅见 2 处公益广告').waitFor();
+    expect(await losses.textContent()).toContain('系统管理员');
+    expect(await page.getByTestId('scorecard-tree').locator('[data-testid^="loss-"]').count()).toBeGreaterThan(0);
+    const scorecard = await admin.call<Scorecard>(
+      'GET',
+      `/api/v1/evaluation/rounds/${roundId}/scorecards/${QIQIHAR.code}`,
+    );
+    expect(scorecard.losses.length).toBeGreaterThanOrEqual(2);
+    expect(await card.getByTestId('scorecard-rate').textContent()).toContain('%');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-scorecard.png'), fullPage: true });
+
+    await page.getByTestId('nav-evaluation-titles').click();
+    await page.getByTestId(`titles-open-${DAQING.code}`).click();
+    const history = page.getByTestId('title-history');
+    await history.getByTestId('title-state').getByText('暂停', { exact: false }).waitFor();
+    // The accident's suspension, dated and sourced to the incident, with the incident named in the reason.
+    const events = history.getByTestId('title-events');
+    await events.getByText('负面清单事件').first().waitFor();
+    expect(await events.textContent()).toContain(ACCIDENT);
+    expect(await events.textContent()).toContain('停止资格');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-titles.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('nav-evaluation-results').click();
+    await page.getByTestId(`results-print-${ROUND_NAME}`).click();
+    const publication = page.getByTestId('publication');
+    await publication.getByText('地级城市排名').waitFor();
+    await publication.getByText('实施方案未明确责任单位和完成时限').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-publication.png'), fullPage: true });
+  });
+});
