@@ -286,6 +286,8 @@ export async function fileCase(
       if (attached !== input.photoIds.length) {
         throw invalid([{ field: 'body.photoIds', message: 'a photo was used by another report meanwhile' }]);
       }
+      // The audit chain's lock is held from here to the commit: take it last.
+      const created = (await caseRepository.findCase(trx, id))!;
       await recordAudit(
         trx,
         { actor: ctx.actor, requestId: ctx.requestId },
@@ -305,7 +307,7 @@ export async function fileCase(
           },
         },
       );
-      return (await caseRepository.findCase(trx, id))!;
+      return created;
     });
     return { status: 201, body: await respond(db, row, token, false) };
   } catch (error) {
