@@ -75,7 +75,10 @@ export default function CockpitPage() {
     return { targets, indicators };
   }, [current]);
 
-  const firstTarget = colourOptions.targets[0]?.target.code;
+  // Title counts have no value for most children; an indicator's target colours every child.
+  const firstTarget = (
+    colourOptions.targets.find((evaluation) => evaluation.measure.kind === 'indicator') ?? colourOptions.targets[0]
+  )?.target.code;
   const colourBy =
     parseColourBy(params.get('colour')) ?? (firstTarget ? { kind: 'target' as const, code: firstTarget } : null);
   const mapUrl =

@@ -8,6 +8,9 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatPeriod, formatProgress, formatTarget, formatValue } from './format.ts';
 import { TargetStatusTag } from './StatusLegend.tsx';
 
+/** Rows fetched at a time; the office reads the oldest first and rarely pages far. */
+const PAGE = 20;
+
 /** Targets × regions at risk or off track under a region, longest lagging first, a page at a time. */
 export function LaggingTable({
   regionCode,
@@ -24,12 +27,13 @@ export function LaggingTable({
   const [pages, setPages] = useState<{ key: string; items: LaggingItem[]; next: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const key = `${regionCode}/${asOf}`;
-  const url = (cursor?: string) => withQuery('/api/v1/cockpit/lagging', { region: regionCode, asOf, cursor });
+  const url = (cursor?: string) =>
+    withQuery('/api/v1/cockpit/lagging', { region: regionCode, asOf, cursor, limit: PAGE });
 
   useEffect(() => {
     let cancelled = false;
     api
-      .get<LaggingList>(withQuery('/api/v1/cockpit/lagging', { region: regionCode, asOf }))
+      .get<LaggingList>(withQuery('/api/v1/cockpit/lagging', { region: regionCode, asOf, limit: PAGE }))
       .then((page) => {
         if (!cancelled) setPages({ key: `${regionCode}/${asOf}`, items: page.items, next: page.nextCursor });
       })

@@ -43,14 +43,12 @@ export function RankingTable({
       title: t('cockpit.statusLabel'),
       key: 'counts',
       render: (_, row) => (
-        <Space size={4} wrap>
+        <Space size={6} style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
           {targetStatuses
             .filter((status) => (row.counts[status] ?? 0) > 0)
             .map((status) => (
               <Tooltip key={status} title={t(statusKeys[status])}>
-                <span style={{ color: statusPalette(status, theme).text, fontWeight: 600 }}>
-                  ● {row.counts[status]}
-                </span>
+                <span style={{ color: statusPalette(status, theme).text, fontWeight: 600 }}>■{row.counts[status]}</span>
               </Tooltip>
             ))}
         </Space>

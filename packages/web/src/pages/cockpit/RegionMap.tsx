@@ -2,7 +2,7 @@ import { Empty, Spin, Typography } from 'antd';
 import type { CockpitMap, CockpitMapItem, TargetDirection } from '@chuangcheng/core';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Chart } from './Chart.tsx';
-import { scaleColour, scaleGradient, valueScale, type ValueScale } from './colour-scale.ts';
+import { readableText, scaleColour, scaleGradient, valueScale, type ValueScale } from './colour-scale.ts';
 import { formatPeriod, formatProgress, formatValue } from './format.ts';
 import { statusKeys, statusPalette } from './status.ts';
 import { StatusLegend } from './StatusLegend.tsx';
@@ -66,20 +66,25 @@ export function RegionMap({ regionCode, map, direction, onOpen, height }: Region
     return (
       <div data-testid="region-tiles">
         <div className={styles.tiles}>
-          {map.items.map((item) => (
-            <button
-              type="button"
-              key={item.region.code}
-              className={styles.tile}
-              style={{ background: itemColour(item, scale, theme) }}
-              onClick={() => onOpen(item.region.code)}
-              data-testid={`region-tile-${item.region.code}`}
-            >
-              {describe(item).map((line, index) =>
-                index === 0 ? <strong key={line}>{line}</strong> : <div key={line}>{line}</div>,
-              )}
-            </button>
-          ))}
+          {map.items.map((item) => {
+            const background = itemColour(item, scale, theme);
+            const lines = describe(item);
+            return (
+              <button
+                type="button"
+                key={item.region.code}
+                className={styles.tile}
+                style={{ background, color: readableText(background) }}
+                title={lines.join('\n')}
+                onClick={() => onOpen(item.region.code)}
+                data-testid={`region-tile-${item.region.code}`}
+              >
+                <strong>{item.region.name}</strong>
+                <div>{formatValue(item.value, unit)}</div>
+                {item.status && <div>{t(statusKeys[item.status])}</div>}
+              </button>
+            );
+          })}
         </div>
         <div style={{ marginTop: 8 }}>{legend}</div>
       </div>

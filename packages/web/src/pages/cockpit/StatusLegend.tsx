@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import type { TargetStatus } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { readableText } from './colour-scale.ts';
 import { statusKeys, statusPalette, targetStatuses } from './status.ts';
 import { useCockpitTheme } from './theme.ts';
 import styles from './cockpit.module.css';
@@ -10,11 +11,7 @@ export function TargetStatusTag({ status }: { status: TargetStatus }) {
   const t = useT();
   const palette = statusPalette(status, useCockpitTheme());
   return (
-    <Tag
-      color={palette.fill}
-      style={{ color: status === 'no_data' || status === 'on_track' || status === 'at_risk' ? '#1f1f1f' : '#fff' }}
-      data-status={status}
-    >
+    <Tag color={palette.fill} variant="solid" style={{ color: readableText(palette.fill) }} data-status={status}>
       {t(statusKeys[status])}
     </Tag>
   );

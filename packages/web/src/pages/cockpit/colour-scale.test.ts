@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scaleColour, scaleGradient, valueScale } from './colour-scale.ts';
+import { readableText, scaleColour, scaleGradient, valueScale } from './colour-scale.ts';
 
 const red = '#f5222d';
 const amber = '#faad14';
@@ -49,5 +49,16 @@ describe('scaleGradient', () => {
   it('runs from the minimum to the maximum, green on the better side', () => {
     expect(scaleGradient('higher_is_better')).toBe(`linear-gradient(to right, ${red}, ${amber}, ${green})`);
     expect(scaleGradient('lower_is_better')).toBe(`linear-gradient(to right, ${green}, ${amber}, ${red})`);
+  });
+});
+
+describe('readableText', () => {
+  it('puts white on the deep fills and dark text on the light ones', () => {
+    expect(readableText('#237804')).toBe('#ffffff'); // achieved
+    expect(readableText('#f5222d')).toBe('#ffffff'); // off track
+    expect(readableText('#73d13d')).toBe('#1f1f1f'); // on track
+    expect(readableText('#faad14')).toBe('#1f1f1f'); // at risk
+    expect(readableText('#d9d9d9')).toBe('#1f1f1f'); // no data
+    expect(readableText('#595959')).toBe('#ffffff'); // no data on the wall
   });
 });

@@ -53,3 +53,16 @@ export function scaleGradient(direction: TargetDirection): string {
   const stops = direction === 'lower_is_better' ? [...worseToBetter].reverse() : worseToBetter;
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }
+
+/**
+ * Text colour that stays readable on a background: white on dark fills, near-black on light ones
+ * (WCAG relative luminance, threshold 0.4 so that the lime and amber fills keep dark text).
+ */
+export function readableText(background: string): string {
+  const linear = parse(background).map((c) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * linear[0]! + 0.7152 * linear[1]! + 0.0722 * linear[2]!;
+  return luminance > 0.4 ? '#1f1f1f' : '#ffffff';
+}

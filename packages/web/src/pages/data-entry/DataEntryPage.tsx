@@ -5,7 +5,7 @@ import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatPeriod } from '../cockpit/format.ts';
-import { formatTime, today } from '../supervision/StatusTag.tsx';
+import { today } from '../supervision/StatusTag.tsx';
 import { useLoaded } from '../supervision/useLoaded.ts';
 import { EntryForm } from './EntryForm.tsx';
 import { EntryStatusTag } from './EntryParts.tsx';
@@ -68,7 +68,6 @@ export default function DataEntryPage() {
       width: 70,
       render: (_, row) => `${row.filled}/${row.expected}`,
     },
-    { title: t('indicator.entry.updatedAt'), dataIndex: 'updatedAt', width: 140, render: formatTime },
   ];
 
   return (

@@ -83,6 +83,15 @@ export function EntryForm({
     }
   };
 
+  const rangeHint = (min: number | null, max: number | null) => {
+    if (min !== null && max !== null) {
+      return t('indicator.entry.range', { min: formatNumber(min), max: formatNumber(max) });
+    }
+    if (min !== null) return t('indicator.entry.atLeast', { min: formatNumber(min) });
+    if (max !== null) return t('indicator.entry.atMost', { max: formatNumber(max) });
+    return undefined;
+  };
+
   const rangeRule = (min: number | null, max: number | null, integer: boolean) => ({
     validator: async (_: unknown, value: number | null | undefined) => {
       if (value === null || value === undefined) return;
@@ -134,11 +143,7 @@ export function EntryForm({
                 required={element.required}
                 rules={[rangeRule(element.min, element.max, element.integer)]}
                 tooltip={element.description ?? undefined}
-                extra={
-                  element.min !== null || element.max !== null
-                    ? t('indicator.entry.range', { min: formatNumber(element.min), max: formatNumber(element.max) })
-                    : undefined
-                }
+                extra={rangeHint(element.min, element.max)}
               >
                 <InputNumber
                   style={{ width: '100%' }}

@@ -31,8 +31,8 @@ export default function IndicatorsPage() {
         </Link>
       ),
     },
-    { title: t('indicator.code'), dataIndex: 'code', width: 200 },
-    { title: t('indicator.unit'), dataIndex: 'unit', width: 90 },
+    { title: t('indicator.code'), dataIndex: 'code', width: 170, ellipsis: true },
+    { title: t('indicator.unit'), dataIndex: 'unit', width: 70 },
     {
       title: t('indicator.formula'),
       key: 'formula',
@@ -50,7 +50,7 @@ export default function IndicatorsPage() {
     {
       title: t('indicator.aggregation'),
       dataIndex: 'aggregation',
-      width: 130,
+      width: 100,
       render: (aggregation: IndicatorView['aggregation']) => t(aggregationKeys[aggregation]),
     },
     {
