@@ -102,6 +102,9 @@ describe('the full walk of a resident report', () => {
     expect(handled.statusCode, handled.body).toBe(200);
     expect(handled.json().status).toBe('handled');
 
+    // The inspectors' queue holds it; the handler's name is on it.
+    const verifyQueue = (await inspector.get('/api/v1/cases?queue=verify')).json();
+    expect(verifyQueue.items.map((c: { id: string }) => c.id)).toContain(intake.id);
     // Verification fails once: back to handling, counted as rework.
     const failed = await act(inspector, intake.id, { action: 'verify', passed: false, note: '仍有残留' });
     expect(failed.json()).toMatchObject({ status: 'handling', reworkCount: 1 });
@@ -269,6 +272,22 @@ describe('idempotent intake', () => {
     expect(mismatch.json().errors[0].field).toBe('body.regionCode');
     const photo = await report(ctx, { ...body, photoIds: [crypto.randomUUID()] });
     expect(photo.json().errors[0].field).toBe('body.photoIds.0');
+  });
+
+  it('limits reports per address: the 21st in a minute is refused with 429', async () => {
+    const headers = { 'x-forwarded-for': '192.0.2.77' };
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/public/cases',
+        headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
+        payload: { categoryCode: 'event-stall', description: `第 ${i} 次`, ...DAOLI, regionCode: '230102' },
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 20).every((c) => c === 201)).toBe(true);
+    expect(codes[20]).toBe(429);
   });
 
   it('places a report with only a point in its prefecture', async () => {
