@@ -375,6 +375,7 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await events.getByText('负面清单事件').first().waitFor();
     expect(await events.textContent()).toContain(ACCIDENT);
     expect(await events.textContent()).toContain('停止资格');
+    await page.waitForTimeout(400); // the drawer's slide-in
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-titles.png'), fullPage: true });
     await page.keyboard.press('Escape');
 

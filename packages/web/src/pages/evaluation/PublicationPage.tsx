@@ -9,6 +9,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
 import { cityGroupKeys, roundKindKeys } from './labels.ts';
 import { formatDelta, formatPoints, formatRate } from './score-format.ts';
+import { standardNames } from './scorecard-rows.ts';
 import styles from './publication.module.css';
 
 interface Loaded {
@@ -161,7 +162,9 @@ export default function PublicationPage() {
               <tbody>
                 {card.losses.map((loss, index) => (
                   <tr key={`${loss.standardCode}:${loss.findingId ?? index}`}>
-                    <td>{loss.standardCode}</td>
+                    <td>
+                      {loss.standardCode} {standardNames(card).get(loss.standardCode) ?? ''}
+                    </td>
                     <td className={styles.number}>−{formatPoints(loss.points)}</td>
                     <td>{loss.reason}</td>
                     <td>{loss.scorer ?? '—'}</td>

@@ -18,7 +18,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { cityGroupKeys, methodKeys } from './labels.ts';
 import { ModelBanner } from './ModelBanner.tsx';
 import { formatDelta, formatPoints, formatRate } from './score-format.ts';
-import { keysWithLosses, scorecardRows, type ScorecardRow } from './scorecard-rows.ts';
+import { keysWithLosses, scorecardRows, standardNames, type ScorecardRow } from './scorecard-rows.ts';
 import { useResource } from './useResource.ts';
 import styles from './evaluation.module.css';
 
@@ -41,6 +41,7 @@ export default function ScorecardPage() {
 function ScorecardView({ scorecard, roundName }: { scorecard: Scorecard; roundName: string | null }) {
   const t = useT();
   const rows = scorecardRows(scorecard);
+  const names = standardNames(scorecard);
   const deducted = scorecard.deductions.reduce((sum, deduction) => sum + deduction.points, 0);
 
   const methodColumns: TableColumnsType<MethodRow> = [
@@ -95,7 +96,16 @@ function ScorecardView({ scorecard, roundName }: { scorecard: Scorecard; roundNa
   ];
 
   const lossColumns: TableColumnsType<Loss> = [
-    { title: t('evaluation.node.standard'), dataIndex: 'standardCode', width: 120 },
+    {
+      title: t('evaluation.node.standard'),
+      dataIndex: 'standardCode',
+      width: 280,
+      render: (code: string) => (
+        <span>
+          <span className={styles.code}>{code}</span> {names.get(code) ?? ''}
+        </span>
+      ),
+    },
     {
       title: t('evaluation.scorecard.lost'),
       dataIndex: 'points',

@@ -71,6 +71,7 @@ export function TitleHistoryDrawer({ regionCode, onClose, onChanged }: Props) {
               {
                 title: t('evaluation.titles.title'),
                 dataIndex: 'title',
+                width: 170,
                 render: (title: TitleStateItem['title']) => t(titleKindKeys[title]),
               },
               {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scorecard } from '@chuangcheng/core';
-import { keysWithLosses, scorecardRows } from './scorecard-rows.ts';
+import { keysWithLosses, scorecardRows, standardNames } from './scorecard-rows.ts';
 
 const scorecard: Scorecard = {
   roundId: 'r1',
@@ -102,5 +102,10 @@ describe('scorecard rows', () => {
 
   it('opens the branches that lost points and no others', () => {
     expect(keysWithLosses(scorecardRows(scorecard))).toEqual(['project:P1', 'content:C1']);
+  });
+
+  it('names a standard by its code', () => {
+    expect(standardNames(scorecard).get('S2')).toBe('路灯亮灯率');
+    expect(standardNames(scorecard).size).toBe(3);
   });
 });

@@ -76,3 +76,14 @@ export function scorecardRows(scorecard: Scorecard): ScorecardRow[] {
 export function keysWithLosses(rows: readonly ScorecardRow[]): string[] {
   return rows.flatMap((row) => (row.children && row.lost > 0 ? [row.key, ...keysWithLosses(row.children)] : []));
 }
+
+/** Each standard's name by its code, so a loss listed on its own still says what was checked. */
+export function standardNames(scorecard: Scorecard): Map<string, string> {
+  return new Map(
+    scorecard.projects.flatMap((project) =>
+      project.contents.flatMap((content) =>
+        content.standards.map((standard) => [standard.code, standard.name] as const),
+      ),
+    ),
+  );
+}
