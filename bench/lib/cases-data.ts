@@ -70,7 +70,7 @@ export async function generateCases(
           '生成的案件描述：' || c.code || ' 第 ' || g || ' 号',
           s.lat0 + ((g * 7919) % 1000) / 4000.0, s.lng0 + ((g * 104729) % 1000) / 4000.0,
           '某街道某路 ' || (g % 300) || ' 号',
-          (array['resident_web', 'resident_web', 'resident_web', 'inspector', 'hotline', 'open311'])[1 + g % 6],
+          (array['resident_web', 'resident_web', 'resident_web', 'inspector', 'hotline', 'open311'])[(1 + g % 6)::int],
           st.status,
           case when st.status in ('dispatched', 'handling', 'handled', 'closed') then s.unit_id end,
           s.unit_id, null, t, t, t + interval '1 hour',
@@ -80,12 +80,12 @@ export async function generateCases(
           case when st.status in ('handled', 'closed') then t + interval '20 hours' end,
           null,
           case when st.status = 'closed' then t + (case when g % 5 = 0 then interval '6 days' else interval '22 hours' end) end,
-          t + (1 + g % 5) * interval '1 day', null,
+          t + (1 + g % 5)::int * interval '1 day', null,
           case when st.status = 'closed' and g % 10 = 0 then 1 else 0 end,
           case when st.status = 'closed' then 1 + (case when g % 10 = 0 then 1 else 0 end) else 0 end,
           case when st.status = 'rejected' then '不属于受理范围' end, null, null, 0
-        from generate_series(${from}::int, ${to}::int) g
-        cross join lateral (select to_timestamp(${sql.lit(Date.parse('2023-12-01T00:00:00Z') / 1000)} + (g::bigint * 7907) % ${span}) as t) tt
+        from generate_series(${from}::bigint, ${to}::bigint) g
+        cross join lateral (select to_timestamp(${sql.lit(Date.parse('2023-12-01T00:00:00Z') / 1000)} + (g * 7907) % ${span}) as t) tt
         -- streets: every third case in a central district's first streets (the busy ones), the rest anywhere
         join bench_street s on s.i = (case when g % 3 = 0 then (g / 3) % 40 else (g * 31) % ${streets} end)
         join bench_category c on c.i = (g * 13) % ${categories}
@@ -94,7 +94,7 @@ export async function generateCases(
             when g % 100 < 3 then 'rejected'
             when g % 100 < 5 then 'duplicate'
             when t > now() - interval '20 days' and g % 100 < 60 then
-              (array['submitted', 'accepted', 'dispatched', 'handling', 'handled'])[1 + g % 5]
+              (array['submitted', 'accepted', 'dispatched', 'handling', 'handled'])[(1 + g % 5)::int]
             else 'closed' end as status
         ) st`.execute(db);
     }
