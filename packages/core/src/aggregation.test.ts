@@ -53,6 +53,11 @@ describe('rollUp', () => {
     expect(out.get('23/2302/230203')).toMatchObject({ value: null, reported: 0, expected: 1 });
   });
 
+  it("aggregates everything under the root path ''", () => {
+    const out = rollUp(leaves, expected, [''], 'ratio', 100);
+    expect(out.get('')).toMatchObject({ numerator: 400, denominator: 600, reported: 3, expected: 4 });
+  });
+
   it('averages over reporting regions for average elements', () => {
     const pm = [leaf('23/2301', 40, null), leaf('23/2302', 60, null), leaf('23/2303', 50, null)];
     const out = rollUp(pm, ['23/2301', '23/2302', '23/2303'], ['23', '23/2302'], 'average', 1);

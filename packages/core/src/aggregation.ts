@@ -88,7 +88,8 @@ export function aggregateFigures(
 
 /**
  * Aggregates reporting regions' figures for many regions at once: each leaf is added to every
- * wanted region on its path (a leaf is its own region's figure when the leaf itself is wanted).
+ * wanted region on its path (a leaf is its own region's figure when the leaf itself is wanted; the
+ * path '' is a root above every region).
  * `expectedLeaves` are the paths of every reporting region that should report (within the
  * target's scope), for coverage. O((leaves + expected) × depth).
  */
@@ -104,7 +105,8 @@ export function rollUp(
   const expected = new Map<string, number>();
   const ancestorsOf = (path: string): string[] => {
     const parts = path.split(PATH_SEPARATOR);
-    const out: string[] = [];
+    // '' stands for a root above every region (the nation in the benchmark).
+    const out: string[] = wanted.has('') ? [''] : [];
     for (let i = 1; i <= parts.length; i++) {
       const p = parts.slice(0, i).join(PATH_SEPARATOR);
       if (wanted.has(p)) out.push(p);

@@ -49,6 +49,8 @@ export class EvaluationSource {
     const key = `${dataSetCode}|${rootPath}`;
     let found = this.figures.get(key);
     if (!found) {
+      // Keep one data set's figures at a time: a national subtree holds millions.
+      this.figures.clear();
       const set = this.catalogue.dataSetByCode.get(dataSetCode)!;
       found = readFigures(
         this.db,
@@ -121,6 +123,12 @@ export function baselineOf(link: TargetLink): { period: string; value: number | 
 
 type RegionSeries = Map<string, SeriesPoint[]>;
 
+/** A root with the path '' stands above every region (the nation, for the benchmark). */
+export const NATION: RegionNode = { code: '', name: '全国', level: 0, path: '', parentCode: null };
+
+const isUnder = (root: RegionNode, n: RegionNode) =>
+  root.path === '' || n.path === root.path || n.path.startsWith(`${root.path}/`);
+
 /** Aggregated series of an indicator for every wanted region (by path), restricted to leaves in scope. */
 export async function indicatorSeries(
   source: EvaluationSource,
@@ -131,9 +139,7 @@ export async function indicatorSeries(
 ): Promise<{ series: RegionSeries; expected: Map<string, number> }> {
   const set = dataSetOfIndicator(source.catalogue, indicator);
   const figures = await source.figuresOf(set.code, root.path);
-  const leaves = source.tree.nodes.filter(
-    (n) => n.level === set.region_level && (n.path === root.path || n.path.startsWith(`${root.path}/`)) && inScope(n),
-  );
+  const leaves = source.tree.nodes.filter((n) => n.level === set.region_level && isUnder(root, n) && inScope(n));
   const leafByCode = new Map(leaves.map((n) => [n.code, n]));
   const byPeriod = new Map<string, Map<string, { num: Figure | null; den: Figure | null }>>();
   for (const f of figures) {
@@ -196,10 +202,7 @@ async function titleSeries(
   const titles = link.titles!;
   const events = await source.titleEventsOf();
   const inScope = scopeFilter(source.tree, link.ref.scope);
-  const leaves = source.tree.nodes.filter(
-    (n) =>
-      titles.levels.includes(n.level) && (n.path === root.path || n.path.startsWith(`${root.path}/`)) && inScope(n),
-  );
+  const leaves = source.tree.nodes.filter((n) => titles.levels.includes(n.level) && isUnder(root, n) && inScope(n));
   const firstYear = Number((baselineOf(link)?.period ?? '2016').slice(0, 4));
   const lastYear = Number(asOf.slice(0, 4));
   const paths = regions.map((r) => r.path);
@@ -248,8 +251,16 @@ function applies(link: TargetLink, catalogue: Catalogue, region: RegionNode, exp
 export async function evaluateTargets(source: EvaluationSource, options: EvaluateOptions): Promise<TargetEvaluation[]> {
   const { root, regions, asOf } = options;
   const links = options.links ?? source.catalogue.links;
-  const out: TargetEvaluation[] = [];
-  for (const link of links) {
+  // Evaluate data set by data set (each one's figures are read once), then return in plan order.
+  const setOf = (link: TargetLink) =>
+    link.titles
+      ? ''
+      : dataSetOfIndicator(source.catalogue, source.catalogue.indicatorByCode.get(link.indicatorCode!)!).code;
+  const order = new Map(links.map((l, i) => [l, i]));
+  const byLink = new Map<TargetLink, TargetEvaluation[]>();
+  for (const link of [...links].sort((a, b) => setOf(a).localeCompare(setOf(b)) || order.get(a)! - order.get(b)!)) {
+    const out: TargetEvaluation[] = [];
+    byLink.set(link, out);
     let data: { series: RegionSeries; expected: Map<string, number> };
     let measure: TargetEvaluation['measure'];
     if (link.titles) {
@@ -293,5 +304,5 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
       });
     }
   }
-  return out;
+  return links.flatMap((l) => byLink.get(l) ?? []);
 }

@@ -157,7 +157,8 @@ const COUNTED_ENTRY = new Set(['submitted', 'approved_city', 'approved_province'
 
 /**
  * The figures of a data set's elements in a region's subtree that count: entries submitted or
- * approved (drafts and returned entries do not), and every module or demo figure. Where several
+ * approved (drafts and returned entries do not), and every module or demo figure (`rootPath` ''
+ * reads every region). Where several
  * source kinds hold one (element, region, period), the first of `sourceKindPrecedence` wins.
  */
 export async function readFigures(
@@ -179,7 +180,9 @@ export async function readFigures(
     .select(['o.data_element_code', 'o.region_code', 'o.period', 'o.value', 'o.source_kind', 'e.status'])
     .where('o.data_set_code', '=', dataSetCode)
     .where('o.data_element_code', 'in', [...elements])
-    .where((eb) => eb.or([eb('r.path', '=', rootPath), eb('r.path', 'like', `${rootPath}/%`)]))
+    .$if(rootPath !== '', (q) =>
+      q.where((eb) => eb.or([eb('r.path', '=', rootPath), eb('r.path', 'like', `${rootPath}/%`)])),
+    )
     .execute();
   const rank = (kind: string) => sourceKindPrecedence.indexOf(kind as ObservationSourceKind);
   const best = new Map<string, Figure>();
