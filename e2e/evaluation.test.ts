@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import type { Page } from 'playwright-core';
 import type { FrameworkDetail, FrameworkStandard, FrameworkSummary, Round, Scorecard } from '@chuangcheng/core';
 import { databaseKinds, type RunningServer } from './support/server.ts';
-import { openSuite, SCREENSHOTS, signIn } from './support/walk.ts';
+import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
 
 const QIQIHAR = { code: '2302', name: '齐齐哈尔市' };
 const DAQING = { code: '2306', name: '大庆市' };
@@ -121,6 +121,13 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
       role: 'city_admin',
       regionCode: QIQIHAR.code,
     });
+    await admin.call('POST', '/api/v1/users', {
+      username: 'field-inspector',
+      displayName: '测评员王明',
+      password: 'inspector-password-1',
+      role: 'inspector',
+      regionCode: '23',
+    });
     await signIn(page, server, 'admin', server.adminPassword);
   });
 
@@ -223,6 +230,39 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await page.getByTestId('round-move-open').click();
     await confirmModal(page);
     await page.getByTestId('round-view').locator('[data-status="open"]').first().waitFor();
+  });
+
+  it('assigns an inspector to field inspection in 齐齐哈尔, who may score that and nothing else', async () => {
+    const field = standardsOf(framework).filter((s) => s.method === 'field' && s.rule.kind === 'deduction');
+    const standard = field[field.length - 1]!;
+    await page.getByTestId('round-assign').click();
+    await page.getByTestId('assign-add').click();
+    await pickOption(page, 'assign-user-0', '测评员王明');
+    await pickOption(page, 'assign-method-0', '实地考察');
+    await pickOption(page, 'assign-regions-0', QIQIHAR.name, '齐齐哈尔');
+    await page.keyboard.press('Escape');
+    await confirmModal(page);
+    const assignments = page.getByTestId('round-assignments');
+    await assignments.getByText('测评员王明').waitFor();
+    expect(await assignments.textContent()).toContain(QIQIHAR.name);
+    await signOut(page);
+
+    await signIn(page, server, 'field-inspector', 'inspector-password-1');
+    await page.goto(`${server.url}/evaluation/rounds/${roundId}/score?region=${QIQIHAR.code}&method=field`);
+    const sheet = page.getByTestId('scoring-sheet');
+    await sheet.getByText(standard.text).click();
+    const panel = page.getByTestId(`standard-panel-${standard.code}`);
+    await panel.getByTestId(`finding-description-${standard.code}`).fill('卜奎大街一处公厕无人保洁');
+    await panel.getByTestId(`finding-add-${standard.code}`).click();
+    await panel.getByText('卜奎大街一处公厕无人保洁').waitFor();
+    expect(await panel.textContent()).toContain('测评员王明');
+    // Material review is not theirs: the sheet is shown read-only.
+    await page.getByTestId('scoring-method-material').click();
+    await page.getByTestId('scoring-read-only').waitFor();
+    await signOut(page);
+    await signIn(page, server, 'admin', server.adminPassword);
+    await page.goto(`${server.url}/evaluation/rounds/${roundId}`);
+    await page.getByTestId('round-title').waitFor();
   });
 
   it('takes the city’s material and the scorers’ material-review and field results', async () => {
@@ -356,6 +396,8 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     const losses = page.getByTestId('scorecard-losses');
     await losses.getByText('实施方案未明确责任单位和完成时限').waitFor();
     await losses.getByText('龙沙路 300 米内仅见 2 处公益广告').waitFor();
+    await losses.getByText('卜奎大街一处公厕无人保洁').waitFor();
+    expect(await losses.textContent()).toContain('测评员王明');
     expect(await losses.textContent()).toContain('系统管理员');
     expect(await page.getByTestId('scorecard-tree').locator('[data-testid^="loss-"]').count()).toBeGreaterThan(0);
     const scorecard = await admin.call<Scorecard>(
@@ -384,6 +426,10 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     const publication = page.getByTestId('publication');
     await publication.getByText('地级城市排名').waitFor();
     await publication.getByText('实施方案未明确责任单位和完成时限').waitFor();
+    // Printed (or saved as PDF), the page is the document alone.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('publication-print').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-publication.png'), fullPage: true });
   });
 });

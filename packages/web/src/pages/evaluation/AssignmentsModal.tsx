@@ -148,6 +148,7 @@ export function AssignmentsModal({ open, round, onClose, onSaved }: Props) {
                   options={regionOptions}
                   showSearch={{ optionFilterProp: 'label' }}
                   onChange={(regionCodes: string[]) => update(row.key, { regionCodes })}
+                  data-testid={`assign-regions-${row.key}`}
                 />
               ),
             },

@@ -7,7 +7,7 @@ import type { FrameworkDocument, FrameworkProject, FrameworkStandard } from '@ch
  */
 
 type Content = FrameworkProject['contents'][number];
-export type NodeKind = 'project' | 'content' | 'standard';
+type NodeKind = 'project' | 'content' | 'standard';
 export interface NodeRef {
   kind: NodeKind;
   code: string;

@@ -5,7 +5,6 @@ import type {
   Incident,
   IncidentEffectView,
   PublishOutcome,
-  Ranking,
   RankingRow,
   RegionTitleHistory,
   RoundList,
@@ -24,7 +23,6 @@ export type RoundSummary = z.infer<typeof RoundList>['items'][number];
 export type RoundRegionView = z.infer<typeof RoundRegion>;
 export type Publication = z.infer<typeof PublishOutcome>;
 export type SheetRow = z.infer<typeof SheetStandard>;
-export type RankingGroup = Ranking['groups'][number];
 export type RankingLine = z.infer<typeof RankingRow>;
 export type IncidentView = Incident;
 export type IncidentEffect = z.infer<typeof IncidentEffectView>;
