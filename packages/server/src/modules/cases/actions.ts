@@ -22,7 +22,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../http/pro
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { workingCalendar } from './calendar.ts';
-import { hashToken, suggestUnit } from './intake.ts';
+import { hashToken } from './intake.ts';
 import { casePolicy } from './policy.ts';
 import { presentDetail, trackCase } from './read.ts';
 import { caseRepository, type CaseRow } from './repository.ts';
@@ -116,10 +116,8 @@ async function effectOf(
       };
     }
     case 'dispatch': {
-      const unitId =
-        body.orgUnitId ??
-        row.suggested_unit_id ??
-        (await suggestUnit(trx, row.region_path, (await caseRepository.findCategory(trx, row.category_code))!));
+      // The unit the rules named at intake, unless a unit returned the case as wrongly dispatched.
+      const unitId = body.orgUnitId ?? row.suggested_unit_id;
       if (!unitId) {
         throw invalid([
           {
@@ -150,7 +148,13 @@ async function effectOf(
       };
     case 'return':
       return {
-        patch: { org_unit_id: null, dispatched_at: null, started_at: null, pending_extension: null },
+        patch: {
+          org_unit_id: null,
+          suggested_unit_id: null,
+          dispatched_at: null,
+          started_at: null,
+          pending_extension: null,
+        },
         event: { kind: 'returned', note: body.reason, orgUnitId: row.org_unit_id },
       };
     case 'request_extension':

@@ -477,6 +477,10 @@ describe('clock: pause, resume and extension', () => {
     // A unit may return a wrongly dispatched case, with a reason.
     const returned = await act(officer.agent, c.id, { action: 'return', reason: '属住建部门职责' });
     expect(returned.json()).toMatchObject({ status: 'accepted', orgUnit: null });
+    // The dispatcher must now choose the unit: the suggestion was wrong.
+    const again = await act(cityAdmin, c.id, { action: 'dispatch' });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().errors[0].field).toBe('body.orgUnitId');
   });
 });
 

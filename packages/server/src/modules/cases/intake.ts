@@ -104,7 +104,7 @@ async function resolveRegion(db: Kysely<Database>, input: { regionCode?: string;
 }
 
 /** The unit that handles a category in a region: a dispatch rule, else the category's default unit by name. */
-export async function suggestUnit(
+async function suggestUnit(
   db: Kysely<Database>,
   regionPath: string,
   category: Pick<CategoryRow, 'code' | 'default_unit_name'>,

@@ -36,7 +36,7 @@ import { uploadsDirOf } from '../attachments/storage.ts';
 import { actOnCase, rateCase, supplementCase } from './actions.ts';
 import { createDispatchRule, deleteDispatchRule, listDispatchRules, readHolidays, updateCategory } from './config.ts';
 import { fileCase, nearbyOpenCases } from './intake.ts';
-import { openDisplayPhoto, openStoredPhoto, uploadCasePhoto } from './photos.ts';
+import { openDisplayPhoto, openStoredPhoto, sweepUnattachedPhotos, uploadCasePhoto } from './photos.ts';
 import { casePolicy } from './policy.ts';
 import { listCases, presentCategory, readCase, trackCase, trackMany } from './read.ts';
 import { caseRepository } from './repository.ts';
@@ -120,6 +120,8 @@ const publicRead = { public: true, rateLimit: { max: 120, timeWindow: '1 minute'
 export async function caseRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cases'];
   const storage = { uploadsDir: uploadsDirOf(deps.config.dataDir), maxBytes: deps.config.uploadMaxBytes };
+  // Photos uploaded for a report that was never sent: removed a day later (and by `cases sweep-photos`).
+  await sweepUnattachedPhotos(deps.db, storage.uploadsDir);
 
   // ---------------------------------------------------------------- public (no account)
   app.get(
