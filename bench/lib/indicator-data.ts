@@ -3,12 +3,12 @@ import type { Database } from '../../packages/server/src/db/schema.ts';
 import type { DatabaseHandle } from '../../packages/server/src/db/connection.ts';
 
 /** The bench catalogue: one monthly county-level data set, 6 numerators × 10 denominators = 60 indicators. */
-export const BENCH_SET = 'bench-monthly';
+const BENCH_SET = 'bench-monthly';
 export const BENCH_PLAN = 'bench-national';
 const NUMERATORS = 6;
 const DENOMINATORS = 10;
-export const BENCH_INDICATORS = NUMERATORS * DENOMINATORS;
-export const BENCH_MONTHS = 60;
+const BENCH_INDICATORS = NUMERATORS * DENOMINATORS;
+const BENCH_MONTHS = 60;
 /** Every month of 2016-2020 has ended; the targets are due at the end of 2021. */
 export const BENCH_AS_OF = '2021-01-15';
 
@@ -97,7 +97,7 @@ export async function generateIndicatorData(handle: DatabaseHandle): Promise<Gen
            case when e.code like 'bench-d%'
              then 1000 + abs(hashtext(r.code || e.code)) % 1000 + m
              else (200 + abs(hashtext(r.code || e.code)) % 400)
-                  * (1 + (abs(hashtext(r.code)) % 60) / 100.0 * m / ${BENCH_MONTHS - 1}.0)
+                  * (1 + (abs(hashtext(r.code)) % 60) / 100.0 * m / ${BENCH_MONTHS - 1}::float)
            end,
            'demo'
     from region r

@@ -101,7 +101,7 @@ async function loadTitleEvents(db: Kysely<Database>): Promise<Map<string, TitleE
   return byRegion;
 }
 
-export function targetSpec(link: TargetLink): TargetSpec {
+function targetSpec(link: TargetLink): TargetSpec {
   return {
     comparator: link.ref.comparator,
     value: link.ref.value,
@@ -112,7 +112,7 @@ export function targetSpec(link: TargetLink): TargetSpec {
 }
 
 /** The baseline to evaluate with: the link's (period and value) or else the plan's year and value. */
-export function baselineOf(link: TargetLink): { period: string; value: number | null; source: 'plan' | 'link' } | null {
+function baselineOf(link: TargetLink): { period: string; value: number | null; source: 'plan' | 'link' } | null {
   if (link.baselineYear !== null && link.baselineValue !== null) {
     return { period: String(link.baselineYear), value: link.baselineValue, source: 'plan' };
   }

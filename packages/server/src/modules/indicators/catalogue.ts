@@ -18,7 +18,7 @@ import type { Actor } from '../auth/actor.ts';
  * whole into memory per request (it is a few dozen rows).
  */
 
-export type ElementRow = Selectable<Database['indicator_data_element']>;
+type ElementRow = Selectable<Database['indicator_data_element']>;
 export type DataSetRow = Selectable<Database['indicator_data_set']> & { elements: ElementRow[] };
 export type IndicatorRow = Selectable<Database['indicator']>;
 

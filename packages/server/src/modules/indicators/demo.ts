@@ -21,7 +21,7 @@ import { recordObservations, type ObservationInput } from './observations.ts';
  */
 
 /** The demo campaign is seen at the end of June 2020, half a year before the plan's deadline. */
-export const DEMO_LAST = { year: '2019', quarter: '2020Q2', month: '2020-06' } as const;
+const DEMO_LAST = { year: '2019', quarter: '2020Q2', month: '2020-06' } as const;
 const DEMO_FIRST = { year: '2016', quarter: '2016Q1', month: '2016-01' } as const;
 const DEMO_TITLE_SOURCE = 'DEMO-演示数据';
 
@@ -92,7 +92,7 @@ function goalOf(catalogue: Catalogue, indicator: IndicatorRow): number {
 type Region = { code: string; level: number; population: number | null };
 
 /** Demo observations for every element and reporting region. */
-export function demoObservations(
+function demoObservations(
   catalogue: Catalogue,
   regions: readonly Region[],
   pilotRegions: ReadonlySet<string>,
@@ -192,15 +192,13 @@ function demoTitleEvents(regions: readonly Region[], seed: number) {
   const events: { region: string; title: TitleKindDemo; on: string }[] = [];
   const cities = pick(prefectures, 'national');
   // Nominated: 4 cities by 2015, 4 more in 2018, 3 more in 2019 (11 of the 12-15 goal).
-  cities
-    .slice(0, 11)
-    .forEach((c, i) =>
-      events.push({
-        region: c,
-        title: 'national_nominated',
-        on: i < 4 ? '2015-11-20' : i < 8 ? '2018-11-15' : '2019-11-15',
-      }),
-    );
+  cities.slice(0, 11).forEach((c, i) =>
+    events.push({
+      region: c,
+      title: 'national_nominated',
+      on: i < 4 ? '2015-11-20' : i < 8 ? '2018-11-15' : '2019-11-15',
+    }),
+  );
   // National civilized: 2 by 2017, 4 by 2018 (on track for 5-7).
   cities
     .slice(0, 4)
@@ -209,24 +207,20 @@ function demoTitleEvents(regions: readonly Region[], seed: number) {
     );
   const share = pick(counties, 'provincial');
   const n = (pct: number) => Math.round((counties.length * pct) / 100);
-  share
-    .slice(0, n(16))
-    .forEach((c, i) =>
-      events.push({
-        region: c,
-        title: 'provincial_nominated',
-        on: i < n(6) ? '2016-12-20' : i < n(11) ? '2018-12-20' : '2019-12-20',
-      }),
-    );
-  share
-    .slice(0, n(9))
-    .forEach((c, i) =>
-      events.push({
-        region: c,
-        title: 'provincial_civilized',
-        on: i < n(4) ? '2017-12-20' : i < n(7) ? '2018-12-20' : '2019-12-20',
-      }),
-    );
+  share.slice(0, n(16)).forEach((c, i) =>
+    events.push({
+      region: c,
+      title: 'provincial_nominated',
+      on: i < n(6) ? '2016-12-20' : i < n(11) ? '2018-12-20' : '2019-12-20',
+    }),
+  );
+  share.slice(0, n(9)).forEach((c, i) =>
+    events.push({
+      region: c,
+      title: 'provincial_civilized',
+      on: i < n(4) ? '2017-12-20' : i < n(7) ? '2018-12-20' : '2019-12-20',
+    }),
+  );
   return events;
 }
 

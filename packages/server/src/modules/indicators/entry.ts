@@ -94,7 +94,7 @@ async function entryRow(db: Db, key: EntryKey, forUpdate = false): Promise<Entry
 const statusOf = (row: EntryRow): EntryStatus => (row ? (row.status as EntryStatus) : 'empty');
 
 /** The level whose approval comes next (2 city, 1 province), or null. */
-export function nextApprovalLevel(status: EntryStatus, setLevel: number): number | null {
+function nextApprovalLevel(status: EntryStatus, setLevel: number): number | null {
   if (status === 'submitted') return setLevel === 3 ? 2 : 1;
   if (status === 'approved_city') return 1;
   return null;
@@ -159,7 +159,7 @@ async function currentValues(db: Db, key: EntryKey) {
     .execute();
 }
 
-export async function entryView(db: Db, actor: Actor, key: EntryKey): Promise<EntryView> {
+async function entryView(db: Db, actor: Actor, key: EntryKey): Promise<EntryView> {
   const [row, values, history] = await Promise.all([
     entryRow(db, key),
     currentValues(db, key),

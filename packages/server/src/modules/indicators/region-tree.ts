@@ -52,11 +52,6 @@ export async function loadRegionTree(db: Kysely<Database>, rootPath?: string): P
 
 export const brief = (n: RegionNode): RegionBrief => ({ code: n.code, name: n.name, level: n.level });
 
-/** Regions of one level inside a region's subtree (the region itself when it is of that level). */
-export function regionsAtLevelUnder(tree: RegionTree, root: RegionNode, level: number): RegionNode[] {
-  return tree.nodes.filter((n) => n.level === level && isWithinScope(root.path, n.path));
-}
-
 export function childrenOf(tree: RegionTree, node: RegionNode): RegionNode[] {
   return tree.nodes.filter((n) => n.parentCode === node.code);
 }
