@@ -149,6 +149,9 @@ export async function nearbyOpenCases(
 
 class Replay extends Error {}
 
+/** Years already warned about in this process (once each, not on every report). */
+const warnedYears = new Set<number>();
+
 async function replay(
   db: Kysely<Database>,
   key: string,
@@ -227,8 +230,9 @@ export async function fileCase(
   });
   const calendar = await workingCalendar(db);
   const deadline = deadlineAfter(calendar, reportedAt, limitOf(category));
-  const missing = yearsMissing(calendar, [reportedAt, deadline]);
+  const missing = yearsMissing(calendar, [reportedAt, deadline]).filter((y) => !warnedYears.has(y));
   if (missing.length > 0) {
+    for (const y of missing) warnedYears.add(y);
     ctx.log?.warn({ years: missing }, 'holiday calendar has no data for these years; counting Monday to Friday');
   }
   const suggested = await suggestUnit(db, region.path, category);
