@@ -139,6 +139,7 @@ export default function DataEntryPage() {
                       entry.data.region.code === regionCode &&
                       entry.data.period === period ? (
                       <EntryForm
+                        key={`${dataSet.code}/${regionCode}/${period}/${entry.data.status}/${entry.data.history.length}`}
                         dataSet={dataSet}
                         entry={entry.data}
                         onChanged={(next) => {

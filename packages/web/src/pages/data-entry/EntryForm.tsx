@@ -37,6 +37,8 @@ function toRequest(values: FormValues, entry: EntryView): SaveEntryRequest {
 /**
  * One data set for one region and period: a number per element (unit, required mark, range),
  * a comment each, save as draft or submit. The server's field errors show next to their field.
+ * Give it a key that changes with the entry's status and history: a form keeps what it holds
+ * over new initial values, so a saved or imported entry needs a new form.
  */
 export function EntryForm({
   dataSet,
@@ -128,7 +130,6 @@ export function EntryForm({
       )}
       <Form<FormValues>
         form={form}
-        key={`${entry.region.code}/${entry.period}/${entry.status}/${entry.history.length}`}
         layout="vertical"
         initialValues={initialValues(entry)}
         disabled={!editable}

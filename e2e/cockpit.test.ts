@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { CockpitView, TargetEvaluation } from '@chuangcheng/core';
+import { databaseKinds, type RunningServer } from './support/server.ts';
+import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
+
+const DATA_SET_NAME = '城镇人居环境季报';
+const HEATING = 'central-heating-coverage';
+const COUNTY = { code: '230102', name: '道里区' };
+const CITY = { code: '2301', name: '哈尔滨市' };
+const statuses = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'];
+
+/** The JSON API with a signed-in session (cookie plus CSRF token). */
+async function apiSession(url: string, username: string, password: string) {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(login.status).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return async <T>(method: string, pathname: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}${pathname}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+/** Picks an option of an antd Select by typing part of its label. */
+async function choose(page: Page, select: Locator, text: string) {
+  await select.click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-item-option:visible', { hasText: text }).first().click();
+}
+
+/** The error antd shows under the form field that holds the given input. */
+function fieldError(page: Page, testId: string): Locator {
+  return page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+}
+
+describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kind) => {
+  let suite: Awaited<ReturnType<typeof openSuite>> | undefined;
+  let server: RunningServer;
+  let page: Page;
+  let adminApi: Awaited<ReturnType<typeof apiSession>>;
+  let heating: TargetEvaluation;
+  let heatingBefore: string;
+  let workDir: string;
+
+  beforeAll(async () => {
+    // First start in demo mode: the plan, the indicators and 2016-2020 demo observations.
+    suite = await openSuite(kind, { CHUANGCHENG_DEMO: '1' });
+    ({ server, page } = suite);
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-cockpit-'));
+    adminApi = await apiSession(server.url, 'admin', server.adminPassword);
+    const accounts = [
+      ['daoli-officer', '道里区统计员', 'unit_officer', COUNTY.code],
+      ['harbin-office', '哈尔滨市创城办', 'city_admin', CITY.code],
+    ] as const;
+    for (const [username, displayName, role, regionCode] of accounts) {
+      await adminApi('POST', '/api/v1/users', {
+        username,
+        displayName,
+        password: 'officer-password-1',
+        role,
+        regionCode,
+      });
+    }
+    const province = await adminApi<CockpitView>('GET', '/api/v1/cockpit');
+    const found = province.targets.find((e) => e.measure.kind === 'indicator' && e.measure.indicator.code === HEATING);
+    if (!found?.latest) throw new Error(`the demo data gave the province no ${HEATING} value`);
+    heating = found;
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+    if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('shows every target of the seed plan with a status, the map, the ranking and the lagging list', async () => {
+    const province = await adminApi<CockpitView>('GET', '/api/v1/cockpit');
+    const plan = await adminApi<{ items: { code: string }[] }>('GET', '/api/v1/plans');
+    const detail = await adminApi<{
+      goalTargets: unknown[];
+      programmes: { tasks: { targets: unknown[] }[] }[];
+    }>('GET', `/api/v1/plans/${plan.items[0]!.code}`);
+    const planTargets =
+      detail.goalTargets.length +
+      detail.programmes.flatMap((p) => p.tasks).reduce((sum, task) => sum + task.targets.length, 0);
+    expect(province.targets).toHaveLength(planTargets);
+
+    await signIn(page, server, 'admin', server.adminPassword);
+    await page.getByTestId('nav-cockpit').click();
+    const cards = page.getByTestId('cockpit-targets').locator('[data-testid^="target-card-"]');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(planTargets);
+    for (const card of await cards.all()) {
+      expect(statuses).toContain(await card.getAttribute('data-status'));
+    }
+    // Demo data gives every target something to show, and forecasts where there is a trend.
+    const withData = province.targets.filter((e) => e.status !== 'no_data');
+    expect(withData.length).toBeGreaterThan(planTargets / 2);
+    expect(province.targets.some((e) => e.forecast !== null)).toBe(true);
+    heatingBefore = (await page
+      .getByTestId(`target-card-${heating.target.code}`)
+      .getByTestId('target-latest')
+      .textContent())!;
+    expect(heatingBefore).toMatch(/\d/);
+
+    await page.getByTestId('region-map').locator('svg path').first().waitFor();
+    const ranking = page.getByTestId('cockpit-ranking');
+    await ranking.getByTestId(`ranking-open-${CITY.code}`).waitFor();
+    expect(await ranking.locator('[data-testid^="ranking-open-"]').count()).toBe(13);
+    await page.getByTestId('cockpit-lagging').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cockpit.png'), fullPage: true });
+
+    // The display wall: dark, no shell, and back.
+    await page.getByTestId('cockpit-wall').click();
+    await page.getByTestId('cockpit-wall-view').waitFor();
+    await page.getByTestId('cockpit-wall-view').getByTestId('region-map').locator('svg path').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cockpit-wall.png') });
+    await page.getByTestId('cockpit-wall').click();
+    await page.getByTestId('cockpit-wall-view').waitFor({ state: 'detached' });
+  });
+
+  it('drills down from the province to a city and a county, and opens an indicator over time', async () => {
+    await page.getByTestId(`ranking-open-${CITY.code}`).click();
+    await page.getByTestId('cockpit-region').getByText(CITY.name).waitFor();
+    // No outlines below the province: the counties show as coloured tiles.
+    await page.getByTestId(`region-tile-${COUNTY.code}`).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cockpit-city.png'), fullPage: true });
+    await page.getByTestId(`ranking-open-${COUNTY.code}`).click();
+    await page.getByTestId('cockpit-region').getByText(COUNTY.name).waitFor();
+    expect(page.url()).toContain(`/cockpit/${COUNTY.code}`);
+
+    await page.getByTestId(`target-card-${heating.target.code}`).click();
+    await page.getByTestId('indicator-name').getByText('集中供热普及率').waitFor();
+    await page.getByTestId('indicator-chart').locator('svg').first().waitFor();
+    const table = page.getByTestId('indicator-table');
+    await table.getByText(COUNTY.name).first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'indicator-detail.png'), fullPage: true });
+    await signOut(page);
+  });
+
+  it("lets the county officer import the quarter's figures from Excel (a row error first) and submit them through the form (a field error first)", async () => {
+    const period = heating.latest!.period;
+    await signIn(page, server, 'daoli-officer', 'officer-password-1');
+    await page.getByTestId('nav-data-entry').click();
+    await choose(page, page.getByTestId('entry-data-set'), DATA_SET_NAME);
+    const periodLabel = `${period.slice(0, 4)}年第${period.slice(5)}季度`;
+    await choose(page, page.getByTestId('entry-period'), periodLabel);
+    await page.getByTestId('entry-regions').getByText(COUNTY.name).waitFor();
+
+    // Excel: the template has the county as its one row; a negative figure is refused by row and field.
+    await page.getByText('Excel 导入').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('excel-template').click()]);
+    const template = path.join(workDir, 'template.xlsx');
+    await download.saveAs(template);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(template);
+    const sheet = book.getWorksheet('数据')!;
+    const codes = new Map<string, number>();
+    sheet.getRow(3).eachCell((cell, column) => codes.set(String(cell.value), column));
+    expect(String(sheet.getRow(5).getCell(1).value)).toBe(COUNTY.code);
+    const fill = (values: Record<string, number>) => {
+      for (const [code, value] of Object.entries(values)) sheet.getRow(5).getCell(codes.get(code)!).value = value;
+    };
+    fill({
+      'central-heating-area': 4300,
+      'urban-building-area': 5000,
+      'sewage-treated': -5,
+      'sewage-discharged': 950,
+      'green-building-area': 120,
+      'new-building-area': 300,
+    });
+    const wrong = path.join(workDir, 'wrong.xlsx');
+    await book.xlsx.writeFile(wrong);
+    await page.getByTestId('excel-import').locator('input[type=file]').setInputFiles(wrong);
+    const errors = page.getByTestId('excel-errors');
+    await errors.getByText('城市污水处理量', { exact: true }).waitFor();
+    expect(await errors.locator('tbody tr').count()).toBe(1);
+    expect(await errors.locator('tbody tr').first().textContent()).toContain('5');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'data-entry-excel-errors.png'), fullPage: true });
+    // Nothing was imported.
+    await page.getByTestId('entry-regions').getByTestId('entry-status').getByText('未填报').waitFor();
+
+    fill({ 'sewage-treated': 900 });
+    const right = path.join(workDir, 'right.xlsx');
+    await book.xlsx.writeFile(right);
+    await page.getByTestId('excel-import').locator('input[type=file]').setInputFiles(right);
+    await page.getByTestId('excel-imported').waitFor();
+    await page.getByTestId('entry-regions').getByTestId('entry-status').getByText('草稿').waitFor();
+
+    // The form shows the imported draft; more heated area than buildings is refused on that field.
+    await page.getByText('表单填报').click();
+    const form = page.getByTestId('entry-form');
+    await form.getByTestId('entry-status').getByText('草稿').waitFor();
+    await expect(form.getByTestId('entry-value-sewage-treated').inputValue()).resolves.toBe('900');
+    await form.getByTestId('entry-value-central-heating-area').fill('5200');
+    await form.getByTestId('entry-comment-central-heating-area').fill('含新并网小区');
+    await form.getByTestId('entry-save').click();
+    await fieldError(page, 'entry-value-central-heating-area').waitFor();
+    expect(await fieldError(page, 'entry-value-central-heating-area').textContent()).toMatch(/5200|城镇建筑总面积/);
+    expect(await page.locator('.ant-form-item-explain-error').count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'data-entry-field-error.png'), fullPage: true });
+
+    await form.getByTestId('entry-value-central-heating-area').fill('4600');
+    await form.getByTestId('entry-submit').click();
+    await form.getByTestId('entry-status').getByText('已报送').waitFor();
+    await form.getByTestId('entry-history').getByText('报送').first().waitFor();
+    await signOut(page);
+  });
+
+  it("lets the city approve the county's entry, and the province cockpit shows the new figure", async () => {
+    const period = heating.latest!.period;
+    await signIn(page, server, 'harbin-office', 'officer-password-1');
+    await page.getByTestId('nav-data-approvals').click();
+    await choose(page, page.getByTestId('approval-data-set'), DATA_SET_NAME);
+    await choose(page, page.getByTestId('approval-period'), `${period.slice(0, 4)}年第${period.slice(5)}季度`);
+    await page.getByTestId(`approval-open-${COUNTY.code}`).click();
+    const drawer = page.getByTestId('approval-drawer');
+    await drawer.getByTestId('approval-values').getByText('含新并网小区').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'approvals.png'), fullPage: true });
+    await drawer.getByTestId('approval-approve').click();
+    await drawer.getByTestId('entry-status').getByText('市级已审核').waitFor();
+    await page.keyboard.press('Escape');
+    await signOut(page);
+
+    await signIn(page, server, 'admin', server.adminPassword);
+    await page.getByTestId('nav-cockpit').click();
+    const card = page.getByTestId(`target-card-${heating.target.code}`);
+    await card.waitFor();
+    const after = await card.getByTestId('target-latest').textContent();
+    expect(after).not.toBe(heatingBefore);
+    // Approved by the city, not yet by the province: the figure is marked provisional.
+    await card.getByText('含未审核数据').waitFor();
+    const province = await adminApi<CockpitView>('GET', '/api/v1/cockpit');
+    const now = province.targets.find((e) => e.target.code === heating.target.code)!;
+    expect(now.latest!.value).not.toBe(heating.latest!.value);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cockpit-after.png'), fullPage: true });
+    await signOut(page);
+  });
+});
