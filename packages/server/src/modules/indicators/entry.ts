@@ -102,50 +102,59 @@ function nextApprovalLevel(status: EntryStatus, setLevel: number): number | null
 
 const EDITABLE: readonly EntryStatus[] = ['empty', 'draft', 'returned'];
 
-/** Why the actor may not do `action` on the entry now, or null. Scope and role checked too. */
-function refusal(actor: Actor, key: EntryKey, status: EntryStatus, action: EntryAction): string | null {
-  if (!isWithinScope(actor.regionPath, key.region.path)) return 'outside your scope';
+/**
+ * Why the actor may not do `action` on the entry now, or null. `forbidden`: never for this actor
+ * (role, level, scope, a module's data set); `conflict`: not in the entry's present status.
+ */
+type Refusal = { kind: 'forbidden' | 'conflict'; reason: string };
+
+function refusal(actor: Actor, key: EntryKey, status: EntryStatus, action: EntryAction): Refusal | null {
+  const forbid = (reason: string): Refusal => ({ kind: 'forbidden', reason });
+  const notNow = (reason: string): Refusal => ({ kind: 'conflict', reason });
+  if (!isWithinScope(actor.regionPath, key.region.path)) return forbid('outside your scope');
   const actorLevel = levelOfPath(actor.regionPath);
   switch (action) {
     case 'save':
     case 'import':
     case 'submit':
-      if (!can(actor.role, 'data.enter')) return `role ${actor.role} may not enter data`;
-      if (key.set.source !== 'entry') return `${key.set.name} is written by the ${key.set.source} module, not entered`;
-      if (action === 'submit') return status === 'draft' || status === 'returned' ? null : `the entry is ${status}`;
+      if (!can(actor.role, 'data.enter')) return forbid(`role ${actor.role} may not enter data`);
+      if (key.set.source !== 'entry') {
+        return forbid(`${key.set.name} is written by the ${key.set.source} module, not entered`);
+      }
+      if (action === 'submit')
+        return status === 'draft' || status === 'returned' ? null : notNow(`the entry is ${status}`);
       return EDITABLE.includes(status)
         ? null
-        : `the entry is ${status}; ${status === 'submitted' ? 'the approving office' : 'a higher level'} must return it before it can be changed`;
+        : notNow(
+            `the entry is ${status}; ${status === 'submitted' ? 'the approving office' : 'a higher level'} must return it before it can be changed`,
+          );
     case 'approve': {
-      if (!can(actor.role, 'data.approve')) return `role ${actor.role} may not approve data`;
+      if (!can(actor.role, 'data.approve')) return forbid(`role ${actor.role} may not approve data`);
       const next = nextApprovalLevel(status, key.set.region_level);
-      if (next === null) return `the entry is ${status}; there is nothing to approve`;
-      if (actorLevel !== next)
-        return `the entry awaits approval at level ${next} (${next === 2 ? 'the city' : 'the province'})`;
+      if (next === null) return notNow(`the entry is ${status}; there is nothing to approve`);
+      if (actorLevel !== next) {
+        return forbid(`the entry awaits approval at level ${next} (${next === 2 ? 'the city' : 'the province'})`);
+      }
       return null;
     }
     case 'return': {
-      if (!can(actor.role, 'data.approve')) return `role ${actor.role} may not return data`;
-      if (actorLevel >= key.set.region_level) return 'only a higher level may return an entry';
+      if (!can(actor.role, 'data.approve')) return forbid(`role ${actor.role} may not return data`);
+      if (actorLevel >= key.set.region_level) return forbid('only a higher level may return an entry');
       const allowed: EntryStatus[] =
         actorLevel === 2
           ? ['submitted', 'approved_city']
           : key.set.region_level === 2
             ? ['submitted', 'approved_province']
             : ['approved_city', 'approved_province'];
-      return allowed.includes(status) ? null : `the entry is ${status}; your level cannot return it now`;
+      return allowed.includes(status) ? null : notNow(`the entry is ${status}; your level cannot return it now`);
     }
   }
 }
 
 function enforce(actor: Actor, key: EntryKey, status: EntryStatus, action: EntryAction): void {
   assertInScope(actor, key.region.path);
-  const reason = refusal(actor, key, status, action);
-  if (reason === null) return;
-  if (reason.startsWith('role ') || reason.includes('module')) throw forbidden(reason);
-  if (action === 'approve' && reason.startsWith('the entry awaits')) throw forbidden(reason);
-  if (action === 'return' && reason.startsWith('only a higher')) throw forbidden(reason);
-  throw conflict(reason);
+  const refused = refusal(actor, key, status, action);
+  if (refused) throw refused.kind === 'forbidden' ? forbidden(refused.reason) : conflict(refused.reason);
 }
 
 async function currentValues(db: Db, key: EntryKey) {
@@ -414,9 +423,9 @@ export async function saveEntry(
   const key = await resolveEntry(db, catalogue, code, regionCode, period);
   enforce(ctx.actor, key, statusOf(await entryRow(db, key)), 'save');
   const comments = body.comments ?? {};
-  const errors = checkValues(catalogue, key.set, await savedValues(db, key), body.values, (c) => `body.values.${c}`);
-  const elementCodes = new Set(key.set.elements.map((e) => e.code));
   const saved = await savedValues(db, key);
+  const errors = checkValues(catalogue, key.set, saved, body.values, (c) => `body.values.${c}`);
+  const elementCodes = new Set(key.set.elements.map((e) => e.code));
   for (const c of Object.keys(comments)) {
     if (!elementCodes.has(c))
       errors.push({ field: `body.comments.${c}`, message: `${key.set.name} has no element '${c}'` });
