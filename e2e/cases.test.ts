@@ -42,10 +42,15 @@ async function leave(page: Page) {
   await signOut(page);
 }
 
-/** Opens a case queue from the 问题案件 menu group and the case in it. */
-async function openFromQueue(page: Page, entry: string, number: string) {
-  await page.getByTestId('nav-cases').click();
+/** Follows an entry of the 问题案件 menu group, opening the group unless it is open already. */
+async function navigate(page: Page, entry: string) {
+  if (!(await page.getByTestId(entry).isVisible())) await page.getByTestId('nav-cases').click();
   await page.getByTestId(entry).click();
+}
+
+/** Opens a case queue and the case in it. */
+async function openFromQueue(page: Page, entry: string, number: string) {
+  await navigate(page, entry);
   await page.getByTestId(`case-open-${number}`).click();
 }
 
@@ -120,7 +125,9 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await phone.locator('.ant-cascader-menu-item', { hasText: '哈尔滨市' }).click();
     await phone.locator('.ant-cascader-menu-item', { hasText: '南岗区' }).click();
     await phone.locator('.ant-cascader-menu-item', { hasText: '花园街道' }).click();
-    await phone.getByText('问题位置').click();
+    // Tapping the address field below closes the region menus.
+    await phone.getByTestId('report-address').click();
+    await phone.locator('.ant-cascader-dropdown:visible').waitFor({ state: 'detached' });
     await phone.getByTestId('report-address').fill('西大直街 92 号公交站');
     await phone.getByTestId('report-contact-phone').fill('13800000000');
     await phone.screenshot({ path: path.join(SCREENSHOTS, 'case-report-phone.png'), fullPage: true });
@@ -201,8 +208,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     };
 
     await signIn(page, server, OFFICER.username, OFFICER.password);
-    await page.getByTestId('nav-cases').click();
-    await page.getByTestId('nav-case-unit').click();
+    await navigate(page, 'nav-case-unit');
     const row = page.getByTestId('case-table').locator('tr', { hasText: number });
     await row.locator('[data-badge="onTime"], [data-badge="dueSoon"], [data-badge="overdue"]').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'case-unit-queue.png'), fullPage: true });
@@ -262,6 +268,27 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     const found = await admin.call<CaseList>('GET', `/api/v1/cases?q=${number}`);
     expect(found.items[0]?.status).toBe('closed');
     expect(found.items[0]?.reworkCount).toBe(1);
+  });
+  it('statistics and the map count the cases by area, category and unit', async () => {
+    await signIn(page, server, 'admin', server.adminPassword);
+    await navigate(page, 'nav-case-stats');
+    const table = page.getByTestId('case-stats-table');
+    const harbin = table.locator('tr', { hasText: '哈尔滨市' });
+    await harbin.waitFor();
+    // Both reports are in 哈尔滨市; the poster is closed (after one rework), the garbage is open.
+    const cells = await harbin.locator('td').allTextContents();
+    expect(cells.slice(0, 5)).toEqual(['哈尔滨市', '2', '2', expect.any(String), '1']);
+    expect(cells[7]).toBe('100.0%');
+    await page.getByTestId('case-stats-chart').locator('svg').waitFor();
+    await page.getByTestId('case-stats-group').getByText('按问题类型').click();
+    await table.locator('tr', { hasText: '广告乱贴' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'case-stats.png'), fullPage: true });
+
+    await navigate(page, 'nav-case-map');
+    await page.getByTestId('case-map-chart').locator('svg').waitFor();
+    await page.getByTestId('case-map').locator('tr', { hasText: '哈尔滨市' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'case-map.png'), fullPage: true });
+    await signOut(page);
   });
 });
 

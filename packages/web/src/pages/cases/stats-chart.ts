@@ -10,6 +10,7 @@ const percent = (rate: number | null) => (rate === null ? null : Math.round(rate
 export function statsChartOption(rows: CaseStatsRow[], t: Translate): object {
   const names = rows.map((row) => row.name);
   return {
+    animationDuration: 300,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 48, right: 56, top: 40, bottom: 64 },
