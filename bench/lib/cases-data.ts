@@ -13,8 +13,9 @@ export const QUEUE_OFFICER = 'bench-daoli-officer';
  * Three years of problem cases for the province, written straight into the database with
  * generate_series while no server runs:
  * - one 城市管理局 per county-level region (the default unit of most categories);
- * - `count` cases from 2023-12-01 to 2026-11-27, spread over every street (level 4) with more in
- *   the cities' central districts, over every category, at points near their prefecture's centre;
+ * - `count` cases from 2023-12-01 to 2026-11-27 in the order they were reported (as a real table
+ *   fills), spread over every street (level 4) with more in the cities' central districts, over
+ *   every category, at points near their prefecture's centre;
  * - states: 85 % closed (one in ten after a failed verification), 3 % rejected, 2 % merged, the
  *   rest open (accepted, dispatched, handling, handled), older ones closed first;
  * - deadlines of one to five days (calendar days here: the generator does not run the working-time
@@ -85,7 +86,7 @@ export async function generateCases(
           case when st.status = 'closed' then 1 + (case when g % 10 = 0 then 1 else 0 end) else 0 end,
           case when st.status = 'rejected' then '不属于受理范围' end, null, null, 0
         from generate_series(${from}::bigint, ${to}::bigint) g
-        cross join lateral (select to_timestamp(${sql.lit(Date.parse('2023-12-01T00:00:00Z') / 1000)} + (g * 7907) % ${span}) as t) tt
+        cross join lateral (select to_timestamp(${sql.lit(Date.parse('2023-12-01T00:00:00Z') / 1000)} + (g * ${span}) / ${sql.lit(count)}) as t) tt
         -- streets: every third case in a central district's first streets (the busy ones), the rest anywhere
         join bench_street s on s.i = (case when g % 3 = 0 then (g / 3) % 40 else (g * 31) % ${streets} end)
         join bench_category c on c.i = (g * 13) % ${categories}

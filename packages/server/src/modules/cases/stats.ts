@@ -47,9 +47,10 @@ function aggregate(db: Kysely<Database>, key: RawBuilder<string | null>, where: 
       count(*) filter (where c.status in (${OPEN}))::int as open,
       count(*) filter (where c.status in (${OPEN}) and coalesce(c.paused_at, now()) > c.deadline)::int as overdue_open
     from problem_case c
-    left join lateral (
-      select sum(satisfaction) as satisfaction, count(*) as n from case_rating r where r.case_id = c.id
-    ) rt on true
+    -- one hash join with the ratings per case (a lateral lookup per case is ten times slower)
+    left join (
+      select case_id, sum(satisfaction) as satisfaction, count(*) as n from case_rating group by case_id
+    ) rt on rt.case_id = c.id
     where ${where}
     group by 1
     order by 1`.execute(db);
