@@ -57,14 +57,20 @@ export function EntryForm({
   const path = `/api/v1/data-sets/${encodeURIComponent(dataSet.code)}/entries/${entry.region.code}/${entry.period}`;
   const editable = entry.can.edit;
 
+  // Errors the server names by field show under that field only; anything else as a notification.
   const fail = (error: unknown) => {
-    if (error instanceof ApiError && error.errors.length > 0) {
-      const fields = error.errors.flatMap((e) => {
-        const name = formFieldOf(e.field);
-        return name ? [{ name, errors: [e.message] }] : [];
-      });
+    const fields =
+      error instanceof ApiError
+        ? error.errors.flatMap((e) => {
+            const name = formFieldOf(e.field);
+            return name ? [{ name, errors: [e.message] }] : [];
+          })
+        : [];
+    if (fields.length > 0 && error instanceof ApiError && fields.length === error.errors.length) {
       form.setFields(fields);
+      return;
     }
+    if (fields.length > 0) form.setFields(fields);
     showError(error);
   };
 
@@ -89,7 +95,8 @@ export function EntryForm({
     if (min !== null && max !== null) {
       return t('indicator.entry.range', { min: formatNumber(min), max: formatNumber(max) });
     }
-    if (min !== null) return t('indicator.entry.atLeast', { min: formatNumber(min) });
+    // "Not below 0" goes without saying for amounts; other floors are worth a hint.
+    if (min !== null && min !== 0) return t('indicator.entry.atLeast', { min: formatNumber(min) });
     if (max !== null) return t('indicator.entry.atMost', { max: formatNumber(max) });
     return undefined;
   };

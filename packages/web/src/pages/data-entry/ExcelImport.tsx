@@ -56,9 +56,11 @@ export function ExcelImport({
       onImported();
     } catch (error) {
       if (error instanceof ApiError && error.errors.length > 0) {
+        // The table below lists every wrong cell; no notification on top of it.
         setErrors(error.errors.map((e, index) => ({ key: index, ...importErrorOf(e.field), message: e.message })));
+      } else {
+        showError(error);
       }
-      showError(error);
     } finally {
       setBusy(false);
     }
