@@ -20,7 +20,6 @@ import type { CockpitMap, CockpitRanking, CockpitView, TargetDirection } from '@
 import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { today } from '../supervision/StatusTag.tsx';
 import { useReloadable } from '../data-entry/useReloadable.ts';
 import { LaggingTable } from './LaggingTable.tsx';
 import { RankingTable } from './RankingTable.tsx';
@@ -52,14 +51,16 @@ export default function CockpitPage() {
   const navigate = useNavigate();
   const { regionCode } = useParams();
   const [params, setParams] = useSearchParams();
-  const asOf = params.get('asOf') || today();
+  // Without a chosen date the server picks one (today, or the end of the demo data) and says which.
+  const chosenAsOf = params.get('asOf') || undefined;
   const wall = params.get('wall') === '1';
 
-  const cockpit = useReloadable<CockpitView>(withQuery('/api/v1/cockpit', { region: regionCode, asOf }));
+  const cockpit = useReloadable<CockpitView>(withQuery('/api/v1/cockpit', { region: regionCode, asOf: chosenAsOf }));
   const { data: view, loading } = cockpit;
   // While another region loads, the previous answer stays on screen; use it only when it matches.
   const current = view && (!regionCode || view.region.code === regionCode) ? view : null;
   const region = current?.region.code ?? null;
+  const asOf = chosenAsOf ?? current?.asOf ?? '';
 
   const colourOptions = useMemo(() => {
     const targets = current?.targets ?? [];
@@ -118,7 +119,7 @@ export default function CockpitPage() {
 
   const keepQuery = () => {
     const next = new URLSearchParams();
-    if (params.get('asOf')) next.set('asOf', asOf);
+    if (chosenAsOf) next.set('asOf', chosenAsOf);
     if (wall) next.set('wall', '1');
     const text = next.toString();
     return text ? `?${text}` : '';
