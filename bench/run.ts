@@ -14,6 +14,8 @@ import { loadScenario } from './scenarios/load.ts';
 import { startupScenario } from './scenarios/startup.ts';
 import { supervisionScenario } from './scenarios/supervision.ts';
 import { casesScenario } from './scenarios/cases.ts';
+import { indicatorsScenario } from './scenarios/indicators.ts';
+import { evaluationScenario } from './scenarios/evaluation.ts';
 
 /** Run order matters: startup needs the empty databases that later scenarios then reuse. */
 const SCENARIOS: Record<string, Scenario> = {
@@ -21,6 +23,8 @@ const SCENARIOS: Record<string, Scenario> = {
   load: loadScenario,
   supervision: supervisionScenario,
   cases: casesScenario,
+  indicators: indicatorsScenario,
+  evaluation: evaluationScenario,
 };
 
 const USAGE = `usage: tsx bench/run.ts [--only ${Object.keys(SCENARIOS).join('|')}] [--duration <s>] [--warmup <s>]

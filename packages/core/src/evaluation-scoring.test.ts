@@ -171,13 +171,13 @@ describe('one standard under each rule', () => {
     // 10.4 / 13 = 0.8 of 6 points
     const s2 = scoreStandard(std('S2'), entries.get('S2')!);
     expect(s2.score).toBeCloseTo(4.8);
-    expect(s2.losses[0]!.reason).toBe('value 10.4 against target ≥ 13');
+    expect(s2.losses[0]!.reason).toBe('指标值10.4，目标≥13');
     expect(scoreStandard(std('S2'), { result: result({ value: 14 }), findings: [], evidenceIds: [] }).score).toBe(6);
   });
   it('a measured standard without a result earns nothing and says so', () => {
     const s = scoreStandard(std('S3'), { result: null, findings: [], evidenceIds: [] });
     expect(s).toMatchObject({ score: 0, unscored: true });
-    expect(s.losses[0]).toMatchObject({ points: 5, reason: 'no checks entered' });
+    expect(s.losses[0]).toMatchObject({ points: 5, reason: '未录入检查结果' });
   });
 });
 

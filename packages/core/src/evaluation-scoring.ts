@@ -9,6 +9,7 @@ import type {
   TitleChange,
   TitleKind,
 } from './evaluation.ts';
+import { TITLE_NAMES } from './evaluation.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { monthsLater, type TitleState } from './titles.ts';
 
@@ -104,22 +105,23 @@ export function scoreStandard(standard: FrameworkStandard, entries: StandardEntr
     ...base,
     score: 0,
     unscored: true,
-    losses: points > 0 ? [lose(points, `no ${what} entered`, { scorer: null })] : [],
+    losses: points > 0 ? [lose(points, `未录入${what}`, { scorer: null })] : [],
   });
 
   let score: number;
   let reason: string;
   if (rule.kind === 'proportion') {
-    if (!result || result.checked === null || result.passed === null || result.checked === 0) return missing('checks');
+    if (!result || result.checked === null || result.passed === null || result.checked === 0)
+      return missing('检查结果');
     const passed = Math.min(result.passed, result.checked);
     score = (points * passed) / result.checked;
-    reason = `${passed} of ${result.checked} checks passed`;
+    reason = `检查${result.checked}处，合格${passed}处`;
   } else if (rule.kind === 'survey') {
-    if (!result || result.satisfaction === null) return missing('satisfaction score');
+    if (!result || result.satisfaction === null) return missing('满意度');
     score = (points * result.satisfaction) / 100;
-    reason = `satisfaction ${result.satisfaction} of 100`;
+    reason = `满意度${result.satisfaction}（满分100）`;
   } else {
-    if (!result || result.value === null) return missing('indicator value');
+    if (!result || result.value === null) return missing('指标值');
     const v = result.value;
     const met = rule.comparator === 'gte' ? v >= rule.target : v <= rule.target;
     if (met) score = points;
@@ -128,10 +130,10 @@ export function scoreStandard(standard: FrameworkStandard, entries: StandardEntr
         rule.comparator === 'gte' ? (rule.target === 0 ? 0 : v / rule.target) : v === 0 ? 1 : rule.target / v;
       score = points * Math.max(0, Math.min(1, ratio));
     } else score = 0;
-    reason = `value ${v} against target ${rule.comparator === 'gte' ? '≥' : '≤'} ${rule.target}`;
+    reason = `指标值${v}，目标${rule.comparator === 'gte' ? '≥' : '≤'}${rule.target}`;
   }
   const lost = points - score;
-  const losses = lost > 1e-9 ? [lose(lost, `${reason}${result.note ? `: ${result.note}` : ''}`)] : [];
+  const losses = lost > 1e-9 ? [lose(lost, `${reason}${result.note ? `（${result.note}）` : ''}`)] : [];
   return { ...base, score, unscored: false, losses };
 }
 
@@ -344,6 +346,28 @@ export function targetTitle(
   return held(CIVILIZED) ?? nominee() ?? null;
 }
 
+const EFFECT_NAMES: Record<SanctionEffect, string> = {
+  public_praise: '通报表扬',
+  public_criticism: '通报批评',
+  deduct: '扣分',
+  suspend: '停止资格',
+  bar: '取消申报资格',
+  revoke: '取消称号',
+};
+
+const CHANGE_NAMES: Record<TitleChange, string> = {
+  awarded: '授予',
+  suspended: '暂停',
+  reinstated: '恢复',
+  revoked: '撤销',
+  expired: '终止',
+  barred: '不得申报',
+};
+
+function describeTitleEvent(e: { title: TitleKind; change: TitleChange; effectiveOn: string; endsOn: string | null }) {
+  return `自${e.effectiveOn}起${CHANGE_NAMES[e.change]}“${TITLE_NAMES[e.title]}”${e.endsOn ? `，至${e.endsOn}` : ''}。`;
+}
+
 export type PlannedEffect = {
   effect: SanctionEffect;
   label: string;
@@ -390,8 +414,7 @@ export function incidentEffects(
 ): PlannedEffect[] {
   return entry.effects.map((e) => {
     const title = targetTitle(states, e.appliesTo);
-    const who =
-      e.appliesTo === 'titled' ? 'a titled city' : e.appliesTo === 'nominated' ? 'a nominated city' : 'a city';
+    const who = e.appliesTo === 'titled' ? '已获称号的城市' : e.appliesTo === 'nominated' ? '提名城市' : '城市';
     const label = `${entry.code} ${entry.name}`;
     if (!title && e.appliesTo !== 'any') {
       return {
@@ -401,7 +424,7 @@ export function incidentEffects(
         titleEvent: null,
         points: e.points ?? null,
         window: null,
-        explanation: `Applies to ${who}; the region was not one on ${occurredOn}.`,
+        explanation: `适用于${who}；该地区在${occurredOn}不属于此类，不适用。`,
       };
     }
     if (e.effect === 'deduct') {
@@ -414,14 +437,12 @@ export function incidentEffects(
         titleEvent: null,
         points: e.points ?? 0,
         window: { from: occurredOn, to },
-        explanation: `${e.points ?? 0} points off every annual test held from ${occurredOn} to ${to} (within ${months} months after the incident).`,
+        explanation: `${occurredOn}至${to}（事件后${months}个月内）举行的年度测评各扣${e.points ?? 0}分。`,
       };
     }
     const months = e.effect === 'bar' ? (e.window?.months ?? e.months) : e.months;
     const titleEvent = title ? titleEventFor(e.effect, title, occurredOn, months) : null;
-    const explanation = titleEvent
-      ? `${titleEvent.change} ${titleEvent.title} from ${occurredOn}${titleEvent.endsOn ? ` to ${titleEvent.endsOn}` : ''}.`
-      : `${e.effect} (recorded; no title changes).`;
+    const explanation = titleEvent ? describeTitleEvent(titleEvent) : `${EFFECT_NAMES[e.effect]}（仅记录，称号不变）。`;
     return { effect: e.effect, label, applies: true, titleEvent, points: null, window: null, explanation };
   });
 }
@@ -440,7 +461,7 @@ export function deductionsForTest(
         incidentId: incident.id,
         category: incident.category,
         points: e.points ?? 0,
-        reason: `${e.label}: ${e.explanation}`,
+        reason: `${e.label}：${e.explanation}`,
       });
     }
   }
@@ -470,11 +491,9 @@ export function thresholdEffects(
         titleEvent: applies ? titleEvent : null,
         points: null,
         window: null,
-        explanation: `Total ${total} is below ${t.below}${
-          titleEvent
-            ? `: ${titleEvent.change} ${titleEvent.title} from ${publishedOn}${titleEvent.endsOn ? ` to ${titleEvent.endsOn}` : ''}`
-            : ''
-        }.`,
+        explanation: `得分${total}低于${t.below}分：${
+          applies && titleEvent ? describeTitleEvent(titleEvent) : `${EFFECT_NAMES[t.effect]}。`
+        }`,
       };
     });
 }

@@ -105,6 +105,14 @@ export const TitleKind = z.enum([
 ]);
 export type TitleKind = z.infer<typeof TitleKind>;
 
+/** Chinese names of the titles, as offices write them. */
+export const TITLE_NAMES: Record<TitleKind, string> = {
+  provincial_nominated: '省级文明城市提名城市',
+  provincial_civilized: '省级文明城市',
+  national_nominated: '全国文明城市提名城市',
+  national_civilized: '全国文明城市',
+};
+
 /** Which regions an effect applies to, by the title they hold when it happens. */
 export const EffectTarget = z.enum(['titled', 'nominated', 'any']);
 
@@ -439,6 +447,10 @@ export const Loss = z.object({
   findingId: z.string().nullable(),
   evidenceIds: z.array(z.string()),
   attachmentIds: z.array(z.string()),
+  /** The finding's photos and files, named. */
+  attachments: z.array(AttachmentRef),
+  /** The city's material the loss refers to, with its note and files. */
+  evidence: z.array(z.object({ id: z.string(), note: z.string(), attachments: z.array(AttachmentRef) })),
   scorer: z.string().nullable(),
 });
 export type Loss = z.infer<typeof Loss>;

@@ -157,7 +157,7 @@ describe('eligibility for an award', () => {
       minorsGatePassed: null,
     });
     expect(unknown.eligible).toBe(true);
-    expect(unknown.checks.find((c) => c.rule === 'minors_gate')!.explanation).toMatch(/No minors/);
+    expect(unknown.checks.find((c) => c.rule === 'minors_gate')!.explanation).toMatch(/没有未成年人/);
   });
 
   it('nominations have no prerequisite', () => {

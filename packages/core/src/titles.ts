@@ -1,4 +1,4 @@
-import { TitleKind, type TitleChange, type TitleSourceKind, type TitleStatus } from './evaluation.ts';
+import { TITLE_NAMES, TitleKind, type TitleChange, type TitleSourceKind, type TitleStatus } from './evaluation.ts';
 
 /**
  * Titles are never stored as a "current title": each region has a history of dated events
@@ -141,6 +141,14 @@ export function countTitles(states: readonly (readonly TitleState[])[]) {
   return { held, suspended };
 }
 
+const STATUS_NAMES: Record<TitleStatus, string> = {
+  held: '持有',
+  suspended: '暂停',
+  revoked: '已撤销',
+  expired: '已终止',
+  none: '无',
+};
+
 // ---- Eligibility -------------------------------------------------------------------
 
 /**
@@ -190,16 +198,14 @@ export function checkEligibility(
     met: own.status !== 'held' && own.status !== 'suspended',
     explanation:
       own.status === 'held' || own.status === 'suspended'
-        ? `Already holds the title (${own.status}) since ${own.since}.`
-        : 'Does not hold the title yet.',
+        ? `自${own.since}起已获“${TITLE_NAMES[title]}”${own.status === 'suspended' ? '（暂停中）' : ''}。`
+        : `尚未获得“${TITLE_NAMES[title]}”。`,
   });
   checks.push({
     rule: 'not_barred',
     met: own.barredUntil === null,
     explanation:
-      own.barredUntil === null
-        ? 'No loss of eligibility is in force.'
-        : `Barred from this title until ${own.barredUntil}: ${own.reason ?? ''}`.trim(),
+      own.barredUntil === null ? '没有生效中的取消申报资格处理。' : `${own.barredUntil}前不得申报：${own.reason ?? ''}`,
   });
   const prerequisite = titlePrerequisite[title];
   if (prerequisite) {
@@ -209,8 +215,8 @@ export function checkEligibility(
       met: pre.status === 'held',
       explanation:
         pre.status === 'held'
-          ? `Holds ${prerequisite} since ${pre.since}.`
-          : `Must hold ${prerequisite} (not suspended) first; it is ${pre.status}.`,
+          ? `自${pre.since}起为“${TITLE_NAMES[prerequisite]}”。`
+          : `须先获得“${TITLE_NAMES[prerequisite]}”（且未被暂停）；当前状态：${STATUS_NAMES[pre.status]}。`,
     });
     const cycleStart = `${Number(at.slice(0, 4)) - facts.cycleYears + 1}-01-01`;
     const sinceOk = pre.status === 'held' && pre.since !== null && pre.since <= cycleStart;
@@ -218,10 +224,10 @@ export function checkEligibility(
       rule: 'completed_cycle',
       met: sinceOk,
       explanation: sinceOk
-        ? `Has been ${prerequisite} since ${pre.since}, before the ${facts.cycleYears}-year cycle began on ${cycleStart}.`
-        : `Must have been ${prerequisite} since the cycle began on ${cycleStart} (a whole ${facts.cycleYears}-year cycle); ${
-            pre.since ? `it was awarded on ${pre.since}` : 'it never was'
-          }.`,
+        ? `${pre.since}起为“${TITLE_NAMES[prerequisite]}”，早于${facts.cycleYears}年测评周期的起点${cycleStart}。`
+        : `须自测评周期起点${cycleStart}起即为“${TITLE_NAMES[prerequisite]}”（完整的${facts.cycleYears}年周期）；${
+            pre.since ? `实际自${pre.since}起` : '从未获得'
+          }。`,
     });
   }
   checks.push({
@@ -229,20 +235,20 @@ export function checkEligibility(
     met: facts.cycleComplete !== false,
     explanation:
       facts.cycleComplete === null
-        ? 'No cycle scores are recorded on this platform; the decision must rest on the official results.'
+        ? '本平台没有该周期的测评成绩，须以正式测评结果为依据。'
         : facts.cycleComplete
-          ? 'Every annual test of the cycle is scored.'
-          : 'An annual test of the cycle has no published score.',
+          ? '周期内每一年度测评均有已发布成绩。'
+          : '周期内有年度测评没有已发布成绩。',
   });
   checks.push({
     rule: 'minors_gate',
     met: facts.minorsGatePassed !== false,
     explanation:
       facts.minorsGatePassed === null
-        ? 'No minors’ work evaluation is recorded; check it before the award.'
+        ? '没有未成年人思想道德建设测评成绩，授予前须核实。'
         : facts.minorsGatePassed
-          ? 'The minors’ work evaluation passed its gate.'
-          : 'The minors’ work evaluation is below its gate, which bars the award.',
+          ? '未成年人思想道德建设测评达到门槛分。'
+          : '未成年人思想道德建设测评低于门槛分，不得授予。',
   });
   return { title, at, eligible: checks.every((c) => c.met), checks };
 }

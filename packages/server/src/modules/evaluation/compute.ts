@@ -31,10 +31,13 @@ export type ComputedRound = { doc: FrameworkDocument; regions: ComputedRegion[] 
  */
 async function gatherEntries(db: Db, roundId: string, regionCode?: string) {
   const [results, findings, evidence, findingFiles] = await Promise.all([
-    scoreRepository.results(db, roundId, regionCode),
-    scoreRepository.findings(db, roundId, regionCode),
-    scoreRepository.evidence(db, roundId, regionCode),
-    scoreRepository.roundFindingAttachments(db, roundId),
+    scoreRepository.resultsForCompute(db, roundId, regionCode),
+    scoreRepository.findingsForCompute(db, roundId, regionCode),
+    scoreRepository.evidenceIds(db, roundId, regionCode),
+    scoreRepository.roundFindingAttachments(db, roundId, regionCode),
+  ]);
+  const names = await scoreRepository.userNames(db, [
+    ...new Set([...results.map((r) => r.scorer_id), ...findings.map((f) => f.scorer_id)]),
   ]);
   const files = new Map<string, string[]>();
   for (const f of findingFiles) files.set(f.owner_id, [...(files.get(f.owner_id) ?? []), f.id]);
@@ -54,16 +57,15 @@ async function gatherEntries(db: Db, roundId: string, regionCode?: string) {
       value: r.value,
       reviewed: r.reviewed,
       note: r.note,
-      scorer: r.scorer_name,
+      scorer: names.get(r.scorer_id) ?? r.scorer_id,
     };
   }
   for (const f of findings) {
-    if (f.withdrawn_at) continue;
     slot(f.region_code, f.standard_code).findings.push({
       id: f.id,
       deduction: Number(f.deduction),
       description: f.description,
-      scorer: f.scorer_name,
+      scorer: names.get(f.scorer_id) ?? f.scorer_id,
       evidenceId: f.evidence_id,
       attachmentIds: files.get(f.id) ?? [],
     });
@@ -107,8 +109,8 @@ async function gatherDeductions(db: Db, round: RoundRow, regionCodes: string[]) 
   return out;
 }
 
-/** Every region's scorecard and its rank within its city group. */
-export async function computeRound(db: Db, round: RoundRow, doc?: FrameworkDocument): Promise<ComputedRound> {
+/** Everything the computation of a round needs, loaded in a handful of queries. */
+export async function gatherRound(db: Db, round: RoundRow, doc?: FrameworkDocument) {
   const framework =
     doc ?? ((await frameworkRepository.findVersionById(db, round.framework_version_id)).document as FrameworkDocument);
   const regions = await roundRepository.regions(db, round.id);
@@ -120,6 +122,11 @@ export async function computeRound(db: Db, round: RoundRow, doc?: FrameworkDocum
       regions.map((r) => r.code),
     ),
   ]);
+  return { framework, regions, entries, deductions };
+}
+
+/** Every region's scorecard and its rank within its city group, from gathered entries (pure). */
+export function scoreGathered({ framework, regions, entries, deductions }: Awaited<ReturnType<typeof gatherRound>>) {
   const scored = regions.map((region) => ({
     region,
     group: region.city_group,
@@ -132,6 +139,11 @@ export async function computeRound(db: Db, round: RoundRow, doc?: FrameworkDocum
       a.rank - b.rank,
   );
   return { doc: framework, regions: ranked.map((r) => ({ region: r.region, score: r.score, rank: r.rank })) };
+}
+
+/** Every region's scorecard and its rank within its city group. */
+export async function computeRound(db: Db, round: RoundRow, doc?: FrameworkDocument): Promise<ComputedRound> {
+  return scoreGathered(await gatherRound(db, round, doc));
 }
 
 /** One region's scorecard without ranking the others (rank comes from the frozen results once published). */

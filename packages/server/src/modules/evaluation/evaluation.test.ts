@@ -461,6 +461,14 @@ describe('a year-end round for the prefecture cities', () => {
     });
     const street = sc.losses.find((l: { findingId: string }) => l.findingId === photoFinding);
     expect(street.attachmentIds).toHaveLength(1);
+    expect(street.attachments).toEqual([expect.objectContaining({ fileName: 'p.png', contentType: 'image/png' })]);
+    expect(review.evidence).toEqual([
+      {
+        id: evidenceId,
+        note: '政务服务事项清单及网上办理截图',
+        attachments: [expect.objectContaining({ fileName: '清单.pdf' })],
+      },
+    ]);
     expect(street.path).toHaveLength(3);
     expect(sc.methods.map((m: { code: string; weight: number }) => [m.code, m.weight])).toEqual([
       ['material', 40],

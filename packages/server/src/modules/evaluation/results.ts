@@ -29,6 +29,43 @@ const regionView = (r: RoundRegionRow) => ({
   cityGroup: r.city_group as CityGroup,
 });
 
+type AttachmentRef = { id: string; fileName: string; contentType: string; sizeBytes: number };
+
+/** Names the files and material behind each loss (two queries for the whole scorecard). */
+async function withFiles(db: Db, losses: RegionScore['losses']) {
+  const evidenceIds = [...new Set(losses.flatMap((l) => l.evidenceIds))];
+  const evidence =
+    evidenceIds.length === 0
+      ? []
+      : await db.selectFrom('evaluation_evidence').select(['id', 'note']).where('id', 'in', evidenceIds).execute();
+  const ownerIds = [...new Set(losses.flatMap((l) => (l.findingId ? [l.findingId] : [])).concat(evidenceIds))];
+  const files =
+    ownerIds.length === 0
+      ? []
+      : await db
+          .selectFrom('attachment')
+          .select(['id', 'owner_id', 'file_name', 'content_type', 'size_bytes'])
+          .where('owner_type', 'in', ['evaluation_finding', 'evaluation_evidence'])
+          .where('owner_id', 'in', ownerIds)
+          .orderBy('uploaded_at')
+          .execute();
+  const ref = (f: (typeof files)[number]): AttachmentRef => ({
+    id: f.id,
+    fileName: f.file_name,
+    contentType: f.content_type,
+    sizeBytes: f.size_bytes,
+  });
+  return losses.map((l) => ({
+    ...l,
+    attachments: files.filter((f) => l.attachmentIds.includes(f.id)).map(ref),
+    evidence: l.evidenceIds.map((id) => ({
+      id,
+      note: evidence.find((e) => e.id === id)?.note ?? '',
+      attachments: files.filter((f) => f.owner_id === id).map(ref),
+    })),
+  }));
+}
+
 function scorecardOf(
   roundId: string,
   published: boolean,
@@ -38,6 +75,7 @@ function scorecardOf(
   rank: number | null,
   groupTotals: number[],
   previous: Scorecard['previous'],
+  losses: Scorecard['losses'],
 ): Scorecard {
   return {
     roundId,
@@ -54,7 +92,7 @@ function scorecardOf(
     groupSize: groupTotals.length,
     methods: score.methods,
     projects: score.projects,
-    losses: score.losses,
+    losses,
     previous,
     group: groupStats(groupTotals),
     unscored: score.unscored,
@@ -95,12 +133,23 @@ export async function readScorecard(db: Db, actor: Actor, roundId: string, regio
       mine?.rank ?? null,
       frozen.map((f) => f.total),
       previous,
+      await withFiles(db, score.losses),
     );
   }
   const computed = await computeRound(db, round.row, doc);
   const mine = computed.regions.find((r) => r.region.code === regionCode)!;
   const group = computed.regions.filter((r) => r.region.city_group === region.city_group).map((r) => r.score.total);
-  return scorecardOf(roundId, false, round.row.framework_is_model, region, mine.score, mine.rank, group, previous);
+  return scorecardOf(
+    roundId,
+    false,
+    round.row.framework_is_model,
+    region,
+    mine.score,
+    mine.rank,
+    group,
+    previous,
+    await withFiles(db, mine.score.losses),
+  );
 }
 
 function rankingOf(

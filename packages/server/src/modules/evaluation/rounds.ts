@@ -336,7 +336,7 @@ export async function transitionRound(
                 regionCode: region.code,
                 prefectureCode: region.prefecture_code,
                 ...effect.titleEvent,
-                reason: `${locked.name}: ${region.name} 得分 ${score.total}，${effect.label}（${effect.explanation}）`,
+                reason: `${locked.name}：${region.name}${effect.label}。${effect.explanation}`,
                 sourceKind: 'round',
                 sourceId: id,
               });

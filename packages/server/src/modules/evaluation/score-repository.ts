@@ -136,14 +136,63 @@ export const scoreRepository = {
       .execute();
   },
 
+  /** The columns the computation reads, without joins (a whole round can hold hundreds of thousands). */
+  resultsForCompute(db: Db, roundId: string, regionCode?: string) {
+    let q = db
+      .selectFrom('evaluation_result')
+      .select([
+        'region_code',
+        'standard_code',
+        'checked',
+        'passed',
+        'satisfaction',
+        'value',
+        'reviewed',
+        'note',
+        'scorer_id',
+      ])
+      .where('round_id', '=', roundId);
+    if (regionCode) q = q.where('region_code', '=', regionCode);
+    return q.execute();
+  },
+
+  /** Active findings with the columns the computation reads, oldest first. */
+  findingsForCompute(db: Db, roundId: string, regionCode?: string) {
+    let q = db
+      .selectFrom('evaluation_finding')
+      .select(['id', 'region_code', 'standard_code', 'deduction', 'description', 'evidence_id', 'scorer_id'])
+      .where('round_id', '=', roundId)
+      .where('withdrawn_at', 'is', null);
+    if (regionCode) q = q.where('region_code', '=', regionCode);
+    return q.orderBy('created_at').orderBy('id').execute();
+  },
+
+  /** Display names of scorers. */
+  async userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  },
+
+  /** Ids of a round's (or one region's) material per standard. */
+  evidenceIds(db: Db, roundId: string, regionCode?: string) {
+    let q = db
+      .selectFrom('evaluation_evidence')
+      .select(['id', 'region_code', 'standard_code'])
+      .where('round_id', '=', roundId);
+    if (regionCode) q = q.where('region_code', '=', regionCode);
+    return q.orderBy('submitted_at').execute();
+  },
+
   /** Photos of every finding of a round (one query, for whole-round computations). */
-  roundFindingAttachments(db: Db, roundId: string) {
-    return db
+  roundFindingAttachments(db: Db, roundId: string, regionCode?: string) {
+    let q = db
       .selectFrom('attachment as a')
       .innerJoin('evaluation_finding as o', 'o.id', 'a.owner_id')
       .select(['a.id', 'a.owner_id'])
       .where('a.owner_type', '=', 'evaluation_finding')
-      .where('o.round_id', '=', roundId)
-      .execute();
+      .where('o.round_id', '=', roundId);
+    if (regionCode) q = q.where('o.region_code', '=', regionCode);
+    return q.execute();
   },
 };
