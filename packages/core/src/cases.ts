@@ -361,6 +361,13 @@ export const NearbyQuery = z.strictObject({
   lng: z.coerce.number().min(-180).max(180),
 });
 
+/** How near and how recent an open case of the same category must be to be suggested as a duplicate. */
+export const CaseSettings = z.strictObject({
+  duplicateMetres: z.number().int().min(10).max(5000),
+  duplicateDays: z.number().int().min(1).max(365),
+});
+export type CaseSettings = z.infer<typeof CaseSettings>;
+
 export const DispatchRule = z.object({
   id: z.string(),
   regionCode: z.string(),

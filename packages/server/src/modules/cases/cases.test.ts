@@ -357,6 +357,31 @@ describe('duplicates and merging', () => {
     expect(rating.json().events.at(-1)).toMatchObject({ kind: 'reopened', note: '还在排' });
   });
 
+  it('suggests within the configured distance, which only a province administrator changes', async () => {
+    expect((await cityAdmin.get('/api/v1/cases/settings')).json()).toEqual({ duplicateMetres: 200, duplicateDays: 30 });
+    expect(
+      (await cityAdmin.put('/api/v1/cases/settings', { duplicateMetres: 2000, duplicateDays: 30 })).statusCode,
+    ).toBe(403);
+    const bad = await ctx.admin.put('/api/v1/cases/settings', { duplicateMetres: 5, duplicateDays: 30 });
+    expect(bad.json().errors[0].field).toBe('body.duplicateMetres');
+    const a = (
+      await report(ctx, { categoryCode: 'comp-bin', description: '垃圾箱坏了', ...DAOLI, regionCode: '230102' })
+    ).json();
+    const farther = { lat: DAOLI.lat + 0.005, lng: DAOLI.lng };
+    const before = (
+      await report(ctx, { categoryCode: 'comp-bin', description: '垃圾箱破损', ...farther, regionCode: '230102' })
+    ).json();
+    expect(before.possibleDuplicates).toEqual([]);
+    expect(
+      (await ctx.admin.put('/api/v1/cases/settings', { duplicateMetres: 1000, duplicateDays: 30 })).statusCode,
+    ).toBe(200);
+    const after = (
+      await report(ctx, { categoryCode: 'comp-bin', description: '垃圾箱又坏', ...farther, regionCode: '230102' })
+    ).json();
+    expect(after.possibleDuplicates.map((d: { number: string }) => d.number)).toEqual([before.number, a.number]);
+    await ctx.admin.put('/api/v1/cases/settings', { duplicateMetres: 200, duplicateDays: 30 });
+  });
+
   it('refuses to merge into a case of another category', async () => {
     const a = (
       await report(ctx, { categoryCode: 'event-garbage', description: '垃圾', ...DAOLI, regionCode: '230102' })

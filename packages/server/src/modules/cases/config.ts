@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import {
   isWithinScope,
   type CaseCategory,
+  type CaseSettings,
   type CreateDispatchRule,
   type DispatchRule,
   type UpdateCategoryRequest,
@@ -131,4 +132,32 @@ export async function updateCategory(
     });
   });
   return presentCategory((await caseRepository.findCategory(db, code))!);
+}
+
+export async function readSettings(db: Kysely<Database>, actor: Actor): Promise<CaseSettings> {
+  authorize(actor, 'case.read');
+  const row = await caseRepository.settings(db);
+  return { duplicateMetres: row.duplicate_metres, duplicateDays: row.duplicate_days };
+}
+
+/** The duplicate distance and window serve the whole province: province administrators only. */
+export async function updateSettings(
+  db: Kysely<Database>,
+  ctx: { actor: Actor; requestId?: string },
+  body: CaseSettings,
+): Promise<CaseSettings> {
+  const root = await caseRepository.root(db);
+  casePolicy.canConfigure(ctx.actor, root?.path ?? ctx.actor.regionPath);
+  const before = await readSettings(db, ctx.actor);
+  await db.transaction().execute(async (trx) => {
+    await caseRepository.updateSettings(trx, body.duplicateMetres, body.duplicateDays);
+    await recordAudit(trx, ctx, {
+      action: 'case.settings.update',
+      entityType: 'case_setting',
+      entityId: 'duplicates',
+      before,
+      after: body,
+    });
+  });
+  return body;
 }

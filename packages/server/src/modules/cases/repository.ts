@@ -28,6 +28,13 @@ export const caseRepository = {
       .execute();
   },
 
+  updateSettings(trx: Kysely<Database>, metres: number, days: number) {
+    return trx
+      .updateTable('case_setting')
+      .set({ duplicate_metres: metres, duplicate_days: days, updated_at: new Date() })
+      .execute();
+  },
+
   settings(db: Kysely<Database>) {
     return db.selectFrom('case_setting').select(['duplicate_metres', 'duplicate_days']).executeTakeFirstOrThrow();
   },

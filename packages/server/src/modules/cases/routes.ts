@@ -10,6 +10,7 @@ import {
   CaseListQuery,
   CaseMap,
   CaseMapQuery,
+  CaseSettings,
   CasePhoto,
   CaseStats,
   CaseStatsQuery,
@@ -34,7 +35,15 @@ import { requireActor } from '../auth/actor.ts';
 import type { Upload } from '../attachments/service.ts';
 import { uploadsDirOf } from '../attachments/storage.ts';
 import { actOnCase, rateCase, supplementCase } from './actions.ts';
-import { createDispatchRule, deleteDispatchRule, listDispatchRules, readHolidays, updateCategory } from './config.ts';
+import {
+  createDispatchRule,
+  deleteDispatchRule,
+  listDispatchRules,
+  readHolidays,
+  readSettings,
+  updateCategory,
+  updateSettings,
+} from './config.ts';
 import { fileCase, nearbyOpenCases } from './intake.ts';
 import { openDisplayPhoto, openStoredPhoto, sweepUnattachedPhotos, uploadCasePhoto } from './photos.ts';
 import { casePolicy } from './policy.ts';
@@ -321,6 +330,23 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
         request.params.code,
         request.body,
       ),
+  );
+  app.get(
+    '/cases/settings',
+    { schema: { tags, summary: 'Duplicate suggestion distance and window', response: { 200: CaseSettings } } },
+    async (request) => readSettings(deps.db, requireActor(request)),
+  );
+  app.put(
+    '/cases/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Change the duplicate distance and window (province administrators)',
+        body: CaseSettings,
+        response: { 200: CaseSettings },
+      },
+    },
+    async (request) => updateSettings(deps.db, { actor: requireActor(request), requestId: request.id }, request.body),
   );
   app.get(
     '/cases/holidays',
