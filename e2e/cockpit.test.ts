@@ -239,7 +239,8 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
     await page.screenshot({ path: path.join(SCREENSHOTS, 'approvals.png'), fullPage: true });
     await drawer.getByTestId('approval-approve').click();
     await drawer.getByTestId('entry-status').getByText('市级已审核').waitFor();
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close:visible').click();
+    await drawer.waitFor({ state: 'hidden' });
     await signOut(page);
 
     await signIn(page, server, 'admin', server.adminPassword);
@@ -254,6 +255,37 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
     const now = province.targets.find((e) => e.target.code === heating.target.code)!;
     expect(now.latest!.value).not.toBe(heating.latest!.value);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cockpit-after.png'), fullPage: true });
+    await signOut(page);
+  });
+
+  it('lets the province return the entry with a reason, which the county officer reads', async () => {
+    const period = heating.latest!.period;
+    const periodLabel = `${period.slice(0, 4)}年第${period.slice(5)}季度`;
+    await signIn(page, server, 'admin', server.adminPassword);
+    await page.getByTestId('nav-data-approvals').click();
+    await choose(page, page.getByTestId('approval-data-set'), DATA_SET_NAME);
+    await choose(page, page.getByTestId('approval-period'), periodLabel);
+    await page.getByTestId(`approval-open-${COUNTY.code}`).click();
+    const drawer = page.getByTestId('approval-drawer');
+    await drawer.getByTestId('entry-status').getByText('市级已审核').waitFor();
+    await drawer.getByTestId('approval-return').click();
+    await page.getByTestId('approval-reason').fill('集中供热面积与供热企业报表不一致，请核实后重报。');
+    await page.getByTestId('approval-return-confirm').click();
+    await drawer.getByTestId('entry-status').getByText('已退回').waitFor();
+    await page.locator('.ant-drawer-close:visible').click();
+    await drawer.waitFor({ state: 'hidden' });
+    await signOut(page);
+
+    await signIn(page, server, 'daoli-officer', 'officer-password-1');
+    await page.getByTestId('nav-data-entry').click();
+    await choose(page, page.getByTestId('entry-data-set'), DATA_SET_NAME);
+    await choose(page, page.getByTestId('entry-period'), periodLabel);
+    const form = page.getByTestId('entry-form');
+    await form.getByTestId('entry-return-reason').getByText('请核实后重报').waitFor();
+    await form.getByTestId('entry-history').getByText('退回修改').waitFor();
+    // Returned figures are editable again.
+    await expect(form.getByTestId('entry-value-central-heating-area').isEditable()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'data-entry-returned.png'), fullPage: true });
     await signOut(page);
   });
 });
