@@ -32,7 +32,7 @@ async function act(page: Page, action: string, fill?: () => Promise<void>) {
   await page.getByTestId('case-action-ok').waitFor();
   await fill?.();
   await page.getByTestId('case-action-ok').click();
-  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  await page.getByTestId('case-action-ok').waitFor({ state: 'hidden' });
 }
 
 /** Closes the case drawer and signs out. */
@@ -215,6 +215,26 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await page.getByTestId(`case-open-${number}`).click();
     await drawerAt(page, 'dispatched');
     await act(page, 'start');
+    let drawer = await drawerAt(page, 'handling');
+    // The unit asks for one more working day; the dispatcher agrees and the deadline moves.
+    const deadlineBefore = await drawer.locator('[data-badge] > span').first().textContent();
+    await act(page, 'request_extension', async () => {
+      await page.getByTestId('case-action-reason').fill('站亭广告层层叠贴，需专用清洗设备。');
+    });
+    await drawer.getByText('申请延期 1 工作日').waitFor();
+    await leave(page);
+
+    await signIn(page, server, 'admin', server.adminPassword);
+    await openFromQueue(page, 'nav-case-all', number);
+    drawer = await drawerAt(page, 'handling');
+    await act(page, 'decide_extension');
+    await drawer.getByTestId('case-timeline').getByText('同意延期').waitFor();
+    const deadlineAfter = await drawer.locator('[data-badge] > span').first().textContent();
+    expect(deadlineAfter! > deadlineBefore!).toBe(true);
+    await leave(page);
+
+    await signIn(page, server, OFFICER.username, OFFICER.password);
+    await openFromQueue(page, 'nav-case-unit', number);
     await drawerAt(page, 'handling');
     await handle('已清除站亭上的小广告，并张贴“禁止乱贴”提示。');
     await leave(page);
@@ -226,7 +246,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
       await page.getByTestId('case-action-passed').getByText('未通过，返工').click();
       await page.getByTestId('case-action-note').fill('站亭背面仍有残留广告。');
     });
-    const drawer = await drawerAt(page, 'handling');
+    drawer = await drawerAt(page, 'handling');
     await drawer.getByTestId('case-timeline').getByText('核查未通过，返工').waitFor();
     await leave(page);
 
@@ -289,6 +309,31 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await page.getByTestId('case-map').locator('tr', { hasText: '哈尔滨市' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'case-map.png'), fullPage: true });
     await signOut(page);
+  });
+  it('a hotline operator files a caller report in the workbench; the dispatcher rejects it with a reason', async () => {
+    await signIn(page, server, 'admin', server.adminPassword);
+    await navigate(page, 'nav-case-all');
+    await page.getByTestId('case-file').click();
+    const modal = page.locator('.ant-modal', { has: page.getByTestId('intake-photos') });
+    await modal.locator('.ant-cascader').first().click();
+    await page.locator('.ant-cascader-menu-item', { hasText: '街面秩序' }).click();
+    await page.locator('.ant-cascader-menu-item', { hasText: '摊位乱摆' }).click();
+    await modal.locator('textarea').first().fill('来电反映：花园街早市摊位占道，车辆无法通行。');
+    await modal.getByTestId('report-region').click();
+    await page.locator('.ant-cascader-menu-item', { hasText: '哈尔滨市' }).click();
+    await page.locator('.ant-cascader-menu-item', { hasText: '南岗区' }).click();
+    await modal.getByTestId('report-address').click();
+    await modal.getByTestId('report-address').fill('花园街早市');
+    await modal.locator('.ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    const drawer = await drawerAt(page, 'submitted');
+    expect(await drawer.textContent()).toContain('热线电话');
+    await act(page, 'reject', async () => {
+      await page.getByTestId('case-action-reason').fill('经核实为经批准的临时便民市场，不予立案。');
+    });
+    await drawerAt(page, 'rejected');
+    expect(await drawer.textContent()).toContain('经批准的临时便民市场');
+    await leave(page);
   });
 });
 

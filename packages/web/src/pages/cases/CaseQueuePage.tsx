@@ -1,11 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, Card, Cascader, Checkbox, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { CaseStatus, type CaseQueue, type CaseSummary } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
+import { useCan } from '../../auth/AuthProvider.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
+import { StaffIntakeModal } from './StaffIntakeModal.tsx';
 import { CaseStatusTag, DeadlineTag } from './CaseBits.tsx';
 import { categoryOptions } from './categories.ts';
 import { deadlineBadge } from './deadline.ts';
@@ -43,6 +46,8 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
   const [overdue, setOverdue] = useState(false);
   const openId = params.get('id');
   const [now] = useState(() => new Date());
+  const mayFile = useCan('case.report') && queue !== 'unit' && queue !== 'verify';
+  const [filing, setFiling] = useState(false);
 
   const url = withQuery('/api/v1/cases', {
     queue: queue === 'all' ? undefined : queue,
@@ -99,7 +104,17 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
   ];
 
   return (
-    <Card title={t(titles[queue])} data-testid={`case-queue-${queue}`}>
+    <Card
+      title={t(titles[queue])}
+      extra={
+        mayFile && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setFiling(true)} data-testid="case-file">
+            {t('case.intake.title')}
+          </Button>
+        )
+      }
+      data-testid={`case-queue-${queue}`}
+    >
       <Typography.Paragraph type="secondary">{t(hints[queue])}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         {queue === 'all' && (
@@ -155,6 +170,16 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
         </Button>
       )}
       <CaseDrawer id={openId} onClose={() => setParams({})} onChanged={reload} />
+      <StaffIntakeModal
+        open={filing}
+        categories={categories}
+        onClose={() => setFiling(false)}
+        onFiled={(answer) => {
+          setFiling(false);
+          reload();
+          setParams({ id: answer.id });
+        }}
+      />
     </Card>
   );
 }
