@@ -99,11 +99,15 @@ export function rollUp(
   wantedPaths: readonly string[],
   aggregation: IndicatorAggregation,
   factor: number,
+  /** Reuse across calls with the same `wantedPaths` (e.g. one call per period) to skip path splitting. */
+  ancestorCache: Map<string, string[]> = new Map(),
 ): Map<string, Aggregate> {
   const wanted = new Set(wantedPaths);
   const acc = new Map<string, Accumulator>();
   const expected = new Map<string, number>();
   const ancestorsOf = (path: string): string[] => {
+    const cached = ancestorCache.get(path);
+    if (cached) return cached;
     const parts = path.split(PATH_SEPARATOR);
     // '' stands for a root above every region (the nation in the benchmark).
     const out: string[] = wanted.has('') ? [''] : [];
@@ -111,6 +115,7 @@ export function rollUp(
       const p = parts.slice(0, i).join(PATH_SEPARATOR);
       if (wanted.has(p)) out.push(p);
     }
+    ancestorCache.set(path, out);
     return out;
   };
   for (const path of expectedLeaves) {

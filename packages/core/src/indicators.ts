@@ -104,8 +104,15 @@ export function decimalYear(date: string): number {
 
 /** A period's position on the time axis: the end of its last day (2019 → 2020.0, 2019Q2 → 2019.4959). */
 export function periodTime(period: string): number {
-  return decimalYear(indicatorPeriodBounds(period).end);
+  let t = periodTimes.get(period);
+  if (t === undefined) {
+    t = decimalYear(indicatorPeriodBounds(period).end);
+    periodTimes.set(period, t);
+  }
+  return t;
 }
+/** Period labels are few (a few hundred); their times are looked up in every sort and filter. */
+const periodTimes = new Map<string, number>();
 
 // ---------------------------------------------------------------------------------------------
 // The catalogue file (data/indicators/*.yaml).

@@ -36,7 +36,7 @@ export type EvaluateOptions = {
 
 /** Per-request caches: figures per data set, title events. */
 export class EvaluationSource {
-  private figures = new Map<string, Promise<Figure[]>>();
+  private figures = new Map<string, Promise<Map<string, Figure[]>>>();
   private titleEvents: Promise<Map<string, TitleEventRow[]>> | null = null;
 
   constructor(
@@ -45,7 +45,8 @@ export class EvaluationSource {
     readonly tree: RegionTree,
   ) {}
 
-  figuresOf(dataSetCode: string, rootPath: string): Promise<Figure[]> {
+  /** A data set's counted figures in a subtree, by element. */
+  figuresOf(dataSetCode: string, rootPath: string): Promise<Map<string, Figure[]>> {
     const key = `${dataSetCode}|${rootPath}`;
     let found = this.figures.get(key);
     if (!found) {
@@ -57,7 +58,15 @@ export class EvaluationSource {
         dataSetCode,
         set.elements.map((e) => e.code),
         rootPath,
-      );
+      ).then((figures) => {
+        const byElement = new Map<string, Figure[]>();
+        for (const f of figures) {
+          let list = byElement.get(f.element);
+          if (!list) byElement.set(f.element, (list = []));
+          list.push(f);
+        }
+        return byElement;
+      });
       this.figures.set(key, found);
     }
     return found;
@@ -142,17 +151,17 @@ export async function indicatorSeries(
   const leaves = source.tree.nodes.filter((n) => n.level === set.region_level && isUnder(root, n) && inScope(n));
   const leafByCode = new Map(leaves.map((n) => [n.code, n]));
   const byPeriod = new Map<string, Map<string, { num: Figure | null; den: Figure | null }>>();
-  for (const f of figures) {
-    const isNum = f.element === indicator.numerator_code;
-    const isDen = f.element === indicator.denominator_code;
-    if ((!isNum && !isDen) || !leafByCode.has(f.regionCode)) continue;
+  const add = (f: Figure, isNum: boolean) => {
+    if (!leafByCode.has(f.regionCode)) return;
     let period = byPeriod.get(f.period);
     if (!period) byPeriod.set(f.period, (period = new Map()));
     let pair = period.get(f.regionCode);
     if (!pair) period.set(f.regionCode, (pair = { num: null, den: null }));
     if (isNum) pair.num = f;
     else pair.den = f;
-  }
+  };
+  for (const f of figures.get(indicator.numerator_code) ?? []) add(f, true);
+  if (indicator.denominator_code) for (const f of figures.get(indicator.denominator_code) ?? []) add(f, false);
   const paths = regions.map((r) => r.path);
   const expectedPaths = leaves.map((n) => n.path);
   const series: RegionSeries = new Map(paths.map((p) => [p, []]));
@@ -161,6 +170,7 @@ export async function indicatorSeries(
     indicatorPeriodBounds(a).end.localeCompare(indicatorPeriodBounds(b).end),
   );
   const aggregation = indicator.aggregation as IndicatorAggregation;
+  const ancestors = new Map<string, string[]>();
   for (const period of periods) {
     const figs: LeafFigure[] = [];
     for (const [code, pair] of byPeriod.get(period)!) {
@@ -171,7 +181,7 @@ export async function indicatorSeries(
         approved: (pair.num?.approved ?? true) && (pair.den?.approved ?? true),
       });
     }
-    const out = rollUp(figs, expectedPaths, paths, aggregation, indicator.factor);
+    const out = rollUp(figs, expectedPaths, paths, aggregation, indicator.factor, ancestors);
     for (const [path, agg] of out) {
       expected.set(path, agg.expected);
       if (agg.reported === 0) continue;
