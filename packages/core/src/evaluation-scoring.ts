@@ -246,7 +246,10 @@ export function scoreRegion(
       : mainScore;
   const deducted = deductions.reduce((sum, d) => sum + d.points, 0);
   const total = Math.max(0, combined - deducted);
-  losses.sort((a, b) => b.points - a.points || a.standardCode.localeCompare(b.standardCode));
+  // Plain code-unit order: localeCompare costs ICU collation on every comparison.
+  losses.sort(
+    (a, b) => b.points - a.points || (a.standardCode < b.standardCode ? -1 : a.standardCode > b.standardCode ? 1 : 0),
+  );
   return {
     mainScore: round2(mainScore),
     mainMax,
@@ -268,7 +271,11 @@ export function rankWithinGroups<T extends { group: string; total: number }>(
   rows: readonly T[],
 ): (T & { rank: number })[] {
   const groups = new Map<string, T[]>();
-  for (const r of rows) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  for (const r of rows) {
+    const members = groups.get(r.group);
+    if (members) members.push(r);
+    else groups.set(r.group, [r]);
+  }
   const ranked: (T & { rank: number })[] = [];
   for (const members of groups.values()) {
     const sorted = [...members].sort((a, b) => b.total - a.total);

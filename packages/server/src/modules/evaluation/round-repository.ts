@@ -191,12 +191,13 @@ export const roundRepository = {
       .execute();
   },
 
-  async insertEffect(db: Db, row: Insertable<Database['evaluation_round_effect']>) {
-    await db.insertInto('evaluation_round_effect').values(row).execute();
-  },
-
-  effects(db: Db, roundId: string) {
-    return db.selectFrom('evaluation_round_effect').selectAll().where('round_id', '=', roundId).execute();
+  async insertEffects(db: Db, rows: Insertable<Database['evaluation_round_effect']>[]) {
+    for (let i = 0; i < rows.length; i += 1000) {
+      await db
+        .insertInto('evaluation_round_effect')
+        .values(rows.slice(i, i + 1000))
+        .execute();
+    }
   },
 
   /** Published results of rounds of a framework edition in a span of years (the cycle). */

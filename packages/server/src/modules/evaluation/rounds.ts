@@ -341,17 +341,20 @@ export async function transitionRound(
                 sourceId: id,
               });
             }
-            await roundRepository.insertEffect(trx, {
-              id: crypto.randomUUID(),
-              round_id: id,
-              region_code: region.code,
-              effect: effect.effect,
-              label: effect.label,
-              title_event_id: titleEventId,
-            });
             effects.push({ regionCode: region.code, label: effect.label, effect: effect.effect, titleEventId });
           }
         }
+        await roundRepository.insertEffects(
+          trx,
+          effects.map((e) => ({
+            id: crypto.randomUUID(),
+            round_id: id,
+            region_code: e.regionCode,
+            effect: e.effect,
+            label: e.label,
+            title_event_id: e.titleEventId,
+          })),
+        );
       }
     }
     await roundRepository.update(trx, id, { status: to, ...(to === 'published' ? { published_at: publishedAt } : {}) });
