@@ -300,6 +300,7 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     const panel = page.getByTestId(`standard-panel-${reviewed.code}`);
     await panel.getByText('实施方案.pdf').waitFor();
     await panel.getByTestId(`finding-description-${reviewed.code}`).fill('实施方案未明确责任单位和完成时限');
+    await pickOption(page, `finding-evidence-${reviewed.code}`, '齐齐哈尔市创建工作实施方案');
     await panel.getByTestId(`finding-add-${reviewed.code}`).click();
     await panel.getByText('实施方案未明确责任单位和完成时限').waitFor();
     expect(await panel.textContent()).toContain('系统管理员');
@@ -355,6 +356,8 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await page.getByTestId('incident-record').click();
     await pickOption(page, 'incident-region', DAQING.name, '大庆');
     await pickOption(page, 'incident-category', 'G15');
+    const category = page.locator('.ant-modal-wrap:visible .ant-form-item', { hasText: '负面清单类别' });
+    await expect.poll(() => category.textContent()).toContain('G15 发生有全国影响的重大安全事故');
     await page.getByTestId('incident-date').fill('2019-08-10');
     await page.getByTestId('incident-title').fill(ACCIDENT);
     await page.getByTestId('incident-description').fill('造成 5 人死亡的重大安全生产事故，在全国造成影响。');
@@ -389,6 +392,12 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await page.getByTestId('ranking-table-capital').getByText('哈尔滨市').waitFor();
     expect(await ranking.textContent()).toMatch(/\d+\.\d%/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-ranking.png'), fullPage: true });
+    // The 2018-2020 cycle so far: 2019's year-end result, the cycle not yet complete.
+    await page.getByTestId('ranking-tab-cycle').click();
+    const cycle = page.getByTestId('cycle-table');
+    await cycle.getByText(QIQIHAR.name).waitFor();
+    expect(await cycle.textContent()).toContain('周期未完成');
+    await page.getByText('本轮排名').click();
 
     await page.getByTestId(`ranking-region-${QIQIHAR.code}`).click();
     const card = page.getByTestId('scorecard');
@@ -398,6 +407,9 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await losses.getByText('龙沙路 300 米内仅见 2 处公益广告').waitFor();
     await losses.getByText('卜奎大街一处公厕无人保洁').waitFor();
     expect(await losses.textContent()).toContain('测评员王明');
+    // Each loss names its evidence: the city's material and the field photo.
+    expect(await losses.textContent()).toContain('实施方案.pdf');
+    expect(await losses.textContent()).toContain('龙沙路.png');
     expect(await losses.textContent()).toContain('系统管理员');
     expect(await page.getByTestId('scorecard-tree').locator('[data-testid^="loss-"]').count()).toBeGreaterThan(0);
     const scorecard = await admin.call<Scorecard>(
@@ -411,7 +423,7 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await page.getByTestId('nav-evaluation-titles').click();
     await page.getByTestId(`titles-open-${DAQING.code}`).click();
     const history = page.getByTestId('title-history');
-    await history.getByTestId('title-state').getByText('暂停', { exact: false }).waitFor();
+    await history.getByTestId('title-state').getByText('暂停', { exact: false }).first().waitFor();
     // The accident's suspension, dated and sourced to the incident, with the incident named in the reason.
     const events = history.getByTestId('title-events');
     await events.getByText('负面清单事件').first().waitFor();

@@ -1,10 +1,11 @@
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Empty, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Select, Space, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { Ranking } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { CycleResults } from './CycleResults.tsx';
 import { cityGroupKeys } from './labels.ts';
 import { RoundStatusTag } from './RoundStatusTag.tsx';
 import { formatDelta, formatPoints, formatRate } from './score-format.ts';
@@ -12,7 +13,7 @@ import type { RankingLine, RoundSummary } from './types.ts';
 import { useResource } from './useResource.ts';
 import styles from './evaluation.module.css';
 
-/** 分组排名: a round's regions ranked within their city group, as points and as score rate. */
+/** 分组排名: a round's regions ranked within their city group, as points and as score rate; and the cycle totals. */
 export default function RankingsPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
@@ -26,27 +27,10 @@ export default function RankingsPage() {
     roundId ? `/api/v1/evaluation/rounds/${roundId}/ranking` : null,
   );
   const current = ranking?.roundId === roundId ? ranking : null;
+  const tab = params.get('tab') === 'cycle' ? 'cycle' : 'round';
 
-  return (
-    <Card
-      title={t('evaluation.nav.rankings')}
-      extra={
-        roundId && (
-          <Space>
-            <Button
-              icon={<FileExcelOutlined />}
-              href={`/api/v1/evaluation/rounds/${roundId}/results.xlsx`}
-              data-testid="ranking-export"
-            >
-              {t('evaluation.results.excel')}
-            </Button>
-            <Link to={`/evaluation/rounds/${roundId}/publication`}>
-              <Button icon={<PrinterOutlined />}>{t('evaluation.results.print')}</Button>
-            </Link>
-          </Space>
-        )
-      }
-    >
+  const roundRanking = (
+    <>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           style={{ width: 360 }}
@@ -74,6 +58,42 @@ export default function RankingsPage() {
           />
         ))}
       </Space>
+    </>
+  );
+
+  return (
+    <Card
+      title={t('evaluation.nav.rankings')}
+      extra={
+        tab === 'round' &&
+        roundId && (
+          <Space>
+            <Button
+              icon={<FileExcelOutlined />}
+              href={`/api/v1/evaluation/rounds/${roundId}/results.xlsx`}
+              data-testid="ranking-export"
+            >
+              {t('evaluation.results.excel')}
+            </Button>
+            <Link to={`/evaluation/rounds/${roundId}/publication`}>
+              <Button icon={<PrinterOutlined />}>{t('evaluation.results.print')}</Button>
+            </Link>
+          </Space>
+        )
+      }
+    >
+      <Tabs
+        activeKey={tab}
+        onChange={(next) => setParams(next === 'cycle' ? { tab: 'cycle' } : roundId ? { round: roundId } : {})}
+        items={[
+          { key: 'round', label: t('evaluation.ranking.tabRound'), children: roundRanking },
+          {
+            key: 'cycle',
+            label: <span data-testid="ranking-tab-cycle">{t('evaluation.ranking.tabCycle')}</span>,
+            children: <CycleResults />,
+          },
+        ]}
+      />
     </Card>
   );
 }

@@ -73,11 +73,24 @@ export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
             value: item.id,
             label: `${item.name}（${item.edition}）`,
           }))}
-          onChange={() => form.setFieldValue('category', undefined)}
           data-testid="incident-framework"
         />
       </Form.Item>
-      <Form.Item name="category" label={t('evaluation.incident.category')} rules={required(t('validation.required'))}>
+      <Form.Item
+        name="category"
+        label={t('evaluation.incident.category')}
+        dependencies={['frameworkId']}
+        rules={[
+          ...required(t('validation.required')),
+          {
+            // A category picked under another framework is not on this one's negative list.
+            validator: (_rule, value: string | undefined) =>
+              !value || entries.length === 0 || entries.some((entry) => entry.code === value)
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('evaluation.incident.categoryNotInFramework'))),
+          },
+        ]}
+      >
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           options={entries.map((entry) => ({ value: entry.code, label: `${entry.code} ${entry.name}` }))}

@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import type { Loss, Round, Scorecard } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { FileLinks } from './FileLinks.tsx';
 import { cityGroupKeys, methodKeys } from './labels.ts';
 import { ModelBanner } from './ModelBanner.tsx';
 import { formatDelta, formatPoints, formatRate } from './score-format.ts';
@@ -320,21 +321,21 @@ function DeltaText({ value }: { value: number | null }) {
   return <span className={className}>{formatDelta(value)}</span>;
 }
 
+/** The finding's photos and the city's material a loss refers to, each file a download link. */
 function EvidenceLinks({ loss }: { loss: Loss }) {
   const t = useT();
-  if (loss.attachmentIds.length === 0 && loss.evidenceIds.length === 0) return <>—</>;
+  if (loss.attachments.length === 0 && loss.evidence.length === 0) return <>—</>;
   return (
-    <Space size={[6, 0]} wrap>
-      {loss.attachmentIds.map((attachmentId, index) => (
-        <a key={attachmentId} href={`/api/v1/attachments/${attachmentId}`} target="_blank" rel="noreferrer">
-          {t('evaluation.scorecard.file', { n: index + 1 })}
-        </a>
+    <Space orientation="vertical" size={0}>
+      <FileLinks files={loss.attachments} />
+      {loss.evidence.map((evidence) => (
+        <span key={evidence.id}>
+          <Typography.Text type="secondary">
+            {t('evaluation.scorecard.material', { note: evidence.note || t('evaluation.score.evidenceNoNote') })}
+          </Typography.Text>{' '}
+          <FileLinks files={evidence.attachments} />
+        </span>
       ))}
-      {loss.evidenceIds.length > 0 && (
-        <Typography.Text type="secondary">
-          {t('evaluation.scorecard.materials', { count: loss.evidenceIds.length })}
-        </Typography.Text>
-      )}
     </Space>
   );
 }

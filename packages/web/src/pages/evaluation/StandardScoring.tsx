@@ -375,6 +375,7 @@ function FindingForm({
             style={{ width: 200 }}
             placeholder={t('evaluation.score.evidence')}
             options={row.evidence.map((item) => ({ value: item.id, label: item.note || item.id.slice(0, 8) }))}
+            data-testid={`finding-evidence-${code}`}
           />
         </Form.Item>
       )}

@@ -58,6 +58,8 @@ const scorecard: Scorecard = {
       findingId: 'f1',
       evidenceIds: [],
       attachmentIds: ['a1'],
+      attachments: [{ id: 'a1', fileName: '中山路.jpg', contentType: 'image/jpeg', sizeBytes: 2048 }],
+      evidence: [],
       scorer: '张测评',
     },
     {
@@ -68,6 +70,8 @@ const scorecard: Scorecard = {
       findingId: 'f2',
       evidenceIds: [],
       attachmentIds: [],
+      attachments: [],
+      evidence: [],
       scorer: '张测评',
     },
     {
@@ -78,6 +82,8 @@ const scorecard: Scorecard = {
       findingId: null,
       evidenceIds: [],
       attachmentIds: [],
+      attachments: [],
+      evidence: [],
       scorer: '李测评',
     },
   ],

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  CycleResult,
   FrameworkImportResult,
   FrameworkVersionView,
   Incident,
@@ -29,3 +30,5 @@ export type IncidentEffect = z.infer<typeof IncidentEffectView>;
 export type TitleStates = z.infer<typeof TitleStateList>;
 export type TitleStateItem = z.infer<typeof TitleStateView>;
 export type TitleHistory = z.infer<typeof RegionTitleHistory>;
+export type Cycle = z.infer<typeof CycleResult>;
+export type CycleLine = Cycle['rows'][number];
