@@ -139,8 +139,8 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
     await page.getByTestId('cockpit-wall-view').waitFor({ state: 'detached' });
   });
 
-  it('drills down from the province to a city and a county, and opens an indicator over time', async () => {
-    await page.getByTestId(`ranking-open-${CITY.code}`).click();
+  it('drills down from the province to a city (on the map) and a county (in the ranking), and opens an indicator over time', async () => {
+    await page.getByTestId('region-map').locator('text', { hasText: CITY.name }).click();
     await page.getByTestId('cockpit-region').getByText(CITY.name).waitFor();
     // No outlines below the province: the counties show as coloured tiles.
     await page.getByTestId(`region-tile-${COUNTY.code}`).waitFor();
