@@ -14,6 +14,8 @@ import { caseRepository } from './repository.ts';
 
 const OPEN = sql.join(['submitted', 'accepted', 'dispatched', 'handling', 'handled']);
 
+type Ratings = { key: string | null; rating_sum: number | null; ratings: number };
+
 type Counts = {
   key: string | null;
   cases: number;
@@ -32,7 +34,7 @@ type Counts = {
 
 /** SQL of the statistics: one pass over the cases of a period in a region subtree, grouped by a key. */
 function aggregate(db: Kysely<Database>, key: RawBuilder<string | null>, where: RawBuilder<boolean>) {
-  return sql<Counts>`
+  return sql<Omit<Counts, 'rating_sum' | 'ratings'>>`
     select ${key} as key,
       count(*)::int as cases,
       count(*) filter (where c.status not in ('rejected', 'duplicate'))::int as accepted,
@@ -42,18 +44,22 @@ function aggregate(db: Kysely<Database>, key: RawBuilder<string | null>, where: 
       count(*) filter (where c.verified_count > 0)::int as verified,
       count(*) filter (where c.rework_count > 0)::int as reworked,
       sum(extract(epoch from c.closed_at - c.reported_at) / 3600.0) filter (where c.status = 'closed')::float8 as hours_sum,
-      sum(rt.satisfaction)::float8 as rating_sum,
-      coalesce(sum(rt.n), 0)::int as ratings,
       count(*) filter (where c.status in (${OPEN}))::int as open,
       count(*) filter (where c.status in (${OPEN}) and coalesce(c.paused_at, now()) > c.deadline)::int as overdue_open
     from problem_case c
-    -- one hash join with the ratings per case (a lateral lookup per case is ten times slower)
-    left join (
-      select case_id, sum(satisfaction) as satisfaction, count(*) as n from case_rating group by case_id
-    ) rt on rt.case_id = c.id
     where ${where}
     group by 1
     order by 1`.execute(db);
+}
+
+/** Ratings of the same cases, grouped by the same key: a second, smaller join instead of one per case. */
+function ratingAggregate(db: Kysely<Database>, key: RawBuilder<string | null>, where: RawBuilder<boolean>) {
+  return sql<Ratings>`
+    select ${key} as key, sum(r.satisfaction)::float8 as rating_sum, count(*)::int as ratings
+    from problem_case c
+    join case_rating r on r.case_id = c.id
+    where ${where}
+    group by 1`.execute(db);
 }
 
 function row(c: Counts, key: string, name: string) {
@@ -150,7 +156,13 @@ export async function caseStatistics(db: Kysely<Database>, actor: Actor, query: 
     category: sql<string>`c.category_code`,
     month: sql<string>`to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
   }[query.groupBy];
-  const result = (await aggregate(db, key, where)).rows;
+  const [counts, ratings] = await Promise.all([aggregate(db, key, where), ratingAggregate(db, key, where)]);
+  const ratingOf = new Map(ratings.rows.map((r) => [r.key, r]));
+  const result = counts.rows.map((c) => ({
+    ...c,
+    rating_sum: ratingOf.get(c.key)?.rating_sum ?? null,
+    ratings: ratingOf.get(c.key)?.ratings ?? 0,
+  }));
   const keys = result.map((r) => r.key).filter((k): k is string => k !== null);
   let names = new Map<string, string>();
   if (query.groupBy === 'region')
