@@ -10,7 +10,7 @@ import {
 } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
+import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -263,17 +263,14 @@ export async function exportFrameworkWorkbook(db: Db, actor: Actor, id: string, 
 export async function loadFrameworkFile(db: Db, ctx: Context, file: string) {
   const source = readYamlFile(file);
   const doc = parseYamlData(source, FrameworkDocument);
-  const problems = checkFramework(doc);
-  if (problems.length > 0) {
-    throw new AppError(
-      'IMPORT_FAILED',
-      `${source.fileName}: ${problems.length} error(s), nothing imported: ${problems
-        .slice(0, 5)
-        .map((p) => `${p.field}: ${p.message}`)
-        .join('; ')}`,
-      problems.map((p) => ({ field: `${source.fileName}:${p.field}`, message: p.message })),
+  const problems = new ImportProblems(source);
+  for (const p of checkFramework(doc)) {
+    problems.add(
+      p.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+      p.message,
     );
   }
+  problems.throwIfAny();
   const existing = await frameworkRepository.findByEdition(db, doc.edition);
   if (!existing) {
     const id = await createFramework(db, ctx, { document: doc, note: `loaded from ${source.fileName}` });
