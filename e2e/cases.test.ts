@@ -19,6 +19,12 @@ async function photo(page: Page, name: string) {
   return { name, mimeType: 'image/png', buffer };
 }
 
+/** Picks an option of an antd select by its text. */
+async function choose(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
 /** The open case drawer, once its status tag shows `status`. */
 async function drawerAt(page: Page, status: string) {
   const drawer = page.getByTestId('case-drawer');
@@ -121,13 +127,9 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
 
     await phone.getByTestId('report-locate').click();
     await phone.getByTestId('report-located').waitFor();
-    await phone.getByTestId('report-region').click();
-    await phone.locator('.ant-cascader-menu-item', { hasText: '哈尔滨市' }).click();
-    await phone.locator('.ant-cascader-menu-item', { hasText: '南岗区' }).click();
-    await phone.locator('.ant-cascader-menu-item', { hasText: '花园街道' }).click();
-    // Tapping the address field below closes the region menus.
-    await phone.getByTestId('report-address').click();
-    await phone.locator('.ant-cascader-dropdown:visible').waitFor({ state: 'detached' });
+    await choose(phone, 'report-region-0', '哈尔滨市');
+    await choose(phone, 'report-region-1', '南岗区');
+    await choose(phone, 'report-region-2', '花园街道');
     await phone.getByTestId('report-address').fill('西大直街 92 号公交站');
     await phone.getByTestId('report-contact-phone').fill('13800000000');
     await phone.screenshot({ path: path.join(SCREENSHOTS, 'case-report-phone.png'), fullPage: true });
@@ -319,10 +321,8 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await page.locator('.ant-cascader-menu-item', { hasText: '街面秩序' }).click();
     await page.locator('.ant-cascader-menu-item', { hasText: '摊位乱摆' }).click();
     await modal.locator('textarea').first().fill('来电反映：花园街早市摊位占道，车辆无法通行。');
-    await modal.getByTestId('report-region').click();
-    await page.locator('.ant-cascader-menu-item', { hasText: '哈尔滨市' }).click();
-    await page.locator('.ant-cascader-menu-item', { hasText: '南岗区' }).click();
-    await modal.getByTestId('report-address').click();
+    await choose(page, 'report-region-0', '哈尔滨市');
+    await choose(page, 'report-region-1', '南岗区');
     await modal.getByTestId('report-address').fill('花园街早市');
     await modal.locator('.ant-btn-primary').click();
     await modal.waitFor({ state: 'hidden' });
@@ -333,7 +333,18 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     });
     await drawerAt(page, 'rejected');
     expect(await drawer.textContent()).toContain('经批准的临时便民市场');
-    await leave(page);
+    await page.locator('.ant-drawer-close').click();
+
+    // The province shortens the time limit of street stalls to three working hours.
+    await navigate(page, 'nav-case-config');
+    await page.getByRole('tab', { name: '分类与时限' }).click();
+    await page.getByTestId('case-category-edit-event-stall').click();
+    const edit = page.locator('.ant-modal:visible');
+    await edit.locator('.ant-input-number-input').fill('3');
+    await edit.locator('.ant-btn-primary').click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.locator('tr', { hasText: '摊位乱摆' }).getByText('3 个工作时').waitFor();
+    await signOut(page);
   });
 });
 

@@ -1,10 +1,34 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Form, Popconfirm, Select, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { CaseCategory, CreateDispatchRule, DispatchRule } from '@chuangcheng/core';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  levelFromCode,
+  type CaseCategory,
+  type CaseSettings,
+  type CreateDispatchRule,
+  type DispatchRule,
+  type UpdateCategoryRequest,
+} from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
+import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
@@ -24,17 +48,47 @@ export default function CaseConfigPage() {
           { key: 'rules', label: t('case.config.rules'), children: <DispatchRules /> },
           { key: 'categories', label: t('case.config.categories'), children: <Categories /> },
           { key: 'holidays', label: t('case.config.holidays'), children: <Holidays /> },
+          { key: 'duplicates', label: t('case.config.duplicates'), children: <DuplicateSettings /> },
         ]}
       />
     </Card>
   );
 }
 
+interface CategoryValues {
+  amount: number;
+  unit: 'hours' | 'days';
+  defaultUnitName?: string;
+  active: boolean;
+}
+
+/** Categories and limits serve the whole province: only an account scoped to it may change them. */
+function useProvinceWide(): boolean {
+  return levelFromCode(useMe().regionCode) === 1;
+}
+
 function Categories() {
   const t = useT();
-  const categories = useCategories();
+  const [reloads, setReloads] = useState(0);
+  const categories = useCategories(reloads);
+  const mayEdit = useProvinceWide();
+  const [editing, setEditing] = useState<CaseCategory | null>(null);
+  const [form] = Form.useForm<CategoryValues>();
   const groups = new Map(categories.filter((c) => c.parentCode === null).map((c) => [c.code, c.name]));
   const rows = categories.filter((c) => c.parentCode !== null);
+
+  const { busy, save } = useFormSubmit(form, async (values) => {
+    if (!editing) return;
+    const body: UpdateCategoryRequest = {
+      timeLimit: { amount: values.amount, unit: values.unit },
+      defaultUnitName: values.defaultUnitName?.trim() || null,
+      active: values.active,
+    };
+    await api.patch<CaseCategory>(`/api/v1/cases/categories/${editing.code}`, body);
+    setEditing(null);
+    setReloads((n) => n + 1);
+  });
+
   const columns: TableColumnsType<CaseCategory> = [
     {
       title: t('case.config.group'),
@@ -64,12 +118,98 @@ function Categories() {
       render: (active: boolean) =>
         active ? <Tag color="green">{t('case.config.active')}</Tag> : <Tag>{t('case.config.inactive')}</Tag>,
     },
+    ...(mayEdit
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'edit',
+            width: 80,
+            render: (_: unknown, c: CaseCategory) => (
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                aria-label={t('common.edit')}
+                onClick={() => {
+                  form.setFieldsValue({
+                    amount: c.timeLimit?.amount ?? 1,
+                    unit: c.timeLimit?.unit ?? 'days',
+                    defaultUnitName: c.defaultUnitName ?? '',
+                    active: c.active,
+                  });
+                  setEditing(c);
+                }}
+                data-testid={`case-category-edit-${c.code}`}
+              />
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <>
       <Typography.Paragraph type="secondary">{t('case.config.categoriesHint')}</Typography.Paragraph>
       <Table<CaseCategory> rowKey="code" size="small" columns={columns} dataSource={rows} pagination={false} />
+      <FormModal<CategoryValues>
+        open={editing !== null}
+        title={editing ? `${t('common.edit')} · ${editing.name}` : ''}
+        form={form}
+        busy={busy}
+        onSave={save}
+        onClose={() => setEditing(null)}
+      >
+        <Form.Item label={t('case.deadline')} required extra={t('case.config.limitHint')}>
+          <Space.Compact>
+            <Form.Item name="amount" noStyle rules={[{ required: true, message: t('case.action.reasonRequired') }]}>
+              <InputNumber min={1} max={365} style={{ width: 100 }} />
+            </Form.Item>
+            <Form.Item name="unit" noStyle>
+              <Select
+                style={{ width: 120 }}
+                options={[
+                  { value: 'hours', label: t('case.action.workingHours') },
+                  { value: 'days', label: t('case.action.workingDays') },
+                ]}
+              />
+            </Form.Item>
+          </Space.Compact>
+        </Form.Item>
+        <Form.Item name="defaultUnitName" label={t('case.config.defaultUnit')} extra={t('case.config.defaultUnitHint')}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="active" label={t('case.config.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </FormModal>
     </>
+  );
+}
+
+/** The distance and time window in which an open case of the same category counts as a possible duplicate. */
+function DuplicateSettings() {
+  const t = useT();
+  const { message } = App.useApp();
+  const mayEdit = useProvinceWide();
+  const { data } = useLoaded<CaseSettings>('/api/v1/cases/settings');
+  const [form] = Form.useForm<CaseSettings>();
+  const { busy, save } = useFormSubmit(form, async (values) => {
+    await api.put<CaseSettings>('/api/v1/cases/settings', values);
+    message.success(t('case.config.saved'));
+  });
+  if (!data) return null;
+  return (
+    <Form<CaseSettings> form={form} layout="inline" initialValues={data} disabled={!mayEdit}>
+      <Form.Item name="duplicateMetres" label={t('case.config.duplicateMetres')} rules={[{ required: true }]}>
+        <InputNumber min={10} max={5000} suffix={t('case.config.metres')} />
+      </Form.Item>
+      <Form.Item name="duplicateDays" label={t('case.config.duplicateDays')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={365} suffix={t('case.config.days')} />
+      </Form.Item>
+      {mayEdit && (
+        <Button type="primary" loading={busy} onClick={save}>
+          {t('common.save')}
+        </Button>
+      )}
+    </Form>
   );
 }
 

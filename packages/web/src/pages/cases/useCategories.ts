@@ -3,8 +3,8 @@ import type { CaseCategory } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 
-/** The category tree for staff (inactive ones included, so old cases keep their names). */
-export function useCategories(): CaseCategory[] {
+/** The category tree for staff (inactive ones included, so old cases keep their names); a new `version` reloads it. */
+export function useCategories(version = 0): CaseCategory[] {
   const showError = useApiError();
   const [categories, setCategories] = useState<CaseCategory[]>([]);
   useEffect(() => {
@@ -18,6 +18,6 @@ export function useCategories(): CaseCategory[] {
     return () => {
       cancelled = true;
     };
-  }, [showError]);
+  }, [showError, version]);
   return categories;
 }

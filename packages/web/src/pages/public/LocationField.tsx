@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { Alert, Button, Cascader, Input, Space, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Button, Input, Select, Space, Typography } from 'antd';
 import { AimOutlined, CheckCircleFilled } from '@ant-design/icons';
 import { api, withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { levelLabelKey } from '../../components/region-display.tsx';
 
 /** Where the problem is: a point from the phone, and/or a region chosen down to the community and an address. */
 export interface LocationValue {
@@ -13,14 +14,6 @@ export interface LocationValue {
   address?: string;
 }
 
-interface RegionOption {
-  value: string;
-  label: string;
-  isLeaf: boolean;
-  children?: RegionOption[];
-  loading?: boolean;
-}
-
 interface PublicRegion {
   code: string;
   name: string;
@@ -28,15 +21,57 @@ interface PublicRegion {
   hasChildren: boolean;
 }
 
-const toOption = (region: PublicRegion): RegionOption => ({
-  value: region.code,
-  label: region.name,
-  isLeaf: !region.hasChildren,
-});
+const ROOT = '';
 
-async function children(parent?: string): Promise<RegionOption[]> {
-  const page = await api.get<{ items: PublicRegion[] }>(withQuery('/api/v1/public/regions', { parent }));
-  return page.items.map(toOption);
+/**
+ * The region chosen level by level (city, county, street, community), one full-width list per
+ * level: easier with a thumb on a narrow screen than side-by-side cascading menus.
+ */
+function RegionChain({ value = [], onChange }: { value?: string[]; onChange: (codes: string[]) => void }) {
+  const t = useT();
+  const [lists, setLists] = useState<ReadonlyMap<string, PublicRegion[]>>(new Map());
+  const requested = useRef(new Set<string>());
+
+  const load = useCallback((parent: string) => {
+    if (requested.current.has(parent)) return;
+    requested.current.add(parent);
+    api
+      .get<{ items: PublicRegion[] }>(withQuery('/api/v1/public/regions', { parent: parent || undefined }))
+      .then((page) => setLists((current) => new Map(current).set(parent, page.items)))
+      .catch(() => requested.current.delete(parent));
+  }, []);
+
+  // The top list at once; below it, the children of every region chosen so far.
+  const parents = [ROOT, ...value];
+  useEffect(() => {
+    for (const parent of parents) load(parent);
+  });
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="report-region">
+      {parents.map((parent, depth) => {
+        const items = lists.get(parent);
+        if (!items || items.length === 0) return null;
+        const level = items[0]?.level ?? depth + 2;
+        return (
+          <Select
+            key={parent || 'root'}
+            size="large"
+            style={{ width: '100%' }}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            value={value[depth]}
+            placeholder={t('case.location.choose', { level: t(levelLabelKey(level)) })}
+            options={items.map((region) => ({ value: region.code, label: region.name }))}
+            onChange={(code: string | undefined) =>
+              onChange(code ? [...value.slice(0, depth), code] : value.slice(0, depth))
+            }
+            data-testid={`report-region-${depth}`}
+          />
+        );
+      })}
+    </Space>
+  );
 }
 
 interface Props {
@@ -53,7 +88,6 @@ export function LocationField({ value = {}, onChange }: Props) {
   const t = useT();
   const [locating, setLocating] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [options, setOptions] = useState<RegionOption[] | null>(null);
 
   const set = (patch: Partial<LocationValue>) => onChange?.({ ...value, ...patch });
 
@@ -81,31 +115,6 @@ export function LocationField({ value = {}, onChange }: Props) {
     );
   };
 
-  const openRegions = (open: boolean) => {
-    if (!open || options) return;
-    children()
-      .then(setOptions)
-      .catch(() => setOptions([]));
-  };
-
-  const loadData = (path: RegionOption[]) => {
-    const target = path[path.length - 1];
-    if (!target) return;
-    target.loading = true;
-    children(target.value)
-      .then((list) => {
-        target.children = list;
-        target.isLeaf = list.length === 0;
-      })
-      .catch(() => {
-        target.isLeaf = true;
-      })
-      .finally(() => {
-        target.loading = false;
-        setOptions((current) => (current ? [...current] : current));
-      });
-  };
-
   const located = value.lat !== undefined && value.lng !== undefined;
 
   return (
@@ -120,18 +129,8 @@ export function LocationField({ value = {}, onChange }: Props) {
         </Typography.Text>
       )}
       {failure && <Alert type="warning" showIcon title={failure} />}
-      <Cascader<RegionOption>
-        style={{ width: '100%' }}
-        size="large"
-        options={options ?? []}
-        loadData={loadData}
-        changeOnSelect
-        value={value.regionCodes}
-        onChange={(codes) => set({ regionCodes: codes as string[] | undefined })}
-        onOpenChange={openRegions}
-        placeholder={t('case.location.regionPlaceholder')}
-        data-testid="report-region"
-      />
+      <Typography.Text type="secondary">{t('case.location.regionPlaceholder')}</Typography.Text>
+      <RegionChain value={value.regionCodes} onChange={(regionCodes) => set({ regionCodes })} />
       <Input
         size="large"
         value={value.address}
