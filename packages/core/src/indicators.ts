@@ -44,14 +44,21 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const daysInMonth = (y: number, m: number) => [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 
 /** First and last day (ISO dates) of a period. */
-export function indicatorPeriodBounds(period: string): { start: string; end: string } {
-  const year = Number(period.slice(0, 4));
-  const [first, last] = monthRange(period);
-  return {
-    start: `${year}-${pad2(first)}-01`,
-    end: `${year}-${pad2(last)}-${pad2(daysInMonth(year, last))}`,
-  };
+export function indicatorPeriodBounds(period: string): { readonly start: string; readonly end: string } {
+  let bounds = periodBounds.get(period);
+  if (!bounds) {
+    const year = Number(period.slice(0, 4));
+    const [first, last] = monthRange(period);
+    bounds = Object.freeze({
+      start: `${year}-${pad2(first)}-01`,
+      end: `${year}-${pad2(last)}-${pad2(daysInMonth(year, last))}`,
+    });
+    periodBounds.set(period, bounds);
+  }
+  return bounds;
 }
+/** Memoised: evaluations look the same few hundred labels up millions of times. */
+const periodBounds = new Map<string, { readonly start: string; readonly end: string }>();
 
 /** The period of a type that contains an ISO date (YYYY-MM-DD). */
 export function indicatorPeriodOf(type: IndicatorPeriodType, date: string): string {

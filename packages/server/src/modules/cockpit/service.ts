@@ -17,6 +17,7 @@ import type { Actor } from '../auth/actor.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
 import { readableRegion } from '../indicators/policy.ts';
 import { ancestorsOf, brief, childrenOf, type RegionNode, type RegionTree } from '../indicators/region-tree.ts';
+import { cachedEvaluations } from './cache.ts';
 import { EvaluationSource, evaluateTargets, indicatorSeries } from './evaluate.ts';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -52,6 +53,20 @@ function countStatuses(evaluations: readonly TargetEvaluation[]): StatusCounts {
   return counts;
 }
 
+/** The region and every region below it down to county level. */
+const subtreeOf = (tree: RegionTree, region: RegionNode) =>
+  tree.nodes.filter((n) => n.path === region.path || n.path.startsWith(`${region.path}/`));
+
+/**
+ * Every target for the region and its subtree (cards, ranking, lagging list and target map are
+ * views of it), with `laggingSince`; cached per (region, asOf) until the next write.
+ */
+function subtreeEvaluations({ region, tree, source, asOf }: Setup): Promise<TargetEvaluation[]> {
+  return cachedEvaluations(`${region.path}|${asOf}`, () =>
+    evaluateTargets(source, { root: region, regions: subtreeOf(tree, region), asOf, withLaggingSince: true }),
+  );
+}
+
 /** Child regions one can drill into (prefectures and counties). */
 const drillable = (tree: RegionTree, region: RegionNode) => childrenOf(tree, region).filter((c) => c.level <= 3);
 
@@ -60,8 +75,9 @@ export async function getCockpit(
   actor: Actor,
   query: { region?: string; asOf?: string },
 ): Promise<CockpitView> {
-  const { region, tree, source, asOf } = await setUp(db, actor, query);
-  const targets = await evaluateTargets(source, { root: region, regions: [region], asOf, withLaggingSince: true });
+  const setup = await setUp(db, actor, query);
+  const { region, tree, asOf } = setup;
+  const targets = (await subtreeEvaluations(setup)).filter((e) => e.region.code === region.code);
   return {
     region: brief(region),
     ancestors: ancestorsOf(tree, region).map(brief),
@@ -80,12 +96,15 @@ export async function getCockpitMap(
   if ((query.target === undefined) === (query.indicator === undefined)) {
     throw invalid([{ field: 'querystring.target', message: 'give either target or indicator' }]);
   }
-  const { region, tree, source, asOf } = await setUp(db, actor, query);
+  const setup = await setUp(db, actor, query);
+  const { region, tree, source, asOf } = setup;
   const children = drillable(tree, region);
   if (query.target) {
     const link = source.catalogue.links.find((l) => l.ref.code === query.target);
     if (!link) throw notFound(`target ${query.target}`);
-    const evaluations = await evaluateTargets(source, { root: region, regions: children, asOf, links: [link] });
+    const evaluations = (await subtreeEvaluations(setup)).filter(
+      (e) => e.target.planCode === link.ref.planCode && e.target.code === link.ref.code,
+    );
     const byRegion = new Map(evaluations.map((e) => [e.region.code, e]));
     return {
       region: brief(region),
@@ -144,9 +163,10 @@ export async function getCockpitRanking(
   actor: Actor,
   query: { region?: string; asOf?: string },
 ): Promise<CockpitRanking> {
-  const { region, tree, source, asOf } = await setUp(db, actor, query);
+  const setup = await setUp(db, actor, query);
+  const { region, tree, asOf } = setup;
   const children = drillable(tree, region);
-  const evaluations = await evaluateTargets(source, { root: region, regions: children, asOf });
+  const evaluations = await subtreeEvaluations(setup);
   const rows = children.map((child) => {
     const mine = evaluations.filter((e) => e.region.code === child.code);
     const scored = mine.filter((e) => e.progress !== null);
@@ -170,9 +190,10 @@ export async function getLagging(
   actor: Actor,
   query: { region?: string; asOf?: string; cursor?: string; limit: number },
 ): Promise<LaggingList> {
-  const { region, tree, source, asOf } = await setUp(db, actor, query);
-  const regions = tree.nodes.filter((n) => n.path === region.path || n.path.startsWith(`${region.path}/`));
-  const evaluations = await evaluateTargets(source, { root: region, regions, asOf, withLaggingSince: true });
+  const setup = await setUp(db, actor, query);
+  const { region, tree, source } = setup;
+  const regions = subtreeOf(tree, region);
+  const evaluations = await subtreeEvaluations(setup);
   const position = new Map(source.catalogue.links.map((l, i) => [`${l.ref.planCode}/${l.ref.code}`, i]));
   const regionOrder = new Map(regions.map((r, i) => [r.code, i]));
   const lagging = evaluations

@@ -11,6 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { invalidateEvaluations } from '../cockpit/cache.ts';
 
 /*
  * The indicator catalogue: data sets with their elements, indicators, and the links from plan
@@ -296,5 +297,6 @@ export async function importCatalogueFile(
       },
     );
   });
+  invalidateEvaluations();
   return report;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CockpitMap, EntryView, IndicatorSeries } from '@chuangcheng/core';
+import type { CockpitMap, CockpitView, EntryView, IndicatorSeries } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { upload } from '../attachments/upload-fixture.ts';
 import { systemActor } from '../auth/actor.ts';
@@ -42,6 +42,12 @@ async function harbinHeating(): Promise<IndicatorSeries['regions'][number]['poin
   const res = await ctx.admin.get('/api/v1/indicators/central-heating-coverage/series?region=2301');
   expect(res.statusCode).toBe(200);
   return (res.json() as IndicatorSeries).regions[0]!.points.find((p) => p.period === PERIOD);
+}
+
+async function heatingCard() {
+  const res = await ctx.admin.get('/api/v1/cockpit?region=2301&asOf=2019-10-15');
+  expect(res.statusCode).toBe(200);
+  return (res.json() as CockpitView).targets.find((t) => t.target.code === 'central-heating-coverage')!;
 }
 
 describe('the catalogue', () => {
@@ -102,6 +108,7 @@ describe('data entry through the form', () => {
     expect(view.can).toEqual({ edit: true, submit: true, approve: false, return: false });
     // A draft does not count in the province's figures.
     expect(await harbinHeating()).toBeUndefined();
+    expect((await heatingCard()).status).toBe('no_data');
 
     const submit = await daoli.post(`${entryUrl(DAOLI)}/submit`);
     expect(submit.statusCode).toBe(400);
@@ -118,8 +125,9 @@ describe('data entry through the form', () => {
     const submitted = await daoli.post(`${entryUrl(DAOLI)}/submit`);
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json()).toMatchObject({ status: 'submitted', nextApprovalLevel: 2 });
-    // Counted once submitted, marked as not yet approved by the province.
+    // Counted once submitted, marked as not yet approved by the province; the (cached) cockpit follows.
     expect(await harbinHeating()).toMatchObject({ value: 90, coverage: { reported: 1, expected: 18 }, unapproved: 1 });
+    expect((await heatingCard()).latest).toEqual({ period: PERIOD, value: 90 });
 
     const locked = await daoli.put(entryUrl(DAOLI), { values: { 'central-heating-area': 950 } });
     expect(locked.statusCode).toBe(409);

@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/service.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { dataSetView, loadCatalogue, type Catalogue, type DataSetRow } from './catalogue.ts';
 import { valueProblem } from './observations.ts';
+import { invalidateEvaluations } from '../cockpit/cache.ts';
 
 /*
  * Data entry: one data set, one reporting region, one period. Status flow
@@ -435,6 +436,7 @@ export async function saveEntry(
   }
   if (errors.length > 0) throw invalid(errors);
   await db.transaction().execute((trx) => writeValues(trx, ctx, key, body.values, comments, 'form'));
+  invalidateEvaluations();
   return entryView(db, ctx.actor, key);
 }
 
@@ -474,6 +476,7 @@ async function transition(
     }
     await writeEvent(trx, ctx, key, action, status, to, reason);
   });
+  invalidateEvaluations();
   return entryView(db, ctx.actor, key);
 }
 
@@ -588,5 +591,6 @@ export async function bulkApprove(
       await writeEvent(trx, ctx, key, 'approve', status, to, null);
     }
   });
+  invalidateEvaluations();
   return { approved: keys.length };
 }

@@ -11,6 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { loadCatalogue } from './catalogue.ts';
+import { invalidateEvaluations } from '../cockpit/cache.ts';
 import { checkValues, reportingRegionsUnder, resolveEntry, writeValues, type Ctx, type EntryKey } from './entry.ts';
 
 /*
@@ -286,6 +287,7 @@ export async function importWorkbook(
   await db.transaction().execute(async (trx) => {
     for (const row of rows) values += await writeValues(trx, ctx, row.key, row.values, {}, 'excel');
   });
+  invalidateEvaluations();
   return { dataSet: code, period, regions: rows.length, values };
 }
 

@@ -12,6 +12,7 @@ import { invalid } from '../../http/problem.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadCatalogue } from './catalogue.ts';
+import { invalidateEvaluations } from '../cockpit/cache.ts';
 
 /*
  * The observation store: every figure, whoever wrote it. People's entries go through data entry
@@ -109,6 +110,7 @@ export async function recordObservations(
       )
       .execute();
   }
+  invalidateEvaluations();
   if (options.audit !== false) {
     const sources = [...new Set(rows.map((r) => r.source))];
     await recordAudit(
