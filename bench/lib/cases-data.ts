@@ -6,7 +6,7 @@ import type { DatabaseTarget } from './server.ts';
 export type GeneratedCases = { cases: number; units: number; ratings: number; generateMs: number };
 
 /** The busiest district's unit, whose queue the benchmark reads. */
-export const QUEUE_DISTRICT = '230102';
+const QUEUE_DISTRICT = '230102';
 export const QUEUE_OFFICER = 'bench-daoli-officer';
 
 /**
