@@ -155,6 +155,19 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
     const table = page.getByTestId('indicator-table');
     await table.getByText(COUNTY.name).first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'indicator-detail.png'), fullPage: true });
+
+    // The table exports: as CSV from the page, as Excel from the server.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('indicator-csv').click()]);
+    const csvPath = path.join(workDir, 'series.csv');
+    await csv.saveAs(csvPath);
+    const csvText = fs.readFileSync(csvPath, 'utf8');
+    expect(csvText.split('\r\n')[0]).toContain('地区代码');
+    expect(csvText).toContain(`${COUNTY.name},${COUNTY.code},`);
+    const xlsx = await page.request.get(
+      `${server.url}${await page.getByTestId('indicator-xlsx').getAttribute('href')}`,
+    );
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     await signOut(page);
   });
 
