@@ -597,3 +597,59 @@ describe('data standards read from the indicator store', () => {
     });
   });
 });
+
+describe('annual and cycle totals', () => {
+  it('combines routine and year-end rounds per year and weights the years 15/25/60', async () => {
+    const A = '2305';
+    const B = '2308';
+    const plan = async (kind: 'routine' | 'year_end', year: number, regions: string[]) => {
+      const created = await ctx.admin.post('/api/v1/evaluation/rounds', {
+        name: `${year} ${kind}`,
+        kind,
+        frameworkId,
+        year,
+        periodStart: `${year}-01-01`,
+        periodEnd: `${year}-12-31`,
+        testDate: `${year}-${kind === 'routine' ? '04' : '08'}-01`,
+        ownerRegionCode: '23',
+        regions: regions.map((code) => ({ code, cityGroup: 'prefecture' })),
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json().id;
+      for (const to of ['open', 'scoring', 'under_review', 'published']) {
+        expect((await ctx.admin.post(`/api/v1/evaluation/rounds/${id}/transition`, { to })).statusCode).toBe(200);
+      }
+      return id as string;
+    };
+    // Frozen totals set by hand so the arithmetic can be checked.
+    const totals: [string, string, number][] = [];
+    totals.push([await plan('year_end', 2018, [A]), A, 70]);
+    const routine = await plan('routine', 2019, [A, B]);
+    totals.push([routine, A, 60], [routine, B, 50]);
+    const y2019 = await plan('year_end', 2019, [A, B]);
+    totals.push([y2019, A, 80], [y2019, B, 85]);
+    const y2020 = await plan('year_end', 2020, [A, B]);
+    totals.push([y2020, A, 90], [y2020, B, 95]);
+    for (const [round, region, total] of totals) {
+      await ctx.db
+        .updateTable('evaluation_round_result')
+        .set({ total })
+        .where('round_id', '=', round)
+        .where('region_code', '=', region)
+        .execute();
+    }
+    const res = await ctx.admin.get(`/api/v1/evaluation/cycle?frameworkId=${frameworkId}&startYear=2018`);
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = res.json().rows;
+    const a = rows.find((r: { regionCode: string }) => r.regionCode === A);
+    // 2019: 0.3 × 60 + 0.7 × 80 = 74; cycle: 0.15 × 70 + 0.25 × 74 + 0.6 × 90 = 83
+    expect(a.years.map((y: { annual: number | null }) => y.annual)).toEqual([70, 74, 90]);
+    expect(a).toMatchObject({ cycleTotal: 83, complete: true, rank: 1 });
+    const b = rows.find((r: { regionCode: string }) => r.regionCode === B);
+    expect(b).toMatchObject({ cycleTotal: null, complete: false, rank: null });
+    expect(b.years[0]).toMatchObject({ year: 2018, annual: null });
+    // a city sees only its own rows (齐齐哈尔 was in the 2019 year-end round above)
+    const own = (await qiqiharAdmin.get(`/api/v1/evaluation/cycle?frameworkId=${frameworkId}&startYear=2018`)).json();
+    expect(own.rows.map((r: { regionCode: string }) => r.regionCode)).toEqual([QIQIHAR]);
+  });
+});
