@@ -249,11 +249,15 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
     await page.getByTestId(`approval-open-${COUNTY.code}`).click();
     const drawer = page.getByTestId('approval-drawer');
     await drawer.getByTestId('approval-values').getByText('含新并网小区').waitFor();
+    await drawer.getByTestId('approval-approve').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'approvals.png'), fullPage: true });
-    await drawer.getByTestId('approval-approve').click();
-    await drawer.getByTestId('entry-status').getByText('市级已审核').waitFor();
+    // Approved from the queue with its checkbox, as an office approving many counties would.
     await page.locator('.ant-drawer-close:visible').click();
     await drawer.waitFor({ state: 'hidden' });
+    const queue = page.getByTestId('approval-queue');
+    await queue.locator('tr', { hasText: COUNTY.name }).locator('input[type=checkbox]').check();
+    await page.getByTestId('approval-bulk').click();
+    await queue.locator('tr', { hasText: COUNTY.name }).getByText('市级已审核').waitFor();
     await signOut(page);
 
     await signIn(page, server, 'admin', server.adminPassword);
