@@ -495,6 +495,27 @@ export type BulkApproveRequest = z.infer<typeof BulkApproveRequest>;
 
 export const BulkApproveResult = z.object({ approved: z.number().int() });
 
+/** Entries awaiting the account's approval, any data set and period (the approvals page's queue). */
+export const ApprovalQueueQuery = z.strictObject({
+  /** Region code; the account's scope region when absent. */
+  region: RegionCode.optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ApprovalQueueItem = z.object({
+  dataSet: z.object({ code: z.string(), name: z.string(), periodType: IndicatorPeriodType }),
+  period: z.string(),
+  region: RegionBrief,
+  status: EntryStatus,
+  /** When the entry reached its status (submitted, or approved by the city). */
+  updatedAt: z.string(),
+});
+export type ApprovalQueueItem = z.infer<typeof ApprovalQueueItem>;
+
+export const ApprovalQueue = z.object({ items: z.array(ApprovalQueueItem), nextCursor: z.string().nullable() });
+export type ApprovalQueue = z.infer<typeof ApprovalQueue>;
+
 export const TemplateQuery = z.strictObject({ region: RegionCode, period: IndicatorPeriod });
 
 export const ImportResult = z.object({

@@ -256,6 +256,50 @@ describe('bulk approval', () => {
   });
 });
 
+describe('the approval queue', () => {
+  it("lists what waits for each level's approval, oldest first, page by page", async () => {
+    const p = '2018Q4';
+    for (const [agent, region] of [
+      [daoli, DAOLI],
+      [nangang, NANGANG],
+    ] as const) {
+      expect((await agent.put(entryUrl(region, p), { values: full })).statusCode).toBe(200);
+      expect((await agent.post(`${entryUrl(region, p)}/submit`)).statusCode).toBe(200);
+    }
+    const all = (await harbin.get('/api/v1/data-approvals?limit=200')).json();
+    const keys = all.items.map((i: { region: { code: string }; period: string }) => `${i.region.code}/${i.period}`);
+    expect(keys.slice(-2)).toEqual([`${DAOLI}/${p}`, `${NANGANG}/${p}`]);
+    expect(all.items.every((i: { status: string }) => i.status === 'submitted')).toBe(true);
+    // Page by page, nothing repeated or skipped.
+    const paged: string[] = [];
+    let next: string | null = null;
+    do {
+      const res = await harbin.get(`/api/v1/data-approvals?limit=1${next ? `&cursor=${next}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      paged.push(
+        ...res.json().items.map((i: { region: { code: string }; period: string }) => `${i.region.code}/${i.period}`),
+      );
+      next = res.json().nextCursor;
+    } while (next);
+    expect(paged).toEqual(keys);
+    // The province's queue holds what the cities approved, not what they have yet to approve.
+    const before = (await ctx.admin.get('/api/v1/data-approvals')).json();
+    expect(before.items.some((i: { period: string }) => i.period === p)).toBe(false);
+    expect((await harbin.post(`${entryUrl(DAOLI, p)}/approve`)).statusCode).toBe(200);
+    const province = (await ctx.admin.get('/api/v1/data-approvals')).json();
+    expect(province.items).toContainEqual(
+      expect.objectContaining({
+        period: p,
+        status: 'approved_city',
+        region: { code: DAOLI, name: '道里区', level: 3 },
+      }),
+    );
+    expect((await daqing.get('/api/v1/data-approvals')).json().items).toEqual([]);
+    expect((await daqing.get('/api/v1/data-approvals?region=2301')).json().code).toBe('OUT_OF_SCOPE');
+    expect((await daoli.get('/api/v1/data-approvals')).json().code).toBe('FORBIDDEN');
+  });
+});
+
 describe('Excel template and import', () => {
   const template = async (agent: Agent, region: string, period: string) => {
     const res = await agent.get(`/api/v1/data-sets/${SET}/template.xlsx?region=${region}&period=${period}`);

@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   can,
   EntryStatus,
   indicatorPeriodBounds,
   indicatorPeriodType,
   isWithinScope,
+  type ApprovalQueue,
   type EntryAction,
   type EntryList,
   type EntryView,
@@ -15,6 +16,7 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
+import { cursor } from '../../http/types.ts';
 import { recordAudit } from '../audit/service.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { dataSetView, loadCatalogue, type Catalogue, type DataSetRow } from './catalogue.ts';
@@ -593,4 +595,84 @@ export async function bulkApprove(
   });
   invalidateEvaluations();
   return { approved: keys.length };
+}
+
+/**
+ * Entries awaiting the actor's approval under a region, oldest first: for a city, its counties'
+ * submitted entries; for the province, entries approved by a city and submitted prefecture entries.
+ * Keyset-paged on (updated_at, data set, region, period).
+ */
+export async function approvalQueue(
+  db: Db,
+  actor: Actor,
+  query: { region?: string; cursor?: string; limit: number },
+): Promise<ApprovalQueue> {
+  authorize(actor, 'data.approve');
+  const regionCode = query.region ?? actor.regionCode;
+  const root = await db.selectFrom('region').select(['path']).where('code', '=', regionCode).executeTakeFirst();
+  if (!root) throw notFound(`region ${regionCode}`);
+  assertInScope(actor, root.path);
+  const level = levelOfPath(actor.regionPath);
+  if (level > 2) return { items: [], nextCursor: null };
+  let after: [string, string, string, string] | null = null;
+  if (query.cursor) {
+    try {
+      after = JSON.parse(cursor.decode(query.cursor)!) as [string, string, string, string];
+      if (!Array.isArray(after) || after.length !== 4) throw new Error('bad cursor');
+    } catch {
+      throw invalid([{ field: 'querystring.cursor', message: 'not a cursor this list gave; start without one' }]);
+    }
+  }
+  const rows = await db
+    .selectFrom('data_entry as e')
+    .innerJoin('region as r', 'r.code', 'e.region_code')
+    .innerJoin('indicator_data_set as s', 's.code', 'e.data_set_code')
+    .select([
+      'e.data_set_code',
+      'e.region_code',
+      'e.period',
+      'e.status',
+      'e.updated_at',
+      'r.name as region_name',
+      'r.level as region_level',
+      's.name as set_name',
+      's.period_type',
+      // Full microseconds for the cursor: a millisecond ISO string would repeat or skip rows.
+      sql<string>`to_char(e.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('updated_key'),
+    ])
+    .where((eb) => eb.or([eb('r.path', '=', root.path), eb('r.path', 'like', `${root.path}/%`)]))
+    .where((eb) =>
+      level === 2
+        ? eb.and([eb('e.status', '=', 'submitted'), eb('s.region_level', '=', 3)])
+        : eb.or([
+            eb('e.status', '=', 'approved_city'),
+            eb.and([eb('e.status', '=', 'submitted'), eb('s.region_level', '=', 2)]),
+          ]),
+    )
+    .$if(after !== null, (q) =>
+      q.where(
+        sql<boolean>`(e.updated_at, e.data_set_code, e.region_code, e.period) > (${after![0]}::timestamptz, ${after![1]}, ${after![2]}, ${after![3]})`,
+      ),
+    )
+    .orderBy('e.updated_at')
+    .orderBy('e.data_set_code')
+    .orderBy('e.region_code')
+    .orderBy('e.period')
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      dataSet: { code: r.data_set_code, name: r.set_name, periodType: r.period_type as IndicatorPeriodType },
+      period: r.period,
+      region: { code: r.region_code, name: r.region_name, level: r.region_level },
+      status: r.status as EntryStatus,
+      updatedAt: new Date(r.updated_at).toISOString(),
+    })),
+    nextCursor:
+      rows.length > query.limit && last
+        ? cursor.encode(JSON.stringify([last.updated_key, last.data_set_code, last.region_code, last.period]))
+        : null,
+  };
 }

@@ -1,6 +1,8 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import {
+  ApprovalQueue,
+  ApprovalQueueQuery,
   BulkApproveRequest,
   BulkApproveResult,
   CatalogueView,
@@ -20,7 +22,16 @@ import {
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { invalid } from '../../http/problem.ts';
 import { requireActor } from '../auth/actor.ts';
-import { approveEntry, bulkApprove, getEntry, listEntries, returnEntry, saveEntry, submitEntry } from './entry.ts';
+import {
+  approvalQueue,
+  approveEntry,
+  bulkApprove,
+  getEntry,
+  listEntries,
+  returnEntry,
+  saveEntry,
+  submitEntry,
+} from './entry.ts';
 import { importWorkbook, seriesWorkbook, templateWorkbook } from './excel.ts';
 import { getCatalogue, getIndicator, getSeries } from './series.ts';
 import { cockpitRoutes } from '../cockpit/routes.ts';
@@ -104,6 +115,18 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
     },
     async (request) =>
       listEntries(db, requireActor(request), request.params.code, request.query.region, request.query.period),
+  );
+  app.get(
+    '/data-approvals',
+    {
+      schema: {
+        tags,
+        summary: 'Entries awaiting your approval under a region, any data set and period, oldest first (cursor-paged)',
+        querystring: ApprovalQueueQuery,
+        response: { 200: ApprovalQueue },
+      },
+    },
+    async (request) => approvalQueue(db, requireActor(request), request.query),
   );
   app.post(
     '/data-sets/:code/entries/approve',
