@@ -230,6 +230,7 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await page.getByTestId('round-move-open').click();
     await confirmModal(page);
     await page.getByTestId('round-view').locator('[data-status="open"]').first().waitFor();
+    expect(await page.getByTestId('round-publish-outcome').count()).toBe(0);
   });
 
   it('assigns an inspector to field inspection in 齐齐哈尔, who may score that and nothing else', async () => {
@@ -240,7 +241,9 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await pickOption(page, 'assign-user-0', '测评员王明');
     await pickOption(page, 'assign-method-0', '实地考察');
     await pickOption(page, 'assign-regions-0', QIQIHAR.name, '齐齐哈尔');
-    await page.keyboard.press('Escape');
+    // Close the region list by clicking elsewhere in the dialog (Escape would close the dialog too).
+    await page.locator('.ant-modal-wrap:visible .ant-modal-title').click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
     await confirmModal(page);
     const assignments = page.getByTestId('round-assignments');
     await assignments.getByText('测评员王明').waitFor();

@@ -31,8 +31,9 @@ export function TransitionModal({ round, to, onClose, onMoved }: Props) {
         note,
       });
       setNote('');
-      if ('effects' in answer) onMoved(answer.round, answer);
-      else onMoved(answer, null);
+      // Publishing answers with what it did; other moves with the round (either may come wrapped).
+      const moved = 'round' in answer ? answer.round : answer;
+      onMoved(moved, to === 'published' && 'effects' in answer ? answer : null);
     } catch (error) {
       showError(error);
     } finally {
