@@ -68,6 +68,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
   let phone: Page;
   let admin: Awaited<ReturnType<typeof apiSession>>;
   let number = '';
+  let duplicate = '';
 
   beforeAll(async () => {
     suite = await openSuite(kind);
@@ -182,11 +183,43 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     expect(b.replayed).toBe(true);
   });
 
+  it('a second report of the same poster is suggested as a duplicate; the dispatcher merges it', async () => {
+    await phone.goto(`${server.url}/report`);
+    await phone.getByTestId('report-category').click();
+    await phone.locator('.ant-cascader-menu-item', { hasText: '宣传广告' }).click();
+    await phone.locator('.ant-cascader-menu-item', { hasText: '广告乱贴' }).click();
+    await phone.getByTestId('report-locate').click();
+    const similar = phone.getByTestId('report-similar');
+    await similar.getByText(number).waitFor();
+    await phone.screenshot({ path: path.join(SCREENSHOTS, 'case-similar-phone.png'), fullPage: true });
+    // The neighbour reports it anyway, from the point alone (the region comes from the map).
+    await phone.getByTestId('report-description').fill('公交站亭小广告很多，影响市容。');
+    await phone.getByTestId('report-photos-gallery').setInputFiles(await photoOnSide(phone, 'same-poster.png'));
+    await phone.getByTestId('report-photos').locator('[data-status="done"]').waitFor();
+    await phone.getByTestId('report-submit').click();
+    duplicate = (await phone.getByTestId('report-number').textContent())?.trim() ?? '';
+    expect(duplicate).not.toBe(number);
+
+    await signIn(page, server, 'admin', server.adminPassword);
+    await openFromQueue(page, 'nav-case-dispatch', duplicate);
+    await drawerAt(page, 'submitted');
+    await act(page, 'merge', async () => {
+      await choose(page, 'case-merge-target', number);
+    });
+    const drawer = await drawerAt(page, 'duplicate');
+    expect(await drawer.textContent()).toContain(`此问题已与案件 ${number} 合并办理`);
+    await leave(page);
+
+    await phone.goto(`${server.url}/track/${duplicate}`);
+    await phone.getByText(`此问题已与案件 ${number} 合并办理`).waitFor();
+  });
+
   it('the dispatcher accepts the case and dispatches it to the district unit', async () => {
     await signIn(page, server, 'admin', server.adminPassword);
     await openFromQueue(page, 'nav-case-dispatch', number);
     let drawer = await drawerAt(page, 'submitted');
-    await expect(drawer.getByTestId('photos-before').locator('img').count()).resolves.toBe(1);
+    // The merged report's photo joined the survivor's.
+    await expect(drawer.getByTestId('photos-before').locator('img').count()).resolves.toBe(2);
     expect(await drawer.textContent()).toContain('13800000000');
     await act(page, 'accept');
     drawer = await drawerAt(page, 'accepted');
@@ -272,7 +305,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await phone.goto(`${server.url}/public`);
     await phone.getByTestId(`my-report-${number}`).click();
     await phone.getByTestId('track-card').locator('[data-status="closed"]').waitFor();
-    await expect(phone.getByTestId('photos-before').locator('img').count()).resolves.toBe(1);
+    await expect(phone.getByTestId('photos-before').locator('img').count()).resolves.toBe(2);
     await expect(phone.getByTestId('photos-after').locator('img').count()).resolves.toBe(2);
     const timeline = phone.getByTestId('track-timeline');
     await timeline.getByText('核查未通过，返工').waitFor();
@@ -286,6 +319,12 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await phone.getByTestId('rate-submit').click();
     await phone.getByTestId('track-rating').getByText('已解决').waitFor();
     await phone.screenshot({ path: path.join(SCREENSHOTS, 'case-rated-phone.png'), fullPage: true });
+    // The same page in English.
+    await phone.getByTestId('language-switch').getByText('English').click();
+    await phone.getByTestId('track-card').getByText('Deadline').waitFor();
+    expect(await phone.getByTestId('track-card').locator('[data-status="closed"]').textContent()).toBe('Closed');
+    await phone.getByTestId('track-rating').getByText('Fixed').waitFor();
+    await phone.getByTestId('language-switch').getByText('中文').click();
 
     const found = await admin.call<CaseList>('GET', `/api/v1/cases?q=${number}`);
     expect(found.items[0]?.status).toBe('closed');
@@ -297,9 +336,10 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     const table = page.getByTestId('case-stats-table');
     const harbin = table.locator('tr', { hasText: '哈尔滨市' });
     await harbin.waitFor();
-    // Both reports are in 哈尔滨市; the poster is closed (after one rework), the garbage is open.
+    // Three reports in 哈尔滨市, one merged: the poster is closed (after one rework), the garbage open.
     const cells = await harbin.locator('td').allTextContents();
-    expect(cells.slice(0, 5)).toEqual(['哈尔滨市', '2', '2', expect.any(String), '1']);
+    expect(cells.slice(0, 3)).toEqual(['哈尔滨市', '3', '2']);
+    expect(cells[4]).toBe('1');
     expect(cells[7]).toBe('100.0%');
     await page.getByTestId('case-stats-chart').locator('svg').waitFor();
     await page.getByTestId('case-stats-group').getByText('按问题类型').click();

@@ -285,7 +285,7 @@ function MergeTarget({ detail }: { detail: CaseDetail }) {
         showSearch={{ filterOption: false, onSearch: search }}
         options={options}
         placeholder={t('case.merge.placeholder')}
-        data-testid="case-action-merge"
+        data-testid="case-merge-target"
       />
     </Form.Item>
   );
