@@ -446,5 +446,13 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     expect(await page.getByTestId('publication-print').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-publication.png'), fullPage: true });
+
+    // The same scorecard in English: the labels change, the domain text stays Chinese.
+    await page.goto(`${server.url}/evaluation/rounds/${roundId}/scorecards/${QIQIHAR.code}`);
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('scorecard').getByText('Why points were lost').waitFor();
+    await page.getByTestId('scorecard-losses').getByText('龙沙路 300 米内仅见 2 处公益广告').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-scorecard-en.png'), fullPage: true });
+    await page.getByTestId('language-switch').getByText('中文').click();
   });
 });
