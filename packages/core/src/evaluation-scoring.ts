@@ -68,19 +68,8 @@ export type StandardScore = { code: string; points: number; score: number; unsco
  * Measured rules without a result earn nothing and are `unscored`.
  */
 export function scoreStandard(standard: FrameworkStandard, entries: StandardEntries): StandardScore {
-  const { points, rule } = standard;
+  const { code, points, rule } = standard;
   const result = entries.result;
-  const base = { code: standard.code, points };
-  const lose = (amount: number, reason: string, extra: Partial<LossLine> = {}): LossLine => ({
-    standardCode: standard.code,
-    points: amount,
-    reason,
-    findingId: null,
-    evidenceIds: entries.evidenceIds,
-    attachmentIds: [],
-    scorer: result?.scorer ?? null,
-    ...extra,
-  });
 
   if (rule.kind === 'deduction') {
     let left = points;
@@ -88,40 +77,36 @@ export function scoreStandard(standard: FrameworkStandard, entries: StandardEntr
     for (const f of entries.findings) {
       const amount = Math.min(left, f.deduction);
       left -= amount;
-      losses.push(
-        lose(amount, f.description, {
-          findingId: f.id,
-          evidenceIds: f.evidenceId ? [f.evidenceId] : entries.evidenceIds,
-          attachmentIds: f.attachmentIds,
-          scorer: f.scorer,
-        }),
-      );
+      if (amount <= 0) continue;
+      losses.push({
+        standardCode: code,
+        points: amount,
+        reason: f.description,
+        findingId: f.id,
+        evidenceIds: f.evidenceId ? [f.evidenceId] : entries.evidenceIds,
+        attachmentIds: f.attachmentIds,
+        scorer: f.scorer,
+      });
     }
     const unscored = entries.findings.length === 0 && !result?.reviewed;
-    return { ...base, score: left, unscored, losses: losses.filter((l) => l.points > 0) };
+    return { code, points, score: left, unscored, losses };
   }
-
-  const missing = (what: string): StandardScore => ({
-    ...base,
-    score: 0,
-    unscored: true,
-    losses: points > 0 ? [lose(points, `未录入${what}`, { scorer: null })] : [],
-  });
 
   let score: number;
   let reason: string;
   if (rule.kind === 'proportion') {
-    if (!result || result.checked === null || result.passed === null || result.checked === 0)
-      return missing('检查结果');
+    if (!result || result.checked === null || result.passed === null || result.checked === 0) {
+      return missingResult(standard, entries, '检查结果');
+    }
     const passed = Math.min(result.passed, result.checked);
     score = (points * passed) / result.checked;
     reason = `检查${result.checked}处，合格${passed}处`;
   } else if (rule.kind === 'survey') {
-    if (!result || result.satisfaction === null) return missing('满意度');
+    if (!result || result.satisfaction === null) return missingResult(standard, entries, '满意度');
     score = (points * result.satisfaction) / 100;
     reason = `满意度${result.satisfaction}（满分100）`;
   } else {
-    if (!result || result.value === null) return missing('指标值');
+    if (!result || result.value === null) return missingResult(standard, entries, '指标值');
     const v = result.value;
     const met = rule.comparator === 'gte' ? v >= rule.target : v <= rule.target;
     if (met) score = points;
@@ -133,8 +118,41 @@ export function scoreStandard(standard: FrameworkStandard, entries: StandardEntr
     reason = `指标值${v}，目标${rule.comparator === 'gte' ? '≥' : '≤'}${rule.target}`;
   }
   const lost = points - score;
-  const losses = lost > 1e-9 ? [lose(lost, `${reason}${result.note ? `（${result.note}）` : ''}`)] : [];
-  return { ...base, score, unscored: false, losses };
+  const losses: LossLine[] =
+    lost > 1e-9
+      ? [
+          {
+            standardCode: code,
+            points: lost,
+            reason: result.note ? `${reason}（${result.note}）` : reason,
+            findingId: null,
+            evidenceIds: entries.evidenceIds,
+            attachmentIds: [],
+            scorer: result.scorer,
+          },
+        ]
+      : [];
+  return { code, points, score, unscored: false, losses };
+}
+
+/** A measured standard nobody has entered: nothing earned, the whole standard a loss. */
+function missingResult(standard: FrameworkStandard, entries: StandardEntries, what: string): StandardScore {
+  const { code, points } = standard;
+  const losses: LossLine[] =
+    points > 0
+      ? [
+          {
+            standardCode: code,
+            points,
+            reason: `未录入${what}`,
+            findingId: null,
+            evidenceIds: entries.evidenceIds,
+            attachmentIds: [],
+            scorer: null,
+          },
+        ]
+      : [];
+  return { code, points, score: 0, unscored: true, losses };
 }
 
 export type NodeScore = { code: string; name: string; points: number; score: number; rate: number | null };
@@ -209,9 +227,17 @@ export function scoreRegion(
             g.score += s.score;
           }
         }
-        for (const loss of s.losses) losses.push({ ...loss, path: [project.code, content.code, standard.code] });
+        if (s.losses.length > 0) {
+          const path = [project.code, content.code, standard.code];
+          // The loss objects are fresh from scoreStandard: give them their path in place.
+          for (const loss of s.losses) losses.push(Object.assign(loss, { path }));
+        }
         return {
-          ...node(standard.code, standard.text, s.points, s.score),
+          code: standard.code,
+          name: standard.text,
+          points: round2(s.points),
+          score: round2(s.score),
+          rate: s.points > 0 ? round2((s.score / s.points) * 10000) / 10000 : null,
           method: standard.method,
           unscored: s.unscored,
         };
@@ -261,7 +287,7 @@ export function scoreRegion(
     unscored,
     methods,
     projects,
-    losses: losses.map((l) => ({ ...l, points: round2(l.points) })),
+    losses: losses.map((l) => Object.assign(l, { points: round2(l.points) })),
     deductions: [...deductions],
   };
 }
