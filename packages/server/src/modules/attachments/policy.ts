@@ -47,7 +47,13 @@ export async function checkOwnerAccess(
     return { regionCode: notice.region_code, prefectureCode: notice.prefecture_code };
   }
   if (ownerType.startsWith('evaluation_')) {
-    return checkEvaluationAttachment(db, actor, ownerType as Parameters<typeof checkEvaluationAttachment>[2], ownerId, mode);
+    return checkEvaluationAttachment(
+      db,
+      actor,
+      ownerType as Parameters<typeof checkEvaluationAttachment>[2],
+      ownerId,
+      mode,
+    );
   }
   const meeting = await attachmentRepository.findMeeting(db, ownerId);
   if (!meeting) throw notFound(`meeting ${ownerId}`);

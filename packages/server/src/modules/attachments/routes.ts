@@ -38,9 +38,21 @@ export async function attachmentRoutes(app: App, deps: ModuleDeps) {
     { path: '/reports/:id/attachments', type: 'progress_report', summary: 'Attach evidence to a draft report' },
     { path: '/notices/:id/attachments', type: 'notice_reply', summary: "Attach evidence to a notice's reply" },
     { path: '/meetings/:id/attachments', type: 'joint_meeting', summary: 'Attach a file to a joint meeting' },
-    { path: '/evaluation/evidence/:id/attachments', type: 'evaluation_evidence', summary: "Attach a file to a city's material" },
-    { path: '/evaluation/findings/:id/attachments', type: 'evaluation_finding', summary: 'Attach a photo to a finding' },
-    { path: '/evaluation/incidents/:id/attachments', type: 'evaluation_incident', summary: 'Attach a document to an incident' },
+    {
+      path: '/evaluation/evidence/:id/attachments',
+      type: 'evaluation_evidence',
+      summary: "Attach a file to a city's material",
+    },
+    {
+      path: '/evaluation/findings/:id/attachments',
+      type: 'evaluation_finding',
+      summary: 'Attach a photo to a finding',
+    },
+    {
+      path: '/evaluation/incidents/:id/attachments',
+      type: 'evaluation_incident',
+      summary: 'Attach a document to an incident',
+    },
   ];
 
   // Multipart parsing only for these routes: every other route keeps accepting JSON only.
