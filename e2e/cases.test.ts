@@ -19,6 +19,13 @@ async function photo(page: Page, name: string) {
   return { name, mimeType: 'image/png', buffer };
 }
 
+/** Picks a category in the open cascader: group, then category. */
+async function pickCategory(page: Page, group: string, category: string) {
+  const menu = page.locator('.ant-cascader-dropdown:visible');
+  await menu.locator('.ant-cascader-menu-item', { hasText: group }).click();
+  await menu.locator('.ant-cascader-menu-item', { hasText: category }).click();
+}
+
 /** Picks an option of an antd select by its text. */
 async function choose(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();
@@ -119,8 +126,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await phone.goto(`${server.url}/public`);
     await phone.getByTestId('public-report').click();
     await phone.getByTestId('report-category').click();
-    await phone.locator('.ant-cascader-menu-item', { hasText: '宣传广告' }).click();
-    await phone.locator('.ant-cascader-menu-item', { hasText: '广告乱贴' }).click();
+    await pickCategory(phone, '宣传广告', '广告乱贴');
     await phone.getByText('处置时限 1 个工作日').waitFor();
     await phone.getByTestId('report-description').fill(DESCRIPTION);
     await phone.getByTestId('report-photos-camera').setInputFiles(await photoOnSide(phone, 'poster.png'));
@@ -186,8 +192,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
   it('a second report of the same poster is suggested as a duplicate; the dispatcher merges it', async () => {
     await phone.goto(`${server.url}/report`);
     await phone.getByTestId('report-category').click();
-    await phone.locator('.ant-cascader-menu-item', { hasText: '宣传广告' }).click();
-    await phone.locator('.ant-cascader-menu-item', { hasText: '广告乱贴' }).click();
+    await pickCategory(phone, '宣传广告', '广告乱贴');
     await phone.getByTestId('report-locate').click();
     const similar = phone.getByTestId('report-similar');
     await similar.getByText(number).waitFor();
@@ -247,7 +252,9 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     const row = page.getByTestId('case-table').locator('tr', { hasText: number });
     await row.locator('[data-badge="onTime"], [data-badge="dueSoon"], [data-badge="overdue"]').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'case-unit-queue.png'), fullPage: true });
-    await page.getByTestId(`case-open-${number}`).click();
+    // The unit was notified of the dispatch; the notification opens the case.
+    await page.getByTestId('notifications').click();
+    await page.getByTestId('notifications-list').locator('.ant-list-item', { hasText: number }).first().click();
     await drawerAt(page, 'dispatched');
     await act(page, 'start');
     let drawer = await drawerAt(page, 'handling');
@@ -358,8 +365,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await page.getByTestId('case-file').click();
     const modal = page.locator('.ant-modal', { has: page.getByTestId('intake-photos') });
     await modal.locator('.ant-cascader').first().click();
-    await page.locator('.ant-cascader-menu-item', { hasText: '街面秩序' }).click();
-    await page.locator('.ant-cascader-menu-item', { hasText: '摊位乱摆' }).click();
+    await pickCategory(page, '街面秩序', '摊位乱摆');
     await modal.locator('textarea').first().fill('来电反映：花园街早市摊位占道，车辆无法通行。');
     await choose(page, 'report-region-0', '哈尔滨市');
     await choose(page, 'report-region-1', '南岗区');

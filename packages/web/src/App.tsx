@@ -35,6 +35,7 @@ const CaseQueuePage = lazy(() => import('./pages/cases/CaseQueuePage.tsx'));
 const CaseStatsPage = lazy(() => import('./pages/cases/CaseStatsPage.tsx'));
 const CaseMapPage = lazy(() => import('./pages/cases/CaseMapPage.tsx'));
 const CaseConfigPage = lazy(() => import('./pages/cases/CaseConfigPage.tsx'));
+const CaseLink = lazy(() => import('./pages/cases/CaseLink.tsx'));
 const FrameworksPage = lazy(() => import('./pages/evaluation/FrameworksPage.tsx'));
 const RoundsPage = lazy(() => import('./pages/evaluation/RoundsPage.tsx'));
 const ScoringPage = lazy(() => import('./pages/evaluation/ScoringPage.tsx'));
@@ -102,6 +103,7 @@ function LocalisedApp() {
                   <Route path="cases/stats" element={guarded('case.read', <CaseStatsPage />)} />
                   <Route path="cases/map" element={guarded('case.read', <CaseMapPage />)} />
                   <Route path="cases/config" element={guarded('case.configure', <CaseConfigPage />)} />
+                  <Route path="cases/:id" element={guarded('case.read', <CaseLink />)} />
                   <Route path="evaluation" element={<Navigate to="/evaluation/rounds" replace />} />
                   <Route path="evaluation/frameworks" element={guarded('evaluation.read', <FrameworksPage />)} />
                   <Route path="evaluation/frameworks/:id" element={guarded('evaluation.read', <FrameworksPage />)} />
