@@ -5,6 +5,7 @@ import { bootstrap } from '../bootstrap.ts';
 import { buildApp } from '../app.ts';
 import { reportError } from './errors.ts';
 import { scheduleReminders } from '../jobs/schedule.ts';
+import { scheduleCaseJobs } from '../jobs/case-jobs.ts';
 
 /**
  * Starts the platform: one process serving the API and the web app. Configuration
@@ -56,7 +57,12 @@ export async function serve(): Promise<void> {
         throw new ConfigError(`no permission to listen on port ${config.port}; set PORT above 1024`);
       throw error;
     }
-    stopJobs = scheduleReminders(handle.db, config.jobsIntervalMinutes, app.log);
+    const stopReminders = scheduleReminders(handle.db, config.jobsIntervalMinutes, app.log);
+    const stopCaseJobs = scheduleCaseJobs(handle.db, config.jobsIntervalMinutes, app.log);
+    stopJobs = () => {
+      stopReminders();
+      stopCaseJobs();
+    };
     console.log(
       `chuangcheng: ready at http://localhost:${config.port} on ${handle.kind} (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}) after ${Date.now() - started} ms`,
     );

@@ -90,3 +90,30 @@ export async function runCaseJobs(db: Kysely<Database>, now = new Date()) {
   }
   return { escalated, published };
 }
+
+type Log = { info: (data: object, message: string) => void; error: (data: object, message: string) => void };
+
+/**
+ * Runs the case jobs now and then every `minutes` minutes (the same interval as the reminder
+ * job), never two runs at once in this process; concurrent processes are safe (each escalation is
+ * claimed by one update, the statistics are upserts). Returns a stop function.
+ */
+export function scheduleCaseJobs(db: Kysely<Database>, minutes: number, log: Log): () => void {
+  if (minutes <= 0) return () => undefined;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      log.info({ job: 'cases', ...(await runCaseJobs(db)) }, 'case jobs finished');
+    } catch (error) {
+      log.error({ job: 'cases', err: error }, 'case jobs failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), minutes * 60_000);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

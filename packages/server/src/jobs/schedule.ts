@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
 import { runReminders, type ReminderCounts } from './reminders.ts';
-import { runCaseJobs } from './case-jobs.ts';
 
 type Log = { info: (data: object, message: string) => void; error: (data: object, message: string) => void };
 
@@ -21,7 +20,6 @@ export function scheduleReminders(db: Kysely<Database>, minutes: number, log: Lo
       const asOf = todayInChina();
       const counts: ReminderCounts = await runReminders(db, asOf);
       log.info({ job: 'reminders', asOf, ...counts }, 'reminder job finished');
-      log.info({ job: 'cases', ...(await runCaseJobs(db)) }, 'case jobs finished');
     } catch (error) {
       log.error({ job: 'reminders', err: error }, 'reminder job failed');
     } finally {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
-import { escalateOverdueCases, runCaseJobs } from '../../jobs/case-jobs.ts';
+import { escalateOverdueCases, runCaseJobs, scheduleCaseJobs } from '../../jobs/case-jobs.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, report } from './fixtures.ts';
 
 let ctx: TestContext;
@@ -556,6 +556,18 @@ describe('indicator store', () => {
     expect(filed).toMatchObject({ data_element_code: 'cases-filed' });
     expect(Number(closed!.value)).toBeGreaterThanOrEqual(1);
     expect(Number(filed!.value)).toBeGreaterThanOrEqual(Number(closed!.value));
+  });
+});
+
+describe('the case jobs in serve', () => {
+  it('run at once and then on their interval, and not at all when the interval is 0', async () => {
+    const logged: object[] = [];
+    const log = { info: (data: object) => logged.push(data), error: (data: object) => logged.push(data) };
+    scheduleCaseJobs(ctx.db, 0, log)();
+    const stop = scheduleCaseJobs(ctx.db, 60, log);
+    await expect.poll(() => logged.length, { timeout: 20_000 }).toBe(1);
+    stop();
+    expect(logged[0]).toMatchObject({ job: 'cases', escalated: expect.any(Number), published: expect.any(Number) });
   });
 });
 
