@@ -46,18 +46,22 @@ export class EvaluationSource {
   ) {}
 
   /** A data set's counted figures in a subtree, by element. */
-  figuresOf(dataSetCode: string, rootPath: string): Promise<Map<string, Figure[]>> {
-    const key = `${dataSetCode}|${rootPath}`;
+  figuresOf(dataSetCode: string, root: RegionNode): Promise<Map<string, Figure[]>> {
+    const key = `${dataSetCode}|${root.path}`;
     let found = this.figures.get(key);
     if (!found) {
       // Keep one data set's figures at a time: a national subtree holds millions.
       this.figures.clear();
       const set = this.catalogue.dataSetByCode.get(dataSetCode)!;
+      const reporting =
+        root.path === ''
+          ? null
+          : this.tree.nodes.filter((n) => n.level === set.region_level && isUnder(root, n)).map((n) => n.code);
       found = readFigures(
         this.db,
         dataSetCode,
         set.elements.map((e) => e.code),
-        rootPath,
+        reporting,
       ).then((figures) => {
         const byElement = new Map<string, Figure[]>();
         for (const f of figures) {
@@ -147,7 +151,7 @@ export async function indicatorSeries(
   inScope: (n: RegionNode) => boolean = () => true,
 ): Promise<{ series: RegionSeries; expected: Map<string, number> }> {
   const set = dataSetOfIndicator(source.catalogue, indicator);
-  const figures = await source.figuresOf(set.code, root.path);
+  const figures = await source.figuresOf(set.code, root);
   const leaves = source.tree.nodes.filter((n) => n.level === set.region_level && isUnder(root, n) && inScope(n));
   const leafByCode = new Map(leaves.map((n) => [n.code, n]));
   const byPeriod = new Map<string, Map<string, { num: Figure | null; den: Figure | null }>>();

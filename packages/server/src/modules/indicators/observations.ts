@@ -159,20 +159,19 @@ const COUNTED_ENTRY = new Set(['submitted', 'approved_city', 'approved_province'
 
 /**
  * The figures of a data set's elements in a region's subtree that count: entries submitted or
- * approved (drafts and returned entries do not), and every module or demo figure (`rootPath` ''
- * reads every region). Where several
+ * approved (drafts and returned entries do not), and every module or demo figure. Where several
  * source kinds hold one (element, region, period), the first of `sourceKindPrecedence` wins.
  */
 export async function readFigures(
   db: Db,
   dataSetCode: string,
   elements: readonly string[],
-  rootPath: string,
+  /** The reporting regions to read (their codes), or null for every region. */
+  regionCodes: readonly string[] | null,
 ): Promise<Figure[]> {
-  if (elements.length === 0) return [];
+  if (elements.length === 0 || regionCodes?.length === 0) return [];
   const rows = await db
     .selectFrom('observation as o')
-    .innerJoin('region as r', 'r.code', 'o.region_code')
     .leftJoin('data_entry as e', (join) =>
       join
         .onRef('e.data_set_code', '=', 'o.data_set_code')
@@ -182,9 +181,9 @@ export async function readFigures(
     .select(['o.data_element_code', 'o.region_code', 'o.period', 'o.value', 'o.source_kind', 'e.status'])
     .where('o.data_set_code', '=', dataSetCode)
     .where('o.data_element_code', 'in', [...elements])
-    .$if(rootPath !== '', (q) =>
-      q.where((eb) => eb.or([eb('r.path', '=', rootPath), eb('r.path', 'like', `${rootPath}/%`)])),
-    )
+    // By region code, so that PostgreSQL reads a province's rows through the (region, data set) index
+    // instead of the whole national table.
+    .$if(regionCodes !== null, (q) => q.where('o.region_code', 'in', [...regionCodes!]))
     .execute();
   const rank = (kind: string) => sourceKindPrecedence.indexOf(kind as ObservationSourceKind);
   const best = new Map<string, Figure>();
