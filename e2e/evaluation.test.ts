@@ -86,10 +86,26 @@ async function confirmModal(page: Page) {
   await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' });
 }
 
+/**
+ * Picks an option of an antd Select and checks that it stuck: on a busy machine a click can land
+ * while the list is still opening, so the pick is tried again (never more than three times).
+ */
 async function pickOption(page: Page, testId: string, text: string, typed?: string) {
-  await page.getByTestId(testId).click();
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    if (typed) await page.keyboard.type(typed);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+    const picked = await expect
+      .poll(async () => (await select.textContent()) ?? '', { timeout: 3_000 })
+      .toContain(text)
+      .then(() => true)
+      .catch(() => false);
+    if (picked || attempt === 3) {
+      expect(await select.textContent()).toContain(text);
+      return;
+    }
+  }
 }
 
 /** The standards of a framework in order, with their rule. */
@@ -243,7 +259,7 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await pickOption(page, 'assign-regions-0', QIQIHAR.name, '齐齐哈尔');
     // Close the region list by clicking elsewhere in the dialog (Escape would close the dialog too).
     await page.locator('.ant-modal-wrap:visible .ant-modal-title').click();
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await confirmModal(page);
     const assignments = page.getByTestId('round-assignments');
     await assignments.getByText('测评员王明').waitFor();
@@ -336,6 +352,25 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
         .waitFor();
     }
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-workbench-field.png'), fullPage: true });
+
+    // The questionnaire's satisfaction score and an indicator value against its target.
+    const survey = standards.find((s) => s.rule.kind === 'survey');
+    const threshold = standards.find((s) => s.rule.kind === 'threshold');
+    expect(survey && threshold).toBeDefined();
+    if (survey && threshold) {
+      await page.getByTestId(`scoring-method-${survey.method}`).click();
+      await sheet.getByText(survey.text).click();
+      const surveyPanel = page.getByTestId(`standard-panel-${survey.code}`);
+      await surveyPanel.locator('.ant-input-number input').first().fill('85');
+      await surveyPanel.getByTestId(`measure-save-${survey.code}`).click();
+      await page.getByTestId(`standard-result-${survey.code}`).getByText('满意度 85').waitFor();
+      await page.getByTestId(`scoring-method-${threshold.method}`).click();
+      await sheet.getByText(threshold.text).click();
+      const thresholdPanel = page.getByTestId(`standard-panel-${threshold.code}`);
+      await thresholdPanel.locator('.ant-input-number input').first().fill('10.4');
+      await thresholdPanel.getByTestId(`measure-save-${threshold.code}`).click();
+      await page.getByTestId(`standard-result-${threshold.code}`).getByText('指标值 10.4', { exact: false }).waitFor();
+    }
   });
 
   it('records a major safety accident for a titled city, which suspends its title', async () => {
