@@ -1,17 +1,20 @@
 import type { TargetEvaluation } from '@chuangcheng/core';
 
 /*
- * The cockpit's three province routes (cards, ranking, lagging list) are views of one computation:
- * every target for a region and its subtree. It is kept per (region, asOf) until this process
- * writes figures, entries, the catalogue or demo data (`invalidateEvaluations`), and at most
- * `TTL_MS` so that writes by another process (a CLI import, a second server on PostgreSQL, title
- * events of the evaluation module) show within a minute.
+ * The cockpit's province routes (cards, ranking, lagging list, target map) are views of one
+ * computation: every target for a region and its subtree. It is kept per (region, asOf):
+ * - a write by this process (figures, entries, approvals, imports, catalogue, demo data) drops it
+ *   (`invalidateEvaluations`): the next request computes afresh;
+ * - after `TTL_MS` (for writes by another process: a CLI import, a second server on PostgreSQL, title
+ *   events of the evaluation module) the next request still gets the kept value at once and starts
+ *   one recomputation in the background that replaces it (stale while revalidating), so a page is
+ *   never held up by a large subtree's recomputation more than once per write.
  */
 
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 32;
 
-type Entry = { generation: number; at: number; value: Promise<TargetEvaluation[]> };
+type Entry = { generation: number; at: number; value: Promise<TargetEvaluation[]>; refreshing: boolean };
 
 let generation = 0;
 const entries = new Map<string, Entry>();
@@ -22,17 +25,37 @@ export function invalidateEvaluations(): void {
   entries.clear();
 }
 
+function store(key: string, compute: () => Promise<TargetEvaluation[]>): Entry {
+  const entry: Entry = { generation, at: Date.now(), value: compute(), refreshing: false };
+  // A failed computation is not kept.
+  entry.value.catch(() => {
+    if (entries.get(key) === entry) entries.delete(key);
+  });
+  entries.set(key, entry);
+  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  return entry;
+}
+
 export function cachedEvaluations(
   key: string,
   compute: () => Promise<TargetEvaluation[]>,
 ): Promise<TargetEvaluation[]> {
-  const now = Date.now();
   const found = entries.get(key);
-  if (found && found.generation === generation && now - found.at < TTL_MS) return found.value;
-  const value = compute();
-  // A failed computation is not kept.
-  value.catch(() => entries.delete(key));
-  entries.set(key, { generation, at: now, value });
-  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  return value;
+  if (!found || found.generation !== generation) return store(key, compute).value;
+  if (Date.now() - found.at >= TTL_MS && !found.refreshing) {
+    found.refreshing = true;
+    const before = generation;
+    compute().then(
+      (value) => {
+        // Keep the fresh value unless a write came in meanwhile (then the next request recomputes).
+        if (generation === before) {
+          entries.set(key, { generation: before, at: Date.now(), value: Promise.resolve(value), refreshing: false });
+        }
+      },
+      () => {
+        found.refreshing = false;
+      },
+    );
+  }
+  return found.value;
 }
