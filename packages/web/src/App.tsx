@@ -96,9 +96,18 @@ function LocalisedApp() {
                   <Route path="supervision/ledger" element={guarded('supervision.read', <LedgerPage />)} />
                   <Route path="supervision/notices" element={guarded('supervision.read', <NoticesPage />)} />
                   <Route path="supervision/meetings" element={guarded('supervision.read', <MeetingsPage />)} />
-                  <Route path="cases/dispatch" element={guarded('case.dispatch', <CaseQueuePage key="dispatch" queue="dispatch" />)} />
-                  <Route path="cases/unit" element={guarded('case.handle', <CaseQueuePage key="unit" queue="unit" />)} />
-                  <Route path="cases/verify" element={guarded('case.verify', <CaseQueuePage key="verify" queue="verify" />)} />
+                  <Route
+                    path="cases/dispatch"
+                    element={guarded('case.dispatch', <CaseQueuePage key="dispatch" queue="dispatch" />)}
+                  />
+                  <Route
+                    path="cases/unit"
+                    element={guarded('case.handle', <CaseQueuePage key="unit" queue="unit" />)}
+                  />
+                  <Route
+                    path="cases/verify"
+                    element={guarded('case.verify', <CaseQueuePage key="verify" queue="verify" />)}
+                  />
                   <Route path="cases" element={guarded('case.read', <CaseQueuePage key="all" queue="all" />)} />
                   <Route path="cases/stats" element={guarded('case.read', <CaseStatsPage />)} />
                   <Route path="cases/map" element={guarded('case.read', <CaseMapPage />)} />
@@ -115,7 +124,10 @@ function LocalisedApp() {
                     element={guarded('evaluation.read', <ScorecardPage />)}
                   />
                   <Route path="evaluation/rankings" element={guarded('evaluation.read', <RankingsPage />)} />
-                  <Route path="evaluation/incidents" element={guarded('evaluation.read', <EvaluationIncidentsPage />)} />
+                  <Route
+                    path="evaluation/incidents"
+                    element={guarded('evaluation.read', <EvaluationIncidentsPage />)}
+                  />
                   <Route path="evaluation/titles" element={guarded('evaluation.read', <TitlesPage />)} />
                   <Route path="evaluation/results" element={guarded('evaluation.read', <EvaluationResultsPage />)} />
                   <Route path="regions" element={<RegionsPage />} />
