@@ -216,6 +216,18 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await page.getByTestId('node-history-load').click();
     await page.getByTestId('node-history').getByText('修改', { exact: false }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-framework.png'), fullPage: true });
+
+    // Edited in the page: the standard's site types, saved as the next version with the reason.
+    await page.getByTestId('node-edit').click();
+    await pickOption(page, 'node-site-types', '政务大厅');
+    await page.locator('.ant-modal-wrap:visible .ant-modal-title').click();
+    await page.getByTestId('node-note').fill('按2019年操作手册补充点位类型');
+    await confirmModal(page);
+    await page
+      .getByTestId('framework-version')
+      .getByText(`第 ${framework.version + 2} 版`)
+      .waitFor();
+    await page.getByTestId('node-detail').getByText('政务大厅').waitFor();
     framework = await admin.call<FrameworkDetail>('GET', `/api/v1/evaluation/frameworks/${framework.id}`);
   });
 

@@ -155,6 +155,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
               allowClear
               options={framework.document.siteTypes.map((site) => ({ value: site.code, label: site.name }))}
               showSearch={{ optionFilterProp: 'label' }}
+              data-testid="node-site-types"
             />
           </Form.Item>
           <Form.Item name="ruleKind" label={t('evaluation.node.rule')} rules={required(t('validation.required'))}>
