@@ -328,6 +328,19 @@ export const PublishOutcome = z.object({
   ),
 });
 
+/** What publishing a round did, kept for later reading. */
+export const RoundEffects = z.object({
+  items: z.array(
+    z.object({
+      regionCode: z.string(),
+      regionName: z.string(),
+      effect: SanctionEffect,
+      label: z.string(),
+      titleEventId: z.string().nullable(),
+    }),
+  ),
+});
+
 // ---- Score entry ---------------------------------------------------------------------
 
 export const AttachmentRef = z.object({

@@ -434,6 +434,15 @@ describe('a year-end round for the prefecture cities', () => {
     });
     expect(late.statusCode).toBe(409);
 
+    const kept = (await qiqiharAdmin.get(`/api/v1/evaluation/rounds/${roundId}/effects`)).json();
+    expect(kept.items).toContainEqual(
+      expect.objectContaining({
+        regionCode: HEGANG,
+        regionName: '鹤岗市',
+        effect: 'public_criticism',
+        titleEventId: null,
+      }),
+    );
     const ranking = (await qiqiharAdmin.get(`/api/v1/evaluation/rounds/${roundId}/ranking`)).json();
     expect(ranking.published).toBe(true);
     expect(ranking.groups.map((g: { cityGroup: string }) => g.cityGroup)).toEqual(['capital', 'prefecture']);

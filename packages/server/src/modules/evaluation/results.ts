@@ -7,6 +7,7 @@ import {
   type FrameworkDocument,
   type Ranking,
   type RegionScore,
+  type SanctionEffect,
   type Scorecard,
 } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
@@ -348,5 +349,21 @@ export async function readCycle(
     rows: out
       .map((r) => ({ ...r, rank: rankOf.get(r.regionCode) ?? null }))
       .sort((a, b) => a.cityGroup.localeCompare(b.cityGroup) || (a.rank ?? 1e9) - (b.rank ?? 1e9)),
+  };
+}
+
+/** What publishing the round did (criticism, suspensions with their title events), once published. */
+export async function readRoundEffects(db: Db, actor: Actor, roundId: string) {
+  const round = await loadRound(db, roundId);
+  evaluationPolicy.canSeeRanking(actor, round.access);
+  const rows = await roundRepository.effects(db, roundId);
+  return {
+    items: rows.map((r) => ({
+      regionCode: r.region_code,
+      regionName: r.name,
+      effect: r.effect as SanctionEffect,
+      label: r.label,
+      titleEventId: r.title_event_id,
+    })),
   };
 }

@@ -191,6 +191,17 @@ export const roundRepository = {
       .execute();
   },
 
+  effects(db: Db, roundId: string) {
+    return db
+      .selectFrom('evaluation_round_effect as e')
+      .innerJoin('region as g', 'g.code', 'e.region_code')
+      .select(['e.region_code', 'g.name', 'e.effect', 'e.label', 'e.title_event_id'])
+      .where('e.round_id', '=', roundId)
+      .orderBy('e.region_code')
+      .orderBy('e.effect')
+      .execute();
+  },
+
   async insertEffects(db: Db, rows: Insertable<Database['evaluation_round_effect']>[]) {
     for (let i = 0; i < rows.length; i += 1000) {
       await db

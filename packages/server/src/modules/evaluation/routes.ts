@@ -22,6 +22,7 @@ import {
   Result,
   ResultRequest,
   Round,
+  RoundEffects,
   RoundList,
   SaveFrameworkRequest,
   Scorecard,
@@ -48,7 +49,7 @@ import {
 } from './frameworks.ts';
 import { listIncidents, readIncident, recordIncident } from './incidents.ts';
 import { fillIndicatorValues } from './indicator-values.ts';
-import { readCycle, readRanking, readScorecard, resultsWorkbook } from './results.ts';
+import { readCycle, readRanking, readRoundEffects, readScorecard, resultsWorkbook } from './results.ts';
 import { assignScorers, createRound, listRounds, readRound, transitionRound } from './rounds.ts';
 import { enterResult, readSheet, recordFinding, submitEvidence, withdrawFinding } from './scoring.ts';
 import {
@@ -359,6 +360,13 @@ export async function evaluationRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => readRanking(db, requireActor(request), request.params.id, request.query.cityGroup),
+  );
+  app.get(
+    '/evaluation/rounds/:id/effects',
+    {
+      schema: { tags, summary: 'What publishing the round did', params: IdParams, response: { 200: RoundEffects } },
+    },
+    async (request) => readRoundEffects(db, requireActor(request), request.params.id),
   );
   app.get(
     '/evaluation/rounds/:id/results.xlsx',
