@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CaseList, IntakeResponse } from '@chuangcheng/core';
 import { apiSession } from './support/api-session.ts';
@@ -19,11 +19,12 @@ async function photo(page: Page, name: string) {
   return { name, mimeType: 'image/png', buffer };
 }
 
-/** Picks a category in the open cascader: group, then category. */
+/** Picks a category in the open cascader by searching its name (steadier than walking the menus). */
 async function pickCategory(page: Page, group: string, category: string) {
-  const menu = page.locator('.ant-cascader-dropdown:visible');
-  await menu.locator('.ant-cascader-menu-item', { hasText: group }).click();
-  await menu.locator('.ant-cascader-menu-item', { hasText: category }).click();
+  await page.keyboard.type(category);
+  await page
+    .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: `${group} / ${category}` })
+    .click();
 }
 
 /** Picks an option of an antd select by its text. */
@@ -115,6 +116,14 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
       permissions: ['geolocation'],
     });
     phone = await phoneContext.newPage();
+  });
+
+  // A failed step leaves both screens behind for a person to look at.
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return;
+    const name = `case-failed-${kind}-${Date.now()}`;
+    await page?.screenshot({ path: path.join(SCREENSHOTS, `${name}-staff.png`), fullPage: true }).catch(() => {});
+    await phone?.screenshot({ path: path.join(SCREENSHOTS, `${name}-phone.png`), fullPage: true }).catch(() => {});
   });
 
   afterAll(async () => {

@@ -10,6 +10,8 @@ interface Props {
   onAdd: (files: File[]) => void;
   onRemove: (key: string) => void;
   max: number;
+  /** Shows the photos without letting them change. */
+  disabled?: boolean;
   testId: string;
 }
 
@@ -17,7 +19,7 @@ interface Props {
  * Photos from the camera (`capture`: a phone opens its camera directly) or from the gallery
  * (no `capture`), shown as thumbnails that can be removed.
  */
-export function PhotoPicker({ items, onAdd, onRemove, max, testId }: Props) {
+export function PhotoPicker({ items, onAdd, onRemove, max, disabled, testId }: Props) {
   const t = useT();
   const camera = useRef<HTMLInputElement>(null);
   const gallery = useRef<HTMLInputElement>(null);
@@ -51,17 +53,19 @@ export function PhotoPicker({ items, onAdd, onRemove, max, testId }: Props) {
           <img src={item.previewUrl} alt={item.name} />
           {item.status === 'uploading' && <Spin className={styles.thumbState} />}
           {item.status === 'error' && <ExclamationCircleOutlined className={styles.thumbError} />}
-          <Button
-            size="small"
-            shape="circle"
-            icon={<CloseOutlined />}
-            className={styles.thumbRemove}
-            aria-label={t('case.photos.remove')}
-            onClick={() => onRemove(item.key)}
-          />
+          {!disabled && (
+            <Button
+              size="small"
+              shape="circle"
+              icon={<CloseOutlined />}
+              className={styles.thumbRemove}
+              aria-label={t('case.photos.remove')}
+              onClick={() => onRemove(item.key)}
+            />
+          )}
         </div>
       ))}
-      {items.length < max && (
+      {items.length < max && !disabled && (
         <>
           <button type="button" className={styles.addPhoto} onClick={() => camera.current?.click()}>
             <CameraOutlined style={{ fontSize: 24 }} />

@@ -95,9 +95,9 @@ export default function ReportPage() {
       idempotencyKey: draftKey(sessionStorage),
     };
     setBusy(true);
-    setLostAnswer(false);
     try {
       const answer = await api.post<IntakeResponse>('/api/v1/public/cases', body);
+      setLostAnswer(false);
       finishDraft(sessionStorage);
       const categoryName = category?.name ?? '';
       rememberReport(localStorage, {
@@ -109,9 +109,14 @@ export default function ReportPage() {
       setDone({ answer, categoryName });
       window.scrollTo(0, 0);
     } catch (error) {
-      // No answer at all: the case may exist. Trying again with the same key is safe.
-      if (!(error instanceof ApiError)) setLostAnswer(true);
-      else showError(error, form);
+      if (!(error instanceof ApiError)) {
+        // No answer at all: the case may exist. Trying again with the same key is safe.
+        setLostAnswer(true);
+        return;
+      }
+      // Refused as invalid, so no attempt with this content made a case: it may be corrected.
+      if (error.status === 400) setLostAnswer(false);
+      showError(error, form);
     } finally {
       setBusy(false);
     }
@@ -162,7 +167,16 @@ export default function ReportPage() {
   }
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
+    // After a lost answer the report is frozen as sent: a retry must carry the same content under
+    // the same key (the server refuses a changed body with that key), so only Submit stays active.
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      requiredMark={false}
+      size="large"
+      disabled={lostAnswer}
+    >
       <Card title={t('case.report.what')}>
         <Form.Item name="category" rules={[{ required: true, message: t('case.report.categoryRequired') }]}>
           <Cascader
@@ -200,6 +214,7 @@ export default function ReportPage() {
           onAdd={photos.add}
           onRemove={photos.remove}
           max={MAX_PHOTOS}
+          disabled={lostAnswer}
           testId="report-photos"
         />
       </Card>
@@ -256,7 +271,7 @@ export default function ReportPage() {
           block
           className={styles.bigButton}
           loading={busy}
-          disabled={photos.uploading}
+          disabled={photos.uploading && !lostAnswer}
           data-testid="report-submit"
         >
           {photos.uploading ? t('case.report.uploading') : t('case.report.submit')}
