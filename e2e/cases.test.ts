@@ -234,6 +234,10 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     let drawer = await drawerAt(page, 'submitted');
     // The merged report's photo joined the survivor's.
     await expect(drawer.getByTestId('photos-before').locator('img').count()).resolves.toBe(2);
+    // Staff may open the originals, kept as evidence; the public page offers only display versions.
+    const original = drawer.getByTestId('photos-before').getByText('原图（证据）').first();
+    const evidence = await fetch(`${server.url}${await original.getAttribute('href')}`);
+    expect(evidence.status).toBe(401);
     expect(await drawer.textContent()).toContain('13800000000');
     await act(page, 'accept');
     drawer = await drawerAt(page, 'accepted');
@@ -327,6 +331,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await timeline.getByText('核查未通过，返工').waitFor();
     // The public page names no person and shows no contact.
     const text = (await phone.locator('body').textContent()) ?? '';
+    expect(text).not.toContain('原图');
     expect(text).not.toContain('13800000000');
     expect(text).not.toContain('南岗区城管局办事员');
     expect(text).not.toContain('哈尔滨市监督员');

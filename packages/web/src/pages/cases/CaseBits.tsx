@@ -90,7 +90,15 @@ function PhotoColumn({ title, photos, testId }: { title: string; photos: CasePho
         <Image.PreviewGroup>
           <div className={styles.compareImages}>
             {photos.map((photo) => (
-              <Image key={photo.id} src={photo.displayUrl} alt={title} className={styles.compareImage} />
+              <div key={photo.id} className={styles.compareItem}>
+                <Image src={photo.displayUrl} alt={title} className={styles.compareImage} />
+                {/* Staff only: the file as uploaded, location metadata intact, kept as evidence. */}
+                {photo.originalUrl && (
+                  <a href={photo.originalUrl} target="_blank" rel="noreferrer" className={styles.original}>
+                    {t('case.photos.original')}
+                  </a>
+                )}
+              </div>
             ))}
           </div>
         </Image.PreviewGroup>
