@@ -661,4 +661,33 @@ describe('annual and cycle totals', () => {
     const own = (await qiqiharAdmin.get(`/api/v1/evaluation/cycle?frameworkId=${frameworkId}&startYear=2018`)).json();
     expect(own.rows.map((r: { regionCode: string }) => r.regionCode)).toEqual([QIQIHAR]);
   });
+  it('moves the cockpit title goal at once when an incident revokes a title', async () => {
+    const nationalCount = async () => {
+      const res = await ctx.admin.get('/api/v1/cockpit?region=23&asOf=2021-06-30');
+      expect(res.statusCode, res.body).toBe(200);
+      const card = res
+        .json()
+        .targets.find(
+          (t: { measure: { kind: string; title?: string; as?: string } }) =>
+            t.measure.kind === 'titles' && t.measure.title === 'national_civilized' && t.measure.as === 'count',
+        );
+      expect(card).toBeDefined();
+      return card.latest?.value as number;
+    };
+    // 哈尔滨's suspension ended on 2020-03-09, so it holds the title at the end of 2020.
+    const before = await nationalCount();
+    expect(before).toBeGreaterThanOrEqual(1);
+    const res = await ctx.admin.post('/api/v1/evaluation/incidents', {
+      regionCode: HARBIN,
+      frameworkId,
+      category: 'N05',
+      occurredOn: '2020-10-01',
+      title: '创建工作严重滑坡',
+      description: '复查发现问题反弹',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().effects.map((e: { effect: string }) => e.effect)).toEqual(['revoke']);
+    // The cockpit computed the figure above and keeps it; the write must drop it, not wait a minute.
+    expect(await nationalCount()).toBe(before - 1);
+  });
 });
