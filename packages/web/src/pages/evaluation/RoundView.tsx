@@ -1,6 +1,18 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Descriptions, List, Result, Space, Steps, Table, Tag, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Descriptions,
+  List,
+  Result,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { BarChartOutlined, EditOutlined, FileExcelOutlined, FormOutlined, PrinterOutlined } from '@ant-design/icons';
 import { RoundStatus, roundTransitions, type Assignment, type Round } from '@chuangcheng/core';
 import { useCan } from '../../auth/AuthProvider.tsx';
@@ -10,7 +22,7 @@ import { cityGroupKeys, effectColours, effectKeys, methodKeys, roundKindKeys, ro
 import { ModelBanner } from './ModelBanner.tsx';
 import { RoundStatusTag } from './RoundStatusTag.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
-import type { Publication, RoundRegionView } from './types.ts';
+import type { RoundEffectList, RoundRegionView } from './types.ts';
 import { useResource } from './useResource.ts';
 
 /** One round: its facts, the status moves with confirmation, the scorers per method and the regions. */
@@ -19,9 +31,12 @@ export function RoundView({ id }: { id: string }) {
   const mayManage = useCan('evaluation.manage');
   const mayScore = useCan('evaluation.score');
   const { data: round, failed, replace } = useResource<Round>(`/api/v1/evaluation/rounds/${encodeURIComponent(id)}`);
+  // What publishing did (criticism, suspensions), readable for as long as the round exists.
+  const { data: effects } = useResource<RoundEffectList>(
+    round?.id === id && round.status === 'published' ? `/api/v1/evaluation/rounds/${round.id}/effects` : null,
+  );
   const [moving, setMoving] = useState<RoundStatus | null>(null);
   const [assigning, setAssigning] = useState(false);
-  const [published, setPublished] = useState<Publication | null>(null);
 
   if (failed && !round) return <Result status="warning" title={t('evaluation.round.loadFailed')} />;
   if (!round || round.id !== id) return <Card loading />;
@@ -165,27 +180,26 @@ export function RoundView({ id }: { id: string }) {
           </Space>
         )}
       </Card>
-      {published && published.round.id === round.id && (
-        <Alert
-          type="success"
-          showIcon
-          title={t('evaluation.round.publishedOutcome', { count: published.effects.length })}
-          description={
-            published.effects.length > 0 && (
-              <List
-                size="small"
-                dataSource={published.effects}
-                renderItem={(effect) => (
-                  <List.Item>
+      {round.status === 'published' && effects && (
+        <Card size="small" title={t('evaluation.round.publishedEffects')} data-testid="round-publish-outcome">
+          {effects.items.length === 0 ? (
+            <Typography.Text type="secondary">{t('evaluation.round.noEffects')}</Typography.Text>
+          ) : (
+            <List
+              size="small"
+              dataSource={effects.items}
+              renderItem={(effect) => (
+                <List.Item>
+                  <Space wrap>
                     <Tag color={effectColours[effect.effect]}>{t(effectKeys[effect.effect])}</Tag>
-                    {regionNames.get(effect.regionCode) ?? effect.regionCode} · {effect.label}
-                  </List.Item>
-                )}
-              />
-            )
-          }
-          data-testid="round-publish-outcome"
-        />
+                    <Link to={`/evaluation/titles?region=${effect.regionCode}`}>{effect.regionName}</Link>
+                    <span>{effect.label}</span>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
       )}
       <Card
         size="small"
@@ -223,10 +237,9 @@ export function RoundView({ id }: { id: string }) {
         round={round}
         to={moving}
         onClose={() => setMoving(null)}
-        onMoved={(next, outcome) => {
+        onMoved={(next) => {
           setMoving(null);
           replace(next);
-          if (outcome) setPublished(outcome);
         }}
       />
       <AssignmentsModal

@@ -12,7 +12,7 @@ interface Props {
   /** The status to move to; null: closed. */
   to: RoundStatus | null;
   onClose: () => void;
-  onMoved: (round: Round, publication: Publication | null) => void;
+  onMoved: (round: Round) => void;
 }
 
 /** Confirms a status move, says what it does (publishing is final) and takes an optional note. */
@@ -31,9 +31,8 @@ export function TransitionModal({ round, to, onClose, onMoved }: Props) {
         note,
       });
       setNote('');
-      // Publishing answers with what it did; other moves with the round (either may come wrapped).
-      const moved = 'round' in answer ? answer.round : answer;
-      onMoved(moved, to === 'published' && 'effects' in answer ? answer : null);
+      // Every move answers { round, effects }; what publishing did is read on the round's page.
+      onMoved('round' in answer ? answer.round : answer);
     } catch (error) {
       showError(error);
     } finally {

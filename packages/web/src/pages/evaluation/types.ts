@@ -9,6 +9,7 @@ import type {
   RankingRow,
   RegionTitleHistory,
   RoundList,
+  RoundEffects,
   RoundRegion,
   SheetStandard,
   TitleStateList,
@@ -32,3 +33,4 @@ export type TitleStateItem = z.infer<typeof TitleStateView>;
 export type TitleHistory = z.infer<typeof RegionTitleHistory>;
 export type Cycle = z.infer<typeof CycleResult>;
 export type CycleLine = Cycle['rows'][number];
+export type RoundEffectList = z.infer<typeof RoundEffects>;
