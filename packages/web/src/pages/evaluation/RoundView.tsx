@@ -79,7 +79,7 @@ export function RoundView({ id }: { id: string }) {
       width: 220,
       render: (_, region) => (
         <Space>
-          {mayScore && (
+          {mayScore && round.status !== 'published' && (
             <Link to={`${base}/score?region=${region.code}`} data-testid={`round-score-${region.code}`}>
               {t('evaluation.round.score')}
             </Link>
