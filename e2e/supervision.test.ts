@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { databaseKinds, type RunningServer } from './support/server.ts';
+import { apiSession } from './support/api-session.ts';
 import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
 
 /** A one-page PDF with the header, objects, cross-reference table and trailer a reader expects. */
@@ -24,37 +25,6 @@ function minimalPdf(): Buffer {
   for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
-}
-
-/** The JSON API with a signed-in session (cookie plus CSRF token), for setting up accounts. */
-async function apiSession(url: string, username: string, password: string) {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(login.status).toBe(200);
-  const session = (await login.json()) as { csrfToken: string; user: { regionCode: string } };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const call = async <T>(method: string, pathname: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${url}${pathname}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': session.csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
-    return (response.headers.get('content-type') ?? '').includes('json')
-      ? ((await response.json()) as T)
-      : (response as T);
-  };
-  return { call, cookie, regionCode: session.user.regionCode };
 }
 
 /** Clicks the primary button of the open confirmation popover. */

@@ -22,7 +22,10 @@ export async function apiSession(url: string, username: string, password: string
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
+    // JSON answers are parsed; anything else (a file download) is handed back as the response.
+    return (response.headers.get('content-type') ?? '').includes('json')
+      ? ((await response.json()) as T)
+      : (response as T);
   };
-  return { call, regionCode: session.user.regionCode };
+  return { call, cookie, regionCode: session.user.regionCode };
 }
