@@ -205,3 +205,22 @@ describe('laggingSince', () => {
     expect(laggingSince(target, series, '2021-01-01', null, 'on_track')).toBeNull();
   });
 });
+
+describe('forecast range', () => {
+  it('clamps the trend to the values the measure can take', () => {
+    // 80, 90 in 2017, 2018 (weights 1, 2): the line rises 10 a year and reaches 110 at the end of 2020.
+    const share = { ...heating, range: { min: 0, max: 100 } };
+    expect(evaluateTarget(heating, yearly(2017, [80, 90]), '2019-01-01', null).forecast).toBeCloseTo(110, 6);
+    const clamped = evaluateTarget(share, yearly(2017, [80, 90]), '2019-01-01', null);
+    expect(clamped.forecast).toBe(100);
+    expect(clamped.status).toBe('achieved');
+    // A falling concentration does not go below zero.
+    const falling = evaluateTarget(
+      { ...pm25, range: { min: 0, max: null } },
+      yearly(2015, [40, 20]),
+      '2017-01-01',
+      null,
+    );
+    expect(falling.forecast).toBe(0);
+  });
+});

@@ -21,6 +21,7 @@ import { decimalYear, indicatorPeriodBounds, periodTime, type TargetStatus } fro
  *    points known at `asOf` from the baseline on (the baseline point included, earlier points left
  *    out), weight = rank in time (oldest 1, newest n),
  *    so recent periods weigh more; evaluated at the deadline. Needs ≥ 2 points at distinct times.
+ *    The forecast is clamped to the values the measure can take (`TargetSpec.range`).
  * 6. Status, in this order:
  *    - no_data: no point known at asOf;
  *    - achieved: the latest value meets the goal;
@@ -44,6 +45,11 @@ export type TargetSpec = {
   direction: TargetDirection;
   /** ISO date. */
   deadline: string;
+  /**
+   * The values the measure can take, e.g. 0-100 for a share in percent, 0 and up for a count. A
+   * trend line is clamped to them: a share rising 5 points a year is forecast at 100 %, not 105 %.
+   */
+  range?: { min: number | null; max: number | null };
 };
 
 export type BaselineInput = { period: string; value: number; source: 'plan' | 'link' | 'first_observation' };
@@ -139,6 +145,13 @@ export function weightedLinearForecast(points: { t: number; v: number }[], at: n
   return vm + slope * (at - tm);
 }
 
+function clampToRange(value: number | null, range: TargetSpec['range']): number | null {
+  if (value === null || !range) return value;
+  if (range.max !== null && value > range.max) return range.max;
+  if (range.min !== null && value < range.min) return range.min;
+  return value;
+}
+
 export type Evaluation = {
   goal: number | null;
   goalMax: number | null;
@@ -206,7 +219,7 @@ export function evaluateTarget(
   // Progress since the baseline: points before it do not enter the trend.
   const points = known.map((p) => ({ t: periodTime(p.period), v: p.value })).filter((p) => p.t >= tBase - EPSILON);
   if (!known.some((p) => p.period === base.period)) points.push({ t: tBase, v: base.value });
-  const forecast = weightedLinearForecast(points, tDeadline);
+  const forecast = clampToRange(weightedLinearForecast(points, tDeadline), target.range);
   const result = { ...empty, progress, expectedToday, forecast };
 
   if (meetsGoal(latest.value, goal, target)) return { ...result, status: 'achieved' };

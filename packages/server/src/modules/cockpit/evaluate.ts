@@ -114,13 +114,18 @@ async function loadTitleEvents(db: Kysely<Database>): Promise<Map<string, TitleE
   return byRegion;
 }
 
-function targetSpec(link: TargetLink): TargetSpec {
+/**
+ * Shares in percent lie in 0-100 and every other measure of the plan (counts, hours, concentrations)
+ * is at least 0; forecasts are clamped to that.
+ */
+function targetSpec(link: TargetLink, unit: string): TargetSpec {
   return {
     comparator: link.ref.comparator,
     value: link.ref.value,
     valueMax: link.ref.valueMax,
     direction: link.ref.direction,
     deadline: link.ref.deadline,
+    range: { min: 0, max: unit === '%' ? 100 : null },
   };
 }
 
@@ -294,7 +299,10 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
         },
       };
     }
-    const spec = targetSpec(link);
+    const spec = targetSpec(
+      link,
+      measure.kind === 'indicator' ? measure.indicator.unit : measure.as === 'share' ? '%' : '',
+    );
     const baseline = baselineOf(link);
     for (const region of regions) {
       if (!applies(link, source.catalogue, region, data.expected.get(region.path) ?? 0)) continue;
