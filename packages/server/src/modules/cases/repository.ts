@@ -9,6 +9,23 @@ export type PhotoRow = Selectable<Database['case_photo']>;
 const OPEN = ['submitted', 'accepted', 'dispatched', 'handling', 'handled'] as const;
 
 /** SQL of problem cases: the only place that reads or writes their tables. */
+/** A dispatch rule with its region and unit, as the settings page lists it. */
+function ruleQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('case_dispatch_rule as d')
+    .innerJoin('region as r', 'r.code', 'd.region_code')
+    .innerJoin('org_unit as u', 'u.id', 'd.org_unit_id')
+    .select([
+      'd.id',
+      'd.region_code',
+      'r.name as region_name',
+      'r.path',
+      'd.category_code',
+      'u.id as unit_id',
+      'u.name as unit_name',
+    ]);
+}
+
 export const caseRepository = {
   listCategories(db: Kysely<Database>, activeOnly: boolean) {
     let q = db.selectFrom('case_category').selectAll();
@@ -390,19 +407,7 @@ export const caseRepository = {
   },
 
   listRules(db: Kysely<Database>, scopePath: string) {
-    return db
-      .selectFrom('case_dispatch_rule as d')
-      .innerJoin('region as r', 'r.code', 'd.region_code')
-      .innerJoin('org_unit as u', 'u.id', 'd.org_unit_id')
-      .select([
-        'd.id',
-        'd.region_code',
-        'r.name as region_name',
-        'r.path',
-        'd.category_code',
-        'u.id as unit_id',
-        'u.name as unit_name',
-      ])
+    return ruleQuery(db)
       .where((eb) => eb.or([eb('r.path', '=', scopePath), eb('r.path', 'like', `${scopePath}/%`)]))
       .orderBy('r.path')
       .orderBy('d.category_code')
@@ -410,21 +415,7 @@ export const caseRepository = {
   },
 
   findRuleById(db: Kysely<Database>, id: string) {
-    return db
-      .selectFrom('case_dispatch_rule as d')
-      .innerJoin('region as r', 'r.code', 'd.region_code')
-      .innerJoin('org_unit as u', 'u.id', 'd.org_unit_id')
-      .select([
-        'd.id',
-        'd.region_code',
-        'r.name as region_name',
-        'r.path',
-        'd.category_code',
-        'u.id as unit_id',
-        'u.name as unit_name',
-      ])
-      .where('d.id', '=', id)
-      .executeTakeFirst();
+    return ruleQuery(db).where('d.id', '=', id).executeTakeFirst();
   },
 
   insertRule(
