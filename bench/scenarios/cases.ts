@@ -5,7 +5,8 @@ import { signIn } from '../lib/auth.ts';
 import { generateCases, QUEUE_OFFICER, type GeneratedCases } from '../lib/cases-data.ts';
 import { onCleanup } from '../lib/cleanup.ts';
 import type { BenchContext, DatabaseKind, ScenarioResult } from '../lib/context.ts';
-import { runLoad, type LoadResult } from '../lib/load.ts';
+import { warmAndMeasure } from '../lib/measure.ts';
+import type { LoadResult } from '../lib/load.ts';
 import { LOOPBACK } from '../lib/net.ts';
 import { fmtInt, fmtMs, fmtSeconds, markdownTable } from '../lib/report.ts';
 import { startServer, waitUntilDrained, type DatabaseTarget } from '../lib/server.ts';
@@ -166,16 +167,10 @@ async function measure(context: BenchContext, kind: DatabaseKind): Promise<Measu
       const check = await fetch(`${server.baseUrl}${endpoint.path}`, { headers: endpoint.headers });
       if (check.status !== 200)
         throw new Error(`${endpoint.path} answered ${check.status}: ${(await check.text()).slice(0, 300)}`);
-      const load = {
-        baseUrl: server.baseUrl,
-        paths: [endpoint.path],
-        headers: endpoint.headers,
-        connections: READ_CONNECTIONS,
-      };
-      if (warmupS > 0) await runLoad({ ...load, durationS: warmupS });
-      await waitUntilDrained(server.baseUrl);
-      const result = await runLoad({ ...load, durationS });
-      await waitUntilDrained(server.baseUrl);
+      const result = await warmAndMeasure(
+        { baseUrl: server.baseUrl, paths: [endpoint.path], headers: endpoint.headers, connections: READ_CONNECTIONS },
+        context.options,
+      );
       reads.push({ label: endpoint.label, load: result });
       console.error(`bench: ${kind} ${endpoint.path}: p95 ${fmtMs(result.latencyMs.p95)}`);
     }

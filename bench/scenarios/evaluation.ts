@@ -4,9 +4,10 @@ import { roundRepository } from '../../packages/server/src/modules/evaluation/ro
 import { signIn } from '../lib/auth.ts';
 import type { BenchContext, DatabaseKind, ScenarioResult } from '../lib/context.ts';
 import { generateEvaluationData, type GeneratedRound } from '../lib/evaluation-data.ts';
-import { runLoad, type LoadResult } from '../lib/load.ts';
+import { warmAndMeasure } from '../lib/measure.ts';
+import type { LoadResult } from '../lib/load.ts';
 import { fmtInt, fmtMs, fmtSeconds, markdownTable } from '../lib/report.ts';
-import { startServer, waitUntilDrained, type DatabaseTarget } from '../lib/server.ts';
+import { startServer, type DatabaseTarget } from '../lib/server.ts';
 
 // A scorecard is opened by office staff and city officers, not by fifty clients at once.
 const CONNECTIONS = 10;
@@ -108,13 +109,10 @@ async function overHttp(context: BenchContext, target: DatabaseTarget, round: Ge
       .filter((_, i) => i % step === 0)
       .slice(0, SCORECARD_REGIONS)
       .map((code) => `/api/v1/evaluation/rounds/${round.id}/scorecards/${code}`);
-    const load = { baseUrl: server.baseUrl, paths, headers, connections: CONNECTIONS };
-    if (context.options.warmupS > 0) {
-      await runLoad({ ...load, durationS: context.options.warmupS });
-      await waitUntilDrained(server.baseUrl);
-    }
-    const scorecard = await runLoad({ ...load, durationS: context.options.durationS });
-    await waitUntilDrained(server.baseUrl);
+    const scorecard = await warmAndMeasure(
+      { baseUrl: server.baseUrl, paths, headers, connections: CONNECTIONS },
+      context.options,
+    );
     return { rankingMs, publishMs, exportMs, scorecard };
   } finally {
     await server.stop();

@@ -11,9 +11,10 @@ import {
   sqlFloor,
   type GeneratedIndicators,
 } from '../lib/indicator-data.ts';
-import { runLoad, type LoadResult } from '../lib/load.ts';
+import { measureEndpoints } from '../lib/measure.ts';
+import type { LoadResult } from '../lib/load.ts';
 import { fmtInt, fmtKb, fmtMs, fmtSeconds, markdownTable } from '../lib/report.ts';
-import { startServer, waitUntilDrained, type DatabaseTarget } from '../lib/server.ts';
+import { startServer, type DatabaseTarget } from '../lib/server.ts';
 
 // The cockpit is opened by a few office staff at once.
 const CONNECTIONS = 4;
@@ -135,21 +136,13 @@ async function measure(context: BenchContext, kind: DatabaseKind): Promise<Measu
   try {
     const { token } = await signIn(server.baseUrl, 'admin', context.adminPassword);
     const headers = { authorization: `Bearer ${token}` };
-    const runs: Measurement['runs'] = [];
-    for (const endpoint of ENDPOINTS) {
-      const first = await fetch(`${server.baseUrl}${endpoint.path}`, { headers });
-      const body = await first.text();
-      if (first.status !== 200) throw new Error(`${endpoint.path} answered ${first.status}: ${body.slice(0, 300)}`);
-      const load = { baseUrl: server.baseUrl, paths: [endpoint.path], headers, connections: CONNECTIONS };
-      if (context.options.warmupS > 0) {
-        await runLoad({ ...load, durationS: context.options.warmupS });
-        await waitUntilDrained(server.baseUrl);
-      }
-      const result = await runLoad({ ...load, durationS: context.options.durationS });
-      await waitUntilDrained(server.baseUrl);
-      runs.push({ id: endpoint.id, label: endpoint.label, bodyBytes: Buffer.byteLength(body), load: result });
-      console.error(`bench: ${kind} ${endpoint.id}: p95 ${fmtMs(result.latencyMs.p95)}`);
-    }
+    const runs = await measureEndpoints(
+      server.baseUrl,
+      ENDPOINTS,
+      { headers, connections: CONNECTIONS },
+      context.options,
+      kind,
+    );
     return { database: kind, data, timings, runs };
   } finally {
     await server.stop();

@@ -1,8 +1,9 @@
 import { signIn } from '../lib/auth.ts';
 import type { BenchContext, DatabaseKind, ScenarioResult } from '../lib/context.ts';
-import { runLoad, type LoadResult } from '../lib/load.ts';
+import { measureEndpoints } from '../lib/measure.ts';
+import type { LoadResult } from '../lib/load.ts';
 import { fmtInt, fmtKb, fmtMs, fmtSeconds, markdownTable } from '../lib/report.ts';
-import { startServer, waitUntilDrained } from '../lib/server.ts';
+import { startServer } from '../lib/server.ts';
 import { generateSupervisionData, type GeneratedReports } from '../lib/supervision-data.ts';
 
 const PLAN = 'heilongjiang-2018-2020';
@@ -39,21 +40,13 @@ async function measure(context: BenchContext, kind: DatabaseKind): Promise<Measu
   try {
     const { token } = await signIn(server.baseUrl, 'admin', context.adminPassword);
     const headers = { authorization: `Bearer ${token}` };
-    const runs: Measurement['runs'] = [];
-    for (const endpoint of ENDPOINTS) {
-      const first = await fetch(`${server.baseUrl}${endpoint.path}`, { headers });
-      const body = await first.text();
-      if (first.status !== 200) throw new Error(`${endpoint.path} answered ${first.status}: ${body.slice(0, 300)}`);
-      const load = { baseUrl: server.baseUrl, paths: [endpoint.path], headers, connections: CONNECTIONS };
-      if (context.options.warmupS > 0) {
-        await runLoad({ ...load, durationS: context.options.warmupS });
-        await waitUntilDrained(server.baseUrl);
-      }
-      const result = await runLoad({ ...load, durationS: context.options.durationS });
-      await waitUntilDrained(server.baseUrl);
-      runs.push({ id: endpoint.id, label: endpoint.label, bodyBytes: Buffer.byteLength(body), load: result });
-      console.error(`bench: ${kind} ${endpoint.id}: p95 ${fmtMs(result.latencyMs.p95)}`);
-    }
+    const runs = await measureEndpoints(
+      server.baseUrl,
+      ENDPOINTS,
+      { headers, connections: CONNECTIONS },
+      context.options,
+      kind,
+    );
     const exportMs: number[] = [];
     let exportBytes = 0;
     for (let i = 0; i < EXPORTS; i++) {
