@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { CockpitView, TargetEvaluation } from '@chuangcheng/core';
+import { apiSession } from './support/api-session.ts';
 import { databaseKinds, type RunningServer } from './support/server.ts';
 import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
 
@@ -13,34 +14,6 @@ const HEATING = 'central-heating-coverage';
 const COUNTY = { code: '230102', name: '道里区' };
 const CITY = { code: '2301', name: '哈尔滨市' };
 const statuses = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'];
-
-/** The JSON API with a signed-in session (cookie plus CSRF token). */
-async function apiSession(url: string, username: string, password: string) {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(login.status).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(method: string, pathname: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${url}${pathname}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-}
 
 /** Picks an option of an antd Select by typing part of its label. */
 async function choose(page: Page, select: Locator, text: string) {
@@ -74,7 +47,7 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
       ['harbin-office', '哈尔滨市创城办', 'city_admin', CITY.code],
     ] as const;
     for (const [username, displayName, role, regionCode] of accounts) {
-      await adminApi('POST', '/api/v1/users', {
+      await adminApi.call('POST', '/api/v1/users', {
         username,
         displayName,
         password: 'officer-password-1',
@@ -82,7 +55,7 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
         regionCode,
       });
     }
-    const province = await adminApi<CockpitView>('GET', '/api/v1/cockpit');
+    const province = await adminApi.call<CockpitView>('GET', '/api/v1/cockpit');
     const found = province.targets.find((e) => e.measure.kind === 'indicator' && e.measure.indicator.code === HEATING);
     if (!found?.latest) throw new Error(`the demo data gave the province no ${HEATING} value`);
     heating = found;
@@ -94,9 +67,9 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
   });
 
   it('shows every target of the seed plan with a status, the map, the ranking and the lagging list', async () => {
-    const province = await adminApi<CockpitView>('GET', '/api/v1/cockpit');
-    const plan = await adminApi<{ items: { code: string }[] }>('GET', '/api/v1/plans');
-    const detail = await adminApi<{
+    const province = await adminApi.call<CockpitView>('GET', '/api/v1/cockpit');
+    const plan = await adminApi.call<{ items: { code: string }[] }>('GET', '/api/v1/plans');
+    const detail = await adminApi.call<{
       goalTargets: unknown[];
       programmes: { tasks: { targets: unknown[] }[] }[];
     }>('GET', `/api/v1/plans/${plan.items[0]!.code}`);
@@ -268,7 +241,7 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
     expect(after).not.toBe(heatingBefore);
     // Approved by the city, not yet by the province: the figure is marked provisional.
     await card.getByText('含未审核数据').waitFor();
-    const province = await adminApi<CockpitView>('GET', '/api/v1/cockpit');
+    const province = await adminApi.call<CockpitView>('GET', '/api/v1/cockpit');
     const now = province.targets.find((e) => e.target.code === heating.target.code)!;
     expect(now.latest!.value).not.toBe(heating.latest!.value);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cockpit-after.png'), fullPage: true });

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FrameworkDetail, FrameworkStandard, FrameworkSummary, Round, Scorecard } from '@chuangcheng/core';
+import { apiSession } from './support/api-session.ts';
 import { databaseKinds, type RunningServer } from './support/server.ts';
 import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
 
@@ -37,47 +38,6 @@ function minimalPdf(): Buffer {
   for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
-}
-
-/** The HTTP API with a signed-in session, for setting up accounts, the city's material and checks. */
-async function apiSession(url: string, username: string, password: string) {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (login.status !== 200) throw new Error(`sign-in of ${username}: ${login.status} ${await login.text()}`);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const send = async (method: string, pathname: string, body?: string | FormData, type?: string) => {
-    const response = await fetch(`${url}${pathname}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(type ? { 'content-type': type } : {}) },
-      body,
-    });
-    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
-    return response;
-  };
-  return {
-    call: async <T>(method: string, pathname: string, body?: unknown): Promise<T> => {
-      const response = await send(
-        method,
-        pathname,
-        body === undefined ? undefined : JSON.stringify(body),
-        body === undefined ? undefined : 'application/json',
-      );
-      return (await response.json()) as T;
-    },
-    download: async (pathname: string) => Buffer.from(await (await send('GET', pathname)).arrayBuffer()),
-    upload: async (pathname: string, file: Buffer, fileName: string, type: string) => {
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(file)], { type }), fileName);
-      return (await send('POST', pathname, form)).json();
-    },
-  };
 }
 
 /** Clicks the primary button of the one open modal and waits for it to close. */
