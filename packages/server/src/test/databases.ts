@@ -10,8 +10,12 @@ export function testDbKind(): 'pglite' | 'postgres' {
   return 'postgres';
 }
 
-export function templateDbName(): string {
-  return 'cc_test_template';
+/**
+ * The PostgreSQL template database of one test run: named per run so that two runs on one
+ * server (two checkouts, or CI beside a developer) never drop each other's template.
+ */
+export function templateDbName(runId: number | string = process.pid): string {
+  return `cc_test_template_${runId}`;
 }
 
 /** A URL for another database on the TEST_DATABASE_URL server. */

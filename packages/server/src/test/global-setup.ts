@@ -9,6 +9,7 @@ import { REPO_ROOT } from '../config.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    pgTemplate: string;
   }
 }
 
@@ -39,6 +40,13 @@ export default async function setup(project: TestProject) {
     await bootstrap(handle.db, { dataset: 'heilongjiang', adminPassword: TEST_ADMIN_PASSWORD });
     await handle.close();
     project.provide('pgliteTemplate', '');
+    project.provide('pgTemplate', name);
+    console.log(`test database template (${kind}) ready in ${Date.now() - started} ms`);
+    // Leave nothing behind on the shared server: the template goes when the run ends.
+    return async () => {
+      await withAdminDatabase((admin) => admin.query(`drop database if exists ${name}`));
+    };
   }
+  project.provide('pgTemplate', '');
   console.log(`test database template (${kind}) ready in ${Date.now() - started} ms`);
 }

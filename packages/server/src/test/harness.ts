@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { userRepository } from '../modules/users/repository.ts';
-import { databaseUrl, TEST_ADMIN_PASSWORD, templateDbName, testDbKind, withAdminDatabase } from './databases.ts';
+import { databaseUrl, TEST_ADMIN_PASSWORD, testDbKind, withAdminDatabase } from './databases.ts';
 
 type InjectResponse = Awaited<ReturnType<Awaited<ReturnType<typeof buildApp>>['inject']>>;
 
@@ -41,7 +41,7 @@ async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () =>
     return { handle, drop: async () => undefined };
   }
   const name = `cc_test_${crypto.randomBytes(6).toString('hex')}`;
-  await withAdminDatabase((c) => c.query(`create database ${name} template ${templateDbName()}`));
+  await withAdminDatabase((c) => c.query(`create database ${name} template ${inject('pgTemplate')}`));
   const handle = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 4 });
   return {
     handle,
