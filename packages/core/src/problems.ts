@@ -14,6 +14,16 @@ export const problemCatalogue = {
     zh: '请求正文不是有效的 JSON。',
     en: 'The request body is not valid JSON.',
   },
+  INVALID_TEXT: {
+    status: 400,
+    zh: '文本中含有无法保存的字符（空字符 NUL 或不成对的 UTF-16 代理项），请删除后重试。',
+    en: 'The text contains characters that cannot be stored (a NUL byte or an unpaired UTF-16 surrogate); remove them and retry.',
+  },
+  MALFORMED_MULTIPART: {
+    status: 400,
+    zh: '上传请求不是有效的 multipart/form-data，请在字段“file”中重新上传文件。',
+    en: 'The upload is not valid multipart/form-data; send the file again in the field "file".',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     zh: '不支持的内容类型，请以 application/json 提交。',

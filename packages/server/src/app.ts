@@ -15,6 +15,7 @@ import {
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import { registerErrorHandling, sendNotFound } from './http/error-handler.ts';
+import { registerInputGuard } from './http/input-guard.ts';
 import type { App, ModuleDeps } from './http/types.ts';
 import { registerAuthentication } from './modules/auth/hook.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -69,6 +70,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
