@@ -99,6 +99,16 @@ export const problemCatalogue = {
     zh: '导入文件有误，未导入任何数据。',
     en: 'The import file has errors; nothing was imported.',
   },
+  AUDIT_ENTRY_PENDING: {
+    status: 409,
+    zh: '该审计记录尚未纳入已签名的检查点，请几秒后再试。',
+    en: 'This audit entry is not yet covered by a signed checkpoint; retry in a few seconds.',
+  },
+  AUDIT_TREE_SIZE: {
+    status: 400,
+    zh: '请求的审计日志树大小无效：须大于零且不超过当前大小。',
+    en: 'The requested audit tree size is invalid: it must be above zero and at most the current size.',
+  },
   INTERNAL: {
     status: 500,
     zh: '服务器内部错误，请稍后重试。',

@@ -20,6 +20,8 @@ export type Config = {
   logLevel: string;
   /** Minutes between runs of the reminder job in `serve`; 0 turns it off. */
   jobsIntervalMinutes: number;
+  /** Ed25519 private key (PEM, or PEM in base64) signing audit checkpoints; default: a key file in dataDir. */
+  auditKey: string | undefined;
 };
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: intFromEnv(env, 'CHUANGCHENG_UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'info',
     jobsIntervalMinutes: intFromEnv(env, 'CHUANGCHENG_JOBS_INTERVAL_MINUTES', 60),
+    auditKey: env.CHUANGCHENG_AUDIT_KEY || undefined,
   };
 }
 

@@ -23,7 +23,7 @@ const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix
 
 // Each command starts Node and opens a database: slow when the machine is busy.
 describe('chuangcheng CLI', { timeout: 180_000 }, () => {
-  it('imports a region CSV all-or-nothing, naming line and field, and verifies the audit chain', () => {
+  it('imports a region CSV all-or-nothing, naming line and field, and verifies the audit log against a checkpoint kept elsewhere', () => {
     const dataDir = tempDir('cc-cli-');
     const env = { CHUANGCHENG_DATA_DIR: dataDir };
     const bad = path.join(dataDir, 'bad.csv');
@@ -39,10 +39,17 @@ describe('chuangcheng CLI', { timeout: 180_000 }, () => {
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ total: 3, byLevel: { 1: 1, 2: 1, 3: 1 } });
 
-    // Only the successful import wrote anything: one audit row.
-    const verified = run(['audit', 'verify', '--json'], env);
+    // Only the successful import wrote anything: one audit entry, pending until sequenced; then it
+    // is in a signed checkpoint that is kept outside the database and verified against.
+    const pending = run(['audit', 'verify', '--json'], env);
+    expect(pending.code).toBe(0);
+    expect(JSON.parse(pending.stdout)).toMatchObject({ ok: true, entries: 0, pending: 1 });
+    const checkpointFile = path.join(dataDir, 'checkpoints.json');
+    expect(run(['audit', 'checkpoint', '--out', checkpointFile], env).code).toBe(0);
+    const verified = run(['audit', 'verify', '--checkpoint', checkpointFile, '--json'], env);
     expect(verified.code).toBe(0);
-    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, checked: 1 });
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, entries: 1, pending: 0 });
+    expect(JSON.parse(verified.stdout).shards[0]).toMatchObject({ shard: '99', checkpointsChecked: 2 });
 
     // Organisations and groups import against those regions; an unknown region is named by line.
     const units = path.join(dataDir, 'units.yaml');

@@ -6,6 +6,7 @@ import { buildApp } from '../app.ts';
 import { reportError } from './errors.ts';
 import { scheduleReminders } from '../jobs/schedule.ts';
 import { scheduleCaseJobs } from '../jobs/case-jobs.ts';
+import { auditSignerOf, scheduleAuditSequencer } from '../modules/audit/index.ts';
 
 /**
  * Starts the platform: one process serving the API and the web app. Configuration
@@ -17,6 +18,7 @@ export async function serve(): Promise<void> {
     const config = loadConfig();
     // Fail in a moment, not after the first start's data load, when the port is taken.
     await assertPortFree(config.port, config.host);
+    const auditSigner = auditSignerOf(config, { create: true })!;
     const started = Date.now();
     handle = config.databaseUrl
       ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
@@ -59,9 +61,11 @@ export async function serve(): Promise<void> {
     }
     const stopReminders = scheduleReminders(handle.db, config.jobsIntervalMinutes, app.log);
     const stopCaseJobs = scheduleCaseJobs(handle.db, config.jobsIntervalMinutes, app.log);
+    const stopSequencer = scheduleAuditSequencer(handle.db, auditSigner, app.log);
     stopJobs = () => {
       stopReminders();
       stopCaseJobs();
+      stopSequencer();
     };
     console.log(
       `chuangcheng: ready at http://localhost:${config.port} on ${handle.kind} (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}) after ${Date.now() - started} ms`,

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { IndicatorTables } from './schema-indicators.ts';
 import type { EvaluationTables } from './schema-evaluation.ts';
 import type { CaseTables } from './schema-cases.ts';
+import type { AuditTables } from './schema-audit.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -9,7 +10,7 @@ export type Timestamp = ColumnType<Date, Date | string | undefined, Date | strin
  * Kysely's view of the tables created by `migrations/*.sql`. Keep the two in step.
  * Feature areas keep their tables in their own schema-<area>.ts file.
  */
-export type Database = FoundationTables & IndicatorTables & EvaluationTables & CaseTables;
+export type Database = FoundationTables & IndicatorTables & EvaluationTables & CaseTables & AuditTables;
 
 type FoundationTables = {
   region: {
@@ -88,8 +89,11 @@ type FoundationTables = {
     before: unknown;
     after: unknown;
     request_id: string | null;
-    prev_hash: string;
-    hash: string;
+    /** The Merkle tree the entry belongs to (see schema-audit.ts). */
+    shard: string;
+    /** The hash chain of rows written before the verifiable log (null since). */
+    prev_hash: string | null;
+    hash: string | null;
   };
   plan: {
     id: string;
