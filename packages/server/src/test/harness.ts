@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { userRepository } from '../modules/users/repository.ts';
-import { databaseUrl, TEST_ADMIN_PASSWORD, testDbKind, withAdminDatabase } from './databases.ts';
+import { databaseUrl, TEST_ADMIN_PASSWORD, testDbKind, testFileDbName, withAdminDatabase } from './databases.ts';
 
 type InjectResponse = Awaited<ReturnType<Awaited<ReturnType<typeof buildApp>>['inject']>>;
 
@@ -40,7 +40,7 @@ async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () =>
     const handle = await openDatabase({ kind: 'pglite', dataDir: null, loadDataDir: new Blob([dump]) });
     return { handle, drop: async () => undefined };
   }
-  const name = `cc_test_${crypto.randomBytes(6).toString('hex')}`;
+  const name = testFileDbName(inject('pgTemplate'), crypto.randomBytes(6).toString('hex'));
   await withAdminDatabase((c) => c.query(`create database ${name} template ${inject('pgTemplate')}`));
   const handle = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 4 });
   return {
