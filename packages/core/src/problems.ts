@@ -64,6 +64,11 @@ export const problemCatalogue = {
     zh: '该账号已停用，请联系管理员。',
     en: 'This account is disabled; contact an administrator.',
   },
+  WEAK_PASSWORD: {
+    status: 400,
+    zh: '密码太容易被猜到：请不要使用常见密码、连续字符或用户名、姓名，建议用几个不相关的词组成较长的密码。',
+    en: 'The password is too easy to guess: avoid common passwords, sequences and the user or display name; a few unrelated words make a strong one.',
+  },
   CSRF_FAILED: {
     status: 403,
     zh: '安全校验失败，请刷新页面后重试。',

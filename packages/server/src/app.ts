@@ -35,6 +35,7 @@ import { geoRoutes } from './modules/geo/routes.ts';
 import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { open311Routes } from './modules/open311/routes.ts';
+import { createRateLimiter, databaseRateLimitStore } from './modules/rate-limits/index.ts';
 
 /** The API modules, each registering its routes under /api/v1. Add a module here. */
 const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
@@ -64,7 +65,9 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For decides the address rate limits and lockouts count by: believe it only
+    // from the proxies named in CHUANGCHENG_TRUST_PROXY, never from anyone (issue 11).
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -77,7 +80,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
 
   const deps: ModuleDeps = { db: database.db, config, databaseKind: database.kind };
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(createRateLimiter(database.db)) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -100,7 +103,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
-  registerAuthentication(app, deps.db);
+  registerAuthentication(app, deps);
 
   await systemRoutes(app, deps);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Runtime settings, all from the environment so that one build serves every deployment. */
@@ -12,8 +13,21 @@ export type Config = {
   /** Directory of the built web app; served at `/` when it exists. */
   webDist: string;
   sessionTtlHours: number;
+  /** A session unused for this long ends, whatever its absolute lifetime left. */
+  sessionIdleMinutes: number;
+  /** Always mark the session cookie `Secure`; it is also marked whenever a request came over HTTPS. */
   cookieSecure: boolean;
+  /**
+   * Sign-in failures counted per (account, source address): after `maxFailures` the pair waits
+   * `lockMinutes`, doubling with each further failure up to a day.
+   */
   login: { maxFailures: number; lockMinutes: number };
+  /** Addresses or CIDRs of reverse proxies whose X-Forwarded-* headers are believed; empty: none. */
+  trustProxy: string[];
+  /** Bearer token that opens `/metrics` on the main port; without it `/metrics` is not served there. */
+  metricsToken: string | undefined;
+  /** `host:port` of a separate listener serving only `/metrics` (e.g. 127.0.0.1:9464). */
+  metricsAddress: { host: string; port: number } | undefined;
   bodyLimitBytes: number;
   /** Largest accepted attachment; uploads are stored under `dataDir/uploads`. */
   uploadMaxBytes: number;
@@ -36,6 +50,38 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+function listFromEnv(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function addressFromEnv(env: NodeJS.ProcessEnv, name: string): { host: string; port: number } | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const match = /^(.+):(\d{1,5})$/.exec(raw);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port < 1 || port > 65535) throw new ConfigError(`${name} must be host:port, got "${raw}"`);
+  return { host: match[1]!.replace(/^\[(.*)\]$/, '$1'), port };
+}
+
+// proxy-addr's names for whole ranges, accepted besides addresses and CIDRs.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustedProxies(env: NodeJS.ProcessEnv): string[] {
+  const items = listFromEnv(env, 'CHUANGCHENG_TRUST_PROXY');
+  for (const item of items) {
+    const [address = '', bits, ...rest] = item.split('/');
+    const validBits =
+      bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (net.isIPv6(address) ? 128 : 32));
+    if (!PROXY_RANGE_NAMES.has(item) && (!net.isIP(address) || !validBits || rest.length > 0)) {
+      throw new ConfigError(`CHUANGCHENG_TRUST_PROXY must list proxy addresses or CIDRs (or loopback), got "${item}"`);
+    }
+  }
+  return items;
+}
+
 /** A configuration the process cannot start with; its message says what to fix. */
 export class ConfigError extends Error {}
 
@@ -50,11 +96,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.CHUANGCHENG_ADMIN_PASSWORD || undefined,
     webDist: path.resolve(env.CHUANGCHENG_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
     sessionTtlHours: intFromEnv(env, 'CHUANGCHENG_SESSION_HOURS', 12),
+    sessionIdleMinutes: intFromEnv(env, 'CHUANGCHENG_SESSION_IDLE_MINUTES', 60),
     cookieSecure: env.CHUANGCHENG_COOKIE_SECURE === 'true',
     login: {
       maxFailures: intFromEnv(env, 'CHUANGCHENG_LOGIN_MAX_FAILURES', 5),
       lockMinutes: intFromEnv(env, 'CHUANGCHENG_LOGIN_LOCK_MINUTES', 15),
     },
+    trustProxy: trustedProxies(env),
+    metricsToken: env.CHUANGCHENG_METRICS_TOKEN || undefined,
+    metricsAddress: addressFromEnv(env, 'CHUANGCHENG_METRICS_ADDRESS'),
     bodyLimitBytes: intFromEnv(env, 'CHUANGCHENG_BODY_LIMIT', 1024 * 1024),
     uploadMaxBytes: intFromEnv(env, 'CHUANGCHENG_UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'info',

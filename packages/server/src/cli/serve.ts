@@ -7,6 +7,7 @@ import { reportError } from './errors.ts';
 import { scheduleReminders } from '../jobs/schedule.ts';
 import { scheduleCaseJobs } from '../jobs/case-jobs.ts';
 import { auditSignerOf, scheduleAuditSequencer } from '../modules/audit/index.ts';
+import { startMetricsListener } from '../modules/system/metrics.ts';
 
 /**
  * Starts the platform: one process serving the API and the web app. Configuration
@@ -41,8 +42,10 @@ export async function serve(): Promise<void> {
     }
     const app = await buildApp({ config, database: handle });
     let stopJobs: () => void = () => undefined;
+    const metrics = config.metricsAddress ? await startMetricsListener(config.metricsAddress) : undefined;
     const shutdown = async () => {
       stopJobs();
+      await metrics?.close();
       await app.close();
       await handle?.close();
       process.exit(0);

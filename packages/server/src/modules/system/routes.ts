@@ -1,22 +1,12 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import client from 'prom-client';
 import type { App, ModuleDeps } from '../../http/types.ts';
+import { metricsRoutes } from './metrics.ts';
 
 const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), latencyMs: z.number() }),
   version: z.string(),
-});
-
-const registry = new client.Registry();
-client.collectDefaultMetrics({ register: registry });
-const httpDuration = new client.Histogram({
-  name: 'http_request_duration_seconds',
-  help: 'HTTP request duration by route and status',
-  labelNames: ['method', 'route', 'status'],
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  registers: [registry],
 });
 
 export async function systemRoutes(app: App, deps: ModuleDeps) {
@@ -43,14 +33,5 @@ export async function systemRoutes(app: App, deps: ModuleDeps) {
     },
   );
 
-  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
-
-  app.addHook('onResponse', async (request, reply) => {
-    httpDuration
-      .labels(request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode))
-      .observe(reply.elapsedTime / 1000);
-  });
+  await metricsRoutes(app, deps);
 }

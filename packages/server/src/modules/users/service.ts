@@ -13,6 +13,8 @@ import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
+import { assertStrongPassword } from '../auth/password-policy.ts';
+import { endAllSessions, endSessionsForNewPassword } from '../auth/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { regionRepository } from '../regions/repository.ts';
 import { userRepository, type UserRow } from './repository.ts';
@@ -93,6 +95,7 @@ export async function createUser(
   const region = await getScopeRegion(db, input.regionCode, 'body.regionCode');
   userPolicy.canGrant(actor, { role: input.role, regionPath: region.path });
   await checkOrgUnit(db, input.orgUnitId);
+  assertStrongPassword(input.password, [input.username, input.displayName], 'body.password');
   const passwordHash = await hashPassword(input.password);
   const id = crypto.randomUUID();
   return db.transaction().execute(async (trx) => {
@@ -146,6 +149,9 @@ export async function updateUser(
     });
   }
   await checkOrgUnit(db, input.orgUnitId);
+  if (input.password) {
+    assertStrongPassword(input.password, [before.username, input.displayName ?? before.display_name], 'body.password');
+  }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.transaction().execute(async (trx) => {
     await userRepository.update(trx, id, {
@@ -156,10 +162,10 @@ export async function updateUser(
       disabled: input.disabled,
       password_hash: passwordHash,
     });
-    // A disabled account, a new password or a narrower scope ends every open session.
-    if (input.disabled || passwordHash || changesRoleOrScope) {
-      await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
-    }
+    // A disabled account or a changed scope ends every open session; a new password every
+    // session but the actor's own (and a reset of someone else's password their API tokens).
+    if (passwordHash) await endSessionsForNewPassword(trx, actor, id);
+    if (input.disabled || changesRoleOrScope) await endAllSessions(trx, id);
     const after = await getUser(trx, id);
     await recordAudit(
       trx,
