@@ -16,6 +16,7 @@ import { hashPassword } from '../auth/password.ts';
 import { assertStrongPassword } from '../auth/password-policy.ts';
 import { endAllSessions, endSessionsForNewPassword } from '../auth/service.ts';
 import { recordAudit } from '../audit/service.ts';
+import { orgUnitRepository } from '../org-units/repository.ts';
 import { regionRepository } from '../regions/repository.ts';
 import { userRepository, type UserRow } from './repository.ts';
 import { userPolicy } from './policy.ts';
@@ -57,10 +58,17 @@ async function getScopeRegion(db: Kysely<Database>, code: string, field: string)
   return region;
 }
 
-async function checkOrgUnit(db: Kysely<Database>, orgUnitId: string | null | undefined) {
+/** The organisation an account is bound to must exist and lie in both scopes (see the policy). */
+async function checkOrgUnit(
+  db: Kysely<Database>,
+  actor: Actor,
+  orgUnitId: string | null | undefined,
+  accountRegionPath: string,
+) {
   if (!orgUnitId) return;
-  const org = await db.selectFrom('org_unit').select('id').where('id', '=', orgUnitId).executeTakeFirst();
+  const org = await orgUnitRepository.findById(db, orgUnitId);
   if (!org) throw invalid([{ field: 'body.orgUnitId', message: `unknown organisation ${orgUnitId}` }]);
+  userPolicy.canBindOrgUnit(actor, { regionPath: org.region_path }, { regionPath: accountRegionPath });
 }
 
 export async function listUsers(
@@ -94,7 +102,7 @@ export async function createUser(
 ): Promise<User> {
   const region = await getScopeRegion(db, input.regionCode, 'body.regionCode');
   userPolicy.canGrant(actor, { role: input.role, regionPath: region.path });
-  await checkOrgUnit(db, input.orgUnitId);
+  await checkOrgUnit(db, actor, input.orgUnitId, region.path);
   assertStrongPassword(input.password, [input.username, input.displayName], 'body.password');
   const passwordHash = await hashPassword(input.password);
   const id = crypto.randomUUID();
@@ -141,14 +149,19 @@ export async function updateUser(
     { id, role: Role.parse(before.role), regionPath: before.region_path },
     changesRoleOrScope,
   );
+  const region = input.regionCode ? await getScopeRegion(db, input.regionCode, 'body.regionCode') : undefined;
   if (changesRoleOrScope) {
-    const region = input.regionCode ? await getScopeRegion(db, input.regionCode, 'body.regionCode') : undefined;
     userPolicy.canGrant(actor, {
       role: input.role ?? Role.parse(before.role),
       regionPath: region?.path ?? before.region_path,
     });
   }
-  await checkOrgUnit(db, input.orgUnitId);
+  // A new scope is checked against the organisation the account keeps, a new organisation
+  // against the scope it ends up with.
+  const orgUnitAfter = input.orgUnitId === undefined ? before.org_unit_id : input.orgUnitId;
+  if (input.orgUnitId !== undefined || region) {
+    await checkOrgUnit(db, actor, orgUnitAfter, region?.path ?? before.region_path);
+  }
   if (input.password) {
     assertStrongPassword(input.password, [before.username, input.displayName ?? before.display_name], 'body.password');
   }
