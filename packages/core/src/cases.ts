@@ -26,6 +26,10 @@ export const CaseStatus = z.enum([
 ]);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
+/** Stage clocks (see case-clocks.ts): 受理/立案, 派遣, 处置 (the unit's), 核查. */
+export const CaseStage = z.enum(['accept', 'dispatch', 'handle', 'verify']);
+export type CaseStage = z.infer<typeof CaseStage>;
+
 /** Working hours (工作时) or working days (工作日), counted with the holiday calendar. */
 export const TimeLimitUnit = z.enum(['hours', 'days']);
 export type TimeLimitUnit = z.infer<typeof TimeLimitUnit>;
@@ -54,6 +58,8 @@ export const CaseCategory = z.object({
   /** Name of the department that handles it by default (e.g. 城市管理局), matched per region. */
   defaultUnitName: z.string().nullable(),
   active: z.boolean(),
+  /** How a limit in days is counted: next_day (次日起算, default) or from_report (N × 7.5 working hours from the moment). */
+  dayRule: z.enum(['next_day', 'from_report']),
 });
 export type CaseCategory = z.infer<typeof CaseCategory>;
 export const CaseCategoryList = z.object({ items: z.array(CaseCategory) });
@@ -63,6 +69,7 @@ export const UpdateCategoryRequest = z.strictObject({
   timeLimit: z.strictObject({ amount: z.number().int().min(1).max(365), unit: z.enum(['hours', 'days']) }).optional(),
   active: z.boolean().optional(),
   defaultUnitName: z.string().trim().min(1).max(100).nullable().optional(),
+  dayRule: z.enum(['next_day', 'from_report']).optional(),
 });
 export type UpdateCategoryRequest = z.infer<typeof UpdateCategoryRequest>;
 
@@ -223,8 +230,11 @@ export const CaseSummary = z.object({
   /** Clock stopped while waiting on the reporter. */
   paused: z.boolean(),
   overdue: z.boolean(),
-  /** green: in time, yellow: less than a quarter of the limit left, red: overdue. */
+  /** The running stage's clock in working time: green in time, yellow in its last quarter, red overdue. */
   colour: z.enum(['green', 'yellow', 'red']),
+  /** The running stage (null once finished) and its deadline. `deadline` is the unit's handling deadline. */
+  stage: CaseStage.nullable(),
+  stageDeadline: z.string().nullable(),
   reworkCount: z.number(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
@@ -298,6 +308,8 @@ export const CaseTracking = z.object({
   deadline: z.string(),
   paused: z.boolean(),
   closedAt: z.string().nullable(),
+  /** The deadline's colour in working time (green, yellow: last quarter, red: overdue). */
+  colour: z.enum(['green', 'yellow', 'red']),
   /** When merged, the surviving case's number: follow that one. */
   mergedInto: z.string().nullable(),
   photos: z.array(CasePhoto),
@@ -362,9 +374,19 @@ export const NearbyQuery = z.strictObject({
 });
 
 /** How near and how recent an open case of the same category must be to be suggested as a duplicate. */
+/** Limits of the stages the desk and the inspectors own (受理/立案, 派遣, 核查); the unit's limit is the category's. */
+export const StageLimits = z.strictObject({
+  accept: TimeLimit,
+  dispatch: TimeLimit,
+  verify: TimeLimit,
+});
+export type StageLimits = z.infer<typeof StageLimits>;
+
 export const CaseSettings = z.strictObject({
   duplicateMetres: z.number().int().min(10).max(5000),
   duplicateDays: z.number().int().min(1).max(365),
+  /** Stage limits (absent in a PUT: unchanged). */
+  stageLimits: StageLimits.optional(),
 });
 export type CaseSettings = z.infer<typeof CaseSettings>;
 
@@ -407,7 +429,7 @@ export const CaseStatsRow = z.object({
   name: z.string(),
   /** Reported (受理). */
   cases: z.number(),
-  /** Accepted, i.e. neither rejected nor merged (立案). */
+  /** Accepted by the desk (立案): never-reviewed, rejected and merged cases are not. */
   accepted: z.number(),
   /** Due by now: closed, or past the deadline (应结案). */
   due: z.number(),
@@ -417,11 +439,13 @@ export const CaseStatsRow = z.object({
   closureRate: z.number().nullable(),
   /** 按期结案率 = closed on time / due. */
   onTimeRate: z.number().nullable(),
-  /** 返工率 = cases with a failed verification / cases verified at least once. */
+  /** 返工率 = cases with a failed verification or a reporter's "not fixed" / cases verified at least once. */
   reworkRate: z.number().nullable(),
-  /** Mean hours from report to closing, over closed cases. */
+  /** Mean calendar hours from report to closing, over closed cases. */
   avgHandlingHours: z.number().nullable(),
-  /** Mean rating 1 to 5 and number of ratings. */
+  /** Mean working hours from report to closing, time paused excluded, over closed cases. */
+  avgHandlingWorkingHours: z.number().nullable(),
+  /** Mean of each case's latest rating (1 to 5), and the number of cases rated. */
   satisfaction: z.number().nullable(),
   ratings: z.number(),
   open: z.number(),

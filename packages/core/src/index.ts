@@ -13,6 +13,7 @@ export * from './indicators.ts';
 export * from './working-time.ts';
 export * from './case-workflow.ts';
 export * from './case-stats.ts';
+export * from './case-clocks.ts';
 export * from './titles.ts';
 export * from './forecast.ts';
 export * from './aggregation.ts';

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   checkCaseAction,
-  deadlineAfterPause,
   extendDeadline,
+  handlingWorkingMinutes,
   isOpenStatus,
   isWithinScope,
   nextCaseStatus,
@@ -22,6 +22,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../http/pro
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { workingCalendar } from './calendar.ts';
+import { noteMissingYears, resumePatch, stageClock } from './clocks.ts';
 import { hashToken } from './intake.ts';
 import { casePolicy } from './policy.ts';
 import { presentDetail, trackCase } from './read.ts';
@@ -57,10 +58,14 @@ async function effectOf(
   body: CaseAction,
   now: Date,
 ): Promise<Effect> {
-  const calendar = await workingCalendar(trx);
+  const clock = await stageClock(trx, row.category_code);
+  const { calendar } = clock;
   switch (body.action) {
     case 'accept':
-      return { patch: { accepted_at: now }, event: { kind: 'accepted', note: body.note || null } };
+      return {
+        patch: { accepted_at: now, dispatch_deadline: clock.deadline('dispatch', now) },
+        event: { kind: 'accepted', note: body.note || null },
+      };
     case 'reject':
       return { patch: { reject_reason: body.reason }, event: { kind: 'rejected', note: body.reason } };
     case 'merge': {
@@ -131,8 +136,16 @@ async function effectOf(
       if (!isWithinScope(actor.regionPath, unit.region_path)) {
         throw invalid([{ field: 'body.orgUnitId', message: `${unit.name} is outside your scope` }]);
       }
+      // The unit's limit runs from now, not from the report: a slow desk is not charged to the unit.
+      const deadline = clock.deadline('handle', now);
       return {
-        patch: { org_unit_id: unit.id, dispatched_at: now, accepted_at: row.accepted_at ?? now, started_at: null },
+        patch: {
+          org_unit_id: unit.id,
+          dispatched_at: now,
+          accepted_at: row.accepted_at ?? now,
+          started_at: null,
+          deadline,
+        },
         event: { kind: 'dispatched', note: body.note || null, orgUnitId: unit.id },
         notifyUnit: {
           unitId: unit.id,
@@ -154,6 +167,8 @@ async function effectOf(
           dispatched_at: null,
           started_at: null,
           pending_extension: null,
+          // The desk has a fresh dispatch clock for the case sent back to it.
+          dispatch_deadline: clock.deadline('dispatch', now),
         },
         event: { kind: 'returned', note: body.reason, orgUnitId: row.org_unit_id },
       };
@@ -196,20 +211,20 @@ async function effectOf(
     case 'pause':
       return { patch: { paused_at: now }, event: { kind: 'paused', note: body.reason } };
     case 'resume': {
-      const deadline = deadlineAfterPause(calendar, row.deadline, row.paused_at!, now);
+      const patch = resumePatch(calendar, row, now);
       return {
-        patch: { paused_at: null, deadline },
+        patch,
         event: {
           kind: 'resumed',
           note: body.note || null,
-          data: { from: row.deadline.toISOString(), to: deadline.toISOString() },
+          data: { from: row.deadline.toISOString(), to: patch.deadline.toISOString() },
         },
       };
     }
     case 'handle':
       await requirePhotos(trx, body.photoIds, 'body.photoIds');
       return {
-        patch: { handled_at: now, handled_by: actor.userId },
+        patch: { handled_at: now, handled_by: actor.userId, verify_deadline: clock.deadline('verify', now) },
         event: { kind: 'handled', note: body.note, orgUnitId: row.org_unit_id },
         photoIds: body.photoIds,
       };
@@ -217,7 +232,11 @@ async function effectOf(
       await requirePhotos(trx, body.photoIds, 'body.photoIds');
       return body.passed
         ? {
-            patch: { closed_at: now, verified_count: row.verified_count + 1 },
+            patch: {
+              closed_at: now,
+              verified_count: row.verified_count + 1,
+              handling_minutes: handlingWorkingMinutes(calendar, row.reported_at, now, row.paused_minutes),
+            },
             event: { kind: 'verification_passed', note: body.note || null },
             photoIds: body.photoIds,
           }
@@ -288,6 +307,8 @@ export async function actOnCase(db: Kysely<Database>, ctx: Ctx, id: string, body
     }
     const now = new Date();
     const effect = await effectOf(trx, actor, current, body, now);
+    const newDeadlines = Object.values(effect.patch).filter((v): v is Date => v instanceof Date && v > now);
+    await noteMissingYears(trx, await workingCalendar(trx), current, newDeadlines);
     const status = nextCaseStatus(
       current.status as CaseStatus,
       body.action,
@@ -393,7 +414,15 @@ export async function rateCase(
       at: now,
     });
     if (status !== 'closed') {
-      await caseRepository.updateCase(trx, row.id, { status, closed_at: null });
+      // Back to verification with a fresh inspector clock; counted as rework (返工率).
+      const clock = await stageClock(trx, current.category_code);
+      await caseRepository.updateCase(trx, row.id, {
+        status,
+        closed_at: null,
+        handling_minutes: null,
+        reopen_count: current.reopen_count + 1,
+        verify_deadline: clock.deadline('verify', now),
+      });
       await caseRepository.insertEvent(trx, {
         id: crypto.randomUUID(),
         case_id: row.id,
@@ -454,8 +483,9 @@ export async function supplementCase(
     });
     let deadline = current.deadline;
     if (current.paused_at) {
-      deadline = deadlineAfterPause(await workingCalendar(trx), current.deadline, current.paused_at, now);
-      await caseRepository.updateCase(trx, row.id, { paused_at: null, deadline });
+      const patch = resumePatch(await workingCalendar(trx), current, now);
+      deadline = patch.deadline;
+      await caseRepository.updateCase(trx, row.id, patch);
       await caseRepository.insertEvent(trx, {
         id: crypto.randomUUID(),
         case_id: row.id,

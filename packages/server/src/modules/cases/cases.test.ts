@@ -358,7 +358,15 @@ describe('duplicates and merging', () => {
   });
 
   it('suggests within the configured distance, which only a province administrator changes', async () => {
-    expect((await cityAdmin.get('/api/v1/cases/settings')).json()).toEqual({ duplicateMetres: 200, duplicateDays: 30 });
+    expect((await cityAdmin.get('/api/v1/cases/settings')).json()).toEqual({
+      duplicateMetres: 200,
+      duplicateDays: 30,
+      stageLimits: {
+        accept: { amount: 2, unit: 'hours' },
+        dispatch: { amount: 2, unit: 'hours' },
+        verify: { amount: 1, unit: 'days' },
+      },
+    });
     expect(
       (await cityAdmin.put('/api/v1/cases/settings', { duplicateMetres: 2000, duplicateDays: 30 })).statusCode,
     ).toBe(403);

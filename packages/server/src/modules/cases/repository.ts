@@ -45,15 +45,23 @@ export const caseRepository = {
       .execute();
   },
 
-  updateSettings(trx: Kysely<Database>, metres: number, days: number) {
+  updateSettings(trx: Kysely<Database>, metres: number, days: number, stageLimits?: unknown) {
     return trx
       .updateTable('case_setting')
-      .set({ duplicate_metres: metres, duplicate_days: days, updated_at: new Date() })
+      .set({
+        duplicate_metres: metres,
+        duplicate_days: days,
+        ...(stageLimits ? { stage_limits: JSON.stringify(stageLimits) } : {}),
+        updated_at: new Date(),
+      })
       .execute();
   },
 
   settings(db: Kysely<Database>) {
-    return db.selectFrom('case_setting').select(['duplicate_metres', 'duplicate_days']).executeTakeFirstOrThrow();
+    return db
+      .selectFrom('case_setting')
+      .select(['duplicate_metres', 'duplicate_days', 'stage_limits'])
+      .executeTakeFirstOrThrow();
   },
 
   findRegion(db: Kysely<Database>, code: string) {
@@ -180,7 +188,7 @@ export const caseRepository = {
   listByNumbers(db: Kysely<Database>, numbers: string[]) {
     return db
       .selectFrom('problem_case')
-      .select(['number', 'status', 'deadline', 'paused_at', 'merged_into_id'])
+      .select(['number', 'status', 'deadline', 'paused_at', 'merged_into_id', 'dispatched_at', 'reported_at'])
       .where('number', 'in', numbers)
       .execute();
   },

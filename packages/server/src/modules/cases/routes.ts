@@ -73,6 +73,7 @@ const TrackManyResponse = z.object({
       number: z.string(),
       status: z.string(),
       deadline: z.string(),
+      colour: z.enum(['green', 'yellow', 'red']),
       paused: z.boolean(),
       mergedInto: z.string().nullable(),
     }),

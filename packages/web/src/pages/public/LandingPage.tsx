@@ -16,6 +16,8 @@ interface CaseState {
   number: string;
   status: CaseStatus;
   deadline: string;
+  /** The deadline's colour in working time, as the server measures it. */
+  colour: 'green' | 'yellow' | 'red';
   paused: boolean;
   mergedInto: string | null;
 }
@@ -101,7 +103,7 @@ export default function LandingPage() {
                   description={
                     <Space orientation="vertical" size={2}>
                       <span>{`${item.categoryName} · ${formatTime(item.reportedAt)}`}</span>
-                      <StateLine state={states.get(item.number)} reportedAt={item.reportedAt} now={now} />
+                      <StateLine state={states.get(item.number)} now={now} />
                     </Space>
                   }
                 />
@@ -114,9 +116,9 @@ export default function LandingPage() {
   );
 }
 
-function StateLine({ state, reportedAt, now }: { state?: CaseState; reportedAt: string; now: Date }) {
+function StateLine({ state, now }: { state?: CaseState; now: Date }) {
   if (!state) return null;
-  const badge = trackingBadge({ ...state, createdAt: reportedAt }, now);
+  const badge = trackingBadge(state, now);
   return (
     <Space size={4} wrap>
       <CaseStatusTag status={state.status} />
