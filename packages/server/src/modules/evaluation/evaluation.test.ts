@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameworkDocument, standardsOf } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { PDF, PNG, upload } from '../attachments/upload-fixture.ts';
+import { completeScoring } from './scoring-fixture.ts';
 
 // The walk an office takes: import the framework from Excel, open a year-end round for the 13
 // prefecture-level units, take material and field results, record a major safety accident,
@@ -417,8 +418,14 @@ describe('a year-end round for the prefecture cities', () => {
   });
 
   it('publishes: thresholds apply, results freeze, and the ranking is explained', async () => {
+    // Every standard scored or marked not applicable first (publication is refused otherwise).
+    await completeScoring(ctx.admin, roundId, PREFECTURES);
     for (const to of ['under_review', 'published']) {
-      const res = await ctx.admin.post(`/api/v1/evaluation/rounds/${roundId}/transition`, { to, note: '' });
+      const res = await ctx.admin.post(`/api/v1/evaluation/rounds/${roundId}/transition`, {
+        to,
+        note: '',
+        ...(to === 'published' ? { decidedOn: '2019-12-20' } : {}),
+      });
       expect(res.statusCode, res.body).toBe(200);
       if (to === 'published') {
         const effects = res.json().effects;
@@ -626,7 +633,9 @@ describe('annual and cycle totals', () => {
       expect(created.statusCode, created.body).toBe(201);
       const id = created.json().id;
       for (const to of ['open', 'scoring', 'under_review', 'published']) {
-        expect((await ctx.admin.post(`/api/v1/evaluation/rounds/${id}/transition`, { to })).statusCode).toBe(200);
+        if (to === 'under_review') await completeScoring(ctx.admin, id, regions);
+        const body = { to, ...(to === 'published' && kind === 'year_end' ? { decidedOn: `${year}-12-20` } : {}) };
+        expect((await ctx.admin.post(`/api/v1/evaluation/rounds/${id}/transition`, body)).statusCode).toBe(200);
       }
       return id as string;
     };
