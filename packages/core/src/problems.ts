@@ -84,6 +84,16 @@ export const problemCatalogue = {
     zh: '该数据不在您的管辖范围内。',
     en: 'This record is outside your region scope.',
   },
+  SCORER_CONFLICT: {
+    status: 403,
+    zh: '测评人员须回避本人所属地区的测评。',
+    en: 'A scorer may not score a region their own office belongs to or oversees.',
+  },
+  ROUND_NOT_FULLY_SCORED: {
+    status: 409,
+    zh: '仍有测评标准未评分，也未标注不适用，暂不能发布。',
+    en: 'Some standards are neither scored nor marked not applicable; the round cannot be published yet.',
+  },
   NOT_FOUND: {
     status: 404,
     zh: '未找到该记录。',
