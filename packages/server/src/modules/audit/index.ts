@@ -7,6 +7,7 @@ export { scheduleAuditSequencer } from './schedule.ts';
 export { verifyAuditLog, type AuditVerdict } from './verify.ts';
 export { exportCheckpoints, getConsistencyProof, getInclusionProof } from './proofs.ts';
 export { CheckpointFile } from './schema.ts';
+export type { AuditSigner } from './signing.ts';
 
 /** The configured checkpoint signing key (CHUANGCHENG_AUDIT_KEY, or the key file in the data directory). */
 export const auditSignerOf = (config: Config, options: { create: boolean }) =>
