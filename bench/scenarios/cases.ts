@@ -240,8 +240,9 @@ export async function casesScenario(context: BenchContext): Promise<ScenarioResu
     markdownTable(['database', 'cases', 'ratings', 'generated in'], generation),
     '',
     markdownTable(['database', 'cases', 'route', 'req/s', 'of bare', 'p50', 'p95', 'p99', 'errors'], writes),
-    '',
-    markdownTable(['database', 'cases', 'read', 'req/s', 'p50', 'p95', 'p99', 'errors'], reads),
+    ...(reads.length
+      ? ['', markdownTable(['database', 'cases', 'read', 'req/s', 'p50', 'p95', 'p99', 'errors'], reads)]
+      : []),
   ].join('\n');
   return { name: 'cases', markdown, data: measurements };
 }

@@ -26,7 +26,9 @@ function readCheckpointFile(file: string) {
   try {
     parsed = CheckpointFile.parse(JSON.parse(text));
   } catch {
-    throw new ConfigError(`${file} is not a checkpoint file written by 'chuangcheng audit checkpoint --out'`);
+    throw new ConfigError(
+      `${file} is not a checkpoint file (from audit checkpoint --out or GET /api/v1/audit/checkpoints)`,
+    );
   }
   return parsed.checkpoints;
 }

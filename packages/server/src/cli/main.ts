@@ -10,6 +10,7 @@ import { reportError } from './errors.ts';
 import { print, withDatabase } from './with-database.ts';
 import { systemActor } from '../modules/auth/actor.ts';
 import { registerAuditCommands } from './audit-commands.ts';
+import { registerDatabaseCommands } from './database-commands.ts';
 import {
   importPopulation,
   importRegions,
@@ -269,6 +270,7 @@ users
   );
 
 registerAuditCommands(program);
+registerDatabaseCommands(program);
 
 const jobs = program.command('jobs').description('scheduled jobs, run once by hand');
 jobs

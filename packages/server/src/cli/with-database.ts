@@ -3,7 +3,7 @@ import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { EXIT, reportError } from './errors.ts';
 
-export function openConfigured(config: Config): Promise<DatabaseHandle> {
+function openConfigured(config: Config): Promise<DatabaseHandle> {
   return config.databaseUrl
     ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
     : openDatabase({ kind: 'pglite', dataDir: config.dataDir });

@@ -2,13 +2,11 @@
 import type { Config } from '../../config.ts';
 import { loadSigner } from './signing.ts';
 
-export { recordAudit, type AuditContext, type AuditEvent } from './service.ts';
-export { sequenceAuditLog, type SequenceResult } from './sequencer.ts';
+export { sequenceAuditLog } from './sequencer.ts';
 export { scheduleAuditSequencer } from './schedule.ts';
-export { verifyAuditLog, type AuditVerdict, type ExportedCheckpoint } from './verify.ts';
+export { verifyAuditLog, type AuditVerdict } from './verify.ts';
 export { exportCheckpoints, getConsistencyProof, getInclusionProof } from './proofs.ts';
 export { CheckpointFile } from './schema.ts';
-export { auditRoutes } from './routes.ts';
 export type { AuditSigner } from './signing.ts';
 
 /** The configured checkpoint signing key (CHUANGCHENG_AUDIT_KEY, or the key file in the data directory). */

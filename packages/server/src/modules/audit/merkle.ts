@@ -18,10 +18,10 @@ export const hashLeaf = (entry: string | Buffer): Buffer =>
   sha256(Buffer.from([0]), typeof entry === 'string' ? Buffer.from(entry, 'utf8') : entry);
 
 /** Interior node hash: SHA-256(0x01 || left || right). */
-export const hashChildren = (left: Buffer, right: Buffer): Buffer => sha256(Buffer.from([1]), left, right);
+const hashChildren = (left: Buffer, right: Buffer): Buffer => sha256(Buffer.from([1]), left, right);
 
 /** MTH({}) = SHA-256 of the empty string. */
-export const EMPTY_ROOT = sha256();
+const EMPTY_ROOT = sha256();
 
 /** The largest power of two strictly below n (n ≥ 2). */
 function splitPoint(n: number): number {
@@ -43,7 +43,7 @@ export function frontierKeys(size: number): NodeKey[] {
 }
 
 /** The root of a tree from its frontier (largest subtree first). */
-export function rootOfFrontier(frontier: Buffer[]): Buffer {
+function rootOfFrontier(frontier: Buffer[]): Buffer {
   if (frontier.length === 0) return EMPTY_ROOT;
   let root = frontier[frontier.length - 1]!;
   for (let i = frontier.length - 2; i >= 0; i--) root = hashChildren(frontier[i]!, root);

@@ -8,7 +8,7 @@ import type { ExportedCheckpoint } from './verify.ts';
 
 type CheckpointRow = Awaited<ReturnType<typeof auditRepository.latestCheckpoints>>[number];
 
-export function exportCheckpoint(c: CheckpointRow): ExportedCheckpoint {
+function exportCheckpoint(c: CheckpointRow): ExportedCheckpoint {
   return {
     shard: c.shard,
     size: Number(c.size),

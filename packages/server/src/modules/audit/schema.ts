@@ -100,9 +100,12 @@ export const SigningKeys = z.object({
   keys: z.array(z.object({ keyId: z.string(), publicKey: z.string(), firstUsed: z.string() })),
 });
 
-/** What `chuangcheng audit checkpoint --out` writes and `audit verify --checkpoint` reads. */
+/**
+ * What `chuangcheng audit checkpoint --out` writes and `audit verify --checkpoint` reads; the body of
+ * `GET /audit/checkpoints` (without format and time) is read too.
+ */
 export const CheckpointFile = z.object({
-  format: z.literal('chuangcheng-audit-checkpoints/1'),
-  exportedAt: z.string(),
+  format: z.literal('chuangcheng-audit-checkpoints/1').optional(),
+  exportedAt: z.string().optional(),
   checkpoints: z.array(Checkpoint),
 });

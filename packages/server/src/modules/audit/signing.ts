@@ -14,12 +14,12 @@ export type AuditSigner = {
 
 const KEY_FILE = 'audit-signing-key.pem';
 
-export function keyIdOf(publicKeyPem: string): string {
+function keyIdOf(publicKeyPem: string): string {
   const der = crypto.createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
   return crypto.createHash('sha256').update(der).digest('hex');
 }
 
-export function signerFromKey(privateKey: crypto.KeyObject): AuditSigner {
+function signerFromKey(privateKey: crypto.KeyObject): AuditSigner {
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new ConfigError('the audit signing key must be an Ed25519 key');
   const publicKey = crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
   return {

@@ -21,7 +21,7 @@ export type ExportedCheckpoint = {
   publicKey: string;
 };
 
-export type ShardVerdict = {
+type ShardVerdict = {
   shard: string;
   /** Entries with a position in the shard's tree. */
   entries: number;
