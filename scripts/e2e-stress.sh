@@ -38,7 +38,7 @@ stop_hog() {
 trap stop_hog EXIT
 
 echo "e2e-stress: $runs runs, stress-ng --cpu $cores beside each, web app built once"
-npm run build --silent >/dev/null
+node scripts/build-web.mjs >/dev/null
 
 passed_runs=0
 summary=()

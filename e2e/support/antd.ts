@@ -134,10 +134,3 @@ export function apiAnswer(method: string, path: string | RegExp) {
     r.request().method() === method &&
     (typeof path === 'string' ? new URL(r.url()).pathname === path : path.test(new URL(r.url()).pathname));
 }
-
-/** Clicks and waits for the answer of the request the click sends. */
-export async function clickForAnswer(page: Page, target: Locator, method: string, path: string | RegExp) {
-  const answered = page.waitForResponse(apiAnswer(method, path));
-  await target.click();
-  return answered;
-}

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
  * Where a failed browser test leaves its evidence: `e2e/artifacts/<walk>-<database>/<test>/`,
  * ignored by git and kept by CI as output. Documented in the README.
  */
-export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
+const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
 
 /** How much of the server's log a failure keeps: enough for the failing requests. */
 const LOG_TAIL_LINES = 300;

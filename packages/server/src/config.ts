@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -7,6 +8,8 @@ export type Config = {
   host: string;
   /** Where PGlite keeps its files, uploads live and the lock file sits. */
   dataDir: string;
+  /** Set when the data directory is the one of an older installation, with how to move it. */
+  dataDirNotice: string | undefined;
   /** When set, PostgreSQL is used instead of the embedded PGlite. */
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
@@ -82,16 +85,37 @@ function trustedProxies(env: NodeJS.ProcessEnv): string[] {
   return items;
 }
 
+/**
+ * The default data directory, `.data/` (ignored by git), apart from `data/`, which holds the
+ * shipped data sets. An installation from before kept its database in `data/pgdata`; it goes on
+ * using `data/` (never a second, empty database) until someone moves it, and is told how.
+ */
+function defaultDataDir(): { dataDir: string; dataDirNotice: string | undefined } {
+  const dataDir = path.join(repoRoot, '.data');
+  const old = path.join(repoRoot, 'data');
+  if (fs.existsSync(dataDir) || !fs.existsSync(path.join(old, 'pgdata'))) return { dataDir, dataDirNotice: undefined };
+  return {
+    dataDir: old,
+    dataDirNotice:
+      `the database is in ${old}/pgdata, beside the shipped data sets; the default is now ${dataDir}. ` +
+      `Stop the server, run \`mkdir -p .data && mv data/pgdata .data/ && (mv data/uploads .data/ 2>/dev/null || true)\` ` +
+      `in ${repoRoot}, and start again (or set CHUANGCHENG_DATA_DIR=${old} to keep it where it is).`,
+  };
+}
+
 /** A configuration the process cannot start with; its message says what to fix. */
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFromEnv(env, 'PORT', 3000);
   if (port > 65535) throw new ConfigError(`PORT must be at most 65535, got ${port}`);
+  const data = env.CHUANGCHENG_DATA_DIR
+    ? { dataDir: path.resolve(env.CHUANGCHENG_DATA_DIR), dataDirNotice: undefined }
+    : defaultDataDir();
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.CHUANGCHENG_DATA_DIR ?? path.join(repoRoot, 'data')),
+    ...data,
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.CHUANGCHENG_ADMIN_PASSWORD || undefined,
     webDist: path.resolve(env.CHUANGCHENG_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),

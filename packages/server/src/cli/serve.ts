@@ -17,6 +17,7 @@ export async function serve(): Promise<void> {
   let handle: DatabaseHandle | undefined;
   try {
     const config = loadConfig();
+    if (config.dataDirNotice && !config.databaseUrl) console.warn(`chuangcheng: warning: ${config.dataDirNotice}`);
     // Fail in a moment, not after the first start's data load, when the port is taken.
     await assertPortFree(config.port, config.host);
     const auditSigner = auditSignerOf(config, { create: true })!;
@@ -33,12 +34,6 @@ export async function serve(): Promise<void> {
         `chuangcheng: loaded the default data set: ${report.loaded.regions} regions, ${report.loaded.population} population figures, ` +
           `${report.loaded.groups} region groups, ${report.loaded.orgUnits} organisations, ${report.loaded.plans} plans`,
       );
-    }
-    if (report.admin.generatedPassword) {
-      console.log(
-        `chuangcheng: created the first administrator "admin" with password: ${report.admin.generatedPassword}`,
-      );
-      console.log('chuangcheng: this password is shown only once; sign in and change it.');
     }
     const app = await buildApp({ config, database: handle });
     let stopJobs: () => void = () => undefined;
@@ -73,10 +68,27 @@ export async function serve(): Promise<void> {
     console.log(
       `chuangcheng: ready at http://localhost:${config.port} on ${handle.kind} (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}) after ${Date.now() - started} ms`,
     );
+    // Last, after the build and start-up output, so that it cannot scroll past unseen.
+    if (report.admin.generatedPassword) console.log(firstAdministratorNotice(report.admin.generatedPassword));
   } catch (error) {
     await handle?.close().catch(() => undefined);
     process.exit(reportError(error));
   }
+}
+
+/** The first administrator's generated password, framed so that it stands out in a terminal. */
+function firstAdministratorNotice(password: string): string {
+  const lines = [
+    'The first administrator was created:',
+    '',
+    `    user name: admin`,
+    `    password:  ${password}`,
+    '',
+    'It is shown only this once: sign in and change it. If it is lost, set a new one with',
+    '    npm run cli -- users reset-password --username admin',
+  ];
+  const rule = '='.repeat(76);
+  return ['', rule, ...lines.map((line) => `  ${line}`), rule, ''].join('\n');
 }
 
 function assertPortFree(port: number, host: string): Promise<void> {
