@@ -15,6 +15,7 @@ import {
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import { registerErrorHandling, sendNotFound } from './http/error-handler.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import type { App, ModuleDeps } from './http/types.ts';
 import { registerAuthentication } from './modules/auth/hook.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -77,6 +78,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   });
 
   const deps: ModuleDeps = { db: database.db, config, databaseKind: database.kind };
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(createRateLimiter(database.db)) });
   await app.register(swagger, {
