@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigError } from '../../config.ts';
 
 /** A 256-bit key and its id (stored with every ciphertext, so keys can rotate). */
-export type DataKey = { id: string; key: Buffer };
+type DataKey = { id: string; key: Buffer };
 /** The key that seals new values, and every key that may still open old ones. */
 export type Keyring = { current: DataKey; byId: Map<string, DataKey> };
 
