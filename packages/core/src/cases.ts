@@ -270,8 +270,11 @@ export const CaseRating = z.object({
 /** Full case for staff. */
 export const CaseDetail = CaseSummary.extend({
   categoryKind: CategoryKind,
-  /** Staff holding case.dispatch, and the officers of the unit it is dispatched to, see the contact. */
-  contact: CaseContact.nullable(),
+  /**
+   * Staff holding case.dispatch, and the officers of the unit it is dispatched to, see the contact,
+   * its phone masked (`138****5678`); GET /cases/{id}/reporter-phone reveals it, audited.
+   */
+  contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).nullable(),
   reportedAt: z.string(),
   acceptedAt: z.string().nullable(),
   dispatchedAt: z.string().nullable(),

@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import { registerErrorHandling, sendNotFound } from './http/error-handler.ts';
 import { registerInputGuard } from './http/input-guard.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import type { App, ModuleDeps } from './http/types.ts';
 import { registerAuthentication } from './modules/auth/hook.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -36,6 +37,7 @@ import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { open311Routes } from './modules/open311/routes.ts';
 import { createRateLimiter, databaseRateLimitStore } from './modules/rate-limits/index.ts';
+import { createPersonalData, loadKeyring } from './modules/personal-data/index.ts';
 
 /** The API modules, each registering its routes under /api/v1. Add a module here. */
 const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
@@ -78,7 +80,9 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
     reply.header('x-request-id', request.id);
   });
 
-  const deps: ModuleDeps = { db: database.db, config, databaseKind: database.kind };
+  const personalData = createPersonalData(loadKeyring({ envKeys: config.personalDataKeys, dataDir: config.dataDir }));
+  const deps: ModuleDeps = { db: database.db, config, databaseKind: database.kind, personalData };
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(createRateLimiter(database.db)) });
   await app.register(swagger, {

@@ -31,6 +31,8 @@ export type Config = {
   metricsToken: string | undefined;
   /** `host:port` of a separate listener serving only `/metrics` (e.g. 127.0.0.1:9464). */
   metricsAddress: { host: string; port: number } | undefined;
+  /** Keys for personal data (base64 or hex, 32 bytes, newest first); else `dataDir/personal-data.key`. */
+  personalDataKeys: string | undefined;
   bodyLimitBytes: number;
   /** Largest accepted attachment; uploads are stored under `dataDir/uploads`. */
   uploadMaxBytes: number;
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustedProxies(env),
     metricsToken: env.CHUANGCHENG_METRICS_TOKEN || undefined,
     metricsAddress: addressFromEnv(env, 'CHUANGCHENG_METRICS_ADDRESS'),
+    personalDataKeys: env.CHUANGCHENG_PERSONAL_DATA_KEY || undefined,
     bodyLimitBytes: intFromEnv(env, 'CHUANGCHENG_BODY_LIMIT', 1024 * 1024),
     uploadMaxBytes: intFromEnv(env, 'CHUANGCHENG_UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -8,6 +8,8 @@ import { scheduleReminders } from '../jobs/schedule.ts';
 import { scheduleCaseJobs } from '../jobs/case-jobs.ts';
 import { auditSignerOf, scheduleAuditSequencer } from '../modules/audit/index.ts';
 import { startMetricsListener } from '../modules/system/metrics.ts';
+import { createPersonalData, loadKeyring } from '../modules/personal-data/index.ts';
+import { sealPlaintextReporterPhones } from '../modules/cases/reporter-phone.ts';
 
 /**
  * Starts the platform: one process serving the API and the web app. Configuration
@@ -36,6 +38,12 @@ export async function serve(): Promise<void> {
       );
     }
     const app = await buildApp({ config, database: handle });
+    // Phones stored in the clear before they were sealed (migration 20261206T1110).
+    const sealed = await sealPlaintextReporterPhones(
+      handle.db,
+      createPersonalData(loadKeyring({ envKeys: config.personalDataKeys, dataDir: config.dataDir })),
+    );
+    if (sealed > 0) console.log(`chuangcheng: sealed ${sealed} reporter phone numbers stored before encryption`);
     let stopJobs: () => void = () => undefined;
     const metrics = config.metricsAddress ? await startMetricsListener(config.metricsAddress) : undefined;
     const shutdown = async () => {

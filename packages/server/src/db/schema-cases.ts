@@ -76,7 +76,12 @@ export type CaseTables = {
     case_id: string;
     origin_case_id: string;
     token_hash: string;
+    /** {name?}: the phone moved to phone_sealed (issue 11). */
     contact: Json;
+    /** The reporter's phone sealed by modules/personal-data; null when none was given. */
+    phone_sealed: string | null;
+    /** Keyed HMAC of the phone for equality lookups. */
+    phone_index: string | null;
     user_id: string | null;
     created_at: GeneratedTimestamp;
   };

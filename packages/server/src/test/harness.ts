@@ -64,7 +64,8 @@ async function openTestDatabase(): Promise<{
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const { handle, drop, reopen } = await openTestDatabase();
   const extra: { close: () => Promise<void> }[] = [];
-  const config = { ...loadConfig({}), webDist: '/nonexistent', ...overrides };
+  // A fixed key: tests must not create a key file in the repository's data directory.
+  const config = { ...loadConfig({}), webDist: '/nonexistent', personalDataKeys: TEST_PERSONAL_DATA_KEY, ...overrides };
   const app = await buildApp({ config, database: handle, logger: false });
   await app.ready();
 
@@ -115,6 +116,9 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     },
   };
 }
+
+/** The personal-data key of every test app (32 bytes, hex). */
+export const TEST_PERSONAL_DATA_KEY = '7e'.repeat(32);
 
 let userCounter = 0;
 

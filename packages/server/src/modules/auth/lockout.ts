@@ -37,7 +37,7 @@ export function signInSource(ip: string): string {
 }
 
 /** How long a pair waits after its `failures`-th failure: none before the threshold, then doubling, at most a day. */
-export function lockDelayMs(failures: number, login: Config['login']): number {
+function lockDelayMs(failures: number, login: Config['login']): number {
   if (failures < login.maxFailures) return 0;
   const doublings = Math.min(failures - login.maxFailures, 20);
   return Math.min(login.lockMinutes * 60_000 * 2 ** doublings, DAY_MS);

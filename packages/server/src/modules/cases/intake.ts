@@ -18,6 +18,8 @@ import { recordAudit } from '../audit/service.ts';
 import { noteMissingYears, stageClock } from './clocks.ts';
 import { prefectureOfPoint } from './geo.ts';
 import { caseRepository, type CaseRow, type CategoryRow } from './repository.ts';
+import type { PersonalData } from '../personal-data/index.ts';
+import { sealContact } from './reporter-phone.ts';
 
 type Log = { warn: (data: object, message: string) => void };
 
@@ -182,7 +184,7 @@ async function respond(db: Kysely<Database>, row: CaseRow, token: string, replay
  */
 export async function fileCase(
   db: Kysely<Database>,
-  ctx: { actor: Actor | null; requestId?: string; log?: Log },
+  ctx: { actor: Actor | null; requestId?: string; log?: Log; personalData: PersonalData },
   key: string,
   input: IntakeInput,
 ): Promise<{ status: 200 | 201; body: IntakeResponse }> {
@@ -258,7 +260,7 @@ export async function fileCase(
         case_id: id,
         origin_case_id: id,
         token_hash: hashToken(token),
-        contact: input.contact && Object.keys(input.contact).length > 0 ? JSON.stringify(input.contact) : null,
+        ...sealContact(ctx.personalData, input.contact),
         user_id: ctx.actor?.userId ?? null,
       });
       const missing = await noteMissingYears(trx, clock.calendar, { id, number, region_path: region.path }, [

@@ -127,6 +127,8 @@ export const caseRepository = {
       origin_case_id: string;
       token_hash: string;
       contact: string | null;
+      phone_sealed: string | null;
+      phone_index: string | null;
       user_id: string | null;
     },
   ) {
@@ -165,6 +167,8 @@ export const caseRepository = {
           origin_case_id: r.origin_case_id,
           token_hash: r.token_hash,
           contact: r.contact === null ? null : JSON.stringify(r.contact),
+          phone_sealed: r.phone_sealed,
+          phone_index: r.phone_index,
           user_id: r.user_id,
         })
         .onConflict((oc) => oc.columns(['case_id', 'token_hash']).doNothing())

@@ -49,6 +49,7 @@ import { openDisplayPhoto, openStoredPhoto, sweepUnattachedPhotos, uploadCasePho
 import { casePolicy } from './policy.ts';
 import { listCases, presentCategory, readCase, trackCase, trackMany } from './read.ts';
 import { caseRepository } from './repository.ts';
+import { revealReporterPhone } from './reporter-phone.ts';
 import { caseMap, caseStatistics } from './stats.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
@@ -193,10 +194,15 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
     },
     async (request, reply) => {
       const key = keyOf(request, request.body);
-      const result = await fileCase(deps.db, { actor: request.actor, requestId: request.id, log: request.log }, key, {
-        ...request.body,
-        channel: 'resident_web',
-      });
+      const result = await fileCase(
+        deps.db,
+        { actor: request.actor, requestId: request.id, log: request.log, personalData: deps.personalData },
+        key,
+        {
+          ...request.body,
+          channel: 'resident_web',
+        },
+      );
       return reply.code(result.status).send(result.body);
     },
   );
@@ -426,7 +432,12 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
     async (request, reply) => {
       const actor = requireActor(request);
       const key = keyOf(request, request.body);
-      const result = await fileCase(deps.db, { actor, requestId: request.id, log: request.log }, key, request.body);
+      const result = await fileCase(
+        deps.db,
+        { actor, requestId: request.id, log: request.log, personalData: deps.personalData },
+        key,
+        request.body,
+      );
       return reply.code(result.status).send(result.body);
     },
   );
@@ -453,6 +464,24 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => readCase(deps.db, requireActor(request), request.params.id),
+  );
+  app.get(
+    '/cases/:id/reporter-phone',
+    {
+      schema: {
+        tags,
+        summary: 'The reporter’s full phone number (personal_data.reveal; every call is audited)',
+        params: IdParams,
+        response: { 200: z.object({ phone: z.string().nullable() }) },
+      },
+    },
+    async (request) =>
+      revealReporterPhone(
+        deps.db,
+        deps.personalData,
+        { actor: requireActor(request), requestId: request.id },
+        request.params.id,
+      ),
   );
   app.post(
     '/cases/:id/actions',

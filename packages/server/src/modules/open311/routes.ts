@@ -216,7 +216,7 @@ async function createRequest(deps: ModuleDeps, request: FastifyRequest): Promise
   // GeoReport v2 has no idempotency key: each POST is a new request.
   const { body } = await fileCase(
     deps.db,
-    { actor, requestId: request.id, log: request.log },
+    { actor, requestId: request.id, log: request.log, personalData: deps.personalData },
     `open311:${crypto.randomUUID()}`,
     input,
   );
