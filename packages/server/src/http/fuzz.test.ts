@@ -42,39 +42,46 @@ function send(route: WriteRoute, request: FuzzRequest) {
   });
 }
 
+/** The walk is one long test (a few hundred requests); generous, as CI machines are shared. */
+const WALK_TIMEOUT_MS = 300_000;
+
 describe('the OpenAPI-driven fuzz', () => {
-  it('answers malformed input on every write route without a 5xx, as problem+json, writing nothing', async () => {
-    const routes = (await loadWriteRoutes(ctx)).filter((r) => !(r.key in NOT_FUZZED));
-    expect(routes.length).toBeGreaterThan(60);
-    const statuses: Record<number, number> = {};
-    let sent = 0;
-    let accepted = 0;
-    let counts = await rowCounts(ctx);
-    for (const route of routes) {
-      await fc.assert(
-        fc.asyncProperty(malformedRequests(route, world.sharedFields), async (request) => {
-          const res = await send(route, request);
-          sent++;
-          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-          const label = `${route.key} (${request.kind}): ${res.statusCode} ${res.body.slice(0, 300)}`;
-          expect(res.statusCode, label).toBeLessThan(500);
-          const after = await rowCounts(ctx);
-          if (res.statusCode < 300) {
-            // Some generated bodies are valid after all; what they wrote is the new baseline.
-            accepted++;
-            counts = after;
-            return;
-          }
-          expect(res.headers['content-type'], label).toContain('application/problem+json');
-          expect(typeof res.json().code, label).toBe('string');
-          expect(changedTables(counts, after), label).toEqual([]);
-        }),
-        { seed: SEED, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+  it(
+    'answers malformed input on every write route without a 5xx, as problem+json, writing nothing',
+    async () => {
+      const routes = (await loadWriteRoutes(ctx)).filter((r) => !(r.key in NOT_FUZZED));
+      expect(routes.length).toBeGreaterThan(60);
+      const statuses: Record<number, number> = {};
+      let sent = 0;
+      let accepted = 0;
+      let counts = await rowCounts(ctx);
+      for (const route of routes) {
+        await fc.assert(
+          fc.asyncProperty(malformedRequests(route, world.sharedFields), async (request) => {
+            const res = await send(route, request);
+            sent++;
+            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+            const label = `${route.key} (${request.kind}): ${res.statusCode} ${res.body.slice(0, 300)}`;
+            expect(res.statusCode, label).toBeLessThan(500);
+            const after = await rowCounts(ctx);
+            if (res.statusCode < 300) {
+              // Some generated bodies are valid after all; what they wrote is the new baseline.
+              accepted++;
+              counts = after;
+              return;
+            }
+            expect(res.headers['content-type'], label).toContain('application/problem+json');
+            expect(typeof res.json().code, label).toBe('string');
+            expect(changedTables(counts, after), label).toEqual([]);
+          }),
+          { seed: SEED, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+        );
+      }
+      console.info(
+        `fuzz: seed ${SEED}, ${routes.length} routes, ${sent} requests, statuses ${JSON.stringify(statuses)}, ` +
+          `accepted ${accepted}, 5xx ${Object.entries(statuses).filter(([s]) => Number(s) >= 500).length}`,
       );
-    }
-    console.info(
-      `fuzz: seed ${SEED}, ${routes.length} routes, ${sent} requests, statuses ${JSON.stringify(statuses)}, ` +
-        `accepted ${accepted}, 5xx ${Object.entries(statuses).filter(([s]) => Number(s) >= 500).length}`,
-    );
-  });
+    },
+    WALK_TIMEOUT_MS,
+  );
 });

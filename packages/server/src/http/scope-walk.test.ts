@@ -99,72 +99,79 @@ function refused(status: number, body: string, field?: string): boolean {
   return errors.some((e) => e.field.startsWith(field) || /(Id|Ids|Code|Codes)(\.|\[|$)/.test(e.field));
 }
 
-describe('the foreign-reference walk over every write route', () => {
-  it('refuses every foreign reference in the path and in the body, and writes nothing', async () => {
-    const routes = await loadWriteRoutes(ctx);
-    expect(routes.length).toBeGreaterThan(60);
-    const walked = routes.filter((r) => !(r.key in NOT_WALKED));
-    // The list of exceptions names only routes that exist.
-    expect(Object.keys(NOT_WALKED).filter((k) => !routes.some((r) => r.key === k))).toEqual([]);
+/** The walk is one long test (a few hundred requests); generous, as CI machines are shared. */
+const WALK_TIMEOUT_MS = 300_000;
 
-    const wrongful: Outcome[] = [];
-    const statuses: Record<number, number> = {};
-    const inconclusive: Outcome[] = [];
-    const unwalked = new Set<string>();
-    const wrote: string[] = [];
-    let sent = 0;
-    for (const route of walked) {
-      const before = await rowCounts(ctx);
-      const foreignPath = pathValues(route, world.foreign);
-      const homeIds = { ...world.foreign, ...world.home };
-      const homePath = pathValues(route, homeIds);
-      const pathIsHome = route.params.every(
-        (p) => homePath?.[p] !== undefined && (homePath[p] !== foreignPath?.[p] || neutralParam(route, p)),
-      );
-      let exercised = false;
-      for (const actor of actors) {
-        for (const example of route.upload ? [undefined] : bodyExamples(route)) {
-          // 1. The record in the path is 哈尔滨's, the body refers to the actor's own region.
-          if (route.params.some((p) => !neutralParam(route, p)) && foreignPath) {
-            const res = await send(actor.agent, route, fillPath(route.path, foreignPath), example);
-            record(route, actor.name, 'path', res.statusCode, res.body);
-            exercised = true;
-          }
-          // 2. The path is the actor's own (or none), one body field refers to 哈尔滨.
-          if (route.params.length === 0 || pathIsHome) {
-            const url = fillPath(route.path, homePath ?? {});
-            for (const variant of withEachReference(route.body, example, world.foreignFields)) {
-              const res = await send(actor.agent, route, url, variant.body);
-              record(route, actor.name, variant.field, res.statusCode, res.body, variant.field);
+describe('the foreign-reference walk over every write route', () => {
+  it(
+    'refuses every foreign reference in the path and in the body, and writes nothing',
+    async () => {
+      const routes = await loadWriteRoutes(ctx);
+      expect(routes.length).toBeGreaterThan(60);
+      const walked = routes.filter((r) => !(r.key in NOT_WALKED));
+      // The list of exceptions names only routes that exist.
+      expect(Object.keys(NOT_WALKED).filter((k) => !routes.some((r) => r.key === k))).toEqual([]);
+
+      const wrongful: Outcome[] = [];
+      const statuses: Record<number, number> = {};
+      const inconclusive: Outcome[] = [];
+      const unwalked = new Set<string>();
+      const wrote: string[] = [];
+      let sent = 0;
+      for (const route of walked) {
+        const before = await rowCounts(ctx);
+        const foreignPath = pathValues(route, world.foreign);
+        const homeIds = { ...world.foreign, ...world.home };
+        const homePath = pathValues(route, homeIds);
+        const pathIsHome = route.params.every(
+          (p) => homePath?.[p] !== undefined && (homePath[p] !== foreignPath?.[p] || neutralParam(route, p)),
+        );
+        let exercised = false;
+        for (const actor of actors) {
+          for (const example of route.upload ? [undefined] : bodyExamples(route)) {
+            // 1. The record in the path is 哈尔滨's, the body refers to the actor's own region.
+            if (route.params.some((p) => !neutralParam(route, p)) && foreignPath) {
+              const res = await send(actor.agent, route, fillPath(route.path, foreignPath), example);
+              record(route, actor.name, 'path', res.statusCode, res.body);
               exercised = true;
+            }
+            // 2. The path is the actor's own (or none), one body field refers to 哈尔滨.
+            if (route.params.length === 0 || pathIsHome) {
+              const url = fillPath(route.path, homePath ?? {});
+              for (const variant of withEachReference(route.body, example, world.foreignFields)) {
+                const res = await send(actor.agent, route, url, variant.body);
+                record(route, actor.name, variant.field, res.statusCode, res.body, variant.field);
+                exercised = true;
+              }
             }
           }
         }
+        if (!exercised) unwalked.add(route.key);
+        const changed = changedTables(before, await rowCounts(ctx));
+        if (changed.length > 0 && !(route.key in ALLOWED)) wrote.push(`${route.key}: ${changed.join(', ')}`);
       }
-      if (!exercised) unwalked.add(route.key);
-      const changed = changedTables(before, await rowCounts(ctx));
-      if (changed.length > 0 && !(route.key in ALLOWED)) wrote.push(`${route.key}: ${changed.join(', ')}`);
-    }
 
-    function record(route: WriteRoute, actor: string, what: string, status: number, body: string, field?: string) {
-      sent++;
-      statuses[status] = (statuses[status] ?? 0) + 1;
-      const outcome = { route: route.key, actor, what, status, body: body.slice(0, 300) };
-      if (route.key in ALLOWED && status < 500) return;
-      if (status >= 300 && status < 500 && refused(status, body, field)) return;
-      if (status < 300 || status >= 500) wrongful.push(outcome);
-      else if (!refused(status, body, field)) inconclusive.push(outcome);
-    }
+      function record(route: WriteRoute, actor: string, what: string, status: number, body: string, field?: string) {
+        sent++;
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        const outcome = { route: route.key, actor, what, status, body: body.slice(0, 300) };
+        if (route.key in ALLOWED && status < 500) return;
+        if (status >= 300 && status < 500 && refused(status, body, field)) return;
+        if (status < 300 || status >= 500) wrongful.push(outcome);
+        else if (!refused(status, body, field)) inconclusive.push(outcome);
+      }
 
-    console.info(
-      `scope walk: ${walked.length} routes, ${sent} requests, statuses ${JSON.stringify(statuses)}, ` +
-        `wrongful ${wrongful.length}, writes ${wrote.length}, inconclusive ${inconclusive.length}, not exercised ${[...unwalked].join(', ') || 'none'}`,
-    );
-    expect(inconclusive.map((o) => `${o.route} | ${o.what} | ${o.status} | ${o.body.slice(0, 160)}`)).toEqual([]);
-    expect(wrongful).toEqual([]);
-    expect(wrote).toEqual([]);
-    expect([...unwalked]).toEqual([]);
-  });
+      console.info(
+        `scope walk: ${walked.length} routes, ${sent} requests, statuses ${JSON.stringify(statuses)}, ` +
+          `wrongful ${wrongful.length}, writes ${wrote.length}, inconclusive ${inconclusive.length}, not exercised ${[...unwalked].join(', ') || 'none'}`,
+      );
+      expect(inconclusive.map((o) => `${o.route} | ${o.what} | ${o.status} | ${o.body.slice(0, 160)}`)).toEqual([]);
+      expect(wrongful).toEqual([]);
+      expect(wrote).toEqual([]);
+      expect([...unwalked]).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
 });
 
 /** The route's example bodies with the actor's own region and unit in every reference field. */
