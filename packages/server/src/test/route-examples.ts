@@ -78,7 +78,7 @@ function exampleString(schema: JsonSchema, name: string): string {
 }
 
 /** A value that passes the schema, as far as a schema alone can tell. */
-export function exampleValue(schema: JsonSchema, name = ''): unknown {
+function exampleValue(schema: JsonSchema, name = ''): unknown {
   if (schema.const !== undefined) return schema.const;
   if (schema.enum) return schema.enum[0];
   const branch = schema.oneOf ?? schema.anyOf;
