@@ -14,7 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connection.ts';
-import { registerErrorHandling, sendNotFound } from './http/error-handler.ts';
+import { frameworkErrors, registerErrorHandling, sendNotFound } from './http/error-handler.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import type { App, ModuleDeps } from './http/types.ts';
@@ -65,6 +65,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: config.bodyLimitBytes,
+    frameworkErrors,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     // X-Forwarded-For decides the address rate limits and lockouts count by: believe it only

@@ -96,6 +96,17 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
 }
 
+/**
+ * Errors the router raises before any route or hook runs (a malformed URL, a path parameter
+ * longer than the router takes): Fastify answers these itself in plain JSON unless it is
+ * given this handler (the `frameworkErrors` option).
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is longer than any id or code' : 'malformed URL';
+  return send(request, reply, 'VALIDATION_FAILED', { detail: message, errors: [{ field: 'params', message }] });
+}
+
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
   return send(request, reply, 'NOT_FOUND', { detail: `${request.method} ${request.url}` });
 }

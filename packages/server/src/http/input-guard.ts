@@ -24,7 +24,7 @@ type Finding = { kind: 'text' | 'depth'; error: FieldError };
  * Walks a parsed value without recursion and reports the first string (value or key)
  * PostgreSQL cannot store, or the first place nested deeper than MAX_DEPTH.
  */
-export function findUnstorableInput(root: unknown, base: string): Finding | undefined {
+function findUnstorableInput(root: unknown, base: string): Finding | undefined {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: base, depth: 0 }];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;

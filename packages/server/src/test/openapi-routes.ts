@@ -82,12 +82,21 @@ export function fillPath(path: string, values: Record<string, string>): string {
  */
 const VOLATILE_TABLES = new Set(['user_session']);
 
+const tableNames = new WeakMap<TestContext, Promise<string[]>>();
+
 /** Row counts of every table: a refused request must leave every one unchanged. */
 export async function rowCounts(ctx: TestContext): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }>`
-    select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(ctx.db);
-  const names = tables.rows.map((t) => t.name).filter((n) => !VOLATILE_TABLES.has(n));
+  if (!tableNames.has(ctx)) {
+    tableNames.set(
+      ctx,
+      sql<{ name: string }>`
+        select table_name as name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`
+        .execute(ctx.db)
+        .then((r) => r.rows.map((t) => t.name).filter((n) => !VOLATILE_TABLES.has(n))),
+    );
+  }
+  const names = await tableNames.get(ctx)!;
   const selects = names.map((n) => sql`select ${n}::text as name, count(*)::int as n from ${sql.table(n)}`);
   const result = await sql<{ name: string; n: number }>`${sql.join(selects, sql` union all `)}`.execute(ctx.db);
   return Object.fromEntries(result.rows.map((r) => [r.name, r.n]));

@@ -20,6 +20,7 @@ import { prefectureOfPoint } from './geo.ts';
 import { caseRepository, type CaseRow, type CategoryRow } from './repository.ts';
 import type { PersonalData } from '../personal-data/index.ts';
 import { sealContact } from './reporter-phone.ts';
+import { casePolicy } from './policy.ts';
 
 type Log = { warn: (data: object, message: string) => void };
 
@@ -192,7 +193,11 @@ export async function fileCase(
   const { idempotencyKey: _k, ...content } = input;
   const fingerprint = crypto.createHash('sha256').update(canonicalJson(content)).digest('hex');
   const existing = await caseRepository.findIntakeKey(db, key);
-  if (existing) return { status: 200, body: await replay(db, key, fingerprint, existing) };
+  if (existing) {
+    // A replay answers with the case: only to someone who could have filed it.
+    if (ctx.actor) casePolicy.canFileIn(ctx.actor, input.channel, (await resolveRegion(db, input)).path);
+    return { status: 200, body: await replay(db, key, fingerprint, existing) };
+  }
 
   const category = await requireLeafCategory(db, input.categoryCode);
   if ((input.lat === undefined) !== (input.lng === undefined)) {
@@ -202,6 +207,7 @@ export async function fileCase(
     throw invalid([{ field: 'body.address', message: 'give the location: lat and lng, or an address' }]);
   }
   const region = await resolveRegion(db, input);
+  if (ctx.actor) casePolicy.canFileIn(ctx.actor, input.channel, region.path);
   const now = new Date();
   const reportedAt = input.reportedAt ? new Date(input.reportedAt) : now;
   if (reportedAt.getTime() > now.getTime() + 60_000) {
