@@ -450,7 +450,7 @@ export async function rateCase(
       },
     );
   });
-  return trackCase(db, number);
+  return trackCase(db, number, body.token);
 }
 
 /** The reporter adds information; a clock paused waiting on the reporter runs again. */
@@ -512,5 +512,5 @@ export async function supplementCase(
       },
     );
   });
-  return trackCase(db, number);
+  return trackCase(db, number, body.token);
 }

@@ -234,3 +234,32 @@ describe('the missing-holiday-year warning', () => {
     expect(warned[0]).toMatchObject({ threshold: 'calendar-missing:2022', title: expect.stringContaining('2022') });
   });
 });
+
+describe('tracking needs the secret token, not only the number (issue 11, item 7)', () => {
+  it('refuses a bare number, answers a wrong token like an unknown number, and lists only matching pairs', async () => {
+    const key = crypto.randomUUID();
+    const c = (
+      await report(
+        ctx,
+        { categoryCode: 'event-poster', description: '我家门口的小广告', ...DAOLI, regionCode: '230102' },
+        key,
+      )
+    ).json();
+    const get = (url: string) => ctx.app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': '10.8.8.8' } });
+    const bare = await get(`/api/v1/public/cases/${c.number}`);
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().errors[0].field).toBe('querystring.token');
+    expect(bare.body).not.toContain('小广告');
+    const wrong = await get(`/api/v1/public/cases/${c.number}?token=${'x'.repeat(32)}`);
+    expect(wrong.statusCode).toBe(404);
+    const right = await get(`/api/v1/public/cases/${c.number}?token=${c.trackingToken}`);
+    expect(right.json()).toMatchObject({
+      number: c.number,
+      description: '我家门口的小广告',
+      colour: expect.any(String),
+    });
+    const many = await get(`/api/v1/public/cases?refs=${c.number}.${c.trackingToken},${c.number}.${'y'.repeat(32)}`);
+    expect(many.json().items).toEqual([expect.objectContaining({ number: c.number, status: 'submitted' })]);
+    expect((await get(`/api/v1/public/cases?numbers=${c.number}`)).statusCode).toBe(400);
+  });
+});
