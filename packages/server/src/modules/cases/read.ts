@@ -247,10 +247,17 @@ export async function trackCase(db: Kysely<Database>, number: string, token: str
 
 /** Statuses of several of a resident's cases at once ("my reports"); pairs with a wrong token are left out. */
 export async function trackMany(db: Kysely<Database>, refs: { number: string; token: string }[]) {
-  const hashes = new Map(refs.map((r) => [r.number, hashToken(r.token)]));
-  const rows = await caseRepository
-    .listByNumbers(db, [...hashes.keys()], [...hashes.values()])
-    .then((found) => found.filter((r) => hashes.get(r.number) === r.token_hash));
+  const pairs = refs.map((r) => ({ number: r.number, hash: hashToken(r.token) }));
+  const wanted = new Set(pairs.map((p) => `${p.number}|${p.hash}`));
+  const found = await caseRepository.listByNumbers(
+    db,
+    pairs.map((p) => p.number),
+    pairs.map((p) => p.hash),
+  );
+  // One row per case, only for a number sent with one of its own reporters' tokens.
+  const rows = [
+    ...new Map(found.filter((r) => wanted.has(`${r.number}|${r.token_hash}`)).map((r) => [r.number, r])).values(),
+  ];
   const calendar = await workingCalendar(db);
   const now = new Date();
   const merged = await Promise.all(
