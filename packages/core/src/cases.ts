@@ -97,7 +97,8 @@ export const IdempotencyKey = z
 
 const intakeFields = {
   categoryCode: CaseCategoryCode,
-  description: Trimmed(2000),
+  /** Up to 4,000 characters, as Open311 GeoReport v2 allows. */
+  description: Trimmed(4000),
   lat: Latitude.optional(),
   lng: Longitude.optional(),
   address: z.string().trim().max(200).optional(),
