@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { escalateOverdueCases, escalateStages } from '../../jobs/case-jobs.ts';
@@ -261,5 +262,23 @@ describe('tracking needs the secret token, not only the number (issue 11, item 7
     const many = await get(`/api/v1/public/cases?refs=${c.number}.${c.trackingToken},${c.number}.${'y'.repeat(32)}`);
     expect(many.json().items).toEqual([expect.objectContaining({ number: c.number, status: 'submitted' })]);
     expect((await get(`/api/v1/public/cases?numbers=${c.number}`)).statusCode).toBe(400);
+  });
+});
+
+describe('the statistics Excel export', () => {
+  it('carries the figures and a sheet with the definition of each', async () => {
+    const res = await dispatcher.get('/api/v1/cases/stats.xlsx?groupBy=category');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const figures = book.getWorksheet('统计')!;
+    expect(figures.getRow(2).getCell(3).value).toBe('立案数');
+    expect(String(figures.getRow(figures.rowCount).getCell(1).value)).toMatch(/^合计/);
+    const definitions = book.getWorksheet('口径说明')!;
+    const texts = definitions.getColumn(2).values.map(String).join('\n');
+    expect(texts).toContain('按上报时间');
+    expect(texts).toContain('只计最近一次评价');
+    expect(texts).toContain('未解决');
   });
 });

@@ -52,6 +52,7 @@ import { casePolicy } from './policy.ts';
 import { listCases, presentCategory, readCase, trackCase, trackMany } from './read.ts';
 import { caseRepository } from './repository.ts';
 import { caseMap, caseStatistics } from './stats.ts';
+import { statsWorkbook } from './stats-xlsx.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const NumberParams = z.strictObject({ number: z.string().regex(/^\d{8,20}$/, 'a case number') });
@@ -412,6 +413,24 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => caseStatistics(deps.db, requireActor(request), request.query),
+  );
+  app.get(
+    '/cases/stats.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Case statistics as an Excel file, with a sheet of the definitions (口径说明)',
+        querystring: CaseStatsQuery,
+      },
+    },
+    async (request, reply) => {
+      const stats = await caseStatistics(deps.db, requireActor(request), request.query);
+      const fileName = encodeURIComponent(`案件统计-${stats.from}-${stats.to}.xlsx`);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="case-stats.xlsx"; filename*=UTF-8''${fileName}`)
+        .send(await statsWorkbook(stats));
+    },
   );
   app.get(
     '/cases/map',
