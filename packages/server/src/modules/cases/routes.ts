@@ -36,7 +36,8 @@ import { invalid, notFound } from '../../http/problem.ts';
 import { requireActor } from '../auth/actor.ts';
 import type { Upload } from '../attachments/service.ts';
 import { uploadsDirOf } from '../attachments/storage.ts';
-import { actOnCase, rateCase, supplementCase } from './actions.ts';
+import { actOnCase } from './actions.ts';
+import { rateCase, supplementCase } from './reporter-actions.ts';
 import {
   createDispatchRule,
   deleteDispatchRule,

@@ -23,7 +23,7 @@ export class Open311Error extends Error {
 export const fail = (status: number, description: string) => new Open311Error(status, [{ code: status, description }]);
 
 /** The specification allows descriptions of up to 4,000 characters; longer ones are refused, never cut. */
-export const MAX_DESCRIPTION = 4000;
+const MAX_DESCRIPTION = 4000;
 /** Photos a POST may carry (the platform's limit per report). */
 const MAX_PHOTOS = 6;
 
