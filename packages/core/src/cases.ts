@@ -97,7 +97,8 @@ export const IdempotencyKey = z
 
 const intakeFields = {
   categoryCode: CaseCategoryCode,
-  description: Trimmed(2000),
+  /** Up to 4,000 characters, as Open311 GeoReport v2 allows. */
+  description: Trimmed(4000),
   lat: Latitude.optional(),
   lng: Longitude.optional(),
   address: z.string().trim().max(200).optional(),
@@ -353,6 +354,20 @@ export const CaseAction = z.discriminatedUnion('action', [
 ]);
 export type CaseAction = z.infer<typeof CaseAction>;
 export type CaseActionName = CaseAction['action'];
+
+/**
+ * The tracking token the reporter received at intake: a case number alone opens nothing (numbers
+ * are sequential and readable for staff), the public case endpoints need number and token.
+ */
+export const TrackingToken = z.string().min(10).max(100);
+export const TrackingQuery = z.strictObject({ token: TrackingToken });
+
+/** Several of the reporter's cases at once: `number.token` pairs, comma-separated, up to 20. */
+export const TrackManyQuery = z.strictObject({
+  refs: z
+    .string()
+    .regex(/^\d{8,20}\.[A-Za-z0-9_-]{10,100}(,\d{8,20}\.[A-Za-z0-9_-]{10,100}){0,19}$/, 'up to 20 number.token pairs'),
+});
 
 /** The reporter rates a closed case with the tracking token; "not fixed" sends it back to verification. */
 export const RatingRequest = z.strictObject({

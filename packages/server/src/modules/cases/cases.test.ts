@@ -64,8 +64,11 @@ describe('the full walk of a resident report', () => {
     // 广告乱贴: 1 working day, counted from the next working day, due at its 17:30 China time.
     expect(intake.deadline).toMatch(/T09:30:00\.000Z$/);
 
-    // The public page: status, deadline, photo, no contact.
-    const tracked = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/cases/${intake.number}` });
+    // The public page: status, deadline, photo, no contact; only with the tracking token.
+    const tracked = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/cases/${intake.number}?token=${intake.trackingToken}`,
+    });
     expect(tracked.statusCode).toBe(200);
     expect(tracked.json()).toMatchObject({
       status: 'submitted',
@@ -335,7 +338,12 @@ describe('duplicates and merging', () => {
     expect(merged.json()).toMatchObject({ status: 'duplicate', mergedInto: { id: first.id, number: first.number } });
     const survivor = (await cityAdmin.get(`/api/v1/cases/${first.id}`)).json();
     expect(survivor.mergedFrom).toEqual([{ id: second.id, number: second.number }]);
-    const tracked = (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/cases/${second.number}` })).json();
+    const tracked = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/public/cases/${second.number}?token=${second.trackingToken}`,
+      })
+    ).json();
     expect(tracked.mergedInto).toBe(first.number);
 
     // Walk the survivor to closed; the second reporter rates it with their own token.

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { escalateOverdueCases, escalateStages } from '../../jobs/case-jobs.ts';
@@ -232,5 +233,52 @@ describe('the missing-holiday-year warning', () => {
       .execute();
     expect(warned.map((w) => w.recipient_org_unit_id).sort()).toEqual([cityOfficeId, provinceOfficeId].sort());
     expect(warned[0]).toMatchObject({ threshold: 'calendar-missing:2022', title: expect.stringContaining('2022') });
+  });
+});
+
+describe('tracking needs the secret token, not only the number (issue 11, item 7)', () => {
+  it('refuses a bare number, answers a wrong token like an unknown number, and lists only matching pairs', async () => {
+    const key = crypto.randomUUID();
+    const c = (
+      await report(
+        ctx,
+        { categoryCode: 'event-poster', description: '我家门口的小广告', ...DAOLI, regionCode: '230102' },
+        key,
+      )
+    ).json();
+    const get = (url: string) => ctx.app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': '10.8.8.8' } });
+    const bare = await get(`/api/v1/public/cases/${c.number}`);
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().errors[0].field).toBe('querystring.token');
+    expect(bare.body).not.toContain('小广告');
+    const wrong = await get(`/api/v1/public/cases/${c.number}?token=${'x'.repeat(32)}`);
+    expect(wrong.statusCode).toBe(404);
+    const right = await get(`/api/v1/public/cases/${c.number}?token=${c.trackingToken}`);
+    expect(right.json()).toMatchObject({
+      number: c.number,
+      description: '我家门口的小广告',
+      colour: expect.any(String),
+    });
+    const many = await get(`/api/v1/public/cases?refs=${c.number}.${c.trackingToken},${c.number}.${'y'.repeat(32)}`);
+    expect(many.json().items).toEqual([expect.objectContaining({ number: c.number, status: 'submitted' })]);
+    expect((await get(`/api/v1/public/cases?numbers=${c.number}`)).statusCode).toBe(400);
+  });
+});
+
+describe('the statistics Excel export', () => {
+  it('carries the figures and a sheet with the definition of each', async () => {
+    const res = await dispatcher.get('/api/v1/cases/stats.xlsx?groupBy=category');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const figures = book.getWorksheet('统计')!;
+    expect(figures.getRow(2).getCell(3).value).toBe('立案数');
+    expect(String(figures.getRow(figures.rowCount).getCell(1).value)).toMatch(/^合计/);
+    const definitions = book.getWorksheet('口径说明')!;
+    const texts = definitions.getColumn(2).values.map(String).join('\n');
+    expect(texts).toContain('按上报时间');
+    expect(texts).toContain('只计最近一次评价');
+    expect(texts).toContain('未解决');
   });
 });

@@ -19,13 +19,13 @@ import { caseRepository, type CaseRow, type CategoryRow } from './repository.ts'
 /** The limits a case's stage clocks run on: its category's, over the installation's. */
 export type ClockLimits = { stages: StageLimits; handle: TimeLimit; dayRule: DayRule };
 
-export const handleLimitOf = (category: Pick<CategoryRow, 'limit_amount' | 'limit_unit'>): TimeLimit => ({
+const handleLimitOf = (category: Pick<CategoryRow, 'limit_amount' | 'limit_unit'>): TimeLimit => ({
   amount: category.limit_amount ?? 1,
   unit: (category.limit_unit ?? 'days') as TimeLimit['unit'],
 });
 
 /** A category's overrides (any of accept, dispatch, verify) over the installation's stage limits. */
-export async function clockLimits(
+async function clockLimits(
   db: Kysely<Database>,
   category: Pick<CategoryRow, 'limit_amount' | 'limit_unit' | 'day_rule' | 'stage_limits'>,
 ): Promise<ClockLimits> {

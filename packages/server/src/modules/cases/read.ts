@@ -24,6 +24,7 @@ import { invalid, notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { workingCalendar } from './calendar.ts';
+import { hashToken } from './intake.ts';
 import { casePolicy } from './policy.ts';
 import { presentPhoto } from './photos.ts';
 import { caseRepository, type CaseRow, type CategoryRow } from './repository.ts';
@@ -209,10 +210,14 @@ export async function readCase(db: Kysely<Database>, actor: Actor, id: string): 
   return presentDetail(db, actor, row);
 }
 
-/** The public tracking page of a case number: no contact, no staff names, display photos only. */
-export async function trackCase(db: Kysely<Database>, number: string): Promise<CaseTracking> {
+/**
+ * The public tracking page of a case: no contact, no staff names, display photos only. Only with
+ * the tracking token of one of its reporters; a wrong token is answered like an unknown number,
+ * so numbers cannot be probed.
+ */
+export async function trackCase(db: Kysely<Database>, number: string, token: string): Promise<CaseTracking> {
   const row = await caseRepository.findByNumber(db, number);
-  if (!row) throw notFound(`case ${number}`);
+  if (!row || !(await caseRepository.findReporter(db, row.id, hashToken(token)))) throw notFound(`case ${number}`);
   const base = await summaryRow(db, row);
   const [events, photos, mergedInto, rating] = await Promise.all([
     caseRepository.listEvents(db, row.id),
@@ -240,9 +245,19 @@ export async function trackCase(db: Kysely<Database>, number: string): Promise<C
   };
 }
 
-/** Statuses of several case numbers at once, for a resident's "my reports" list. */
-export async function trackMany(db: Kysely<Database>, numbers: string[]) {
-  const rows = await caseRepository.listByNumbers(db, numbers);
+/** Statuses of several of a resident's cases at once ("my reports"); pairs with a wrong token are left out. */
+export async function trackMany(db: Kysely<Database>, refs: { number: string; token: string }[]) {
+  const pairs = refs.map((r) => ({ number: r.number, hash: hashToken(r.token) }));
+  const wanted = new Set(pairs.map((p) => `${p.number}|${p.hash}`));
+  const found = await caseRepository.listByNumbers(
+    db,
+    pairs.map((p) => p.number),
+    pairs.map((p) => p.hash),
+  );
+  // One row per case, only for a number sent with one of its own reporters' tokens.
+  const rows = [
+    ...new Map(found.filter((r) => wanted.has(`${r.number}|${r.token_hash}`)).map((r) => [r.number, r])).values(),
+  ];
   const calendar = await workingCalendar(db);
   const now = new Date();
   const merged = await Promise.all(

@@ -189,11 +189,23 @@ export const caseRepository = {
     return db.selectFrom('problem_case').selectAll().where('number', '=', number).executeTakeFirst();
   },
 
-  listByNumbers(db: Kysely<Database>, numbers: string[]) {
+  /** Cases by number with those of their reporters' token hashes among `tokenHashes`. */
+  listByNumbers(db: Kysely<Database>, numbers: string[], tokenHashes: string[]) {
     return db
-      .selectFrom('problem_case')
-      .select(['number', 'status', 'deadline', 'paused_at', 'merged_into_id', 'dispatched_at', 'reported_at'])
-      .where('number', 'in', numbers)
+      .selectFrom('problem_case as c')
+      .innerJoin('case_reporter as r', 'r.case_id', 'c.id')
+      .select([
+        'c.number',
+        'c.status',
+        'c.deadline',
+        'c.paused_at',
+        'c.merged_into_id',
+        'c.dispatched_at',
+        'c.reported_at',
+        'r.token_hash',
+      ])
+      .where('c.number', 'in', numbers)
+      .where('r.token_hash', 'in', tokenHashes)
       .execute();
   },
 

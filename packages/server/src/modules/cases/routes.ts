@@ -27,6 +27,8 @@ import {
   RatingRequest,
   StaffCaseIntake,
   SupplementRequest,
+  TrackingQuery,
+  TrackManyQuery,
   UpdateCategoryRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
@@ -34,7 +36,8 @@ import { invalid, notFound } from '../../http/problem.ts';
 import { requireActor } from '../auth/actor.ts';
 import type { Upload } from '../attachments/service.ts';
 import { uploadsDirOf } from '../attachments/storage.ts';
-import { actOnCase, rateCase, supplementCase } from './actions.ts';
+import { actOnCase } from './actions.ts';
+import { rateCase, supplementCase } from './reporter-actions.ts';
 import {
   createDispatchRule,
   deleteDispatchRule,
@@ -51,14 +54,12 @@ import { listCases, presentCategory, readCase, trackCase, trackMany } from './re
 import { caseRepository } from './repository.ts';
 import { revealReporterPhone } from './reporter-phone.ts';
 import { caseMap, caseStatistics } from './stats.ts';
+import { statsWorkbook } from './stats-xlsx.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const NumberParams = z.strictObject({ number: z.string().regex(/^\d{8,20}$/, 'a case number') });
 const PhotoParams = z.strictObject({ id: z.uuid(), photoId: z.uuid(), version: z.enum(['original', 'display']) });
 const HolidayQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-const TrackManyQuery = z.strictObject({
-  numbers: z.string().regex(/^\d{8,20}(,\d{8,20}){0,19}$/, 'up to 20 case numbers separated by commas'),
-});
 const PublicRegionQuery = z.strictObject({
   parent: z
     .string()
@@ -212,20 +213,33 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       config: publicRead,
       schema: {
         tags,
-        summary: 'Statuses of several case numbers',
+        summary: "Statuses of several of the reporter's cases (number.token pairs)",
         querystring: TrackManyQuery,
         response: { 200: TrackManyResponse },
       },
     },
-    async (request) => trackMany(deps.db, request.query.numbers.split(',')),
+    async (request) =>
+      trackMany(
+        deps.db,
+        request.query.refs.split(',').map((ref) => {
+          const [number, token] = ref.split('.') as [string, string];
+          return { number, token };
+        }),
+      ),
   );
   app.get(
     '/public/cases/:number',
     {
       config: publicRead,
-      schema: { tags, summary: 'Track a case by number', params: NumberParams, response: { 200: CaseTracking } },
+      schema: {
+        tags,
+        summary: 'Track a case by number and tracking token (a number alone is refused)',
+        params: NumberParams,
+        querystring: TrackingQuery,
+        response: { 200: CaseTracking },
+      },
     },
-    async (request) => trackCase(deps.db, request.params.number),
+    async (request) => trackCase(deps.db, request.params.number, request.query.token),
   );
   app.post(
     '/public/cases/:number/rating',
@@ -406,6 +420,24 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => caseStatistics(deps.db, requireActor(request), request.query),
+  );
+  app.get(
+    '/cases/stats.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Case statistics as an Excel file, with a sheet of the definitions (口径说明)',
+        querystring: CaseStatsQuery,
+      },
+    },
+    async (request, reply) => {
+      const stats = await caseStatistics(deps.db, requireActor(request), request.query);
+      const fileName = encodeURIComponent(`案件统计-${stats.from}-${stats.to}.xlsx`);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="case-stats.xlsx"; filename*=UTF-8''${fileName}`)
+        .send(await statsWorkbook(stats));
+    },
   );
   app.get(
     '/cases/map',

@@ -11,7 +11,7 @@ import { formatTime } from '../cases/format.ts';
 import { myReports } from './report-draft.ts';
 import styles from './public.module.css';
 
-/** What the server tells anyone about a case number (GET /public/cases?numbers=). */
+/** What the server tells the reporter about their cases (GET /public/cases?refs=number.token,...). */
 interface CaseState {
   number: string;
   status: CaseStatus;
@@ -35,11 +35,11 @@ export default function LandingPage() {
   const [now] = useState(() => new Date());
 
   useEffect(() => {
-    const numbers = mine.slice(0, STATUS_BATCH).map((item) => item.number);
-    if (numbers.length === 0) return;
+    const refs = mine.slice(0, STATUS_BATCH).map((item) => `${item.number}.${item.token}`);
+    if (refs.length === 0) return;
     let cancelled = false;
     api
-      .get<{ items: CaseState[] }>(withQuery('/api/v1/public/cases', { numbers: numbers.join(',') }))
+      .get<{ items: CaseState[] }>(withQuery('/api/v1/public/cases', { refs: refs.join(',') }))
       .then((answer) => {
         if (!cancelled) setStates(new Map(answer.items.map((item) => [item.number, item])));
       })
