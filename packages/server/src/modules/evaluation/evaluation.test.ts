@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameworkDocument, standardsOf } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { PDF, PNG, upload } from '../attachments/upload-fixture.ts';
-import { completeScoring } from './scoring-fixture.ts';
+import { completeScoring, completeScoringInDatabase } from './scoring-fixture.ts';
 
 // The walk an office takes: import the framework from Excel, open a year-end round for the 13
 // prefecture-level units, take material and field results, record a major safety accident,
@@ -618,6 +618,7 @@ describe('annual and cycle totals', () => {
   it('combines routine and year-end rounds per year and weights the years 15/25/60', async () => {
     const A = '2305';
     const B = '2308';
+    const adminId = (await ctx.admin.get('/api/v1/auth/me')).json().user.id;
     const plan = async (kind: 'routine' | 'year_end', year: number, regions: string[]) => {
       const created = await ctx.admin.post('/api/v1/evaluation/rounds', {
         name: `${year} ${kind}`,
@@ -633,7 +634,7 @@ describe('annual and cycle totals', () => {
       expect(created.statusCode, created.body).toBe(201);
       const id = created.json().id;
       for (const to of ['open', 'scoring', 'under_review', 'published']) {
-        if (to === 'under_review') await completeScoring(ctx.admin, id, regions);
+        if (to === 'under_review') await completeScoringInDatabase(ctx.db, id, adminId);
         const body = { to, ...(to === 'published' && kind === 'year_end' ? { decidedOn: `${year}-12-20` } : {}) };
         expect((await ctx.admin.post(`/api/v1/evaluation/rounds/${id}/transition`, body)).statusCode).toBe(200);
       }

@@ -92,10 +92,11 @@ export const evaluationPolicy = {
   },
 
   /** The ranking of the whole round: organisers and scorers, or everyone who sees the round once published. */
-  canSeeRanking(actor: Actor, round: RoundAccess): void {
+  canSeeRanking(actor: Actor, round: RoundAccess, regionPaths: readonly string[]): void {
     authorize(actor, 'evaluation.read');
     if (this.isOrganiser(actor, round) || assignedAnywhere(actor, round)) return;
     if (round.status !== 'published') throw forbidden('the ranking is visible once the round is published');
+    this.canSeeRound(actor, round, regionPaths);
   },
 
   /** A city's own officers upload material for its standards while the round is open. */

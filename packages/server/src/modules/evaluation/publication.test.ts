@@ -327,6 +327,23 @@ describe('回避 and unannounced rounds', () => {
     expect(cross.statusCode, cross.body).toBe(200);
   });
 
+  it('a third-party team’s account sees the round it is assigned to and no other', async () => {
+    // registered outside the evaluated regions (大兴安岭), hired for this round's questionnaire
+    const team = await buildUser(ctx, { role: 'inspector', regionCode: '2327' });
+    const other = await planRound('routine', [D]);
+    const assigned = await ctx.admin.put(`/api/v1/evaluation/rounds/${other}/assignments`, {
+      assignments: [{ userId: team.id, method: 'questionnaire' }],
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const list = (await team.agent.get('/api/v1/evaluation/rounds')).json();
+    expect(list.items.map((r: { id: string }) => r.id)).toEqual([other]);
+    expect((await team.agent.get(`/api/v1/evaluation/rounds/${other}`)).statusCode).toBe(200);
+    expect((await team.agent.get(`/api/v1/evaluation/rounds/${roundId}`)).statusCode).toBe(403);
+    expect(
+      (await team.agent.get(`/api/v1/evaluation/cycle?frameworkId=${frameworkId}&startYear=2018`)).json().rows,
+    ).toEqual([]);
+  });
+
   it('the evaluated city is refused an unannounced round before publication', async () => {
     expect((await evaluated.get(`/api/v1/evaluation/rounds/${roundId}`)).statusCode).toBe(403);
     const list = (await evaluated.get('/api/v1/evaluation/rounds')).json();

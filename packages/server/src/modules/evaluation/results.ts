@@ -29,6 +29,9 @@ import { eventsByRegion } from './titles-repository.ts';
 
 type Db = Kysely<Database>;
 
+const roundPaths = async (db: Db, roundId: string) =>
+  (await roundRepository.regionPathsOf(db, [roundId])).map((r) => r.path);
+
 /** The publication asked for (default: the one in force), or 404 when the round has no such version. */
 async function publicationOf(db: Db, roundId: string, version?: number) {
   const publication = await publicationRepository.find(db, roundId, version);
@@ -117,7 +120,7 @@ export async function readRanking(
   query: { cityGroup?: CityGroup; version?: number } = {},
 ): Promise<Ranking> {
   const round = await loadRound(db, roundId);
-  evaluationPolicy.canSeeRanking(actor, round.access);
+  evaluationPolicy.canSeeRanking(actor, round.access, await roundPaths(db, roundId));
   let ranking: Ranking;
   if (round.row.status === 'published') {
     const publication = await publicationOf(db, roundId, query.version);
@@ -397,7 +400,7 @@ async function cycleIncidents(
 /** What publishing the round did (criticism, suspensions with their title events), once published. */
 export async function readRoundEffects(db: Db, actor: Actor, roundId: string) {
   const round = await loadRound(db, roundId);
-  evaluationPolicy.canSeeRanking(actor, round.access);
+  evaluationPolicy.canSeeRanking(actor, round.access, await roundPaths(db, roundId));
   const rows = await roundRepository.effects(db, roundId);
   return {
     items: rows.map((r) => ({

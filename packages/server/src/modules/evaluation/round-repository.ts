@@ -125,15 +125,15 @@ export const roundRepository = {
       .execute();
   },
 
-  async isAssigned(db: Db, roundId: string, userId: string): Promise<boolean> {
-    const row = await db
+  /** The rounds an account is assigned to score. */
+  async assignedRoundIds(db: Db, userId: string): Promise<string[]> {
+    const rows = await db
       .selectFrom('evaluation_assignment')
-      .select('user_id')
-      .where('round_id', '=', roundId)
+      .select('round_id')
+      .distinct()
       .where('user_id', '=', userId)
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
+      .execute();
+    return rows.map((r) => r.round_id);
   },
 
   /** The accounts proposed as scorers, with the region scope 回避 is judged on. */

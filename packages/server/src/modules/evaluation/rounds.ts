@@ -117,6 +117,8 @@ export async function listRounds(
   const before = decoded ? (JSON.parse(decoded) as { at: string; id: string }) : undefined;
   const items: (Omit<Round, 'regions' | 'assignments' | 'publications'> & { regionCount: number })[] = [];
   let next: { at: string; id: string } | undefined = before;
+  // A scorer sees the rounds they are assigned to, even outside their scope (交叉测评, third parties).
+  const assigned = new Set(await roundRepository.assignedRoundIds(db, actor.userId));
   // Rounds outside the scope are skipped; keep reading pages until this one is full.
   for (let guard = 0; guard < 20 && items.length < query.limit; guard++) {
     const rows = await roundRepository.list(db, { ...query, before: next, limit: query.limit });
@@ -127,6 +129,7 @@ export async function listRounds(
     );
     for (const row of page) {
       const visible =
+        assigned.has(row.id) ||
         isWithinScope(actor.regionPath, row.owner_path) ||
         paths.some(
           (p) =>
@@ -139,7 +142,7 @@ export async function listRounds(
         row.unannounced &&
         row.status !== 'published' &&
         !isWithinScope(actor.regionPath, row.owner_path) &&
-        !(await roundRepository.isAssigned(db, row.id, actor.userId));
+        !assigned.has(row.id);
       if (!visible || secret) continue;
       const { regions: _r, assignments: _a, publications: _p, ...round } = presentRound(row, [], []);
       items.push({ ...round, regionCount: Number(row.region_count) });

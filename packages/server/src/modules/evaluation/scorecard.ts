@@ -23,24 +23,34 @@ export const presentPublication = (row: PublicationRow): Publication => ({
 
 type AttachmentRef = { id: string; fileName: string; contentType: string; sizeBytes: number };
 
-/** Names the files and material behind each loss (two queries however many losses). */
+/** Runs a lookup over ids in chunks: a whole round's losses can name more ids than one statement may bind. */
+async function inChunks<T>(ids: string[], lookup: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 5000) out.push(...(await lookup(ids.slice(i, i + 5000))));
+  return out;
+}
+
+/** Names the files and material behind each loss (a couple of queries however many losses). */
 export async function withFiles(db: Db, losses: RegionScore['losses']) {
   const evidenceIds = [...new Set(losses.flatMap((l) => l.evidenceIds))];
-  const evidence =
-    evidenceIds.length === 0
-      ? []
-      : await db.selectFrom('evaluation_evidence').select(['id', 'note']).where('id', 'in', evidenceIds).execute();
+  const evidence = await inChunks(evidenceIds, (chunk) =>
+    db.selectFrom('evaluation_evidence').select(['id', 'note']).where('id', 'in', chunk).execute(),
+  );
   const ownerIds = [...new Set(losses.flatMap((l) => (l.findingId ? [l.findingId] : [])).concat(evidenceIds))];
-  const files =
-    ownerIds.length === 0
-      ? []
-      : await db
-          .selectFrom('attachment')
-          .select(['id', 'owner_id', 'file_name', 'content_type', 'size_bytes'])
-          .where('owner_type', 'in', ['evaluation_finding', 'evaluation_evidence'])
-          .where('owner_id', 'in', ownerIds)
-          .orderBy('uploaded_at')
-          .execute();
+  const files = await inChunks(ownerIds, (chunk) =>
+    db
+      .selectFrom('attachment')
+      .select(['id', 'owner_id', 'file_name', 'content_type', 'size_bytes', 'uploaded_at'])
+      .where('owner_type', 'in', ['evaluation_finding', 'evaluation_evidence'])
+      .where('owner_id', 'in', chunk)
+      .orderBy('uploaded_at')
+      .execute(),
+  );
+  // one order across chunks: the upload order
+  files.sort((a, b) => new Date(a.uploaded_at).getTime() - new Date(b.uploaded_at).getTime());
+  const byOwner = new Map<string, typeof files>();
+  for (const f of files) byOwner.set(f.owner_id, [...(byOwner.get(f.owner_id) ?? []), f]);
+  const notes = new Map(evidence.map((e) => [e.id, e.note]));
   const ref = (f: (typeof files)[number]): AttachmentRef => ({
     id: f.id,
     fileName: f.file_name,
@@ -49,11 +59,13 @@ export async function withFiles(db: Db, losses: RegionScore['losses']) {
   });
   return losses.map((l) => ({
     ...l,
-    attachments: files.filter((f) => l.attachmentIds.includes(f.id)).map(ref),
+    attachments: (l.findingId ? (byOwner.get(l.findingId) ?? []) : [])
+      .filter((f) => l.attachmentIds.includes(f.id))
+      .map(ref),
     evidence: l.evidenceIds.map((id) => ({
       id,
-      note: evidence.find((e) => e.id === id)?.note ?? '',
-      attachments: files.filter((f) => f.owner_id === id).map(ref),
+      note: notes.get(id) ?? '',
+      attachments: (byOwner.get(id) ?? []).map(ref),
     })),
   }));
 }

@@ -1,4 +1,7 @@
 import { expect } from 'vitest';
+import type { Kysely } from 'kysely';
+import { standardsOf, type FrameworkDocument } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
 import type { Agent } from '../../test/harness.ts';
 
 /**
@@ -18,4 +21,36 @@ export async function completeScoring(agent: Agent, roundId: string, regionCodes
       expect(res.statusCode, res.body).toBe(200);
     }
   }
+}
+
+/**
+ * Test fixture for tests that set the frozen totals by hand: writes the same entries as
+ * `completeScoring` straight into the round's results (reviewed deduction standards, every
+ * measured standard not applicable), a handful of statements instead of one request each.
+ */
+export async function completeScoringInDatabase(db: Kysely<Database>, roundId: string, scorerId: string) {
+  const round = await db
+    .selectFrom('evaluation_round as r')
+    .innerJoin('evaluation_framework_version as v', 'v.id', 'r.framework_version_id')
+    .select('v.document')
+    .where('r.id', '=', roundId)
+    .executeTakeFirstOrThrow();
+  const regions = await db
+    .selectFrom('evaluation_round_region')
+    .select(['region_code', 'prefecture_code'])
+    .where('round_id', '=', roundId)
+    .execute();
+  const rows = regions.flatMap((region) =>
+    standardsOf(round.document as FrameworkDocument).map(({ standard }) => ({
+      round_id: roundId,
+      region_code: region.region_code,
+      prefecture_code: region.prefecture_code,
+      standard_code: standard.code,
+      reviewed: standard.rule.kind === 'deduction',
+      not_applicable: standard.rule.kind !== 'deduction',
+      note: standard.rule.kind === 'deduction' ? '' : '本轮未抽查此项',
+      scorer_id: scorerId,
+    })),
+  );
+  if (rows.length > 0) await db.insertInto('evaluation_result').values(rows).execute();
 }
