@@ -27,11 +27,15 @@ type Loaded = {
   openDatabase: (o: object) => Promise<{ db: Db; close: () => Promise<void> }>;
   migrate: (db: Db) => Promise<unknown>;
   recordAudit: (trx: Db, context: object, event: object) => Promise<void>;
+  /** Absent in checkouts from before the verifiable log. */
+  sequenceAuditLog?: (db: Db) => Promise<{ sequenced: number }>;
 };
 
 async function load(root: string): Promise<Loaded> {
   const src = path.join(root, 'packages/server/src');
+  const sequencer = path.join(src, 'modules/audit/sequencer.ts');
   return {
+    ...(fs.existsSync(sequencer) ? await import(sequencer) : {}),
     ...(await import(path.join(src, 'db/connection.ts'))),
     ...(await import(path.join(src, 'db/migrate.ts'))),
     ...(await import(path.join(src, 'modules/audit/service.ts'))),
@@ -70,10 +74,17 @@ async function measure(checkout: Checkout, kind: 'pglite' | 'postgres') {
         { action: 'bench.append', entityType: 'bench', entityId: String(n), regionCode: '230102', after: { n } },
       ),
     );
+    // How fast one sequencer integrates what the writers appended (its queue holds all of it now).
+    let sequencing = '–';
+    if (code.sequenceAuditLog) {
+      const started = performance.now();
+      const { sequenced } = await code.sequenceAuditLog(handle.db);
+      sequencing = fmtInt(sequenced / ((performance.now() - started) / 1000));
+    }
     const bare = await throughput(handle.db, async (trx, n) => {
       await sql`insert into bench_bare_insert (body) values (${JSON.stringify({ n })})`.execute(trx);
     });
-    return [checkout.label, kind, fmtInt(audit), fmtInt(bare), `${Math.round((100 * audit) / bare)} %`];
+    return [checkout.label, kind, fmtInt(audit), fmtInt(bare), `${Math.round((100 * audit) / bare)} %`, sequencing];
   } finally {
     await handle.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -92,6 +103,14 @@ try {
   await runCleanup();
 }
 console.log(
-  `${WRITERS} concurrent writers, ${seconds} s each, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`,
+  `${WRITERS} concurrent writers, ${seconds} s each, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
 );
-console.log(markdownTable(['code', 'database', 'audit append (tx/s)', 'bare INSERT (tx/s)', 'of bare'], rows));
+console.log(
+  markdownTable(
+    ['code', 'database', 'audit append (tx/s)', 'bare INSERT (tx/s)', 'of bare', 'sequenced (entries/s)'],
+    rows,
+  ),
+);
