@@ -46,7 +46,7 @@ export function registerDatabaseCommands(program: Command): void {
           const result = await moveDatabase(db, target.db, signer);
           const lines = [
             result.ok
-              ? `moved ${result.counts.length} tables, ${result.counts.reduce((n, c) => n + c.target, 0)} rows; audit log verified against ${result.audit.shards.length} checkpoints`
+              ? `moved ${result.counts.length} tables, ${result.counts.reduce((n, c) => n + c.target, 0)} rows; audit log verified against the checkpoints of ${result.audit.shards.length} trees`
               : 'the move FAILED its checks:',
             ...result.mismatched.map((c) => `  ${c.table}: ${c.source} rows here, ${c.target} there`),
             ...result.audit.shards.flatMap((s) => s.problems.map((p) => `  audit ${s.shard}: ${p}`)),

@@ -21,6 +21,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/public/cases/{number}/rating',
   'POST /api/v1/public/cases/{number}/supplement',
   'POST /api/v1/public/case-photos',
+  // Anyone may check audit checkpoints (issue 13).
+  'GET /api/v1/public/audit/public-keys',
   'GET /api/v1/public/case-photos/{id}',
 ]);
 

@@ -66,7 +66,7 @@ describe('the verifiable audit log', () => {
       }),
     ).toBe(true);
     // The checkpoint is signed by the published key and commits to the proof's root.
-    const { keys } = (await ctx.app.inject({ url: '/api/v1/audit/public-keys' })).json();
+    const { keys } = (await ctx.app.inject({ url: '/api/v1/public/audit/public-keys' })).json();
     const key = keys.find((k: { publicKey: string }) => k.publicKey === proof.checkpoint.publicKey);
     expect(key).toBeDefined();
     expect(

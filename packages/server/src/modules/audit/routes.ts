@@ -99,7 +99,7 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
   );
 
   app.get(
-    '/audit/public-keys',
+    '/public/audit/public-keys',
     {
       config: { public: true },
       schema: {
