@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { Role } from '@chuangcheng/core';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { ConfigError } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { datasetPath, loadDataset, systemActorOfRoot } from '../bootstrap.ts';
 import { serve } from './serve.ts';
@@ -34,36 +33,8 @@ import { sweepUnattachedPhotos } from '../modules/cases/photos.ts';
 import { runCaseJobs } from '../jobs/case-jobs.ts';
 import { uploadsDirOf } from '../modules/attachments/storage.ts';
 import { exportFramework, importFrameworkFile } from '../modules/evaluation/frameworks.ts';
-
-function open(config: Config): Promise<DatabaseHandle> {
-  return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
-    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
-}
-
-/** Runs a command with an open, migrated database and maps failures to one line and an exit code. */
-async function withDatabase(
-  fn: (handle: DatabaseHandle, config: Config) => Promise<number | void>,
-  options = { migrateFirst: true },
-): Promise<never> {
-  let handle: DatabaseHandle | undefined;
-  let code: number = EXIT.ok;
-  try {
-    const config = loadConfig();
-    handle = await open(config);
-    if (options.migrateFirst) await migrate(handle.db);
-    code = (await fn(handle, config)) ?? EXIT.ok;
-  } catch (error) {
-    code = reportError(error);
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-  process.exit(code);
-}
-
-function print(json: boolean, data: unknown, text: string) {
-  console.log(json ? JSON.stringify(data, null, 2) : text);
-}
+import { print, withDatabase } from './database.ts';
+import { registerUserCommands } from './users-commands.ts';
 
 const program = new Command()
   .name('chuangcheng')
@@ -297,6 +268,7 @@ users
         print(!!opts.json, user, `created ${user.username} (${user.role}, scope ${user.regionName})`);
       }),
   );
+registerUserCommands(users);
 
 const audit = program.command('audit').description('the audit trail');
 audit
