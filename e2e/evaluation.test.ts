@@ -336,7 +336,7 @@ describe(`the office runs a year-end evaluation (${walk.kind})`, () => {
     await signIn(page, server, 'admin', server.adminPassword);
     await navigate(page, 'nav-evaluation', 'nav-evaluation-incidents');
     await openModalBy(page, page.getByTestId('incident-record'));
-    await pickOption(page, 'incident-region', DAQING.name, { search: '大庆' });
+    await pickOption(page, 'incident-region', DAQING.name, { search: '大庆', remote: true });
     await pickOption(page, 'incident-category', 'G15');
     const category = openModal(page).locator('.ant-form-item', { hasText: '负面清单类别' });
     await expect.poll(() => category.textContent()).toContain('G15 发生有全国影响的重大安全事故');

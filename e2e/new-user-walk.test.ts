@@ -42,7 +42,7 @@ describe(`a new user walks the foundation (${walk.kind})`, () => {
     await page.getByTestId('user-display-name').fill('大庆市创城办管理员');
     await page.getByTestId('user-password').fill(DAQING_ADMIN.password);
     await pickOption(page, 'user-role', /^市级管理员$/);
-    await pickOption(page, 'user-region', '大庆市 · ', { search: '大庆' });
+    await pickOption(page, 'user-region', '大庆市 · ', { search: '大庆', remote: true });
     await confirmModal(page);
     await page.getByTestId('user-table').getByText(DAQING_ADMIN.username).waitFor();
   });

@@ -248,11 +248,11 @@ describe(`a unit reports, the office supervises (${walk.kind})`, () => {
     await page.getByTestId('nav-meetings').click();
     await openModalBy(page, page.getByTestId('meeting-create'));
     await page.getByTestId('meeting-title').fill('2019 年第三次创城工作联席会议');
-    await pickOption(page, 'meeting-attendees', '省住建厅', { search: '省住建厅', multiple: true });
+    await pickOption(page, 'meeting-attendees', '省住建厅', { search: '省住建厅', multiple: true, remote: true });
     await page.getByTestId('meeting-minutes').fill('通报各单位任务推进情况，部署四季度重点工作。');
     await page.getByTestId('meeting-add-action').click();
     await page.getByTestId('meeting-action-title-0').fill('完成老旧小区供热管网改造方案');
-    await pickOption(page, 'meeting-action-owner-0', '省住建厅', { search: '省住建厅' });
+    await pickOption(page, 'meeting-action-owner-0', '省住建厅', { search: '省住建厅', remote: true });
     await fillDate(page.getByTestId('meeting-action-due-0'), '2030-12-31');
     await confirmModal(page, apiAnswer('POST', '/api/v1/meetings'));
     await page.getByTestId('meeting-table').getByText('2019 年第三次创城工作联席会议').click();

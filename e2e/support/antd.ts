@@ -50,11 +50,21 @@ export async function pickOption(
   page: Page,
   select: SelectTarget,
   label: string | RegExp,
-  options: { search?: string; multiple?: boolean } = {},
+  options: { search?: string; multiple?: boolean; remote?: boolean } = {},
 ) {
   const root = rootOf(page, select);
   const { input, list } = await openList(page, root);
-  if (options.search) await input.pressSequentially(options.search);
+  if (options.search) {
+    // A select that searches on the server (`remote`) replaces its options when the answer comes:
+    // a click while it is on its way can land on an option being replaced and get lost, so the
+    // answer to this search (`?q=<search>`) is awaited first. One fill sends one search.
+    const search = options.search;
+    const answered = options.remote
+      ? page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === search)
+      : undefined;
+    await input.fill(search);
+    await answered;
+  }
   // In a multiple select an option already picked is never clicked again: that would undo it.
   const option = options.multiple
     ? '.ant-select-item-option:not(.ant-select-item-option-selected)'

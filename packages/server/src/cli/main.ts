@@ -35,6 +35,7 @@ import { sweepUnattachedPhotos } from '../modules/cases/photos.ts';
 import { runCaseJobs } from '../jobs/case-jobs.ts';
 import { uploadsDirOf } from '../modules/attachments/storage.ts';
 import { exportFramework, importFrameworkFile } from '../modules/evaluation/frameworks.ts';
+import { registerUserCommands } from './users-commands.ts';
 
 const program = new Command()
   .name('chuangcheng')
@@ -268,6 +269,7 @@ users
         print(!!opts.json, user, `created ${user.username} (${user.role}, scope ${user.regionName})`);
       }),
   );
+registerUserCommands(users);
 
 registerAuditCommands(program);
 registerDatabaseCommands(program);

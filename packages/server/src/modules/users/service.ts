@@ -195,3 +195,18 @@ export async function updateUser(
     return presentUser(after);
   });
 }
+
+/**
+ * Gives an account a new password from the command line (the way back from a lost administrator
+ * password): as through the API, the account is signed out everywhere and the change is audited.
+ */
+export async function resetPassword(
+  db: Kysely<Database>,
+  actor: Actor,
+  username: string,
+  password: string,
+): Promise<User> {
+  const row = await userRepository.findByUsername(db, username);
+  if (!row) throw notFound(`user ${username}`);
+  return updateUser(db, actor, row.id, { password });
+}
