@@ -78,9 +78,10 @@ export function fillPath(path: string, values: Record<string, string>): string {
 
 /**
  * Tables whose rows change on reads as well (sessions are touched by every signed-in
- * request); every other table must keep its row count when a request is refused.
+ * request; rate-limit counters count every request, refused or not, and sign-in failures are
+ * meant to be kept); every other table must keep its row count when a request is refused.
  */
-const VOLATILE_TABLES = new Set(['user_session']);
+const VOLATILE_TABLES = new Set(['user_session', 'rate_limit_counter', 'sign_in_failure']);
 
 const tableNames = new WeakMap<TestContext, Promise<string[]>>();
 
