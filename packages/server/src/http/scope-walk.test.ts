@@ -16,6 +16,7 @@ const NOT_WALKED: Record<string, string> = {
   'POST /api/v1/auth/login': 'takes no reference; signs in',
   'POST /api/v1/auth/logout': "takes no reference; acts on the caller's own session",
   'POST /api/v1/auth/logout-all': "takes no reference; acts on the caller's own sessions",
+  'POST /api/v1/auth/password': "takes no reference; changes the caller's own password",
   'POST /api/v1/auth/tokens': 'takes no reference; creates a token for the caller',
   'POST /api/v1/notifications/read-all': "takes no reference; acts on the caller's own notifications",
   'POST /api/v1/public/cases': 'public intake: a resident may report in any region',
