@@ -358,6 +358,20 @@ describe(`the office runs a year-end evaluation (${walk.kind})`, () => {
 
   it('publishes the round after review', async () => {
     const { page } = walk;
+    // Publication is refused while a standard is unscored. The walk scored the standards it shows;
+    // the rest are marked through the API as an evaluator would: a deduction standard inspected
+    // without findings is reviewed, any other is not applicable this round, with the reason.
+    const round = await admin.call<Round>('GET', `/api/v1/evaluation/rounds/${roundId}`);
+    const rules = new Map(standardsOf(framework).map((standard) => [standard.code, standard.rule.kind]));
+    for (const region of round.regions) {
+      const base = `/api/v1/evaluation/rounds/${roundId}/regions/${region.code}/results`;
+      const card = await admin.call<Scorecard>('GET', `/api/v1/evaluation/rounds/${roundId}/scorecards/${region.code}`);
+      for (const { standardCode } of card.pending) {
+        if (rules.get(standardCode) === 'deduction')
+          await admin.call('PUT', `${base}/${standardCode}`, { reviewed: true });
+        else await admin.call('PUT', `${base}/${standardCode}/not-applicable`, { reason: '本轮未安排此项测评' });
+      }
+    }
     await openRound(page, roundId);
     await moveRound(page, 'under_review');
     await moveRound(page, 'published');
