@@ -17,3 +17,4 @@ export * from './titles.ts';
 export * from './forecast.ts';
 export * from './aggregation.ts';
 export * from './evaluation-scoring.ts';
+export * from './events.ts';

@@ -32,8 +32,10 @@ import { importCaseData } from '../modules/cases/data-import.ts';
 import { publishMonthlyStatistics } from '../modules/cases/publish.ts';
 import { sweepUnattachedPhotos } from '../modules/cases/photos.ts';
 import { runCaseJobs } from '../jobs/case-jobs.ts';
-import { uploadsDirOf } from '../modules/attachments/storage.ts';
+import { fileStoreOf } from '../storage/file-store.ts';
 import { exportFramework, importFrameworkFile } from '../modules/evaluation/frameworks.ts';
+import { drainOutbox } from '../outbox/worker.ts';
+import { registerOutboxCommands } from './outbox-commands.ts';
 
 function open(config: Config): Promise<DatabaseHandle> {
   return config.databaseUrl
@@ -53,6 +55,9 @@ async function withDatabase(
     handle = await open(config);
     if (options.migrateFirst) await migrate(handle.db);
     code = (await fn(handle, config)) ?? EXIT.ok;
+    // Deliver the events the command wrote (notifications, cache generations): a server may not be
+    // running to do it, and PGlite's lock keeps one from running beside the command.
+    if (options.migrateFirst) await drainOutbox(handle);
   } catch (error) {
     code = reportError(error);
   } finally {
@@ -390,7 +395,7 @@ cases
   .description('remove photos uploaded more than a day ago and never used in a report or an action')
   .action(() =>
     withDatabase(async ({ db }, config) => {
-      console.log(`removed ${await sweepUnattachedPhotos(db, uploadsDirOf(config.dataDir))} unused photos`);
+      console.log(`removed ${await sweepUnattachedPhotos(db, fileStoreOf(config))} unused photos`);
     }),
   );
 
@@ -465,5 +470,7 @@ function readFile(file: string): string {
     throw new ConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`);
   }
 }
+
+registerOutboxCommands(program, withDatabase);
 
 await program.parseAsync(process.argv);

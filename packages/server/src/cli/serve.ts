@@ -4,8 +4,12 @@ import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { bootstrap } from '../bootstrap.ts';
 import { buildApp } from '../app.ts';
 import { reportError } from './errors.ts';
-import { scheduleReminders } from '../jobs/schedule.ts';
-import { scheduleCaseJobs } from '../jobs/case-jobs.ts';
+import { scheduledJobs } from '../jobs/schedule.ts';
+import { startScheduler } from '../jobs/scheduler.ts';
+import { startOutboxWorker } from '../outbox/worker.ts';
+
+/** How often each server asks the database for due jobs; a job runs at most this late. */
+const SCHEDULER_POLL_MS = 30_000;
 
 /**
  * Starts the platform: one process serving the API and the web app. Configuration
@@ -38,9 +42,16 @@ export async function serve(): Promise<void> {
       console.log('chuangcheng: this password is shown only once; sign in and change it.');
     }
     const app = await buildApp({ config, database: handle });
-    let stopJobs: () => void = () => undefined;
+    const outbox = startOutboxWorker(handle.db, { pollMs: config.outboxPollMs, log: app.log });
+    // A write this server answered has committed its events: deliver them now rather than at the
+    // next poll, so the writer's next page already shows their effects.
+    app.addHook('onResponse', async (request) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') outbox.wake();
+    });
+    let stopJobs: () => Promise<void> = async () => undefined;
     const shutdown = async () => {
-      stopJobs();
+      await stopJobs();
+      await outbox.stop();
       await app.close();
       await handle?.close();
       process.exit(0);
@@ -57,12 +68,8 @@ export async function serve(): Promise<void> {
         throw new ConfigError(`no permission to listen on port ${config.port}; set PORT above 1024`);
       throw error;
     }
-    const stopReminders = scheduleReminders(handle.db, config.jobsIntervalMinutes, app.log);
-    const stopCaseJobs = scheduleCaseJobs(handle.db, config.jobsIntervalMinutes, app.log);
-    stopJobs = () => {
-      stopReminders();
-      stopCaseJobs();
-    };
+    const scheduler = startScheduler(handle.db, scheduledJobs(config), { pollMs: SCHEDULER_POLL_MS, log: app.log });
+    stopJobs = scheduler.stop;
     console.log(
       `chuangcheng: ready at http://localhost:${config.port} on ${handle.kind} (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}) after ${Date.now() - started} ms`,
     );

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { IndicatorTables } from './schema-indicators.ts';
 import type { EvaluationTables } from './schema-evaluation.ts';
 import type { CaseTables } from './schema-cases.ts';
+import type { OutboxTables } from './schema-outbox.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -9,7 +10,7 @@ export type Timestamp = ColumnType<Date, Date | string | undefined, Date | strin
  * Kysely's view of the tables created by `migrations/*.sql`. Keep the two in step.
  * Feature areas keep their tables in their own schema-<area>.ts file.
  */
-export type Database = FoundationTables & IndicatorTables & EvaluationTables & CaseTables;
+export type Database = FoundationTables & IndicatorTables & EvaluationTables & CaseTables & OutboxTables;
 
 type FoundationTables = {
   region: {

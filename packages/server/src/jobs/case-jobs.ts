@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit } from '../modules/audit/service.ts';
+import { emitEvent } from '../outbox/emit.ts';
 import { caseRepository } from '../modules/cases/repository.ts';
 import { caseJobRepository } from '../modules/cases/job-repository.ts';
 import { publishMonthlyStatistics } from '../modules/cases/publish.ts';
@@ -12,7 +13,7 @@ import { systemActorOfRoot } from '../bootstrap.ts';
  * Overdue escalation (逾期督办): a case dispatched to a unit whose deadline has passed while its
  * clock runs is reported once to the unit's superior (its parent organisation), or, for a unit
  * without one, to the creation office (文明办) of the nearest region above the case. The unit is
- * told too. Each case escalates once (escalation_level 0 → 1), in its own transaction with a
+ * told too (supervision notifies both on the `case.escalated` event). Each case escalates once (escalation_level 0 → 1), in its own transaction with a
  * timeline row and an audit row, so concurrent runs never escalate twice.
  */
 export async function escalateOverdueCases(db: Kysely<Database>, now = new Date()): Promise<number> {
@@ -27,12 +28,17 @@ export async function escalateOverdueCases(db: Kysely<Database>, now = new Date(
         const superior = unit?.parent_id
           ? await caseRepository.findOrgUnit(trx, unit.parent_id)
           : await caseJobRepository.creationOfficeAbove(trx, c.region_path.split('/'));
-        const title = `案件 ${c.number} 已逾期`;
-        const recipients = [
-          { id: c.org_unit_id!, title: `${title}，请立即处置` },
-          ...(superior ? [{ id: superior.id, title: `${title}（${unit?.name ?? ''}），请督促办理` }] : []),
-        ];
-        await caseJobRepository.notify(trx, c.id, recipients);
+        await emitEvent(trx, {
+          name: 'case.escalated',
+          payload: {
+            caseId: c.id,
+            caseNumber: c.number,
+            unitId: c.org_unit_id!,
+            unitName: unit?.name ?? '',
+            superior: superior ? { id: superior.id, name: superior.name } : null,
+            prefectureCode: c.prefecture_code,
+          },
+        });
         await caseRepository.insertEvent(trx, {
           id: crypto.randomUUID(),
           case_id: c.id,
@@ -89,31 +95,4 @@ export async function runCaseJobs(db: Kysely<Database>, now = new Date()) {
     return { escalated, published, publishError: (error as Error).message };
   }
   return { escalated, published };
-}
-
-type Log = { info: (data: object, message: string) => void; error: (data: object, message: string) => void };
-
-/**
- * Runs the case jobs now and then every `minutes` minutes (the same interval as the reminder
- * job), never two runs at once in this process; concurrent processes are safe (each escalation is
- * claimed by one update, the statistics are upserts). Returns a stop function.
- */
-export function scheduleCaseJobs(db: Kysely<Database>, minutes: number, log: Log): () => void {
-  if (minutes <= 0) return () => undefined;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      log.info({ job: 'cases', ...(await runCaseJobs(db)) }, 'case jobs finished');
-    } catch (error) {
-      log.error({ job: 'cases', err: error }, 'case jobs failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), minutes * 60_000);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
 }

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
@@ -40,27 +39,5 @@ export const caseJobRepository = {
       .where('u.region_code', 'in', regionCodes)
       .orderBy('r.level', 'desc')
       .executeTakeFirst();
-  },
-
-  async notify(trx: Kysely<Database>, caseId: string, recipients: { id: string; title: string }[]) {
-    for (const r of recipients) {
-      await trx
-        .insertInto('notification')
-        .values({
-          id: crypto.randomUUID(),
-          recipient_org_unit_id: r.id,
-          kind: 'case',
-          subject_type: 'problem_case',
-          subject_id: caseId,
-          threshold: 'overdue',
-          title: r.title,
-          body: '',
-          link: `/cases/${caseId}`,
-        })
-        .onConflict((oc) =>
-          oc.columns(['recipient_org_unit_id', 'kind', 'subject_type', 'subject_id', 'threshold']).doNothing(),
-        )
-        .execute();
-    }
   },
 };

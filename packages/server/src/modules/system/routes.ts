@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import client from 'prom-client';
 import type { App, ModuleDeps } from '../../http/types.ts';
+import { outboxRepository } from '../../outbox/repository.ts';
 
 const Health = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -19,7 +20,31 @@ const httpDuration = new client.Histogram({
   registers: [registry],
 });
 
+/** Outbox gauges, read from the database at each scrape (the same figures on every server). */
+function outboxMetrics(deps: ModuleDeps): client.Registry {
+  const perApp = new client.Registry();
+  const read = () => outboxRepository.counts(deps.db);
+  new client.Gauge({
+    name: 'outbox_pending_events',
+    help: 'Domain events not yet delivered to every subscriber',
+    registers: [perApp],
+    async collect() {
+      this.set((await read()).pending);
+    },
+  });
+  new client.Gauge({
+    name: 'outbox_dead_letters',
+    help: 'Deliveries that failed every attempt (chuangcheng outbox dead lists them)',
+    registers: [perApp],
+    async collect() {
+      this.set((await read()).deadLetters);
+    },
+  });
+  return perApp;
+}
+
 export async function systemRoutes(app: App, deps: ModuleDeps) {
+  const metrics = client.Registry.merge([registry, outboxMetrics(deps)]);
   app.get(
     '/api/v1/health',
     {
@@ -44,8 +69,8 @@ export async function systemRoutes(app: App, deps: ModuleDeps) {
   );
 
   app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
+    reply.type(metrics.contentType);
+    return metrics.metrics();
   });
 
   app.addHook('onResponse', async (request, reply) => {
