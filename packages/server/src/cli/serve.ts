@@ -43,10 +43,13 @@ export async function serve(): Promise<void> {
     }
     const app = await buildApp({ config, database: handle });
     const outbox = startOutboxWorker(handle.db, { pollMs: config.outboxPollMs, log: app.log });
-    // A write this server answered has committed its events: deliver them now rather than at the
-    // next poll, so the writer's next page already shows their effects.
-    app.addHook('onResponse', async (request) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') outbox.wake();
+    // A write has committed its events by the time its answer is sent: deliver them before the
+    // answer goes out (a few milliseconds), so the writer's next page shows their effects (the
+    // cockpit, the unit's notifications) as it did when modules called each other directly.
+    app.addHook('onSend', async (request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+        await outbox.flush();
+      }
     });
     let stopJobs: () => Promise<void> = async () => undefined;
     const shutdown = async () => {

@@ -9,7 +9,7 @@ import { generationRepository } from '../cache/generation.ts';
 import { emitEvent } from './emit.ts';
 import { defineSubscriber, type StoredEvent } from './subscriber.ts';
 import { outboxRepository } from './repository.ts';
-import { deliverBatch, drainOutbox } from './worker.ts';
+import { deliverBatch, drainOutbox, startOutboxWorker } from './worker.ts';
 
 let ctx: TestContext;
 let unitId: string;
@@ -213,5 +213,20 @@ describe('deliverBatch', () => {
     expect(await ctx.db.selectFrom('outbox_event').select('status').where('id', '=', id).executeTakeFirst()).toEqual({
       status: 'done',
     });
+  });
+});
+
+describe('the worker of a server', () => {
+  it('delivers what was committed when flushed, and stops', async () => {
+    const logged: object[] = [];
+    const log = { info: (data: object) => logged.push(data), error: (data: object) => logged.push(data) };
+    const worker = startOutboxWorker(ctx.db, { pollMs: 3_600_000, log });
+    await worker.flush();
+    const event = dispatched();
+    await ctx.db.transaction().execute((trx) => emitEvent(trx, event));
+    await worker.flush();
+    expect(await notificationsOf(ctx.db, event.payload.caseId)).toHaveLength(1);
+    expect(logged).toContainEqual(expect.objectContaining({ job: 'outbox', delivered: 1 }));
+    await worker.stop();
   });
 });

@@ -3,7 +3,7 @@ import { eventCatalogue, isEventName, type EventName, type EventPayload } from '
 import type { Database } from '../db/schema.ts';
 
 /** What a handler knows of the event beyond its payload: the outbox id, unique and increasing. */
-export type EventMeta = { id: number; createdAt: Date };
+type EventMeta = { id: number; createdAt: Date };
 
 type Handlers = {
   [N in EventName]?: (trx: Transaction<Database>, payload: EventPayload<N>, meta: EventMeta) => Promise<void>;

@@ -125,12 +125,16 @@ export async function drainOutbox(
   }
 }
 
-export type OutboxWorker = { wake: () => void; stop: () => Promise<void> };
+export type OutboxWorker = {
+  /** Starts a drain and resolves when it has finished: what this process committed is delivered. */
+  flush: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 /**
- * The outbox worker of one server: drains at start, every `pollMs`, and whenever `wake()` is called
- * (after a write this server answered, so its own user sees the effect at once). Workers on other
- * servers drain the same table; SKIP LOCKED keeps them apart.
+ * The outbox worker of one server: drains at start, every `pollMs`, and on `flush()` (after
+ * a write this server answers, so its own user sees the effect at once). Workers on other servers
+ * drain the same table; SKIP LOCKED keeps them apart.
  */
 export function startOutboxWorker(db: Kysely<Database>, options: { pollMs: number; log: Log }): OutboxWorker {
   let current: Promise<void> | null = null;
@@ -160,7 +164,11 @@ export function startOutboxWorker(db: Kysely<Database>, options: { pollMs: numbe
   timer.unref();
   run();
   return {
-    wake: run,
+    flush: async () => {
+      run();
+      // A pass already under way takes another turn (`again`), which sees what was just committed.
+      await current;
+    },
     stop: async () => {
       stopped = true;
       clearInterval(timer);

@@ -26,7 +26,7 @@ export type FileStore = {
 };
 
 /** The local driver: files below `dir`, `<key>` as a relative path. */
-export function localFileStore(dir: string): FileStore {
+function localFileStore(dir: string): FileStore {
   const at = (key: string) => path.join(dir, key);
   const ensureDir = (key: string) => fs.promises.mkdir(path.dirname(at(key)), { recursive: true });
   return {
