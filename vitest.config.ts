@@ -28,8 +28,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 240_000,
+          // Budgets, not waits: every step waits for a state; these only bound a walk on a machine
+          // loaded well past its two cores (a first start imports the whole data set).
+          testTimeout: 300_000,
+          hookTimeout: 420_000,
           fileParallelism: false,
         },
       },

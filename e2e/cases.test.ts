@@ -1,13 +1,22 @@
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { CaseList, IntakeResponse } from '@chuangcheng/core';
 import { apiSession } from './support/api-session.ts';
-import { databaseKinds, type RunningServer } from './support/server.ts';
-import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
+import {
+  apiAnswer,
+  closeDrawer,
+  confirmModal,
+  openModal,
+  openModalBy,
+  pickCascade,
+  pickOption,
+} from './support/antd.ts';
+import { browserWalk, navigate, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
 
-const OFFICER = { username: 'ng-cgj-officer', password: 'officer-password-1' };
-const INSPECTOR = { username: 'hrb-inspector', password: 'inspector-password-1' };
+const walk = browserWalk(import.meta.filename);
+const OFFICER = { username: 'ng-cgj-officer', password: 'Nangang-Officer-2019!' };
+const INSPECTOR = { username: 'hrb-inspector', password: 'Harbin-Inspector-2019!' };
 /** 哈尔滨市南岗区, inside the Harbin outline of data/geo/23.json. */
 const NANGANG = { latitude: 45.757, longitude: 126.668, accuracy: 20 };
 const DESCRIPTION = '西大直街公交站亭上贴满了办证小广告，已经有一个多星期。';
@@ -19,20 +28,6 @@ async function photo(page: Page, name: string) {
   return { name, mimeType: 'image/png', buffer };
 }
 
-/** Picks a category in the open cascader by searching its name (steadier than walking the menus). */
-async function pickCategory(page: Page, group: string, category: string) {
-  await page.keyboard.type(category);
-  await page
-    .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: `${group} / ${category}` })
-    .click();
-}
-
-/** Picks an option of an antd select by its text. */
-async function choose(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
 /** The open case drawer, once its status tag shows `status`. */
 async function drawerAt(page: Page, status: string) {
   const drawer = page.getByTestId('case-drawer');
@@ -40,47 +35,58 @@ async function drawerAt(page: Page, status: string) {
   return drawer;
 }
 
-/** Clicks an action in the drawer; `fill` completes the modal, which is then confirmed and awaited. */
+/** The resident's phone: a small touch screen that shares its position. */
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  geolocation: NANGANG,
+  permissions: ['geolocation'],
+};
+
+/**
+ * Clicks an action in the drawer; `fill` completes its dialog, which is then confirmed: returns
+ * once the server answered the action and the dialog is gone.
+ */
 async function act(page: Page, action: string, fill?: () => Promise<void>) {
-  await page.getByTestId(`case-action-${action}`).click();
+  const modal = await openModalBy(page, page.getByTestId(`case-action-${action}`));
   await page.getByTestId('case-action-ok').waitFor();
   await fill?.();
+  const answered = page.waitForResponse(apiAnswer('POST', /^\/api\/v1\/cases\/[^/]+\/actions$/));
   await page.getByTestId('case-action-ok').click();
-  await page.getByTestId('case-action-ok').waitFor({ state: 'hidden' });
+  const answer = await answered;
+  if (!answer.ok()) throw new Error(`case action ${action}: ${answer.status()} ${await answer.text()}`);
+  await modal.waitFor({ state: 'hidden' });
 }
 
 /** Closes the case drawer and signs out. */
 async function leave(page: Page) {
-  await page.locator('.ant-drawer-close').click();
-  await page.getByTestId('case-drawer').waitFor({ state: 'hidden' });
+  await closeDrawer(page, page.getByTestId('case-drawer'));
   await signOut(page);
-}
-
-/** Follows an entry of the 问题案件 menu group, opening the group unless it is open already. */
-async function navigate(page: Page, entry: string) {
-  if (!(await page.getByTestId(entry).isVisible())) await page.getByTestId('nav-cases').click();
-  await page.getByTestId(entry).click();
 }
 
 /** Opens a case queue and the case in it. */
 async function openFromQueue(page: Page, entry: string, number: string) {
-  await navigate(page, entry);
+  await navigate(page, 'nav-cases', entry);
   await page.getByTestId(`case-open-${number}`).click();
 }
 
-describe.each(databaseKinds())('a resident reports an illegal poster, the city fixes it (%s)', (kind) => {
-  let suite: Awaited<ReturnType<typeof openSuite>> | undefined;
-  let server: RunningServer;
-  let page: Page;
-  let phoneContext: BrowserContext;
-  let phone: Page;
+describe(`a resident reports an illegal poster, the city fixes it (${walk.kind})`, () => {
   let admin: Awaited<ReturnType<typeof apiSession>>;
   let number = '';
   let duplicate = '';
+  /** What the resident's phone remembers (their reports) from one test to the next. */
+  let phoneState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
+
+  /** The resident's phone, with what it remembered at the end of the last test that used it. */
+  const openPhone = async () => (await walk.newContext({ ...PHONE, storageState: phoneState })).newPage();
+  const keepPhone = async (phone: Page) => {
+    phoneState = await phone.context().storageState();
+  };
 
   beforeAll(async () => {
-    suite = await openSuite(kind);
-    ({ server, page } = suite);
+    const { server } = walk;
     admin = await apiSession(server.url, 'admin', server.adminPassword);
     // The district's city management bureau (城市管理局), the default unit for posters in 南岗区.
     const unit = await admin.call<{ id: string }>('POST', '/api/v1/org-units', {
@@ -104,38 +110,14 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
       role: 'inspector',
       regionCode: '2301',
     });
-    const browser = page.context().browser();
-    if (!browser) throw new Error('no browser behind the page');
-    phoneContext = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      geolocation: NANGANG,
-      permissions: ['geolocation'],
-    });
-    phone = await phoneContext.newPage();
-  });
-
-  // A failed step leaves both screens behind for a person to look at.
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail') return;
-    const name = `case-failed-${kind}-${Date.now()}`;
-    await page?.screenshot({ path: path.join(SCREENSHOTS, `${name}-staff.png`), fullPage: true }).catch(() => {});
-    await phone?.screenshot({ path: path.join(SCREENSHOTS, `${name}-phone.png`), fullPage: true }).catch(() => {});
-  });
-
-  afterAll(async () => {
-    await phoneContext?.close();
-    await suite?.close();
   });
 
   it('on a phone, a resident reports a poster with a photo and gets a case number and deadline, once despite a retry', async () => {
+    const { server } = walk;
+    const phone = await openPhone();
     await phone.goto(`${server.url}/public`);
     await phone.getByTestId('public-report').click();
-    await phone.getByTestId('report-category').click();
-    await pickCategory(phone, '宣传广告', '广告乱贴');
+    await pickCascade(phone, 'report-category', '广告乱贴', '宣传广告 / 广告乱贴');
     await phone.getByText('处置时限 1 个工作日').waitFor();
     await phone.getByTestId('report-description').fill(DESCRIPTION);
     await phone.getByTestId('report-photos-camera').setInputFiles(await photoOnSide(phone, 'poster.png'));
@@ -143,9 +125,9 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
 
     await phone.getByTestId('report-locate').click();
     await phone.getByTestId('report-located').waitFor();
-    await choose(phone, 'report-region-0', '哈尔滨市');
-    await choose(phone, 'report-region-1', '南岗区');
-    await choose(phone, 'report-region-2', '花园街道');
+    await pickOption(phone, 'report-region-0', '哈尔滨市');
+    await pickOption(phone, 'report-region-1', '南岗区');
+    await pickOption(phone, 'report-region-2', '花园街道');
     await phone.getByTestId('report-address').fill('西大直街 92 号公交站');
     await phone.getByTestId('report-contact-phone').fill('13800000000');
     await phone.screenshot({ path: path.join(SCREENSHOTS, 'case-report-phone.png'), fullPage: true });
@@ -174,6 +156,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     expect(found.items.map((item) => item.number)).toEqual([number]);
     expect(found.items[0]?.regionName).toBe('花园街道');
     expect(found.items[0]?.categoryName).toBe('广告乱贴');
+    await keepPhone(phone);
   });
 
   it('answers two submissions with one key with the same case number', async () => {
@@ -184,7 +167,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
       address: '花园街 1 号',
     });
     const send = () =>
-      fetch(`${server.url}/api/v1/public/cases`, {
+      fetch(`${walk.server.url}/api/v1/public/cases`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': 'e2e-double-tap-0001-aaaa' },
         body,
@@ -199,9 +182,10 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
   });
 
   it('a second report of the same poster is suggested as a duplicate; the dispatcher merges it', async () => {
+    const { page, server } = walk;
+    const phone = await openPhone();
     await phone.goto(`${server.url}/report`);
-    await phone.getByTestId('report-category').click();
-    await pickCategory(phone, '宣传广告', '广告乱贴');
+    await pickCascade(phone, 'report-category', '广告乱贴', '宣传广告 / 广告乱贴');
     await phone.getByTestId('report-locate').click();
     const similar = phone.getByTestId('report-similar');
     await similar.getByText(number).waitFor();
@@ -218,7 +202,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await openFromQueue(page, 'nav-case-dispatch', duplicate);
     await drawerAt(page, 'submitted');
     await act(page, 'merge', async () => {
-      await choose(page, 'case-merge-target', number);
+      await pickOption(page, 'case-merge-target', number);
     });
     const drawer = await drawerAt(page, 'duplicate');
     expect(await drawer.textContent()).toContain(`此问题已与案件 ${number} 合并办理`);
@@ -226,9 +210,11 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
 
     await phone.goto(`${server.url}/track/${duplicate}`);
     await phone.getByText(`此问题已与案件 ${number} 合并办理`).waitFor();
+    await keepPhone(phone);
   });
 
   it('the dispatcher accepts the case and dispatches it to the district unit', async () => {
+    const { page, server } = walk;
     await signIn(page, server, 'admin', server.adminPassword);
     await openFromQueue(page, 'nav-case-dispatch', number);
     let drawer = await drawerAt(page, 'submitted');
@@ -242,7 +228,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await act(page, 'accept');
     drawer = await drawerAt(page, 'accepted');
     await act(page, 'dispatch', async () => {
-      await page.locator('.ant-modal').getByText('按派遣规则默认为：南岗区城市管理局').waitFor();
+      await openModal(page).getByText('按派遣规则默认为：南岗区城市管理局').waitFor();
     });
     drawer = await drawerAt(page, 'dispatched');
     expect(await drawer.textContent()).toContain('南岗区城市管理局');
@@ -251,6 +237,7 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
   });
 
   it('the unit starts, handles it with an after photo; the inspector sends it back once, then closes it', async () => {
+    const { page, server } = walk;
     const handle = async (note: string) => {
       await act(page, 'handle', async () => {
         await page.getByTestId('case-action-note').fill(note);
@@ -261,13 +248,15 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     };
 
     await signIn(page, server, OFFICER.username, OFFICER.password);
-    await navigate(page, 'nav-case-unit');
+    await navigate(page, 'nav-cases', 'nav-case-unit');
     const row = page.getByTestId('case-table').locator('tr', { hasText: number });
     await row.locator('[data-badge="onTime"], [data-badge="dueSoon"], [data-badge="overdue"]').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'case-unit-queue.png'), fullPage: true });
     // The unit was notified of the dispatch; the notification opens the case.
     await page.getByTestId('notifications').click();
-    await page.getByTestId('notifications-list').locator('.ant-list-item', { hasText: number }).first().click();
+    const notifications = page.getByTestId('notifications-list');
+    await notifications.locator('.ant-list-item', { hasText: number }).first().click();
+    await notifications.waitFor({ state: 'hidden' });
     await drawerAt(page, 'dispatched');
     await act(page, 'start');
     let drawer = await drawerAt(page, 'handling');
@@ -322,6 +311,8 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
   });
 
   it('the resident follows the case on the phone, sees before and after, and rates it', async () => {
+    const { server } = walk;
+    const phone = await openPhone();
     await phone.goto(`${server.url}/public`);
     await phone.getByTestId(`my-report-${number}`).click();
     await phone.getByTestId('track-card').locator('[data-status="closed"]').waitFor();
@@ -352,8 +343,9 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     expect(found.items[0]?.reworkCount).toBe(1);
   });
   it('statistics and the map count the cases by area, category and unit', async () => {
+    const { page, server } = walk;
     await signIn(page, server, 'admin', server.adminPassword);
-    await navigate(page, 'nav-case-stats');
+    await navigate(page, 'nav-cases', 'nav-case-stats');
     const table = page.getByTestId('case-stats-table');
     const harbin = table.locator('tr', { hasText: '哈尔滨市' });
     await harbin.waitFor();
@@ -367,25 +359,24 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     await table.locator('tr', { hasText: '广告乱贴' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'case-stats.png'), fullPage: true });
 
-    await navigate(page, 'nav-case-map');
+    await navigate(page, 'nav-cases', 'nav-case-map');
     await page.getByTestId('case-map-chart').locator('svg').waitFor();
     await page.getByTestId('case-map').locator('tr', { hasText: '哈尔滨市' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'case-map.png'), fullPage: true });
-    await signOut(page);
   });
+
   it('a hotline operator files a caller report in the workbench; the dispatcher rejects it with a reason', async () => {
+    const { page, server } = walk;
     await signIn(page, server, 'admin', server.adminPassword);
-    await navigate(page, 'nav-case-all');
-    await page.getByTestId('case-file').click();
-    const modal = page.locator('.ant-modal', { has: page.getByTestId('intake-photos') });
-    await modal.locator('.ant-cascader').first().click();
-    await pickCategory(page, '街面秩序', '摊位乱摆');
+    await navigate(page, 'nav-cases', 'nav-case-all');
+    const modal = await openModalBy(page, page.getByTestId('case-file'));
+    await modal.getByTestId('intake-photos').waitFor();
+    await pickCascade(page, modal.locator('.ant-cascader').first(), '摊位乱摆', '街面秩序 / 摊位乱摆');
     await modal.locator('textarea').first().fill('来电反映：花园街早市摊位占道，车辆无法通行。');
-    await choose(page, 'report-region-0', '哈尔滨市');
-    await choose(page, 'report-region-1', '南岗区');
+    await pickOption(page, 'report-region-0', '哈尔滨市');
+    await pickOption(page, 'report-region-1', '南岗区');
     await modal.getByTestId('report-address').fill('花园街早市');
-    await modal.locator('.ant-btn-primary').click();
-    await modal.waitFor({ state: 'hidden' });
+    await confirmModal(page, apiAnswer('POST', '/api/v1/cases'));
     const drawer = await drawerAt(page, 'submitted');
     expect(await drawer.textContent()).toContain('热线电话');
     await act(page, 'reject', async () => {
@@ -393,18 +384,15 @@ describe.each(databaseKinds())('a resident reports an illegal poster, the city f
     });
     await drawerAt(page, 'rejected');
     expect(await drawer.textContent()).toContain('经批准的临时便民市场');
-    await page.locator('.ant-drawer-close').click();
+    await closeDrawer(page, drawer);
 
     // The province shortens the time limit of street stalls to three working hours.
-    await navigate(page, 'nav-case-config');
+    await navigate(page, 'nav-cases', 'nav-case-config');
     await page.getByRole('tab', { name: '分类与时限' }).click();
-    await page.getByTestId('case-category-edit-event-stall').click();
-    const edit = page.locator('.ant-modal:visible');
+    const edit = await openModalBy(page, page.getByTestId('case-category-edit-event-stall'));
     await edit.locator('.ant-input-number-input').fill('3');
-    await edit.locator('.ant-btn-primary').click();
-    await edit.waitFor({ state: 'hidden' });
+    await confirmModal(page);
     await page.locator('tr', { hasText: '摊位乱摆' }).getByText('3 个工作时').waitFor();
-    await signOut(page);
   });
 });
 

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { CockpitView, TargetEvaluation } from '@chuangcheng/core';
 import { apiSession } from './support/api-session.ts';
-import { databaseKinds, type RunningServer } from './support/server.ts';
-import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
+import { closeDrawer, pickOption } from './support/antd.ts';
+import { browserWalk, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
 
 const DATA_SET_NAME = '城镇人居环境季报';
 const HEATING = 'central-heating-coverage';
@@ -15,31 +15,35 @@ const COUNTY = { code: '230102', name: '道里区' };
 const CITY = { code: '2301', name: '哈尔滨市' };
 const statuses = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'];
 
-/** Picks an option of an antd Select by typing part of its label. */
-async function choose(page: Page, select: Locator, text: string) {
-  await select.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-item-option:visible', { hasText: text }).first().click();
-}
-
 /** The error antd shows under the form field that holds the given input. */
 function fieldError(page: Page, testId: string): Locator {
   return page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
 }
 
-describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kind) => {
-  let suite: Awaited<ReturnType<typeof openSuite>> | undefined;
-  let server: RunningServer;
-  let page: Page;
+const PASSWORD = 'Statistics-Office-2020!';
+// First start in demo mode: the plan, the indicators and 2016-2020 demo observations.
+const walk = browserWalk(import.meta.filename, { CHUANGCHENG_DEMO: '1' });
+
+/** The quarter of a period such as 2020-Q4 as the pages name it. */
+function quarterLabel(period: string) {
+  return `${period.slice(0, 4)}年第${period.slice(5)}季度`;
+}
+
+/** Chooses the data set and quarter on the data-entry or approvals page. */
+async function chooseQuarter(page: Page, prefix: 'entry' | 'approval', period: string) {
+  await pickOption(page, `${prefix}-data-set`, DATA_SET_NAME);
+  const label = quarterLabel(period);
+  await pickOption(page, `${prefix}-period`, label, { search: label });
+}
+
+describe(`the cockpit, data entry and approval (${walk.kind})`, () => {
   let adminApi: Awaited<ReturnType<typeof apiSession>>;
   let heating: TargetEvaluation;
   let heatingBefore: string;
   let workDir: string;
 
   beforeAll(async () => {
-    // First start in demo mode: the plan, the indicators and 2016-2020 demo observations.
-    suite = await openSuite(kind, { CHUANGCHENG_DEMO: '1' });
-    ({ server, page } = suite);
+    const { server } = walk;
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-cockpit-'));
     adminApi = await apiSession(server.url, 'admin', server.adminPassword);
     const accounts = [
@@ -50,7 +54,7 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
       await adminApi.call('POST', '/api/v1/users', {
         username,
         displayName,
-        password: 'officer-password-1',
+        password: PASSWORD,
         role,
         regionCode,
       });
@@ -61,12 +65,12 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
     heating = found;
   });
 
-  afterAll(async () => {
-    await suite?.close();
+  afterAll(() => {
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
   it('shows every target of the seed plan with a status, the map, the ranking and the lagging list', async () => {
+    const { page, server } = walk;
     const province = await adminApi.call<CockpitView>('GET', '/api/v1/cockpit');
     const plan = await adminApi.call<{ items: { code: string }[] }>('GET', '/api/v1/plans');
     const detail = await adminApi.call<{
@@ -113,6 +117,10 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
   });
 
   it('drills down from the province to a city (on the map) and a county (in the ranking), and opens an indicator over time', async () => {
+    const { page, server } = walk;
+    await signIn(page, server, 'admin', server.adminPassword);
+    await page.getByTestId('nav-cockpit').click();
+    await page.getByTestId('region-map').locator('svg path').first().waitFor();
     await page.getByTestId('region-map').locator('text', { hasText: CITY.name }).click();
     await page.getByTestId('cockpit-region').getByText(CITY.name).waitFor();
     // No outlines below the province: the counties show as coloured tiles.
@@ -141,16 +149,14 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
     );
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
-    await signOut(page);
   });
 
   it("lets the county officer import the quarter's figures from Excel (a row error first) and submit them through the form (a field error first)", async () => {
+    const { page, server } = walk;
     const period = heating.latest!.period;
-    await signIn(page, server, 'daoli-officer', 'officer-password-1');
+    await signIn(page, server, 'daoli-officer', PASSWORD);
     await page.getByTestId('nav-data-entry').click();
-    await choose(page, page.getByTestId('entry-data-set'), DATA_SET_NAME);
-    const periodLabel = `${period.slice(0, 4)}年第${period.slice(5)}季度`;
-    await choose(page, page.getByTestId('entry-period'), periodLabel);
+    await chooseQuarter(page, 'entry', period);
     await page.getByTestId('entry-regions').getByText(COUNTY.name).waitFor();
 
     // Excel: the template has the county as its one row; a negative figure is refused by row and field.
@@ -210,23 +216,21 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
     await form.getByTestId('entry-submit').click();
     await form.getByTestId('entry-status').getByText('已报送').waitFor();
     await form.getByTestId('entry-history').getByText('报送').first().waitFor();
-    await signOut(page);
   });
 
   it("lets the city approve the county's entry, and the province cockpit shows the new figure", async () => {
+    const { page, server } = walk;
     const period = heating.latest!.period;
-    await signIn(page, server, 'harbin-office', 'officer-password-1');
+    await signIn(page, server, 'harbin-office', PASSWORD);
     await page.getByTestId('nav-data-approvals').click();
-    await choose(page, page.getByTestId('approval-data-set'), DATA_SET_NAME);
-    await choose(page, page.getByTestId('approval-period'), `${period.slice(0, 4)}年第${period.slice(5)}季度`);
+    await chooseQuarter(page, 'approval', period);
     await page.getByTestId(`approval-open-${COUNTY.code}`).click();
     const drawer = page.getByTestId('approval-drawer');
     await drawer.getByTestId('approval-values').getByText('含新并网小区').waitFor();
     await drawer.getByTestId('approval-approve').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'approvals.png'), fullPage: true });
     // Approved from the queue with its checkbox, as an office approving many counties would.
-    await page.locator('.ant-drawer-close:visible').click();
-    await drawer.waitFor({ state: 'hidden' });
+    await closeDrawer(page, drawer);
     const queue = page.getByTestId('approval-queue');
     await queue.locator('tr', { hasText: COUNTY.name }).locator('input[type=checkbox]').check();
     await page.getByTestId('approval-bulk').click();
@@ -245,16 +249,14 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
     const now = province.targets.find((e) => e.target.code === heating.target.code)!;
     expect(now.latest!.value).not.toBe(heating.latest!.value);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cockpit-after.png'), fullPage: true });
-    await signOut(page);
   });
 
   it('lets the province return the entry with a reason, which the county officer reads', async () => {
+    const { page, server } = walk;
     const period = heating.latest!.period;
-    const periodLabel = `${period.slice(0, 4)}年第${period.slice(5)}季度`;
     await signIn(page, server, 'admin', server.adminPassword);
     await page.getByTestId('nav-data-approvals').click();
-    await choose(page, page.getByTestId('approval-data-set'), DATA_SET_NAME);
-    await choose(page, page.getByTestId('approval-period'), periodLabel);
+    await chooseQuarter(page, 'approval', period);
     await page.getByTestId(`approval-open-${COUNTY.code}`).click();
     const drawer = page.getByTestId('approval-drawer');
     await drawer.getByTestId('entry-status').getByText('市级已审核').waitFor();
@@ -262,20 +264,17 @@ describe.each(databaseKinds())('the cockpit, data entry and approval (%s)', (kin
     await page.getByTestId('approval-reason').fill('集中供热面积与供热企业报表不一致，请核实后重报。');
     await page.getByTestId('approval-return-confirm').click();
     await drawer.getByTestId('entry-status').getByText('已退回').waitFor();
-    await page.locator('.ant-drawer-close:visible').click();
-    await drawer.waitFor({ state: 'hidden' });
+    await closeDrawer(page, drawer);
     await signOut(page);
 
-    await signIn(page, server, 'daoli-officer', 'officer-password-1');
+    await signIn(page, server, 'daoli-officer', PASSWORD);
     await page.getByTestId('nav-data-entry').click();
-    await choose(page, page.getByTestId('entry-data-set'), DATA_SET_NAME);
-    await choose(page, page.getByTestId('entry-period'), periodLabel);
+    await chooseQuarter(page, 'entry', period);
     const form = page.getByTestId('entry-form');
     await form.getByTestId('entry-return-reason').getByText('请核实后重报').waitFor();
     await form.getByTestId('entry-history').getByText('退回修改').waitFor();
     // Returned figures are editable again.
     await expect(form.getByTestId('entry-value-central-heating-area').isEditable()).resolves.toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'data-entry-returned.png'), fullPage: true });
-    await signOut(page);
   });
 });

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FrameworkDetail, FrameworkStandard, FrameworkSummary, Round, Scorecard } from '@chuangcheng/core';
 import { apiSession } from './support/api-session.ts';
-import { databaseKinds, type RunningServer } from './support/server.ts';
-import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
+import { closeDrawer, confirmModal, fillDate, openModal, openModalBy, pickOption } from './support/antd.ts';
+import { browserWalk, navigate, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
 
 const QIQIHAR = { code: '2302', name: '齐齐哈尔市' };
 const DAQING = { code: '2306', name: '大庆市' };
@@ -40,48 +40,30 @@ function minimalPdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-/** Clicks the primary button of the one open modal and waits for it to close. */
-async function confirmModal(page: Page) {
-  await page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary').click();
-  await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' });
-}
-
-/**
- * Picks an option of an antd Select and checks that it stuck: on a busy machine a click can land
- * while the list is still opening, so a single select is tried again (at most three times). A
- * multiple select keeps its list open and a second click would undo the pick, so it is tried once.
- */
-async function pickOption(page: Page, testId: string, text: string, typed?: string, multiple = false) {
-  const select = page.getByTestId(testId);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
-  for (let attempt = 1; ; attempt += 1) {
-    // A list left open by a click that did not take is used as it is; clicking the box would close it.
-    if (attempt === 1 || !(await option.isVisible())) {
-      await select.click();
-      if (typed) await page.keyboard.type(typed);
-    }
-    await option.click();
-    const picked = await expect
-      .poll(async () => (await select.textContent()) ?? '', { timeout: 5_000 })
-      .toContain(text)
-      .then(() => true)
-      .catch(() => false);
-    if (picked || multiple || attempt === 3) {
-      await expect.poll(async () => (await select.textContent()) ?? '').toContain(text);
-      return;
-    }
-  }
-}
-
 /** The standards of a framework in order, with their rule. */
 function standardsOf(framework: FrameworkDetail): FrameworkStandard[] {
   return framework.document.projects.flatMap((project) => project.contents.flatMap((content) => content.standards));
 }
 
-describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (kind) => {
-  let suite: Awaited<ReturnType<typeof openSuite>> | undefined;
-  let server: RunningServer;
-  let page: Page;
+const walk = browserWalk(import.meta.filename);
+const OFFICE = { username: 'qqhr-office', password: 'Qiqihar-Office-2019!' };
+const INSPECTOR = { username: 'field-inspector', password: 'Field-Inspector-2019!' };
+
+/** Signs in as the administrator and opens the round. */
+async function openRound(page: Page, roundId: string) {
+  await signIn(page, walk.server, 'admin', walk.server.adminPassword);
+  await page.goto(`${walk.server.url}/evaluation/rounds/${roundId}`);
+  await page.getByTestId('round-title').waitFor();
+}
+
+/** Moves the round to the next status through its confirmation dialog. */
+async function moveRound(page: Page, status: string) {
+  await openModalBy(page, page.getByTestId(`round-move-${status}`));
+  await confirmModal(page);
+  await page.getByTestId('round-view').locator(`[data-status="${status}"]`).first().waitFor();
+}
+
+describe(`the office runs a year-end evaluation (${walk.kind})`, () => {
   let admin: Awaited<ReturnType<typeof apiSession>>;
   let framework: FrameworkDetail;
   let roundId: string;
@@ -89,45 +71,35 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-evaluation-'));
-    suite = await openSuite(kind);
-    ({ server, page } = suite);
+    const { server } = walk;
     admin = await apiSession(server.url, 'admin', server.adminPassword);
     const { items } = await admin.call<{ items: FrameworkSummary[] }>('GET', '/api/v1/evaluation/frameworks');
     framework = await admin.call<FrameworkDetail>('GET', `/api/v1/evaluation/frameworks/${items[0]!.id}`);
     // 齐齐哈尔's creation office uploads its own material.
     await admin.call('POST', '/api/v1/users', {
-      username: 'qqhr-office',
+      username: OFFICE.username,
       displayName: '齐齐哈尔市创城办',
-      password: 'office-password-1',
+      password: OFFICE.password,
       role: 'city_admin',
       regionCode: QIQIHAR.code,
     });
     await admin.call('POST', '/api/v1/users', {
-      username: 'field-inspector',
+      username: INSPECTOR.username,
       displayName: '测评员王明',
-      password: 'inspector-password-1',
+      password: INSPECTOR.password,
       role: 'inspector',
       regionCode: '23',
     });
-    await signIn(page, server, 'admin', server.adminPassword);
   });
 
-  beforeEach((context) => {
-    // What the page showed when a step failed, for the person reading the failure.
-    onTestFailed(async () => {
-      const name = context.task.name.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 60);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `evaluation-failed-${kind}-${name}.png`), fullPage: true });
-    });
-  });
-
-  afterAll(async () => {
-    await suite?.close();
+  afterAll(() => {
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   it('imports the framework from Excel: one bad row is reported and nothing imported; fixed, it imports', async () => {
-    await page.getByTestId('nav-evaluation').click();
-    await page.getByTestId('nav-evaluation-frameworks').click();
+    const { page, server } = walk;
+    await signIn(page, server, 'admin', server.adminPassword);
+    await navigate(page, 'nav-evaluation', 'nav-evaluation-frameworks');
     const table = page.getByTestId('framework-table');
     await table.getByText('模型，待替换为正式操作手册').waitFor();
     await table.getByTestId(`framework-open-${framework.edition}`).click();
@@ -154,8 +126,7 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     const good = path.join(work, '测评体系-修正.xlsx');
     await workbook.xlsx.writeFile(good);
 
-    await page.getByTestId('framework-import').click();
-    const modal = page.locator('.ant-modal-wrap:visible');
+    const modal = await openModalBy(page, page.getByTestId('framework-import'));
     await modal.locator('input[type=file]').setInputFiles(bad);
     const errors = page.getByTestId('framework-import-errors');
     await errors.getByText('未导入任何数据', { exact: false }).waitFor();
@@ -170,6 +141,7 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
       .getByText(`第 ${framework.version + 1} 版`, { exact: false })
       .waitFor();
     await modal.getByRole('button', { name: '关闭' }).click();
+    await modal.waitFor({ state: 'hidden' });
     await page
       .getByTestId('framework-version')
       .getByText(`第 ${framework.version + 1} 版`)
@@ -183,9 +155,8 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-framework.png'), fullPage: true });
 
     // Edited in the page: the standard's site types, saved as the next version with the reason.
-    await page.getByTestId('node-edit').click();
-    await pickOption(page, 'node-site-types', '政务大厅', undefined, true);
-    await page.locator('.ant-modal-wrap:visible .ant-modal-title').click();
+    await openModalBy(page, page.getByTestId('node-edit'));
+    await pickOption(page, 'node-site-types', '政务大厅', { multiple: true });
     await page.getByTestId('node-note').fill('按2019年操作手册补充点位类型');
     await confirmModal(page);
     await page
@@ -197,14 +168,16 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
   });
 
   it('opens a year-end round for the prefecture cities', async () => {
-    await page.getByTestId('nav-evaluation-rounds').click();
-    await page.getByTestId('round-create').click();
+    const { page, server } = walk;
+    await signIn(page, server, 'admin', server.adminPassword);
+    await navigate(page, 'nav-evaluation', 'nav-evaluation-rounds');
+    await openModalBy(page, page.getByTestId('round-create'));
     await page.getByTestId('round-name').fill(ROUND_NAME);
     await pickOption(page, 'round-framework', framework.name);
     await page.getByLabel('年度').fill('2019');
-    await page.getByTestId('round-period-start').fill('2019-01-01');
-    await page.getByTestId('round-period-end').fill('2019-12-31');
-    await page.getByTestId('round-test-date').fill('2019-12-01');
+    await fillDate(page.getByTestId('round-period-start'), '2019-01-01');
+    await fillDate(page.getByTestId('round-period-end'), '2019-12-31');
+    await fillDate(page.getByTestId('round-test-date'), '2019-12-01');
     await page.getByTestId('round-add-children').click();
     const regions = page.getByTestId('round-regions');
     await regions.getByText(QIQIHAR.name).waitFor();
@@ -220,30 +193,27 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     expect(round.regions.length).toBeGreaterThanOrEqual(13);
     expect(round.regions.find((region) => region.code === '2301')?.cityGroup).toBe('capital');
 
-    await page.getByTestId('round-move-open').click();
-    await confirmModal(page);
-    await page.getByTestId('round-view').locator('[data-status="open"]').first().waitFor();
+    await moveRound(page, 'open');
     expect(await page.getByTestId('round-publish-outcome').count()).toBe(0);
   });
 
   it('assigns an inspector to field inspection in 齐齐哈尔, who may score that and nothing else', async () => {
     const field = standardsOf(framework).filter((s) => s.method === 'field' && s.rule.kind === 'deduction');
     const standard = field[field.length - 1]!;
-    await page.getByTestId('round-assign').click();
+    const { page, server } = walk;
+    await openRound(page, roundId);
+    await openModalBy(page, page.getByTestId('round-assign'));
     await page.getByTestId('assign-add').click();
     await pickOption(page, 'assign-user-0', '测评员王明');
     await pickOption(page, 'assign-method-0', '实地考察');
-    await pickOption(page, 'assign-regions-0', QIQIHAR.name, '齐齐哈尔', true);
-    // Close the region list by clicking elsewhere in the dialog (Escape would close the dialog too).
-    await page.locator('.ant-modal-wrap:visible .ant-modal-title').click();
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await pickOption(page, 'assign-regions-0', QIQIHAR.name, { search: '齐齐哈尔', multiple: true });
     await confirmModal(page);
     const assignments = page.getByTestId('round-assignments');
     await assignments.getByText('测评员王明').waitFor();
     expect(await assignments.textContent()).toContain(QIQIHAR.name);
     await signOut(page);
 
-    await signIn(page, server, 'field-inspector', 'inspector-password-1');
+    await signIn(page, server, INSPECTOR.username, INSPECTOR.password);
     await page.goto(`${server.url}/evaluation/rounds/${roundId}/score?region=${QIQIHAR.code}&method=field`);
     const sheet = page.getByTestId('scoring-sheet');
     await sheet.getByText(standard.text).click();
@@ -255,10 +225,6 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     // Material review is not theirs: the sheet is shown read-only.
     await page.getByTestId('scoring-method-material').click();
     await page.getByTestId('scoring-read-only').waitFor();
-    await signOut(page);
-    await signIn(page, server, 'admin', server.adminPassword);
-    await page.goto(`${server.url}/evaluation/rounds/${roundId}`);
-    await page.getByTestId('round-title').waitFor();
   });
 
   it('takes the city’s material and the scorers’ material-review and field results', async () => {
@@ -270,7 +236,8 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     const [reviewed, passed] = material as [FrameworkStandard, FrameworkStandard];
 
     // While the round is open, 齐齐哈尔 uploads its material for the first standard.
-    const city = await apiSession(server.url, 'qqhr-office', 'office-password-1');
+    const { page, server } = walk;
+    const city = await apiSession(server.url, OFFICE.username, OFFICE.password);
     const evidence = await city.call<{ id: string }>(
       'POST',
       `/api/v1/evaluation/rounds/${roundId}/regions/${QIQIHAR.code}/evidence`,
@@ -283,13 +250,11 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
       'application/pdf',
     );
 
-    await page.reload();
-    await page.getByTestId('round-move-scoring').click();
-    await confirmModal(page);
-    await page.getByTestId('round-view').locator('[data-status="scoring"]').first().waitFor();
+    await openRound(page, roundId);
+    await moveRound(page, 'scoring');
 
     await page.getByTestId('round-workbench').click();
-    await pickOption(page, 'scoring-region', QIQIHAR.name, '齐齐哈尔');
+    await pickOption(page, 'scoring-region', QIQIHAR.name, { search: '齐齐哈尔' });
     await page.getByTestId('scoring-method-material').click();
     const sheet = page.getByTestId('scoring-sheet');
     await sheet.getByText(reviewed.text).click();
@@ -351,6 +316,7 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
   });
 
   it('records a major safety accident for a titled city, which suspends its title', async () => {
+    const { page, server } = walk;
     // 大庆's titles, recorded by the province with their decisions.
     await admin.call('POST', `/api/v1/evaluation/regions/${DAQING.code}/titles`, {
       title: 'national_nominated',
@@ -367,13 +333,14 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
       decisionRef: '文明委〔2017〕5号',
     });
 
-    await page.getByTestId('nav-evaluation-incidents').click();
-    await page.getByTestId('incident-record').click();
-    await pickOption(page, 'incident-region', DAQING.name, '大庆');
+    await signIn(page, server, 'admin', server.adminPassword);
+    await navigate(page, 'nav-evaluation', 'nav-evaluation-incidents');
+    await openModalBy(page, page.getByTestId('incident-record'));
+    await pickOption(page, 'incident-region', DAQING.name, { search: '大庆' });
     await pickOption(page, 'incident-category', 'G15');
-    const category = page.locator('.ant-modal-wrap:visible .ant-form-item', { hasText: '负面清单类别' });
+    const category = openModal(page).locator('.ant-form-item', { hasText: '负面清单类别' });
     await expect.poll(() => category.textContent()).toContain('G15 发生有全国影响的重大安全事故');
-    await page.getByTestId('incident-date').fill('2019-08-10');
+    await fillDate(page.getByTestId('incident-date'), '2019-08-10');
     await page.getByTestId('incident-title').fill(ACCIDENT);
     await page.getByTestId('incident-description').fill('造成 5 人死亡的重大安全生产事故，在全国造成影响。');
     await confirmModal(page);
@@ -385,23 +352,23 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await page.getByTestId('incident-drawer').locator('input[type=file]').setInputFiles(report);
     await page.getByTestId('incident-files').getByText('事故调查报告.pdf').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-incident.png'), fullPage: true });
-    await page.keyboard.press('Escape');
+    await closeDrawer(page, page.getByTestId('incident-drawer'));
     await page.getByTestId('incident-table').getByText(ACCIDENT).waitFor();
   });
 
   it('publishes the round after review', async () => {
-    await page.goto(`${server.url}/evaluation/rounds/${roundId}`);
-    await page.getByTestId('round-move-under_review').click();
-    await confirmModal(page);
-    await page.getByTestId('round-move-published').click();
-    await confirmModal(page);
-    await page.getByTestId('round-view').locator('[data-status="published"]').first().waitFor();
+    const { page } = walk;
+    await openRound(page, roundId);
+    await moveRound(page, 'under_review');
+    await moveRound(page, 'published');
     await page.getByTestId('round-publish-outcome').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-published.png'), fullPage: true });
   });
 
   it('shows the ranking, a city’s explained scorecard and the suspended title with its reason', async () => {
-    await page.getByTestId('nav-evaluation-rankings').click();
+    const { page, server } = walk;
+    await signIn(page, server, 'admin', server.adminPassword);
+    await navigate(page, 'nav-evaluation', 'nav-evaluation-rankings');
     const ranking = page.getByTestId('ranking-table-prefecture');
     await ranking.getByText(QIQIHAR.name).waitFor();
     await page.getByTestId('ranking-table-capital').getByText('哈尔滨市').waitFor();
@@ -444,9 +411,8 @@ describe.each(databaseKinds())('the office runs a year-end evaluation (%s)', (ki
     await events.getByText('负面清单事件').first().waitFor();
     expect(await events.textContent()).toContain(ACCIDENT);
     expect(await events.textContent()).toContain('停止资格');
-    await page.waitForTimeout(400); // the drawer's slide-in
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-titles.png'), fullPage: true });
-    await page.keyboard.press('Escape');
+    await closeDrawer(page, history);
 
     await page.getByTestId('nav-evaluation-results').click();
     await page.getByTestId(`results-print-${ROUND_NAME}`).click();

@@ -1,24 +1,14 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { databaseKinds, type RunningServer } from './support/server.ts';
-import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
+import { describe, expect, it } from 'vitest';
+import { apiAnswer, confirmModal, openModalBy, pickOption } from './support/antd.ts';
+import { browserWalk, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
 
-describe.each(databaseKinds())('a new user walks the foundation (%s)', (kind) => {
-  let suite: Awaited<ReturnType<typeof openSuite>> | undefined;
-  let server: RunningServer;
-  let page: Page;
+const walk = browserWalk(import.meta.filename);
+const DAQING_ADMIN = { username: 'daqing-admin', password: 'Daqing-Office-2019!' };
 
-  beforeAll(async () => {
-    suite = await openSuite(kind);
-    ({ server, page } = suite);
-  });
-
-  afterAll(async () => {
-    await suite?.close();
-  });
-
+describe(`a new user walks the foundation (${walk.kind})`, () => {
   it('refuses a wrong password on the sign-in page', async () => {
+    const { page, server } = walk;
     await page.goto(`${server.url}/login`);
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('not-the-password');
@@ -27,6 +17,7 @@ describe.each(databaseKinds())('a new user walks the foundation (%s)', (kind) =>
   });
 
   it('signs in as the first administrator and finds 哈尔滨 and its districts', async () => {
+    const { page, server, kind } = walk;
     await signIn(page, server, 'admin', server.adminPassword);
     await expect(page.getByTestId('current-user').textContent()).resolves.toContain('黑龙江省');
     await page.getByTestId('nav-regions').click();
@@ -37,35 +28,36 @@ describe.each(databaseKinds())('a new user walks the foundation (%s)', (kind) =>
     await children.getByText('道里区').waitFor();
     await expect(children.textContent()).resolves.toContain('南岗区');
     // The census figure is shown, formatted; a district without one says so instead of 0.
-    await expect(page.getByTestId('region-detail').textContent()).resolves.toContain('10,009,854');
+    await page.getByTestId('region-detail').getByText('10,009,854').waitFor();
     await expect(children.textContent()).resolves.toContain('暂无数据');
     await page.screenshot({ path: path.join(SCREENSHOTS, `regions-${kind}.png`), fullPage: true });
   });
 
   it('creates a city administrator for 大庆', async () => {
+    const { page, server } = walk;
+    await signIn(page, server, 'admin', server.adminPassword);
     await page.getByTestId('nav-users').click();
-    await page.getByTestId('user-create').click();
-    await page.getByTestId('user-username').fill('daqing-admin');
+    await openModalBy(page, page.getByTestId('user-create'));
+    await page.getByTestId('user-username').fill(DAQING_ADMIN.username);
     await page.getByTestId('user-display-name').fill('大庆市创城办管理员');
-    await page.getByTestId('user-password').fill('daqing-password-1');
-    await page.getByTestId('user-role').click();
-    await page.locator('.ant-select-item-option').getByText('市级管理员', { exact: true }).click();
-    await page.getByTestId('user-region').click();
-    await page.keyboard.type('大庆');
-    await page.locator('.ant-select-item-option', { hasText: '大庆市 · ' }).first().click();
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page.getByTestId('user-table').getByText('daqing-admin').waitFor();
-    await signOut(page);
+    await page.getByTestId('user-password').fill(DAQING_ADMIN.password);
+    await pickOption(page, 'user-role', /^市级管理员$/);
+    await pickOption(page, 'user-region', '大庆市 · ', { search: '大庆' });
+    await confirmModal(page);
+    await page.getByTestId('user-table').getByText(DAQING_ADMIN.username).waitFor();
   });
 
   it('signs in as the 大庆 administrator, who cannot see 哈尔滨', async () => {
-    await signIn(page, server, 'daqing-admin', 'daqing-password-1');
+    const { page, server } = walk;
+    await signIn(page, server, DAQING_ADMIN.username, DAQING_ADMIN.password);
     await expect(page.getByTestId('current-user').textContent()).resolves.toContain('大庆市');
     await page.getByTestId('nav-regions').click();
     await page.getByTestId('region-tree').getByText('大庆市').first().waitFor();
     await expect(page.getByTestId('region-tree').textContent()).resolves.not.toContain('哈尔滨');
     await page.getByTestId('region-search').fill('道里');
+    const searched = page.waitForResponse(apiAnswer('GET', '/api/v1/regions/search'));
     await page.getByTestId('region-search').press('Enter');
+    await searched;
     await page.getByTestId('region-search-results').waitFor();
     await expect(page.getByTestId('region-search-results').textContent()).resolves.not.toContain('道里区');
     // The API behind the page refuses 哈尔滨's records outright.
@@ -76,6 +68,7 @@ describe.each(databaseKinds())('a new user walks the foundation (%s)', (kind) =>
   });
 
   it('shows every one of those changes in the audit trail', async () => {
+    const { page, server, kind } = walk;
     await signIn(page, server, 'admin', server.adminPassword);
     await page.getByTestId('nav-audit').click();
     const table = page.getByTestId('audit-table');
@@ -84,7 +77,7 @@ describe.each(databaseKinds())('a new user walks the foundation (%s)', (kind) =>
     expect(text).toContain('daqing-admin');
     expect(text).toContain('session.create');
     await page.getByTestId('audit-verify').click();
-    await expect(page.getByTestId('audit-verify-result').textContent()).resolves.toMatch(/完整/);
+    await page.getByTestId('audit-verify-result').getByText(/完整/).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, `audit-${kind}.png`), fullPage: true });
   });
 });

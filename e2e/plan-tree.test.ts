@@ -1,26 +1,18 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { databaseKinds, type RunningServer } from './support/server.ts';
-import { openSuite, SCREENSHOTS, signIn } from './support/walk.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserWalk, SCREENSHOTS, signIn } from './support/walk.ts';
 
-describe.each(databaseKinds())('the provincial office reads the action plan (%s)', (kind) => {
-  let suite: Awaited<ReturnType<typeof openSuite>> | undefined;
-  let server: RunningServer;
-  let page: Page;
+const walk = browserWalk(import.meta.filename);
 
-  beforeAll(async () => {
-    suite = await openSuite(kind);
-    ({ server, page } = suite);
-  });
-
-  afterAll(async () => {
-    await suite?.close();
+describe(`the provincial office reads the action plan (${walk.kind})`, () => {
+  beforeEach(async () => {
+    await signIn(walk.page, walk.server, 'admin', walk.server.adminPassword);
+    await walk.page.getByTestId('nav-plans').click();
+    await walk.page.getByTestId('plan-name').waitFor();
   });
 
   it('opens the only plan directly from the navigation', async () => {
-    await signIn(page, server, 'admin', server.adminPassword);
-    await page.getByTestId('nav-plans').click();
+    const { page } = walk;
     await expect(page.getByTestId('plan-name').textContent()).resolves.toContain('黑龙江省创建文明城市三年行动计划');
     await expect(page.getByTestId('plan-header').textContent()).resolves.toContain('2018-01-01');
     // Every target on one table, the seed's 5–7 cities among them.
@@ -29,6 +21,7 @@ describe.each(databaseKinds())('the provincial office reads the action plan (%s)
   });
 
   it('shows task 2.1 with its lead and participating units and the heating target', async () => {
+    const { page } = walk;
     await page.getByTestId('plan-tab-tasks').click();
     await page.getByTestId('plan-tree').waitFor();
     await page.getByTestId('plan-task-2.1').click();
@@ -47,6 +40,7 @@ describe.each(databaseKinds())('the provincial office reads the action plan (%s)
   });
 
   it('shows the work requirements as structured settings', async () => {
+    const { page } = walk;
     await page.getByTestId('plan-tab-work').click();
     const work = await page.getByTestId('plan-work').textContent();
     expect(work).toContain('联席会议');

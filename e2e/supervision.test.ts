@@ -2,10 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { databaseKinds, type RunningServer } from './support/server.ts';
 import { apiSession } from './support/api-session.ts';
-import { openSuite, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
+import {
+  apiAnswer,
+  closeDrawer,
+  confirmModal,
+  confirmPopover,
+  fillDate,
+  openModalBy,
+  pickOption,
+} from './support/antd.ts';
+import { browserWalk, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
 
 /** A one-page PDF with the header, objects, cross-reference table and trailer a reader expects. */
 function minimalPdf(): Buffer {
@@ -27,24 +34,17 @@ function minimalPdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-/** Clicks the primary button of the open confirmation popover. */
-async function confirm(page: Page) {
-  await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
-}
+const walk = browserWalk(import.meta.filename);
+const OFFICER_PASSWORD = 'Liaison-Officer-2019!';
 
-describe.each(databaseKinds())('a unit reports, the office supervises (%s)', (kind) => {
-  let suite: Awaited<ReturnType<typeof openSuite>> | undefined;
-  let server: RunningServer;
-  let page: Page;
+describe(`a unit reports, the office supervises (${walk.kind})`, () => {
   let pdfPath: string;
   let admin: Awaited<ReturnType<typeof apiSession>>;
 
   beforeAll(async () => {
     pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-pdf-')), '供热管网改造进展.pdf');
     fs.writeFileSync(pdfPath, minimalPdf());
-    suite = await openSuite(kind);
-    ({ server, page } = suite);
-
+    const { server } = walk;
     admin = await apiSession(server.url, 'admin', server.adminPassword);
     const unitId = async (name: string) => {
       const page = await admin.call<{ items: { id: string; name: string }[] }>(
@@ -62,7 +62,7 @@ describe.each(databaseKinds())('a unit reports, the office supervises (%s)', (ki
       await admin.call('POST', '/api/v1/users', {
         username,
         displayName,
-        password: 'officer-password-1',
+        password: OFFICER_PASSWORD,
         role: 'unit_officer',
         regionCode: admin.regionCode,
         orgUnitId: await unitId(unit),
@@ -70,13 +70,13 @@ describe.each(databaseKinds())('a unit reports, the office supervises (%s)', (ki
     }
   });
 
-  afterAll(async () => {
-    await suite?.close();
+  afterAll(() => {
     if (pdfPath) fs.rmSync(path.dirname(pdfPath), { recursive: true, force: true });
   });
 
   it('lets the officer of 省住建厅 file and submit a report with a PDF on task 2.1', async () => {
-    await signIn(page, server, 'zjt-officer', 'officer-password-1');
+    const { page, server } = walk;
+    await signIn(page, server, 'zjt-officer', OFFICER_PASSWORD);
     await page.getByTestId('nav-workbench').click();
     const tasks = page.getByTestId('workbench-tasks');
     await tasks.getByText('推进城市基础设施建设').waitFor();
@@ -85,9 +85,7 @@ describe.each(databaseKinds())('a unit reports, the office supervises (%s)', (ki
     await page.getByTestId('workbench-open-2.1').click();
     const drawer = page.getByTestId('report-drawer');
     await drawer.getByTestId('report-form').waitFor();
-    await drawer.getByTestId('report-period').click();
-    await page.keyboard.type('2019-07');
-    await page.locator('.ant-select-item-option', { hasText: '2019-07' }).first().click();
+    await pickOption(page, drawer.getByTestId('report-period'), '2019-07', { search: '2019-07' });
     await drawer.getByTestId('report-narrative').fill('完成哈尔滨、大庆两市供热管网改造 120 公里。');
     await drawer.getByTestId('report-measures').fill('省住建厅牵头召开供热工作调度会。');
     await drawer.getByText('添加指标').click();
@@ -104,73 +102,67 @@ describe.each(databaseKinds())('a unit reports, the office supervises (%s)', (ki
     await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench-report.png'), fullPage: true });
 
     await drawer.getByTestId('report-submit').click();
-    await confirm(page);
+    await confirmPopover(page);
     const history = drawer.getByTestId('report-history');
     await history.getByText('已报送').waitFor();
     expect(await history.textContent()).toContain('供热管网改造进展.pdf');
 
     // A submitted report is corrected by a new version; the first stays, struck through.
     await drawer.getByTestId('report-correct-2019-07').click();
-    await confirm(page);
+    await confirmPopover(page);
     await drawer.getByText('编辑草稿（第 2 版）').waitFor();
     await drawer.getByTestId('report-narrative').fill('完成哈尔滨、大庆两市供热管网改造 126 公里（更正）。');
     await drawer.getByTestId('report-submit').click();
-    await confirm(page);
+    await confirmPopover(page);
     await history.getByText('已更正').waitFor();
     const superseded = history.locator('tr', { hasText: '已更正' });
     await expect(superseded.locator('del').count()).resolves.toBeGreaterThan(0);
     await history.getByText('126 公里（更正）', { exact: false }).waitFor();
     await history.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench-history.png'), fullPage: true });
-    await page.keyboard.press('Escape');
-    await signOut(page);
   });
 
   it('lets the office issue a notice to 省发改委 on task 2.1', async () => {
+    const { page, server } = walk;
     await signIn(page, server, 'admin', server.adminPassword);
     await page.getByTestId('nav-notices').click();
-    await page.getByTestId('notice-issue').click();
-    await page.getByTestId('notice-task').click();
-    await page.keyboard.type('推进城市基础设施建设');
-    await page.locator('.ant-select-item-option', { hasText: '2.1 ' }).first().click();
-    await page.getByTestId('notice-unit').click();
-    await page.locator('.ant-select-item-option', { hasText: '省发改委' }).click();
+    await openModalBy(page, page.getByTestId('notice-issue'));
+    await pickOption(page, 'notice-task', '2.1 ', { search: '推进城市基础设施建设' });
+    await pickOption(page, 'notice-unit', '省发改委');
     await page.getByTestId('notice-reason').fill('2019 年以来未报送任务 2.1 的推进情况。');
     await page.getByTestId('notice-required-action').fill('请补报进展并说明滞后原因。');
-    await page.getByTestId('notice-reply-due').fill('2030-12-31');
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await fillDate(page.getByTestId('notice-reply-due'), '2030-12-31');
+    await confirmModal(page, apiAnswer('POST', '/api/v1/notices'));
     const table = page.getByTestId('notice-table');
     await table.getByText('省发改委').waitFor();
     expect(await table.textContent()).toContain('已下发');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'notices.png'), fullPage: true });
-    await signOut(page);
   });
 
   it('lets the officer of 省发改委 acknowledge and reply', async () => {
-    await signIn(page, server, 'fgw-officer', 'officer-password-1');
+    const { page, server } = walk;
+    await signIn(page, server, 'fgw-officer', OFFICER_PASSWORD);
     // The notice reached the unit as a notification under the bell.
     await page.getByTestId('notifications').click();
     const list = page.getByTestId('notifications-list');
     await list.locator('.ant-list-item').first().waitFor();
-    await page.waitForTimeout(300); // the popover's fade-in
     await page.screenshot({ path: path.join(SCREENSHOTS, 'notifications.png') });
     await page.getByTestId('notifications').click();
+    await list.waitFor({ state: 'hidden' });
     await page.getByTestId('nav-workbench').click();
     const notices = page.getByTestId('workbench-notices');
     await notices.getByText('2019 年以来未报送任务 2.1 的推进情况。').waitFor();
     await notices.locator('[data-testid^="notice-ack-"]').click();
     await notices.getByText('已签收').waitFor();
-    await notices.locator('[data-testid^="notice-reply-"]').click();
+    await openModalBy(page, notices.locator('[data-testid^="notice-reply-"]'));
     await page.getByTestId('notice-reply-text').fill('已补报 2019 年各月进展，滞后原因为资金拨付延迟。');
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await confirmModal(page);
     await notices.getByText('已反馈').waitFor();
-    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench-notices.png'), fullPage: true });
-    await signOut(page);
   });
 
   it('shows the report and the notice on the board, the notice timeline and the ledger', async () => {
+    const { page, server } = walk;
     // A second notice, to 省财政厅, that nobody answers: on the board as of after its reply date it is overdue.
     const plans = await admin.call<{ items: { code: string }[] }>('GET', '/api/v1/plans');
     const plan = await admin.call<{ programmes: { tasks: { id: string; number: string }[] }[] }>(
@@ -198,7 +190,7 @@ describe.each(databaseKinds())('a unit reports, the office supervises (%s)', (ki
       (await board.getByTestId('board-total').locator('.ant-statistic-content').textContent())?.replace(/,/g, ''),
     );
     expect(total).toBeGreaterThan(0);
-    await page.getByTestId('board-as-of').fill('2030-07-15');
+    await fillDate(page.getByTestId('board-as-of'), '2030-07-15');
     const overdue = board.getByTestId('board-overdue-notices');
     await overdue.getByText(unanswered.number).waitFor();
     expect(await overdue.textContent()).toContain('省财政厅');
@@ -212,18 +204,22 @@ describe.each(databaseKinds())('a unit reports, the office supervises (%s)', (ki
     expect(await timeline.textContent()).toContain('单位签收');
     expect(await timeline.textContent()).toContain('资金拨付延迟');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'notice-drawer.png'), fullPage: true });
-    await page.keyboard.press('Escape');
 
     await page.goto(`${server.url}/supervision/ledger`);
-    await page.getByTestId('ledger-search').fill('2.1');
-    await page.getByTestId('ledger-search').press('Enter');
     const ledger = page.getByTestId('ledger-table');
-    // Task 2.1 has three units: one row each once the search has been answered.
-    await expect.poll(() => ledger.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(3);
+    await ledger.waitFor();
+    await page.getByTestId('ledger-search').fill('2.1');
+    const searched = page.waitForResponse(
+      (r) => new URL(r.url()).pathname.endsWith('/ledger') && new URL(r.url()).searchParams.get('q') === '2.1',
+    );
+    await page.getByTestId('ledger-search').press('Enter');
+    await searched;
+    // Task 2.1 has three units: one row each once the search has been answered and shown.
     await ledger.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await ledger.locator('tbody tr.ant-table-row').nth(2).waitFor();
+    expect(await ledger.locator('tbody tr.ant-table-row').count()).toBe(3);
     await ledger.getByText('126 公里（更正）', { exact: false }).waitFor();
     expect(await ledger.textContent()).toContain('省发改委');
-    await page.waitForTimeout(500); // the table's loading fade
     await page.screenshot({ path: path.join(SCREENSHOTS, 'ledger.png'), fullPage: true });
 
     const href = await page.getByTestId('ledger-export').getAttribute('href');
@@ -235,6 +231,8 @@ describe.each(databaseKinds())('a unit reports, the office supervises (%s)', (ki
   });
 
   it('shows each unit of task 2.1 with its status and latest report on the plan page', async () => {
+    const { page, server } = walk;
+    await signIn(page, server, 'admin', server.adminPassword);
     await page.getByTestId('nav-plans').click();
     await page.getByTestId('plan-tab-tasks').click();
     await page.getByTestId('plan-task-2.1').click();
@@ -245,47 +243,34 @@ describe.each(databaseKinds())('a unit reports, the office supervises (%s)', (ki
   });
 
   it('records a joint meeting whose action item the officer of 省住建厅 completes', async () => {
+    const { page, server } = walk;
+    await signIn(page, server, 'admin', server.adminPassword);
     await page.getByTestId('nav-meetings').click();
-    await page.getByTestId('meeting-create').click();
-    const modal = page.locator('.ant-modal');
-    // Two selects open one after the other: skip options already chosen, which is what the
-    // first dropdown shows while it animates closed.
-    const option = (text: string) =>
-      page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-selected)', {
-        hasText: text,
-      });
+    await openModalBy(page, page.getByTestId('meeting-create'));
     await page.getByTestId('meeting-title').fill('2019 年第三次创城工作联席会议');
-    await page.getByTestId('meeting-attendees').click();
-    await page.keyboard.type('省住建厅');
-    await option('省住建厅').first().click();
-    await modal.locator('.ant-modal-title').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached' });
+    await pickOption(page, 'meeting-attendees', '省住建厅', { search: '省住建厅', multiple: true });
     await page.getByTestId('meeting-minutes').fill('通报各单位任务推进情况，部署四季度重点工作。');
     await page.getByTestId('meeting-add-action').click();
     await page.getByTestId('meeting-action-title-0').fill('完成老旧小区供热管网改造方案');
-    await page.getByTestId('meeting-action-owner-0').click();
-    await page.keyboard.type('省住建厅');
-    await option('省住建厅').first().click();
-    await page.getByTestId('meeting-action-due-0').fill('2030-12-31');
-    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
-    await modal.waitFor({ state: 'hidden' });
+    await pickOption(page, 'meeting-action-owner-0', '省住建厅', { search: '省住建厅' });
+    await fillDate(page.getByTestId('meeting-action-due-0'), '2030-12-31');
+    await confirmModal(page, apiAnswer('POST', '/api/v1/meetings'));
     await page.getByTestId('meeting-table').getByText('2019 年第三次创城工作联席会议').click();
     const drawer = page.getByTestId('meeting-drawer');
     await drawer.getByTestId('meeting-action-items').getByText('完成老旧小区供热管网改造方案').waitFor();
     await drawer.locator('input[type=file]').setInputFiles(pdfPath);
     await drawer.getByTestId('meeting-attachments').getByText('供热管网改造进展.pdf').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'meeting.png'), fullPage: true });
-    await page.keyboard.press('Escape');
+    await closeDrawer(page, drawer);
     await signOut(page);
 
-    await signIn(page, server, 'zjt-officer', 'officer-password-1');
+    await signIn(page, server, 'zjt-officer', OFFICER_PASSWORD);
     await page.getByTestId('nav-workbench').click();
     const items = page.getByTestId('workbench-action-items');
     await items.getByText('完成老旧小区供热管网改造方案').waitFor();
-    await items.locator('[data-testid^="action-complete-"]').click();
+    await openModalBy(page, items.locator('[data-testid^="action-complete-"]'));
     await page.getByTestId('action-completion-note').fill('方案已印发。');
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await confirmModal(page);
     await items.getByText('已完成').waitFor();
-    await signOut(page);
   });
 });

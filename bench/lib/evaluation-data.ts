@@ -140,7 +140,8 @@ async function generateRound(
       case when s.kind = 'threshold' then 80 + abs(hashtext(rr.region_code || s.code)) % 20 end,
       true, 'manual', '', ${admin.id}::uuid
     from evaluation_round_region rr cross join s
-    where rr.round_id = ${id}::uuid and s.kind <> 'deduction'`.execute(db);
+    -- every standard is scored (deduction standards marked reviewed), so the round can be published
+    where rr.round_id = ${id}::uuid`.execute(db);
   const counts = await sql<{ regions: number; findings: number; results: number }>`
     select (select count(*) from evaluation_round_region where round_id = ${id}::uuid)::int as regions,
            (select count(*) from evaluation_finding where round_id = ${id}::uuid)::int as findings,

@@ -91,7 +91,8 @@ async function overHttp(context: BenchContext, target: DatabaseTarget, round: Ge
       fetch(`${api}/transition`, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ to }),
+        // a year-end round is published by a dated decision (通报)
+        body: JSON.stringify(to === 'published' ? { to, decidedOn: '2019-12-20' } : { to }),
       });
     const review = await post('under_review');
     if (review.status !== 200) throw new Error(`under_review answered ${review.status}: ${await review.text()}`);

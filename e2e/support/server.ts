@@ -7,6 +7,9 @@ import pg from 'pg';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** A first start (migrations, the whole data set) on a machine loaded past its cores. */
+const STARTUP_LIMIT_MS = 360_000;
+
 /** A free loopback port, asked of the kernel. */
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -19,6 +22,8 @@ async function freePort(): Promise<number> {
   });
 }
 
+export type DatabaseKind = 'pglite' | 'postgres';
+
 export type RunningServer = { url: string; adminPassword: string; stop: () => Promise<void>; output: () => string };
 
 /**
@@ -26,19 +31,17 @@ export type RunningServer = { url: string; adminPassword: string; stop: () => Pr
  * the default data set) on a new embedded data directory, or on a new PostgreSQL
  * database when `kind` is postgres.
  */
-export async function startServer(
-  kind: 'pglite' | 'postgres',
-  extraEnv: Record<string, string> = {},
-): Promise<RunningServer> {
+export async function startServer(kind: DatabaseKind, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const adminPassword = 'e2e-admin-password';
+  const adminPassword = 'Walk-Admin-2026-strong!';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...extraEnv,
     PORT: String(port),
     HOST: '127.0.0.1',
     CHUANGCHENG_ADMIN_PASSWORD: adminPassword,
-    LOG_LEVEL: 'warn',
+    // Request lines too: a failed test keeps the log's tail as evidence.
+    LOG_LEVEL: 'info',
   };
   let dropDatabase = async () => {};
   if (kind === 'pglite') {
@@ -48,6 +51,7 @@ export async function startServer(
     const name = `cc_e2e_${process.pid}`;
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
+    await dropAbandonedDatabases(admin);
     await admin.query(`drop database if exists ${name}`);
     await admin.query(`create database ${name}`);
     await admin.end();
@@ -57,7 +61,7 @@ export async function startServer(
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
       await c.connect();
-      await c.query(`drop database if exists ${name}`);
+      await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     };
   }
@@ -69,10 +73,17 @@ export async function startServer(
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
+  const cleanUp = async () => {
+    if (env.CHUANGCHENG_DATA_DIR) fs.rmSync(env.CHUANGCHENG_DATA_DIR, { recursive: true, force: true });
+    await dropDatabase();
+  };
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + STARTUP_LIMIT_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      await cleanUp();
+      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    }
     try {
       const res = await fetch(`${url}/api/v1/health`);
       if (res.ok) break;
@@ -81,7 +92,8 @@ export async function startServer(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server not healthy after 120 s:\n${output}`);
+      await cleanUp();
+      throw new Error(`server not healthy after ${STARTUP_LIMIT_MS / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -96,13 +108,54 @@ export async function startServer(
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      if (env.CHUANGCHENG_DATA_DIR) fs.rmSync(env.CHUANGCHENG_DATA_DIR, { recursive: true, force: true });
-      await dropDatabase();
+      await cleanUp();
     },
   };
 }
 
-/** Which databases the browser tier runs on: PGlite always, PostgreSQL when configured. */
-export function databaseKinds(): ('pglite' | 'postgres')[] {
-  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+/**
+ * Drops the databases of browser runs that were killed before their teardown (their name
+ * carries the process id of the run, and that process is gone), so nothing piles up on a
+ * shared server.
+ */
+async function dropAbandonedDatabases(admin: pg.Client) {
+  const { rows } = await admin.query<{ datname: string }>(
+    "select datname from pg_database where datname ~ '^cc_e2e_[0-9]+$'",
+  );
+  for (const { datname } of rows) {
+    const pid = Number(datname.slice('cc_e2e_'.length));
+    if (pid === process.pid || processAlive(pid)) continue;
+    await admin.query(`drop database if exists ${datname} with (force)`);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The one database a browser walk runs on. Without TEST_DATABASE_URL: PGlite. With it, the walks
+ * alternate (in the order of their file names) so that both databases carry browser traffic
+ * while each walk runs once; database-specific behaviour is the integration tier's job.
+ * E2E_DATABASE_OFFSET=1 swaps the two halves (the stress script alternates it between runs, so
+ * every walk meets both databases); E2E_DATABASE=pglite|postgres puts every walk on one.
+ */
+export function walkDatabase(walk: string): DatabaseKind {
+  if (!process.env.TEST_DATABASE_URL) return 'pglite';
+  const forced = process.env.E2E_DATABASE;
+  if (forced === 'pglite' || forced === 'postgres') return forced;
+  const walks = fs
+    .readdirSync(path.join(REPO_ROOT, 'e2e'))
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => f.replace(/\.test\.ts$/, ''))
+    .sort();
+  const index = walks.indexOf(walk);
+  if (index < 0) throw new Error(`no browser walk e2e/${walk}.test.ts`);
+  const offset = Number(process.env.E2E_DATABASE_OFFSET ?? 0);
+  return (index + offset) % 2 === 0 ? 'pglite' : 'postgres';
 }

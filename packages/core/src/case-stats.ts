@@ -1,3 +1,5 @@
+import { workingMinutesBetween, type WorkingCalendar } from './working-time.ts';
+
 /**
  * Pure helpers for problem cases: distance for duplicate suggestions, the point-in-polygon
  * test that resolves a prefecture from a location, deadline colours, and the rates of the
@@ -52,14 +54,21 @@ export function pointInGeometry(lng: number, lat: number, geometry: PolygonGeome
 }
 
 /**
- * Colour of a case's deadline: red when overdue, yellow when less than a quarter of the time
- * from report to deadline remains, else green. A paused clock keeps its colour at the pause.
+ * Colour of a case's deadline: red when overdue, yellow when less than a quarter of the working
+ * time from the clock's start to the deadline remains, else green. Measured in working time like
+ * the deadline itself, so a 4-working-hour case with 30 working minutes left is yellow on a Sunday
+ * too. A paused clock is judged at the moment it stopped (the caller passes that moment as `now`).
  */
-export function deadlineColour(now: Date, createdAt: Date, deadline: Date): 'green' | 'yellow' | 'red' {
-  const left = deadline.getTime() - now.getTime();
-  if (left < 0) return 'red';
-  const total = deadline.getTime() - createdAt.getTime();
-  return left < total / 4 ? 'yellow' : 'green';
+export function deadlineColour(
+  calendar: WorkingCalendar,
+  now: Date,
+  start: Date,
+  deadline: Date,
+): 'green' | 'yellow' | 'red' {
+  if (now.getTime() > deadline.getTime()) return 'red';
+  const left = workingMinutesBetween(calendar, now, deadline);
+  const total = workingMinutesBetween(calendar, start, deadline);
+  return left * 4 < total ? 'yellow' : 'green';
 }
 
 export type CaseCounts = {
@@ -69,16 +78,20 @@ export type CaseCounts = {
   verified: number;
   reworked: number;
   closedHoursSum: number;
+  /** Working minutes from report to closing, pauses excluded, summed over closed cases that record them. */
+  closedWorkingMinutesSum: number;
+  /** Closed cases that record their working handling time (cases closed before it was kept do not); default: closed. */
+  closedTimed?: number;
   ratingSum: number;
   ratings: number;
 };
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
+const mean = (sum: number, n: number, places: number) =>
+  n > 0 ? Math.round((sum / n) * 10 ** places) / 10 ** places : null;
 
 /**
- * The evaluation rates from counts. 结案率 = closed / due (应结案); 按期结案率 = closed on time /
- * due; 返工率 = cases that failed a verification / cases verified at least once; average
- * handling hours over closed cases; mean satisfaction over ratings. Rates are fractions
+ * The evaluation rates from counts (definitions in CASE_STATS_DEFINITIONS). Rates are fractions
  * rounded to four places, null when their denominator is zero.
  */
 export function caseRates(c: CaseCounts) {
@@ -86,7 +99,8 @@ export function caseRates(c: CaseCounts) {
     closureRate: ratio(c.closed, c.due),
     onTimeRate: ratio(c.closedOnTime, c.due),
     reworkRate: ratio(c.reworked, c.verified),
-    avgHandlingHours: c.closed > 0 ? Math.round((c.closedHoursSum / c.closed) * 10) / 10 : null,
-    satisfaction: c.ratings > 0 ? Math.round((c.ratingSum / c.ratings) * 100) / 100 : null,
+    avgHandlingHours: mean(c.closedHoursSum, c.closed, 1),
+    avgHandlingWorkingHours: mean(c.closedWorkingMinutesSum / 60, c.closedTimed ?? c.closed, 1),
+    satisfaction: mean(c.ratingSum, c.ratings, 2),
   };
 }

@@ -226,12 +226,13 @@ describe('distances, polygons, colours and rates', () => {
     expect(pointInGeometry(12, 5, { type: 'MultiPolygon', coordinates: [[square]] })).toBe(false);
   });
 
-  it('colours a deadline red when passed and yellow in its last quarter', () => {
-    const created = new Date('2025-03-03T00:00:00Z');
-    const deadline = new Date('2025-03-03T08:00:00Z');
-    expect(deadlineColour(new Date('2025-03-03T05:00:00Z'), created, deadline)).toBe('green');
-    expect(deadlineColour(new Date('2025-03-03T06:30:00Z'), created, deadline)).toBe('yellow');
-    expect(deadlineColour(new Date('2025-03-03T08:00:01Z'), created, deadline)).toBe('red');
+  it('colours a deadline red when passed and yellow in its last quarter of working time', () => {
+    // Monday 3 March 2025 08:30 to 16:30 China time: 7 working hours (lunch excluded).
+    const created = cst('2025-03-03T08:30:00');
+    const deadline = cst('2025-03-03T16:30:00');
+    expect(deadlineColour(calendar, cst('2025-03-03T13:30:00'), created, deadline)).toBe('green');
+    expect(deadlineColour(calendar, cst('2025-03-03T15:00:00'), created, deadline)).toBe('yellow');
+    expect(deadlineColour(calendar, cst('2025-03-03T16:30:01'), created, deadline)).toBe('red');
   });
 
   it('computes 结案率 and 按期结案率 as in the Tianmen bulletin', () => {
@@ -243,6 +244,7 @@ describe('distances, polygons, colours and rates', () => {
       verified: 911,
       reworked: 91,
       closedHoursSum: 911 * 20,
+      closedWorkingMinutesSum: 911 * 600,
       ratingSum: 9,
       ratings: 2,
     });
@@ -251,6 +253,7 @@ describe('distances, polygons, colours and rates', () => {
       onTimeRate: 0.7582,
       reworkRate: 0.0999,
       avgHandlingHours: 20,
+      avgHandlingWorkingHours: 10,
       satisfaction: 4.5,
     });
     expect(
@@ -261,6 +264,7 @@ describe('distances, polygons, colours and rates', () => {
         verified: 0,
         reworked: 0,
         closedHoursSum: 0,
+        closedWorkingMinutesSum: 0,
         ratingSum: 0,
         ratings: 0,
       }),
@@ -269,6 +273,7 @@ describe('distances, polygons, colours and rates', () => {
       onTimeRate: null,
       reworkRate: null,
       avgHandlingHours: null,
+      avgHandlingWorkingHours: null,
       satisfaction: null,
     });
   });

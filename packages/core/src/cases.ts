@@ -26,6 +26,10 @@ export const CaseStatus = z.enum([
 ]);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
+/** Stage clocks (see case-clocks.ts): 受理/立案, 派遣, 处置 (the unit's), 核查. */
+export const CaseStage = z.enum(['accept', 'dispatch', 'handle', 'verify']);
+export type CaseStage = z.infer<typeof CaseStage>;
+
 /** Working hours (工作时) or working days (工作日), counted with the holiday calendar. */
 export const TimeLimitUnit = z.enum(['hours', 'days']);
 export type TimeLimitUnit = z.infer<typeof TimeLimitUnit>;
@@ -54,6 +58,8 @@ export const CaseCategory = z.object({
   /** Name of the department that handles it by default (e.g. 城市管理局), matched per region. */
   defaultUnitName: z.string().nullable(),
   active: z.boolean(),
+  /** How a limit in days is counted: next_day (次日起算, default) or from_report (N × 7.5 working hours from the moment). */
+  dayRule: z.enum(['next_day', 'from_report']),
 });
 export type CaseCategory = z.infer<typeof CaseCategory>;
 export const CaseCategoryList = z.object({ items: z.array(CaseCategory) });
@@ -63,6 +69,7 @@ export const UpdateCategoryRequest = z.strictObject({
   timeLimit: z.strictObject({ amount: z.number().int().min(1).max(365), unit: z.enum(['hours', 'days']) }).optional(),
   active: z.boolean().optional(),
   defaultUnitName: z.string().trim().min(1).max(100).nullable().optional(),
+  dayRule: z.enum(['next_day', 'from_report']).optional(),
 });
 export type UpdateCategoryRequest = z.infer<typeof UpdateCategoryRequest>;
 
@@ -90,7 +97,8 @@ export const IdempotencyKey = z
 
 const intakeFields = {
   categoryCode: CaseCategoryCode,
-  description: Trimmed(2000),
+  /** Up to 4,000 characters, as Open311 GeoReport v2 allows. */
+  description: Trimmed(4000),
   lat: Latitude.optional(),
   lng: Longitude.optional(),
   address: z.string().trim().max(200).optional(),
@@ -223,8 +231,11 @@ export const CaseSummary = z.object({
   /** Clock stopped while waiting on the reporter. */
   paused: z.boolean(),
   overdue: z.boolean(),
-  /** green: in time, yellow: less than a quarter of the limit left, red: overdue. */
+  /** The running stage's clock in working time: green in time, yellow in its last quarter, red overdue. */
   colour: z.enum(['green', 'yellow', 'red']),
+  /** The running stage (null once finished) and its deadline. `deadline` is the unit's handling deadline. */
+  stage: CaseStage.nullable(),
+  stageDeadline: z.string().nullable(),
   reworkCount: z.number(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
@@ -260,8 +271,11 @@ export const CaseRating = z.object({
 /** Full case for staff. */
 export const CaseDetail = CaseSummary.extend({
   categoryKind: CategoryKind,
-  /** Staff holding case.dispatch, and the officers of the unit it is dispatched to, see the contact. */
-  contact: CaseContact.nullable(),
+  /**
+   * Staff holding case.dispatch, and the officers of the unit it is dispatched to, see the contact,
+   * its phone masked (`138****5678`); GET /cases/{id}/reporter-phone reveals it, audited.
+   */
+  contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).nullable(),
   reportedAt: z.string(),
   acceptedAt: z.string().nullable(),
   dispatchedAt: z.string().nullable(),
@@ -298,6 +312,8 @@ export const CaseTracking = z.object({
   deadline: z.string(),
   paused: z.boolean(),
   closedAt: z.string().nullable(),
+  /** The deadline's colour in working time (green, yellow: last quarter, red: overdue). */
+  colour: z.enum(['green', 'yellow', 'red']),
   /** When merged, the surviving case's number: follow that one. */
   mergedInto: z.string().nullable(),
   photos: z.array(CasePhoto),
@@ -339,6 +355,20 @@ export const CaseAction = z.discriminatedUnion('action', [
 export type CaseAction = z.infer<typeof CaseAction>;
 export type CaseActionName = CaseAction['action'];
 
+/**
+ * The tracking token the reporter received at intake: a case number alone opens nothing (numbers
+ * are sequential and readable for staff), the public case endpoints need number and token.
+ */
+export const TrackingToken = z.string().min(10).max(100);
+export const TrackingQuery = z.strictObject({ token: TrackingToken });
+
+/** Several of the reporter's cases at once: `number.token` pairs, comma-separated, up to 20. */
+export const TrackManyQuery = z.strictObject({
+  refs: z
+    .string()
+    .regex(/^\d{8,20}\.[A-Za-z0-9_-]{10,100}(,\d{8,20}\.[A-Za-z0-9_-]{10,100}){0,19}$/, 'up to 20 number.token pairs'),
+});
+
 /** The reporter rates a closed case with the tracking token; "not fixed" sends it back to verification. */
 export const RatingRequest = z.strictObject({
   token: z.string().min(10).max(100),
@@ -362,9 +392,19 @@ export const NearbyQuery = z.strictObject({
 });
 
 /** How near and how recent an open case of the same category must be to be suggested as a duplicate. */
+/** Limits of the stages the desk and the inspectors own (受理/立案, 派遣, 核查); the unit's limit is the category's. */
+export const StageLimits = z.strictObject({
+  accept: TimeLimit,
+  dispatch: TimeLimit,
+  verify: TimeLimit,
+});
+export type StageLimits = z.infer<typeof StageLimits>;
+
 export const CaseSettings = z.strictObject({
   duplicateMetres: z.number().int().min(10).max(5000),
   duplicateDays: z.number().int().min(1).max(365),
+  /** Stage limits (absent in a PUT: unchanged). */
+  stageLimits: StageLimits.optional(),
 });
 export type CaseSettings = z.infer<typeof CaseSettings>;
 
@@ -407,7 +447,7 @@ export const CaseStatsRow = z.object({
   name: z.string(),
   /** Reported (受理). */
   cases: z.number(),
-  /** Accepted, i.e. neither rejected nor merged (立案). */
+  /** Accepted by the desk (立案): never-reviewed, rejected and merged cases are not. */
   accepted: z.number(),
   /** Due by now: closed, or past the deadline (应结案). */
   due: z.number(),
@@ -417,11 +457,13 @@ export const CaseStatsRow = z.object({
   closureRate: z.number().nullable(),
   /** 按期结案率 = closed on time / due. */
   onTimeRate: z.number().nullable(),
-  /** 返工率 = cases with a failed verification / cases verified at least once. */
+  /** 返工率 = cases with a failed verification or a reporter's "not fixed" / cases verified at least once. */
   reworkRate: z.number().nullable(),
-  /** Mean hours from report to closing, over closed cases. */
+  /** Mean calendar hours from report to closing, over closed cases. */
   avgHandlingHours: z.number().nullable(),
-  /** Mean rating 1 to 5 and number of ratings. */
+  /** Mean working hours from report to closing, time paused excluded, over closed cases. */
+  avgHandlingWorkingHours: z.number().nullable(),
+  /** Mean of each case's latest rating (1 to 5), and the number of cases rated. */
   satisfaction: z.number().nullable(),
   ratings: z.number(),
   open: z.number(),

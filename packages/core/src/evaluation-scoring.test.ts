@@ -3,6 +3,8 @@ import { FrameworkDocument, type FrameworkDocumentInput, type NegativeListEntry 
 import {
   annualScore,
   checkFramework,
+  cycleDisqualifications,
+  cycleStanding,
   cycleTotal,
   deductionsForTest,
   diffStandards,
@@ -10,6 +12,7 @@ import {
   rankWithinGroups,
   scoreRegion,
   scoreStandard,
+  scorerConflict,
   thresholdEffects,
   type StandardEntries,
 } from './evaluation-scoring.ts';
@@ -158,12 +161,40 @@ describe('one standard under each rule', () => {
       scorer: 'inspector-2',
     });
   });
-  it('deduction with no finding: full points, unscored until marked reviewed', () => {
+  it('deduction with no finding: not full marks until someone inspected it and marked it reviewed', () => {
+    // Nobody inspected it: it earns nothing for now, is pending (not a loss), and blocks publication.
     expect(scoreStandard(std('S6'), { result: null, findings: [], evidenceIds: [] })).toMatchObject({
-      score: 2,
+      score: 0,
       unscored: true,
+      losses: [],
     });
     expect(scoreStandard(std('S6'), entries.get('S6')!)).toMatchObject({ score: 2, unscored: false });
+  });
+  it('deduction: the amounts entered are kept and the cap is applied when scoring', () => {
+    // 4 points; the inspector entered 3 then 2: the second costs only the 1 point left.
+    const s1 = scoreStandard(std('S1'), {
+      result: null,
+      findings: [finding('a', 3), finding('b', 2)],
+      evidenceIds: [],
+    });
+    expect(s1.score).toBe(0);
+    expect(s1.losses.map((l) => [l.findingId, l.points])).toEqual([
+      ['a', 3],
+      ['b', 1],
+    ]);
+    // The 3 is withdrawn: the 2 entered counts in full, exactly as for a city that only ever had it.
+    const withdrawn = scoreStandard(std('S1'), { result: null, findings: [finding('b', 2)], evidenceIds: [] });
+    const neverHad = scoreStandard(std('S1'), { result: null, findings: [finding('c', 2)], evidenceIds: [] });
+    expect(withdrawn.score).toBe(2);
+    expect(neverHad.score).toBe(withdrawn.score);
+  });
+  it('a standard marked not applicable counts for no points', () => {
+    const na = scoreStandard(std('S3'), {
+      result: result({ notApplicable: true, note: '本市无此类点位' }),
+      findings: [],
+      evidenceIds: [],
+    });
+    expect(na).toMatchObject({ points: 0, score: 0, unscored: false, notApplicable: true, losses: [] });
   });
   it('proportion, survey and threshold', () => {
     expect(scoreStandard(std('S3'), entries.get('S3')!).score).toBeCloseTo(4.75);
@@ -174,10 +205,40 @@ describe('one standard under each rule', () => {
     expect(s2.losses[0]!.reason).toBe('指标值10.4，目标≥13');
     expect(scoreStandard(std('S2'), { result: result({ value: 14 }), findings: [], evidenceIds: [] }).score).toBe(6);
   });
-  it('a measured standard without a result earns nothing and says so', () => {
-    const s = scoreStandard(std('S3'), { result: null, findings: [], evidenceIds: [] });
-    expect(s).toMatchObject({ score: 0, unscored: true });
-    expect(s.losses[0]).toMatchObject({ points: 5, reason: '未录入检查结果' });
+  it('a measured standard without a result is pending, not a silent 0 loss', () => {
+    for (const code of ['S3', 'S5', 'S2']) {
+      const s = scoreStandard(std(code), { result: null, findings: [], evidenceIds: [] });
+      expect(s).toMatchObject({ score: 0, unscored: true, losses: [] });
+    }
+  });
+  it('threshold "≤ target" with a linear share earns target / value of the points', () => {
+    const pm25 = FrameworkDocument.parse({
+      ...input,
+      projects: [
+        {
+          code: 'P',
+          name: 'p',
+          contents: [
+            {
+              code: 'C',
+              name: 'c',
+              standards: [
+                {
+                  code: 'PM',
+                  text: 'PM2.5',
+                  method: 'indicator',
+                  points: 3,
+                  rule: { kind: 'threshold', comparator: 'lte', target: 35, partial: 'linear' },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    }).projects[0]!.contents[0]!.standards[0]!;
+    // 35 / 40 × 3 = 2.625; at or below the target: full points
+    expect(scoreStandard(pm25, { result: result({ value: 40 }), findings: [], evidenceIds: [] }).score).toBe(2.625);
+    expect(scoreStandard(pm25, { result: result({ value: 30 }), findings: [], evidenceIds: [] }).score).toBe(3);
   });
 });
 
@@ -217,6 +278,22 @@ describe('a region’s scorecard', () => {
     expect(c.minorsScore).toBe(80);
     expect(c.minorsGatePassed).toBe(false);
     expect(c.total).toBe(67.76);
+  });
+  it('leaves a not-applicable standard out of its group and lists the pending ones', () => {
+    const na = new Map(entries);
+    na.set('S3', { result: result({ notApplicable: true, note: '无此类点位' }), findings: [], evidenceIds: [] });
+    na.delete('S5');
+    const c = scoreRegion(framework, na);
+    // field: S3 leaves the group, (0 + 2) / 7 × 40 = 11.43; questionnaire: S5 pending, 0
+    expect(c.methods.map((m) => m.weighted)).toEqual([25.2, 11.43, 0]);
+    // main = 25.2 + 80 / 7 + 0 = 36.628571…; total = 0.8 × 36.628571 + 0.2 × 85 = 46.30
+    expect(c.mainScore).toBe(36.63);
+    expect(c.total).toBe(46.3);
+    expect(c.unscored).toBe(1);
+    expect(c.pending).toEqual([{ standardCode: 'S5', path: ['P2', 'C3', 'S5'], points: 10 }]);
+    expect(c.losses.some((l) => l.standardCode === 'S5' || l.standardCode === 'S3')).toBe(false);
+    const s3 = c.projects[0]!.contents[1]!.standards[0]!;
+    expect(s3).toMatchObject({ code: 'S3', points: 0, notApplicable: true, rate: null });
   });
   it('without a minors part the total is the main score', () => {
     const noMinors = FrameworkDocument.parse({ ...input, minors: undefined, projects: input.projects.slice(0, 2) });
@@ -341,5 +418,54 @@ describe('framework checks', () => {
     next.projects[1]!.contents[0]!.standards.push({ ...next.projects[1]!.contents[0]!.standards[0]!, code: 'S9' });
     expect(diffStandards(framework, next)).toEqual({ added: 1, removed: 1, changed: 1 });
     expect(diffStandards(null, framework)).toEqual({ added: 8, removed: 0, changed: 0 });
+  });
+});
+
+describe('the cycle: disqualification and the minors’ gate', () => {
+  const fraud: NegativeListEntry = {
+    code: 'N04',
+    name: '测评材料弄虚作假',
+    effects: [
+      { appliesTo: 'any', effect: 'public_criticism' },
+      { appliesTo: 'any', effect: 'disqualify' },
+    ],
+  };
+  it('a disqualifying incident takes the region out of the whole cycle it falls in', () => {
+    const effects = incidentEffects(fraud, '2019-06-01', []);
+    expect(effects[1]).toMatchObject({ effect: 'disqualify', applies: true, titleEvent: null });
+    const incidents = [{ id: 'i1', category: 'N04', occurredOn: '2019-06-01', effects }];
+    expect(cycleDisqualifications(incidents, 2018, 3)).toEqual([
+      { incidentId: 'i1', category: 'N04', reason: expect.stringContaining('2019-06-01') },
+    ]);
+    // the next cycle (2021-2023) is not touched, nor the one before
+    expect(cycleDisqualifications(incidents, 2021, 3)).toEqual([]);
+    expect(cycleDisqualifications(incidents, 2015, 3)).toEqual([]);
+    // criticism alone disqualifies nobody
+    const criticism = incidentEffects({ ...fraud, effects: [fraud.effects[0]!] }, '2019-06-01', []);
+    expect(cycleDisqualifications([{ ...incidents[0]!, effects: criticism }], 2018, 3)).toEqual([]);
+  });
+  it('a city failing the minors’ gate is shown as such, not ranked as if it passed', () => {
+    const row = { complete: true, minorsGatePassed: true, disqualified: false };
+    expect(cycleStanding(row)).toBe('ranked');
+    expect(cycleStanding({ ...row, minorsGatePassed: false })).toBe('minors_gate_failed');
+    expect(cycleStanding({ ...row, minorsGatePassed: null })).toBe('ranked');
+    expect(cycleStanding({ ...row, complete: false })).toBe('incomplete');
+    expect(cycleStanding({ ...row, minorsGatePassed: false, disqualified: true })).toBe('disqualified');
+  });
+});
+
+describe('回避: scorers do not score their own region', () => {
+  // province 23, owner of the round; 2301 哈尔滨 with its district 230102; 2302 齐齐哈尔
+  const cases: [string, string, string, boolean][] = [
+    ['23/2301', '23/2301', '23', true], // 哈尔滨's office scoring 哈尔滨
+    ['23/2301/230102', '23/2301', '23', true], // a district of 哈尔滨 scoring its city
+    ['23/2301', '23/2301/230102', '23', true], // the city scoring its own district
+    ['23/2302', '23/2301', '23', false], // 交叉测评: 齐齐哈尔 scoring 哈尔滨
+    ['23', '23/2301', '23', false], // the province running the round stands above every city
+    ['23', '23/2301', '', true], // a national round: the province is a party to its own cities
+    ['24', '23/2301', '', false], // another province scoring across
+  ];
+  it.each(cases)('scorer %s, region %s, owner %s → conflict %s', (scorer, region, owner, conflict) => {
+    expect(scorerConflict(scorer, region, owner)).toBe(conflict);
   });
 });

@@ -11,6 +11,7 @@ import type {
 } from './evaluation.ts';
 import { TITLE_NAMES } from './evaluation.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { isWithinScope } from './scope.ts';
 import { monthsLater, type TitleState } from './titles.ts';
 
 /**
@@ -39,6 +40,8 @@ export type ResultInput = {
   satisfaction: number | null;
   value: number | null;
   reviewed: boolean;
+  /** Marked not applicable to this region, with the reason in `note`: the standard leaves the sums. */
+  notApplicable?: boolean;
   note: string;
   scorer: string;
 };
@@ -55,23 +58,41 @@ export type LossLine = {
   scorer: string | null;
 };
 
-export type StandardScore = { code: string; points: number; score: number; unscored: boolean; losses: LossLine[] };
+export type StandardScore = {
+  code: string;
+  /** The points the standard counts for: 0 when it is not applicable. */
+  points: number;
+  score: number;
+  /** Nobody has scored it yet: it earns nothing for now and blocks publication. */
+  unscored: boolean;
+  notApplicable: boolean;
+  losses: LossLine[];
+};
 
 /**
  * One standard's score under its rule.
- * - deduction: points minus the findings' deductions, never below zero; with no finding the
- *   standard is passed (`unscored` until a scorer marks it reviewed or records a finding).
+ * - deduction: points minus the findings' deductions, never below zero. The deductions are
+ *   the amounts the inspectors entered; the cap is applied here, in the order the findings
+ *   were recorded, so only the active findings decide the score. With no finding the
+ *   standard is scored only once a scorer marks it reviewed (passed).
  * - proportion: points × passed / checked.
  * - survey: points × satisfaction / 100.
- * - threshold: full points when the value meets the target, else nothing ('none') or
- *   points × value / target ('linear'; target / value for 'lte'), capped at the points.
- * Measured rules without a result earn nothing and are `unscored`.
+ * - threshold: full points when the value meets the target, else nothing ('none') or a
+ *   linear share ('linear': value / target for '≥ target', target / value for '≤ target'),
+ *   capped at the points.
+ * A standard nobody has scored (no result, or a deduction standard neither reviewed nor with
+ * a finding) is `unscored`: it earns nothing for now, is not a loss, and blocks publication.
+ * A standard marked not applicable counts for no points at all.
  */
 export function scoreStandard(standard: FrameworkStandard, entries: StandardEntries): StandardScore {
   const { code, points, rule } = standard;
   const result = entries.result;
+  if (result?.notApplicable) {
+    return { code, points: 0, score: 0, unscored: false, notApplicable: true, losses: [] };
+  }
 
   if (rule.kind === 'deduction') {
+    if (entries.findings.length === 0 && !result?.reviewed) return unscoredStandard(standard);
     let left = points;
     const losses: LossLine[] = [];
     for (const f of entries.findings) {
@@ -88,25 +109,24 @@ export function scoreStandard(standard: FrameworkStandard, entries: StandardEntr
         scorer: f.scorer,
       });
     }
-    const unscored = entries.findings.length === 0 && !result?.reviewed;
-    return { code, points, score: left, unscored, losses };
+    return { code, points, score: left, unscored: false, notApplicable: false, losses };
   }
 
   let score: number;
   let reason: string;
   if (rule.kind === 'proportion') {
     if (!result || result.checked === null || result.passed === null || result.checked === 0) {
-      return missingResult(standard, entries, '检查结果');
+      return unscoredStandard(standard);
     }
     const passed = Math.min(result.passed, result.checked);
     score = (points * passed) / result.checked;
     reason = `检查${result.checked}处，合格${passed}处`;
   } else if (rule.kind === 'survey') {
-    if (!result || result.satisfaction === null) return missingResult(standard, entries, '满意度');
+    if (!result || result.satisfaction === null) return unscoredStandard(standard);
     score = (points * result.satisfaction) / 100;
     reason = `满意度${result.satisfaction}（满分100）`;
   } else {
-    if (!result || result.value === null) return missingResult(standard, entries, '指标值');
+    if (!result || result.value === null) return unscoredStandard(standard);
     const v = result.value;
     const met = rule.comparator === 'gte' ? v >= rule.target : v <= rule.target;
     if (met) score = points;
@@ -132,28 +152,18 @@ export function scoreStandard(standard: FrameworkStandard, entries: StandardEntr
           },
         ]
       : [];
-  return { code, points, score, unscored: false, losses };
+  return { code, points, score, unscored: false, notApplicable: false, losses };
 }
 
-/** A measured standard nobody has entered: nothing earned, the whole standard a loss. */
-function missingResult(standard: FrameworkStandard, entries: StandardEntries, what: string): StandardScore {
-  const { code, points } = standard;
-  const losses: LossLine[] =
-    points > 0
-      ? [
-          {
-            standardCode: code,
-            points,
-            reason: `未录入${what}`,
-            findingId: null,
-            evidenceIds: entries.evidenceIds,
-            attachmentIds: [],
-            scorer: null,
-          },
-        ]
-      : [];
-  return { code, points, score: 0, unscored: true, losses };
-}
+/** A standard nobody has scored: nothing earned yet, and no loss to explain (it is pending, not lost). */
+const unscoredStandard = ({ code, points }: FrameworkStandard): StandardScore => ({
+  code,
+  points,
+  score: 0,
+  unscored: true,
+  notApplicable: false,
+  losses: [],
+});
 
 export type NodeScore = { code: string; name: string; points: number; score: number; rate: number | null };
 const node = (code: string, name: string, points: number, score: number): NodeScore => ({
@@ -163,6 +173,8 @@ const node = (code: string, name: string, points: number, score: number): NodeSc
   score: round2(score),
   rate: points > 0 ? round2((score / points) * 10000) / 10000 : null,
 });
+
+export type PendingStandard = { standardCode: string; path: string[]; points: number };
 
 export type DeductionInput = { incidentId: string; category: string; points: number; reason: string };
 
@@ -175,10 +187,14 @@ export type RegionScore = {
   total: number;
   rate: number;
   unscored: number;
+  /** The standards nobody has scored yet, with where they sit and what they are worth. */
+  pending: PendingStandard[];
   methods: (NodeScore & { methods: EvaluationMethod[]; weight: number; weighted: number })[];
   projects: (NodeScore & {
     part: FrameworkPart;
-    contents: (NodeScore & { standards: (NodeScore & { method: EvaluationMethod; unscored: boolean })[] })[];
+    contents: (NodeScore & {
+      standards: (NodeScore & { method: EvaluationMethod; unscored: boolean; notApplicable: boolean })[];
+    })[];
   })[];
   losses: (LossLine & { path: string[] })[];
   deductions: DeductionInput[];
@@ -203,7 +219,7 @@ export function scoreRegion(
   for (const g of framework.methodGroups) for (const m of g.methods) groupOf.set(m, g.code);
   let minorsPoints = 0;
   let minorsRaw = 0;
-  let unscored = 0;
+  const pending: PendingStandard[] = [];
   const losses: RegionScore['losses'] = [];
 
   const projects = framework.projects.map((project) => {
@@ -216,7 +232,9 @@ export function scoreRegion(
         const s = scoreStandard(standard, entries.get(standard.code) ?? EMPTY);
         cPoints += s.points;
         cScore += s.score;
-        if (s.unscored) unscored++;
+        if (s.unscored) {
+          pending.push({ standardCode: s.code, path: [project.code, content.code, standard.code], points: s.points });
+        }
         if (project.part === 'minors') {
           minorsPoints += s.points;
           minorsRaw += s.score;
@@ -240,6 +258,7 @@ export function scoreRegion(
           rate: s.points > 0 ? round2((s.score / s.points) * 10000) / 10000 : null,
           method: standard.method,
           unscored: s.unscored,
+          notApplicable: s.notApplicable,
         };
       });
       pPoints += cPoints;
@@ -284,7 +303,8 @@ export function scoreRegion(
     deducted: round2(deducted),
     total: round2(total),
     rate: mainMax > 0 ? round2((total / mainMax) * 10000) / 10000 : 0,
-    unscored,
+    unscored: pending.length,
+    pending,
     methods,
     projects,
     losses: losses.map((l) => Object.assign(l, { points: round2(l.points) })),
@@ -350,6 +370,59 @@ export function cycleTotal(cycle: FrameworkDocument['cycle'], annual: readonly (
   return { complete: true, total: round2(total) };
 }
 
+export type CycleStanding = 'ranked' | 'disqualified' | 'minors_gate_failed' | 'incomplete';
+
+/**
+ * Whether a region takes a place in a cycle's ranking, and why not: a disqualification for the
+ * cycle (弄虚作假, a major incident) comes first, then a failed minors' gate (a 前置条件: such a
+ * city is shown as failing it, never ranked as if it had passed), then missing years.
+ */
+export function cycleStanding(row: {
+  complete: boolean;
+  minorsGatePassed: boolean | null;
+  disqualified: boolean;
+}): CycleStanding {
+  if (row.disqualified) return 'disqualified';
+  if (row.minorsGatePassed === false) return 'minors_gate_failed';
+  return row.complete ? 'ranked' : 'incomplete';
+}
+
+/**
+ * The incidents that disqualify a region from the cycle of `years` years starting in
+ * `startYear`: each applicable 'disqualify' effect of an incident that happened in one of the
+ * cycle's years, with its reason.
+ */
+export function cycleDisqualifications(
+  incidents: readonly { id: string; category: string; occurredOn: string; effects: readonly PlannedEffect[] }[],
+  startYear: number,
+  years: number,
+): { incidentId: string; category: string; reason: string }[] {
+  return incidents.flatMap((incident) => {
+    const year = Number(incident.occurredOn.slice(0, 4));
+    if (year < startYear || year >= startYear + years) return [];
+    return incident.effects
+      .filter((e) => e.effect === 'disqualify' && e.applies)
+      .map((e) => ({
+        incidentId: incident.id,
+        category: incident.category,
+        reason: `${e.label}（${incident.occurredOn}）：${e.explanation}`,
+      }));
+  });
+}
+
+/**
+ * 回避: whether a scorer's region scope conflicts with a region they would score. An account is
+ * conflicted when its scope and the region overlap (the scorer works for the region, for a
+ * part of it, or for a region that contains it) and the scope does not cover the round's whole
+ * owner region: the organising level (the province running a round of its cities) stands
+ * equally above every region it evaluates and is not a party; a city's office is a party to
+ * its own city and its districts.
+ */
+export function scorerConflict(scorerPath: string, regionPath: string, ownerPath: string): boolean {
+  if (isWithinScope(scorerPath, ownerPath)) return false;
+  return isWithinScope(scorerPath, regionPath) || isWithinScope(regionPath, scorerPath);
+}
+
 // ---- Negative list and thresholds --------------------------------------------------------
 
 const CIVILIZED: TitleKind[] = ['national_civilized', 'provincial_civilized'];
@@ -386,6 +459,7 @@ const EFFECT_NAMES: Record<SanctionEffect, string> = {
   suspend: '停止资格',
   bar: '取消申报资格',
   revoke: '取消称号',
+  disqualify: '取消本周期参评资格',
 };
 
 const CHANGE_NAMES: Record<TitleChange, string> = {
@@ -471,6 +545,17 @@ export function incidentEffects(
         points: e.points ?? 0,
         window: { from: occurredOn, to },
         explanation: `${occurredOn}至${to}（事件后${months}个月内）举行的年度测评各扣${e.points ?? 0}分。`,
+      };
+    }
+    if (e.effect === 'disqualify') {
+      return {
+        effect: e.effect,
+        label,
+        applies: true,
+        titleEvent: null,
+        points: null,
+        window: null,
+        explanation: `取消${occurredOn.slice(0, 4)}年所在测评周期的参评资格，该周期不予排名。`,
       };
     }
     const months = e.effect === 'bar' ? (e.window?.months ?? e.months) : e.months;

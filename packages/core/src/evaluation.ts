@@ -40,7 +40,9 @@ const Points = z.number().finite().min(0).max(1000);
  *   enters) until the standard's points are used up.
  * - proportion: points × passed / checked (e.g. lamps lit at 19 of 20 back streets).
  * - threshold: an indicator value against a target; full points when met, else
- *   `partial` ('none': nothing; 'linear': points × value / target, capped).
+ *   `partial` ('none': nothing; 'linear': a share of the points, capped at them:
+ *   value / target for a '≥ target' standard, target / value for a '≤ target' one, so a
+ *   PM2.5 mean of 40 against "≤ 35" earns 35 / 40 of the points).
  * - survey: a satisfaction score 0-100 → points × score / 100.
  */
 export const ScoringRule = z.discriminatedUnion('kind', [
@@ -94,6 +96,9 @@ export const SanctionEffect = z.enum([
   'bar',
   // 取消荣誉称号
   'revoke',
+  // 取消本周期参评资格 (e.g. 弄虚作假): the region is out of the ranking of the whole cycle the
+  // incident falls in, whatever its annual totals
+  'disqualify',
 ]);
 export type SanctionEffect = z.infer<typeof SanctionEffect>;
 
@@ -258,6 +263,17 @@ export const Assignment = z.object({
 });
 export type Assignment = z.infer<typeof Assignment>;
 
+/** One publication of a round's results; a correction is a later version, the earlier ones stay readable. */
+export const Publication = z.object({
+  version: z.number(),
+  publishedAt: z.string(),
+  /** The date of the decision (通报) that publishes the results; threshold sanctions take effect on it. */
+  decidedOn: z.string().nullable(),
+  reason: z.string(),
+  publishedBy: z.string(),
+});
+export type Publication = z.infer<typeof Publication>;
+
 export const Round = z.object({
   id: z.string(),
   name: z.string(),
@@ -276,14 +292,32 @@ export const Round = z.object({
     version: z.number(),
     isModel: z.boolean(),
   }),
+  /**
+   * An unannounced round (暗访) is secret to the evaluated regions until it is published: they
+   * see neither the round, its dates nor its scorers before then.
+   */
+  unannounced: z.boolean(),
   regions: z.array(RoundRegion),
   assignments: z.array(Assignment),
   publishedAt: z.string().nullable(),
+  /** Every publication of the round, oldest first: the first, then each dated, reasoned correction. */
+  publications: z.array(Publication),
   createdAt: z.string(),
 });
 export type Round = z.infer<typeof Round>;
+
+/** A correction of a published round: recomputed from what is known now, as a new dated version. */
+export const CorrectionRequest = z.strictObject({
+  reason: z.string().trim().min(1).max(2000),
+  decidedOn: IsoDate,
+});
+
+/** Marks a standard not applicable to a region (e.g. no airport to inspect), always with a reason. */
+export const NotApplicableRequest = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
 export const RoundList = z.object({
-  items: z.array(Round.omit({ regions: true, assignments: true }).extend({ regionCount: z.number() })),
+  items: z.array(
+    Round.omit({ regions: true, assignments: true, publications: true }).extend({ regionCount: z.number() }),
+  ),
   nextCursor: z.string().nullable(),
 });
 
@@ -296,6 +330,8 @@ export const CreateRoundRequest = z.strictObject({
   periodEnd: IsoDate,
   testDate: IsoDate,
   ownerRegionCode: z.string().min(1).max(12),
+  /** 暗访: kept secret from the evaluated regions until publication. */
+  unannounced: z.boolean().default(false),
   /** Each region with its ranking group; the group must be one the framework covers. */
   regions: z
     .array(z.strictObject({ code: z.string().min(1).max(12), cityGroup: CityGroup }))
@@ -304,7 +340,15 @@ export const CreateRoundRequest = z.strictObject({
 });
 export type CreateRoundRequest = z.infer<typeof CreateRoundRequest>;
 
-export const TransitionRequest = z.strictObject({ to: RoundStatus, note: z.string().trim().max(1000).default('') });
+export const TransitionRequest = z.strictObject({
+  to: RoundStatus,
+  note: z.string().trim().max(1000).default(''),
+  /**
+   * Publishing: the date of the decision (通报) that publishes the results. Required for a
+   * year-end round, whose threshold sanctions take effect on that day; not before the test date.
+   */
+  decidedOn: IsoDate.optional(),
+});
 export const AssignmentsRequest = z.strictObject({
   assignments: z.array(
     z.strictObject({
@@ -407,6 +451,8 @@ export const Result = z.object({
   /** 'manual' (typed in) or 'indicator' (read from the indicator observations). */
   source: z.enum(['manual', 'indicator']),
   reviewed: z.boolean(),
+  /** Marked not applicable to the region; the reason is in `note`. */
+  notApplicable: z.boolean(),
   note: z.string(),
   scorer: z.object({ id: z.string(), name: z.string() }),
   updatedAt: z.string(),
@@ -490,7 +536,11 @@ export const Scorecard = z.object({
     ScoreNode.extend({
       part: FrameworkPart,
       contents: z.array(
-        ScoreNode.extend({ standards: z.array(ScoreNode.extend({ method: EvaluationMethod, unscored: z.boolean() })) }),
+        ScoreNode.extend({
+          standards: z.array(
+            ScoreNode.extend({ method: EvaluationMethod, unscored: z.boolean(), notApplicable: z.boolean() }),
+          ),
+        }),
       ),
     }),
   ),
@@ -500,6 +550,10 @@ export const Scorecard = z.object({
     .nullable(),
   group: z.object({ mean: z.number(), best: z.number(), worst: z.number() }),
   unscored: z.number(),
+  /** Standards nobody has scored yet: they earn nothing for now and block publication. */
+  pending: z.array(z.object({ standardCode: z.string(), path: z.array(z.string()), points: z.number() })),
+  /** The publication this scorecard was frozen in (null before publication). */
+  publication: Publication.nullable(),
 });
 export type Scorecard = z.infer<typeof Scorecard>;
 
@@ -517,6 +571,7 @@ export const RankingRow = z.object({
 export const Ranking = z.object({
   roundId: z.string(),
   published: z.boolean(),
+  publication: Publication.nullable(),
   groups: z.array(z.object({ cityGroup: CityGroup, rows: z.array(RankingRow) })),
 });
 export type Ranking = z.infer<typeof Ranking>;
@@ -542,6 +597,10 @@ export const CycleRow = z.object({
   cycleTotal: z.number().nullable(),
   complete: z.boolean(),
   minorsGatePassed: z.boolean().nullable(),
+  /** Whether the region is ranked, and why not: disqualified, failed the minors' gate, or incomplete. */
+  standing: z.enum(['ranked', 'disqualified', 'minors_gate_failed', 'incomplete']),
+  /** The incidents that disqualify the region from this cycle, with their reasons. */
+  disqualifications: z.array(z.object({ incidentId: z.string(), category: z.string(), reason: z.string() })),
   rank: z.number().nullable(),
 });
 export const CycleResult = z.object({ rows: z.array(CycleRow) });

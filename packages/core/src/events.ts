@@ -41,6 +41,32 @@ export const eventCatalogue = {
       superior: z.object({ id: Id, name: z.string() }).nullable(),
     }),
   },
+  /** cases: a desk or inspector stage (受理, 派遣, 核查) ran past its own deadline (超时督办). */
+  'case.stage-escalated': {
+    emittedBy: 'cases',
+    version: 1,
+    payload: z.object({
+      caseId: Id,
+      caseNumber: z.string(),
+      prefectureCode: Code.nullable(),
+      stage: z.enum(['accept', 'dispatch', 'verify']),
+      /** The creation office (文明办) told; null when the case has none above it. */
+      office: z.object({ id: Id, name: z.string() }).nullable(),
+    }),
+  },
+  /** cases: a case's deadlines fall in years without a holiday calendar (节假日日历缺失). */
+  'case.calendar-missing': {
+    emittedBy: 'cases',
+    version: 1,
+    payload: z.object({
+      caseId: Id,
+      caseNumber: z.string(),
+      prefectureCode: Code.nullable(),
+      years: z.array(z.number().int()),
+      /** The creation offices of the case's city and province. */
+      officeIds: z.array(Id),
+    }),
+  },
   /** indicators: figures were written to the observation store (any source). */
   'observation.recorded': {
     emittedBy: 'indicators',

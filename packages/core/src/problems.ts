@@ -14,6 +14,16 @@ export const problemCatalogue = {
     zh: '请求正文不是有效的 JSON。',
     en: 'The request body is not valid JSON.',
   },
+  INVALID_TEXT: {
+    status: 400,
+    zh: '文本中含有无法保存的字符（空字符 NUL 或不成对的 UTF-16 代理项），请删除后重试。',
+    en: 'The text contains characters that cannot be stored (a NUL byte or an unpaired UTF-16 surrogate); remove them and retry.',
+  },
+  MALFORMED_MULTIPART: {
+    status: 400,
+    zh: '上传请求不是有效的 multipart/form-data，请在字段“file”中重新上传文件。',
+    en: 'The upload is not valid multipart/form-data; send the file again in the field "file".',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     zh: '不支持的内容类型，请以 application/json 提交。',
@@ -54,6 +64,11 @@ export const problemCatalogue = {
     zh: '该账号已停用，请联系管理员。',
     en: 'This account is disabled; contact an administrator.',
   },
+  WEAK_PASSWORD: {
+    status: 400,
+    zh: '密码太容易被猜到：请不要使用常见密码、连续字符或用户名、姓名，建议用几个不相关的词组成较长的密码。',
+    en: 'The password is too easy to guess: avoid common passwords, sequences and the user or display name; a few unrelated words make a strong one.',
+  },
   CSRF_FAILED: {
     status: 403,
     zh: '安全校验失败，请刷新页面后重试。',
@@ -68,6 +83,16 @@ export const problemCatalogue = {
     status: 403,
     zh: '该数据不在您的管辖范围内。',
     en: 'This record is outside your region scope.',
+  },
+  SCORER_CONFLICT: {
+    status: 403,
+    zh: '测评人员须回避本人所属地区的测评。',
+    en: 'A scorer may not score a region their own office belongs to or oversees.',
+  },
+  ROUND_NOT_FULLY_SCORED: {
+    status: 409,
+    zh: '仍有测评标准未评分，也未标注不适用，暂不能发布。',
+    en: 'Some standards are neither scored nor marked not applicable; the round cannot be published yet.',
   },
   NOT_FOUND: {
     status: 404,
@@ -88,6 +113,16 @@ export const problemCatalogue = {
     status: 400,
     zh: '导入文件有误，未导入任何数据。',
     en: 'The import file has errors; nothing was imported.',
+  },
+  AUDIT_ENTRY_PENDING: {
+    status: 409,
+    zh: '该审计记录尚未纳入已签名的检查点，请几秒后再试。',
+    en: 'This audit entry is not yet covered by a signed checkpoint; retry in a few seconds.',
+  },
+  AUDIT_TREE_SIZE: {
+    status: 400,
+    zh: '请求的审计日志树大小无效：须大于零且不超过当前大小。',
+    en: 'The requested audit tree size is invalid: it must be above zero and at most the current size.',
   },
   INTERNAL: {
     status: 500,

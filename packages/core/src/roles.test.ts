@@ -30,6 +30,7 @@ describe('role permissions', () => {
       'case.read',
       'case.dispatch',
       'case.configure',
+      'personal_data.reveal',
     ],
     city_admin: [
       'region.read',
@@ -54,6 +55,7 @@ describe('role permissions', () => {
       'case.read',
       'case.dispatch',
       'case.configure',
+      'personal_data.reveal',
     ],
     unit_officer: [
       'region.read',
@@ -67,6 +69,7 @@ describe('role permissions', () => {
       'case.report',
       'case.read',
       'case.handle',
+      'personal_data.reveal',
     ],
     inspector: [
       'region.read',

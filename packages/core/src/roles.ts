@@ -48,6 +48,8 @@ export const Permission = z.enum([
   'case.handle',
   'case.verify',
   'case.configure',
+  // Personal data in full (issue 11): every reveal is audited.
+  'personal_data.reveal',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -92,6 +94,9 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'case.handle': ['unit_officer'],
   'case.verify': ['inspector'],
   'case.configure': ['province_admin', 'city_admin'],
+  // Those who call reporters back: dispatching offices and the officers of the handling unit
+  // (who also see the case's contact). Inspectors, auditors and residents see masked values only.
+  'personal_data.reveal': ['province_admin', 'city_admin', 'unit_officer'],
 };
 
 /** Whether a role holds a permission, regardless of region. */

@@ -134,11 +134,27 @@ export function addWorkingDays(calendar: WorkingCalendar, start: Date, days: num
   return new Date(chinaInstant(day, close));
 }
 
+/**
+ * How a limit in working days is counted. `next_day` (次日起算, the default and the legal way of
+ * counting periods in days): N working days end at the close of business of the Nth working day
+ * after the day of the start, whatever its hour. `from_report`: N working days are N × the length
+ * of a working day (7.5 h) of working time from the very moment of the start, for offices that
+ * count days like hours. Hour limits always run from the moment.
+ */
+export const DayRule = z.enum(['next_day', 'from_report']);
+export type DayRule = z.infer<typeof DayRule>;
+
 /** The deadline of a time limit counted from `start`. */
-export function deadlineAfter(calendar: WorkingCalendar, start: Date, limit: TimeLimit): Date {
-  return limit.unit === 'hours'
-    ? addWorkingMinutes(calendar, start, limit.amount * 60)
-    : addWorkingDays(calendar, start, limit.amount);
+export function deadlineAfter(
+  calendar: WorkingCalendar,
+  start: Date,
+  limit: TimeLimit,
+  dayRule: DayRule = 'next_day',
+): Date {
+  if (limit.unit === 'hours') return addWorkingMinutes(calendar, start, limit.amount * 60);
+  return dayRule === 'next_day'
+    ? addWorkingDays(calendar, start, limit.amount)
+    : addWorkingMinutes(calendar, start, limit.amount * dayLength(calendar));
 }
 
 /**

@@ -14,7 +14,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connection.ts';
-import { registerErrorHandling, sendNotFound } from './http/error-handler.ts';
+import { frameworkErrors, registerErrorHandling, sendNotFound } from './http/error-handler.ts';
+import { registerInputGuard } from './http/input-guard.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import type { App, ModuleDeps } from './http/types.ts';
 import { registerAuthentication } from './modules/auth/hook.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -34,6 +36,8 @@ import { geoRoutes } from './modules/geo/routes.ts';
 import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { open311Routes } from './modules/open311/routes.ts';
+import { createRateLimiter, databaseRateLimitStore } from './modules/rate-limits/index.ts';
+import { createPersonalData, loadKeyring } from './modules/personal-data/index.ts';
 
 /** The API modules, each registering its routes under /api/v1. Add a module here. */
 const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
@@ -61,21 +65,27 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: config.bodyLimitBytes,
+    frameworkErrors,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For decides the address rate limits and lockouts count by: believe it only
+    // from the proxies named in CHUANGCHENG_TRUST_PROXY, never from anyone (issue 11).
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
-  const deps: ModuleDeps = { db: database.db, config, databaseKind: database.kind };
+  const personalData = createPersonalData(loadKeyring({ envKeys: config.personalDataKeys, dataDir: config.dataDir }));
+  const deps: ModuleDeps = { db: database.db, config, databaseKind: database.kind, personalData };
+  await registerSecurityHeaders(app);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(createRateLimiter(database.db)) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -98,7 +108,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
-  registerAuthentication(app, deps.db);
+  registerAuthentication(app, deps);
 
   await systemRoutes(app, deps);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -10,6 +10,7 @@ import { REPO_ROOT } from './config.ts';
 import { ConfigError } from './config.ts';
 import { systemActor } from './modules/auth/actor.ts';
 import { generatePassword, hashPassword } from './modules/auth/password.ts';
+import { passwordWeakness } from './modules/auth/password-policy.ts';
 import { recordAudit } from './modules/audit/service.ts';
 import { regionRepository } from './modules/regions/repository.ts';
 import { importPopulation, importRegions, readChinaDivisionProvince } from './modules/regions/import-regions.ts';
@@ -112,6 +113,13 @@ export async function systemActorOfRoot(db: Kysely<Database>) {
   return systemActor(root.code, root.path);
 }
 
+/** Refuses a short or guessable CHUANGCHENG_ADMIN_PASSWORD with a one-line configuration error. */
+export function checkAdminPassword(password: string): void {
+  if (password.length < 10) throw new ConfigError('CHUANGCHENG_ADMIN_PASSWORD must be at least 10 characters');
+  const weakness = passwordWeakness(password, ['admin', '系统管理员']);
+  if (weakness) throw new ConfigError(`CHUANGCHENG_ADMIN_PASSWORD is ${weakness}`);
+}
+
 /**
  * Creates the first province administrator, `admin`, if there is none. The password
  * comes from CHUANGCHENG_ADMIN_PASSWORD or is generated and returned to be printed once.
@@ -123,7 +131,7 @@ async function ensureAdmin(
   if ((await userRepository.countByRole(db, 'province_admin')) > 0) return { created: false };
   const root = await getProvinceRoot(db);
   const password = adminPassword ?? generatePassword();
-  if (password.length < 10) throw new ConfigError('CHUANGCHENG_ADMIN_PASSWORD must be at least 10 characters');
+  checkAdminPassword(password);
   const id = crypto.randomUUID();
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 /** Runtime settings, all from the environment so that one build serves every deployment. */
@@ -6,14 +8,31 @@ export type Config = {
   host: string;
   /** Where PGlite keeps its files, uploads live and the lock file sits. */
   dataDir: string;
+  /** Set when the data directory is the one of an older installation, with how to move it. */
+  dataDirNotice: string | undefined;
   /** When set, PostgreSQL is used instead of the embedded PGlite. */
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
   /** Directory of the built web app; served at `/` when it exists. */
   webDist: string;
   sessionTtlHours: number;
+  /** A session unused for this long ends, whatever its absolute lifetime left. */
+  sessionIdleMinutes: number;
+  /** Always mark the session cookie `Secure`; it is also marked whenever a request came over HTTPS. */
   cookieSecure: boolean;
+  /**
+   * Sign-in failures counted per (account, source address): after `maxFailures` the pair waits
+   * `lockMinutes`, doubling with each further failure up to a day.
+   */
   login: { maxFailures: number; lockMinutes: number };
+  /** Addresses or CIDRs of reverse proxies whose X-Forwarded-* headers are believed; empty: none. */
+  trustProxy: string[];
+  /** Bearer token that opens `/metrics` on the main port; without it `/metrics` is not served there. */
+  metricsToken: string | undefined;
+  /** `host:port` of a separate listener serving only `/metrics` (e.g. 127.0.0.1:9464). */
+  metricsAddress: { host: string; port: number } | undefined;
+  /** Keys for personal data (base64 or hex, 32 bytes, newest first); else `dataDir/personal-data.key`. */
+  personalDataKeys: string | undefined;
   bodyLimitBytes: number;
   /** Largest accepted attachment or photo. */
   uploadMaxBytes: number;
@@ -27,6 +46,8 @@ export type Config = {
   jobsIntervalMinutes: number;
   /** Milliseconds between a server's looks for undelivered outbox events (it also looks after each write it answers). */
   outboxPollMs: number;
+  /** Ed25519 private key (PEM, or PEM in base64) signing audit checkpoints; default: a key file in dataDir. */
+  auditKey: string | undefined;
 };
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -41,31 +62,90 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+function listFromEnv(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function addressFromEnv(env: NodeJS.ProcessEnv, name: string): { host: string; port: number } | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const match = /^(.+):(\d{1,5})$/.exec(raw);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port < 1 || port > 65535) throw new ConfigError(`${name} must be host:port, got "${raw}"`);
+  return { host: match[1]!.replace(/^\[(.*)\]$/, '$1'), port };
+}
+
+// proxy-addr's names for whole ranges, accepted besides addresses and CIDRs.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustedProxies(env: NodeJS.ProcessEnv): string[] {
+  const items = listFromEnv(env, 'CHUANGCHENG_TRUST_PROXY');
+  for (const item of items) {
+    const [address = '', bits, ...rest] = item.split('/');
+    const validBits =
+      bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (net.isIPv6(address) ? 128 : 32));
+    if (!PROXY_RANGE_NAMES.has(item) && (!net.isIP(address) || !validBits || rest.length > 0)) {
+      throw new ConfigError(`CHUANGCHENG_TRUST_PROXY must list proxy addresses or CIDRs (or loopback), got "${item}"`);
+    }
+  }
+  return items;
+}
+
+/**
+ * The default data directory, `.data/` (ignored by git), apart from `data/`, which holds the
+ * shipped data sets. An installation from before kept its database in `data/pgdata`; it goes on
+ * using `data/` (never a second, empty database) until someone moves it, and is told how.
+ */
+function defaultDataDir(): { dataDir: string; dataDirNotice: string | undefined } {
+  const dataDir = path.join(repoRoot, '.data');
+  const old = path.join(repoRoot, 'data');
+  if (fs.existsSync(dataDir) || !fs.existsSync(path.join(old, 'pgdata'))) return { dataDir, dataDirNotice: undefined };
+  return {
+    dataDir: old,
+    dataDirNotice:
+      `the database is in ${old}/pgdata, beside the shipped data sets; the default is now ${dataDir}. ` +
+      `Stop the server, run \`mkdir -p .data && mv data/pgdata .data/ && (mv data/uploads .data/ 2>/dev/null || true)\` ` +
+      `in ${repoRoot}, and start again (or set CHUANGCHENG_DATA_DIR=${old} to keep it where it is).`,
+  };
+}
+
 /** A configuration the process cannot start with; its message says what to fix. */
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFromEnv(env, 'PORT', 3000);
   if (port > 65535) throw new ConfigError(`PORT must be at most 65535, got ${port}`);
+  const data = env.CHUANGCHENG_DATA_DIR
+    ? { dataDir: path.resolve(env.CHUANGCHENG_DATA_DIR), dataDirNotice: undefined }
+    : defaultDataDir();
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.CHUANGCHENG_DATA_DIR ?? path.join(repoRoot, 'data')),
+    ...data,
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.CHUANGCHENG_ADMIN_PASSWORD || undefined,
     webDist: path.resolve(env.CHUANGCHENG_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
     sessionTtlHours: intFromEnv(env, 'CHUANGCHENG_SESSION_HOURS', 12),
+    sessionIdleMinutes: intFromEnv(env, 'CHUANGCHENG_SESSION_IDLE_MINUTES', 60),
     cookieSecure: env.CHUANGCHENG_COOKIE_SECURE === 'true',
     login: {
       maxFailures: intFromEnv(env, 'CHUANGCHENG_LOGIN_MAX_FAILURES', 5),
       lockMinutes: intFromEnv(env, 'CHUANGCHENG_LOGIN_LOCK_MINUTES', 15),
     },
+    trustProxy: trustedProxies(env),
+    metricsToken: env.CHUANGCHENG_METRICS_TOKEN || undefined,
+    metricsAddress: addressFromEnv(env, 'CHUANGCHENG_METRICS_ADDRESS'),
+    personalDataKeys: env.CHUANGCHENG_PERSONAL_DATA_KEY || undefined,
     bodyLimitBytes: intFromEnv(env, 'CHUANGCHENG_BODY_LIMIT', 1024 * 1024),
     uploadMaxBytes: intFromEnv(env, 'CHUANGCHENG_UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     uploadsDir: env.CHUANGCHENG_UPLOADS_DIR ? path.resolve(env.CHUANGCHENG_UPLOADS_DIR) : undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     jobsIntervalMinutes: intFromEnv(env, 'CHUANGCHENG_JOBS_INTERVAL_MINUTES', 60),
     outboxPollMs: Math.max(100, intFromEnv(env, 'CHUANGCHENG_OUTBOX_POLL_MS', 1000)),
+    auditKey: env.CHUANGCHENG_AUDIT_KEY || undefined,
   };
 }
 

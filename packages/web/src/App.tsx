@@ -46,8 +46,16 @@ const TitlesPage = lazy(() => import('./pages/evaluation/TitlesPage.tsx'));
 const EvaluationResultsPage = lazy(() => import('./pages/evaluation/ResultsPage.tsx'));
 const PublicationPage = lazy(() => import('./pages/evaluation/PublicationPage.tsx'));
 
-/** A restrained, government-office palette: one blue, square-ish corners. */
-const theme = { token: { colorPrimary: '#1f4e9c', borderRadius: 4 } };
+/**
+ * A restrained, government-office palette: one blue, square-ish corners. A person who asked their
+ * system for reduced motion gets none: dialogs, drawers and lists appear and go at once (the
+ * browser tests ask for it too, so a click never lands on something still moving).
+ */
+const prefersReducedMotion =
+  typeof window !== 'undefined' &&
+  typeof window.matchMedia === 'function' &&
+  window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const theme = { token: { colorPrimary: '#1f4e9c', borderRadius: 4, motion: !prefersReducedMotion } };
 
 function guarded(permission: Permission, page: ReactNode): ReactNode {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;

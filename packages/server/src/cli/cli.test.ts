@@ -23,7 +23,7 @@ const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix
 
 // Each command starts Node and opens a database: slow when the machine is busy.
 describe('chuangcheng CLI', { timeout: 180_000 }, () => {
-  it('imports a region CSV all-or-nothing, naming line and field, and verifies the audit chain', () => {
+  it('imports a region CSV all-or-nothing, naming line and field, and verifies the audit log', () => {
     const dataDir = tempDir('cc-cli-');
     const env = { CHUANGCHENG_DATA_DIR: dataDir };
     const bad = path.join(dataDir, 'bad.csv');
@@ -39,10 +39,10 @@ describe('chuangcheng CLI', { timeout: 180_000 }, () => {
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ total: 3, byLevel: { 1: 1, 2: 1, 3: 1 } });
 
-    // Only the successful import wrote anything: one audit row.
+    // Only the successful import wrote anything: one audit entry, pending until it is sequenced.
     const verified = run(['audit', 'verify', '--json'], env);
     expect(verified.code).toBe(0);
-    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, checked: 1 });
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, entries: 0, pending: 1 });
 
     // Organisations and groups import against those regions; an unknown region is named by line.
     const units = path.join(dataDir, 'units.yaml');
@@ -58,6 +58,21 @@ describe('chuangcheng CLI', { timeout: 180_000 }, () => {
     const badUnits = run(['org-units', units], env);
     expect(badUnits.code).toBe(1);
     expect(badUnits.stderr).toMatch(/units\.yaml:5/);
+  });
+
+  it('seals the audit log into a signed checkpoint kept elsewhere, and verifies against it', () => {
+    const dataDir = tempDir('cc-cli-audit-');
+    const env = { CHUANGCHENG_DATA_DIR: dataDir };
+    const regions = path.join(dataDir, 'regions.csv');
+    fs.writeFileSync(regions, 'code,name,parent_code\n99,测试省,\n9901,测试市,99\n');
+    expect(run(['regions', 'import', '--file', regions], env).code).toBe(0);
+    const checkpointFile = path.join(dataDir, 'checkpoints.json');
+    expect(run(['audit', 'checkpoint', '--out', checkpointFile], env).code).toBe(0);
+    const verified = run(['audit', 'verify', '--checkpoint', checkpointFile, '--json'], env);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, entries: 1, pending: 0 });
+    // The tree was checked against the database's checkpoint and the file's.
+    expect(JSON.parse(verified.stdout).shards[0]).toMatchObject({ shard: '99', checkpointsChecked: 2 });
   });
 
   it('refuses a data directory held by another live process, in one line', () => {

@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { Role } from '@chuangcheng/core';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { ConfigError } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { datasetPath, loadDataset, systemActorOfRoot } from '../bootstrap.ts';
 import { serve } from './serve.ts';
-import { EXIT, reportError } from './errors.ts';
+import { reportError } from './errors.ts';
+import { print, withDatabase } from './with-database.ts';
 import { systemActor } from '../modules/auth/actor.ts';
-import { verifyAuditChain } from '../modules/audit/service.ts';
+import { registerAuditCommands } from './audit-commands.ts';
+import { registerDatabaseCommands } from './database-commands.ts';
 import {
   importPopulation,
   importRegions,
@@ -34,41 +35,7 @@ import { sweepUnattachedPhotos } from '../modules/cases/photos.ts';
 import { runCaseJobs } from '../jobs/case-jobs.ts';
 import { fileStoreOf } from '../storage/file-store.ts';
 import { exportFramework, importFrameworkFile } from '../modules/evaluation/frameworks.ts';
-import { drainOutbox } from '../outbox/worker.ts';
 import { registerOutboxCommands } from './outbox-commands.ts';
-
-function open(config: Config): Promise<DatabaseHandle> {
-  return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
-    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
-}
-
-/** Runs a command with an open, migrated database and maps failures to one line and an exit code. */
-async function withDatabase(
-  fn: (handle: DatabaseHandle, config: Config) => Promise<number | void>,
-  options = { migrateFirst: true },
-): Promise<never> {
-  let handle: DatabaseHandle | undefined;
-  let code: number = EXIT.ok;
-  try {
-    const config = loadConfig();
-    handle = await open(config);
-    if (options.migrateFirst) await migrate(handle.db);
-    code = (await fn(handle, config)) ?? EXIT.ok;
-    // Deliver the events the command wrote (notifications, cache generations): a server may not be
-    // running to do it, and PGlite's lock keeps one from running beside the command.
-    if (options.migrateFirst) await drainOutbox(handle);
-  } catch (error) {
-    code = reportError(error);
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-  process.exit(code);
-}
-
-function print(json: boolean, data: unknown, text: string) {
-  console.log(json ? JSON.stringify(data, null, 2) : text);
-}
 
 const program = new Command()
   .name('chuangcheng')
@@ -303,24 +270,8 @@ users
       }),
   );
 
-const audit = program.command('audit').description('the audit trail');
-audit
-  .command('verify')
-  .description('check the hash chain; exits 3 if a row was altered or removed')
-  .option('--json', 'print the result as JSON')
-  .action((opts: { json?: boolean }) =>
-    withDatabase(async ({ db }) => {
-      const verdict = await verifyAuditChain(db);
-      print(
-        !!opts.json,
-        verdict,
-        verdict.ok
-          ? `audit chain intact: ${verdict.checked} rows, head ${verdict.headHash ?? '-'}`
-          : `audit chain BROKEN at row ${verdict.brokenAt}: ${verdict.reason} (${verdict.checked} rows verified before it)`,
-      );
-      return verdict.ok ? EXIT.ok : EXIT.check;
-    }),
-  );
+registerAuditCommands(program);
+registerDatabaseCommands(program);
 
 const jobs = program.command('jobs').description('scheduled jobs, run once by hand');
 jobs

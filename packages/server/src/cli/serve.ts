@@ -7,6 +7,10 @@ import { reportError } from './errors.ts';
 import { scheduledJobs } from '../jobs/schedule.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
 import { startOutboxWorker } from '../outbox/worker.ts';
+import { auditSignerOf, scheduleAuditSequencer } from '../modules/audit/index.ts';
+import { startMetricsListener } from '../modules/system/metrics.ts';
+import { createPersonalData, loadKeyring } from '../modules/personal-data/index.ts';
+import { sealPlaintextReporterPhones } from '../modules/cases/reporter-phone.ts';
 
 /** How often each server asks the database for due jobs; a job runs at most this late. */
 const SCHEDULER_POLL_MS = 30_000;
@@ -19,8 +23,10 @@ export async function serve(): Promise<void> {
   let handle: DatabaseHandle | undefined;
   try {
     const config = loadConfig();
+    if (config.dataDirNotice && !config.databaseUrl) console.warn(`chuangcheng: warning: ${config.dataDirNotice}`);
     // Fail in a moment, not after the first start's data load, when the port is taken.
     await assertPortFree(config.port, config.host);
+    const auditSigner = auditSignerOf(config, { create: true })!;
     const started = Date.now();
     handle = config.databaseUrl
       ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
@@ -35,13 +41,13 @@ export async function serve(): Promise<void> {
           `${report.loaded.groups} region groups, ${report.loaded.orgUnits} organisations, ${report.loaded.plans} plans`,
       );
     }
-    if (report.admin.generatedPassword) {
-      console.log(
-        `chuangcheng: created the first administrator "admin" with password: ${report.admin.generatedPassword}`,
-      );
-      console.log('chuangcheng: this password is shown only once; sign in and change it.');
-    }
     const app = await buildApp({ config, database: handle });
+    // Phones stored in the clear before they were sealed (migration 20261206T1110).
+    const sealed = await sealPlaintextReporterPhones(
+      handle.db,
+      createPersonalData(loadKeyring({ envKeys: config.personalDataKeys, dataDir: config.dataDir })),
+    );
+    if (sealed > 0) console.log(`chuangcheng: sealed ${sealed} reporter phone numbers stored before encryption`);
     const outbox = startOutboxWorker(handle.db, { pollMs: config.outboxPollMs, log: app.log });
     // A write has committed its events by the time its answer is sent: deliver them before the
     // answer goes out (a few milliseconds), so the writer's next page shows their effects (the
@@ -52,9 +58,11 @@ export async function serve(): Promise<void> {
       }
     });
     let stopJobs: () => Promise<void> = async () => undefined;
+    const metrics = config.metricsAddress ? await startMetricsListener(config.metricsAddress, handle.db) : undefined;
     const shutdown = async () => {
       await stopJobs();
       await outbox.stop();
+      await metrics?.close();
       await app.close();
       await handle?.close();
       process.exit(0);
@@ -72,14 +80,38 @@ export async function serve(): Promise<void> {
       throw error;
     }
     const scheduler = startScheduler(handle.db, scheduledJobs(config), { pollMs: SCHEDULER_POLL_MS, log: app.log });
-    stopJobs = scheduler.stop;
+    // The sequencer keeps its own one-second loop: the scheduler polls every 30 s, far too slowly for
+    // an audit row to be sealed soon after its write; across servers the sequencer's own database
+    // lock already lets only one of them run.
+    const stopSequencer = scheduleAuditSequencer(handle.db, auditSigner, app.log);
+    stopJobs = async () => {
+      stopSequencer();
+      await scheduler.stop();
+    };
     console.log(
       `chuangcheng: ready at http://localhost:${config.port} on ${handle.kind} (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}) after ${Date.now() - started} ms`,
     );
+    // Last, after the build and start-up output, so that it cannot scroll past unseen.
+    if (report.admin.generatedPassword) console.log(firstAdministratorNotice(report.admin.generatedPassword));
   } catch (error) {
     await handle?.close().catch(() => undefined);
     process.exit(reportError(error));
   }
+}
+
+/** The first administrator's generated password, framed so that it stands out in a terminal. */
+function firstAdministratorNotice(password: string): string {
+  const lines = [
+    'The first administrator was created:',
+    '',
+    `    user name: admin`,
+    `    password:  ${password}`,
+    '',
+    'It is shown only this once: sign in and change it. If it is lost, set a new one with',
+    '    npm run cli -- users reset-password --username admin',
+  ];
+  const rule = '='.repeat(76);
+  return ['', rule, ...lines.map((line) => `  ${line}`), rule, ''].join('\n');
 }
 
 function assertPortFree(port: number, host: string): Promise<void> {

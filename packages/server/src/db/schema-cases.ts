@@ -16,6 +16,8 @@ export type CaseTables = {
     limit_unit: string | null;
     default_unit_name: string | null;
     active: Generated<boolean>;
+    day_rule: Generated<string>;
+    stage_limits: Json;
     sort_order: Generated<number>;
     updated_at: GeneratedTimestamp;
   };
@@ -25,6 +27,7 @@ export type CaseTables = {
     id: Generated<boolean>;
     duplicate_metres: Generated<number>;
     duplicate_days: Generated<number>;
+    stage_limits: ColumnType<unknown, string | undefined, string>;
     updated_at: GeneratedTimestamp;
   };
   problem_case: {
@@ -60,13 +63,25 @@ export type CaseTables = {
     merged_into_id: string | null;
     pending_extension: Json;
     escalation_level: Generated<number>;
+    accept_deadline: Timestamp | null;
+    dispatch_deadline: Timestamp | null;
+    verify_deadline: Timestamp | null;
+    escalated_stages: ColumnType<string[], string[] | undefined, string[]>;
+    reopen_count: Generated<number>;
+    paused_minutes: Generated<number>;
+    handling_minutes: number | null;
   };
   case_reporter: {
     id: string;
     case_id: string;
     origin_case_id: string;
     token_hash: string;
+    /** {name?}: the phone moved to phone_sealed (issue 11). */
     contact: Json;
+    /** The reporter's phone sealed by modules/personal-data; null when none was given. */
+    phone_sealed: string | null;
+    /** Keyed HMAC of the phone for equality lookups. */
+    phone_index: string | null;
     user_id: string | null;
     created_at: GeneratedTimestamp;
   };

@@ -61,6 +61,7 @@ export type EvaluationTables = {
     owner_region_code: string;
     framework_id: string;
     framework_version_id: string;
+    unannounced: Generated<boolean>;
     published_at: Date | null;
     created_by: string;
     created_at: Timestamp;
@@ -98,6 +99,7 @@ export type EvaluationTables = {
     satisfaction: number | null;
     value: number | null;
     reviewed: Generated<boolean>;
+    not_applicable: Generated<boolean>;
     source: Generated<string>;
     note: Generated<string>;
     scorer_id: string;
@@ -144,6 +146,31 @@ export type EvaluationTables = {
     rate: Numeric;
     rank: number;
     unscored: number;
+  };
+  evaluation_publication: {
+    round_id: string;
+    version: number;
+    published_at: Timestamp;
+    decided_on: DateText | null;
+    reason: string;
+    published_by: string | null;
+    published_by_name: string;
+  };
+  evaluation_publication_region: {
+    round_id: string;
+    version: number;
+    region_code: string;
+    prefecture_code: string | null;
+    city_group: string;
+    main_score: Numeric;
+    minors_score: number | null;
+    minors_gate_passed: boolean | null;
+    deducted: Numeric;
+    total: Numeric;
+    rate: Numeric;
+    rank: number;
+    previous_total: number | null;
+    scorecard: Json;
   };
   evaluation_round_effect: {
     id: string;

@@ -3,6 +3,8 @@ import type { IndicatorTables } from './schema-indicators.ts';
 import type { EvaluationTables } from './schema-evaluation.ts';
 import type { CaseTables } from './schema-cases.ts';
 import type { OutboxTables } from './schema-outbox.ts';
+import type { AuditTables } from './schema-audit.ts';
+import type { SecurityTables } from './schema-security.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -10,7 +12,13 @@ export type Timestamp = ColumnType<Date, Date | string | undefined, Date | strin
  * Kysely's view of the tables created by `migrations/*.sql`. Keep the two in step.
  * Feature areas keep their tables in their own schema-<area>.ts file.
  */
-export type Database = FoundationTables & IndicatorTables & EvaluationTables & CaseTables & OutboxTables;
+export type Database = FoundationTables &
+  IndicatorTables &
+  EvaluationTables &
+  CaseTables &
+  OutboxTables &
+  AuditTables &
+  SecurityTables;
 
 type FoundationTables = {
   region: {
@@ -52,8 +60,6 @@ type FoundationTables = {
     region_code: string;
     org_unit_id: string | null;
     disabled: Generated<boolean>;
-    failed_logins: Generated<number>;
-    locked_until: Date | null;
     created_at: Timestamp;
     updated_at: Timestamp;
   };
@@ -89,8 +95,11 @@ type FoundationTables = {
     before: unknown;
     after: unknown;
     request_id: string | null;
-    prev_hash: string;
-    hash: string;
+    /** The Merkle tree the entry belongs to (see schema-audit.ts). */
+    shard: string;
+    /** The hash chain of rows written before the verifiable log (null since). */
+    prev_hash: string | null;
+    hash: string | null;
   };
   plan: {
     id: string;

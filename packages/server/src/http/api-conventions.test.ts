@@ -21,6 +21,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/public/cases/{number}/rating',
   'POST /api/v1/public/cases/{number}/supplement',
   'POST /api/v1/public/case-photos',
+  // Anyone may check audit checkpoints (issue 13).
+  'GET /api/v1/public/audit/public-keys',
   'GET /api/v1/public/case-photos/{id}',
 ]);
 
@@ -110,13 +112,13 @@ describe('API conventions', () => {
     expect(res.body).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it('serves the OpenAPI document, the docs page and Prometheus metrics', async () => {
+  it('serves the OpenAPI document and the docs page; metrics only with their token (metrics.test.ts)', async () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.paths['/api/v1/users']).toBeDefined();
     const docs = await ctx.app.inject({ method: 'GET', url: '/api/v1/docs/' });
     expect(docs.statusCode).toBe(200);
     const metrics = await ctx.app.inject({ method: 'GET', url: '/metrics' });
-    expect(metrics.body).toContain('http_request_duration_seconds');
+    expect(metrics.statusCode).toBe(404);
   });
 });

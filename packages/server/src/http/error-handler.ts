@@ -30,10 +30,39 @@ function fieldErrors(error: FastifyError): FieldError[] {
   });
 }
 
+/** @fastify/multipart's limit errors: the body was too large, not malformed. */
+const MULTIPART_LIMITS = new Set(['FST_PARTS_LIMIT', 'FST_FILES_LIMIT', 'FST_FIELDS_LIMIT', 'FST_REQ_FILE_TOO_LARGE']);
+
+/**
+ * Whether an error came from parsing a multipart body. The parser (busboy) rejects a
+ * broken body with plain Errors (no code, no status), raised from `request.file()` or
+ * from the file stream wherever a service reads it, so the upload routes cannot catch
+ * them in one place: they are recognised here, once, by the request and the message.
+ */
+function isMalformedMultipart(error: FastifyError, request: FastifyRequest): boolean {
+  const contentType = String(request.headers['content-type'] ?? '').toLowerCase();
+  if (!contentType.startsWith('multipart/')) return false;
+  if (['FST_PROTO_VIOLATION', 'FST_INVALID_JSON_FIELD_ERROR', 'FST_MP_PREMATURE_CLOSE'].includes(error.code)) {
+    return true;
+  }
+  // A storage failure (ENOSPC, EACCES) has a syscall: that is ours, not the client's.
+  if (error.code || (error as { syscall?: string }).syscall) return false;
+  return /multipart|boundary|unexpected end|malformed|terminated early|content-type/i.test(error.message);
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return send(request, reply, error.code, { detail: error.detail, errors: error.errors });
+    }
+    if (MULTIPART_LIMITS.has(error.code)) {
+      return send(request, reply, 'PAYLOAD_TOO_LARGE', { detail: error.message });
+    }
+    if (isMalformedMultipart(error, request)) {
+      return send(request, reply, 'MALFORMED_MULTIPART', {
+        detail: error.message,
+        errors: [{ field: 'body.file', message: error.message }],
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
       const errors = fieldErrors(error);
@@ -65,6 +94,17 @@ export function registerErrorHandling(app: FastifyInstance) {
     request.log.error({ err: error }, 'unhandled error');
     return send(request, reply, 'INTERNAL');
   });
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed URL, a path parameter
+ * longer than the router takes): Fastify answers these itself in plain JSON unless it is
+ * given this handler (the `frameworkErrors` option).
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is longer than any id or code' : 'malformed URL';
+  return send(request, reply, 'VALIDATION_FAILED', { detail: message, errors: [{ field: 'params', message }] });
 }
 
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseKind } from '../db/connection.ts';
+import type { PersonalData } from '../modules/personal-data/index.ts';
 
 /** The Fastify instance every module registers its routes on, typed for zod schemas. */
 export type App = FastifyInstance<
@@ -20,8 +21,13 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** What a module's routes need: the database and the configuration. */
-export type ModuleDeps = { db: Kysely<Database>; config: Config; databaseKind: DatabaseKind };
+/** What a module's routes need: the database, the configuration and the personal-data seal. */
+export type ModuleDeps = {
+  db: Kysely<Database>;
+  config: Config;
+  databaseKind: DatabaseKind;
+  personalData: PersonalData;
+};
 
 /** Opaque cursor helpers: the API never exposes how a page boundary is encoded. */
 export const cursor = {

@@ -6,6 +6,7 @@ import { emitEvent } from '../outbox/emit.ts';
 import { caseRepository } from '../modules/cases/repository.ts';
 import { caseJobRepository } from '../modules/cases/job-repository.ts';
 import { publishMonthlyStatistics } from '../modules/cases/publish.ts';
+import { STAGE_ESCALATION_TEXT } from '../modules/cases/clocks.ts';
 import { chinaDate } from '@chuangcheng/core';
 import { systemActorOfRoot } from '../bootstrap.ts';
 
@@ -72,6 +73,69 @@ export async function escalateOverdueCases(db: Kysely<Database>, now = new Date(
   }
 }
 
+/**
+ * Stage escalation of the desk and the inspectors (受理/立案, 派遣, 核查 超时督办): a case left
+ * submitted past its accept deadline, accepted past its dispatch deadline, or handled past its
+ * verification deadline, with its clock running, is reported once per stage to the creation
+ * office (文明办, where the dispatch desk and the inspectors sit) of the nearest region above the
+ * case (supervision notifies it on the `case.stage-escalated` event), with a timeline row and an
+ * audit row in one transaction; concurrent runs claim each
+ * stage with one update, so it escalates once.
+ */
+export async function escalateStages(db: Kysely<Database>, now = new Date()): Promise<number> {
+  let escalated = 0;
+  for (const stage of ['accept', 'dispatch', 'verify'] as const) {
+    for (;;) {
+      const due = await caseJobRepository.stageOverdue(db, stage, now, 200);
+      for (const c of due) {
+        const done = await db.transaction().execute(async (trx) => {
+          if (!(await caseJobRepository.markStageEscalated(trx, c.id, stage))) return false;
+          const office = await caseJobRepository.creationOfficeAbove(trx, c.region_path.split('/'));
+          const text = STAGE_ESCALATION_TEXT[stage];
+          await emitEvent(trx, {
+            name: 'case.stage-escalated',
+            payload: {
+              caseId: c.id,
+              caseNumber: c.number,
+              prefectureCode: c.prefecture_code,
+              stage,
+              office: office ? { id: office.id, name: office.name } : null,
+            },
+          });
+          await caseRepository.insertEvent(trx, {
+            id: crypto.randomUUID(),
+            case_id: c.id,
+            kind: 'escalated',
+            status: c.status,
+            note: office ? `${text.event}，已报 ${office.name} 督办` : text.event,
+            actor_id: null,
+            actor_name: null,
+            org_unit_id: office?.id ?? null,
+            data: JSON.stringify({ stage, deadline: new Date(c.due_at as Date).toISOString() }),
+            at: now,
+          });
+          await recordAudit(
+            trx,
+            { actor: null },
+            {
+              action: 'case.escalate',
+              entityType: 'problem_case',
+              entityId: c.id,
+              regionCode: c.region_code,
+              prefectureCode: c.prefecture_code,
+              after: { stage, office: office?.id ?? null },
+            },
+          );
+          return true;
+        });
+        if (done) escalated++;
+      }
+      if (due.length < 200) break;
+    }
+  }
+  return escalated;
+}
+
 /** The month (YYYY-MM, China time) before the one `now` falls in. */
 function previousMonth(now: Date): string {
   const [y, m] = chinaDate(now).split('-').map(Number) as [number, number];
@@ -83,7 +147,7 @@ function previousMonth(now: Date): string {
  * the previous month written to the indicator store (so late closings still reach last month).
  */
 export async function runCaseJobs(db: Kysely<Database>, now = new Date()) {
-  const escalated = await escalateOverdueCases(db, now);
+  const escalated = (await escalateOverdueCases(db, now)) + (await escalateStages(db, now));
   const actor = await systemActorOfRoot(db);
   let published = 0;
   try {

@@ -11,8 +11,9 @@ const OUTBOX_KEEP_DAYS = 7;
 
 /**
  * The jobs `serve` runs through the scheduler, once across all servers. The reminder and case jobs
- * run every `CHUANGCHENG_JOBS_INTERVAL_MINUTES` (0 turns them off). To add a job (the audit
- * sequencer, a photo sweep), append `{ name, intervalSeconds, run }` here; `run` must be safe to
+ * run every `CHUANGCHENG_JOBS_INTERVAL_MINUTES` (0 turns them off). The audit sequencer is not one:
+ * it runs every second (serve.ts), far finer than the scheduler's poll. To add a job (a photo
+ * sweep), append `{ name, intervalSeconds, run }` here; `run` must be safe to
  * repeat, because a run that fails is simply tried again at its next time.
  */
 export function scheduledJobs(config: Pick<Config, 'jobsIntervalMinutes'>): ScheduledJob[] {

@@ -11,11 +11,13 @@ import { defineSubscriber, type StoredEvent } from './subscriber.ts';
 import { outboxRepository } from './repository.ts';
 import { deliverBatch, drainOutbox, startOutboxWorker } from './worker.ts';
 
+// `/metrics` answers only with its token since the security work (issue 11).
+const METRICS_TOKEN = 'outbox-test-metrics-token';
 let ctx: TestContext;
 let unitId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ metricsToken: METRICS_TOKEN });
   unitId = (await ctx.db.selectFrom('org_unit').select('id').orderBy('code').executeTakeFirstOrThrow()).id;
 });
 afterAll(() => ctx.close());
@@ -139,7 +141,11 @@ describe('delivery', () => {
     expect(await outboxRepository.deadLetters(ctx.db, 10)).toEqual([
       expect.objectContaining({ id, subscriber: 'test.failing', attempts: 3, last_error: 'the mail server is down' }),
     ]);
-    const metrics = await ctx.app.inject({ method: 'GET', url: '/metrics' });
+    const metrics = await ctx.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     expect(metrics.body).toMatch(/^outbox_dead_letters 1$/m);
 
     // Revived, it is delivered to the failing subscriber only.

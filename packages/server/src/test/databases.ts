@@ -18,6 +18,43 @@ export function templateDbName(runId: number | string = process.pid): string {
   return `cc_test_template_${runId}`;
 }
 
+/** The database of one test file: named after its run's template, so an abandoned run's files are known. */
+export function testFileDbName(template: string, suffix: string): string {
+  return `cc_test_${template.slice('cc_test_template_'.length)}_${suffix}`;
+}
+
+/**
+ * Drops what killed test runs left on the server: a template or file database whose run (the
+ * process id in its name) is gone from this machine. Databases of the older unnumbered names are
+ * dropped when nobody is connected to them.
+ */
+export async function dropAbandonedTestDatabases(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ datname: string }>(
+    "select datname from pg_database where datname ~ '^cc_test_(template|template_[0-9]+|[0-9]+_[0-9a-f]+|[0-9a-f]{12})$'",
+  );
+  const dropped: string[] = [];
+  for (const { datname } of rows) {
+    const run = /^cc_test_(?:template_)?([0-9]+)(?:_[0-9a-f]+)?$/.exec(datname)?.[1];
+    if (run && (Number(run) === process.pid || processAlive(Number(run)))) continue;
+    try {
+      await client.query(`drop database if exists ${datname}${run ? ' with (force)' : ''}`);
+      dropped.push(datname);
+    } catch {
+      // An unnumbered database still in use belongs to a run of an older checkout: left alone.
+    }
+  }
+  return dropped;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A URL for another database on the TEST_DATABASE_URL server. */
 export function databaseUrl(name: string): string {
   const url = new URL(process.env.TEST_DATABASE_URL!);

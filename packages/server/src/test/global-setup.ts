@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/connection.ts';
 import { bootstrap } from '../bootstrap.ts';
-import { databaseUrl, TEST_ADMIN_PASSWORD, templateDbName, testDbKind, withAdminDatabase } from './databases.ts';
+import {
+  databaseUrl,
+  dropAbandonedTestDatabases,
+  TEST_ADMIN_PASSWORD,
+  templateDbName,
+  testDbKind,
+  withAdminDatabase,
+} from './databases.ts';
 import { REPO_ROOT } from '../config.ts';
 
 declare module 'vitest' {
@@ -33,6 +40,8 @@ export default async function setup(project: TestProject) {
   } else {
     const name = templateDbName();
     await withAdminDatabase(async (admin) => {
+      const dropped = await dropAbandonedTestDatabases(admin);
+      if (dropped.length > 0) console.log(`dropped databases of killed test runs: ${dropped.join(', ')}`);
       await admin.query(`drop database if exists ${name}`);
       await admin.query(`create database ${name}`);
     });

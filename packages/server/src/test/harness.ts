@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { userRepository } from '../modules/users/repository.ts';
-import { databaseUrl, TEST_ADMIN_PASSWORD, testDbKind, withAdminDatabase } from './databases.ts';
+import { databaseUrl, TEST_ADMIN_PASSWORD, testDbKind, testFileDbName, withAdminDatabase } from './databases.ts';
 
 type InjectResponse = Awaited<ReturnType<Awaited<ReturnType<typeof buildApp>>['inject']>>;
 
@@ -30,28 +30,42 @@ export type TestContext = {
   /** Signed in as the first administrator (province scope). */
   admin: Agent;
   loginAs: (username: string, password: string) => Promise<Agent>;
+  /** A second app on the same database (its own pool on PostgreSQL), as a second server; closed with the context. */
+  secondApp: () => Promise<TestContext['app']>;
   close: () => Promise<void>;
 };
 
 /** Opens a fresh copy of the bootstrapped test database (see global-setup.ts). */
-async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+async function openTestDatabase(): Promise<{
+  handle: DatabaseHandle;
+  drop: () => Promise<void>;
+  /** Another connection pool to the same database, as a second server would hold (PGlite: the same handle). */
+  reopen: () => Promise<{ handle: DatabaseHandle; close: () => Promise<void> }>;
+}> {
   if (testDbKind() === 'pglite') {
     const dump = fs.readFileSync(inject('pgliteTemplate'));
     const handle = await openDatabase({ kind: 'pglite', dataDir: null, loadDataDir: new Blob([dump]) });
-    return { handle, drop: async () => undefined };
+    return { handle, drop: async () => undefined, reopen: async () => ({ handle, close: async () => undefined }) };
   }
-  const name = `cc_test_${crypto.randomBytes(6).toString('hex')}`;
+  const name = testFileDbName(inject('pgTemplate'), crypto.randomBytes(6).toString('hex'));
   await withAdminDatabase((c) => c.query(`create database ${name} template ${inject('pgTemplate')}`));
-  const handle = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 4 });
+  const open = () => openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 4 });
+  const handle = await open();
   return {
     handle,
     drop: () => withAdminDatabase((c) => c.query(`drop database if exists ${name}`)).then(() => undefined),
+    reopen: async () => {
+      const second = await open();
+      return { handle: second, close: () => second.close() };
+    },
   };
 }
 
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
-  const { handle, drop } = await openTestDatabase();
-  const config = { ...loadConfig({}), webDist: '/nonexistent', ...overrides };
+  const { handle, drop, reopen } = await openTestDatabase();
+  const extra: { close: () => Promise<void> }[] = [];
+  // A fixed key: tests must not create a key file in the repository's data directory.
+  const config = { ...loadConfig({}), webDist: '/nonexistent', personalDataKeys: TEST_PERSONAL_DATA_KEY, ...overrides };
   const app = await buildApp({ config, database: handle, logger: false });
   await app.ready();
 
@@ -87,13 +101,24 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     config,
     admin,
     loginAs,
+    secondApp: async () => {
+      const second = await reopen();
+      const other = await buildApp({ config, database: second.handle, logger: false });
+      await other.ready();
+      extra.push({ close: () => other.close() }, second);
+      return other;
+    },
     close: async () => {
+      for (const item of extra.reverse()) await item.close();
       await app.close();
       await handle.close();
       await drop();
     },
   };
 }
+
+/** The personal-data key of every test app (32 bytes, hex). */
+export const TEST_PERSONAL_DATA_KEY = '7e'.repeat(32);
 
 let userCounter = 0;
 

@@ -53,11 +53,15 @@ export interface AuditEntry {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   requestId: string | null;
+  /** Not yet sealed into its shard's Merkle tree by the sequencer (a second or so after the write). */
+  pending: boolean;
 }
 
-export interface ChainVerification {
+/** GET /audit/verify: every shard's Merkle tree rebuilt and checked against its signed checkpoints. */
+export interface AuditVerification {
   ok: boolean;
-  checked: number;
-  brokenAt: number | null;
-  reason: string | null;
+  entries: number;
+  pending: number;
+  shards: { shard: string; entries: number; problems: string[] }[];
+  legacyChain: { checked: number; brokenAt: number | null; reason: string | null };
 }

@@ -35,6 +35,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that answer without a signed-in account. */
     public?: boolean;
+    /** The route checks its own `Authorization` (e.g. `/metrics`); sign-in does not read it. */
+    ownCredentials?: boolean;
   }
 }
 

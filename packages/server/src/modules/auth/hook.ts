@@ -1,9 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/problem.ts';
-import { resolveApiToken, resolveSession, SESSION_COOKIE } from './service.ts';
+import { resolveApiToken, resolveSession, SESSION_COOKIE, type AuthDeps } from './service.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -19,16 +17,18 @@ function sameSecret(a: string, b: string): boolean {
  * echo the session's CSRF token in `x-csrf-token`; bearer tokens are not sent by
  * browsers on their own, so they need none.
  */
-export function registerAuthentication(app: FastifyInstance, db: Kysely<Database>) {
+export function registerAuthentication(app: FastifyInstance, deps: AuthDeps) {
+  const { db } = deps;
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.ownCredentials) return;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       request.actor = (await resolveApiToken(db, authorization.slice(7).trim())) ?? null;
       if (!request.actor) throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked');
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
-      const session = cookie ? await resolveSession(db, cookie) : undefined;
+      const session = cookie ? await resolveSession(deps, cookie) : undefined;
       if (session) {
         request.actor = session.actor;
         const sent = request.headers['x-csrf-token'];

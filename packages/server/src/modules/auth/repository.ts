@@ -11,8 +11,6 @@ const accountColumns = [
   'app_user.region_code',
   'app_user.org_unit_id',
   'app_user.disabled',
-  'app_user.failed_logins',
-  'app_user.locked_until',
   'region.path as region_path',
 ] as const;
 
@@ -26,18 +24,63 @@ export const authRepository = {
       .executeTakeFirst();
   },
 
-  async recordFailure(db: Kysely<Database>, userId: string, lockUntil: Date | null): Promise<void> {
-    await db
-      .updateTable('app_user')
-      .set((eb) =>
-        lockUntil ? { failed_logins: 0, locked_until: lockUntil } : { failed_logins: eb('failed_logins', '+', 1) },
+  findSignInFailure(db: Kysely<Database>, userId: string, source: string) {
+    return db
+      .selectFrom('sign_in_failure')
+      .select(['failures', 'locked_until'])
+      .where('user_id', '=', userId)
+      .where('source', '=', source)
+      .executeTakeFirst();
+  },
+
+  /**
+   * Counts one more failure of the (account, source) pair and returns the count; a pair
+   * quiet since `forgetBefore` starts again from one.
+   */
+  async countSignInFailure(
+    db: Kysely<Database>,
+    pair: { userId: string; source: string },
+    now: Date,
+    forgetBefore: Date,
+  ): Promise<number> {
+    const row = await db
+      .insertInto('sign_in_failure')
+      .values({ user_id: pair.userId, source: pair.source, failures: 1, last_failure_at: now })
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'source']).doUpdateSet((eb) => ({
+          failures: eb
+            .case()
+            .when('sign_in_failure.last_failure_at', '<', forgetBefore)
+            .then(1)
+            .else(eb('sign_in_failure.failures', '+', 1))
+            .end(),
+          last_failure_at: now,
+        })),
       )
-      .where('id', '=', userId)
+      .returning('failures')
+      .executeTakeFirstOrThrow();
+    return row.failures;
+  },
+
+  async lockSignIn(db: Kysely<Database>, pair: { userId: string; source: string }, until: Date): Promise<void> {
+    await db
+      .updateTable('sign_in_failure')
+      .set({ locked_until: until })
+      .where('user_id', '=', pair.userId)
+      .where('source', '=', pair.source)
       .execute();
   },
 
-  async clearFailures(db: Kysely<Database>, userId: string): Promise<void> {
-    await db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+  async clearSignInFailures(db: Kysely<Database>, pair: { userId: string; source: string }): Promise<void> {
+    await db
+      .deleteFrom('sign_in_failure')
+      .where('user_id', '=', pair.userId)
+      .where('source', '=', pair.source)
+      .execute();
+  },
+
+  async setPassword(db: Kysely<Database>, userId: string, passwordHash: string): Promise<void> {
+    await db.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
   },
 
   async insertSession(
@@ -57,7 +100,8 @@ export const authRepository = {
       .execute();
   },
 
-  findSessionAccount(db: Kysely<Database>, tokenHash: string, now: Date) {
+  /** The account of a session that has neither expired nor been idle since `idleSince`. */
+  findSessionAccount(db: Kysely<Database>, tokenHash: string, now: Date, idleSince: Date) {
     return db
       .selectFrom('user_session')
       .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
@@ -65,6 +109,7 @@ export const authRepository = {
       .select([...accountColumns, 'user_session.csrf_token', 'user_session.last_seen'])
       .where('user_session.token_hash', '=', tokenHash)
       .where('user_session.expires_at', '>', now)
+      .where('user_session.last_seen', '>', idleSince)
       .executeTakeFirst();
   },
 
@@ -76,13 +121,22 @@ export const authRepository = {
     await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
   },
 
-  async deleteSessionsOf(db: Kysely<Database>, userId: string): Promise<number> {
-    const result = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
+  /** Ends every session of the account, but the one to keep (the caller's own) if given. */
+  async deleteSessionsOf(db: Kysely<Database>, userId: string, keepTokenHash?: string): Promise<number> {
+    let query = db.deleteFrom('user_session').where('user_id', '=', userId);
+    if (keepTokenHash) query = query.where('token_hash', '!=', keepTokenHash);
+    const result = await query.executeTakeFirst();
     return Number(result.numDeletedRows);
   },
 
-  async deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<void> {
-    await db.deleteFrom('user_session').where('expires_at', '<=', now).execute();
+  async revokeTokensOf(db: Kysely<Database>, userId: string, now: Date): Promise<number> {
+    const result = await db
+      .updateTable('api_token')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   },
 
   findTokenAccount(db: Kysely<Database>, tokenHash: string) {

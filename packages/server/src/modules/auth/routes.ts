@@ -1,9 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { LoginRequest } from '@chuangcheng/core';
+import { ChangePasswordRequest, LoginRequest } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor, type Actor } from './actor.ts';
 import { ApiTokenCreated, ApiTokenSummary, CreateApiTokenRequest, SessionResponse, type Me } from './schema.ts';
 import {
+  changeOwnPassword,
   createApiToken,
   listApiTokens,
   login,
@@ -21,12 +23,14 @@ async function presentMe(deps: ModuleDeps, actor: Actor): Promise<Me> {
 }
 
 export async function authRoutes(app: App, deps: ModuleDeps) {
-  const cookieOptions = {
+  // Secure whenever this request came over HTTPS (directly, or per a trusted proxy's
+  // X-Forwarded-Proto), not only when configured: a cookie set over HTTPS never leaks over HTTP.
+  const cookieOptions = (request: FastifyRequest) => ({
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: deps.config.cookieSecure,
-  };
+    secure: deps.config.cookieSecure || request.protocol === 'https',
+  });
 
   app.post(
     '/auth/login',
@@ -45,7 +49,7 @@ export async function authRoutes(app: App, deps: ModuleDeps) {
         ip: request.ip,
         requestId: request.id,
       });
-      reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions(request), expires: result.expiresAt });
       return { user: await presentMe(deps, result.actor), csrfToken: result.csrfToken };
     },
   );
@@ -57,7 +61,7 @@ export async function authRoutes(app: App, deps: ModuleDeps) {
       const actor = requireActor(request);
       // Bearer clients have no CSRF token; they need none.
       const cookie = request.cookies[SESSION_COOKIE];
-      const session = cookie ? await resolveSession(deps.db, cookie) : undefined;
+      const session = cookie ? await resolveSession(deps, cookie) : undefined;
       return { user: await presentMe(deps, actor), csrfToken: session?.csrfToken ?? '' };
     },
   );
@@ -78,6 +82,24 @@ export async function authRoutes(app: App, deps: ModuleDeps) {
     async (request, reply) => {
       await logoutEverywhere(deps.db, requireActor(request), request.id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      // Each attempt costs an argon2 verification and a strength estimate: keep guessers slow.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password; every other session of the account ends',
+        body: ChangePasswordRequest,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(deps.db, requireActor(request), request.body, request.id);
       return reply.code(204).send(null);
     },
   );

@@ -1,13 +1,15 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { Role } from '@chuangcheng/core';
+import { Role, type ChangePasswordRequest } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import type { Config } from '../../config.ts';
-import { AppError, notFound } from '../../http/problem.ts';
+import { AppError, invalid, notFound } from '../../http/problem.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Actor } from './actor.ts';
-import { decoyPasswordHash, randomSecret, sha256, verifyPassword } from './password.ts';
+import { decoyPasswordHash, hashPassword, randomSecret, sha256, verifyPassword } from './password.ts';
+import { assertStrongPassword } from './password-policy.ts';
 import { authRepository, type AccountRow } from './repository.ts';
+import { assertNotLocked, recordSignInFailure, signInSource } from './lockout.ts';
 
 export type AuthDeps = { db: Kysely<Database>; config: Config };
 
@@ -35,13 +37,14 @@ function toActor(row: AccountRow, via: Actor['via'], sessionTokenHash?: string):
 export type LoginResult = { actor: Actor; sessionToken: string; csrfToken: string; expiresAt: Date };
 
 /**
- * Checks the password and opens a session. After `maxFailures` wrong passwords the
- * account is locked for `lockMinutes`; while locked even the right password is refused.
+ * Checks the password and opens a session. Wrong passwords are counted per account and
+ * source address (see lockout.ts): the pair waits longer after each failure past the
+ * threshold, and while it waits even the right password is refused from that address.
  */
 export async function login(
   deps: AuthDeps,
   credentials: { username: string; password: string },
-  meta: { userAgent?: string; ip?: string; requestId?: string },
+  meta: { userAgent?: string; ip: string; requestId?: string },
 ): Promise<LoginResult> {
   const { db, config } = deps;
   const now = new Date();
@@ -50,33 +53,10 @@ export async function login(
     await verifyPassword(await decoyPasswordHash(), credentials.password);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (account.locked_until && account.locked_until > now) {
-    throw new AppError('ACCOUNT_LOCKED', `locked until ${account.locked_until.toISOString()}`);
-  }
+  const source = signInSource(meta.ip);
+  await assertNotLocked(db, { userId: account.id, source }, now);
   const valid = await verifyPassword(account.password_hash, credentials.password);
-  if (!valid) {
-    const failures = account.failed_logins + 1;
-    const lockUntil =
-      failures >= config.login.maxFailures ? new Date(now.getTime() + config.login.lockMinutes * 60_000) : null;
-    await db.transaction().execute(async (trx) => {
-      await authRepository.recordFailure(trx, account.id, lockUntil);
-      if (lockUntil) {
-        await recordAudit(
-          trx,
-          { actor: null, requestId: meta.requestId },
-          {
-            action: 'user.lock',
-            entityType: 'user',
-            entityId: account.id,
-            regionCode: account.region_code,
-            after: { lockedUntil: lockUntil.toISOString(), failures },
-          },
-        );
-      }
-    });
-    if (lockUntil) throw new AppError('ACCOUNT_LOCKED', `locked until ${lockUntil.toISOString()}`);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
+  if (!valid) await recordSignInFailure(db, config, account, source, { now, requestId: meta.requestId });
   if (account.disabled) throw new AppError('ACCOUNT_DISABLED');
 
   const sessionToken = randomSecret();
@@ -84,7 +64,7 @@ export async function login(
   const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
   const tokenHash = sha256(sessionToken);
   await db.transaction().execute(async (trx) => {
-    await authRepository.clearFailures(trx, account.id);
+    await authRepository.clearSignInFailures(trx, { userId: account.id, source });
     await authRepository.insertSession(trx, {
       tokenHash,
       userId: account.id,
@@ -102,14 +82,16 @@ export async function login(
   return { actor: toActor(account, 'session', tokenHash), sessionToken, csrfToken, expiresAt };
 }
 
-/** The actor behind a session cookie, with the session's CSRF token; undefined if expired or unknown. */
+/** The actor behind a session cookie, with the session's CSRF token; undefined if expired, idle too long or unknown. */
 export async function resolveSession(
-  db: Kysely<Database>,
+  { db, config }: AuthDeps,
   sessionToken: string,
 ): Promise<{ actor: Actor; csrfToken: string } | undefined> {
   const now = new Date();
   const tokenHash = sha256(sessionToken);
-  const row = await authRepository.findSessionAccount(db, tokenHash, now);
+  // last_seen moves at most once a minute, so the idle limit is exact to that minute.
+  const idleSince = new Date(now.getTime() - config.sessionIdleMinutes * 60_000);
+  const row = await authRepository.findSessionAccount(db, tokenHash, now, idleSince);
   if (!row || row.disabled) return undefined;
   if (now.getTime() - row.last_seen.getTime() > TOUCH_INTERVAL_MS) {
     await authRepository.touchSession(db, tokenHash, now);
@@ -150,6 +132,60 @@ export async function logoutEverywhere(db: Kysely<Database>, actor: Actor, reque
       },
     );
     return count;
+  });
+}
+
+/** Ends every session of an account (disabled, or its role or scope changed). */
+export async function endAllSessions(trx: Kysely<Database>, userId: string): Promise<void> {
+  await authRepository.deleteSessionsOf(trx, userId);
+}
+
+/**
+ * After a new password every session of the account ends but the actor's own, so whoever
+ * had the old password is signed out everywhere. When someone else set it (an administrator's
+ * reset, usually because the owner lost control of it) the account's API tokens are revoked
+ * too; owners changing their own password keep their tokens, which are separate credentials
+ * they list and revoke themselves. Run inside the change's transaction.
+ */
+export async function endSessionsForNewPassword(
+  trx: Kysely<Database>,
+  actor: Actor,
+  userId: string,
+): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  const own = actor.userId === userId;
+  const sessionsEnded = await authRepository.deleteSessionsOf(trx, userId, own ? actor.sessionTokenHash : undefined);
+  const tokensRevoked = own ? 0 : await authRepository.revokeTokensOf(trx, userId, new Date());
+  return { sessionsEnded, tokensRevoked };
+}
+
+/** The owner changes their own password: checked, strength-tested, other sessions ended, audited. */
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: ChangePasswordRequest,
+  requestId?: string,
+): Promise<void> {
+  const account = await authRepository.findAccountByUsername(db, actor.username);
+  if (!account || !(await verifyPassword(account.password_hash, input.currentPassword))) {
+    // Not 401: the session is fine, only the proof is wrong.
+    throw invalid([{ field: 'body.currentPassword', message: 'is not the current password' }]);
+  }
+  assertStrongPassword(input.newPassword, [account.username, account.display_name], 'body.newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await authRepository.setPassword(trx, account.id, passwordHash);
+    const ended = await endSessionsForNewPassword(trx, actor, account.id);
+    await recordAudit(
+      trx,
+      { actor, requestId },
+      {
+        action: 'user.password_change',
+        entityType: 'user',
+        entityId: account.id,
+        regionCode: account.region_code,
+        after: ended,
+      },
+    );
   });
 }
 

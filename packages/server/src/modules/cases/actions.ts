@@ -2,31 +2,27 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   checkCaseAction,
-  deadlineAfterPause,
   extendDeadline,
+  handlingWorkingMinutes,
   isOpenStatus,
   isWithinScope,
   nextCaseStatus,
-  statusAfterRating,
   type CaseAction,
   type CaseDetail,
   type CaseEventKind,
   type CaseStatus,
-  type CaseTracking,
   type DomainEvent,
-  type RatingRequest,
-  type SupplementRequest,
   type TimeLimitUnit,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
+import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 import { workingCalendar } from './calendar.ts';
-import { hashToken } from './intake.ts';
+import { noteMissingYears, resumePatch, stageClock } from './clocks.ts';
 import { casePolicy } from './policy.ts';
-import { presentDetail, trackCase } from './read.ts';
+import { presentDetail } from './read.ts';
 import { caseRepository, type CaseRow } from './repository.ts';
 
 type Ctx = { actor: Actor; requestId?: string };
@@ -60,10 +56,14 @@ async function effectOf(
   body: CaseAction,
   now: Date,
 ): Promise<Effect> {
-  const calendar = await workingCalendar(trx);
+  const clock = await stageClock(trx, row.category_code);
+  const { calendar } = clock;
   switch (body.action) {
     case 'accept':
-      return { patch: { accepted_at: now }, event: { kind: 'accepted', note: body.note || null } };
+      return {
+        patch: { accepted_at: now, dispatch_deadline: clock.deadline('dispatch', now) },
+        event: { kind: 'accepted', note: body.note || null },
+      };
     case 'reject':
       return { patch: { reject_reason: body.reason }, event: { kind: 'rejected', note: body.reason } };
     case 'merge': {
@@ -134,8 +134,16 @@ async function effectOf(
       if (!isWithinScope(actor.regionPath, unit.region_path)) {
         throw invalid([{ field: 'body.orgUnitId', message: `${unit.name} is outside your scope` }]);
       }
+      // The unit's limit runs from now, not from the report: a slow desk is not charged to the unit.
+      const deadline = clock.deadline('handle', now);
       return {
-        patch: { org_unit_id: unit.id, dispatched_at: now, accepted_at: row.accepted_at ?? now, started_at: null },
+        patch: {
+          org_unit_id: unit.id,
+          dispatched_at: now,
+          accepted_at: row.accepted_at ?? now,
+          started_at: null,
+          deadline,
+        },
         event: { kind: 'dispatched', note: body.note || null, orgUnitId: unit.id },
         notify: {
           name: 'case.dispatched',
@@ -162,6 +170,8 @@ async function effectOf(
           dispatched_at: null,
           started_at: null,
           pending_extension: null,
+          // The desk has a fresh dispatch clock for the case sent back to it.
+          dispatch_deadline: clock.deadline('dispatch', now),
         },
         event: { kind: 'returned', note: body.reason, orgUnitId: row.org_unit_id },
       };
@@ -204,20 +214,20 @@ async function effectOf(
     case 'pause':
       return { patch: { paused_at: now }, event: { kind: 'paused', note: body.reason } };
     case 'resume': {
-      const deadline = deadlineAfterPause(calendar, row.deadline, row.paused_at!, now);
+      const patch = resumePatch(calendar, row, now);
       return {
-        patch: { paused_at: null, deadline },
+        patch,
         event: {
           kind: 'resumed',
           note: body.note || null,
-          data: { from: row.deadline.toISOString(), to: deadline.toISOString() },
+          data: { from: row.deadline.toISOString(), to: patch.deadline.toISOString() },
         },
       };
     }
     case 'handle':
       await requirePhotos(trx, body.photoIds, 'body.photoIds');
       return {
-        patch: { handled_at: now, handled_by: actor.userId },
+        patch: { handled_at: now, handled_by: actor.userId, verify_deadline: clock.deadline('verify', now) },
         event: { kind: 'handled', note: body.note, orgUnitId: row.org_unit_id },
         photoIds: body.photoIds,
       };
@@ -225,7 +235,11 @@ async function effectOf(
       await requirePhotos(trx, body.photoIds, 'body.photoIds');
       return body.passed
         ? {
-            patch: { closed_at: now, verified_count: row.verified_count + 1 },
+            patch: {
+              closed_at: now,
+              verified_count: row.verified_count + 1,
+              handling_minutes: handlingWorkingMinutes(calendar, row.reported_at, now, row.paused_minutes),
+            },
             event: { kind: 'verification_passed', note: body.note || null },
             photoIds: body.photoIds,
           }
@@ -276,6 +290,8 @@ export async function actOnCase(db: Kysely<Database>, ctx: Ctx, id: string, body
     }
     const now = new Date();
     const effect = await effectOf(trx, actor, current, body, now);
+    const newDeadlines = Object.values(effect.patch).filter((v): v is Date => v instanceof Date && v > now);
+    await noteMissingYears(trx, await workingCalendar(trx), current, newDeadlines);
     const status = nextCaseStatus(
       current.status as CaseStatus,
       body.action,
@@ -321,154 +337,4 @@ export async function actOnCase(db: Kysely<Database>, ctx: Ctx, id: string, body
     return updated;
   });
   return presentDetail(db, actor, row);
-}
-
-async function reporterOf(db: Kysely<Database>, number: string, token: string) {
-  const row = await caseRepository.findByNumber(db, number);
-  if (!row) throw notFound(`case ${number}`);
-  const reporter = await caseRepository.findReporter(db, row.id, hashToken(token));
-  if (!reporter) {
-    throw new AppError('FORBIDDEN', 'the tracking token does not belong to this case', [
-      { field: 'body.token', message: 'use the tracking token you received when you reported' },
-    ]);
-  }
-  return { row, reporter };
-}
-
-/**
- * The reporter rates a closed case with the tracking token. "Not fixed" sends the case back to
- * verification (handled) instead of opening a new one; each reporter rates once per closing.
- */
-export async function rateCase(
-  db: Kysely<Database>,
-  requestId: string,
-  number: string,
-  body: RatingRequest,
-): Promise<CaseTracking> {
-  const { row, reporter } = await reporterOf(db, number, body.token);
-  await db.transaction().execute(async (trx) => {
-    const current = (await caseRepository.findCaseForUpdate(trx, row.id))!;
-    if (current.status !== 'closed') {
-      throw conflict(`a ${current.status} case cannot be rated yet`, [
-        { field: 'body.satisfaction', message: 'rate once the case is closed' },
-      ]);
-    }
-    if (await caseRepository.ratedSince(trx, row.id, reporter.id, current.closed_at!)) {
-      throw conflict('you have rated this case already', [
-        { field: 'body.token', message: 'one rating per reporter and closing' },
-      ]);
-    }
-    const now = new Date();
-    await caseRepository.insertRating(trx, {
-      id: crypto.randomUUID(),
-      case_id: row.id,
-      reporter_id: reporter.id,
-      satisfaction: body.satisfaction,
-      fixed: body.fixed,
-      comment: body.comment ?? null,
-    });
-    const status = statusAfterRating('closed', body.fixed);
-    await caseRepository.insertEvent(trx, {
-      id: crypto.randomUUID(),
-      case_id: row.id,
-      kind: 'rated',
-      status: 'closed',
-      note: null,
-      actor_id: null,
-      actor_name: null,
-      org_unit_id: null,
-      data: JSON.stringify({ satisfaction: body.satisfaction, fixed: body.fixed }),
-      at: now,
-    });
-    if (status !== 'closed') {
-      await caseRepository.updateCase(trx, row.id, { status, closed_at: null });
-      await caseRepository.insertEvent(trx, {
-        id: crypto.randomUUID(),
-        case_id: row.id,
-        kind: 'reopened',
-        status,
-        note: body.comment ?? '举报人反馈问题未解决，重新核查',
-        actor_id: null,
-        actor_name: null,
-        org_unit_id: null,
-        data: null,
-        at: new Date(now.getTime() + 1),
-      });
-    }
-    await recordAudit(
-      trx,
-      { actor: null, requestId },
-      {
-        action: 'case.rate',
-        entityType: 'problem_case',
-        entityId: row.id,
-        regionCode: row.region_code,
-        prefectureCode: row.prefecture_code,
-        before: { status: 'closed' },
-        after: { status, satisfaction: body.satisfaction, fixed: body.fixed },
-      },
-    );
-  });
-  return trackCase(db, number);
-}
-
-/** The reporter adds information; a clock paused waiting on the reporter runs again. */
-export async function supplementCase(
-  db: Kysely<Database>,
-  requestId: string,
-  number: string,
-  body: SupplementRequest,
-): Promise<CaseTracking> {
-  const { row } = await reporterOf(db, number, body.token);
-  await db.transaction().execute(async (trx) => {
-    const current = (await caseRepository.findCaseForUpdate(trx, row.id))!;
-    if (!isOpenStatus(current.status as CaseStatus)) {
-      throw conflict(`a ${current.status} case takes no more information`, [
-        { field: 'body.text', message: 'the case is no longer open' },
-      ]);
-    }
-    const now = new Date();
-    await caseRepository.insertEvent(trx, {
-      id: crypto.randomUUID(),
-      case_id: row.id,
-      kind: 'supplemented',
-      status: current.status,
-      note: body.text,
-      actor_id: null,
-      actor_name: null,
-      org_unit_id: null,
-      data: null,
-      at: now,
-    });
-    let deadline = current.deadline;
-    if (current.paused_at) {
-      deadline = deadlineAfterPause(await workingCalendar(trx), current.deadline, current.paused_at, now);
-      await caseRepository.updateCase(trx, row.id, { paused_at: null, deadline });
-      await caseRepository.insertEvent(trx, {
-        id: crypto.randomUUID(),
-        case_id: row.id,
-        kind: 'resumed',
-        status: current.status,
-        note: null,
-        actor_id: null,
-        actor_name: null,
-        org_unit_id: null,
-        data: JSON.stringify({ from: current.deadline.toISOString(), to: deadline.toISOString() }),
-        at: new Date(now.getTime() + 1),
-      });
-    }
-    await recordAudit(
-      trx,
-      { actor: null, requestId },
-      {
-        action: 'case.supplement',
-        entityType: 'problem_case',
-        entityId: row.id,
-        regionCode: row.region_code,
-        prefectureCode: row.prefecture_code,
-        after: { resumed: current.paused_at !== null, deadline: deadline.toISOString() },
-      },
-    );
-  });
-  return trackCase(db, number);
 }

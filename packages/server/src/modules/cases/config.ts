@@ -6,6 +6,7 @@ import {
   type CaseSettings,
   type CreateDispatchRule,
   type DispatchRule,
+  type StageLimits,
   type UpdateCategoryRequest,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
@@ -121,6 +122,7 @@ export async function updateCategory(
   if (body.timeLimit) Object.assign(patch, { limit_amount: body.timeLimit.amount, limit_unit: body.timeLimit.unit });
   if (body.active !== undefined) patch.active = body.active;
   if (body.defaultUnitName !== undefined) patch.default_unit_name = body.defaultUnitName;
+  if (body.dayRule !== undefined) patch.day_rule = body.dayRule;
   await db.transaction().execute(async (trx) => {
     await caseRepository.updateCategory(trx, code, patch);
     await recordAudit(trx, ctx, {
@@ -137,10 +139,14 @@ export async function updateCategory(
 export async function readSettings(db: Kysely<Database>, actor: Actor): Promise<CaseSettings> {
   authorize(actor, 'case.read');
   const row = await caseRepository.settings(db);
-  return { duplicateMetres: row.duplicate_metres, duplicateDays: row.duplicate_days };
+  return {
+    duplicateMetres: row.duplicate_metres,
+    duplicateDays: row.duplicate_days,
+    stageLimits: row.stage_limits as StageLimits,
+  };
 }
 
-/** The duplicate distance and window serve the whole province: province administrators only. */
+/** The duplicate distance and window and the stage limits serve the whole province: province administrators only. */
 export async function updateSettings(
   db: Kysely<Database>,
   ctx: { actor: Actor; requestId?: string },
@@ -150,7 +156,7 @@ export async function updateSettings(
   casePolicy.canConfigure(ctx.actor, root?.path ?? ctx.actor.regionPath);
   const before = await readSettings(db, ctx.actor);
   await db.transaction().execute(async (trx) => {
-    await caseRepository.updateSettings(trx, body.duplicateMetres, body.duplicateDays);
+    await caseRepository.updateSettings(trx, body.duplicateMetres, body.duplicateDays, body.stageLimits);
     await recordAudit(trx, ctx, {
       action: 'case.settings.update',
       entityType: 'case_setting',
@@ -159,5 +165,5 @@ export async function updateSettings(
       after: body,
     });
   });
-  return body;
+  return readSettings(db, ctx.actor);
 }

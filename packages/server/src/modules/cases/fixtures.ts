@@ -44,8 +44,9 @@ export function postPhoto(
   return ctx.app.inject({
     method: 'POST',
     url,
+    // From its own address: X-Forwarded-For is believed only from a configured proxy (issue 11).
+    remoteAddress: randomIp(),
     headers: {
-      'x-forwarded-for': randomIp(),
       ...(options.agent ? { cookie: options.agent.cookie, 'x-csrf-token': options.agent.csrfToken } : {}),
       'content-type': `multipart/form-data; boundary=${boundary}`,
     },
@@ -61,7 +62,8 @@ export function report(ctx: TestContext, body: Record<string, unknown>, key: str
     method: 'POST',
     url: '/api/v1/public/cases',
     // Each report from its own address: the public intake allows 20 reports a minute per address.
-    headers: { 'idempotency-key': key, 'x-forwarded-for': randomIp() },
+    remoteAddress: randomIp(),
+    headers: { 'idempotency-key': key },
     payload: body,
   });
 }

@@ -4,23 +4,23 @@ import {
   boundingBox,
   canonicalJson,
   chinaDate,
-  deadlineAfter,
   distanceMetres,
   isWithinScope,
-  yearsMissing,
   type CaseChannel,
   type DuplicateCandidate,
   type IntakeResponse,
   type PublicCaseIntake,
-  type TimeLimit,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict, invalid } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
-import { workingCalendar } from './calendar.ts';
+import { noteMissingYears, stageClock } from './clocks.ts';
 import { prefectureOfPoint } from './geo.ts';
 import { caseRepository, type CaseRow, type CategoryRow } from './repository.ts';
+import type { PersonalData } from '../personal-data/index.ts';
+import { sealContact } from './reporter-phone.ts';
+import { casePolicy } from './policy.ts';
 
 type Log = { warn: (data: object, message: string) => void };
 
@@ -37,11 +37,6 @@ export const hashToken = (token: string) => crypto.createHash('sha256').update(t
 function trackingToken(key: string, caseId: string): string {
   return crypto.createHash('sha256').update(`case-tracking\n${key}\n${caseId}`).digest('base64url').slice(0, 32);
 }
-
-const limitOf = (category: Pick<CategoryRow, 'limit_amount' | 'limit_unit'>): TimeLimit => ({
-  amount: category.limit_amount ?? 1,
-  unit: (category.limit_unit ?? 'days') as TimeLimit['unit'],
-});
 
 /** A leaf category that is active, or 400 naming the field. */
 export async function requireLeafCategory(db: Kysely<Database>, code: string, field = 'body.categoryCode') {
@@ -149,9 +144,6 @@ export async function nearbyOpenCases(
 
 class Replay extends Error {}
 
-/** Years already warned about in this process (once each, not on every report). */
-const warnedYears = new Set<number>();
-
 async function replay(
   db: Kysely<Database>,
   key: string,
@@ -193,7 +185,7 @@ async function respond(db: Kysely<Database>, row: CaseRow, token: string, replay
  */
 export async function fileCase(
   db: Kysely<Database>,
-  ctx: { actor: Actor | null; requestId?: string; log?: Log },
+  ctx: { actor: Actor | null; requestId?: string; log?: Log; personalData: PersonalData },
   key: string,
   input: IntakeInput,
 ): Promise<{ status: 200 | 201; body: IntakeResponse }> {
@@ -201,7 +193,11 @@ export async function fileCase(
   const { idempotencyKey: _k, ...content } = input;
   const fingerprint = crypto.createHash('sha256').update(canonicalJson(content)).digest('hex');
   const existing = await caseRepository.findIntakeKey(db, key);
-  if (existing) return { status: 200, body: await replay(db, key, fingerprint, existing) };
+  if (existing) {
+    // A replay answers with the case: only to someone who could have filed it.
+    if (ctx.actor) casePolicy.canFileIn(ctx.actor, input.channel, (await resolveRegion(db, input)).path);
+    return { status: 200, body: await replay(db, key, fingerprint, existing) };
+  }
 
   const category = await requireLeafCategory(db, input.categoryCode);
   if ((input.lat === undefined) !== (input.lng === undefined)) {
@@ -211,6 +207,7 @@ export async function fileCase(
     throw invalid([{ field: 'body.address', message: 'give the location: lat and lng, or an address' }]);
   }
   const region = await resolveRegion(db, input);
+  if (ctx.actor) casePolicy.canFileIn(ctx.actor, input.channel, region.path);
   const now = new Date();
   const reportedAt = input.reportedAt ? new Date(input.reportedAt) : now;
   if (reportedAt.getTime() > now.getTime() + 60_000) {
@@ -228,13 +225,11 @@ export async function fileCase(
       ]);
     }
   });
-  const calendar = await workingCalendar(db);
-  const deadline = deadlineAfter(calendar, reportedAt, limitOf(category));
-  const missing = yearsMissing(calendar, [reportedAt, deadline]).filter((y) => !warnedYears.has(y));
-  if (missing.length > 0) {
-    for (const y of missing) warnedYears.add(y);
-    ctx.log?.warn({ years: missing }, 'holiday calendar has no data for these years; counting Monday to Friday');
-  }
+  const clock = await stageClock(db, category.code);
+  // The desk's clock runs from the report; the unit's deadline is provisional until dispatch
+  // (counted from the report now, from the dispatch once dispatched).
+  const acceptDeadline = clock.deadline('accept', reportedAt);
+  const deadline = clock.deadline('handle', reportedAt);
   const suggested = await suggestUnit(db, region.path, category);
 
   const id = crypto.randomUUID();
@@ -262,6 +257,7 @@ export async function fileCase(
         reported_at: reportedAt,
         created_at: now,
         deadline,
+        accept_deadline: acceptDeadline,
       });
       // The key's row is the arbiter: a concurrent request with the same key waits here and loses.
       if (!(await caseRepository.claimIntakeKey(trx, key, id, fingerprint))) throw new Replay();
@@ -270,9 +266,21 @@ export async function fileCase(
         case_id: id,
         origin_case_id: id,
         token_hash: hashToken(token),
-        contact: input.contact && Object.keys(input.contact).length > 0 ? JSON.stringify(input.contact) : null,
+        ...sealContact(ctx.personalData, input.contact),
         user_id: ctx.actor?.userId ?? null,
       });
+      const missing = await noteMissingYears(
+        trx,
+        clock.calendar,
+        { id, number, region_path: region.path, prefecture_code: region.prefecture_code },
+        [reportedAt, acceptDeadline, deadline],
+      );
+      if (missing.length > 0) {
+        ctx.log?.warn(
+          { years: missing, number },
+          'holiday calendar has no data for these years; counting Monday to Friday',
+        );
+      }
       const eventId = crypto.randomUUID();
       await caseRepository.insertEvent(trx, {
         id: eventId,

@@ -35,6 +35,15 @@ export const casePolicy = {
     assertInScope(actor, regionPath);
   },
 
+  /**
+   * Staff intake (hotline, inspector, office) files cases only inside the actor's scope;
+   * a resident, and anyone using the public form, may report a problem anywhere.
+   */
+  canFileIn(actor: Actor, channel: string, regionPath: string) {
+    if (actor.role === 'resident' || channel === 'resident_web' || channel === 'open311') return;
+    assertInScope(actor, regionPath);
+  },
+
   /** Staff photos: reporters (before), handlers (after), inspectors (verification). */
   canUpload(actor: Actor) {
     if (!['case.report', 'case.handle', 'case.verify'].some((p) => can(actor.role, p as 'case.report'))) {

@@ -5,8 +5,8 @@ import { recordObservations } from '../indicators/observations.ts';
 
 /**
  * Feeds the indicator store (data set `case-statistics`, monthly, county level, source `cases`):
- * per county, the cases reported in the month that were accepted (立案数, `cases-filed`: neither
- * waiting for acceptance, rejected nor merged) and how many of those are closed (结案数,
+ * per county, the cases reported in the month (by report time, as the statistics count them) that
+ * the desk accepted (立案数, `cases-filed`: never-reviewed, rejected and merged cases are not) and how many of those are closed (结案数,
  * `cases-closed`). Re-running a month overwrites its figures (the store upserts). Cases placed
  * only at prefecture level (a point without a chosen region) have no county and are left out.
  */
@@ -14,11 +14,11 @@ export async function publishMonthlyStatistics(db: Kysely<Database>, actor: Acto
   const start = `${month}-01T00:00:00+08:00`;
   const rows = await sql<{ county: string; filed: number; closed: number }>`
     select split_part(c.region_path, '/', 3) as county,
-      count(*) filter (where c.status not in ('submitted', 'rejected', 'duplicate'))::int as filed,
+      count(*) filter (where c.accepted_at is not null and c.merged_into_id is null)::int as filed,
       count(*) filter (where c.status = 'closed')::int as closed
     from problem_case c
-    where c.created_at >= ${start}::timestamptz
-      and c.created_at < (${start}::timestamptz + interval '1 month')
+    where c.reported_at >= ${start}::timestamptz
+      and c.reported_at < (${start}::timestamptz + interval '1 month')
       and split_part(c.region_path, '/', 3) <> ''
     group by 1
     order by 1`.execute(db);

@@ -1,13 +1,18 @@
 import type { Kysely } from 'kysely';
 import {
   allowedCaseActions,
+  currentStageDeadline,
+  currentStageStart,
   deadlineColour,
+  stageOf,
+  type WorkingCalendar,
   type CaseCategory,
   type CaseChannel,
   type CaseDetail,
   type CaseEvent,
   type CaseEventKind,
   type CaseListQuery,
+  type CaseStage,
   type CaseStatus,
   type CaseSummary,
   type CaseTracking,
@@ -18,6 +23,8 @@ import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { workingCalendar } from './calendar.ts';
+import { hashToken } from './intake.ts';
 import { casePolicy } from './policy.ts';
 import { presentPhoto } from './photos.ts';
 import { caseRepository, type CaseRow, type CategoryRow } from './repository.ts';
@@ -33,12 +40,49 @@ export function presentCategory(row: CategoryRow): CaseCategory {
     timeLimit: row.limit_amount === null ? null : { amount: row.limit_amount, unit: row.limit_unit as TimeLimitUnit },
     defaultUnitName: row.default_unit_name,
     active: row.active,
+    dayRule: row.day_rule as CaseCategory['dayRule'],
   };
 }
 
 type SummaryRow = CaseRow & { category_name: string; region_name: string; unit_name: string | null };
 
-function presentSummary(row: SummaryRow, now = new Date()): CaseSummary {
+/** The running stage's clock: its deadline and colour in working time (a paused clock at its pause). */
+function stageClockOf(calendar: WorkingCalendar, row: CaseRow, now: Date) {
+  const status = row.status as CaseStatus;
+  const stage = stageOf(status);
+  // Cases filed before stage clocks existed have no desk or inspector deadline: the unit's stands in.
+  const deadline =
+    currentStageDeadline({
+      status,
+      acceptDeadline: row.accept_deadline,
+      dispatchDeadline: row.dispatch_deadline,
+      deadline: row.deadline,
+      verifyDeadline: row.verify_deadline,
+      pausedAt: row.paused_at,
+      escalatedStages: row.escalated_stages as CaseStage[],
+    }) ?? row.deadline;
+  const start = currentStageStart({
+    status,
+    reportedAt: row.reported_at,
+    acceptedAt: row.accepted_at,
+    dispatchedAt: row.dispatched_at,
+    handledAt: row.handled_at,
+  });
+  const colour = stage && start ? deadlineColour(calendar, row.paused_at ?? now, start, deadline) : 'green';
+  return { stage, stageDeadline: stage ? deadline.toISOString() : null, colour };
+}
+
+/** The colour of the deadline the public sees (the unit's), from dispatch or, before it, from the report. */
+function publicColour(
+  calendar: WorkingCalendar,
+  row: Pick<CaseRow, 'status' | 'paused_at' | 'dispatched_at' | 'reported_at' | 'deadline'>,
+  now: Date,
+) {
+  if (!stageOf(row.status as CaseStatus)) return 'green';
+  return deadlineColour(calendar, row.paused_at ?? now, row.dispatched_at ?? row.reported_at, row.deadline);
+}
+
+function presentSummary(row: SummaryRow, calendar: WorkingCalendar, now = new Date()): CaseSummary {
   const open = !['closed', 'rejected', 'duplicate'].includes(row.status);
   // A paused clock is judged at the moment it stopped.
   const at = row.paused_at ?? now;
@@ -61,7 +105,7 @@ function presentSummary(row: SummaryRow, now = new Date()): CaseSummary {
     deadline: row.deadline.toISOString(),
     paused: row.paused_at !== null,
     overdue,
-    colour: open ? deadlineColour(at, row.reported_at, row.deadline) : 'green',
+    ...stageClockOf(calendar, row, now),
     reworkCount: row.rework_count,
   };
 }
@@ -129,7 +173,7 @@ export async function presentDetail(db: Kysely<Database>, actor: Actor, row: Cas
     requestedAt: string;
   } | null;
   return {
-    ...presentSummary(base),
+    ...presentSummary(base, await workingCalendar(db)),
     categoryKind: (category?.kind ?? 'event') as CategoryKind,
     contact: (contact?.contact as CaseDetail['contact']) ?? null,
     reportedAt: row.reported_at.toISOString(),
@@ -166,10 +210,14 @@ export async function readCase(db: Kysely<Database>, actor: Actor, id: string): 
   return presentDetail(db, actor, row);
 }
 
-/** The public tracking page of a case number: no contact, no staff names, display photos only. */
-export async function trackCase(db: Kysely<Database>, number: string): Promise<CaseTracking> {
+/**
+ * The public tracking page of a case: no contact, no staff names, display photos only. Only with
+ * the tracking token of one of its reporters; a wrong token is answered like an unknown number,
+ * so numbers cannot be probed.
+ */
+export async function trackCase(db: Kysely<Database>, number: string, token: string): Promise<CaseTracking> {
   const row = await caseRepository.findByNumber(db, number);
-  if (!row) throw notFound(`case ${number}`);
+  if (!row || !(await caseRepository.findReporter(db, row.id, hashToken(token)))) throw notFound(`case ${number}`);
   const base = await summaryRow(db, row);
   const [events, photos, mergedInto, rating] = await Promise.all([
     caseRepository.listEvents(db, row.id),
@@ -188,6 +236,7 @@ export async function trackCase(db: Kysely<Database>, number: string): Promise<C
     deadline: row.deadline.toISOString(),
     paused: row.paused_at !== null,
     closedAt: row.closed_at?.toISOString() ?? null,
+    colour: publicColour(await workingCalendar(db), row, new Date()),
     mergedInto: mergedInto?.number ?? null,
     photos: photos.map((p) => presentPhoto(p, false)),
     events: presentEvents(events, false),
@@ -196,9 +245,21 @@ export async function trackCase(db: Kysely<Database>, number: string): Promise<C
   };
 }
 
-/** Statuses of several case numbers at once, for a resident's "my reports" list. */
-export async function trackMany(db: Kysely<Database>, numbers: string[]) {
-  const rows = await caseRepository.listByNumbers(db, numbers);
+/** Statuses of several of a resident's cases at once ("my reports"); pairs with a wrong token are left out. */
+export async function trackMany(db: Kysely<Database>, refs: { number: string; token: string }[]) {
+  const pairs = refs.map((r) => ({ number: r.number, hash: hashToken(r.token) }));
+  const wanted = new Set(pairs.map((p) => `${p.number}|${p.hash}`));
+  const found = await caseRepository.listByNumbers(
+    db,
+    pairs.map((p) => p.number),
+    pairs.map((p) => p.hash),
+  );
+  // One row per case, only for a number sent with one of its own reporters' tokens.
+  const rows = [
+    ...new Map(found.filter((r) => wanted.has(`${r.number}|${r.token_hash}`)).map((r) => [r.number, r])).values(),
+  ];
+  const calendar = await workingCalendar(db);
+  const now = new Date();
   const merged = await Promise.all(
     rows.map((r) => (r.merged_into_id ? caseRepository.findCase(db, r.merged_into_id) : undefined)),
   );
@@ -208,6 +269,7 @@ export async function trackMany(db: Kysely<Database>, numbers: string[]) {
       status: r.status as CaseStatus,
       deadline: r.deadline.toISOString(),
       paused: r.paused_at !== null,
+      colour: publicColour(calendar, r, now),
       mergedInto: merged[i]?.number ?? null,
     })),
   };
@@ -256,5 +318,6 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
       ? cursor.encode(`${(sort === 'deadline' ? last.deadline : last.created_at).toISOString()}|${last.id}`)
       : null;
   const now = new Date();
-  return { items: page.map((r) => presentSummary(r, now)), nextCursor };
+  const calendar = await workingCalendar(db);
+  return { items: page.map((r) => presentSummary(r, calendar, now)), nextCursor };
 }

@@ -45,15 +45,23 @@ export const caseRepository = {
       .execute();
   },
 
-  updateSettings(trx: Kysely<Database>, metres: number, days: number) {
+  updateSettings(trx: Kysely<Database>, metres: number, days: number, stageLimits?: unknown) {
     return trx
       .updateTable('case_setting')
-      .set({ duplicate_metres: metres, duplicate_days: days, updated_at: new Date() })
+      .set({
+        duplicate_metres: metres,
+        duplicate_days: days,
+        ...(stageLimits ? { stage_limits: JSON.stringify(stageLimits) } : {}),
+        updated_at: new Date(),
+      })
       .execute();
   },
 
   settings(db: Kysely<Database>) {
-    return db.selectFrom('case_setting').select(['duplicate_metres', 'duplicate_days']).executeTakeFirstOrThrow();
+    return db
+      .selectFrom('case_setting')
+      .select(['duplicate_metres', 'duplicate_days', 'stage_limits'])
+      .executeTakeFirstOrThrow();
   },
 
   findRegion(db: Kysely<Database>, code: string) {
@@ -119,6 +127,8 @@ export const caseRepository = {
       origin_case_id: string;
       token_hash: string;
       contact: string | null;
+      phone_sealed: string | null;
+      phone_index: string | null;
       user_id: string | null;
     },
   ) {
@@ -157,6 +167,8 @@ export const caseRepository = {
           origin_case_id: r.origin_case_id,
           token_hash: r.token_hash,
           contact: r.contact === null ? null : JSON.stringify(r.contact),
+          phone_sealed: r.phone_sealed,
+          phone_index: r.phone_index,
           user_id: r.user_id,
         })
         .onConflict((oc) => oc.columns(['case_id', 'token_hash']).doNothing())
@@ -177,11 +189,23 @@ export const caseRepository = {
     return db.selectFrom('problem_case').selectAll().where('number', '=', number).executeTakeFirst();
   },
 
-  listByNumbers(db: Kysely<Database>, numbers: string[]) {
+  /** Cases by number with those of their reporters' token hashes among `tokenHashes`. */
+  listByNumbers(db: Kysely<Database>, numbers: string[], tokenHashes: string[]) {
     return db
-      .selectFrom('problem_case')
-      .select(['number', 'status', 'deadline', 'paused_at', 'merged_into_id'])
-      .where('number', 'in', numbers)
+      .selectFrom('problem_case as c')
+      .innerJoin('case_reporter as r', 'r.case_id', 'c.id')
+      .select([
+        'c.number',
+        'c.status',
+        'c.deadline',
+        'c.paused_at',
+        'c.merged_into_id',
+        'c.dispatched_at',
+        'c.reported_at',
+        'r.token_hash',
+      ])
+      .where('c.number', 'in', numbers)
+      .where('r.token_hash', 'in', tokenHashes)
       .execute();
   },
 

@@ -27,6 +27,8 @@ import {
   RatingRequest,
   StaffCaseIntake,
   SupplementRequest,
+  TrackingQuery,
+  TrackManyQuery,
   UpdateCategoryRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
@@ -34,7 +36,8 @@ import { invalid, notFound } from '../../http/problem.ts';
 import { requireActor } from '../auth/actor.ts';
 import type { Upload } from '../attachments/service.ts';
 import { fileStoreOf } from '../../storage/file-store.ts';
-import { actOnCase, rateCase, supplementCase } from './actions.ts';
+import { actOnCase } from './actions.ts';
+import { rateCase, supplementCase } from './reporter-actions.ts';
 import {
   createDispatchRule,
   deleteDispatchRule,
@@ -49,15 +52,14 @@ import { openDisplayPhoto, openStoredPhoto, sweepUnattachedPhotos, uploadCasePho
 import { casePolicy } from './policy.ts';
 import { listCases, presentCategory, readCase, trackCase, trackMany } from './read.ts';
 import { caseRepository } from './repository.ts';
+import { revealReporterPhone } from './reporter-phone.ts';
 import { caseMap, caseStatistics } from './stats.ts';
+import { statsWorkbook } from './stats-xlsx.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const NumberParams = z.strictObject({ number: z.string().regex(/^\d{8,20}$/, 'a case number') });
 const PhotoParams = z.strictObject({ id: z.uuid(), photoId: z.uuid(), version: z.enum(['original', 'display']) });
 const HolidayQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-const TrackManyQuery = z.strictObject({
-  numbers: z.string().regex(/^\d{8,20}(,\d{8,20}){0,19}$/, 'up to 20 case numbers separated by commas'),
-});
 const PublicRegionQuery = z.strictObject({
   parent: z
     .string()
@@ -73,6 +75,7 @@ const TrackManyResponse = z.object({
       number: z.string(),
       status: z.string(),
       deadline: z.string(),
+      colour: z.enum(['green', 'yellow', 'red']),
       paused: z.boolean(),
       mergedInto: z.string().nullable(),
     }),
@@ -192,10 +195,15 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
     },
     async (request, reply) => {
       const key = keyOf(request, request.body);
-      const result = await fileCase(deps.db, { actor: request.actor, requestId: request.id, log: request.log }, key, {
-        ...request.body,
-        channel: 'resident_web',
-      });
+      const result = await fileCase(
+        deps.db,
+        { actor: request.actor, requestId: request.id, log: request.log, personalData: deps.personalData },
+        key,
+        {
+          ...request.body,
+          channel: 'resident_web',
+        },
+      );
       return reply.code(result.status).send(result.body);
     },
   );
@@ -205,20 +213,33 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       config: publicRead,
       schema: {
         tags,
-        summary: 'Statuses of several case numbers',
+        summary: "Statuses of several of the reporter's cases (number.token pairs)",
         querystring: TrackManyQuery,
         response: { 200: TrackManyResponse },
       },
     },
-    async (request) => trackMany(deps.db, request.query.numbers.split(',')),
+    async (request) =>
+      trackMany(
+        deps.db,
+        request.query.refs.split(',').map((ref) => {
+          const [number, token] = ref.split('.') as [string, string];
+          return { number, token };
+        }),
+      ),
   );
   app.get(
     '/public/cases/:number',
     {
       config: publicRead,
-      schema: { tags, summary: 'Track a case by number', params: NumberParams, response: { 200: CaseTracking } },
+      schema: {
+        tags,
+        summary: 'Track a case by number and tracking token (a number alone is refused)',
+        params: NumberParams,
+        querystring: TrackingQuery,
+        response: { 200: CaseTracking },
+      },
     },
-    async (request) => trackCase(deps.db, request.params.number),
+    async (request) => trackCase(deps.db, request.params.number, request.query.token),
   );
   app.post(
     '/public/cases/:number/rating',
@@ -401,6 +422,24 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
     async (request) => caseStatistics(deps.db, requireActor(request), request.query),
   );
   app.get(
+    '/cases/stats.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Case statistics as an Excel file, with a sheet of the definitions (口径说明)',
+        querystring: CaseStatsQuery,
+      },
+    },
+    async (request, reply) => {
+      const stats = await caseStatistics(deps.db, requireActor(request), request.query);
+      const fileName = encodeURIComponent(`案件统计-${stats.from}-${stats.to}.xlsx`);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="case-stats.xlsx"; filename*=UTF-8''${fileName}`)
+        .send(await statsWorkbook(stats));
+    },
+  );
+  app.get(
     '/cases/map',
     {
       schema: {
@@ -425,7 +464,12 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
     async (request, reply) => {
       const actor = requireActor(request);
       const key = keyOf(request, request.body);
-      const result = await fileCase(deps.db, { actor, requestId: request.id, log: request.log }, key, request.body);
+      const result = await fileCase(
+        deps.db,
+        { actor, requestId: request.id, log: request.log, personalData: deps.personalData },
+        key,
+        request.body,
+      );
       return reply.code(result.status).send(result.body);
     },
   );
@@ -452,6 +496,24 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => readCase(deps.db, requireActor(request), request.params.id),
+  );
+  app.get(
+    '/cases/:id/reporter-phone',
+    {
+      schema: {
+        tags,
+        summary: 'The reporter’s full phone number (personal_data.reveal; every call is audited)',
+        params: IdParams,
+        response: { 200: z.object({ phone: z.string().nullable() }) },
+      },
+    },
+    async (request) =>
+      revealReporterPhone(
+        deps.db,
+        deps.personalData,
+        { actor: requireActor(request), requestId: request.id },
+        request.params.id,
+      ),
   );
   app.post(
     '/cases/:id/actions',

@@ -26,24 +26,31 @@ type Counts = {
   verified: number;
   reworked: number;
   hours_sum: number | null;
+  working_minutes_sum: number | null;
+  closed_timed: number;
   rating_sum: number | null;
   ratings: number;
   open: number;
   overdue_open: number;
 };
 
-/** SQL of the statistics: one pass over the cases of a period in a region subtree, grouped by a key. */
+/**
+ * SQL of the statistics: one pass over the cases of a period in a region subtree, grouped by a
+ * key. The definitions are core's countCases (CASE_STATS_DEFINITIONS); keep the two in step.
+ */
 function aggregate(db: Kysely<Database>, key: RawBuilder<string | null>, where: RawBuilder<boolean>) {
   return sql<Omit<Counts, 'rating_sum' | 'ratings'>>`
     select ${key} as key,
       count(*)::int as cases,
-      count(*) filter (where c.status not in ('rejected', 'duplicate'))::int as accepted,
+      count(*) filter (where c.accepted_at is not null and c.merged_into_id is null)::int as accepted,
       count(*) filter (where c.status = 'closed' or (c.status in (${OPEN}) and coalesce(c.paused_at, now()) > c.deadline))::int as due,
       count(*) filter (where c.status = 'closed')::int as closed,
-      count(*) filter (where c.status = 'closed' and c.closed_at <= c.deadline)::int as closed_on_time,
+      count(*) filter (where c.status = 'closed' and c.handled_at <= c.deadline)::int as closed_on_time,
       count(*) filter (where c.verified_count > 0)::int as verified,
-      count(*) filter (where c.rework_count > 0)::int as reworked,
+      count(*) filter (where c.rework_count > 0 or c.reopen_count > 0)::int as reworked,
       sum(extract(epoch from c.closed_at - c.reported_at) / 3600.0) filter (where c.status = 'closed')::float8 as hours_sum,
+      sum(c.handling_minutes) filter (where c.status = 'closed')::float8 as working_minutes_sum,
+      count(c.handling_minutes) filter (where c.status = 'closed')::int as closed_timed,
       count(*) filter (where c.status in (${OPEN}))::int as open,
       count(*) filter (where c.status in (${OPEN}) and coalesce(c.paused_at, now()) > c.deadline)::int as overdue_open
     from problem_case c
@@ -52,12 +59,17 @@ function aggregate(db: Kysely<Database>, key: RawBuilder<string | null>, where: 
     order by 1`.execute(db);
 }
 
-/** Ratings of the same cases, grouped by the same key: a second, smaller join instead of one per case. */
+/**
+ * The latest rating of each of the same cases (one per case: a case rated again after rework
+ * counts by its last rating), grouped by the same key; a second, smaller join instead of one per case.
+ */
 function ratingAggregate(db: Kysely<Database>, key: RawBuilder<string | null>, where: RawBuilder<boolean>) {
   return sql<Ratings>`
     select ${key} as key, sum(r.satisfaction)::float8 as rating_sum, count(*)::int as ratings
     from problem_case c
-    join case_rating r on r.case_id = c.id
+    join lateral (
+      select satisfaction from case_rating where case_id = c.id order by at desc, id desc limit 1
+    ) r on true
     where ${where}
     group by 1`.execute(db);
 }
@@ -78,6 +90,8 @@ function row(c: Counts, key: string, name: string) {
       verified: c.verified,
       reworked: c.reworked,
       closedHoursSum: c.hours_sum ?? 0,
+      closedWorkingMinutesSum: c.working_minutes_sum ?? 0,
+      closedTimed: c.closed_timed,
       ratingSum: c.rating_sum ?? 0,
       ratings: c.ratings,
     }),
@@ -98,6 +112,8 @@ function sum(rows: Counts[]): Counts {
     verified: 0,
     reworked: 0,
     hours_sum: 0,
+    working_minutes_sum: 0,
+    closed_timed: 0,
     rating_sum: 0,
     ratings: 0,
     open: 0,
@@ -140,8 +156,10 @@ export async function caseStatistics(db: Kysely<Database>, actor: Actor, query: 
   const region = await baseRegion(db, actor, query.regionCode);
   const conditions = [
     underPath(region.path),
-    sql<boolean>`c.created_at >= ${`${from}T00:00:00+08:00`}::timestamptz`,
-    sql<boolean>`c.created_at < (${`${to}T00:00:00+08:00`}::timestamptz + interval '1 day')`,
+    // The period of the report, not of the entry: a hotline call entered days later still counts
+    // in the month it came in, as its deadline does.
+    sql<boolean>`c.reported_at >= ${`${from}T00:00:00+08:00`}::timestamptz`,
+    sql<boolean>`c.reported_at < (${`${to}T00:00:00+08:00`}::timestamptz + interval '1 day')`,
   ];
   if (query.categoryCode) {
     conditions.push(
@@ -154,7 +172,7 @@ export async function caseStatistics(db: Kysely<Database>, actor: Actor, query: 
     region: childKey(region.path),
     unit: sql<string | null>`c.org_unit_id::text`,
     category: sql<string>`c.category_code`,
-    month: sql<string>`to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
+    month: sql<string>`to_char(c.reported_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
   }[query.groupBy];
   const [counts, ratings] = await Promise.all([aggregate(db, key, where), ratingAggregate(db, key, where)]);
   const ratingOf = new Map(ratings.rows.map((r) => [r.key, r]));

@@ -56,6 +56,7 @@ async function gatherEntries(db: Db, roundId: string, regionCode?: string) {
       satisfaction: r.satisfaction === null ? null : Number(r.satisfaction),
       value: r.value,
       reviewed: r.reviewed,
+      notApplicable: r.not_applicable,
       note: r.note,
       scorer: names.get(r.scorer_id) ?? r.scorer_id,
     };
@@ -75,28 +76,30 @@ async function gatherEntries(db: Db, roundId: string, regionCode?: string) {
 }
 
 /**
- * Negative-list deductions on a year-end round: incidents in the round's regions whose effect
- * window covers the test date, judged by each region's titles on the day of the incident under
- * the negative list of the framework the incident was recorded with. For a published round only
- * incidents recorded before publication count, so its results never move.
+ * Negative-list deductions on a year-end round: incidents in the round's regions, recorded
+ * under the round's framework edition, whose effect window covers the test date, judged by
+ * each region's titles on the day of the incident under the negative list of the version the
+ * round pinned (a later edit of the framework never moves a round). `knownBy` leaves out
+ * incidents recorded later (a round published before publications were frozen is recomputed
+ * with what was known when it was published).
  */
-async function gatherDeductions(db: Db, round: RoundRow, regionCodes: string[]) {
+async function gatherDeductions(
+  db: Db,
+  round: RoundRow,
+  framework: FrameworkDocument,
+  regionCodes: string[],
+  knownBy?: Date,
+) {
   const out = new Map<string, DeductionInput[]>();
   if (round.kind !== 'year_end') return out;
-  let incidents: IncidentRow[] = await incidentRepository.forRegions(db, regionCodes, round.test_date);
-  if (round.published_at) {
-    const cut = new Date(round.published_at).getTime();
-    incidents = incidents.filter((i) => new Date(i.recorded_at).getTime() <= cut);
-  }
+  let incidents: IncidentRow[] = (await incidentRepository.forRegions(db, regionCodes, round.test_date)).filter(
+    (i) => i.framework_id === round.framework_id,
+  );
+  if (knownBy) incidents = incidents.filter((i) => new Date(i.recorded_at).getTime() <= knownBy.getTime());
   if (incidents.length === 0) return out;
-  const docs = new Map<string, FrameworkDocument>();
-  for (const id of new Set(incidents.map((i) => i.framework_id))) {
-    const f = (await frameworkRepository.findById(db, id))!;
-    docs.set(id, (await frameworkRepository.findVersion(db, id, f.current_version))!.document as FrameworkDocument);
-  }
   const events = await eventsByRegion(db, [...new Set(incidents.map((i) => i.region_code))]);
   for (const i of incidents) {
-    const entry = docs.get(i.framework_id)!.negativeList.find((e) => e.code === i.category);
+    const entry = framework.negativeList.find((e) => e.code === i.category);
     if (!entry) continue;
     const effects = incidentEffects(
       entry,
@@ -109,17 +112,23 @@ async function gatherDeductions(db: Db, round: RoundRow, regionCodes: string[]) 
   return out;
 }
 
+/** The framework version a round pinned when it was planned. */
+export async function pinnedFramework(db: Db, round: RoundRow): Promise<FrameworkDocument> {
+  return (await frameworkRepository.findVersionById(db, round.framework_version_id)).document as FrameworkDocument;
+}
+
 /** Everything the computation of a round needs, loaded in a handful of queries. */
-export async function gatherRound(db: Db, round: RoundRow, doc?: FrameworkDocument) {
-  const framework =
-    doc ?? ((await frameworkRepository.findVersionById(db, round.framework_version_id)).document as FrameworkDocument);
+export async function gatherRound(db: Db, round: RoundRow, doc?: FrameworkDocument, knownBy?: Date) {
+  const framework = doc ?? (await pinnedFramework(db, round));
   const regions = await roundRepository.regions(db, round.id);
   const [entries, deductions] = await Promise.all([
     gatherEntries(db, round.id),
     gatherDeductions(
       db,
       round,
+      framework,
       regions.map((r) => r.code),
+      knownBy,
     ),
   ]);
   return { framework, regions, entries, deductions };
@@ -142,15 +151,23 @@ export function scoreGathered({ framework, regions, entries, deductions }: Await
 }
 
 /** Every region's scorecard and its rank within its city group. */
-export async function computeRound(db: Db, round: RoundRow, doc?: FrameworkDocument): Promise<ComputedRound> {
-  return scoreGathered(await gatherRound(db, round, doc));
+export async function computeRound(
+  db: Db,
+  round: RoundRow,
+  doc?: FrameworkDocument,
+  knownBy?: Date,
+): Promise<ComputedRound> {
+  return scoreGathered(await gatherRound(db, round, doc, knownBy));
 }
 
-/** One region's scorecard without ranking the others (rank comes from the frozen results once published). */
+/**
+ * One region's scorecard without ranking the others: for a round published before scorecards
+ * were frozen, recomputed from its frozen raw entries and the incidents known at publication.
+ */
 export async function computeRegion(db: Db, round: RoundRow, region: RoundRegionRow, doc: FrameworkDocument) {
   const [entries, deductions] = await Promise.all([
     gatherEntries(db, round.id, region.code),
-    gatherDeductions(db, round, [region.code]),
+    gatherDeductions(db, round, doc, [region.code], round.published_at ?? undefined),
   ]);
   return scoreRegion(doc, entries.get(region.code) ?? new Map(), deductions.get(region.code) ?? []);
 }

@@ -3,6 +3,7 @@ import { FrameworkDocument, standardsOf } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { PDF, PNG, upload } from '../attachments/upload-fixture.ts';
+import { completeScoring, completeScoringInDatabase } from './scoring-fixture.ts';
 
 // The walk an office takes: import the framework from Excel, open a year-end round for the 13
 // prefecture-level units, take material and field results, record a major safety accident,
@@ -418,8 +419,14 @@ describe('a year-end round for the prefecture cities', () => {
   });
 
   it('publishes: thresholds apply, results freeze, and the ranking is explained', async () => {
+    // Every standard scored or marked not applicable first (publication is refused otherwise).
+    await completeScoring(ctx.admin, roundId, PREFECTURES);
     for (const to of ['under_review', 'published']) {
-      const res = await ctx.admin.post(`/api/v1/evaluation/rounds/${roundId}/transition`, { to, note: '' });
+      const res = await ctx.admin.post(`/api/v1/evaluation/rounds/${roundId}/transition`, {
+        to,
+        note: '',
+        ...(to === 'published' ? { decidedOn: '2019-12-20' } : {}),
+      });
       expect(res.statusCode, res.body).toBe(200);
       if (to === 'published') {
         const effects = res.json().effects;
@@ -612,6 +619,7 @@ describe('annual and cycle totals', () => {
   it('combines routine and year-end rounds per year and weights the years 15/25/60', async () => {
     const A = '2305';
     const B = '2308';
+    const adminId = (await ctx.admin.get('/api/v1/auth/me')).json().user.id;
     const plan = async (kind: 'routine' | 'year_end', year: number, regions: string[]) => {
       const created = await ctx.admin.post('/api/v1/evaluation/rounds', {
         name: `${year} ${kind}`,
@@ -627,7 +635,9 @@ describe('annual and cycle totals', () => {
       expect(created.statusCode, created.body).toBe(201);
       const id = created.json().id;
       for (const to of ['open', 'scoring', 'under_review', 'published']) {
-        expect((await ctx.admin.post(`/api/v1/evaluation/rounds/${id}/transition`, { to })).statusCode).toBe(200);
+        if (to === 'under_review') await completeScoringInDatabase(ctx.db, id, adminId);
+        const body = { to, ...(to === 'published' && kind === 'year_end' ? { decidedOn: `${year}-12-20` } : {}) };
+        expect((await ctx.admin.post(`/api/v1/evaluation/rounds/${id}/transition`, body)).statusCode).toBe(200);
       }
       return id as string;
     };
@@ -661,6 +671,37 @@ describe('annual and cycle totals', () => {
     // a city sees only its own rows (齐齐哈尔 was in the 2019 year-end round above)
     const own = (await qiqiharAdmin.get(`/api/v1/evaluation/cycle?frameworkId=${frameworkId}&startYear=2018`)).json();
     expect(own.rows.map((r: { regionCode: string }) => r.regionCode)).toEqual([QIQIHAR]);
+    expect(a).toMatchObject({ standing: 'ranked', disqualifications: [] });
+    expect(b.standing).toBe('incomplete');
+
+    // Failing the minors' gate in the last year-end test: shown as such, not ranked.
+    await ctx.db
+      .updateTable('evaluation_round_result')
+      .set({ minors_gate_passed: false })
+      .where('round_id', '=', y2020)
+      .where('region_code', '=', A)
+      .execute();
+    const cycle = async () =>
+      (await ctx.admin.get(`/api/v1/evaluation/cycle?frameworkId=${frameworkId}&startYear=2018`))
+        .json()
+        .rows.find((r: { regionCode: string }) => r.regionCode === A);
+    expect(await cycle()).toMatchObject({ standing: 'minors_gate_failed', rank: null, cycleTotal: 83 });
+    // 弄虚作假 in 2019 disqualifies A from the whole 2018-2020 cycle.
+    const fraud = await ctx.admin.post('/api/v1/evaluation/incidents', {
+      regionCode: A,
+      frameworkId,
+      category: 'N04',
+      occurredOn: '2019-06-01',
+      title: '测评材料弄虚作假',
+      description: '网上申报材料系编造',
+    });
+    expect(fraud.statusCode, fraud.body).toBe(201);
+    expect(fraud.json().effects.map((e: { effect: string }) => e.effect)).toEqual(['public_criticism', 'disqualify']);
+    const disqualified = await cycle();
+    expect(disqualified).toMatchObject({ standing: 'disqualified', rank: null });
+    expect(disqualified.disqualifications).toEqual([
+      expect.objectContaining({ incidentId: fraud.json().id, category: 'N04' }),
+    ]);
   });
   it('moves the cockpit title goal at once when an incident revokes a title', async () => {
     const nationalCount = async () => {

@@ -1,11 +1,13 @@
-import { can, isWithinScope, type EvaluationMethod } from '@chuangcheng/core';
-import { forbidden, outOfScope } from '../../http/problem.ts';
+import { can, isWithinScope, scorerConflict, type EvaluationMethod } from '@chuangcheng/core';
+import { AppError, forbidden, outOfScope } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 
 /** What the policy needs to know about a round. */
 export type RoundAccess = {
   ownerPath: string;
   status: string;
+  /** 暗访: secret to the evaluated regions until published. */
+  unannounced: boolean;
   assignments: readonly { userId: string; method: string; regionCodes: readonly string[] }[];
 };
 
@@ -39,19 +41,45 @@ export const evaluationPolicy = {
     return can(actor.role, 'evaluation.manage') && isWithinScope(actor.regionPath, round.ownerPath);
   },
 
-  /** A round is visible to its organisers and to anyone whose scope shares a region with it. */
+  /**
+   * A round is visible to its organisers, its scorers, and anyone whose scope shares a region
+   * with it; an unannounced round only to its organisers and scorers until it is published.
+   */
   canSeeRound(actor: Actor, round: RoundAccess, regionPaths: readonly string[]): void {
     authorize(actor, 'evaluation.read');
     if (this.isOrganiser(actor, round) || assignedAnywhere(actor, round)) return;
+    if (this.isSecretTo(actor, round)) throw forbidden('an unannounced round is revealed when it is published');
     const overlaps = regionPaths.some((p) => isWithinScope(actor.regionPath, p) || isWithinScope(p, actor.regionPath));
     if (!overlaps) throw outOfScope('this round evaluates no region in your scope');
   },
 
-  canScore(actor: Actor, round: RoundAccess, regionCode: string, method: EvaluationMethod): void {
+  /** Whether an unannounced, unpublished round must stay hidden from this actor. */
+  isSecretTo(actor: Actor, round: RoundAccess): boolean {
+    return (
+      round.unannounced &&
+      round.status !== 'published' &&
+      !this.isOrganiser(actor, round) &&
+      !assignedAnywhere(actor, round)
+    );
+  },
+
+  /**
+   * Organisers score any method and region, assigned scorers what they are assigned; nobody
+   * scores a region their own office belongs to or oversees (回避, see `scorerConflict`).
+   */
+  canScore(actor: Actor, round: RoundAccess, region: { code: string; path: string }, method: EvaluationMethod): void {
     authorize(actor, 'evaluation.score');
+    this.assertNoConflict(actor.regionPath, round, region);
     if (this.isOrganiser(actor, round)) return;
-    if (!assignedTo(actor, round, regionCode, method)) {
-      throw forbidden(`you are not assigned to score ${method} for region ${regionCode} in this round`);
+    if (!assignedTo(actor, round, region.code, method)) {
+      throw forbidden(`you are not assigned to score ${method} for region ${region.code} in this round`);
+    }
+  },
+
+  /** 回避: refuses a scorer whose scope overlaps the region below the round's organising level. */
+  assertNoConflict(scorerPath: string, round: RoundAccess, region: { code: string; path: string }): void {
+    if (scorerConflict(scorerPath, region.path, round.ownerPath)) {
+      throw new AppError('SCORER_CONFLICT', `region ${region.code} is in the scorer's own scope`);
     }
   },
 
@@ -64,10 +92,11 @@ export const evaluationPolicy = {
   },
 
   /** The ranking of the whole round: organisers and scorers, or everyone who sees the round once published. */
-  canSeeRanking(actor: Actor, round: RoundAccess): void {
+  canSeeRanking(actor: Actor, round: RoundAccess, regionPaths: readonly string[]): void {
     authorize(actor, 'evaluation.read');
     if (this.isOrganiser(actor, round) || assignedAnywhere(actor, round)) return;
     if (round.status !== 'published') throw forbidden('the ranking is visible once the round is published');
+    this.canSeeRound(actor, round, regionPaths);
   },
 
   /** A city's own officers upload material for its standards while the round is open. */

@@ -1,12 +1,14 @@
 import {
   annualScore,
   CityGroup,
+  cycleDisqualifications,
+  cycleStanding,
   cycleTotal,
-  groupStats,
+  incidentEffects,
   rankWithinGroups,
+  titleStatesAt,
   type FrameworkDocument,
   type Ranking,
-  type RegionScore,
   type SanctionEffect,
   type Scorecard,
 } from '@chuangcheng/core';
@@ -15,189 +17,130 @@ import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { isWithinScope } from '@chuangcheng/core';
 import type { Actor } from '../auth/actor.ts';
-import { computeRegion, computeRound, type ComputedRound, type RoundRegionRow } from './compute.ts';
+import { computeRegion, computeRound, pinnedFramework, type RoundRegionRow } from './compute.ts';
 import { frameworkRepository } from './framework-repository.ts';
+import { incidentRepository } from './incident-repository.ts';
 import { evaluationPolicy } from './policy.ts';
+import { publicationRepository } from './publication-repository.ts';
 import { roundRepository } from './round-repository.ts';
-import { loadRound } from './rounds.ts';
+import { loadRound, type LoadedRound } from './rounds.ts';
+import { presentPublication, regionView, scorecardOf, withFiles } from './scorecard.ts';
+import { eventsByRegion } from './titles-repository.ts';
 
 type Db = Kysely<Database>;
 
-const regionView = (r: RoundRegionRow) => ({
-  code: r.code,
-  name: r.name,
-  path: r.path,
-  cityGroup: r.city_group as CityGroup,
-});
+const roundPaths = async (db: Db, roundId: string) =>
+  (await roundRepository.regionPathsOf(db, [roundId])).map((r) => r.path);
 
-type AttachmentRef = { id: string; fileName: string; contentType: string; sizeBytes: number };
-
-/** Names the files and material behind each loss (two queries for the whole scorecard). */
-async function withFiles(db: Db, losses: RegionScore['losses']) {
-  const evidenceIds = [...new Set(losses.flatMap((l) => l.evidenceIds))];
-  const evidence =
-    evidenceIds.length === 0
-      ? []
-      : await db.selectFrom('evaluation_evidence').select(['id', 'note']).where('id', 'in', evidenceIds).execute();
-  const ownerIds = [...new Set(losses.flatMap((l) => (l.findingId ? [l.findingId] : [])).concat(evidenceIds))];
-  const files =
-    ownerIds.length === 0
-      ? []
-      : await db
-          .selectFrom('attachment')
-          .select(['id', 'owner_id', 'file_name', 'content_type', 'size_bytes'])
-          .where('owner_type', 'in', ['evaluation_finding', 'evaluation_evidence'])
-          .where('owner_id', 'in', ownerIds)
-          .orderBy('uploaded_at')
-          .execute();
-  const ref = (f: (typeof files)[number]): AttachmentRef => ({
-    id: f.id,
-    fileName: f.file_name,
-    contentType: f.content_type,
-    sizeBytes: f.size_bytes,
-  });
-  return losses.map((l) => ({
-    ...l,
-    attachments: files.filter((f) => l.attachmentIds.includes(f.id)).map(ref),
-    evidence: l.evidenceIds.map((id) => ({
-      id,
-      note: evidence.find((e) => e.id === id)?.note ?? '',
-      attachments: files.filter((f) => f.owner_id === id).map(ref),
-    })),
-  }));
-}
-
-function scorecardOf(
-  roundId: string,
-  published: boolean,
-  isModel: boolean,
-  region: RoundRegionRow,
-  score: RegionScore,
-  rank: number | null,
-  groupTotals: number[],
-  previous: Scorecard['previous'],
-  losses: Scorecard['losses'],
-): Scorecard {
-  return {
-    roundId,
-    region: regionView(region),
-    published,
-    isModelFramework: isModel,
-    mainScore: score.mainScore,
-    minorsScore: score.minorsScore,
-    minorsGatePassed: score.minorsGatePassed,
-    deductions: score.deductions,
-    total: score.total,
-    rate: score.rate,
-    rank,
-    groupSize: groupTotals.length,
-    methods: score.methods,
-    projects: score.projects,
-    losses,
-    previous,
-    group: groupStats(groupTotals),
-    unscored: score.unscored,
-  };
+/** The publication asked for (default: the one in force), or 404 when the round has no such version. */
+async function publicationOf(db: Db, roundId: string, version?: number) {
+  const publication = await publicationRepository.find(db, roundId, version);
+  if (!publication && version !== undefined) throw notFound(`publication ${version} of round ${roundId}`);
+  return publication;
 }
 
 /**
  * A region's explained scorecard: the tree of points, every point lost traced to its standard,
  * finding, evidence and scorer, the negative-list deductions, the rank in its city group and
- * comparisons with the previous round and the group. A published round reads rank and group
- * figures from its frozen results; an open one ranks all its regions on the fly.
+ * comparisons with the previous round and the group. A published round answers the scorecard
+ * frozen in its publication (`version`, default the one in force), exactly as published; an
+ * unpublished one is computed from the raw entries, ranking all its regions on the fly.
  */
-export async function readScorecard(db: Db, actor: Actor, roundId: string, regionCode: string): Promise<Scorecard> {
+export async function readScorecard(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  regionCode: string,
+  version?: number,
+): Promise<Scorecard> {
   const round = await loadRound(db, roundId);
   const region = await roundRepository.findRegion(db, roundId, regionCode);
   if (!region) throw notFound(`region ${regionCode} in round ${roundId}`);
   evaluationPolicy.canSeeScores(actor, round.access, region);
-  const doc = (await frameworkRepository.findVersionById(db, round.row.framework_version_id))
-    .document as FrameworkDocument;
-  const prev = await roundRepository.previousResult(db, round.row, regionCode);
-  const previous = prev ? { roundId: prev.id, name: prev.name, total: prev.total, rank: prev.rank } : null;
-  const published = round.row.status === 'published';
-  if (published) {
-    const score = await computeRegion(db, round.row, region, doc);
-    const frozen = await db
-      .selectFrom('evaluation_round_result')
-      .select(['region_code', 'total', 'rank'])
-      .where('round_id', '=', roundId)
-      .where('city_group', '=', region.city_group)
-      .execute();
-    const mine = frozen.find((f) => f.region_code === regionCode);
-    return scorecardOf(
-      roundId,
-      true,
-      round.row.framework_is_model,
-      region,
-      score,
-      mine?.rank ?? null,
-      frozen.map((f) => f.total),
-      previous,
-      await withFiles(db, score.losses),
-    );
+  if (round.row.status === 'published') {
+    const publication = await publicationOf(db, roundId, version);
+    const frozen = publication && (await publicationRepository.scorecard(db, roundId, publication.version, regionCode));
+    if (frozen) return frozen as Scorecard;
+    return legacyScorecard(db, round, region, publication ? presentPublication(publication) : null);
   }
+  const doc = await pinnedFramework(db, round.row);
   const computed = await computeRound(db, round.row, doc);
   const mine = computed.regions.find((r) => r.region.code === regionCode)!;
-  const group = computed.regions.filter((r) => r.region.city_group === region.city_group).map((r) => r.score.total);
-  return scorecardOf(
+  const prev = await roundRepository.previousResult(db, round.row, regionCode);
+  return scorecardOf({
     roundId,
-    false,
-    round.row.framework_is_model,
+    isModel: round.row.framework_is_model,
     region,
-    mine.score,
-    mine.rank,
-    group,
-    previous,
-    await withFiles(db, mine.score.losses),
-  );
+    score: mine.score,
+    rank: mine.rank,
+    groupTotals: computed.regions.filter((r) => r.region.city_group === region.city_group).map((r) => r.score.total),
+    previous: prev ? { roundId: prev.id, name: prev.name, total: prev.total, rank: prev.rank } : null,
+    losses: await withFiles(db, mine.score.losses),
+    publication: null,
+  });
 }
 
-function rankingOf(
-  roundId: string,
-  published: boolean,
-  computed: ComputedRound,
-  previous: Map<string, number>,
-): Ranking {
-  const groups = CityGroup.options
-    .map((cityGroup) => ({
-      cityGroup,
-      rows: computed.regions
-        .filter((r) => r.region.city_group === cityGroup)
-        .map((r) => ({
-          rank: r.rank,
-          region: regionView(r.region),
-          total: r.score.total,
-          rate: r.score.rate,
-          mainScore: r.score.mainScore,
-          minorsScore: r.score.minorsScore,
-          minorsGatePassed: r.score.minorsGatePassed,
-          deducted: r.score.deducted,
-          previousTotal: previous.get(r.region.code) ?? null,
-        })),
-    }))
-    .filter((g) => g.rows.length > 0);
-  return { roundId, published, groups };
+/**
+ * A round published before scorecards were frozen: recomputed from its frozen raw entries and
+ * the incidents known at publication, with rank and group figures from its frozen results.
+ */
+async function legacyScorecard(
+  db: Db,
+  round: LoadedRound,
+  region: RoundRegionRow,
+  publication: Scorecard['publication'],
+): Promise<Scorecard> {
+  const score = await computeRegion(db, round.row, region, await pinnedFramework(db, round.row));
+  const frozen = (await publicationRepository.resultsInForce(db, round.row.id)).filter(
+    (f) => f.city_group === region.city_group,
+  );
+  const prev = await roundRepository.previousResult(db, round.row, region.code);
+  return scorecardOf({
+    roundId: round.row.id,
+    isModel: round.row.framework_is_model,
+    region,
+    score,
+    rank: frozen.find((f) => f.region_code === region.code)?.rank ?? null,
+    groupTotals: frozen.map((f) => f.total),
+    previous: prev ? { roundId: prev.id, name: prev.name, total: prev.total, rank: prev.rank } : null,
+    losses: await withFiles(db, score.losses),
+    publication,
+  });
 }
 
 /**
  * Rankings within city groups, with points, score rate and the previous total: from the
- * frozen results once published, computed from the raw entries before.
+ * publication asked for (default the one in force) once published, computed from the raw
+ * entries before.
  */
-export async function readRanking(db: Db, actor: Actor, roundId: string, cityGroup?: CityGroup): Promise<Ranking> {
+export async function readRanking(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  query: { cityGroup?: CityGroup; version?: number } = {},
+): Promise<Ranking> {
   const round = await loadRound(db, roundId);
-  evaluationPolicy.canSeeRanking(actor, round.access);
-  const previous = await roundRepository.previousTotals(db, round.row);
+  evaluationPolicy.canSeeRanking(actor, round.access, await roundPaths(db, roundId));
   let ranking: Ranking;
   if (round.row.status === 'published') {
-    const frozen = await roundRepository.frozenResults(db, roundId);
+    const publication = await publicationOf(db, roundId, query.version);
+    let rows = publication ? await publicationRepository.rows(db, roundId, publication.version) : [];
+    if (rows.length === 0) {
+      // published before publications were frozen: the results in force
+      const previous = await roundRepository.previousResults(db, round.row);
+      rows = (await publicationRepository.resultsInForce(db, roundId)).map((r) => ({
+        ...r,
+        previous_total: previous.get(r.region_code)?.total ?? null,
+      }));
+    }
     ranking = {
       roundId,
       published: true,
+      publication: publication ? presentPublication(publication) : null,
       groups: CityGroup.options
         .map((g) => ({
           cityGroup: g,
-          rows: frozen
+          rows: rows
             .filter((r) => r.city_group === g)
             .map((r) => ({
               rank: r.rank,
@@ -208,15 +151,65 @@ export async function readRanking(db: Db, actor: Actor, roundId: string, cityGro
               minorsScore: r.minors_score,
               minorsGatePassed: r.minors_gate_passed,
               deducted: r.deducted,
-              previousTotal: previous.get(r.region_code) ?? null,
+              previousTotal: r.previous_total,
             })),
         }))
         .filter((g) => g.rows.length > 0),
     };
   } else {
-    ranking = rankingOf(roundId, false, await computeRound(db, round.row), previous);
+    const previous = await roundRepository.previousResults(db, round.row);
+    const computed = await computeRound(db, round.row);
+    ranking = {
+      roundId,
+      published: false,
+      publication: null,
+      groups: CityGroup.options
+        .map((cityGroup) => ({
+          cityGroup,
+          rows: computed.regions
+            .filter((r) => r.region.city_group === cityGroup)
+            .map((r) => ({
+              rank: r.rank,
+              region: regionView(r.region),
+              total: r.score.total,
+              rate: r.score.rate,
+              mainScore: r.score.mainScore,
+              minorsScore: r.score.minorsScore,
+              minorsGatePassed: r.score.minorsGatePassed,
+              deducted: r.score.deducted,
+              previousTotal: previous.get(r.region.code)?.total ?? null,
+            })),
+        }))
+        .filter((g) => g.rows.length > 0),
+    };
   }
-  return cityGroup ? { ...ranking, groups: ranking.groups.filter((g) => g.cityGroup === cityGroup) } : ranking;
+  return query.cityGroup
+    ? { ...ranking, groups: ranking.groups.filter((g) => g.cityGroup === query.cityGroup) }
+    : ranking;
+}
+
+/** Every region's per-standard scores: from the publication's frozen scorecards, or computed before. */
+async function standardScores(
+  db: Db,
+  round: LoadedRound,
+  ranking: Ranking,
+): Promise<{ name: string; scores: Map<string, number> }[]> {
+  const perRegion = (projects: Scorecard['projects']) => {
+    const map = new Map<string, number>();
+    for (const p of projects) for (const c of p.contents) for (const s of c.standards) map.set(s.code, s.score);
+    return map;
+  };
+  if (ranking.publication) {
+    const frozen = await publicationRepository.scorecards(db, round.row.id, ranking.publication.version);
+    if (frozen.length > 0) {
+      return frozen.map((f) => {
+        const card = f.scorecard as Scorecard;
+        return { name: card.region.name, scores: perRegion(card.projects) };
+      });
+    }
+  }
+  const computed = await computeRound(db, round.row, undefined, round.row.published_at ?? undefined);
+  return computed.regions.map((r) => ({ name: r.region.name, scores: perRegion(r.score.projects) }));
 }
 
 const GROUP_LABELS: Record<CityGroup, string> = {
@@ -231,10 +224,12 @@ export async function resultsWorkbook(
   db: Db,
   actor: Actor,
   roundId: string,
+  version?: number,
 ): Promise<{ name: string; buffer: Buffer }> {
-  const ranking = await readRanking(db, actor, roundId);
+  const ranking = await readRanking(db, actor, roundId, { version });
   const round = await loadRound(db, roundId);
-  const computed = await computeRound(db, round.row);
+  const doc = await pinnedFramework(db, round.row);
+  const regions = await standardScores(db, round, ranking);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Chuangcheng';
@@ -243,8 +238,10 @@ export async function resultsWorkbook(
     const sheet = workbook.addWorksheet(GROUP_LABELS[group.cityGroup], { views: [{ state: 'frozen', ySplit: 2 }] });
     sheet.columns = [8, 18, 12, 12, 12, 12, 12, 12, 12].map((width) => ({ width }));
     sheet.mergeCells(1, 1, 1, 9);
-    sheet.getCell(1, 1).value =
-      `${round.row.name} ${GROUP_LABELS[group.cityGroup]}排名${notice}${ranking.published ? '' : '（未发布）'}`;
+    const edition = ranking.publication
+      ? `（第${ranking.publication.version}版发布，${ranking.publication.decidedOn ?? ranking.publication.publishedAt.slice(0, 10)}）`
+      : '（未发布）';
+    sheet.getCell(1, 1).value = `${round.row.name} ${GROUP_LABELS[group.cityGroup]}排名${notice}${edition}`;
     sheet.getCell(1, 1).font = { bold: true, size: 14 };
     const header = sheet.getRow(2);
     header.values = [
@@ -274,18 +271,14 @@ export async function resultsWorkbook(
     }
   }
   const detail = workbook.addWorksheet('测评标准得分', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
-  const regions = computed.regions;
   detail.columns = [{ width: 14 }, { width: 40 }, { width: 8 }, ...regions.map(() => ({ width: 10 }))];
-  detail.getRow(1).values = ['标准编码', '测评标准', '分值', ...regions.map((r) => r.region.name)];
+  detail.getRow(1).values = ['标准编码', '测评标准', '分值', ...regions.map((r) => r.name)];
   detail.getRow(1).font = { bold: true };
-  const scores = regions.map((r) => {
-    const map = new Map<string, number>();
-    for (const p of r.score.projects) for (const c of p.contents) for (const s of c.standards) map.set(s.code, s.score);
-    return map;
-  });
-  for (const p of computed.doc.projects) {
+  for (const p of doc.projects) {
     for (const c of p.contents) {
-      for (const s of c.standards) detail.addRow([s.code, s.text, s.points, ...scores.map((m) => m.get(s.code) ?? 0)]);
+      for (const s of c.standards) {
+        detail.addRow([s.code, s.text, s.points, ...regions.map((r) => r.scores.get(s.code) ?? 0)]);
+      }
     }
   }
   return { name: `${round.row.name}-测评结果.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
@@ -341,21 +334,73 @@ export async function readCycle(
       minorsGatePassed: last?.minors_gate_passed ?? null,
     };
   });
+  const disqualified = await cycleIncidents(db, doc, f.id, [...byRegion.keys()], query.startYear, endYear);
+  const standing = new Map(
+    out.map((r) => {
+      const reasons = disqualified.get(r.regionCode) ?? [];
+      return [r.regionCode, { reasons, standing: cycleStanding({ ...r, disqualified: reasons.length > 0 }) }];
+    }),
+  );
+  // Only regions in good standing take a place: a disqualified region or one failing the
+  // minors' gate is shown with its reason, never ranked as if it had passed.
   const ranked = rankWithinGroups(
-    out.filter((r) => r.complete).map((r) => ({ code: r.regionCode, group: r.cityGroup, total: r.cycleTotal! })),
+    out
+      .filter((r) => standing.get(r.regionCode)!.standing === 'ranked')
+      .map((r) => ({ code: r.regionCode, group: r.cityGroup, total: r.cycleTotal! })),
   );
   const rankOf = new Map(ranked.map((r) => [r.code, r.rank]));
   return {
     rows: out
-      .map((r) => ({ ...r, rank: rankOf.get(r.regionCode) ?? null }))
+      .map((r) => ({
+        ...r,
+        standing: standing.get(r.regionCode)!.standing,
+        disqualifications: standing.get(r.regionCode)!.reasons,
+        rank: rankOf.get(r.regionCode) ?? null,
+      }))
       .sort((a, b) => a.cityGroup.localeCompare(b.cityGroup) || (a.rank ?? 1e9) - (b.rank ?? 1e9)),
   };
+}
+
+/**
+ * The disqualifications of a cycle per region: incidents recorded under the edition that
+ * happened in one of the cycle's years and whose negative-list category disqualifies.
+ */
+async function cycleIncidents(
+  db: Db,
+  doc: FrameworkDocument,
+  frameworkId: string,
+  regionCodes: string[],
+  startYear: number,
+  endYear: number,
+) {
+  const incidents = (await incidentRepository.forRegions(db, regionCodes, `${endYear}-12-31`)).filter(
+    (i) => i.framework_id === frameworkId && i.occurred_on >= `${startYear}-01-01`,
+  );
+  const out = new Map<string, ReturnType<typeof cycleDisqualifications>>();
+  if (incidents.length === 0) return out;
+  const events = await eventsByRegion(db, [...new Set(incidents.map((i) => i.region_code))]);
+  for (const i of incidents) {
+    const entry = doc.negativeList.find((e) => e.code === i.category);
+    if (!entry) continue;
+    const effects = incidentEffects(
+      entry,
+      i.occurred_on,
+      titleStatesAt(events.get(i.region_code) ?? [], i.occurred_on),
+    );
+    const found = cycleDisqualifications(
+      [{ id: i.id, category: i.category, occurredOn: i.occurred_on, effects }],
+      startYear,
+      endYear - startYear + 1,
+    );
+    if (found.length > 0) out.set(i.region_code, [...(out.get(i.region_code) ?? []), ...found]);
+  }
+  return out;
 }
 
 /** What publishing the round did (criticism, suspensions with their title events), once published. */
 export async function readRoundEffects(db: Db, actor: Actor, roundId: string) {
   const round = await loadRound(db, roundId);
-  evaluationPolicy.canSeeRanking(actor, round.access);
+  evaluationPolicy.canSeeRanking(actor, round.access, await roundPaths(db, roundId));
   const rows = await roundRepository.effects(db, roundId);
   return {
     items: rows.map((r) => ({

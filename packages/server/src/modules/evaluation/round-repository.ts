@@ -125,6 +125,28 @@ export const roundRepository = {
       .execute();
   },
 
+  /** The rounds an account is assigned to score. */
+  async assignedRoundIds(db: Db, userId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('evaluation_assignment')
+      .select('round_id')
+      .distinct()
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.map((r) => r.round_id);
+  },
+
+  /** The accounts proposed as scorers, with the region scope 回避 is judged on. */
+  scorerAccounts(db: Db, userIds: string[]) {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('app_user as u')
+      .innerJoin('region as g', 'g.code', 'u.region_code')
+      .select(['u.id', 'u.role', 'u.disabled', 'u.display_name', 'g.path as region_path'])
+      .where('u.id', 'in', userIds)
+      .execute();
+  },
+
   async replaceAssignments(db: Db, roundId: string, rows: Insertable<Database['evaluation_assignment']>[]) {
     await db.deleteFrom('evaluation_assignment').where('round_id', '=', roundId).execute();
     if (rows.length > 0) await db.insertInto('evaluation_assignment').values(rows).execute();
@@ -150,12 +172,15 @@ export const roundRepository = {
       .executeTakeFirst();
   },
 
-  /** Previous totals of many regions at once (the ranking's comparison column). */
-  async previousTotals(db: Db, round: RoundRow): Promise<Map<string, number>> {
+  /** The previous result of many regions at once (the ranking's comparison column, the publication's scorecards). */
+  async previousResults(
+    db: Db,
+    round: RoundRow,
+  ): Promise<Map<string, { roundId: string; name: string; total: number; rank: number | null }>> {
     const rows = await db
       .selectFrom('evaluation_round_result as x')
       .innerJoin('evaluation_round as r', 'r.id', 'x.round_id')
-      .select(['x.region_code', 'x.total', 'r.test_date'])
+      .select(['x.region_code', 'x.total', 'x.rank', 'r.id', 'r.name', 'r.test_date'])
       .where('r.framework_id', '=', round.framework_id)
       .where('r.kind', '=', round.kind)
       .where('r.status', '=', 'published')
@@ -163,32 +188,9 @@ export const roundRepository = {
       .where('r.test_date', '<', round.test_date)
       .orderBy('r.test_date', 'asc')
       .execute();
-    const map = new Map<string, number>();
-    for (const r of rows) map.set(r.region_code, r.total);
+    const map = new Map<string, { roundId: string; name: string; total: number; rank: number | null }>();
+    for (const r of rows) map.set(r.region_code, { roundId: r.id, name: r.name, total: r.total, rank: r.rank });
     return map;
-  },
-
-  async insertResults(db: Db, rows: Insertable<Database['evaluation_round_result']>[]) {
-    for (let i = 0; i < rows.length; i += 500) {
-      await db
-        .insertInto('evaluation_round_result')
-        .values(rows.slice(i, i + 500))
-        .execute();
-    }
-  },
-
-  /** The frozen results of a published round, best first within each group. */
-  frozenResults(db: Db, roundId: string) {
-    return db
-      .selectFrom('evaluation_round_result as x')
-      .innerJoin('region as g', 'g.code', 'x.region_code')
-      .selectAll('x')
-      .select(['g.name', 'g.path'])
-      .where('x.round_id', '=', roundId)
-      .orderBy('x.city_group')
-      .orderBy('x.rank')
-      .orderBy('x.region_code')
-      .execute();
   },
 
   effects(db: Db, roundId: string) {

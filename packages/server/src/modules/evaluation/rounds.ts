@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import {
   isWithinScope,
   roundTransitions,
+  scorerConflict,
   thresholdEffects,
   titleStatesAt,
   type Assignment,
@@ -16,15 +17,16 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
-import { conflict, invalid, notFound } from '../../http/problem.ts';
+import { AppError, conflict, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { regionRepository } from '../regions/repository.ts';
-import { todayInChina } from '../supervision/units.ts';
-import { computeRound } from './compute.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { evaluationPolicy, type RoundAccess } from './policy.ts';
 import { roundRepository, type RoundWithFramework } from './round-repository.ts';
+import { publicationRepository, type PublicationRow } from './publication-repository.ts';
+import { freezePublication } from './publications.ts';
+import { presentPublication } from './scorecard.ts';
 import { writeTitleEvent } from './titles.ts';
 import { eventsByRegion } from './titles-repository.ts';
 
@@ -48,6 +50,7 @@ export async function loadRound(db: Db, id: string): Promise<LoadedRound> {
     access: {
       ownerPath: row.owner_path,
       status: row.status,
+      unannounced: row.unannounced,
       assignments: assignments.map((a) => ({ userId: a.user_id, method: a.method, regionCodes: a.region_codes })),
     },
   };
@@ -59,6 +62,7 @@ function presentRound(
   row: RoundWithFramework,
   regions: Awaited<ReturnType<typeof roundRepository.regions>>,
   assignments: LoadedRound['assignments'],
+  publications: PublicationRow[] = [],
 ): Round {
   return {
     id: row.id,
@@ -77,6 +81,7 @@ function presentRound(
       version: row.framework_version,
       isModel: row.framework_is_model,
     },
+    unannounced: row.unannounced,
     regions: regions.map((r) => ({ code: r.code, name: r.name, path: r.path, cityGroup: r.city_group as CityGroup })),
     assignments: assignments.map((a): Assignment => ({
       userId: a.user_id,
@@ -85,6 +90,7 @@ function presentRound(
       regionCodes: a.region_codes,
     })),
     publishedAt: iso(row.published_at),
+    publications: publications.map(presentPublication),
     createdAt: iso(row.created_at)!,
   };
 }
@@ -97,7 +103,7 @@ export async function readRound(db: Db, actor: Actor, id: string): Promise<Round
     round.access,
     regions.map((r) => r.path),
   );
-  return presentRound(round.row, regions, round.assignments);
+  return presentRound(round.row, regions, round.assignments, await publicationRepository.list(db, id));
 }
 
 /** Rounds the actor can see, newest first, cursor-paged. */
@@ -109,8 +115,10 @@ export async function listRounds(
   evaluationPolicy.canRead(actor);
   const decoded = cursor.decode(query.cursor);
   const before = decoded ? (JSON.parse(decoded) as { at: string; id: string }) : undefined;
-  const items: (Omit<Round, 'regions' | 'assignments'> & { regionCount: number })[] = [];
+  const items: (Omit<Round, 'regions' | 'assignments' | 'publications'> & { regionCount: number })[] = [];
   let next: { at: string; id: string } | undefined = before;
+  // A scorer sees the rounds they are assigned to, even outside their scope (交叉测评, third parties).
+  const assigned = new Set(await roundRepository.assignedRoundIds(db, actor.userId));
   // Rounds outside the scope are skipped; keep reading pages until this one is full.
   for (let guard = 0; guard < 20 && items.length < query.limit; guard++) {
     const rows = await roundRepository.list(db, { ...query, before: next, limit: query.limit });
@@ -121,6 +129,7 @@ export async function listRounds(
     );
     for (const row of page) {
       const visible =
+        assigned.has(row.id) ||
         isWithinScope(actor.regionPath, row.owner_path) ||
         paths.some(
           (p) =>
@@ -128,8 +137,14 @@ export async function listRounds(
             (isWithinScope(actor.regionPath, p.path) || isWithinScope(p.path, actor.regionPath)),
         );
       next = { at: iso(row.created_at)!, id: row.id };
-      if (!visible) continue;
-      const { regions: _r, assignments: _a, ...round } = presentRound(row, [], []);
+      // An unannounced round stays out of the evaluated regions' lists until it is published.
+      const secret =
+        row.unannounced &&
+        row.status !== 'published' &&
+        !isWithinScope(actor.regionPath, row.owner_path) &&
+        !assigned.has(row.id);
+      if (!visible || secret) continue;
+      const { regions: _r, assignments: _a, publications: _p, ...round } = presentRound(row, [], []);
       items.push({ ...round, regionCount: Number(row.region_count) });
       if (items.length === query.limit) break;
     }
@@ -193,6 +208,7 @@ export async function createRound(db: Db, ctx: Context, request: CreateRoundRequ
       owner_region_code: owner.code,
       framework_id: framework.id,
       framework_version_id: version.id,
+      unannounced: request.unannounced,
       created_by: ctx.actor.userId,
     });
     await roundRepository.insertRegions(
@@ -227,17 +243,14 @@ export async function assignScorers(
   if (round.row.status === 'under_review' || round.row.status === 'published') {
     throw conflict(`round is ${round.row.status}; assignments are fixed`);
   }
-  const regionCodes = new Set((await roundRepository.regions(db, id)).map((r) => r.code));
+  const roundRegions = await roundRepository.regions(db, id);
+  const regionCodes = new Set(roundRegions.map((r) => r.code));
   const errors: { field: string; message: string }[] = [];
-  const users = await db
-    .selectFrom('app_user')
-    .select(['id', 'role', 'disabled'])
-    .where(
-      'id',
-      'in',
-      assignments.length > 0 ? assignments.map((a) => a.userId) : ['00000000-0000-0000-0000-000000000000'],
-    )
-    .execute();
+  const conflicts: { field: string; message: string }[] = [];
+  const users = await roundRepository.scorerAccounts(
+    db,
+    assignments.map((a) => a.userId),
+  );
   const seen = new Set<string>();
   assignments.forEach((a, i) => {
     const user = users.find((u) => u.id === a.userId);
@@ -250,12 +263,27 @@ export async function assignScorers(
       if (!regionCodes.has(c))
         errors.push({ field: `body.assignments.${i}.regionCodes.${j}`, message: `${c} is not in this round` });
     });
+    // 回避: nobody is assigned a region their own office belongs to or oversees.
+    if (user) {
+      const covered =
+        a.regionCodes.length === 0 ? roundRegions : roundRegions.filter((r) => a.regionCodes.includes(r.code));
+      for (const r of covered) {
+        if (scorerConflict(user.region_path, r.path, round.row.owner_path)) {
+          conflicts.push({
+            field: `body.assignments.${i}.userId`,
+            message: `${user.display_name} belongs to or oversees ${r.name} (${r.code}) and may not score it`,
+          });
+        }
+      }
+    }
     const key = `${a.userId}:${a.method}`;
     if (seen.has(key))
       errors.push({ field: `body.assignments.${i}.method`, message: 'this scorer already has this method' });
     seen.add(key);
   });
   if (errors.length > 0) throw invalid(errors);
+  if (conflicts.length > 0)
+    throw new AppError('SCORER_CONFLICT', conflicts.map((c) => c.message).join('; '), conflicts);
   await db.transaction().execute(async (trx) => {
     await roundRepository.replaceAssignments(
       trx,
@@ -278,17 +306,19 @@ export type PublishEffect = { regionCode: string; label: string; effect: Sanctio
 
 /**
  * Moves a round along planned → open → scoring → under review → published (or one step back
- * before publication). Publishing freezes every region's total and rank and applies the
- * framework's annual thresholds: each effect is recorded, and a suspension writes a title
- * event whose reason names the round and the total — all in one transaction.
+ * before publication). Publishing is refused while a standard is unscored; it freezes every
+ * region's whole scorecard as publication 1 and applies the framework's annual thresholds on
+ * the date of the decision that publishes the results: each effect is recorded, and a
+ * suspension writes a title event whose reason names the round and the total — all in one
+ * transaction.
  */
 export async function transitionRound(
   db: Db,
   ctx: Context,
   id: string,
-  to: RoundStatus,
-  note: string,
+  request: { to: RoundStatus; note: string; decidedOn?: string },
 ): Promise<{ round: Round; effects: PublishEffect[] }> {
+  const { to, note } = request;
   const effects: PublishEffect[] = [];
   await db.transaction().execute(async (trx) => {
     const locked = await roundRepository.findByIdForUpdate(trx, id);
@@ -303,32 +333,36 @@ export async function transitionRound(
     }
     const publishedAt = new Date();
     if (to === 'published') {
-      const computed = await computeRound(trx, locked);
-      await roundRepository.insertResults(
-        trx,
-        computed.regions.map(({ region, score, rank }) => ({
-          round_id: id,
-          region_code: region.code,
-          city_group: region.city_group,
-          main_score: score.mainScore,
-          minors_score: score.minorsScore,
-          minors_gate_passed: score.minorsGatePassed,
-          deducted: score.deducted,
-          total: score.total,
-          rate: score.rate,
-          rank,
-          unscored: score.unscored,
-        })),
-      );
+      const decidedOn = request.decidedOn ?? null;
+      if (locked.kind === 'year_end' && !decidedOn) {
+        throw invalid([
+          {
+            field: 'body.decidedOn',
+            message: 'give the date of the decision (通报) that publishes this year-end round',
+          },
+        ]);
+      }
+      if (decidedOn && decidedOn < locked.test_date) {
+        throw invalid([
+          { field: 'body.decidedOn', message: `a decision cannot precede the test on ${locked.test_date}` },
+        ]);
+      }
+      const computed = await freezePublication(trx, ctx, round.row, {
+        version: 1,
+        decidedOn,
+        reason: note || '首次发布',
+        at: publishedAt,
+      });
       if (locked.kind === 'year_end') {
-        const today = todayInChina(publishedAt);
+        // Sanctions carry the date of the decision the results are published by, not today's.
+        const decided = decidedOn!;
         const events = await eventsByRegion(
           trx,
           computed.regions.map((r) => r.region.code),
         );
         for (const { region, score } of computed.regions) {
-          const states = titleStatesAt(events.get(region.code) ?? [], today);
-          for (const effect of thresholdEffects(computed.doc.thresholds, score.total, states, today)) {
+          const states = titleStatesAt(events.get(region.code) ?? [], decided);
+          for (const effect of thresholdEffects(computed.doc.thresholds, score.total, states, decided)) {
             if (!effect.applies) continue;
             let titleEventId: string | null = null;
             if (effect.titleEvent) {

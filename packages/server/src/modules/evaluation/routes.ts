@@ -3,8 +3,6 @@ import {
   AssignmentsRequest,
   CopyFrameworkRequest,
   CreateRoundRequest,
-  CycleQuery,
-  CycleResult,
   Evidence,
   EvidenceRequest,
   Finding,
@@ -17,15 +15,12 @@ import {
   IncidentList,
   IncidentRequest,
   PublishOutcome,
-  Ranking,
   RegionTitleHistory,
   Result,
   ResultRequest,
   Round,
-  RoundEffects,
   RoundList,
   SaveFrameworkRequest,
-  Scorecard,
   ScoringSheet,
   TitleCounts,
   TitleDecisionRequest,
@@ -49,14 +44,13 @@ import {
 } from './frameworks.ts';
 import { listIncidents, readIncident, recordIncident } from './incidents.ts';
 import { fillIndicatorValues } from './indicator-values.ts';
-import { readCycle, readRanking, readRoundEffects, readScorecard, resultsWorkbook } from './results.ts';
+import { resultRoutes } from './result-routes.ts';
 import { assignScorers, createRound, listRounds, readRound, transitionRound } from './rounds.ts';
 import { enterResult, readSheet, recordFinding, submitEvidence, withdrawFinding } from './scoring.ts';
 import {
   AtQuery,
   IdParams,
   IncidentListQuery,
-  RankingQuery,
   RegionParams,
   ResultParams,
   RoundListQuery,
@@ -234,7 +228,7 @@ export async function evaluationRoutes(app: App, deps: ModuleDeps) {
         response: { 200: PublishOutcome },
       },
     },
-    async (request) => transitionRound(db, ctx(request), request.params.id, request.body.to, request.body.note),
+    async (request) => transitionRound(db, ctx(request), request.params.id, request.body),
   );
   app.put(
     '/evaluation/rounds/:id/assignments',
@@ -335,55 +329,7 @@ export async function evaluationRoutes(app: App, deps: ModuleDeps) {
     async (request) => withdrawFinding(db, ctx(request), request.params.id, request.body.reason),
   );
 
-  // ---- Results
-  app.get(
-    '/evaluation/rounds/:id/scorecards/:code',
-    {
-      schema: {
-        tags,
-        summary: "A region's explained scorecard",
-        params: RoundRegionParams,
-        response: { 200: Scorecard },
-      },
-    },
-    async (request) => readScorecard(db, requireActor(request), request.params.id, request.params.code),
-  );
-  app.get(
-    '/evaluation/rounds/:id/ranking',
-    {
-      schema: {
-        tags,
-        summary: 'Rankings within city groups',
-        params: IdParams,
-        querystring: RankingQuery,
-        response: { 200: Ranking },
-      },
-    },
-    async (request) => readRanking(db, requireActor(request), request.params.id, request.query.cityGroup),
-  );
-  app.get(
-    '/evaluation/rounds/:id/effects',
-    {
-      schema: { tags, summary: 'What publishing the round did', params: IdParams, response: { 200: RoundEffects } },
-    },
-    async (request) => readRoundEffects(db, requireActor(request), request.params.id),
-  );
-  app.get(
-    '/evaluation/rounds/:id/results.xlsx',
-    { schema: { tags, summary: 'The results as Excel', params: IdParams } },
-    async (request, reply) => {
-      const { name, buffer } = await resultsWorkbook(db, requireActor(request), request.params.id);
-      return reply
-        .type(XLSX)
-        .header('content-disposition', disposition(`results-${request.params.id}.xlsx`, name))
-        .send(buffer);
-    },
-  );
-  app.get(
-    '/evaluation/cycle',
-    { schema: { tags, summary: 'Annual and cycle totals', querystring: CycleQuery, response: { 200: CycleResult } } },
-    async (request) => readCycle(db, requireActor(request), request.query),
-  );
+  await resultRoutes(app, deps);
 
   // ---- Incidents
   app.get(

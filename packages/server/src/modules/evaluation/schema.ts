@@ -16,7 +16,9 @@ export const RoundListQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const RankingQuery = z.strictObject({ cityGroup: CityGroup.optional() });
+/** A published round's publication to read; default the one in force (the latest). */
+export const PublicationQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
+export const RankingQuery = PublicationQuery.extend({ cityGroup: CityGroup.optional() });
 export const IncidentListQuery = z.strictObject({
   regionCode: z.string().min(1).max(12).optional(),
   cursor: z.string().max(500).optional(),

@@ -45,6 +45,7 @@ export const scoreRepository = {
           satisfaction: row.satisfaction ?? null,
           value: row.value ?? null,
           reviewed: row.reviewed ?? false,
+          not_applicable: row.not_applicable ?? false,
           source: row.source ?? 'manual',
           note: row.note ?? '',
           scorer_id: row.scorer_id,
@@ -111,19 +112,6 @@ export const scoreRepository = {
     return q.orderBy('f.created_at').orderBy('f.id').execute();
   },
 
-  /** Sum of active deductions on a standard (to cap a new finding at what is left). */
-  async deductedOn(db: Db, roundId: string, regionCode: string, standardCode: string): Promise<number> {
-    const row = await db
-      .selectFrom('evaluation_finding')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('deduction'), eb.lit(0)).as('total'))
-      .where('round_id', '=', roundId)
-      .where('region_code', '=', regionCode)
-      .where('standard_code', '=', standardCode)
-      .where('withdrawn_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return Number(row.total);
-  },
-
   /** Attachment summaries of many owners of one type. */
   attachments(db: Db, ownerType: string, ownerIds: string[]) {
     if (ownerIds.length === 0) return Promise.resolve([]);
@@ -148,6 +136,7 @@ export const scoreRepository = {
         'satisfaction',
         'value',
         'reviewed',
+        'not_applicable',
         'note',
         'scorer_id',
       ])

@@ -70,6 +70,7 @@ function presentResult(row: ResultRow): Result {
     value: row.value,
     source: row.source as Result['source'],
     reviewed: row.reviewed,
+    notApplicable: row.not_applicable,
     note: row.note,
     scorer: { id: row.scorer_id, name: row.scorer_name },
     updatedAt: new Date(row.updated_at).toISOString(),
@@ -126,7 +127,7 @@ export async function readSheet(
   ]);
   let canScore = true;
   try {
-    evaluationPolicy.canScore(actor, round.access, regionCode, method);
+    evaluationPolicy.canScore(actor, round.access, region, method);
     assertScoringOpen(round);
   } catch {
     canScore = false;
@@ -145,6 +146,7 @@ export async function readSheet(
               satisfaction: result.satisfaction === null ? null : Number(result.satisfaction),
               value: result.value,
               reviewed: result.reviewed,
+              notApplicable: result.not_applicable,
               note: result.note,
               scorer: result.scorer_name,
             }
@@ -239,7 +241,7 @@ export async function enterResult(
 ): Promise<Result> {
   const { round, region, doc } = await roundContext(db, roundId, regionCode);
   const standard = findStandard(doc, standardCode, 'params.standardCode');
-  evaluationPolicy.canScore(ctx.actor, round.access, regionCode, standard.method);
+  evaluationPolicy.canScore(ctx.actor, round.access, region, standard.method);
   assertScoringOpen(round);
   const kind = standard.rule.kind;
   const need = (ok: boolean, field: string, message: string) => {
@@ -272,6 +274,7 @@ export async function enterResult(
       satisfaction: kind === 'survey' ? request.satisfaction! : null,
       value: kind === 'threshold' ? request.value! : null,
       reviewed: kind === 'deduction' ? request.reviewed! : true,
+      not_applicable: false,
       source: 'manual',
       note: request.note,
       scorer_id: ctx.actor.userId,
@@ -291,8 +294,58 @@ export async function enterResult(
 }
 
 /**
- * Records a deduction on a deduction-rule standard: its reason, the amount (default the
- * rule's per-finding amount, never more than the standard has left), site and evidence.
+ * Marks a standard not applicable to a region, with the reason (e.g. the city has no site of
+ * the kind the standard inspects): it then counts for no points, neither earned nor lost.
+ * Entering a result later replaces the mark. Audited like every entry.
+ */
+export async function markNotApplicable(
+  db: Db,
+  ctx: Context,
+  roundId: string,
+  regionCode: string,
+  standardCode: string,
+  reason: string,
+): Promise<Result> {
+  const { round, region, doc } = await roundContext(db, roundId, regionCode);
+  const standard = findStandard(doc, standardCode, 'params.standardCode');
+  evaluationPolicy.canScore(ctx.actor, round.access, region, standard.method);
+  assertScoringOpen(round);
+  const before = await scoreRepository.findResult(db, roundId, regionCode, standardCode);
+  await db.transaction().execute(async (trx) => {
+    const row = {
+      round_id: roundId,
+      region_code: regionCode,
+      standard_code: standardCode,
+      prefecture_code: region.prefecture_code,
+      checked: null,
+      passed: null,
+      satisfaction: null,
+      value: null,
+      reviewed: false,
+      not_applicable: true,
+      source: 'manual',
+      note: reason,
+      scorer_id: ctx.actor.userId,
+    };
+    await scoreRepository.upsertResult(trx, row);
+    await recordAudit(trx, ctx, {
+      action: 'evaluation.result.not_applicable',
+      entityType: 'evaluation_result',
+      entityId: `${roundId}/${regionCode}/${standardCode}`,
+      regionCode,
+      prefectureCode: region.prefecture_code,
+      before: before ?? null,
+      after: row,
+    });
+  });
+  return presentResult((await scoreRepository.findResult(db, roundId, regionCode, standardCode))!);
+}
+
+/**
+ * Records a deduction on a deduction-rule standard: its reason, the amount the inspector
+ * entered (default the rule's per-finding amount, at most the standard's points), site and
+ * evidence. The amount is stored as entered; the standard's cap is applied when scoring, so a
+ * withdrawn finding never changes how the others count.
  */
 export async function recordFinding(
   db: Db,
@@ -310,7 +363,7 @@ export async function recordFinding(
 ): Promise<Finding> {
   const { round, region, doc } = await roundContext(db, roundId, regionCode);
   const standard = findStandard(doc, request.standardCode, 'body.standardCode');
-  evaluationPolicy.canScore(ctx.actor, round.access, regionCode, standard.method);
+  evaluationPolicy.canScore(ctx.actor, round.access, region, standard.method);
   assertScoringOpen(round);
   if (standard.rule.kind !== 'deduction') {
     throw invalid([
@@ -320,7 +373,15 @@ export async function recordFinding(
       },
     ]);
   }
-  const perFinding = standard.rule.perFinding;
+  const deduction = request.deduction ?? standard.rule.perFinding;
+  if (deduction > standard.points) {
+    throw invalid([
+      {
+        field: 'body.deduction',
+        message: `${standard.code} is worth ${standard.points} points; a finding cannot cost more`,
+      },
+    ]);
+  }
   if (request.siteType && !doc.siteTypes.some((s) => s.code === request.siteType)) {
     throw invalid([{ field: 'body.siteType', message: `no site type ${request.siteType} in this framework` }]);
   }
@@ -332,9 +393,6 @@ export async function recordFinding(
   }
   const id = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {
-    const used = await scoreRepository.deductedOn(trx, roundId, regionCode, standard.code);
-    const left = Math.max(0, standard.points - used);
-    const wanted = request.deduction ?? perFinding;
     const row = {
       id,
       round_id: roundId,
@@ -342,7 +400,7 @@ export async function recordFinding(
       prefecture_code: region.prefecture_code,
       standard_code: standard.code,
       description: request.description,
-      deduction: Math.min(wanted, left),
+      deduction,
       site_type: request.siteType ?? null,
       location: request.location ?? null,
       evidence_id: request.evidenceId ?? null,
@@ -355,7 +413,7 @@ export async function recordFinding(
       entityId: id,
       regionCode,
       prefectureCode: region.prefecture_code,
-      after: { ...row, requested: wanted },
+      after: row,
     });
   });
   return presentFinding((await scoreRepository.findFinding(db, id))!, []);
@@ -365,9 +423,9 @@ export async function recordFinding(
 export async function withdrawFinding(db: Db, ctx: Context, id: string, reason: string): Promise<Finding> {
   const finding = await scoreRepository.findFinding(db, id);
   if (!finding) throw notFound(`finding ${id}`);
-  const { round, doc } = await roundContext(db, finding.round_id, finding.region_code);
+  const { round, region, doc } = await roundContext(db, finding.round_id, finding.region_code);
   const standard = findStandard(doc, finding.standard_code, 'params.id');
-  evaluationPolicy.canScore(ctx.actor, round.access, finding.region_code, standard.method);
+  evaluationPolicy.canScore(ctx.actor, round.access, region, standard.method);
   assertScoringOpen(round);
   if (finding.withdrawn_at) throw conflict('this finding is already withdrawn');
   await db.transaction().execute(async (trx) => {

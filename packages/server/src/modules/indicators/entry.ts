@@ -22,6 +22,7 @@ import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { dataSetView, loadCatalogue, type Catalogue, type DataSetRow } from './catalogue.ts';
 import { valueProblem } from './observations.ts';
 import { emitEvent } from '../../outbox/emit.ts';
+import { entryFormRefusal } from './policy.ts';
 
 /*
  * Data entry: one data set, one reporting region, one period. Status flow
@@ -123,6 +124,8 @@ function refusal(actor: Actor, key: EntryKey, status: EntryStatus, action: Entry
   const forbid = (reason: string): Refusal => ({ kind: 'forbidden', reason });
   const notNow = (reason: string): Refusal => ({ kind: 'conflict', reason });
   if (!isWithinScope(actor.regionPath, key.region.path)) return forbid('outside your scope');
+  const notTheirForm = entryFormRefusal(actor, key.region.path);
+  if (notTheirForm && (action === 'save' || action === 'import' || action === 'submit')) return forbid(notTheirForm);
   const actorLevel = levelOfPath(actor.regionPath);
   switch (action) {
     case 'save':
@@ -237,6 +240,8 @@ export async function getEntry(db: Db, actor: Actor, code: string, regionCode: s
   authorize(actor, 'indicator.read');
   const key = await resolveEntry(db, await loadCatalogue(db), code, regionCode, period);
   assertInScope(actor, key.region.path);
+  const notTheirForm = entryFormRefusal(actor, key.region.path);
+  if (notTheirForm) throw forbidden(notTheirForm);
   return entryView(db, actor, key);
 }
 

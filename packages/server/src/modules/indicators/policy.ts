@@ -27,3 +27,17 @@ export async function readableRegion(
   const tree = await loadRegionTree(db, row.path);
   return { region: tree.byCode.get(row.code)!, tree };
 }
+
+/**
+ * Whose data-entry forms an actor may open and fill in. Offices (administrators) work on every
+ * region in their scope. A unit officer is the liaison for the figures of the one region their
+ * account is for (a county's, or a city's for city-level sets), never for the regions below it:
+ * a provincial department's liaison has the whole province as scope for reading indicators,
+ * not for opening or editing a county's form. Returns why not, or null.
+ */
+export function entryFormRefusal(actor: Actor, regionPath: string): string | null {
+  if (actor.role === 'unit_officer' && actor.regionPath !== regionPath) {
+    return 'a unit officer opens and fills in the form of their own region only';
+  }
+  return null;
+}

@@ -15,7 +15,9 @@ const escape = (text: string) =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    // An XML parser turns a literal CR LF into LF; a character reference keeps the CR as JSON does.
+    .replace(/\r/g, '&#13;');
 
 function leafXml(name: string, value: Leaf): string {
   return value === null || value === '' ? `<${name}/>` : `<${name}>${escape(String(value))}</${name}>`;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 export type RequestFilter = {
@@ -20,6 +20,7 @@ export const open311Repository = {
       .selectFrom('problem_case as c')
       .innerJoin('case_category as k', 'k.code', 'c.category_code')
       .leftJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+      .innerJoin('region as r', 'r.code', 'c.region_code')
       .select([
         'c.id',
         'c.number',
@@ -38,6 +39,8 @@ export const open311Repository = {
         'c.lat',
         'c.lng',
         'c.reject_reason',
+        'c.region_path',
+        'r.name as region_name',
       ]);
     if (f.numbers) {
       q = q.where('c.number', 'in', f.numbers);
@@ -60,6 +63,42 @@ export const open311Repository = {
       .where('kind', 'in', ['rejected', 'handled', 'verification_passed', 'reopened', 'paused'])
       .where('note', 'is not', null)
       .orderBy('seq')
+      .execute();
+  },
+
+  /** Regions (below the province) whose name an address contains, e.g. 道里区 and 兆麟街道 in 道里区兆麟街道中央大街. */
+  regionsNamedIn(db: Kysely<Database>, address: string) {
+    return db
+      .selectFrom('region')
+      .select(['code', 'level', 'path'])
+      .where('level', '>=', 2)
+      .where(sql<boolean>`length(name) >= 2 and position(name in ${address}) > 0`)
+      .limit(50)
+      .execute();
+  },
+
+  /** Names of regions by code (the region path of a case, for a street-level public address). */
+  regionNames(db: Kysely<Database>, codes: string[]) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db.selectFrom('region').select(['code', 'name', 'level']).where('code', 'in', codes).execute();
+  },
+
+  /**
+   * Timeline events of cases in a scope between two instants, as FixMyStreet's
+   * servicerequestupdates reads them: oldest first, the kinds the public tracking page shows.
+   */
+  updates(db: Kysely<Database>, f: { start: Date; end: Date; scopePath: string; kinds: string[]; limit: number }) {
+    return db
+      .selectFrom('case_event as e')
+      .innerJoin('problem_case as c', 'c.id', 'e.case_id')
+      .select(['e.id', 'e.kind', 'e.at', 'e.note', 'e.status', 'c.number', 'c.id as case_id'])
+      .where('e.at', '>=', f.start)
+      .where('e.at', '<=', f.end)
+      .where('e.kind', 'in', f.kinds)
+      .where((w) => w.or([w('c.region_path', '=', f.scopePath), w('c.region_path', 'like', `${f.scopePath}/%`)]))
+      .orderBy('e.at')
+      .orderBy('e.seq')
+      .limit(f.limit)
       .execute();
   },
 

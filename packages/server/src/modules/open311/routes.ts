@@ -1,13 +1,14 @@
-import crypto from 'node:crypto';
+import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { can, type CaseChannel } from '@chuangcheng/core';
+import { isWithinScope } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
 import { AppError } from '../../http/problem.ts';
-import { resolveApiToken } from '../auth/service.ts';
-import { fileCase, hashToken } from '../cases/intake.ts';
+import { hashToken } from '../cases/intake.ts';
 import { caseRepository } from '../cases/repository.ts';
 import { formatOf, renderList, renderObject, send, sendErrors, type Format, type Tree } from './format.ts';
+import { createRequest, fail, limitNotice, Open311Error } from './intake.ts';
 import { open311Repository } from './repository.ts';
+import { readerOf, serviceRequestUpdates } from './updates.ts';
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) at /open311/v2: our second-level
@@ -19,16 +20,6 @@ const SPEC = 'http://wiki.open311.org/GeoReport_v2';
 /** When this endpoint last changed (the discovery document's changeset). */
 const CHANGESET = '2026-11-28T00:00:00Z';
 const DAY_MS = 86_400_000;
-
-class Open311Error extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: { code: number; description: string }[],
-  ) {
-    super(errors[0]?.description ?? 'error');
-  }
-}
-const fail = (status: number, description: string) => new Open311Error(status, [{ code: status, description }]);
 
 /** Our field names in validation errors → the parameter names of the specification. */
 const PARAMS: Record<string, string> = {
@@ -46,11 +37,6 @@ const origin = (request: FastifyRequest) => `${request.protocol}://${request.hos
 
 function statusOf(status: string): 'open' | 'closed' {
   return ['closed', 'rejected', 'duplicate'].includes(status) ? 'closed' : 'open';
-}
-
-function limitNotice(amount: number | null, unit: string | null): string | null {
-  if (amount === null) return null;
-  return `处置时限 ${amount} ${unit === 'hours' ? '工作时' : '工作日'}（自上报起按工作时间计算）`;
 }
 
 async function services(deps: ModuleDeps): Promise<Tree[]> {
@@ -84,8 +70,31 @@ const definitionOf = (code: string): Tree => ({
   ],
 });
 
+/** A comma list parameter; empty or blank means absent (never an empty `in ()`). */
+function listParam(value: string | undefined): string[] | undefined {
+  const items = value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items && items.length > 0 ? items : undefined;
+}
+
+/**
+ * Which fields of a request are public (issue 11, item 8). Anonymous readers get what a passer-by
+ * could see of the street: the service, status, dates, the responsible agency, the region (street
+ * or community) instead of the typed address (which may be a private home), the point rounded to
+ * three decimals (about 100 m), and no description, photo or reporter data (a description often
+ * names a home or a person; the reporter follows the case with the tracking token). A staff
+ * api_key holding case.read sees its own scope's requests in full; never the reporter's contact.
+ */
+function publicFields(row: { lat: number | null; lng: number | null }, area: string) {
+  const coarse = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+  return { description: null, address: area, lat: coarse(row.lat), long: coarse(row.lng), media_url: null };
+}
+
 async function requests(deps: ModuleDeps, request: FastifyRequest, query: Record<string, string | undefined>) {
   const now = Date.now();
+  const reader = await readerOf(deps, request);
   const parseDate = (name: string) => {
     const value = query[name];
     if (!value) return undefined;
@@ -95,10 +104,7 @@ async function requests(deps: ModuleDeps, request: FastifyRequest, query: Record
     }
     return new Date(t);
   };
-  const numbers = query.service_request_id
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const numbers = listParam(query.service_request_id);
   let start = parseDate('start_date');
   let end = parseDate('end_date');
   if (!start && !end) {
@@ -109,18 +115,12 @@ async function requests(deps: ModuleDeps, request: FastifyRequest, query: Record
   if (end!.getTime() < start.getTime()) throw fail(400, 'end_date is before start_date');
   if (!numbers && end!.getTime() - start.getTime() > 90 * DAY_MS)
     throw fail(400, 'start_date to end_date may not span more than 90 days');
-  const statuses = query.status
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const statuses = listParam(query.status);
   if (statuses?.some((s) => s !== 'open' && s !== 'closed'))
     throw fail(400, 'status must be open or closed (comma separated)');
   const rows = await open311Repository.listRequests(deps.db, {
     numbers,
-    serviceCodes: query.service_code
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    serviceCodes: listParam(query.service_code),
     start,
     end: end!,
     statuses: statuses as ('open' | 'closed')[] | undefined,
@@ -135,6 +135,16 @@ async function requests(deps: ModuleDeps, request: FastifyRequest, query: Record
   for (const n of notes) noteOf.set(n.case_id, n.note!);
   const photoOf = new Map<string, string>();
   for (const p of photos) if (!photoOf.has(p.case_id!)) photoOf.set(p.case_id!, p.id);
+  // The street-level address: the names of the case's county, street and community.
+  const codes = [...new Set(rows.flatMap((r) => r.region_path.split('/').slice(2)))];
+  const nameOf = new Map((await open311Repository.regionNames(deps.db, codes)).map((r) => [r.code, r.name]));
+  const area = (path: string) =>
+    path
+      .split('/')
+      .slice(2)
+      .map((c) => nameOf.get(c))
+      .filter(Boolean)
+      .join('') || null;
   return rows.map((r): Tree => ({
     service_request_id: r.number,
     status: statusOf(r.status),
@@ -153,85 +163,30 @@ async function requests(deps: ModuleDeps, request: FastifyRequest, query: Record
     lat: r.lat,
     long: r.lng,
     media_url: photoOf.has(r.id) ? `${origin(request)}/api/v1/public/case-photos/${photoOf.get(r.id)}` : null,
+    ...(reader && isWithinScope(reader.regionPath, r.region_path)
+      ? {}
+      : publicFields(r, area(r.region_path) ?? r.region_name)),
   }));
-}
-
-/** Form fields with repeated names kept (attribute[code][]=a&attribute[code][]=b). */
-function formOf(request: FastifyRequest): URLSearchParams {
-  const body = request.body;
-  if (body instanceof URLSearchParams) return body;
-  const params = new URLSearchParams();
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body as Record<string, unknown>))
-      if (v !== undefined && v !== null) params.set(k, String(v));
-  }
-  return params;
-}
-
-async function createRequest(deps: ModuleDeps, request: FastifyRequest): Promise<Tree[]> {
-  const form = formOf(request);
-  const apiKey = form.get('api_key') ?? (request.query as Record<string, string>).api_key;
-  const actor = apiKey ? await resolveApiToken(deps.db, apiKey) : undefined;
-  if (!actor) throw fail(403, "Invalid api_key received -- can't proceed with create_request.");
-  if (!can(actor.role, 'case.report'))
-    throw fail(403, 'the account of this api_key may not report problems (case.report)');
-  const value = (name: string) => {
-    const v = form.get(name);
-    return v === null || v.trim() === '' ? undefined : v.trim();
-  };
-  const serviceCode = value('service_code');
-  if (!serviceCode) throw fail(400, 'service_code was not provided');
-  const category = await caseRepository.findCategory(deps.db, serviceCode);
-  if (!category || category.parent_code === null || !category.active)
-    throw fail(404, `service_code ${serviceCode} was not found`);
-  const lat = value('lat');
-  const lng = value('long');
-  const address = value('address_string');
-  if (!address && (lat === undefined || lng === undefined)) {
-    throw fail(
-      400,
-      value('address_id')
-        ? 'address_id is not supported here: send lat & long or address_string'
-        : 'a location is required: lat & long, or address_string',
-    );
-  }
-  const name = [value('last_name'), value('first_name')].filter(Boolean).join('');
-  const phone = value('phone');
-  const description = value('description');
-  if (description && description.length > 4000) throw fail(400, 'description is limited to 4,000 characters');
-  const input = {
-    categoryCode: serviceCode,
-    description: (description ?? category.name).slice(0, 2000),
-    lat: lat === undefined ? undefined : Number(lat),
-    lng: lng === undefined ? undefined : Number(lng),
-    address,
-    regionCode: value('attribute[region_code]'),
-    photoIds: [],
-    contact: name || phone ? { ...(name ? { name: name.slice(0, 50) } : {}), ...(phone ? { phone } : {}) } : undefined,
-    channel: 'open311' as CaseChannel,
-  };
-  if ((input.lat !== undefined && Number.isNaN(input.lat)) || (input.lng !== undefined && Number.isNaN(input.lng))) {
-    throw fail(400, 'lat and long must be numbers (WGS84)');
-  }
-  // GeoReport v2 has no idempotency key: each POST is a new request.
-  const { body } = await fileCase(
-    deps.db,
-    { actor, requestId: request.id, log: request.log },
-    `open311:${crypto.randomUUID()}`,
-    input,
-  );
-  return [
-    {
-      service_request_id: body.number,
-      service_notice: `${limitNotice(category.limit_amount, category.limit_unit)}；预计 ${body.deadline} 前处置`,
-      account_id: null,
-    },
-  ];
 }
 
 /** Our problem+json errors and validation errors in the specification's format. */
 function toOpen311(error: unknown): Open311Error {
   if (error instanceof Open311Error) return error;
+  const status = (error as { statusCode?: number }).statusCode;
+  // Throttling is temporary: 429 (clients retry after Retry-After), never a 400 they treat as final.
+  if (status === 429) {
+    return new Open311Error(429, [
+      { code: 429, description: 'Too many requests; retry after the Retry-After seconds' },
+    ]);
+  }
+  if (status === 413) return fail(413, 'the request is too large (photos: at most 6, each within the upload limit)');
+  if (
+    status === 406 ||
+    status === 415 ||
+    (status !== undefined && status >= 400 && status < 500 && !(error instanceof AppError))
+  ) {
+    return fail(400, (error as Error).message);
+  }
   if (error instanceof AppError) {
     const status = error.status === 401 || error.status === 403 ? 403 : error.status === 404 ? 404 : 400;
     const errors = (error.errors ?? []).map((e) => ({
@@ -249,12 +204,15 @@ function toOpen311(error: unknown): Open311Error {
 /** The GeoReport v2 plugin, registered with the prefix /open311 (outside /api/v1). */
 export function open311Routes(deps: ModuleDeps) {
   return async (app: FastifyInstance) => {
+    // FixMyStreet posts photos as multipart/form-data (photo1, photo2 …; media in the v2.1 draft).
+    await app.register(multipart);
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
       done(null, new URLSearchParams(body as string));
     });
     app.setErrorHandler((error, request, reply) => {
       const e = toOpen311(error);
-      if (e.status >= 500 || !(error instanceof Open311Error || error instanceof AppError))
+      const status = (error as { statusCode?: number }).statusCode;
+      if (!(error instanceof Open311Error || error instanceof AppError) && !(status && status < 500))
         request.log.error({ err: error }, 'open311 failure');
       return sendErrors(reply, formatOf(request.url), e.status, e.errors);
     });
@@ -307,6 +265,14 @@ export function open311Routes(deps: ModuleDeps) {
             'request',
             await requests(deps, request, request.query as Record<string, string>),
           ),
+        ),
+      );
+      app.get(`/v2/servicerequestupdates.${format}`, { config, schema: { hide: true } }, async (request, reply) =>
+        send(
+          reply,
+          format,
+          200,
+          renderList(format, 'service_requests_updates', 'request_update', await serviceRequestUpdates(deps, request)),
         ),
       );
       app.post(

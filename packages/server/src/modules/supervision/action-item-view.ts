@@ -7,6 +7,7 @@ import { assertInScope, type Actor } from '../auth/actor.ts';
 import type { ActionItemRow } from './meeting-repository.ts';
 import type { ActionItem, ActionItemInput } from './meeting-schema.ts';
 import { findUnits } from './units.ts';
+import { supervisionPolicy } from './policy.ts';
 
 const DUE_SOON_DAYS = 30;
 
@@ -44,6 +45,7 @@ export async function checkUnits(
     const unit = found.find((u) => u.id === id);
     if (!unit) throw invalid([{ field: field(index), message: `unknown organisation ${id}` }]);
     if (inScope) assertInScope(actor, unit.region_path);
+    else supervisionPolicy.canInvite(actor, unit.region_path);
   });
 }
 

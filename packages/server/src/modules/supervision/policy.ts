@@ -1,4 +1,5 @@
-import { forbidden } from '../../http/problem.ts';
+import { isWithinScope } from '@chuangcheng/core';
+import { forbidden, outOfScope } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 
 /**
@@ -30,6 +31,16 @@ export const supervisionPolicy = {
     if (!actor.orgUnitId || actor.orgUnitId !== notice.org_unit_id) {
       throw forbidden('only the organisation the notice is addressed to answers it');
     }
+  },
+
+  /**
+   * Who may be listed at a meeting: organisations in the actor's scope, and those of the
+   * levels above it (a provincial department attends a city's joint meeting), never another
+   * city's or county's.
+   */
+  canInvite(actor: Actor, unitRegionPath: string): void {
+    if (isWithinScope(actor.regionPath, unitRegionPath) || isWithinScope(unitRegionPath, actor.regionPath)) return;
+    throw outOfScope(`organisation in region ${unitRegionPath.split('/').pop()} is outside your scope`);
   },
 
   /** The organisation whose notifications and action items an actor sees. */

@@ -1,9 +1,10 @@
 import { defineSubscriber } from '../../outbox/subscriber.ts';
+import { STAGE_ESCALATION_TEXT } from '../cases/clocks.ts';
 import { notificationRepository } from './notification-repository.ts';
 
 /*
  * Organisation notifications for problem cases: the cases module says what happened (dispatch,
- * rework, overdue escalation); supervision, which owns the notifications, tells the units. Each
+ * rework, overdue and stage escalation, a missing holiday calendar); supervision, which owns the notifications, tells the units. Each
  * notification has a unique key (recipient, subject, threshold), so a redelivered event adds nothing.
  */
 const ofCase = (caseId: string) => ({
@@ -49,5 +50,30 @@ export const caseNotificationSubscriber = defineSubscriber('supervision.case-not
           ]
         : []),
     ]);
+  },
+  'case.stage-escalated': async (trx, e) => {
+    if (!e.office) return;
+    const text = STAGE_ESCALATION_TEXT[e.stage];
+    await notificationRepository.insertOnce(trx, [
+      {
+        ...ofCase(e.caseId),
+        recipient: e.office.id,
+        threshold: `overdue:${e.stage}`,
+        title: `案件 ${e.caseNumber} ${text.event}，请${text.office}立即办理`,
+      },
+    ]);
+  },
+  'case.calendar-missing': async (trx, e) => {
+    await notificationRepository.insertOnce(
+      trx,
+      e.years.flatMap((year) =>
+        e.officeIds.map((office) => ({
+          ...ofCase(e.caseId),
+          recipient: office,
+          threshold: `calendar-missing:${year}`,
+          title: `节假日日历缺少 ${year} 年：案件 ${e.caseNumber} 的时限只按周一至周五计算，请导入国务院办公厅 ${year} 年节假日安排`,
+        })),
+      ),
+    );
   },
 });

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import client from 'prom-client';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { outboxRepository } from '../../outbox/repository.ts';
+import { metricsRoutes } from './metrics.ts';
 
 const Health = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -10,41 +9,7 @@ const Health = z.object({
   version: z.string(),
 });
 
-const registry = new client.Registry();
-client.collectDefaultMetrics({ register: registry });
-const httpDuration = new client.Histogram({
-  name: 'http_request_duration_seconds',
-  help: 'HTTP request duration by route and status',
-  labelNames: ['method', 'route', 'status'],
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  registers: [registry],
-});
-
-/** Outbox gauges, read from the database at each scrape (the same figures on every server). */
-function outboxMetrics(deps: ModuleDeps): client.Registry {
-  const perApp = new client.Registry();
-  const read = () => outboxRepository.counts(deps.db);
-  new client.Gauge({
-    name: 'outbox_pending_events',
-    help: 'Domain events not yet delivered to every subscriber',
-    registers: [perApp],
-    async collect() {
-      this.set((await read()).pending);
-    },
-  });
-  new client.Gauge({
-    name: 'outbox_dead_letters',
-    help: 'Deliveries that failed every attempt (chuangcheng outbox dead lists them)',
-    registers: [perApp],
-    async collect() {
-      this.set((await read()).deadLetters);
-    },
-  });
-  return perApp;
-}
-
 export async function systemRoutes(app: App, deps: ModuleDeps) {
-  const metrics = client.Registry.merge([registry, outboxMetrics(deps)]);
   app.get(
     '/api/v1/health',
     {
@@ -68,14 +33,5 @@ export async function systemRoutes(app: App, deps: ModuleDeps) {
     },
   );
 
-  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
-    reply.type(metrics.contentType);
-    return metrics.metrics();
-  });
-
-  app.addHook('onResponse', async (request, reply) => {
-    httpDuration
-      .labels(request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode))
-      .observe(reply.elapsedTime / 1000);
-  });
+  await metricsRoutes(app, deps);
 }

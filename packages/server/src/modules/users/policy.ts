@@ -1,5 +1,5 @@
 import { grantableRoles, isWithinScope, type Role } from '@chuangcheng/core';
-import { forbidden, outOfScope } from '../../http/problem.ts';
+import { AppError, forbidden, outOfScope } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 
 /**
@@ -36,6 +36,23 @@ export const userPolicy = {
     }
     if (target.id === actor.userId && changesRoleOrScope) {
       throw forbidden('you cannot change your own role or scope');
+    }
+  },
+
+  /**
+   * Binding an account to an organisation: the organisation must lie inside the actor's own
+   * scope (a 大庆 administrator cannot make an account that speaks for 哈尔滨's office or the
+   * province's), and inside the account's scope, so that the account's region and its
+   * organisation never point at two different places.
+   */
+  canBindOrgUnit(actor: Actor, unit: { regionPath: string }, account: { regionPath: string }): void {
+    if (!isWithinScope(actor.regionPath, unit.regionPath)) {
+      throw outOfScope('this organisation is outside your scope');
+    }
+    if (!isWithinScope(account.regionPath, unit.regionPath)) {
+      throw new AppError('VALIDATION_FAILED', "the organisation lies outside the account's region", [
+        { field: 'body.orgUnitId', message: "choose an organisation in the account's region" },
+      ]);
     }
   },
 };

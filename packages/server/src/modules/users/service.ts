@@ -13,7 +13,10 @@ import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
+import { assertStrongPassword } from '../auth/password-policy.ts';
+import { endAllSessions, endSessionsForNewPassword } from '../auth/service.ts';
 import { recordAudit } from '../audit/service.ts';
+import { orgUnitRepository } from '../org-units/repository.ts';
 import { regionRepository } from '../regions/repository.ts';
 import { userRepository, type UserRow } from './repository.ts';
 import { userPolicy } from './policy.ts';
@@ -55,10 +58,17 @@ async function getScopeRegion(db: Kysely<Database>, code: string, field: string)
   return region;
 }
 
-async function checkOrgUnit(db: Kysely<Database>, orgUnitId: string | null | undefined) {
+/** The organisation an account is bound to must exist and lie in both scopes (see the policy). */
+async function checkOrgUnit(
+  db: Kysely<Database>,
+  actor: Actor,
+  orgUnitId: string | null | undefined,
+  accountRegionPath: string,
+) {
   if (!orgUnitId) return;
-  const org = await db.selectFrom('org_unit').select('id').where('id', '=', orgUnitId).executeTakeFirst();
+  const org = await orgUnitRepository.findById(db, orgUnitId);
   if (!org) throw invalid([{ field: 'body.orgUnitId', message: `unknown organisation ${orgUnitId}` }]);
+  userPolicy.canBindOrgUnit(actor, { regionPath: org.region_path }, { regionPath: accountRegionPath });
 }
 
 export async function listUsers(
@@ -92,7 +102,8 @@ export async function createUser(
 ): Promise<User> {
   const region = await getScopeRegion(db, input.regionCode, 'body.regionCode');
   userPolicy.canGrant(actor, { role: input.role, regionPath: region.path });
-  await checkOrgUnit(db, input.orgUnitId);
+  await checkOrgUnit(db, actor, input.orgUnitId, region.path);
+  assertStrongPassword(input.password, [input.username, input.displayName], 'body.password');
   const passwordHash = await hashPassword(input.password);
   const id = crypto.randomUUID();
   return db.transaction().execute(async (trx) => {
@@ -138,14 +149,22 @@ export async function updateUser(
     { id, role: Role.parse(before.role), regionPath: before.region_path },
     changesRoleOrScope,
   );
+  const region = input.regionCode ? await getScopeRegion(db, input.regionCode, 'body.regionCode') : undefined;
   if (changesRoleOrScope) {
-    const region = input.regionCode ? await getScopeRegion(db, input.regionCode, 'body.regionCode') : undefined;
     userPolicy.canGrant(actor, {
       role: input.role ?? Role.parse(before.role),
       regionPath: region?.path ?? before.region_path,
     });
   }
-  await checkOrgUnit(db, input.orgUnitId);
+  // A new scope is checked against the organisation the account keeps, a new organisation
+  // against the scope it ends up with.
+  const orgUnitAfter = input.orgUnitId === undefined ? before.org_unit_id : input.orgUnitId;
+  if (input.orgUnitId !== undefined || region) {
+    await checkOrgUnit(db, actor, orgUnitAfter, region?.path ?? before.region_path);
+  }
+  if (input.password) {
+    assertStrongPassword(input.password, [before.username, input.displayName ?? before.display_name], 'body.password');
+  }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.transaction().execute(async (trx) => {
     await userRepository.update(trx, id, {
@@ -156,10 +175,10 @@ export async function updateUser(
       disabled: input.disabled,
       password_hash: passwordHash,
     });
-    // A disabled account, a new password or a narrower scope ends every open session.
-    if (input.disabled || passwordHash || changesRoleOrScope) {
-      await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
-    }
+    // A disabled account or a changed scope ends every open session; a new password every
+    // session but the actor's own (and a reset of someone else's password their API tokens).
+    if (passwordHash) await endSessionsForNewPassword(trx, actor, id);
+    if (input.disabled || changesRoleOrScope) await endAllSessions(trx, id);
     const after = await getUser(trx, id);
     await recordAudit(
       trx,

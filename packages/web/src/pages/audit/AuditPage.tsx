@@ -56,7 +56,17 @@ export default function AuditPage() {
       width: 140,
       render: (name: string | null) => name ?? t('audit.system'),
     },
-    { title: t('audit.action'), dataIndex: 'action', width: 160, render: (action: string) => <Tag>{action}</Tag> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 160,
+      render: (action: string, entry) => (
+        <>
+          <Tag>{action}</Tag>
+          {entry.pending && <Tag color="gold">{t('audit.pending')}</Tag>}
+        </>
+      ),
+    },
     { title: t('audit.entityType'), dataIndex: 'entityType', width: 140 },
     { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true },
     { title: t('audit.region'), dataIndex: 'regionCode', width: 140, render: (code: string | null) => code ?? '—' },

@@ -1,8 +1,22 @@
 import { useMemo, useState } from 'react';
-import { Card, Cascader, Col, DatePicker, Row, Segmented, Space, Statistic, Table, type TableColumnsType } from 'antd';
-import type { CaseStats, CaseStatsRow, StatsGroupBy } from '@chuangcheng/core';
+import {
+  Button,
+  Card,
+  Cascader,
+  Col,
+  Collapse,
+  DatePicker,
+  Descriptions,
+  Row,
+  Segmented,
+  Space,
+  Statistic,
+  Table,
+  type TableColumnsType,
+} from 'antd';
+import { CASE_STATS_DEFINITIONS, type CaseStats, type CaseStatsRow, type StatsGroupBy } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
-import { useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
+import { useI18n, useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useLoaded } from '../supervision/useLoaded.ts';
 import { Chart } from './CaseChart.tsx';
@@ -27,6 +41,7 @@ const number = (value: number | null, digits = 1) => (value === null ? '—' : v
  */
 export default function CaseStatsPage() {
   const t = useT();
+  const { language } = useI18n();
   const categories = useCategories();
   const [groupBy, setGroupBy] = useState<StatsGroupBy>('region');
   const [range, setRange] = useState<[string, string] | null>(null);
@@ -34,15 +49,8 @@ export default function CaseStatsPage() {
   const [category, setCategory] = useState<string[] | undefined>();
   const options = useMemo(() => categoryOptions(categories), [categories]);
 
-  const { data: stats, loading } = useLoaded<CaseStats>(
-    withQuery('/api/v1/cases/stats', {
-      groupBy,
-      from: range?.[0],
-      to: range?.[1],
-      regionCode,
-      categoryCode: category?.[1],
-    }),
-  );
+  const query = { groupBy, from: range?.[0], to: range?.[1], regionCode, categoryCode: category?.[1] };
+  const { data: stats, loading } = useLoaded<CaseStats>(withQuery('/api/v1/cases/stats', query));
 
   // One list of figures feeds both the table's columns and its total row.
   const figures: { key: string; title: MessageKey; value: (row: CaseStatsRow) => string }[] = [
@@ -54,6 +62,11 @@ export default function CaseStatsPage() {
     { key: 'onTimeRate', title: 'case.stats.onTimeRate', value: (row) => formatRate(row.onTimeRate) },
     { key: 'reworkRate', title: 'case.stats.reworkRate', value: (row) => formatRate(row.reworkRate) },
     { key: 'avgHours', title: 'case.stats.avgHours', value: (row) => number(row.avgHandlingHours) },
+    {
+      key: 'avgWorkingHours',
+      title: 'case.stats.avgWorkingHours',
+      value: (row) => number(row.avgHandlingWorkingHours),
+    },
     {
       key: 'satisfaction',
       title: 'case.stats.satisfaction',
@@ -100,7 +113,27 @@ export default function CaseStatsPage() {
             placeholder={t('case.filter.allCategories')}
             allowClear
           />
+          <Button href={withQuery('/api/v1/cases/stats.xlsx', query)} data-testid="case-stats-export">
+            {t('case.stats.export')}
+          </Button>
         </Space>
+        <Collapse
+          ghost
+          style={{ marginTop: 12 }}
+          items={[
+            {
+              key: 'definitions',
+              label: t('case.stats.definitions'),
+              children: (
+                <Descriptions column={1} size="small" data-testid="case-stats-definitions">
+                  {CASE_STATS_DEFINITIONS.map((d) => (
+                    <Descriptions.Item key={d.key}>{language === 'en' ? d.en : d.zh}</Descriptions.Item>
+                  ))}
+                </Descriptions>
+              ),
+            },
+          ]}
+        />
       </Card>
       {total && (
         <Row gutter={[12, 12]}>
@@ -111,10 +144,11 @@ export default function CaseStatsPage() {
               ['case.stats.onTimeRate', formatRate(total.onTimeRate)],
               ['case.stats.reworkRate', formatRate(total.reworkRate)],
               ['case.stats.avgHours', number(total.avgHandlingHours)],
+              ['case.stats.avgWorkingHours', number(total.avgHandlingWorkingHours)],
               ['case.stats.satisfaction', number(total.satisfaction, 2)],
             ] as [MessageKey, string][]
           ).map(([label, value]) => (
-            <Col key={label} xs={12} md={8} xl={4}>
+            <Col key={label} xs={12} md={8} xl={3}>
               <Card size="small" className={styles.statCard}>
                 <Statistic title={t(label)} value={value} />
               </Card>

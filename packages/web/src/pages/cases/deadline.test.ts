@@ -21,22 +21,24 @@ describe('deadline badge in the queues', () => {
 });
 
 describe('deadline badge on the tracking page', () => {
-  // Reported 08:00, due 16:00 (8 hours): amber in the last 2 hours, from 14:00.
+  // The server measures "due soon" in working time (a Sunday before a Monday 09:00 deadline is
+  // yellow); the page shows its colour and turns it red itself once the deadline passes.
   const tracked = {
     status: 'handling' as const,
     paused: false,
-    createdAt: '2026-03-10T08:00:00Z',
-    deadline: '2026-03-10T16:00:00Z',
+    deadline: '2026-03-09T01:00:00Z',
+    colour: 'yellow' as const,
   };
 
-  it('is green with more than a quarter left, amber with less, red after the deadline', () => {
-    expect(trackingBadge(tracked, new Date('2026-03-10T13:59:00Z'))).toBe('onTime');
-    expect(trackingBadge(tracked, new Date('2026-03-10T14:01:00Z'))).toBe('dueSoon');
-    expect(trackingBadge(tracked, new Date('2026-03-10T16:01:00Z'))).toBe('overdue');
+  it("shows the server's working-time colour, red after the deadline", () => {
+    expect(trackingBadge(tracked, new Date('2026-03-08T04:00:00Z'))).toBe('dueSoon');
+    expect(trackingBadge({ ...tracked, colour: 'green' }, new Date('2026-03-06T06:00:00Z'))).toBe('onTime');
+    expect(trackingBadge(tracked, new Date('2026-03-09T01:01:00Z'))).toBe('overdue');
   });
 
-  it('has none when closed', () => {
+  it('has none when closed, and says paused while paused', () => {
     expect(trackingBadge({ ...tracked, status: 'closed' }, new Date('2026-03-11T00:00:00Z'))).toBe('none');
+    expect(trackingBadge({ ...tracked, paused: true }, new Date('2026-03-11T00:00:00Z'))).toBe('paused');
   });
 });
 

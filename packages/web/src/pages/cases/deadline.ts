@@ -1,4 +1,4 @@
-import { deadlineColour, isOpenStatus, type CaseStatus } from '@chuangcheng/core';
+import { isOpenStatus, type CaseStatus } from '@chuangcheng/core';
 
 /** How a case stands against its deadline, as the queues and the tracking page show it. */
 export type DeadlineBadge = 'overdue' | 'dueSoon' | 'onTime' | 'paused' | 'none';
@@ -10,7 +10,7 @@ const byColour: Record<Colour, DeadlineBadge> = { red: 'overdue', yellow: 'dueSo
 /**
  * A finished case (closed, rejected, merged) has no deadline to watch; a paused clock says so
  * rather than a colour that no longer moves; otherwise the server's colour (red overdue, yellow
- * in the last quarter of the time allowed, green in time).
+ * in the last quarter of the working time allowed, green in time).
  */
 export function deadlineBadge(c: { status: CaseStatus; paused: boolean; colour: Colour }): DeadlineBadge {
   if (!isOpenStatus(c.status)) return 'none';
@@ -18,12 +18,15 @@ export function deadlineBadge(c: { status: CaseStatus; paused: boolean; colour: 
   return byColour[c.colour];
 }
 
-/** The same for the public tracking page, which carries no colour: computed here, live. */
+/**
+ * The same for the public tracking page: the server's colour (measured in working time, with the
+ * holiday calendar the browser does not have), turned red live once the deadline passes.
+ */
 export function trackingBadge(
-  c: { status: CaseStatus; paused: boolean; createdAt: string; deadline: string },
+  c: { status: CaseStatus; paused: boolean; deadline: string; colour: Colour },
   now: Date,
 ): DeadlineBadge {
-  const colour = deadlineColour(now, new Date(c.createdAt), new Date(c.deadline));
+  const colour = !c.paused && now.getTime() > Date.parse(c.deadline) ? 'red' : c.colour;
   return deadlineBadge({ status: c.status, paused: c.paused, colour });
 }
 

@@ -20,6 +20,7 @@ function row(name: string, overrides: Partial<CaseStatsRow>): CaseStatsRow {
     onTimeRate: null,
     reworkRate: null,
     avgHandlingHours: null,
+    avgHandlingWorkingHours: null,
     satisfaction: null,
     ratings: 0,
     open: 0,
@@ -111,6 +112,7 @@ describe('categories', () => {
     timeLimit: parentCode ? { amount: 4, unit: 'hours' } : null,
     defaultUnitName: null,
     active,
+    dayRule: 'next_day',
   });
 
   it('nests active categories under their groups and drops groups left empty', () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { RoundKind, type CityGroup, type FrameworkSummary, type Region, type Round } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
@@ -23,6 +23,7 @@ interface Values {
   periodEnd: string;
   testDate: string;
   ownerRegionCode: string;
+  unannounced: boolean;
 }
 
 interface Props {
@@ -58,6 +59,7 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
       periodEnd: `${year}-12-31`,
       testDate: `${year}-12-01`,
       ownerRegionCode: me.regionCode,
+      unannounced: false,
     });
   }, [open, form, me.regionCode]);
 
@@ -169,6 +171,9 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
           <Input type="date" data-testid="round-test-date" />
         </Form.Item>
       </Space>
+      <Form.Item name="unannounced" valuePropName="checked">
+        <Checkbox data-testid="round-unannounced">{t('evaluation.round.unannounced')}</Checkbox>
+      </Form.Item>
       <Form.Item name="ownerRegionCode" label={t('evaluation.round.owner')} rules={required(t('validation.required'))}>
         <RegionSelect known={[{ code: me.regionCode, name: me.regionName }]} testId="round-owner" />
       </Form.Item>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Empty, InputNumber, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Empty, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CityGroup, type FrameworkSummary } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import type { Items } from '../../api/types.ts';
@@ -72,6 +72,13 @@ export function CycleResults() {
           <Typography.Text strong>{formatPoints(row.cycleTotal)}</Typography.Text>
           {!row.complete && <Tag>{t('evaluation.cycle.incomplete')}</Tag>}
           {row.minorsGatePassed === false && <Tag color="red">{t('evaluation.scorecard.gateFailed')}</Tag>}
+          {row.standing === 'disqualified' && (
+            <Tooltip title={row.disqualifications.map((d) => d.reason).join('；')}>
+              <Tag color="purple" data-testid={`cycle-disqualified-${row.regionCode}`}>
+                {t('evaluation.cycle.standing.disqualified')}
+              </Tag>
+            </Tooltip>
+          )}
         </Space>
       ),
     },

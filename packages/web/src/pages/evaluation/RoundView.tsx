@@ -20,6 +20,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { AssignmentsModal } from './AssignmentsModal.tsx';
 import { cityGroupKeys, effectColours, effectKeys, methodKeys, roundKindKeys, roundStatusKeys } from './labels.ts';
 import { ModelBanner } from './ModelBanner.tsx';
+import { PublicationsCard } from './PublicationsCard.tsx';
 import { RoundStatusTag } from './RoundStatusTag.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
 import type { RoundEffectList, RoundRegionView } from './types.ts';
@@ -104,6 +105,7 @@ export function RoundView({ id }: { id: string }) {
             <span>/</span>
             <span data-testid="round-title">{round.name}</span>
             <RoundStatusTag status={round.status} />
+            {round.unannounced && <Tag color="geekblue">{t('evaluation.round.unannouncedTag')}</Tag>}
           </Space>
         }
         extra={
@@ -180,6 +182,9 @@ export function RoundView({ id }: { id: string }) {
           </Space>
         )}
       </Card>
+      {round.status === 'published' && round.publications.length > 0 && (
+        <PublicationsCard round={round} mayManage={mayManage} onCorrected={replace} />
+      )}
       {round.status === 'published' && effects && (
         <Card size="small" title={t('evaluation.round.publishedEffects')} data-testid="round-publish-outcome">
           {effects.items.length === 0 ? (

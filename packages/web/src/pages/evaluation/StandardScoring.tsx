@@ -17,6 +17,7 @@ import type { Evidence, Finding, Round, ScoringSheet } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { NotApplicableForm } from './NotApplicableForm.tsx';
 import { AttachmentUpload } from '../supervision/AttachmentUpload.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
 import { FileLinks } from './FileLinks.tsx';
@@ -131,12 +132,20 @@ export function StandardScoring({ round, sheet, row, siteNames, onChanged }: Pro
           {standard.rule.kind !== 'deduction' && (
             <MeasureForm row={row} busy={busy} onSubmit={(body) => void putResult(body)} />
           )}
+          <NotApplicableForm
+            code={code}
+            busy={busy}
+            onSubmit={(reason) =>
+              void run(() => api.put(`${base}/results/${encodeURIComponent(code)}/not-applicable`, { reason }))
+            }
+          />
         </>
       )}
     </div>
   );
 
   function resultInWords(result: NonNullable<SheetRow['result']>): string {
+    if (result.notApplicable) return t('evaluation.scoring.notApplicableTag');
     if (result.satisfaction !== null) return t('evaluation.score.satisfactionIs', { value: result.satisfaction });
     if (result.checked !== null)
       return t('evaluation.score.passedOf', { passed: result.passed ?? 0, checked: result.checked });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Input, Modal, Space, Typography } from 'antd';
 import type { Round, RoundStatus } from '@chuangcheng/core';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { roundStatusKeys } from './labels.ts';
@@ -20,20 +20,29 @@ export function TransitionModal({ round, to, onClose, onMoved }: Props) {
   const t = useT();
   const showError = useApiError();
   const [note, setNote] = useState('');
+  // The 通报 that publishes the results: threshold sanctions take effect on it (today by default).
+  const [decidedOn, setDecidedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [missing, setMissing] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
   const move = async () => {
     if (!to) return;
     setBusy(true);
+    setMissing([]);
     try {
       const answer = await api.post<Round | Publication>(`/api/v1/evaluation/rounds/${round.id}/transition`, {
         to,
         note,
+        ...(to === 'published' && decidedOn ? { decidedOn } : {}),
       });
       setNote('');
       // Every move answers { round, effects }; what publishing did is read on the round's page.
       onMoved('round' in answer ? answer.round : answer);
     } catch (error) {
+      // Publication waits for every standard: list what is still unscored in the dialog.
+      if (error instanceof ApiError && error.code === 'ROUND_NOT_FULLY_SCORED') {
+        setMissing(error.errors.map((e) => e.message));
+      }
       showError(error);
     } finally {
       setBusy(false);
@@ -49,7 +58,10 @@ export function TransitionModal({ round, to, onClose, onMoved }: Props) {
       okButtonProps={{ danger: to === 'published' }}
       confirmLoading={busy}
       onOk={() => void move()}
-      onCancel={onClose}
+      onCancel={() => {
+        setMissing([]);
+        onClose();
+      }}
       destroyOnHidden
     >
       {to && (
@@ -59,6 +71,32 @@ export function TransitionModal({ round, to, onClose, onMoved }: Props) {
             showIcon
             title={t(`evaluation.transition.explain.${to}`)}
           />
+          {to === 'published' && (
+            <>
+              <Typography.Text>{t('evaluation.transition.decidedOn')}</Typography.Text>
+              <Input
+                type="date"
+                data-testid="round-decided-on"
+                value={decidedOn}
+                onChange={(event) => setDecidedOn(event.target.value)}
+              />
+            </>
+          )}
+          {missing.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="round-publish-missing"
+              title={t('evaluation.transition.missing')}
+              description={
+                <ul style={{ maxHeight: 200, overflow: 'auto', margin: 0 }}>
+                  {missing.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
           <Typography.Text>{t('evaluation.transition.note')}</Typography.Text>
           <Input.TextArea rows={2} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
         </Space>

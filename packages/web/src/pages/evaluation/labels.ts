@@ -65,6 +65,7 @@ export const effectKeys: Record<SanctionEffect, MessageKey> = {
   suspend: 'evaluation.effect.suspend',
   bar: 'evaluation.effect.bar',
   revoke: 'evaluation.effect.revoke',
+  disqualify: 'evaluation.effect.disqualify',
 };
 
 export const effectColours: Record<SanctionEffect, string> = {
@@ -74,6 +75,7 @@ export const effectColours: Record<SanctionEffect, string> = {
   suspend: 'red',
   bar: 'volcano',
   revoke: 'magenta',
+  disqualify: 'purple',
 };
 
 export const titleKindKeys: Record<TitleKind, MessageKey> = {

@@ -32,8 +32,26 @@ const scorecard: Scorecard = {
           score: 2.5,
           rate: 0.625,
           standards: [
-            { code: 'S1', name: '主干道公益广告', points: 2, score: 1, rate: 0.5, method: 'field', unscored: false },
-            { code: 'S2', name: '路灯亮灯率', points: 2, score: 1.5, rate: 0.75, method: 'field', unscored: false },
+            {
+              code: 'S1',
+              name: '主干道公益广告',
+              points: 2,
+              score: 1,
+              rate: 0.5,
+              method: 'field',
+              unscored: false,
+              notApplicable: false,
+            },
+            {
+              code: 'S2',
+              name: '路灯亮灯率',
+              points: 2,
+              score: 1.5,
+              rate: 0.75,
+              method: 'field',
+              unscored: false,
+              notApplicable: false,
+            },
           ],
         },
         {
@@ -43,7 +61,16 @@ const scorecard: Scorecard = {
           score: 2,
           rate: 1,
           standards: [
-            { code: 'S3', name: '工作方案', points: 2, score: 2, rate: 1, method: 'material', unscored: true },
+            {
+              code: 'S3',
+              name: '工作方案',
+              points: 2,
+              score: 2,
+              rate: 1,
+              method: 'material',
+              unscored: true,
+              notApplicable: false,
+            },
           ],
         },
       ],
@@ -90,6 +117,8 @@ const scorecard: Scorecard = {
   previous: null,
   group: { mean: 90, best: 97, worst: 80 },
   unscored: 1,
+  pending: [{ standardCode: 'S3', path: ['P1', 'C2', 'S3'], points: 2 }],
+  publication: null,
 };
 
 describe('scorecard rows', () => {

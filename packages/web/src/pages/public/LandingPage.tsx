@@ -11,11 +11,13 @@ import { formatTime } from '../cases/format.ts';
 import { myReports } from './report-draft.ts';
 import styles from './public.module.css';
 
-/** What the server tells anyone about a case number (GET /public/cases?numbers=). */
+/** What the server tells the reporter about their cases (GET /public/cases?refs=number.token,...). */
 interface CaseState {
   number: string;
   status: CaseStatus;
   deadline: string;
+  /** The deadline's colour in working time, as the server measures it. */
+  colour: 'green' | 'yellow' | 'red';
   paused: boolean;
   mergedInto: string | null;
 }
@@ -33,11 +35,11 @@ export default function LandingPage() {
   const [now] = useState(() => new Date());
 
   useEffect(() => {
-    const numbers = mine.slice(0, STATUS_BATCH).map((item) => item.number);
-    if (numbers.length === 0) return;
+    const refs = mine.slice(0, STATUS_BATCH).map((item) => `${item.number}.${item.token}`);
+    if (refs.length === 0) return;
     let cancelled = false;
     api
-      .get<{ items: CaseState[] }>(withQuery('/api/v1/public/cases', { numbers: numbers.join(',') }))
+      .get<{ items: CaseState[] }>(withQuery('/api/v1/public/cases', { refs: refs.join(',') }))
       .then((answer) => {
         if (!cancelled) setStates(new Map(answer.items.map((item) => [item.number, item])));
       })
@@ -101,7 +103,7 @@ export default function LandingPage() {
                   description={
                     <Space orientation="vertical" size={2}>
                       <span>{`${item.categoryName} · ${formatTime(item.reportedAt)}`}</span>
-                      <StateLine state={states.get(item.number)} reportedAt={item.reportedAt} now={now} />
+                      <StateLine state={states.get(item.number)} now={now} />
                     </Space>
                   }
                 />
@@ -114,9 +116,9 @@ export default function LandingPage() {
   );
 }
 
-function StateLine({ state, reportedAt, now }: { state?: CaseState; reportedAt: string; now: Date }) {
+function StateLine({ state, now }: { state?: CaseState; now: Date }) {
   if (!state) return null;
-  const badge = trackingBadge({ ...state, createdAt: reportedAt }, now);
+  const badge = trackingBadge(state, now);
   return (
     <Space size={4} wrap>
       <CaseStatusTag status={state.status} />

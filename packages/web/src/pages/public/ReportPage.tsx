@@ -130,7 +130,7 @@ export default function ReportPage() {
           title={t('case.report.done')}
           subTitle={t('case.report.keepNumber')}
           extra={[
-            <Link key="track" to={`/track/${done.answer.number}`}>
+            <Link key="track" to={`/track/${done.answer.number}?t=${encodeURIComponent(done.answer.trackingToken)}`}>
               <Button type="primary" size="large" data-testid="report-track">
                 {t('case.report.track')}
               </Button>
@@ -154,6 +154,10 @@ export default function ReportPage() {
             <div className={styles.caseNumber} data-testid="report-number">
               {done.answer.number}
             </div>
+            <Typography.Text type="secondary">{t('case.report.code')}</Typography.Text>
+            <Typography.Paragraph copyable data-testid="report-code">
+              {done.answer.trackingToken}
+            </Typography.Paragraph>
             <Typography.Paragraph data-testid="report-deadline">
               {t('case.report.deadline', { time: formatTime(done.answer.deadline) })}
             </Typography.Paragraph>
@@ -229,7 +233,7 @@ export default function ReportPage() {
           <List
             dataSource={nearby}
             renderItem={(item) => (
-              <List.Item extra={<Link to={`/track/${item.number}`}>{t('case.report.follow')}</Link>}>
+              <List.Item>
                 <List.Item.Meta
                   title={
                     <>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Descriptions, Input, Rate, Result, Segmented, Space, Spin, Typography } from 'antd';
 import type { CaseTracking } from '@chuangcheng/core';
 import { ApiError, api } from '../../api/client.ts';
@@ -18,13 +18,17 @@ export default function TrackPage() {
   const t = useT();
   const showError = useApiError();
   const number = useParams().number ?? '';
+  const [search, setSearch] = useSearchParams();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [now, setNow] = useState(() => new Date());
-  const token = tokenFor(localStorage, number);
+  // The tracking code comes in the link the reporter was given (?t=) or from this phone's reports:
+  // a number alone opens nothing.
+  const token = search.get('t') ?? tokenFor(localStorage, number);
 
   const load = useCallback(() => {
+    if (!token) return;
     api
-      .get<CaseTracking>(`/api/v1/public/cases/${encodeURIComponent(number)}`)
+      .get<CaseTracking>(`/api/v1/public/cases/${encodeURIComponent(number)}?token=${encodeURIComponent(token)}`)
       .then((tracking) => {
         setNow(new Date());
         setLoaded({ number, tracking, missing: false });
@@ -35,9 +39,11 @@ export default function TrackPage() {
         if (!missing) showError(error);
         setLoaded({ number, tracking: null, missing });
       });
-  }, [number, showError]);
+  }, [number, token, showError]);
 
   useEffect(load, [load]);
+
+  if (!token) return <TokenPrompt number={number} onToken={(t) => setSearch({ t }, { replace: true })} />;
 
   const current = loaded?.number === number ? loaded : null;
   if (!current) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
@@ -116,6 +122,29 @@ export default function TrackPage() {
       </Card>
       <RatingCard tracking={tracking} token={token} onRated={load} />
     </>
+  );
+}
+
+/** Asks for the tracking code the reporter received with the case number. */
+function TokenPrompt({ number, onToken }: { number: string; onToken: (token: string) => void }) {
+  const t = useT();
+  const [value, setValue] = useState('');
+  return (
+    <Card title={<span className={styles.caseNumber}>{number}</span>}>
+      <Typography.Paragraph>{t('case.track.needCode')}</Typography.Paragraph>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          data-testid="track-code"
+          value={value}
+          placeholder={t('case.track.codePlaceholder')}
+          onChange={(event) => setValue(event.target.value)}
+          onPressEnter={() => value.trim() && onToken(value.trim())}
+        />
+        <Button type="primary" disabled={!value.trim()} onClick={() => onToken(value.trim())}>
+          {t('case.track.open')}
+        </Button>
+      </Space.Compact>
+    </Card>
   );
 }
 

@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import { ConfigError } from '../config.ts';
+import { openDatabase } from '../db/connection.ts';
+import { copyDatabase } from '../db/move.ts';
+import type { Database } from '../db/schema.ts';
+import {
+  auditSignerOf,
+  exportCheckpoints,
+  sequenceAuditLog,
+  verifyAuditLog,
+  type AuditSigner,
+} from '../modules/audit/index.ts';
+import { EXIT } from './errors.ts';
+import { print, withDatabase } from './with-database.ts';
+
+/**
+ * Moves every row of `source` into the empty `target` and proves it: the row counts of every table
+ * on both sides, and the audit log on the target verifying against the source's newest checkpoints
+ * (signed just before the copy, so that they cover every entry).
+ */
+export async function moveDatabase(source: Kysely<Database>, target: Kysely<Database>, signer: AuditSigner) {
+  await sequenceAuditLog(source, { signer });
+  const checkpoints = await exportCheckpoints(source);
+  const counts = await copyDatabase(source, target);
+  const audit = await verifyAuditLog(target, { external: checkpoints });
+  const mismatched = counts.filter((c) => c.source !== c.target);
+  return { ok: mismatched.length === 0 && audit.ok, counts, mismatched, audit };
+}
+
+/** `chuangcheng move-to-postgres DATABASE_URL`: growing out of the embedded database. */
+export function registerDatabaseCommands(program: Command): void {
+  program
+    .command('move-to-postgres <url>')
+    .description(
+      'copy the embedded database (CHUANGCHENG_DATA_DIR, server stopped) into an empty PostgreSQL and prove it: row counts per table, audit log verified against its last checkpoint; exits 3 if a check fails',
+    )
+    .option('--json', 'print the result as JSON')
+    .action((url: string, opts: { json?: boolean }) =>
+      withDatabase(async ({ db, kind }, config) => {
+        if (kind !== 'pglite')
+          throw new ConfigError('move-to-postgres moves the embedded database: unset DATABASE_URL');
+        const signer = auditSignerOf(config, { create: true })!;
+        const target = await openDatabase({ kind: 'postgres', url });
+        try {
+          const result = await moveDatabase(db, target.db, signer);
+          const lines = [
+            result.ok
+              ? `moved ${result.counts.length} tables, ${result.counts.reduce((n, c) => n + c.target, 0)} rows; audit log verified against the checkpoints of ${result.audit.shards.length} trees`
+              : 'the move FAILED its checks:',
+            ...result.mismatched.map((c) => `  ${c.table}: ${c.source} rows here, ${c.target} there`),
+            ...result.audit.shards.flatMap((s) => s.problems.map((p) => `  audit ${s.shard}: ${p}`)),
+            result.ok
+              ? `next: start the server with DATABASE_URL set; keep ${config.dataDir} for uploads and the signing key`
+              : '',
+          ].filter(Boolean);
+          print(!!opts.json, result, lines.join('\n'));
+          return result.ok ? EXIT.ok : EXIT.check;
+        } finally {
+          await target.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,39 @@
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { migrate } from '../db/migrate.ts';
+import { drainOutbox } from '../outbox/worker.ts';
+import { EXIT, reportError } from './errors.ts';
+
+function openConfigured(config: Config): Promise<DatabaseHandle> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+}
+
+/** Runs a command with an open, migrated database and maps failures to one line and an exit code. */
+export async function withDatabase(
+  fn: (handle: DatabaseHandle, config: Config) => Promise<number | void>,
+  options = { migrateFirst: true },
+): Promise<never> {
+  let handle: DatabaseHandle | undefined;
+  let code: number = EXIT.ok;
+  try {
+    const config = loadConfig();
+    handle = await openConfigured(config);
+    if (options.migrateFirst) await migrate(handle.db);
+    code = (await fn(handle, config)) ?? EXIT.ok;
+    // Deliver the events the command wrote (notifications, cache generations): a server may not be
+    // running to do it, and PGlite's lock keeps one from running beside the command.
+    if (options.migrateFirst) await drainOutbox(handle);
+  } catch (error) {
+    code = reportError(error);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+/** Prints JSON for machines or one line of text for people. */
+export function print(json: boolean, data: unknown, text: string) {
+  console.log(json ? JSON.stringify(data, null, 2) : text);
+}

@@ -1,0 +1,40 @@
+import { canonicalJson } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { hashLeaf } from './merkle.ts';
+
+/** An audit_log row as read back from the database. */
+export type AuditRow = Database['audit_log'] extends infer T
+  ? { [K in keyof T]: K extends 'id' ? number : T[K] }
+  : never;
+
+/**
+ * The bytes a leaf commits to: every column of the entry in canonical JSON (keys sorted, so
+ * jsonb's key order does not matter). Rows from before the verifiable log also carry their old
+ * chain hashes, which seals that chain into the tree.
+ */
+export function entryBytes(row: AuditRow): string {
+  return canonicalJson({
+    id: Number(row.id),
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    regionCode: row.region_code,
+    prefectureCode: row.prefecture_code,
+    shard: row.shard,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    requestId: row.request_id,
+    prevHash: row.prev_hash ?? undefined,
+    hash: row.hash ?? undefined,
+  });
+}
+
+export const entryLeafHash = (row: AuditRow): Buffer => hashLeaf(entryBytes(row));
+
+/** The tree an entry belongs to: its prefecture (a province-wide entry: the province), '00' without a region. */
+export function shardOf(prefectureCode: string | null): string {
+  return prefectureCode ?? '00';
+}

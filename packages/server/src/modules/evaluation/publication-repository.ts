@@ -1,0 +1,115 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database>;
+export type PublicationRow = Selectable<Database['evaluation_publication']>;
+
+/** SQL for the versioned publications of a round and the scorecards frozen in each. */
+export const publicationRepository = {
+  /** Every publication of a round, oldest first. */
+  list(db: Db, roundId: string) {
+    return db
+      .selectFrom('evaluation_publication')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .orderBy('version')
+      .execute();
+  },
+
+  /** One publication; the latest (the one in force) when no version is given. */
+  find(db: Db, roundId: string, version?: number) {
+    let q = db.selectFrom('evaluation_publication').selectAll().where('round_id', '=', roundId);
+    q = version === undefined ? q.orderBy('version', 'desc').limit(1) : q.where('version', '=', version);
+    return q.executeTakeFirst();
+  },
+
+  async insert(db: Db, row: Insertable<Database['evaluation_publication']>) {
+    await db.insertInto('evaluation_publication').values(row).execute();
+  },
+
+  async insertRegions(db: Db, rows: Insertable<Database['evaluation_publication_region']>[]) {
+    for (let i = 0; i < rows.length; i += 200) {
+      await db
+        .insertInto('evaluation_publication_region')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    }
+  },
+
+  /** The scorecard of one region as a publication froze it. */
+  async scorecard(db: Db, roundId: string, version: number, regionCode: string): Promise<unknown> {
+    const row = await db
+      .selectFrom('evaluation_publication_region')
+      .select('scorecard')
+      .where('round_id', '=', roundId)
+      .where('version', '=', version)
+      .where('region_code', '=', regionCode)
+      .executeTakeFirst();
+    return row?.scorecard;
+  },
+
+  /** Every region's scorecard of a publication (the Excel export's per-standard sheet). */
+  scorecards(db: Db, roundId: string, version: number) {
+    return db
+      .selectFrom('evaluation_publication_region')
+      .select(['region_code', 'scorecard'])
+      .where('round_id', '=', roundId)
+      .where('version', '=', version)
+      .orderBy('city_group')
+      .orderBy('rank')
+      .orderBy('region_code')
+      .execute();
+  },
+
+  /** A publication's ranking rows, best first within each group. */
+  rows(db: Db, roundId: string, version: number) {
+    return db
+      .selectFrom('evaluation_publication_region as x')
+      .innerJoin('region as g', 'g.code', 'x.region_code')
+      .select([
+        'x.region_code',
+        'x.city_group',
+        'x.main_score',
+        'x.minors_score',
+        'x.minors_gate_passed',
+        'x.deducted',
+        'x.total',
+        'x.rate',
+        'x.rank',
+        'x.previous_total',
+        'g.name',
+        'g.path',
+      ])
+      .where('x.round_id', '=', roundId)
+      .where('x.version', '=', version)
+      .orderBy('x.city_group')
+      .orderBy('x.rank')
+      .orderBy('x.region_code')
+      .execute();
+  },
+
+  /** The results in force (those of the latest publication), best first within each group. */
+  resultsInForce(db: Db, roundId: string) {
+    return db
+      .selectFrom('evaluation_round_result as x')
+      .innerJoin('region as g', 'g.code', 'x.region_code')
+      .selectAll('x')
+      .select(['g.name', 'g.path'])
+      .where('x.round_id', '=', roundId)
+      .orderBy('x.city_group')
+      .orderBy('x.rank')
+      .orderBy('x.region_code')
+      .execute();
+  },
+
+  /** The results in force are those of the latest publication: replace them. */
+  async replaceResults(db: Db, roundId: string, rows: Insertable<Database['evaluation_round_result']>[]) {
+    await db.deleteFrom('evaluation_round_result').where('round_id', '=', roundId).execute();
+    for (let i = 0; i < rows.length; i += 500) {
+      await db
+        .insertInto('evaluation_round_result')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    }
+  },
+};

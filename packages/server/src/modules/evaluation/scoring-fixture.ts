@@ -1,0 +1,56 @@
+import { expect } from 'vitest';
+import type { Kysely } from 'kysely';
+import { standardsOf, type FrameworkDocument } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import type { Agent } from '../../test/harness.ts';
+
+/**
+ * Test fixture: completes the scoring of a round's regions so it can be published. Every
+ * standard still pending is marked reviewed (a deduction standard inspected with no finding)
+ * or not applicable (a measured standard this round did not measure), each with its request.
+ */
+export async function completeScoring(agent: Agent, roundId: string, regionCodes: readonly string[]) {
+  for (const code of regionCodes) {
+    const card = await agent.get(`/api/v1/evaluation/rounds/${roundId}/scorecards/${code}`);
+    expect(card.statusCode, card.body).toBe(200);
+    for (const { standardCode } of card.json().pending as { standardCode: string }[]) {
+      const base = `/api/v1/evaluation/rounds/${roundId}/regions/${code}/results/${standardCode}`;
+      let res = await agent.put(base, { reviewed: true });
+      // not a deduction standard: it takes a measurement, which this round did not make
+      if (res.statusCode === 400) res = await agent.put(`${base}/not-applicable`, { reason: '本轮未抽查此项' });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+  }
+}
+
+/**
+ * Test fixture for tests that set the frozen totals by hand: writes the same entries as
+ * `completeScoring` straight into the round's results (reviewed deduction standards, every
+ * measured standard not applicable), a handful of statements instead of one request each.
+ */
+export async function completeScoringInDatabase(db: Kysely<Database>, roundId: string, scorerId: string) {
+  const round = await db
+    .selectFrom('evaluation_round as r')
+    .innerJoin('evaluation_framework_version as v', 'v.id', 'r.framework_version_id')
+    .select('v.document')
+    .where('r.id', '=', roundId)
+    .executeTakeFirstOrThrow();
+  const regions = await db
+    .selectFrom('evaluation_round_region')
+    .select(['region_code', 'prefecture_code'])
+    .where('round_id', '=', roundId)
+    .execute();
+  const rows = regions.flatMap((region) =>
+    standardsOf(round.document as FrameworkDocument).map(({ standard }) => ({
+      round_id: roundId,
+      region_code: region.region_code,
+      prefecture_code: region.prefecture_code,
+      standard_code: standard.code,
+      reviewed: standard.rule.kind === 'deduction',
+      not_applicable: standard.rule.kind !== 'deduction',
+      note: standard.rule.kind === 'deduction' ? '' : '本轮未抽查此项',
+      scorer_id: scorerId,
+    })),
+  );
+  if (rows.length > 0) await db.insertInto('evaluation_result').values(rows).execute();
+}
