@@ -18,4 +18,5 @@ export * from './titles.ts';
 export * from './forecast.ts';
 export * from './aggregation.ts';
 export * from './evaluation-scoring.ts';
+export * from './events.ts';
 export * from './personal-data.ts';

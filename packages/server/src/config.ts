@@ -34,11 +34,18 @@ export type Config = {
   /** Keys for personal data (base64 or hex, 32 bytes, newest first); else `dataDir/personal-data.key`. */
   personalDataKeys: string | undefined;
   bodyLimitBytes: number;
-  /** Largest accepted attachment; uploads are stored under `dataDir/uploads`. */
+  /** Largest accepted attachment or photo. */
   uploadMaxBytes: number;
+  /**
+   * Where uploaded files are stored (storage/file-store.ts); unset means `dataDir/uploads`. With
+   * several servers, a directory they all share.
+   */
+  uploadsDir: string | undefined;
   logLevel: string;
-  /** Minutes between runs of the reminder job in `serve`; 0 turns it off. */
+  /** Minutes between runs of the reminder and case jobs in `serve`; 0 turns them off. */
   jobsIntervalMinutes: number;
+  /** Milliseconds between a server's looks for undelivered outbox events (it also looks after each write it answers). */
+  outboxPollMs: number;
   /** Ed25519 private key (PEM, or PEM in base64) signing audit checkpoints; default: a key file in dataDir. */
   auditKey: string | undefined;
 };
@@ -134,8 +141,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     personalDataKeys: env.CHUANGCHENG_PERSONAL_DATA_KEY || undefined,
     bodyLimitBytes: intFromEnv(env, 'CHUANGCHENG_BODY_LIMIT', 1024 * 1024),
     uploadMaxBytes: intFromEnv(env, 'CHUANGCHENG_UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
+    uploadsDir: env.CHUANGCHENG_UPLOADS_DIR ? path.resolve(env.CHUANGCHENG_UPLOADS_DIR) : undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     jobsIntervalMinutes: intFromEnv(env, 'CHUANGCHENG_JOBS_INTERVAL_MINUTES', 60),
+    outboxPollMs: Math.max(100, intFromEnv(env, 'CHUANGCHENG_OUTBOX_POLL_MS', 1000)),
     auditKey: env.CHUANGCHENG_AUDIT_KEY || undefined,
   };
 }

@@ -33,9 +33,10 @@ import { importCaseData } from '../modules/cases/data-import.ts';
 import { publishMonthlyStatistics } from '../modules/cases/publish.ts';
 import { sweepUnattachedPhotos } from '../modules/cases/photos.ts';
 import { runCaseJobs } from '../jobs/case-jobs.ts';
-import { uploadsDirOf } from '../modules/attachments/storage.ts';
+import { fileStoreOf } from '../storage/file-store.ts';
 import { exportFramework, importFrameworkFile } from '../modules/evaluation/frameworks.ts';
 import { registerUserCommands } from './users-commands.ts';
+import { registerOutboxCommands } from './outbox-commands.ts';
 
 const program = new Command()
   .name('chuangcheng')
@@ -347,7 +348,7 @@ cases
   .description('remove photos uploaded more than a day ago and never used in a report or an action')
   .action(() =>
     withDatabase(async ({ db }, config) => {
-      console.log(`removed ${await sweepUnattachedPhotos(db, uploadsDirOf(config.dataDir))} unused photos`);
+      console.log(`removed ${await sweepUnattachedPhotos(db, fileStoreOf(config))} unused photos`);
     }),
   );
 
@@ -422,5 +423,7 @@ function readFile(file: string): string {
     throw new ConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`);
   }
 }
+
+registerOutboxCommands(program, withDatabase);
 
 await program.parseAsync(process.argv);

@@ -4,12 +4,16 @@ import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { bootstrap } from '../bootstrap.ts';
 import { buildApp } from '../app.ts';
 import { reportError } from './errors.ts';
-import { scheduleReminders } from '../jobs/schedule.ts';
-import { scheduleCaseJobs } from '../jobs/case-jobs.ts';
+import { scheduledJobs } from '../jobs/schedule.ts';
+import { startScheduler } from '../jobs/scheduler.ts';
+import { startOutboxWorker } from '../outbox/worker.ts';
 import { auditSignerOf, scheduleAuditSequencer } from '../modules/audit/index.ts';
 import { startMetricsListener } from '../modules/system/metrics.ts';
 import { createPersonalData, loadKeyring } from '../modules/personal-data/index.ts';
 import { sealPlaintextReporterPhones } from '../modules/cases/reporter-phone.ts';
+
+/** How often each server asks the database for due jobs; a job runs at most this late. */
+const SCHEDULER_POLL_MS = 30_000;
 
 /**
  * Starts the platform: one process serving the API and the web app. Configuration
@@ -44,10 +48,20 @@ export async function serve(): Promise<void> {
       createPersonalData(loadKeyring({ envKeys: config.personalDataKeys, dataDir: config.dataDir })),
     );
     if (sealed > 0) console.log(`chuangcheng: sealed ${sealed} reporter phone numbers stored before encryption`);
-    let stopJobs: () => void = () => undefined;
-    const metrics = config.metricsAddress ? await startMetricsListener(config.metricsAddress) : undefined;
+    const outbox = startOutboxWorker(handle.db, { pollMs: config.outboxPollMs, log: app.log });
+    // A write has committed its events by the time its answer is sent: deliver them before the
+    // answer goes out (a few milliseconds), so the writer's next page shows their effects (the
+    // cockpit, the unit's notifications) as it did when modules called each other directly.
+    app.addHook('onSend', async (request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+        await outbox.flush();
+      }
+    });
+    let stopJobs: () => Promise<void> = async () => undefined;
+    const metrics = config.metricsAddress ? await startMetricsListener(config.metricsAddress, handle.db) : undefined;
     const shutdown = async () => {
-      stopJobs();
+      await stopJobs();
+      await outbox.stop();
       await metrics?.close();
       await app.close();
       await handle?.close();
@@ -65,13 +79,14 @@ export async function serve(): Promise<void> {
         throw new ConfigError(`no permission to listen on port ${config.port}; set PORT above 1024`);
       throw error;
     }
-    const stopReminders = scheduleReminders(handle.db, config.jobsIntervalMinutes, app.log);
-    const stopCaseJobs = scheduleCaseJobs(handle.db, config.jobsIntervalMinutes, app.log);
+    const scheduler = startScheduler(handle.db, scheduledJobs(config), { pollMs: SCHEDULER_POLL_MS, log: app.log });
+    // The sequencer keeps its own one-second loop: the scheduler polls every 30 s, far too slowly for
+    // an audit row to be sealed soon after its write; across servers the sequencer's own database
+    // lock already lets only one of them run.
     const stopSequencer = scheduleAuditSequencer(handle.db, auditSigner, app.log);
-    stopJobs = () => {
-      stopReminders();
-      stopCaseJobs();
+    stopJobs = async () => {
       stopSequencer();
+      await scheduler.stop();
     };
     console.log(
       `chuangcheng: ready at http://localhost:${config.port} on ${handle.kind} (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}) after ${Date.now() - started} ms`,

@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import { drainOutbox } from '../outbox/worker.ts';
 import { EXIT, reportError } from './errors.ts';
 
 function openConfigured(config: Config): Promise<DatabaseHandle> {
@@ -21,6 +22,9 @@ export async function withDatabase(
     handle = await openConfigured(config);
     if (options.migrateFirst) await migrate(handle.db);
     code = (await fn(handle, config)) ?? EXIT.ok;
+    // Deliver the events the command wrote (notifications, cache generations): a server may not be
+    // running to do it, and PGlite's lock keeps one from running beside the command.
+    if (options.migrateFirst) await drainOutbox(handle);
   } catch (error) {
     code = reportError(error);
   } finally {

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { IndicatorTables } from './schema-indicators.ts';
 import type { EvaluationTables } from './schema-evaluation.ts';
 import type { CaseTables } from './schema-cases.ts';
+import type { OutboxTables } from './schema-outbox.ts';
 import type { AuditTables } from './schema-audit.ts';
 import type { SecurityTables } from './schema-security.ts';
 
@@ -15,6 +16,7 @@ export type Database = FoundationTables &
   IndicatorTables &
   EvaluationTables &
   CaseTables &
+  OutboxTables &
   AuditTables &
   SecurityTables;
 

@@ -2,9 +2,11 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit } from '../modules/audit/service.ts';
+import { emitEvent } from '../outbox/emit.ts';
 import { caseRepository } from '../modules/cases/repository.ts';
 import { caseJobRepository } from '../modules/cases/job-repository.ts';
 import { publishMonthlyStatistics } from '../modules/cases/publish.ts';
+import { STAGE_ESCALATION_TEXT } from '../modules/cases/clocks.ts';
 import { chinaDate } from '@chuangcheng/core';
 import { systemActorOfRoot } from '../bootstrap.ts';
 
@@ -12,7 +14,7 @@ import { systemActorOfRoot } from '../bootstrap.ts';
  * Overdue escalation (逾期督办): a case dispatched to a unit whose deadline has passed while its
  * clock runs is reported once to the unit's superior (its parent organisation), or, for a unit
  * without one, to the creation office (文明办) of the nearest region above the case. The unit is
- * told too. Each case escalates once (escalation_level 0 → 1), in its own transaction with a
+ * told too (supervision notifies both on the `case.escalated` event). Each case escalates once (escalation_level 0 → 1), in its own transaction with a
  * timeline row and an audit row, so concurrent runs never escalate twice.
  */
 export async function escalateOverdueCases(db: Kysely<Database>, now = new Date()): Promise<number> {
@@ -27,12 +29,17 @@ export async function escalateOverdueCases(db: Kysely<Database>, now = new Date(
         const superior = unit?.parent_id
           ? await caseRepository.findOrgUnit(trx, unit.parent_id)
           : await caseJobRepository.creationOfficeAbove(trx, c.region_path.split('/'));
-        const title = `案件 ${c.number} 已逾期`;
-        const recipients = [
-          { id: c.org_unit_id!, title: `${title}，请立即处置` },
-          ...(superior ? [{ id: superior.id, title: `${title}（${unit?.name ?? ''}），请督促办理` }] : []),
-        ];
-        await caseJobRepository.notify(trx, c.id, recipients);
+        await emitEvent(trx, {
+          name: 'case.escalated',
+          payload: {
+            caseId: c.id,
+            caseNumber: c.number,
+            unitId: c.org_unit_id!,
+            unitName: unit?.name ?? '',
+            superior: superior ? { id: superior.id, name: superior.name } : null,
+            prefectureCode: c.prefecture_code,
+          },
+        });
         await caseRepository.insertEvent(trx, {
           id: crypto.randomUUID(),
           case_id: c.id,
@@ -66,18 +73,13 @@ export async function escalateOverdueCases(db: Kysely<Database>, now = new Date(
   }
 }
 
-const STAGE_TEXT = {
-  accept: { name: '受理立案', office: '调度台（受理）', event: '超过受理立案时限' },
-  dispatch: { name: '派遣', office: '调度台（派遣）', event: '超过派遣时限' },
-  verify: { name: '核查', office: '核查员', event: '超过核查时限' },
-} as const;
-
 /**
  * Stage escalation of the desk and the inspectors (受理/立案, 派遣, 核查 超时督办): a case left
  * submitted past its accept deadline, accepted past its dispatch deadline, or handled past its
  * verification deadline, with its clock running, is reported once per stage to the creation
  * office (文明办, where the dispatch desk and the inspectors sit) of the nearest region above the
- * case, with a timeline row and an audit row in one transaction; concurrent runs claim each
+ * case (supervision notifies it on the `case.stage-escalated` event), with a timeline row and an
+ * audit row in one transaction; concurrent runs claim each
  * stage with one update, so it escalates once.
  */
 export async function escalateStages(db: Kysely<Database>, now = new Date()): Promise<number> {
@@ -89,15 +91,17 @@ export async function escalateStages(db: Kysely<Database>, now = new Date()): Pr
         const done = await db.transaction().execute(async (trx) => {
           if (!(await caseJobRepository.markStageEscalated(trx, c.id, stage))) return false;
           const office = await caseJobRepository.creationOfficeAbove(trx, c.region_path.split('/'));
-          const text = STAGE_TEXT[stage];
-          if (office) {
-            await caseJobRepository.notify(
-              trx,
-              c.id,
-              [{ id: office.id, title: `案件 ${c.number} ${text.event}，请${text.office}立即办理` }],
-              `overdue:${stage}`,
-            );
-          }
+          const text = STAGE_ESCALATION_TEXT[stage];
+          await emitEvent(trx, {
+            name: 'case.stage-escalated',
+            payload: {
+              caseId: c.id,
+              caseNumber: c.number,
+              prefectureCode: c.prefecture_code,
+              stage,
+              office: office ? { id: office.id, name: office.name } : null,
+            },
+          });
           await caseRepository.insertEvent(trx, {
             id: crypto.randomUUID(),
             case_id: c.id,
@@ -155,31 +159,4 @@ export async function runCaseJobs(db: Kysely<Database>, now = new Date()) {
     return { escalated, published, publishError: (error as Error).message };
   }
   return { escalated, published };
-}
-
-type Log = { info: (data: object, message: string) => void; error: (data: object, message: string) => void };
-
-/**
- * Runs the case jobs now and then every `minutes` minutes (the same interval as the reminder
- * job), never two runs at once in this process; concurrent processes are safe (each escalation is
- * claimed by one update, the statistics are upserts). Returns a stop function.
- */
-export function scheduleCaseJobs(db: Kysely<Database>, minutes: number, log: Log): () => void {
-  if (minutes <= 0) return () => undefined;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      log.info({ job: 'cases', ...(await runCaseJobs(db)) }, 'case jobs finished');
-    } catch (error) {
-      log.error({ job: 'cases', err: error }, 'case jobs failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), minutes * 60_000);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
 }

@@ -5,7 +5,8 @@ import { buildUser, createTestContext, type TestContext } from '../test/harness.
 import { taskId, unitId } from '../modules/supervision/fixtures.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
 import { runReminders } from './reminders.ts';
-import { scheduleReminders } from './schedule.ts';
+import { scheduledJobs } from './schedule.ts';
+import { startScheduler } from './scheduler.ts';
 
 let ctx: TestContext;
 let housing: string;
@@ -122,10 +123,12 @@ describe('the schedule in serve', () => {
   it('runs at once and then on its interval, and not at all when the interval is 0', async () => {
     const logged: object[] = [];
     const log = { info: (data: object) => logged.push(data), error: (data: object) => logged.push(data) };
-    scheduleReminders(ctx.db, 0, log)();
-    const stop = scheduleReminders(ctx.db, 60, log);
+    const reminders = (minutes: number) =>
+      scheduledJobs({ jobsIntervalMinutes: minutes }).filter((job) => job.name === 'reminders');
+    expect(reminders(0)).toEqual([]);
+    const scheduler = startScheduler(ctx.db, reminders(60), { pollMs: 60_000, log });
     await expect.poll(() => logged.length, { timeout: 20_000 }).toBe(1);
-    stop();
+    await scheduler.stop();
     expect(logged[0]).toMatchObject({ job: 'reminders', asOf: todayInChina() });
   });
 });

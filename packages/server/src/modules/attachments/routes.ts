@@ -7,7 +7,8 @@ import { requireActor } from '../auth/actor.ts';
 import { AttachmentView } from '../reports/schema.ts';
 import type { OwnerType } from './repository.ts';
 import { openAttachment, uploadAttachment, type Upload } from './service.ts';
-import { sweepStaleUploads, uploadsDirOf } from './storage.ts';
+import { fileStoreOf } from '../../storage/file-store.ts';
+import { sweepStaleUploads } from './storage.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
@@ -30,10 +31,10 @@ function contentDisposition(fileName: string): string {
 }
 
 export async function attachmentRoutes(app: App, deps: ModuleDeps) {
-  const uploadsDir = uploadsDirOf(deps.config.dataDir);
-  const storage = { uploadsDir, maxBytes: deps.config.uploadMaxBytes };
+  const files = fileStoreOf(deps.config);
+  const storage = { files, maxBytes: deps.config.uploadMaxBytes };
   const tags = ['attachments'];
-  await sweepStaleUploads(uploadsDir);
+  await sweepStaleUploads(files.scratchDir);
   const owners: { path: string; type: OwnerType; summary: string }[] = [
     { path: '/reports/:id/attachments', type: 'progress_report', summary: 'Attach evidence to a draft report' },
     { path: '/notices/:id/attachments', type: 'notice_reply', summary: "Attach evidence to a notice's reply" },
@@ -89,7 +90,7 @@ export async function attachmentRoutes(app: App, deps: ModuleDeps) {
     '/attachments/:id',
     { schema: { tags, summary: 'Download an attachment', params: IdParams } },
     async (request, reply) => {
-      const { row, stream } = await openAttachment(deps.db, requireActor(request), uploadsDir, request.params.id);
+      const { row, stream } = await openAttachment(deps.db, requireActor(request), files, request.params.id);
       return reply
         .type(row.content_type)
         .header('content-disposition', contentDisposition(row.file_name))

@@ -8,21 +8,12 @@ import { recordAudit } from '../audit/service.ts';
 import { presentAttachment } from '../reports/present.ts';
 import { checkOwnerAccess } from './policy.ts';
 import { attachmentRepository, type OwnerType } from './repository.ts';
-import {
-  cleanFileName,
-  fileTypeOf,
-  linkStoredFile,
-  newStorageKey,
-  openStoredFile,
-  placeUpload,
-  receiveUpload,
-  removeStoredFiles,
-  removeTempFile,
-} from './storage.ts';
+import type { FileStore } from '../../storage/file-store.ts';
+import { cleanFileName, fileTypeOf, newStorageKey, receiveUpload, removeTempFile } from './storage.ts';
 
 type Context = { actor: Actor; requestId?: string };
 export type Upload = { fileName: string; stream: Readable & { truncated?: boolean } };
-export type Storage = { uploadsDir: string; maxBytes: number };
+export type Storage = { files: FileStore; maxBytes: number };
 
 /**
  * Stores one uploaded file for an owner. The file is streamed to a temporary file while
@@ -39,7 +30,7 @@ export async function uploadAttachment(
   const region = await checkOwnerAccess(db, ctx.actor, owner.type, owner.id, 'attach');
   const fileName = cleanFileName(upload.fileName);
   const { extension, contentType } = fileTypeOf(fileName);
-  const received = await receiveUpload(storage.uploadsDir, upload.stream, extension, storage.maxBytes);
+  const received = await receiveUpload(storage.files.scratchDir, upload.stream, extension, storage.maxBytes);
   const id = crypto.randomUUID();
   const storageKey = newStorageKey();
   try {
@@ -68,11 +59,11 @@ export async function uploadAttachment(
         prefectureCode: region.prefectureCode,
         after: row,
       });
-      await placeUpload(storage.uploadsDir, received.tempPath, storageKey);
+      await storage.files.put(storageKey, received.tempPath);
       return presentAttachment((await attachmentRepository.findById(trx, id))!);
     });
   } catch (error) {
-    await removeStoredFiles(storage.uploadsDir, [storageKey]);
+    await storage.files.remove([storageKey]);
     await removeTempFile(received.tempPath);
     throw error;
   }
@@ -86,7 +77,7 @@ export async function uploadAttachment(
  */
 export async function copyReportEvidence(
   trx: Kysely<Database>,
-  uploadsDir: string,
+  files: FileStore,
   fromReportId: string,
   toReportId: string,
   placed: string[],
@@ -94,7 +85,7 @@ export async function copyReportEvidence(
   const rows = await attachmentRepository.listByOwners(trx, 'progress_report', [fromReportId]);
   for (const { uploaded_at: _at, ...row } of rows) {
     const storageKey = newStorageKey();
-    await linkStoredFile(uploadsDir, row.storage_key, storageKey);
+    await files.copy(row.storage_key, storageKey);
     placed.push(storageKey);
     await attachmentRepository.insert(trx, {
       ...row,
@@ -106,11 +97,11 @@ export async function copyReportEvidence(
 }
 
 /** An attachment's file, for those who may read its owner. */
-export async function openAttachment(db: Kysely<Database>, actor: Actor, uploadsDir: string, id: string) {
+export async function openAttachment(db: Kysely<Database>, actor: Actor, files: FileStore, id: string) {
   const row = await attachmentRepository.findById(db, id);
   if (!row) throw notFound(`attachment ${id}`);
   await checkOwnerAccess(db, actor, row.owner_type as OwnerType, row.owner_id, 'read');
-  const stream = await openStoredFile(uploadsDir, row.storage_key);
+  const stream = await files.open(row.storage_key);
   if (!stream) throw notFound(`the file of attachment ${id} is missing from storage`);
   return { row, stream };
 }

@@ -106,40 +106,8 @@ export function newStorageKey(now = new Date()): string {
   return `${now.getUTCFullYear()}/${crypto.randomUUID()}`;
 }
 
-/** Moves a received upload to its storage key. */
-export async function placeUpload(uploadsDir: string, tempPath: string, storageKey: string): Promise<void> {
-  const target = path.join(uploadsDir, storageKey);
-  await fs.promises.mkdir(path.dirname(target), { recursive: true });
-  await fs.promises.rename(tempPath, target);
-}
-
-/** A second name for a stored file (a hard link; a copy where links are not possible). */
-export async function linkStoredFile(uploadsDir: string, fromKey: string, toKey: string): Promise<void> {
-  const target = path.join(uploadsDir, toKey);
-  await fs.promises.mkdir(path.dirname(target), { recursive: true });
-  try {
-    await fs.promises.link(path.join(uploadsDir, fromKey), target);
-  } catch {
-    await fs.promises.copyFile(path.join(uploadsDir, fromKey), target, fs.constants.COPYFILE_EXCL);
-  }
-}
-
-export async function removeStoredFiles(uploadsDir: string, storageKeys: string[]): Promise<void> {
-  await Promise.all(storageKeys.map((key) => fs.promises.rm(path.join(uploadsDir, key), { force: true })));
-}
-
 export async function removeTempFile(tempPath: string): Promise<void> {
   await fs.promises.rm(tempPath, { force: true });
-}
-
-/** A stored file's stream, or undefined when the file is gone from disk. */
-export async function openStoredFile(uploadsDir: string, storageKey: string): Promise<fs.ReadStream | undefined> {
-  const file = path.join(uploadsDir, storageKey);
-  const exists = await fs.promises.stat(file).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-  return exists ? fs.createReadStream(file) : undefined;
 }
 
 /**
@@ -155,5 +123,3 @@ export async function sweepStaleUploads(uploadsDir: string, now = Date.now()): P
     if (stat && now - stat.mtimeMs > 3_600_000) await fs.promises.rm(file, { force: true });
   }
 }
-
-export const uploadsDirOf = (dataDir: string) => path.join(dataDir, 'uploads');

@@ -11,12 +11,14 @@ import {
   type CaseDetail,
   type CaseEventKind,
   type CaseStatus,
+  type DomainEvent,
   type TimeLimitUnit,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { workingCalendar } from './calendar.ts';
 import { noteMissingYears, resumePatch, stageClock } from './clocks.ts';
 import { casePolicy } from './policy.ts';
@@ -29,7 +31,8 @@ type Effect = {
   patch: Record<string, unknown>;
   event: { kind: CaseEventKind; note: string | null; orgUnitId?: string | null; data?: unknown };
   photoIds?: string[];
-  notifyUnit?: { unitId: string; title: string; threshold: string };
+  /** What the unit in charge must hear of (supervision turns it into a notification). */
+  notify?: DomainEvent;
   after?: (trx: Kysely<Database>, row: CaseRow) => Promise<void>;
 };
 
@@ -142,10 +145,15 @@ async function effectOf(
           deadline,
         },
         event: { kind: 'dispatched', note: body.note || null, orgUnitId: unit.id },
-        notifyUnit: {
-          unitId: unit.id,
-          title: `新派遣案件 ${row.number}`,
-          threshold: `dispatched:${now.toISOString()}`,
+        notify: {
+          name: 'case.dispatched',
+          payload: {
+            caseId: row.id,
+            caseNumber: row.number,
+            unitId: unit.id,
+            prefectureCode: row.prefecture_code,
+            dispatchedAt: now.toISOString(),
+          },
         },
       };
     }
@@ -239,45 +247,25 @@ async function effectOf(
             patch: { verified_count: row.verified_count + 1, rework_count: row.rework_count + 1, handled_at: null },
             event: { kind: 'verification_failed', note: body.note || null, orgUnitId: row.org_unit_id },
             photoIds: body.photoIds,
-            notifyUnit: row.org_unit_id
+            notify: row.org_unit_id
               ? {
-                  unitId: row.org_unit_id,
-                  title: `案件 ${row.number} 核查未通过，请返工`,
-                  threshold: `rework:${row.rework_count + 1}`,
+                  name: 'case.rework-required',
+                  payload: {
+                    caseId: row.id,
+                    caseNumber: row.number,
+                    unitId: row.org_unit_id,
+                    prefectureCode: row.prefecture_code,
+                    rework: row.rework_count + 1,
+                  },
                 }
               : undefined,
           };
   }
 }
 
-/** Records one notification to a unit (kind `case`), once per case and threshold. */
-async function notifyUnit(
-  trx: Kysely<Database>,
-  caseId: string,
-  n: { unitId: string; title: string; threshold: string },
-) {
-  await trx
-    .insertInto('notification')
-    .values({
-      id: crypto.randomUUID(),
-      recipient_org_unit_id: n.unitId,
-      kind: 'case',
-      subject_type: 'problem_case',
-      subject_id: caseId,
-      threshold: n.threshold,
-      title: n.title,
-      body: '',
-      link: `/cases/${caseId}`,
-    })
-    .onConflict((oc) =>
-      oc.columns(['recipient_org_unit_id', 'kind', 'subject_type', 'subject_id', 'threshold']).doNothing(),
-    )
-    .execute();
-}
-
 /**
  * Takes one workflow action on a case: role, unit, handler and scope checks, then the state
- * change, its timeline row, photos, notification and audit row in one transaction.
+ * change, its timeline row, photos, the event the unit is notified by and audit row in one transaction.
  */
 export async function actOnCase(db: Kysely<Database>, ctx: Ctx, id: string, body: CaseAction): Promise<CaseDetail> {
   const { actor } = ctx;
@@ -329,7 +317,7 @@ export async function actOnCase(db: Kysely<Database>, ctx: Ctx, id: string, body
         throw invalid([{ field: 'body.photoIds', message: 'a photo was used elsewhere meanwhile' }]);
       }
     }
-    if (effect.notifyUnit) await notifyUnit(trx, id, effect.notifyUnit);
+    if (effect.notify) await emitEvent(trx, effect.notify);
     const updated = (await caseRepository.findCase(trx, id))!;
     await effect.after?.(trx, updated);
     await recordAudit(trx, ctx, {

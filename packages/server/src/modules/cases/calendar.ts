@@ -1,17 +1,16 @@
 import type { Kysely } from 'kysely';
 import { buildWorkingCalendar, type HolidayYear, type WorkingCalendar } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
+import { sharedGeneration } from '../../cache/generation.ts';
 
 /**
- * The working calendar from the database, cached for five minutes (an import in this process
- * clears it at once; other processes see a new calendar within five minutes).
+ * The working calendar from the database, kept until an import on any server moves the
+ * `case-calendar` cache generation (data-import.ts, in the import's transaction).
  */
-let cached: { at: number; calendar: Promise<WorkingCalendar> } | null = null;
-const TTL_MS = 5 * 60_000;
-
-export function forgetCalendar(): void {
+let cached: Promise<WorkingCalendar> | null = null;
+const calendarGeneration = sharedGeneration('case-calendar', () => {
   cached = null;
-}
+});
 
 async function load(db: Kysely<Database>): Promise<WorkingCalendar> {
   const years = await db.selectFrom('case_calendar_year').select(['year', 'source']).execute();
@@ -25,15 +24,16 @@ async function load(db: Kysely<Database>): Promise<WorkingCalendar> {
   return buildWorkingCalendar(byYear);
 }
 
-export function workingCalendar(db: Kysely<Database>): Promise<WorkingCalendar> {
-  if (!cached || Date.now() - cached.at > TTL_MS) {
+export async function workingCalendar(db: Kysely<Database>): Promise<WorkingCalendar> {
+  await calendarGeneration.sync(db);
+  if (!cached) {
     const calendar = load(db);
-    cached = { at: Date.now(), calendar };
+    cached = calendar;
     calendar.catch(() => {
-      cached = null;
+      if (cached === calendar) cached = null;
     });
   }
-  return cached.calendar;
+  return cached;
 }
 
 /** The calendar as data, for the configuration page. */

@@ -2,7 +2,10 @@ import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
-import { escalateOverdueCases, runCaseJobs, scheduleCaseJobs } from '../../jobs/case-jobs.ts';
+import { drainOutbox } from '../../outbox/worker.ts';
+import { escalateOverdueCases, runCaseJobs } from '../../jobs/case-jobs.ts';
+import { scheduledJobs } from '../../jobs/schedule.ts';
+import { startScheduler } from '../../jobs/scheduler.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, report } from './fixtures.ts';
 
 let ctx: TestContext;
@@ -97,6 +100,7 @@ describe('the full walk of a resident report', () => {
     // The unit sees it in its queue and a notification.
     const unitQueue = (await officer.agent.get('/api/v1/cases?queue=unit')).json();
     expect(unitQueue.items).toEqual([expect.objectContaining({ id: intake.id, colour: expect.any(String) })]);
+    await drainOutbox(ctx);
     const notes = await ctx.db.selectFrom('notification').selectAll().where('subject_id', '=', intake.id).execute();
     expect(notes.map((n) => n.recipient_org_unit_id)).toEqual([unitId]);
 
@@ -539,6 +543,7 @@ describe('overdue escalation', () => {
       .execute();
     expect(await escalateOverdueCases(ctx.db)).toBeGreaterThanOrEqual(1);
     expect(await escalateOverdueCases(ctx.db)).toBe(0);
+    await drainOutbox(ctx);
     const notes = await ctx.db
       .selectFrom('notification')
       .select(['recipient_org_unit_id', 'threshold'])
@@ -580,10 +585,12 @@ describe('the case jobs in serve', () => {
   it('run at once and then on their interval, and not at all when the interval is 0', async () => {
     const logged: object[] = [];
     const log = { info: (data: object) => logged.push(data), error: (data: object) => logged.push(data) };
-    scheduleCaseJobs(ctx.db, 0, log)();
-    const stop = scheduleCaseJobs(ctx.db, 60, log);
+    const caseJobs = (minutes: number) =>
+      scheduledJobs({ jobsIntervalMinutes: minutes }).filter((job) => job.name === 'cases');
+    expect(caseJobs(0)).toEqual([]);
+    const scheduler = startScheduler(ctx.db, caseJobs(60), { pollMs: 60_000, log });
     await expect.poll(() => logged.length, { timeout: 20_000 }).toBe(1);
-    stop();
+    await scheduler.stop();
     expect(logged[0]).toMatchObject({ job: 'cases', escalated: expect.any(Number), published: expect.any(Number) });
   });
 });

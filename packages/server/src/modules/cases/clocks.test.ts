@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { escalateOverdueCases, escalateStages } from '../../jobs/case-jobs.ts';
+import { drainOutbox } from '../../outbox/worker.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, report } from './fixtures.ts';
 
 // Stage clocks (issue 17): each stage escalates once, to its own office; the statistics count by
@@ -59,6 +60,8 @@ async function handled(c: { id: string }) {
 const past = () => new Date(Date.now() - 60_000);
 
 async function notes(caseId: string) {
+  // Supervision writes the notifications when it receives the cases module's events.
+  await drainOutbox(ctx);
   return ctx.db
     .selectFrom('notification')
     .select(['recipient_org_unit_id', 'threshold', 'title'])
@@ -226,6 +229,7 @@ describe('the missing-holiday-year warning', () => {
       idempotencyKey: crypto.randomUUID(),
     });
     expect(staff.statusCode, staff.body).toBe(201);
+    await drainOutbox(ctx);
     const warned = await ctx.db
       .selectFrom('notification')
       .select(['recipient_org_unit_id', 'threshold', 'title'])

@@ -13,8 +13,16 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { workingCalendar } from './calendar.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { caseJobRepository } from './job-repository.ts';
 import { caseRepository, type CaseRow, type CategoryRow } from './repository.ts';
+
+/** How each desk or inspector stage's escalation is worded: the timeline and the office's notification. */
+export const STAGE_ESCALATION_TEXT = {
+  accept: { name: '受理立案', office: '调度台（受理）', event: '超过受理立案时限' },
+  dispatch: { name: '派遣', office: '调度台（派遣）', event: '超过派遣时限' },
+  verify: { name: '核查', office: '核查员', event: '超过核查时限' },
+} as const;
 
 /** The limits a case's stage clocks run on: its category's, over the installation's. */
 export type ClockLimits = { stages: StageLimits; handle: TimeLimit; dayRule: DayRule };
@@ -58,7 +66,7 @@ export async function stageClock(db: Kysely<Database>, categoryCode: string) {
 export async function noteMissingYears(
   trx: Kysely<Database>,
   calendar: WorkingCalendar,
-  c: { id: string; number: string; region_path: string },
+  c: { id: string; number: string; region_path: string; prefecture_code: string | null },
   instants: readonly (Date | null | undefined)[],
 ): Promise<number[]> {
   const missing = yearsMissing(
@@ -71,17 +79,16 @@ export async function noteMissingYears(
     trx,
     [province, city].filter((x): x is string => Boolean(x)),
   );
-  for (const year of missing) {
-    await caseJobRepository.notify(
-      trx,
-      c.id,
-      offices.map((o) => ({
-        id: o.id,
-        title: `节假日日历缺少 ${year} 年：案件 ${c.number} 的时限只按周一至周五计算，请导入国务院办公厅 ${year} 年节假日安排`,
-      })),
-      `calendar-missing:${year}`,
-    );
-  }
+  await emitEvent(trx, {
+    name: 'case.calendar-missing',
+    payload: {
+      caseId: c.id,
+      caseNumber: c.number,
+      prefectureCode: c.prefecture_code,
+      years: missing,
+      officeIds: offices.map((o) => o.id),
+    },
+  });
   return missing;
 }
 

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
-import { forgetCalendar } from './calendar.ts';
+import { generationRepository } from '../../cache/generation.ts';
 
 const Child = z.strictObject({
   code: CaseCategoryCode,
@@ -137,8 +137,9 @@ export async function importCaseData(db: Kysely<Database>, actor: Actor, dir: st
       { actor },
       { action: 'case.data.import', entityType: 'case_category', entityId: path.basename(dir), after: result },
     );
+    // Every server's kept working calendar is dropped once this commits.
+    await generationRepository.advance(trx, 'case-calendar');
     return result;
   });
-  forgetCalendar();
   return report;
 }

@@ -269,11 +269,12 @@ export async function fileCase(
         ...sealContact(ctx.personalData, input.contact),
         user_id: ctx.actor?.userId ?? null,
       });
-      const missing = await noteMissingYears(trx, clock.calendar, { id, number, region_path: region.path }, [
-        reportedAt,
-        acceptDeadline,
-        deadline,
-      ]);
+      const missing = await noteMissingYears(
+        trx,
+        clock.calendar,
+        { id, number, region_path: region.path, prefecture_code: region.prefecture_code },
+        [reportedAt, acceptDeadline, deadline],
+      );
       if (missing.length > 0) {
         ctx.log?.warn(
           { years: missing, number },

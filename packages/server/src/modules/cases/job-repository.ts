@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
@@ -85,32 +84,5 @@ export const caseJobRepository = {
       .where('u.region_code', 'in', regionCodes)
       .orderBy('r.level', 'desc')
       .execute();
-  },
-
-  async notify(
-    trx: Kysely<Database>,
-    caseId: string,
-    recipients: { id: string; title: string }[],
-    threshold = 'overdue',
-  ) {
-    for (const r of recipients) {
-      await trx
-        .insertInto('notification')
-        .values({
-          id: crypto.randomUUID(),
-          recipient_org_unit_id: r.id,
-          kind: 'case',
-          subject_type: 'problem_case',
-          subject_id: caseId,
-          threshold,
-          title: r.title,
-          body: '',
-          link: `/cases/${caseId}`,
-        })
-        .onConflict((oc) =>
-          oc.columns(['recipient_org_unit_id', 'kind', 'subject_type', 'subject_id', 'threshold']).doNothing(),
-        )
-        .execute();
-    }
   },
 };

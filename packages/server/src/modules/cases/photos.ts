@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Kysely } from 'kysely';
@@ -7,15 +6,8 @@ import type { CasePhoto, PhotoKind } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
-import {
-  cleanFileName,
-  newStorageKey,
-  openStoredFile,
-  placeUpload,
-  receiveUpload,
-  removeStoredFiles,
-  removeTempFile,
-} from '../attachments/storage.ts';
+import { cleanFileName, newStorageKey, receiveUpload, removeTempFile } from '../attachments/storage.ts';
+import type { FileStore } from '../../storage/file-store.ts';
 import type { Storage, Upload } from '../attachments/service.ts';
 import { caseRepository, type PhotoRow } from './repository.ts';
 
@@ -48,7 +40,7 @@ export async function uploadCasePhoto(
 ): Promise<CasePhoto> {
   const fileName = cleanFileName(upload.fileName);
   const extension = photoExtension(fileName);
-  const received = await receiveUpload(storage.uploadsDir, upload.stream, extension, storage.maxBytes);
+  const received = await receiveUpload(storage.files.scratchDir, upload.stream, extension, storage.maxBytes);
   const storageKey = newStorageKey();
   const displayKey = newStorageKey();
   try {
@@ -64,10 +56,8 @@ export async function uploadCasePhoto(
         { field: 'body.file', message: 'the file is damaged or not a complete JPEG/PNG image' },
       ]);
     }
-    const target = path.join(storage.uploadsDir, displayKey);
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    await fs.promises.writeFile(target, display.data, { flag: 'wx' });
-    await placeUpload(storage.uploadsDir, received.tempPath, storageKey);
+    await storage.files.write(displayKey, display.data);
+    await storage.files.put(storageKey, received.tempPath);
     const row: Omit<PhotoRow, 'uploaded_at'> = {
       id: crypto.randomUUID(),
       case_id: null,
@@ -86,7 +76,7 @@ export async function uploadCasePhoto(
     await caseRepository.insertPhoto(db, row);
     return presentPhoto((await caseRepository.findPhoto(db, row.id))!, actor !== null);
   } catch (error) {
-    await removeStoredFiles(storage.uploadsDir, [storageKey, displayKey]);
+    await storage.files.remove([storageKey, displayKey]);
     await removeTempFile(received.tempPath);
     throw error;
   }
@@ -106,34 +96,31 @@ export function presentPhoto(row: PhotoRow, staff: boolean): CasePhoto {
 }
 
 /** The display version of a photo; not for photos of a rejected case. */
-export async function openDisplayPhoto(db: Kysely<Database>, uploadsDir: string, id: string) {
+export async function openDisplayPhoto(db: Kysely<Database>, files: FileStore, id: string) {
   const row = await caseRepository.findPhoto(db, id);
   if (!row) throw notFound(`photo ${id}`);
   if (row.case_id) {
     const c = await caseRepository.findCase(db, row.case_id);
     if (c?.status === 'rejected') throw notFound(`photo ${id}`);
   }
-  const stream = await openStoredFile(uploadsDir, row.display_key);
+  const stream = await files.open(row.display_key);
   if (!stream) throw notFound(`the file of photo ${id} is missing from storage`);
   return stream;
 }
 
-export async function openStoredPhoto(uploadsDir: string, row: PhotoRow, version: 'original' | 'display') {
-  const stream = await openStoredFile(uploadsDir, version === 'original' ? row.storage_key : row.display_key);
+export async function openStoredPhoto(files: FileStore, row: PhotoRow, version: 'original' | 'display') {
+  const stream = await files.open(version === 'original' ? row.storage_key : row.display_key);
   if (!stream) throw notFound(`the file of photo ${row.id} is missing from storage`);
   return stream;
 }
 
 /** Removes photos uploaded more than a day ago and never used in a report or an action. */
-export async function sweepUnattachedPhotos(db: Kysely<Database>, uploadsDir: string, now = new Date()) {
+export async function sweepUnattachedPhotos(db: Kysely<Database>, files: FileStore, now = new Date()) {
   const stale = await caseRepository.staleUnattached(db, new Date(now.getTime() - 86_400_000));
   const deleted = await caseRepository.deletePhotos(
     db,
     stale.map((p) => p.id),
   );
-  await removeStoredFiles(
-    uploadsDir,
-    deleted.flatMap((p) => [p.storage_key, p.display_key]),
-  );
+  await files.remove(deleted.flatMap((p) => [p.storage_key, p.display_key]));
   return deleted.length;
 }

@@ -35,7 +35,7 @@ import type { App, ModuleDeps } from '../../http/types.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { requireActor } from '../auth/actor.ts';
 import type { Upload } from '../attachments/service.ts';
-import { uploadsDirOf } from '../attachments/storage.ts';
+import { fileStoreOf } from '../../storage/file-store.ts';
 import { actOnCase } from './actions.ts';
 import { rateCase, supplementCase } from './reporter-actions.ts';
 import {
@@ -131,9 +131,9 @@ const publicRead = { public: true, rateLimit: { max: 120, timeWindow: '1 minute'
 /** Problem cases: public intake and tracking under /public, staff work under /cases. */
 export async function caseRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cases'];
-  const storage = { uploadsDir: uploadsDirOf(deps.config.dataDir), maxBytes: deps.config.uploadMaxBytes };
+  const storage = { files: fileStoreOf(deps.config), maxBytes: deps.config.uploadMaxBytes };
   // Photos uploaded for a report that was never sent: removed a day later (and by `cases sweep-photos`).
-  await sweepUnattachedPhotos(deps.db, storage.uploadsDir);
+  await sweepUnattachedPhotos(deps.db, storage.files);
 
   // ---------------------------------------------------------------- public (no account)
   app.get(
@@ -276,7 +276,7 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       schema: { tags, summary: 'Display version of a photo (no location metadata)', params: IdParams },
     },
     async (request, reply) => {
-      const stream = await openDisplayPhoto(deps.db, storage.uploadsDir, request.params.id);
+      const stream = await openDisplayPhoto(deps.db, storage.files, request.params.id);
       return reply
         .type('image/jpeg')
         .header('cache-control', 'public, max-age=86400')
@@ -561,7 +561,7 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       const row = await caseRepository.findPhoto(deps.db, request.params.photoId);
       if (!row || row.case_id !== request.params.id) throw notFound(`photo ${request.params.photoId}`);
       const version = request.params.version;
-      const stream = await openStoredPhoto(storage.uploadsDir, row, version);
+      const stream = await openStoredPhoto(storage.files, row, version);
       return reply
         .type(version === 'original' ? row.content_type : 'image/jpeg')
         .header('x-content-type-options', 'nosniff')

@@ -3,12 +3,13 @@ import type { TargetEvaluation } from '@chuangcheng/core';
 /*
  * The cockpit's province routes (cards, ranking, lagging list, target map) are views of one
  * computation: every target for a region and its subtree. It is kept per (region, asOf):
- * - a write by this process (figures, entries, approvals, imports, catalogue, demo data) drops it
- *   (`invalidateEvaluations`): the next request computes afresh;
- * - after `TTL_MS` (for writes by another process: a CLI import, a second server on PostgreSQL, title
- *   events of the evaluation module) the next request still gets the kept value at once and starts
- *   one recomputation in the background that replaces it (stale while revalidating), so a page is
- *   never held up by a large subtree's recomputation more than once per write.
+ * - a write on any server (figures, entries, approvals, imports, catalogue, demo data, title events)
+ *   emits an event; the cockpit's subscriber moves the `cockpit` cache generation in the database,
+ *   and each server drops its entries at its next request (`invalidateEvaluations` via service.ts);
+ * - after `TTL_MS` (for changes no event reports, such as a region renamed) the next request still
+ *   gets the kept value at once and starts one recomputation in the background that replaces it
+ *   (stale while revalidating), so a page is never held up by a large subtree's recomputation more
+ *   than once per write.
  */
 
 const TTL_MS = 60_000;
@@ -19,7 +20,7 @@ type Entry = { generation: number; at: number; value: Promise<TargetEvaluation[]
 let generation = 0;
 const entries = new Map<string, Entry>();
 
-/** Call after any write that changes what targets evaluate to. */
+/** Drops every kept evaluation of this process (the shared generation moved). */
 export function invalidateEvaluations(): void {
   generation++;
   entries.clear();

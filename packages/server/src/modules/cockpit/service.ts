@@ -17,7 +17,8 @@ import type { Actor } from '../auth/actor.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
 import { readableRegion } from '../indicators/policy.ts';
 import { ancestorsOf, brief, childrenOf, type RegionNode, type RegionTree } from '../indicators/region-tree.ts';
-import { cachedEvaluations } from './cache.ts';
+import { sharedGeneration } from '../../cache/generation.ts';
+import { cachedEvaluations, invalidateEvaluations } from './cache.ts';
 import { EvaluationSource, evaluateTargets, indicatorSeries } from './evaluate.ts';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -40,7 +41,12 @@ async function defaultAsOf(db: Kysely<Database>): Promise<string> {
 
 type Setup = { region: RegionNode; tree: RegionTree; source: EvaluationSource; asOf: string };
 
+// A write on any server moves the cockpit's generation (subscribers.ts); each request first drops
+// this process's kept evaluations when the generation moved since it last looked.
+const cockpitGeneration = sharedGeneration('cockpit', invalidateEvaluations);
+
 async function setUp(db: Kysely<Database>, actor: Actor, query: { region?: string; asOf?: string }): Promise<Setup> {
+  await cockpitGeneration.sync(db);
   const { region, tree } = await readableRegion(db, actor, query.region);
   const catalogue = await loadCatalogue(db);
   const asOf = query.asOf ?? (await defaultAsOf(db));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameworkDocument, standardsOf } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { drainOutbox } from '../../outbox/worker.ts';
 import { PDF, PNG, upload } from '../attachments/upload-fixture.ts';
 import { completeScoring, completeScoringInDatabase } from './scoring-fixture.ts';
 
@@ -729,6 +730,7 @@ describe('annual and cycle totals', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().effects.map((e: { effect: string }) => e.effect)).toEqual(['revoke']);
     // The cockpit computed the figure above and keeps it; the write must drop it, not wait a minute.
+    await drainOutbox(ctx);
     expect(await nationalCount()).toBe(before - 1);
   });
 });

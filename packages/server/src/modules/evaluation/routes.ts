@@ -32,7 +32,6 @@ import {
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { AppError, invalid } from '../../http/problem.ts';
 import { requireActor } from '../auth/actor.ts';
-import { invalidateEvaluations } from '../cockpit/cache.ts';
 import {
   copyFramework,
   createFramework,
@@ -74,14 +73,6 @@ export async function evaluationRoutes(app: App, deps: ModuleDeps) {
   const ctx = (request: { id: string } & Parameters<typeof requireActor>[0]) => ({
     actor: requireActor(request),
     requestId: request.id,
-  });
-
-  // Publishing a round, recording an incident or deciding a title changes the cockpit's title
-  // goals: drop its cached evaluations once the write has committed (the response is sent).
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && reply.statusCode < 400 && request.url.startsWith('/api/v1/evaluation/')) {
-      invalidateEvaluations();
-    }
   });
 
   // ---- Frameworks

@@ -17,6 +17,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -82,6 +83,10 @@ export async function writeTitleEvent(trx: Db, ctx: Context, event: NewTitleEven
     regionCode: event.regionCode,
     prefectureCode: event.prefectureCode,
     after: row,
+  });
+  await emitEvent(trx, {
+    name: 'title-event.recorded',
+    payload: { titleEventId: id, regionCode: event.regionCode, prefectureCode: event.prefectureCode },
   });
   return id;
 }

@@ -11,7 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { invalidateEvaluations } from '../cockpit/cache.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 
 /*
  * The indicator catalogue: data sets with their elements, indicators, and the links from plan
@@ -296,7 +296,7 @@ export async function importCatalogueFile(
         after: report,
       },
     );
+    await emitEvent(trx, { name: 'indicator-catalogue.imported', payload: { fileName: source.fileName } });
   });
-  invalidateEvaluations();
   return report;
 }

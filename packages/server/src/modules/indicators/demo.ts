@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadCatalogue, type Catalogue, type IndicatorRow } from './catalogue.ts';
 import { recordObservations, type ObservationInput } from './observations.ts';
-import { invalidateEvaluations } from '../cockpit/cache.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 
 /*
  * `chuangcheng demo`: plausible observations from 2016 to mid-2020 (and PM2.5 for 2015, its
@@ -302,8 +302,8 @@ export async function generateDemo(
         after: { seed, observations: rows.length, titleEvents: titles.length },
       },
     );
+    await emitEvent(trx, { name: 'demo-data.changed', payload: { action: 'generate' } });
   });
-  invalidateEvaluations();
   return { observations: rows.length, titleEvents: titles.length, asOf: '2020-06-30' };
 }
 
@@ -330,7 +330,7 @@ export async function removeDemo(
         after: report,
       },
     );
-    invalidateEvaluations();
+    await emitEvent(trx, { name: 'demo-data.changed', payload: { action: 'remove' } });
     return report;
   });
 }

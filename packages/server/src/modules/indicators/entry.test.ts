@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CockpitMap, CockpitView, EntryView, IndicatorSeries } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { drainOutbox } from '../../outbox/worker.ts';
 import { upload } from '../attachments/upload-fixture.ts';
 import { systemActor } from '../auth/actor.ts';
 import { recordObservations } from './observations.ts';
@@ -45,6 +46,7 @@ async function harbinHeating(): Promise<IndicatorSeries['regions'][number]['poin
 }
 
 async function heatingCard() {
+  await drainOutbox(ctx);
   const res = await ctx.admin.get('/api/v1/cockpit?region=2301&asOf=2019-10-15');
   expect(res.statusCode).toBe(200);
   return (res.json() as CockpitView).targets.find((t) => t.target.code === 'central-heating-coverage')!;
@@ -145,6 +147,7 @@ describe('data entry through the form', () => {
     expect(province.json()).toMatchObject({ status: 'approved_province', nextApprovalLevel: null });
     expect(await harbinHeating()).toMatchObject({ value: 90, unapproved: 0 });
 
+    await drainOutbox(ctx);
     const map = (
       await ctx.admin.get(`/api/v1/cockpit/map?region=2301&indicator=central-heating-coverage&period=${PERIOD}`)
     ).json() as CockpitMap;

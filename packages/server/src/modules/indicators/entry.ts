@@ -21,7 +21,7 @@ import { recordAudit } from '../audit/service.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { dataSetView, loadCatalogue, type Catalogue, type DataSetRow } from './catalogue.ts';
 import { valueProblem } from './observations.ts';
-import { invalidateEvaluations } from '../cockpit/cache.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { entryFormRefusal } from './policy.ts';
 
 /*
@@ -45,6 +45,14 @@ const levelOfPath = (path: string) => path.split('/').length;
 export type EntryRegion = { code: string; name: string; level: number; path: string; prefecture_code: string | null };
 
 export type EntryKey = { set: DataSetRow; region: EntryRegion; period: string };
+
+/** An entry as events name it. */
+const entryOf = (key: EntryKey) => ({ dataSetCode: key.set.code, regionCode: key.region.code, period: key.period });
+const entryPayload = (key: EntryKey) => ({
+  dataSetCode: key.set.code,
+  regionCodes: [key.region.code],
+  period: key.period,
+});
 
 /** The data set, region and period of an entry, checked for kind, level and period type. */
 export async function resolveEntry(
@@ -442,8 +450,10 @@ export async function saveEntry(
     }
   }
   if (errors.length > 0) throw invalid(errors);
-  await db.transaction().execute((trx) => writeValues(trx, ctx, key, body.values, comments, 'form'));
-  invalidateEvaluations();
+  await db.transaction().execute(async (trx) => {
+    await writeValues(trx, ctx, key, body.values, comments, 'form');
+    await emitEvent(trx, { name: 'data-entry.saved', payload: entryPayload(key) });
+  });
   return entryView(db, ctx.actor, key);
 }
 
@@ -482,8 +492,8 @@ async function transition(
       to = 'returned';
     }
     await writeEvent(trx, ctx, key, action, status, to, reason);
+    await emitEvent(trx, { name: 'data-entry.transitioned', payload: { action, entries: [entryOf(key)] } });
   });
-  invalidateEvaluations();
   return entryView(db, ctx.actor, key);
 }
 
@@ -597,8 +607,11 @@ export async function bulkApprove(
       const to = nextApprovalLevel(status, key.set.region_level) === 2 ? 'approved_city' : 'approved_province';
       await writeEvent(trx, ctx, key, 'approve', status, to, null);
     }
+    await emitEvent(trx, {
+      name: 'data-entry.transitioned',
+      payload: { action: 'approve', entries: keys.map(entryOf) },
+    });
   });
-  invalidateEvaluations();
   return { approved: keys.length };
 }
 

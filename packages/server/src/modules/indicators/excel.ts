@@ -11,7 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { loadCatalogue } from './catalogue.ts';
-import { invalidateEvaluations } from '../cockpit/cache.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { checkValues, reportingRegionsUnder, resolveEntry, writeValues, type Ctx, type EntryKey } from './entry.ts';
 
 /*
@@ -286,8 +286,11 @@ export async function importWorkbook(
   let values = 0;
   await db.transaction().execute(async (trx) => {
     for (const row of rows) values += await writeValues(trx, ctx, row.key, row.values, {}, 'excel');
+    await emitEvent(trx, {
+      name: 'data-entry.saved',
+      payload: { dataSetCode: code, regionCodes: rows.map((r) => r.key.region.code), period },
+    });
   });
-  invalidateEvaluations();
   return { dataSet: code, period, regions: rows.length, values };
 }
 

@@ -12,7 +12,7 @@ import { invalid } from '../../http/problem.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadCatalogue } from './catalogue.ts';
-import { invalidateEvaluations } from '../cockpit/cache.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 
 /*
  * The observation store: every figure, whoever wrote it. People's entries go through data entry
@@ -110,7 +110,14 @@ export async function recordObservations(
       )
       .execute();
   }
-  invalidateEvaluations();
+  await emitEvent(trx, {
+    name: 'observation.recorded',
+    payload: {
+      count: valid.length,
+      elements: [...new Set(valid.map((v) => v.data_element_code))],
+      sources: [...new Set(rows.map((r) => r.source))],
+    },
+  });
   if (options.audit !== false) {
     const sources = [...new Set(rows.map((r) => r.source))];
     await recordAudit(

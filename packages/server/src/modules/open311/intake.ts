@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { can, type CaseChannel } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
 import { resolveApiToken } from '../auth/service.ts';
-import { uploadsDirOf } from '../attachments/storage.ts';
+import { fileStoreOf } from '../../storage/file-store.ts';
 import { fileCase } from '../cases/intake.ts';
 import { uploadCasePhoto } from '../cases/photos.ts';
 import { caseRepository } from '../cases/repository.ts';
@@ -51,7 +51,7 @@ async function receive(deps: ModuleDeps, request: FastifyRequest): Promise<Recei
     }
     return { form, photoIds: [] };
   }
-  const storage = { uploadsDir: uploadsDirOf(deps.config.dataDir), maxBytes: deps.config.uploadMaxBytes };
+  const storage = { files: fileStoreOf(deps.config), maxBytes: deps.config.uploadMaxBytes };
   const form = new URLSearchParams();
   const photoIds: string[] = [];
   for await (const part of request.parts({ limits: { fileSize: storage.maxBytes, files: MAX_PHOTOS } })) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/actor.ts';
-import { uploadsDirOf } from '../attachments/storage.ts';
+import { fileStoreOf } from '../../storage/file-store.ts';
 import { today } from './assignments.ts';
 import { listMyTasks, listReportHistory } from './read.ts';
 import {
@@ -19,7 +19,7 @@ import { correctReport, createReport, deleteReport, submitReport, updateReport }
 
 export async function reportRoutes(app: App, deps: ModuleDeps) {
   const tags = ['reports'];
-  const uploadsDir = uploadsDirOf(deps.config.dataDir);
+  const files = fileStoreOf(deps.config);
   const ctx = (request: { id: string } & Parameters<typeof requireActor>[0]) => ({
     actor: requireActor(request),
     requestId: request.id,
@@ -107,7 +107,7 @@ export async function reportRoutes(app: App, deps: ModuleDeps) {
         },
       },
       async (request, reply) =>
-        reply.code(action.status).send(await action.run(deps.db, ctx(request), request.params.id, uploadsDir)),
+        reply.code(action.status).send(await action.run(deps.db, ctx(request), request.params.id, files)),
     );
   }
 
@@ -117,7 +117,7 @@ export async function reportRoutes(app: App, deps: ModuleDeps) {
       schema: { tags, summary: 'Discard a draft report', params: ReportIdParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await deleteReport(deps.db, ctx(request), request.params.id, uploadsDir);
+      await deleteReport(deps.db, ctx(request), request.params.id, files);
       return reply.code(204).send(null);
     },
   );

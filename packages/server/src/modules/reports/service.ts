@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { attachmentRepository } from '../attachments/repository.ts';
 import { copyReportEvidence } from '../attachments/service.ts';
-import { removeStoredFiles } from '../attachments/storage.ts';
+import type { FileStore } from '../../storage/file-store.ts';
 import { planRepository } from '../plans/repository.ts';
 import { reportPolicy } from './policy.ts';
 import { auditView, presentReport } from './present.ts';
@@ -161,7 +161,7 @@ export async function submitReport(db: Db, ctx: Context, id: string): Promise<Re
  * old version is marked superseded (one live report per period), never changed otherwise. Until the
  * correction is submitted the old version stays in force; discarding it restores it.
  */
-export async function correctReport(db: Db, ctx: Context, id: string, uploadsDir: string): Promise<ReportView> {
+export async function correctReport(db: Db, ctx: Context, id: string, files: FileStore): Promise<ReportView> {
   const old = await getReport(db, id);
   reportPolicy.canFile(ctx.actor, { orgUnitId: old.org_unit_id, assigned: true });
   if (old.status !== 'submitted') throw conflict(`report ${id} is ${old.status}; only a submitted report is corrected`);
@@ -186,20 +186,20 @@ export async function correctReport(db: Db, ctx: Context, id: string, uploadsDir
       milestones_done: old.milestones_done,
       author_id: ctx.actor.userId,
     });
-    await copyReportEvidence(trx, uploadsDir, old.id, newId, placed);
+    await copyReportEvidence(trx, files, old.id, newId, placed);
     await audit(trx, ctx, 'report.supersede', await getReport(trx, id), old);
     const created = await getReport(trx, newId);
     await audit(trx, ctx, 'report.correct', created, old);
     return present(trx, created);
   });
   return corrected.catch(async (error: unknown) => {
-    await removeStoredFiles(uploadsDir, placed);
+    await files.remove(placed);
     throw error;
   });
 }
 
 /** Discards a draft; a discarded correction puts the version it corrected back in force. */
-export async function deleteReport(db: Db, ctx: Context, id: string, uploadsDir: string): Promise<void> {
+export async function deleteReport(db: Db, ctx: Context, id: string, files: FileStore): Promise<void> {
   const draft = await getOwnDraft(db, ctx.actor, id);
   const storageKeys = await db.transaction().execute(async (trx) => {
     const keys = await attachmentRepository.deleteByOwner(trx, 'progress_report', id);
@@ -220,5 +220,5 @@ export async function deleteReport(db: Db, ctx: Context, id: string, uploadsDir:
     return keys;
   });
   // The rows are gone; the files follow only once that is committed.
-  await removeStoredFiles(uploadsDir, storageKeys);
+  await files.remove(storageKeys);
 }

@@ -2,7 +2,10 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import client from 'prom-client';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { App, ModuleDeps } from '../../http/types.ts';
+import { outboxRepository } from '../../outbox/repository.ts';
 import { sendNotFound } from '../../http/error-handler.ts';
 import { AppError } from '../../http/problem.ts';
 
@@ -15,6 +18,29 @@ const httpDuration = new client.Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   registers: [registry],
 });
+
+/** Outbox gauges, read from the database at each scrape (the same figures on every server). */
+function withOutboxMetrics(db: Kysely<Database>): client.Registry {
+  const perDatabase = new client.Registry();
+  const read = () => outboxRepository.counts(db);
+  new client.Gauge({
+    name: 'outbox_pending_events',
+    help: 'Domain events not yet delivered to every subscriber',
+    registers: [perDatabase],
+    async collect() {
+      this.set((await read()).pending);
+    },
+  });
+  new client.Gauge({
+    name: 'outbox_dead_letters',
+    help: 'Deliveries that failed every attempt (chuangcheng outbox dead lists them)',
+    registers: [perDatabase],
+    async collect() {
+      this.set((await read()).deadLetters);
+    },
+  });
+  return client.Registry.merge([registry, perDatabase]);
+}
 
 function sameSecret(a: string, b: string): boolean {
   // Compare digests so that neither the length nor the content leaks through timing.
@@ -31,6 +57,7 @@ function sameSecret(a: string, b: string): boolean {
  */
 export async function metricsRoutes(app: App, deps: ModuleDeps) {
   const token = deps.config.metricsToken;
+  const metrics = withOutboxMetrics(deps.db);
   app.get(
     '/metrics',
     { config: { public: true, ownCredentials: true }, schema: { hide: true } },
@@ -41,8 +68,8 @@ export async function metricsRoutes(app: App, deps: ModuleDeps) {
         reply.header('www-authenticate', 'Bearer realm="metrics"');
         throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <CHUANGCHENG_METRICS_TOKEN>');
       }
-      reply.type(registry.contentType);
-      return registry.metrics();
+      reply.type(metrics.contentType);
+      return metrics.metrics();
     },
   );
 
@@ -57,17 +84,21 @@ export async function metricsRoutes(app: App, deps: ModuleDeps) {
  * A listener that serves only `/metrics`, for CHUANGCHENG_METRICS_ADDRESS: bind it to an
  * address only the monitoring network reaches (e.g. 127.0.0.1:9464); it needs no token.
  */
-export async function startMetricsListener(address: { host: string; port: number }): Promise<{
+export async function startMetricsListener(
+  address: { host: string; port: number },
+  db?: Kysely<Database>,
+): Promise<{
   port: number;
   close: () => Promise<void>;
 }> {
+  const metrics = db ? withOutboxMetrics(db) : registry;
   const server = http.createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
       response.writeHead(404).end();
       return;
     }
-    registry.metrics().then(
-      (text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text),
+    metrics.metrics().then(
+      (text) => response.writeHead(200, { 'content-type': metrics.contentType }).end(text),
       () => response.writeHead(500).end(),
     );
   });

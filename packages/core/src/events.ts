@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/*
+ * The domain event catalogue: every event a module writes to the outbox, with its version and the
+ * schema of its payload. A payload is checked with its schema when it is written (emitEvent) and
+ * parsed with it again when it is delivered, so a subscriber never reads an unchecked cast. An
+ * incompatible change of a payload is a new version; `prefectureCode`, where a payload carries one,
+ * is also stored beside the event so that a distributed deployment can route by it.
+ */
+
+const Code = z.string().min(1);
+const Id = z.string().min(1);
+
+/** A notification-worthy step of a problem case, sent to the unit in charge of it. */
+const CaseUnitEvent = z.object({
+  caseId: Id,
+  caseNumber: z.string(),
+  unitId: Id,
+  prefectureCode: Code.nullable(),
+});
+
+export const eventCatalogue = {
+  /** cases: a case was dispatched to a unit (派遣). */
+  'case.dispatched': {
+    emittedBy: 'cases',
+    version: 1,
+    payload: CaseUnitEvent.extend({ dispatchedAt: z.iso.datetime() }),
+  },
+  /** cases: the inspector did not pass the handling; the unit must do it again (返工). */
+  'case.rework-required': {
+    emittedBy: 'cases',
+    version: 1,
+    payload: CaseUnitEvent.extend({ rework: z.number().int().positive() }),
+  },
+  /** cases: an overdue case was escalated to the unit's superior (逾期督办). */
+  'case.escalated': {
+    emittedBy: 'cases',
+    version: 1,
+    payload: CaseUnitEvent.extend({
+      unitName: z.string(),
+      superior: z.object({ id: Id, name: z.string() }).nullable(),
+    }),
+  },
+  /** cases: a desk or inspector stage (受理, 派遣, 核查) ran past its own deadline (超时督办). */
+  'case.stage-escalated': {
+    emittedBy: 'cases',
+    version: 1,
+    payload: z.object({
+      caseId: Id,
+      caseNumber: z.string(),
+      prefectureCode: Code.nullable(),
+      stage: z.enum(['accept', 'dispatch', 'verify']),
+      /** The creation office (文明办) told; null when the case has none above it. */
+      office: z.object({ id: Id, name: z.string() }).nullable(),
+    }),
+  },
+  /** cases: a case's deadlines fall in years without a holiday calendar (节假日日历缺失). */
+  'case.calendar-missing': {
+    emittedBy: 'cases',
+    version: 1,
+    payload: z.object({
+      caseId: Id,
+      caseNumber: z.string(),
+      prefectureCode: Code.nullable(),
+      years: z.array(z.number().int()),
+      /** The creation offices of the case's city and province. */
+      officeIds: z.array(Id),
+    }),
+  },
+  /** indicators: figures were written to the observation store (any source). */
+  'observation.recorded': {
+    emittedBy: 'indicators',
+    version: 1,
+    payload: z.object({ count: z.number().int(), elements: z.array(Code), sources: z.array(z.string()) }),
+  },
+  /** indicators: values of one data entry were saved (form or Excel). */
+  'data-entry.saved': {
+    emittedBy: 'indicators',
+    version: 1,
+    payload: z.object({ dataSetCode: Code, regionCodes: z.array(Code), period: z.string() }),
+  },
+  /** indicators: data entries were submitted, approved or returned. */
+  'data-entry.transitioned': {
+    emittedBy: 'indicators',
+    version: 1,
+    payload: z.object({
+      action: z.enum(['submit', 'approve', 'return']),
+      entries: z.array(z.object({ dataSetCode: Code, regionCode: Code, period: z.string() })),
+    }),
+  },
+  /** indicators: a new indicator catalogue was imported. */
+  'indicator-catalogue.imported': {
+    emittedBy: 'indicators',
+    version: 1,
+    payload: z.object({ fileName: z.string() }),
+  },
+  /** indicators: the demo data were generated or removed. */
+  'demo-data.changed': {
+    emittedBy: 'indicators',
+    version: 1,
+    payload: z.object({ action: z.enum(['generate', 'remove']) }),
+  },
+  /** evaluation: a title event (award, suspension, revocation, …) was recorded for a region. */
+  'title-event.recorded': {
+    emittedBy: 'evaluation',
+    version: 1,
+    payload: z.object({ titleEventId: Id, regionCode: Code, prefectureCode: Code.nullable() }),
+  },
+} as const;
+
+export type EventName = keyof typeof eventCatalogue;
+export type EventPayload<N extends EventName> = z.infer<(typeof eventCatalogue)[N]['payload']>;
+/** One event as a module emits it: its name and its payload. */
+export type DomainEvent = { [N in EventName]: { name: N; payload: EventPayload<N> } }[EventName];
+
+/** Whether a name is in the catalogue (stored rows are strings). */
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(eventCatalogue, name);
+}

@@ -1,0 +1,21 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { generationRepository } from '../../cache/generation.ts';
+import { defineSubscriber } from '../../outbox/subscriber.ts';
+
+/*
+ * What the cockpit evaluates (figures, entry statuses, the catalogue, title events) is written by
+ * the indicators and evaluation modules. Each such event moves the cockpit's cache generation, and
+ * every server recomputes at its next request. Delivering an event twice moves it twice: the effect,
+ * evaluations computed after the change, is the same.
+ */
+const dropEvaluations = (trx: Transaction<Database>) => generationRepository.advance(trx, 'cockpit');
+
+export const cockpitSubscriber = defineSubscriber('cockpit.evaluations', {
+  'observation.recorded': dropEvaluations,
+  'data-entry.saved': dropEvaluations,
+  'data-entry.transitioned': dropEvaluations,
+  'indicator-catalogue.imported': dropEvaluations,
+  'demo-data.changed': dropEvaluations,
+  'title-event.recorded': dropEvaluations,
+});

@@ -1,0 +1,163 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+type Db = Kysely<Database>;
+
+/** SQL of the outbox: the only code that reads or writes `outbox_event` and `outbox_delivery`. */
+export const outboxRepository = {
+  async insertEvent(
+    trx: Db,
+    row: { name: string; version: number; payload: unknown; prefectureCode: string | null },
+  ): Promise<number> {
+    const { id } = await trx
+      .insertInto('outbox_event')
+      .values({
+        name: row.name,
+        version: row.version,
+        payload: JSON.stringify(row.payload),
+        prefecture_code: row.prefectureCode,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  },
+
+  /**
+   * Locks up to `limit` due pending events, oldest first. Rows another worker holds are skipped,
+   * not waited for; a crashed worker's rows become claimable when its transaction ends.
+   */
+  claimDue(trx: Db, now: Date, limit: number) {
+    return trx
+      .selectFrom('outbox_event')
+      .select(['id', 'name', 'version', 'payload', 'attempts', 'created_at'])
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+  },
+
+  deliveriesOf(trx: Db, eventIds: number[]) {
+    return trx
+      .selectFrom('outbox_delivery')
+      .select(['event_id', 'subscriber', 'status', 'attempts'])
+      .where('event_id', 'in', eventIds)
+      .execute();
+  },
+
+  async saveDelivery(
+    trx: Db,
+    row: {
+      eventId: number;
+      subscriber: string;
+      status: 'done' | 'failed' | 'dead';
+      attempts: number;
+      error: string | null;
+    },
+  ): Promise<void> {
+    const values = { status: row.status, attempts: row.attempts, last_error: row.error, updated_at: new Date() };
+    await trx
+      .insertInto('outbox_delivery')
+      .values({ event_id: row.eventId, subscriber: row.subscriber, ...values })
+      .onConflict((oc) => oc.columns(['event_id', 'subscriber']).doUpdateSet(values))
+      .execute();
+  },
+
+  async finishEvent(trx: Db, id: number, attempts: number, now: Date): Promise<void> {
+    await trx
+      .updateTable('outbox_event')
+      .set({ status: 'done', attempts, done_at: now })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async postponeEvent(trx: Db, id: number, attempts: number, next: Date): Promise<void> {
+    await trx.updateTable('outbox_event').set({ attempts, next_attempt_at: next }).where('id', '=', id).execute();
+  },
+
+  /** Pending events and dead letters, for /metrics and `chuangcheng outbox status`. */
+  async counts(db: Db): Promise<{ pending: number; done: number; deadLetters: number; oldestPendingAt: Date | null }> {
+    const events = await db
+      .selectFrom('outbox_event')
+      .select(['status', sql<number>`count(*)::int`.as('n'), sql<Date | null>`min(created_at)`.as('oldest')])
+      .groupBy('status')
+      .execute();
+    const dead = await db
+      .selectFrom('outbox_delivery')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('status', '=', 'dead')
+      .executeTakeFirstOrThrow();
+    const pending = events.find((e) => e.status === 'pending');
+    return {
+      pending: pending?.n ?? 0,
+      done: events.find((e) => e.status === 'done')?.n ?? 0,
+      deadLetters: dead.n,
+      oldestPendingAt: pending?.oldest ?? null,
+    };
+  },
+
+  /** Dead letters, newest first, with the event they belong to. */
+  deadLetters(db: Db, limit: number) {
+    return db
+      .selectFrom('outbox_delivery as d')
+      .innerJoin('outbox_event as e', 'e.id', 'd.event_id')
+      .select([
+        'e.id',
+        'e.name',
+        'e.payload',
+        'e.created_at',
+        'd.subscriber',
+        'd.attempts',
+        'd.last_error',
+        'd.updated_at',
+      ])
+      .where('d.status', '=', 'dead')
+      .orderBy('d.updated_at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  /**
+   * Gives dead letters (of one event, or all) a new set of attempts: the deliveries are forgotten and
+   * their events become due now. Returns how many dead letters were revived.
+   */
+  async reviveDead(db: Db, eventId?: number): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      let query = trx.deleteFrom('outbox_delivery').where('status', '=', 'dead');
+      if (eventId !== undefined) query = query.where('event_id', '=', eventId);
+      const revived = await query.returning('event_id').execute();
+      const ids = [...new Set(revived.map((r) => r.event_id))];
+      if (ids.length > 0) {
+        await trx
+          .updateTable('outbox_event')
+          .set({ status: 'pending', attempts: 0, next_attempt_at: new Date(), done_at: null })
+          .where('id', 'in', ids)
+          .execute();
+      }
+      return revived.length;
+    });
+  },
+
+  /** Removes delivered events finished before `before` (their delivery rows go with them). */
+  async pruneDone(db: Db, before: Date): Promise<number> {
+    const result = await db
+      .deleteFrom('outbox_event')
+      .where('status', '=', 'done')
+      .where('done_at', '<', before)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('outbox_delivery as d')
+              .select('d.event_id')
+              .whereRef('d.event_id', '=', 'outbox_event.id')
+              .where('d.status', '=', 'dead'),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+};

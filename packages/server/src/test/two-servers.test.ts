@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CockpitView } from '@chuangcheng/core';
+import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { phonePhoto, postPhoto } from '../modules/cases/fixtures.ts';
+import { drainOutbox } from '../outbox/worker.ts';
+import { scheduledJobs } from '../jobs/schedule.ts';
+import { runDueJobs, type ScheduledJob } from '../jobs/scheduler.ts';
+import { databaseUrl, testDbKind } from './databases.ts';
+import { buildUser, createTestContext, type TestContext } from './harness.ts';
+
+/*
+ * Two server instances on one database, as behind a load balancer. On PostgreSQL the second has its
+ * own connection pool; on PGlite (one process by design) both share the one embedded handle. The
+ * second is built from a fresh copy of the server's modules (vi.resetModules), so its in-process
+ * caches are as separate from the first's as on another machine: nothing but the database and the
+ * shared upload directory connects them.
+ */
+
+type App = TestContext['app'];
+
+let ctx: TestContext;
+let second: App;
+let secondHandle: DatabaseHandle | undefined;
+let secondModules: {
+  drainOutbox: typeof drainOutbox;
+  runDueJobs: typeof runDueJobs;
+  scheduledJobs: typeof scheduledJobs;
+};
+
+beforeAll(async () => {
+  const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-shared-uploads-'));
+  ctx = await createTestContext({ uploadsDir });
+  let database = ctx.database;
+  if (testDbKind() === 'postgres') {
+    const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(ctx.db);
+    secondHandle = await openDatabase({ kind: 'postgres', url: databaseUrl(rows[0]!.name), poolSize: 4 });
+    database = secondHandle;
+  }
+  vi.resetModules();
+  const { buildApp } = await import('../app.ts');
+  secondModules = {
+    drainOutbox: (await import('../outbox/worker.ts')).drainOutbox,
+    runDueJobs: (await import('../jobs/scheduler.ts')).runDueJobs,
+    scheduledJobs: (await import('../jobs/schedule.ts')).scheduledJobs,
+  };
+  second = await buildApp({ config: ctx.config, database, logger: false });
+  await second.ready();
+});
+afterAll(async () => {
+  await second?.close();
+  await secondHandle?.close();
+  await ctx?.close();
+});
+
+/** A GET on the second server, signed in with a session the first server opened. */
+const getOnSecond = (url: string) => second.inject({ method: 'GET', url, headers: { cookie: ctx.admin.cookie } });
+
+describe('two servers on one database', () => {
+  it('a write through one drops the cockpit evaluations the other keeps', async () => {
+    const heating = async () => {
+      const res = await getOnSecond('/api/v1/cockpit?region=2301&asOf=2019-10-15');
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as CockpitView).targets.find((t) => t.target.code === 'central-heating-coverage')!.latest;
+    };
+    const before = await heating();
+    expect(before).not.toEqual({ period: '2019Q3', value: 90 });
+
+    const daoli = (await buildUser(ctx, { role: 'unit_officer', regionCode: '230102' })).agent;
+    const url = '/api/v1/data-sets/urban-environment-quarterly/entries/230102/2019Q3';
+    const values = {
+      'central-heating-area': 900,
+      'urban-building-area': 1000,
+      'sewage-treated': 450,
+      'sewage-discharged': 500,
+      'green-building-area': 12,
+      'new-building-area': 60,
+    };
+    expect((await daoli.put(url, { values })).statusCode).toBe(200);
+    expect((await daoli.post(`${url}/submit`)).statusCode).toBe(200);
+    // The second server's own worker delivers the first server's events.
+    expect((await secondModules.drainOutbox({ db: (secondHandle ?? ctx.database).db })).delivered).toBeGreaterThan(0);
+    expect(await heating()).toEqual({ period: '2019Q3', value: 90 });
+  });
+
+  it('a scheduled job due on both runs once', async () => {
+    let runs = 0;
+    const counted = (jobs: ScheduledJob[]): ScheduledJob[] =>
+      jobs
+        .filter((job) => job.name === 'reminders')
+        .map((job) => ({
+          ...job,
+          run: (db) => {
+            runs++;
+            return job.run(db);
+          },
+        }));
+    const now = new Date();
+    const [ranOnFirst, ranOnSecond] = await Promise.all([
+      runDueJobs(ctx.db, counted(scheduledJobs({ jobsIntervalMinutes: 60 })), { now }),
+      secondModules.runDueJobs(
+        (secondHandle ?? ctx.database).db,
+        counted(secondModules.scheduledJobs({ jobsIntervalMinutes: 60 })),
+        { now },
+      ),
+    ]);
+    expect([...ranOnFirst, ...ranOnSecond]).toEqual(['reminders']);
+    expect(runs).toBe(1);
+    // Polled again within the interval, by either server: nothing is due.
+    expect(
+      await runDueJobs(ctx.db, counted(scheduledJobs({ jobsIntervalMinutes: 60 })), {
+        now: new Date(now.getTime() + 59 * 60_000),
+      }),
+    ).toEqual([]);
+    const row = await ctx.db
+      .selectFrom('scheduled_job')
+      .select(['runs', 'last_error'])
+      .where('name', '=', 'reminders')
+      .executeTakeFirst();
+    expect(row).toEqual({ runs: 1, last_error: null });
+  });
+
+  it('a photo uploaded through one is served by the other', async () => {
+    const uploaded = await postPhoto(ctx, '/api/v1/public/case-photos', await phonePhoto(800, 600));
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const { displayUrl } = uploaded.json() as { displayUrl: string };
+    const fromFirst = await ctx.app.inject({ method: 'GET', url: displayUrl });
+    const fromSecond = await second.inject({ method: 'GET', url: displayUrl });
+    expect(fromSecond.statusCode).toBe(200);
+    expect(fromSecond.headers['content-type']).toMatch(/^image\/jpeg/);
+    expect(fromSecond.rawPayload.equals(fromFirst.rawPayload)).toBe(true);
+  });
+});
