@@ -15,8 +15,7 @@ import { correctPublication } from './publications.ts';
 import { readCycle, readRanking, readRoundEffects, readScorecard, resultsWorkbook } from './results.ts';
 import { IdParams, PublicationQuery, RankingQuery, ResultParams, RoundRegionParams } from './schema.ts';
 import { markNotApplicable } from './scoring.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { disposition, XLSX } from './xlsx-reply.ts';
 
 /** Results (scorecards, rankings, exports, the cycle), their publications and corrections, and the not-applicable mark. */
 export async function resultRoutes(app: App, { db }: ModuleDeps) {
@@ -107,10 +106,7 @@ export async function resultRoutes(app: App, { db }: ModuleDeps) {
       );
       return reply
         .type(XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="results-${request.params.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', disposition(`results-${request.params.id}.xlsx`, name))
         .send(buffer);
     },
   );

@@ -30,6 +30,7 @@ import {
   WithdrawRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
+import { disposition, XLSX } from './xlsx-reply.ts';
 import { AppError, invalid } from '../../http/problem.ts';
 import { requireActor } from '../auth/actor.ts';
 import {
@@ -61,10 +62,6 @@ import {
   VersionQuery,
 } from './schema.ts';
 import { listTitleStates, recordTitleDecision, regionTitleHistory, titleCounts } from './titles.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const disposition = (ascii: string, name: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Evaluation: frameworks, rounds, score entry, results, incidents and titles (docs/api/evaluation.md). */
 export async function evaluationRoutes(app: App, deps: ModuleDeps) {
