@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import { ConfigError } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { copyDatabase } from '../db/move.ts';
+import { restoreBackup, writeBackup } from '../db/backup.ts';
+import { fileStoreOf } from '../storage/file-store.ts';
 import type { Database } from '../db/schema.ts';
 import {
   auditSignerOf,
@@ -28,7 +30,7 @@ export async function moveDatabase(source: Kysely<Database>, target: Kysely<Data
   return { ok: mismatched.length === 0 && audit.ok, counts, mismatched, audit };
 }
 
-/** `chuangcheng move-to-postgres DATABASE_URL`: growing out of the embedded database. */
+/** `chuangcheng move-to-postgres DATABASE_URL`, `backup DIR`, `restore DIR`. */
 export function registerDatabaseCommands(program: Command): void {
   program
     .command('move-to-postgres <url>')
@@ -60,5 +62,52 @@ export function registerDatabaseCommands(program: Command): void {
           await target.close();
         }
       }),
+    );
+
+  program
+    .command('backup <dir>')
+    .description(
+      'write a backup of the database (one consistent snapshot, also while a server on PostgreSQL runs; the embedded database needs the server stopped) and of the uploaded files into the new directory DIR',
+    )
+    .option('--json', 'print the manifest as JSON')
+    .action((dir: string, opts: { json?: boolean }) =>
+      withDatabase(async ({ db }, config) => {
+        const signer = auditSignerOf(config, { create: true })!;
+        const manifest = await writeBackup(db, dir, { signer, uploadsDir: fileStoreOf(config).scratchDir });
+        const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
+        print(
+          !!opts.json,
+          manifest,
+          `backup written to ${dir}: ${manifest.tables.length} tables, ${rows} rows, ${manifest.uploads.files} files (${manifest.uploads.bytes} bytes), audit checkpoints of ${manifest.checkpoints.length} trees`,
+        );
+      }),
+    );
+
+  program
+    .command('restore <dir>')
+    .description(
+      "restore the backup in DIR into the configured database, which must be empty, and prove it: row counts per table and the audit log against the backup's signed checkpoints; exits 3 if a check fails",
+    )
+    .option('--json', 'print the result as JSON')
+    .action((dir: string, opts: { json?: boolean }) =>
+      withDatabase(
+        async ({ db }, config) => {
+          const result = await restoreBackup(db, dir, { uploadsDir: fileStoreOf(config).scratchDir });
+          const rows = result.tables.reduce((n, t) => n + t.restored, 0);
+          const lines = [
+            result.ok
+              ? `restored ${result.tables.length} tables, ${rows} rows, ${result.uploads.files} files; audit log verified against the checkpoints of ${result.audit.shards.length} trees`
+              : 'the restore FAILED its checks:',
+            ...result.mismatched.map((c) => `  ${c.table}: ${c.expected} rows in the backup, ${c.restored} restored`),
+            ...result.audit.shards.flatMap((s) => s.problems.map((p) => `  audit ${s.shard}: ${p}`)),
+            result.migrationsAppliedAfter.length > 0
+              ? `then applied ${result.migrationsAppliedAfter.length} newer migrations`
+              : '',
+          ].filter(Boolean);
+          print(!!opts.json, result, lines.join('\n'));
+          return result.ok ? EXIT.ok : EXIT.check;
+        },
+        { migrateFirst: false },
+      ),
     );
 }

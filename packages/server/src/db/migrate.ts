@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
-const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
+export const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
 // Any constant works; it keeps two server processes from migrating at once.
 const MIGRATION_LOCK_KEY = 7_242_009_001;
 

@@ -11,14 +11,14 @@ export type TableCount = { table: string; source: number; target: number };
 type AnyDb = Kysely<Database>;
 
 /** Base tables of the public schema, in name order. */
-async function tablesOf(db: AnyDb): Promise<string[]> {
+export async function tablesOf(db: AnyDb): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
   return rows.map((r) => r.name);
 }
 
-async function countRows(db: AnyDb, table: string): Promise<number> {
+export async function countRows(db: AnyDb, table: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`select count(*)::bigint as n from ${sql.table(table)}`.execute(db);
   return Number(rows[0]!.n);
 }
@@ -34,37 +34,15 @@ async function insertableColumns(db: AnyDb, table: string): Promise<string[]> {
 
 /**
  * Copies every table of `source` into `target` (migrated to the same schema first, and refused if it
- * already holds data), all in one transaction on the target: foreign keys are dropped, the rows are
- * copied as JSON text (lossless for numeric, bytea, jsonb and timestamps), the keys are added back —
- * which checks every reference — and the sequences continue after the copied ids. Returns the row
- * counts of both sides per table.
+ * already holds data), all in one transaction on the target (see `loadTables`). Returns the row counts
+ * of both sides per table.
  */
 export async function copyDatabase(source: AnyDb, target: AnyDb): Promise<TableCount[]> {
   await migrate(source);
   await migrate(target);
-  for (const table of ['region', 'app_user', 'audit_log']) {
-    if ((await countRows(target, table)) > 0) {
-      throw new ConfigError(`the target database already holds data (table ${table}); give an empty database`);
-    }
-  }
+  await refuseNonEmpty(target);
   const tables = await tablesOf(source);
-  await target.transaction().execute(async (trx) => {
-    const { rows: keys } = await sql<{ table: string; name: string; definition: string }>`
-      select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
-      from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`.execute(trx);
-    for (const key of keys) {
-      await sql`alter table ${sql.table(key.table)} drop constraint ${sql.id(key.name)}`.execute(trx);
-    }
-    // Migrations may seed rows; the copy replaces them. TRUNCATE fires no row triggers.
-    await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))}`.execute(trx);
-    for (const table of tables) await copyTable(source, trx, table);
-    for (const key of keys) {
-      await sql`alter table ${sql.table(key.table)} add constraint ${sql.id(key.name)} ${sql.raw(key.definition)}`.execute(
-        trx,
-      );
-    }
-    await resetSequences(trx, tables);
-  });
+  await withSnapshot(source, (snapshot) => loadTables(target, tables, (table) => readTable(snapshot, table)));
   const counts: TableCount[] = [];
   for (const table of tables) {
     counts.push({ table, source: await countRows(source, table), target: await countRows(target, table) });
@@ -72,24 +50,85 @@ export async function copyDatabase(source: AnyDb, target: AnyDb): Promise<TableC
   return counts;
 }
 
-async function copyTable(source: AnyDb, target: AnyDb, table: string): Promise<void> {
-  const columns = await insertableColumns(target, table);
-  const list = sql.join(columns.map((c) => sql.id(c)));
-  // A cursor on the source: PGlite has one connection, and a table may be larger than memory.
-  await source.transaction().execute(async (trx) => {
-    await sql`declare copy_rows no scroll cursor for select row_to_json(t)::text as row from ${sql.table(table)} t`.execute(
-      trx,
-    );
-    for (;;) {
-      const { rows } = await sql<{ row: string }>`fetch ${sql.lit(BATCH)} from copy_rows`.execute(trx);
-      if (rows.length === 0) break;
-      const json = `[${rows.map((r) => r.row).join(',')}]`;
-      await sql`insert into ${sql.table(table)} (${list}) overriding system value
-        select ${list} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`.execute(target);
-      if (rows.length < BATCH) break;
+/** A restore or a move goes into an empty database only, so that nothing is silently overwritten. */
+export async function refuseNonEmpty(target: AnyDb): Promise<void> {
+  for (const table of ['region', 'app_user', 'audit_log']) {
+    if ((await countRows(target, table)) > 0) {
+      throw new ConfigError(`the target database already holds data (table ${table}); give an empty database`);
     }
-    await sql`close copy_rows`.execute(trx);
+  }
+}
+
+/** Batches of rows, each row one JSON object text as `row_to_json` writes it. */
+export type RowBatches = AsyncIterable<string[]>;
+
+/**
+ * Fills the migrated `target` with `rowsOf(table)` for every table, in one transaction: foreign keys
+ * are dropped, the rows are inserted from JSON text (lossless for numeric, bytea, jsonb and
+ * timestamps), the keys are added back — which checks every reference — and the sequences continue
+ * after the loaded ids.
+ */
+export async function loadTables(
+  target: AnyDb,
+  tables: string[],
+  rowsOf: (table: string) => RowBatches,
+): Promise<void> {
+  await target.transaction().execute(async (trx) => {
+    const { rows: keys } = await sql<{ table: string; name: string; definition: string }>`
+      select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
+      from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`.execute(trx);
+    for (const key of keys) {
+      await sql`alter table ${sql.table(key.table)} drop constraint ${sql.id(key.name)}`.execute(trx);
+    }
+    // Migrations may seed rows; the load replaces them. TRUNCATE fires no row triggers.
+    await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))}`.execute(trx);
+    for (const table of tables) {
+      const columns = await insertableColumns(trx, table);
+      const list = sql.join(columns.map((c) => sql.id(c)));
+      for await (const rows of rowsOf(table)) {
+        const json = `[${rows.join(',')}]`;
+        await sql`insert into ${sql.table(table)} (${list}) overriding system value
+          select ${list} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`.execute(trx);
+      }
+    }
+    for (const key of keys) {
+      await sql`alter table ${sql.table(key.table)} add constraint ${sql.id(key.name)} ${sql.raw(key.definition)}`.execute(
+        trx,
+      );
+    }
+    await resetSequences(trx, tables);
   });
+}
+
+/**
+ * The rows of `table` in batches, through a cursor in the transaction `trx` (PGlite has one
+ * connection, and a table may be larger than memory). Every table read in one repeatable-read
+ * transaction comes from the same snapshot: that is how a move or a backup sees one moment.
+ */
+export async function* readTable(trx: AnyDb, table: string): RowBatches {
+  const cursor = `read_${table}`;
+  await sql`declare ${sql.id(cursor)} no scroll cursor for select row_to_json(t)::text as row from ${sql.table(table)} t`.execute(
+    trx,
+  );
+  for (;;) {
+    const { rows } = await sql<{ row: string }>`fetch ${sql.lit(BATCH)} from ${sql.id(cursor)}`.execute(trx);
+    if (rows.length > 0) yield rows.map((r) => r.row);
+    if (rows.length < BATCH) break;
+  }
+  await sql`close ${sql.id(cursor)}`.execute(trx);
+}
+
+/** Runs `fn` in a read-only, repeatable-read transaction: one snapshot of the whole database. */
+export async function withSnapshot<T>(db: AnyDb, fn: (trx: AnyDb) => Promise<T>): Promise<T> {
+  const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
+  try {
+    const result = await fn(trx);
+    await trx.commit().execute();
+    return result;
+  } catch (error) {
+    await trx.rollback().execute();
+    throw error;
+  }
 }
 
 /** Serial and identity columns continue after the largest copied value. */
