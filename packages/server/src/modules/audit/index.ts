@@ -1,5 +1,8 @@
 // The audit module's public face: recording entries, the sequencer, verification and proofs.
 import type { Config } from '../../config.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { auditRepository } from './repository.ts';
 import { loadSigner } from './signing.ts';
 
 export { sequenceAuditLog } from './sequencer.ts';
@@ -12,3 +15,12 @@ export type { AuditSigner } from './signing.ts';
 /** The configured checkpoint signing key (CHUANGCHENG_AUDIT_KEY, or the key file in the data directory). */
 export const auditSignerOf = (config: Config, options: { create: boolean }) =>
   loadSigner({ dataDir: config.dataDir, envKey: config.auditKey, create: options.create });
+
+/**
+ * The sequencer's backlog: entries written but not yet in a tree, and how long the oldest has waited
+ * (0 with none). A lag that grows means no server runs the sequencer, or it cannot keep up.
+ */
+export async function auditBacklog(db: Kysely<Database>, now = new Date()) {
+  const { pending, oldest } = await auditRepository.backlog(db);
+  return { pending, lagSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0 };
+}

@@ -66,6 +66,16 @@ export const auditRepository = {
     return Number(row.n);
   },
 
+  /** Entries waiting for the sequencer, and the time the oldest of them was written. */
+  async backlog(db: Kysely<Database>): Promise<{ pending: number; oldest: Date | null }> {
+    const row = await db
+      .selectFrom('audit_queue')
+      .innerJoin('audit_log', 'audit_log.id', 'audit_queue.entry_id')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('audit_log.at').as('oldest')])
+      .executeTakeFirstOrThrow();
+    return { pending: Number(row.n), oldest: row.oldest ? new Date(row.oldest as Date) : null };
+  },
+
   async trees(db: Kysely<Database>, shards?: string[]) {
     let query = db.selectFrom('audit_tree').selectAll().orderBy('shard');
     if (shards) query = query.where('shard', 'in', shards.length ? shards : ['']);

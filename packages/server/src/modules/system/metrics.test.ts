@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { generateSigner } from '../audit/signing.ts';
+import { sequenceAuditLog } from '../audit/index.ts';
 import { startMetricsListener } from './metrics.ts';
 
 // Issue 11 item 8: /metrics was public. Now: a token on the main port, or a separate listener.
@@ -36,5 +38,19 @@ describe('/metrics', () => {
     } finally {
       await listener.close();
     }
+  });
+
+  it("reports the audit sequencer's backlog and lag, and both fall to 0 once it has run", async () => {
+    const gauge = (body: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(body)?.[1]);
+    await sequenceAuditLog(ctx.db, { signer: generateSigner() });
+    await ctx.admin.put('/api/v1/regions/2302/population', { population: 4067491, year: 2021 });
+    const waiting = (await scrape({ authorization: `Bearer ${TOKEN}` })).body;
+    expect(gauge(waiting, 'audit_pending_entries')).toBeGreaterThanOrEqual(1);
+    expect(gauge(waiting, 'audit_sequencer_lag_seconds')).toBeGreaterThan(0);
+
+    await sequenceAuditLog(ctx.db, { signer: generateSigner() });
+    const done = (await scrape({ authorization: `Bearer ${TOKEN}` })).body;
+    expect(gauge(done, 'audit_pending_entries')).toBe(0);
+    expect(gauge(done, 'audit_sequencer_lag_seconds')).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { outboxRepository } from '../../outbox/repository.ts';
+import { auditBacklog } from '../audit/index.ts';
 import { sendNotFound } from '../../http/error-handler.ts';
 import { AppError } from '../../http/problem.ts';
 
@@ -19,7 +20,7 @@ const httpDuration = new client.Histogram({
   registers: [registry],
 });
 
-/** Outbox gauges, read from the database at each scrape (the same figures on every server). */
+/** Outbox and audit sequencer gauges, read from the database at each scrape (the same figures on every server). */
 function withOutboxMetrics(db: Kysely<Database>): client.Registry {
   const perDatabase = new client.Registry();
   const read = () => outboxRepository.counts(db);
@@ -37,6 +38,22 @@ function withOutboxMetrics(db: Kysely<Database>): client.Registry {
     registers: [perDatabase],
     async collect() {
       this.set((await read()).deadLetters);
+    },
+  });
+  new client.Gauge({
+    name: 'audit_pending_entries',
+    help: 'Audit entries written but not yet sequenced into their Merkle tree',
+    registers: [perDatabase],
+    async collect() {
+      this.set((await auditBacklog(db)).pending);
+    },
+  });
+  new client.Gauge({
+    name: 'audit_sequencer_lag_seconds',
+    help: 'Age of the oldest audit entry waiting for the sequencer (0 when none waits)',
+    registers: [perDatabase],
+    async collect() {
+      this.set((await auditBacklog(db)).lagSeconds);
     },
   });
   return client.Registry.merge([registry, perDatabase]);
