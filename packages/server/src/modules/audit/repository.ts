@@ -219,6 +219,18 @@ export const auditRepository = {
     return rows as AuditRow[];
   },
 
+  /** The newest entry about one entity (entity_type, entity_id is indexed). */
+  async latestEntryIdFor(db: Kysely<Database>, entityType: string, entityId: string): Promise<number | undefined> {
+    const row = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_type', '=', entityType)
+      .where('entity_id', '=', entityId)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row ? Number(row.id) : undefined;
+  },
+
   async findEntry(db: Kysely<Database>, id: number): Promise<PositionedRow | undefined> {
     const row = await db
       .selectFrom('audit_log')

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameworkDocument, standardsOf, type FrameworkStandard } from '@chuangcheng/core';
+import crypto from 'node:crypto';
+import { canonicalJson } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { rfcLeafHash, verifyInclusion } from '../../test/rfc9162-verifier.ts';
+import { sequenceAuditLog } from '../audit/index.ts';
+import { generateSigner } from '../audit/signing.ts';
 
 // Issue 15: results a city cannot contest. A published round stays as published whatever is
 // recorded later; a correction is a new, dated publication; a withdrawal leaves equal findings
@@ -154,6 +159,43 @@ describe('a published round is frozen in every view', () => {
     expect(a.deductions).toEqual([expect.objectContaining({ category: 'G15', points: 3 })]);
     expect(a.total).toBeCloseTo(b.total - 3, 2);
     expect(a.publication).toMatchObject({ version: 1, decidedOn: '2019-12-20' });
+  });
+
+  it('records every published scorecard in the audit log, with a proof a reader checks against the signed tree', async () => {
+    const url = `/api/v1/evaluation/rounds/${published}/scorecards/${A}/attestation`;
+    const pending = await ctx.admin.get(url);
+    expect(pending.statusCode, pending.body).toBe(200);
+    expect(pending.json()).toMatchObject({ regionCode: A, version: 1, proof: null });
+
+    await sequenceAuditLog(ctx.db, { signer: generateSigner() });
+    const attestation = (await ctx.admin.get(url)).json();
+    const card = await scorecard(published, A);
+    const digest = crypto.createHash('sha256').update(canonicalJson(card)).digest('hex');
+    expect(attestation.scorecardSha256).toBe(digest);
+    const proof = attestation.proof;
+    const entry = JSON.parse(proof.entry);
+    expect(entry).toMatchObject({
+      id: attestation.auditEntryId,
+      action: 'evaluation.result.publish',
+      after: { regionCode: A, version: 1, scorecardSha256: digest, total: card.total },
+    });
+    expect(proof.shard).toBe(A);
+    expect(rfcLeafHash(proof.entry)).toBe(proof.leafHash);
+    expect(
+      verifyInclusion({
+        leafIndex: proof.leafIndex,
+        treeSize: proof.treeSize,
+        leafHash: proof.leafHash,
+        inclusionPath: proof.auditPath,
+        rootHash: proof.rootHash,
+      }),
+    ).toBe(true);
+
+    // Not for a round that is not published, nor for someone who may not see its scores.
+    expect((await ctx.admin.get(`/api/v1/evaluation/rounds/${open}/scorecards/${A}/attestation`)).statusCode).toBe(409);
+    const outsider = (await buildUser(ctx, { username: 'attest-outsider', role: 'city_admin', regionCode: '2301' }))
+      .agent;
+    expect((await outsider.get(url)).statusCode).toBe(403);
   });
 
   it('stays unchanged after a framework edit, a back-dated title decision and a later incident', async () => {

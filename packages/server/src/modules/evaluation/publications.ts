@@ -1,9 +1,10 @@
-import type { Publication, Scorecard } from '@chuangcheng/core';
+import crypto from 'node:crypto';
+import { canonicalJson, type Publication, type Scorecard } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict, invalid } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { computeRound, type ComputedRound } from './compute.ts';
 import { evaluationPolicy } from './policy.ts';
 import { publicationRepository } from './publication-repository.ts';
@@ -32,6 +33,14 @@ function assertFullyScored(computed: ComputedRound) {
     );
   }
 }
+
+/** The audit entity of one region's published result in one version. */
+export const resultEntityId = (roundId: string, version: number, regionCode: string) =>
+  `${roundId}/v${version}/${regionCode}`;
+
+/** SHA-256 of a scorecard's canonical JSON: the same for the scorecard as stored and as served. */
+export const scorecardDigest = (scorecard: unknown) =>
+  crypto.createHash('sha256').update(canonicalJson(scorecard)).digest('hex');
 
 /**
  * Freezes a publication of a round inside the caller's transaction: every region's whole
@@ -101,6 +110,24 @@ export async function freezePublication(
     };
   });
   await publicationRepository.insertRegions(trx, regionRows);
+  // One audit entry per published scorecard, in its prefecture's tree, carrying the scorecard's
+  // digest: a reader checks the scorecard against it and the entry against a signed checkpoint.
+  for (const row of regionRows) {
+    await recordAudit(trx, ctx, {
+      action: 'evaluation.result.publish',
+      entityType: 'evaluation_result',
+      entityId: resultEntityId(round.id, publication.version, row.region_code),
+      regionCode: row.region_code,
+      after: {
+        roundId: round.id,
+        version: publication.version,
+        regionCode: row.region_code,
+        total: row.total,
+        rank: row.rank,
+        scorecardSha256: scorecardDigest(JSON.parse(row.scorecard)),
+      },
+    });
+  }
   await publicationRepository.replaceResults(
     trx,
     round.id,

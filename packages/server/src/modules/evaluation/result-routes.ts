@@ -1,3 +1,4 @@
+import { readResultAttestation, ResultAttestation } from './attestation.ts';
 import {
   CorrectionRequest,
   CycleQuery,
@@ -73,6 +74,21 @@ export async function resultRoutes(app: App, { db }: ModuleDeps) {
     },
     async (request) =>
       readScorecard(db, requireActor(request), request.params.id, request.params.code, request.query.version),
+  );
+  app.get(
+    '/evaluation/rounds/:id/scorecards/:code/attestation',
+    {
+      schema: {
+        tags,
+        summary:
+          "How to check a region's published scorecard: its digest, the audit entry written at publication and that entry's inclusion proof",
+        params: RoundRegionParams,
+        querystring: PublicationQuery,
+        response: { 200: ResultAttestation },
+      },
+    },
+    async (request) =>
+      readResultAttestation(db, requireActor(request), request.params.id, request.params.code, request.query.version),
   );
   app.get(
     '/evaluation/rounds/:id/ranking',
