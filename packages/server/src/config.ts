@@ -48,6 +48,8 @@ export type Config = {
   outboxPollMs: number;
   /** Ed25519 private key (PEM, or PEM in base64) signing audit checkpoints; default: a key file in dataDir. */
   auditKey: string | undefined;
+  /** shared_buffers of the embedded database (CHUANGCHENG_PGLITE_SHARED_BUFFERS, default 32MB). */
+  pgliteSharedBuffers: string;
 };
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -99,6 +101,15 @@ function trustedProxies(env: NodeJS.ProcessEnv): string[] {
  * shipped data sets. An installation from before kept its database in `data/pgdata`; it goes on
  * using `data/` (never a second, empty database) until someone moves it, and is told how.
  */
+/** CHUANGCHENG_PGLITE_SHARED_BUFFERS: PostgreSQL's shared_buffers for the embedded database (default 32MB). */
+function sharedBuffersFromEnv(env: NodeJS.ProcessEnv): string {
+  const value = env.CHUANGCHENG_PGLITE_SHARED_BUFFERS?.trim() || '32MB';
+  if (!/^[1-9][0-9]*(kB|MB|GB)$/.test(value)) {
+    throw new ConfigError(`CHUANGCHENG_PGLITE_SHARED_BUFFERS must be a size like 32MB, got "${value}"`);
+  }
+  return value;
+}
+
 function defaultDataDir(): { dataDir: string; dataDirNotice: string | undefined } {
   const dataDir = path.join(repoRoot, '.data');
   const old = path.join(repoRoot, 'data');
@@ -146,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsIntervalMinutes: intFromEnv(env, 'CHUANGCHENG_JOBS_INTERVAL_MINUTES', 60),
     outboxPollMs: Math.max(100, intFromEnv(env, 'CHUANGCHENG_OUTBOX_POLL_MS', 1000)),
     auditKey: env.CHUANGCHENG_AUDIT_KEY || undefined,
+    pgliteSharedBuffers: sharedBuffersFromEnv(env),
   };
 }
 

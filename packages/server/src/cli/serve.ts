@@ -28,9 +28,11 @@ export async function serve(): Promise<void> {
     await assertPortFree(config.port, config.host);
     const auditSigner = auditSignerOf(config, { create: true })!;
     const started = Date.now();
-    handle = config.databaseUrl
-      ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
-      : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+    const open = () =>
+      config.databaseUrl
+        ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+        : openDatabase({ kind: 'pglite', dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers });
+    handle = await open();
     const report = await bootstrap(handle.db, {
       dataset: process.env.CHUANGCHENG_DATASET ?? 'heilongjiang',
       adminPassword: config.adminPassword,
@@ -40,6 +42,12 @@ export async function serve(): Promise<void> {
         `chuangcheng: loaded the default data set: ${report.loaded.regions} regions, ${report.loaded.population} population figures, ` +
           `${report.loaded.groups} region groups, ${report.loaded.orgUnits} organisations, ${report.loaded.plans} plans`,
       );
+    }
+    if (report.loaded && handle.kind === 'pglite') {
+      // The first start's bulk load grows PGlite's WebAssembly memory, which is never returned:
+      // a fresh instance serves with what a restarted server has (docs/PERFORMANCE.md, idle memory).
+      await handle.close();
+      handle = await open();
     }
     const app = await buildApp({ config, database: handle });
     // Phones stored in the clear before they were sealed (migration 20261206T1110).

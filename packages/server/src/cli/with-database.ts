@@ -7,7 +7,7 @@ import { EXIT, reportError } from './errors.ts';
 function openConfigured(config: Config): Promise<DatabaseHandle> {
   return config.databaseUrl
     ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
-    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers });
 }
 
 /** Runs a command with an open, migrated database and maps failures to one line and an exit code. */

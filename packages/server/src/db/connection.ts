@@ -27,8 +27,11 @@ export type DatabaseHandle = {
 
 export type OpenOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  /** `dataDir` null keeps PGlite in memory (tests); `loadDataDir` restores a dump. */
-  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob };
+  /**
+   * `dataDir` null keeps PGlite in memory (tests); `loadDataDir` restores a dump; `sharedBuffers`
+   * (e.g. '32MB') sizes PostgreSQL's buffer cache inside the WebAssembly memory of an on-disk database.
+   */
+  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob; sharedBuffers?: string };
 
 /**
  * Opens PostgreSQL or the embedded PGlite behind the same `pg.Pool` interface, so
@@ -36,7 +39,7 @@ export type OpenOptions =
  */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.kind === 'postgres') return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir, options.loadDataDir);
+  return openPglite(options.dataDir, options.loadDataDir, options.sharedBuffers);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
@@ -68,7 +71,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, loadDataDir?: Blob, sharedBuffers?: string): Promise<DatabaseHandle> {
   let release = () => {};
   let pglite: PGlite;
   if (dataDir === null) {
@@ -76,7 +79,10 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<D
   } else {
     release = acquireDataDirLock(dataDir);
     try {
-      pglite = await PGlite.create(path.join(dataDir, 'pgdata'), { loadDataDir });
+      // PostgreSQL's default 128 MB of shared buffers live in PGlite's WebAssembly memory, which
+      // never shrinks; on disk the operating system caches the pages anyway (docs/PERFORMANCE.md).
+      const postgresqlconf = sharedBuffers ? [`shared_buffers = ${sharedBuffers}`] : undefined;
+      pglite = await PGlite.create(path.join(dataDir, 'pgdata'), { loadDataDir, postgresqlconf });
     } catch (error) {
       release();
       throw new ConfigError(`cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
