@@ -1,0 +1,20 @@
+import type { App, ModuleDeps } from '../../http/types.ts';
+import { requireActor } from '../auth/actor.ts';
+import { Workbench, WorkbenchQuery } from './schema.ts';
+import { readWorkbench } from './service.ts';
+
+/** The 工作台, every staff member's landing page. */
+export async function workbenchRoutes(app: App, deps: ModuleDeps) {
+  app.get(
+    '/workbench',
+    {
+      schema: {
+        tags: ['workbench'],
+        summary: "What needs you today (tasks, notices, cases, approvals, rounds) and your role's figures",
+        querystring: WorkbenchQuery,
+        response: { 200: Workbench },
+      },
+    },
+    async (request) => readWorkbench(deps.db, requireActor(request), request.query.asOf),
+  );
+}
