@@ -69,3 +69,5 @@ export const Workbench = z.object({
   sections: z.array(WorkbenchSection),
 });
 export type Workbench = z.infer<typeof Workbench>;
+
+export const SessionAsOfView = z.object({ asOf: IsoDate, basis: z.enum(['demo', 'plan_end', 'today']) });

@@ -10,7 +10,7 @@ import { myActionItems } from '../supervision/action-items.ts';
 import { listCases } from '../cases/read.ts';
 import { approvalQueue } from '../indicators/entry.ts';
 import { listRounds, readRound } from '../evaluation/rounds.ts';
-import { todayInChina } from '../supervision/units.ts';
+import { readSessionAsOf } from './as-of.ts';
 import type { Workbench, WorkbenchFigure, WorkbenchItem, WorkbenchSection } from './schema.ts';
 
 type Db = Kysely<Database>;
@@ -167,7 +167,7 @@ async function laggingTasks(db: Db, actor: Actor, asOf: string) {
 export async function readWorkbench(db: Db, actor: Actor, asOfInput?: string): Promise<Workbench> {
   // Every staff role has a workbench; residents have the public pages.
   authorize(actor, 'org.read');
-  const asOf = asOfInput ?? todayInChina();
+  const asOf = asOfInput ?? (await readSessionAsOf(db, actor)).asOf;
   const sections: WorkbenchSection[] = [];
   const figures: WorkbenchFigure[] = [];
   const office = can(actor.role, 'supervision.write');

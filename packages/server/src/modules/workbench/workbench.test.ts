@@ -134,9 +134,19 @@ describe('the 工作台 of each role', () => {
   });
 });
 
+describe('the session\'s "as of" date', () => {
+  it('is the end of the 2018-2020 plan, years after it ended, and the workbench uses it when asked for none', async () => {
+    const res = await harbin.get('/api/v1/workbench/as-of');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ asOf: '2020-12-31', basis: 'plan_end' });
+    expect((await read(harbin)).asOf).toBe('2020-12-31');
+  });
+});
+
 describe('refusals', () => {
   it('a resident has no workbench; without a session there is none either', async () => {
     expect((await resident.get('/api/v1/workbench')).statusCode).toBe(403);
+    expect((await resident.get('/api/v1/workbench/as-of')).statusCode).toBe(403);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/workbench' })).statusCode).toBe(401);
   });
 
