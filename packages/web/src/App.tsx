@@ -17,6 +17,7 @@ const OrgUnitsPage = lazy(() => import('./pages/org-units/OrgUnitsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
+const HomePage = lazy(() => import('./pages/workbench/HomePage.tsx'));
 const WorkbenchPage = lazy(() => import('./pages/workbench/WorkbenchPage.tsx'));
 const BoardPage = lazy(() => import('./pages/supervision/BoardPage.tsx'));
 const LedgerPage = lazy(() => import('./pages/supervision/LedgerPage.tsx'));
@@ -90,7 +91,9 @@ function LocalisedApp() {
                     </RequireAuth>
                   }
                 >
-                  <Route index element={<Navigate to="/regions" replace />} />
+                  {/* Everyone starts at their 工作台: what needs them today. */}
+                  <Route index element={<Navigate to="/home" replace />} />
+                  <Route path="home" element={<HomePage />} />
                   <Route path="plans" element={guarded('plan.read', <PlansPage />)} />
                   <Route path="plans/:code" element={guarded('plan.read', <PlansPage />)} />
                   <Route path="cockpit" element={guarded('indicator.read', <CockpitPage />)} />
@@ -143,7 +146,7 @@ function LocalisedApp() {
                   <Route path="org-units" element={guarded('org.read', <OrgUnitsPage />)} />
                   <Route path="users" element={guarded('user.read', <UsersPage />)} />
                   <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
-                  <Route path="*" element={<Navigate to="/regions" replace />} />
+                  <Route path="*" element={<Navigate to="/home" replace />} />
                 </Route>
               </Routes>
             </Suspense>

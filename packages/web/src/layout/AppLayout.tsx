@@ -13,6 +13,7 @@ import {
   FlagOutlined,
   FormOutlined,
   FundProjectionScreenOutlined,
+  HomeOutlined,
   LineChartOutlined,
   NotificationOutlined,
   ScheduleOutlined,
@@ -24,6 +25,7 @@ import { useMe } from '../auth/AuthProvider.tsx';
 import { useT, type MessageKey, type Translate } from '../i18n/I18nProvider.tsx';
 import type { Me } from '../api/types.ts';
 import { AppHeader } from './AppHeader.tsx';
+import { AsOfProvider } from './AsOfProvider.tsx';
 import { evaluationNavigation } from '../pages/evaluation/navigation.tsx';
 import { casesMenuGroup, casesNavigation } from '../pages/cases/navigation.tsx';
 import styles from './layout.module.css';
@@ -38,6 +40,7 @@ interface NavEntry {
 
 /** Only modules that exist today; each entry is hidden unless the role may use it. */
 const navigation: NavEntry[] = [
+  { path: '/home', label: 'nav.home', testId: 'nav-home', icon: <HomeOutlined /> },
   { path: '/plans', label: 'nav.plans', testId: 'nav-plans', icon: <FlagOutlined />, permission: 'plan.read' },
   {
     path: '/cockpit',
@@ -180,24 +183,26 @@ export function AppLayout() {
     .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
   return (
-    <Layout className={styles.shell}>
-      <AppHeader />
-      <Layout>
-        <Layout.Sider width={208} theme="light" className={styles.sider} breakpoint="lg" collapsedWidth={0}>
-          <Menu
-            mode="inline"
-            items={items}
-            selectedKeys={selected ? [selected] : []}
-            defaultOpenKeys={['evaluation', 'cases'].filter((group) => location.pathname.startsWith(`/${group}`))}
-            className={styles.menu}
-          />
-        </Layout.Sider>
-        <Layout.Content className={styles.content}>
-          <Suspense fallback={<Spin className={styles.pageSpin} />}>
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
+    <AsOfProvider>
+      <Layout className={styles.shell}>
+        <AppHeader />
+        <Layout>
+          <Layout.Sider width={208} theme="light" className={styles.sider} breakpoint="lg" collapsedWidth={0}>
+            <Menu
+              mode="inline"
+              items={items}
+              selectedKeys={selected ? [selected] : []}
+              defaultOpenKeys={['evaluation', 'cases'].filter((group) => location.pathname.startsWith(`/${group}`))}
+              className={styles.menu}
+            />
+          </Layout.Sider>
+          <Layout.Content className={styles.content}>
+            <Suspense fallback={<Spin className={styles.pageSpin} />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </AsOfProvider>
   );
 }
