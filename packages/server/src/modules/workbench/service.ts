@@ -73,7 +73,7 @@ async function noticesSection(db: Db, actor: Actor, asOf: string) {
       detail: officer ? n.requiredAction : n.orgUnit.name,
       due: n.replyDue,
       overdue: n.overdue,
-      link: '/supervision/notices',
+      link: `/supervision/notices?id=${n.id}`,
     }))
     .sort(byDue);
   return section('notices', '/supervision/notices', items);

@@ -96,7 +96,7 @@ describe('the 工作台 of each role', () => {
     expect(tasks?.items.every((i) => i.link === '/workbench')).toBe(true);
     const notices = sectionOf(bench, 'notices');
     expect(notices?.items).toEqual([
-      expect.objectContaining({ id: noticeId, detail: '补报进展并说明原因', link: '/supervision/notices' }),
+      expect.objectContaining({ id: noticeId, detail: '补报进展并说明原因', link: `/supervision/notices?id=${noticeId}` }),
     ]);
     expect(figureOf(bench, 'noticesToAnswer')).toMatchObject({ value: 1 });
     expect(sectionOf(bench, 'actionItems')).toMatchObject({ total: 0 });
