@@ -124,6 +124,16 @@ describe(`each role lands on its 工作台 with its real to-dos (${walk.kind})`,
     await page.getByTestId('nav-supervision').click();
     await page.getByTestId('board').waitFor();
     expect(await page.getByTestId('board-as-of').inputValue()).toBe('2019-06-30');
+    // The grouped menu and the breadcrumb say where the board is: 工作台 / 督查督办 / 督办看板.
+    expect(await page.getByTestId('breadcrumb').textContent()).toBe('工作台/督查督办/督办看板');
+    for (const group of [
+      'nav-group-supervision',
+      'nav-group-indicators',
+      'nav-evaluation',
+      'nav-cases',
+      'nav-group-system',
+    ])
+      await page.getByTestId(group).waitFor();
     expect(await page.getByTestId('session-as-of').inputValue()).toBe('2019-06-30');
   });
 
