@@ -21,3 +21,4 @@ export * from './evaluation-scoring.ts';
 export * from './events.ts';
 export * from './personal-data.ts';
 export * from './as-of.ts';
+export * from './validation-messages.ts';

@@ -96,7 +96,11 @@ describe('the 工作台 of each role', () => {
     expect(tasks?.items.every((i) => i.link === '/workbench')).toBe(true);
     const notices = sectionOf(bench, 'notices');
     expect(notices?.items).toEqual([
-      expect.objectContaining({ id: noticeId, detail: '补报进展并说明原因', link: `/supervision/notices?id=${noticeId}` }),
+      expect.objectContaining({
+        id: noticeId,
+        detail: '补报进展并说明原因',
+        link: `/supervision/notices?id=${noticeId}`,
+      }),
     ]);
     expect(figureOf(bench, 'noticesToAnswer')).toMatchObject({ value: 1 });
     expect(sectionOf(bench, 'actionItems')).toMatchObject({ total: 0 });
@@ -150,9 +154,25 @@ describe('refusals', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/workbench' })).statusCode).toBe(401);
   });
 
-  it('a date that is not a date is refused, naming the field', async () => {
-    const res = await harbin.get('/api/v1/workbench?asOf=2019-13-45');
-    expect(res.statusCode).toBe(400);
-    expect(JSON.stringify(res.json())).toContain('asOf');
+  it("a date that is not a date is refused, naming the field, in the request's language (Chinese by default)", async () => {
+    const ask = (language?: string) =>
+      ctx.app.inject({
+        method: 'GET',
+        url: '/api/v1/workbench?asOf=2019-13-45',
+        headers: { cookie: harbin.cookie, ...(language ? { 'accept-language': language } : {}) },
+      });
+    const chinese = await ask();
+    expect(chinese.statusCode).toBe(400);
+    expect(chinese.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      title: '提交的内容有误，请按字段提示修改后重试。',
+      errors: [{ field: 'querystring.asOf', message: '应为日期，格式 YYYY-MM-DD' }],
+    });
+    expect((await ask('zh-CN,zh;q=0.9')).json().errors[0].message).toBe('应为日期，格式 YYYY-MM-DD');
+    const english = await ask('en-GB,en;q=0.9');
+    expect(english.json()).toMatchObject({
+      title: 'The request has invalid fields; correct them as indicated and retry.',
+      errors: [{ field: 'querystring.asOf', message: 'expected a date as YYYY-MM-DD' }],
+    });
   });
 });
