@@ -168,6 +168,7 @@ export default function CockpitPage() {
           setParam('asOf', null);
         }}
         style={{ width: 160 }}
+        aria-label={t('cockpit.asOf')}
         data-testid="cockpit-as-of"
       />
       <Button

@@ -102,6 +102,7 @@ export default function BoardPage() {
               value={asOf}
               onChange={(event) => session?.setAsOf(event.target.value || null)}
               style={{ width: 160 }}
+              aria-label={t('board.asOf')}
               data-testid="board-as-of"
             />
             <Link to={`/supervision/ledger?asOf=${asOf}`}>
