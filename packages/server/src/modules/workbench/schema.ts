@@ -9,8 +9,7 @@ export const WorkbenchQuery = z.strictObject({
 });
 
 /** The kinds of work the 工作台 gathers; each names a section and the page where it is acted on. */
-export const WorkbenchSectionKey = z.enum(['tasks', 'notices', 'actionItems', 'cases', 'approvals', 'rounds']);
-export type WorkbenchSectionKey = z.infer<typeof WorkbenchSectionKey>;
+const WorkbenchSectionKey = z.enum(['tasks', 'notices', 'actionItems', 'cases', 'approvals', 'rounds']);
 
 /** One thing that needs the person, linking to the page where it is acted on. */
 export const WorkbenchItem = z.object({
@@ -41,7 +40,7 @@ export const WorkbenchSection = z.object({
 export type WorkbenchSection = z.infer<typeof WorkbenchSection>;
 
 /** The few numbers a role watches; keys are labelled by the web catalogue. */
-export const WorkbenchFigureKey = z.enum([
+const WorkbenchFigureKey = z.enum([
   'tasksToReport',
   'tasksLagging',
   'noticesToAnswer',

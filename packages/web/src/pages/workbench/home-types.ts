@@ -1,6 +1,6 @@
 /** The 工作台 as GET /api/v1/workbench answers it (packages/server/src/modules/workbench/schema.ts). */
-export type WorkbenchSectionKey = 'tasks' | 'notices' | 'actionItems' | 'cases' | 'approvals' | 'rounds';
-export type WorkbenchFigureKey =
+type WorkbenchSectionKey = 'tasks' | 'notices' | 'actionItems' | 'cases' | 'approvals' | 'rounds';
+type WorkbenchFigureKey =
   | 'tasksToReport'
   | 'tasksLagging'
   | 'noticesToAnswer'
@@ -29,7 +29,7 @@ export interface WorkbenchSection {
   items: WorkbenchItem[];
 }
 
-export interface WorkbenchFigure {
+interface WorkbenchFigure {
   key: WorkbenchFigureKey;
   value: number;
   capped: boolean;
