@@ -35,7 +35,6 @@ const KNOWN: Record<string, string[]> = {
   '/supervision/notices': ['label'],
   '/cockpit': ['aria-progressbar-name', 'color-contrast', 'label', 'scrollable-region-focusable'],
   '/cases': ['label'],
-  '/regions': ['label'],
   '/org-units': ['label'],
   '/audit': ['label'],
   '/evaluation/rounds': ['label'],
