@@ -20,3 +20,5 @@ export * from './aggregation.ts';
 export * from './evaluation-scoring.ts';
 export * from './events.ts';
 export * from './personal-data.ts';
+export * from './as-of.ts';
+export * from './validation-messages.ts';

@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { FieldError, ProblemCode } from '@chuangcheng/core';
+import {
+  validationMessage,
+  validationMessages,
+  type FieldError,
+  type ProblemCode,
+  type ValidationIssue,
+} from '@chuangcheng/core';
 import { AppError, buildProblem, pickLanguage } from './problem.ts';
 
 function send(
@@ -16,17 +22,24 @@ function send(
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 
-/** Turns validation issues (`instancePath` like `/a/0/b`) into `{field, message}` pairs naming the field. */
-function fieldErrors(error: FastifyError): FieldError[] {
+/**
+ * Turns validation issues (`instancePath` like `/a/0/b`) into `{field, message}` pairs naming the
+ * field, the message from the catalogue in the request's language. A schema's own hint (a custom
+ * check, a pattern's "use YYYY-MM-DD") is written in English: English answers keep it.
+ */
+function fieldErrors(error: FastifyError, language: 'zh' | 'en'): FieldError[] {
   const context = error.validationContext ?? 'body';
   return (error.validation ?? []).flatMap((v) => {
     const segments = (v.instancePath ?? '').split('/').filter(Boolean);
     const base = [context, ...segments].join('.');
-    const keys = (v.params as { keys?: string[] } | undefined)?.keys;
-    if (v.keyword === 'unrecognized_keys' && keys) {
-      return keys.map((key) => ({ field: `${base}.${key}`, message: 'unknown field; remove it' }));
+    const params = (v.params ?? {}) as Omit<ValidationIssue, 'code' | 'message'> & { keys?: string[] };
+    if (v.keyword === 'unrecognized_keys' && params.keys) {
+      const message = validationMessages.unrecognized_keys[language];
+      return params.keys.map((key) => ({ field: `${base}.${key}`, message }));
     }
-    return [{ field: base, message: v.message ?? 'invalid' }];
+    const ownHint = v.keyword === 'custom' || params.format === 'regex';
+    if (language === 'en' && ownHint && v.message) return [{ field: base, message: v.message }];
+    return [{ field: base, message: validationMessage({ ...params, code: v.keyword, message: v.message }, language) }];
   });
 }
 
@@ -65,7 +78,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       });
     }
     if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
-      const errors = fieldErrors(error);
+      const errors = fieldErrors(error, pickLanguage(request.headers['accept-language']));
       return send(request, reply, 'VALIDATION_FAILED', {
         detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
         errors,

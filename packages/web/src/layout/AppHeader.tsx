@@ -7,6 +7,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useApiError } from '../api/useApiError.ts';
 import { NotificationBell } from './NotificationBell.tsx';
+import { AsOfField } from './AsOfField.tsx';
 import styles from './layout.module.css';
 
 export function AppHeader() {
@@ -36,6 +37,7 @@ export function AppHeader() {
         <span className={styles.brandSub}>{t('app.subtitle')}</span>
       </div>
       <Space size="middle" className={styles.headerRight}>
+        <AsOfField />
         <span data-testid="current-user" className={styles.user}>
           <UserOutlined />
           <Typography.Text strong className={styles.userName}>

@@ -1,147 +1,64 @@
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Layout, Menu, Spin, type MenuProps } from 'antd';
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  CheckSquareOutlined,
-  ClusterOutlined,
-  DashboardOutlined,
-  DatabaseOutlined,
-  EnvironmentOutlined,
-  FileTextOutlined,
-  FlagOutlined,
-  FormOutlined,
-  FundProjectionScreenOutlined,
-  LineChartOutlined,
-  NotificationOutlined,
-  ScheduleOutlined,
-  TeamOutlined,
-  TrophyOutlined,
-} from '@ant-design/icons';
-import { can, type Permission } from '@chuangcheng/core';
+import { AlertOutlined, FileTextOutlined, HomeOutlined, TrophyOutlined } from '@ant-design/icons';
+import { can, type Role } from '@chuangcheng/core';
 import { useMe } from '../auth/AuthProvider.tsx';
-import { useT, type MessageKey, type Translate } from '../i18n/I18nProvider.tsx';
-import type { Me } from '../api/types.ts';
+import { useT, type Translate } from '../i18n/I18nProvider.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { AsOfProvider } from './AsOfProvider.tsx';
+import { Breadcrumbs } from './Breadcrumbs.tsx';
+import { indicatorsGroup, supervisionGroup, systemGroup, type NavEntry, type NavGroup } from './navigation.tsx';
 import { evaluationNavigation } from '../pages/evaluation/navigation.tsx';
-import { casesMenuGroup, casesNavigation } from '../pages/cases/navigation.tsx';
+import { casesNavigation } from '../pages/cases/navigation.tsx';
 import styles from './layout.module.css';
 
-interface NavEntry {
-  path: string;
-  label: MessageKey;
-  testId: string;
-  icon: React.ReactNode;
-  permission?: Permission;
-}
+const homeEntry: NavEntry = { path: '/home', label: 'nav.home', testId: 'nav-home', icon: <HomeOutlined /> };
 
-/** Only modules that exist today; each entry is hidden unless the role may use it. */
-const navigation: NavEntry[] = [
-  { path: '/plans', label: 'nav.plans', testId: 'nav-plans', icon: <FlagOutlined />, permission: 'plan.read' },
+/** Every group of the menu in its order; 测评 and 案件 keep their entries in their own folders. */
+const menuGroups: NavGroup[] = [
+  supervisionGroup,
+  indicatorsGroup,
   {
-    path: '/cockpit',
-    label: 'nav.cockpit',
-    testId: 'nav-cockpit',
-    icon: <FundProjectionScreenOutlined />,
-    permission: 'indicator.read',
+    key: 'evaluation',
+    label: 'nav.evaluation',
+    testId: 'nav-evaluation',
+    icon: <TrophyOutlined />,
+    entries: evaluationNavigation,
   },
-  {
-    path: '/indicators',
-    label: 'nav.indicators',
-    testId: 'nav-indicators',
-    icon: <LineChartOutlined />,
-    permission: 'indicator.read',
-  },
-  {
-    path: '/data-entry',
-    label: 'nav.dataEntry',
-    testId: 'nav-data-entry',
-    icon: <DatabaseOutlined />,
-    permission: 'data.enter',
-  },
-  {
-    path: '/data-approvals',
-    label: 'nav.dataApprovals',
-    testId: 'nav-data-approvals',
-    icon: <CheckSquareOutlined />,
-    permission: 'data.approve',
-  },
-  {
-    path: '/workbench',
-    label: 'nav.workbench',
-    testId: 'nav-workbench',
-    icon: <FormOutlined />,
-    permission: 'report.write',
-  },
-  {
-    path: '/supervision',
-    label: 'nav.supervision',
-    testId: 'nav-supervision',
-    icon: <DashboardOutlined />,
-    permission: 'supervision.read',
-  },
-  {
-    path: '/supervision/notices',
-    label: 'nav.notices',
-    testId: 'nav-notices',
-    icon: <NotificationOutlined />,
-    permission: 'supervision.read',
-  },
-  {
-    path: '/supervision/meetings',
-    label: 'nav.meetings',
-    testId: 'nav-meetings',
-    icon: <ScheduleOutlined />,
-    permission: 'supervision.read',
-  },
-  {
-    path: '/regions',
-    label: 'nav.regions',
-    testId: 'nav-regions',
-    icon: <EnvironmentOutlined />,
-    permission: 'region.read',
-  },
-  {
-    path: '/region-groups',
-    label: 'nav.regionGroups',
-    testId: 'nav-region-groups',
-    icon: <ClusterOutlined />,
-    permission: 'region.read',
-  },
-  {
-    path: '/org-units',
-    label: 'nav.orgUnits',
-    testId: 'nav-org-units',
-    icon: <ApartmentOutlined />,
-    permission: 'org.read',
-  },
-  { path: '/users', label: 'nav.users', testId: 'nav-users', icon: <TeamOutlined />, permission: 'user.read' },
-  { path: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'cases', label: 'nav.cases', testId: 'nav-cases', icon: <AlertOutlined />, entries: casesNavigation },
+  systemGroup,
 ];
 
-/** 测评管理 as one submenu, holding only the entries the role may use (none: no group). */
-function evaluationMenuGroup(role: Me['role'], t: Translate): NonNullable<MenuProps['items']> {
-  const children = evaluationNavigation
-    .filter((entry) => can(role, entry.permission))
-    .map((entry) => ({
-      key: entry.path,
-      icon: entry.icon,
-      label: (
-        <Link to={entry.path} data-testid={entry.testId}>
-          {t(entry.label)}
-        </Link>
-      ),
-    }));
-  if (children.length === 0) return [];
-  return [
-    {
-      key: 'evaluation',
-      icon: <TrophyOutlined />,
-      label: <span data-testid="nav-evaluation">{t('nav.evaluation')}</span>,
-      children,
-    },
+/**
+ * Groups open at first: the one holding the current page, and 督查督办, 指标 and 系统, whose
+ * entries stood at the top level before the menu was grouped (links and habits point at them).
+ */
+const openAtFirst = new Set([supervisionGroup.key, indicatorsGroup.key, systemGroup.key]);
+
+const allowed = (role: Role, entry: NavEntry) => !entry.permission || can(role, entry.permission);
+
+function entryItem(entry: NavEntry, t: Translate) {
+  return {
+    key: entry.path,
+    icon: entry.icon,
+    label: (
+      <Link to={entry.path} data-testid={entry.testId}>
+        {t(entry.label)}
+      </Link>
+    ),
+  };
+}
+
+/** The longest matching path wins, so /supervision/notices is not shown as /supervision. */
+function currentEntry(pathname: string): { group: NavGroup | null; entry: NavEntry } | undefined {
+  const candidates = [
+    { group: null, entry: homeEntry },
+    ...menuGroups.flatMap((group) => group.entries.map((entry) => ({ group, entry }))),
   ];
+  return candidates
+    .filter(({ entry }) => pathname === entry.path || pathname.startsWith(`${entry.path}/`))
+    .sort((a, b) => b.entry.path.length - a.entry.path.length)[0];
 }
 
 export function AppLayout() {
@@ -149,20 +66,16 @@ export function AppLayout() {
   const t = useT();
   const location = useLocation();
 
+  const groups: NonNullable<MenuProps['items']> = menuGroups.flatMap((group) => {
+    const children = group.entries.filter((entry) => allowed(me.role, entry)).map((entry) => entryItem(entry, t));
+    if (children.length === 0) return [];
+    return [
+      { key: group.key, icon: group.icon, label: <span data-testid={group.testId}>{t(group.label)}</span>, children },
+    ];
+  });
   const items: MenuProps['items'] = [
-    ...navigation
-      .filter((entry) => !entry.permission || can(me.role, entry.permission))
-      .map((entry) => ({
-        key: entry.path,
-        icon: entry.icon,
-        label: (
-          <Link to={entry.path} data-testid={entry.testId}>
-            {t(entry.label)}
-          </Link>
-        ),
-      })),
-    ...evaluationMenuGroup(me.role, t),
-    ...casesMenuGroup(me.role, t),
+    entryItem(homeEntry, t),
+    ...groups,
     { type: 'divider' as const },
     {
       key: 'api-docs',
@@ -174,30 +87,33 @@ export function AppLayout() {
       ),
     },
   ];
-  // The longest matching path wins, so /supervision/notices is not shown as /supervision.
-  const selected = [...navigation, ...evaluationNavigation, ...casesNavigation]
-    .filter((entry) => location.pathname.startsWith(entry.path))
-    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+  const current = currentEntry(location.pathname);
+  const open = menuGroups
+    .filter((group) => openAtFirst.has(group.key) || group === current?.group)
+    .map((group) => group.key);
 
   return (
-    <Layout className={styles.shell}>
-      <AppHeader />
-      <Layout>
-        <Layout.Sider width={208} theme="light" className={styles.sider} breakpoint="lg" collapsedWidth={0}>
-          <Menu
-            mode="inline"
-            items={items}
-            selectedKeys={selected ? [selected] : []}
-            defaultOpenKeys={['evaluation', 'cases'].filter((group) => location.pathname.startsWith(`/${group}`))}
-            className={styles.menu}
-          />
-        </Layout.Sider>
-        <Layout.Content className={styles.content}>
-          <Suspense fallback={<Spin className={styles.pageSpin} />}>
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
+    <AsOfProvider>
+      <Layout className={styles.shell}>
+        <AppHeader />
+        <Layout>
+          <Layout.Sider width={208} theme="light" className={styles.sider} breakpoint="lg" collapsedWidth={0}>
+            <Menu
+              mode="inline"
+              items={items}
+              selectedKeys={current ? [current.entry.path] : []}
+              defaultOpenKeys={open}
+              className={styles.menu}
+            />
+          </Layout.Sider>
+          <Layout.Content className={styles.content}>
+            <Breadcrumbs current={current} pathname={location.pathname} />
+            <Suspense fallback={<Spin className={styles.pageSpin} />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </AsOfProvider>
   );
 }

@@ -28,7 +28,7 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
  * database (one holding demo observations), where it is the end of the latest demo period, so that
  * the demo campaign is seen in its course rather than years after its deadline.
  */
-async function defaultAsOf(db: Kysely<Database>): Promise<string> {
+export async function defaultAsOf(db: Kysely<Database>): Promise<string> {
   const rows = await db
     .selectFrom('observation')
     .select('period')

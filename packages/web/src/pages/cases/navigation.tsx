@@ -1,8 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
-import type { MenuProps } from 'antd';
 import {
-  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   CarryOutOutlined,
@@ -11,8 +8,8 @@ import {
   SendOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { can, type Permission, type Role } from '@chuangcheng/core';
-import type { MessageKey, Translate } from '../../i18n/I18nProvider.tsx';
+import type { Permission } from '@chuangcheng/core';
+import type { MessageKey } from '../../i18n/I18nProvider.tsx';
 
 interface CaseNavEntry {
   path: string;
@@ -22,7 +19,7 @@ interface CaseNavEntry {
   permission: Permission;
 }
 
-/** The 问题案件 menu group: each role sees its own queue first, then the shared pages. */
+/** The 问题案件 menu group (built in layout/AppLayout.tsx): each role sees its own queue first, then the shared pages. */
 export const casesNavigation: CaseNavEntry[] = [
   {
     path: '/cases/dispatch',
@@ -68,22 +65,3 @@ export const casesNavigation: CaseNavEntry[] = [
     permission: 'case.configure',
   },
 ];
-
-/** The group as menu items, holding only what the role may use (nothing: no group). */
-export function casesMenuGroup(role: Role, t: Translate): NonNullable<MenuProps['items']> {
-  const children = casesNavigation
-    .filter((entry) => can(role, entry.permission))
-    .map((entry) => ({
-      key: entry.path,
-      icon: entry.icon,
-      label: (
-        <Link to={entry.path} data-testid={entry.testId}>
-          {t(entry.label)}
-        </Link>
-      ),
-    }));
-  if (children.length === 0) return [];
-  return [
-    { key: 'cases', icon: <AlertOutlined />, label: <span data-testid="nav-cases">{t('nav.cases')}</span>, children },
-  ];
-}

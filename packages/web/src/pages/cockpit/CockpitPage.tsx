@@ -21,6 +21,7 @@ import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useReloadable } from '../data-entry/useReloadable.ts';
+import { useAsOfState } from '../../layout/AsOfProvider.tsx';
 import { LaggingTable } from './LaggingTable.tsx';
 import { RankingTable } from './RankingTable.tsx';
 import { RegionMap } from './RegionMap.tsx';
@@ -51,11 +52,15 @@ export default function CockpitPage() {
   const navigate = useNavigate();
   const { regionCode } = useParams();
   const [params, setParams] = useSearchParams();
-  // Without a chosen date the server picks one (today, or the end of the demo data) and says which.
-  const chosenAsOf = params.get('asOf') || undefined;
+  // A date in the link wins; otherwise the session's one "as of" date from the header (whose
+  // default is the cockpit's own: the demo date, or the end of a finished plan, or today).
+  const session = useAsOfState();
+  const chosenAsOf = params.get('asOf') || session?.asOf || undefined;
   const wall = params.get('wall') === '1';
 
-  const cockpit = useReloadable<CockpitView>(withQuery('/api/v1/cockpit', { region: regionCode, asOf: chosenAsOf }));
+  const cockpit = useReloadable<CockpitView>(
+    session ? withQuery('/api/v1/cockpit', { region: regionCode, asOf: chosenAsOf }) : null,
+  );
   const { data: view, loading } = cockpit;
   // While another region loads, the previous answer stays on screen; use it only when it matches.
   const current = view && (!regionCode || view.region.code === regionCode) ? view : null;
@@ -119,7 +124,8 @@ export default function CockpitPage() {
 
   const keepQuery = () => {
     const next = new URLSearchParams();
-    if (chosenAsOf) next.set('asOf', chosenAsOf);
+    const linked = params.get('asOf');
+    if (linked) next.set('asOf', linked);
     if (wall) next.set('wall', '1');
     const text = next.toString();
     return text ? `?${text}` : '';
@@ -157,8 +163,12 @@ export default function CockpitPage() {
       <Input
         type="date"
         value={asOf}
-        onChange={(event) => setParam('asOf', event.target.value || null)}
+        onChange={(event) => {
+          session?.setAsOf(event.target.value || null);
+          setParam('asOf', null);
+        }}
         style={{ width: 160 }}
+        aria-label={t('cockpit.asOf')}
         data-testid="cockpit-as-of"
       />
       <Button

@@ -11,9 +11,9 @@ import styles from './login.module.css';
 
 function redirectTarget(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
-    return state.from === '/login' ? '/regions' : state.from;
+    return state.from === '/login' ? '/home' : state.from;
   }
-  return '/regions';
+  return '/home';
 }
 
 export default function LoginPage() {

@@ -61,6 +61,7 @@ export function RegionSearch({ onOpen }: { onOpen: (code: string) => void }) {
           allowClear
           style={{ width: 140 }}
           placeholder={t('regions.allLevels')}
+          aria-label={t('shell.regions.levelFilter')}
           value={level}
           onChange={setLevel}
           options={levels.map((value) => ({ value, label: t(levelLabelKey(value)) }))}
@@ -75,6 +76,7 @@ export function RegionSearch({ onOpen }: { onOpen: (code: string) => void }) {
           }}
           onPressEnter={() => search(text)}
           placeholder={t('regions.searchPlaceholder')}
+          aria-label={t('regions.searchPlaceholder')}
           data-testid="region-search"
         />
         <Button type="primary" icon={<SearchOutlined />} loading={loading && !cursor} onClick={() => search(text)}>

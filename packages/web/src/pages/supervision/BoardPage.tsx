@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Card, Col, Input, Row, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { TableOutlined } from '@ant-design/icons';
 import { statusColour, type TaskStatus } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { useAsOfState } from '../../layout/AsOfProvider.tsx';
 import { NoticeStatusTag, cellColour, taskStatuses, textColour, today } from './StatusTag.tsx';
 import type { Board, NoticeStatus } from './types.ts';
 import { useLoaded } from './useLoaded.ts';
@@ -19,9 +19,11 @@ type OverdueRow = Board['overdueNotices'][number];
 export default function BoardPage() {
   const t = useT();
   const code = useCurrentPlanCode();
-  const [asOf, setAsOf] = useState(today());
+  // The session's one "as of" date (the header's): a finished plan opens on its end date.
+  const session = useAsOfState();
+  const asOf = session?.asOf ?? today();
   const { data: board, loading } = useLoaded<Board>(
-    code ? withQuery(`/api/v1/plans/${encodeURIComponent(code)}/board`, { asOf }) : null,
+    code && session ? withQuery(`/api/v1/plans/${encodeURIComponent(code)}/board`, { asOf }) : null,
   );
 
   const countCell = (status: TaskStatus) => ({
@@ -98,8 +100,9 @@ export default function BoardPage() {
             <Input
               type="date"
               value={asOf}
-              onChange={(event) => setAsOf(event.target.value || today())}
+              onChange={(event) => session?.setAsOf(event.target.value || null)}
               style={{ width: 160 }}
+              aria-label={t('board.asOf')}
               data-testid="board-as-of"
             />
             <Link to={`/supervision/ledger?asOf=${asOf}`}>
