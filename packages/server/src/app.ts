@@ -37,6 +37,7 @@ import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { open311Routes } from './modules/open311/routes.ts';
 import { createRateLimiter, databaseRateLimitStore } from './modules/rate-limits/index.ts';
+import { publisherRoutes } from './modules/publisher/routes.ts';
 import { createPersonalData, loadKeyring } from './modules/personal-data/index.ts';
 
 /** The API modules, each registering its routes under /api/v1. Add a module here. */
@@ -56,6 +57,7 @@ const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   auditRoutes,
   indicatorRoutes,
   caseRoutes,
+  publisherRoutes,
 ];
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; logger?: boolean };

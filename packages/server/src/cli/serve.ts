@@ -32,7 +32,7 @@ export async function serve(): Promise<void> {
       ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
       : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
     const report = await bootstrap(handle.db, {
-      dataset: process.env.CHUANGCHENG_DATASET ?? 'heilongjiang',
+      dataset: config.dataset,
       adminPassword: config.adminPassword,
     });
     if (report.loaded) {
