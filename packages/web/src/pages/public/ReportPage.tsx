@@ -11,6 +11,7 @@ import { categoryOptions, matchesCategory, timeLimitText } from '../cases/catego
 import { formatTime } from '../cases/format.ts';
 import { LocationField, type LocationValue } from './LocationField.tsx';
 import { draftKey, finishDraft, rememberReport } from './report-draft.ts';
+import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
 
 interface Values {
@@ -27,6 +28,7 @@ const MAX_PHOTOS = 6;
 export default function ReportPage() {
   const t = useT();
   const showError = useApiError();
+  usePublicTitle('public.title.report');
   const [form] = Form.useForm<Values>();
   const photos = usePhotoUploads('/api/v1/public/case-photos');
   const [categories, setCategories] = useState<CaseCategory[]>([]);
