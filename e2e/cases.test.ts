@@ -130,14 +130,14 @@ describe(`a resident reports an illegal poster, the city fixes it (${walk.kind})
     const footer = phone.getByTestId('public-footer');
     await footer.getByTestId('public-hotline').filter({ hasText: '12345' }).waitFor();
     expect(await footer.textContent()).toContain('主办：黑龙江省精神文明建设委员会办公室');
-    await phone.waitForFunction("document.title === '首页 · 创城随手拍 · 黑龙江省精神文明建设委员会办公室'");
+    await expect.poll(() => phone.title()).toBe('首页 · 创城随手拍 · 黑龙江省精神文明建设委员会办公室');
     await footer.getByTestId('public-privacy-link').click();
     await phone.getByTestId('public-privacy').getByText('加密保存', { exact: false }).waitFor();
     await phone.goto(`${server.url}/public`);
     await phone.getByTestId('public-report').click();
     // Every field has a visible label; the resident's own word finds the category (a keyword).
     for (const label of ['问题类型', '问题描述', '所在区域', '详细地址', '称呼', '手机号码']) {
-      expect(await phone.getByLabel(label, { exact: true }).count(), label).toBeGreaterThan(0);
+      await phone.getByLabel(label, { exact: true }).first().waitFor({ state: 'attached' });
     }
     await pickCascade(phone, 'report-category', '小广告', '宣传广告 / 广告乱贴', '广告乱贴');
     await phone.getByText('处置时限 1 个工作日').waitFor();

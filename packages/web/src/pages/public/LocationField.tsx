@@ -69,7 +69,8 @@ function RegionChain({ value = [], onChange }: { value?: string[]; onChange: (co
             showSearch={{ optionFilterProp: 'label' }}
             value={value[depth]}
             placeholder={t('case.location.choose', { level: t(levelLabelKey(level)) })}
-            aria-label={t(levelLabelKey(level))}
+            // The first list is named by the visible label 所在区域; the lists below it by their level.
+            aria-label={depth === 0 ? undefined : t(levelLabelKey(level))}
             id={depth === 0 ? 'report-region-first' : undefined}
             options={items.map((region) => ({ value: region.code, label: region.name }))}
             onChange={(code: string | undefined) =>
