@@ -8,7 +8,10 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequirePermission } from './auth/RequirePermission.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
+
+// The staff shell (menu, header, its icons) is never needed by a resident on /report or /track:
+// it loads with the first staff page, like every page below.
+const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((module) => ({ default: module.AppLayout })));
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage.tsx'));
