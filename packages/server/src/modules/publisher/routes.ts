@@ -21,7 +21,7 @@ export const Publisher = z.strictObject({
 export type Publisher = z.infer<typeof Publisher>;
 
 /** The publisher file of a data set, or null when its manifest names none. */
-export async function readPublisher(dataset: string): Promise<Publisher | null> {
+async function readPublisher(dataset: string): Promise<Publisher | null> {
   const manifest = datasetPath(dataset);
   const file = readDataset(manifest).publisher;
   if (!file) return null;

@@ -73,9 +73,7 @@ function CalendarWarning() {
       style={{ marginBottom: 16 }}
       data-testid="case-calendar-warning"
       title={data.missing
-        .map((gap) =>
-          t(gap.due === 'current' ? 'calendar.missingCurrent' : 'calendar.missingNext', { year: gap.year }),
-        )
+        .map((gap) => t(gap.due === 'current' ? 'calendar.missingCurrent' : 'calendar.missingNext', { year: gap.year }))
         .join(' ')}
       description={t('calendar.howToAdd')}
     />

@@ -117,7 +117,11 @@ export function StaffIntakeModal({ open, categories, onClose, onFiled }: Props) 
           label={t('case.category')}
           rules={[{ required: true, message: t('case.report.categoryRequired') }]}
         >
-          <Cascader options={options} showSearch={{ filter: matchesCategory }} placeholder={t('case.report.categoryPlaceholder')} />
+          <Cascader
+            options={options}
+            showSearch={{ filter: matchesCategory }}
+            placeholder={t('case.report.categoryPlaceholder')}
+          />
         </Form.Item>
         <Form.Item
           name="description"

@@ -102,9 +102,14 @@ export function LocationField({ value = {}, onChange }: Props) {
   const [placed, setPlaced] = useState<PlacedRegion[] | null>(null);
   // The answer placing the point arrives later: it must not undo what was typed meanwhile.
   const latest = useRef(value);
-  latest.current = value;
+  useEffect(() => {
+    latest.current = value;
+  });
 
-  const set = (patch: Partial<LocationValue>) => onChange?.({ ...latest.current, ...patch });
+  const set = (patch: Partial<LocationValue>) => {
+    latest.current = { ...latest.current, ...patch };
+    onChange?.(latest.current);
+  };
 
   const locate = () => {
     if (!('geolocation' in navigator)) {
