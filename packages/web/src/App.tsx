@@ -49,6 +49,7 @@ const EvaluationIncidentsPage = lazy(() => import('./pages/evaluation/IncidentsP
 const TitlesPage = lazy(() => import('./pages/evaluation/TitlesPage.tsx'));
 const EvaluationResultsPage = lazy(() => import('./pages/evaluation/ResultsPage.tsx'));
 const PublicationPage = lazy(() => import('./pages/evaluation/PublicationPage.tsx'));
+const WallPage = lazy(() => import('./pages/cockpit/WallPage.tsx'));
 
 /**
  * A restrained, government-office palette: one blue, square-ish corners. A person who asked their
@@ -87,6 +88,12 @@ function LocalisedApp() {
                 <Route
                   path="/evaluation/rounds/:id/publication"
                   element={<RequireAuth>{guarded('evaluation.read', <PublicationPage />)}</RequireAuth>}
+                />
+                {/* The display wall (大屏): one fixed screen, no shell, no controls. */}
+                <Route path="/wall" element={<RequireAuth>{guarded('indicator.read', <WallPage />)}</RequireAuth>} />
+                <Route
+                  path="/wall/:regionCode"
+                  element={<RequireAuth>{guarded('indicator.read', <WallPage />)}</RequireAuth>}
                 />
                 <Route
                   element={
