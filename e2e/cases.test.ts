@@ -28,6 +28,16 @@ async function photo(page: Page, name: string) {
   return { name, mimeType: 'image/png', buffer };
 }
 
+/** Whether the sticky submit bar is what the phone shows at the bar's place (not a field through it). */
+async function submitBarOnTop(phone: Page): Promise<boolean> {
+  return phone.getByTestId('report-submit').evaluate((button) => {
+    const bar = button.parentElement!;
+    const box = bar.getBoundingClientRect();
+    const points = [0.1, 0.5, 0.9].map((x) => [box.left + box.width * x, box.top + 2] as const);
+    return points.every(([x, y]) => bar.contains(bar.ownerDocument.elementFromPoint(x, y)));
+  });
+}
+
 /** The open case drawer, once its status tag shows `status`. */
 async function drawerAt(page: Page, status: string) {
   const drawer = page.getByTestId('case-drawer');
@@ -116,18 +126,35 @@ describe(`a resident reports an illegal poster, the city fixes it (${walk.kind})
     const { server } = walk;
     const phone = await openPhone();
     await phone.goto(`${server.url}/public`);
+    // The page says whose it is (data/public/heilongjiang.yaml): office, hotline, privacy statement.
+    const footer = phone.getByTestId('public-footer');
+    await footer.getByTestId('public-hotline').filter({ hasText: '12345' }).waitFor();
+    expect(await footer.textContent()).toContain('主办：黑龙江省精神文明建设委员会办公室');
+    await expect.poll(() => phone.title()).toBe('首页 · 创城随手拍 · 黑龙江省精神文明建设委员会办公室');
+    await footer.getByTestId('public-privacy-link').click();
+    await phone.getByTestId('public-privacy').getByText('加密保存', { exact: false }).waitFor();
+    await phone.goto(`${server.url}/public`);
     await phone.getByTestId('public-report').click();
-    await pickCascade(phone, 'report-category', '广告乱贴', '宣传广告 / 广告乱贴');
+    // Every field has a visible label; the resident's own word finds the category (a keyword).
+    for (const label of ['问题类型', '问题描述', '所在区域', '详细地址', '称呼', '手机号码']) {
+      await phone.getByLabel(label, { exact: true }).first().waitFor({ state: 'attached' });
+    }
+    await pickCascade(phone, 'report-category', '小广告', '宣传广告 / 广告乱贴', '广告乱贴');
     await phone.getByText('处置时限 1 个工作日').waitFor();
     await phone.getByTestId('report-description').fill(DESCRIPTION);
     await phone.getByTestId('report-photos-camera').setInputFiles(await photoOnSide(phone, 'poster.png'));
     await phone.getByTestId('report-photos').locator('[data-status="done"]').waitFor();
 
+    // The phone's position places the report in city and district (the outlines in data/geo/);
+    // the resident only adds the street.
     await phone.getByTestId('report-locate').click();
-    await phone.getByTestId('report-located').waitFor();
-    await pickOption(phone, 'report-region-0', '哈尔滨市');
-    await pickOption(phone, 'report-region-1', '南岗区');
+    await phone.getByTestId('report-located').getByText('哈尔滨市 南岗区').waitFor();
+    await phone.getByTestId('report-region-0').filter({ hasText: '哈尔滨市' }).waitFor();
+    await phone.getByTestId('report-region-1').filter({ hasText: '南岗区' }).waitFor();
     await pickOption(phone, 'report-region-2', '花园街道');
+    // The sticky submit bar is drawn above the fields it passes over: nothing shows through it.
+    await phone.getByTestId('report-description').scrollIntoViewIfNeeded();
+    expect(await submitBarOnTop(phone)).toBe(true);
     await phone.getByTestId('report-address').fill('西大直街 92 号公交站');
     await phone.getByTestId('report-contact-phone').fill('13800000000');
     await phone.screenshot({ path: path.join(SCREENSHOTS, 'case-report-phone.png'), fullPage: true });

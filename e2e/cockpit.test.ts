@@ -116,6 +116,44 @@ describe(`the cockpit, data entry and approval (${walk.kind})`, () => {
     await page.getByTestId('cockpit-wall-view').waitFor({ state: 'detached' });
   });
 
+  it('the display wall (大屏) is one 1920×1080 screen without controls, and fills a 3840×2160 one', async () => {
+    const { server } = walk;
+    const wall = await (await walk.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await signIn(wall, server, 'admin', server.adminPassword);
+    await wall.goto(`${server.url}/wall`);
+    const cards = wall.getByTestId('wall-view-targets').locator('[data-testid^="target-card-"]');
+    await cards.first().waitFor();
+    // More targets than fit: 8 on a view, the rest (and the map with the ranking) in turns.
+    expect(await cards.count()).toBe(8);
+    const measure = () =>
+      wall.getByTestId('wall').evaluate((root) => {
+        const view = root.ownerDocument.defaultView!;
+        const all = root.querySelectorAll('*');
+        const outside: string[] = [];
+        for (let i = 0; i < all.length; i++) {
+          const box = all[i]!.getBoundingClientRect();
+          const shown = box.width > 0 && box.height > 0;
+          const out =
+            box.left < -1 || box.top < -1 || box.right > view.innerWidth + 1 || box.bottom > view.innerHeight + 1;
+          if (shown && out) outside.push(String(all[i]!.className));
+        }
+        const page = root.ownerDocument.documentElement;
+        return {
+          outside: outside.slice(0, 5),
+          scrolls: page.scrollWidth > view.innerWidth || page.scrollHeight > view.innerHeight,
+          controls: root.querySelectorAll('button, input, select, textarea, a[href]').length,
+          stage: root.querySelector('[data-testid="wall-stage"]')!.getBoundingClientRect().width,
+        };
+      });
+    expect(await measure()).toEqual({ outside: [], scrolls: false, controls: 0, stage: 1920 });
+    await wall.screenshot({ path: path.join(SCREENSHOTS, 'wall-1920.png') });
+    // A 4K wall shows the same screen at twice the size.
+    await wall.setViewportSize({ width: 3840, height: 2160 });
+    await expect.poll(async () => (await measure()).stage).toBe(3840);
+    expect(await measure()).toEqual({ outside: [], scrolls: false, controls: 0, stage: 3840 });
+    await wall.context().close();
+  });
+
   it('drills down from the province to a city (on the map) and a county (in the ranking), and opens an indicator over time', async () => {
     const { page, server } = walk;
     await signIn(page, server, 'admin', server.adminPassword);

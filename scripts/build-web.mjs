@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { compressDir } from './compress-assets.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'packages/web/dist');
@@ -37,5 +38,9 @@ if (built === current && fs.existsSync(path.join(dist, 'index.html'))) {
 } else {
   const result = spawnSync('npm', ['run', 'build', '-w', '@chuangcheng/web'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  // Brotli and gzip copies beside each file: the server sends them to browsers that accept them.
+  const rows = compressDir(dist);
+  const sum = (i) => rows.reduce((total, row) => total + row[i], 0);
+  console.log(`web app: ${rows.length} files compressed, ${sum(1)} bytes → ${sum(2)} (br), ${sum(3)} (gzip)`);
   fs.writeFileSync(stamp, `${current}\n`);
 }

@@ -79,12 +79,19 @@ export async function pickOption(
  * Picks in an antd Cascader by searching: types `search` and clicks the result whose path
  * contains `path` (e.g. "宣传广告 / 广告乱贴"); returns once the cascader shows the leaf.
  */
-export async function pickCascade(page: Page, cascader: SelectTarget, search: string, path: string) {
+export async function pickCascade(
+  page: Page,
+  cascader: SelectTarget,
+  search: string,
+  path: string,
+  /** What the cascader shows once chosen, when the search word is not in it (a keyword). */
+  shown = search,
+) {
   const root = rootOf(page, cascader);
   const { input, list } = await openList(page, root, true);
   await input.pressSequentially(search);
   await list.locator('.ant-cascader-menu-item', { hasText: path }).first().click();
-  await root.filter({ hasText: search }).waitFor();
+  await root.filter({ hasText: shown }).waitFor();
   await root.locator('[role=combobox][aria-expanded=false]').waitFor();
 }
 

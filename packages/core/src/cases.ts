@@ -60,6 +60,8 @@ export const CaseCategory = z.object({
   active: z.boolean(),
   /** How a limit in days is counted: next_day (次日起算, default) or from_report (N × 7.5 working hours from the moment). */
   dayRule: z.enum(['next_day', 'from_report']),
+  /** Other words residents use for it (小广告, 牛皮癣 …), searched with the name; empty for a group. */
+  keywords: z.array(z.string()),
 });
 export type CaseCategory = z.infer<typeof CaseCategory>;
 export const CaseCategoryList = z.object({ items: z.array(CaseCategory) });

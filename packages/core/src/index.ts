@@ -11,6 +11,7 @@ export * from './cases.ts';
 export * from './evaluation.ts';
 export * from './indicators.ts';
 export * from './working-time.ts';
+export * from './holiday-coverage.ts';
 export * from './case-workflow.ts';
 export * from './case-stats.ts';
 export * from './case-clocks.ts';

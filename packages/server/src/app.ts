@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
@@ -38,7 +39,17 @@ import { caseRoutes } from './modules/cases/routes.ts';
 import { workbenchRoutes } from './modules/workbench/routes.ts';
 import { open311Routes } from './modules/open311/routes.ts';
 import { createRateLimiter, databaseRateLimitStore } from './modules/rate-limits/index.ts';
+import { publisherRoutes } from './modules/publisher/routes.ts';
 import { createPersonalData, loadKeyring } from './modules/personal-data/index.ts';
+
+/**
+ * Vite names every file under assets/ by its content hash: a browser may keep it for a year and
+ * never ask again. Everything else (index.html, which names the current hashes) is revalidated.
+ */
+export function webCacheControl(webDist: string, filePath: string): string {
+  const relative = path.relative(webDist, filePath).split(path.sep);
+  return relative[0] === 'assets' && relative.length > 1 ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 /** The API modules, each registering its routes under /api/v1. Add a module here. */
 const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
@@ -58,6 +69,7 @@ const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   indicatorRoutes,
   caseRoutes,
   workbenchRoutes,
+  publisherRoutes,
 ];
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; logger?: boolean };
@@ -124,12 +136,22 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
 
   const hasWeb = fs.existsSync(`${config.webDist}/index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: ['index.html'],
+      // The .br / .gz copies written by scripts/compress-assets.mjs, by the request's Accept-Encoding.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => res.header('cache-control', webCacheControl(config.webDist, filePath)),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the single-page app get its index page.
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
-    if (wantsPage) return reply.type('text/html').sendFile('index.html');
+    // Not for a missing asset (an old hash): HTML under a .js name would break the page.
+    const wantsPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/') && hasWeb;
+    if (wantsPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     return sendNotFound(request, reply);
   });
   return app;

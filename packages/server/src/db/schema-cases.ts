@@ -18,6 +18,8 @@ export type CaseTables = {
     active: Generated<boolean>;
     day_rule: Generated<string>;
     stage_limits: Json;
+    /** Words residents use for it (public search); see data/cases/categories.yaml. */
+    keywords: ColumnType<string[], string[] | undefined, string[]>;
     sort_order: Generated<number>;
     updated_at: GeneratedTimestamp;
   };

@@ -24,6 +24,9 @@ const PUBLIC_ROUTES = new Set([
   // Anyone may check audit checkpoints (issue 13).
   'GET /api/v1/public/audit/public-keys',
   'GET /api/v1/public/case-photos/{id}',
+  // The report page places the resident's point; the public pages say whose they are (issue 14).
+  'GET /api/v1/public/regions/at',
+  'GET /api/v1/public/publisher',
 ]);
 
 type OpenApi = { paths: Record<string, Record<string, unknown>> };

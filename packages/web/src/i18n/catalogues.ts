@@ -8,6 +8,8 @@ import casesZhCN from './features/cases.zh-CN.json';
 import casesEn from './features/cases.en.json';
 import shellZhCN from './features/shell.zh-CN.json';
 import shellEn from './features/shell.en.json';
+import publicZhCN from './features/public.zh-CN.json';
+import publicEn from './features/public.en.json';
 
 /**
  * The message catalogues. The shell's messages live in zh-CN.json / en.json; each feature keeps
@@ -15,15 +17,23 @@ import shellEn from './features/shell.en.json';
  * Keys must stay unique across files (catalogue.test.ts checks).
  */
 export const catalogueParts = {
-  'zh-CN': [baseZhCN, indicatorsZhCN, evaluationZhCN, casesZhCN, shellZhCN],
-  en: [baseEn, indicatorsEn, evaluationEn, casesEn, shellEn],
+  'zh-CN': [baseZhCN, indicatorsZhCN, evaluationZhCN, casesZhCN, shellZhCN, publicZhCN],
+  en: [baseEn, indicatorsEn, evaluationEn, casesEn, shellEn, publicEn],
 } as const;
 
-export const zhCN = { ...baseZhCN, ...indicatorsZhCN, ...evaluationZhCN, ...casesZhCN, ...shellZhCN };
+export const zhCN = {
+  ...baseZhCN,
+  ...indicatorsZhCN,
+  ...evaluationZhCN,
+  ...casesZhCN,
+  ...shellZhCN,
+  ...publicZhCN,
+};
 export const en: Record<keyof typeof zhCN, string> = {
   ...baseEn,
   ...indicatorsEn,
   ...evaluationEn,
   ...casesEn,
   ...shellEn,
+  ...publicEn,
 };

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  calendarCoverage,
+  chinaDate,
   isWithinScope,
   type CaseCategory,
   type CaseSettings,
@@ -93,6 +95,19 @@ export async function readHolidays(db: Kysely<Database>, actor: Actor, year?: nu
   authorize(actor, 'case.read');
   const years = await calendarYears(db);
   return { items: year === undefined ? years : years.filter((y) => y.year === year) };
+}
+
+/**
+ * Whether the holiday calendar covers this year and, from 1 October, the next (core
+ * calendarCoverage), judged on `on` (a China-time day; default today): the settings page warns.
+ */
+export async function readCalendarCoverage(db: Kysely<Database>, actor: Actor, on?: string) {
+  authorize(actor, 'case.read');
+  const years = await db.selectFrom('case_calendar_year').select('year').execute();
+  return calendarCoverage(
+    years.map((row) => row.year),
+    on ?? chinaDate(new Date()),
+  );
 }
 
 /**

@@ -14,6 +14,8 @@ const Child = z.strictObject({
   description: z.string().trim().max(200).optional(),
   timeLimit: TimeLimit,
   defaultUnit: z.string().trim().min(1).max(100).optional(),
+  /** Words residents use for it, searched on the public report page besides the name. */
+  keywords: z.array(z.string().trim().min(1).max(20)).max(20).optional(),
 });
 const Group = z.strictObject({
   code: CaseCategoryCode,
@@ -87,6 +89,7 @@ export async function importCaseData(db: Kysely<Database>, actor: Actor, dir: st
       limit_amount: null,
       limit_unit: null,
       default_unit_name: null,
+      keywords: [],
       active: true,
       sort_order: i * 100,
     },
@@ -99,6 +102,7 @@ export async function importCaseData(db: Kysely<Database>, actor: Actor, dir: st
       limit_amount: c.timeLimit.amount,
       limit_unit: c.timeLimit.unit,
       default_unit_name: c.defaultUnit ?? null,
+      keywords: c.keywords ?? [],
       active: true,
       sort_order: i * 100 + j + 1,
     })),

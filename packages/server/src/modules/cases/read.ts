@@ -41,6 +41,7 @@ export function presentCategory(row: CategoryRow): CaseCategory {
     defaultUnitName: row.default_unit_name,
     active: row.active,
     dayRule: row.day_rule as CaseCategory['dayRule'],
+    keywords: row.keywords,
   };
 }
 

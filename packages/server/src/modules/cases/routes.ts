@@ -30,6 +30,7 @@ import {
   TrackingQuery,
   TrackManyQuery,
   UpdateCategoryRequest,
+  CalendarCoverage,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { invalid, notFound } from '../../http/problem.ts';
@@ -42,6 +43,7 @@ import {
   createDispatchRule,
   deleteDispatchRule,
   listDispatchRules,
+  readCalendarCoverage,
   readHolidays,
   readSettings,
   updateCategory,
@@ -59,6 +61,7 @@ import { statsWorkbook } from './stats-xlsx.ts';
 const IdParams = z.strictObject({ id: z.uuid() });
 const NumberParams = z.strictObject({ number: z.string().regex(/^\d{8,20}$/, 'a case number') });
 const PhotoParams = z.strictObject({ id: z.uuid(), photoId: z.uuid(), version: z.enum(['original', 'display']) });
+const CoverageQuery = z.strictObject({ on: z.iso.date().optional() });
 const HolidayQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 const PublicRegionQuery = z.strictObject({
   parent: z
@@ -380,6 +383,18 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => readHolidays(deps.db, requireActor(request), request.query.year),
+  );
+  app.get(
+    '/cases/holidays/coverage',
+    {
+      schema: {
+        tags,
+        summary: 'Years the holiday calendar lacks: this year, and from 1 October the next (the settings page warns)',
+        querystring: CoverageQuery,
+        response: { 200: CalendarCoverage },
+      },
+    },
+    async (request) => readCalendarCoverage(deps.db, requireActor(request), request.query.on),
   );
   app.get(
     '/cases/dispatch-rules',

@@ -1,55 +1,24 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { RegionCode } from '@chuangcheng/core';
-import { REPO_ROOT } from '../../config.ts';
 import { notFound } from '../../http/problem.ts';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/actor.ts';
 import { regionPolicy } from '../regions/policy.ts';
 import { regionRepository } from '../regions/repository.ts';
+import { ChildOutlines, codesAtPoint, readOutlines } from './outlines.ts';
 
-/** Outlines of a region's children, one file per region (see data/geo/README.md). */
-const GEO_DIR = path.join(REPO_ROOT, 'data', 'geo');
-
-const ChildOutlines = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      properties: z.object({
-        /** The child region's code, the key the cockpit colours by. */
-        code: RegionCode,
-        name: z.string(),
-        /** [longitude, latitude] for a label. */
-        centre: z.tuple([z.number(), z.number()]).nullable(),
-      }),
-      geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }),
-    }),
-  ),
+const PointQuery = z.strictObject({
+  lat: z.coerce.number().min(-90).max(90),
+  lng: z.coerce.number().min(-180).max(180),
 });
-type ChildOutlines = z.infer<typeof ChildOutlines>;
+const RegionsAtPoint = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), level: z.number() })),
+});
 
-// The files are part of the release and never change while the server runs.
-const cache = new Map<string, Promise<ChildOutlines | null>>();
-
-function readOutlines(regionCode: string): Promise<ChildOutlines | null> {
-  let pending = cache.get(regionCode);
-  if (!pending) {
-    pending = fs
-      .readFile(path.join(GEO_DIR, `${regionCode}.json`), 'utf8')
-      .then((text) => ChildOutlines.parse(JSON.parse(text)))
-      .catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return null;
-        cache.delete(regionCode);
-        throw error;
-      });
-    cache.set(regionCode, pending);
-  }
-  return pending;
-}
-
-/** GET /geo/:regionCode: the map of a region's children for the cockpit, named as the regions table names them. */
+/**
+ * GET /geo/:regionCode: the map of a region's children for the cockpit, named as the regions table names them.
+ * GET /public/regions/at: the regions a point lies in, for the resident's report (no account).
+ */
 export async function geoRoutes(app: App, deps: ModuleDeps) {
   app.get(
     '/geo/:regionCode',
@@ -80,6 +49,35 @@ export async function geoRoutes(app: App, deps: ModuleDeps) {
           return name ? [{ ...feature, properties: { ...feature.properties, name } }] : [];
         }),
       };
+    },
+  );
+
+  app.get(
+    '/public/regions/at',
+    {
+      config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['regions'],
+        summary: 'The regions a point lies in, top down (prefecture, county where outlines exist), for the report page',
+        querystring: PointQuery,
+        response: { 200: RegionsAtPoint },
+      },
+    },
+    async (request) => {
+      const root = await regionRepository.findRoot(deps.db);
+      if (!root) return { items: [] };
+      const codes = await codesAtPoint(root.code, request.query.lng, request.query.lat);
+      if (codes.length === 0) return { items: [] };
+      const rows = await regionRepository.listByCodes(deps.db, codes);
+      const byCode = new Map(rows.map((row) => [row.code, row]));
+      // Stop at the first outline whose region is not installed: the chain stays a path.
+      const items = [];
+      for (const code of codes) {
+        const row = byCode.get(code);
+        if (!row) break;
+        items.push({ code: row.code, name: row.name, level: row.level });
+      }
+      return { items };
     },
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -19,6 +20,7 @@ import {
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   levelFromCode,
+  type CalendarCoverage,
   type CaseCategory,
   type CaseSettings,
   type CreateDispatchRule,
@@ -43,6 +45,7 @@ export default function CaseConfigPage() {
   const t = useT();
   return (
     <Card title={t('nav.caseConfig')}>
+      <CalendarWarning />
       <Tabs
         items={[
           { key: 'rules', label: t('case.config.rules'), children: <DispatchRules /> },
@@ -52,6 +55,28 @@ export default function CaseConfigPage() {
         ]}
       />
     </Card>
+  );
+}
+
+/**
+ * The holiday calendar lacks a year deadlines run in: this year (counted Monday to Friday only now)
+ * or, from 1 October, the next (the server judges, GET /cases/holidays/coverage).
+ */
+function CalendarWarning() {
+  const t = useT();
+  const { data } = useLoaded<CalendarCoverage>('/api/v1/cases/holidays/coverage');
+  if (!data || data.missing.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="case-calendar-warning"
+      title={data.missing
+        .map((gap) => t(gap.due === 'current' ? 'calendar.missingCurrent' : 'calendar.missingNext', { year: gap.year }))
+        .join(' ')}
+      description={t('calendar.howToAdd')}
+    />
   );
 }
 

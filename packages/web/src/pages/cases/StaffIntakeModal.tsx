@@ -7,7 +7,7 @@ import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { LocationField, type LocationValue } from '../public/LocationField.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
-import { categoryOptions } from './categories.ts';
+import { categoryOptions, matchesCategory } from './categories.ts';
 import { usePhotoUploads } from './usePhotoUploads.ts';
 
 type StaffChannel = StaffCaseIntake['channel'];
@@ -117,7 +117,11 @@ export function StaffIntakeModal({ open, categories, onClose, onFiled }: Props) 
           label={t('case.category')}
           rules={[{ required: true, message: t('case.report.categoryRequired') }]}
         >
-          <Cascader options={options} showSearch placeholder={t('case.report.categoryPlaceholder')} />
+          <Cascader
+            options={options}
+            showSearch={{ filter: matchesCategory }}
+            placeholder={t('case.report.categoryPlaceholder')}
+          />
         </Form.Item>
         <Form.Item
           name="description"

@@ -113,6 +113,7 @@ describe('categories', () => {
     defaultUnitName: null,
     active,
     dayRule: 'next_day',
+    keywords: [],
   });
 
   it('nests active categories under their groups and drops groups left empty', () => {

@@ -9,6 +9,7 @@ import { CaseStatusTag, DeadlineTag } from '../cases/CaseBits.tsx';
 import { trackingBadge } from '../cases/deadline.ts';
 import { formatTime } from '../cases/format.ts';
 import { myReports } from './report-draft.ts';
+import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
 
 /** What the server tells the reporter about their cases (GET /public/cases?refs=number.token,...). */
@@ -29,6 +30,7 @@ const STATUS_BATCH = 20;
 export default function LandingPage() {
   const t = useT();
   const navigate = useNavigate();
+  usePublicTitle('public.title.landing');
   const [number, setNumber] = useState('');
   const mine = useMemo(() => myReports(localStorage), []);
   const [states, setStates] = useState<ReadonlyMap<string, CaseState>>(new Map());

@@ -4,6 +4,7 @@ import { AimOutlined, CheckCircleFilled } from '@ant-design/icons';
 import { api, withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { levelLabelKey } from '../../components/region-display.tsx';
+import styles from './public.module.css';
 
 /** Where the problem is: a point from the phone, and/or a region chosen down to the community and an address. */
 export interface LocationValue {
@@ -19,6 +20,12 @@ interface PublicRegion {
   name: string;
   level: number;
   hasChildren: boolean;
+}
+
+interface PlacedRegion {
+  code: string;
+  name: string;
+  level: number;
 }
 
 const ROOT = '';
@@ -62,6 +69,9 @@ function RegionChain({ value = [], onChange }: { value?: string[]; onChange: (co
             showSearch={{ optionFilterProp: 'label' }}
             value={value[depth]}
             placeholder={t('case.location.choose', { level: t(levelLabelKey(level)) })}
+            // The first list is named by the visible label 所在区域; the lists below it by their level.
+            aria-label={depth === 0 ? undefined : t(levelLabelKey(level))}
+            id={depth === 0 ? 'report-region-first' : undefined}
             options={items.map((region) => ({ value: region.code, label: region.name }))}
             onChange={(code: string | undefined) =>
               onChange(code ? [...value.slice(0, depth), code] : value.slice(0, depth))
@@ -88,8 +98,18 @@ export function LocationField({ value = {}, onChange }: Props) {
   const t = useT();
   const [locating, setLocating] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  /** Where the point was placed: the regions it lies in (empty: outside the outlines). */
+  const [placed, setPlaced] = useState<PlacedRegion[] | null>(null);
+  // The answer placing the point arrives later: it must not undo what was typed meanwhile.
+  const latest = useRef(value);
+  useEffect(() => {
+    latest.current = value;
+  });
 
-  const set = (patch: Partial<LocationValue>) => onChange?.({ ...value, ...patch });
+  const set = (patch: Partial<LocationValue>) => {
+    latest.current = { ...latest.current, ...patch };
+    onChange?.(latest.current);
+  };
 
   const locate = () => {
     if (!('geolocation' in navigator)) {
@@ -101,11 +121,22 @@ export function LocationField({ value = {}, onChange }: Props) {
     navigator.geolocation.getCurrentPosition(
       (position) => {
         setLocating(false);
-        set({
+        const point = {
           lat: Math.round(position.coords.latitude * 1e6) / 1e6,
           lng: Math.round(position.coords.longitude * 1e6) / 1e6,
           accuracy: Math.round(position.coords.accuracy),
-        });
+        };
+        set(point);
+        setPlaced(null);
+        // The regions the point lies in fill the lists below; the resident may still correct them.
+        api
+          .get<{ items: PlacedRegion[] }>(withQuery('/api/v1/public/regions/at', { lat: point.lat, lng: point.lng }))
+          .then((answer) => {
+            if (latest.current.lat !== point.lat || latest.current.lng !== point.lng) return;
+            setPlaced(answer.items);
+            if (answer.items.length > 0) set({ regionCodes: answer.items.map((region) => region.code) });
+          })
+          .catch(() => setPlaced(null));
       },
       (error) => {
         setLocating(false);
@@ -125,13 +156,28 @@ export function LocationField({ value = {}, onChange }: Props) {
       {located && (
         <Typography.Text type="success" data-testid="report-located">
           <CheckCircleFilled />{' '}
-          {t('case.location.located', { lat: value.lat ?? 0, lng: value.lng ?? 0, accuracy: value.accuracy ?? 0 })}
+          {placed && placed.length > 0
+            ? t('public.location.placed', {
+                region: placed.map((region) => region.name).join(' '),
+                accuracy: value.accuracy ?? 0,
+              })
+            : t('public.location.located', { accuracy: value.accuracy ?? 0 })}
         </Typography.Text>
       )}
+      {placed?.length === 0 && <Alert type="warning" showIcon title={t('public.location.outside')} />}
       {failure && <Alert type="warning" showIcon title={failure} />}
-      <Typography.Text type="secondary">{t('case.location.regionPlaceholder')}</Typography.Text>
+      <label htmlFor="report-region-first" className={styles.fieldLabel}>
+        {t('public.location.regionLabel')}
+      </label>
+      <Typography.Text type="secondary">
+        {placed && placed.length > 0 ? t('public.location.correct') : t('case.location.regionPlaceholder')}
+      </Typography.Text>
       <RegionChain value={value.regionCodes} onChange={(regionCodes) => set({ regionCodes })} />
+      <label htmlFor="report-address" className={styles.fieldLabel}>
+        {t('public.location.addressLabel')}
+      </label>
       <Input
+        id="report-address"
         size="large"
         value={value.address}
         onChange={(event) => set({ address: event.target.value })}

@@ -7,10 +7,11 @@ import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { PhotoPicker } from '../cases/PhotoPicker.tsx';
 import { usePhotoUploads } from '../cases/usePhotoUploads.ts';
-import { categoryOptions, timeLimitText } from '../cases/categories.ts';
+import { categoryOptions, matchesCategory, timeLimitText } from '../cases/categories.ts';
 import { formatTime } from '../cases/format.ts';
 import { LocationField, type LocationValue } from './LocationField.tsx';
 import { draftKey, finishDraft, rememberReport } from './report-draft.ts';
+import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
 
 interface Values {
@@ -27,6 +28,7 @@ const MAX_PHOTOS = 6;
 export default function ReportPage() {
   const t = useT();
   const showError = useApiError();
+  usePublicTitle('public.title.report');
   const [form] = Form.useForm<Values>();
   const photos = usePhotoUploads('/api/v1/public/case-photos');
   const [categories, setCategories] = useState<CaseCategory[]>([]);
@@ -180,13 +182,20 @@ export default function ReportPage() {
       requiredMark={false}
       size="large"
       disabled={lostAnswer}
+      // Centred, so that the field with the error is never under the sticky submit bar.
+      scrollToFirstError={{ block: 'center', behavior: 'smooth' }}
     >
       <Card title={t('case.report.what')}>
-        <Form.Item name="category" rules={[{ required: true, message: t('case.report.categoryRequired') }]}>
+        <Form.Item
+          name="category"
+          label={t('public.report.categoryLabel')}
+          rules={[{ required: true, message: t('case.report.categoryRequired') }]}
+        >
           <Cascader
             options={options}
-            placeholder={t('case.report.categoryPlaceholder')}
-            showSearch
+            placeholder={t('public.report.categorySearch')}
+            // Names, descriptions and the residents' own words (小广告, 牛皮癣 …) from categories.yaml.
+            showSearch={{ filter: matchesCategory, limit: 20 }}
             expandTrigger="click"
             data-testid="report-category"
           />
@@ -198,6 +207,7 @@ export default function ReportPage() {
         )}
         <Form.Item
           name="description"
+          label={t('public.report.descriptionLabel')}
           rules={[{ required: true, whitespace: true, message: t('case.report.descriptionRequired') }]}
         >
           <Input.TextArea

@@ -9,6 +9,7 @@ import { CaseStatusTag, CaseTimeline, DeadlineTag, PhotoCompare } from '../cases
 import { trackingBadge } from '../cases/deadline.ts';
 import { formatTime } from '../cases/format.ts';
 import { tokenFor } from './report-draft.ts';
+import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
 
 type Loaded = { number: string; tracking: CaseTracking | null; missing: boolean };
@@ -16,6 +17,7 @@ type Loaded = { number: string; tracking: CaseTracking | null; missing: boolean 
 /** The public page of one case: status, deadline, history and photos, and the reporter's rating. */
 export default function TrackPage() {
   const t = useT();
+  usePublicTitle('public.title.track');
   const showError = useApiError();
   const number = useParams().number ?? '';
   const [search, setSearch] = useSearchParams();

@@ -1,0 +1,45 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api } from '../../api/client.ts';
+import { useI18n, type Language, type MessageKey } from '../../i18n/I18nProvider.tsx';
+
+type Text = Record<Language, string>;
+
+/** Who publishes the public pages (GET /public/publisher, from data/public/<data set>.yaml). */
+export interface Publisher {
+  office: Text;
+  hotline?: { number: string; hours?: Text };
+  privacy: Record<Language, string[]>;
+}
+
+const PublisherContext = createContext<Publisher | null>(null);
+
+/** Loads the publisher once for the public pages; until it answers (or without one) they show the app's name. */
+export function PublisherProvider({ children }: { children: ReactNode }) {
+  const [publisher, setPublisher] = useState<Publisher | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .get<{ publisher: Publisher | null }>('/api/v1/public/publisher')
+      .then((answer) => {
+        if (!cancelled) setPublisher(answer.publisher);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return <PublisherContext.Provider value={publisher}>{children}</PublisherContext.Provider>;
+}
+
+export function usePublisher(): Publisher | null {
+  return useContext(PublisherContext);
+}
+
+/** The browser tab's title of a public page: the page, the service and whose it is. */
+export function usePublicTitle(page: MessageKey) {
+  const { t, language } = useI18n();
+  const office = usePublisher()?.office[language];
+  useEffect(() => {
+    document.title = [t(page), t('case.public.brand'), office].filter(Boolean).join(' · ');
+  }, [t, page, office]);
+}
