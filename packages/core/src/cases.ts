@@ -221,6 +221,8 @@ export const CaseSummary = z.object({
   description: z.string(),
   regionCode: z.string(),
   regionName: z.string(),
+  /** The region with its city and district, as a person reads it ("哈尔滨市 道里区 兆麟街道"). */
+  placeName: z.string(),
   address: z.string().nullable(),
   lat: z.number().nullable(),
   lng: z.number().nullable(),

@@ -35,6 +35,7 @@ import { userRoutes } from './modules/users/routes.ts';
 import { geoRoutes } from './modules/geo/routes.ts';
 import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
+import { caseExportRoutes } from './modules/cases/export-routes.ts';
 import { open311Routes } from './modules/open311/routes.ts';
 import { createRateLimiter, databaseRateLimitStore } from './modules/rate-limits/index.ts';
 import { createPersonalData, loadKeyring } from './modules/personal-data/index.ts';
@@ -56,6 +57,7 @@ const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   auditRoutes,
   indicatorRoutes,
   caseRoutes,
+  caseExportRoutes,
 ];
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; logger?: boolean };

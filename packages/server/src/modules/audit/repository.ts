@@ -239,7 +239,7 @@ export const auditRepository = {
       beforeId?: number;
       limit: number;
     },
-  ): Promise<PositionedRow[]> {
+  ): Promise<(PositionedRow & { region_name: string | null })[]> {
     let query = inScope(db, filter.scopePath).selectAll('audit_log');
     if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
     if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
@@ -253,11 +253,13 @@ export const auditRepository = {
     const rows = await db
       .selectFrom(page)
       .leftJoin('audit_leaf', 'audit_leaf.entry_id', 'page.id')
+      // The region's name: a person reads 哈尔滨市, not "2301".
+      .leftJoin('region', 'region.code', 'page.region_code')
       .selectAll('page')
-      .select('audit_leaf.seq')
+      .select(['audit_leaf.seq', 'region.name as region_name'])
       .orderBy('page.id', 'desc')
       .execute();
-    return rows as PositionedRow[];
+    return rows as (PositionedRow & { region_name: string | null })[];
   },
 };
 

@@ -8,6 +8,8 @@ const AuditEntry = z.object({
   entityType: z.string(),
   entityId: z.string(),
   regionCode: z.string().nullable(),
+  /** The region's name, when the entry has a region. */
+  regionName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
@@ -17,6 +19,8 @@ const AuditEntry = z.object({
   seq: z.number().nullable(),
   pending: z.boolean(),
 });
+
+export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { CaseQueue } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 
@@ -25,6 +25,16 @@ const QUEUE_STATUSES: Record<CaseQueue, string[]> = {
 };
 const OPEN = ['submitted', 'accepted', 'dispatched', 'handling', 'handled'];
 
+/**
+ * The place a case is in as a person reads it, from the city down ("哈尔滨市 道里区 兆麟街道"): a
+ * street name alone does not say which district it is in. The path's codes are primary keys, so
+ * this is a handful of index lookups per row.
+ */
+export function placeName(path: RawBuilder<unknown>) {
+  return sql<string>`(select string_agg(a.name, ' ' order by a.level) from region a
+    where a.level >= 2 and a.code = any(string_to_array(${path}, '/')))`;
+}
+
 /** Case lists and queues, keyset-paged on (created_at desc, id desc) or (deadline, id). */
 export const caseListRepository = {
   list(db: Kysely<Database>, f: ListFilter) {
@@ -34,7 +44,8 @@ export const caseListRepository = {
       .innerJoin('region as r', 'r.code', 'c.region_code')
       .leftJoin('org_unit as u', 'u.id', 'c.org_unit_id')
       .selectAll('c')
-      .select(['k.name as category_name', 'r.name as region_name', 'u.name as unit_name']);
+      .select(['k.name as category_name', 'r.name as region_name', 'u.name as unit_name'])
+      .select(placeName(sql.ref('r.path')).as('place_name'));
     if (f.scopePath !== null) {
       const path = f.scopePath;
       q = q.where((eb) => eb.or([eb('c.region_path', '=', path), eb('c.region_path', 'like', `${path}/%`)]));

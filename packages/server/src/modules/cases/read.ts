@@ -44,7 +44,12 @@ export function presentCategory(row: CategoryRow): CaseCategory {
   };
 }
 
-type SummaryRow = CaseRow & { category_name: string; region_name: string; unit_name: string | null };
+type SummaryRow = CaseRow & {
+  category_name: string;
+  region_name: string;
+  place_name: string | null;
+  unit_name: string | null;
+};
 
 /** The running stage's clock: its deadline and colour in working time (a paused clock at its pause). */
 function stageClockOf(calendar: WorkingCalendar, row: CaseRow, now: Date) {
@@ -96,6 +101,7 @@ function presentSummary(row: SummaryRow, calendar: WorkingCalendar, now = new Da
     description: row.description,
     regionCode: row.region_code,
     regionName: row.region_name,
+    placeName: row.place_name ?? row.region_name,
     address: row.address,
     lat: row.lat,
     lng: row.lng,
@@ -145,6 +151,7 @@ async function summaryRow(db: Kysely<Database>, row: CaseRow): Promise<SummaryRo
     ...row,
     category_name: category?.name ?? row.category_code,
     region_name: region?.name ?? '',
+    place_name: region?.place_name ?? null,
     unit_name: unit?.name ?? null,
   };
 }

@@ -72,13 +72,23 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
       ),
     },
     { title: t('case.category'), dataIndex: 'categoryName', width: 110 },
-    { title: t('case.description'), dataIndex: 'description', ellipsis: true },
+    {
+      // The complaint is what the person acts on: shown whole, wrapping, never cut to "问…".
+      title: t('case.description'),
+      dataIndex: 'description',
+      width: 320,
+      render: (description: string) => <span className={styles.description}>{description}</span>,
+    },
     {
       title: t('case.where'),
       key: 'where',
-      width: 180,
-      ellipsis: true,
-      render: (_, item) => [item.regionName, item.address].filter(Boolean).join(' · '),
+      width: 200,
+      render: (_, item) => (
+        <span className={styles.place}>
+          <span>{item.placeName}</span>
+          {item.address && <Typography.Text type="secondary">{item.address}</Typography.Text>}
+        </span>
+      ),
     },
     {
       title: t('case.statusLabel'),
@@ -156,7 +166,7 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
         dataSource={items}
         loading={loading}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1400 }}
         rowClassName={(item) => {
           const badge = deadlineBadge(item);
           return (badge === 'overdue' ? styles.overdueRow : badge === 'dueSoon' ? styles.dueSoonRow : '') ?? '';
