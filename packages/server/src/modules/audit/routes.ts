@@ -47,7 +47,13 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
       const { rows, truncated } = await collectPages((cursor, limit) =>
         listAudit(deps.db, actor, { ...request.query, cursor, limit }),
       );
-      const body = await listWorkbook({ sheet: '审计日志', title: '审计日志', columns: AUDIT_COLUMNS, rows, truncated });
+      const body = await listWorkbook({
+        sheet: '审计日志',
+        title: '审计日志',
+        columns: AUDIT_COLUMNS,
+        rows,
+        truncated,
+      });
       const day = beijingTime(new Date()).slice(0, 10);
       return sendXlsx(reply, { ascii: `audit-${day}.xlsx`, name: `审计日志-${day}.xlsx` }, body);
     },

@@ -51,7 +51,13 @@ export async function orgUnitRoutes(app: App, deps: ModuleDeps) {
       const { rows, truncated } = await collectPages((cursor, limit) =>
         listOrgUnits(deps.db, actor, { ...request.query, cursor, limit }),
       );
-      const body = await listWorkbook({ sheet: '责任单位', title: '责任单位', columns: EXPORT_COLUMNS, rows, truncated });
+      const body = await listWorkbook({
+        sheet: '责任单位',
+        title: '责任单位',
+        columns: EXPORT_COLUMNS,
+        rows,
+        truncated,
+      });
       const day = beijingTime(new Date()).slice(0, 10);
       return sendXlsx(reply, { ascii: `org-units-${day}.xlsx`, name: `责任单位-${day}.xlsx` }, body);
     },
