@@ -242,7 +242,12 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
-export const CaseList = z.object({ items: z.array(CaseSummary), nextCursor: z.string().nullable() });
+export const CaseList = z.object({
+  items: z.array(CaseSummary),
+  nextCursor: z.string().nullable(),
+  /** The number of cases the filters select; present when a numbered `page` was asked for. */
+  total: z.number().int().optional(),
+});
 export type CaseList = z.infer<typeof CaseList>;
 
 export const CaseQueue = z.enum(['dispatch', 'unit', 'verify']);
@@ -258,7 +263,11 @@ export const CaseListQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).optional(),
   /** Number prefix or words in the description. */
   q: z.string().trim().max(100).optional(),
+  /** created: newest first (the full list's default); deadline: earliest first (the queues' default). */
+  sort: z.enum(['created', 'deadline']).optional(),
   cursor: z.string().optional(),
+  /** A numbered page (1-based): the answer then carries `total`. */
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;

@@ -156,3 +156,36 @@ describe('list exports (Excel)', () => {
     expect((await daqingAdmin.get('/api/v1/evaluation/titles/export.xlsx?under=2301')).statusCode).toBe(403);
   });
 });
+
+describe('numbered pages with totals', () => {
+  it('users, units, cases and audit: page n of the same order, total of what the filters select', async () => {
+    for (const url of ['/api/v1/users', '/api/v1/org-units', '/api/v1/cases', '/api/v1/audit']) {
+      const all = await listAll<{ id: string | number }>(ctx.admin, url);
+      expect(all.length, url).toBeGreaterThanOrEqual(2);
+      const first = (await ctx.admin.get(`${url}?page=1&limit=1`)).json();
+      const second = (await ctx.admin.get(`${url}?page=2&limit=1`)).json();
+      expect(first.total, url).toBe(all.length);
+      expect([first.items[0].id, second.items[0].id], url).toEqual([all[0]!.id, all[1]!.id]);
+      // Without a page the answer stays as it was: a cursor, no count.
+      expect((await ctx.admin.get(`${url}?limit=1`)).json().total, url).toBeUndefined();
+    }
+    const filtered = (await ctx.admin.get('/api/v1/cases?page=1&limit=10&q=小广告')).json();
+    expect(filtered.total).toBe(1);
+    expect((await daqingAdmin.get('/api/v1/cases?page=1')).json().total).toBe(0);
+    const bad = await ctx.admin.get('/api/v1/users?page=0');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('cases sort by deadline or by report time on request', async () => {
+    const byDeadline = (await ctx.admin.get('/api/v1/cases?page=1&sort=deadline')).json().items as {
+      deadline: string;
+    }[];
+    const deadlines = byDeadline.map((c) => c.deadline);
+    expect(deadlines).toEqual([...deadlines].sort());
+    const byCreated = (await ctx.admin.get('/api/v1/cases?page=1&sort=created')).json().items as {
+      createdAt: string;
+    }[];
+    const created = byCreated.map((c) => c.createdAt);
+    expect(created).toEqual([...created].sort().reverse());
+  });
+});

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
+import { offsetOf } from '../../http/paging.ts';
 import { beijingTime, type ExportColumn } from '../../http/xlsx.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { auditRepository } from './repository.ts';
@@ -12,10 +13,10 @@ export async function listAudit(
   db: Kysely<Database>,
   actor: Actor,
   q: Omit<z.infer<typeof AuditQuery>, 'limit'> & { limit: number },
-): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+): Promise<{ items: AuditEntry[]; nextCursor: string | null; total?: number }> {
   authorize(actor, 'audit.read');
-  const beforeId = cursor.decode(q.cursor);
-  const rows = await auditRepository.list(db, {
+  const beforeId = q.page ? undefined : cursor.decode(q.cursor);
+  const filter = {
     scopePath: actor.regionPath,
     entityType: q.entityType,
     entityId: q.entityId,
@@ -23,7 +24,11 @@ export async function listAudit(
     actor: q.actor,
     from: q.from,
     to: q.to,
+  };
+  const rows = await auditRepository.list(db, {
+    ...filter,
     beforeId: beforeId ? Number(beforeId) : undefined,
+    offset: q.page ? offsetOf(q.page, q.limit) : undefined,
     limit: q.limit + 1,
   });
   const page = rows.slice(0, q.limit);
@@ -45,6 +50,7 @@ export async function listAudit(
       pending: r.seq === null,
     })),
     nextCursor: rows.length > q.limit ? cursor.encode(String(page[page.length - 1]!.id)) : null,
+    ...(q.page ? { total: await auditRepository.count(db, filter) } : {}),
   };
 }
 

@@ -39,7 +39,7 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags: ['audit'],
         summary: 'The audit trail within your scope as an Excel file (same filters as GET /audit)',
-        querystring: AuditQuery.omit({ cursor: true, limit: true }),
+        querystring: AuditQuery.omit({ cursor: true, page: true, limit: true }),
       },
     },
     async (request, reply) => {

@@ -22,6 +22,7 @@ import {
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
+import { offsetOf } from '../../http/paging.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { workingCalendar } from './calendar.ts';
 import { hashToken } from './intake.ts';
@@ -296,16 +297,16 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
   if (actor.role === 'unit_officer' || query.queue === 'unit') unitId = casePolicy.ownUnit(actor);
   if (query.queue === 'verify') authorize(actor, 'case.verify');
   if (query.queue === 'dispatch') authorize(actor, 'case.dispatch');
-  const sort = query.queue ? 'deadline' : 'created';
+  const sort = query.sort ?? (query.queue ? 'deadline' : 'created');
   let after: { at: Date; id: string } | undefined;
-  const decoded = cursor.decode(query.cursor);
+  const decoded = query.page ? undefined : cursor.decode(query.cursor);
   if (decoded) {
     const [at, id] = decoded.split('|');
     if (!at || !id || Number.isNaN(Date.parse(at)))
       throw invalid([{ field: 'query.cursor', message: 'not a cursor from this list' }]);
     after = { at: new Date(at), id };
   }
-  const rows = await caseListRepository.list(db, {
+  const filter = {
     scopePath: actor.role === 'unit_officer' ? null : scopePath,
     unitId,
     queue: query.queue ?? null,
@@ -314,8 +315,12 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
     categoryCode: query.categoryCode ?? null,
     overdue: query.overdue === undefined ? null : query.overdue === 'true',
     q: query.q ?? null,
+  };
+  const rows = await caseListRepository.list(db, {
+    ...filter,
     sort,
     after,
+    offset: query.page ? offsetOf(query.page, query.limit) : undefined,
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
@@ -326,5 +331,10 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
       : null;
   const now = new Date();
   const calendar = await workingCalendar(db);
-  return { items: page.map((r) => presentSummary(r, calendar, now)), nextCursor };
+  const total = query.page ? await caseListRepository.count(db, filter) : undefined;
+  return {
+    items: page.map((r) => presentSummary(r, calendar, now)),
+    nextCursor,
+    ...(total === undefined ? {} : { total }),
+  };
 }

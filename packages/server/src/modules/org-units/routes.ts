@@ -43,7 +43,7 @@ export async function orgUnitRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'The responsible units within your scope as an Excel file (same filters as GET /org-units)',
-        querystring: OrgUnitListQuery.omit({ cursor: true, limit: true }),
+        querystring: OrgUnitListQuery.omit({ cursor: true, page: true, limit: true }),
       },
     },
     async (request, reply) => {

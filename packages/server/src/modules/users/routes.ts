@@ -45,7 +45,7 @@ export async function userRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags: ['users'],
         summary: 'The accounts within your scope as an Excel file (same filter as GET /users)',
-        querystring: UserListQuery.omit({ cursor: true, limit: true }),
+        querystring: UserListQuery.omit({ cursor: true, page: true, limit: true }),
       },
     },
     async (request, reply) => {
