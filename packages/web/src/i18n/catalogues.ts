@@ -8,6 +8,8 @@ import casesZhCN from './features/cases.zh-CN.json';
 import casesEn from './features/cases.en.json';
 import listsZhCN from './features/lists.zh-CN.json';
 import listsEn from './features/lists.en.json';
+import auditZhCN from './features/audit.zh-CN.json';
+import auditEn from './features/audit.en.json';
 
 /**
  * The message catalogues. The shell's messages live in zh-CN.json / en.json; each feature keeps
@@ -15,15 +17,16 @@ import listsEn from './features/lists.en.json';
  * Keys must stay unique across files (catalogue.test.ts checks).
  */
 export const catalogueParts = {
-  'zh-CN': [baseZhCN, indicatorsZhCN, evaluationZhCN, casesZhCN, listsZhCN],
-  en: [baseEn, indicatorsEn, evaluationEn, casesEn, listsEn],
+  'zh-CN': [baseZhCN, indicatorsZhCN, evaluationZhCN, casesZhCN, listsZhCN, auditZhCN],
+  en: [baseEn, indicatorsEn, evaluationEn, casesEn, listsEn, auditEn],
 } as const;
 
-export const zhCN = { ...baseZhCN, ...indicatorsZhCN, ...evaluationZhCN, ...casesZhCN, ...listsZhCN };
+export const zhCN = { ...baseZhCN, ...indicatorsZhCN, ...evaluationZhCN, ...casesZhCN, ...listsZhCN, ...auditZhCN };
 export const en: Record<keyof typeof zhCN, string> = {
   ...baseEn,
   ...indicatorsEn,
   ...evaluationEn,
   ...casesEn,
   ...listsEn,
+  ...auditEn,
 };
