@@ -33,6 +33,12 @@ function assertFullyScored(computed: ComputedRound) {
   }
 }
 
+/** A published region's rank: every region is scored once assertFullyScored has passed. */
+function rankOf(regionCode: string, rank: number | null): number {
+  if (rank === null) throw new Error(`region ${regionCode} has no scores; assertFullyScored should have refused`);
+  return rank;
+}
+
 /**
  * Freezes a publication of a round inside the caller's transaction: every region's whole
  * scorecard (tree, losses with their files, deductions, rank, group figures, previous round)
@@ -95,7 +101,7 @@ export async function freezePublication(
       deducted: score.deducted,
       total: score.total,
       rate: score.rate,
-      rank,
+      rank: rankOf(region.code, rank),
       previous_total: prev?.total ?? null,
       scorecard: JSON.stringify(scorecard),
     };
@@ -114,7 +120,7 @@ export async function freezePublication(
       deducted: score.deducted,
       total: score.total,
       rate: score.rate,
-      rank,
+      rank: rankOf(region.code, rank),
       unscored: score.unscored,
     })),
   );
