@@ -20,3 +20,4 @@ export * from './aggregation.ts';
 export * from './evaluation-scoring.ts';
 export * from './events.ts';
 export * from './personal-data.ts';
+export * from './city-groups.ts';
