@@ -56,8 +56,7 @@ export function useTablePage<T>(path: string, filters: Record<string, QueryValue
     showSizeChanger: true,
     pageSizeOptions: PAGE_SIZES,
     showTotal: (total) => t('list.total', { total }),
-    onChange: (next, pageSize) =>
-      setPaging({ page: pageSize === paging.pageSize ? next : 1, pageSize, filterKey }),
+    onChange: (next, pageSize) => setPaging({ page: pageSize === paging.pageSize ? next : 1, pageSize, filterKey }),
   };
 
   return {

@@ -23,13 +23,7 @@ interface Props<V> {
 export function ListFilterForm<V>({ form, onSearch, onReset, children, extra, testId }: Props<V>) {
   const t = useT();
   return (
-    <Form
-      form={form}
-      layout="inline"
-      onFinish={onSearch}
-      style={{ marginBottom: 16, rowGap: 12 }}
-      data-testid={testId}
-    >
+    <Form form={form} layout="inline" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 12 }} data-testid={testId}>
       {children}
       <Form.Item>
         <Space wrap>

@@ -99,7 +99,12 @@ export default function UsersPage() {
         extra={<ExportButton href={exportHref} testId="user-export" />}
       >
         <Form.Item name="q" label={t('users.filterKeyword')}>
-          <Input allowClear style={{ width: 240 }} placeholder={t('users.searchPlaceholder')} data-testid="user-search" />
+          <Input
+            allowClear
+            style={{ width: 240 }}
+            placeholder={t('users.searchPlaceholder')}
+            data-testid="user-search"
+          />
         </Form.Item>
       </ListFilterForm>
       {mayWrite && selected.length > 0 && (
