@@ -16,7 +16,7 @@ export function sendXlsx(reply: FastifyReply, file: { ascii: string; name: strin
  * At most this many rows go into one list export: an office prints or forwards a filtered list,
  * not the whole database, and a bigger sheet would hold the server's memory for seconds.
  */
-export const EXPORT_ROW_LIMIT = 10_000;
+const EXPORT_ROW_LIMIT = 10_000;
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 

@@ -5,7 +5,7 @@ import { requireActor } from '../auth/actor.ts';
 import { listCases } from './read.ts';
 
 /** The list's filters without its paging: the export has every row the filters select. */
-export const CaseExportQuery = CaseListQuery.omit({ cursor: true, page: true, limit: true });
+const CaseExportQuery = CaseListQuery.omit({ cursor: true, page: true, limit: true });
 
 const STATUS: Record<CaseStatus, string> = {
   submitted: '待受理',

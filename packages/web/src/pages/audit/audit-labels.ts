@@ -4,13 +4,13 @@ import type { MessageKey, Translate } from '../../i18n/I18nProvider.tsx';
 const isKey = (key: string): key is MessageKey => key in zhCN;
 
 /** Catalogue key of an audit action's label (`session.create` → 登录), if it has one. */
-export function auditActionKey(action: string): MessageKey | undefined {
+function auditActionKey(action: string): MessageKey | undefined {
   const key = `audit.action.${action}`;
   return isKey(key) ? key : undefined;
 }
 
 /** Catalogue key of an audited entity type's label (`org_unit` → 责任单位), if it has one. */
-export function auditEntityKey(entityType: string): MessageKey | undefined {
+function auditEntityKey(entityType: string): MessageKey | undefined {
   const key = `audit.entity.${entityType}`;
   return isKey(key) ? key : undefined;
 }
