@@ -26,7 +26,7 @@ const serverSources = import.meta.glob<string>(['../../../server/src/modules/**/
 function auditActionsInSource(source: string): string[] {
   const codes = new Set<string>();
   for (const line of source.split('\n')) {
-    if (!/\baction\b|audit\(/.test(line)) continue;
+    if (!/\baction\b|audit\w*\(/i.test(line)) continue;
     for (const m of line.matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g)) codes.add(m[1]!);
   }
   return [...codes];
