@@ -131,7 +131,9 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
     },
   ];
 
-  const onTableChange: TableProps<CaseSummary>['onChange'] = (_pagination, _filters, sorter) => {
+  // Only a click on a column heading changes the order; paging reports the sorter too and must not.
+  const onTableChange: TableProps<CaseSummary>['onChange'] = (_pagination, _filters, sorter, extra) => {
+    if (extra.action !== 'sort') return;
     const column = Array.isArray(sorter) ? sorter[0] : sorter;
     if (!column?.order) return setSort(undefined);
     setSort(column.columnKey === 'deadline' ? 'deadline' : 'created');
