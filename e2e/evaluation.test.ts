@@ -181,8 +181,9 @@ describe(`the office runs a year-end evaluation (${walk.kind})`, () => {
     await page.getByTestId('round-add-children').click();
     const regions = page.getByTestId('round-regions');
     await regions.getByText(QIQIHAR.name).waitFor();
-    // 哈尔滨 is a sub-provincial city: ranked with the provincial capitals.
-    await pickOption(page, 'round-group-2301', '省会和副省级城市');
+    // 哈尔滨 is a sub-provincial city: it starts in 省会和副省级城市 without anyone picking it.
+    await page.getByTestId('round-group-2301').getByText('省会和副省级城市').waitFor();
+    await page.getByTestId(`round-group-${QIQIHAR.code}`).getByText('地级城市').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-round-create.png'), fullPage: true });
     await confirmModal(page);
 

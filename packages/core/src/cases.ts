@@ -223,6 +223,8 @@ export const CaseSummary = z.object({
   description: z.string(),
   regionCode: z.string(),
   regionName: z.string(),
+  /** The region with its city and district, as a person reads it ("哈尔滨市 道里区 兆麟街道"). */
+  placeName: z.string(),
   address: z.string().nullable(),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
@@ -242,7 +244,12 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
-export const CaseList = z.object({ items: z.array(CaseSummary), nextCursor: z.string().nullable() });
+export const CaseList = z.object({
+  items: z.array(CaseSummary),
+  nextCursor: z.string().nullable(),
+  /** The number of cases the filters select; present when a numbered `page` was asked for. */
+  total: z.number().int().optional(),
+});
 export type CaseList = z.infer<typeof CaseList>;
 
 export const CaseQueue = z.enum(['dispatch', 'unit', 'verify']);
@@ -258,7 +265,11 @@ export const CaseListQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).optional(),
   /** Number prefix or words in the description. */
   q: z.string().trim().max(100).optional(),
+  /** created: newest first (the full list's default); deadline: earliest first (the queues' default). */
+  sort: z.enum(['created', 'deadline']).optional(),
   cursor: z.string().optional(),
+  /** A numbered page (1-based): the answer then carries `total`. */
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;

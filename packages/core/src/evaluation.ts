@@ -558,7 +558,8 @@ export const Scorecard = z.object({
 export type Scorecard = z.infer<typeof Scorecard>;
 
 export const RankingRow = z.object({
-  rank: z.number(),
+  /** Null while nothing has been entered for the region: "not yet scored", not a tie at rank 1. */
+  rank: z.number().nullable(),
   region: RoundRegion,
   total: z.number(),
   rate: z.number(),

@@ -23,3 +23,4 @@ export * from './events.ts';
 export * from './personal-data.ts';
 export * from './as-of.ts';
 export * from './validation-messages.ts';
+export * from './city-groups.ts';

@@ -37,6 +37,7 @@ import { geoRoutes } from './modules/geo/routes.ts';
 import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { workbenchRoutes } from './modules/workbench/routes.ts';
+import { caseExportRoutes } from './modules/cases/export-routes.ts';
 import { open311Routes } from './modules/open311/routes.ts';
 import { createRateLimiter, databaseRateLimitStore } from './modules/rate-limits/index.ts';
 import { publisherRoutes } from './modules/publisher/routes.ts';
@@ -70,6 +71,7 @@ const apiModules: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   caseRoutes,
   workbenchRoutes,
   publisherRoutes,
+  caseExportRoutes,
 ];
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; logger?: boolean };

@@ -46,7 +46,7 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type QueryValue = string | number | null | undefined;
+export type QueryValue = string | number | null | undefined;
 
 /** Builds a query string, leaving out empty values so the server sees only real filters. */
 export function withQuery(path: string, query: Record<string, QueryValue>): string {

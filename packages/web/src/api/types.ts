@@ -1,4 +1,4 @@
-import type { Region, RegionGroupKind, User } from '@chuangcheng/core';
+import type { OrgUnitKind, Region, RegionGroupKind, User } from '@chuangcheng/core';
 
 /** The signed-in account: a user plus what the server derived for it. */
 export type Me = User & { regionPath: string; permissions: string[] };
@@ -36,7 +36,7 @@ export interface OrgUnit {
   code: string;
   name: string;
   shortName: string | null;
-  kind: string;
+  kind: OrgUnitKind;
   regionCode: string;
   regionName: string;
   parentId: string | null;
@@ -50,6 +50,8 @@ export interface AuditEntry {
   entityType: string;
   entityId: string;
   regionCode: string | null;
+  /** The region's name (what a person reads instead of the code). */
+  regionName: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   requestId: string | null;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Select, Spin } from 'antd';
 import type { Region } from '@chuangcheng/core';
 import { api, withQuery } from '../api/client.ts';
@@ -14,13 +14,14 @@ interface Props {
   known?: RegionRef[];
   placeholder?: string;
   testId?: string;
+  style?: CSSProperties;
 }
 
 /**
  * Picks regions by searching the server; the server limits results to the caller's scope,
  * so an administrator can only pick within their own subtree.
  */
-export function RegionSelect({ value, onChange, multiple, known = [], placeholder, testId }: Props) {
+export function RegionSelect({ value, onChange, multiple, known = [], placeholder, testId, style }: Props) {
   const t = useT();
   const [results, setResults] = useState<Region[]>([]);
   const [loading, setLoading] = useState(false);
@@ -64,6 +65,7 @@ export function RegionSelect({ value, onChange, multiple, known = [], placeholde
 
   return (
     <Select
+      style={style}
       showSearch={{ filterOption: false, onSearch: search }}
       mode={multiple ? 'multiple' : undefined}
       value={value}

@@ -28,32 +28,39 @@ export function GroupTags({ groups }: { groups: Region['groups'] }) {
   );
 }
 
-/** Columns shared by the region detail's children table and the search results. */
+/** Column headings stay on one line: "人口年份" broken after "人口" reads as two headings. */
+const oneLine = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
+/**
+ * Columns shared by the region detail's children table and the search results. Widths add up to
+ * what fits beside the tree at 1440 px (the name takes the rest), so the card never scrolls sideways.
+ */
 export function regionColumns(t: Translate): TableColumnsType<Region> {
-  return [
-    { title: t('regions.code'), dataIndex: 'code', width: 140 },
-    // Long township names (管理委员会 ...) must not squeeze into one character per line.
-    { title: t('regions.name'), dataIndex: 'name', width: 260, ellipsis: { showTitle: true } },
-    { title: t('regions.level'), dataIndex: 'level', width: 110, render: (level: number) => t(levelLabelKey(level)) },
+  const columns: TableColumnsType<Region> = [
+    { title: t('regions.code'), dataIndex: 'code', width: 120 },
+    // Long township names (管理委员会 ...) are cut with the full name on hover, not squeezed per character.
+    { title: t('regions.name'), dataIndex: 'name', ellipsis: { showTitle: true } },
+    { title: t('regions.level'), dataIndex: 'level', width: 80, render: (level: number) => t(levelLabelKey(level)) },
     {
       title: t('regions.population'),
       dataIndex: 'population',
-      width: 130,
+      width: 110,
       align: 'right',
       render: (value: number | null) => <Population value={value} t={t} />,
     },
     {
       title: t('regions.populationYear'),
       dataIndex: 'populationYear',
-      width: 100,
+      width: 90,
       render: (year: number | null) => year ?? '—',
     },
     {
       title: t('regions.groups'),
       dataIndex: 'groups',
-      width: 280,
+      width: 170,
       render: (groups: Region['groups']) => <GroupTags groups={groups} />,
     },
-    { title: t('regions.childCount'), dataIndex: 'childCount', width: 90, align: 'right' },
+    { title: t('regions.childCount'), dataIndex: 'childCount', width: 80, align: 'right' },
   ];
+  return columns.map((column) => ({ ...column, onHeaderCell: oneLine }));
 }

@@ -10,15 +10,20 @@ import shellZhCN from './features/shell.zh-CN.json';
 import shellEn from './features/shell.en.json';
 import publicZhCN from './features/public.zh-CN.json';
 import publicEn from './features/public.en.json';
+import listsZhCN from './features/lists.zh-CN.json';
+import listsEn from './features/lists.en.json';
+import auditZhCN from './features/audit.zh-CN.json';
+import auditEn from './features/audit.en.json';
 
 /**
  * The message catalogues. The shell's messages live in zh-CN.json / en.json; each feature keeps
  * its own pair under features/ so that parallel work on features does not collide in one file.
- * Keys must stay unique across files (catalogue.test.ts checks).
+ * Keys must stay unique across files (catalogue.test.ts checks). A new feature adds its pair to
+ * both lists and to both spreads, one line each.
  */
 export const catalogueParts = {
-  'zh-CN': [baseZhCN, indicatorsZhCN, evaluationZhCN, casesZhCN, shellZhCN, publicZhCN],
-  en: [baseEn, indicatorsEn, evaluationEn, casesEn, shellEn, publicEn],
+  'zh-CN': [baseZhCN, indicatorsZhCN, evaluationZhCN, casesZhCN, shellZhCN, publicZhCN, listsZhCN, auditZhCN],
+  en: [baseEn, indicatorsEn, evaluationEn, casesEn, shellEn, publicEn, listsEn, auditEn],
 } as const;
 
 export const zhCN = {
@@ -28,6 +33,8 @@ export const zhCN = {
   ...casesZhCN,
   ...shellZhCN,
   ...publicZhCN,
+  ...listsZhCN,
+  ...auditZhCN,
 };
 export const en: Record<keyof typeof zhCN, string> = {
   ...baseEn,
@@ -36,4 +43,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...casesEn,
   ...shellEn,
   ...publicEn,
+  ...listsEn,
+  ...auditEn,
 };

@@ -250,38 +250,54 @@ export const auditRepository = {
 
   async list(
     db: Kysely<Database>,
-    filter: {
-      scopePath: string;
-      entityType?: string;
-      entityId?: string;
-      action?: string;
-      actor?: string;
-      from?: Date;
-      to?: Date;
-      beforeId?: number;
-      limit: number;
-    },
-  ): Promise<PositionedRow[]> {
-    let query = inScope(db, filter.scopePath).selectAll('audit_log');
-    if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
-    if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
-    if (filter.action) query = query.where('action', '=', filter.action);
-    if (filter.actor) query = query.where('actor_name', '=', filter.actor);
-    if (filter.from) query = query.where('at', '>=', filter.from);
-    if (filter.to) query = query.where('at', '<', filter.to);
+    filter: AuditFilter & { beforeId?: number; offset?: number; limit: number },
+  ): Promise<(PositionedRow & { region_name: string | null })[]> {
+    let query = filtered(db, filter).selectAll('audit_log');
     if (filter.beforeId !== undefined) query = query.where('audit_log.id', '<', filter.beforeId);
+    if (filter.offset) query = query.offset(filter.offset);
     const page = query.orderBy('audit_log.id', 'desc').limit(filter.limit).as('page');
     // The page first, then its positions: the join stays off the filtered scan.
     const rows = await db
       .selectFrom(page)
       .leftJoin('audit_leaf', 'audit_leaf.entry_id', 'page.id')
+      // The region's name: a person reads 哈尔滨市, not "2301".
+      .leftJoin('region', 'region.code', 'page.region_code')
       .selectAll('page')
-      .select('audit_leaf.seq')
+      .select(['audit_leaf.seq', 'region.name as region_name'])
       .orderBy('page.id', 'desc')
       .execute();
-    return rows as PositionedRow[];
+    return rows as (PositionedRow & { region_name: string | null })[];
+  },
+
+  /** How many entries `list` would page through. */
+  async count(db: Kysely<Database>, filter: AuditFilter): Promise<number> {
+    const row = await filtered(db, filter)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 };
+
+type AuditFilter = {
+  scopePath: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  actor?: string;
+  from?: Date;
+  to?: Date;
+};
+
+function filtered(db: Kysely<Database>, filter: AuditFilter) {
+  let query = inScope(db, filter.scopePath);
+  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.actor) query = query.where('actor_name', '=', filter.actor);
+  if (filter.from) query = query.where('at', '>=', filter.from);
+  if (filter.to) query = query.where('at', '<', filter.to);
+  return query;
+}
 
 /** Entries whose region lies in the scope; rows without a region (sign-ins, system events) only from a root scope. */
 function inScope(db: Kysely<Database>, scopePath: string) {

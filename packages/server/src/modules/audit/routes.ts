@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { cursor } from '../../http/types.ts';
+import { beijingTime, collectPages, listWorkbook, sendXlsx } from '../../http/xlsx.ts';
 import { notFound } from '../../http/problem.ts';
 import { authorize, requireActor } from '../auth/actor.ts';
 import { exportCheckpoints, getConsistencyProof, getInclusionProof } from './proofs.ts';
+import { AUDIT_COLUMNS, listAudit } from './list.ts';
 import { auditRepository } from './repository.ts';
 import {
   AuditPage,
@@ -29,41 +30,32 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
         response: { 200: AuditPage },
       },
     },
-    async (request) => {
+    async (request) => listAudit(deps.db, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/audit/export.xlsx',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit trail within your scope as an Excel file (same filters as GET /audit)',
+        querystring: AuditQuery.omit({ cursor: true, page: true, limit: true }),
+      },
+    },
+    async (request, reply) => {
       const actor = requireActor(request);
-      authorize(actor, 'audit.read');
-      const q = request.query;
-      const beforeId = cursor.decode(q.cursor);
-      const rows = await auditRepository.list(deps.db, {
-        scopePath: actor.regionPath,
-        entityType: q.entityType,
-        entityId: q.entityId,
-        action: q.action,
-        actor: q.actor,
-        from: q.from,
-        to: q.to,
-        beforeId: beforeId ? Number(beforeId) : undefined,
-        limit: q.limit + 1,
+      const { rows, truncated } = await collectPages((cursor, limit) =>
+        listAudit(deps.db, actor, { ...request.query, cursor, limit }),
+      );
+      const body = await listWorkbook({
+        sheet: '审计日志',
+        title: '审计日志',
+        columns: AUDIT_COLUMNS,
+        rows,
+        truncated,
       });
-      const page = rows.slice(0, q.limit);
-      return {
-        items: page.map((r) => ({
-          id: Number(r.id),
-          at: r.at.toISOString(),
-          actorName: r.actor_name,
-          action: r.action,
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          regionCode: r.region_code,
-          before: r.before ?? null,
-          after: r.after ?? null,
-          requestId: r.request_id,
-          shard: r.shard,
-          seq: r.seq === null ? null : Number(r.seq),
-          pending: r.seq === null,
-        })),
-        nextCursor: rows.length > q.limit ? cursor.encode(String(page[page.length - 1]!.id)) : null,
-      };
+      const day = beijingTime(new Date()).slice(0, 10);
+      return sendXlsx(reply, { ascii: `audit-${day}.xlsx`, name: `审计日志-${day}.xlsx` }, body);
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageParam, Total } from '../../http/paging.ts';
 
 const AuditEntry = z.object({
   id: z.number(),
@@ -8,6 +9,8 @@ const AuditEntry = z.object({
   entityType: z.string(),
   entityId: z.string(),
   regionCode: z.string().nullable(),
+  /** The region's name, when the entry has a region. */
+  regionName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
@@ -18,7 +21,9 @@ const AuditEntry = z.object({
   pending: z.boolean(),
 });
 
-export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable(), total: Total });
 
 export const AuditQuery = z.strictObject({
   entityType: z.string().max(50).optional(),
@@ -30,6 +35,7 @@ export const AuditQuery = z.strictObject({
   to: z.coerce.date().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(100).optional(),
+  page: PageParam,
 });
 
 const Hex = z.string().regex(/^[0-9a-f]*$/);

@@ -22,6 +22,7 @@ import {
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
+import { offsetOf } from '../../http/paging.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { workingCalendar } from './calendar.ts';
 import { hashToken } from './intake.ts';
@@ -45,7 +46,12 @@ export function presentCategory(row: CategoryRow): CaseCategory {
   };
 }
 
-type SummaryRow = CaseRow & { category_name: string; region_name: string; unit_name: string | null };
+type SummaryRow = CaseRow & {
+  category_name: string;
+  region_name: string;
+  place_name: string | null;
+  unit_name: string | null;
+};
 
 /** The running stage's clock: its deadline and colour in working time (a paused clock at its pause). */
 function stageClockOf(calendar: WorkingCalendar, row: CaseRow, now: Date) {
@@ -97,6 +103,7 @@ function presentSummary(row: SummaryRow, calendar: WorkingCalendar, now = new Da
     description: row.description,
     regionCode: row.region_code,
     regionName: row.region_name,
+    placeName: row.place_name ?? row.region_name,
     address: row.address,
     lat: row.lat,
     lng: row.lng,
@@ -146,6 +153,7 @@ async function summaryRow(db: Kysely<Database>, row: CaseRow): Promise<SummaryRo
     ...row,
     category_name: category?.name ?? row.category_code,
     region_name: region?.name ?? '',
+    place_name: region?.place_name ?? null,
     unit_name: unit?.name ?? null,
   };
 }
@@ -290,16 +298,16 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
   if (actor.role === 'unit_officer' || query.queue === 'unit') unitId = casePolicy.ownUnit(actor);
   if (query.queue === 'verify') authorize(actor, 'case.verify');
   if (query.queue === 'dispatch') authorize(actor, 'case.dispatch');
-  const sort = query.queue ? 'deadline' : 'created';
+  const sort = query.sort ?? (query.queue ? 'deadline' : 'created');
   let after: { at: Date; id: string } | undefined;
-  const decoded = cursor.decode(query.cursor);
+  const decoded = query.page ? undefined : cursor.decode(query.cursor);
   if (decoded) {
     const [at, id] = decoded.split('|');
     if (!at || !id || Number.isNaN(Date.parse(at)))
       throw invalid([{ field: 'query.cursor', message: 'not a cursor from this list' }]);
     after = { at: new Date(at), id };
   }
-  const rows = await caseListRepository.list(db, {
+  const filter = {
     scopePath: actor.role === 'unit_officer' ? null : scopePath,
     unitId,
     queue: query.queue ?? null,
@@ -308,8 +316,12 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
     categoryCode: query.categoryCode ?? null,
     overdue: query.overdue === undefined ? null : query.overdue === 'true',
     q: query.q ?? null,
+  };
+  const rows = await caseListRepository.list(db, {
+    ...filter,
     sort,
     after,
+    offset: query.page ? offsetOf(query.page, query.limit) : undefined,
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
@@ -320,5 +332,10 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
       : null;
   const now = new Date();
   const calendar = await workingCalendar(db);
-  return { items: page.map((r) => presentSummary(r, calendar, now)), nextCursor };
+  const total = query.page ? await caseListRepository.count(db, filter) : undefined;
+  return {
+    items: page.map((r) => presentSummary(r, calendar, now)),
+    nextCursor,
+    ...(total === undefined ? {} : { total }),
+  };
 }

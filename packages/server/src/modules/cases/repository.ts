@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { placeName } from './list-repository.ts';
 
 export type CaseRow = Selectable<Database['problem_case']>;
 export type CategoryRow = Selectable<Database['case_category']>;
@@ -68,6 +69,7 @@ export const caseRepository = {
     return db
       .selectFrom('region')
       .select(['code', 'name', 'path', 'level', 'prefecture_code'])
+      .select(placeName(sql.ref('region.path')).as('place_name'))
       .where('code', '=', code)
       .executeTakeFirst();
   },

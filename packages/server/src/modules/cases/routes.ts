@@ -57,6 +57,7 @@ import { caseRepository } from './repository.ts';
 import { revealReporterPhone } from './reporter-phone.ts';
 import { caseMap, caseStatistics } from './stats.ts';
 import { statsWorkbook } from './stats-xlsx.ts';
+import { sendXlsx } from '../../http/xlsx.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const NumberParams = z.strictObject({ number: z.string().regex(/^\d{8,20}$/, 'a case number') });
@@ -447,11 +448,8 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
     },
     async (request, reply) => {
       const stats = await caseStatistics(deps.db, requireActor(request), request.query);
-      const fileName = encodeURIComponent(`案件统计-${stats.from}-${stats.to}.xlsx`);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="case-stats.xlsx"; filename*=UTF-8''${fileName}`)
-        .send(await statsWorkbook(stats));
+      const name = `案件统计-${stats.from}-${stats.to}.xlsx`;
+      return sendXlsx(reply, { ascii: 'case-stats.xlsx', name }, await statsWorkbook(stats));
     },
   );
   app.get(

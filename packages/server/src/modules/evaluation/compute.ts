@@ -21,7 +21,8 @@ import { eventsByRegion } from './titles-repository.ts';
 type Db = Kysely<Database>;
 
 export type RoundRegionRow = Awaited<ReturnType<typeof roundRepository.regions>>[number];
-type ComputedRegion = { region: RoundRegionRow; score: RegionScore; rank: number };
+/** `rank` is null while nothing has been entered for the region. */
+type ComputedRegion = { region: RoundRegionRow; score: RegionScore; rank: number | null };
 export type ComputedRound = { doc: FrameworkDocument; regions: ComputedRegion[] };
 
 /**
@@ -134,18 +135,32 @@ export async function gatherRound(db: Db, round: RoundRow, doc?: FrameworkDocume
   return { framework, regions, entries, deductions };
 }
 
-/** Every region's scorecard and its rank within its city group, from gathered entries (pure). */
+/**
+ * Whether anything has been entered for a region: a result or a finding on some standard. Evidence
+ * alone is not a score. Before anything is entered a region scores the full marks the method
+ * starts from, so unscored regions are left out of the ranking rather than tied at rank 1.
+ */
+function hasScores(entries: Map<string, StandardEntries> | undefined): boolean {
+  return [...(entries?.values() ?? [])].some((e) => e.result !== null || e.findings.length > 0);
+}
+
+/** Every region's scorecard and its rank within its city group (null: not yet scored), from gathered entries (pure). */
 export function scoreGathered({ framework, regions, entries, deductions }: Awaited<ReturnType<typeof gatherRound>>) {
   const scored = regions.map((region) => ({
     region,
     group: region.city_group,
+    scored: hasScores(entries.get(region.code)),
     score: scoreRegion(framework, entries.get(region.code) ?? new Map(), deductions.get(region.code) ?? []),
   }));
-  const ranked = rankWithinGroups(scored.map((s) => ({ ...s, total: s.score.total })));
+  const ranked: ((typeof scored)[number] & { rank: number | null })[] = [
+    ...rankWithinGroups(scored.filter((s) => s.scored).map((s) => ({ ...s, total: s.score.total }))),
+    ...scored.filter((s) => !s.scored).map((s) => ({ ...s, rank: null })),
+  ];
+  const order = (rank: number | null) => rank ?? Number.MAX_SAFE_INTEGER;
   ranked.sort(
     (a, b) =>
       CityGroup.options.indexOf(a.group as CityGroup) - CityGroup.options.indexOf(b.group as CityGroup) ||
-      a.rank - b.rank,
+      order(a.rank) - order(b.rank),
   );
   return { doc: framework, regions: ranked.map((r) => ({ region: r.region, score: r.score, rank: r.rank })) };
 }

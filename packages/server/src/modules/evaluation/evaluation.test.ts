@@ -237,6 +237,18 @@ describe('a year-end round for the prefecture cities', () => {
     );
   });
 
+  it('ranks nobody before anything is entered: "not yet scored", not 13 regions tied at rank 1', async () => {
+    const before = (await ctx.admin.get(`/api/v1/evaluation/rounds/${roundId}/ranking`)).json();
+    const rows = before.groups.flatMap((g: { rows: { rank: number | null }[] }) => g.rows);
+    expect(rows).toHaveLength(13);
+    expect(rows.filter((r: { rank: number | null }) => r.rank !== null)).toEqual([]);
+    const sheet = await ctx.admin.get(`/api/v1/evaluation/rounds/${roundId}/results.xlsx`);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getCell(3, 1).value).toBe('未评分');
+  });
+
   let evidenceId: string;
   it('the city uploads its material while the round is open', async () => {
     const standard = codesOf('material')[0]!.code;

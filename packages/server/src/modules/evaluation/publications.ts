@@ -42,6 +42,12 @@ export const resultEntityId = (roundId: string, version: number, regionCode: str
 export const scorecardDigest = (scorecard: unknown) =>
   crypto.createHash('sha256').update(canonicalJson(scorecard)).digest('hex');
 
+/** A published region's rank: every region is scored once assertFullyScored has passed. */
+function rankOf(regionCode: string, rank: number | null): number {
+  if (rank === null) throw new Error(`region ${regionCode} has no scores; assertFullyScored should have refused`);
+  return rank;
+}
+
 /**
  * Freezes a publication of a round inside the caller's transaction: every region's whole
  * scorecard (tree, losses with their files, deductions, rank, group figures, previous round)
@@ -104,7 +110,7 @@ export async function freezePublication(
       deducted: score.deducted,
       total: score.total,
       rate: score.rate,
-      rank,
+      rank: rankOf(region.code, rank),
       previous_total: prev?.total ?? null,
       scorecard: JSON.stringify(scorecard),
     };
@@ -141,7 +147,7 @@ export async function freezePublication(
       deducted: score.deducted,
       total: score.total,
       rate: score.rate,
-      rank,
+      rank: rankOf(region.code, rank),
       unscored: score.unscored,
     })),
   );

@@ -16,7 +16,7 @@ import { correctPublication } from './publications.ts';
 import { readCycle, readRanking, readRoundEffects, readScorecard, resultsWorkbook } from './results.ts';
 import { IdParams, PublicationQuery, RankingQuery, ResultParams, RoundRegionParams } from './schema.ts';
 import { markNotApplicable } from './scoring.ts';
-import { disposition, XLSX } from './xlsx-reply.ts';
+import { sendXlsx } from '../../http/xlsx.ts';
 
 /** Results (scorecards, rankings, exports, the cycle), their publications and corrections, and the not-applicable mark. */
 export async function resultRoutes(app: App, { db }: ModuleDeps) {
@@ -120,10 +120,7 @@ export async function resultRoutes(app: App, { db }: ModuleDeps) {
         request.params.id,
         request.query.version,
       );
-      return reply
-        .type(XLSX)
-        .header('content-disposition', disposition(`results-${request.params.id}.xlsx`, name))
-        .send(buffer);
+      return sendXlsx(reply, { ascii: `results-${request.params.id}.xlsx`, name }, buffer);
     },
   );
   app.get(

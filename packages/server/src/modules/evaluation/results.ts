@@ -258,7 +258,7 @@ export async function resultsWorkbook(
     header.font = { bold: true };
     for (const r of group.rows) {
       sheet.addRow([
-        r.rank,
+        r.rank ?? '未评分',
         r.region.name,
         r.total,
         `${(r.rate * 100).toFixed(2)}%`,

@@ -30,7 +30,8 @@ import {
   WithdrawRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { disposition, XLSX } from './xlsx-reply.ts';
+import { disposition, sendXlsx, XLSX } from '../../http/xlsx.ts';
+import { titlesWorkbook } from './title-export.ts';
 import { AppError, invalid } from '../../http/problem.ts';
 import { requireActor } from '../auth/actor.ts';
 import {
@@ -371,6 +372,20 @@ export async function evaluationRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => listTitleStates(db, requireActor(request), request.query),
+  );
+  app.get(
+    '/evaluation/titles/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Title states under a region at a date as an Excel file (same scope as GET /evaluation/titles)',
+        querystring: TitleListQuery.omit({ cursor: true, limit: true }),
+      },
+    },
+    async (request, reply) => {
+      const { ascii, name, buffer } = await titlesWorkbook(db, requireActor(request), request.query);
+      return sendXlsx(reply, { ascii, name }, buffer);
+    },
   );
   app.get(
     '/evaluation/titles/counts',

@@ -32,6 +32,26 @@ export type OrgUnitValues = {
 /** Page boundary: units are listed by region code, then name (unique together). */
 export type OrgUnitKey = { regionCode: string; name: string };
 
+type UnitFilter = { scopePath: string; regionPath?: string; q?: string };
+
+function filtered<Q extends ReturnType<typeof baseQuery>>(query: Q, filter: UnitFilter): Q {
+  let q = query;
+  for (const p of [filter.scopePath, filter.regionPath]) {
+    if (p) q = q.where((eb) => eb.or([eb('region.path', '=', p), eb('region.path', 'like', `${p}/%`)])) as Q;
+  }
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('org_unit.name', 'ilike', pattern),
+        eb('org_unit.short_name', 'ilike', pattern),
+        eb('org_unit.code', 'ilike', pattern),
+      ]),
+    ) as Q;
+  }
+  return q;
+}
+
 export const orgUnitRepository = {
   findById(db: Kysely<Database>, id: string) {
     return baseQuery(db).where('org_unit.id', '=', id).executeTakeFirst();
@@ -74,31 +94,25 @@ export const orgUnitRepository = {
   },
 
   /** Units whose region lies under `scopePath` (and under `regionPath` when given), after the key. */
-  list(
-    db: Kysely<Database>,
-    filter: { scopePath: string; regionPath?: string; q?: string; after?: OrgUnitKey; limit: number },
-  ) {
-    let query = baseQuery(db);
-    for (const p of [filter.scopePath, filter.regionPath]) {
-      if (p) query = query.where((eb) => eb.or([eb('region.path', '=', p), eb('region.path', 'like', `${p}/%`)]));
-    }
-    if (filter.q) {
-      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb('org_unit.name', 'ilike', pattern),
-          eb('org_unit.short_name', 'ilike', pattern),
-          eb('org_unit.code', 'ilike', pattern),
-        ]),
-      );
-    }
+  list(db: Kysely<Database>, filter: UnitFilter & { after?: OrgUnitKey; offset?: number; limit: number }) {
+    let query = filtered(baseQuery(db), filter);
     const after = filter.after;
     if (after) {
       query = query.where((eb) =>
         eb(eb.refTuple('org_unit.region_code', 'org_unit.name'), '>', eb.tuple(after.regionCode, after.name)),
       );
     }
+    if (filter.offset) query = query.offset(filter.offset);
     return query.orderBy('org_unit.region_code').orderBy('org_unit.name').limit(filter.limit).execute();
+  },
+
+  /** How many units `list` would page through. */
+  async count(db: Kysely<Database>, filter: UnitFilter): Promise<number> {
+    const row = await filtered(baseQuery(db), filter)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 
   async insert(db: Kysely<Database>, id: string, values: OrgUnitValues): Promise<void> {

@@ -1,8 +1,25 @@
-import { CreateOrgUnitRequest, OrgUnit, UpdateOrgUnitRequest } from '@chuangcheng/core';
+import { CreateOrgUnitRequest, OrgUnit, UpdateOrgUnitRequest, type OrgUnitKind } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
+import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/actor.ts';
 import { OrgUnitIdParams, OrgUnitList, OrgUnitListQuery } from './schema.ts';
 import { createOrgUnit, listOrgUnits, readOrgUnit, updateOrgUnit } from './service.ts';
+
+const KIND: Record<OrgUnitKind, string> = {
+  department: '职能部门',
+  creation_office: '创建办',
+  mass_organisation: '群团组织',
+  court: '审判机关',
+  other: '其他',
+};
+
+const EXPORT_COLUMNS: ExportColumn<OrgUnit>[] = [
+  { header: '单位名称', width: 30, value: (u) => u.name },
+  { header: '简称', width: 16, value: (u) => u.shortName },
+  { header: '类型', width: 12, value: (u) => KIND[u.kind] },
+  { header: '所属区域', width: 16, value: (u) => u.regionName },
+  { header: '单位代码', width: 22, value: (u) => u.code },
+];
 
 /** Responsible units (责任单位): provincial departments, creation offices and their counterparts. */
 export async function orgUnitRoutes(app: App, deps: ModuleDeps) {
@@ -18,6 +35,32 @@ export async function orgUnitRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => listOrgUnits(deps.db, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/org-units/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The responsible units within your scope as an Excel file (same filters as GET /org-units)',
+        querystring: OrgUnitListQuery.omit({ cursor: true, page: true, limit: true }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { rows, truncated } = await collectPages((cursor, limit) =>
+        listOrgUnits(deps.db, actor, { ...request.query, cursor, limit }),
+      );
+      const body = await listWorkbook({
+        sheet: '责任单位',
+        title: '责任单位',
+        columns: EXPORT_COLUMNS,
+        rows,
+        truncated,
+      });
+      const day = beijingTime(new Date()).slice(0, 10);
+      return sendXlsx(reply, { ascii: `org-units-${day}.xlsx`, name: `责任单位-${day}.xlsx` }, body);
+    },
   );
 
   app.get(

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { OrgUnit, RegionCode } from '@chuangcheng/core';
+import { PageParam, Total } from '../../http/paging.ts';
 
-export const OrgUnitList = z.object({ items: z.array(OrgUnit), nextCursor: z.string().nullable() });
+export const OrgUnitList = z.object({ items: z.array(OrgUnit), nextCursor: z.string().nullable(), total: Total });
 
 export const OrgUnitListQuery = z.strictObject({
   /** Units of this region and the regions below it; must lie inside your scope. */
@@ -9,6 +10,7 @@ export const OrgUnitListQuery = z.strictObject({
   /** Part of the name, short name or code. */
   q: z.string().max(100).optional(),
   cursor: z.string().max(400).optional(),
+  page: PageParam,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

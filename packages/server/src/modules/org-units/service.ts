@@ -10,6 +10,7 @@ import {
 import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
+import { offsetOf } from '../../http/paging.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit, type AuditContext } from '../audit/service.ts';
 import { regionRepository } from '../regions/repository.ts';
@@ -78,8 +79,8 @@ function decodeKey(value: string | undefined): OrgUnitKey | undefined {
 export async function listOrgUnits(
   db: Kysely<Database>,
   actor: Actor,
-  query: { regionCode?: string; q?: string; cursor?: string; limit: number },
-): Promise<{ items: OrgUnit[]; nextCursor: string | null }> {
+  query: { regionCode?: string; q?: string; cursor?: string; page?: number; limit: number },
+): Promise<{ items: OrgUnit[]; nextCursor: string | null; total?: number }> {
   orgUnitPolicy.canList(actor);
   let regionPath: string | undefined;
   if (query.regionCode) {
@@ -89,15 +90,17 @@ export async function listOrgUnits(
     orgUnitPolicy.canRead(actor, region.path);
     regionPath = region.path;
   }
+  const filter = { scopePath: actor.regionPath, regionPath, q: query.q?.trim() || undefined };
   const rows = await orgUnitRepository.list(db, {
-    scopePath: actor.regionPath,
-    regionPath,
-    q: query.q?.trim() || undefined,
-    after: decodeKey(query.cursor),
+    ...filter,
+    after: query.page ? undefined : decodeKey(query.cursor),
+    offset: query.page ? offsetOf(query.page, query.limit) : undefined,
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  return { items: page.map(presentOrgUnit), nextCursor: rows.length > query.limit ? encodeKey(page.at(-1)!) : null };
+  const nextCursor = rows.length > query.limit ? encodeKey(page.at(-1)!) : null;
+  const total = query.page ? await orgUnitRepository.count(db, filter) : undefined;
+  return { items: page.map(presentOrgUnit), nextCursor, ...(total === undefined ? {} : { total }) };
 }
 
 export async function readOrgUnit(db: Kysely<Database>, actor: Actor, id: string): Promise<OrgUnit> {

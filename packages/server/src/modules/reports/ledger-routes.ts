@@ -1,11 +1,10 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
+import { sendXlsx } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/actor.ts';
 import { PlanCodeParams } from '../plans/schema.ts';
 import { readBoard, readLedger } from './ledger.ts';
 import { Board, BoardQuery, Ledger, LedgerQuery } from './ledger-schema.ts';
 import { ledgerWorkbook } from './ledger-xlsx.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function ledgerRoutes(app: App, deps: ModuleDeps) {
   const tags = ['supervision'];
@@ -36,13 +35,7 @@ export async function ledgerRoutes(app: App, deps: ModuleDeps) {
     async (request, reply) => {
       const ledger = await readLedger(deps.db, requireActor(request), request.params.code, request.query);
       const fileName = `${ledger.plan.name}-台账-${ledger.asOf}.xlsx`;
-      return reply
-        .type(XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="ledger-${ledger.asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        )
-        .send(await ledgerWorkbook(ledger));
+      return sendXlsx(reply, { ascii: `ledger-${ledger.asOf}.xlsx`, name: fileName }, await ledgerWorkbook(ledger));
     },
   );
 

@@ -23,6 +23,21 @@ function baseQuery(db: Kysely<Database>) {
     .select(userColumns);
 }
 
+type UserFilter = { scopePath: string; q?: string };
+
+function filtered<Q extends ReturnType<typeof baseQuery>>(query: Q, filter: UserFilter): Q {
+  let q = query.where((eb) =>
+    eb.or([eb('region.path', '=', filter.scopePath), eb('region.path', 'like', `${filter.scopePath}/%`)]),
+  );
+  if (filter.q) {
+    const pattern = `%${filter.q}%`;
+    q = q.where((eb) =>
+      eb.or([eb('app_user.username', 'ilike', pattern), eb('app_user.display_name', 'ilike', pattern)]),
+    );
+  }
+  return q as Q;
+}
+
 export type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
 
 export const userRepository = {
@@ -34,19 +49,21 @@ export const userRepository = {
     return baseQuery(db).where('app_user.username', '=', username).executeTakeFirst();
   },
 
-  /** Accounts whose scope lies inside `scopePath`, by user name, after the cursor. */
-  list(db: Kysely<Database>, filter: { scopePath: string; q?: string; after?: string; limit: number }) {
-    let query = baseQuery(db).where((eb) =>
-      eb.or([eb('region.path', '=', filter.scopePath), eb('region.path', 'like', `${filter.scopePath}/%`)]),
-    );
-    if (filter.q) {
-      const pattern = `%${filter.q}%`;
-      query = query.where((eb) =>
-        eb.or([eb('app_user.username', 'ilike', pattern), eb('app_user.display_name', 'ilike', pattern)]),
-      );
-    }
+  /** Accounts whose scope lies inside `scopePath`, by user name, after the cursor or from `offset`. */
+  list(db: Kysely<Database>, filter: UserFilter & { after?: string; offset?: number; limit: number }) {
+    let query = filtered(baseQuery(db), filter);
     if (filter.after) query = query.where('app_user.username', '>', filter.after);
+    if (filter.offset) query = query.offset(filter.offset);
     return query.orderBy('app_user.username').limit(filter.limit).execute();
+  },
+
+  /** How many accounts `list` would page through. */
+  async count(db: Kysely<Database>, filter: UserFilter): Promise<number> {
+    const row = await filtered(baseQuery(db), filter)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 
   async insert(

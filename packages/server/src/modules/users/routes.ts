@@ -1,8 +1,29 @@
-import { CreateUserRequest, UpdateUserRequest, User } from '@chuangcheng/core';
+import { CreateUserRequest, UpdateUserRequest, User, type Role } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
+import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/actor.ts';
 import { UserIdParams, UserList, UserListQuery } from './schema.ts';
 import { createUser, listUsers, readUser, updateUser } from './service.ts';
+
+const ROLE: Record<Role, string> = {
+  province_admin: '省级管理员',
+  city_admin: '市级管理员',
+  unit_officer: '单位联络员',
+  inspector: '督查员',
+  volunteer_manager: '志愿服务管理员',
+  auditor: '审计员',
+  resident: '市民',
+};
+
+const EXPORT_COLUMNS: ExportColumn<User>[] = [
+  { header: '用户名', width: 18, value: (u) => u.username },
+  { header: '姓名', width: 14, value: (u) => u.displayName },
+  { header: '角色', width: 14, value: (u) => ROLE[u.role] },
+  { header: '管辖区域', width: 16, value: (u) => u.regionName },
+  { header: '所属单位', width: 24, value: (u) => u.orgUnitName },
+  { header: '状态', width: 8, value: (u) => (u.disabled ? '已停用' : '正常') },
+  { header: '创建时间', width: 17, value: (u) => beijingTime(u.createdAt) },
+];
 
 export async function userRoutes(app: App, deps: ModuleDeps) {
   app.get(
@@ -16,6 +37,26 @@ export async function userRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => listUsers(deps.db, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/users/export.xlsx',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'The accounts within your scope as an Excel file (same filter as GET /users)',
+        querystring: UserListQuery.omit({ cursor: true, page: true, limit: true }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { rows, truncated } = await collectPages((cursor, limit) =>
+        listUsers(deps.db, actor, { ...request.query, cursor, limit }),
+      );
+      const body = await listWorkbook({ sheet: '用户', title: '用户列表', columns: EXPORT_COLUMNS, rows, truncated });
+      const day = beijingTime(new Date()).slice(0, 10);
+      return sendXlsx(reply, { ascii: `users-${day}.xlsx`, name: `用户列表-${day}.xlsx` }, body);
+    },
   );
 
   app.get(

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { User } from '@chuangcheng/core';
+import { PageParam, Total } from '../../http/paging.ts';
 
-export const UserList = z.object({ items: z.array(User), nextCursor: z.string().nullable() });
+export const UserList = z.object({ items: z.array(User), nextCursor: z.string().nullable(), total: Total });
 
 export const UserListQuery = z.strictObject({
   q: z.string().max(100).optional(),
   cursor: z.string().max(200).optional(),
+  page: PageParam,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -11,6 +11,7 @@ import {
 import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
+import { offsetOf } from '../../http/paging.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { assertStrongPassword } from '../auth/password-policy.ts';
@@ -74,18 +75,20 @@ async function checkOrgUnit(
 export async function listUsers(
   db: Kysely<Database>,
   actor: Actor,
-  query: { q?: string; cursor?: string; limit: number },
-): Promise<{ items: User[]; nextCursor: string | null }> {
+  query: { q?: string; cursor?: string; page?: number; limit: number },
+): Promise<{ items: User[]; nextCursor: string | null; total?: number }> {
   userPolicy.canList(actor);
+  const filter = { scopePath: actor.regionPath, q: query.q };
   const rows = await userRepository.list(db, {
-    scopePath: actor.regionPath,
-    q: query.q,
-    after: cursor.decode(query.cursor),
+    ...filter,
+    after: query.page ? undefined : cursor.decode(query.cursor),
+    offset: query.page ? offsetOf(query.page, query.limit) : undefined,
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
   const nextCursor = rows.length > query.limit ? cursor.encode(page[page.length - 1]!.username) : null;
-  return { items: page.map(presentUser), nextCursor };
+  const total = query.page ? await userRepository.count(db, filter) : undefined;
+  return { items: page.map(presentUser), nextCursor, ...(total === undefined ? {} : { total }) };
 }
 
 export async function readUser(db: Kysely<Database>, actor: Actor, id: string): Promise<User> {

@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { AutoComplete, Button, Card, DatePicker, Form, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
-import { withQuery } from '../../api/client.ts';
+import { Card, DatePicker, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
 import type { AuditEntry } from '../../api/types.ts';
-import { usePagedList } from '../../api/usePagedList.ts';
+import { useTablePage } from '../../api/useTablePage.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { ListFilterForm } from '../../components/ListFilterForm.tsx';
 import { AuditDiff } from './AuditDiff.tsx';
 import { VerifyChainButton } from './VerifyChainButton.tsx';
-
-/** Entity types the server writes today; free text is still accepted for newer ones. */
-const knownEntityTypes = ['user', 'session', 'region', 'region_group', 'org_unit'];
+import { auditActionLabel, auditEntityLabel, labelledAuditActions, labelledAuditEntities } from './audit-labels.ts';
 
 interface FilterValues {
   entityType?: string;
@@ -29,9 +27,9 @@ interface Filters {
 function toFilters(values: FilterValues): Filters {
   const [from, to] = values.range ?? [null, null];
   return {
-    entityType: values.entityType?.trim(),
-    action: values.action?.trim(),
-    actor: values.actor?.trim(),
+    entityType: values.entityType?.trim() || undefined,
+    action: values.action?.trim() || undefined,
+    actor: values.actor?.trim() || undefined,
     from: from?.toISOString(),
     to: to?.toISOString(),
   };
@@ -41,35 +39,47 @@ export default function AuditPage() {
   const { t, language } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<Filters>({});
-  const { items, loading, nextCursor, loadMore } = usePagedList<AuditEntry>(withQuery('/api/v1/audit', { ...filters }));
+  const { items, loading, pagination, exportHref } = useTablePage<AuditEntry>('/api/v1/audit', { ...filters });
 
   const columns: TableColumnsType<AuditEntry> = [
     {
       title: t('audit.at'),
       dataIndex: 'at',
-      width: 190,
+      width: 180,
       render: (at: string) => new Date(at).toLocaleString(language),
     },
     {
       title: t('audit.actor'),
       dataIndex: 'actorName',
-      width: 140,
+      width: 130,
       render: (name: string | null) => name ?? t('audit.system'),
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      width: 160,
+      width: 190,
       render: (action: string, entry) => (
         <>
-          <Tag>{action}</Tag>
+          <Tag title={action} data-action={action}>
+            {auditActionLabel(action, t)}
+          </Tag>
           {entry.pending && <Tag color="gold">{t('audit.pending')}</Tag>}
         </>
       ),
     },
-    { title: t('audit.entityType'), dataIndex: 'entityType', width: 140 },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      width: 130,
+      render: (type: string) => auditEntityLabel(type, t),
+    },
     { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true },
-    { title: t('audit.region'), dataIndex: 'regionCode', width: 140, render: (code: string | null) => code ?? '—' },
+    {
+      title: t('audit.region'),
+      dataIndex: 'regionName',
+      width: 130,
+      render: (name: string | null, entry) => name ?? entry.regionCode ?? '—',
+    },
   ];
 
   return (
@@ -77,25 +87,32 @@ export default function AuditPage() {
       <div style={{ marginBottom: 16 }}>
         <VerifyChainButton />
       </div>
-      <Form
+      <ListFilterForm
         form={form}
-        layout="inline"
-        onFinish={(values) => setFilters(toFilters(values))}
-        style={{ marginBottom: 16, rowGap: 8 }}
+        onSearch={(values) => setFilters(toFilters(values))}
+        onReset={() => setFilters({})}
+        extra={<ExportButton href={exportHref} testId="audit-export" />}
       >
-        <Form.Item name="entityType">
-          <AutoComplete
+        <Form.Item name="entityType" label={t('audit.entityType')}>
+          <Select
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 160 }}
-            placeholder={t('audit.entityType')}
-            options={knownEntityTypes.map((value) => ({ value }))}
+            options={labelledAuditEntities.map((value) => ({ value, label: auditEntityLabel(value, t) }))}
             data-testid="audit-filter-entity-type"
           />
         </Form.Item>
-        <Form.Item name="action">
-          <Input allowClear style={{ width: 160 }} placeholder={t('audit.action')} data-testid="audit-filter-action" />
+        <Form.Item name="action" label={t('audit.action')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 200 }}
+            placeholder={t('audit.filterActionHint')}
+            options={labelledAuditActions.map((value) => ({ value, label: auditActionLabel(value, t) }))}
+            data-testid="audit-filter-action"
+          />
         </Form.Item>
-        <Form.Item name="actor">
+        <Form.Item name="actor" label={t('audit.actor')}>
           <Input
             allowClear
             style={{ width: 160 }}
@@ -103,46 +120,23 @@ export default function AuditPage() {
             data-testid="audit-filter-actor"
           />
         </Form.Item>
-        <Form.Item name="range">
+        <Form.Item name="range" label={t('audit.at')}>
           <DatePicker.RangePicker showTime data-testid="audit-filter-range" />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form>
+      </ListFilterForm>
       <Table<AuditEntry>
         rowKey="id"
         size="small"
         columns={columns}
         dataSource={items}
         loading={loading}
-        pagination={false}
+        pagination={pagination}
         expandable={{
           expandedRowRender: (entry) => <AuditDiff entry={entry} />,
           rowExpandable: (entry) => entry.before !== null || entry.after !== null,
         }}
         data-testid="audit-table"
       />
-      {nextCursor && (
-        <Button
-          style={{ marginTop: 12 }}
-          onClick={() => void loadMore()}
-          loading={loading}
-          data-testid="audit-load-more"
-        >
-          {t('common.loadMore')}
-        </Button>
-      )}
     </Card>
   );
 }

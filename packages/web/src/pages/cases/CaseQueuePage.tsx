@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Cascader, Checkbox, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Cascader, Checkbox, Form, Input, Select, Space, Table, Typography } from 'antd';
+import type { TableColumnsType, TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { CaseStatus, type CaseQueue, type CaseSummary } from '@chuangcheng/core';
-import { withQuery } from '../../api/client.ts';
-import { usePagedList } from '../../api/usePagedList.ts';
+import { useTablePage } from '../../api/useTablePage.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { ListFilterForm } from '../../components/ListFilterForm.tsx';
 import { useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
@@ -23,6 +25,13 @@ const titles: Record<CaseQueue | 'all', MessageKey> = {
   all: 'case.queue.all',
 };
 
+interface FilterValues {
+  status?: CaseStatus;
+  category?: string[];
+  q?: string;
+  overdue?: boolean;
+}
+
 const hints: Record<CaseQueue | 'all', MessageKey> = {
   dispatch: 'case.queue.dispatchHint',
   unit: 'case.queue.unitHint',
@@ -39,25 +48,22 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
   const t = useT();
   const categories = useCategories();
   const [params, setParams] = useSearchParams();
-  const [status, setStatus] = useState<CaseStatus | undefined>();
-  const [category, setCategory] = useState<string[] | undefined>();
-  const [q, setQ] = useState('');
-  const [search, setSearch] = useState('');
-  const [overdue, setOverdue] = useState(false);
+  const [form] = Form.useForm<FilterValues>();
+  const [filters, setFilters] = useState<FilterValues>({});
+  const [sort, setSort] = useState<'created' | 'deadline' | undefined>();
   const openId = params.get('id');
   const [now] = useState(() => new Date());
   const mayFile = useCan('case.report') && queue !== 'unit' && queue !== 'verify';
   const [filing, setFiling] = useState(false);
 
-  const url = withQuery('/api/v1/cases', {
+  const { items, loading, pagination, reload, exportHref } = useTablePage<CaseSummary>('/api/v1/cases', {
     queue: queue === 'all' ? undefined : queue,
-    status,
-    categoryCode: category?.[1],
-    q: search,
-    overdue: overdue ? 'true' : undefined,
-    limit: 50,
+    status: filters.status,
+    categoryCode: filters.category?.[1],
+    q: filters.q?.trim() || undefined,
+    overdue: filters.overdue ? 'true' : undefined,
+    sort,
   });
-  const { items, loading, nextCursor, loadMore, reload } = usePagedList<CaseSummary>(url);
   const options = useMemo(() => categoryOptions(categories), [categories]);
 
   const columns: TableColumnsType<CaseSummary> = [
@@ -72,13 +78,23 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
       ),
     },
     { title: t('case.category'), dataIndex: 'categoryName', width: 110 },
-    { title: t('case.description'), dataIndex: 'description', ellipsis: true },
+    {
+      // The complaint is what the person acts on: shown whole, wrapping, never cut to "问…".
+      title: t('case.description'),
+      dataIndex: 'description',
+      width: 320,
+      render: (description: string) => <span className={styles.description}>{description}</span>,
+    },
     {
       title: t('case.where'),
       key: 'where',
-      width: 180,
-      ellipsis: true,
-      render: (_, item) => [item.regionName, item.address].filter(Boolean).join(' · '),
+      width: 200,
+      render: (_, item) => (
+        <span className={styles.place}>
+          <span>{item.placeName}</span>
+          {item.address && <Typography.Text type="secondary">{item.address}</Typography.Text>}
+        </span>
+      ),
     },
     {
       title: t('case.statusLabel'),
@@ -94,14 +110,34 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
       ),
     },
     { title: t('case.unit'), key: 'unit', width: 150, render: (_, item) => item.orgUnit?.name ?? '—' },
-    { title: t('case.reportedAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatTime(v) },
+    {
+      title: t('case.reportedAt'),
+      dataIndex: 'createdAt',
+      width: 150,
+      render: (v: string) => formatTime(v),
+      // The full list is newest first, a queue earliest deadline first; either can be switched.
+      sorter: true,
+      sortDirections: ['descend'],
+      sortOrder: (sort ?? (queue === 'all' ? 'created' : 'deadline')) === 'created' ? 'descend' : null,
+    },
     {
       title: t('case.deadline'),
       key: 'deadline',
       width: 230,
+      sorter: true,
+      sortDirections: ['ascend'],
+      sortOrder: (sort ?? (queue === 'all' ? 'created' : 'deadline')) === 'deadline' ? 'ascend' : null,
       render: (_, item) => <DeadlineTag deadline={item.deadline} badge={deadlineBadge(item)} now={now} />,
     },
   ];
+
+  // Only a click on a column heading changes the order; paging reports the sorter too and must not.
+  const onTableChange: TableProps<CaseSummary>['onChange'] = (_pagination, _filters, sorter, extra) => {
+    if (extra.action !== 'sort') return;
+    const column = Array.isArray(sorter) ? sorter[0] : sorter;
+    if (!column?.order) return setSort(undefined);
+    setSort(column.columnKey === 'deadline' ? 'deadline' : 'created');
+  };
 
   return (
     <Card
@@ -116,47 +152,42 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
       data-testid={`case-queue-${queue}`}
     >
       <Typography.Paragraph type="secondary">{t(hints[queue])}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
+      <ListFilterForm
+        form={form}
+        onSearch={setFilters}
+        onReset={() => setFilters({})}
+        extra={<ExportButton href={exportHref} testId="case-export" />}
+      >
         {queue === 'all' && (
-          <Select
-            allowClear
-            style={{ width: 150 }}
-            placeholder={t('case.filter.allStatuses')}
-            value={status}
-            onChange={setStatus}
-            options={CaseStatus.options.map((value) => ({ value, label: t(`case.status.${value}`) }))}
-            data-testid="case-filter-status"
-          />
+          <Form.Item name="status" label={t('case.filter.status')}>
+            <Select
+              allowClear
+              style={{ width: 150 }}
+              placeholder={t('case.filter.allStatuses')}
+              options={CaseStatus.options.map((value) => ({ value, label: t(`case.status.${value}`) }))}
+              data-testid="case-filter-status"
+            />
+          </Form.Item>
         )}
-        <Cascader
-          style={{ width: 220 }}
-          options={options}
-          value={category}
-          onChange={(value) => setCategory(value as string[] | undefined)}
-          placeholder={t('case.filter.allCategories')}
-          allowClear
-        />
-        <Input.Search
-          style={{ width: 240 }}
-          allowClear
-          value={q}
-          onChange={(event) => setQ(event.target.value)}
-          onSearch={(value) => setSearch(value.trim())}
-          placeholder={t('case.filter.search')}
-          data-testid="case-filter-q"
-        />
-        <Checkbox checked={overdue} onChange={(event) => setOverdue(event.target.checked)}>
-          {t('case.filter.onlyOverdue')}
-        </Checkbox>
-      </Space>
+        <Form.Item name="category" label={t('case.filter.category')}>
+          <Cascader style={{ width: 220 }} options={options} placeholder={t('case.filter.allCategories')} allowClear />
+        </Form.Item>
+        <Form.Item name="q" label={t('case.filter.keyword')}>
+          <Input allowClear style={{ width: 220 }} placeholder={t('case.filter.search')} data-testid="case-filter-q" />
+        </Form.Item>
+        <Form.Item name="overdue" valuePropName="checked">
+          <Checkbox>{t('case.filter.onlyOverdue')}</Checkbox>
+        </Form.Item>
+      </ListFilterForm>
       <Table<CaseSummary>
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={items}
         loading={loading}
-        pagination={false}
-        scroll={{ x: 1100 }}
+        pagination={pagination}
+        onChange={onTableChange}
+        scroll={{ x: 1400 }}
         rowClassName={(item) => {
           const badge = deadlineBadge(item);
           return (badge === 'overdue' ? styles.overdueRow : badge === 'dueSoon' ? styles.dueSoonRow : '') ?? '';
@@ -164,11 +195,6 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
         locale={{ emptyText: t('case.queue.empty') }}
         data-testid="case-table"
       />
-      {nextCursor && (
-        <Button block style={{ marginTop: 12 }} onClick={() => void loadMore()} loading={loading}>
-          {t('common.loadMore')}
-        </Button>
-      )}
       <CaseDrawer id={openId} onClose={() => setParams({})} onChanged={reload} />
       <StaffIntakeModal
         open={filing}

@@ -76,7 +76,7 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
           code: region.code,
           name: region.name,
           level: region.level,
-          cityGroup: defaultCityGroup(region.level, allowedGroups),
+          cityGroup: defaultCityGroup(region, allowedGroups),
         })),
       ),
     );

@@ -113,7 +113,21 @@ function RankingTable({
 }) {
   const t = useT();
   const columns: TableColumnsType<RankingLine> = [
-    { title: t('evaluation.ranking.rank'), dataIndex: 'rank', width: 60, align: 'center' },
+    {
+      title: t('evaluation.ranking.rank'),
+      dataIndex: 'rank',
+      width: 80,
+      align: 'center',
+      // Nothing entered yet: no rank, rather than every region tied at 1 on the starting marks.
+      render: (rank: number | null) =>
+        rank === null ? (
+          <Tag title={t('evaluation.ranking.notScoredHint')} data-testid="ranking-not-scored">
+            {t('evaluation.ranking.notScored')}
+          </Tag>
+        ) : (
+          rank
+        ),
+    },
     {
       title: t('regions.name'),
       key: 'region',
@@ -126,9 +140,27 @@ function RankingTable({
         </Link>
       ),
     },
-    { title: t('evaluation.scorecard.total'), dataIndex: 'total', width: 80, align: 'right', render: formatPoints },
-    { title: t('evaluation.scorecard.rate'), dataIndex: 'rate', width: 90, align: 'right', render: formatRate },
-    { title: t('evaluation.scorecard.main'), dataIndex: 'mainScore', width: 90, align: 'right', render: formatPoints },
+    {
+      title: t('evaluation.scorecard.total'),
+      dataIndex: 'total',
+      width: 80,
+      align: 'right',
+      render: (v: number, row) => (row.rank === null ? '—' : formatPoints(v)),
+    },
+    {
+      title: t('evaluation.scorecard.rate'),
+      dataIndex: 'rate',
+      width: 90,
+      align: 'right',
+      render: (v: number, row) => (row.rank === null ? '—' : formatRate(v)),
+    },
+    {
+      title: t('evaluation.scorecard.main'),
+      dataIndex: 'mainScore',
+      width: 90,
+      align: 'right',
+      render: (v: number, row) => (row.rank === null ? '—' : formatPoints(v)),
+    },
     {
       title: t('evaluation.scorecard.minors'),
       key: 'minors',

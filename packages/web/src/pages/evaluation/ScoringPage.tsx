@@ -95,14 +95,20 @@ export default function ScoringPage() {
       key: 'score',
       width: 80,
       align: 'right',
-      render: (_, row) => (
-        <span
-          className={row.score < row.standard.points ? styles.lostPoints : undefined}
-          data-testid={`sheet-score-${row.standard.code}`}
-        >
-          {formatPoints(row.score)}
-        </span>
-      ),
+      // Blank until something is entered: a standard nobody has looked at has not earned full marks.
+      render: (_, row) =>
+        row.result || row.findings.some((finding) => !finding.withdrawn) ? (
+          <span
+            className={row.score < row.standard.points ? styles.lostPoints : undefined}
+            data-testid={`sheet-score-${row.standard.code}`}
+          >
+            {formatPoints(row.score)}
+          </span>
+        ) : (
+          <span data-testid={`sheet-score-${row.standard.code}`} data-blank="true">
+            —
+          </span>
+        ),
     },
     {
       title: t('evaluation.score.state'),

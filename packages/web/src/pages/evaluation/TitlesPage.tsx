@@ -4,6 +4,7 @@ import { Button, Card, Input, Space, Table, type TableColumnsType } from 'antd';
 import { TitleKind } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
@@ -65,6 +66,7 @@ export default function TitlesPage() {
           <span>{t('evaluation.titles.at')}</span>
           <Input type="date" value={at} onChange={(event) => setAt(event.target.value)} style={{ width: 170 }} />
         </Space>
+        <ExportButton href={withQuery('/api/v1/evaluation/titles/export.xlsx', { under, at })} testId="titles-export" />
       </Space>
       <Table<RegionRow>
         rowKey="regionCode"

@@ -2,12 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { addRegions, defaultCityGroup, type PickedRegion } from './round-regions.ts';
 
 describe('regions of a new round', () => {
-  it('starts a region in the group of its level when the framework covers it', () => {
-    expect(defaultCityGroup(2, ['capital', 'prefecture'])).toBe('prefecture');
-    expect(defaultCityGroup(3, ['prefecture', 'county'])).toBe('county');
-    expect(defaultCityGroup(3, ['prefecture'])).toBe('prefecture');
-    expect(defaultCityGroup(2, ['county', 'district'])).toBe('county');
-    expect(defaultCityGroup(1, [])).toBe('prefecture');
+  it('starts a region in its own group (哈尔滨 省会和副省级城市) when the framework covers it', () => {
+    const harbin = { code: '2301', level: 2, name: '哈尔滨市' };
+    const qiqihar = { code: '2302', level: 2, name: '齐齐哈尔市' };
+    const daoli = { code: '230102', level: 3, name: '道里区' };
+    const shangzhi = { code: '230183', level: 3, name: '尚志市' };
+    expect(defaultCityGroup(harbin, ['capital', 'prefecture'])).toBe('capital');
+    expect(defaultCityGroup(qiqihar, ['capital', 'prefecture'])).toBe('prefecture');
+    expect(defaultCityGroup(daoli, ['prefecture', 'county', 'district'])).toBe('district');
+    expect(defaultCityGroup(shangzhi, ['prefecture', 'county'])).toBe('county');
+  });
+
+  it('falls back to the group of its level, then the first group of the framework', () => {
+    const harbin = { code: '2301', level: 2, name: '哈尔滨市' };
+    const daoli = { code: '230102', level: 3, name: '道里区' };
+    expect(defaultCityGroup(harbin, ['prefecture'])).toBe('prefecture');
+    expect(defaultCityGroup(daoli, ['prefecture', 'county'])).toBe('county');
+    expect(defaultCityGroup(daoli, ['prefecture'])).toBe('prefecture');
+    expect(defaultCityGroup(harbin, ['county', 'district'])).toBe('county');
+    expect(defaultCityGroup({ code: '23', level: 1, name: '黑龙江省' }, [])).toBe('prefecture');
   });
 
   it('adds only regions not yet picked', () => {

@@ -1,4 +1,4 @@
-import type { CityGroup } from '@chuangcheng/core';
+import { naturalCityGroup, type CityGroup } from '@chuangcheng/core';
 
 export interface PickedRegion {
   code: string;
@@ -8,11 +8,18 @@ export interface PickedRegion {
 }
 
 /**
- * The ranking group a region starts in when added to a round: prefecture-level units rank as
- * 地级城市 and county-level ones as 县级市和县, when the framework covers that group; otherwise the
- * framework's first group. The office changes it per region (a provincial capital, a district).
+ * The ranking group a region starts in when added to a round: its group by what it is
+ * (哈尔滨 省会和副省级城市, 大庆 地级城市, 道里区 市辖区, 尚志市 县级市和县) when the framework covers
+ * that group; otherwise the group of its level, or the framework's first group. The office can
+ * still change it per region.
  */
-export function defaultCityGroup(level: number, allowed: readonly CityGroup[]): CityGroup {
+export function defaultCityGroup(
+  region: { code: string; level: number; name: string },
+  allowed: readonly CityGroup[],
+): CityGroup {
+  const natural = naturalCityGroup(region);
+  if (natural && allowed.includes(natural)) return natural;
+  const level = region.level;
   const byLevel: CityGroup | undefined = level === 2 ? 'prefecture' : level >= 3 ? 'county' : undefined;
   if (byLevel && allowed.includes(byLevel)) return byLevel;
   return allowed[0] ?? byLevel ?? 'prefecture';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { Form, Input } from 'antd';
-import { RegionCode } from '@chuangcheng/core';
+import { Form, Input, Select } from 'antd';
+import { OrgUnitKind, RegionCode } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import type { OrgUnit } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -14,7 +14,7 @@ interface Values {
   code: string;
   name: string;
   shortName?: string;
-  kind: string;
+  kind: OrgUnitKind;
   regionCode: string;
   parentId?: string | null;
 }
@@ -35,6 +35,7 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    if (!unit) form.setFieldsValue({ kind: 'department' });
     if (unit) {
       form.setFieldsValue({
         code: unit.code,
@@ -52,7 +53,7 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
       code: values.code.trim(),
       name: values.name.trim(),
       shortName: values.shortName?.trim() || undefined,
-      kind: values.kind.trim(),
+      kind: values.kind,
       regionCode: values.regionCode,
       parentId: values.parentId ?? undefined,
     };
@@ -81,8 +82,11 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
       <Form.Item name="shortName" label={t('orgUnits.shortName')}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="kind" label={t('orgUnits.kind')} rules={[required]} extra={t('orgUnits.kindHint')}>
-        <Input maxLength={64} />
+      <Form.Item name="kind" label={t('orgUnits.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Select
+          options={OrgUnitKind.options.map((kind) => ({ value: kind, label: t(`orgUnits.kind.${kind}`) }))}
+          data-testid="org-unit-kind"
+        />
       </Form.Item>
       <Form.Item name="regionCode" label={t('orgUnits.region')} rules={[zodRule(RegionCode, t('validation.region'))]}>
         <RegionSelect known={unit ? [{ code: unit.regionCode, name: unit.regionName }] : []} testId="org-unit-region" />

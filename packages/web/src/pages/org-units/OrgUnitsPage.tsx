@@ -1,33 +1,34 @@
 import { useState } from 'react';
-import { Button, Card, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Input, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { withQuery } from '../../api/client.ts';
+import type { OrgUnitKind } from '@chuangcheng/core';
 import type { OrgUnit } from '../../api/types.ts';
-import { usePagedList } from '../../api/usePagedList.ts';
+import { useTablePage } from '../../api/useTablePage.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { ListFilterForm } from '../../components/ListFilterForm.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { SearchInput } from '../../components/SearchInput.tsx';
 import { OrgUnitModal } from './OrgUnitModal.tsx';
 
 interface Filters {
-  regionCode: string | undefined;
-  q: string;
+  regionCode?: string;
+  q?: string;
 }
 
 export default function OrgUnitsPage() {
   const t = useT();
   const mayWrite = useCan('org.write');
-  const [filters, setFilters] = useState<Filters>({ regionCode: undefined, q: '' });
+  const [form] = Form.useForm<Filters>();
+  const [filters, setFilters] = useState<Filters>({});
   // undefined: modal closed; null: creating; a unit: editing it.
   const [editing, setEditing] = useState<OrgUnit | null | undefined>(undefined);
 
-  const { items, loading, nextCursor, loadMore, reload } = usePagedList<OrgUnit>(
-    withQuery('/api/v1/org-units', { ...filters }),
-  );
+  const { items, loading, pagination, reload, exportHref } = useTablePage<OrgUnit>('/api/v1/org-units', {
+    ...filters,
+  });
 
   const columns: TableColumnsType<OrgUnit> = [
-    { title: t('orgUnits.code'), dataIndex: 'code', width: 160 },
     { title: t('orgUnits.name'), dataIndex: 'name' },
     {
       title: t('orgUnits.shortName'),
@@ -35,8 +36,14 @@ export default function OrgUnitsPage() {
       width: 160,
       render: (value: string | null) => value ?? '—',
     },
-    { title: t('orgUnits.kind'), dataIndex: 'kind', width: 140 },
-    { title: t('orgUnits.region'), dataIndex: 'regionName', width: 180 },
+    {
+      title: t('orgUnits.kind'),
+      dataIndex: 'kind',
+      width: 120,
+      render: (kind: OrgUnitKind) => t(`orgUnits.kind.${kind}`),
+    },
+    { title: t('orgUnits.region'), dataIndex: 'regionName', width: 160 },
+    { title: t('orgUnits.code'), dataIndex: 'code', width: 200 },
   ];
   if (mayWrite) {
     columns.push({
@@ -58,35 +65,41 @@ export default function OrgUnitsPage() {
         )
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <div style={{ width: 280 }}>
+      <ListFilterForm
+        form={form}
+        onSearch={(values) =>
+          setFilters({
+            regionCode: typeof values.regionCode === 'string' ? values.regionCode : undefined,
+            q: values.q?.trim() || undefined,
+          })
+        }
+        onReset={() => setFilters({})}
+        extra={<ExportButton href={exportHref} testId="org-unit-export" />}
+      >
+        <Form.Item name="regionCode" label={t('orgUnits.region')}>
           <RegionSelect
-            value={filters.regionCode}
-            onChange={(code) => setFilters({ ...filters, regionCode: typeof code === 'string' ? code : undefined })}
+            style={{ width: 240 }}
             placeholder={t('orgUnits.filterRegion')}
             testId="org-unit-region-filter"
           />
-        </div>
-        <SearchInput
-          style={{ width: 320 }}
-          placeholder={t('orgUnits.searchPlaceholder')}
-          onSearch={(q) => setFilters({ ...filters, q: q.trim() })}
-          testId="org-unit-search"
-        />
-      </Space>
+        </Form.Item>
+        <Form.Item name="q" label={t('orgUnits.filterKeyword')}>
+          <Input
+            allowClear
+            style={{ width: 220 }}
+            placeholder={t('orgUnits.searchPlaceholder')}
+            data-testid="org-unit-search"
+          />
+        </Form.Item>
+      </ListFilterForm>
       <Table<OrgUnit>
         rowKey="id"
         columns={columns}
         dataSource={items}
         loading={loading}
-        pagination={false}
+        pagination={pagination}
         data-testid="org-unit-table"
       />
-      {nextCursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()} loading={loading}>
-          {t('common.loadMore')}
-        </Button>
-      )}
       <OrgUnitModal
         open={editing !== undefined}
         unit={editing ?? null}

@@ -57,7 +57,8 @@ export function RegionDetail({ code, onSelect, onLoaded }: Props) {
       <Descriptions
         bordered
         size="small"
-        column={{ xs: 1, md: 2 }}
+        column={{ xs: 1, xl: 2 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
         items={[
           { key: 'code', label: t('regions.code'), children: detail.code },
           { key: 'name', label: t('regions.name'), children: detail.name },

@@ -21,7 +21,7 @@ export default function RegionsPage() {
 
   return (
     <Row gutter={16} wrap={false}>
-      <Col flex="300px">
+      <Col flex="260px" style={{ minWidth: 0 }}>
         <Card
           title={t('regions.tree')}
           size="small"

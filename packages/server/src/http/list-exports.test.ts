@@ -1,0 +1,191 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, createTestContext, type Agent, type TestContext } from '../test/harness.ts';
+import { createUnit, DAOLI, report } from '../modules/cases/fixtures.ts';
+
+// The Excel exports of the lists an office prints or forwards: each reads its list's own service,
+// so a test compares the sheet with what the same person gets from the list endpoint.
+
+let ctx: TestContext;
+let daqingAdmin: Agent;
+let harbinAdmin: Agent;
+let officer: Agent;
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** Every row of a list as this agent sees it, page by page. */
+async function listAll<T>(agent: Agent, url: string): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const sep = url.includes('?') ? '&' : '?';
+    const res = await agent.get(`${url}${sep}limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json() as Page<T>;
+    rows.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return rows;
+}
+
+/** The first sheet of an export: its title, header and data rows as plain values. */
+async function readSheet(agent: Agent, url: string) {
+  const res = await agent.get(url);
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-type']).toContain('spreadsheetml');
+  expect(String(res.headers['content-disposition'])).toMatch(
+    /^attachment; filename="[\w.-]+\.xlsx"; filename\*=UTF-8''/,
+  );
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+  const rows: unknown[][] = [];
+  for (let n = 3; n <= sheet.rowCount; n++) rows.push(values(n));
+  return { title: String(sheet.getCell(1, 1).value), header: values(2), rows, frozen: sheet.views[0] };
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const unit = await createUnit(ctx, '230102', '道里区城市管理局');
+  daqingAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
+  harbinAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
+  officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '230102', orgUnitId: unit })).agent;
+  for (const description of ['中央大街路口电线杆上贴满小广告', '兆麟公园门口垃圾堆放三天无人清理']) {
+    const res = await report(ctx, {
+      categoryCode: 'event-poster',
+      description,
+      ...DAOLI,
+      address: '中央大街与西十二道街交口',
+      regionCode: '230102001',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+});
+afterAll(() => ctx.close());
+
+describe('list exports (Excel)', () => {
+  it('cases: the list with its filters, the place with city and district, labels not codes', async () => {
+    const listed = await listAll<{ number: string; placeName: string }>(ctx.admin, '/api/v1/cases?q=小广告');
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.placeName).toBe('哈尔滨市 道里区 兆麟街道');
+    const sheet = await readSheet(ctx.admin, '/api/v1/cases/export.xlsx?q=小广告');
+    expect(sheet.title).toMatch(/^案件列表（导出时间 .*，共 1 条）$/);
+    expect(sheet.header.slice(0, 4)).toEqual(['案件编号', '问题类别', '问题描述', '所在区域']);
+    expect(sheet.rows).toHaveLength(1);
+    const [number, , description, place, address, channel, status] = sheet.rows[0]!;
+    expect([number, description, place, address, channel, status]).toEqual([
+      listed[0]!.number,
+      '中央大街路口电线杆上贴满小广告',
+      '哈尔滨市 道里区 兆麟街道',
+      '中央大街与西十二道街交口',
+      '群众随手拍',
+      '待受理',
+    ]);
+    expect(sheet.frozen).toMatchObject({ state: 'frozen', ySplit: 2 });
+    // Without a filter: both cases, the same as the list.
+    expect((await readSheet(ctx.admin, '/api/v1/cases/export.xlsx')).rows).toHaveLength(2);
+  });
+
+  it('cases: scope as in the list (大庆 sees none of 哈尔滨); a queue needs its permission', async () => {
+    expect((await readSheet(daqingAdmin, '/api/v1/cases/export.xlsx')).rows).toHaveLength(0);
+    expect((await readSheet(harbinAdmin, '/api/v1/cases/export.xlsx')).rows).toHaveLength(2);
+    const outside = await daqingAdmin.get('/api/v1/cases/export.xlsx?regionCode=2301');
+    expect(outside.statusCode).toBe(403);
+    expect((await officer.get('/api/v1/cases/export.xlsx?queue=dispatch')).statusCode).toBe(403);
+    const anonymous = await ctx.app.inject({ method: 'GET', url: '/api/v1/cases/export.xlsx' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('units: the rows of the list in scope, the unit type as a word', async () => {
+    const listed = await listAll<{ name: string; kind: string }>(daqingAdmin, '/api/v1/org-units');
+    const sheet = await readSheet(daqingAdmin, '/api/v1/org-units/export.xlsx');
+    expect(sheet.header).toEqual(['单位名称', '简称', '类型', '所属区域', '单位代码']);
+    expect(sheet.rows.map((r) => r[0])).toEqual(listed.map((u) => u.name));
+    const all = await readSheet(ctx.admin, '/api/v1/org-units/export.xlsx');
+    expect(all.rows.length).toBeGreaterThan(sheet.rows.length);
+    const kinds = new Set(all.rows.map((r) => r[2]));
+    expect(kinds).toContain('群团组织');
+    expect([...kinds].filter((k) => /^[a-z_]+$/.test(String(k)))).toEqual([]);
+    const outside = await daqingAdmin.get('/api/v1/org-units/export.xlsx?regionCode=2301');
+    expect(outside.statusCode).toBe(403);
+  });
+
+  it('users: the accounts in scope with role names; refused to whoever may not list accounts', async () => {
+    const listed = await listAll<{ username: string }>(harbinAdmin, '/api/v1/users');
+    const sheet = await readSheet(harbinAdmin, '/api/v1/users/export.xlsx');
+    expect(sheet.header).toEqual(['用户名', '姓名', '角色', '管辖区域', '所属单位', '状态', '创建时间']);
+    expect(sheet.rows.map((r) => r[0])).toEqual(listed.map((u) => u.username));
+    expect(sheet.rows.map((r) => r[2])).toContain('单位联络员');
+    const admins = await readSheet(ctx.admin, '/api/v1/users/export.xlsx?q=admin');
+    expect(admins.rows.find((r) => r[0] === 'admin')?.[2]).toBe('省级管理员');
+    expect((await officer.get('/api/v1/users/export.xlsx')).statusCode).toBe(403);
+  });
+
+  it('audit: the entries in scope with the region by name; refused without audit.read', async () => {
+    const listed = await listAll<{ id: number; regionName: string | null }>(harbinAdmin, '/api/v1/audit');
+    const sheet = await readSheet(harbinAdmin, '/api/v1/audit/export.xlsx');
+    expect(sheet.rows.map((r) => r[0])).toEqual(listed.map((e) => e.id));
+    const withRegion = listed.find((e) => e.regionName);
+    expect(withRegion?.regionName).toMatch(/[\u4e00-\u9fa5]/);
+    expect((await officer.get('/api/v1/audit/export.xlsx')).statusCode).toBe(403);
+    const bad = await ctx.admin.get('/api/v1/audit/export.xlsx?from=not-a-date');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('titles: one row per region and title as in the list, the title and state by name, in scope', async () => {
+    for (const code of ['2301', '2306']) {
+      const res = await ctx.admin.post(`/api/v1/evaluation/regions/${code}/titles`, {
+        title: 'national_nominated',
+        change: 'awarded',
+        effectiveOn: '2015-01-01',
+        reason: '全国文明城市提名城市',
+        decisionRef: '文明委〔2015〕1号',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    type Listed = { regionName: string; titles: { title: string; status: string }[] };
+    const listed = await listAll<Listed>(ctx.admin, '/api/v1/evaluation/titles?at=2020-01-01');
+    const sheet = await readSheet(ctx.admin, '/api/v1/evaluation/titles/export.xlsx?at=2020-01-01');
+    expect(sheet.title).toContain('截至 2020-01-01');
+    expect(sheet.header).toEqual(['地区', '称号', '状态', '起始日期', '截止日期', '限制申报至', '原因']);
+    expect(sheet.rows.map((r) => r[0])).toEqual(listed.flatMap((r) => r.titles.map(() => r.regionName)));
+    expect(sheet.rows).toContainEqual(expect.arrayContaining(['哈尔滨市', '全国文明城市提名城市', '保留']));
+    const daqing = await readSheet(daqingAdmin, '/api/v1/evaluation/titles/export.xlsx?at=2020-01-01');
+    expect(new Set(daqing.rows.map((r) => r[0]))).toEqual(new Set(['大庆市']));
+    expect((await daqingAdmin.get('/api/v1/evaluation/titles/export.xlsx?under=2301')).statusCode).toBe(403);
+  });
+});
+
+describe('numbered pages with totals', () => {
+  it('users, units, cases and audit: page n of the same order, total of what the filters select', async () => {
+    for (const url of ['/api/v1/users', '/api/v1/org-units', '/api/v1/cases', '/api/v1/audit']) {
+      const all = await listAll<{ id: string | number }>(ctx.admin, url);
+      expect(all.length, url).toBeGreaterThanOrEqual(2);
+      const first = (await ctx.admin.get(`${url}?page=1&limit=1`)).json();
+      const second = (await ctx.admin.get(`${url}?page=2&limit=1`)).json();
+      expect(first.total, url).toBe(all.length);
+      expect([first.items[0].id, second.items[0].id], url).toEqual([all[0]!.id, all[1]!.id]);
+      // Without a page the answer stays as it was: a cursor, no count.
+      expect((await ctx.admin.get(`${url}?limit=1`)).json().total, url).toBeUndefined();
+    }
+    const filtered = (await ctx.admin.get('/api/v1/cases?page=1&limit=10&q=小广告')).json();
+    expect(filtered.total).toBe(1);
+    expect((await daqingAdmin.get('/api/v1/cases?page=1')).json().total).toBe(0);
+    const bad = await ctx.admin.get('/api/v1/users?page=0');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('cases sort by deadline or by report time on request', async () => {
+    const byDeadline = (await ctx.admin.get('/api/v1/cases?page=1&sort=deadline')).json().items as {
+      deadline: string;
+    }[];
+    const deadlines = byDeadline.map((c) => c.deadline);
+    expect(deadlines).toEqual([...deadlines].sort());
+    const byCreated = (await ctx.admin.get('/api/v1/cases?page=1&sort=created')).json().items as {
+      createdAt: string;
+    }[];
+    const created = byCreated.map((c) => c.createdAt);
+    expect(created).toEqual([...created].sort().reverse());
+  });
+});
