@@ -204,6 +204,45 @@ describe('laggingSince', () => {
     expect(laggingSince(target, series, '2021-01-01', null, status)).toBe('2019');
     expect(laggingSince(target, series, '2021-01-01', null, 'on_track')).toBeNull();
   });
+
+  // Issue 16, fault 1: the status is recomputed at the end of every period, with or without a value.
+  it('lags from the first period after the baseline even when that period has no value', () => {
+    const target: TargetSpec = { ...heating, value: 80 };
+    const baseline = { period: '2017', value: null, source: 'link' as const };
+    const series = [
+      { period: '2017', value: 50 },
+      { period: '2019', value: 55 },
+    ];
+    // At asOf 2020-03-01: points (2018.0, 50) w1 and (2020.0, 55) w2 → the line through both,
+    // slope 2.5 a year → 57.5 at 2021.0; r = 7.5 / 30 = 0.25 → off track.
+    const now = evaluateTarget(target, series, '2020-03-01', baseline);
+    expect(now.forecast).toBeCloseTo(57.5, 9);
+    expect(now.status).toBe('off_track');
+    // At the end of 2018 only the baseline is known: no movement, at risk. So lagging since 2018, not 2019.
+    expect(evaluateTarget(target, series, '2018-12-31', baseline).status).toBe('at_risk');
+    expect(laggingSince(target, series, '2020-03-01', baseline, now.status)).toBe('2018');
+  });
+
+  // Issue 16, fault 2: off track because the deadline passed without new data.
+  it('gives a target that went off track at its deadline the period in which the deadline passed', () => {
+    const target: TargetSpec = { ...heating, value: 80 };
+    const baseline = { period: '2017', value: null, source: 'link' as const };
+    const series = yearly(2017, [50, 60, 70]);
+    // Known at the end of 2019 and of 2020: points (2018, 50), (2019, 60), (2020, 70) on one line,
+    // slope 10 → 80 at 2021.0, the goal: on track until the deadline (2020-12-31) has passed.
+    expect(evaluateTarget(target, series, '2019-12-31', baseline).forecast).toBeCloseTo(80, 9);
+    expect(evaluateTarget(target, series, '2020-12-31', baseline).status).toBe('on_track');
+    const now = evaluateTarget(target, series, '2021-03-01', baseline);
+    expect(now.status).toBe('off_track');
+    expect(laggingSince(target, series, '2021-03-01', baseline, now.status)).toBe('2021');
+    // A quarterly series lags from the first quarter after the deadline.
+    const quarterly = [
+      { period: '2017Q4', value: 50 },
+      { period: '2018Q4', value: 60 },
+      { period: '2019Q4', value: 70 },
+    ];
+    expect(laggingSince(target, quarterly, '2021-06-30', baseline, 'off_track')).toBe('2021Q1');
+  });
 });
 
 describe('forecast range', () => {
