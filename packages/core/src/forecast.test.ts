@@ -65,6 +65,13 @@ describe('progress', () => {
     expect(progressPercent(95, 90, 87, heating)).toBe(100);
     expect(progressPercent(86, 90, 87, heating)).toBe(0);
   });
+
+  it('scores 100 for an approximately target met within its tolerance (docs: gaps of issue 16)', () => {
+    // 约 12 小时 from 8, now 11.5: 11.5 ≥ 12 × 0.95 = 11.4, met → 100, not 3.5 / 4 = 87.5.
+    const about = { comparator: 'approximately', direction: 'higher_is_better' } as const;
+    expect(progressPercent(11.5, 8, 12, about)).toBe(100);
+    expect(progressPercent(11.3, 8, 12, about)).toBeCloseTo(82.5, 9); // 3.3 / 4
+  });
 });
 
 describe('expected value on the straight line', () => {
