@@ -402,7 +402,8 @@ describe('recordObservations (for other modules)', () => {
         value: 80,
         numerator: 8,
         denominator: 10,
-        coverage: { reported: 1, expected: 18 },
+        // Written today for July 2019: long after the 15 days that count as on time.
+        coverage: { reported: 1, expected: 18, timely: 0 },
         unapproved: 0,
       },
     ]);
