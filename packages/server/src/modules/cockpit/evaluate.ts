@@ -171,10 +171,7 @@ export async function indicatorSeries(
   // Units reporting through a parent are neither expected nor counted unless the data set includes them.
   const leaves = source.tree.nodes.filter(
     (n) =>
-      n.level === set.region_level &&
-      isUnder(root, n) &&
-      inScope(n) &&
-      expectedReporter(source.catalogue, set, n.code),
+      n.level === set.region_level && isUnder(root, n) && inScope(n) && expectedReporter(source.catalogue, set, n.code),
   );
   const leafByCode = new Map(leaves.map((n) => [n.code, n]));
   const byPeriod = new Map<string, Map<string, { num: Figure | null; den: Figure | null }>>();

@@ -231,7 +231,10 @@ export async function importCatalogueFile(
     }
   });
   const listed = [
-    ...catalogue.reportingThroughParent.map((r, i) => ({ code: r.region, path: ['reportingThroughParent', i, 'region'] })),
+    ...catalogue.reportingThroughParent.map((r, i) => ({
+      code: r.region,
+      path: ['reportingThroughParent', i, 'region'],
+    })),
     ...catalogue.dataSets.flatMap((set, s) =>
       set.includeReporters.map((code, i) => ({ code, path: ['dataSets', s, 'includeReporters', i] })),
     ),

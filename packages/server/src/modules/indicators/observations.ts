@@ -190,7 +190,15 @@ export async function readFigures(
         .onRef('e.region_code', '=', 'o.region_code')
         .onRef('e.period', '=', 'o.period'),
     )
-    .select(['o.data_element_code', 'o.region_code', 'o.period', 'o.value', 'o.source_kind', 'o.created_at', 'e.status'])
+    .select([
+      'o.data_element_code',
+      'o.region_code',
+      'o.period',
+      'o.value',
+      'o.source_kind',
+      'o.created_at',
+      'e.status',
+    ])
     .where('o.data_set_code', '=', dataSetCode)
     .where('o.data_element_code', 'in', [...elements])
     // By region code, so that PostgreSQL reads a province's rows through the (region, data set) index
@@ -206,7 +214,8 @@ export async function readFigures(
     .groupBy(['region_code', 'period'])
     .execute();
   const firstSubmit = new Map(submissions.map((r) => [`${r.region_code}|${r.period}`, r.first]));
-  const iso = (d: Date | string | null | undefined) => (d === null || d === undefined ? null : new Date(d).toISOString());
+  const iso = (d: Date | string | null | undefined) =>
+    d === null || d === undefined ? null : new Date(d).toISOString();
   const rank = (kind: string) => sourceKindPrecedence.indexOf(kind as ObservationSourceKind);
   const best = new Map<string, Figure>();
   for (const row of rows) {
@@ -222,8 +231,7 @@ export async function readFigures(
       value: row.value,
       sourceKind: kind,
       approved: kind !== 'entry' || row.status === 'approved_province',
-      knownAt:
-        kind === 'entry' ? iso(firstSubmit.get(`${row.region_code}|${row.period}`)) : iso(row.created_at),
+      knownAt: kind === 'entry' ? iso(firstSubmit.get(`${row.region_code}|${row.period}`)) : iso(row.created_at),
     });
   }
   return [...best.values()];

@@ -92,6 +92,12 @@ export function LaggingTable({
     },
     { title: t('cockpit.progress'), dataIndex: 'progress', width: 80, render: formatProgress },
     {
+      title: t('cockpit.coverageLabel'),
+      dataIndex: 'coverage',
+      width: 170,
+      render: (coverage: LaggingItem['coverage']) => (coverage ? t('cockpit.coverageOnTime', { ...coverage }) : '—'),
+    },
+    {
       title: t('cockpit.statusLabel'),
       dataIndex: 'status',
       width: 90,
@@ -117,7 +123,7 @@ export function LaggingTable({
         dataSource={current?.items ?? []}
         loading={!current}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1070 }}
         locale={{ emptyText: t('cockpit.noLagging') }}
         data-testid="cockpit-lagging"
       />
