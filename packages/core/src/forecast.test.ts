@@ -252,6 +252,30 @@ describe('laggingSince', () => {
   });
 });
 
+describe('baseline rule (issue 16): late reporters are not rewarded', () => {
+  const baseline = { period: '2017', value: null, source: 'link' as const };
+
+  it('gives no progress to a region without a value in the baseline period', () => {
+    // First report 2018 = 80, then 86 in 2019: from its first report it would score (86 − 80) / (87 − 80) = 85.7 %.
+    const late = evaluateTarget(heating, yearly(2018, [80, 86]), '2020-03-01', baseline);
+    expect(late.baseline).toEqual({ period: '2018', value: 80, source: 'first_observation' });
+    expect(late.progress).toBeNull();
+    // The trend still gives a forecast: (2019, 80) and (2020, 86), slope 6 → 92 at 2021.0: on track.
+    expect(late.forecast).toBeCloseTo(92, 9);
+    expect(late.status).toBe('on_track');
+    // A first report that already meets the goal is achieved, but scores no 100 %.
+    const met = evaluateTarget(heating, yearly(2019, [90]), '2020-03-01', baseline);
+    expect(met.status).toBe('achieved');
+    expect(met.progress).toBeNull();
+  });
+
+  it('measures a region with a baseline value as before, and keeps the first observation when no baseline period is named', () => {
+    const onTime = evaluateTarget(heating, yearly(2017, [73, 80, 86]), '2020-03-01', baseline);
+    expect(onTime.progress).toBeCloseTo((13 / 14) * 100, 9); // (86 − 73) / (87 − 73)
+    expect(evaluateTarget(heating, yearly(2018, [80, 86]), '2020-03-01', null).progress).toBeCloseTo((6 / 7) * 100, 9);
+  });
+});
+
 describe('forecast range', () => {
   it('clamps the trend to the values the measure can take', () => {
     // 80, 90 in 2017, 2018 (weights 1, 2): the line rises 10 a year and reaches 110 at the end of 2020.

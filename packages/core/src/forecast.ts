@@ -21,7 +21,9 @@ import {
  *    lower bound when higher is better, the upper bound when lower is better.
  * 2. Met. Higher is better: value ≥ goal; lower is better: value ≤ goal. `approximately` allows 5 %
  *    of the goal on the wrong side (约 12 小时 is met by 11.4).
- * 3. Progress = (latest − baseline) / (goal − baseline), clamped to 0-100 %; the same formula is right
+ * 3. Progress = (latest − baseline) / (goal − baseline), clamped to 0-100 %; null when the target
+ *    names a baseline period in which the region has no value (a late reporter's first report is
+ *    not its baseline: it would score 100 % from nothing). The same formula is right
  *    for lower-is-better goals because both differences are negative. A baseline already at or beyond
  *    the goal gives 100 % when the latest value meets it, otherwise 0 %.
  * 4. Expected today = baseline + (goal − baseline) × (now − t_baseline) / (deadline − t_baseline),
@@ -223,7 +225,11 @@ export function evaluateTarget(
 
   const tBase = periodTime(base.period);
   const tDeadline = decimalYear(target.deadline);
-  const progress = progressPercent(latest.value, base.value, goal, target);
+  // Late reporters are not rewarded (issue 16): a region with no value in the baseline period the
+  // target names has no progress (null, left out of rankings); its first report is not a baseline
+  // to measure progress from. Without any baseline period the first observation is the baseline.
+  const noBaseline = baseline !== null && base.source === 'first_observation';
+  const progress = noBaseline ? null : progressPercent(latest.value, base.value, goal, target);
   const expectedToday = expectedAt(base.value, tBase, goal, tDeadline, now);
   // Progress since the baseline: points before it do not enter the trend.
   const points = known.map((p) => ({ t: periodTime(p.period), v: p.value })).filter((p) => p.t >= tBase - EPSILON);
