@@ -199,7 +199,7 @@ export async function indicatorSeries(
   for (const period of periods) {
     const figs: LeafFigure[] = [];
     const end = indicatorPeriodBounds(period).end;
-    const onTime = (f: Figure | null) => f?.knownAt == null || isTimely(end, f.knownAt, timelyDays);
+    const onTime = (f: Figure | null) => !f?.knownAt || isTimely(end, f.knownAt, timelyDays);
     for (const [code, pair] of byPeriod.get(period)!) {
       figs.push({
         path: leafByCode.get(code)!.path,
