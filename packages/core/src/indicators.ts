@@ -622,6 +622,11 @@ export const TargetEvaluation = z.object({
   coverage: Coverage.nullable(),
   /** The data set's minimum completeness the coverage is held to. */
   completeness: CompletenessRule,
+  /**
+   * The latest figure includes reporters' figures submitted but not yet approved by the province:
+   * the status is provisional and may change when they are approved or returned.
+   */
+  provisional: z.boolean(),
   series: z.array(SeriesPoint),
 });
 export type TargetEvaluation = z.infer<typeof TargetEvaluation>;
@@ -719,6 +724,8 @@ export const LaggingItem = z.object({
   progress: z.number().nullable(),
   /** Coverage of the latest figure (null for title counts without figures). */
   coverage: Coverage.nullable(),
+  /** Computed from figures not yet approved by the province. */
+  provisional: z.boolean(),
 });
 export type LaggingItem = z.infer<typeof LaggingItem>;
 

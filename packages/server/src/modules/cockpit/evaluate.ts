@@ -331,7 +331,8 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
       const values = points.filter((p) => p.value !== null).map((p) => ({ period: p.period, value: p.value! }));
       const e = evaluateTarget(spec, values, asOf, baseline);
       // The latest figure must cover enough reporters (and enough on time) for a status to be shown.
-      const coverage = e.latest ? (points.find((p) => p.period === e.latest!.period)?.coverage ?? null) : null;
+      const latestPoint = e.latest ? points.find((p) => p.period === e.latest!.period) : undefined;
+      const coverage = latestPoint?.coverage ?? null;
       const status = statusWithCoverage(e.status, coverage, completeness);
       out.push({
         target: link.ref,
@@ -348,6 +349,7 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
         laggingSince: options.withLaggingSince ? laggingSince(spec, values, asOf, baseline, status) : null,
         coverage,
         completeness,
+        provisional: (latestPoint?.unapproved ?? 0) > 0,
         series: points,
       });
     }

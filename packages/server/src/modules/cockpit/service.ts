@@ -236,6 +236,7 @@ export async function getLagging(
     forecast: e.forecast,
     progress: e.progress,
     coverage: e.coverage,
+    provisional: e.provisional,
   }));
   const next = offset + query.limit;
   return { items, nextCursor: next < lagging.length ? cursor.encode(String(next)) : null };

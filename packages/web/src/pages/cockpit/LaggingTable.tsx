@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Table, type TableColumnsType } from 'antd';
+import { Button, Table, Tag, type TableColumnsType } from 'antd';
 import type { LaggingItem, LaggingList } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
@@ -101,7 +101,16 @@ export function LaggingTable({
       title: t('cockpit.statusLabel'),
       dataIndex: 'status',
       width: 90,
-      render: (status: LaggingItem['status']) => <TargetStatusTag status={status} />,
+      render: (status: LaggingItem['status'], row) => (
+        <>
+          <TargetStatusTag status={status} />
+          {row.provisional && (
+            <Tag title={t('cockpit.provisional')} data-testid="lagging-provisional">
+              {t('cockpit.provisionalTag')}
+            </Tag>
+          )}
+        </>
+      ),
     },
     {
       key: 'open',

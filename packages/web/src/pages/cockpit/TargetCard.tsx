@@ -21,7 +21,6 @@ export function TargetCard({ evaluation, onOpen }: { evaluation: TargetEvaluatio
   const { target, latest, status } = evaluation;
   const palette = statusPalette(status, theme);
   const unit = evaluationUnit(evaluation);
-  const lastPoint = evaluation.series[evaluation.series.length - 1];
   // Coverage of the latest figure, shown beside every figure; it decides whether a status is shown.
   const coverage = evaluation.coverage;
   const goal = formatTarget(target.comparator, evaluation.targetValue, evaluation.targetValueMax, unit);
@@ -79,7 +78,7 @@ export function TargetCard({ evaluation, onOpen }: { evaluation: TargetEvaluatio
           {t('cockpit.progress')} {formatProgress(evaluation.progress)}
           {' · '}
           {t('cockpit.forecast')} {formatValue(evaluation.forecast, unit)}
-          {lastPoint && lastPoint.unapproved > 0 && ` · ${t('cockpit.provisional')}`}
+          {evaluation.provisional && ` · ${t('cockpit.provisional')}`}
         </Typography.Text>
         {coverage && (
           <Typography.Text type="secondary" className={styles.cardMeta} data-testid="target-coverage">
