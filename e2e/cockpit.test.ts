@@ -13,7 +13,7 @@ const DATA_SET_NAME = '城镇人居环境季报';
 const HEATING = 'central-heating-coverage';
 const COUNTY = { code: '230102', name: '道里区' };
 const CITY = { code: '2301', name: '哈尔滨市' };
-const statuses = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'];
+const statuses = ['achieved', 'on_track', 'at_risk', 'off_track', 'insufficient_data', 'no_data'];
 
 /** The error antd shows under the form field that holds the given input. */
 function fieldError(page: Page, testId: string): Locator {
@@ -99,11 +99,19 @@ describe(`the cockpit, data entry and approval (${walk.kind})`, () => {
       .getByTestId('target-latest')
       .textContent())!;
     expect(heatingBefore).toMatch(/\d/);
+    // Coverage beside the figure; too few reporters (the demo's youth palaces) read "insufficient data".
+    expect(
+      await page.getByTestId(`target-card-${heating.target.code}`).getByTestId('target-coverage').textContent(),
+    ).toMatch(/\d+\/\d+/);
+    expect(await page.getByTestId('target-card-rural-school-youth-palace-coverage').getAttribute('data-status')).toBe(
+      'insufficient_data',
+    );
 
     await page.getByTestId('region-map').locator('svg path').first().waitFor();
     const ranking = page.getByTestId('cockpit-ranking');
     await ranking.getByTestId(`ranking-open-${CITY.code}`).waitFor();
     expect(await ranking.locator('[data-testid^="ranking-open-"]').count()).toBe(13);
+    expect(await ranking.getByTestId('ranking-scored').first().textContent()).toMatch(/\d+\/\d+/);
     await page.getByTestId('cockpit-lagging').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cockpit.png'), fullPage: true });
 

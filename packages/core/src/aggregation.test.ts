@@ -53,6 +53,14 @@ describe('rollUp', () => {
     expect(out.get('23/2302/230203')).toMatchObject({ value: null, reported: 0, expected: 1 });
   });
 
+  it('counts the reporters on time beside those that reported', () => {
+    const late = [{ ...leaves[0]!, timely: false }, { ...leaves[1]!, timely: true }, leaves[2]!];
+    const out = rollUp(late, expected, ['23', '23/2301'], 'ratio', 100);
+    // 230102 late, 230103 on time, 230202 without a submission time counts as on time (a module's figure).
+    expect(out.get('23/2301')).toMatchObject({ reported: 2, expected: 2, timely: 1 });
+    expect(out.get('23')).toMatchObject({ reported: 3, expected: 4, timely: 2 });
+  });
+
   it("aggregates everything under the root path ''", () => {
     const out = rollUp(leaves, expected, [''], 'ratio', 100);
     expect(out.get('')).toMatchObject({ numerator: 400, denominator: 600, reported: 3, expected: 4 });

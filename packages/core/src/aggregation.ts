@@ -9,7 +9,8 @@ import { PATH_SEPARATOR } from './scope.ts';
  * - ratio: Σ numerator / Σ denominator × factor, recomputed from the sums, NEVER the mean of the
  *   children's ratios (a county of 1,000 households weighs ten times one of 100).
  * A reporting region counts for a ratio only when it has both figures. Coverage (reported /
- * expected reporting regions) is returned with every value, so partial coverage shows.
+ * expected reporting regions, and how many of them reported on time) is returned with every value,
+ * so partial coverage shows.
  */
 
 export type LeafFigure = {
@@ -20,6 +21,8 @@ export type LeafFigure = {
   denominator: number | null;
   /** True when the province has approved the figure or it needs no approval (other modules, demo). */
   approved: boolean;
+  /** Known within the data set's timely days after the period end (core `isTimely`); true when absent. */
+  timely?: boolean;
 };
 
 export type Aggregate = {
@@ -32,9 +35,11 @@ export type Aggregate = {
   expected: number;
   /** Reporting regions counted that the province has not approved yet. */
   unapproved: number;
+  /** Reporting regions counted whose figure was on time. */
+  timely: number;
 };
 
-type Accumulator = { num: number; den: number; reported: number; unapproved: number };
+type Accumulator = { num: number; den: number; reported: number; unapproved: number; timely: number };
 
 /** Whether a leaf contributes to an indicator of this aggregation. */
 function contributes(leaf: LeafFigure, aggregation: IndicatorAggregation): boolean {
@@ -50,9 +55,9 @@ function finish(
   factor: number,
 ): Aggregate {
   if (!acc || acc.reported === 0) {
-    return { value: null, numerator: null, denominator: null, reported: 0, expected, unapproved: 0 };
+    return { value: null, numerator: null, denominator: null, reported: 0, expected, unapproved: 0, timely: 0 };
   }
-  const base = { reported: acc.reported, expected, unapproved: acc.unapproved };
+  const base = { reported: acc.reported, expected, unapproved: acc.unapproved, timely: acc.timely };
   if (aggregation === 'ratio') {
     return {
       ...base,
@@ -75,13 +80,14 @@ export function aggregateFigures(
   aggregation: IndicatorAggregation,
   factor: number,
 ): Aggregate {
-  const acc: Accumulator = { num: 0, den: 0, reported: 0, unapproved: 0 };
+  const acc: Accumulator = { num: 0, den: 0, reported: 0, unapproved: 0, timely: 0 };
   for (const leaf of leaves) {
     if (!contributes(leaf, aggregation)) continue;
     acc.num += leaf.numerator!;
     acc.den += leaf.denominator ?? 0;
     acc.reported++;
     if (!leaf.approved) acc.unapproved++;
+    if (leaf.timely !== false) acc.timely++;
   }
   return finish(acc, expected, aggregation, factor);
 }
@@ -126,13 +132,14 @@ export function rollUp(
     for (const p of ancestorsOf(leaf.path)) {
       let a = acc.get(p);
       if (!a) {
-        a = { num: 0, den: 0, reported: 0, unapproved: 0 };
+        a = { num: 0, den: 0, reported: 0, unapproved: 0, timely: 0 };
         acc.set(p, a);
       }
       a.num += leaf.numerator!;
       a.den += leaf.denominator ?? 0;
       a.reported++;
       if (!leaf.approved) a.unapproved++;
+      if (leaf.timely !== false) a.timely++;
     }
   }
   const out = new Map<string, Aggregate>();

@@ -65,6 +65,13 @@ describe('progress', () => {
     expect(progressPercent(95, 90, 87, heating)).toBe(100);
     expect(progressPercent(86, 90, 87, heating)).toBe(0);
   });
+
+  it('scores 100 for an approximately target met within its tolerance (docs: gaps of issue 16)', () => {
+    // 约 12 小时 from 8, now 11.5: 11.5 ≥ 12 × 0.95 = 11.4, met → 100, not 3.5 / 4 = 87.5.
+    const about = { comparator: 'approximately', direction: 'higher_is_better' } as const;
+    expect(progressPercent(11.5, 8, 12, about)).toBe(100);
+    expect(progressPercent(11.3, 8, 12, about)).toBeCloseTo(82.5, 9); // 3.3 / 4
+  });
 });
 
 describe('expected value on the straight line', () => {
@@ -203,6 +210,69 @@ describe('laggingSince', () => {
     expect(status).toBe('off_track');
     expect(laggingSince(target, series, '2021-01-01', null, status)).toBe('2019');
     expect(laggingSince(target, series, '2021-01-01', null, 'on_track')).toBeNull();
+  });
+
+  // Issue 16, fault 1: the status is recomputed at the end of every period, with or without a value.
+  it('lags from the first period after the baseline even when that period has no value', () => {
+    const target: TargetSpec = { ...heating, value: 80 };
+    const baseline = { period: '2017', value: null, source: 'link' as const };
+    const series = [
+      { period: '2017', value: 50 },
+      { period: '2019', value: 55 },
+    ];
+    // At asOf 2020-03-01: points (2018.0, 50) w1 and (2020.0, 55) w2 → the line through both,
+    // slope 2.5 a year → 57.5 at 2021.0; r = 7.5 / 30 = 0.25 → off track.
+    const now = evaluateTarget(target, series, '2020-03-01', baseline);
+    expect(now.forecast).toBeCloseTo(57.5, 9);
+    expect(now.status).toBe('off_track');
+    // At the end of 2018 only the baseline is known: no movement, at risk. So lagging since 2018, not 2019.
+    expect(evaluateTarget(target, series, '2018-12-31', baseline).status).toBe('at_risk');
+    expect(laggingSince(target, series, '2020-03-01', baseline, now.status)).toBe('2018');
+  });
+
+  // Issue 16, fault 2: off track because the deadline passed without new data.
+  it('gives a target that went off track at its deadline the period in which the deadline passed', () => {
+    const target: TargetSpec = { ...heating, value: 80 };
+    const baseline = { period: '2017', value: null, source: 'link' as const };
+    const series = yearly(2017, [50, 60, 70]);
+    // Known at the end of 2019 and of 2020: points (2018, 50), (2019, 60), (2020, 70) on one line,
+    // slope 10 → 80 at 2021.0, the goal: on track until the deadline (2020-12-31) has passed.
+    expect(evaluateTarget(target, series, '2019-12-31', baseline).forecast).toBeCloseTo(80, 9);
+    expect(evaluateTarget(target, series, '2020-12-31', baseline).status).toBe('on_track');
+    const now = evaluateTarget(target, series, '2021-03-01', baseline);
+    expect(now.status).toBe('off_track');
+    expect(laggingSince(target, series, '2021-03-01', baseline, now.status)).toBe('2021');
+    // A quarterly series lags from the first quarter after the deadline.
+    const quarterly = [
+      { period: '2017Q4', value: 50 },
+      { period: '2018Q4', value: 60 },
+      { period: '2019Q4', value: 70 },
+    ];
+    expect(laggingSince(target, quarterly, '2021-06-30', baseline, 'off_track')).toBe('2021Q1');
+  });
+});
+
+describe('baseline rule (issue 16): late reporters are not rewarded', () => {
+  const baseline = { period: '2017', value: null, source: 'link' as const };
+
+  it('gives no progress to a region without a value in the baseline period', () => {
+    // First report 2018 = 80, then 86 in 2019: from its first report it would score (86 − 80) / (87 − 80) = 85.7 %.
+    const late = evaluateTarget(heating, yearly(2018, [80, 86]), '2020-03-01', baseline);
+    expect(late.baseline).toEqual({ period: '2018', value: 80, source: 'first_observation' });
+    expect(late.progress).toBeNull();
+    // The trend still gives a forecast: (2019, 80) and (2020, 86), slope 6 → 92 at 2021.0: on track.
+    expect(late.forecast).toBeCloseTo(92, 9);
+    expect(late.status).toBe('on_track');
+    // A first report that already meets the goal is achieved, but scores no 100 %.
+    const met = evaluateTarget(heating, yearly(2019, [90]), '2020-03-01', baseline);
+    expect(met.status).toBe('achieved');
+    expect(met.progress).toBeNull();
+  });
+
+  it('measures a region with a baseline value as before, and keeps the first observation when no baseline period is named', () => {
+    const onTime = evaluateTarget(heating, yearly(2017, [73, 80, 86]), '2020-03-01', baseline);
+    expect(onTime.progress).toBeCloseTo((13 / 14) * 100, 9); // (86 − 73) / (87 − 73)
+    expect(evaluateTarget(heating, yearly(2018, [80, 86]), '2020-03-01', null).progress).toBeCloseTo((6 / 7) * 100, 9);
   });
 });
 

@@ -1,5 +1,14 @@
 import type { Comparator, TargetDirection } from './plan.ts';
-import { decimalYear, indicatorPeriodBounds, periodTime, type TargetStatus } from './indicators.ts';
+import {
+  decimalYear,
+  indicatorPeriodBounds,
+  indicatorPeriodOf,
+  indicatorPeriodsBetween,
+  indicatorPeriodType,
+  nextIndicatorPeriod,
+  periodTime,
+  type TargetStatus,
+} from './indicators.ts';
 
 /*
  * Target tracking: where a measured series stands against a plan target, and whether the target
@@ -12,7 +21,9 @@ import { decimalYear, indicatorPeriodBounds, periodTime, type TargetStatus } fro
  *    lower bound when higher is better, the upper bound when lower is better.
  * 2. Met. Higher is better: value ≥ goal; lower is better: value ≤ goal. `approximately` allows 5 %
  *    of the goal on the wrong side (约 12 小时 is met by 11.4).
- * 3. Progress = (latest − baseline) / (goal − baseline), clamped to 0-100 %; the same formula is right
+ * 3. Progress = (latest − baseline) / (goal − baseline), clamped to 0-100 %; null when the target
+ *    names a baseline period in which the region has no value (a late reporter's first report is
+ *    not its baseline: it would score 100 % from nothing). The same formula is right
  *    for lower-is-better goals because both differences are negative. A baseline already at or beyond
  *    the goal gives 100 % when the latest value meets it, otherwise 0 %.
  * 4. Expected today = baseline + (goal − baseline) × (now − t_baseline) / (deadline − t_baseline),
@@ -214,7 +225,11 @@ export function evaluateTarget(
 
   const tBase = periodTime(base.period);
   const tDeadline = decimalYear(target.deadline);
-  const progress = progressPercent(latest.value, base.value, goal, target);
+  // Late reporters are not rewarded (issue 16): a region with no value in the baseline period the
+  // target names has no progress (null, left out of rankings); its first report is not a baseline
+  // to measure progress from. Without any baseline period the first observation is the baseline.
+  const noBaseline = baseline !== null && base.source === 'first_observation';
+  const progress = noBaseline ? null : progressPercent(latest.value, base.value, goal, target);
   const expectedToday = expectedAt(base.value, tBase, goal, tDeadline, now);
   // Progress since the baseline: points before it do not enter the trend.
   const points = known.map((p) => ({ t: periodTime(p.period), v: p.value })).filter((p) => p.t >= tBase - EPSILON);
@@ -236,8 +251,12 @@ export function evaluateTarget(
 }
 
 /**
- * The first period of the current run of at-risk / off-track statuses: the target is evaluated as
- * known at the end of each period after the baseline; null when the status at `asOf` is not lagging.
+ * The first period of the current run of at-risk / off-track statuses; null when the status at
+ * `asOf` is not lagging. The target is re-evaluated at the end of EVERY period of the series' type
+ * after the baseline (whether or not that period has a value: the data known then is what counts),
+ * and at `asOf` itself for the period that contains it. So a target behind from its first period
+ * after the baseline lags from that period, and a target that turns off track only because its
+ * deadline passed without new data lags from the period in which the deadline passed.
  */
 export function laggingSince(
   target: TargetSpec,
@@ -249,16 +268,18 @@ export function laggingSince(
   if (current !== 'at_risk' && current !== 'off_track') return null;
   const now = decimalYear(asOf);
   const base = evaluateTarget(target, series, asOf, baseline).baseline;
-  const after = base ? periodTime(base.period) + EPSILON : -Infinity;
-  const periods = series
-    .map((p) => p.period)
-    .filter((p) => periodTime(p) <= now + EPSILON && periodTime(p) > after)
-    .sort((a, b) => periodTime(a) - periodTime(b));
+  if (!base || series.length === 0) return null;
+  const type = indicatorPeriodType(series[0]!.period);
+  // Checkpoints: every period of the series' type after the baseline's, up to the one holding asOf.
+  const first = nextIndicatorPeriod(indicatorPeriodOf(type, indicatorPeriodBounds(base.period).end));
+  const checkpoints = indicatorPeriodsBetween(first, indicatorPeriodOf(type, asOf));
   let since: string | null = null;
-  for (let i = periods.length - 1; i >= 0; i--) {
-    const period = periods[i]!;
-    const known = series.filter((p) => periodTime(p.period) <= periodTime(period) + EPSILON);
-    const status = evaluateTarget(target, known, indicatorPeriodBounds(period).end, baseline).status;
+  for (let i = checkpoints.length - 1; i >= 0; i--) {
+    const period = checkpoints[i]!;
+    const end = indicatorPeriodBounds(period).end;
+    const at = periodTime(period) <= now + EPSILON ? end : asOf;
+    const known = series.filter((p) => periodTime(p.period) <= decimalYear(at) + EPSILON);
+    const status = evaluateTarget(target, known, at, baseline).status;
     if (status !== 'at_risk' && status !== 'off_track') break;
     since = period;
   }

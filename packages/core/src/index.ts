@@ -17,6 +17,7 @@ export * from './case-stats.ts';
 export * from './case-clocks.ts';
 export * from './titles.ts';
 export * from './forecast.ts';
+export * from './completeness.ts';
 export * from './aggregation.ts';
 export * from './evaluation-scoring.ts';
 export * from './events.ts';

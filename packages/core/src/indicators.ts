@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PlanCode, Comparator, TargetDirection } from './plan.ts';
 import { RegionCode } from './regions.ts';
 import { TitleKind } from './evaluation.ts';
+import { CompletenessRule } from './completeness.ts';
 
 // Indicators, data sets, observations, data entry and the cockpit (issue 4). The catalogue
 // file format (data/indicators/*.yaml) and every request/response shape of the API described in
@@ -190,6 +191,13 @@ export const DataSetDef = z.strictObject({
   regionLevel: z.union([z.literal(2), z.literal(3)]),
   /** `entry`: people fill it in (form, Excel) with approval; otherwise the module that writes it. */
   source: z.enum(['entry', 'cases', 'volunteers', 'evaluation']).default('entry'),
+  /** Minimum completeness for a figure of this data set to carry a status (issue 16). */
+  completeness: CompletenessRule.default({ minReportingRate: 0, timelyDays: 15, minTimelyRate: 0 }),
+  /**
+   * Regions of `reportingThroughParent` that do report this data set (they are not expected
+   * reporters otherwise).
+   */
+  includeReporters: z.array(RegionCode).default([]),
   elements: z.array(DataElementDef).min(1),
 });
 export type DataSetDef = z.infer<typeof DataSetDef>;
@@ -239,7 +247,19 @@ export const TargetLinkDef = z
   });
 export type TargetLinkDef = z.infer<typeof TargetLinkDef>;
 
+/**
+ * A unit of the reporting level that is not an expected reporter: it reports through its parent
+ * (development zones such as 大庆高新区, the 加格达奇/松岭/新林/呼中 districts administered with
+ * 大兴安岭). A data set counts it only when it lists it in `includeReporters`.
+ */
+export const ReportingThroughParentDef = z.strictObject({
+  region: RegionCode,
+  note: z.string().trim().min(1),
+});
+export type ReportingThroughParentDef = z.infer<typeof ReportingThroughParentDef>;
+
 const CatalogueShape = z.strictObject({
+  reportingThroughParent: z.array(ReportingThroughParentDef).default([]),
   dataSets: z.array(DataSetDef).min(1),
   indicators: z.array(IndicatorDef).default([]),
   targets: z.array(TargetLinkDef).default([]),
@@ -350,6 +370,9 @@ export const DataSetView = z.object({
   periodType: IndicatorPeriodType,
   regionLevel: z.number().int(),
   source: z.enum(['entry', 'cases', 'volunteers', 'evaluation']),
+  completeness: CompletenessRule,
+  /** Regions reporting through a parent that report this data set all the same. */
+  includeReporters: z.array(z.string()),
   elements: z.array(DataElementView),
   rules: z.array(ValidationRuleView),
 });
@@ -529,10 +552,23 @@ export type ImportResult = z.infer<typeof ImportResult>;
 // ---------------------------------------------------------------------------------------------
 // API: target evaluation and the cockpit.
 
-export const TargetStatus = z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'no_data']);
+/**
+ * `insufficient_data`: figures exist but the latest one covers fewer reporters (or fewer on time)
+ * than its data set's minimum completeness, so no status is claimed (issue 16).
+ */
+export const TargetStatus = z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'insufficient_data', 'no_data']);
 export type TargetStatus = z.infer<typeof TargetStatus>;
 
-export const Coverage = z.object({ reported: z.number().int(), expected: z.number().int() });
+/**
+ * Reporters behind a figure: with a value, expected (the reporting-level regions of the scope that
+ * do not report through a parent), and on time (value known within the data set's timely days
+ * after the period end; figures written by other modules are on time).
+ */
+export const Coverage = z.object({
+  reported: z.number().int(),
+  expected: z.number().int(),
+  timely: z.number().int(),
+});
 export type Coverage = z.infer<typeof Coverage>;
 
 export const SeriesPoint = z.object({
@@ -582,6 +618,15 @@ export const TargetEvaluation = z.object({
   status: TargetStatus,
   /** The first period of the current run of at-risk/off-track statuses. */
   laggingSince: z.string().nullable(),
+  /** Coverage of the latest figure, which decides whether the status is shown; null without data. */
+  coverage: Coverage.nullable(),
+  /** The data set's minimum completeness the coverage is held to. */
+  completeness: CompletenessRule,
+  /**
+   * The latest figure includes reporters' figures submitted but not yet approved by the province:
+   * the status is provisional and may change when they are approved or returned.
+   */
+  provisional: z.boolean(),
   series: z.array(SeriesPoint),
 });
 export type TargetEvaluation = z.infer<typeof TargetEvaluation>;
@@ -642,8 +687,14 @@ export type CockpitMap = z.infer<typeof CockpitMap>;
 export const CockpitRankingItem = z.object({
   rank: z.number().int(),
   region: RegionBrief,
-  /** Mean progress (0-100) over the targets that apply to the region and have data. */
+  /**
+   * Mean progress (0-100) over the targets that apply to the region and carry a status (targets
+   * with insufficient data or none are left out; see `scored`).
+   */
   score: z.number().nullable(),
+  /** Targets whose progress enters the score / targets that apply to the region. */
+  scored: z.number().int(),
+  applicable: z.number().int(),
   counts: StatusCounts,
 });
 export type CockpitRankingItem = z.infer<typeof CockpitRankingItem>;
@@ -671,6 +722,10 @@ export const LaggingItem = z.object({
   targetValue: z.number().nullable(),
   forecast: z.number().nullable(),
   progress: z.number().nullable(),
+  /** Coverage of the latest figure (null for title counts without figures). */
+  coverage: Coverage.nullable(),
+  /** Computed from figures not yet approved by the province. */
+  provisional: z.boolean(),
 });
 export type LaggingItem = z.infer<typeof LaggingItem>;
 

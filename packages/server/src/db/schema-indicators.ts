@@ -13,7 +13,14 @@ export type IndicatorTables = {
     source: string;
     position: number;
     updated_at: Generated<Date>;
+    // 20261207T0200_add-indicator-completeness.sql (issue 16)
+    min_reporting_rate: Generated<number>;
+    timely_days: Generated<number>;
+    min_timely_rate: Generated<number>;
+    /** Comma-separated region codes. */
+    include_reporters: Generated<string>;
   };
+  indicator_reporting_through_parent: { region_code: string; note: string };
   indicator_data_element: {
     code: string;
     data_set_code: string;

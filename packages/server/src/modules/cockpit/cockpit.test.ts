@@ -46,7 +46,7 @@ describe('the province cockpit on demo data', () => {
     expect(pm25.baseline).toMatchObject({ period: '2015', source: 'link' });
     expect(pm25.targetValue).toBeCloseTo(pm25.baseline!.value * 0.85, 9);
     const pilots = view.targets.find((t) => t.target.code === 'waste-recycling-rate-pilots')!;
-    expect(pilots.series.at(-1)!.coverage).toEqual({ reported: 4, expected: 4 });
+    expect(pilots.series.at(-1)!.coverage).toEqual({ reported: 4, expected: 4, timely: 4 });
     const cities = view.targets.find((t) => t.target.code === 'national-civilized-cities')!;
     expect(cities.measure).toMatchObject({ kind: 'titles', title: 'national_civilized', as: 'count' });
     expect(cities.latest).toEqual({ period: '2019', value: 4 });
@@ -135,6 +135,58 @@ describe('the province cockpit on demo data', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('coverage decides whether a status is shown (issue 16)', () => {
+  const heatingOf = async (region: string) =>
+    ((await ctx.admin.get(`/api/v1/cockpit?region=${region}`)).json() as CockpitView).targets.find(
+      (t) => t.target.code === 'central-heating-coverage',
+    )!;
+
+  it('expects the 121 official county-level units, not the development zone and the four Daxing’anling districts', async () => {
+    expect((await heatingOf('23')).coverage!.expected).toBe(121);
+    // 大庆: 10 county-level codes, 大庆高新区 reports through the city.
+    expect((await heatingOf('2306')).coverage!.expected).toBe(9);
+    // 大兴安岭: 漠河、呼玛、塔河; 加格达奇/松岭/新林/呼中 do not count.
+    expect((await heatingOf('2327')).coverage).toMatchObject({ reported: 3, expected: 3 });
+    const catalogue = (await ctx.admin.get('/api/v1/indicators/catalogue')).json();
+    expect(catalogue.dataSets[0].completeness).toEqual({ minReportingRate: 80, timelyDays: 15, minTimelyRate: 0 });
+  });
+
+  it('shows the late reporter (依兰县) and the county with a gap (通河县, nothing for 2018)', async () => {
+    const harbinHeating = await heatingOf('2301');
+    expect(harbinHeating.completeness.minReportingRate).toBe(80);
+    // 2020Q2: all 18 reported, 依兰县 40 days after the quarter (late), the others after 10 days.
+    expect(harbinHeating.coverage).toEqual({ reported: 18, expected: 18, timely: 17 });
+    expect(harbinHeating.series.find((p) => p.period === '2018Q4')!.coverage).toEqual({
+      reported: 17,
+      expected: 18,
+      timely: 16,
+    });
+    const tonghe = await heatingOf('230128');
+    expect(tonghe.series.some((p) => p.period.startsWith('2018'))).toBe(false);
+    expect(tonghe.series.some((p) => p.period === '2019Q1')).toBe(true);
+  });
+
+  it('reads "insufficient data" where too few reporters report, keeps it out of the lagging list and the score', async () => {
+    // The demo's youth palaces are reported by about two counties in five: below the 80 % minimum.
+    const province = (await ctx.admin.get('/api/v1/cockpit')).json() as CockpitView;
+    const palaces = province.targets.find((t) => t.target.code === 'rural-school-youth-palace-coverage')!;
+    expect(palaces.coverage!.reported / palaces.coverage!.expected).toBeLessThan(0.8);
+    expect(palaces.status).toBe('insufficient_data');
+    expect(palaces.laggingSince).toBeNull();
+    expect(palaces.latest).not.toBeNull();
+    expect(province.counts.insufficient_data).toBeGreaterThanOrEqual(1);
+    const lagging = (await ctx.admin.get('/api/v1/cockpit/lagging?limit=200')).json() as LaggingList;
+    expect(
+      lagging.items.some((i) => i.target.code === 'rural-school-youth-palace-coverage' && i.region.code === '23'),
+    ).toBe(false);
+    // Every lagging target has a "lagging since" and carries its coverage.
+    expect(lagging.items.every((i) => i.laggingSince !== null && i.coverage !== null)).toBe(true);
+    const ranking = (await ctx.admin.get('/api/v1/cockpit/ranking')).json() as CockpitRanking;
+    expect(ranking.items.every((i) => i.scored <= i.applicable)).toBe(true);
+    expect(ranking.items.some((i) => i.scored < i.applicable)).toBe(true);
   });
 });
 

@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import {
   evaluateTarget,
   indicatorPeriodBounds,
+  isTimely,
   laggingSince,
+  NO_COMPLETENESS_RULE,
+  statusWithCoverage,
+  type CompletenessRule,
   rollUp,
   titleStateAt,
   type IndicatorAggregation,
@@ -14,7 +18,14 @@ import {
   type TitleKind,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { dataSetOfIndicator, type Catalogue, type IndicatorRow, type TargetLink } from '../indicators/catalogue.ts';
+import {
+  completenessOf,
+  dataSetOfIndicator,
+  expectedReporter,
+  type Catalogue,
+  type IndicatorRow,
+  type TargetLink,
+} from '../indicators/catalogue.ts';
 import { readFigures, type Figure } from '../indicators/observations.ts';
 import { brief, scopeFilter, scopeMaxLevel, type RegionNode, type RegionTree } from '../indicators/region-tree.ts';
 
@@ -157,7 +168,11 @@ export async function indicatorSeries(
 ): Promise<{ series: RegionSeries; expected: Map<string, number> }> {
   const set = dataSetOfIndicator(source.catalogue, indicator);
   const figures = await source.figuresOf(set.code, root);
-  const leaves = source.tree.nodes.filter((n) => n.level === set.region_level && isUnder(root, n) && inScope(n));
+  // Units reporting through a parent are neither expected nor counted unless the data set includes them.
+  const leaves = source.tree.nodes.filter(
+    (n) =>
+      n.level === set.region_level && isUnder(root, n) && inScope(n) && expectedReporter(source.catalogue, set, n.code),
+  );
   const leafByCode = new Map(leaves.map((n) => [n.code, n]));
   const byPeriod = new Map<string, Map<string, { num: Figure | null; den: Figure | null }>>();
   const add = (f: Figure, isNum: boolean) => {
@@ -180,14 +195,18 @@ export async function indicatorSeries(
   );
   const aggregation = indicator.aggregation as IndicatorAggregation;
   const ancestors = new Map<string, string[]>();
+  const timelyDays = completenessOf(set).timelyDays;
   for (const period of periods) {
     const figs: LeafFigure[] = [];
+    const end = indicatorPeriodBounds(period).end;
+    const onTime = (f: Figure | null) => !f?.knownAt || isTimely(end, f.knownAt, timelyDays);
     for (const [code, pair] of byPeriod.get(period)!) {
       figs.push({
         path: leafByCode.get(code)!.path,
         numerator: pair.num?.value ?? null,
         denominator: pair.den?.value ?? null,
         approved: (pair.num?.approved ?? true) && (pair.den?.approved ?? true),
+        timely: onTime(pair.num) && onTime(pair.den),
       });
     }
     const out = rollUp(figs, expectedPaths, paths, aggregation, indicator.factor, ancestors);
@@ -199,7 +218,7 @@ export async function indicatorSeries(
         value: agg.value,
         numerator: aggregation === 'ratio' ? agg.numerator : null,
         denominator: agg.denominator,
-        coverage: { reported: agg.reported, expected: agg.expected },
+        coverage: { reported: agg.reported, expected: agg.expected, timely: agg.timely },
         unapproved: agg.unapproved,
       });
     }
@@ -246,7 +265,7 @@ async function titleSeries(
         value: agg.value,
         numerator: agg.numerator,
         denominator: titles.as === 'share' ? agg.denominator : null,
-        coverage: { reported: agg.reported, expected: agg.expected },
+        coverage: { reported: agg.reported, expected: agg.expected, timely: agg.timely },
         unapproved: 0,
       });
     }
@@ -282,6 +301,7 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
     byLink.set(link, out);
     let data: { series: RegionSeries; expected: Map<string, number> };
     let measure: TargetEvaluation['measure'];
+    let completeness: CompletenessRule = NO_COMPLETENESS_RULE;
     if (link.titles) {
       data = await titleSeries(source, link, root, regions, asOf);
       measure = { kind: 'titles', ...link.titles };
@@ -289,6 +309,7 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
       const indicator = source.catalogue.indicatorByCode.get(link.indicatorCode!)!;
       const set = dataSetOfIndicator(source.catalogue, indicator);
       data = await indicatorSeries(source, indicator, root, regions, scopeFilter(source.tree, link.ref.scope));
+      completeness = completenessOf(set);
       measure = {
         kind: 'indicator',
         indicator: {
@@ -309,6 +330,10 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
       const points = data.series.get(region.path) ?? [];
       const values = points.filter((p) => p.value !== null).map((p) => ({ period: p.period, value: p.value! }));
       const e = evaluateTarget(spec, values, asOf, baseline);
+      // The latest figure must cover enough reporters (and enough on time) for a status to be shown.
+      const latestPoint = e.latest ? points.find((p) => p.period === e.latest!.period) : undefined;
+      const coverage = latestPoint?.coverage ?? null;
+      const status = statusWithCoverage(e.status, coverage, completeness);
       out.push({
         target: link.ref,
         measure,
@@ -320,8 +345,11 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
         progress: e.progress,
         expectedToday: e.expectedToday,
         forecast: e.forecast,
-        status: e.status,
-        laggingSince: options.withLaggingSince ? laggingSince(spec, values, asOf, baseline, e.status) : null,
+        status,
+        laggingSince: options.withLaggingSince ? laggingSince(spec, values, asOf, baseline, status) : null,
+        coverage,
+        completeness,
+        provisional: (latestPoint?.unapproved ?? 0) > 0,
         series: points,
       });
     }

@@ -175,9 +175,16 @@ export async function getCockpitRanking(
   const evaluations = await subtreeEvaluations(setup);
   const rows = children.map((child) => {
     const mine = evaluations.filter((e) => e.region.code === child.code);
-    const scored = mine.filter((e) => e.progress !== null);
+    // A target with insufficient coverage has no status, so its progress does not enter the score.
+    const scored = mine.filter((e) => e.progress !== null && e.status !== 'insufficient_data');
     const score = scored.length === 0 ? null : scored.reduce((s, e) => s + e.progress!, 0) / scored.length;
-    return { region: brief(child), score, counts: countStatuses(mine) };
+    return {
+      region: brief(child),
+      score,
+      scored: scored.length,
+      applicable: mine.length,
+      counts: countStatuses(mine),
+    };
   });
   rows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.region.code.localeCompare(b.region.code));
   let rank = 0;
@@ -228,6 +235,8 @@ export async function getLagging(
     targetValue: e.targetValue,
     forecast: e.forecast,
     progress: e.progress,
+    coverage: e.coverage,
+    provisional: e.provisional,
   }));
   const next = offset + query.limit;
   return { items, nextCursor: next < lagging.length ? cursor.encode(String(next)) : null };

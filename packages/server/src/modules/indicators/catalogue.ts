@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import {
   IndicatorCatalogue,
+  type CompletenessRule,
   type DataSetView,
   type IndicatorPeriodType,
   type IndicatorView,
@@ -40,10 +41,12 @@ export type Catalogue = {
   indicators: IndicatorRow[];
   indicatorByCode: Map<string, IndicatorRow>;
   links: TargetLink[];
+  /** Units that are not expected reporters unless a data set includes them (issue 16). */
+  throughParent: Set<string>;
 };
 
 export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
-  const [sets, elements, indicators, links] = await Promise.all([
+  const [sets, elements, indicators, links, throughParent] = await Promise.all([
     db.selectFrom('indicator_data_set').selectAll().orderBy('position').execute(),
     db.selectFrom('indicator_data_element').selectAll().orderBy('data_set_code').orderBy('position').execute(),
     db.selectFrom('indicator').selectAll().orderBy('position').execute(),
@@ -78,6 +81,7 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
       .orderBy('p.code')
       .orderBy('t.position')
       .execute(),
+    db.selectFrom('indicator_reporting_through_parent').select('region_code').execute(),
   ]);
   const dataSets: DataSetRow[] = sets.map((s) => ({
     ...s,
@@ -89,6 +93,7 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
     elementByCode: new Map(elements.map((e) => [e.code, e])),
     indicators,
     indicatorByCode: new Map(indicators.map((i) => [i.code, i])),
+    throughParent: new Set(throughParent.map((r) => r.region_code)),
     links: links.map((l) => ({
       targetId: l.target_id,
       ref: {
@@ -120,6 +125,20 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
   };
 }
 
+/** A data set's minimum completeness (core `CompletenessRule`). */
+export function completenessOf(set: DataSetRow): CompletenessRule {
+  return {
+    minReportingRate: Number(set.min_reporting_rate),
+    timelyDays: set.timely_days,
+    minTimelyRate: Number(set.min_timely_rate),
+  };
+}
+
+/** Whether a region of the data set's level is an expected reporter of it. */
+export function expectedReporter(catalogue: Catalogue, set: DataSetRow, regionCode: string): boolean {
+  return !catalogue.throughParent.has(regionCode) || set.include_reporters.split(',').includes(regionCode);
+}
+
 /** The data set an indicator is computed from. */
 export function dataSetOfIndicator(catalogue: Catalogue, indicator: IndicatorRow): DataSetRow {
   return catalogue.dataSetByCode.get(catalogue.elementByCode.get(indicator.numerator_code)!.data_set_code)!;
@@ -133,6 +152,8 @@ export function dataSetView(set: DataSetRow, catalogue: Catalogue): DataSetView 
     periodType: set.period_type as IndicatorPeriodType,
     regionLevel: set.region_level,
     source: set.source as DataSetView['source'],
+    completeness: completenessOf(set),
+    includeReporters: set.include_reporters.split(',').filter(Boolean),
     elements: set.elements.map((e) => ({
       code: e.code,
       name: e.name,
@@ -209,6 +230,31 @@ export async function importCatalogueFile(
       );
     }
   });
+  const listed = [
+    ...catalogue.reportingThroughParent.map((r, i) => ({
+      code: r.region,
+      path: ['reportingThroughParent', i, 'region'],
+    })),
+    ...catalogue.dataSets.flatMap((set, s) =>
+      set.includeReporters.map((code, i) => ({ code, path: ['dataSets', s, 'includeReporters', i] })),
+    ),
+  ];
+  if (listed.length > 0) {
+    const known = new Set(
+      (
+        await db
+          .selectFrom('region')
+          .select('code')
+          .where(
+            'code',
+            'in',
+            listed.map((l) => l.code),
+          )
+          .execute()
+      ).map((r) => r.code),
+    );
+    for (const l of listed) if (!known.has(l.code)) problems.add(l.path, `no region '${l.code}'`);
+  }
   problems.throwIfAny();
 
   const report: CatalogueImportReport = { dataSets: 0, elements: 0, indicators: 0, targets: 0 };
@@ -221,6 +267,10 @@ export async function importCatalogueFile(
         region_level: set.regionLevel,
         source: set.source,
         position: s,
+        min_reporting_rate: set.completeness.minReportingRate,
+        timely_days: set.completeness.timelyDays,
+        min_timely_rate: set.completeness.minTimelyRate,
+        include_reporters: set.includeReporters.join(','),
       };
       await trx
         .insertInto('indicator_data_set')
@@ -248,6 +298,14 @@ export async function importCatalogueFile(
           .execute();
         report.elements++;
       }
+    }
+    // The file is the whole list: units it no longer names are expected reporters again.
+    await trx.deleteFrom('indicator_reporting_through_parent').execute();
+    if (catalogue.reportingThroughParent.length > 0) {
+      await trx
+        .insertInto('indicator_reporting_through_parent')
+        .values(catalogue.reportingThroughParent.map((r) => ({ region_code: r.region, note: r.note })))
+        .execute();
     }
     for (const [i, ind] of catalogue.indicators.entries()) {
       const row = {

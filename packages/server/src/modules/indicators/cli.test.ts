@@ -162,6 +162,15 @@ describe('chuangcheng indicators import | demo', { timeout: 600_000 }, () => {
     expect(noTarget.stderr).toContain('plan no-plan has no target');
     expect(await counts(open)).toMatchObject({ dataSets: 0, indicators: 0 });
 
+    // A unit reporting through a parent must be a known region (issue 16).
+    const unknownUnit = path.join(dir, 'unknown-unit.yaml');
+    fs.writeFileSync(unknownUnit, `reportingThroughParent:\n  - region: '239999'\n    note: 不存在\n${CATALOGUE}`);
+    const noRegion = run(['indicators', 'import', unknownUnit], env);
+    expect(noRegion.code, noRegion.stderr).toBe(1);
+    expect(noRegion.stderr).toContain('unknown-unit.yaml:2:reportingThroughParent[0].region');
+    expect(noRegion.stderr).toContain("no region '239999'");
+    expect(await counts(open)).toMatchObject({ dataSets: 0, indicators: 0 });
+
     const good = path.join(dir, 'catalogue.yaml');
     fs.writeFileSync(good, CATALOGUE);
     const imported = run(['indicators', 'import', good, '--json'], env);

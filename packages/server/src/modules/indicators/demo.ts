@@ -1,6 +1,11 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { indicatorPeriodsBetween, periodTime, type IndicatorPeriodType } from '@chuangcheng/core';
+import { sql, type Kysely } from 'kysely';
+import {
+  indicatorPeriodBounds,
+  indicatorPeriodsBetween,
+  periodTime,
+  type IndicatorPeriodType,
+} from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict } from '../../http/problem.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -25,6 +30,15 @@ import { emitEvent } from '../../outbox/emit.ts';
 const DEMO_LAST = { year: '2019', quarter: '2020Q2', month: '2020-06' } as const;
 const DEMO_FIRST = { year: '2016', quarter: '2016Q1', month: '2016-01' } as const;
 const DEMO_TITLE_SOURCE = 'DEMO-演示数据';
+/**
+ * So that completeness and timeliness show (issue 16): every demo figure is written 10 days after
+ * its period ends (on time), except 依兰县's, which come 40 days after (late); and 通河县 reports
+ * nothing for 2018 (a county with a gap in its series).
+ */
+const DEMO_LATE_REPORTER = '230123';
+const DEMO_GAP_COUNTY = '230128';
+const DEMO_ON_TIME_DAYS = 10;
+const DEMO_LATE_DAYS = 40;
 
 /**
  * Pace multipliers: 1 = exactly the pace that reaches the goal at the deadline. Above 1.5 the goal
@@ -165,6 +179,7 @@ function demoObservations(
   // One denominator can serve two indicators (registered volunteers): keep its first value.
   const seen = new Set<string>();
   return rows.filter((r) => {
+    if (r.regionCode === DEMO_GAP_COUNTY && r.period.startsWith('2018')) return false;
     const key = `${r.element}|${r.regionCode}|${r.period}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -270,6 +285,15 @@ export async function generateDemo(
     await trx.deleteFrom('observation').where('source_kind', '=', 'demo').execute();
     await trx.deleteFrom('region_title_event').where('source_id', '=', DEMO_TITLE_SOURCE).execute();
     await recordObservations(trx, actor, rows, { audit: false });
+    // When each demo figure became known, for timeliness: shortly after its period, or late.
+    const knownAt = [...new Set(rows.map((r) => r.period))].map((period) => {
+      const end = Date.parse(`${indicatorPeriodBounds(period).end}T12:00:00Z`);
+      return sql`(${period}::text, ${new Date(end + DEMO_ON_TIME_DAYS * 86_400_000).toISOString()}::timestamptz)`;
+    });
+    await sql`update observation o set created_at = v.at from (values ${sql.join(knownAt)}) as v(period, at)
+      where o.source_kind = 'demo' and o.period = v.period`.execute(trx);
+    await sql`update observation set created_at = created_at + make_interval(days => ${DEMO_LATE_DAYS - DEMO_ON_TIME_DAYS}::int)
+      where source_kind = 'demo' and region_code = ${DEMO_LATE_REPORTER}`.execute(trx);
     if (titles.length > 0) {
       await trx
         .insertInto('region_title_event')

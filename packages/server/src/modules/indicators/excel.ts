@@ -306,7 +306,7 @@ export async function seriesWorkbook(series: IndicatorSeries): Promise<Buffer> {
   const header = ['地区代码', '地区名称', '期间', `${ind.name}（${ind.unit}）`];
   if (ind.denominator)
     header.push(`${ind.numerator.name}（${ind.numerator.unit}）`, `${ind.denominator.name}（${ind.denominator.unit}）`);
-  header.push('已报地区', '应报地区', '待省级审核');
+  header.push('已报地区', '应报地区', '按时报送地区', '待省级审核');
   sheet.getRow(2).values = header;
   sheet.getRow(2).font = { bold: true };
   sheet.columns = header.map((_, i) => ({ width: i < 2 ? 14 : 18 }));
@@ -314,7 +314,7 @@ export async function seriesWorkbook(series: IndicatorSeries): Promise<Buffer> {
     for (const p of points) {
       const row: (string | number | null)[] = [region.code, region.name, p.period, p.value];
       if (ind.denominator) row.push(p.numerator, p.denominator);
-      row.push(p.coverage.reported, p.coverage.expected, p.unapproved);
+      row.push(p.coverage.reported, p.coverage.expected, p.coverage.timely, p.unapproved);
       sheet.addRow(row);
     }
   }

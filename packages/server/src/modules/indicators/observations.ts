@@ -160,6 +160,11 @@ export type Figure = {
   sourceKind: ObservationSourceKind;
   /** Approved by the province, or written by a module / the demo (no approval). */
   approved: boolean;
+  /**
+   * When the figure was first known (ISO timestamp), for timeliness: an entry's first submission,
+   * otherwise when the observation was first written.
+   */
+  knownAt: string | null;
 };
 
 const COUNTED_ENTRY = new Set(['submitted', 'approved_city', 'approved_province']);
@@ -185,13 +190,32 @@ export async function readFigures(
         .onRef('e.region_code', '=', 'o.region_code')
         .onRef('e.period', '=', 'o.period'),
     )
-    .select(['o.data_element_code', 'o.region_code', 'o.period', 'o.value', 'o.source_kind', 'e.status'])
+    .select([
+      'o.data_element_code',
+      'o.region_code',
+      'o.period',
+      'o.value',
+      'o.source_kind',
+      'o.created_at',
+      'e.status',
+    ])
     .where('o.data_set_code', '=', dataSetCode)
     .where('o.data_element_code', 'in', [...elements])
     // By region code, so that PostgreSQL reads a province's rows through the (region, data set) index
     // instead of the whole national table.
     .$if(regionCodes !== null, (q) => q.where('o.region_code', 'in', [...regionCodes!]))
     .execute();
+  const submissions = await db
+    .selectFrom('data_entry_event')
+    .select(['region_code', 'period', (eb) => eb.fn.min('at').as('first')])
+    .where('data_set_code', '=', dataSetCode)
+    .where('action', '=', 'submit')
+    .$if(regionCodes !== null, (q) => q.where('region_code', 'in', [...regionCodes!]))
+    .groupBy(['region_code', 'period'])
+    .execute();
+  const firstSubmit = new Map(submissions.map((r) => [`${r.region_code}|${r.period}`, r.first]));
+  const iso = (d: Date | string | null | undefined) =>
+    d === null || d === undefined ? null : new Date(d).toISOString();
   const rank = (kind: string) => sourceKindPrecedence.indexOf(kind as ObservationSourceKind);
   const best = new Map<string, Figure>();
   for (const row of rows) {
@@ -207,6 +231,7 @@ export async function readFigures(
       value: row.value,
       sourceKind: kind,
       approved: kind !== 'entry' || row.status === 'approved_province',
+      knownAt: kind === 'entry' ? iso(firstSubmit.get(`${row.region_code}|${row.period}`)) : iso(row.created_at),
     });
   }
   return [...best.values()];

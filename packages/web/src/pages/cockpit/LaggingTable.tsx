@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Table, type TableColumnsType } from 'antd';
+import { Button, Table, Tag, type TableColumnsType } from 'antd';
 import type { LaggingItem, LaggingList } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
@@ -92,10 +92,25 @@ export function LaggingTable({
     },
     { title: t('cockpit.progress'), dataIndex: 'progress', width: 80, render: formatProgress },
     {
+      title: t('cockpit.coverageLabel'),
+      dataIndex: 'coverage',
+      width: 170,
+      render: (coverage: LaggingItem['coverage']) => (coverage ? t('cockpit.coverageOnTime', { ...coverage }) : '—'),
+    },
+    {
       title: t('cockpit.statusLabel'),
       dataIndex: 'status',
       width: 90,
-      render: (status: LaggingItem['status']) => <TargetStatusTag status={status} />,
+      render: (status: LaggingItem['status'], row) => (
+        <>
+          <TargetStatusTag status={status} />
+          {row.provisional && (
+            <Tag title={t('cockpit.provisional')} data-testid="lagging-provisional">
+              {t('cockpit.provisionalTag')}
+            </Tag>
+          )}
+        </>
+      ),
     },
     {
       key: 'open',
@@ -117,7 +132,7 @@ export function LaggingTable({
         dataSource={current?.items ?? []}
         loading={!current}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1070 }}
         locale={{ emptyText: t('cockpit.noLagging') }}
         data-testid="cockpit-lagging"
       />

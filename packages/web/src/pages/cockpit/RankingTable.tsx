@@ -32,12 +32,18 @@ export function RankingTable({
       title: t('cockpit.score'),
       dataIndex: 'score',
       width: 150,
-      render: (score: number | null) =>
-        score === null ? (
-          '—'
-        ) : (
-          <Progress percent={Math.round(score)} size="small" format={() => formatProgress(score)} />
-        ),
+      render: (score: number | null, row) => (
+        <Tooltip title={t('cockpit.scoredOf', { scored: row.scored, applicable: row.applicable })}>
+          {score === null ? (
+            '—'
+          ) : (
+            <Progress percent={Math.round(score)} size="small" format={() => formatProgress(score)} />
+          )}
+          <div style={{ fontSize: 12, opacity: 0.75 }} data-testid="ranking-scored">
+            {t('cockpit.scoredOf', { scored: row.scored, applicable: row.applicable })}
+          </div>
+        </Tooltip>
+      ),
     },
     {
       title: t('cockpit.statusLabel'),

@@ -47,9 +47,7 @@ export function RegionMap({ regionCode, map, direction, onOpen, height }: Region
       item.region.name,
       `${formatValue(item.value, unit)}${item.period ? ` (${formatPeriod(item.period, language)})` : ''}`,
       item.status ? `${t(statusKeys[item.status])} · ${t('cockpit.progress')} ${formatProgress(item.progress)}` : '',
-      item.coverage && item.coverage.reported < item.coverage.expected
-        ? t('cockpit.coverage', { reported: item.coverage.reported, expected: item.coverage.expected })
-        : '',
+      item.coverage ? t('cockpit.coverageOnTime', { ...item.coverage }) : '',
     ].filter(Boolean);
 
   const legend = byStatus ? (

@@ -21,9 +21,8 @@ export function TargetCard({ evaluation, onOpen }: { evaluation: TargetEvaluatio
   const { target, latest, status } = evaluation;
   const palette = statusPalette(status, theme);
   const unit = evaluationUnit(evaluation);
-  const lastPoint = evaluation.series[evaluation.series.length - 1];
-  const coverage = lastPoint?.coverage;
-  const partial = coverage && coverage.expected > 0 && coverage.reported < coverage.expected;
+  // Coverage of the latest figure, shown beside every figure; it decides whether a status is shown.
+  const coverage = evaluation.coverage;
   const goal = formatTarget(target.comparator, evaluation.targetValue, evaluation.targetValueMax, unit);
 
   return (
@@ -79,9 +78,15 @@ export function TargetCard({ evaluation, onOpen }: { evaluation: TargetEvaluatio
           {t('cockpit.progress')} {formatProgress(evaluation.progress)}
           {' · '}
           {t('cockpit.forecast')} {formatValue(evaluation.forecast, unit)}
-          {partial && ` · ${t('cockpit.coverage', { reported: coverage.reported, expected: coverage.expected })}`}
-          {lastPoint && lastPoint.unapproved > 0 && ` · ${t('cockpit.provisional')}`}
+          {evaluation.provisional && ` · ${t('cockpit.provisional')}`}
         </Typography.Text>
+        {coverage && (
+          <Typography.Text type="secondary" className={styles.cardMeta} data-testid="target-coverage">
+            {t('cockpit.coverageOnTime', { ...coverage })}
+            {status === 'insufficient_data' &&
+              ` · ${t('cockpit.coverageBelow', { min: evaluation.completeness.minReportingRate })}`}
+          </Typography.Text>
+        )}
       </Space>
     </Card>
   );

@@ -7,7 +7,7 @@ const point = (period: string, value: number | null): SeriesPoint => ({
   value,
   numerator: null,
   denominator: null,
-  coverage: { reported: 1, expected: 1 },
+  coverage: { reported: 1, expected: 1, timely: 1 },
   unapproved: 0,
 });
 

@@ -27,6 +27,7 @@ describe('target statuses', () => {
       expect(fill('at_risk')).toBe('#faad14');
       expect(fill('off_track')).toBe('#f5222d');
       expect(fill('no_data')).toMatch(/^#(d9d9d9|595959)$/);
+      expect(fill('insufficient_data')).toBe('#8c8c8c');
     }
   });
 });

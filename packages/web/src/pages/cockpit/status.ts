@@ -1,14 +1,22 @@
 import type { TargetStatus } from '@chuangcheng/core';
 import type { MessageKey } from '../../i18n/I18nProvider.tsx';
 
-/** Legend order: best first, "no data" last. */
-export const targetStatuses: readonly TargetStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'];
+/** Legend order: best first, then the two without a status: too few reporters, and no data (last). */
+export const targetStatuses: readonly TargetStatus[] = [
+  'achieved',
+  'on_track',
+  'at_risk',
+  'off_track',
+  'insufficient_data',
+  'no_data',
+];
 
 export const statusKeys: Record<TargetStatus, MessageKey> = {
   achieved: 'cockpit.status.achieved',
   on_track: 'cockpit.status.on_track',
   at_risk: 'cockpit.status.at_risk',
   off_track: 'cockpit.status.off_track',
+  insufficient_data: 'cockpit.status.insufficient_data',
   no_data: 'cockpit.status.no_data',
 };
 
@@ -23,13 +31,15 @@ interface StatusPalette {
 
 /**
  * One set of status colours for every view (三色督办 plus grey): achieved and on track green,
- * at risk amber, off track red, no data grey. Achieved is the deeper green.
+ * at risk amber, off track red, no data grey; insufficient data a darker grey (figures exist but
+ * cover too few reporters to claim a status). Achieved is the deeper green.
  */
 const light: Record<TargetStatus, StatusPalette> = {
   achieved: { fill: '#237804', text: '#237804', background: '#f6ffed' },
   on_track: { fill: '#73d13d', text: '#389e0d', background: '#f6ffed' },
   at_risk: { fill: '#faad14', text: '#d48806', background: '#fffbe6' },
   off_track: { fill: '#f5222d', text: '#cf1322', background: '#fff1f0' },
+  insufficient_data: { fill: '#8c8c8c', text: '#595959', background: '#f5f5f5' },
   no_data: { fill: '#d9d9d9', text: '#8c8c8c', background: '#fafafa' },
 };
 
@@ -39,6 +49,7 @@ const dark: Record<TargetStatus, StatusPalette> = {
   on_track: { fill: '#73d13d', text: '#b7eb8f', background: '#162312' },
   at_risk: { fill: '#faad14', text: '#ffd666', background: '#2b2111' },
   off_track: { fill: '#f5222d', text: '#ff7875', background: '#2a1215' },
+  insufficient_data: { fill: '#8c8c8c', text: '#d9d9d9', background: '#262626' },
   no_data: { fill: '#595959', text: '#a6a6a6', background: '#1f1f1f' },
 };
 

@@ -123,6 +123,12 @@ export default function IndicatorDetailPage() {
       },
     },
     {
+      title: t('indicator.timely'),
+      key: 'timely',
+      width: 90,
+      render: (_, row) => row.point.coverage.timely,
+    },
+    {
       title: t('indicator.unapproved'),
       key: 'unapproved',
       width: 100,
@@ -141,6 +147,7 @@ export default function IndicatorDetailPage() {
       t('indicator.denominator'),
       t('indicator.reported'),
       t('indicator.expected'),
+      t('indicator.timely'),
       t('indicator.unapproved'),
     ];
     const body = rows.map((row) => [
@@ -152,6 +159,7 @@ export default function IndicatorDetailPage() {
       row.point.denominator,
       row.point.coverage.reported,
       row.point.coverage.expected,
+      row.point.coverage.timely,
       row.point.unapproved,
     ]);
     download(toCsv(header, body), `${indicator.code}-${own?.code ?? ''}.csv`, 'text/csv;charset=utf-8');
