@@ -258,7 +258,13 @@ type FoundationTables = {
     escalated_at: Date | null;
     closed_by: string | null;
     closed_at: Date | null;
+    // sup (issue 18): numbered per issuing office
+    issuing_org_unit_id: string | null;
+    number_year: number | null;
+    number_seq: number | null;
   };
+  // sup (issue 18): each office's 督办单 number prefix
+  supervision_office_setting: { org_unit_id: string; notice_prefix: string; updated_at: Timestamp };
   notification: {
     id: string;
     recipient_org_unit_id: string;

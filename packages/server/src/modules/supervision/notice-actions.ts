@@ -105,24 +105,31 @@ export async function closeNotice(db: Kysely<Database>, actor: Actor, id: string
 /**
  * Escalates every open notice whose reply is overdue on `asOf` to the unit's superior,
  * once: the update only succeeds while `escalated_at` is empty, so concurrent runs agree.
- * Returns how many notices this run escalated.
+ * A unit with no higher office (the province's own office, say) has nobody to escalate to:
+ * the office that issued the notice is told instead. Returns how many notices this run
+ * escalated or told.
  */
 export async function escalateOverdueNotices(db: Kysely<Database>, asOf: string): Promise<number> {
   let escalated = 0;
   for (const notice of await noticeRepository.listToEscalate(db, asOf)) {
     const unit = await findUnit(db, notice.org_unit_id);
-    const superior = unit ? await findSuperior(db, unit) : null;
-    if (!unit || !superior) continue;
+    if (!unit) continue;
+    const superior = await findSuperior(db, unit);
+    const issuer = notice.issuing_org_unit_id !== unit.id ? notice.issuing_org_unit_id : null;
+    const recipient = superior ?? issuer;
+    if (!recipient) continue;
     const done = await db.transaction().execute(async (trx) => {
-      if (!(await noticeRepository.markEscalated(trx, notice.id, superior))) return false;
+      if (!(await noticeRepository.markEscalated(trx, notice.id, recipient))) return false;
       await notificationRepository.insertOnce(trx, [
         {
-          recipient: superior,
+          recipient,
           kind: 'notice',
           subjectType: 'supervision_notice',
           subjectId: notice.id,
           threshold: 'escalated',
-          title: `${notice.number}: ${unit.name} has not replied (due ${notice.reply_due})`,
+          title: superior
+            ? `${notice.number}：${unit.name}逾期未反馈（应于${notice.reply_due}前），请督促办理`
+            : `${notice.number}：${unit.name}逾期未反馈（应于${notice.reply_due}前），无上级机关可提级，请签发机关督促`,
           link: `/notices/${notice.id}`,
         },
       ]);
@@ -135,7 +142,7 @@ export async function escalateOverdueNotices(db: Kysely<Database>, asOf: string)
           entityId: notice.id,
           regionCode: notice.region_code,
           prefectureCode: notice.prefecture_code,
-          after: { escalatedTo: superior, asOf },
+          after: { escalatedTo: recipient, toIssuingOffice: !superior, asOf },
         },
       );
       return true;

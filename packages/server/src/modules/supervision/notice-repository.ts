@@ -56,18 +56,46 @@ export const noticeRepository = {
   },
 
   /**
-   * The next number of a year. A transaction-scoped advisory lock per year serialises
-   * issuers (across processes too), so two notices never draw the same number.
+   * The next number of an office's yearly series: `<prefix>〔year〕N号`, N counting from 1 per
+   * issuing office and year. A transaction-scoped advisory lock per office and year serialises
+   * issuers (across processes too), so two notices never draw the same number; the unique
+   * index on (office, year, sequence) backs it. Without a configured prefix an office prints
+   * its region's name and 督办 (哈尔滨市督办〔2026〕1号).
    */
-  async nextNumber(trx: Kysely<Database>, year: number): Promise<string> {
-    const prefix = `督办〔${year}〕`;
-    await sql`select pg_advisory_xact_lock(hashtext(${`supervision_notice_number:${year}`}))`.execute(trx);
+  async nextNumber(
+    trx: Kysely<Database>,
+    office: { id: string; region_name: string } | null,
+    year: number,
+  ): Promise<{ number: string; seq: number }> {
+    const officeId = office?.id ?? null;
+    await sql`select pg_advisory_xact_lock(hashtext(${`supervision_notice_number:${officeId ?? '-'}:${year}`}))`.execute(
+      trx,
+    );
+    const setting = officeId
+      ? await trx
+          .selectFrom('supervision_office_setting')
+          .select('notice_prefix')
+          .where('org_unit_id', '=', officeId)
+          .executeTakeFirst()
+      : undefined;
+    const prefix = setting?.notice_prefix ?? (office ? `${office.region_name}督办` : '督办');
     const row = await trx
       .selectFrom('supervision_notice')
-      .select(sql<number>`coalesce(max(substring(number from '〕([0-9]+)号')::int), 0)`.as('n'))
-      .where('number', 'like', `${prefix}%`)
+      .select(sql<number>`coalesce(max(number_seq), 0)`.as('n'))
+      .where('number_year', '=', year)
+      .where((eb) => (officeId ? eb('issuing_org_unit_id', '=', officeId) : eb('issuing_org_unit_id', 'is', null)))
       .executeTakeFirstOrThrow();
-    return `${prefix}${Number(row.n) + 1}号`;
+    const seq = Number(row.n) + 1;
+    return { number: `${prefix}〔${year}〕${seq}号`, seq };
+  },
+
+  /** Sets an office's number prefix; later notices carry it, numbers drawn keep theirs. */
+  async setPrefix(db: Kysely<Database>, officeId: string, prefix: string) {
+    await db
+      .insertInto('supervision_office_setting')
+      .values({ org_unit_id: officeId, notice_prefix: prefix })
+      .onConflict((oc) => oc.column('org_unit_id').doUpdateSet({ notice_prefix: prefix, updated_at: new Date() }))
+      .execute();
   },
 
   async insert(trx: Kysely<Database>, row: Insertable<Database['supervision_notice']>) {
@@ -94,7 +122,7 @@ export const noticeRepository = {
   listToEscalate(db: Kysely<Database>, asOf: string) {
     return db
       .selectFrom('supervision_notice')
-      .select(['id', 'number', 'org_unit_id', 'region_code', 'prefecture_code', 'reply_due'])
+      .select(['id', 'number', 'org_unit_id', 'region_code', 'prefecture_code', 'reply_due', 'issuing_org_unit_id'])
       .where('status', 'in', ['issued', 'acknowledged'])
       .where('reply_due', '<', asOf)
       .where('escalated_at', 'is', null)

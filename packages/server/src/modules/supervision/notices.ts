@@ -10,7 +10,7 @@ import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { notificationRepository } from './notification-repository.ts';
 import { supervisionPolicy } from './policy.ts';
 import type { IssueNoticeRequest, Notice, NoticeListQuery } from './schema.ts';
-import { findUnit, todayInChina } from './units.ts';
+import { findIssuingOffice, findUnit, todayInChina } from './units.ts';
 
 export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -94,11 +94,16 @@ export async function issueNotice(
   const today = todayInChina();
   if (input.replyDue < today) throw invalid([{ field: 'body.replyDue', message: 'the reply date has passed' }]);
   const id = crypto.randomUUID();
+  const office = await findIssuingOffice(db, actor);
+  const year = Number(today.slice(0, 4));
   return db.transaction().execute(async (trx) => {
-    const number = await noticeRepository.nextNumber(trx, Number(today.slice(0, 4)));
+    const { number, seq } = await noticeRepository.nextNumber(trx, office, year);
     await noticeRepository.insert(trx, {
       id,
       number,
+      issuing_org_unit_id: office?.id ?? null,
+      number_year: year,
+      number_seq: seq,
       plan_id: planId,
       task_id: input.taskId ?? null,
       action_item_id: input.actionItemId ?? null,
