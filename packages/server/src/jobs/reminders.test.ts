@@ -80,7 +80,8 @@ describe('the reminder job', () => {
         figures: '[]',
         milestones_done: '[]',
         author_id: author.id,
-        submitted_at: new Date(),
+        // Filed on time, before the day the reminder runs: as of 2020-11-15 it is in force.
+        submitted_at: new Date('2020-11-05T10:00:00+08:00'),
       })
       .execute();
     const deadline = (

@@ -115,11 +115,13 @@ export async function escalateOverdueNotices(db: Kysely<Database>, asOf: string)
     const unit = await findUnit(db, notice.org_unit_id);
     if (!unit) continue;
     const superior = await findSuperior(db, unit);
-    const issuer = notice.issuing_org_unit_id !== unit.id ? notice.issuing_org_unit_id : null;
-    const recipient = superior ?? issuer;
+    // With no higher office, the issuing office is told (it may be the addressee itself: the
+    // province's office answering its own 督查室); the notice is escalated to nobody else.
+    const recipient = superior ?? notice.issuing_org_unit_id;
     if (!recipient) continue;
+    const escalatedTo = superior ?? (recipient !== unit.id ? recipient : null);
     const done = await db.transaction().execute(async (trx) => {
-      if (!(await noticeRepository.markEscalated(trx, notice.id, recipient))) return false;
+      if (!(await noticeRepository.markEscalated(trx, notice.id, escalatedTo))) return false;
       await notificationRepository.insertOnce(trx, [
         {
           recipient,
@@ -142,7 +144,7 @@ export async function escalateOverdueNotices(db: Kysely<Database>, asOf: string)
           entityId: notice.id,
           regionCode: notice.region_code,
           prefectureCode: notice.prefecture_code,
-          after: { escalatedTo: recipient, toIssuingOffice: !superior, asOf },
+          after: { escalatedTo, told: recipient, toIssuingOffice: !superior, asOf },
         },
       );
       return true;

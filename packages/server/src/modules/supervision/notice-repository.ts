@@ -139,8 +139,11 @@ export const noticeRepository = {
       .execute();
   },
 
-  /** Marks a notice escalated unless another run already did; true for the run that did. */
-  async markEscalated(trx: Kysely<Database>, id: string, superiorId: string): Promise<boolean> {
+  /**
+   * Marks a notice escalated (to `superiorId`, or to nobody when the unit has no higher office)
+   * unless another run already did; true for the run that did.
+   */
+  async markEscalated(trx: Kysely<Database>, id: string, superiorId: string | null): Promise<boolean> {
     const result = await trx
       .updateTable('supervision_notice')
       .set({ escalated_to_org_unit_id: superiorId, escalated_at: new Date() })
