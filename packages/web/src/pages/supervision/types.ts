@@ -112,6 +112,8 @@ export interface Report {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** Filed after its period's reporting deadline. */
+  late: boolean;
   attachments: Attachment[];
 }
 
@@ -131,7 +133,7 @@ export interface MyTask extends StatusFields {
   number: string;
   title: string;
   role: string;
-  latestReport: { id: string; period: string; submittedAt: string; completed: boolean } | null;
+  latestReport: { id: string; period: string; submittedAt: string; completed: boolean; late: boolean } | null;
   draft: { id: string; period: string; updatedAt: string } | null;
 }
 
@@ -146,14 +148,27 @@ export interface LedgerRow {
   status: TaskStatus;
   colour: StatusColour;
   missingPeriods: number;
-  latestReport: { id: string; period: string; submittedAt: string; excerpt: string } | null;
+  latePeriods: number;
+  missedMilestones: { code: string; due: string }[];
+  latestReport: { id: string; period: string; submittedAt: string; excerpt: string; late: boolean } | null;
   openNotices: number;
+}
+
+/** A meeting's action item overdue on the day asked. */
+export interface OverdueActionItem {
+  id: string;
+  title: string;
+  due: string;
+  daysOverdue: number;
+  meeting: { id: string; title: string; heldOn: string };
+  orgUnit: UnitRef;
 }
 
 export interface Ledger {
   plan: { code: string; name: string };
   asOf: string;
   items: LedgerRow[];
+  overdueActionItems: OverdueActionItem[];
 }
 
 type StatusCounts = Partial<Record<TaskStatus, number>>;
@@ -164,7 +179,13 @@ export interface Board {
   total: number;
   counts: StatusCounts;
   byProgramme: { code: string; title: string; total: number; counts: StatusCounts }[];
-  laggingUnits: (UnitRef & { behind: number; overdue: number; missingPeriods: number; tasks: string[] })[];
+  laggingUnits: (UnitRef & {
+    behind: number;
+    milestoneMissed: number;
+    overdue: number;
+    missingPeriods: number;
+    tasks: string[];
+  })[];
   overdueNotices: {
     id: string;
     number: string;
@@ -173,4 +194,5 @@ export interface Board {
     orgUnit: UnitRef;
     task: { id: string; number: string; title: string } | null;
   }[];
+  overdueActionItems: OverdueActionItem[];
 }
