@@ -4,6 +4,7 @@ import {
   daysBetween,
   deriveTaskStatus,
   isLateReport,
+  noticeActions,
   periodBounds,
   periodOf,
   periodsBetween,
@@ -100,7 +101,11 @@ describe('deriveTaskStatus', () => {
       daysLeft: -140,
     });
     // The final deadline passing still makes the task overdue, the missed milestone listed.
-    const both = deriveTaskStatus({ ...base, deadline: '2019-05-01', openMilestones: [{ code: 'm', due: '2019-03-01' }] });
+    const both = deriveTaskStatus({
+      ...base,
+      deadline: '2019-05-01',
+      openMilestones: [{ code: 'm', due: '2019-03-01' }],
+    });
     expect(both).toMatchObject({ status: 'overdue', nextDue: '2019-05-01', missedMilestones: [{ code: 'm' }] });
   });
 
@@ -147,5 +152,16 @@ describe('late reports', () => {
     expect(isLateReport('2019-04', '2019-05-10')).toBe(false);
     expect(isLateReport('2019-04', '2019-05-11')).toBe(true);
     expect(isLateReport('2019', '2020-01-10')).toBe(false);
+  });
+});
+
+describe('the 办结 chain of a notice', () => {
+  it('allows each action only from its states', () => {
+    expect(noticeActions('issued')).toEqual(['acknowledge', 'reply', 'request_extension']);
+    expect(noticeActions('replied')).toEqual(['review', 'return']);
+    expect(noticeActions('reviewed')).toEqual(['approve', 'return']);
+    expect(noticeActions('approved')).toEqual(['return', 'close']);
+    expect(noticeActions('returned')).toEqual(['reply', 'request_extension']);
+    expect(noticeActions('closed')).toEqual([]);
   });
 });

@@ -183,3 +183,32 @@ export function deriveTaskStatus(input: StatusInput): StatusVerdict {
   const daysLeft = daysBetween(input.today, nextDue);
   return { status, colour: statusColour(status), missingPeriods, missedMilestones, nextDue, daysLeft };
 }
+
+/**
+ * A 督办单's states and the 办结 chain (issue 18): issued → (签收) acknowledged → (反馈, 申请办结)
+ * replied → (审核) reviewed → (领导审批) approved → (销号) closed; 退回重办 sends a replied,
+ * reviewed or approved notice back as returned, and the unit replies again.
+ */
+export const NoticeStatus = z.enum(['issued', 'acknowledged', 'replied', 'reviewed', 'approved', 'returned', 'closed']);
+export type NoticeStatus = z.infer<typeof NoticeStatus>;
+
+export type NoticeAction = 'acknowledge' | 'reply' | 'review' | 'approve' | 'return' | 'close' | 'request_extension';
+
+/** The states each action starts from. */
+export const noticeActionFrom: Record<NoticeAction, readonly NoticeStatus[]> = {
+  acknowledge: ['issued'],
+  reply: ['issued', 'acknowledged', 'returned'],
+  review: ['replied'],
+  approve: ['reviewed'],
+  return: ['replied', 'reviewed', 'approved'],
+  close: ['approved'],
+  request_extension: ['issued', 'acknowledged', 'returned'],
+};
+
+/** States in which the unit still owes a reply (so the reply can be overdue). */
+export const awaitingReply: readonly NoticeStatus[] = ['issued', 'acknowledged', 'returned'];
+
+/** The actions a notice in a state allows. */
+export function noticeActions(status: NoticeStatus): NoticeAction[] {
+  return (Object.keys(noticeActionFrom) as NoticeAction[]).filter((a) => noticeActionFrom[a].includes(status));
+}

@@ -174,7 +174,8 @@ describe('the reminder job', () => {
     expect((await runReminders(ctx.db, addDays(replyDue, -2))).notices).toBeGreaterThan(0);
     const late = await runReminders(ctx.db, addDays(replyDue, 1));
     expect(late.escalated).toBe(1);
-    expect(await thresholdsOf(id)).toEqual(['issued', 'overdue', 'reply-due-3']);
+    // Not acknowledged by its 签收 deadline (two days after issue) either.
+    expect(await thresholdsOf(id)).toEqual(['ack-overdue', 'issued', 'overdue', 'reply-due-3']);
     expect(await thresholdsOf(id, await unitId(ctx.db, '省精神文明办'))).toEqual(['escalated']);
     expect((await runReminders(ctx.db, addDays(replyDue, 1))).escalated).toBe(0);
   });

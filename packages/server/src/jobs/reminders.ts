@@ -76,9 +76,26 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
   return out;
 }
 
+/** 签收: a day before the deadline to acknowledge a notice, and once it has passed unacknowledged. */
+async function acknowledgeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
+  const unacknowledged = await noticeRepository.listUnacknowledgedDueBy(db, addDays(asOf, 1));
+  return unacknowledged.map((n) => {
+    const overdue = n.ack_due! < asOf;
+    return {
+      recipient: n.org_unit_id,
+      kind: 'notice',
+      subjectType: 'supervision_notice',
+      subjectId: n.id,
+      threshold: overdue ? 'ack-overdue' : 'ack-due-1',
+      title: overdue ? `${n.number}逾期未签收（应于${n.ack_due}前签收）` : `${n.number}请于${n.ack_due}前签收`,
+      link: `/notices/${n.id}`,
+    };
+  });
+}
+
 async function noticeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const open = await noticeRepository.listOpenDueBy(db, addDays(asOf, 3));
-  return open.map((n) => {
+  const replies = open.map((n): NewNotification => {
     const overdue = n.reply_due < asOf;
     return {
       recipient: n.org_unit_id,
@@ -90,6 +107,7 @@ async function noticeReminders(db: Kysely<Database>, asOf: string): Promise<NewN
       link: `/notices/${n.id}`,
     };
   });
+  return [...replies, ...(await acknowledgeReminders(db, asOf))];
 }
 
 async function actionItemReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {

@@ -3,28 +3,39 @@ import type { Database } from '../../db/schema.ts';
 import { conflict } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
-import { noticeRepository } from './notice-repository.ts';
+import { noticeRepository, type NoticeRow } from './notice-repository.ts';
+import { emitEvent } from '../../outbox/emit.ts';
+import { noticeActionFrom, type DomainEvent } from '@chuangcheng/core';
 import { notificationRepository } from './notification-repository.ts';
 import { getNotice, presentNotice } from './notices.ts';
 import { supervisionPolicy } from './policy.ts';
 import type { Notice } from './schema.ts';
 import { findSuperior, findUnit } from './units.ts';
 
-type Step = {
-  action: 'notice.acknowledge' | 'notice.reply' | 'notice.close';
+export type Step = {
+  action: `notice.${string}`;
   from: readonly string[];
   changes: Updateable<Database['supervision_notice']>;
   note?: string;
+  /** What to tell through the outbox once the step is done (notifications to the unit or office). */
+  event?: (after: NoticeRow) => DomainEvent;
 };
 
-/** Moves a notice along issued → acknowledged → replied → closed, refusing any other start. */
-async function step(db: Kysely<Database>, actor: Actor, id: string, s: Step, requestId?: string): Promise<Notice> {
+/** Moves a notice one step along its chain, refusing any other start; audited, and told through the outbox. */
+export async function step(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  s: Step,
+  requestId?: string,
+): Promise<Notice> {
   return db.transaction().execute(async (trx) => {
     const before = await getNotice(trx, id);
     if (!(await noticeRepository.transition(trx, id, s.from, s.changes))) {
       throw conflict(`notice ${before.number} is ${before.status}; this needs it to be ${s.from.join(' or ')}`);
     }
     const after = await getNotice(trx, id);
+    if (s.event) await emitEvent(trx, s.event(after));
     await recordAudit(
       trx,
       { actor, requestId },
@@ -39,6 +50,25 @@ async function step(db: Kysely<Database>, actor: Actor, id: string, s: Step, req
       },
     );
     return presentNotice(after);
+  });
+}
+
+type NoticeEventAction = Extract<DomainEvent, { name: 'notice.transitioned' }>['payload']['action'];
+
+/** The outbox event of a step: who is told is the subscriber's business. */
+export function noticeEvent(action: NoticeEventAction, detail: string, round: string) {
+  return (after: NoticeRow): DomainEvent => ({
+    name: 'notice.transitioned',
+    payload: {
+      noticeId: after.id,
+      number: after.number,
+      action,
+      orgUnitId: after.org_unit_id,
+      issuingOfficeId: after.issuing_org_unit_id,
+      detail,
+      round,
+      prefectureCode: after.prefecture_code,
+    },
   });
 }
 
@@ -58,7 +88,10 @@ export async function acknowledgeNotice(db: Kysely<Database>, actor: Actor, id: 
   );
 }
 
-/** 反馈: the unit replies (evidence files are attached through the attachments module). */
+/**
+ * 反馈 and 申请办结: the unit replies, which applies for closure (evidence files are attached
+ * through the attachments module); a returned notice is replied to again.
+ */
 export async function replyToNotice(db: Kysely<Database>, actor: Actor, id: string, text: string, requestId?: string) {
   const notice = await getNotice(db, id);
   supervisionPolicy.canAnswer(actor, notice);
@@ -69,7 +102,8 @@ export async function replyToNotice(db: Kysely<Database>, actor: Actor, id: stri
     id,
     {
       action: 'notice.reply',
-      from: ['issued', 'acknowledged'],
+      from: noticeActionFrom.reply,
+      event: noticeEvent('reply', text.slice(0, 200), `reply:${notice.returned_count}`),
       changes: {
         status: 'replied',
         reply_text: text,
@@ -84,7 +118,7 @@ export async function replyToNotice(db: Kysely<Database>, actor: Actor, id: stri
   );
 }
 
-/** 办结: the office closes a notice once the unit has replied. */
+/** 销号: the office closes a notice once a leader has approved the unit's reply. */
 export async function closeNotice(db: Kysely<Database>, actor: Actor, id: string, note: string, requestId?: string) {
   const notice = await getNotice(db, id);
   supervisionPolicy.canWriteFor(actor, notice.region_path);
@@ -94,7 +128,8 @@ export async function closeNotice(db: Kysely<Database>, actor: Actor, id: string
     id,
     {
       action: 'notice.close',
-      from: ['replied'],
+      from: noticeActionFrom.close,
+      event: noticeEvent('close', note, 'close'),
       changes: { status: 'closed', closed_by: actor.userId, closed_at: new Date() },
       note,
     },

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { awaitingReply } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 
 function baseQuery(db: Kysely<Database>) {
@@ -50,7 +51,7 @@ export const noticeRepository = {
     }
     if (filter.status) query = query.where('n.status', '=', filter.status);
     if (filter.overdueOn) {
-      query = query.where('n.status', 'in', ['issued', 'acknowledged']).where('n.reply_due', '<', filter.overdueOn);
+      query = query.where('n.status', 'in', awaitingReply).where('n.reply_due', '<', filter.overdueOn);
     }
     return query.orderBy('n.issued_at', 'desc').orderBy('n.id').limit(filter.limit).execute();
   },
@@ -123,7 +124,7 @@ export const noticeRepository = {
     return db
       .selectFrom('supervision_notice')
       .select(['id', 'number', 'org_unit_id', 'region_code', 'prefecture_code', 'reply_due', 'issuing_org_unit_id'])
-      .where('status', 'in', ['issued', 'acknowledged'])
+      .where('status', 'in', awaitingReply)
       .where('reply_due', '<', asOf)
       .where('escalated_at', 'is', null)
       .execute();
@@ -134,8 +135,19 @@ export const noticeRepository = {
     return db
       .selectFrom('supervision_notice')
       .select(['id', 'number', 'org_unit_id', 'reply_due'])
-      .where('status', 'in', ['issued', 'acknowledged'])
+      .where('status', 'in', awaitingReply)
       .where('reply_due', '<=', until)
+      .execute();
+  },
+
+  /** Notices not yet acknowledged whose 签收 deadline is on or before `until`, for reminders. */
+  listUnacknowledgedDueBy(db: Kysely<Database>, until: string) {
+    return db
+      .selectFrom('supervision_notice')
+      .select(['id', 'number', 'org_unit_id', 'ack_due'])
+      .where('status', '=', 'issued')
+      .where('ack_due', 'is not', null)
+      .where('ack_due', '<=', until)
       .execute();
   },
 

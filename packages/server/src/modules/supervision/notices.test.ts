@@ -64,6 +64,10 @@ describe('a supervision notice, issued, acknowledged, replied and closed', () =>
     const replied = await officer.post(`/api/v1/notices/${created.id}/reply`, { text: '已补报7月进展' });
     expect(replied.json()).toMatchObject({ status: 'replied', replyText: '已补报7月进展' });
 
+    // 审核 and 领导审批 (by another administrator) come before 销号 (notice-closure.test.ts walks the chain).
+    const leader = (await buildUser(ctx, { role: 'province_admin', regionCode: '23' })).agent;
+    expect((await ctx.admin.post(`/api/v1/notices/${created.id}/review`, { note: '' })).statusCode).toBe(200);
+    expect((await leader.post(`/api/v1/notices/${created.id}/approve`, { note: '' })).statusCode).toBe(200);
     const closed = await ctx.admin.post(`/api/v1/notices/${created.id}/close`, { note: '同意办结' });
     expect(closed.json()).toMatchObject({ status: 'closed' });
     const late = await officer.post(`/api/v1/notices/${created.id}/reply`, { text: 'again' });

@@ -1,6 +1,7 @@
 import { attachmentRepository } from '../attachments/repository.ts';
 import { presentAttachment } from '../reports/present.ts';
 import crypto from 'node:crypto';
+import { addDays, awaitingReply, type NoticeStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
@@ -26,7 +27,7 @@ export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {
     requiredAction: row.required_action,
     replyDue: row.reply_due,
     status: row.status as Notice['status'],
-    overdue: (row.status === 'issued' || row.status === 'acknowledged') && row.reply_due < today,
+    overdue: awaitingReply.includes(row.status as NoticeStatus) && row.reply_due < today,
     issuedAt: row.issued_at.toISOString(),
     acknowledgedAt: iso(row.acknowledged_at),
     replyText: row.reply_text,
@@ -36,6 +37,21 @@ export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {
       : null,
     escalatedAt: iso(row.escalated_at),
     closedAt: iso(row.closed_at),
+    ackDue: row.ack_due,
+    ackOverdue: row.status === 'issued' && row.ack_due !== null && row.ack_due < today,
+    reviewedAt: iso(row.reviewed_at),
+    approvedAt: iso(row.approved_at),
+    returnedCount: row.returned_count,
+    returnReason: row.return_reason,
+    extension:
+      row.extension_status && row.extension_due
+        ? {
+            requestedDue: row.extension_due,
+            reason: row.extension_reason ?? '',
+            status: row.extension_status as 'pending' | 'approved' | 'refused',
+            note: row.extension_note,
+          }
+        : null,
   };
 }
 
@@ -93,6 +109,10 @@ export async function issueNotice(
   const planId = await subjectPlan(db, input);
   const today = todayInChina();
   if (input.replyDue < today) throw invalid([{ field: 'body.replyDue', message: 'the reply date has passed' }]);
+  const ackDue = input.ackDue ?? (addDays(today, 2) < input.replyDue ? addDays(today, 2) : input.replyDue);
+  if (ackDue < today || ackDue > input.replyDue) {
+    throw invalid([{ field: 'body.ackDue', message: 'acknowledge between today and the reply date' }]);
+  }
   const id = crypto.randomUUID();
   const office = await findIssuingOffice(db, actor);
   const year = Number(today.slice(0, 4));
@@ -113,6 +133,7 @@ export async function issueNotice(
       reason: input.reason,
       required_action: input.requiredAction,
       reply_due: input.replyDue,
+      ack_due: ackDue,
       status: 'issued',
       issued_by: actor.userId,
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NoticeStatus } from '@chuangcheng/core';
 import { AttachmentView } from '../reports/schema.ts';
 
 const IsoDate = z
@@ -10,8 +11,6 @@ const UnitRef = z.object({ id: z.string(), name: z.string() });
 
 export const IdParams = z.strictObject({ id: z.string().uuid() });
 
-const NoticeStatus = z.enum(['issued', 'acknowledged', 'replied', 'closed']);
-
 export const IssueNoticeRequest = z.strictObject({
   taskId: z.string().uuid().optional(),
   actionItemId: z.string().uuid().optional(),
@@ -19,6 +18,8 @@ export const IssueNoticeRequest = z.strictObject({
   reason: Text(2000),
   requiredAction: Text(2000),
   replyDue: IsoDate,
+  /** 签收 deadline; two days from today by default, never after the reply date. */
+  ackDue: IsoDate.optional(),
 });
 export type IssueNoticeRequest = z.infer<typeof IssueNoticeRequest>;
 
@@ -33,6 +34,15 @@ export type NoticeListQuery = z.infer<typeof NoticeListQuery>;
 
 export const ReplyRequest = z.strictObject({ text: Text(5000) });
 export const NoteRequest = z.strictObject({ note: z.string().trim().max(2000).default('') });
+/** 退回重办: why, and optionally a new reply date. */
+export const ReturnRequest = z.strictObject({ reason: Text(2000), replyDue: IsoDate.optional() });
+/** 延期申请: the later reply date asked for, and why. */
+export const ExtensionRequest = z.strictObject({ requestedDue: IsoDate, reason: Text(2000) });
+/** The office's decision on a pending extension; a refusal gives its reason in `note`. */
+export const ExtensionDecision = z.strictObject({
+  approve: z.boolean(),
+  note: z.string().trim().max(2000).default(''),
+});
 
 export const Notice = z.object({
   id: z.string(),
@@ -54,6 +64,23 @@ export const Notice = z.object({
   escalatedTo: UnitRef.nullable(),
   escalatedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** 签收 deadline; null on notices issued before it existed. */
+  ackDue: z.string().nullable(),
+  /** Not acknowledged (nor replied to) by its 签收 deadline. */
+  ackOverdue: z.boolean(),
+  reviewedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  /** How often the reply was sent back (退回重办), and the latest reason. */
+  returnedCount: z.number(),
+  returnReason: z.string().nullable(),
+  extension: z
+    .object({
+      requestedDue: z.string(),
+      reason: z.string(),
+      status: z.enum(['pending', 'approved', 'refused']),
+      note: z.string().nullable(),
+    })
+    .nullable(),
   /** Evidence sent with the reply; present on a single notice, not in lists. */
   attachments: z.array(AttachmentView).optional(),
 });
