@@ -1,4 +1,4 @@
-import type { StatusColour, TaskStatus } from '@chuangcheng/core';
+import type { NoticeStatus, StatusColour, TaskStatus } from '@chuangcheng/core';
 
 // The shapes the supervision, report and attachment routes answer with. Domain text is shown
 // exactly as the server sends it.
@@ -8,7 +8,7 @@ interface UnitRef {
   name: string;
 }
 
-export type NoticeStatus = 'issued' | 'acknowledged' | 'replied' | 'closed';
+export type { NoticeStatus };
 
 export interface Notice {
   id: string;
@@ -30,7 +30,19 @@ export interface Notice {
   escalatedTo: UnitRef | null;
   escalatedAt: string | null;
   closedAt: string | null;
-  closeNote: string | null;
+  closeNote?: string | null;
+  ackDue: string | null;
+  ackOverdue: boolean;
+  reviewedAt: string | null;
+  approvedAt: string | null;
+  returnedCount: number;
+  returnReason: string | null;
+  extension: {
+    requestedDue: string;
+    reason: string;
+    status: 'pending' | 'approved' | 'refused';
+    note: string | null;
+  } | null;
   attachments?: Attachment[];
 }
 
