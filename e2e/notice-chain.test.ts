@@ -58,6 +58,12 @@ describe(`a 督办单 through 申请办结, 审核, 退回重办, 领导审批 a
     number = notice.number;
   });
 
+  /** Signs in as another user in the same page: the session cookie goes, the sign-in form comes back. */
+  async function signInAnew(page: Page, server: Walk['server'], username: string, password: string) {
+    await page.context().clearCookies();
+    await signIn(page, server, username, password);
+  }
+
   /** Opens the notice's drawer as the signed-in user and returns it. */
   async function openNotice(page: Page, server: Walk['server']) {
     await page.goto(`${server.url}/supervision/notices?id=${noticeId}`);
@@ -86,7 +92,7 @@ describe(`a 督办单 through 申请办结, 审核, 退回重办, 领导审批 a
     expect((await asked).status()).toBe(200);
     await drawer.getByText('待审批', { exact: false }).waitFor();
 
-    await signIn(page, server, 'admin', server.adminPassword);
+    await signInAnew(page, server, 'admin', server.adminPassword);
     await openNotice(page, server);
     await drawer.getByText('单位申请延期至 2030-07-31', { exact: false }).waitFor();
     const decided = page.waitForResponse(apiAnswer('POST', `/api/v1/notices/${noticeId}/extension/decision`));
@@ -104,7 +110,7 @@ describe(`a 督办单 through 申请办结, 审核, 退回重办, 领导审批 a
     await confirmModal(page, apiAnswer('POST', `/api/v1/notices/${noticeId}/reply`));
     await drawer.locator('.ant-drawer-extra').getByText('已反馈', { exact: true }).waitFor();
 
-    await signIn(page, server, 'admin', server.adminPassword);
+    await signInAnew(page, server, 'admin', server.adminPassword);
     await openNotice(page, server);
     await step(page, 'notice-review', 'review', '已审核');
     await drawer.getByTestId('notice-note').fill('整改措施不具体，请补充分月时间表。');
@@ -121,16 +127,16 @@ describe(`a 督办单 through 申请办结, 审核, 退回重办, 领导审批 a
     await confirmModal(page, apiAnswer('POST', `/api/v1/notices/${noticeId}/reply`));
     await drawer.locator('.ant-drawer-extra').getByText('已反馈', { exact: true }).waitFor();
 
-    await signIn(page, server, 'admin', server.adminPassword);
+    await signInAnew(page, server, 'admin', server.adminPassword);
     await openNotice(page, server);
     await step(page, 'notice-review', 'review', '已审核');
     // The reviewer does not approve: the approve step is the leader's.
-    await signIn(page, server, 'leader', PASSWORD);
+    await signInAnew(page, server, 'leader', PASSWORD);
     await openNotice(page, server);
     await drawer.getByTestId('notice-note').fill('同意办结。');
     await step(page, 'notice-approve', 'approve', '已审批');
 
-    await signIn(page, server, 'admin', server.adminPassword);
+    await signInAnew(page, server, 'admin', server.adminPassword);
     await openNotice(page, server);
     await step(page, 'notice-close', 'close', '已办结');
     const timeline = drawer.getByTestId('notice-timeline');
