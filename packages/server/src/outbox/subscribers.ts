@@ -3,4 +3,8 @@ import { caseNotificationSubscriber, noticeChainSubscriber } from '../modules/su
 import type { Subscriber } from './subscriber.ts';
 
 /** Every subscriber, each defined by the module it belongs to. Add a module's subscribers here. */
-export const subscribers: readonly Subscriber[] = [cockpitSubscriber, caseNotificationSubscriber, noticeChainSubscriber];
+export const subscribers: readonly Subscriber[] = [
+  cockpitSubscriber,
+  caseNotificationSubscriber,
+  noticeChainSubscriber,
+];

@@ -1,5 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
-import { addDays, deriveTaskStatus, isLateReport, periodOf, ReportingCadence, type StatusVerdict } from '@chuangcheng/core';
+import {
+  addDays,
+  deriveTaskStatus,
+  isLateReport,
+  periodOf,
+  ReportingCadence,
+  type StatusVerdict,
+} from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { planRepository } from '../plans/repository.ts';
 import { ledgerRepository, type AssignmentFilter } from './ledger-repository.ts';
@@ -103,7 +110,15 @@ export async function loadAssignmentStatuses(
       graceDays: GRACE_DAYS,
       openMilestones,
     });
-    return { ...a, ...verdict, deadline, latest, latePeriods, openMilestones, openNotices: noticesOf.get(key(a.task_id, a.org_unit_id)) ?? 0 };
+    return {
+      ...a,
+      ...verdict,
+      deadline,
+      latest,
+      latePeriods,
+      openMilestones,
+      openNotices: noticesOf.get(key(a.task_id, a.org_unit_id)) ?? 0,
+    };
   });
 }
 

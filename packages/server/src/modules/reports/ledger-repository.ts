@@ -146,7 +146,10 @@ export const ledgerRepository = {
       .where('supervision_notice.plan_id', '=', planId)
       .where('supervision_notice.issued_at', '<', filedBefore)
       .where((eb) =>
-        eb.or([eb('supervision_notice.replied_at', 'is', null), eb('supervision_notice.replied_at', '>=', filedBefore)]),
+        eb.or([
+          eb('supervision_notice.replied_at', 'is', null),
+          eb('supervision_notice.replied_at', '>=', filedBefore),
+        ]),
       )
       .where((eb) =>
         eb.or([eb('supervision_notice.closed_at', 'is', null), eb('supervision_notice.closed_at', '>=', filedBefore)]),

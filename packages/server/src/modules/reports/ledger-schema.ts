@@ -40,7 +40,7 @@ export const LedgerRow = z.object({
 export type LedgerRow = z.infer<typeof LedgerRow>;
 
 /** A joint meeting's action item (会议议定事项) overdue on the ledger's or board's date. */
-export const OverdueActionItem = z.object({
+const OverdueActionItem = z.object({
   id: z.string(),
   title: z.string(),
   due: IsoDate,
