@@ -276,6 +276,11 @@ type FoundationTables = {
     extension_status: string | null;
     extension_decided_by: string | null;
     extension_note: string | null;
+    // sup (issue 18): the 督办单's document fields
+    signer: string | null;
+    cc: Generated<string>;
+    level: Generated<string>;
+    source: string | null;
   };
   // sup (issue 18): each office's 督办单 number prefix
   supervision_office_setting: { org_unit_id: string; notice_prefix: string; updated_at: Timestamp };

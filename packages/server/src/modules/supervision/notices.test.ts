@@ -121,6 +121,37 @@ describe('numbering per issuing office', () => {
   });
 });
 
+describe('the 督办单 as a document', () => {
+  it('carries 签发人, 抄送, 督办等级 and 来源, and may be addressed to any unit of the plan', async () => {
+    const court = await unitId(ctx.db, '省法院'); // assigned to no task of 2.1
+    const res = await ctx.admin.post(
+      '/api/v1/notices',
+      notice({
+        taskId: undefined,
+        planCode: 'heilongjiang-2018-2020',
+        orgUnitId: court,
+        signer: '张明',
+        cc: '省委督查室、省政府督查室',
+        level: 'urgent',
+        source: 'leader_instruction',
+      }),
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      orgUnit: { id: court, name: '省法院' },
+      task: null,
+      actionItem: null,
+      signer: '张明',
+      cc: '省委督查室、省政府督查室',
+      level: 'urgent',
+      source: 'leader_instruction',
+    });
+    // Without them: 一般, no source, nothing copied.
+    const plain = (await ctx.admin.post('/api/v1/notices', notice())).json();
+    expect(plain).toMatchObject({ signer: null, cc: '', level: 'general', source: null });
+  });
+});
+
 describe('refusals', () => {
   it('keeps other organisations, inspectors and other cities out', async () => {
     const id = (await ctx.admin.post('/api/v1/notices', notice())).json().id;
@@ -158,7 +189,11 @@ describe('refusals', () => {
     expect(notAssigned.statusCode).toBe(400);
     expect(notAssigned.json().errors[0].field).toBe('body.orgUnitId');
     const neither = await ctx.admin.post('/api/v1/notices', notice({ taskId: undefined }));
-    expect(neither.json().errors[0].field).toBe('body.taskId');
+    expect(neither.json().errors[0].field).toBe('body.planCode');
+    const unknownPlan = await ctx.admin.post('/api/v1/notices', notice({ taskId: undefined, planCode: 'nope' }));
+    expect(unknownPlan.json().errors[0].field).toBe('body.planCode');
+    const badLevel = await ctx.admin.post('/api/v1/notices', notice({ level: 'very' }));
+    expect(badLevel.json().errors[0].field).toBe('body.level');
     for (const replyDue of ['2019-13-45x', '2027-02-30']) {
       const badDate = await ctx.admin.post('/api/v1/notices', notice({ replyDue }));
       expect(badDate.json().errors[0].field).toBe('body.replyDue');

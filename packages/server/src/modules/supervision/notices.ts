@@ -37,6 +37,10 @@ export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {
       : null,
     escalatedAt: iso(row.escalated_at),
     closedAt: iso(row.closed_at),
+    signer: row.signer,
+    cc: row.cc,
+    level: row.level as Notice['level'],
+    source: row.source as Notice['source'],
     ackDue: row.ack_due,
     ackOverdue: row.status === 'issued' && row.ack_due !== null && row.ack_due < today,
     reviewedAt: iso(row.reviewed_at),
@@ -63,8 +67,17 @@ export async function getNotice(db: Kysely<Database>, id: string): Promise<Notic
 
 /** The plan a notice belongs to, after checking that the unit answers for its subject. */
 async function subjectPlan(db: Kysely<Database>, input: IssueNoticeRequest): Promise<string> {
-  if (!input.taskId === !input.actionItemId) {
-    throw invalid([{ field: 'body.taskId', message: 'give either taskId or actionItemId' }]);
+  if (input.taskId && input.actionItemId) {
+    throw invalid([{ field: 'body.taskId', message: 'give either taskId or actionItemId, not both' }]);
+  }
+  if (!input.taskId && !input.actionItemId) {
+    // Addressed to any unit: a notice about the plan's work in general.
+    if (!input.planCode) {
+      throw invalid([{ field: 'body.planCode', message: 'give taskId, actionItemId or the planCode' }]);
+    }
+    const plan = await db.selectFrom('plan').select('id').where('code', '=', input.planCode).executeTakeFirst();
+    if (!plan) throw invalid([{ field: 'body.planCode', message: `unknown plan ${input.planCode}` }]);
+    return plan.id;
   }
   if (input.taskId) {
     const task = await db
@@ -134,6 +147,10 @@ export async function issueNotice(
       required_action: input.requiredAction,
       reply_due: input.replyDue,
       ack_due: ackDue,
+      signer: input.signer || null,
+      cc: input.cc ?? '',
+      level: input.level,
+      source: input.source ?? null,
       status: 'issued',
       issued_by: actor.userId,
     });

@@ -9,6 +9,9 @@ const IsoDate = z
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const UnitRef = z.object({ id: z.string(), name: z.string() });
 
+const NoticeLevel = z.enum(['general', 'key', 'urgent']);
+const NoticeSource = z.enum(['leader_instruction', 'meeting_decision', 'higher_assignment']);
+
 export const IdParams = z.strictObject({ id: z.string().uuid() });
 
 export const IssueNoticeRequest = z.strictObject({
@@ -20,6 +23,16 @@ export const IssueNoticeRequest = z.strictObject({
   replyDue: IsoDate,
   /** 签收 deadline; two days from today by default, never after the reply date. */
   ackDue: IsoDate.optional(),
+  /** A notice about neither a task nor an action item names its plan. */
+  planCode: z.string().trim().min(1).max(100).optional(),
+  /** 签发人, as printed. */
+  signer: z.string().trim().max(50).optional(),
+  /** 抄送, as printed (e.g. 省委督查室、省政府督查室). */
+  cc: z.string().trim().max(500).optional(),
+  /** 督办等级: 一般, 重点, 特急. */
+  level: NoticeLevel.default('general'),
+  /** 来源: 领导批示, 会议议定, 上级交办. */
+  source: NoticeSource.optional(),
 });
 export type IssueNoticeRequest = z.infer<typeof IssueNoticeRequest>;
 
@@ -64,6 +77,10 @@ export const Notice = z.object({
   escalatedTo: UnitRef.nullable(),
   escalatedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  signer: z.string().nullable(),
+  cc: z.string(),
+  level: NoticeLevel,
+  source: NoticeSource.nullable(),
   /** 签收 deadline; null on notices issued before it existed. */
   ackDue: z.string().nullable(),
   /** Not acknowledged (nor replied to) by its 签收 deadline. */
