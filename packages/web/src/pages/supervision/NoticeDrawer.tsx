@@ -100,6 +100,13 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
             items={[
               { key: 'unit', label: t('notices.unit'), children: current.orgUnit.name },
               {
+                key: 'level',
+                label: t('notices.level'),
+                children: `${t(`notices.level.${current.level}`)}${current.source ? ` · ${t(`notices.source.${current.source}`)}` : ''}`,
+              },
+              { key: 'signer', label: t('notices.signer'), children: current.signer ?? '—' },
+              { key: 'cc', label: t('notices.cc'), children: current.cc || '—' },
+              {
                 key: 'subject',
                 label: t('notices.subject'),
                 children: current.task

@@ -31,6 +31,10 @@ export interface Notice {
   escalatedAt: string | null;
   closedAt: string | null;
   closeNote?: string | null;
+  signer: string | null;
+  cc: string;
+  level: 'general' | 'key' | 'urgent';
+  source: 'leader_instruction' | 'meeting_decision' | 'higher_assignment' | null;
   ackDue: string | null;
   ackOverdue: boolean;
   reviewedAt: string | null;
