@@ -4,6 +4,7 @@ import { requireActor } from '../auth/actor.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
 import { approveNotice, decideExtension, requestExtension, returnNotice, reviewNotice } from './notice-closure.ts';
+import { noticeDocx } from './notice-docx.ts';
 import { issueNotice, listNotices, readNotice } from './notices.ts';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.ts';
 import {
@@ -42,6 +43,27 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
     '/notices/:id',
     { schema: { tags, summary: 'One notice', params: IdParams, response: { 200: Notice } } },
     async (request) => readNotice(deps.db, requireActor(request), request.params.id),
+  );
+  app.get(
+    '/notices/:id/document.docx',
+    {
+      schema: {
+        tags,
+        summary: 'The 督办单 as a Word (.docx) file',
+        params: IdParams,
+        produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      },
+    },
+    async (request, reply) => {
+      const notice = await readNotice(deps.db, requireActor(request), request.params.id);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header(
+          'content-disposition',
+          `attachment; filename="notice.docx"; filename*=UTF-8''${encodeURIComponent(`督办单-${notice.number}.docx`)}`,
+        )
+        .send(await noticeDocx(notice));
+    },
   );
   app.post(
     '/notices/:id/acknowledge',
