@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Descriptions, Drawer, Space, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Space, Timeline, Typography } from 'antd';
+import { FileWordOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useCan, useMe } from '../../auth/AuthProvider.tsx';
@@ -87,7 +88,21 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
       size={640}
       loading={id !== null && current === null}
       title={current && `${t('notices.notice')} ${current.number}`}
-      extra={current && <NoticeStatusTag status={current.status} overdue={current.overdue} />}
+      extra={
+        current && (
+          <Space>
+            <Button
+              size="small"
+              icon={<FileWordOutlined />}
+              href={`/api/v1/notices/${current.id}/document.docx`}
+              data-testid="notice-docx"
+            >
+              {t('notices.downloadWord')}
+            </Button>
+            <NoticeStatusTag status={current.status} overdue={current.overdue} />
+          </Space>
+        )
+      }
       data-testid="notice-drawer"
     >
       {current && (
