@@ -9,8 +9,8 @@ function chineseDate(iso: string): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
-/** The lines of a 督办单 in print order, label and text; shared by the Word file and its test. */
-export function noticeDocumentLines(notice: Notice): [string, string][] {
+/** The lines of a 督办单 in print order, label and text. */
+function noticeDocumentLines(notice: Notice): [string, string][] {
   const subject = notice.task
     ? `任务${notice.task.number} ${notice.task.title}`
     : (notice.actionItem?.title ?? '创建工作');
