@@ -106,6 +106,33 @@ export const eventCatalogue = {
     version: 1,
     payload: z.object({ titleEventId: Id, regionCode: Code, prefectureCode: Code.nullable() }),
   },
+  /** supervision: a 督办单 moved along the 办结 chain or its extension was asked or decided (sup, issue 18). */
+  'notice.transitioned': {
+    emittedBy: 'supervision',
+    version: 1,
+    payload: z.object({
+      noticeId: Id,
+      number: z.string(),
+      action: z.enum([
+        'reply',
+        'review',
+        'approve',
+        'return',
+        'close',
+        'request_extension',
+        'approve_extension',
+        'refuse_extension',
+      ]),
+      /** The unit the notice is addressed to, and the office that issued it (null before issue 18). */
+      orgUnitId: Id,
+      issuingOfficeId: Id.nullable(),
+      /** What the unit or the office is told: the reason of a return or refusal, the new date. */
+      detail: z.string(),
+      /** Distinguishes repeated steps (the n-th return, the requested date) in notification keys. */
+      round: z.string(),
+      prefectureCode: Code.nullable(),
+    }),
+  },
 } as const;
 
 export type EventName = keyof typeof eventCatalogue;

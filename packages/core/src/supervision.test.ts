@@ -3,9 +3,12 @@ import {
   addDays,
   daysBetween,
   deriveTaskStatus,
+  isLateReport,
+  noticeActions,
   periodBounds,
   periodOf,
   periodsBetween,
+  reportingDeadline,
   statusColour,
   type StatusInput,
 } from './supervision.ts';
@@ -86,8 +89,34 @@ describe('deriveTaskStatus', () => {
       colour: 'red',
       daysLeft: -1,
     });
+  });
+
+  it('shows a passed milestone as a missed milestone, not the task as overdue', () => {
     const milestone = deriveTaskStatus({ ...base, openMilestones: [{ code: 'm', due: '2018-12-31' }] });
-    expect(milestone).toMatchObject({ status: 'overdue', nextDue: '2018-12-31' });
+    expect(milestone).toMatchObject({
+      status: 'milestone_missed',
+      colour: 'red',
+      missedMilestones: [{ code: 'm', due: '2018-12-31' }],
+      nextDue: '2018-12-31',
+      daysLeft: -140,
+    });
+    // The final deadline passing still makes the task overdue, the missed milestone listed.
+    const both = deriveTaskStatus({
+      ...base,
+      deadline: '2019-05-01',
+      openMilestones: [{ code: 'm', due: '2019-03-01' }],
+    });
+    expect(both).toMatchObject({ status: 'overdue', nextDue: '2019-05-01', missedMilestones: [{ code: 'm' }] });
+  });
+
+  it('is behind when any closed period is missing, even if the latest was filed', () => {
+    // May filed (early), January to April not: not green.
+    const verdict = deriveTaskStatus({ ...base, today: '2019-06-20', submittedPeriods: ['2019-05'] });
+    expect(verdict).toMatchObject({
+      status: 'behind',
+      colour: 'yellow',
+      missingPeriods: ['2019-01', '2019-02', '2019-03', '2019-04'],
+    });
   });
 
   it('is done when the latest report declares completion, even after the deadline', () => {
@@ -110,12 +139,29 @@ describe('deriveTaskStatus', () => {
   });
 
   it('maps every status to one colour', () => {
-    expect(['done', 'on_track', 'due_soon', 'behind', 'overdue'].map((s) => statusColour(s as never))).toEqual([
-      'green',
-      'green',
-      'yellow',
-      'yellow',
-      'red',
-    ]);
+    expect(
+      ['done', 'on_track', 'due_soon', 'behind', 'milestone_missed', 'overdue'].map((s) => statusColour(s as never)),
+    ).toEqual(['green', 'green', 'yellow', 'yellow', 'red', 'red']);
+  });
+});
+
+describe('late reports', () => {
+  it('are filed after the period end plus the grace days', () => {
+    expect(reportingDeadline('2019-04')).toBe('2019-05-10');
+    expect(reportingDeadline('2019-Q4', 5)).toBe('2020-01-05');
+    expect(isLateReport('2019-04', '2019-05-10')).toBe(false);
+    expect(isLateReport('2019-04', '2019-05-11')).toBe(true);
+    expect(isLateReport('2019', '2020-01-10')).toBe(false);
+  });
+});
+
+describe('the 办结 chain of a notice', () => {
+  it('allows each action only from its states', () => {
+    expect(noticeActions('issued')).toEqual(['acknowledge', 'reply', 'request_extension']);
+    expect(noticeActions('replied')).toEqual(['review', 'return']);
+    expect(noticeActions('reviewed')).toEqual(['approve', 'return']);
+    expect(noticeActions('approved')).toEqual(['return', 'close']);
+    expect(noticeActions('returned')).toEqual(['reply', 'request_extension']);
+    expect(noticeActions('closed')).toEqual([]);
   });
 });

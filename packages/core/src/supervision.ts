@@ -6,14 +6,14 @@ import type { ReportingCadence } from './plan.ts';
  * Chinese supervision practice (三色督办): green on track, yellow near the deadline or
  * behind on reporting, red overdue.
  */
-export const TaskStatus = z.enum(['done', 'on_track', 'due_soon', 'behind', 'overdue']);
+export const TaskStatus = z.enum(['done', 'on_track', 'due_soon', 'behind', 'milestone_missed', 'overdue']);
 export type TaskStatus = z.infer<typeof TaskStatus>;
 
 export const StatusColour = z.enum(['green', 'yellow', 'red']);
 export type StatusColour = z.infer<typeof StatusColour>;
 
 export function statusColour(status: TaskStatus): StatusColour {
-  if (status === 'overdue') return 'red';
+  if (status === 'overdue' || status === 'milestone_missed') return 'red';
   if (status === 'due_soon' || status === 'behind') return 'yellow';
   return 'green';
 }
@@ -111,6 +111,8 @@ export type StatusVerdict = {
   colour: StatusColour;
   /** Closed periods (end + grace before today, not after the deadline) without a submitted report. */
   missingPeriods: string[];
+  /** Milestones whose date has passed without a report declaring them delivered. */
+  missedMilestones: { code: string; due: string }[];
   /** The nearest open date (deadline or milestone) and the days left to it; negative when passed. */
   nextDue: string;
   daysLeft: number;
@@ -138,30 +140,75 @@ function closedPeriods(
   return closed;
 }
 
+/** The last day a period's report is on time: the period's end plus the grace days. */
+export function reportingDeadline(period: string, graceDays = 10): string {
+  return addDays(periodBounds(period).end, graceDays);
+}
+
+/** A report filed (on `filedOn`, YYYY-MM-DD in China) after its period's reporting deadline is late. */
+export function isLateReport(period: string, filedOn: string, graceDays = 10): boolean {
+  return filedOn > reportingDeadline(period, graceDays);
+}
+
 /**
  * Derives a unit's status on a task. In order: a task reported complete is done; a passed
- * deadline or milestone makes it overdue; a missing report for the latest closed period
- * makes it behind; a deadline or milestone within `dueSoonDays` makes it due soon;
- * otherwise it is on track.
+ * final deadline makes it overdue; a passed milestone not yet delivered makes it
+ * "milestone missed" (the task's own deadline may still be ahead); any closed period
+ * without a report makes it behind (every missed period counts, not only the latest); a
+ * deadline or milestone within `dueSoonDays` makes it due soon; otherwise it is on track.
  */
 export function deriveTaskStatus(input: StatusInput): StatusVerdict {
   const dueSoonDays = input.dueSoonDays ?? 30;
   const graceDays = input.graceDays ?? 10;
-  const openDates = [input.deadline, ...(input.openMilestones ?? []).map((m) => m.due)].sort();
-  const nextDue = openDates.find((d) => d >= input.today) ?? openDates[0]!;
-  const overdueDate = openDates.find((d) => d < input.today);
+  const milestones = [...(input.openMilestones ?? [])].sort((a, b) => a.due.localeCompare(b.due));
+  const missedMilestones = milestones.filter((m) => m.due < input.today).map((m) => ({ code: m.code, due: m.due }));
+  const openDates = [input.deadline, ...milestones.map((m) => m.due)].sort();
+  const upcoming = openDates.find((d) => d >= input.today);
+  const deadlinePassed = input.deadline < input.today;
 
   const submitted = new Set(input.submittedPeriods);
-  const lastClosedEnd = input.deadline < input.today ? input.deadline : input.today;
+  const lastClosedEnd = deadlinePassed ? input.deadline : input.today;
   const closed = closedPeriods(input.cadence, input.start, lastClosedEnd, graceDays, input.today);
   const missingPeriods = closed.filter((p) => !submitted.has(p));
 
   let status: TaskStatus;
   if (input.completed) status = 'done';
-  else if (overdueDate) status = 'overdue';
-  else if (closed.length > 0 && !submitted.has(closed[closed.length - 1]!)) status = 'behind';
-  else if (daysBetween(input.today, nextDue) <= dueSoonDays) status = 'due_soon';
+  else if (deadlinePassed) status = 'overdue';
+  else if (missedMilestones.length > 0) status = 'milestone_missed';
+  else if (missingPeriods.length > 0) status = 'behind';
+  else if (daysBetween(input.today, upcoming ?? input.deadline) <= dueSoonDays) status = 'due_soon';
   else status = 'on_track';
-  const daysLeft = daysBetween(input.today, overdueDate ?? nextDue);
-  return { status, colour: statusColour(status), missingPeriods, nextDue: overdueDate ?? nextDue, daysLeft };
+  // The date that matters: the passed deadline, else the earliest missed milestone, else the next open date.
+  const nextDue = deadlinePassed ? input.deadline : (missedMilestones[0]?.due ?? upcoming ?? input.deadline);
+  const daysLeft = daysBetween(input.today, nextDue);
+  return { status, colour: statusColour(status), missingPeriods, missedMilestones, nextDue, daysLeft };
+}
+
+/**
+ * A 督办单's states and the 办结 chain (issue 18): issued → (签收) acknowledged → (反馈, 申请办结)
+ * replied → (审核) reviewed → (领导审批) approved → (销号) closed; 退回重办 sends a replied,
+ * reviewed or approved notice back as returned, and the unit replies again.
+ */
+export const NoticeStatus = z.enum(['issued', 'acknowledged', 'replied', 'reviewed', 'approved', 'returned', 'closed']);
+export type NoticeStatus = z.infer<typeof NoticeStatus>;
+
+export type NoticeAction = 'acknowledge' | 'reply' | 'review' | 'approve' | 'return' | 'close' | 'request_extension';
+
+/** The states each action starts from. */
+export const noticeActionFrom: Record<NoticeAction, readonly NoticeStatus[]> = {
+  acknowledge: ['issued'],
+  reply: ['issued', 'acknowledged', 'returned'],
+  review: ['replied'],
+  approve: ['reviewed'],
+  return: ['replied', 'reviewed', 'approved'],
+  close: ['approved'],
+  request_extension: ['issued', 'acknowledged', 'returned'],
+};
+
+/** States in which the unit still owes a reply (so the reply can be overdue). */
+export const awaitingReply: readonly NoticeStatus[] = ['issued', 'acknowledged', 'returned'];
+
+/** The actions a notice in a state allows. */
+export function noticeActions(status: NoticeStatus): NoticeAction[] {
+  return (Object.keys(noticeActionFrom) as NoticeAction[]).filter((a) => noticeActionFrom[a].includes(status));
 }

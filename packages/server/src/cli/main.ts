@@ -37,6 +37,7 @@ import { fileStoreOf } from '../storage/file-store.ts';
 import { exportFramework, importFrameworkFile } from '../modules/evaluation/frameworks.ts';
 import { registerUserCommands } from './users-commands.ts';
 import { registerOutboxCommands } from './outbox-commands.ts';
+import { registerSupervisionCommands } from './supervision-commands.ts';
 
 const program = new Command()
   .name('chuangcheng')
@@ -425,5 +426,6 @@ function readFile(file: string): string {
 }
 
 registerOutboxCommands(program, withDatabase);
+registerSupervisionCommands(program, withDatabase);
 
 await program.parseAsync(process.argv);

@@ -258,7 +258,32 @@ type FoundationTables = {
     escalated_at: Date | null;
     closed_by: string | null;
     closed_at: Date | null;
+    // sup (issue 18): numbered per issuing office
+    issuing_org_unit_id: string | null;
+    number_year: number | null;
+    number_seq: number | null;
+    // sup (issue 18): the 办结 chain, 退回重办, 延期申请 and the 签收 deadline
+    ack_due: string | null;
+    reviewed_by: string | null;
+    reviewed_at: Date | null;
+    approved_by: string | null;
+    approved_at: Date | null;
+    returned_count: Generated<number>;
+    return_reason: string | null;
+    returned_at: Date | null;
+    extension_due: string | null;
+    extension_reason: string | null;
+    extension_status: string | null;
+    extension_decided_by: string | null;
+    extension_note: string | null;
+    // sup (issue 18): the 督办单's document fields
+    signer: string | null;
+    cc: Generated<string>;
+    level: Generated<string>;
+    source: string | null;
   };
+  // sup (issue 18): each office's 督办单 number prefix
+  supervision_office_setting: { org_unit_id: string; notice_prefix: string; updated_at: Timestamp };
   notification: {
     id: string;
     recipient_org_unit_id: string;

@@ -80,7 +80,8 @@ describe('the reminder job', () => {
         figures: '[]',
         milestones_done: '[]',
         author_id: author.id,
-        submitted_at: new Date(),
+        // Filed on time, before the day the reminder runs: as of 2020-11-15 it is in force.
+        submitted_at: new Date('2020-11-05T10:00:00+08:00'),
       })
       .execute();
     const deadline = (
@@ -100,6 +101,66 @@ describe('the reminder job', () => {
     expect(seen).toEqual(expect.arrayContaining(['due-30', 'due-7', 'overdue']));
   });
 
+  it('reminds about each milestone before and after its date, without calling the task overdue', async () => {
+    // Task 2.2's pilot-city milestones fall on 2018-12-31; its deadline is 2020-12-31.
+    const waste = await taskId(ctx.db, '2.2');
+    // Earlier runs here went past 2020-12-31; start 2.2's reminders afresh.
+    await ctx.db.deleteFrom('notification').where('subject_id', '=', waste).execute();
+    await runReminders(ctx.db, '2018-12-26');
+    expect(await thresholdsOf(waste)).toEqual(
+      expect.arrayContaining([
+        'milestone-waste-sorting-demonstration-areas-due-7',
+        'milestone-waste-sorting-implementation-plans-due-7',
+      ]),
+    );
+    await runReminders(ctx.db, '2019-01-02');
+    const seen = await thresholdsOf(waste);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'milestone-waste-sorting-demonstration-areas-missed',
+        'milestone-waste-sorting-implementation-plans-missed',
+      ]),
+    );
+    expect(seen).not.toContain('overdue');
+  });
+
+  it('does not report a month under correction as missing', async () => {
+    // 省发改委 filed October 2019 on time, then opened a correction (still a draft): the
+    // October report stays in force, as the ledger counts it.
+    const development = await unitId(ctx.db, '省发改委');
+    const author = await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: development });
+    const original = crypto.randomUUID();
+    const row = {
+      task_id: infrastructure,
+      org_unit_id: development,
+      region_code: '23',
+      period: '2019-10',
+      figures: '[]',
+      milestones_done: '[]',
+      author_id: author.id,
+    };
+    await ctx.db
+      .insertInto('progress_report')
+      .values([
+        {
+          ...row,
+          id: original,
+          version: 1,
+          status: 'superseded',
+          submitted_at: new Date('2019-11-05T10:00:00+08:00'),
+        },
+        { ...row, id: crypto.randomUUID(), version: 2, status: 'draft', supersedes_id: original },
+      ])
+      .execute();
+    await runReminders(ctx.db, '2019-11-15');
+    expect(await thresholdsOf(infrastructure, development)).not.toContain('missing-2019-10');
+    const ledger = (
+      await ctx.admin.get(`/api/v1/plans/heilongjiang-2018-2020/ledger?asOf=2019-11-15&orgUnitId=${development}`)
+    ).json();
+    const inLedger = ledger.items.find((r: { taskNumber: string }) => r.taskNumber === '2.1');
+    expect(inLedger.latestReport.period).toBe('2019-10');
+  });
+
   it('reminds about notice replies and escalates overdue ones', async () => {
     const replyDue = addDays(todayInChina(), 5);
     const issued = await ctx.admin.post('/api/v1/notices', {
@@ -113,7 +174,8 @@ describe('the reminder job', () => {
     expect((await runReminders(ctx.db, addDays(replyDue, -2))).notices).toBeGreaterThan(0);
     const late = await runReminders(ctx.db, addDays(replyDue, 1));
     expect(late.escalated).toBe(1);
-    expect(await thresholdsOf(id)).toEqual(['issued', 'overdue', 'reply-due-3']);
+    // Not acknowledged by its 签收 deadline (two days after issue) either.
+    expect(await thresholdsOf(id)).toEqual(['ack-overdue', 'issued', 'overdue', 'reply-due-3']);
     expect(await thresholdsOf(id, await unitId(ctx.db, '省精神文明办'))).toEqual(['escalated']);
     expect((await runReminders(ctx.db, addDays(replyDue, 1))).escalated).toBe(0);
   });

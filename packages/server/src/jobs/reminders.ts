@@ -1,120 +1,101 @@
 import type { Kysely } from 'kysely';
-import {
-  addDays,
-  daysBetween,
-  deriveTaskStatus,
-  periodBounds,
-  periodsBetween,
-  type ReportingCadence,
-} from '@chuangcheng/core';
+import { addDays, daysBetween, periodBounds, periodsBetween, type ReportingCadence } from '@chuangcheng/core';
 import type { Database } from '../db/schema.ts';
+import { planRepository } from '../modules/plans/repository.ts';
+import { GRACE_DAYS, loadAssignmentStatuses } from '../modules/reports/assignments.ts';
 import { escalateOverdueNotices } from '../modules/supervision/notice-actions.ts';
 import { noticeRepository } from '../modules/supervision/notice-repository.ts';
 import { notificationRepository, type NewNotification } from '../modules/supervision/notification-repository.ts';
-
-const GRACE_DAYS = 10;
 
 export type ReminderCounts = {
   /** New notifications per subject; a second run on the same day adds none. */
   tasks: number;
   notices: number;
   actionItems: number;
-  /** Notices escalated to the unit's superior by this run. */
+  /** Notices escalated to the unit's superior (or told to the issuing office) by this run. */
   escalated: number;
 };
 
-/** One reminder per unit and current task: nearing the deadline, overdue, or a report missing. */
-async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
-  const assignments = await db
-    .selectFrom('plan_task_unit as a')
-    .innerJoin('plan_task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .select([
-      'a.task_id',
-      'a.org_unit_id',
-      't.number',
-      't.title',
-      'p.period_start',
-      'p.period_end',
-      'p.reporting_cadence',
-    ])
-    .where('t.retired_in_version', 'is', null)
-    .execute();
-  const dated = await db
-    .selectFrom('plan_target')
-    .select(['task_id', 'deadline as due', 'code'])
-    .where('retired_in_version', 'is', null)
-    .where('task_id', 'is not', null)
-    .unionAll(
-      db.selectFrom('plan_milestone').select(['task_id', 'due', 'code']).where('retired_in_version', 'is', null),
-    )
-    .execute();
-  const milestones = await db
-    .selectFrom('plan_milestone')
-    .select(['task_id', 'code', 'due'])
-    .where('retired_in_version', 'is', null)
-    .execute();
-  const reports = await db
-    .selectFrom('progress_report')
-    .select(['task_id', 'org_unit_id', 'period', 'completed', 'milestones_done', 'submitted_at'])
-    .where('status', '=', 'submitted')
-    .orderBy('submitted_at')
-    .execute();
+const MILESTONE_NOTICE_DAYS = 7;
 
+/**
+ * Reminders per unit and current task, from the same statuses the ledger shows on `asOf`:
+ * nearing or past the final deadline; each milestone nearing (7 days) or missed; the latest
+ * closed period without a report in force (a month under correction keeps its report in
+ * force, so it is not reported missing).
+ */
+async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const out: NewNotification[] = [];
-  for (const a of assignments) {
-    const cadence = a.reporting_cadence as ReportingCadence;
-    const dates = dated.filter((d) => d.task_id === a.task_id).map((d) => d.due);
-    const deadline = dates.length ? dates.sort()[dates.length - 1]! : a.period_end;
-    const own = reports.filter((r) => r.task_id === a.task_id && r.org_unit_id === a.org_unit_id);
-    const delivered = new Set(
-      own.flatMap((r) => (Array.isArray(r.milestones_done) ? (r.milestones_done as string[]) : [])),
-    );
-    const verdict = deriveTaskStatus({
-      today: asOf,
-      start: a.period_start,
-      deadline,
-      cadence,
-      submittedPeriods: own.map((r) => r.period),
-      completed: own.length > 0 && own[own.length - 1]!.completed,
-      openMilestones: milestones.filter((m) => m.task_id === a.task_id && !delivered.has(m.code)),
-      graceDays: GRACE_DAYS,
-    });
-    if (verdict.status === 'done') continue;
-    const base = { recipient: a.org_unit_id, kind: 'task', subjectType: 'plan_task', subjectId: a.task_id } as const;
-    const link = `/tasks/${a.task_id}`;
-    const daysLeft = daysBetween(asOf, deadline);
-    if (verdict.status === 'overdue') {
-      out.push({
-        ...base,
-        threshold: 'overdue',
-        title: `任务${a.number}已逾期（${verdict.nextDue}）：${a.title}`,
-        link,
-      });
-    } else if (daysLeft <= 7) {
-      out.push({ ...base, threshold: 'due-7', title: `任务${a.number}距截止还有${daysLeft}天：${a.title}`, link });
-    } else if (daysLeft <= 30) {
-      out.push({ ...base, threshold: 'due-30', title: `任务${a.number}距截止还有${daysLeft}天：${a.title}`, link });
-    }
-    const closed = periodsBetween(cadence, a.period_start, deadline < asOf ? deadline : asOf).filter(
-      (p) => addDays(periodBounds(p).end, GRACE_DAYS) < asOf,
-    );
-    const latest = closed[closed.length - 1];
-    if (latest && verdict.missingPeriods.includes(latest)) {
-      out.push({
-        ...base,
-        threshold: `missing-${latest}`,
-        title: `任务${a.number}未报送${latest}进展：${a.title}`,
-        link,
-      });
+  for (const plan of await planRepository.list(db)) {
+    const cadence = plan.reporting_cadence as ReportingCadence;
+    for (const a of await loadAssignmentStatuses(db, plan, asOf, {})) {
+      if (a.status === 'done') continue;
+      const base = { recipient: a.org_unit_id, kind: 'task', subjectType: 'plan_task', subjectId: a.task_id } as const;
+      const link = `/tasks/${a.task_id}`;
+      const daysLeft = daysBetween(asOf, a.deadline);
+      if (a.status === 'overdue') {
+        out.push({ ...base, threshold: 'overdue', title: `任务${a.number}已逾期（${a.deadline}）：${a.title}`, link });
+      } else if (daysLeft <= 7) {
+        out.push({ ...base, threshold: 'due-7', title: `任务${a.number}距截止还有${daysLeft}天：${a.title}`, link });
+      } else if (daysLeft <= 30) {
+        out.push({ ...base, threshold: 'due-30', title: `任务${a.number}距截止还有${daysLeft}天：${a.title}`, link });
+      }
+      for (const m of a.openMilestones) {
+        const left = daysBetween(asOf, m.due);
+        if (left < 0) {
+          out.push({
+            ...base,
+            threshold: `milestone-${m.code}-missed`,
+            title: `任务${a.number}节点${m.code}已逾期（${m.due}）：${a.title}`,
+            link,
+          });
+        } else if (left <= MILESTONE_NOTICE_DAYS) {
+          out.push({
+            ...base,
+            threshold: `milestone-${m.code}-due-7`,
+            title: `任务${a.number}节点${m.code}将于${m.due}到期：${a.title}`,
+            link,
+          });
+        }
+      }
+      const lastClosedEnd = a.deadline < asOf ? a.deadline : asOf;
+      const closed = periodsBetween(cadence, plan.period_start, lastClosedEnd).filter(
+        (p) => addDays(periodBounds(p).end, GRACE_DAYS) < asOf,
+      );
+      const latest = closed[closed.length - 1];
+      if (latest && a.missingPeriods.includes(latest)) {
+        out.push({
+          ...base,
+          threshold: `missing-${latest}`,
+          title: `任务${a.number}未报送${latest}进展：${a.title}`,
+          link,
+        });
+      }
     }
   }
   return out;
 }
 
+/** 签收: a day before the deadline to acknowledge a notice, and once it has passed unacknowledged. */
+async function acknowledgeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
+  const unacknowledged = await noticeRepository.listUnacknowledgedDueBy(db, addDays(asOf, 1));
+  return unacknowledged.map((n) => {
+    const overdue = n.ack_due! < asOf;
+    return {
+      recipient: n.org_unit_id,
+      kind: 'notice',
+      subjectType: 'supervision_notice',
+      subjectId: n.id,
+      threshold: overdue ? 'ack-overdue' : 'ack-due-1',
+      title: overdue ? `${n.number}逾期未签收（应于${n.ack_due}前签收）` : `${n.number}请于${n.ack_due}前签收`,
+      link: `/notices/${n.id}`,
+    };
+  });
+}
+
 async function noticeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const open = await noticeRepository.listOpenDueBy(db, addDays(asOf, 3));
-  return open.map((n) => {
+  const replies = open.map((n): NewNotification => {
     const overdue = n.reply_due < asOf;
     return {
       recipient: n.org_unit_id,
@@ -126,6 +107,7 @@ async function noticeReminders(db: Kysely<Database>, asOf: string): Promise<NewN
       link: `/notices/${n.id}`,
     };
   });
+  return [...replies, ...(await acknowledgeReminders(db, asOf))];
 }
 
 async function actionItemReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {

@@ -1,6 +1,10 @@
 import { cockpitSubscriber } from '../modules/cockpit/subscribers.ts';
-import { caseNotificationSubscriber } from '../modules/supervision/subscribers.ts';
+import { caseNotificationSubscriber, noticeChainSubscriber } from '../modules/supervision/subscribers.ts';
 import type { Subscriber } from './subscriber.ts';
 
 /** Every subscriber, each defined by the module it belongs to. Add a module's subscribers here. */
-export const subscribers: readonly Subscriber[] = [cockpitSubscriber, caseNotificationSubscriber];
+export const subscribers: readonly Subscriber[] = [
+  cockpitSubscriber,
+  caseNotificationSubscriber,
+  noticeChainSubscriber,
+];

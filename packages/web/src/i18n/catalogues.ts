@@ -14,6 +14,8 @@ import listsZhCN from './features/lists.zh-CN.json';
 import listsEn from './features/lists.en.json';
 import auditZhCN from './features/audit.zh-CN.json';
 import auditEn from './features/audit.en.json';
+import supervisionZhCN from './features/supervision.zh-CN.json';
+import supervisionEn from './features/supervision.en.json';
 
 /**
  * The message catalogues. The shell's messages live in zh-CN.json / en.json; each feature keeps
@@ -22,8 +24,18 @@ import auditEn from './features/audit.en.json';
  * both lists and to both spreads, one line each.
  */
 export const catalogueParts = {
-  'zh-CN': [baseZhCN, indicatorsZhCN, evaluationZhCN, casesZhCN, shellZhCN, publicZhCN, listsZhCN, auditZhCN],
-  en: [baseEn, indicatorsEn, evaluationEn, casesEn, shellEn, publicEn, listsEn, auditEn],
+  'zh-CN': [
+    baseZhCN,
+    indicatorsZhCN,
+    evaluationZhCN,
+    casesZhCN,
+    shellZhCN,
+    publicZhCN,
+    listsZhCN,
+    auditZhCN,
+    supervisionZhCN,
+  ],
+  en: [baseEn, indicatorsEn, evaluationEn, casesEn, shellEn, publicEn, listsEn, auditEn, supervisionEn],
 } as const;
 
 export const zhCN = {
@@ -35,6 +47,7 @@ export const zhCN = {
   ...publicZhCN,
   ...listsZhCN,
   ...auditZhCN,
+  ...supervisionZhCN,
 };
 export const en: Record<keyof typeof zhCN, string> = {
   ...baseEn,
@@ -45,4 +58,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...publicEn,
   ...listsEn,
   ...auditEn,
+  ...supervisionEn,
 };

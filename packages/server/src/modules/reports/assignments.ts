@@ -1,5 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
-import { deriveTaskStatus, ReportingCadence, type StatusVerdict } from '@chuangcheng/core';
+import {
+  addDays,
+  deriveTaskStatus,
+  isLateReport,
+  periodOf,
+  ReportingCadence,
+  type StatusVerdict,
+} from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { planRepository } from '../plans/repository.ts';
 import { ledgerRepository, type AssignmentFilter } from './ledger-repository.ts';
@@ -8,14 +15,26 @@ type PlanRow = Selectable<Database['plan']>;
 type AssignmentRow = Awaited<ReturnType<typeof ledgerRepository.listAssignments>>[number];
 type Summary = Awaited<ReturnType<typeof ledgerRepository.summariseSubmitted>>[number];
 
-/** The latest report in force of one unit on one task. */
-type LatestReport = { id: string; period: string; submitted_at: Date; completed: boolean };
+/** The latest report in force of one unit on one task; late when filed after its reporting deadline. */
+type LatestReport = { id: string; period: string; submitted_at: Date; completed: boolean; late: boolean };
+
+/** Days after a period ends by which its report is due (每月10日前 for monthly reporting). */
+export const GRACE_DAYS = 10;
+
+/** The first instant after the day `asOf` in China (UTC+8): what was filed before it counts on `asOf`. */
+export function endOfDayInChina(asOf: string): Date {
+  return new Date(`${addDays(asOf, 1)}T00:00:00+08:00`);
+}
 
 /** One unit on one task, with its derived status and latest submitted report. */
 export type AssignmentStatus = AssignmentRow &
   StatusVerdict & {
     deadline: string;
     latest: LatestReport | null;
+    /** Periods whose report in force was filed after the reporting deadline. */
+    latePeriods: string[];
+    /** Milestones of the task not yet reported delivered, passed or not. */
+    openMilestones: { code: string; due: string }[];
     openNotices: number;
   };
 
@@ -37,7 +56,8 @@ function deadlines(
 
 /**
  * Loads the task × unit rows of a plan that the filter selects and derives each one's
- * status on `asOf` from deadlines, milestones and submitted reports.
+ * status on `asOf` from deadlines, milestones and the reports filed by the end of `asOf`
+ * for periods up to it: the same `asOf` gives the same answer whenever it is asked.
  */
 export async function loadAssignmentStatuses(
   db: Kysely<Database>,
@@ -45,18 +65,22 @@ export async function loadAssignmentStatuses(
   asOf: string,
   filter: AssignmentFilter,
 ): Promise<AssignmentStatus[]> {
+  const cadence = ReportingCadence.parse(plan.reporting_cadence);
+  const filedBefore = endOfDayInChina(asOf);
   const [assignments, submitted, targets, milestones, notices] = await Promise.all([
     ledgerRepository.listAssignments(db, plan.id, filter),
-    ledgerRepository.summariseSubmitted(db, plan.id, filter.orgUnitId),
+    ledgerRepository.summariseSubmitted(db, plan.id, filter.orgUnitId, {
+      filedBefore,
+      lastPeriod: periodOf(cadence, asOf),
+    }),
     planRepository.listTargets(db, plan.id),
     planRepository.listMilestones(db, plan.id),
-    ledgerRepository.countOpenNotices(db, plan.id),
+    ledgerRepository.countOpenNotices(db, plan.id, filedBefore),
   ]);
   const key = (taskId: string | null, unitId: string) => `${taskId}|${unitId}`;
   const summaryOf = new Map(submitted.map((r) => [key(r.task_id, r.org_unit_id), r]));
   const noticesOf = new Map(notices.map((n) => [key(n.task_id, n.org_unit_id), Number(n.count)]));
   const deadlineOf = deadlines(targets, milestones);
-  const cadence = ReportingCadence.parse(plan.reporting_cadence);
 
   return assignments.map((a) => {
     const summary: Summary | undefined = summaryOf.get(key(a.task_id, a.org_unit_id));
@@ -66,11 +90,16 @@ export async function loadAssignmentStatuses(
           period: summary.latest_period,
           submitted_at: new Date(summary.latest_submitted_at),
           completed: summary.latest_completed,
+          late: isLateReport(summary.latest_period, summary.filed_on[summary.periods.length - 1]!, GRACE_DAYS),
         }
       : null;
+    const latePeriods = (summary?.periods ?? []).filter((p, i) => isLateReport(p, summary!.filed_on[i]!, GRACE_DAYS));
     // Milestones declared delivered by any report in force of this unit on this task.
     const delivered = new Set((summary?.milestones_done ?? []).flat());
     const deadline = deadlineOf.get(a.task_id) ?? plan.period_end;
+    const openMilestones = milestones
+      .filter((m) => m.task_id === a.task_id && !delivered.has(m.code))
+      .map((m) => ({ code: m.code, due: m.due }));
     const verdict = deriveTaskStatus({
       today: asOf,
       start: plan.period_start,
@@ -78,11 +107,18 @@ export async function loadAssignmentStatuses(
       cadence,
       submittedPeriods: summary?.periods ?? [],
       completed: latest?.completed ?? false,
-      openMilestones: milestones
-        .filter((m) => m.task_id === a.task_id && !delivered.has(m.code))
-        .map((m) => ({ code: m.code, due: m.due })),
+      graceDays: GRACE_DAYS,
+      openMilestones,
     });
-    return { ...a, ...verdict, deadline, latest, openNotices: noticesOf.get(key(a.task_id, a.org_unit_id)) ?? 0 };
+    return {
+      ...a,
+      ...verdict,
+      deadline,
+      latest,
+      latePeriods,
+      openMilestones,
+      openNotices: noticesOf.get(key(a.task_id, a.org_unit_id)) ?? 0,
+    };
   });
 }
 

@@ -6,8 +6,6 @@ type Db = Kysely<Database>;
 /** Which task × unit rows to load: one organisation, a region scope, or both. */
 export type AssignmentFilter = { orgUnitId?: string; scopePath?: string };
 
-const OPEN_NOTICE = ['issued', 'acknowledged', 'replied'];
-
 /** Bulk reads behind "my tasks", the ledger and the board, one query per table. */
 export const ledgerRepository = {
   /** Every unit assigned to a current task of the plan, in plan order. */
@@ -43,15 +41,26 @@ export const ledgerRepository = {
   },
 
   /**
-   * The reports in force of the plan's tasks, summarised per task and unit in SQL: the
-   * periods covered, the latest report and the milestones declared delivered. Twenty
-   * thousand monthly reports become a few hundred rows before they reach Node.
+   * The reports in force on `asOf` of the plan's tasks, summarised per task and unit in SQL:
+   * the periods covered with the day each was filed, the latest report and the milestones
+   * declared delivered. "In force on D" is the highest version of a period's report that
+   * was submitted by the end of D (China time), for periods up to `lastPeriod` (the period
+   * containing D): a later report or a later correction does not change how D looked. A
+   * superseded report whose correction is still a draft stays in force. Twenty thousand
+   * monthly reports become a few hundred rows before they reach Node.
    */
-  async summariseSubmitted(db: Db, planId: string, orgUnitId: string | undefined) {
+  async summariseSubmitted(
+    db: Db,
+    planId: string,
+    orgUnitId: string | undefined,
+    asOf: { filedBefore: Date; lastPeriod: string },
+  ) {
     const { rows } = await sql<{
       task_id: string;
       org_unit_id: string;
       periods: string[];
+      /** The day (China time) each period's report in force was filed, aligned with `periods`. */
+      filed_on: string[];
       latest_id: string;
       latest_period: string;
       latest_submitted_at: Date;
@@ -59,21 +68,28 @@ export const ledgerRepository = {
       /** One array of milestone codes per report that declared any; null when none did. */
       milestones_done: string[][] | null;
     }>`
+      with filed as (
+        select pr.*, row_number() over (
+          partition by pr.task_id, pr.org_unit_id, pr.period order by pr.version desc) as rank
+        from progress_report pr
+        join plan_task t on t.id = pr.task_id
+        where t.plan_id = ${planId}
+          and pr.status in ('submitted', 'superseded')
+          and pr.submitted_at is not null
+          and pr.submitted_at < ${asOf.filedBefore}
+          and pr.period <= ${asOf.lastPeriod}
+          and (${orgUnitId ?? null}::uuid is null or pr.org_unit_id = ${orgUnitId ?? null}::uuid)
+      )
       select pr.task_id, pr.org_unit_id,
         array_agg(pr.period order by pr.period) as periods,
+        array_agg(to_char(pr.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') order by pr.period) as filed_on,
         (array_agg(pr.id order by pr.period desc))[1] as latest_id,
         (array_agg(pr.period order by pr.period desc))[1] as latest_period,
         (array_agg(pr.submitted_at order by pr.period desc))[1] as latest_submitted_at,
         (array_agg(pr.completed order by pr.period desc))[1] as latest_completed,
         jsonb_agg(pr.milestones_done) filter (where jsonb_array_length(pr.milestones_done) > 0) as milestones_done
-      from progress_report pr
-      join plan_task t on t.id = pr.task_id
-      -- a superseded report stays in force while its correction is still a draft
-      left join progress_report correction
-        on correction.supersedes_id = pr.id and correction.status = 'draft'
-      where t.plan_id = ${planId}
-        and (pr.status = 'submitted' or (pr.status = 'superseded' and correction.id is not null))
-        and (${orgUnitId ?? null}::uuid is null or pr.org_unit_id = ${orgUnitId ?? null}::uuid)
+      from filed pr
+      where pr.rank = 1
       group by pr.task_id, pr.org_unit_id`.execute(db);
     return rows;
   },
@@ -96,20 +112,21 @@ export const ledgerRepository = {
       .execute();
   },
 
-  /** Open supervision notices (not yet closed) per task and unit. */
-  countOpenNotices(db: Db, planId: string) {
+  /** Supervision notices open on `asOf` (issued by then, not closed by then) per task and unit. */
+  countOpenNotices(db: Db, planId: string, filedBefore: Date) {
     return db
       .selectFrom('supervision_notice')
       .select(['task_id', 'org_unit_id', (eb) => eb.fn.countAll<string>().as('count')])
       .where('plan_id', '=', planId)
       .where('task_id', 'is not', null)
-      .where('status', 'in', OPEN_NOTICE)
+      .where('issued_at', '<', filedBefore)
+      .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', filedBefore)]))
       .groupBy(['task_id', 'org_unit_id'])
       .execute();
   },
 
-  /** Notices whose reply is overdue on `asOf` and not yet given, for units in scope. */
-  listOverdueNotices(db: Db, planId: string, asOf: string, filter: AssignmentFilter) {
+  /** Notices whose reply was overdue on `asOf` and not given by then, for units in scope. */
+  listOverdueNotices(db: Db, planId: string, asOf: string, filedBefore: Date, filter: AssignmentFilter) {
     let query = db
       .selectFrom('supervision_notice')
       .innerJoin('org_unit', 'org_unit.id', 'supervision_notice.org_unit_id')
@@ -127,12 +144,52 @@ export const ledgerRepository = {
         'plan_task.title as task_title',
       ])
       .where('supervision_notice.plan_id', '=', planId)
-      .where('supervision_notice.status', 'in', ['issued', 'acknowledged'])
+      .where('supervision_notice.issued_at', '<', filedBefore)
+      .where((eb) =>
+        eb.or([
+          eb('supervision_notice.replied_at', 'is', null),
+          eb('supervision_notice.replied_at', '>=', filedBefore),
+        ]),
+      )
+      .where((eb) =>
+        eb.or([eb('supervision_notice.closed_at', 'is', null), eb('supervision_notice.closed_at', '>=', filedBefore)]),
+      )
       .where('supervision_notice.reply_due', '<', asOf);
     if (filter.orgUnitId) query = query.where('supervision_notice.org_unit_id', '=', filter.orgUnitId);
     const scope = filter.scopePath;
     if (scope)
       query = query.where((eb) => eb.or([eb('region.path', '=', scope), eb('region.path', 'like', `${scope}/%`)]));
     return query.orderBy('supervision_notice.reply_due').execute();
+  },
+
+  /**
+   * Action items of the plan's joint meetings that were overdue on `asOf`: due before it and
+   * not completed by its end; for owners in scope. Supervised like tasks, they show on the
+   * board and in the ledger.
+   */
+  listOverdueActionItems(db: Db, planId: string, asOf: string, filedBefore: Date, filter: AssignmentFilter) {
+    let query = db
+      .selectFrom('action_item as a')
+      .innerJoin('joint_meeting as m', 'm.id', 'a.meeting_id')
+      .innerJoin('org_unit as u', 'u.id', 'a.owner_org_unit_id')
+      .innerJoin('region as r', 'r.code', 'u.region_code')
+      .select([
+        'a.id',
+        'a.title',
+        'a.due',
+        'a.meeting_id',
+        'm.title as meeting_title',
+        'm.held_on',
+        'u.id as org_unit_id',
+        'u.name as org_unit_name',
+      ])
+      .where('m.plan_id', '=', planId)
+      .where('a.created_at', '<', filedBefore)
+      .where('a.due', '<', asOf)
+      .where((eb) => eb.or([eb('a.completed_at', 'is', null), eb('a.completed_at', '>=', filedBefore)]));
+    if (filter.orgUnitId) query = query.where('a.owner_org_unit_id', '=', filter.orgUnitId);
+    const scope = filter.scopePath;
+    if (scope) query = query.where((eb) => eb.or([eb('r.path', '=', scope), eb('r.path', 'like', `${scope}/%`)]));
+    return query.orderBy('a.due').orderBy('a.id').execute();
   },
 };

@@ -28,17 +28,33 @@ export const LedgerRow = z.object({
   status: TaskStatus,
   colour: StatusColour,
   missingPeriods: z.number(),
+  /** Periods whose report in force was filed after its reporting deadline (迟报). */
+  latePeriods: z.number(),
+  /** Milestones passed without being reported delivered. */
+  missedMilestones: z.array(z.object({ code: z.string(), due: IsoDate })),
   latestReport: z
-    .object({ id: z.string(), period: z.string(), submittedAt: z.string(), excerpt: z.string() })
+    .object({ id: z.string(), period: z.string(), submittedAt: z.string(), excerpt: z.string(), late: z.boolean() })
     .nullable(),
   openNotices: z.number(),
 });
 export type LedgerRow = z.infer<typeof LedgerRow>;
 
+/** A joint meeting's action item (会议议定事项) overdue on the ledger's or board's date. */
+const OverdueActionItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  due: IsoDate,
+  daysOverdue: z.number(),
+  meeting: z.object({ id: z.string(), title: z.string(), heldOn: IsoDate }),
+  orgUnit: OrgUnitRef,
+});
+
 export const Ledger = z.object({
   plan: z.object({ code: z.string(), name: z.string() }),
   asOf: IsoDate,
   items: z.array(LedgerRow),
+  /** Overdue action items of the plan's meetings, for the units the ledger shows. */
+  overdueActionItems: z.array(OverdueActionItem),
 });
 export type Ledger = z.infer<typeof Ledger>;
 
@@ -50,10 +66,11 @@ export const Board = z.object({
   total: z.number(),
   counts: StatusCounts,
   byProgramme: z.array(Programme.extend({ total: z.number(), counts: StatusCounts })),
-  /** Units with behind or overdue rows, most lagging first. */
+  /** Units with behind, missed-milestone or overdue rows, most lagging first. */
   laggingUnits: z.array(
     OrgUnitRef.extend({
       behind: z.number(),
+      milestoneMissed: z.number(),
       overdue: z.number(),
       missingPeriods: z.number(),
       tasks: z.array(z.string()),
@@ -69,6 +86,7 @@ export const Board = z.object({
       task: z.object({ id: z.string(), number: z.string(), title: z.string() }).nullable(),
     }),
   ),
+  overdueActionItems: z.array(OverdueActionItem),
 });
 export type Board = z.infer<typeof Board>;
 

@@ -16,6 +16,8 @@ const COLUMNS: { header: string; width: number }[] = [
   { header: '进展情况', width: 50 },
   { header: '未报期数', width: 9 },
   { header: '未办结督办单', width: 12 },
+  { header: '迟报期数', width: 9 },
+  { header: '逾期节点', width: 16 },
 ];
 
 const STATUS_LABELS: Record<TaskStatus, string> = {
@@ -23,6 +25,7 @@ const STATUS_LABELS: Record<TaskStatus, string> = {
   on_track: '正常推进',
   due_soon: '临近期限',
   behind: '进度滞后',
+  milestone_missed: '节点逾期',
   overdue: '逾期未完成',
 };
 
@@ -74,10 +77,27 @@ export async function ledgerWorkbook(ledger: Ledger): Promise<Buffer> {
       item.latestReport?.excerpt ?? '',
       item.missingPeriods,
       item.openNotices,
+      item.latePeriods,
+      item.missedMilestones.map((m) => `${m.code}（${m.due}）`).join('、'),
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
     row.getCell(8).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[item.colour] } };
   });
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: COLUMNS.length } };
+
+  // Action items of joint meetings are supervised like tasks: the overdue ones on their own sheet.
+  const items = workbook.addWorksheet('逾期会议议定事项');
+  items.columns = [6, 36, 18, 12, 9, 30].map((width) => ({ width }));
+  items.addRow(['序号', '议定事项', '责任单位', '完成时限', '逾期天数', '会议']).font = { bold: true };
+  ledger.overdueActionItems.forEach((item, index) => {
+    items.addRow([
+      index + 1,
+      item.title,
+      item.orgUnit.name,
+      item.due,
+      item.daysOverdue,
+      `${item.meeting.title}（${item.meeting.heldOn}）`,
+    ]);
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

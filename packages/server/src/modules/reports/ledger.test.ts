@@ -110,7 +110,7 @@ describe('the ledger (台账)', () => {
     expect(String(sheet.getCell(1, 1).value)).toContain(AS_OF);
     expect(sheet.getRow(2).values).toEqual([
       undefined,
-      ...'序号 工程 任务编号 任务 责任单位 牵头/配合 完成时限 状态 最近报告期 报告时间 进展情况 未报期数 未办结督办单'.split(
+      ...'序号 工程 任务编号 任务 责任单位 牵头/配合 完成时限 状态 最近报告期 报告时间 进展情况 未报期数 未办结督办单 迟报期数 逾期节点'.split(
         ' ',
       ),
     ]);
@@ -147,6 +147,7 @@ describe('the supervision board', () => {
         reply_due: '2019-05-10',
         status: 'issued',
         issued_by: admin!.id,
+        issued_at: new Date('2019-05-01T09:00:00+08:00'),
       })
       .execute();
     const board = (await ctx.admin.get(`/api/v1/plans/${CODE}/board?asOf=${AS_OF}`)).json();
@@ -156,7 +157,8 @@ describe('the supervision board', () => {
     expect(sum(board.counts)).toBe(rows.length);
     expect(board.byProgramme.map((p: { code: string }) => p.code)).toEqual(['1', '2', '3', '4']);
     expect(board.laggingUnits.length).toBeGreaterThan(0);
-    const score = (u: { overdue: number; behind: number }) => u.overdue * 1000 + u.behind;
+    const score = (u: { overdue: number; milestoneMissed: number; behind: number }) =>
+      u.overdue * 1_000_000 + u.milestoneMissed * 1000 + u.behind;
     expect(score(board.laggingUnits[0])).toBeGreaterThanOrEqual(score(board.laggingUnits.at(-1)));
     expect(board.overdueNotices).toMatchObject([
       { number: '督办〔2019〕1号', orgUnit: { name: '省住建厅' }, task: { number: '2.1' } },
@@ -173,8 +175,23 @@ describe('milestones and corrections in the derived status', () => {
     const officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
     const task22 = await taskId(ctx.db, '2.2');
     const row = async () => (await ledger(ctx.admin)).find((r) => r.taskNumber === '2.2' && r.orgUnit.id === housing)!;
-    // The pilot cities' 2018 milestones passed on 2018-12-31 with nothing reported.
-    expect((await row()).status).toBe('overdue');
+    // The pilot cities' 2018 milestones passed on 2018-12-31 with nothing reported: a missed
+    // milestone, not the task overdue (its deadline is ahead).
+    expect(await row()).toMatchObject({
+      status: 'milestone_missed',
+      colour: 'red',
+      missedMilestones: [
+        { code: 'waste-sorting-implementation-plans', due: '2018-12-31' },
+        { code: 'waste-sorting-demonstration-areas', due: '2018-12-31' },
+      ],
+    });
+    // What the ledger shows on AS_OF is what was filed by then: the reports below are filed on 2019-05-06.
+    const fileOn = (id: string, day: string) =>
+      ctx.db
+        .updateTable('progress_report')
+        .set({ submitted_at: new Date(`${day}T10:00:00+08:00`) })
+        .where('id', '=', id)
+        .execute();
 
     const delivered = ['waste-sorting-implementation-plans', 'waste-sorting-demonstration-areas'];
     let december = '';
@@ -194,6 +211,7 @@ describe('milestones and corrections in the derived status', () => {
       });
       expect(created.statusCode).toBe(201);
       expect((await officer.post(`/api/v1/reports/${created.json().id}/submit`)).statusCode).toBe(200);
+      await fileOn(created.json().id, '2019-05-06');
       if (period === '2018-12') december = created.json().id;
     }
     expect(await row()).toMatchObject({ status: 'on_track', missingPeriods: 0 });
@@ -203,6 +221,7 @@ describe('milestones and corrections in the derived status', () => {
     expect((await officer.patch(`/api/v1/reports/${correction.id}`, { milestonesDone: [] })).statusCode).toBe(200);
     expect((await row()).status).toBe('on_track');
     expect((await officer.post(`/api/v1/reports/${correction.id}/submit`)).statusCode).toBe(200);
-    expect((await row()).status).toBe('overdue');
+    await fileOn(correction.id, '2019-05-15');
+    expect((await row()).status).toBe('milestone_missed');
   });
 });

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import { TaskStatus } from '@chuangcheng/core';
+import { daysBetween, TaskStatus } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
 import { planPolicy } from '../plans/policy.ts';
 import { planRepository } from '../plans/repository.ts';
 import { regionRepository } from '../regions/repository.ts';
-import { loadAssignmentStatuses, today, type AssignmentStatus } from './assignments.ts';
+import { endOfDayInChina, loadAssignmentStatuses, today, type AssignmentStatus } from './assignments.ts';
 import { ledgerRepository } from './ledger-repository.ts';
 import type { Board, Ledger, LedgerQuery, LedgerRow } from './ledger-schema.ts';
 import { reportPolicy } from './policy.ts';
@@ -44,12 +44,15 @@ function presentRow(row: AssignmentStatus, narratives: Map<string, string>): Led
     status: row.status,
     colour: row.colour,
     missingPeriods: row.missingPeriods.length,
+    latePeriods: row.latePeriods.length,
+    missedMilestones: row.missedMilestones,
     latestReport: row.latest
       ? {
           id: row.latest.id,
           period: row.latest.period,
           submittedAt: row.latest.submitted_at!.toISOString(),
           excerpt: excerpt(narratives.get(row.latest.id) ?? ''),
+          late: row.latest.late,
         }
       : null,
     openNotices: row.openNotices,
@@ -65,7 +68,10 @@ export async function readLedger(
 ): Promise<Ledger> {
   const asOf = query.asOf ?? today();
   const { plan, filter } = await getLedgerScope(db, actor, code, query.orgUnitId);
-  const rows = await loadAssignmentStatuses(db, plan, asOf, filter);
+  const [rows, actionItems] = await Promise.all([
+    loadAssignmentStatuses(db, plan, asOf, filter),
+    ledgerRepository.listOverdueActionItems(db, plan.id, asOf, endOfDayInChina(asOf), filter),
+  ]);
   const needle = query.q?.trim().toLowerCase();
   const items = rows
     .filter((r) => !query.programme || r.programme_code === query.programme)
@@ -75,7 +81,27 @@ export async function readLedger(
     );
   const latestIds = items.flatMap((r) => (r.latest ? [r.latest.id] : []));
   const narratives = new Map((await ledgerRepository.listNarratives(db, latestIds)).map((n) => [n.id, n.narrative]));
-  return { plan: { code: plan.code, name: plan.name }, asOf, items: items.map((r) => presentRow(r, narratives)) };
+  return {
+    plan: { code: plan.code, name: plan.name },
+    asOf,
+    items: items.map((r) => presentRow(r, narratives)),
+    overdueActionItems: actionItems
+      .filter((a) => !needle || [a.title, a.org_unit_name].some((field) => field.toLowerCase().includes(needle)))
+      .map((a) => presentActionItem(a, asOf)),
+  };
+}
+
+type ActionItemRow = Awaited<ReturnType<typeof ledgerRepository.listOverdueActionItems>>[number];
+
+function presentActionItem(row: ActionItemRow, asOf: string): Ledger['overdueActionItems'][number] {
+  return {
+    id: row.id,
+    title: row.title,
+    due: row.due,
+    daysOverdue: daysBetween(row.due, asOf),
+    meeting: { id: row.meeting_id, title: row.meeting_title, heldOn: row.held_on },
+    orgUnit: { id: row.org_unit_id, name: row.org_unit_name },
+  };
 }
 
 const zeroCounts = () => Object.fromEntries(TaskStatus.options.map((s) => [s, 0])) as Board['counts'];
@@ -84,9 +110,11 @@ const zeroCounts = () => Object.fromEntries(TaskStatus.options.map((s) => [s, 0]
 export async function readBoard(db: Kysely<Database>, actor: Actor, code: string, asOfInput?: string): Promise<Board> {
   const asOf = asOfInput ?? today();
   const { plan, filter } = await getLedgerScope(db, actor, code);
-  const [rows, notices] = await Promise.all([
+  const filedBefore = endOfDayInChina(asOf);
+  const [rows, notices, actionItems] = await Promise.all([
     loadAssignmentStatuses(db, plan, asOf, filter),
-    ledgerRepository.listOverdueNotices(db, plan.id, asOf, filter),
+    ledgerRepository.listOverdueNotices(db, plan.id, asOf, filedBefore, filter),
+    ledgerRepository.listOverdueActionItems(db, plan.id, asOf, filedBefore, filter),
   ]);
   const counts = zeroCounts();
   const programmes = new Map<string, Board['byProgramme'][number]>();
@@ -100,19 +128,29 @@ export async function readBoard(db: Kysely<Database>, actor: Actor, code: string
     }
     programme.total++;
     programme.counts[row.status]++;
-    if (row.status !== 'behind' && row.status !== 'overdue') continue;
+    if (row.status !== 'behind' && row.status !== 'overdue' && row.status !== 'milestone_missed') continue;
     let unit = lagging.get(row.org_unit_id);
     if (!unit) {
-      unit = { id: row.org_unit_id, name: row.org_unit_name, behind: 0, overdue: 0, missingPeriods: 0, tasks: [] };
+      unit = {
+        id: row.org_unit_id,
+        name: row.org_unit_name,
+        behind: 0,
+        milestoneMissed: 0,
+        overdue: 0,
+        missingPeriods: 0,
+        tasks: [],
+      };
       lagging.set(row.org_unit_id, unit);
     }
-    unit[row.status]++;
+    if (row.status === 'milestone_missed') unit.milestoneMissed++;
+    else unit[row.status]++;
     unit.missingPeriods += row.missingPeriods.length;
     unit.tasks.push(row.number);
   }
   const laggingUnits = [...lagging.values()].sort(
     (a, b) =>
       b.overdue - a.overdue ||
+      b.milestoneMissed - a.milestoneMissed ||
       b.behind - a.behind ||
       b.missingPeriods - a.missingPeriods ||
       a.name.localeCompare(b.name),
@@ -132,5 +170,6 @@ export async function readBoard(db: Kysely<Database>, actor: Actor, code: string
       orgUnit: { id: n.org_unit_id, name: n.org_unit_name },
       task: n.task_id ? { id: n.task_id, number: n.task_number!, title: n.task_title! } : null,
     })),
+    overdueActionItems: actionItems.map((a) => presentActionItem(a, asOf)),
   };
 }

@@ -1,3 +1,4 @@
+import { isLateReport } from '@chuangcheng/core';
 import type { AttachmentRow } from '../attachments/repository.ts';
 import type { ReportRow } from './repository.ts';
 import type { ReportView } from './schema.ts';
@@ -11,6 +12,11 @@ export function presentAttachment(row: AttachmentRow) {
     sha256: row.sha256,
     uploadedAt: row.uploaded_at.toISOString(),
   };
+}
+
+/** The calendar day of an instant in China (UTC+8). */
+function dayInChina(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export function presentReport(row: ReportRow, attachments: AttachmentRow[] = []): ReportView {
@@ -31,6 +37,7 @@ export function presentReport(row: ReportRow, attachments: AttachmentRow[] = [])
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     submittedAt: row.submitted_at?.toISOString() ?? null,
+    late: row.submitted_at ? isLateReport(row.period, dayInChina(row.submitted_at)) : false,
     attachments: attachments.filter((a) => a.owner_id === row.id).map(presentAttachment),
   };
 }

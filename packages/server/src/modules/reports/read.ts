@@ -82,6 +82,7 @@ export async function listMyTasks(
               period: row.latest.period,
               submittedAt: row.latest.submitted_at!.toISOString(),
               completed: row.latest.completed,
+              late: row.latest.late,
             }
           : null,
         draft: draft ? { id: draft.id, period: draft.period, updatedAt: draft.updated_at.toISOString() } : null,

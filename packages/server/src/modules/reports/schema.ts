@@ -64,6 +64,8 @@ export const ReportView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   submittedAt: z.string().nullable(),
+  /** Filed after its period's reporting deadline (period end + grace days); false while a draft. */
+  late: z.boolean(),
   attachments: z.array(AttachmentView),
 });
 export type ReportView = z.infer<typeof ReportView>;
@@ -83,7 +85,7 @@ const StatusFields = {
 };
 
 const LatestReport = z
-  .object({ id: z.string(), period: z.string(), submittedAt: z.string(), completed: z.boolean() })
+  .object({ id: z.string(), period: z.string(), submittedAt: z.string(), completed: z.boolean(), late: z.boolean() })
   .nullable();
 
 export const MyTask = z.object({

@@ -3,28 +3,39 @@ import type { Database } from '../../db/schema.ts';
 import { conflict } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
-import { noticeRepository } from './notice-repository.ts';
+import { noticeRepository, type NoticeRow } from './notice-repository.ts';
+import { emitEvent } from '../../outbox/emit.ts';
+import { noticeActionFrom, type DomainEvent } from '@chuangcheng/core';
 import { notificationRepository } from './notification-repository.ts';
 import { getNotice, presentNotice } from './notices.ts';
 import { supervisionPolicy } from './policy.ts';
 import type { Notice } from './schema.ts';
 import { findSuperior, findUnit } from './units.ts';
 
-type Step = {
-  action: 'notice.acknowledge' | 'notice.reply' | 'notice.close';
+export type Step = {
+  action: `notice.${string}`;
   from: readonly string[];
   changes: Updateable<Database['supervision_notice']>;
   note?: string;
+  /** What to tell through the outbox once the step is done (notifications to the unit or office). */
+  event?: (after: NoticeRow) => DomainEvent;
 };
 
-/** Moves a notice along issued → acknowledged → replied → closed, refusing any other start. */
-async function step(db: Kysely<Database>, actor: Actor, id: string, s: Step, requestId?: string): Promise<Notice> {
+/** Moves a notice one step along its chain, refusing any other start; audited, and told through the outbox. */
+export async function step(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  s: Step,
+  requestId?: string,
+): Promise<Notice> {
   return db.transaction().execute(async (trx) => {
     const before = await getNotice(trx, id);
     if (!(await noticeRepository.transition(trx, id, s.from, s.changes))) {
       throw conflict(`notice ${before.number} is ${before.status}; this needs it to be ${s.from.join(' or ')}`);
     }
     const after = await getNotice(trx, id);
+    if (s.event) await emitEvent(trx, s.event(after));
     await recordAudit(
       trx,
       { actor, requestId },
@@ -39,6 +50,25 @@ async function step(db: Kysely<Database>, actor: Actor, id: string, s: Step, req
       },
     );
     return presentNotice(after);
+  });
+}
+
+type NoticeEventAction = Extract<DomainEvent, { name: 'notice.transitioned' }>['payload']['action'];
+
+/** The outbox event of a step: who is told is the subscriber's business. */
+export function noticeEvent(action: NoticeEventAction, detail: string, round: string) {
+  return (after: NoticeRow): DomainEvent => ({
+    name: 'notice.transitioned',
+    payload: {
+      noticeId: after.id,
+      number: after.number,
+      action,
+      orgUnitId: after.org_unit_id,
+      issuingOfficeId: after.issuing_org_unit_id,
+      detail,
+      round,
+      prefectureCode: after.prefecture_code,
+    },
   });
 }
 
@@ -58,7 +88,10 @@ export async function acknowledgeNotice(db: Kysely<Database>, actor: Actor, id: 
   );
 }
 
-/** 反馈: the unit replies (evidence files are attached through the attachments module). */
+/**
+ * 反馈 and 申请办结: the unit replies, which applies for closure (evidence files are attached
+ * through the attachments module); a returned notice is replied to again.
+ */
 export async function replyToNotice(db: Kysely<Database>, actor: Actor, id: string, text: string, requestId?: string) {
   const notice = await getNotice(db, id);
   supervisionPolicy.canAnswer(actor, notice);
@@ -69,7 +102,8 @@ export async function replyToNotice(db: Kysely<Database>, actor: Actor, id: stri
     id,
     {
       action: 'notice.reply',
-      from: ['issued', 'acknowledged'],
+      from: noticeActionFrom.reply,
+      event: noticeEvent('reply', text.slice(0, 200), `reply:${notice.returned_count}`),
       changes: {
         status: 'replied',
         reply_text: text,
@@ -84,7 +118,7 @@ export async function replyToNotice(db: Kysely<Database>, actor: Actor, id: stri
   );
 }
 
-/** 办结: the office closes a notice once the unit has replied. */
+/** 销号: the office closes a notice once a leader has approved the unit's reply. */
 export async function closeNotice(db: Kysely<Database>, actor: Actor, id: string, note: string, requestId?: string) {
   const notice = await getNotice(db, id);
   supervisionPolicy.canWriteFor(actor, notice.region_path);
@@ -94,7 +128,8 @@ export async function closeNotice(db: Kysely<Database>, actor: Actor, id: string
     id,
     {
       action: 'notice.close',
-      from: ['replied'],
+      from: noticeActionFrom.close,
+      event: noticeEvent('close', note, 'close'),
       changes: { status: 'closed', closed_by: actor.userId, closed_at: new Date() },
       note,
     },
@@ -105,24 +140,33 @@ export async function closeNotice(db: Kysely<Database>, actor: Actor, id: string
 /**
  * Escalates every open notice whose reply is overdue on `asOf` to the unit's superior,
  * once: the update only succeeds while `escalated_at` is empty, so concurrent runs agree.
- * Returns how many notices this run escalated.
+ * A unit with no higher office (the province's own office, say) has nobody to escalate to:
+ * the office that issued the notice is told instead. Returns how many notices this run
+ * escalated or told.
  */
 export async function escalateOverdueNotices(db: Kysely<Database>, asOf: string): Promise<number> {
   let escalated = 0;
   for (const notice of await noticeRepository.listToEscalate(db, asOf)) {
     const unit = await findUnit(db, notice.org_unit_id);
-    const superior = unit ? await findSuperior(db, unit) : null;
-    if (!unit || !superior) continue;
+    if (!unit) continue;
+    const superior = await findSuperior(db, unit);
+    // With no higher office, the issuing office is told (it may be the addressee itself: the
+    // province's office answering its own 督查室); the notice is escalated to nobody else.
+    const recipient = superior ?? notice.issuing_org_unit_id;
+    if (!recipient) continue;
+    const escalatedTo = superior ?? (recipient !== unit.id ? recipient : null);
     const done = await db.transaction().execute(async (trx) => {
-      if (!(await noticeRepository.markEscalated(trx, notice.id, superior))) return false;
+      if (!(await noticeRepository.markEscalated(trx, notice.id, escalatedTo))) return false;
       await notificationRepository.insertOnce(trx, [
         {
-          recipient: superior,
+          recipient,
           kind: 'notice',
           subjectType: 'supervision_notice',
           subjectId: notice.id,
           threshold: 'escalated',
-          title: `${notice.number}: ${unit.name} has not replied (due ${notice.reply_due})`,
+          title: superior
+            ? `${notice.number}：${unit.name}逾期未反馈（应于${notice.reply_due}前），请督促办理`
+            : `${notice.number}：${unit.name}逾期未反馈（应于${notice.reply_due}前），无上级机关可提级，请签发机关督促`,
           link: `/notices/${notice.id}`,
         },
       ]);
@@ -135,7 +179,7 @@ export async function escalateOverdueNotices(db: Kysely<Database>, asOf: string)
           entityId: notice.id,
           regionCode: notice.region_code,
           prefectureCode: notice.prefecture_code,
-          after: { escalatedTo: superior, asOf },
+          after: { escalatedTo, told: recipient, toIssuingOffice: !superior, asOf },
         },
       );
       return true;

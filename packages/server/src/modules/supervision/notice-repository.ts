@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { awaitingReply } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 
 function baseQuery(db: Kysely<Database>) {
@@ -50,24 +51,52 @@ export const noticeRepository = {
     }
     if (filter.status) query = query.where('n.status', '=', filter.status);
     if (filter.overdueOn) {
-      query = query.where('n.status', 'in', ['issued', 'acknowledged']).where('n.reply_due', '<', filter.overdueOn);
+      query = query.where('n.status', 'in', awaitingReply).where('n.reply_due', '<', filter.overdueOn);
     }
     return query.orderBy('n.issued_at', 'desc').orderBy('n.id').limit(filter.limit).execute();
   },
 
   /**
-   * The next number of a year. A transaction-scoped advisory lock per year serialises
-   * issuers (across processes too), so two notices never draw the same number.
+   * The next number of an office's yearly series: `<prefix>〔year〕N号`, N counting from 1 per
+   * issuing office and year. A transaction-scoped advisory lock per office and year serialises
+   * issuers (across processes too), so two notices never draw the same number; the unique
+   * index on (office, year, sequence) backs it. Without a configured prefix an office prints
+   * its region's name and 督办 (哈尔滨市督办〔2026〕1号).
    */
-  async nextNumber(trx: Kysely<Database>, year: number): Promise<string> {
-    const prefix = `督办〔${year}〕`;
-    await sql`select pg_advisory_xact_lock(hashtext(${`supervision_notice_number:${year}`}))`.execute(trx);
+  async nextNumber(
+    trx: Kysely<Database>,
+    office: { id: string; region_name: string } | null,
+    year: number,
+  ): Promise<{ number: string; seq: number }> {
+    const officeId = office?.id ?? null;
+    await sql`select pg_advisory_xact_lock(hashtext(${`supervision_notice_number:${officeId ?? '-'}:${year}`}))`.execute(
+      trx,
+    );
+    const setting = officeId
+      ? await trx
+          .selectFrom('supervision_office_setting')
+          .select('notice_prefix')
+          .where('org_unit_id', '=', officeId)
+          .executeTakeFirst()
+      : undefined;
+    const prefix = setting?.notice_prefix ?? (office ? `${office.region_name}督办` : '督办');
     const row = await trx
       .selectFrom('supervision_notice')
-      .select(sql<number>`coalesce(max(substring(number from '〕([0-9]+)号')::int), 0)`.as('n'))
-      .where('number', 'like', `${prefix}%`)
+      .select(sql<number>`coalesce(max(number_seq), 0)`.as('n'))
+      .where('number_year', '=', year)
+      .where((eb) => (officeId ? eb('issuing_org_unit_id', '=', officeId) : eb('issuing_org_unit_id', 'is', null)))
       .executeTakeFirstOrThrow();
-    return `${prefix}${Number(row.n) + 1}号`;
+    const seq = Number(row.n) + 1;
+    return { number: `${prefix}〔${year}〕${seq}号`, seq };
+  },
+
+  /** Sets an office's number prefix; later notices carry it, numbers drawn keep theirs. */
+  async setPrefix(db: Kysely<Database>, officeId: string, prefix: string) {
+    await db
+      .insertInto('supervision_office_setting')
+      .values({ org_unit_id: officeId, notice_prefix: prefix })
+      .onConflict((oc) => oc.column('org_unit_id').doUpdateSet({ notice_prefix: prefix, updated_at: new Date() }))
+      .execute();
   },
 
   async insert(trx: Kysely<Database>, row: Insertable<Database['supervision_notice']>) {
@@ -94,8 +123,8 @@ export const noticeRepository = {
   listToEscalate(db: Kysely<Database>, asOf: string) {
     return db
       .selectFrom('supervision_notice')
-      .select(['id', 'number', 'org_unit_id', 'region_code', 'prefecture_code', 'reply_due'])
-      .where('status', 'in', ['issued', 'acknowledged'])
+      .select(['id', 'number', 'org_unit_id', 'region_code', 'prefecture_code', 'reply_due', 'issuing_org_unit_id'])
+      .where('status', 'in', awaitingReply)
       .where('reply_due', '<', asOf)
       .where('escalated_at', 'is', null)
       .execute();
@@ -106,13 +135,27 @@ export const noticeRepository = {
     return db
       .selectFrom('supervision_notice')
       .select(['id', 'number', 'org_unit_id', 'reply_due'])
-      .where('status', 'in', ['issued', 'acknowledged'])
+      .where('status', 'in', awaitingReply)
       .where('reply_due', '<=', until)
       .execute();
   },
 
-  /** Marks a notice escalated unless another run already did; true for the run that did. */
-  async markEscalated(trx: Kysely<Database>, id: string, superiorId: string): Promise<boolean> {
+  /** Notices not yet acknowledged whose 签收 deadline is on or before `until`, for reminders. */
+  listUnacknowledgedDueBy(db: Kysely<Database>, until: string) {
+    return db
+      .selectFrom('supervision_notice')
+      .select(['id', 'number', 'org_unit_id', 'ack_due'])
+      .where('status', '=', 'issued')
+      .where('ack_due', 'is not', null)
+      .where('ack_due', '<=', until)
+      .execute();
+  },
+
+  /**
+   * Marks a notice escalated (to `superiorId`, or to nobody when the unit has no higher office)
+   * unless another run already did; true for the run that did.
+   */
+  async markEscalated(trx: Kysely<Database>, id: string, superiorId: string | null): Promise<boolean> {
     const result = await trx
       .updateTable('supervision_notice')
       .set({ escalated_to_org_unit_id: superiorId, escalated_at: new Date() })

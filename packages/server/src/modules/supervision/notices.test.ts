@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { escalateOverdueNotices } from './notice-actions.ts';
+import { setNoticePrefix } from './office-settings.ts';
 import { taskId, unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
@@ -46,7 +47,8 @@ describe('a supervision notice, issued, acknowledged, replied and closed', () =>
     expect(issued.statusCode).toBe(201);
     const created = issued.json();
     expect(created).toMatchObject({ status: 'issued', orgUnit: { id: housing, name: '省住建厅' }, replyDue });
-    expect(created.number).toMatch(new RegExp(`^督办〔${today.slice(0, 4)}〕\\d+号$`));
+    // Numbered in the series of the issuing office, the province's 精神文明办 (no prefix configured yet).
+    expect(created.number).toMatch(new RegExp(`^黑龙江省督办〔${today.slice(0, 4)}〕\\d+号$`));
     expect(created.task).toMatchObject({ id: infrastructure, number: '2.1' });
 
     const inbox = (await officer.get('/api/v1/notifications?unread=true')).json();
@@ -62,6 +64,10 @@ describe('a supervision notice, issued, acknowledged, replied and closed', () =>
     const replied = await officer.post(`/api/v1/notices/${created.id}/reply`, { text: '已补报7月进展' });
     expect(replied.json()).toMatchObject({ status: 'replied', replyText: '已补报7月进展' });
 
+    // 审核 and 领导审批 (by another administrator) come before 销号 (notice-closure.test.ts walks the chain).
+    const leader = (await buildUser(ctx, { role: 'province_admin', regionCode: '23' })).agent;
+    expect((await ctx.admin.post(`/api/v1/notices/${created.id}/review`, { note: '' })).statusCode).toBe(200);
+    expect((await leader.post(`/api/v1/notices/${created.id}/approve`, { note: '' })).statusCode).toBe(200);
     const closed = await ctx.admin.post(`/api/v1/notices/${created.id}/close`, { note: '同意办结' });
     expect(closed.json()).toMatchObject({ status: 'closed' });
     const late = await officer.post(`/api/v1/notices/${created.id}/reply`, { text: 'again' });
@@ -81,6 +87,68 @@ describe('a supervision notice, issued, acknowledged, replied and closed', () =>
     const numbers = results.map((r) => Number(/〕(\d+)号/.exec(r.json().number)![1])).sort((a, b) => a - b);
     expect(new Set(numbers).size).toBe(4);
     expect(numbers[3]! - numbers[0]!).toBe(3);
+  });
+});
+
+describe('numbering per issuing office', () => {
+  it("gives each office its own yearly series and prefix: a city's first notice is its No. 1, also when issued at once", async () => {
+    const year = today.slice(0, 4);
+    const harbinOffice = await unitId(ctx.db, '哈尔滨市精神文明办');
+    const task11 = await taskId(ctx.db, '1.1');
+    await ctx.db
+      .insertInto('plan_task_unit')
+      .values({ task_id: task11, org_unit_id: harbinOffice, role: 'participating', position: 10 })
+      .execute();
+    await setNoticePrefix(ctx.db, '省精神文明办', '黑文明督');
+    await setNoticePrefix(ctx.db, harbinOffice, '哈文明督');
+    const harbinAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
+    const toHarbin = notice({ taskId: task11, orgUnitId: harbinOffice });
+    const results = await Promise.all([
+      ...[1, 2, 3].map(() => ctx.admin.post('/api/v1/notices', notice())),
+      ...[1, 2, 3].map(() => harbinAdmin.post('/api/v1/notices', toHarbin)),
+    ]);
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    const numbers = results.map((r) => r.json().number as string);
+    expect(numbers.slice(3).sort()).toEqual([1, 2, 3].map((n) => `哈文明督〔${year}〕${n}号`));
+    const province = numbers.slice(0, 3).map((n) => Number(new RegExp(`^黑文明督〔${year}〕(\\d+)号$`).exec(n)![1]));
+    expect(new Set(province).size).toBe(3);
+    // The province's series went on from the notices issued before (its earlier prefix kept them).
+    expect(Math.min(...province)).toBeGreaterThan(1);
+
+    // Two offices never share a prefix, so their numbers never read alike.
+    await expect(setNoticePrefix(ctx.db, harbinOffice, '黑文明督')).rejects.toThrow(/省精神文明办/);
+    await expect(setNoticePrefix(ctx.db, harbinOffice, '哈〔督')).rejects.toThrow(/prefix/);
+  });
+});
+
+describe('the 督办单 as a document', () => {
+  it('carries 签发人, 抄送, 督办等级 and 来源, and may be addressed to any unit of the plan', async () => {
+    const court = await unitId(ctx.db, '省法院'); // assigned to no task of 2.1
+    const res = await ctx.admin.post(
+      '/api/v1/notices',
+      notice({
+        taskId: undefined,
+        planCode: 'heilongjiang-2018-2020',
+        orgUnitId: court,
+        signer: '张明',
+        cc: '省委督查室、省政府督查室',
+        level: 'urgent',
+        source: 'leader_instruction',
+      }),
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      orgUnit: { id: court, name: '省法院' },
+      task: null,
+      actionItem: null,
+      signer: '张明',
+      cc: '省委督查室、省政府督查室',
+      level: 'urgent',
+      source: 'leader_instruction',
+    });
+    // Without them: 一般, no source, nothing copied.
+    const plain = (await ctx.admin.post('/api/v1/notices', notice())).json();
+    expect(plain).toMatchObject({ signer: null, cc: '', level: 'general', source: null });
   });
 });
 
@@ -121,7 +189,11 @@ describe('refusals', () => {
     expect(notAssigned.statusCode).toBe(400);
     expect(notAssigned.json().errors[0].field).toBe('body.orgUnitId');
     const neither = await ctx.admin.post('/api/v1/notices', notice({ taskId: undefined }));
-    expect(neither.json().errors[0].field).toBe('body.taskId');
+    expect(neither.json().errors[0].field).toBe('body.planCode');
+    const unknownPlan = await ctx.admin.post('/api/v1/notices', notice({ taskId: undefined, planCode: 'nope' }));
+    expect(unknownPlan.json().errors[0].field).toBe('body.planCode');
+    const badLevel = await ctx.admin.post('/api/v1/notices', notice({ level: 'very' }));
+    expect(badLevel.json().errors[0].field).toBe('body.level');
     for (const replyDue of ['2019-13-45x', '2027-02-30']) {
       const badDate = await ctx.admin.post('/api/v1/notices', notice({ replyDue }));
       expect(badDate.json().errors[0].field).toBe('body.replyDue');
@@ -166,6 +238,38 @@ describe('escalation', () => {
     expect((await officeOfficer.agent.get(`/api/v1/notices/${id}`)).statusCode).toBe(200);
     // Closing needs a reply first.
     expect((await ctx.admin.post(`/api/v1/notices/${id}/close`, { note: '' })).statusCode).toBe(409);
+  });
+});
+
+describe('escalation from the top office', () => {
+  it('tells the issuing office when the unit has no higher office to escalate to', async () => {
+    const meeting = await ctx.admin.post('/api/v1/meetings', {
+      planCode: 'heilongjiang-2018-2020',
+      title: '省创城联席会议',
+      heldOn: today,
+      actionItems: [{ title: '汇总各市测评问题清单', ownerOrgUnitId: office, due: today }],
+    });
+    const item = meeting.json().actionItems[0].id as string;
+    const issued = await ctx.admin.post(
+      '/api/v1/notices',
+      notice({ taskId: undefined, actionItemId: item, orgUnitId: office }),
+    );
+    expect(issued.statusCode).toBe(201);
+    const id = issued.json().id as string;
+    expect(await escalateOverdueNotices(ctx.db, addDays(replyDue, 1))).toBeGreaterThan(0);
+    const notes = await ctx.db
+      .selectFrom('notification')
+      .select(['recipient_org_unit_id', 'title'])
+      .where('subject_id', '=', id)
+      .where('threshold', '=', 'escalated')
+      .execute();
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.recipient_org_unit_id).toBe(office);
+    expect(notes[0]!.title).toContain('无上级机关可提级，请签发机关督促');
+    const after = (await ctx.admin.get(`/api/v1/notices/${id}`)).json();
+    expect(after.escalatedTo).toBeNull();
+    expect(after.escalatedAt).not.toBeNull();
+    expect(await escalateOverdueNotices(ctx.db, addDays(replyDue, 1))).toBe(0);
   });
 });
 

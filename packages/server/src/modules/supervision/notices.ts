@@ -1,6 +1,7 @@
 import { attachmentRepository } from '../attachments/repository.ts';
 import { presentAttachment } from '../reports/present.ts';
 import crypto from 'node:crypto';
+import { addDays, awaitingReply, type NoticeStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
@@ -10,7 +11,7 @@ import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { notificationRepository } from './notification-repository.ts';
 import { supervisionPolicy } from './policy.ts';
 import type { IssueNoticeRequest, Notice, NoticeListQuery } from './schema.ts';
-import { findUnit, todayInChina } from './units.ts';
+import { findIssuingOffice, findUnit, todayInChina } from './units.ts';
 
 export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -26,7 +27,7 @@ export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {
     requiredAction: row.required_action,
     replyDue: row.reply_due,
     status: row.status as Notice['status'],
-    overdue: (row.status === 'issued' || row.status === 'acknowledged') && row.reply_due < today,
+    overdue: awaitingReply.includes(row.status as NoticeStatus) && row.reply_due < today,
     issuedAt: row.issued_at.toISOString(),
     acknowledgedAt: iso(row.acknowledged_at),
     replyText: row.reply_text,
@@ -36,6 +37,25 @@ export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {
       : null,
     escalatedAt: iso(row.escalated_at),
     closedAt: iso(row.closed_at),
+    signer: row.signer,
+    cc: row.cc,
+    level: row.level as Notice['level'],
+    source: row.source as Notice['source'],
+    ackDue: row.ack_due,
+    ackOverdue: row.status === 'issued' && row.ack_due !== null && row.ack_due < today,
+    reviewedAt: iso(row.reviewed_at),
+    approvedAt: iso(row.approved_at),
+    returnedCount: row.returned_count,
+    returnReason: row.return_reason,
+    extension:
+      row.extension_status && row.extension_due
+        ? {
+            requestedDue: row.extension_due,
+            reason: row.extension_reason ?? '',
+            status: row.extension_status as 'pending' | 'approved' | 'refused',
+            note: row.extension_note,
+          }
+        : null,
   };
 }
 
@@ -47,8 +67,17 @@ export async function getNotice(db: Kysely<Database>, id: string): Promise<Notic
 
 /** The plan a notice belongs to, after checking that the unit answers for its subject. */
 async function subjectPlan(db: Kysely<Database>, input: IssueNoticeRequest): Promise<string> {
-  if (!input.taskId === !input.actionItemId) {
-    throw invalid([{ field: 'body.taskId', message: 'give either taskId or actionItemId' }]);
+  if (input.taskId && input.actionItemId) {
+    throw invalid([{ field: 'body.taskId', message: 'give either taskId or actionItemId, not both' }]);
+  }
+  if (!input.taskId && !input.actionItemId) {
+    // Addressed to any unit: a notice about the plan's work in general.
+    if (!input.planCode) {
+      throw invalid([{ field: 'body.planCode', message: 'give taskId, actionItemId or the planCode' }]);
+    }
+    const plan = await db.selectFrom('plan').select('id').where('code', '=', input.planCode).executeTakeFirst();
+    if (!plan) throw invalid([{ field: 'body.planCode', message: `unknown plan ${input.planCode}` }]);
+    return plan.id;
   }
   if (input.taskId) {
     const task = await db
@@ -93,12 +122,21 @@ export async function issueNotice(
   const planId = await subjectPlan(db, input);
   const today = todayInChina();
   if (input.replyDue < today) throw invalid([{ field: 'body.replyDue', message: 'the reply date has passed' }]);
+  const ackDue = input.ackDue ?? (addDays(today, 2) < input.replyDue ? addDays(today, 2) : input.replyDue);
+  if (ackDue < today || ackDue > input.replyDue) {
+    throw invalid([{ field: 'body.ackDue', message: 'acknowledge between today and the reply date' }]);
+  }
   const id = crypto.randomUUID();
+  const office = await findIssuingOffice(db, actor);
+  const year = Number(today.slice(0, 4));
   return db.transaction().execute(async (trx) => {
-    const number = await noticeRepository.nextNumber(trx, Number(today.slice(0, 4)));
+    const { number, seq } = await noticeRepository.nextNumber(trx, office, year);
     await noticeRepository.insert(trx, {
       id,
       number,
+      issuing_org_unit_id: office?.id ?? null,
+      number_year: year,
+      number_seq: seq,
       plan_id: planId,
       task_id: input.taskId ?? null,
       action_item_id: input.actionItemId ?? null,
@@ -108,6 +146,11 @@ export async function issueNotice(
       reason: input.reason,
       required_action: input.requiredAction,
       reply_due: input.replyDue,
+      ack_due: ackDue,
+      signer: input.signer || null,
+      cc: input.cc ?? '',
+      level: input.level,
+      source: input.source ?? null,
       status: 'issued',
       issued_by: actor.userId,
     });

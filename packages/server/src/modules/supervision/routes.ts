@@ -3,9 +3,13 @@ import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/actor.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
+import { approveNotice, decideExtension, requestExtension, returnNotice, reviewNotice } from './notice-closure.ts';
+import { noticeDocx } from './notice-docx.ts';
 import { issueNotice, listNotices, readNotice } from './notices.ts';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.ts';
 import {
+  ExtensionDecision,
+  ExtensionRequest,
   IdParams,
   IssueNoticeRequest,
   NoteRequest,
@@ -15,6 +19,7 @@ import {
   NotificationList,
   NotificationQuery,
   ReplyRequest,
+  ReturnRequest,
 } from './schema.ts';
 
 const Updated = z.object({ updated: z.number() });
@@ -39,6 +44,27 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
     { schema: { tags, summary: 'One notice', params: IdParams, response: { 200: Notice } } },
     async (request) => readNotice(deps.db, requireActor(request), request.params.id),
   );
+  app.get(
+    '/notices/:id/document.docx',
+    {
+      schema: {
+        tags,
+        summary: 'The 督办单 as a Word (.docx) file',
+        params: IdParams,
+        produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      },
+    },
+    async (request, reply) => {
+      const notice = await readNotice(deps.db, requireActor(request), request.params.id);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header(
+          'content-disposition',
+          `attachment; filename="notice.docx"; filename*=UTF-8''${encodeURIComponent(`督办单-${notice.number}.docx`)}`,
+        )
+        .send(await noticeDocx(notice));
+    },
+  );
   app.post(
     '/notices/:id/acknowledge',
     { schema: { tags, summary: 'Acknowledge receipt (签收)', params: IdParams, response: { 200: Notice } } },
@@ -62,13 +88,63 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
     {
       schema: {
         tags,
-        summary: 'Close a notice (办结)',
+        summary: 'Close a notice once approved (销号)',
         params: IdParams,
         body: NoteRequest,
         response: { 200: Notice },
       },
     },
     async (request) => closeNotice(deps.db, requireActor(request), request.params.id, request.body.note, request.id),
+  );
+  const note = { params: IdParams, body: NoteRequest, response: { 200: Notice } };
+  app.post(
+    '/notices/:id/review',
+    { schema: { tags, summary: "Review the unit's reply (审核)", ...note } },
+    async (request) => reviewNotice(deps.db, requireActor(request), request.params.id, request.body.note, request.id),
+  );
+  app.post(
+    '/notices/:id/approve',
+    { schema: { tags, summary: 'Approve closing, by another than the reviewer (领导审批)', ...note } },
+    async (request) => approveNotice(deps.db, requireActor(request), request.params.id, request.body.note, request.id),
+  );
+  app.post(
+    '/notices/:id/return',
+    {
+      schema: {
+        tags,
+        summary: 'Send the reply back to be done again, with a reason (退回重办)',
+        params: IdParams,
+        body: ReturnRequest,
+        response: { 200: Notice },
+      },
+    },
+    async (request) => returnNotice(deps.db, requireActor(request), request.params.id, request.body, request.id),
+  );
+  app.post(
+    '/notices/:id/extension',
+    {
+      schema: {
+        tags,
+        summary: 'Ask for a later reply date (延期申请)',
+        params: IdParams,
+        body: ExtensionRequest,
+        response: { 200: Notice },
+      },
+    },
+    async (request) => requestExtension(deps.db, requireActor(request), request.params.id, request.body, request.id),
+  );
+  app.post(
+    '/notices/:id/extension/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Grant or refuse a pending extension request',
+        params: IdParams,
+        body: ExtensionDecision,
+        response: { 200: Notice },
+      },
+    },
+    async (request) => decideExtension(deps.db, requireActor(request), request.params.id, request.body, request.id),
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NoticeStatus } from '@chuangcheng/core';
 import { AttachmentView } from '../reports/schema.ts';
 
 const IsoDate = z
@@ -8,9 +9,10 @@ const IsoDate = z
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const UnitRef = z.object({ id: z.string(), name: z.string() });
 
-export const IdParams = z.strictObject({ id: z.string().uuid() });
+const NoticeLevel = z.enum(['general', 'key', 'urgent']);
+const NoticeSource = z.enum(['leader_instruction', 'meeting_decision', 'higher_assignment']);
 
-const NoticeStatus = z.enum(['issued', 'acknowledged', 'replied', 'closed']);
+export const IdParams = z.strictObject({ id: z.string().uuid() });
 
 export const IssueNoticeRequest = z.strictObject({
   taskId: z.string().uuid().optional(),
@@ -19,6 +21,18 @@ export const IssueNoticeRequest = z.strictObject({
   reason: Text(2000),
   requiredAction: Text(2000),
   replyDue: IsoDate,
+  /** 签收 deadline; two days from today by default, never after the reply date. */
+  ackDue: IsoDate.optional(),
+  /** A notice about neither a task nor an action item names its plan. */
+  planCode: z.string().trim().min(1).max(100).optional(),
+  /** 签发人, as printed. */
+  signer: z.string().trim().max(50).optional(),
+  /** 抄送, as printed (e.g. 省委督查室、省政府督查室). */
+  cc: z.string().trim().max(500).optional(),
+  /** 督办等级: 一般, 重点, 特急. */
+  level: NoticeLevel.default('general'),
+  /** 来源: 领导批示, 会议议定, 上级交办. */
+  source: NoticeSource.optional(),
 });
 export type IssueNoticeRequest = z.infer<typeof IssueNoticeRequest>;
 
@@ -33,6 +47,15 @@ export type NoticeListQuery = z.infer<typeof NoticeListQuery>;
 
 export const ReplyRequest = z.strictObject({ text: Text(5000) });
 export const NoteRequest = z.strictObject({ note: z.string().trim().max(2000).default('') });
+/** 退回重办: why, and optionally a new reply date. */
+export const ReturnRequest = z.strictObject({ reason: Text(2000), replyDue: IsoDate.optional() });
+/** 延期申请: the later reply date asked for, and why. */
+export const ExtensionRequest = z.strictObject({ requestedDue: IsoDate, reason: Text(2000) });
+/** The office's decision on a pending extension; a refusal gives its reason in `note`. */
+export const ExtensionDecision = z.strictObject({
+  approve: z.boolean(),
+  note: z.string().trim().max(2000).default(''),
+});
 
 export const Notice = z.object({
   id: z.string(),
@@ -54,6 +77,27 @@ export const Notice = z.object({
   escalatedTo: UnitRef.nullable(),
   escalatedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  signer: z.string().nullable(),
+  cc: z.string(),
+  level: NoticeLevel,
+  source: NoticeSource.nullable(),
+  /** 签收 deadline; null on notices issued before it existed. */
+  ackDue: z.string().nullable(),
+  /** Not acknowledged (nor replied to) by its 签收 deadline. */
+  ackOverdue: z.boolean(),
+  reviewedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  /** How often the reply was sent back (退回重办), and the latest reason. */
+  returnedCount: z.number(),
+  returnReason: z.string().nullable(),
+  extension: z
+    .object({
+      requestedDue: z.string(),
+      reason: z.string(),
+      status: z.enum(['pending', 'approved', 'refused']),
+      note: z.string().nullable(),
+    })
+    .nullable(),
   /** Evidence sent with the reply; present on a single notice, not in lists. */
   attachments: z.array(AttachmentView).optional(),
 });

@@ -77,3 +77,38 @@ export const caseNotificationSubscriber = defineSubscriber('supervision.case-not
     );
   },
 });
+
+/*
+ * The 办结 chain of a 督办单 (notice-closure.ts): the issuing office hears of a reply (申请办结) and
+ * an extension request; the unit hears of a return (退回重办), the decision on its extension and
+ * the closing (销号). Review and approval stay inside the office.
+ */
+const TO_OFFICE = new Set(['reply', 'request_extension']);
+const NOTICE_TEXT: Record<string, (number: string, detail: string) => string> = {
+  reply: (n) => `${n}：责任单位已反馈，申请办结，请审核`,
+  request_extension: (n, d) => `${n}：责任单位申请延期至 ${d}`,
+  return: (n, d) => `${n}：反馈被退回重办：${d}`,
+  approve_extension: (n, d) => `${n}：延期申请已同意，反馈时限延至 ${d}`,
+  refuse_extension: (n, d) => `${n}：延期申请未同意：${d}`,
+  close: (n) => `${n}：已办结销号`,
+};
+
+export const noticeChainSubscriber = defineSubscriber('supervision.notice-chain', {
+  'notice.transitioned': async (trx, e) => {
+    const text = NOTICE_TEXT[e.action];
+    if (!text) return;
+    const recipient = TO_OFFICE.has(e.action) ? e.issuingOfficeId : e.orgUnitId;
+    if (!recipient) return;
+    await notificationRepository.insertOnce(trx, [
+      {
+        recipient,
+        kind: 'notice',
+        subjectType: 'supervision_notice',
+        subjectId: e.noticeId,
+        threshold: `${e.action}:${e.round}`,
+        title: text(e.number, e.detail).slice(0, 500),
+        link: `/notices/${e.noticeId}`,
+      },
+    ]);
+  },
+});

@@ -50,6 +50,37 @@ export async function findSuperior(db: Kysely<Database>, unit: UnitRow): Promise
   return null;
 }
 
+/**
+ * The office that issues a notice for an actor: the creation office (精神文明办) of the actor's
+ * region or of the nearest region above it; their own organisation when none is found.
+ */
+export async function findIssuingOffice(
+  db: Kysely<Database>,
+  actor: { regionCode: string; regionPath: string; orgUnitId: string | null },
+): Promise<{ id: string; region_name: string } | null> {
+  const regions = [...ancestorCodes(actor.regionPath), actor.regionCode].reverse();
+  const offices = await db
+    .selectFrom('org_unit as u')
+    .innerJoin('region as r', 'r.code', 'u.region_code')
+    .select(['u.id', 'u.region_code', 'r.name as region_name'])
+    .where('u.kind', '=', 'creation_office')
+    .where('u.region_code', 'in', regions)
+    .orderBy('u.code')
+    .execute();
+  for (const code of regions) {
+    const office = offices.find((o) => o.region_code === code);
+    if (office) return { id: office.id, region_name: office.region_name };
+  }
+  if (!actor.orgUnitId) return null;
+  const own = await db
+    .selectFrom('org_unit as u')
+    .innerJoin('region as r', 'r.code', 'u.region_code')
+    .select(['u.id', 'r.name as region_name'])
+    .where('u.id', '=', actor.orgUnitId)
+    .executeTakeFirst();
+  return own ?? null;
+}
+
 /** Today's date where the campaign runs (China Standard Time), as YYYY-MM-DD. */
 export function todayInChina(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);

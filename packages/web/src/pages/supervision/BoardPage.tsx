@@ -6,6 +6,7 @@ import { withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useAsOfState } from '../../layout/AsOfProvider.tsx';
 import { NoticeStatusTag, cellColour, taskStatuses, textColour, today } from './StatusTag.tsx';
+import { OverdueActionItems } from './OverdueActionItems.tsx';
 import type { Board, NoticeStatus } from './types.ts';
 import { useLoaded } from './useLoaded.ts';
 import { useCurrentPlanCode } from './usePlan.ts';
@@ -54,6 +55,7 @@ export default function BoardPage() {
     { title: t('board.rank'), key: 'rank', width: 60, render: (_, __, index) => index + 1 },
     { title: t('notices.unit'), dataIndex: 'name', width: 200 },
     { title: t('supervision.status.overdue'), dataIndex: 'overdue', width: 80, align: 'center' },
+    { title: t('board.milestoneMissed'), dataIndex: 'milestoneMissed', width: 80, align: 'center' },
     { title: t('supervision.status.behind'), dataIndex: 'behind', width: 80, align: 'center' },
     { title: t('board.missingPeriods'), dataIndex: 'missingPeriods', width: 90, align: 'center' },
     {
@@ -172,6 +174,13 @@ export default function BoardPage() {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           locale={{ emptyText: t('board.noOverdueNotices') }}
           data-testid="board-overdue-notices"
+        />
+      </Card>
+      <Card title={t('board.overdueActionItems')} size="small">
+        <OverdueActionItems
+          items={board?.overdueActionItems ?? []}
+          loading={loading}
+          testId="board-overdue-action-items"
         />
       </Card>
     </Space>

@@ -3,16 +3,24 @@ import { Form, Input, Select } from 'antd';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import type { PlanDetail } from '../plans/types.ts';
 
 interface Values {
-  taskId: string;
+  taskId?: string;
   orgUnitId: string;
   reason: string;
   requiredAction: string;
   replyDue: string;
+  signer?: string;
+  cc?: string;
+  level: 'general' | 'key' | 'urgent';
+  source?: 'leader_instruction' | 'meeting_decision' | 'higher_assignment';
 }
+
+const LEVELS = ['general', 'key', 'urgent'] as const;
+const SOURCES = ['leader_instruction', 'meeting_decision', 'higher_assignment'] as const;
 
 interface Props {
   open: boolean;
@@ -23,14 +31,20 @@ interface Props {
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
-/** 下发督办单: a task of the plan, one of its responsible units, what is wrong and what to do by when. */
+/**
+ * 下发督办单: about a task of the plan (to one of its responsible units) or addressed to any unit,
+ * what is wrong and what to do by when, with the fields the printed 督办单 carries.
+ */
 export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const taskId = Form.useWatch('taskId', form);
 
   useEffect(() => {
-    if (open) form.resetFields();
+    if (open) {
+      form.resetFields();
+      form.setFieldValue('level', 'general');
+    }
   }, [open, form]);
 
   const tasks = useMemo(() => plan?.programmes.flatMap((programme) => programme.tasks) ?? [], [plan]);
@@ -39,11 +53,15 @@ export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
 
   const { busy, save } = useFormSubmit(form, async (values) => {
     await api.post('/api/v1/notices', {
-      taskId: values.taskId,
+      ...(values.taskId ? { taskId: values.taskId } : { planCode: plan?.code }),
       orgUnitId: values.orgUnitId,
       reason: values.reason,
       requiredAction: values.requiredAction,
       replyDue: values.replyDue,
+      signer: values.signer?.trim() || undefined,
+      cc: values.cc?.trim() || undefined,
+      level: values.level,
+      source: values.source,
     });
     onSaved();
   });
@@ -58,8 +76,9 @@ export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
       onClose={onClose}
       width={640}
     >
-      <Form.Item name="taskId" label={t('notices.task')} rules={required(t('validation.required'))}>
+      <Form.Item name="taskId" label={t('notices.task')} extra={t('notices.taskOptional')}>
         <Select
+          allowClear
           showSearch={{ optionFilterProp: 'label' }}
           options={tasks.map((item) => ({ value: item.id, label: `${item.number} ${item.title}` }))}
           onChange={() => form.setFieldValue('orgUnitId', undefined)}
@@ -67,12 +86,11 @@ export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
         />
       </Form.Item>
       <Form.Item name="orgUnitId" label={t('notices.unit')} rules={required(t('validation.required'))}>
-        <Select
-          disabled={!task}
-          placeholder={task ? undefined : t('notices.pickTaskFirst')}
-          options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
-          data-testid="notice-unit"
-        />
+        {task ? (
+          <Select options={units.map((unit) => ({ value: unit.id, label: unit.name }))} data-testid="notice-unit" />
+        ) : (
+          <OrgUnitSelect testId="notice-any-unit" />
+        )}
       </Form.Item>
       <Form.Item name="reason" label={t('notices.reason')} rules={required(t('validation.required'))}>
         <Input.TextArea rows={3} maxLength={2000} data-testid="notice-reason" />
@@ -86,6 +104,27 @@ export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
         rules={[{ required: true, message: t('validation.required') }]}
       >
         <Input type="date" style={{ width: 200 }} data-testid="notice-reply-due" />
+      </Form.Item>
+      <Form.Item name="level" label={t('notices.level')}>
+        <Select
+          style={{ width: 200 }}
+          options={LEVELS.map((value) => ({ value, label: t(`notices.level.${value}`) }))}
+          data-testid="notice-level"
+        />
+      </Form.Item>
+      <Form.Item name="source" label={t('notices.source')}>
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          options={SOURCES.map((value) => ({ value, label: t(`notices.source.${value}`) }))}
+          data-testid="notice-source"
+        />
+      </Form.Item>
+      <Form.Item name="signer" label={t('notices.signer')}>
+        <Input maxLength={50} style={{ width: 200 }} data-testid="notice-signer" />
+      </Form.Item>
+      <Form.Item name="cc" label={t('notices.cc')}>
+        <Input maxLength={500} placeholder={t('notices.ccPlaceholder')} data-testid="notice-cc" />
       </Form.Item>
     </FormModal>
   );

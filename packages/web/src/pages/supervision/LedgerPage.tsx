@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { TaskStatus } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import { StatusTag, cellColour, taskStatuses, today } from './StatusTag.tsx';
+import { OverdueActionItems } from './OverdueActionItems.tsx';
 import type { Ledger, LedgerRow } from './types.ts';
 import { useLoaded } from './useLoaded.ts';
 import { useCurrentPlan } from './usePlan.ts';
@@ -59,11 +60,21 @@ export default function LedgerPage() {
     {
       title: t('supervision.statusLabel'),
       key: 'status',
-      width: 100,
+      width: 120,
       onCell: (row) => ({ style: { background: cellColour[row.colour] } }),
-      render: (_, row) => <StatusTag status={row.status} colour={row.colour} />,
+      render: (_, row) => (
+        <span>
+          <StatusTag status={row.status} colour={row.colour} />
+          {row.missedMilestones.length > 0 && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="ledger-missed">
+              {t('supervision.missedMilestones')}: {row.missedMilestones.map((m) => m.due).join('、')}
+            </Typography.Text>
+          )}
+        </span>
+      ),
     },
     { title: t('board.missingPeriods'), dataIndex: 'missingPeriods', width: 90, align: 'center' },
+    { title: t('ledger.latePeriods'), dataIndex: 'latePeriods', width: 80, align: 'center' },
     {
       title: t('workbench.latest'),
       key: 'latest',
@@ -72,6 +83,7 @@ export default function LedgerPage() {
         row.latestReport ? (
           <span>
             <Typography.Text strong>{row.latestReport.period}</Typography.Text>{' '}
+            {row.latestReport.late && <Tag color="orange">{t('supervision.late')}</Tag>}
             <Typography.Text type="secondary">{row.latestReport.excerpt}</Typography.Text>
           </span>
         ) : (
@@ -145,6 +157,16 @@ export default function LedgerPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => t('ledger.rows', { total }) }}
         data-testid="ledger-table"
       />
+      {(ledger?.overdueActionItems.length ?? 0) > 0 && (
+        <>
+          <Typography.Title level={5}>{t('board.overdueActionItems')}</Typography.Title>
+          <OverdueActionItems
+            items={ledger!.overdueActionItems}
+            loading={loading}
+            testId="ledger-overdue-action-items"
+          />
+        </>
+      )}
     </Card>
   );
 }

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Button, Descriptions, Drawer, Input, Space, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Space, Timeline, Typography } from 'antd';
+import { FileWordOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useCan, useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ReplyModal } from '../workbench/ReplyModal.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
+import { NoticeChainActions } from './NoticeChainActions.tsx';
 import { NoticeStatusTag, formatTime } from './StatusTag.tsx';
 import type { Notice } from './types.ts';
 
@@ -23,7 +25,6 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
   const showError = useApiError();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [replying, setReplying] = useState(false);
-  const [closeNote, setCloseNote] = useState('');
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -64,6 +65,14 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
         { at: current.acknowledgedAt, label: t('notices.timeline.acknowledged'), color: 'cyan' },
         { at: current.repliedAt, label: t('notices.timeline.replied'), color: 'purple', text: current.replyText },
         {
+          at: current.returnedCount > 0 ? current.repliedAt : null,
+          label: t('notices.timeline.returned', { count: current.returnedCount }),
+          color: 'orange',
+          text: current.returnReason,
+        },
+        { at: current.reviewedAt, label: t('notices.timeline.reviewed'), color: 'geekblue' },
+        { at: current.approvedAt, label: t('notices.timeline.approved'), color: 'geekblue' },
+        {
           at: current.escalatedAt,
           label: t('notices.timeline.escalated', { unit: current.escalatedTo?.name ?? '' }),
           color: 'red',
@@ -79,7 +88,21 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
       size={640}
       loading={id !== null && current === null}
       title={current && `${t('notices.notice')} ${current.number}`}
-      extra={current && <NoticeStatusTag status={current.status} overdue={current.overdue} />}
+      extra={
+        current && (
+          <Space>
+            <Button
+              size="small"
+              icon={<FileWordOutlined />}
+              href={`/api/v1/notices/${current.id}/document.docx`}
+              data-testid="notice-docx"
+            >
+              {t('notices.downloadWord')}
+            </Button>
+            <NoticeStatusTag status={current.status} overdue={current.overdue} />
+          </Space>
+        )
+      }
       data-testid="notice-drawer"
     >
       {current && (
@@ -92,6 +115,13 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
             items={[
               { key: 'unit', label: t('notices.unit'), children: current.orgUnit.name },
               {
+                key: 'level',
+                label: t('notices.level'),
+                children: `${t(`notices.level.${current.level}`)}${current.source ? ` · ${t(`notices.source.${current.source}`)}` : ''}`,
+              },
+              { key: 'signer', label: t('notices.signer'), children: current.signer ?? '—' },
+              { key: 'cc', label: t('notices.cc'), children: current.cc || '—' },
+              {
                 key: 'subject',
                 label: t('notices.subject'),
                 children: current.task
@@ -101,6 +131,29 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
               { key: 'reason', label: t('notices.reason'), children: current.reason },
               { key: 'required', label: t('notices.requiredAction'), children: current.requiredAction },
               { key: 'due', label: t('notices.replyDue'), children: current.replyDue },
+              {
+                key: 'ackDue',
+                label: t('notices.ackDue'),
+                children: current.ackDue ? (
+                  <span>
+                    {current.ackDue}
+                    {current.ackOverdue && (
+                      <Typography.Text type="danger"> · {t('notices.ackOverdue')}</Typography.Text>
+                    )}
+                  </span>
+                ) : (
+                  '—'
+                ),
+              },
+              ...(current.extension
+                ? [
+                    {
+                      key: 'extension',
+                      label: t('notices.extension'),
+                      children: `${current.extension.requestedDue} · ${t(`notices.extension.${current.extension.status}`)} · ${current.extension.reason}${current.extension.note ? ` · ${current.extension.note}` : ''}`,
+                    },
+                  ]
+                : []),
             ]}
           />
           <Timeline
@@ -117,36 +170,14 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
             }))}
           />
           {current.attachments && <AttachmentList attachments={current.attachments} />}
-          {ours && (current.status === 'issued' || current.status === 'acknowledged') && (
-            <Space>
-              {current.status === 'issued' && (
-                <Button loading={busy} onClick={() => void act('acknowledge')}>
-                  {t('notices.acknowledge')}
-                </Button>
-              )}
-              <Button type="primary" onClick={() => setReplying(true)}>
-                {t('notices.reply')}
-              </Button>
-            </Space>
-          )}
-          {mayWrite && current.status === 'replied' && (
-            <Space.Compact style={{ width: '100%' }}>
-              <Input
-                placeholder={t('notices.closeNote')}
-                value={closeNote}
-                onChange={(event) => setCloseNote(event.target.value)}
-                data-testid="notice-close-note"
-              />
-              <Button
-                type="primary"
-                loading={busy}
-                onClick={() => void act('close', { note: closeNote })}
-                data-testid="notice-close"
-              >
-                {t('notices.close')}
-              </Button>
-            </Space.Compact>
-          )}
+          <NoticeChainActions
+            notice={current}
+            ours={ours}
+            office={mayWrite}
+            busy={busy}
+            act={act}
+            onReply={() => setReplying(true)}
+          />
         </Space>
       )}
       <ReplyModal

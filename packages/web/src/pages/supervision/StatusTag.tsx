@@ -8,8 +8,16 @@ export const tagColour: Record<StatusColour, string> = { green: 'green', yellow:
 export const cellColour: Record<StatusColour, string> = { green: '#f6ffed', yellow: '#fffbe6', red: '#fff1f0' };
 export const textColour: Record<StatusColour, string> = { green: '#389e0d', yellow: '#d48806', red: '#cf1322' };
 
-export const taskStatuses: TaskStatus[] = ['overdue', 'behind', 'due_soon', 'on_track', 'done'];
-export const noticeStatuses: NoticeStatus[] = ['issued', 'acknowledged', 'replied', 'closed'];
+export const taskStatuses: TaskStatus[] = ['overdue', 'milestone_missed', 'behind', 'due_soon', 'on_track', 'done'];
+export const noticeStatuses: NoticeStatus[] = [
+  'issued',
+  'acknowledged',
+  'replied',
+  'reviewed',
+  'approved',
+  'returned',
+  'closed',
+];
 
 export function StatusTag({ status, colour }: { status: TaskStatus; colour: StatusColour }) {
   const t = useT();
@@ -24,6 +32,9 @@ const noticeColour: Record<NoticeStatus, string> = {
   issued: 'blue',
   acknowledged: 'cyan',
   replied: 'purple',
+  reviewed: 'geekblue',
+  approved: 'geekblue',
+  returned: 'orange',
   closed: 'default',
 };
 

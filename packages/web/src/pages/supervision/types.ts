@@ -1,4 +1,4 @@
-import type { StatusColour, TaskStatus } from '@chuangcheng/core';
+import type { NoticeStatus, StatusColour, TaskStatus } from '@chuangcheng/core';
 
 // The shapes the supervision, report and attachment routes answer with. Domain text is shown
 // exactly as the server sends it.
@@ -8,7 +8,7 @@ interface UnitRef {
   name: string;
 }
 
-export type NoticeStatus = 'issued' | 'acknowledged' | 'replied' | 'closed';
+export type { NoticeStatus };
 
 export interface Notice {
   id: string;
@@ -30,7 +30,23 @@ export interface Notice {
   escalatedTo: UnitRef | null;
   escalatedAt: string | null;
   closedAt: string | null;
-  closeNote: string | null;
+  closeNote?: string | null;
+  signer: string | null;
+  cc: string;
+  level: 'general' | 'key' | 'urgent';
+  source: 'leader_instruction' | 'meeting_decision' | 'higher_assignment' | null;
+  ackDue: string | null;
+  ackOverdue: boolean;
+  reviewedAt: string | null;
+  approvedAt: string | null;
+  returnedCount: number;
+  returnReason: string | null;
+  extension: {
+    requestedDue: string;
+    reason: string;
+    status: 'pending' | 'approved' | 'refused';
+    note: string | null;
+  } | null;
   attachments?: Attachment[];
 }
 
@@ -112,6 +128,8 @@ export interface Report {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** Filed after its period's reporting deadline. */
+  late: boolean;
   attachments: Attachment[];
 }
 
@@ -131,7 +149,7 @@ export interface MyTask extends StatusFields {
   number: string;
   title: string;
   role: string;
-  latestReport: { id: string; period: string; submittedAt: string; completed: boolean } | null;
+  latestReport: { id: string; period: string; submittedAt: string; completed: boolean; late: boolean } | null;
   draft: { id: string; period: string; updatedAt: string } | null;
 }
 
@@ -146,14 +164,27 @@ export interface LedgerRow {
   status: TaskStatus;
   colour: StatusColour;
   missingPeriods: number;
-  latestReport: { id: string; period: string; submittedAt: string; excerpt: string } | null;
+  latePeriods: number;
+  missedMilestones: { code: string; due: string }[];
+  latestReport: { id: string; period: string; submittedAt: string; excerpt: string; late: boolean } | null;
   openNotices: number;
+}
+
+/** A meeting's action item overdue on the day asked. */
+export interface OverdueActionItem {
+  id: string;
+  title: string;
+  due: string;
+  daysOverdue: number;
+  meeting: { id: string; title: string; heldOn: string };
+  orgUnit: UnitRef;
 }
 
 export interface Ledger {
   plan: { code: string; name: string };
   asOf: string;
   items: LedgerRow[];
+  overdueActionItems: OverdueActionItem[];
 }
 
 type StatusCounts = Partial<Record<TaskStatus, number>>;
@@ -164,7 +195,13 @@ export interface Board {
   total: number;
   counts: StatusCounts;
   byProgramme: { code: string; title: string; total: number; counts: StatusCounts }[];
-  laggingUnits: (UnitRef & { behind: number; overdue: number; missingPeriods: number; tasks: string[] })[];
+  laggingUnits: (UnitRef & {
+    behind: number;
+    milestoneMissed: number;
+    overdue: number;
+    missingPeriods: number;
+    tasks: string[];
+  })[];
   overdueNotices: {
     id: string;
     number: string;
@@ -173,4 +210,5 @@ export interface Board {
     orgUnit: UnitRef;
     task: { id: string; number: string; title: string } | null;
   }[];
+  overdueActionItems: OverdueActionItem[];
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Space, Table, type TableColumnsType } from 'antd';
+import { awaitingReply } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
@@ -63,7 +64,7 @@ export function MyNotices() {
               {t('notices.acknowledge')}
             </Button>
           )}
-          {(notice.status === 'issued' || notice.status === 'acknowledged') && (
+          {awaitingReply.includes(notice.status) && (
             <Button
               size="small"
               type="primary"

@@ -67,7 +67,16 @@ export function ReportHistory({ reports, onChanged }: Props) {
       title: t('reports.submittedAt'),
       dataIndex: 'submittedAt',
       width: 140,
-      render: (v: string | null) => formatTime(v),
+      render: (v: string | null, report) => (
+        <span>
+          {formatTime(v)}
+          {report.late && (
+            <Tag color="orange" style={{ marginLeft: 4 }} data-testid="report-late">
+              {t('supervision.late')}
+            </Tag>
+          )}
+        </span>
+      ),
     },
   ];
   if (onChanged) {

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/connection.ts';
+import { listNoticePrefixes, setNoticePrefix } from '../modules/supervision/office-settings.ts';
+import { print } from './with-database.ts';
+
+type WithDatabase = (fn: (handle: DatabaseHandle, config: Config) => Promise<number | void>) => Promise<never>;
+
+/** `chuangcheng supervision …`: each office's 督办单 number prefix. */
+export function registerSupervisionCommands(program: Command, withDatabase: WithDatabase): void {
+  const supervision = program.command('supervision').description('supervision offices (督查督办) settings');
+  supervision
+    .command('notice-prefix <office> <prefix>')
+    .description('set the 督办单 number prefix of an office (name or id), e.g. 黑文明督 → 黑文明督〔2026〕1号')
+    .option('--json', 'print the result as JSON')
+    .action((office: string, prefix: string, opts: { json?: boolean }) =>
+      withDatabase(async ({ db }) => {
+        const set = await setNoticePrefix(db, office, prefix);
+        print(!!opts.json, set, `${set.name}: notices are numbered ${set.prefix}〔year〕N号`);
+      }),
+    );
+  supervision
+    .command('notice-prefixes')
+    .description('list the offices with a configured 督办单 number prefix')
+    .option('--json', 'print the result as JSON')
+    .action((opts: { json?: boolean }) =>
+      withDatabase(async ({ db }) => {
+        const rows = await listNoticePrefixes(db);
+        print(!!opts.json, rows, rows.map((r) => `${r.name}\t${r.prefix}`).join('\n') || 'no prefixes configured');
+      }),
+    );
+}

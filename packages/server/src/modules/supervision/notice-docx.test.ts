@@ -1,0 +1,86 @@
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '@chuangcheng/core';
+import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
+import { taskId, unitId } from './fixtures.ts';
+import { todayInChina } from './units.ts';
+
+/** One entry of a zip file, found through its central directory (a .docx is a zip). */
+function unzipEntry(zip: Buffer, name: string): string {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + skip;
+  }
+  throw new Error(`${name} is not in the zip`);
+}
+
+let ctx: TestContext;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe('the 督办单 as a Word file', () => {
+  it('downloads as .docx with the number, fields and text of the notice, for those who may read it', async () => {
+    const housing = await unitId(ctx.db, '省住建厅');
+    const issued = await ctx.admin.post('/api/v1/notices', {
+      taskId: await taskId(ctx.db, '2.1'),
+      orgUnitId: housing,
+      reason: '集中供热普及率进展滞后于年度目标',
+      requiredAction: '说明原因并报送整改措施',
+      replyDue: addDays(todayInChina(), 10),
+      signer: '张明',
+      cc: '省委督查室、省政府督查室',
+      level: 'key',
+      source: 'meeting_decision',
+    });
+    const notice = issued.json();
+    const res = await ctx.admin.get(`/api/v1/notices/${notice.id}/document.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml.document');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent(`督办单-${notice.number}.docx`));
+    const zip = res.rawPayload;
+    expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+    const xml = unzipEntry(zip, 'word/document.xml');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    for (const expected of [
+      '督 办 单',
+      notice.number,
+      '督办等级：重点',
+      '来源：会议议定',
+      '责任单位：省住建厅',
+      '督办事项：任务2.1 推进城市基础设施建设',
+      '督办原因：集中供热普及率进展滞后于年度目标',
+      '办理要求：说明原因并报送整改措施',
+      `反馈时限：${notice.replyDue}`,
+      '签发人：张明',
+      '抄送：省委督查室、省政府督查室',
+    ]) {
+      expect(text).toContain(expected);
+    }
+
+    // Another unit's liaison and another city's office may not read it.
+    const other = await buildUser(ctx, {
+      role: 'unit_officer',
+      regionCode: '23',
+      orgUnitId: await unitId(ctx.db, '省发改委'),
+    });
+    expect((await other.agent.get(`/api/v1/notices/${notice.id}/document.docx`)).statusCode).toBe(403);
+    const daqing = await buildUser(ctx, { role: 'city_admin', regionCode: '2306' });
+    expect((await daqing.agent.get(`/api/v1/notices/${notice.id}/document.docx`)).statusCode).toBe(403);
+    const own = await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing });
+    expect((await own.agent.get(`/api/v1/notices/${notice.id}/document.docx`)).statusCode).toBe(200);
+  });
+});

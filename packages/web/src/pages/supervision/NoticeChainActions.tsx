@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { Button, Input, Space, Typography } from 'antd';
+import { awaitingReply } from '@chuangcheng/core';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import type { Notice } from './types.ts';
+
+interface Props {
+  notice: Notice;
+  /** The viewer is the liaison of the addressed unit. */
+  ours: boolean;
+  /** The viewer is an office administrator (supervision.write). */
+  office: boolean;
+  busy: boolean;
+  act: (path: string, body?: unknown) => Promise<void>;
+  onReply: () => void;
+}
+
+/**
+ * The steps of the 办结 chain the viewer may take next: the unit signs, replies (申请办结) or asks
+ * for more time (延期申请); the office reviews (审核), approves (领导审批), sends back (退回重办,
+ * with a reason), closes (销号) and decides extension requests.
+ */
+export function NoticeChainActions({ notice, ours, office, busy, act, onReply }: Props) {
+  const t = useT();
+  const [note, setNote] = useState('');
+  const [extensionDue, setExtensionDue] = useState('');
+  const [extensionReason, setExtensionReason] = useState('');
+  const waiting = awaitingReply.includes(notice.status);
+  const pending = notice.extension?.status === 'pending';
+  const then = (path: string, body?: unknown) => act(path, body).then(() => setNote(''));
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="notice-actions">
+      {ours && waiting && (
+        <Space wrap>
+          {notice.status === 'issued' && (
+            <Button loading={busy} onClick={() => void act('acknowledge')} data-testid="notice-acknowledge">
+              {t('notices.acknowledge')}
+            </Button>
+          )}
+          <Button type="primary" onClick={onReply} data-testid="notice-apply-close">
+            {t('notices.applyClose')}
+          </Button>
+        </Space>
+      )}
+      {ours && waiting && !pending && (
+        <Space.Compact style={{ width: '100%' }}>
+          <Input
+            type="date"
+            style={{ width: 170 }}
+            value={extensionDue}
+            onChange={(event) => setExtensionDue(event.target.value)}
+            aria-label={t('notices.extensionDue')}
+            data-testid="notice-extension-due"
+          />
+          <Input
+            placeholder={t('notices.extensionReason')}
+            value={extensionReason}
+            onChange={(event) => setExtensionReason(event.target.value)}
+            data-testid="notice-extension-reason"
+          />
+          <Button
+            loading={busy}
+            onClick={() => void act('extension', { requestedDue: extensionDue, reason: extensionReason })}
+            data-testid="notice-extension-request"
+          >
+            {t('notices.requestExtension')}
+          </Button>
+        </Space.Compact>
+      )}
+      {office && (['replied', 'reviewed', 'approved'].includes(notice.status) || (waiting && pending)) && (
+        <>
+          <Input.TextArea
+            rows={2}
+            placeholder={t('notices.chainNote')}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            data-testid="notice-note"
+          />
+          <Space wrap>
+            {notice.status === 'replied' && (
+              <Button
+                type="primary"
+                loading={busy}
+                onClick={() => void then('review', { note })}
+                data-testid="notice-review"
+              >
+                {t('notices.review')}
+              </Button>
+            )}
+            {notice.status === 'reviewed' && (
+              <Button
+                type="primary"
+                loading={busy}
+                onClick={() => void then('approve', { note })}
+                data-testid="notice-approve"
+              >
+                {t('notices.approve')}
+              </Button>
+            )}
+            {notice.status === 'approved' && (
+              <Button
+                type="primary"
+                loading={busy}
+                onClick={() => void then('close', { note })}
+                data-testid="notice-close"
+              >
+                {t('notices.close')}
+              </Button>
+            )}
+            {['replied', 'reviewed', 'approved'].includes(notice.status) && (
+              <Button
+                danger
+                loading={busy}
+                onClick={() => void then('return', { reason: note })}
+                data-testid="notice-return"
+              >
+                {t('notices.return')}
+              </Button>
+            )}
+            {waiting && pending && (
+              <>
+                <Typography.Text>
+                  {t('notices.extensionAsked', {
+                    due: notice.extension!.requestedDue,
+                    reason: notice.extension!.reason,
+                  })}
+                </Typography.Text>
+                <Button
+                  loading={busy}
+                  onClick={() => void then('extension/decision', { approve: true, note })}
+                  data-testid="notice-extension-approve"
+                >
+                  {t('notices.extensionApprove')}
+                </Button>
+                <Button
+                  danger
+                  loading={busy}
+                  onClick={() => void then('extension/decision', { approve: false, note })}
+                  data-testid="notice-extension-refuse"
+                >
+                  {t('notices.extensionRefuse')}
+                </Button>
+              </>
+            )}
+          </Space>
+        </>
+      )}
+    </Space>
+  );
+}
