@@ -41,6 +41,13 @@ const thresholdsOf = async (subjectId: string, recipient = housing) =>
   ).map((r) => r.threshold);
 
 describe('the reminder job', () => {
+  it('does not flood units with the reminders of a plan that ended years ago', async () => {
+    // The shipped plan ends in 2020; a first start in 2026 used to push 194 task reminders.
+    const before = await countAll();
+    expect((await runReminders(ctx.db, '2026-12-06')).tasks).toBe(0);
+    expect(await countAll()).toBe(before);
+  });
+
   it('reminds about a missing report after the grace days, once, however often it runs', async () => {
     const first = await runReminders(ctx.db, '2019-06-15');
     expect(first.tasks).toBeGreaterThan(0);

@@ -19,10 +19,19 @@ export type ReminderCounts = {
 const MILESTONE_NOTICE_DAYS = 7;
 
 /**
+ * A reminder is pushed only while what it reports is recent: a deadline passed, a milestone
+ * missed or a period gone unreported at most this many days before the run. Older states stay on
+ * the board and in the ledger; pushing them would flood every unit with years of reminders the
+ * first time a server runs on an old plan (194 for the shipped 2018-2020 plan) or after a long stop.
+ */
+export const CATCH_UP_DAYS = 30;
+const recent = (since: string, asOf: string) => daysBetween(since, asOf) <= CATCH_UP_DAYS;
+
+/**
  * Reminders per unit and current task, from the same statuses the ledger shows on `asOf`:
  * nearing or past the final deadline; each milestone nearing (7 days) or missed; the latest
  * closed period without a report in force (a month under correction keeps its report in
- * force, so it is not reported missing).
+ * force, so it is not reported missing); each only while recent (CATCH_UP_DAYS).
  */
 async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const out: NewNotification[] = [];
@@ -34,7 +43,13 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
       const link = `/tasks/${a.task_id}`;
       const daysLeft = daysBetween(asOf, a.deadline);
       if (a.status === 'overdue') {
-        out.push({ ...base, threshold: 'overdue', title: `任务${a.number}已逾期（${a.deadline}）：${a.title}`, link });
+        if (recent(a.deadline, asOf))
+          out.push({
+            ...base,
+            threshold: 'overdue',
+            title: `任务${a.number}已逾期（${a.deadline}）：${a.title}`,
+            link,
+          });
       } else if (daysLeft <= 7) {
         out.push({ ...base, threshold: 'due-7', title: `任务${a.number}距截止还有${daysLeft}天：${a.title}`, link });
       } else if (daysLeft <= 30) {
@@ -43,6 +58,7 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
       for (const m of a.openMilestones) {
         const left = daysBetween(asOf, m.due);
         if (left < 0) {
+          if (!recent(m.due, asOf)) continue;
           out.push({
             ...base,
             threshold: `milestone-${m.code}-missed`,
@@ -63,7 +79,7 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
         (p) => addDays(periodBounds(p).end, GRACE_DAYS) < asOf,
       );
       const latest = closed[closed.length - 1];
-      if (latest && a.missingPeriods.includes(latest)) {
+      if (latest && a.missingPeriods.includes(latest) && recent(addDays(periodBounds(latest).end, GRACE_DAYS), asOf)) {
         out.push({
           ...base,
           threshold: `missing-${latest}`,
