@@ -125,7 +125,12 @@ describe('categories', () => {
       category('event-retired', 'event-empty', false),
     ]);
     expect(options).toEqual([
-      { value: 'event-ad', label: 'event-ad', children: [{ value: 'event-poster', label: 'event-poster' }] },
+      {
+        value: 'event-ad',
+        label: 'event-ad',
+        // The leaves carry what the category search matches: name, description, keywords.
+        children: [{ value: 'event-poster', label: 'event-poster', words: ['event-poster', ''] }],
+      },
     ]);
   });
 
