@@ -24,7 +24,7 @@ const MILESTONE_NOTICE_DAYS = 7;
  * the board and in the ledger; pushing them would flood every unit with years of reminders the
  * first time a server runs on an old plan (194 for the shipped 2018-2020 plan) or after a long stop.
  */
-export const CATCH_UP_DAYS = 30;
+const CATCH_UP_DAYS = 30;
 const recent = (since: string, asOf: string) => daysBetween(since, asOf) <= CATCH_UP_DAYS;
 
 /**

@@ -54,6 +54,30 @@ export function verifyInclusion(input: {
   return sn === 0n && r.toString('hex') === input.rootHash;
 }
 
+/**
+ * An inclusion proof as the log answers it (entry bytes, leaf hash, index, path, root): the leaf
+ * hash is the entry's (§2.1.1) and the path leads from it to the root (§2.1.3.2).
+ */
+export function inclusionProofHolds(proof: {
+  entry: string;
+  leafHash: string;
+  leafIndex: number;
+  treeSize: number;
+  auditPath: string[];
+  rootHash: string;
+}): boolean {
+  return (
+    rfcLeafHash(proof.entry) === proof.leafHash &&
+    verifyInclusion({
+      leafIndex: proof.leafIndex,
+      treeSize: proof.treeSize,
+      leafHash: proof.leafHash,
+      inclusionPath: proof.auditPath,
+      rootHash: proof.rootHash,
+    })
+  );
+}
+
 /** §2.1.4.2: verifying consistency between two tree heads. */
 export function verifyConsistency(input: {
   first: number;
