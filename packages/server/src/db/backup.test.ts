@@ -22,7 +22,8 @@ async function emptyDatabase(): Promise<DatabaseHandle> {
     const handle = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 2 });
     created.push({
       handle,
-      drop: () => withAdminDatabase((c) => c.query(`drop database if exists ${name}`)).then(() => undefined),
+      drop: () =>
+        withAdminDatabase((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
     });
     return handle;
   }

@@ -18,7 +18,8 @@ beforeAll(async () => {
     const name = `cc_test_move_${crypto.randomBytes(6).toString('hex')}`;
     await withAdminDatabase((c) => c.query(`create database ${name}`));
     target = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 2 });
-    dropTarget = () => withAdminDatabase((c) => c.query(`drop database if exists ${name}`)).then(() => undefined);
+    dropTarget = () =>
+      withAdminDatabase((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
   } else {
     target = await openDatabase({ kind: 'pglite', dataDir: null });
   }
