@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigner } from '../modules/audit/signing.ts';
 import { createTestContext, type TestContext } from '../test/harness.ts';
-import { databaseUrl, testDbKind, withAdminDatabase } from '../test/databases.ts';
+import { databaseUrl, dropDatabaseWhenIdle, testDbKind, withAdminDatabase } from '../test/databases.ts';
 import { openDatabase, type DatabaseHandle } from './connection.ts';
 import { readManifest, restoreBackup, writeBackup } from './backup.ts';
 
@@ -22,8 +22,7 @@ async function emptyDatabase(): Promise<DatabaseHandle> {
     const handle = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 2 });
     created.push({
       handle,
-      drop: () =>
-        withAdminDatabase((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+      drop: () => dropDatabaseWhenIdle(name),
     });
     return handle;
   }

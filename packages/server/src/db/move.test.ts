@@ -5,7 +5,7 @@ import { moveDatabase } from '../cli/database-commands.ts';
 import { generateSigner } from '../modules/audit/signing.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { createTestContext, type TestContext } from '../test/harness.ts';
-import { databaseUrl, testDbKind, withAdminDatabase } from '../test/databases.ts';
+import { databaseUrl, dropDatabaseWhenIdle, testDbKind, withAdminDatabase } from '../test/databases.ts';
 import { openDatabase, type DatabaseHandle } from './connection.ts';
 
 let ctx: TestContext;
@@ -18,8 +18,7 @@ beforeAll(async () => {
     const name = `cc_test_move_${crypto.randomBytes(6).toString('hex')}`;
     await withAdminDatabase((c) => c.query(`create database ${name}`));
     target = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 2 });
-    dropTarget = () =>
-      withAdminDatabase((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
+    dropTarget = () => dropDatabaseWhenIdle(name);
   } else {
     target = await openDatabase({ kind: 'pglite', dataDir: null });
   }

@@ -72,3 +72,23 @@ export async function withAdminDatabase<T>(fn: (client: pg.Client) => Promise<T>
     await client.end();
   }
 }
+
+/**
+ * Drops a database once its last backend has gone: a closed pool's connections end on the server a
+ * moment later, and DROP DATABASE refuses while one remains (terminating it instead would raise an
+ * error on a client that is still closing). Waits for that state, at most `timeoutMs`.
+ */
+export async function dropDatabaseWhenIdle(name: string, timeoutMs = 20_000): Promise<void> {
+  await withAdminDatabase(async (client) => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await client.query<{ n: string }>(
+        'select count(*) as n from pg_stat_activity where datname = $1',
+        [name],
+      );
+      if (Number(rows[0]!.n) === 0 || Date.now() > until) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await client.query(`drop database if exists ${name}`);
+  });
+}

@@ -53,7 +53,7 @@ async function openTestDatabase(): Promise<{
   const handle = await open();
   return {
     handle,
-    drop: () => withAdminDatabase((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () => withAdminDatabase((c) => c.query(`drop database if exists ${name}`)).then(() => undefined),
     reopen: async () => {
       const second = await open();
       return { handle: second, close: () => second.close() };
