@@ -10,6 +10,25 @@ function openConfigured(config: Config): Promise<DatabaseHandle> {
     : openDatabase({ kind: 'pglite', dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers });
 }
 
+const CLOSE_LIMIT_MS = 10_000;
+
+async function closeWithin(handle: DatabaseHandle, limitMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), limitMs);
+  });
+  const outcome = await Promise.race([
+    handle.close().then(
+      () => 'closed' as const,
+      () => 'failed' as const,
+    ),
+    gaveUp,
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'late')
+    console.error(`warning: the database did not close within ${limitMs / 1000} s; exiting anyway`);
+}
+
 /** Runs a command with an open, migrated database and maps failures to one line and an exit code. */
 export async function withDatabase(
   fn: (handle: DatabaseHandle, config: Config) => Promise<number | void>,
@@ -28,7 +47,9 @@ export async function withDatabase(
   } catch (error) {
     code = reportError(error);
   } finally {
-    await handle?.close().catch(() => undefined);
+    // The work is committed; a close that does not finish (a pool waiting on a client a driver
+    // never released) must not keep the command from exiting.
+    if (handle) await closeWithin(handle, CLOSE_LIMIT_MS);
   }
   process.exit(code);
 }

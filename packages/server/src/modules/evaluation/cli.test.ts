@@ -1,25 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../test/cli.ts';
 import { parse, stringify } from 'yaml';
 import { REPO_ROOT } from '../../config.ts';
 
-const BIN = path.join(REPO_ROOT, 'packages/server/bin/chuangcheng.js');
 const MODEL = path.join(REPO_ROOT, 'data/frameworks/model-2018-2020-prefecture.yaml');
 const EDITION = 'model-2018-2020-prefecture';
 
-/** Runs the CLI on its own data directory, as an operator would. */
-function run(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), LOG_LEVEL: 'warn', ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], env: Record<string, string>) => runCli(args, env);
 
 // Each command starts Node and opens a database: slow when the machine is busy.
 describe('chuangcheng framework import|export', { timeout: 300_000 }, () => {

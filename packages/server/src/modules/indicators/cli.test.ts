@@ -1,28 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../config.ts';
+import { runCli } from '../../test/cli.ts';
 import { openDatabase, type DatabaseHandle } from '../../db/connection.ts';
 import { databaseUrl, testDbKind, withAdminDatabase } from '../../test/databases.ts';
 import { systemActorOfRoot } from '../../bootstrap.ts';
 import { templateWorkbook } from './excel.ts';
 
-const BIN = path.join(REPO_ROOT, 'packages/server/bin/chuangcheng.js');
 
-/** Runs the CLI as an operator would. */
-function run(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), LOG_LEVEL: 'warn', ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], env: Record<string, string>) => runCli(args, env);
 
 const createdDatabases: string[] = [];
 
