@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
 
 export default tseslint.config(
@@ -24,5 +25,38 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Sealed server modules (ARCHITECTURE convention 16, decision 0121): a module's files are its own;
+    // other modules and the app (routes, CLI, jobs) use it only through modules/<name>/index.ts.
+    // Tests may reach into a module to set up its state, so test files are not checked.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'packages/server/src/test/**'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': [
+        { type: 'module', pattern: 'packages/server/src/modules/*', mode: 'folder', capture: ['name'] },
+        // Everything outside modules/: the app that composes the modules, and the shared infrastructure.
+        { type: 'app', pattern: 'packages/server/src/*.ts', mode: 'full' },
+        {
+          type: 'app',
+          pattern: 'packages/server/src/{cache,cli,data-files,db,http,jobs,outbox,storage}',
+          mode: 'folder',
+        },
+      ],
+      'boundaries/include': ['packages/server/src/**/*.ts'],
+    },
+    rules: {
+      'boundaries/entry-point': [
+        'error',
+        {
+          default: 'disallow',
+          rules: [
+            { target: ['module'], allow: 'index.ts' },
+            { target: ['app'], allow: '**' },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -8,20 +8,20 @@ import type { Database } from './db/schema.ts';
 import { migrate } from './db/migrate.ts';
 import { REPO_ROOT } from './config.ts';
 import { ConfigError } from './config.ts';
-import { systemActor } from './modules/auth/actor.ts';
-import { generatePassword, hashPassword } from './modules/auth/password.ts';
-import { passwordWeakness } from './modules/auth/password-policy.ts';
-import { recordAudit } from './modules/audit/service.ts';
-import { regionRepository } from './modules/regions/repository.ts';
-import { importPopulation, importRegions, readChinaDivisionProvince } from './modules/regions/import-regions.ts';
-import { importGroupsFile } from './modules/regions/import-groups.ts';
-import { importOrgUnitsFile } from './modules/org-units/import.ts';
-import { userRepository } from './modules/users/repository.ts';
-import { importPlan, validatePlanFile } from './modules/plans/import.ts';
-import { loadFrameworkFile } from './modules/evaluation/frameworks.ts';
-import { importCatalogueFile } from './modules/indicators/catalogue.ts';
-import { generateDemo } from './modules/indicators/demo.ts';
-import { importCaseData } from './modules/cases/data-import.ts';
+import { systemActor } from './modules/auth/index.ts';
+import { generatePassword, hashPassword } from './modules/auth/index.ts';
+import { passwordWeakness } from './modules/auth/index.ts';
+import { recordAudit } from './modules/audit/index.ts';
+import { regionRepository } from './modules/regions/index.ts';
+import { importPopulation, importRegions, readChinaDivisionProvince } from './modules/regions/index.ts';
+import { importGroupsFile } from './modules/regions/index.ts';
+import { importOrgUnitsFile } from './modules/org-units/index.ts';
+import { userRepository } from './modules/users/index.ts';
+import { importPlan, validatePlanFile } from './modules/plans/index.ts';
+import { loadFrameworkFile } from './modules/evaluation/index.ts';
+import { importCatalogueFile } from './modules/indicators/index.ts';
+import { generateDemo } from './modules/indicators/index.ts';
+import { importCaseData } from './modules/cases/index.ts';
 
 /** A data set manifest (`data/datasets/<name>.yaml`): what a fresh installation loads. */
 const Dataset = z.strictObject({

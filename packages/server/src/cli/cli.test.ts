@@ -10,7 +10,7 @@ const run = (args: string[], env: Record<string, string> = {}) => runCli(args, e
 const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 // Each command starts Node and opens a database: slow when the machine is busy.
-describe('chuangcheng CLI', { timeout: 180_000 }, () => {
+describe('chuangcheng CLI', { timeout: 600_000 }, () => {
   it('imports a region CSV all-or-nothing, naming line and field, and verifies the audit log', () => {
     const dataDir = tempDir('cc-cli-');
     const env = { CHUANGCHENG_DATA_DIR: dataDir };

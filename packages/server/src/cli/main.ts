@@ -8,33 +8,28 @@ import { datasetPath, loadDataset, systemActorOfRoot } from '../bootstrap.ts';
 import { serve } from './serve.ts';
 import { reportError } from './errors.ts';
 import { print, withDatabase } from './with-database.ts';
-import { systemActor } from '../modules/auth/actor.ts';
+import { systemActor } from '../modules/auth/index.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerDatabaseCommands } from './database-commands.ts';
-import {
-  importPopulation,
-  importRegions,
-  readChinaDivisionProvince,
-  readRegionCsv,
-} from '../modules/regions/import-regions.ts';
-import { createUser } from '../modules/users/service.ts';
-import { importPlan, validatePlanFile } from '../modules/plans/import.ts';
-import { getPlanDocument } from '../modules/plans/service.ts';
+import { importPopulation, importRegions, readChinaDivisionProvince, readRegionCsv } from '../modules/regions/index.ts';
+import { createUser } from '../modules/users/index.ts';
+import { importPlan, validatePlanFile } from '../modules/plans/index.ts';
+import { getPlanDocument } from '../modules/plans/index.ts';
 import { stringify as stringifyYaml } from 'yaml';
-import { importGroupsFile } from '../modules/regions/import-groups.ts';
-import { importOrgUnitsFile } from '../modules/org-units/import.ts';
+import { importGroupsFile } from '../modules/regions/index.ts';
+import { importOrgUnitsFile } from '../modules/org-units/index.ts';
 import { runReminders } from '../jobs/reminders.ts';
-import { todayInChina } from '../modules/supervision/units.ts';
-import { importCatalogueFile } from '../modules/indicators/catalogue.ts';
-import { importWorkbook } from '../modules/indicators/excel.ts';
-import { generateDemo, removeDemo } from '../modules/indicators/demo.ts';
+import { todayInChina } from '../modules/supervision/index.ts';
+import { importCatalogueFile } from '../modules/indicators/index.ts';
+import { importWorkbook } from '../modules/indicators/index.ts';
+import { generateDemo, removeDemo } from '../modules/indicators/index.ts';
 import { REPO_ROOT } from '../config.ts';
-import { importCaseData } from '../modules/cases/data-import.ts';
-import { publishMonthlyStatistics } from '../modules/cases/publish.ts';
-import { sweepUnattachedPhotos } from '../modules/cases/photos.ts';
+import { importCaseData } from '../modules/cases/index.ts';
+import { publishMonthlyStatistics } from '../modules/cases/index.ts';
+import { sweepUnattachedPhotos } from '../modules/cases/index.ts';
 import { runCaseJobs } from '../jobs/case-jobs.ts';
 import { fileStoreOf } from '../storage/file-store.ts';
-import { exportFramework, importFrameworkFile } from '../modules/evaluation/frameworks.ts';
+import { exportFramework, importFrameworkFile } from '../modules/evaluation/index.ts';
 import { registerUserCommands } from './users-commands.ts';
 import { registerOutboxCommands } from './outbox-commands.ts';
 import { registerSupervisionCommands } from './supervision-commands.ts';

@@ -8,9 +8,9 @@ import { scheduledJobs } from '../jobs/schedule.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
 import { startOutboxWorker } from '../outbox/worker.ts';
 import { auditSignerOf, scheduleAuditSequencer } from '../modules/audit/index.ts';
-import { startMetricsListener } from '../modules/system/metrics.ts';
+import { startMetricsListener } from '../modules/system/index.ts';
 import { createPersonalData, loadKeyring } from '../modules/personal-data/index.ts';
-import { sealPlaintextReporterPhones } from '../modules/cases/reporter-phone.ts';
+import { sealPlaintextReporterPhones } from '../modules/cases/index.ts';
 
 /** How often each server asks the database for due jobs; a job runs at most this late. */
 const SCHEDULER_POLL_MS = 30_000;

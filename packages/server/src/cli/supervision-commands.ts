@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
-import { listNoticePrefixes, setNoticePrefix } from '../modules/supervision/office-settings.ts';
+import { listNoticePrefixes, setNoticePrefix } from '../modules/supervision/index.ts';
 import { print } from './with-database.ts';
 
 type WithDatabase = (fn: (handle: DatabaseHandle, config: Config) => Promise<number | void>) => Promise<never>;

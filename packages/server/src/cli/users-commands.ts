@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { Password } from '@chuangcheng/core';
 import { ConfigError } from '../config.ts';
 import { systemActorOfRoot } from '../bootstrap.ts';
-import { generatePassword } from '../modules/auth/password.ts';
-import { resetPassword } from '../modules/users/service.ts';
+import { generatePassword } from '../modules/auth/index.ts';
+import { resetPassword } from '../modules/users/index.ts';
 import { print, withDatabase } from './with-database.ts';
 import { reportError } from './errors.ts';
 

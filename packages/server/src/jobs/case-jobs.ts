@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { recordAudit } from '../modules/audit/service.ts';
+import { recordAudit } from '../modules/audit/index.ts';
 import { emitEvent } from '../outbox/emit.ts';
-import { caseRepository } from '../modules/cases/repository.ts';
-import { caseJobRepository } from '../modules/cases/job-repository.ts';
-import { publishMonthlyStatistics } from '../modules/cases/publish.ts';
-import { STAGE_ESCALATION_TEXT } from '../modules/cases/clocks.ts';
+import { caseRepository } from '../modules/cases/index.ts';
+import { caseJobRepository } from '../modules/cases/index.ts';
+import { publishMonthlyStatistics } from '../modules/cases/index.ts';
+import { STAGE_ESCALATION_TEXT } from '../modules/cases/index.ts';
 import { chinaDate } from '@chuangcheng/core';
 import { systemActorOfRoot } from '../bootstrap.ts';
 

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { addDays, daysBetween, periodBounds, periodsBetween, type ReportingCadence } from '@chuangcheng/core';
 import type { Database } from '../db/schema.ts';
-import { planRepository } from '../modules/plans/repository.ts';
-import { GRACE_DAYS, loadAssignmentStatuses } from '../modules/reports/assignments.ts';
-import { escalateOverdueNotices } from '../modules/supervision/notice-actions.ts';
-import { noticeRepository } from '../modules/supervision/notice-repository.ts';
-import { notificationRepository, type NewNotification } from '../modules/supervision/notification-repository.ts';
+import { planRepository } from '../modules/plans/index.ts';
+import { GRACE_DAYS, loadAssignmentStatuses } from '../modules/reports/index.ts';
+import { escalateOverdueNotices } from '../modules/supervision/index.ts';
+import { noticeRepository } from '../modules/supervision/index.ts';
+import { notificationRepository, type NewNotification } from '../modules/supervision/index.ts';
 
 export type ReminderCounts = {
   /** New notifications per subject; a second run on the same day adds none. */

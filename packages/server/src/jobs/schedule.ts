@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import { todayInChina } from '../modules/supervision/units.ts';
+import { todayInChina } from '../modules/supervision/index.ts';
 import { outboxRepository } from '../outbox/repository.ts';
 import { runCaseJobs } from './case-jobs.ts';
 import { runReminders } from './reminders.ts';

@@ -1,5 +1,5 @@
-import { cockpitSubscriber } from '../modules/cockpit/subscribers.ts';
-import { caseNotificationSubscriber, noticeChainSubscriber } from '../modules/supervision/subscribers.ts';
+import { cockpitSubscriber } from '../modules/cockpit/index.ts';
+import { caseNotificationSubscriber, noticeChainSubscriber } from '../modules/supervision/index.ts';
 import type { Subscriber } from './subscriber.ts';
 
 /** Every subscriber, each defined by the module it belongs to. Add a module's subscribers here. */

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, notFound } from '../../http/problem.ts';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
-import { reportPolicy } from '../reports/policy.ts';
-import { reportRepository } from '../reports/repository.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
+import { reportPolicy } from '../reports/index.ts';
+import { reportRepository } from '../reports/index.ts';
 import { attachmentRepository, type OwnerType } from './repository.ts';
-import { checkEvaluationAttachment } from '../evaluation/attachment-access.ts';
+import { checkEvaluationAttachment } from '../evaluation/index.ts';
 
 /** Where an owner's attachments are filed, for the audit row and the attachment row. */
 export type OwnerRegion = { regionCode: string; prefectureCode: string | null };

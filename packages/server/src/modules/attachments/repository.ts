@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { EvaluationOwnerType } from '../evaluation/attachment-access.ts';
+import type { EvaluationOwnerType } from '../evaluation/index.ts';
 
 type Db = Kysely<Database>;
 

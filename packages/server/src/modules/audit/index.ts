@@ -42,3 +42,5 @@ export async function attestationOf(db: Kysely<Database>, entityType: string, en
   });
   return { entryId, proof };
 }
+export { auditRoutes } from './routes.ts';
+export type { AuditContext } from './service.ts';

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
 import { offsetOf } from '../../http/paging.ts';
 import { beijingTime, type ExportColumn } from '../../http/xlsx.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
+import { authorize, type Actor } from '../auth/index.ts';
 import { auditRepository } from './repository.ts';
 import type { AuditEntry, AuditQuery } from './schema.ts';
 

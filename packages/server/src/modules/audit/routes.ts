@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { beijingTime, collectPages, listWorkbook, sendXlsx } from '../../http/xlsx.ts';
 import { notFound } from '../../http/problem.ts';
-import { authorize, requireActor } from '../auth/actor.ts';
+import { authorize, requireActor } from '../auth/index.ts';
 import { exportCheckpoints, getConsistencyProof, getInclusionProof } from './proofs.ts';
 import { AUDIT_COLUMNS, listAudit } from './list.ts';
 import { auditRepository } from './repository.ts';

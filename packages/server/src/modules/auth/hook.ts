@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+// The cookie plugin's request and reply types, also where this file is compiled without app.ts (bench).
+import type {} from '@fastify/cookie';
 import { AppError } from '../../http/problem.ts';
 import { resolveApiToken, resolveSession, SESSION_COOKIE, type AuthDeps } from './service.ts';
 

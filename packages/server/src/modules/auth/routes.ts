@@ -15,7 +15,7 @@ import {
   revokeApiToken,
   SESSION_COOKIE,
 } from './service.ts';
-import { getUser, permissionsOf, presentUser } from '../users/service.ts';
+import { getUser, permissionsOf, presentUser } from '../users/index.ts';
 
 async function presentMe(deps: ModuleDeps, actor: Actor): Promise<Me> {
   const row = await getUser(deps.db, actor.userId);

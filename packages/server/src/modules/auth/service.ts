@@ -4,7 +4,7 @@ import { Role, type ChangePasswordRequest } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import type { Config } from '../../config.ts';
 import { AppError, invalid, notFound } from '../../http/problem.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Actor } from './actor.ts';
 import { decoyPasswordHash, hashPassword, randomSecret, sha256, verifyPassword } from './password.ts';
 import { assertStrongPassword } from './password-policy.ts';

@@ -16,8 +16,8 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
-import type { Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
+import type { Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 import { workingCalendar } from './calendar.ts';
 import { noteMissingYears, resumePatch, stageClock } from './clocks.ts';

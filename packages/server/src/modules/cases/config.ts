@@ -13,8 +13,8 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
+import { authorize, type Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { calendarYears } from './calendar.ts';
 import { casePolicy } from './policy.ts';
 import { caseRepository } from './repository.ts';

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { CaseCategoryCode, CategoryKind, HolidayYear, TimeLimit } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
+import { authorize, type Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { generationRepository } from '../../cache/generation.ts';
 
 const Child = z.strictObject({

@@ -1,7 +1,7 @@
 import { CaseListQuery, type CaseChannel, type CaseStatus, type CaseSummary } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import { listCases } from './read.ts';
 
 /** The list's filters without its paging: the export has every row the filters select. */

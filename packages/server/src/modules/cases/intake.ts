@@ -13,8 +13,8 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict, invalid } from '../../http/problem.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
+import { authorize, type Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { noteMissingYears, stageClock } from './clocks.ts';
 import { prefectureOfPoint } from './geo.ts';
 import { caseRepository, type CaseRow, type CategoryRow } from './repository.ts';

@@ -5,10 +5,10 @@ import type { Kysely } from 'kysely';
 import type { CasePhoto, PhotoKind } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/problem.ts';
-import type { Actor } from '../auth/actor.ts';
-import { cleanFileName, newStorageKey, receiveUpload, removeTempFile } from '../attachments/storage.ts';
+import type { Actor } from '../auth/index.ts';
+import { cleanFileName, newStorageKey, receiveUpload, removeTempFile } from '../attachments/index.ts';
 import type { FileStore } from '../../storage/file-store.ts';
-import type { Storage, Upload } from '../attachments/service.ts';
+import type { Storage, Upload } from '../attachments/index.ts';
 import { caseRepository, type PhotoRow } from './repository.ts';
 
 /** Longest side of the display version. */

@@ -1,6 +1,6 @@
 import { can, isWithinScope } from '@chuangcheng/core';
 import { forbidden, notFound } from '../../http/problem.ts';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 
 /**
  * Who may see a case: staff holding case.read inside their region scope; a unit officer only the

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
-import { recordObservations } from '../indicators/observations.ts';
+import type { Actor } from '../auth/index.ts';
+import { recordObservations } from '../indicators/index.ts';
 
 /**
  * Feeds the indicator store (data set `case-statistics`, monthly, county level, source `cases`):

@@ -23,7 +23,7 @@ import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
 import { offsetOf } from '../../http/paging.ts';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { workingCalendar } from './calendar.ts';
 import { hashToken } from './intake.ts';
 import { casePolicy } from './policy.ts';

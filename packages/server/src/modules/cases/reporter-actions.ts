@@ -10,7 +10,7 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict, notFound } from '../../http/problem.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { workingCalendar } from './calendar.ts';
 import { resumePatch, stageClock } from './clocks.ts';
 import { hashToken } from './intake.ts';

@@ -34,8 +34,8 @@ import {
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { invalid, notFound } from '../../http/problem.ts';
-import { requireActor } from '../auth/actor.ts';
-import type { Upload } from '../attachments/service.ts';
+import { requireActor } from '../auth/index.ts';
+import type { Upload } from '../attachments/index.ts';
 import { fileStoreOf } from '../../storage/file-store.ts';
 import { actOnCase } from './actions.ts';
 import { rateCase, supplementCase } from './reporter-actions.ts';

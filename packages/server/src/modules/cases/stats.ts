@@ -9,7 +9,7 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { invalid } from '../../http/problem.ts';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { caseRepository } from './repository.ts';
 
 const OPEN = sql.join(['submitted', 'accepted', 'dispatched', 'handling', 'handled']);

@@ -25,9 +25,9 @@ import {
   type Catalogue,
   type IndicatorRow,
   type TargetLink,
-} from '../indicators/catalogue.ts';
-import { readFigures, type Figure } from '../indicators/observations.ts';
-import { brief, scopeFilter, scopeMaxLevel, type RegionNode, type RegionTree } from '../indicators/region-tree.ts';
+} from '../indicators/index.ts';
+import { readFigures, type Figure } from '../indicators/index.ts';
+import { brief, scopeFilter, scopeMaxLevel, type RegionNode, type RegionTree } from '../indicators/index.ts';
 
 /*
  * Evaluates plan targets for many regions at once: loads each data set's figures for the root's

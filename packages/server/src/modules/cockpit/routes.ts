@@ -8,7 +8,7 @@ import {
   LaggingQuery,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import { getCockpit, getCockpitMap, getCockpitRanking, getLagging } from './service.ts';
 
 export async function cockpitRoutes(app: App, deps: ModuleDeps) {

@@ -13,10 +13,10 @@ import {
 import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
 import { invalid, notFound } from '../../http/problem.ts';
-import type { Actor } from '../auth/actor.ts';
-import { loadCatalogue } from '../indicators/catalogue.ts';
-import { readableRegion } from '../indicators/policy.ts';
-import { ancestorsOf, brief, childrenOf, type RegionNode, type RegionTree } from '../indicators/region-tree.ts';
+import type { Actor } from '../auth/index.ts';
+import { loadCatalogue } from '../indicators/index.ts';
+import { readableRegion } from '../indicators/index.ts';
+import { ancestorsOf, brief, childrenOf, type RegionNode, type RegionTree } from '../indicators/index.ts';
 import { sharedGeneration } from '../../cache/generation.ts';
 import { cachedEvaluations, invalidateEvaluations } from './cache.ts';
 import { EvaluationSource, evaluateTargets, indicatorSeries } from './evaluate.ts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, notFound } from '../../http/problem.ts';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { evaluationPolicy } from './policy.ts';
 import { incidentRepository } from './incident-repository.ts';
 import { roundRepository } from './round-repository.ts';

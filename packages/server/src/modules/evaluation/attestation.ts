@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/problem.ts';
 import { attestationOf, InclusionProof } from '../audit/index.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/index.ts';
 import { evaluationPolicy } from './policy.ts';
 import { publicationRepository } from './publication-repository.ts';
 import { resultEntityId, scorecardDigest } from './publications.ts';

@@ -12,7 +12,7 @@ const EDITION = 'model-2018-2020-prefecture';
 const run = (args: string[], env: Record<string, string>) => runCli(args, env);
 
 // Each command starts Node and opens a database: slow when the machine is busy.
-describe('chuangcheng framework import|export', { timeout: 300_000 }, () => {
+describe('chuangcheng framework import|export', { timeout: 600_000 }, () => {
   it('loads a framework file, refuses a broken one by line, exports YAML and Excel, and reads its own Excel back', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-fw-cli-'));
     const env = { CHUANGCHENG_DATA_DIR: dataDir };

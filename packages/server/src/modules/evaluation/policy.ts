@@ -1,6 +1,6 @@
 import { can, isWithinScope, scorerConflict, type EvaluationMethod } from '@chuangcheng/core';
 import { AppError, forbidden, outOfScope } from '../../http/problem.ts';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 
 /** What the policy needs to know about a round. */
 export type RoundAccess = {

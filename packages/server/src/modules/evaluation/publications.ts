@@ -3,7 +3,7 @@ import { canonicalJson, type Publication, type Scorecard } from '@chuangcheng/co
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict, invalid } from '../../http/problem.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { computeRound, type ComputedRound } from './compute.ts';
 import { evaluationPolicy } from './policy.ts';

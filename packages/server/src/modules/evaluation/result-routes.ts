@@ -11,7 +11,7 @@ import {
   Scorecard,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import { correctPublication } from './publications.ts';
 import { readCycle, readRanking, readRoundEffects, readScorecard, resultsWorkbook } from './results.ts';
 import { IdParams, PublicationQuery, RankingQuery, ResultParams, RoundRegionParams } from './schema.ts';

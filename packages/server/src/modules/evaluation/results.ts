@@ -16,7 +16,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { isWithinScope } from '@chuangcheng/core';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/index.ts';
 import { computeRegion, computeRound, pinnedFramework, type RoundRegionRow } from './compute.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { incidentRepository } from './incident-repository.ts';

@@ -33,7 +33,7 @@ import type { App, ModuleDeps } from '../../http/types.ts';
 import { disposition, sendXlsx, XLSX } from '../../http/xlsx.ts';
 import { titlesWorkbook } from './title-export.ts';
 import { AppError, invalid } from '../../http/problem.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import {
   copyFramework,
   createFramework,

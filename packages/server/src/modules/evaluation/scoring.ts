@@ -13,8 +13,8 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
-import type { Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
+import type { Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { evaluationPolicy } from './policy.ts';
 import { roundRepository } from './round-repository.ts';

@@ -2,7 +2,7 @@ import { TITLE_NAMES, type TitleStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { collectPages, listWorkbook, type ExportColumn } from '../../http/xlsx.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/index.ts';
 import { listTitleStates } from './titles.ts';
 
 const STATUS: Record<TitleStatus, string> = {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { RegionCode } from '@chuangcheng/core';
 import { notFound } from '../../http/problem.ts';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/actor.ts';
-import { regionPolicy } from '../regions/policy.ts';
-import { regionRepository } from '../regions/repository.ts';
+import { requireActor } from '../auth/index.ts';
+import { regionPolicy } from '../regions/index.ts';
+import { regionRepository } from '../regions/index.ts';
 import { ChildOutlines, codesAtPoint, readOutlines } from './outlines.ts';
 
 const PointQuery = z.strictObject({

@@ -10,8 +10,8 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Actor } from '../auth/index.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 
 /*

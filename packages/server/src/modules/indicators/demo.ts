@@ -8,8 +8,8 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict } from '../../http/problem.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Actor } from '../auth/index.ts';
 import { loadCatalogue, type Catalogue, type IndicatorRow } from './catalogue.ts';
 import { recordObservations, type ObservationInput } from './observations.ts';
 import { emitEvent } from '../../outbox/emit.ts';

@@ -17,8 +17,8 @@ import {
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
-import { recordAudit } from '../audit/service.ts';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/index.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { dataSetView, loadCatalogue, type Catalogue, type DataSetRow } from './catalogue.ts';
 import { valueProblem } from './observations.ts';
 import { emitEvent } from '../../outbox/emit.ts';

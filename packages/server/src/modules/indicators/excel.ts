@@ -9,7 +9,7 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/problem.ts';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 import { checkValues, reportingRegionsUnder, resolveEntry, writeValues, type Ctx, type EntryKey } from './entry.ts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { loadRegionTree, type RegionNode, type RegionTree } from './region-tree.ts';
 
 /**

@@ -21,7 +21,7 @@ import {
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { invalid } from '../../http/problem.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import {
   approvalQueue,
   approveEntry,
@@ -34,7 +34,7 @@ import {
 } from './entry.ts';
 import { importWorkbook, seriesWorkbook, templateWorkbook } from './excel.ts';
 import { getCatalogue, getIndicator, getSeries } from './series.ts';
-import { cockpitRoutes } from '../cockpit/routes.ts';
+import { cockpitRoutes } from '../cockpit/index.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CodeParams = z.strictObject({ code: PlanCode });

@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { can, type CaseChannel } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
-import { resolveApiToken } from '../auth/service.ts';
+import { resolveApiToken } from '../auth/index.ts';
 import { fileStoreOf } from '../../storage/file-store.ts';
-import { fileCase } from '../cases/intake.ts';
-import { uploadCasePhoto } from '../cases/photos.ts';
-import { caseRepository } from '../cases/repository.ts';
+import { fileCase } from '../cases/index.ts';
+import { uploadCasePhoto } from '../cases/index.ts';
+import { caseRepository } from '../cases/index.ts';
 import type { Tree } from './format.ts';
 import { open311Repository } from './repository.ts';
 

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { can } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
-import type { Actor } from '../auth/actor.ts';
-import { resolveApiToken } from '../auth/service.ts';
+import type { Actor } from '../auth/index.ts';
+import { resolveApiToken } from '../auth/index.ts';
 import type { Tree } from './format.ts';
 import { fail } from './intake.ts';
 import { open311Repository } from './repository.ts';

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { isWithinScope, OrgUnitCode, OrgUnitKind, RegionCode } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
-import { regionRepository } from '../regions/repository.ts';
+import { authorize, type Actor } from '../auth/index.ts';
+import { regionRepository } from '../regions/index.ts';
 import { orgUnitRepository, type OrgUnitRow } from './repository.ts';
 import { auditOrgUnit, auditView } from './service.ts';
 

@@ -1,4 +1,4 @@
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 
 /**
  * Responsible units: staff read the units of regions inside their scope; administrators

@@ -1,7 +1,7 @@
 import { CreateOrgUnitRequest, OrgUnit, UpdateOrgUnitRequest, type OrgUnitKind } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import { OrgUnitIdParams, OrgUnitList, OrgUnitListQuery } from './schema.ts';
 import { createOrgUnit, listOrgUnits, readOrgUnit, updateOrgUnit } from './service.ts';
 

@@ -11,9 +11,9 @@ import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
 import { offsetOf } from '../../http/paging.ts';
-import type { Actor } from '../auth/actor.ts';
-import { recordAudit, type AuditContext } from '../audit/service.ts';
-import { regionRepository } from '../regions/repository.ts';
+import type { Actor } from '../auth/index.ts';
+import { recordAudit, type AuditContext } from '../audit/index.ts';
+import { regionRepository } from '../regions/index.ts';
 import { orgUnitRepository, type OrgUnitKey, type OrgUnitRow } from './repository.ts';
 import { orgUnitPolicy } from './policy.ts';
 

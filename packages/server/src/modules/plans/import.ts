@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import { canonicalJson, PlanFile, type PlanTarget, type TargetScope } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile, type DataPath, type YamlSource } from '../../data-files/yaml.ts';
-import type { Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
-import { regionRepository } from '../regions/repository.ts';
+import type { Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { regionRepository } from '../regions/index.ts';
 import { planPolicy } from './policy.ts';
 import { planRepository } from './repository.ts';
 

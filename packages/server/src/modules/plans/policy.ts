@@ -1,5 +1,5 @@
 import { isWithinScope } from '@chuangcheng/core';
-import { authorize, type Actor } from '../auth/actor.ts';
+import { authorize, type Actor } from '../auth/index.ts';
 import { outOfScope } from '../../http/problem.ts';
 
 /**

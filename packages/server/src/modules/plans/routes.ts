@@ -1,5 +1,5 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import { PlanCodeParams, PlanDetail, PlanList, PlanVersions } from './schema.ts';
 import { listPlans, listPlanVersions, readPlan } from './service.ts';
 

@@ -1,4 +1,4 @@
-import { authorize, type Actor } from '../auth/actor.ts';
+import { authorize, type Actor } from '../auth/index.ts';
 
 /**
  * Region groups are province-wide facts (the plan names the belts and the circle), so

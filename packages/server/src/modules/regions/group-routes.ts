@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RegionGroup } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import {
   CreateRegionGroupRequest,
   RegionGroupCodeParams,

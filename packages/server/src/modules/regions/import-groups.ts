@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RegionCode, RegionGroupKind } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/index.ts';
 import { groupPolicy } from './group-policy.ts';
 import { RegionGroupCode } from './group-schema.ts';
 import { writeGroup } from './group-service.ts';

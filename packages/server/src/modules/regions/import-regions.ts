@@ -7,8 +7,8 @@ import { sql, type Kysely } from 'kysely';
 import { childPath, levelFromCode, RegionCode, type FieldError } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/problem.ts';
-import type { Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
+import type { Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { regionRepository, type RegionImportRow } from './repository.ts';
 
 const BATCH_SIZE = 1000;

@@ -1,5 +1,5 @@
 import { isWithinScope } from '@chuangcheng/core';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 
 /** Regions: everyone signed in reads within their scope; administrators edit figures in scope. */
 export const regionPolicy = {

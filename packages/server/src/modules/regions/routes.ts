@@ -1,6 +1,6 @@
 import { Region } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import {
   ChildrenQuery,
   PopulationUpdate,

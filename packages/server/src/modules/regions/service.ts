@@ -3,8 +3,8 @@ import { ancestorCodes, type Region } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
-import type { Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
+import type { Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { regionRepository, type RegionRow } from './repository.ts';
 import { regionPolicy } from './policy.ts';
 

@@ -8,7 +8,7 @@ import {
   type StatusVerdict,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { planRepository } from '../plans/repository.ts';
+import { planRepository } from '../plans/index.ts';
 import { ledgerRepository, type AssignmentFilter } from './ledger-repository.ts';
 
 type PlanRow = Selectable<Database['plan']>;

@@ -1,7 +1,7 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
-import { requireActor } from '../auth/actor.ts';
-import { PlanCodeParams } from '../plans/schema.ts';
+import { requireActor } from '../auth/index.ts';
+import { PlanCodeParams } from '../plans/index.ts';
 import { readBoard, readLedger } from './ledger.ts';
 import { Board, BoardQuery, Ledger, LedgerQuery } from './ledger-schema.ts';
 import { ledgerWorkbook } from './ledger-xlsx.ts';

@@ -1,6 +1,6 @@
 import { isWithinScope } from '@chuangcheng/core';
 import { forbidden, outOfScope } from '../../http/problem.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
+import { authorize, type Actor } from '../auth/index.ts';
 
 /**
  * Who files and reads progress reports. A unit officer acts only for their own

@@ -1,5 +1,5 @@
 import { isLateReport } from '@chuangcheng/core';
-import type { AttachmentRow } from '../attachments/repository.ts';
+import type { AttachmentRow } from '../attachments/index.ts';
 import type { ReportRow } from './repository.ts';
 import type { ReportView } from './schema.ts';
 

@@ -3,7 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { daysBetween, statusColour } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { invalid } from '../../http/problem.ts';
-import { assertInScope, type Actor } from '../auth/actor.ts';
+import { assertInScope, type Actor } from '../auth/index.ts';
 import type { ActionItemRow } from './meeting-repository.ts';
 import type { ActionItem, ActionItemInput } from './meeting-schema.ts';
 import { findUnits } from './units.ts';

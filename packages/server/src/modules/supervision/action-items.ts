@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, notFound, outOfScope } from '../../http/problem.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
+import { authorize, type Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { can, isWithinScope } from '@chuangcheng/core';
 import { buildItems, presentItem } from './action-item-view.ts';
 import { meetingRepository } from './meeting-repository.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import { addActionItems, completeActionItem, myActionItems } from './action-items.ts';
 import {
   ActionItem,

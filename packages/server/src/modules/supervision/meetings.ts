@@ -1,13 +1,13 @@
-import { attachmentRepository } from '../attachments/repository.ts';
-import { presentAttachment } from '../reports/present.ts';
+import { attachmentRepository } from '../attachments/index.ts';
+import { presentAttachment } from '../reports/index.ts';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, invalid, notFound } from '../../http/problem.ts';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
-import { planPolicy } from '../plans/policy.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { planPolicy } from '../plans/index.ts';
 import { buildItems, checkUnits, presentItem } from './action-item-view.ts';
 import { meetingRepository, type MeetingRow } from './meeting-repository.ts';
 import type { CreateMeetingRequest, MeetingDetail, MeetingSummary, UpdateMeetingRequest } from './meeting-schema.ts';

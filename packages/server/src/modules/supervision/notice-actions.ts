@@ -1,8 +1,8 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { conflict } from '../../http/problem.ts';
-import type { Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
+import type { Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 import { noticeActionFrom, type DomainEvent } from '@chuangcheng/core';

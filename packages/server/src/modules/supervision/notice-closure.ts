@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { noticeActionFrom } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid } from '../../http/problem.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/index.ts';
 import { noticeEvent, step } from './notice-actions.ts';
 import { getNotice } from './notices.ts';
 import { supervisionPolicy } from './policy.ts';

@@ -1,12 +1,12 @@
-import { attachmentRepository } from '../attachments/repository.ts';
-import { presentAttachment } from '../reports/present.ts';
+import { attachmentRepository } from '../attachments/index.ts';
+import { presentAttachment } from '../reports/index.ts';
 import crypto from 'node:crypto';
 import { addDays, awaitingReply, type NoticeStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
-import { recordAudit } from '../audit/service.ts';
+import { authorize, type Actor } from '../auth/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { notificationRepository } from './notification-repository.ts';
 import { supervisionPolicy } from './policy.ts';

@@ -1,6 +1,6 @@
 import { isWithinScope } from '@chuangcheng/core';
 import { forbidden, outOfScope } from '../../http/problem.ts';
-import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
+import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 
 /**
  * Who may do what in supervision: administrators (`supervision.write`) issue and close

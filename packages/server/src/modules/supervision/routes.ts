@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
 import { approveNotice, decideExtension, requestExtension, returnNotice, reviewNotice } from './notice-closure.ts';

@@ -1,5 +1,5 @@
 import { defineSubscriber } from '../../outbox/subscriber.ts';
-import { STAGE_ESCALATION_TEXT } from '../cases/clocks.ts';
+import { STAGE_ESCALATION_TEXT } from '../cases/index.ts';
 import { notificationRepository } from './notification-repository.ts';
 
 /*

@@ -1,6 +1,6 @@
 import { grantableRoles, isWithinScope, type Role } from '@chuangcheng/core';
 import { AppError, forbidden, outOfScope } from '../../http/problem.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
+import { authorize, type Actor } from '../auth/index.ts';
 
 /**
  * Who may manage which accounts: an administrator acts only on accounts inside their

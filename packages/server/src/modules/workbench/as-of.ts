@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { defaultSessionAsOf, type SessionAsOf } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
-import { defaultAsOf as cockpitAsOf, todayIso } from '../cockpit/service.ts';
-import { listPlans } from '../plans/service.ts';
+import { authorize, type Actor } from '../auth/index.ts';
+import { defaultAsOf as cockpitAsOf, todayIso } from '../cockpit/index.ts';
+import { listPlans } from '../plans/index.ts';
 
 /**
  * The session's default "as of" date, for the header that every page reads it from: the demo date

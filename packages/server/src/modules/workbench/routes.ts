@@ -1,5 +1,5 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/index.ts';
 import { readSessionAsOf } from './as-of.ts';
 import { SessionAsOfView, Workbench, WorkbenchQuery } from './schema.ts';
 import { readWorkbench } from './service.ts';

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import { can } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
-import { listMyTasks } from '../reports/read.ts';
-import { readBoard } from '../reports/ledger.ts';
-import { listPlans } from '../plans/service.ts';
-import { listNotices } from '../supervision/notices.ts';
-import { myActionItems } from '../supervision/action-items.ts';
-import { listCases } from '../cases/read.ts';
-import { approvalQueue } from '../indicators/entry.ts';
-import { listRounds, readRound } from '../evaluation/rounds.ts';
+import { authorize, type Actor } from '../auth/index.ts';
+import { listMyTasks } from '../reports/index.ts';
+import { readBoard } from '../reports/index.ts';
+import { listPlans } from '../plans/index.ts';
+import { listNotices } from '../supervision/index.ts';
+import { myActionItems } from '../supervision/index.ts';
+import { listCases } from '../cases/index.ts';
+import { approvalQueue } from '../indicators/index.ts';
+import { listRounds, readRound } from '../evaluation/index.ts';
 import { readSessionAsOf } from './as-of.ts';
 import type { Workbench, WorkbenchFigure, WorkbenchItem, WorkbenchSection } from './schema.ts';
 

@@ -1,0 +1,7 @@
+// The attachments module's public face: what other modules and the app may use. Everything else is private.
+export { attachmentRepository } from './repository.ts';
+export type { AttachmentRow } from './repository.ts';
+export { attachmentRoutes } from './routes.ts';
+export { copyReportEvidence } from './service.ts';
+export type { Storage, Upload } from './service.ts';
+export { cleanFileName, newStorageKey, receiveUpload, removeTempFile } from './storage.ts';

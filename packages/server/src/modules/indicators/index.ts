@@ -1,0 +1,19 @@
+// The indicators module's public face: what other modules and the app may use. Everything else is private.
+export {
+  completenessOf,
+  dataSetOfIndicator,
+  expectedReporter,
+  importCatalogueFile,
+  loadCatalogue,
+} from './catalogue.ts';
+export type { Catalogue, IndicatorRow, TargetLink } from './catalogue.ts';
+export { generateDemo, removeDemo } from './demo.ts';
+export { approvalQueue } from './entry.ts';
+export { importWorkbook } from './excel.ts';
+export { readFigures, recordObservations } from './observations.ts';
+export type { Figure } from './observations.ts';
+export { readableRegion } from './policy.ts';
+export { ancestorsOf, brief, childrenOf, scopeFilter, scopeMaxLevel } from './region-tree.ts';
+export type { RegionNode, RegionTree } from './region-tree.ts';
+export { indicatorRoutes } from './routes.ts';
+export { getSeries } from './series.ts';

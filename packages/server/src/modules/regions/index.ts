@@ -1,0 +1,7 @@
+// The regions module's public face: what other modules and the app may use. Everything else is private.
+export { groupRoutes } from './group-routes.ts';
+export { importGroupsFile } from './import-groups.ts';
+export { importPopulation, importRegions, readChinaDivisionProvince, readRegionCsv } from './import-regions.ts';
+export { regionPolicy } from './policy.ts';
+export { regionRepository } from './repository.ts';
+export { regionRoutes } from './routes.ts';

@@ -1,0 +1,11 @@
+// The supervision module's public face: what other modules and the app may use. Everything else is private.
+export { myActionItems } from './action-items.ts';
+export { escalateOverdueNotices } from './notice-actions.ts';
+export { noticeRepository } from './notice-repository.ts';
+export { listNotices } from './notices.ts';
+export { notificationRepository } from './notification-repository.ts';
+export type { NewNotification } from './notification-repository.ts';
+export { listNoticePrefixes, setNoticePrefix } from './office-settings.ts';
+export { supervisionRoutes } from './routes.ts';
+export { caseNotificationSubscriber, noticeChainSubscriber } from './subscribers.ts';
+export { todayInChina } from './units.ts';

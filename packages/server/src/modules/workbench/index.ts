@@ -1,0 +1,2 @@
+// The workbench module's public face: what other modules and the app may use. Everything else is private.
+export { workbenchRoutes } from './routes.ts';
