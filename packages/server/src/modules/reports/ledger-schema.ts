@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StatusColour, TaskStatus } from '@chuangcheng/core';
+import { BulletinPeriod, StatusColour, TaskStatus } from '@chuangcheng/core';
 
 const IsoDate = z.iso.date();
 const Programme = z.object({ code: z.string(), title: z.string() });
@@ -91,3 +91,14 @@ export const Board = z.object({
 export type Board = z.infer<typeof Board>;
 
 export const BoardQuery = z.strictObject({ asOf: IsoDate.optional() });
+
+export const BulletinQuery = z.strictObject({
+  /** The month (`2019-05`) or ISO week (`2019-W21`) the 督查通报 covers; figures as of its last day. */
+  period: BulletinPeriod,
+  /** The region the bulletin covers (GB/T 2260 code); the actor's own region by default. */
+  region: z
+    .string()
+    .regex(/^\d{2,12}$/)
+    .optional(),
+});
+export type BulletinQuery = z.infer<typeof BulletinQuery>;

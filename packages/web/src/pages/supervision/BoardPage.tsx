@@ -6,6 +6,7 @@ import { withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useAsOfState } from '../../layout/AsOfProvider.tsx';
 import { NoticeStatusTag, cellColour, taskStatuses, textColour, today } from './StatusTag.tsx';
+import { BulletinButton } from './BulletinButton.tsx';
 import { OverdueActionItems } from './OverdueActionItems.tsx';
 import type { Board, NoticeStatus } from './types.ts';
 import { useLoaded } from './useLoaded.ts';
@@ -112,6 +113,7 @@ export default function BoardPage() {
                 {t('board.openLedger')}
               </Button>
             </Link>
+            <BulletinButton code={code} asOf={asOf} />
           </Space>
         }
         loading={loading && !board}
