@@ -26,3 +26,4 @@ export * from './as-of.ts';
 export * from './validation-messages.ts';
 export * from './city-groups.ts';
 export * from './bulletin.ts';
+export * from './supervision-rules.ts';

@@ -18,6 +18,8 @@ import supervisionZhCN from './features/supervision.zh-CN.json';
 import supervisionEn from './features/supervision.en.json';
 import bulletinZhCN from './features/bulletin.zh-CN.json';
 import bulletinEn from './features/bulletin.en.json';
+import lightsZhCN from './features/lights.zh-CN.json';
+import lightsEn from './features/lights.en.json';
 
 /**
  * The message catalogues. The shell's messages live in zh-CN.json / en.json; each feature keeps
@@ -37,8 +39,21 @@ export const catalogueParts = {
     auditZhCN,
     supervisionZhCN,
     bulletinZhCN,
+    lightsZhCN,
   ],
-  en: [baseEn, indicatorsEn, evaluationEn, casesEn, shellEn, publicEn, listsEn, auditEn, supervisionEn, bulletinEn],
+  en: [
+    baseEn,
+    indicatorsEn,
+    evaluationEn,
+    casesEn,
+    shellEn,
+    publicEn,
+    listsEn,
+    auditEn,
+    supervisionEn,
+    bulletinEn,
+    lightsEn,
+  ],
 } as const;
 
 export const zhCN = {
@@ -52,6 +67,7 @@ export const zhCN = {
   ...auditZhCN,
   ...supervisionZhCN,
   ...bulletinZhCN,
+  ...lightsZhCN,
 };
 export const en: Record<keyof typeof zhCN, string> = {
   ...baseEn,
@@ -64,4 +80,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...auditEn,
   ...supervisionEn,
   ...bulletinEn,
+  ...lightsEn,
 };

@@ -8,6 +8,7 @@ import {
   periodsFallingDue,
   rankUnits,
   ReportingCadence,
+  supervisionRulesOf,
   type BlackListReason,
   type BulletinSpan,
   type BulletinUnit,
@@ -20,7 +21,7 @@ import { planPolicy } from '../plans/policy.ts';
 import { planRepository } from '../plans/repository.ts';
 import { regionRepository } from '../regions/repository.ts';
 import { findIssuingOffice } from '../supervision/units.ts';
-import { endOfDayInChina, GRACE_DAYS, loadAssignmentStatuses } from './assignments.ts';
+import { endOfDayInChina, loadAssignmentStatuses } from './assignments.ts';
 import { bulletinRepository } from './bulletin-repository.ts';
 import type { BulletinQuery } from './ledger-schema.ts';
 import { ledgerRepository } from './ledger-repository.ts';
@@ -98,6 +99,7 @@ export async function readBulletin(
   const prefix = office?.notice_prefix ?? `${officeRef?.region_name ?? region.name}督办`;
 
   const cadence = ReportingCadence.parse(plan.reporting_cadence);
+  const { graceDays } = supervisionRulesOf(plan.supervision_rules);
   const units = new Map<string, BulletinUnit>();
   const unitOf = (id: string, name: string) => {
     let unit = units.get(id);
@@ -126,7 +128,7 @@ export async function readBulletin(
     unit[BUCKET[row.status]]++;
     unit.missingEver += row.missingPeriods.length;
     const due = periodsFallingDue(
-      { cadence, start: plan.period_start, deadline: row.deadline, graceDays: GRACE_DAYS },
+      { cadence, start: plan.period_start, deadline: row.deadline, graceDays },
       span.start,
       span.end,
     );
