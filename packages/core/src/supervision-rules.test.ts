@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveTaskStatus } from './supervision.ts';
-import { SupervisionRules, supervisionRulesOf, unitCard } from './supervision-rules.ts';
+import { replyDueInWorkingDays, SupervisionRules, supervisionRulesOf, unitCard } from './supervision-rules.ts';
+import { buildWorkingCalendar } from './working-time.ts';
 
 describe('a plan’s lights and cadence as data', () => {
   it('defaults to today’s values, so a plan naming none behaves as before', () => {
@@ -52,5 +53,24 @@ describe('a plan’s lights and cadence as data', () => {
     expect(deriveTaskStatus({ ...task, ...supervisionRulesOf({ graceDays: 5 }) }).status).toBe('behind');
     // 43 days to the deadline: on track by default, due soon at 60 days.
     expect(deriveTaskStatus({ ...task, ...supervisionRulesOf({ dueSoonDays: 60 }) }).status).toBe('due_soon');
+  });
+});
+
+describe('a reply deadline in working days', () => {
+  // 2026's National Day: 10-01 to 10-07 off, Sunday 09-20 and Saturday 10-10 worked (调休).
+  const calendar = buildWorkingCalendar([
+    {
+      year: 2026,
+      source: '国务院办公厅关于2026年部分节假日安排的通知',
+      holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+      workdays: ['2026-09-20', '2026-10-10'],
+    },
+  ]);
+  it('counts from the next day over holidays and 调休 working weekends', () => {
+    // Tue 09-29 + 5: Wed 09-30, Thu 10-08, Fri 10-09, Sat 10-10 (worked), Mon 10-12.
+    expect(replyDueInWorkingDays(calendar, '2026-09-29', 5)).toBe('2026-10-12');
+    // A Friday + 1 is the Monday; the 调休 Sunday counts.
+    expect(replyDueInWorkingDays(calendar, '2026-12-04', 1)).toBe('2026-12-07');
+    expect(replyDueInWorkingDays(calendar, '2026-09-18', 1)).toBe('2026-09-20');
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addWorkingDays, chinaDate, type WorkingCalendar } from './working-time.ts';
 
 /** A card tier: reached when a unit has this many missed reporting periods, or this many overdue 督办单 replies. */
 const CardTier = z.strictObject({
@@ -52,4 +53,12 @@ export function unitCard(
   if (reaches(rules.redCard)) return 'red';
   if (reaches(rules.yellowCard)) return 'yellow';
   return null;
+}
+
+/**
+ * A 回复期限 given in working days ("5个工作日"): the `days`-th working day after the day of
+ * issue (次日起算), over the holiday calendar the cases module keeps (法定节假日 and 调休).
+ */
+export function replyDueInWorkingDays(calendar: WorkingCalendar, issuedOn: string, days: number): string {
+  return chinaDate(addWorkingDays(calendar, new Date(`${issuedOn}T12:00:00+08:00`), days));
 }
