@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, periodBounds, periodsBetween } from '@chuangcheng/core';
 import { runText, unzipEntry } from '../../test/docx.ts';
 import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
 import { taskId, unitId } from '../supervision/fixtures.ts';
+import { fileReport } from './fixtures.ts';
 
 /*
  * The monthly 督查通报 of May 2019 for the province, reasoned by hand on the seed plan (44
@@ -29,24 +29,13 @@ beforeAll(async () => {
     await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: await unitId(ctx.db, '省司法厅') })
   ).id;
   const file = async (unit: string, task: string, period: string, filedOn: string) =>
-    ctx.db
-      .insertInto('progress_report')
-      .values({
-        id: crypto.randomUUID(),
-        task_id: await taskId(ctx.db, task),
-        org_unit_id: await unitId(ctx.db, unit),
-        region_code: '23',
-        period,
-        version: 1,
-        status: 'submitted',
-        narrative: `${period} 进展`,
-        figures: '[]',
-        milestones_done: '[]',
-        completed: false,
-        author_id: authorId,
-        submitted_at: new Date(`${filedOn}T10:00:00+08:00`),
-      })
-      .execute();
+    fileReport(ctx.db, {
+      taskId: await taskId(ctx.db, task),
+      orgUnitId: await unitId(ctx.db, unit),
+      authorId,
+      period,
+      filedOn,
+    });
   for (const period of periodsBetween('monthly', '2018-01-01', '2019-04-30')) {
     const onTime = addDays(periodBounds(period).end, 5);
     await file('省司法厅', '1.2', period, onTime);

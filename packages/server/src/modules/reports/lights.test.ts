@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { REPO_ROOT } from '../../config.ts';
 import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
 import { importPlan, validatePlanFile } from '../plans/import.ts';
 import { taskId, unitId } from '../supervision/fixtures.ts';
+import { fileReport } from './fixtures.ts';
 
 /*
  * Lights and cadence as data (issue 18, decision 0133), on task 1.2 of 省司法厅 as of
@@ -32,24 +32,13 @@ beforeAll(async () => {
   const author = await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: justice });
   const task = await taskId(ctx.db, '1.2');
   for (const period of periodsBetween('monthly', '2018-01-01', '2019-03-31')) {
-    await ctx.db
-      .insertInto('progress_report')
-      .values({
-        id: crypto.randomUUID(),
-        task_id: task,
-        org_unit_id: justice,
-        region_code: '23',
-        period,
-        version: 1,
-        status: 'submitted',
-        narrative: `${period} 进展`,
-        figures: '[]',
-        milestones_done: '[]',
-        completed: false,
-        author_id: author.id,
-        submitted_at: new Date(`${addDays(periodBounds(period).end, 8)}T10:00:00+08:00`),
-      })
-      .execute();
+    await fileReport(ctx.db, {
+      taskId: task,
+      orgUnitId: justice,
+      authorId: author.id,
+      period,
+      filedOn: addDays(periodBounds(period).end, 8),
+    });
   }
 });
 afterAll(() => ctx.close());
