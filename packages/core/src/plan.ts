@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SupervisionRules } from './supervision-rules.ts';
 import { RegionCode } from './regions.ts';
 
 // The plan file format (data/plans/*.yaml, documented in docs/plan-format.md). Objects are
@@ -213,6 +214,8 @@ export const PlanHeader = z.strictObject({
   issuingRegion: RegionCode,
   period: z.strictObject({ start: PlanDate, end: PlanDate }),
   reportingCadence: ReportingCadence.default('monthly'),
+  /** Lights and cadence as data: due-soon and grace days, 黄牌/红牌 tiers (decision 0133). */
+  supervision: SupervisionRules.optional(),
   /** What document the file encodes. */
   source: Text,
 });

@@ -140,6 +140,25 @@ function closedPeriods(
   return closed;
 }
 
+/**
+ * The reporting periods of a task whose reports fell due between `from` and `to`: closed
+ * (their deadline passed) by the end of `to` but not by the day before `from`, the same
+ * closure `deriveTaskStatus` counts missing periods by. A periodic bulletin counts them.
+ */
+export function periodsFallingDue(
+  task: { cadence: ReportingCadence; start: string; deadline: string; graceDays?: number },
+  from: string,
+  to: string,
+): string[] {
+  const graceDays = task.graceDays ?? 10;
+  const closedOn = (today: string) =>
+    today < task.start
+      ? []
+      : closedPeriods(task.cadence, task.start, task.deadline < today ? task.deadline : today, graceDays, today);
+  const before = new Set(closedOn(addDays(from, -1)));
+  return closedOn(to).filter((p) => !before.has(p));
+}
+
 /** The last day a period's report is on time: the period's end plus the grace days. */
 export function reportingDeadline(period: string, graceDays = 10): string {
   return addDays(periodBounds(period).end, graceDays);

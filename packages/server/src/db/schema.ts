@@ -111,6 +111,8 @@ type FoundationTables = {
     reporting_cadence: string;
     current_version: number;
     updated_at: Timestamp;
+    /** Issue 18: lights and cadence as data (SupervisionRules); {} means the defaults. */
+    supervision_rules: unknown;
   };
   plan_version: {
     plan_id: string;

@@ -1,8 +1,15 @@
 import type { Kysely } from 'kysely';
-import { addDays, daysBetween, periodBounds, periodsBetween, type ReportingCadence } from '@chuangcheng/core';
+import {
+  addDays,
+  daysBetween,
+  periodBounds,
+  periodsBetween,
+  supervisionRulesOf,
+  type ReportingCadence,
+} from '@chuangcheng/core';
 import type { Database } from '../db/schema.ts';
 import { planRepository } from '../modules/plans/index.ts';
-import { GRACE_DAYS, loadAssignmentStatuses } from '../modules/reports/index.ts';
+import { loadAssignmentStatuses } from '../modules/reports/index.ts';
 import { escalateOverdueNotices } from '../modules/supervision/index.ts';
 import { noticeRepository } from '../modules/supervision/index.ts';
 import { notificationRepository, type NewNotification } from '../modules/supervision/index.ts';
@@ -37,6 +44,7 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
   const out: NewNotification[] = [];
   for (const plan of await planRepository.list(db)) {
     const cadence = plan.reporting_cadence as ReportingCadence;
+    const { graceDays, dueSoonDays } = supervisionRulesOf(plan.supervision_rules);
     for (const a of await loadAssignmentStatuses(db, plan, asOf, {})) {
       if (a.status === 'done') continue;
       const base = { recipient: a.org_unit_id, kind: 'task', subjectType: 'plan_task', subjectId: a.task_id } as const;
@@ -52,7 +60,7 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
           });
       } else if (daysLeft <= 7) {
         out.push({ ...base, threshold: 'due-7', title: `任务${a.number}距截止还有${daysLeft}天：${a.title}`, link });
-      } else if (daysLeft <= 30) {
+      } else if (daysLeft <= dueSoonDays) {
         out.push({ ...base, threshold: 'due-30', title: `任务${a.number}距截止还有${daysLeft}天：${a.title}`, link });
       }
       for (const m of a.openMilestones) {
@@ -76,10 +84,10 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
       }
       const lastClosedEnd = a.deadline < asOf ? a.deadline : asOf;
       const closed = periodsBetween(cadence, plan.period_start, lastClosedEnd).filter(
-        (p) => addDays(periodBounds(p).end, GRACE_DAYS) < asOf,
+        (p) => addDays(periodBounds(p).end, graceDays) < asOf,
       );
       const latest = closed[closed.length - 1];
-      if (latest && a.missingPeriods.includes(latest) && recent(addDays(periodBounds(latest).end, GRACE_DAYS), asOf)) {
+      if (latest && a.missingPeriods.includes(latest) && recent(addDays(periodBounds(latest).end, graceDays), asOf)) {
         out.push({
           ...base,
           threshold: `missing-${latest}`,

@@ -16,6 +16,10 @@ import auditZhCN from './features/audit.zh-CN.json';
 import auditEn from './features/audit.en.json';
 import supervisionZhCN from './features/supervision.zh-CN.json';
 import supervisionEn from './features/supervision.en.json';
+import bulletinZhCN from './features/bulletin.zh-CN.json';
+import bulletinEn from './features/bulletin.en.json';
+import lightsZhCN from './features/lights.zh-CN.json';
+import lightsEn from './features/lights.en.json';
 
 /**
  * The message catalogues. The shell's messages live in zh-CN.json / en.json; each feature keeps
@@ -34,8 +38,22 @@ export const catalogueParts = {
     listsZhCN,
     auditZhCN,
     supervisionZhCN,
+    bulletinZhCN,
+    lightsZhCN,
   ],
-  en: [baseEn, indicatorsEn, evaluationEn, casesEn, shellEn, publicEn, listsEn, auditEn, supervisionEn],
+  en: [
+    baseEn,
+    indicatorsEn,
+    evaluationEn,
+    casesEn,
+    shellEn,
+    publicEn,
+    listsEn,
+    auditEn,
+    supervisionEn,
+    bulletinEn,
+    lightsEn,
+  ],
 } as const;
 
 export const zhCN = {
@@ -48,6 +66,8 @@ export const zhCN = {
   ...listsZhCN,
   ...auditZhCN,
   ...supervisionZhCN,
+  ...bulletinZhCN,
+  ...lightsZhCN,
 };
 export const en: Record<keyof typeof zhCN, string> = {
   ...baseEn,
@@ -59,4 +79,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...listsEn,
   ...auditEn,
   ...supervisionEn,
+  ...bulletinEn,
+  ...lightsEn,
 };

@@ -10,3 +10,4 @@ export { listCases } from './read.ts';
 export { sealPlaintextReporterPhones } from './reporter-phone.ts';
 export { caseRepository } from './repository.ts';
 export { caseRoutes } from './routes.ts';
+export { workingCalendar } from './calendar.ts';

@@ -164,6 +164,7 @@ export async function importPlan(
       period_start: plan.plan.period.start,
       period_end: plan.plan.period.end,
       reporting_cadence: plan.plan.reportingCadence,
+      supervision_rules: JSON.stringify(plan.plan.supervision ?? {}),
       current_version: version,
     };
     if (existing) await planRepository.updatePlan(trx, planId, header);

@@ -5,6 +5,7 @@ import {
   isLateReport,
   periodOf,
   ReportingCadence,
+  supervisionRulesOf,
   type StatusVerdict,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
@@ -17,9 +18,6 @@ type Summary = Awaited<ReturnType<typeof ledgerRepository.summariseSubmitted>>[n
 
 /** The latest report in force of one unit on one task; late when filed after its reporting deadline. */
 type LatestReport = { id: string; period: string; submitted_at: Date; completed: boolean; late: boolean };
-
-/** Days after a period ends by which its report is due (每月10日前 for monthly reporting). */
-export const GRACE_DAYS = 10;
 
 /** The first instant after the day `asOf` in China (UTC+8): what was filed before it counts on `asOf`. */
 export function endOfDayInChina(asOf: string): Date {
@@ -66,6 +64,8 @@ export async function loadAssignmentStatuses(
   filter: AssignmentFilter,
 ): Promise<AssignmentStatus[]> {
   const cadence = ReportingCadence.parse(plan.reporting_cadence);
+  // The plan's own thresholds (decision 0133): grace days decide late and missing reports.
+  const { graceDays, dueSoonDays } = supervisionRulesOf(plan.supervision_rules);
   const filedBefore = endOfDayInChina(asOf);
   const [assignments, submitted, targets, milestones, notices] = await Promise.all([
     ledgerRepository.listAssignments(db, plan.id, filter),
@@ -90,10 +90,10 @@ export async function loadAssignmentStatuses(
           period: summary.latest_period,
           submitted_at: new Date(summary.latest_submitted_at),
           completed: summary.latest_completed,
-          late: isLateReport(summary.latest_period, summary.filed_on[summary.periods.length - 1]!, GRACE_DAYS),
+          late: isLateReport(summary.latest_period, summary.filed_on[summary.periods.length - 1]!, graceDays),
         }
       : null;
-    const latePeriods = (summary?.periods ?? []).filter((p, i) => isLateReport(p, summary!.filed_on[i]!, GRACE_DAYS));
+    const latePeriods = (summary?.periods ?? []).filter((p, i) => isLateReport(p, summary!.filed_on[i]!, graceDays));
     // Milestones declared delivered by any report in force of this unit on this task.
     const delivered = new Set((summary?.milestones_done ?? []).flat());
     const deadline = deadlineOf.get(a.task_id) ?? plan.period_end;
@@ -107,7 +107,8 @@ export async function loadAssignmentStatuses(
       cadence,
       submittedPeriods: summary?.periods ?? [],
       completed: latest?.completed ?? false,
-      graceDays: GRACE_DAYS,
+      graceDays,
+      dueSoonDays,
       openMilestones,
     });
     return {

@@ -2,8 +2,10 @@ import type { App, ModuleDeps } from '../../http/types.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/index.ts';
 import { PlanCodeParams } from '../plans/index.ts';
+import { readBulletin } from './bulletin.ts';
+import { bulletinDocx } from './bulletin-docx.ts';
 import { readBoard, readLedger } from './ledger.ts';
-import { Board, BoardQuery, Ledger, LedgerQuery } from './ledger-schema.ts';
+import { Board, BoardQuery, BulletinQuery, Ledger, LedgerQuery } from './ledger-schema.ts';
 import { ledgerWorkbook } from './ledger-xlsx.ts';
 
 export async function ledgerRoutes(app: App, deps: ModuleDeps) {
@@ -51,5 +53,29 @@ export async function ledgerRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => readBoard(deps.db, requireActor(request), request.params.code, request.query.asOf),
+  );
+
+  app.get(
+    '/plans/:code/bulletin.docx',
+    {
+      schema: {
+        tags,
+        summary: 'The periodic 督查通报 of a month or week as a Word (.docx) file, figures as of its last day',
+        params: PlanCodeParams,
+        querystring: BulletinQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      },
+    },
+    async (request, reply) => {
+      const bulletin = await readBulletin(deps.db, requireActor(request), request.params.code, request.query);
+      const name = `督查通报-${bulletin.region.name}-${bulletin.period}.docx`;
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header(
+          'content-disposition',
+          `attachment; filename="bulletin-${bulletin.period}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(await bulletinDocx(bulletin));
+    },
   );
 }

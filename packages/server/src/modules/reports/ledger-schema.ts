@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StatusColour, TaskStatus } from '@chuangcheng/core';
+import { BulletinPeriod, Card, StatusColour, SupervisionRules, TaskStatus } from '@chuangcheng/core';
 
 const IsoDate = z.iso.date();
 const Programme = z.object({ code: z.string(), title: z.string() });
@@ -63,16 +63,22 @@ const StatusCounts = z.record(TaskStatus, z.number());
 export const Board = z.object({
   plan: z.object({ code: z.string(), name: z.string() }),
   asOf: IsoDate,
+  /** The plan's lights and cadence (decision 0133): due-soon and grace days, card tiers. */
+  rules: SupervisionRules,
   total: z.number(),
   counts: StatusCounts,
   byProgramme: z.array(Programme.extend({ total: z.number(), counts: StatusCounts })),
-  /** Units with behind, missed-milestone or overdue rows, most lagging first. */
+  /** Units with behind, missed-milestone or overdue rows or an overdue notice, most lagging first. */
   laggingUnits: z.array(
     OrgUnitRef.extend({
       behind: z.number(),
       milestoneMissed: z.number(),
       overdue: z.number(),
       missingPeriods: z.number(),
+      /** 督办单 whose reply was overdue on the board's date. */
+      overdueNotices: z.number(),
+      /** 黄牌 or 红牌 by the plan's tiers, or none. */
+      card: Card.nullable(),
       tasks: z.array(z.string()),
     }),
   ),
@@ -91,3 +97,14 @@ export const Board = z.object({
 export type Board = z.infer<typeof Board>;
 
 export const BoardQuery = z.strictObject({ asOf: IsoDate.optional() });
+
+export const BulletinQuery = z.strictObject({
+  /** The month (`2019-05`) or ISO week (`2019-W21`) the 督查通报 covers; figures as of its last day. */
+  period: BulletinPeriod,
+  /** The region the bulletin covers (GB/T 2260 code); the actor's own region by default. */
+  region: z
+    .string()
+    .regex(/^\d{2,12}$/)
+    .optional(),
+});
+export type BulletinQuery = z.infer<typeof BulletinQuery>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { daysBetween, TaskStatus } from '@chuangcheng/core';
+import { daysBetween, supervisionRulesOf, TaskStatus, unitCard } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
@@ -119,6 +119,25 @@ export async function readBoard(db: Kysely<Database>, actor: Actor, code: string
   const counts = zeroCounts();
   const programmes = new Map<string, Board['byProgramme'][number]>();
   const lagging = new Map<string, Board['laggingUnits'][number]>();
+  const laggingUnit = (id: string, name: string) => {
+    let unit = lagging.get(id);
+    if (!unit) {
+      unit = {
+        id,
+        name,
+        behind: 0,
+        milestoneMissed: 0,
+        overdue: 0,
+        missingPeriods: 0,
+        overdueNotices: 0,
+        card: null,
+        tasks: [],
+      };
+      lagging.set(id, unit);
+    }
+    return unit;
+  };
+  const rules = supervisionRulesOf(plan.supervision_rules);
   for (const row of rows) {
     counts[row.status]++;
     let programme = programmes.get(row.programme_code);
@@ -129,35 +148,29 @@ export async function readBoard(db: Kysely<Database>, actor: Actor, code: string
     programme.total++;
     programme.counts[row.status]++;
     if (row.status !== 'behind' && row.status !== 'overdue' && row.status !== 'milestone_missed') continue;
-    let unit = lagging.get(row.org_unit_id);
-    if (!unit) {
-      unit = {
-        id: row.org_unit_id,
-        name: row.org_unit_name,
-        behind: 0,
-        milestoneMissed: 0,
-        overdue: 0,
-        missingPeriods: 0,
-        tasks: [],
-      };
-      lagging.set(row.org_unit_id, unit);
-    }
+    const unit = laggingUnit(row.org_unit_id, row.org_unit_name);
     if (row.status === 'milestone_missed') unit.milestoneMissed++;
     else unit[row.status]++;
     unit.missingPeriods += row.missingPeriods.length;
     unit.tasks.push(row.number);
   }
+  for (const notice of notices) laggingUnit(notice.org_unit_id, notice.org_unit_name).overdueNotices++;
+  // Cards by the plan's tiers (decision 0133).
+  for (const unit of lagging.values())
+    unit.card = unitCard(rules, { missedPeriods: unit.missingPeriods, overdueNotices: unit.overdueNotices });
   const laggingUnits = [...lagging.values()].sort(
     (a, b) =>
       b.overdue - a.overdue ||
       b.milestoneMissed - a.milestoneMissed ||
       b.behind - a.behind ||
       b.missingPeriods - a.missingPeriods ||
+      b.overdueNotices - a.overdueNotices ||
       a.name.localeCompare(b.name),
   );
   return {
     plan: { code: plan.code, name: plan.name },
     asOf,
+    rules,
     total: rows.length,
     counts,
     byProgramme: [...programmes.values()],

@@ -9,3 +9,4 @@ export { listNoticePrefixes, setNoticePrefix } from './office-settings.ts';
 export { supervisionRoutes } from './routes.ts';
 export { caseNotificationSubscriber, noticeChainSubscriber } from './subscribers.ts';
 export { todayInChina } from './units.ts';
+export { findIssuingOffice } from './units.ts';

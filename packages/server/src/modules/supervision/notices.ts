@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/index.ts';
 import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { notificationRepository } from './notification-repository.ts';
 import { supervisionPolicy } from './policy.ts';
+import { resolveReplyDue } from './reply-due.ts';
 import type { IssueNoticeRequest, Notice, NoticeListQuery } from './schema.ts';
 import { findIssuingOffice, findUnit, todayInChina } from './units.ts';
 
@@ -121,9 +122,10 @@ export async function issueNotice(
   supervisionPolicy.canWriteFor(actor, unit.region_path);
   const planId = await subjectPlan(db, input);
   const today = todayInChina();
-  if (input.replyDue < today) throw invalid([{ field: 'body.replyDue', message: 'the reply date has passed' }]);
-  const ackDue = input.ackDue ?? (addDays(today, 2) < input.replyDue ? addDays(today, 2) : input.replyDue);
-  if (ackDue < today || ackDue > input.replyDue) {
+  const replyDue = await resolveReplyDue(db, input, today);
+  if (replyDue < today) throw invalid([{ field: 'body.replyDue', message: 'the reply date has passed' }]);
+  const ackDue = input.ackDue ?? (addDays(today, 2) < replyDue ? addDays(today, 2) : replyDue);
+  if (ackDue < today || ackDue > replyDue) {
     throw invalid([{ field: 'body.ackDue', message: 'acknowledge between today and the reply date' }]);
   }
   const id = crypto.randomUUID();
@@ -145,7 +147,7 @@ export async function issueNotice(
       prefecture_code: unit.prefecture_code,
       reason: input.reason,
       required_action: input.requiredAction,
-      reply_due: input.replyDue,
+      reply_due: replyDue,
       ack_due: ackDue,
       signer: input.signer || null,
       cc: input.cc ?? '',
@@ -162,7 +164,7 @@ export async function issueNotice(
         subjectId: id,
         threshold: 'issued',
         title: `${number}: ${input.reason}`.slice(0, 500),
-        body: `reply by ${input.replyDue}`,
+        body: `reply by ${replyDue}`,
         link: `/notices/${id}`,
       },
     ]);

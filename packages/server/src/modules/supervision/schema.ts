@@ -20,7 +20,10 @@ export const IssueNoticeRequest = z.strictObject({
   orgUnitId: z.string().uuid(),
   reason: Text(2000),
   requiredAction: Text(2000),
-  replyDue: IsoDate,
+  /** 反馈时限: a date, or give `replyWorkingDays` instead (one of the two). */
+  replyDue: IsoDate.optional(),
+  /** 反馈时限 in working days after today ("5个工作日"), over the holiday calendar (decision 0134). */
+  replyWorkingDays: z.int().min(1).max(60).optional(),
   /** 签收 deadline; two days from today by default, never after the reply date. */
   ackDue: IsoDate.optional(),
   /** A notice about neither a task nor an action item names its plan. */

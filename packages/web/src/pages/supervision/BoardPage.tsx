@@ -6,7 +6,9 @@ import { withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useAsOfState } from '../../layout/AsOfProvider.tsx';
 import { NoticeStatusTag, cellColour, taskStatuses, textColour, today } from './StatusTag.tsx';
+import { BulletinButton } from './BulletinButton.tsx';
 import { OverdueActionItems } from './OverdueActionItems.tsx';
+import { CardTag, RulesNote } from './UnitCard.tsx';
 import type { Board, NoticeStatus } from './types.ts';
 import { useLoaded } from './useLoaded.ts';
 import { useCurrentPlanCode } from './usePlan.ts';
@@ -54,10 +56,17 @@ export default function BoardPage() {
   const laggingColumns: TableColumnsType<LaggingRow> = [
     { title: t('board.rank'), key: 'rank', width: 60, render: (_, __, index) => index + 1 },
     { title: t('notices.unit'), dataIndex: 'name', width: 200 },
+    {
+      title: t('lights.card'),
+      dataIndex: 'card',
+      width: 80,
+      render: (card: LaggingRow['card']) => <CardTag card={card} />,
+    },
     { title: t('supervision.status.overdue'), dataIndex: 'overdue', width: 80, align: 'center' },
     { title: t('board.milestoneMissed'), dataIndex: 'milestoneMissed', width: 80, align: 'center' },
     { title: t('supervision.status.behind'), dataIndex: 'behind', width: 80, align: 'center' },
     { title: t('board.missingPeriods'), dataIndex: 'missingPeriods', width: 90, align: 'center' },
+    { title: t('lights.overdueNotices'), dataIndex: 'overdueNotices', width: 90, align: 'center' },
     {
       title: t('board.tasks'),
       dataIndex: 'tasks',
@@ -112,6 +121,7 @@ export default function BoardPage() {
                 {t('board.openLedger')}
               </Button>
             </Link>
+            <BulletinButton code={code} asOf={asOf} />
           </Space>
         }
         loading={loading && !board}
@@ -152,7 +162,7 @@ export default function BoardPage() {
           data-testid="board-programmes"
         />
       </Card>
-      <Card title={t('board.laggingUnits')} size="small">
+      <Card title={t('board.laggingUnits')} size="small" extra={board && <RulesNote rules={board.rules} />}>
         <Table<LaggingRow>
           rowKey="id"
           size="small"

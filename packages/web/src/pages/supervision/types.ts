@@ -1,4 +1,4 @@
-import type { NoticeStatus, StatusColour, TaskStatus } from '@chuangcheng/core';
+import type { Card, NoticeStatus, StatusColour, SupervisionRules, TaskStatus } from '@chuangcheng/core';
 
 // The shapes the supervision, report and attachment routes answer with. Domain text is shown
 // exactly as the server sends it.
@@ -192,6 +192,7 @@ type StatusCounts = Partial<Record<TaskStatus, number>>;
 export interface Board {
   plan: { code: string; name: string };
   asOf: string;
+  rules: SupervisionRules;
   total: number;
   counts: StatusCounts;
   byProgramme: { code: string; title: string; total: number; counts: StatusCounts }[];
@@ -200,6 +201,8 @@ export interface Board {
     milestoneMissed: number;
     overdue: number;
     missingPeriods: number;
+    overdueNotices: number;
+    card: Card | null;
     tasks: string[];
   })[];
   overdueNotices: {

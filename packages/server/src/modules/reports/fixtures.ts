@@ -1,0 +1,28 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/** Files a submitted report for a period on a given day (10:00 in China), as the record would show it (tests only). */
+export async function fileReport(
+  db: Kysely<Database>,
+  report: { taskId: string; orgUnitId: string; authorId: string; period: string; filedOn: string },
+): Promise<void> {
+  await db
+    .insertInto('progress_report')
+    .values({
+      id: crypto.randomUUID(),
+      task_id: report.taskId,
+      org_unit_id: report.orgUnitId,
+      region_code: '23',
+      period: report.period,
+      version: 1,
+      status: 'submitted',
+      narrative: `${report.period} 进展`,
+      figures: '[]',
+      milestones_done: '[]',
+      completed: false,
+      author_id: report.authorId,
+      submitted_at: new Date(`${report.filedOn}T10:00:00+08:00`),
+    })
+    .execute();
+}
