@@ -1,5 +1,5 @@
 // The reports module's public face: what other modules and the app may use. Everything else is private.
-export { GRACE_DAYS, loadAssignmentStatuses } from './assignments.ts';
+export { loadAssignmentStatuses } from './assignments.ts';
 export { ledgerRoutes } from './ledger-routes.ts';
 export { readBoard } from './ledger.ts';
 export { reportPolicy } from './policy.ts';
