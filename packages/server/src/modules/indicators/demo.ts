@@ -94,6 +94,9 @@ function random(seed: number): () => number {
   };
 }
 
+/** 兰西县, 青冈县, 明水县: national poverty counties of 绥化 that report no youth palaces in the demo. */
+const DEMO_SILENT_POVERTY_COUNTIES = new Set(['231222', '231223', '231225']);
+
 function hashSeed(...parts: (string | number)[]): number {
   return crypto.createHash('sha256').update(parts.join('|')).digest().readUInt32LE(0);
 }
@@ -110,7 +113,7 @@ type Region = { code: string; level: number; population: number | null };
 function demoObservations(
   catalogue: Catalogue,
   regions: readonly Region[],
-  pilotRegions: ReadonlySet<string>,
+  groups: { pilots: ReadonlySet<string>; poverty: ReadonlySet<string> },
   seed: number,
 ): ObservationInput[] {
   const rows: ObservationInput[] = [];
@@ -121,13 +124,14 @@ function demoObservations(
     const indicators = catalogue.indicators.filter((i) => set.elements.some((e) => e.code === i.numerator_code));
     for (const region of regions.filter((r) => r.level === set.region_level)) {
       const rnd = random(hashSeed(seed, set.code, region.code));
-      // Waste sorting is reported by the pilot cities; youth palaces by the poorer counties only.
+      // Waste sorting is reported by the pilot cities; youth palaces by the national poverty
+      // counties only, except three of 绥化's five, so that 绥化 reads "insufficient data" (2 of 5).
       const skip = (element: string) =>
         (element.startsWith('waste-') || element.startsWith('medical-waste') || element.startsWith('schools-')) &&
         set.code === 'city-management-quarterly'
-          ? !pilotRegions.has(region.code)
+          ? !groups.pilots.has(region.code)
           : element.startsWith('youth-palace')
-            ? hashSeed(seed, 'poor', region.code) % 5 >= 2
+            ? !groups.poverty.has(region.code) || DEMO_SILENT_POVERTY_COUNTIES.has(region.code)
             : false;
       const scale = region.level === 2 ? 8 : 1;
       const sizes = new Map<string, number>();
@@ -265,16 +269,18 @@ export async function generateDemo(
     .select(['code', 'level', 'population'])
     .where('level', 'in', [2, 3])
     .execute();
-  const pilots = new Set(
-    (
-      await db
-        .selectFrom('region_group_member')
-        .select('region_code')
-        .where('group_code', '=', 'pilot-waste-sorting')
-        .execute()
-    ).map((r) => r.region_code),
+  const members = await db
+    .selectFrom('region_group_member')
+    .select(['group_code', 'region_code'])
+    .where('group_code', 'in', ['pilot-waste-sorting', 'national-poverty-counties'])
+    .execute();
+  const groupOf = (code: string) => new Set(members.filter((m) => m.group_code === code).map((m) => m.region_code));
+  const rows = demoObservations(
+    catalogue,
+    regions,
+    { pilots: groupOf('pilot-waste-sorting'), poverty: groupOf('national-poverty-counties') },
+    seed,
   );
-  const rows = demoObservations(catalogue, regions, pilots, seed);
   const titles = demoTitleEvents(regions, seed);
   const prefectureOf = new Map(
     (await db.selectFrom('region').select(['code', 'prefecture_code']).where('level', 'in', [2, 3]).execute()).map(
