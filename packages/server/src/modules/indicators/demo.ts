@@ -46,6 +46,7 @@ const DEMO_LATE_DAYS = 40;
  */
 const PACE: Record<string, number> = {
   'urban-sewage-treatment-rate': 1.7,
+  'county-town-sewage-treatment-rate': 1.2,
   'good-people-board-rate': 1.6,
   'waste-harmless-treatment-rate': 1.7,
   'snow-clearing-mechanisation': 1.6,
@@ -77,7 +78,8 @@ const SIZE: Record<string, [number, number]> = {
   'waste-generated': [60_000, 400_000],
   'waste-collected': [50_000, 380_000],
   'medical-waste-generated': [800, 6000],
-  'schools-city-total': [200, 1200],
+  'schools-people-total': [25_000, 150_000],
+  'county-town-sewage-discharged': [100, 600],
   'snow-clearing-area': [300, 2000],
   'cases-filed': [40, 400],
 };
@@ -113,7 +115,7 @@ type Region = { code: string; level: number; population: number | null };
 function demoObservations(
   catalogue: Catalogue,
   regions: readonly Region[],
-  groups: { pilots: ReadonlySet<string>; poverty: ReadonlySet<string> },
+  groups: { pilots: ReadonlySet<string>; poverty: ReadonlySet<string>; cityUnits: ReadonlySet<string> },
   seed: number,
 ): ObservationInput[] {
   const rows: ObservationInput[] = [];
@@ -132,7 +134,12 @@ function demoObservations(
           ? !groups.pilots.has(region.code)
           : element.startsWith('youth-palace')
             ? !groups.poverty.has(region.code) || DEMO_SILENT_POVERTY_COUNTIES.has(region.code)
-            : false;
+            : // City sewage by districts and county-level cities, county-town sewage by counties.
+              element.startsWith('sewage-')
+              ? !groups.cityUnits.has(region.code)
+              : element.startsWith('county-town-sewage-')
+                ? groups.cityUnits.has(region.code)
+                : false;
       const scale = region.level === 2 ? 8 : 1;
       const sizes = new Map<string, number>();
       for (const e of set.elements) {
@@ -272,13 +279,17 @@ export async function generateDemo(
   const members = await db
     .selectFrom('region_group_member')
     .select(['group_code', 'region_code'])
-    .where('group_code', 'in', ['pilot-waste-sorting', 'national-poverty-counties'])
+    .where('group_code', 'in', ['pilot-waste-sorting', 'national-poverty-counties', 'city-statistics-units'])
     .execute();
   const groupOf = (code: string) => new Set(members.filter((m) => m.group_code === code).map((m) => m.region_code));
   const rows = demoObservations(
     catalogue,
     regions,
-    { pilots: groupOf('pilot-waste-sorting'), poverty: groupOf('national-poverty-counties') },
+    {
+      pilots: groupOf('pilot-waste-sorting'),
+      poverty: groupOf('national-poverty-counties'),
+      cityUnits: groupOf('city-statistics-units'),
+    },
     seed,
   );
   const titles = demoTitleEvents(regions, seed);
