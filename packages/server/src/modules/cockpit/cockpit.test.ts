@@ -29,7 +29,7 @@ describe('the province cockpit on demo data', () => {
     expect(view.asOf).toBe('2020-06-30');
     expect(view.region).toEqual({ code: '23', name: '黑龙江省', level: 1 });
     expect(view.children).toHaveLength(13);
-    expect(view.targets).toHaveLength(20);
+    expect(view.targets).toHaveLength(21);
     for (const t of view.targets) {
       expect(t.status, t.target.code).not.toBe('no_data');
       expect(t.forecast, t.target.code).not.toBeNull();

@@ -80,6 +80,7 @@ const SIZE: Record<string, [number, number]> = {
   'medical-waste-generated': [800, 6000],
   'schools-people-total': [25_000, 150_000],
   'county-town-sewage-discharged': [100, 600],
+  'county-medical-community-expected': [1, 1],
   'snow-clearing-area': [300, 2000],
   'cases-filed': [40, 400],
 };
@@ -115,7 +116,12 @@ type Region = { code: string; level: number; population: number | null };
 function demoObservations(
   catalogue: Catalogue,
   regions: readonly Region[],
-  groups: { pilots: ReadonlySet<string>; poverty: ReadonlySet<string>; cityUnits: ReadonlySet<string> },
+  groups: {
+    pilots: ReadonlySet<string>;
+    poverty: ReadonlySet<string>;
+    cityUnits: ReadonlySet<string>;
+    countyDomain: ReadonlySet<string>;
+  },
   seed: number,
 ): ObservationInput[] {
   const rows: ObservationInput[] = [];
@@ -139,7 +145,10 @@ function demoObservations(
               ? !groups.cityUnits.has(region.code)
               : element.startsWith('county-town-sewage-')
                 ? groups.cityUnits.has(region.code)
-                : false;
+                : // County medical communities: counties and county-level cities only.
+                  element.startsWith('county-medical-community-')
+                  ? !groups.countyDomain.has(region.code)
+                  : false;
       const scale = region.level === 2 ? 8 : 1;
       const sizes = new Map<string, number>();
       for (const e of set.elements) {
@@ -279,7 +288,12 @@ export async function generateDemo(
   const members = await db
     .selectFrom('region_group_member')
     .select(['group_code', 'region_code'])
-    .where('group_code', 'in', ['pilot-waste-sorting', 'national-poverty-counties', 'city-statistics-units'])
+    .where('group_code', 'in', [
+      'pilot-waste-sorting',
+      'national-poverty-counties',
+      'city-statistics-units',
+      'county-domain-units',
+    ])
     .execute();
   const groupOf = (code: string) => new Set(members.filter((m) => m.group_code === code).map((m) => m.region_code));
   const rows = demoObservations(
@@ -289,6 +303,7 @@ export async function generateDemo(
       pilots: groupOf('pilot-waste-sorting'),
       poverty: groupOf('national-poverty-counties'),
       cityUnits: groupOf('city-statistics-units'),
+      countyDomain: groupOf('county-domain-units'),
     },
     seed,
   );
