@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  aggregateFigures,
-  composeTargetValues,
-  type LeafFigure,
-  type TargetComposition,
-} from './aggregation.ts';
+import { aggregateFigures, composeTargetValues, type LeafFigure, type TargetComposition } from './aggregation.ts';
 import type { IndicatorAggregation } from './indicators.ts';
 
 const leaf = (path: string, numerator: number | null, denominator: number | null, approved = true): LeafFigure => ({
@@ -91,7 +86,12 @@ describe('rollUp', () => {
 
 describe('composeTargetValues: which units count and how they combine (issue 16)', () => {
   // Four prefectures report PM2.5 (μg/m³); the province is '23'.
-  const pm = [leaf('23/2301', 70, null), leaf('23/2302', 40, null), leaf('23/2303', 30, null), leaf('23/2304', 20, null)];
+  const pm = [
+    leaf('23/2301', 70, null),
+    leaf('23/2302', 40, null),
+    leaf('23/2303', 30, null),
+    leaf('23/2304', 20, null),
+  ];
   const all = ['23/2301', '23/2302', '23/2303', '23/2304'];
   const population = new Map([
     ['23/2301', 1000],

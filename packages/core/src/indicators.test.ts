@@ -137,7 +137,12 @@ describe('IndicatorCatalogue', () => {
       ...withPm,
       targets: [
         { plan: 'plan', target: 'ta', indicator: 'heating-coverage', combine: 'mean' },
-        { plan: 'plan', target: 'tb', titles: { title: 'national_civilized', as: 'count', levels: [2] }, combine: 'mean' },
+        {
+          plan: 'plan',
+          target: 'tb',
+          titles: { title: 'national_civilized', as: 'count', levels: [2] },
+          combine: 'mean',
+        },
       ],
     });
     const issues = result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

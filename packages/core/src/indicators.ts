@@ -344,7 +344,10 @@ function catalogueIssues(file: z.infer<typeof CatalogueShape>): Issue[] {
     if (link.combine !== 'data_set') {
       const indicator = link.indicator === undefined ? undefined : indicatorByCode.get(link.indicator);
       if (link.titles) {
-        issues.push({ message: "a title count is combined as counted: use 'data_set'", path: ['targets', t, 'combine'] });
+        issues.push({
+          message: "a title count is combined as counted: use 'data_set'",
+          path: ['targets', t, 'combine'],
+        });
       } else if (indicator?.aggregation === 'ratio') {
         issues.push({
           message: `indicator '${indicator.code}' is a rate, combined as the ratio of sums: use 'data_set'`,

@@ -204,7 +204,9 @@ export async function indicatorSeries(
     factor: indicator.factor,
     ...definition,
     population: new Map(
-      leaves.filter((n) => n.population != null).map((n) => [n.path, n.population!] as [string, number]),
+      leaves
+        .filter((n) => n.population !== null && n.population !== undefined)
+        .map((n) => [n.path, n.population!] as [string, number]),
     ),
   };
   const ancestors = new Map<string, string[]>();

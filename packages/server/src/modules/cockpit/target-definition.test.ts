@@ -20,7 +20,12 @@ const actor = systemActor('23', '23');
 const SEED_CATALOGUE = path.resolve(import.meta.dirname, '../../../../../data/indicators/heilongjiang.yaml');
 
 /** PM2.5 (μg/m³) of three cities in 2015 and 2019; 七台河 (2309), outside the group below, reads 10. */
-const PM25: Record<string, [number, number]> = { '2301': [70, 60], '2302': [40, 36], '2303': [30, 27], '2309': [10, 9] };
+const PM25: Record<string, [number, number]> = {
+  '2301': [70, 60],
+  '2302': [40, 36],
+  '2303': [30, 27],
+  '2309': [10, 9],
+};
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -111,7 +116,7 @@ describe('a target says which units count and how they are combined', () => {
     const file = path.join(dir, 'bad.yaml');
     const seed = fs.readFileSync(SEED_CATALOGUE, 'utf8');
     const bad = seed.replace(
-      '{ plan: heilongjiang-2018-2020, target: urban-sewage-treatment-rate, indicator: urban-sewage-treatment-rate, baseline: { period: \'2017\' } }',
+      "{ plan: heilongjiang-2018-2020, target: urban-sewage-treatment-rate, indicator: urban-sewage-treatment-rate, baseline: { period: '2017' } }",
       "{ plan: heilongjiang-2018-2020, target: urban-sewage-treatment-rate, indicator: urban-sewage-treatment-rate, baseline: { period: '2017' }, combine: mean }",
     );
     expect(bad).not.toBe(seed);
