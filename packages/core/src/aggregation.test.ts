@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateFigures, rollUp, type LeafFigure } from './aggregation.ts';
+import { aggregateFigures, composeTargetValues, type LeafFigure, type TargetComposition } from './aggregation.ts';
+import type { IndicatorAggregation } from './indicators.ts';
 
 const leaf = (path: string, numerator: number | null, denominator: number | null, approved = true): LeafFigure => ({
   path,
@@ -33,6 +34,15 @@ describe('aggregateFigures', () => {
     expect(aggregateFigures([leaf('a', 0, 0)], 1, 'ratio', 100).value).toBeNull();
   });
 });
+
+/** The indicator's own rule over every unit (what a target without a definition gets). */
+const rollUp = (
+  leaves: LeafFigure[],
+  expected: string[],
+  wanted: string[],
+  aggregation: IndicatorAggregation,
+  factor: number,
+) => composeTargetValues(leaves, expected, wanted, { aggregation, factor, combine: 'data_set', unitRoots: null });
 
 describe('rollUp', () => {
   const leaves = [
@@ -71,5 +81,99 @@ describe('rollUp', () => {
     const out = rollUp(pm, ['23/2301', '23/2302', '23/2303'], ['23', '23/2302'], 'average', 1);
     expect(out.get('23')!.value).toBeCloseTo(50);
     expect(out.get('23/2302')!.value).toBe(60);
+  });
+});
+
+describe('composeTargetValues: which units count and how they combine (issue 16)', () => {
+  // Four prefectures report PM2.5 (μg/m³); the province is '23'.
+  const pm = [
+    leaf('23/2301', 70, null),
+    leaf('23/2302', 40, null),
+    leaf('23/2303', 30, null),
+    leaf('23/2304', 20, null),
+  ];
+  const all = ['23/2301', '23/2302', '23/2303', '23/2304'];
+  const population = new Map([
+    ['23/2301', 1000],
+    ['23/2302', 400],
+    ['23/2303', 300],
+    ['23/2304', 300],
+  ]);
+  const compose = (
+    combine: TargetComposition['combine'],
+    unitRoots: string[] | null,
+    aggregation: IndicatorAggregation = 'average',
+    leaves: LeafFigure[] = pm,
+  ) =>
+    composeTargetValues(leaves, all, ['23', '23/2301', '23/2303'], {
+      aggregation,
+      factor: 1,
+      combine,
+      unitRoots,
+      population,
+    });
+
+  it("data_set: the indicator's own rule over every unit", () => {
+    // (70 + 40 + 30 + 20) / 4 = 40.
+    expect(compose('data_set', null).get('23')).toMatchObject({ value: 40, reported: 4, expected: 4 });
+  });
+
+  it('mean over a restricted set: only the listed units count, in the value and in the coverage', () => {
+    // The cities that missed the standard: 2301 and 2302 → (70 + 40) / 2 = 55, 2 of 2 expected.
+    const out = compose('mean', ['23/2301', '23/2302']);
+    expect(out.get('23')).toMatchObject({ value: 55, reported: 2, expected: 2 });
+    // A unit outside the set has no value for the target and is not expected.
+    expect(out.get('23/2303')).toMatchObject({ value: null, reported: 0, expected: 0 });
+  });
+
+  it('population-weighted mean', () => {
+    // (70×1000 + 40×400 + 30×300 + 20×300) / 2000 = (70000 + 16000 + 9000 + 6000) / 2000 = 50.5.
+    expect(compose('population_weighted_mean', null).get('23')).toMatchObject({ value: 50.5, reported: 4 });
+  });
+
+  it('population-weighted mean over a restricted set', () => {
+    // 2301 and 2302: (70×1000 + 40×400) / 1400 = 86000 / 1400 = 61.428…
+    expect(compose('population_weighted_mean', ['23/2301', '23/2302']).get('23')!.value).toBeCloseTo(86000 / 1400, 9);
+  });
+
+  it('a unit without a population figure cannot be weighted: it counts as not reported', () => {
+    const out = composeTargetValues([...pm, leaf('23/2305', 100, null)], [...all, '23/2305'], ['23'], {
+      aggregation: 'average',
+      factor: 1,
+      combine: 'population_weighted_mean',
+      unitRoots: null,
+      population,
+    });
+    expect(out.get('23')).toMatchObject({ value: 50.5, reported: 4, expected: 5 });
+  });
+
+  it('a sum indicator averaged per unit: mean = Σ / units reporting', () => {
+    // Counts 70, 40, 30, 20 summed are 160; their unweighted mean is 40.
+    expect(compose('data_set', null, 'sum').get('23')!.value).toBe(160);
+    expect(compose('mean', null, 'sum').get('23')!.value).toBe(40);
+  });
+
+  it('rates stay ratios of sums whatever the combination, restricted to the set', () => {
+    const rates = [leaf('23/2301', 900, 1000), leaf('23/2302', 50, 100), leaf('23/2303', 10, 100)];
+    // 2301 and 2302 only: (900 + 50) / (1000 + 100) = 86.36 %, not the mean 70 %.
+    const out = composeTargetValues(rates, all, ['23'], {
+      aggregation: 'ratio',
+      factor: 100,
+      combine: 'mean',
+      unitRoots: ['23/2301', '23/2302'],
+    });
+    expect(out.get('23')!.value).toBeCloseTo((950 / 1100) * 100, 9);
+    expect(out.get('23')).toMatchObject({ reported: 2, expected: 2 });
+  });
+
+  it('a group of prefectures covers their counties', () => {
+    const counties = [leaf('23/2301/230102', 5, null), leaf('23/2302/230202', 7, null)];
+    const out = composeTargetValues(counties, ['23/2301/230102', '23/2302/230202'], ['23'], {
+      aggregation: 'sum',
+      factor: 1,
+      combine: 'data_set',
+      unitRoots: ['23/2301'],
+    });
+    expect(out.get('23')).toMatchObject({ value: 5, reported: 1, expected: 1 });
   });
 });

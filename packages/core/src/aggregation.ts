@@ -1,5 +1,5 @@
-import type { IndicatorAggregation } from './indicators.ts';
-import { PATH_SEPARATOR } from './scope.ts';
+import type { IndicatorAggregation, TargetCombination } from './indicators.ts';
+import { isWithinScope, PATH_SEPARATOR } from './scope.ts';
 
 /*
  * Aggregation of reported figures up the region hierarchy. Figures are reported by regions of one
@@ -11,6 +11,10 @@ import { PATH_SEPARATOR } from './scope.ts';
  * A reporting region counts for a ratio only when it has both figures. Coverage (reported /
  * expected reporting regions, and how many of them reported on time) is returned with every value,
  * so partial coverage shows.
+ *
+ * A target adds two things to this (issue 16, `composeTargetValues`): which reporting units count
+ * (a group's members, listed regions) and how they are combined (the indicator's own rule, an
+ * unweighted mean of the units' values, or a population-weighted mean).
  */
 
 export type LeafFigure = {
@@ -41,6 +45,9 @@ export type Aggregate = {
 
 type Accumulator = { num: number; den: number; reported: number; unapproved: number; timely: number };
 
+/** The weight of a leaf in a population-weighted mean; null when the leaf cannot be weighted. */
+type Weigh = (leaf: LeafFigure) => number | null;
+
 /** Whether a leaf contributes to an indicator of this aggregation. */
 function contributes(leaf: LeafFigure, aggregation: IndicatorAggregation): boolean {
   if (leaf.numerator === null || !Number.isFinite(leaf.numerator)) return false;
@@ -53,11 +60,17 @@ function finish(
   expected: number,
   aggregation: IndicatorAggregation,
   factor: number,
+  weighted = false,
 ): Aggregate {
   if (!acc || acc.reported === 0) {
     return { value: null, numerator: null, denominator: null, reported: 0, expected, unapproved: 0, timely: 0 };
   }
   const base = { reported: acc.reported, expected, unapproved: acc.unapproved, timely: acc.timely };
+  if (weighted) {
+    // Σ value × weight / Σ weight; `den` holds Σ weight.
+    const mean = acc.num / acc.den;
+    return { ...base, numerator: mean, denominator: null, value: mean * factor };
+  }
   if (aggregation === 'ratio') {
     return {
       ...base,
@@ -99,7 +112,7 @@ export function aggregateFigures(
  * `expectedLeaves` are the paths of every reporting region that should report (within the
  * target's scope), for coverage. O((leaves + expected) × depth).
  */
-export function rollUp(
+function rollUp(
   leaves: readonly LeafFigure[],
   expectedLeaves: readonly string[],
   wantedPaths: readonly string[],
@@ -107,6 +120,8 @@ export function rollUp(
   factor: number,
   /** Reuse across calls with the same `wantedPaths` (e.g. one call per period) to skip path splitting. */
   ancestorCache: Map<string, string[]> = new Map(),
+  /** Population-weighted mean: each leaf's weight (a leaf without one does not count). */
+  weigh?: Weigh,
 ): Map<string, Aggregate> {
   const wanted = new Set(wantedPaths);
   const acc = new Map<string, Accumulator>();
@@ -129,20 +144,74 @@ export function rollUp(
   }
   for (const leaf of leaves) {
     if (!contributes(leaf, aggregation)) continue;
+    const weight = weigh ? weigh(leaf) : 1;
+    if (weight === null) continue;
     for (const p of ancestorsOf(leaf.path)) {
       let a = acc.get(p);
       if (!a) {
         a = { num: 0, den: 0, reported: 0, unapproved: 0, timely: 0 };
         acc.set(p, a);
       }
-      a.num += leaf.numerator!;
-      a.den += leaf.denominator ?? 0;
+      a.num += weigh ? leaf.numerator! * weight : leaf.numerator!;
+      a.den += weigh ? weight : (leaf.denominator ?? 0);
       a.reported++;
       if (!leaf.approved) a.unapproved++;
       if (leaf.timely !== false) a.timely++;
     }
   }
   const out = new Map<string, Aggregate>();
-  for (const p of wantedPaths) out.set(p, finish(acc.get(p), expected.get(p) ?? 0, aggregation, factor));
+  for (const p of wantedPaths) {
+    out.set(p, finish(acc.get(p), expected.get(p) ?? 0, aggregation, factor, weigh !== undefined));
+  }
   return out;
+}
+
+/** How a target's value is formed from its reporting units' figures (issue 16). */
+export type TargetComposition = {
+  /** The indicator's own rule (sum, average, ratio) and factor. */
+  aggregation: IndicatorAggregation;
+  factor: number;
+  /**
+   * `data_set`: the indicator's rule; `mean`: the unweighted mean of the units' values;
+   * `population_weighted_mean`: Σ value × population / Σ population over the units with a
+   * population figure. Rates (`ratio`) are always combined as the ratio of sums.
+   */
+  combine: TargetCombination;
+  /**
+   * Paths of the regions whose reporting units count (a group's members, listed regions): a unit
+   * counts when it is, or lies inside, one of them. Null: every unit counts.
+   */
+  unitRoots: readonly string[] | null;
+  /** Population of the reporting units, by path (for `population_weighted_mean`). */
+  population?: ReadonlyMap<string, number>;
+};
+
+/**
+ * THE function that forms a target's value for many regions at once (the cockpit, the ranking, the
+ * lagging list and the indicator page all go through it): keeps the reporting units the target
+ * counts, then combines their figures as the target says. Coverage counts only the units that
+ * count: expected = the target's units inside the region; a unit without a population figure
+ * cannot enter a weighted mean and counts as not reported.
+ */
+export function composeTargetValues(
+  leaves: readonly LeafFigure[],
+  expectedLeaves: readonly string[],
+  wantedPaths: readonly string[],
+  composition: TargetComposition,
+  ancestorCache: Map<string, string[]> = new Map(),
+): Map<string, Aggregate> {
+  const { unitRoots, combine, factor } = composition;
+  const counts = (path: string) => unitRoots === null || unitRoots.some((root) => isWithinScope(root, path));
+  const units = unitRoots === null ? leaves : leaves.filter((l) => counts(l.path));
+  const expected = unitRoots === null ? expectedLeaves : expectedLeaves.filter(counts);
+  if (composition.aggregation === 'ratio' || combine === 'data_set') {
+    return rollUp(units, expected, wantedPaths, composition.aggregation, factor, ancestorCache);
+  }
+  if (combine === 'mean') return rollUp(units, expected, wantedPaths, 'average', factor, ancestorCache);
+  const population = composition.population ?? new Map<string, number>();
+  const weigh: Weigh = (leaf) => {
+    const w = population.get(leaf.path);
+    return w !== undefined && w > 0 ? w : null;
+  };
+  return rollUp(units, expected, wantedPaths, 'average', factor, ancestorCache, weigh);
 }

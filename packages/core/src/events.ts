@@ -100,6 +100,12 @@ export const eventCatalogue = {
     version: 1,
     payload: z.object({ action: z.enum(['generate', 'remove']) }),
   },
+  /** regions: a region group was created or its name, kind or members changed (a target's units, issue 16). */
+  'region-group.written': {
+    emittedBy: 'regions',
+    version: 1,
+    payload: z.object({ groupCode: z.string() }),
+  },
   /** evaluation: a title event (award, suspension, revocation, …) was recorded for a region. */
   'title-event.recorded': {
     emittedBy: 'evaluation',

@@ -109,4 +109,51 @@ describe('IndicatorCatalogue', () => {
       "indicators.2.aggregation: aggregation must be 'average', the rule of data element 'pm25'",
     );
   });
+
+  it("a target's combination defaults to the indicator's rule and is refused for rates and title counts", () => {
+    const withPm = {
+      ...structuredClone(base),
+      indicators: [
+        ...base.indicators,
+        {
+          code: 'pm25-mean',
+          name: 'PM2.5',
+          unit: 'μg/m³',
+          direction: 'lower_is_better',
+          aggregation: 'average',
+          numerator: 'pm25',
+        },
+      ],
+    };
+    const ok = IndicatorCatalogue.parse({
+      ...withPm,
+      targets: [
+        { plan: 'plan', target: 'ta', indicator: 'pm25-mean', combine: 'population_weighted_mean' },
+        { plan: 'plan', target: 'tb', indicator: 'heating-coverage' },
+      ],
+    });
+    expect(ok.targets.map((t) => t.combine)).toEqual(['population_weighted_mean', 'data_set']);
+    const result = IndicatorCatalogue.safeParse({
+      ...withPm,
+      targets: [
+        { plan: 'plan', target: 'ta', indicator: 'heating-coverage', combine: 'mean' },
+        {
+          plan: 'plan',
+          target: 'tb',
+          titles: { title: 'national_civilized', as: 'count', levels: [2] },
+          combine: 'mean',
+        },
+      ],
+    });
+    const issues = result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues).toContain(
+      "targets.0.combine: indicator 'heating-coverage' is a rate, combined as the ratio of sums: use 'data_set'",
+    );
+    expect(issues).toContain("targets.1.combine: a title count is combined as counted: use 'data_set'");
+    const unknown = IndicatorCatalogue.safeParse({
+      ...withPm,
+      targets: [{ plan: 'plan', target: 'tc', indicator: 'pm25-mean', combine: 'median' }],
+    });
+    expect(unknown.error!.issues.map((i) => i.path.join('.'))).toEqual(['targets.0.combine']);
+  });
 });

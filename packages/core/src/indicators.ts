@@ -217,6 +217,14 @@ export const IndicatorDef = z.strictObject({
 });
 export type IndicatorDef = z.infer<typeof IndicatorDef>;
 
+/**
+ * How a target combines its reporting units' figures (issue 16): `data_set` the indicator's own
+ * rule (sum, average, ratio of sums); `mean` the unweighted mean of the units' values;
+ * `population_weighted_mean` weighted by each unit's resident population. Rates stay ratios of sums.
+ */
+export const TargetCombination = z.enum(['data_set', 'mean', 'population_weighted_mean']);
+export type TargetCombination = z.infer<typeof TargetCombination>;
+
 /** Titles a count target counts (held titles come from the evaluation module's title events). */
 const TitleMeasure = z.strictObject({
   /** The title (issue 5's `TitleKind`), e.g. national_civilized; a region counts while it holds it. */
@@ -239,6 +247,11 @@ export const TargetLinkDef = z
     titles: TitleMeasure.optional(),
     /** The baseline when the plan names only its year, or gives none: period (and value when known). */
     baseline: z.strictObject({ period: IndicatorPeriod, value: z.number().optional() }).optional(),
+    /**
+     * How the units in the target's scope are combined into a region's value (the scope, in the
+     * plan file, says which units count). Default: the indicator's own rule.
+     */
+    combine: TargetCombination.default('data_set'),
     note: z.string().trim().min(1).optional(),
   })
   .refine((l) => (l.indicator === undefined) !== (l.titles === undefined), {
@@ -320,12 +333,27 @@ function catalogueIssues(file: z.infer<typeof CatalogueShape>): Issue[] {
     }
   });
   const links = new Set<string>();
+  const indicatorByCode = new Map(file.indicators.map((i) => [i.code, i]));
   file.targets.forEach((link, t) => {
     const key = `${link.plan}/${link.target}`;
     if (links.has(key)) issues.push({ message: `target ${key} is linked twice`, path: ['targets', t, 'target'] });
     links.add(key);
     if (link.indicator !== undefined && !indicatorCodes.has(link.indicator)) {
       issues.push({ message: `no indicator '${link.indicator}'`, path: ['targets', t, 'indicator'] });
+    }
+    if (link.combine !== 'data_set') {
+      const indicator = link.indicator === undefined ? undefined : indicatorByCode.get(link.indicator);
+      if (link.titles) {
+        issues.push({
+          message: "a title count is combined as counted: use 'data_set'",
+          path: ['targets', t, 'combine'],
+        });
+      } else if (indicator?.aggregation === 'ratio') {
+        issues.push({
+          message: `indicator '${indicator.code}' is a rate, combined as the ratio of sums: use 'data_set'`,
+          path: ['targets', t, 'combine'],
+        });
+      }
     }
   });
   return issues;
@@ -587,6 +615,8 @@ export const TargetMeasure = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('indicator'),
     indicator: z.object({ code: z.string(), name: z.string(), unit: z.string(), periodType: IndicatorPeriodType }),
+    /** How the units in the target's scope form a region's value (issue 16). */
+    combine: TargetCombination,
   }),
   z.object({
     kind: z.literal('titles'),

@@ -55,6 +55,8 @@ export type IndicatorTables = {
     title_levels: string | null;
     baseline_period: string | null;
     baseline_value: number | null;
+    /** How the units in the target's scope are combined (core `TargetCombination`). */
+    combine: Generated<string>;
     note: string | null;
   };
   observation: {

@@ -7,12 +7,13 @@ import {
   NO_COMPLETENESS_RULE,
   statusWithCoverage,
   type CompletenessRule,
-  rollUp,
+  composeTargetValues,
   titleStateAt,
   type IndicatorAggregation,
   type IndicatorPeriodType,
   type LeafFigure,
   type SeriesPoint,
+  type TargetCombination,
   type TargetEvaluation,
   type TargetSpec,
   type TitleKind,
@@ -27,11 +28,12 @@ import {
   type TargetLink,
 } from '../indicators/index.ts';
 import { readFigures, type Figure } from '../indicators/index.ts';
-import { brief, scopeFilter, scopeMaxLevel, type RegionNode, type RegionTree } from '../indicators/index.ts';
+import { brief, scopeMaxLevel, scopeUnitRoots, type RegionNode, type RegionTree } from '../indicators/index.ts';
 
 /*
  * Evaluates plan targets for many regions at once: loads each data set's figures for the root's
- * subtree once, aggregates them per period for every wanted region (core rollUp), and runs the core
+ * subtree once, forms each wanted region's value per period as the target defines it (core
+ * composeTargetValues: which units count, how they combine), and runs the core
  * forecast on each region's series. Title targets count title holders at each year's end.
  */
 
@@ -158,20 +160,23 @@ export const NATION: RegionNode = { code: '', name: '全国', level: 0, path: ''
 const isUnder = (root: RegionNode, n: RegionNode) =>
   root.path === '' || n.path === root.path || n.path.startsWith(`${root.path}/`);
 
-/** Aggregated series of an indicator for every wanted region (by path), restricted to leaves in scope. */
+/** Which units a target counts (null: all) and how it combines them; the indicator page uses the default. */
+type TargetDefinition = { unitRoots: readonly string[] | null; combine: TargetCombination };
+const INDICATOR_OWN_RULE: TargetDefinition = { unitRoots: null, combine: 'data_set' };
+
+/** Aggregated series of an indicator for every wanted region (by path), formed as the target defines. */
 export async function indicatorSeries(
   source: EvaluationSource,
   indicator: IndicatorRow,
   root: RegionNode,
   regions: readonly RegionNode[],
-  inScope: (n: RegionNode) => boolean = () => true,
+  definition: TargetDefinition = INDICATOR_OWN_RULE,
 ): Promise<{ series: RegionSeries; expected: Map<string, number> }> {
   const set = dataSetOfIndicator(source.catalogue, indicator);
   const figures = await source.figuresOf(set.code, root);
   // Units reporting through a parent are neither expected nor counted unless the data set includes them.
   const leaves = source.tree.nodes.filter(
-    (n) =>
-      n.level === set.region_level && isUnder(root, n) && inScope(n) && expectedReporter(source.catalogue, set, n.code),
+    (n) => n.level === set.region_level && isUnder(root, n) && expectedReporter(source.catalogue, set, n.code),
   );
   const leafByCode = new Map(leaves.map((n) => [n.code, n]));
   const byPeriod = new Map<string, Map<string, { num: Figure | null; den: Figure | null }>>();
@@ -194,6 +199,16 @@ export async function indicatorSeries(
     indicatorPeriodBounds(a).end.localeCompare(indicatorPeriodBounds(b).end),
   );
   const aggregation = indicator.aggregation as IndicatorAggregation;
+  const composition = {
+    aggregation,
+    factor: indicator.factor,
+    ...definition,
+    population: new Map(
+      leaves
+        .filter((n) => n.population !== null && n.population !== undefined)
+        .map((n) => [n.path, n.population!] as [string, number]),
+    ),
+  };
   const ancestors = new Map<string, string[]>();
   const timelyDays = completenessOf(set).timelyDays;
   for (const period of periods) {
@@ -209,7 +224,7 @@ export async function indicatorSeries(
         timely: onTime(pair.num) && onTime(pair.den),
       });
     }
-    const out = rollUp(figs, expectedPaths, paths, aggregation, indicator.factor, ancestors);
+    const out = composeTargetValues(figs, expectedPaths, paths, composition, ancestors);
     for (const [path, agg] of out) {
       expected.set(path, agg.expected);
       if (agg.reported === 0) continue;
@@ -224,7 +239,9 @@ export async function indicatorSeries(
     }
   }
   if (periods.length === 0) {
-    for (const [path, agg] of rollUp([], expectedPaths, paths, aggregation, 1)) expected.set(path, agg.expected);
+    for (const [path, agg] of composeTargetValues([], expectedPaths, paths, composition)) {
+      expected.set(path, agg.expected);
+    }
   }
   return { series, expected };
 }
@@ -239,16 +256,19 @@ async function titleSeries(
 ): Promise<{ series: RegionSeries; expected: Map<string, number> }> {
   const titles = link.titles!;
   const events = await source.titleEventsOf();
-  const inScope = scopeFilter(source.tree, link.ref.scope);
-  const leaves = source.tree.nodes.filter((n) => titles.levels.includes(n.level) && isUnder(root, n) && inScope(n));
+  const leaves = source.tree.nodes.filter((n) => titles.levels.includes(n.level) && isUnder(root, n));
   const firstYear = Number((baselineOf(link)?.period ?? '2016').slice(0, 4));
   const lastYear = Number(asOf.slice(0, 4));
   const paths = regions.map((r) => r.path);
   const expectedPaths = leaves.map((n) => n.path);
   const series: RegionSeries = new Map(paths.map((p) => [p, []]));
   const expected = new Map<string, number>();
-  const aggregation: IndicatorAggregation = titles.as === 'share' ? 'ratio' : 'sum';
-  const factor = titles.as === 'share' ? 100 : 1;
+  const composition = {
+    aggregation: (titles.as === 'share' ? 'ratio' : 'sum') as IndicatorAggregation,
+    factor: titles.as === 'share' ? 100 : 1,
+    unitRoots: scopeUnitRoots(source.tree, link.ref.scope),
+    combine: 'data_set' as const,
+  };
   for (let year = firstYear; year <= lastYear; year++) {
     const at = `${year}-12-31`;
     const figs: LeafFigure[] = leaves.map((n) => ({
@@ -257,7 +277,7 @@ async function titleSeries(
       denominator: 1,
       approved: true,
     }));
-    for (const [path, agg] of rollUp(figs, expectedPaths, paths, aggregation, factor)) {
+    for (const [path, agg] of composeTargetValues(figs, expectedPaths, paths, composition)) {
       expected.set(path, agg.expected);
       if (agg.expected === 0) continue;
       series.get(path)!.push({
@@ -308,7 +328,10 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
     } else {
       const indicator = source.catalogue.indicatorByCode.get(link.indicatorCode!)!;
       const set = dataSetOfIndicator(source.catalogue, indicator);
-      data = await indicatorSeries(source, indicator, root, regions, scopeFilter(source.tree, link.ref.scope));
+      data = await indicatorSeries(source, indicator, root, regions, {
+        unitRoots: scopeUnitRoots(source.tree, link.ref.scope),
+        combine: link.combine,
+      });
       completeness = completenessOf(set);
       measure = {
         kind: 'indicator',
@@ -318,6 +341,7 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
           unit: indicator.unit,
           periodType: set.period_type as IndicatorPeriodType,
         },
+        combine: link.combine,
       };
     }
     const spec = targetSpec(

@@ -4,8 +4,8 @@ import { generationRepository } from '../../cache/generation.ts';
 import { defineSubscriber } from '../../outbox/subscriber.ts';
 
 /*
- * What the cockpit evaluates (figures, entry statuses, the catalogue, title events) is written by
- * the indicators and evaluation modules. Each such event moves the cockpit's cache generation, and
+ * What the cockpit evaluates (figures, entry statuses, the catalogue, title events, the region
+ * groups a target counts) is written by the indicators, evaluation and regions modules. Each such event moves the cockpit's cache generation, and
  * every server recomputes at its next request. Delivering an event twice moves it twice: the effect,
  * evaluations computed after the change, is the same.
  */
@@ -18,4 +18,6 @@ export const cockpitSubscriber = defineSubscriber('cockpit.evaluations', {
   'indicator-catalogue.imported': dropEvaluations,
   'demo-data.changed': dropEvaluations,
   'title-event.recorded': dropEvaluations,
+  // A group's members are the units a target scoped to it counts.
+  'region-group.written': dropEvaluations,
 });

@@ -5,6 +5,7 @@ import {
   type DataSetView,
   type IndicatorPeriodType,
   type IndicatorView,
+  type TargetCombination,
   type TargetRef,
   type TitleKind,
 } from '@chuangcheng/core';
@@ -32,6 +33,8 @@ export type TargetLink = {
   indicatorCode: string | null;
   titles: { title: TitleKind; as: 'count' | 'share'; levels: number[] } | null;
   linkBaseline: { period: string; value: number | null } | null;
+  /** How the units in the target's scope form a region's value (issue 16). */
+  combine: TargetCombination;
 };
 
 export type Catalogue = {
@@ -64,6 +67,7 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
         'l.title_levels',
         'l.baseline_period',
         'l.baseline_value',
+        'l.combine',
         'p.code as plan_code',
         't.code',
         't.title as target_title',
@@ -121,6 +125,7 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
               levels: (l.title_levels ?? '').split(',').filter(Boolean).map(Number),
             },
       linkBaseline: l.baseline_period ? { period: l.baseline_period, value: l.baseline_value } : null,
+      combine: l.combine as TargetCombination,
     })),
   };
 }
@@ -334,6 +339,7 @@ export async function importCatalogueFile(
         title_levels: link.titles ? link.titles.levels.join(',') : null,
         baseline_period: link.baseline?.period ?? null,
         baseline_value: link.baseline?.value ?? null,
+        combine: link.combine,
         note: link.note ?? null,
       };
       await trx

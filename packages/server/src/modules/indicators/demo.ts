@@ -46,6 +46,7 @@ const DEMO_LATE_DAYS = 40;
  */
 const PACE: Record<string, number> = {
   'urban-sewage-treatment-rate': 1.7,
+  'county-town-sewage-treatment-rate': 1.2,
   'good-people-board-rate': 1.6,
   'waste-harmless-treatment-rate': 1.7,
   'snow-clearing-mechanisation': 1.6,
@@ -77,7 +78,9 @@ const SIZE: Record<string, [number, number]> = {
   'waste-generated': [60_000, 400_000],
   'waste-collected': [50_000, 380_000],
   'medical-waste-generated': [800, 6000],
-  'schools-city-total': [200, 1200],
+  'schools-people-total': [25_000, 150_000],
+  'county-town-sewage-discharged': [100, 600],
+  'county-medical-community-expected': [1, 1],
   'snow-clearing-area': [300, 2000],
   'cases-filed': [40, 400],
 };
@@ -93,6 +96,9 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** 兰西县, 青冈县, 明水县: national poverty counties of 绥化 that report no youth palaces in the demo. */
+const DEMO_SILENT_POVERTY_COUNTIES = new Set(['231222', '231223', '231225']);
 
 function hashSeed(...parts: (string | number)[]): number {
   return crypto.createHash('sha256').update(parts.join('|')).digest().readUInt32LE(0);
@@ -110,7 +116,12 @@ type Region = { code: string; level: number; population: number | null };
 function demoObservations(
   catalogue: Catalogue,
   regions: readonly Region[],
-  pilotRegions: ReadonlySet<string>,
+  groups: {
+    pilots: ReadonlySet<string>;
+    poverty: ReadonlySet<string>;
+    cityUnits: ReadonlySet<string>;
+    countyDomain: ReadonlySet<string>;
+  },
   seed: number,
 ): ObservationInput[] {
   const rows: ObservationInput[] = [];
@@ -121,14 +132,23 @@ function demoObservations(
     const indicators = catalogue.indicators.filter((i) => set.elements.some((e) => e.code === i.numerator_code));
     for (const region of regions.filter((r) => r.level === set.region_level)) {
       const rnd = random(hashSeed(seed, set.code, region.code));
-      // Waste sorting is reported by the pilot cities; youth palaces by the poorer counties only.
+      // Waste sorting is reported by the pilot cities; youth palaces by the national poverty
+      // counties only, except three of 绥化's five, so that 绥化 reads "insufficient data" (2 of 5).
       const skip = (element: string) =>
         (element.startsWith('waste-') || element.startsWith('medical-waste') || element.startsWith('schools-')) &&
         set.code === 'city-management-quarterly'
-          ? !pilotRegions.has(region.code)
+          ? !groups.pilots.has(region.code)
           : element.startsWith('youth-palace')
-            ? hashSeed(seed, 'poor', region.code) % 5 >= 2
-            : false;
+            ? !groups.poverty.has(region.code) || DEMO_SILENT_POVERTY_COUNTIES.has(region.code)
+            : // City sewage by districts and county-level cities, county-town sewage by counties.
+              element.startsWith('sewage-')
+              ? !groups.cityUnits.has(region.code)
+              : element.startsWith('county-town-sewage-')
+                ? groups.cityUnits.has(region.code)
+                : // County medical communities: counties and county-level cities only.
+                  element.startsWith('county-medical-community-')
+                  ? !groups.countyDomain.has(region.code)
+                  : false;
       const scale = region.level === 2 ? 8 : 1;
       const sizes = new Map<string, number>();
       for (const e of set.elements) {
@@ -265,16 +285,28 @@ export async function generateDemo(
     .select(['code', 'level', 'population'])
     .where('level', 'in', [2, 3])
     .execute();
-  const pilots = new Set(
-    (
-      await db
-        .selectFrom('region_group_member')
-        .select('region_code')
-        .where('group_code', '=', 'pilot-waste-sorting')
-        .execute()
-    ).map((r) => r.region_code),
+  const members = await db
+    .selectFrom('region_group_member')
+    .select(['group_code', 'region_code'])
+    .where('group_code', 'in', [
+      'pilot-waste-sorting',
+      'national-poverty-counties',
+      'city-statistics-units',
+      'county-domain-units',
+    ])
+    .execute();
+  const groupOf = (code: string) => new Set(members.filter((m) => m.group_code === code).map((m) => m.region_code));
+  const rows = demoObservations(
+    catalogue,
+    regions,
+    {
+      pilots: groupOf('pilot-waste-sorting'),
+      poverty: groupOf('national-poverty-counties'),
+      cityUnits: groupOf('city-statistics-units'),
+      countyDomain: groupOf('county-domain-units'),
+    },
+    seed,
   );
-  const rows = demoObservations(catalogue, regions, pilots, seed);
   const titles = demoTitleEvents(regions, seed);
   const prefectureOf = new Map(
     (await db.selectFrom('region').select(['code', 'prefecture_code']).where('level', 'in', [2, 3]).execute()).map(

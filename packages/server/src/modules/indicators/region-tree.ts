@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isWithinScope, type RegionBrief, type TargetScope } from '@chuangcheng/core';
+import type { RegionBrief, TargetScope } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 
 /*
@@ -7,7 +7,15 @@ import type { Database } from '../../db/schema.ts';
  * memory for one request: a province has about 140 of them, the national benchmark about 3,400.
  */
 
-export type RegionNode = { code: string; name: string; level: number; path: string; parentCode: string | null };
+export type RegionNode = {
+  code: string;
+  name: string;
+  level: number;
+  path: string;
+  parentCode: string | null;
+  /** Resident population (latest imported figure); the weight of a population-weighted mean. */
+  population?: number | null;
+};
 
 export type RegionTree = {
   nodes: RegionNode[];
@@ -19,7 +27,7 @@ export type RegionTree = {
 export async function loadRegionTree(db: Kysely<Database>, rootPath?: string): Promise<RegionTree> {
   let query = db
     .selectFrom('region')
-    .select(['code', 'name', 'level', 'path', 'parent_code'])
+    .select(['code', 'name', 'level', 'path', 'parent_code', 'population'])
     .where('level', '<=', 3)
     .orderBy('level')
     .orderBy('code');
@@ -40,6 +48,7 @@ export async function loadRegionTree(db: Kysely<Database>, rootPath?: string): P
     level: r.level,
     path: r.path,
     parentCode: r.parent_code,
+    population: r.population === null ? null : Number(r.population),
   }));
   const groups = new Map<string, Set<string>>();
   for (const m of members) {
@@ -65,24 +74,17 @@ export function ancestorsOf(tree: RegionTree, node: RegionNode): RegionNode[] {
 }
 
 /**
- * Whether a reporting region counts for a target's scope: every region for `province` and
- * `region_level`; for `regions` and `groups`, regions that are, or lie inside, a listed region or a
- * member of a listed group (a group of prefectures covers their counties).
+ * The units a target counts, as core `TargetComposition.unitRoots`: null (every unit) for
+ * `province` and `region_level`; for `regions` and `groups`, the paths of the listed regions or
+ * of the listed groups' members (a reporting unit counts when it is, or lies inside, one of them:
+ * a group of prefectures covers their counties).
  */
-export function scopeFilter(
-  tree: RegionTree,
-  scope: TargetScope | Record<string, unknown>,
-): (n: RegionNode) => boolean {
+export function scopeUnitRoots(tree: RegionTree, scope: TargetScope | Record<string, unknown>): string[] | null {
   const s = scope as TargetScope;
-  if (s.kind === 'regions' || s.kind === 'groups') {
-    const codes =
-      s.kind === 'regions'
-        ? s.regionCodes
-        : s.groupCodes.flatMap((g) => [...(tree.groups.get(g) ?? new Set<string>())]);
-    const paths = codes.map((c) => tree.byCode.get(c)?.path).filter((p): p is string => p !== undefined);
-    return (n) => paths.some((p) => isWithinScope(p, n.path));
-  }
-  return () => true;
+  if (s.kind !== 'regions' && s.kind !== 'groups') return null;
+  const codes =
+    s.kind === 'regions' ? s.regionCodes : s.groupCodes.flatMap((g) => [...(tree.groups.get(g) ?? new Set<string>())]);
+  return codes.map((c) => tree.byCode.get(c)?.path).filter((p): p is string => p !== undefined);
 }
 
 /** The deepest level a target applies to: `region_level` n stops at n; other scopes at county level. */

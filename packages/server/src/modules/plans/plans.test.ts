@@ -54,8 +54,8 @@ describe('the shipped plan, loaded on first start', () => {
     });
     const targetCount =
       plan.goalTargets.length + tasks.reduce((n: number, t: { targets: unknown[] }) => n + t.targets.length, 0);
-    expect(targetCount).toBe(20);
-    expect(tasks.reduce((n: number, t: { milestones: unknown[] }) => n + t.milestones.length, 0)).toBe(6);
+    expect(targetCount).toBe(21);
+    expect(tasks.reduce((n: number, t: { milestones: unknown[] }) => n + t.milestones.length, 0)).toBe(7);
     expect(plan.goalTargets[0]).toMatchObject({ comparator: 'count_between', value: 5, valueMax: 7 });
     expect(plan.workRequirements.veto.categories).toEqual(['党风廉政', '安全生产']);
   });
@@ -64,7 +64,7 @@ describe('the shipped plan, loaded on first start', () => {
     const officer = await buildUser(ctx, { role: 'unit_officer', regionCode: '2306' });
     expect((await officer.agent.get(`/api/v1/plans/${CODE}`)).statusCode).toBe(200);
     const audit = (await ctx.admin.get('/api/v1/audit?action=plan.import')).json();
-    expect(audit.items[0].after).toMatchObject({ code: CODE, version: 1, tasks: 18, targets: 20 });
+    expect(audit.items[0].after).toMatchObject({ code: CODE, version: 1, tasks: 18, targets: 21 });
   });
 });
 

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit, type AuditContext } from '../audit/index.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { groupRepository, type GroupMemberRow, type RegionGroupRow } from './group-repository.ts';
 import { groupPolicy } from './group-policy.ts';
 import type { CreateRegionGroupRequest, UpdateRegionGroupRequest } from './group-schema.ts';
@@ -77,6 +78,7 @@ export async function writeGroup(
       before: before?.view ?? null,
       after: after.view,
     });
+    await emitEvent(trx, { name: 'region-group.written', payload: { groupCode: input.code } });
   }
   return after.group;
 }

@@ -14,6 +14,29 @@ function evaluationUnit(evaluation: TargetEvaluation): string {
   return evaluation.measure.kind === 'indicator' ? evaluation.measure.indicator.unit : evaluation.target.unit;
 }
 
+/**
+ * What the figure measures (issue 16): the target's scope note, and how the units are combined
+ * when that is not the indicator's own rule (a mean of cities, a population-weighted mean).
+ */
+function ScopeNote({ evaluation }: { evaluation: TargetEvaluation }) {
+  const { t } = useI18n();
+  const note = typeof evaluation.target.scope.note === 'string' ? evaluation.target.scope.note : null;
+  const combine = evaluation.measure.kind === 'indicator' ? evaluation.measure.combine : 'data_set';
+  if (!note && combine === 'data_set') return null;
+  const how = combine === 'data_set' ? null : t(`cockpit.combine.${combine}`);
+  return (
+    <Typography.Paragraph
+      type="secondary"
+      className={styles.cardMeta}
+      ellipsis={{ rows: 2, tooltip: note }}
+      style={{ marginBottom: 0 }}
+      data-testid="target-scope-note"
+    >
+      {t('cockpit.scopeNote', { note: [how, note].filter(Boolean).join('；') })}
+    </Typography.Paragraph>
+  );
+}
+
 /** One plan target for one region: where it stands, the target, the trend and where it is heading. */
 export function TargetCard({ evaluation, onOpen }: { evaluation: TargetEvaluation; onOpen?: () => void }) {
   const { t, language } = useI18n();
@@ -80,6 +103,7 @@ export function TargetCard({ evaluation, onOpen }: { evaluation: TargetEvaluatio
           {t('cockpit.forecast')} {formatValue(evaluation.forecast, unit)}
           {evaluation.provisional && ` · ${t('cockpit.provisional')}`}
         </Typography.Text>
+        <ScopeNote evaluation={evaluation} />
         {coverage && (
           <Typography.Text type="secondary" className={styles.cardMeta} data-testid="target-coverage">
             {t('cockpit.coverageOnTime', { ...coverage })}
