@@ -5,6 +5,7 @@ import type { CaseTables } from './schema-cases.ts';
 import type { OutboxTables } from './schema-outbox.ts';
 import type { AuditTables } from './schema-audit.ts';
 import type { SecurityTables } from './schema-security.ts';
+import type { InstructionTables } from './schema-instructions.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -18,7 +19,8 @@ export type Database = FoundationTables &
   CaseTables &
   OutboxTables &
   AuditTables &
-  SecurityTables;
+  SecurityTables &
+  InstructionTables;
 
 type FoundationTables = {
   region: {
