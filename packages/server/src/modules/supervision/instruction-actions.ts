@@ -104,7 +104,13 @@ export async function reportOnInstruction(
 }
 
 /** 办结: the issuing office (in scope) accepts the final report. */
-export async function acceptInstruction(db: Kysely<Database>, actor: Actor, id: string, note: string, requestId?: string) {
+export async function acceptInstruction(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  note: string,
+  requestId?: string,
+) {
   supervisionPolicy.canWriteFor(actor, (await getInstruction(db, id)).region_path);
   return move(db, actor, id, { action: 'accept', text: note }, requestId);
 }

@@ -1,11 +1,6 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/actor.ts';
-import {
-  acceptInstruction,
-  reportOnInstruction,
-  returnInstruction,
-  signInstruction,
-} from './instruction-actions.ts';
+import { acceptInstruction, reportOnInstruction, returnInstruction, signInstruction } from './instruction-actions.ts';
 import {
   CreateInstructionRequest,
   InstructionAcceptRequest,
@@ -68,8 +63,7 @@ export async function instructionRoutes(app: App, deps: ModuleDeps) {
         ...one,
       },
     },
-    async (request) =>
-      reportOnInstruction(deps.db, requireActor(request), request.params.id, request.body, request.id),
+    async (request) => reportOnInstruction(deps.db, requireActor(request), request.params.id, request.body, request.id),
   );
   app.post(
     `${base}/:id/accept`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InstructionStatus } from '@chuangcheng/core';
+import { PageParam } from '../../http/paging.ts';
 
 const IsoDate = z
   .string()
@@ -35,8 +36,8 @@ export const InstructionListQuery = z.strictObject({
   /** Instructions whose lead or assisting unit this is. */
   orgUnitId: z.string().uuid().optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: PageParam,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type InstructionListQuery = z.infer<typeof InstructionListQuery>;
 
@@ -89,9 +90,5 @@ export const InstructionDetail = InstructionSummary.extend({
 });
 export type InstructionDetail = z.infer<typeof InstructionDetail>;
 
-export const InstructionPage = z.object({
-  items: z.array(InstructionSummary),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+/** A numbered page (decision 0120): the rows and how many the filters select. */
+export const InstructionPage = z.object({ items: z.array(InstructionSummary), total: z.number().int() });

@@ -138,14 +138,14 @@ describe('领导批示', () => {
     const late = await create({ instructedOn: addDays(today, -20), replyDue: addDays(today, -1) });
     expect(late.overdue).toBe(true);
     const onTime = await create();
-    const list = await ctx.admin.get(`${base}?overdue=true&pageSize=200`);
+    const list = await ctx.admin.get(`${base}?overdue=true&limit=200`);
     const ids = list.json().items.map((i: { id: string }) => i.id);
     expect(ids).toContain(late.id);
     expect(ids).not.toContain(onTime.id);
     // A final report, even late, ends the overdue mark.
     const reported = await officer.post(`${base}/${late.id}/report`, { text: '已办理。' });
     expect(reported.json()).toMatchObject({ status: 'reported', overdue: false });
-    const byState = (await ctx.admin.get(`${base}?status=reported&pageSize=200`)).json();
+    const byState = (await ctx.admin.get(`${base}?status=reported&limit=200`)).json();
     expect(byState.items.map((i: { id: string }) => i.id)).toContain(late.id);
     expect(byState.items.every((i: { status: string }) => i.status === 'reported')).toBe(true);
   });
@@ -153,8 +153,8 @@ describe('领导批示', () => {
   it('pages the list', async () => {
     await create();
     await create();
-    const first = (await ctx.admin.get(`${base}?page=1&pageSize=1`)).json();
-    const second = (await ctx.admin.get(`${base}?page=2&pageSize=1`)).json();
+    const first = (await ctx.admin.get(`${base}?page=1&limit=1`)).json();
+    const second = (await ctx.admin.get(`${base}?page=2&limit=1`)).json();
     expect(first.total).toBeGreaterThanOrEqual(2);
     expect(first.items).toHaveLength(1);
     expect(second.items[0].id).not.toBe(first.items[0].id);
@@ -164,9 +164,9 @@ describe('领导批示', () => {
 describe('scope', () => {
   it('shows a unit only the instructions it handles, and refuses the rest', async () => {
     const created = await create();
-    const mine = (await officer.get(`${base}?pageSize=200`)).json();
+    const mine = (await officer.get(`${base}?limit=200`)).json();
     expect(mine.items.map((i: { id: string }) => i.id)).toContain(created.id);
-    const theirs = (await developmentOfficer.get(`${base}?pageSize=200`)).json();
+    const theirs = (await developmentOfficer.get(`${base}?limit=200`)).json();
     expect(theirs.items.map((i: { id: string }) => i.id)).not.toContain(created.id);
     expect((await developmentOfficer.get(`${base}/${created.id}`)).statusCode).toBe(403);
     expect((await developmentOfficer.get(`${base}?orgUnitId=${housing}`)).statusCode).toBe(403);
@@ -177,7 +177,7 @@ describe('scope', () => {
     const created = await create();
     const read = await daqingAdmin.get(`${base}/${created.id}`);
     expect(read.json().code).toBe('OUT_OF_SCOPE');
-    const list = (await daqingAdmin.get(`${base}?pageSize=200`)).json();
+    const list = (await daqingAdmin.get(`${base}?limit=200`)).json();
     expect(list.items.map((i: { id: string }) => i.id)).not.toContain(created.id);
     await officer.post(`${base}/${created.id}/report`, { text: '已办理。' });
     expect((await daqingAdmin.post(`${base}/${created.id}/accept`, {})).json().code).toBe('OUT_OF_SCOPE');

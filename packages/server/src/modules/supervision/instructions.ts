@@ -13,6 +13,7 @@ import { forbidden, invalid, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { emitEvent } from '../../outbox/emit.ts';
+import { offsetOf } from '../../http/paging.ts';
 import { checkUnits } from './action-item-view.ts';
 import { instructionRepository, type InstructionRow } from './instruction-repository.ts';
 import type {
@@ -126,7 +127,7 @@ export async function listInstructions(db: Kysely<Database>, actor: Actor, query
       status: query.status,
       overdueOn: query.overdue === 'true' ? today : undefined,
     },
-    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+    { offset: offsetOf(query.page ?? 1, query.limit), limit: query.limit },
   );
   const assisting = await instructionRepository.assisting(
     db,
@@ -135,8 +136,6 @@ export async function listInstructions(db: Kysely<Database>, actor: Actor, query
   return {
     items: rows.map((r) => presentInstruction(r, assisting, today)),
     total,
-    page: query.page,
-    pageSize: query.pageSize,
   };
 }
 
