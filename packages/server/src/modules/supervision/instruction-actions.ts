@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { instructionActionFrom, instructionNext, type InstructionAction } from '@chuangcheng/core';
+import { instructionActionFrom, instructionActor, instructionNext, type InstructionAction } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, forbidden } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
@@ -53,7 +53,8 @@ async function move(
       final: s.action === 'report' && final,
       text: s.text,
       actor_id: actor.userId,
-      org_unit_id: actor.orgUnitId,
+      // The office's steps are the issuing office's, whoever in it takes them.
+      org_unit_id: instructionActor[s.action] === 'office' ? before.issuing_org_unit_id : actor.orgUnitId,
     });
     const after = await getInstruction(trx, id);
     const assisting = await instructionRepository.assisting(trx, [id]);

@@ -99,16 +99,8 @@ export const instructionRepository = {
       .selectFrom('leader_instruction_step as s')
       .innerJoin('app_user as a', 'a.id', 's.actor_id')
       .leftJoin('org_unit as u', 'u.id', 's.org_unit_id')
-      .select([
-        's.id',
-        's.action',
-        's.final',
-        's.text',
-        's.created_at',
-        'a.display_name',
-        'u.id as unit_id',
-        'u.name as unit_name',
-      ])
+      .selectAll('s')
+      .select(['a.display_name', 'u.id as unit_id', 'u.name as unit_name'])
       .where('s.instruction_id', '=', id)
       .orderBy('s.created_at')
       .orderBy('s.id')

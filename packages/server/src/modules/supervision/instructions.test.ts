@@ -161,6 +161,31 @@ describe('领导批示', () => {
   });
 });
 
+describe('the 工作台', () => {
+  it('shows 批示待办 to the lead unit and 批示待审 to the issuing office', async () => {
+    const created = await create();
+    type Bench = {
+      sections: { key: string; items: { id: string; link: string }[] }[];
+      figures: { key: string; value: number }[];
+    };
+    const bench = async (agent: Agent) => (await agent.get('/api/v1/workbench')).json() as Bench;
+    const ids = (b: Bench) => b.sections.find((s) => s.key === 'instructions')?.items.map((i) => i.id) ?? [];
+
+    const unit = await bench(officer);
+    expect(unit.figures.map((f) => f.key)).toContain('instructionsToDo');
+    expect(ids(unit)).toContain(created.id);
+    // An assisting unit has nothing to do on it.
+    expect(ids(await bench(financeOfficer))).not.toContain(created.id);
+    expect(ids(await bench(ctx.admin))).not.toContain(created.id);
+
+    await officer.post(`${base}/${created.id}/report`, { text: '已办理。' });
+    expect(ids(await bench(officer))).not.toContain(created.id);
+    const office = await bench(ctx.admin);
+    expect(office.figures.map((f) => f.key)).toContain('instructionsToReview');
+    expect(ids(office)).toContain(created.id);
+  });
+});
+
 describe('scope', () => {
   it('shows a unit only the instructions it handles, and refuses the rest', async () => {
     const created = await create();
