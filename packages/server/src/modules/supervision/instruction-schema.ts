@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InstructionStatus } from '@chuangcheng/core';
 import { PageParam } from '../../http/paging.ts';
+import { AttachmentView } from '../reports/schema.ts';
 
 const IsoDate = z
   .string()
@@ -87,6 +88,8 @@ export const InstructionDetail = InstructionSummary.extend({
   timeline: z.array(InstructionStep),
   /** What the viewer may do now. */
   allowedActions: z.array(InstructionAction),
+  /** The original document and evidence, filed through the attachments module. */
+  attachments: z.array(AttachmentView),
 });
 export type InstructionDetail = z.infer<typeof InstructionDetail>;
 

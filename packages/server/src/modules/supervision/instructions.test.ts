@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
+import { PDF, upload } from '../attachments/upload-fixture.ts';
 import { taskId, unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
@@ -183,6 +184,25 @@ describe('the 工作台', () => {
     const office = await bench(ctx.admin);
     expect(office.figures.map((f) => f.key)).toContain('instructionsToReview');
     expect(ids(office)).toContain(created.id);
+  });
+});
+
+describe('files', () => {
+  it('takes the original document from the office and evidence from the lead unit, shown on the detail', async () => {
+    const created = await create();
+    const url = `${base}/${created.id}/attachments`;
+    expect((await upload(ctx, ctx.admin, url, '批示原件.pdf', PDF)).statusCode).toBe(201);
+    expect((await upload(ctx, officer, url, '改造台账.pdf', PDF)).statusCode).toBe(201);
+    // Neither an assisting unit nor another city's office attaches; an unrelated unit does not read.
+    expect((await upload(ctx, financeOfficer, url, 'x.pdf', PDF)).statusCode).toBe(403);
+    expect((await upload(ctx, daqingAdmin, url, 'x.pdf', PDF)).json().code).toBe('OUT_OF_SCOPE');
+    const detail = (await financeOfficer.get(`${base}/${created.id}`)).json();
+    expect(detail.attachments.map((a: { fileName: string }) => a.fileName).sort()).toEqual(
+      ['批示原件.pdf', '改造台账.pdf'].sort(),
+    );
+    const file = detail.attachments[0].id as string;
+    expect((await financeOfficer.get(`/api/v1/attachments/${file}`)).statusCode).toBe(200);
+    expect((await developmentOfficer.get(`/api/v1/attachments/${file}`)).statusCode).toBe(403);
   });
 });
 

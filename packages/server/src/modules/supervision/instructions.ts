@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import { attachmentRepository } from '../attachments/repository.ts';
+import { presentAttachment } from '../reports/present.ts';
 import type { Kysely } from 'kysely';
 import {
   can,
@@ -9,7 +11,7 @@ import {
   type InstructionStatus,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { forbidden, invalid, notFound } from '../../http/problem.ts';
+import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { emitEvent } from '../../outbox/emit.ts';
@@ -33,7 +35,7 @@ import { findIssuingOffice, findUnits, todayInChina } from './units.ts';
 
 type Units = Map<string, { id: string; name: string }[]>;
 
-export function presentInstruction(row: InstructionRow, assisting: Units, today = todayInChina()): InstructionSummary {
+function presentInstruction(row: InstructionRow, assisting: Units, today = todayInChina()): InstructionSummary {
   const status = row.status as InstructionStatus;
   return {
     id: row.id,
@@ -103,7 +105,28 @@ export async function instructionDetail(
       at: s.created_at.toISOString(),
     })),
     allowedActions: allowedActions(actor, row),
+    attachments: (await attachmentRepository.listByOwners(db, 'leader_instruction', [row.id])).map(presentAttachment),
   };
+}
+
+/**
+ * Files on an instruction (the original document, the unit's evidence): read as the instruction
+ * is read; attached by the office in scope or the lead unit, until it is closed.
+ */
+export async function checkInstructionAttachment(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  mode: 'attach' | 'read',
+): Promise<{ regionCode: string; prefectureCode: string | null }> {
+  const row = await getInstruction(db, id);
+  if (mode === 'read') await canRead(db, actor, row);
+  else {
+    const lead = can(actor.role, 'report.write') && actor.orgUnitId === row.lead_org_unit_id;
+    if (!lead) supervisionPolicy.canWriteFor(actor, row.region_path);
+    if (row.status === 'closed') throw conflict('the instruction is closed; nothing more is attached');
+  }
+  return { regionCode: row.region_code, prefectureCode: row.prefecture_code };
 }
 
 export async function readInstruction(db: Kysely<Database>, actor: Actor, id: string): Promise<InstructionDetail> {

@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import { Button, Checkbox, Descriptions, Drawer, Input, Space, Timeline, Typography } from 'antd';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
+import { useCan, useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { AttachmentList } from './AttachmentList.tsx';
+import { AttachmentUpload } from './AttachmentUpload.tsx';
 import { InstructionStatusTag } from './InstructionStatusTag.tsx';
 import { formatTime } from './StatusTag.tsx';
 import type { InstructionDetail } from './instruction-types.ts';
@@ -28,6 +31,8 @@ const stepColour: Record<InstructionDetail['timeline'][number]['action'], string
 export function InstructionDrawer({ id, onClose, onChanged }: Props) {
   const t = useT();
   const showError = useApiError();
+  const me = useMe();
+  const mayWrite = useCan('supervision.write');
   const [instruction, setInstruction] = useState<InstructionDetail | null>(null);
   const [text, setText] = useState('');
   const [interim, setInterim] = useState(false);
@@ -50,6 +55,8 @@ export function InstructionDrawer({ id, onClose, onChanged }: Props) {
   }, [id, showError]);
 
   const current = instruction && instruction.id === id ? instruction : null;
+  // The office attaches the original document; the lead unit its evidence (the server decides scope).
+  const office = mayWrite && me.role !== 'unit_officer';
 
   const act = async (path: string, body?: unknown) => {
     if (!current) return;
@@ -138,6 +145,19 @@ export function InstructionDrawer({ id, onClose, onChanged }: Props) {
                 ),
               }))}
             />
+          </div>
+          <div>
+            <Typography.Title level={5}>{t('instructions.files')}</Typography.Title>
+            <Space orientation="vertical">
+              <AttachmentList attachments={current.attachments} testId="instruction-files" />
+              {current.status !== 'closed' && (current.allowedActions.length > 0 || office) && (
+                <AttachmentUpload
+                  url={`/api/v1/supervision/instructions/${current.id}/attachments`}
+                  onUploaded={(file) => setInstruction({ ...current, attachments: [...current.attachments, file] })}
+                  testId="instruction-upload"
+                />
+              )}
+            </Space>
           </div>
           {current.allowedActions.length > 0 && (
             <Space orientation="vertical" style={{ width: '100%' }} data-testid="instruction-actions">

@@ -1,4 +1,5 @@
 import type { InstructionAction, InstructionStatus } from '@chuangcheng/core';
+import type { Attachment } from './types.ts';
 
 /** A 领导批示 as GET /api/v1/supervision/instructions answers it (server: instruction-schema.ts). */
 export interface Instruction {
@@ -31,4 +32,5 @@ export interface InstructionDetail extends Instruction {
     at: string;
   }[];
   allowedActions: InstructionAction[];
+  attachments: Attachment[];
 }
