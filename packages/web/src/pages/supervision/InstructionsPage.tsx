@@ -95,7 +95,12 @@ export default function InstructionsPage() {
         />
         {!unitView && (
           <div style={{ width: 260 }}>
-            <OrgUnitSelect value={orgUnitId} onChange={setOrgUnitId} testId="instruction-filter-unit" />
+            <OrgUnitSelect
+              value={orgUnitId}
+              onChange={setOrgUnitId}
+              testId="instruction-filter-unit"
+              ariaLabel={t('instructions.handlingUnit')}
+            />
           </div>
         )}
         <Checkbox checked={overdue} onChange={(event) => setOverdue(event.target.checked)}>
