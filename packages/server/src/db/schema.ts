@@ -278,6 +278,8 @@ type FoundationTables = {
     extension_status: string | null;
     extension_decided_by: string | null;
     extension_note: string | null;
+    // sup3 (issue 18): the 领导批示 a notice was issued for
+    instruction_id: string | null;
     // sup (issue 18): the 督办单's document fields
     signer: string | null;
     cc: Generated<string>;

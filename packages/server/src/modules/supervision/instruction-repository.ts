@@ -107,6 +107,17 @@ export const instructionRepository = {
       .execute();
   },
 
+  /** The 督办单 issued for an instruction, oldest first. */
+  notices(db: Kysely<Database>, id: string) {
+    return db
+      .selectFrom('supervision_notice')
+      .select(['id', 'number', 'status'])
+      .where('instruction_id', '=', id)
+      .orderBy('issued_at')
+      .orderBy('id')
+      .execute();
+  },
+
   async insert(
     trx: Kysely<Database>,
     row: Insertable<Database['leader_instruction']>,

@@ -6,12 +6,14 @@ import {
   InstructionAcceptRequest,
   InstructionDetail,
   InstructionListQuery,
+  InstructionNoticeRequest,
   InstructionPage,
   InstructionReportRequest,
   InstructionReturnRequest,
 } from './instruction-schema.ts';
 import { createInstruction, listInstructions, readInstruction } from './instructions.ts';
-import { IdParams } from './schema.ts';
+import { issueNoticeForInstruction } from './instruction-notices.ts';
+import { IdParams, Notice } from './schema.ts';
 
 /** 领导批示 tracking (sup3, issue 18). */
 export async function instructionRoutes(app: App, deps: ModuleDeps) {
@@ -77,6 +79,24 @@ export async function instructionRoutes(app: App, deps: ModuleDeps) {
     },
     async (request) =>
       acceptInstruction(deps.db, requireActor(request), request.params.id, request.body.note, request.id),
+  );
+  app.post(
+    `${base}/:id/notices`,
+    {
+      schema: {
+        tags,
+        summary: 'Issue a supervision notice (督办单) to the lead unit for the instruction (转督办)',
+        params: IdParams,
+        body: InstructionNoticeRequest,
+        response: { 201: Notice },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await issueNoticeForInstruction(deps.db, requireActor(request), request.params.id, request.body, request.id),
+        ),
   );
   app.post(
     `${base}/:id/return`,

@@ -46,6 +46,18 @@ export type InstructionListQuery = z.infer<typeof InstructionListQuery>;
 export const InstructionReportRequest = z.strictObject({ text: Text(10_000), final: z.boolean().default(true) });
 /** 办结: the office's note on accepting the final report. */
 export const InstructionAcceptRequest = z.strictObject({ note: z.string().trim().max(2000).default('') });
+/**
+ * 转督办: the office issues a 督办单 (source 领导批示) to the lead unit for the instruction, about the
+ * plan's work in general; the notice links back to the instruction.
+ */
+export const InstructionNoticeRequest = z.strictObject({
+  planCode: z.string().trim().min(1).max(100),
+  requiredAction: Text(2000),
+  replyDue: IsoDate,
+  level: z.enum(['general', 'key', 'urgent']).default('general'),
+});
+export type InstructionNoticeRequest = z.infer<typeof InstructionNoticeRequest>;
+
 /** 退回: the reason is required; the lead unit handles it again. */
 export const InstructionReturnRequest = z.strictObject({ reason: Text(2000) });
 
@@ -88,6 +100,8 @@ export const InstructionDetail = InstructionSummary.extend({
   timeline: z.array(InstructionStep),
   /** What the viewer may do now. */
   allowedActions: z.array(InstructionAction),
+  /** 督办单 issued for the instruction (转督办). */
+  notices: z.array(z.object({ id: z.string(), number: z.string(), status: z.string() })),
   /** The original document and evidence, filed through the attachments module. */
   attachments: z.array(AttachmentView),
 });

@@ -206,6 +206,34 @@ describe('files', () => {
   });
 });
 
+describe('转督办', () => {
+  it('issues a 督办单 to the lead unit with source 领导批示, linked both ways; refused out of scope', async () => {
+    const created = await create();
+    const url = `${base}/${created.id}/notices`;
+    const body = {
+      planCode: 'heilongjiang-2018-2020',
+      requiredAction: '请于期限内报送办理进展',
+      replyDue: addDays(today, 7),
+    };
+    expect((await officer.post(url, body)).statusCode).toBe(403);
+    expect((await daqingAdmin.post(url, body)).json().code).toBe('OUT_OF_SCOPE');
+    expect((await ctx.admin.post(url, { ...body, planCode: 'no-such-plan' })).json().errors[0].field).toBe(
+      'body.planCode',
+    );
+    const res = await ctx.admin.post(url, body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      source: 'leader_instruction',
+      instructionId: created.id,
+      orgUnit: { id: housing },
+      status: 'issued',
+    });
+    expect(res.json().reason).toContain('省委副书记张三批示');
+    const detail = (await officer.get(`${base}/${created.id}`)).json();
+    expect(detail.notices).toEqual([{ id: res.json().id, number: res.json().number, status: 'issued' }]);
+  });
+});
+
 describe('scope', () => {
   it('shows a unit only the instructions it handles, and refuses the rest', async () => {
     const created = await create();

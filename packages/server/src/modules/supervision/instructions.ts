@@ -105,6 +105,7 @@ export async function instructionDetail(
       at: s.created_at.toISOString(),
     })),
     allowedActions: allowedActions(actor, row),
+    notices: await instructionRepository.notices(db, row.id),
     attachments: (await attachmentRepository.listByOwners(db, 'leader_instruction', [row.id])).map(presentAttachment),
   };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { Button, Checkbox, Descriptions, Drawer, Input, Space, Timeline, Typography } from 'antd';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
@@ -6,9 +7,11 @@ import { useCan, useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
+import { InstructionNoticeModal } from './InstructionNoticeModal.tsx';
 import { InstructionStatusTag } from './InstructionStatusTag.tsx';
 import { formatTime } from './StatusTag.tsx';
 import type { InstructionDetail } from './instruction-types.ts';
+import { useCurrentPlan } from './usePlan.ts';
 
 interface Props {
   id: string | null;
@@ -37,6 +40,8 @@ export function InstructionDrawer({ id, onClose, onChanged }: Props) {
   const [text, setText] = useState('');
   const [interim, setInterim] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [issuing, setIssuing] = useState(false);
+  const plan = useCurrentPlan();
 
   useEffect(() => {
     if (!id) return;
@@ -146,6 +151,22 @@ export function InstructionDrawer({ id, onClose, onChanged }: Props) {
               }))}
             />
           </div>
+          <div data-testid="instruction-notices">
+            <Typography.Title level={5}>{t('instructions.notices')}</Typography.Title>
+            <Space orientation="vertical">
+              {current.notices.map((notice) => (
+                <Link key={notice.id} to={`/supervision/notices?id=${notice.id}`}>
+                  {notice.number}
+                </Link>
+              ))}
+              {current.notices.length === 0 && <Typography.Text type="secondary">—</Typography.Text>}
+              {office && current.status !== 'closed' && (
+                <Button size="small" onClick={() => setIssuing(true)} data-testid="instruction-to-notice">
+                  {t('instructions.toNotice')}
+                </Button>
+              )}
+            </Space>
+          </div>
           <div>
             <Typography.Title level={5}>{t('instructions.files')}</Typography.Title>
             <Space orientation="vertical">
@@ -223,6 +244,17 @@ export function InstructionDrawer({ id, onClose, onChanged }: Props) {
           )}
         </Space>
       )}
+      <InstructionNoticeModal
+        instructionId={issuing && current ? current.id : null}
+        plan={plan}
+        onClose={() => setIssuing(false)}
+        onSaved={() => {
+          setIssuing(false);
+          if (current) {
+            void api.get<InstructionDetail>(`/api/v1/supervision/instructions/${current.id}`).then(setInstruction);
+          }
+        }}
+      />
     </Drawer>
   );
 }

@@ -32,5 +32,6 @@ export interface InstructionDetail extends Instruction {
     at: string;
   }[];
   allowedActions: InstructionAction[];
+  notices: { id: string; number: string; status: string }[];
   attachments: Attachment[];
 }
