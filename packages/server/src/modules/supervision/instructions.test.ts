@@ -2,9 +2,8 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
-import { drainOutbox } from '../../outbox/worker.ts';
 import { PDF, upload } from '../attachments/upload-fixture.ts';
-import { taskId, unitId } from './fixtures.ts';
+import { notifiedOf, taskId, unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
 /* 领导批示 tracking (sup3, issue 18): record → 签收 → 办理情况报告 → 办结, 退回 with a reason, overdue. */
@@ -54,16 +53,7 @@ const create = async (over: object = {}) => {
   return res.json() as { id: string; status: string; overdue: boolean; allowedActions: string[] };
 };
 
-const notified = async (recipient: string, subjectId: string) => {
-  await drainOutbox(ctx);
-  return ctx.db
-    .selectFrom('notification')
-    .select(['threshold', 'title'])
-    .where('recipient_org_unit_id', '=', recipient)
-    .where('subject_id', '=', subjectId)
-    .orderBy('created_at')
-    .execute();
-};
+const notified = (recipient: string, subjectId: string) => notifiedOf(ctx, recipient, subjectId);
 
 describe('领导批示', () => {
   it('is signed, reported on, returned once with a reason, reported again and closed; audited and told', async () => {
