@@ -13,6 +13,7 @@ const STAFF_PAGES: [string, string][] = [
   ['/plans', 'breadcrumb'],
   ['/supervision', 'board-programmes'],
   ['/supervision/notices', 'notice-table'],
+  ['/supervision/instructions', 'instruction-table'],
   ['/cockpit', 'breadcrumb'],
   ['/indicators', 'breadcrumb'],
   ['/cases', 'breadcrumb'],

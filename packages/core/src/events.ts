@@ -139,6 +139,25 @@ export const eventCatalogue = {
       prefectureCode: Code.nullable(),
     }),
   },
+  /** supervision: a 领导批示 was recorded, signed for, reported on, accepted or returned (sup3, issue 18). */
+  'instruction.transitioned': {
+    emittedBy: 'supervision',
+    version: 1,
+    payload: z.object({
+      instructionId: Id,
+      action: z.enum(['create', 'sign', 'report', 'accept', 'return']),
+      /** The leader and post, as the notification names the instruction (e.g. 省委副书记张三). */
+      title: z.string(),
+      leadOrgUnitId: Id,
+      assistingOrgUnitIds: z.array(Id),
+      issuingOfficeId: Id,
+      /** The return's reason, the report's first words, the reply date. */
+      detail: z.string(),
+      /** Distinguishes repeated steps (the n-th report or return) in notification keys. */
+      round: z.string(),
+      prefectureCode: Code.nullable(),
+    }),
+  },
 } as const;
 
 export type EventName = keyof typeof eventCatalogue;

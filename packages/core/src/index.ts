@@ -27,3 +27,4 @@ export * from './validation-messages.ts';
 export * from './city-groups.ts';
 export * from './bulletin.ts';
 export * from './supervision-rules.ts';
+export * from './instructions.ts';

@@ -129,6 +129,12 @@ export const problemCatalogue = {
     zh: '服务器内部错误，请稍后重试。',
     en: 'Internal server error; retry later.',
   },
+  // sup3 (issue 18): 领导批示 tracking
+  INSTRUCTION_STATE: {
+    status: 409,
+    zh: '该领导批示当前的办理状态不允许此操作。',
+    en: "This leader's instruction is not in a state that allows this action.",
+  },
 } as const;
 
 export type ProblemCode = keyof typeof problemCatalogue;

@@ -26,6 +26,7 @@ const BoardPage = lazy(() => import('./pages/supervision/BoardPage.tsx'));
 const LedgerPage = lazy(() => import('./pages/supervision/LedgerPage.tsx'));
 const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage.tsx'));
 const MeetingsPage = lazy(() => import('./pages/supervision/MeetingsPage.tsx'));
+const InstructionsPage = lazy(() => import('./pages/supervision/InstructionsPage.tsx'));
 const CockpitPage = lazy(() => import('./pages/cockpit/CockpitPage.tsx'));
 const IndicatorsPage = lazy(() => import('./pages/indicators/IndicatorsPage.tsx'));
 const IndicatorDetailPage = lazy(() => import('./pages/indicators/IndicatorDetailPage.tsx'));
@@ -135,6 +136,7 @@ function LocalisedApp() {
                   <Route path="supervision/ledger" element={guarded('supervision.read', <LedgerPage />)} />
                   <Route path="supervision/notices" element={guarded('supervision.read', <NoticesPage />)} />
                   <Route path="supervision/meetings" element={guarded('supervision.read', <MeetingsPage />)} />
+                  <Route path="supervision/instructions" element={guarded('supervision.read', <InstructionsPage />)} />
                   <Route
                     path="cases/dispatch"
                     element={guarded('case.dispatch', <CaseQueuePage key="dispatch" queue="dispatch" />)}

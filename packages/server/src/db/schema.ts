@@ -5,6 +5,7 @@ import type { CaseTables } from './schema-cases.ts';
 import type { OutboxTables } from './schema-outbox.ts';
 import type { AuditTables } from './schema-audit.ts';
 import type { SecurityTables } from './schema-security.ts';
+import type { InstructionTables } from './schema-instructions.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -18,7 +19,8 @@ export type Database = FoundationTables &
   CaseTables &
   OutboxTables &
   AuditTables &
-  SecurityTables;
+  SecurityTables &
+  InstructionTables;
 
 type FoundationTables = {
   region: {
@@ -278,6 +280,8 @@ type FoundationTables = {
     extension_status: string | null;
     extension_decided_by: string | null;
     extension_note: string | null;
+    // sup3 (issue 18): the 领导批示 a notice was issued for
+    instruction_id: string | null;
     // sup (issue 18): the 督办单's document fields
     signer: string | null;
     cc: Generated<string>;

@@ -98,6 +98,7 @@ describe('malformed multipart on every upload route', () => {
         "POST /api/v1/notices/{id}/attachments",
         "POST /api/v1/public/case-photos",
         "POST /api/v1/reports/{id}/attachments",
+        "POST /api/v1/supervision/instructions/{id}/attachments",
       ]
     `);
     const before = await rowCounts(ctx);

@@ -66,6 +66,8 @@ beforeAll(async () => {
   homeFields = {
     orgUnitId: daqingOffice,
     ownerOrgUnitId: daqingOffice,
+    leadOrgUnitId: daqingOffice,
+    assistingOrgUnitIds: [],
     attendeeOrgUnitIds: [daqingOffice],
     parentId: daqingOffice,
     regionCode: '2306',

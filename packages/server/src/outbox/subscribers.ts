@@ -1,5 +1,9 @@
 import { cockpitSubscriber } from '../modules/cockpit/index.ts';
-import { caseNotificationSubscriber, noticeChainSubscriber } from '../modules/supervision/index.ts';
+import {
+  caseNotificationSubscriber,
+  instructionSubscriber,
+  noticeChainSubscriber,
+} from '../modules/supervision/index.ts';
 import type { Subscriber } from './subscriber.ts';
 
 /** Every subscriber, each defined by the module it belongs to. Add a module's subscribers here. */
@@ -7,4 +11,5 @@ export const subscribers: readonly Subscriber[] = [
   cockpitSubscriber,
   caseNotificationSubscriber,
   noticeChainSubscriber,
+  instructionSubscriber,
 ];

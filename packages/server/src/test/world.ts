@@ -27,6 +27,7 @@ export type Ids = {
   report: string;
   task: string;
   notice: string;
+  instruction: string;
   meeting: string;
   actionItem: string;
   notification: string;
@@ -111,6 +112,17 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
       }),
     );
   const meeting = await meetingOf(harbinAdmin.agent, harbinOffice);
+  const instruction = await ok<{ id: string }>(
+    'instruction',
+    harbinAdmin.agent.post('/api/v1/supervision/instructions', {
+      leaderName: '李四',
+      leaderPost: '市委书记',
+      instructedOn: '2019-06-01',
+      content: '请抓紧办理',
+      leadOrgUnitId: harbinOffice,
+      replyDue: '2030-01-31',
+    }),
+  );
   const homeMeeting = await meetingOf(daqingAdmin.agent, daqingOffice);
   const token = await ok('token', harbinAdmin.agent.post('/api/v1/auth/tokens', { name: 'walk' }));
 
@@ -186,6 +198,7 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     report: report.id as string,
     task,
     notice: notice.id as string,
+    instruction: instruction.id,
     meeting: meeting.id,
     actionItem: meeting.actionItems[0]!.id,
     notification: notification?.id ?? crypto.randomUUID(),
@@ -220,6 +233,8 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     foreignFields: {
       orgUnitId: harbinOffice,
       ownerOrgUnitId: harbinOffice,
+      leadOrgUnitId: harbinOffice,
+      assistingOrgUnitIds: [harbinOffice],
       attendeeOrgUnitIds: [harbinOffice],
       parentId: harbinOffice,
       actionItemId: meeting.actionItems[0]!.id,

@@ -11,10 +11,12 @@ interface Props {
   known?: { id: string; name: string } | null;
   regionCode?: string;
   testId?: string;
+  /** The field's name for assistive technology, where no form label names it (a filter bar). */
+  ariaLabel?: string;
 }
 
 /** Picks an org unit by name search, optionally within one region. */
-export function OrgUnitSelect({ value, onChange, known, regionCode, testId }: Props) {
+export function OrgUnitSelect({ value, onChange, known, regionCode, testId, ariaLabel }: Props) {
   const t = useT();
   const [units, setUnits] = useState<OrgUnit[]>([]);
   const [loading, setLoading] = useState(false);
@@ -51,6 +53,7 @@ export function OrgUnitSelect({ value, onChange, known, regionCode, testId }: Pr
       placeholder={t('orgUnits.searchPlaceholder')}
       notFoundContent={loading ? <Spin size="small" /> : t('common.noMatch')}
       allowClear
+      aria-label={ariaLabel}
       data-testid={testId}
     />
   );

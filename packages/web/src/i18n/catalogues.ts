@@ -20,6 +20,8 @@ import bulletinZhCN from './features/bulletin.zh-CN.json';
 import bulletinEn from './features/bulletin.en.json';
 import lightsZhCN from './features/lights.zh-CN.json';
 import lightsEn from './features/lights.en.json';
+import instructionsZhCN from './features/instructions.zh-CN.json';
+import instructionsEn from './features/instructions.en.json';
 
 /**
  * The message catalogues. The shell's messages live in zh-CN.json / en.json; each feature keeps
@@ -40,6 +42,7 @@ export const catalogueParts = {
     supervisionZhCN,
     bulletinZhCN,
     lightsZhCN,
+    instructionsZhCN,
   ],
   en: [
     baseEn,
@@ -53,6 +56,7 @@ export const catalogueParts = {
     supervisionEn,
     bulletinEn,
     lightsEn,
+    instructionsEn,
   ],
 } as const;
 
@@ -68,6 +72,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...bulletinZhCN,
   ...lightsZhCN,
+  ...instructionsZhCN,
 };
 export const en: Record<keyof typeof zhCN, string> = {
   ...baseEn,
@@ -81,4 +86,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...supervisionEn,
   ...bulletinEn,
   ...lightsEn,
+  ...instructionsEn,
 };

@@ -14,6 +14,7 @@ import {
   NotificationOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@chuangcheng/core';
@@ -66,6 +67,13 @@ export const supervisionGroup: NavGroup = {
       label: 'nav.notices',
       testId: 'nav-notices',
       icon: <NotificationOutlined />,
+      permission: 'supervision.read',
+    },
+    {
+      path: '/supervision/instructions',
+      label: 'nav.instructions',
+      testId: 'nav-instructions',
+      icon: <SolutionOutlined />,
       permission: 'supervision.read',
     },
     {

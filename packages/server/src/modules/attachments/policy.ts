@@ -6,6 +6,7 @@ import { reportPolicy } from '../reports/index.ts';
 import { reportRepository } from '../reports/index.ts';
 import { attachmentRepository, type OwnerType } from './repository.ts';
 import { checkEvaluationAttachment } from '../evaluation/index.ts';
+import { checkInstructionAttachment } from '../supervision/index.ts';
 
 /** Where an owner's attachments are filed, for the audit row and the attachment row. */
 export type OwnerRegion = { regionCode: string; prefectureCode: string | null };
@@ -46,6 +47,7 @@ export async function checkOwnerAccess(
     }
     return { regionCode: notice.region_code, prefectureCode: notice.prefecture_code };
   }
+  if (ownerType === 'leader_instruction') return checkInstructionAttachment(db, actor, ownerId, mode);
   if (ownerType.startsWith('evaluation_')) {
     return checkEvaluationAttachment(
       db,

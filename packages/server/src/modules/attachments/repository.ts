@@ -4,7 +4,8 @@ import type { EvaluationOwnerType } from '../evaluation/index.ts';
 
 type Db = Kysely<Database>;
 
-export type OwnerType = 'progress_report' | 'notice_reply' | 'joint_meeting' | EvaluationOwnerType;
+export type OwnerType =
+  'progress_report' | 'notice_reply' | 'joint_meeting' | 'leader_instruction' | EvaluationOwnerType;
 export type AttachmentRow = Selectable<Database['attachment']>;
 
 /** Attachment rows and the owners they hang off. SQL only. */

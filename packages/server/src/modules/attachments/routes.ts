@@ -40,6 +40,11 @@ export async function attachmentRoutes(app: App, deps: ModuleDeps) {
     { path: '/notices/:id/attachments', type: 'notice_reply', summary: "Attach evidence to a notice's reply" },
     { path: '/meetings/:id/attachments', type: 'joint_meeting', summary: 'Attach a file to a joint meeting' },
     {
+      path: '/supervision/instructions/:id/attachments',
+      type: 'leader_instruction',
+      summary: "Attach the original document or evidence to a leader's instruction",
+    },
+    {
       path: '/evaluation/evidence/:id/attachments',
       type: 'evaluation_evidence',
       summary: "Attach a file to a city's material",

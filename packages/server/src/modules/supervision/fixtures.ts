@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { drainOutbox } from '../../outbox/worker.ts';
 
 /** Looks up seed organisations and tasks by the names the plan uses (tests only). */
 export async function unitId(db: Kysely<Database>, name: string): Promise<string> {
@@ -17,4 +18,16 @@ export async function taskId(db: Kysely<Database>, number: string): Promise<stri
     .where('t.retired_in_version', 'is', null)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The notifications a unit has about a subject, oldest first, once the outbox is delivered (tests only). */
+export async function notifiedOf(ctx: { db: Kysely<Database> }, recipient: string, subjectId: string) {
+  await drainOutbox(ctx);
+  return ctx.db
+    .selectFrom('notification')
+    .select(['threshold', 'title'])
+    .where('recipient_org_unit_id', '=', recipient)
+    .where('subject_id', '=', subjectId)
+    .orderBy('created_at')
+    .execute();
 }

@@ -10,3 +10,5 @@ export { supervisionRoutes } from './routes.ts';
 export { caseNotificationSubscriber, noticeChainSubscriber } from './subscribers.ts';
 export { todayInChina } from './units.ts';
 export { findIssuingOffice } from './units.ts';
+export { checkInstructionAttachment, listInstructions } from './instructions.ts';
+export { instructionSubscriber } from './subscribers.ts';

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
-import { drainOutbox } from '../../outbox/worker.ts';
-import { taskId, unitId } from './fixtures.ts';
+import { notifiedOf, taskId, unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
 /* The 办结 chain of a 督办单 (issue 18): 申请办结 → 审核 → 领导审批 → 销号, 退回重办, 延期申请. */
@@ -40,16 +39,7 @@ const issue = async () => {
   return res.json() as { id: string; number: string; ackDue: string; status: string };
 };
 
-const notified = async (recipient: string, subjectId: string) => {
-  await drainOutbox(ctx);
-  return ctx.db
-    .selectFrom('notification')
-    .select(['threshold', 'title'])
-    .where('recipient_org_unit_id', '=', recipient)
-    .where('subject_id', '=', subjectId)
-    .orderBy('created_at')
-    .execute();
-};
+const notified = (recipient: string, subjectId: string) => notifiedOf(ctx, recipient, subjectId);
 
 describe('the 办结 chain', () => {
   it('walks 申请办结 → 审核 → 领导审批 → 销号, with 退回重办 in between, audited and told', async () => {

@@ -42,6 +42,7 @@ export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {
     cc: row.cc,
     level: row.level as Notice['level'],
     source: row.source as Notice['source'],
+    instructionId: row.instruction_id,
     ackDue: row.ack_due,
     ackOverdue: row.status === 'issued' && row.ack_due !== null && row.ack_due < today,
     reviewedAt: iso(row.reviewed_at),
@@ -116,6 +117,8 @@ export async function issueNotice(
   actor: Actor,
   input: IssueNoticeRequest,
   requestId?: string,
+  /** The 领导批示 the notice is issued for (instructions.ts checks it first). */
+  instructionId: string | null = null,
 ): Promise<Notice> {
   const unit = await findUnit(db, input.orgUnitId);
   if (!unit) throw invalid([{ field: 'body.orgUnitId', message: `unknown organisation ${input.orgUnitId}` }]);
@@ -153,6 +156,7 @@ export async function issueNotice(
       cc: input.cc ?? '',
       level: input.level,
       source: input.source ?? null,
+      instruction_id: instructionId,
       status: 'issued',
       issued_by: actor.userId,
     });

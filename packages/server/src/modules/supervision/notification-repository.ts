@@ -4,8 +4,8 @@ import type { Database } from '../../db/schema.ts';
 
 export type NewNotification = {
   recipient: string;
-  kind: 'task' | 'notice' | 'action_item' | 'case';
-  subjectType: 'plan_task' | 'supervision_notice' | 'action_item' | 'problem_case';
+  kind: 'task' | 'notice' | 'action_item' | 'case' | 'instruction';
+  subjectType: 'plan_task' | 'supervision_notice' | 'action_item' | 'problem_case' | 'leader_instruction';
   subjectId: string;
   threshold: string;
   title: string;

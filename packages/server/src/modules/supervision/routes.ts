@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
+import { instructionRoutes } from './instruction-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
 import { approveNotice, decideExtension, requestExtension, returnNotice, reviewNotice } from './notice-closure.ts';
@@ -28,6 +29,7 @@ const Updated = z.object({ updated: z.number() });
 export async function supervisionRoutes(app: App, deps: ModuleDeps) {
   const tags = ['supervision'];
   await meetingRoutes(app, deps);
+  await instructionRoutes(app, deps);
   app.post(
     '/notices',
     { schema: { tags, summary: 'Issue a supervision notice', body: IssueNoticeRequest, response: { 201: Notice } } },

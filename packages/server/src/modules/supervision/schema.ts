@@ -84,6 +84,8 @@ export const Notice = z.object({
   cc: z.string(),
   level: NoticeLevel,
   source: NoticeSource.nullable(),
+  /** The 领导批示 this notice was issued for, if any. */
+  instructionId: z.string().nullable(),
   /** 签收 deadline; null on notices issued before it existed. */
   ackDue: z.string().nullable(),
   /** Not acknowledged (nor replied to) by its 签收 deadline. */

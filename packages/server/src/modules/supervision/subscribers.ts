@@ -112,3 +112,40 @@ export const noticeChainSubscriber = defineSubscriber('supervision.notice-chain'
     ]);
   },
 });
+
+/*
+ * 领导批示 (sup3): the lead and assisting units hear of a new instruction; the issuing office hears
+ * of each report (interim or final: the detail page says which); the lead unit hears of a return
+ * (with the reason) and of the acceptance (办结).
+ */
+const INSTRUCTION_TEXT: Record<string, (title: string, detail: string) => string> = {
+  create: (t, d) => `新领导批示：${t}，请于 ${d} 前报送办理情况`,
+  report: (t, d) => `${t}：主办单位报送了办理情况：${d}`,
+  return: (t, d) => `${t}：办理情况报告被退回：${d}`,
+  accept: (t) => `${t}：已办结`,
+};
+
+export const instructionSubscriber = defineSubscriber('supervision.instructions', {
+  'instruction.transitioned': async (trx, e) => {
+    const text = INSTRUCTION_TEXT[e.action];
+    if (!text) return;
+    const recipients =
+      e.action === 'create'
+        ? [e.leadOrgUnitId, ...e.assistingOrgUnitIds]
+        : e.action === 'report'
+          ? [e.issuingOfficeId]
+          : [e.leadOrgUnitId];
+    await notificationRepository.insertOnce(
+      trx,
+      recipients.map((recipient) => ({
+        recipient,
+        kind: 'instruction' as const,
+        subjectType: 'leader_instruction' as const,
+        subjectId: e.instructionId,
+        threshold: e.round,
+        title: text(e.title, e.detail).slice(0, 500),
+        link: `/supervision/instructions?id=${e.instructionId}`,
+      })),
+    );
+  },
+});

@@ -9,7 +9,7 @@ export const WorkbenchQuery = z.strictObject({
 });
 
 /** The kinds of work the 工作台 gathers; each names a section and the page where it is acted on. */
-const WorkbenchSectionKey = z.enum(['tasks', 'notices', 'actionItems', 'cases', 'approvals', 'rounds']);
+const WorkbenchSectionKey = z.enum(['tasks', 'notices', 'instructions', 'actionItems', 'cases', 'approvals', 'rounds']);
 
 /** One thing that needs the person, linking to the page where it is acted on. */
 export const WorkbenchItem = z.object({
@@ -45,6 +45,10 @@ const WorkbenchFigureKey = z.enum([
   'tasksLagging',
   'noticesToAnswer',
   'noticesOverdue',
+  /** 批示待办: a unit's leader instructions to sign for or report on. */
+  'instructionsToDo',
+  /** 批示待审: an office's reported (and overdue) leader instructions. */
+  'instructionsToReview',
   'actionItemsOpen',
   'casesInQueue',
   'casesOverdue',

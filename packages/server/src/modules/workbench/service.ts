@@ -7,6 +7,7 @@ import { readBoard } from '../reports/index.ts';
 import { listPlans } from '../plans/index.ts';
 import { listNotices } from '../supervision/index.ts';
 import { myActionItems } from '../supervision/index.ts';
+import { listInstructions } from '../supervision/index.ts';
 import { listCases } from '../cases/index.ts';
 import { approvalQueue } from '../indicators/index.ts';
 import { listRounds, readRound } from '../evaluation/index.ts';
@@ -77,6 +78,32 @@ async function noticesSection(db: Db, actor: Actor, asOf: string) {
     }))
     .sort(byDue);
   return section('notices', '/supervision/notices', items);
+}
+
+/**
+ * 领导批示: a lead unit signs for and reports on its open instructions (批示待办); an office accepts
+ * or returns reported ones and chases overdue ones (批示待审).
+ */
+async function instructionsSection(db: Db, actor: Actor, office: boolean) {
+  const page = (query: { status?: 'pending_sign' | 'in_progress' | 'reported'; overdue?: 'true' }) =>
+    listInstructions(db, actor, { ...query, page: 1, limit: CAP }).then((p) => p.items);
+  const found = office
+    ? [...(await page({ status: 'reported' })), ...(await page({ overdue: 'true' }))]
+    : [...(await page({ status: 'pending_sign' })), ...(await page({ status: 'in_progress' }))].filter(
+        (i) => i.leadUnit.id === actor.orgUnitId,
+      );
+  const items = found
+    .map<WorkbenchItem>((i) => ({
+      id: i.id,
+      reference: `${i.leaderPost}${i.leaderName}`,
+      title: i.content,
+      detail: office ? i.leadUnit.name : i.documentTitle || null,
+      due: i.replyDue,
+      overdue: i.overdue,
+      link: `/supervision/instructions?id=${i.id}`,
+    }))
+    .sort(byDue);
+  return section('instructions', '/supervision/instructions', items);
 }
 
 async function actionItemsSection(db: Db, actor: Actor) {
@@ -191,6 +218,17 @@ export async function readWorkbench(db: Db, actor: Actor, asOfInput?: string): P
         office ? 'noticesOverdue' : 'noticesToAnswer',
         notices,
         notices.items.some((i) => i.overdue),
+      ),
+    );
+  }
+  if (can(actor.role, 'supervision.read') && (office || (can(actor.role, 'report.write') && actor.orgUnitId))) {
+    const instructions = await instructionsSection(db, actor, office);
+    sections.push(instructions);
+    figures.push(
+      figure(
+        office ? 'instructionsToReview' : 'instructionsToDo',
+        instructions,
+        instructions.items.some((i) => i.overdue),
       ),
     );
   }

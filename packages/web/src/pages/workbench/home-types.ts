@@ -1,10 +1,12 @@
 /** The 工作台 as GET /api/v1/workbench answers it (packages/server/src/modules/workbench/schema.ts). */
-type WorkbenchSectionKey = 'tasks' | 'notices' | 'actionItems' | 'cases' | 'approvals' | 'rounds';
+type WorkbenchSectionKey = 'tasks' | 'notices' | 'instructions' | 'actionItems' | 'cases' | 'approvals' | 'rounds';
 type WorkbenchFigureKey =
   | 'tasksToReport'
   | 'tasksLagging'
   | 'noticesToAnswer'
   | 'noticesOverdue'
+  | 'instructionsToDo'
+  | 'instructionsToReview'
   | 'actionItemsOpen'
   | 'casesInQueue'
   | 'casesOverdue'
