@@ -16,6 +16,8 @@ import auditZhCN from './features/audit.zh-CN.json';
 import auditEn from './features/audit.en.json';
 import supervisionZhCN from './features/supervision.zh-CN.json';
 import supervisionEn from './features/supervision.en.json';
+import a11yZhCN from './features/a11y.zh-CN.json';
+import a11yEn from './features/a11y.en.json';
 
 /**
  * The message catalogues. The shell's messages live in zh-CN.json / en.json; each feature keeps
@@ -34,8 +36,9 @@ export const catalogueParts = {
     listsZhCN,
     auditZhCN,
     supervisionZhCN,
+    a11yZhCN,
   ],
-  en: [baseEn, indicatorsEn, evaluationEn, casesEn, shellEn, publicEn, listsEn, auditEn, supervisionEn],
+  en: [baseEn, indicatorsEn, evaluationEn, casesEn, shellEn, publicEn, listsEn, auditEn, supervisionEn, a11yEn],
 } as const;
 
 export const zhCN = {
@@ -48,6 +51,7 @@ export const zhCN = {
   ...listsZhCN,
   ...auditZhCN,
   ...supervisionZhCN,
+  ...a11yZhCN,
 };
 export const en: Record<keyof typeof zhCN, string> = {
   ...baseEn,
@@ -59,4 +63,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...listsEn,
   ...auditEn,
   ...supervisionEn,
+  ...a11yEn,
 };
