@@ -25,3 +25,4 @@ export * from './personal-data.ts';
 export * from './as-of.ts';
 export * from './validation-messages.ts';
 export * from './city-groups.ts';
+export * from './server-messages.ts';

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { message } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
@@ -25,7 +26,7 @@ export async function checkOwnerAccess(
 ): Promise<OwnerRegion> {
   if (ownerType === 'progress_report') {
     const report = await reportRepository.findById(db, ownerId);
-    if (!report) throw notFound(`report ${ownerId}`);
+    if (!report) throw notFound('report', ownerId);
     if (mode === 'read') {
       reportPolicy.canRead(actor, { orgUnitId: report.org_unit_id, regionPath: report.region_path });
     } else {
@@ -36,12 +37,12 @@ export async function checkOwnerAccess(
   }
   if (ownerType === 'notice_reply') {
     const notice = await attachmentRepository.findNotice(db, ownerId);
-    if (!notice) throw notFound(`notice ${ownerId}`);
+    if (!notice) throw notFound('notice', ownerId);
     if (mode === 'read') {
       reportPolicy.canRead(actor, { orgUnitId: notice.org_unit_id, regionPath: notice.region_path });
     } else {
       authorize(actor, 'report.write');
-      if (actor.orgUnitId !== notice.org_unit_id) throw forbidden('this notice was issued to another organisation');
+      if (actor.orgUnitId !== notice.org_unit_id) throw forbidden(message('forbidden.noticeIssuedElsewhere'));
       if (notice.status === 'closed') throw conflict(`notice ${ownerId} is closed`);
     }
     return { regionCode: notice.region_code, prefectureCode: notice.prefecture_code };
@@ -56,7 +57,7 @@ export async function checkOwnerAccess(
     );
   }
   const meeting = await attachmentRepository.findMeeting(db, ownerId);
-  if (!meeting) throw notFound(`meeting ${ownerId}`);
+  if (!meeting) throw notFound('meeting', ownerId);
   authorize(actor, mode === 'read' ? 'supervision.read' : 'supervision.write');
   assertInScope(actor, meeting.region_path);
   return { regionCode: meeting.region_code, prefectureCode: meeting.prefecture_code };

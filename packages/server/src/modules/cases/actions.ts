@@ -271,7 +271,7 @@ export async function actOnCase(db: Kysely<Database>, ctx: Ctx, id: string, body
   const { actor } = ctx;
   const row = await db.transaction().execute(async (trx) => {
     const current = await caseRepository.findCaseForUpdate(trx, id);
-    if (!current) throw notFound(`case ${id}`);
+    if (!current) throw notFound('case', id);
     casePolicy.canAct(actor, current);
     const check = checkCaseAction(
       {

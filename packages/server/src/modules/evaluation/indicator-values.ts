@@ -67,7 +67,7 @@ export async function fillIndicatorValues(db: Db, ctx: Context, roundId: string)
           (await getSeries(db, ctx.actor, code, { region: region.code, children: 'false' })).regions[0]?.points ?? [];
       } catch (error) {
         if (error instanceof AppError) {
-          skipped.push({ standardCode: standard.code, regionCode: region.code, reason: error.detail ?? error.code });
+          skipped.push({ standardCode: standard.code, regionCode: region.code, reason: error.message });
           continue;
         }
         throw error;

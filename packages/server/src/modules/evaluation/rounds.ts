@@ -42,7 +42,7 @@ export type LoadedRound = {
 /** A round with what the policy needs, or 404. */
 export async function loadRound(db: Db, id: string): Promise<LoadedRound> {
   const row = await roundRepository.findById(db, id);
-  if (!row) throw notFound(`round ${id}`);
+  if (!row) throw notFound('round', id);
   const assignments = await roundRepository.assignments(db, id);
   return {
     row,
@@ -322,7 +322,7 @@ export async function transitionRound(
   const effects: PublishEffect[] = [];
   await db.transaction().execute(async (trx) => {
     const locked = await roundRepository.findByIdForUpdate(trx, id);
-    if (!locked) throw notFound(`round ${id}`);
+    if (!locked) throw notFound('round', id);
     const round = await loadRound(trx, id);
     evaluationPolicy.canManageAt(ctx.actor, round.row.owner_path);
     const from = locked.status as RoundStatus;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  message,
   scoreStandard,
   standardsOf,
   type EvaluationMethod,
@@ -80,7 +81,7 @@ function presentResult(row: ResultRow): Result {
 async function roundContext(db: Db, roundId: string, regionCode: string) {
   const round = await loadRound(db, roundId);
   const region = await roundRepository.findRegion(db, roundId, regionCode);
-  if (!region) throw notFound(`region ${regionCode} in round ${roundId}`);
+  if (!region) throw notFound(message('notFound.regionInRound', { region: regionCode, round: roundId }));
   const doc = (await frameworkRepository.findVersionById(db, round.row.framework_version_id))
     .document as FrameworkDocument;
   return { round, region, doc };
@@ -422,7 +423,7 @@ export async function recordFinding(
 /** Withdraws a finding with a reason (kept, struck through); the scorer or an organiser. */
 export async function withdrawFinding(db: Db, ctx: Context, id: string, reason: string): Promise<Finding> {
   const finding = await scoreRepository.findFinding(db, id);
-  if (!finding) throw notFound(`finding ${id}`);
+  if (!finding) throw notFound('finding', id);
   const { round, region, doc } = await roundContext(db, finding.round_id, finding.region_code);
   const standard = findStandard(doc, finding.standard_code, 'params.id');
   evaluationPolicy.canScore(ctx.actor, round.access, region, standard.method);

@@ -10,7 +10,6 @@ import { databaseUrl, testDbKind, withAdminDatabase } from '../../test/databases
 import { systemActorOfRoot } from '../../bootstrap.ts';
 import { templateWorkbook } from './excel.ts';
 
-
 const run = (args: string[], env: Record<string, string>) => runCli(args, env);
 
 const createdDatabases: string[] = [];

@@ -64,13 +64,13 @@ export async function resolveEntry(
   fields = { region: 'params.regionCode', period: 'params.period' },
 ): Promise<EntryKey> {
   const set = catalogue.dataSetByCode.get(code);
-  if (!set) throw notFound(`data set ${code}`);
+  if (!set) throw notFound('dataSet', code);
   const region = await db
     .selectFrom('region')
     .select(['code', 'name', 'level', 'path', 'prefecture_code'])
     .where('code', '=', regionCode)
     .executeTakeFirst();
-  if (!region) throw notFound(`region ${regionCode}`);
+  if (!region) throw notFound('region', regionCode);
   const errors: FieldError[] = [];
   if (region.level !== set.region_level) {
     errors.push({
@@ -515,13 +515,13 @@ export async function listEntries(
   authorize(actor, 'indicator.read');
   const catalogue = await loadCatalogue(db);
   const set = catalogue.dataSetByCode.get(code);
-  if (!set) throw notFound(`data set ${code}`);
+  if (!set) throw notFound('dataSet', code);
   const root = await db
     .selectFrom('region')
     .select(['code', 'path', 'level'])
     .where('code', '=', regionCode)
     .executeTakeFirst();
-  if (!root) throw notFound(`region ${regionCode}`);
+  if (!root) throw notFound('region', regionCode);
   assertInScope(actor, root.path);
   if (indicatorPeriodType(period) !== set.period_type) {
     throw invalid([{ field: 'querystring.period', message: `${set.name} is reported per ${set.period_type}` }]);
@@ -628,7 +628,7 @@ export async function approvalQueue(
   authorize(actor, 'data.approve');
   const regionCode = query.region ?? actor.regionCode;
   const root = await db.selectFrom('region').select(['path']).where('code', '=', regionCode).executeTakeFirst();
-  if (!root) throw notFound(`region ${regionCode}`);
+  if (!root) throw notFound('region', regionCode);
   assertInScope(actor, root.path);
   const level = levelOfPath(actor.regionPath);
   if (level > 2) return { items: [], nextCursor: null };

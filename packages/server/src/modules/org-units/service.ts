@@ -57,7 +57,7 @@ export async function auditOrgUnit(
 
 async function getOrgUnit(db: Kysely<Database>, id: string): Promise<OrgUnitRow> {
   const row = await orgUnitRepository.findById(db, id);
-  if (!row) throw notFound(`org unit ${id}`);
+  if (!row) throw notFound('orgUnit', id);
   return row;
 }
 

@@ -134,7 +134,7 @@ export async function updateRegionGroup(
   groupPolicy.canWrite(actor);
   await checkMembers(db, input.memberCodes);
   return db.transaction().execute(async (trx) => {
-    if (!(await groupRepository.find(trx, code))) throw notFound(`region group ${code}`);
+    if (!(await groupRepository.find(trx, code))) throw notFound('regionGroup', code);
     return writeGroup(
       trx,
       { actor, requestId, fallbackRegionCode: actor.regionCode },
@@ -153,7 +153,7 @@ export async function deleteRegionGroup(
   groupPolicy.canWrite(actor);
   await db.transaction().execute(async (trx) => {
     const before = await snapshot(trx, code);
-    if (!before) throw notFound(`region group ${code}`);
+    if (!before) throw notFound('regionGroup', code);
     await groupRepository.delete(trx, code);
     await recordAudit(
       trx,

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { emitEvent } from '../../outbox/emit.ts';
-import { noticeActionFrom, type DomainEvent } from '@chuangcheng/core';
+import { message, noticeActionFrom, type DomainEvent } from '@chuangcheng/core';
 import { notificationRepository } from './notification-repository.ts';
 import { getNotice, presentNotice } from './notices.ts';
 import { supervisionPolicy } from './policy.ts';
@@ -164,9 +164,11 @@ export async function escalateOverdueNotices(db: Kysely<Database>, asOf: string)
           subjectType: 'supervision_notice',
           subjectId: notice.id,
           threshold: 'escalated',
-          title: superior
-            ? `${notice.number}：${unit.name}逾期未反馈（应于${notice.reply_due}前），请督促办理`
-            : `${notice.number}：${unit.name}逾期未反馈（应于${notice.reply_due}前），无上级机关可提级，请签发机关督促`,
+          title: message(superior ? 'notification.noticeEscalated' : 'notification.noticeEscalatedNoSuperior', {
+            number: notice.number,
+            unit: unit.name,
+            due: notice.reply_due,
+          }),
           link: `/notices/${notice.id}`,
         },
       ]);

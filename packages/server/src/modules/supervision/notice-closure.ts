@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { noticeActionFrom } from '@chuangcheng/core';
+import { message, noticeActionFrom } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -42,7 +42,7 @@ export async function reviewNotice(db: Kysely<Database>, actor: Actor, id: strin
 export async function approveNotice(db: Kysely<Database>, actor: Actor, id: string, note: string, requestId?: string) {
   const notice = await officeNotice(db, actor, id);
   if (notice.status === 'reviewed' && notice.reviewed_by === actor.userId) {
-    throw forbidden('the reviewer of a reply does not also approve it; another leader approves');
+    throw forbidden(message('forbidden.reviewerApproves'));
   }
   return step(
     db,

@@ -1,7 +1,7 @@
 import { attachmentRepository } from '../attachments/repository.ts';
 import { presentAttachment } from '../reports/present.ts';
 import crypto from 'node:crypto';
-import { addDays, awaitingReply, type NoticeStatus } from '@chuangcheng/core';
+import { message, addDays, awaitingReply, type NoticeStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
@@ -61,7 +61,7 @@ export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {
 
 export async function getNotice(db: Kysely<Database>, id: string): Promise<NoticeRow> {
   const row = await noticeRepository.findById(db, id);
-  if (!row) throw notFound(`notice ${id}`);
+  if (!row) throw notFound('notice', id);
   return row;
 }
 
@@ -161,8 +161,8 @@ export async function issueNotice(
         subjectType: 'supervision_notice',
         subjectId: id,
         threshold: 'issued',
-        title: `${number}: ${input.reason}`.slice(0, 500),
-        body: `reply by ${input.replyDue}`,
+        title: message('notification.noticeIssued', { number, reason: input.reason }),
+        body: message('notification.noticeIssuedBody', { due: input.replyDue }),
         link: `/notices/${id}`,
       },
     ]);

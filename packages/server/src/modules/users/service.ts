@@ -49,7 +49,7 @@ export function permissionsOf(role: Role): Permission[] {
 
 export async function getUser(db: Kysely<Database>, id: string): Promise<UserRow> {
   const row = await userRepository.findById(db, id);
-  if (!row) throw notFound(`user ${id}`);
+  if (!row) throw notFound('user', id);
   return row;
 }
 
@@ -210,6 +210,6 @@ export async function resetPassword(
   password: string,
 ): Promise<User> {
   const row = await userRepository.findByUsername(db, username);
-  if (!row) throw notFound(`user ${username}`);
+  if (!row) throw notFound('user', username);
   return updateUser(db, actor, row.id, { password });
 }
