@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from './roles.ts';
 import { EvaluationMethod } from './evaluation.ts';
+import { CaseStatus } from './cases.ts';
+import { caseActionRules } from './case-workflow.ts';
 import { message, renderMessage, serverMessages } from './server-messages.ts';
 
 /** Chinese characters or full-width punctuation (a message may be "{number}：{reason}"). */
@@ -22,9 +24,11 @@ describe('the server message catalogue', () => {
     expect(mismatched.map(([id]) => id)).toEqual([]);
   });
 
-  it('names every role and evaluation method a message can take', () => {
+  it('names every role, evaluation method, case status and case action a message can take', () => {
     for (const role of Role.options) expect(serverMessages).toHaveProperty([`role.${role}`]);
     for (const method of EvaluationMethod.options) expect(serverMessages).toHaveProperty([`method.${method}`]);
+    for (const status of CaseStatus.options) expect(serverMessages).toHaveProperty([`caseStatus.${status}`]);
+    for (const action of Object.keys(caseActionRules)) expect(serverMessages).toHaveProperty([`caseAction.${action}`]);
   });
 });
 

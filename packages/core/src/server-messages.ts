@@ -167,6 +167,111 @@ export const serverMessages = {
   },
   'forbidden.ownLedger': { zh: '只能查看本单位的台账', en: 'you see only your own organisation' },
 
+  // Problem cases: the workflow's refusals, with statuses and actions as parameters.
+  'caseStatus.submitted': { zh: '待受理', en: 'submitted' },
+  'caseStatus.accepted': { zh: '已立案', en: 'accepted' },
+  'caseStatus.rejected': { zh: '不予立案', en: 'rejected' },
+  'caseStatus.duplicate': { zh: '已合并', en: 'duplicate' },
+  'caseStatus.dispatched': { zh: '已派遣', en: 'dispatched' },
+  'caseStatus.handling': { zh: '处置中', en: 'handling' },
+  'caseStatus.handled': { zh: '已处置待核查', en: 'handled' },
+  'caseStatus.closed': { zh: '已结案', en: 'closed' },
+  'caseAction.accept': { zh: '受理立案', en: 'accept' },
+  'caseAction.reject': { zh: '不予立案', en: 'reject' },
+  'caseAction.merge': { zh: '合并到其他案件', en: 'merge' },
+  'caseAction.dispatch': { zh: '派遣', en: 'dispatch' },
+  'caseAction.start': { zh: '签收处置', en: 'start' },
+  'caseAction.return': { zh: '退回（派遣有误）', en: 'return' },
+  'caseAction.request_extension': { zh: '申请延期', en: 'request_extension' },
+  'caseAction.decide_extension': { zh: '审批延期', en: 'decide_extension' },
+  'caseAction.pause': { zh: '暂停计时', en: 'pause' },
+  'caseAction.resume': { zh: '恢复计时', en: 'resume' },
+  'caseAction.handle': { zh: '处置完成', en: 'handle' },
+  'caseAction.verify': { zh: '核查', en: 'verify' },
+  'case.roleLacks': {
+    zh: '角色“{role}”不能执行此操作（需要 {permissions} 权限）',
+    en: 'role {role} lacks {permissions}',
+  },
+  'case.otherUnit': { zh: '该案件已派遣给其他单位', en: 'this case is dispatched to another unit' },
+  'case.handlerVerifies': { zh: '处置案件的人不能核查该案件', en: 'whoever handled a case may not verify it' },
+  'case.wrongState': {
+    zh: '“{status}”的案件不能执行“{action}”',
+    en: 'a {status} case cannot be given "{action}"',
+  },
+  'case.alreadyPaused': { zh: '计时已经暂停', en: 'the clock is already paused' },
+  'case.notPaused': { zh: '计时没有暂停', en: 'the clock is not paused' },
+  'case.extensionPending': {
+    zh: '已有一项延期申请等待审批',
+    en: 'an extension request is already waiting for a decision',
+  },
+  'case.noExtensionPending': { zh: '没有等待审批的延期申请', en: 'no extension request is waiting' },
+  'case.resumeBeforeHandling': { zh: '请先恢复计时，再记录处置', en: 'resume the clock before recording the handling' },
+
+  // Supervision notices and evaluation rounds: refusals by state, with statuses as parameters.
+  'noticeStatus.issued': { zh: '已下发', en: 'issued' },
+  'noticeStatus.acknowledged': { zh: '已签收', en: 'acknowledged' },
+  'noticeStatus.replied': { zh: '已反馈', en: 'replied' },
+  'noticeStatus.reviewed': { zh: '已审核', en: 'reviewed' },
+  'noticeStatus.approved': { zh: '已审批', en: 'approved' },
+  'noticeStatus.returned': { zh: '退回重办', en: 'returned' },
+  'noticeStatus.closed': { zh: '已办结', en: 'closed' },
+  'roundStatus.planned': { zh: '计划中', en: 'planned' },
+  'roundStatus.open': { zh: '材料申报', en: 'open' },
+  'roundStatus.scoring': { zh: '评分中', en: 'scoring' },
+  'roundStatus.under_review': { zh: '审核中', en: 'under_review' },
+  'roundStatus.published': { zh: '已发布', en: 'published' },
+  'notice.wrongState': {
+    zh: '督办单 {number} 当前为“{status}”，此操作要求其为“{needed}”',
+    en: 'notice {number} is {status}; this needs it to be {needed}',
+  },
+  'notice.extensionPending': {
+    zh: '督办单 {number} 已有一项延期申请等待审批',
+    en: 'notice {number} has a pending extension request',
+  },
+  'notice.noExtensionPending': {
+    zh: '督办单 {number} 没有等待审批的延期申请',
+    en: 'notice {number} has no pending extension request',
+  },
+  'notice.closed': { zh: '督办单 {id} 已办结', en: 'notice {id} is closed' },
+  'actionItem.done': { zh: '会议议定事项“{title}”已完成', en: 'action item {title} is already done' },
+  'round.wrongState': { zh: '测评轮次当前为“{status}”', en: 'round is {status}' },
+  'round.scoresWhileOpen': {
+    zh: '测评轮次当前为“{status}”：只能在材料申报或评分阶段录入评分',
+    en: 'round is {status}; scores are entered while it is open or scoring',
+  },
+  'round.correctPublished': {
+    zh: '测评轮次当前为“{status}”：只能更正已发布的结果',
+    en: 'round is {status}; only a published round is corrected',
+  },
+  'round.attestPublished': {
+    zh: '测评轮次当前为“{status}”：只能证明已发布的结果',
+    en: 'round is {status}; only published results are attested',
+  },
+  'round.assignmentsFixed': {
+    zh: '测评轮次当前为“{status}”：评分分工已固定',
+    en: 'round is {status}; assignments are fixed',
+  },
+  'round.cannotMove': {
+    zh: '“{from}”的测评轮次不能转为“{to}”；可转为：{allowed}',
+    en: 'a {from} round cannot move to {to}; allowed: {allowed}',
+  },
+  'round.moveTo': { zh: '从“{from}”只能转为：{allowed}', en: 'from {from} go to {allowed}' },
+  'round.nowhere': { zh: '无', en: 'none' },
+  'finding.withdrawn': { zh: '该问题已撤回', en: 'this finding is withdrawn' },
+  'finding.alreadyWithdrawn': { zh: '该问题已经撤回', en: 'this finding is already withdrawn' },
+
+  // Names that must be unique.
+  'taken.already': { zh: '已被占用', en: 'already taken' },
+  'taken.userName': { zh: '用户名 {name} 已被占用', en: 'user name {name} is taken' },
+  'taken.regionGroup': { zh: '地区分组 {code} 已存在', en: 'region group {code} already exists' },
+  'taken.unitCode': { zh: '单位代码 {code} 已被占用', en: 'org unit code {code} is taken' },
+  'taken.unitCodeBy': { zh: '已被“{name}”使用', en: 'already used by {name}' },
+  'taken.unitName': { zh: '{region}已有名为“{name}”的单位', en: '{region} already has a unit named {name}' },
+  'taken.unitNameIn': {
+    zh: '{region}已有同名单位（代码 {code}）',
+    en: 'already used in {region} (code {code})',
+  },
+
   // Notifications (supervision tells organisations what needs them).
   'notification.caseDispatched': { zh: '新派遣案件 {number}', en: 'New case dispatched: {number}' },
   'notification.caseRework': {
@@ -270,8 +375,11 @@ export type ServerMessageId = keyof typeof serverMessages;
 /** A message by id with its parameters; a parameter may be a message itself (a record's name). */
 export interface LocalizedMessage {
   id: ServerMessageId;
-  params?: Record<string, string | number | LocalizedMessage>;
+  params?: Record<string, MessageParam>;
 }
+
+/** A parameter: a value, a message, or a list of them (joined with 、 or a comma). */
+type MessageParam = string | number | LocalizedMessage | readonly (string | LocalizedMessage)[];
 
 /** Builds a message reference, e.g. `message('notFound', { thing: message('record.case'), id })`. */
 export function message(id: ServerMessageId, params?: LocalizedMessage['params']): LocalizedMessage {
@@ -290,10 +398,17 @@ export function isLocalizedMessage(value: unknown): value is LocalizedMessage {
 
 /** The message's text in the language asked for; an unknown placeholder is left as it is. */
 export function renderMessage(text: LocalizedMessage, language: 'zh' | 'en'): string {
-  const template: string = serverMessages[text.id][language];
+  // A status read from the database that the catalogue lacks shows as its id, not as a crash.
+  const entry: { zh: string; en: string } | undefined = serverMessages[text.id];
+  if (!entry) return text.id.replace(/^\w+\./, '');
+  const template = entry[language];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = text.params?.[name];
     if (value === undefined) return whole;
-    return typeof value === 'object' ? renderMessage(value, language) : String(value);
+    const one = (v: string | number | LocalizedMessage) =>
+      typeof v === 'object' ? renderMessage(v, language) : String(v);
+    if (Array.isArray(value))
+      return (value as (string | LocalizedMessage)[]).map(one).join(language === 'zh' ? '、' : ', ');
+    return one(value as string | number | LocalizedMessage);
   });
 }

@@ -71,6 +71,20 @@ describe('problem details in the request language', () => {
     expect(zh.json().detail).toMatch(HAN);
     expect((await get(other.agent, `/api/v1/notices/${id}`, EN)).json().detail).not.toMatch(HAN);
   });
+
+  it('says which states a notice step needs, with the states in the reader language', async () => {
+    const id = await issueNotice();
+    expect((await officer.post(`/api/v1/notices/${id}/acknowledge`)).statusCode).toBe(200);
+    const again = () =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/notices/${id}/acknowledge`,
+        headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrfToken, ...ZH },
+      });
+    const zh = await again();
+    expect(zh.statusCode).toBe(409);
+    expect(zh.json().detail).toMatch(/当前为“已签收”，此操作要求其为“已下发”$/);
+  });
 });
 
 /** Issues a notice to 省住建厅 on task 2.1; its id. */

@@ -43,7 +43,7 @@ export async function checkOwnerAccess(
     } else {
       authorize(actor, 'report.write');
       if (actor.orgUnitId !== notice.org_unit_id) throw forbidden(message('forbidden.noticeIssuedElsewhere'));
-      if (notice.status === 'closed') throw conflict(`notice ${ownerId} is closed`);
+      if (notice.status === 'closed') throw conflict(message('notice.closed', { id: ownerId }));
     }
     return { regionCode: notice.region_code, prefectureCode: notice.prefecture_code };
   }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { message } from '@chuangcheng/core';
+import { message, type RoundStatus } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
@@ -57,8 +57,11 @@ export async function checkEvaluationAttachment(
     ) {
       throw forbidden(message('forbidden.ownFindings'));
     }
-    if (!['open', 'scoring'].includes(round.row.status)) throw conflict(`round is ${round.row.status}`);
-    if ('withdrawn_at' in owner && owner.withdrawn_at) throw conflict('this finding is withdrawn');
+    if (!['open', 'scoring'].includes(round.row.status))
+      throw conflict(
+        message('round.wrongState', { status: message(`roundStatus.${round.row.status as RoundStatus}`) }),
+      );
+    if ('withdrawn_at' in owner && owner.withdrawn_at) throw conflict(message('finding.withdrawn'));
   }
   return { regionCode: owner.region_code, prefectureCode: owner.prefecture_code };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { message } from '@chuangcheng/core';
+import { message, type RoundStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/problem.ts';
@@ -42,7 +42,9 @@ export async function readResultAttestation(
   if (!region) throw notFound(message('notFound.regionInRound', { region: regionCode, round: roundId }));
   evaluationPolicy.canSeeScores(actor, round.access, region);
   if (round.row.status !== 'published')
-    throw conflict(`round is ${round.row.status}; only published results are attested`);
+    throw conflict(
+      message('round.attestPublished', { status: message(`roundStatus.${round.row.status as RoundStatus}`) }),
+    );
   const publication = await publicationRepository.find(db, roundId, version);
   if (!publication) throw notFound(message('notFound.publicationOfRound', { round: roundId, version: version ?? '' }));
   const scorecard = await publicationRepository.scorecard(db, roundId, publication.version, regionCode);

@@ -10,6 +10,7 @@ import {
   type FrameworkDocument,
   type Result,
   type ScoringSheet,
+  type RoundStatus,
 } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -95,7 +96,9 @@ function findStandard(doc: FrameworkDocument, code: string, field: string) {
 
 function assertScoringOpen(round: LoadedRound) {
   if (!SCORING_OPEN.includes(round.row.status)) {
-    throw conflict(`round is ${round.row.status}; scores are entered while it is open or scoring`);
+    throw conflict(
+      message('round.scoresWhileOpen', { status: message(`roundStatus.${round.row.status as RoundStatus}`) }),
+    );
   }
 }
 
@@ -428,7 +431,7 @@ export async function withdrawFinding(db: Db, ctx: Context, id: string, reason: 
   const standard = findStandard(doc, finding.standard_code, 'params.id');
   evaluationPolicy.canScore(ctx.actor, round.access, region, standard.method);
   assertScoringOpen(round);
-  if (finding.withdrawn_at) throw conflict('this finding is already withdrawn');
+  if (finding.withdrawn_at) throw conflict(message('finding.alreadyWithdrawn'));
   await db.transaction().execute(async (trx) => {
     await scoreRepository.withdrawFinding(trx, id, ctx.actor.userId, reason);
     await recordAudit(trx, ctx, {

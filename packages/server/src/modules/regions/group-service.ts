@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { RegionGroupKind, type FieldError, type RegionGroup } from '@chuangcheng/core';
+import { message, RegionGroupKind, type FieldError, type RegionGroup } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -113,7 +113,9 @@ export async function createRegionGroup(
   await checkMembers(db, input.memberCodes);
   return db.transaction().execute(async (trx) => {
     if (await groupRepository.find(trx, input.code)) {
-      throw conflict(`region group ${input.code} already exists`, [{ field: 'body.code', message: 'already taken' }]);
+      throw conflict(message('taken.regionGroup', { code: input.code }), [
+        { field: 'body.code', message: message('taken.already') },
+      ]);
     }
     return writeGroup(
       trx,

@@ -61,7 +61,7 @@ export async function completeActionItem(
   }
   return db.transaction().execute(async (trx) => {
     if (!(await meetingRepository.completeItem(trx, id, actor.userId, note))) {
-      throw conflict(`action item ${item.title} is already done`);
+      throw conflict(message('actionItem.done', { title: item.title }));
     }
     const after = presentItem((await meetingRepository.findItem(trx, id))!, todayInChina());
     await recordAudit(

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { emitEvent } from '../../outbox/emit.ts';
-import { message, noticeActionFrom, type DomainEvent } from '@chuangcheng/core';
+import { message, noticeActionFrom, type DomainEvent, type NoticeStatus } from '@chuangcheng/core';
 import { notificationRepository } from './notification-repository.ts';
 import { getNotice, presentNotice } from './notices.ts';
 import { supervisionPolicy } from './policy.ts';
@@ -32,7 +32,13 @@ export async function step(
   return db.transaction().execute(async (trx) => {
     const before = await getNotice(trx, id);
     if (!(await noticeRepository.transition(trx, id, s.from, s.changes))) {
-      throw conflict(`notice ${before.number} is ${before.status}; this needs it to be ${s.from.join(' or ')}`);
+      throw conflict(
+        message('notice.wrongState', {
+          number: before.number,
+          status: message(`noticeStatus.${before.status as NoticeStatus}`),
+          needed: s.from.map((from) => message(`noticeStatus.${from as NoticeStatus}`)),
+        }),
+      );
     }
     const after = await getNotice(trx, id);
     if (s.event) await emitEvent(trx, s.event(after));

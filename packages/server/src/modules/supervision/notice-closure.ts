@@ -110,7 +110,8 @@ export async function requestExtension(
   if (input.requestedDue <= notice.reply_due) {
     throw invalid([{ field: 'body.requestedDue', message: `ask for a date after ${notice.reply_due}` }]);
   }
-  if (notice.extension_status === 'pending') throw conflict(`notice ${notice.number} has a pending extension request`);
+  if (notice.extension_status === 'pending')
+    throw conflict(message('notice.extensionPending', { number: notice.number }));
   return step(
     db,
     actor,
@@ -146,7 +147,7 @@ export async function decideExtension(
 ) {
   const notice = await officeNotice(db, actor, id);
   if (notice.extension_status !== 'pending' || !notice.extension_due) {
-    throw conflict(`notice ${notice.number} has no pending extension request`);
+    throw conflict(message('notice.noExtensionPending', { number: notice.number }));
   }
   if (!input.approve && !input.note.trim()) {
     throw invalid([{ field: 'body.note', message: 'give the reason for refusing' }]);

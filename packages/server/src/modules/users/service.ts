@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  message,
   Role,
   rolePermissions,
   type CreateUserRequest,
@@ -111,7 +112,9 @@ export async function createUser(
   const id = crypto.randomUUID();
   return db.transaction().execute(async (trx) => {
     if (await userRepository.findByUsername(trx, input.username)) {
-      throw conflict(`user name ${input.username} is taken`, [{ field: 'body.username', message: 'already taken' }]);
+      throw conflict(message('taken.userName', { name: input.username }), [
+        { field: 'body.username', message: message('taken.already') },
+      ]);
     }
     await userRepository.insert(trx, {
       id,
