@@ -12,7 +12,8 @@ const tagFill: Partial<Record<TargetStatus, string>> = { off_track: '#cf1322' };
 /** A status as a coloured tag, the same colours everywhere in the cockpit. */
 export function TargetStatusTag({ status }: { status: TargetStatus }) {
   const t = useT();
-  const fill = tagFill[status] ?? statusPalette(status, useCockpitTheme()).fill;
+  const theme = useCockpitTheme();
+  const fill = tagFill[status] ?? statusPalette(status, theme).fill;
   return (
     <Tag color={fill} variant="solid" style={{ color: readableText(fill) }} data-status={status}>
       {t(statusKeys[status])}
