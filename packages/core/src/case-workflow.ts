@@ -64,7 +64,10 @@ export function checkCaseAction(c: WorkflowCase, actor: WorkflowActor, action: C
     return {
       ok: false,
       reason: 'permission',
-      message: message('case.roleLacks', { role: message(`role.${actor.role}`), permissions: permissions.join(' / ') }),
+      message: message('case.roleLacks', {
+        role: message(`role.${actor.role}`),
+        permissions: permissions.map((p) => message(`permission.${p}`)),
+      }),
     };
   }
   // A unit officer acts only on cases dispatched to their own unit.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Role } from './roles.ts';
+import { Permission, Role } from './roles.ts';
 import { EvaluationMethod } from './evaluation.ts';
 import { CaseStatus } from './cases.ts';
 import { caseActionRules } from './case-workflow.ts';
@@ -24,8 +24,9 @@ describe('the server message catalogue', () => {
     expect(mismatched.map(([id]) => id)).toEqual([]);
   });
 
-  it('names every role, evaluation method, case status and case action a message can take', () => {
+  it('names every role, permission, evaluation method, case status and case action a message can take', () => {
     for (const role of Role.options) expect(serverMessages).toHaveProperty([`role.${role}`]);
+    for (const p of Permission.options) expect(serverMessages).toHaveProperty([`permission.${p}`]);
     for (const method of EvaluationMethod.options) expect(serverMessages).toHaveProperty([`method.${method}`]);
     for (const status of CaseStatus.options) expect(serverMessages).toHaveProperty([`caseStatus.${status}`]);
     for (const action of Object.keys(caseActionRules)) expect(serverMessages).toHaveProperty([`caseAction.${action}`]);

@@ -49,7 +49,12 @@ export function requireActor(request: FastifyRequest): Actor {
 /** Throws 403 unless the actor's role holds the permission. */
 export function authorize(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission))
-    throw forbidden(message('forbidden.roleLacks', { role: message(`role.${actor.role}`), permission }));
+    throw forbidden(
+      message('forbidden.roleLacks', {
+        role: message(`role.${actor.role}`),
+        permission: message(`permission.${permission}`),
+      }),
+    );
 }
 
 /** Throws 403 unless the region path lies inside the actor's scope. */
