@@ -303,6 +303,52 @@ export const serverMessages = {
     en: 'already used in {region} (code {code})',
   },
 
+  // Indicator data entry: refusals, with the entry's status as a parameter.
+  'entryStatus.empty': { zh: '未填报', en: 'empty' },
+  'entryStatus.draft': { zh: '草稿', en: 'draft' },
+  'entryStatus.submitted': { zh: '已报送', en: 'submitted' },
+  'entryStatus.approved_city': { zh: '市级已审核', en: 'approved_city' },
+  'entryStatus.approved_province': { zh: '省级已审定', en: 'approved_province' },
+  'entryStatus.returned': { zh: '已退回', en: 'returned' },
+  'entry.outsideScope': { zh: '不在您的管辖范围内', en: 'outside your scope' },
+  'entry.ownRegionOnly': {
+    zh: '单位联络员只能打开和填报本地区的报表',
+    en: 'a unit officer opens and fills in the form of their own region only',
+  },
+  'entry.mayNotEnter': { zh: '角色“{role}”不能填报数据', en: 'role {role} may not enter data' },
+  'entry.writtenByModule': {
+    zh: '“{set}”由{source}模块生成，不能手工填报',
+    en: '{set} is written by the {source} module, not entered',
+  },
+  'entry.isStatus': { zh: '该报表当前为“{status}”', en: 'the entry is {status}' },
+  'entry.approverReturnsFirst': {
+    zh: '该报表当前为“{status}”：须由审核机关退回后才能修改',
+    en: 'the entry is {status}; the approving office must return it before it can be changed',
+  },
+  'entry.higherReturnsFirst': {
+    zh: '该报表当前为“{status}”：须由上级退回后才能修改',
+    en: 'the entry is {status}; a higher level must return it before it can be changed',
+  },
+  'entry.mayNotApprove': { zh: '角色“{role}”不能审核数据', en: 'role {role} may not approve data' },
+  'entry.nothingToApprove': {
+    zh: '该报表当前为“{status}”：没有需要审核的内容',
+    en: 'the entry is {status}; there is nothing to approve',
+  },
+  'entry.awaitsCity': {
+    zh: '该报表等待市级（第 2 级）审核',
+    en: 'the entry awaits approval at level 2 (the city)',
+  },
+  'entry.awaitsProvince': {
+    zh: '该报表等待省级（第 1 级）审核',
+    en: 'the entry awaits approval at level 1 (the province)',
+  },
+  'entry.mayNotReturn': { zh: '角色“{role}”不能退回数据', en: 'role {role} may not return data' },
+  'entry.higherReturns': { zh: '只有上级可以退回报表', en: 'only a higher level may return an entry' },
+  'entry.cannotReturnNow': {
+    zh: '该报表当前为“{status}”：您所在的层级现在不能退回',
+    en: 'the entry is {status}; your level cannot return it now',
+  },
+
   // Notifications (supervision tells organisations what needs them).
   'notification.caseDispatched': { zh: '新派遣案件 {number}', en: 'New case dispatched: {number}' },
   'notification.caseRework': {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { message } from '@chuangcheng/core';
+import { message, type LocalizedMessage } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/actor.ts';
@@ -36,9 +36,9 @@ export async function readableRegion(
  * a provincial department's liaison has the whole province as scope for reading indicators,
  * not for opening or editing a county's form. Returns why not, or null.
  */
-export function entryFormRefusal(actor: Actor, regionPath: string): string | null {
+export function entryFormRefusal(actor: Actor, regionPath: string): LocalizedMessage | null {
   if (actor.role === 'unit_officer' && actor.regionPath !== regionPath) {
-    return 'a unit officer opens and fills in the form of their own region only';
+    return message('entry.ownRegionOnly');
   }
   return null;
 }
