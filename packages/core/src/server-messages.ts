@@ -349,6 +349,48 @@ export const serverMessages = {
     en: 'the entry is {status}; your level cannot return it now',
   },
 
+  // Field messages of supervision notices and case actions.
+  'field.unknownOrganisation': { zh: '单位 {id} 不存在', en: 'unknown organisation {id}' },
+  'field.unknownPlan': { zh: '规划 {code} 不存在', en: 'unknown plan {code}' },
+  'field.unknownTask': { zh: '任务 {id} 不存在', en: 'unknown task {id}' },
+  'field.unknownActionItem': { zh: '会议议定事项 {id} 不存在', en: 'unknown action item {id}' },
+  'field.replyDuePassed': { zh: '反馈时限已过', en: 'the reply date has passed' },
+  'field.newReplyDuePassed': { zh: '新的反馈时限已过', en: 'the new reply date has passed' },
+  'field.extensionAfter': { zh: '请申请晚于 {due} 的日期', en: 'ask for a date after {due}' },
+  'field.refusalReason': { zh: '请说明不同意的原因', en: 'give the reason for refusing' },
+  'field.taskOrActionItem': {
+    zh: '任务和会议议定事项只能选一个',
+    en: 'give either taskId or actionItemId, not both',
+  },
+  'field.taskItemOrPlan': {
+    zh: '请选择任务、会议议定事项或规划',
+    en: 'give taskId, actionItemId or the planCode',
+  },
+  'field.unitNotAssigned': { zh: '该单位未被分配此任务', en: 'this organisation is not assigned to the task' },
+  'field.unitNotOwner': {
+    zh: '该单位不是此会议议定事项的责任单位',
+    en: 'this organisation does not own the action item',
+  },
+  'field.ackBetween': {
+    zh: '签收时限应在今天和反馈时限之间',
+    en: 'acknowledge between today and the reply date',
+  },
+  'field.noCaseInScope': { zh: '您的管辖范围内没有该案件', en: 'no such case in your scope' },
+  'field.mergeIntoItself': { zh: '案件不能合并到自身', en: 'a case cannot be merged into itself' },
+  'field.mergeIntoOpen': {
+    zh: '案件 {number} 当前为“{status}”，请合并到未结案件',
+    en: 'case {number} is {status}; merge into an open case',
+  },
+  'field.mergeOtherCategory': {
+    zh: '案件 {number} 属于其他问题类型',
+    en: 'case {number} is of another category',
+  },
+  'field.noDispatchRule': {
+    zh: '没有派遣规则为该地区和问题类型指定责任单位，请选择单位',
+    en: 'no dispatch rule names a unit for this region and category; choose one',
+  },
+  'field.unitOutsideScope': { zh: '“{name}”不在您的管辖范围内', en: '{name} is outside your scope' },
+
   // Notifications (supervision tells organisations what needs them).
   'notification.caseDispatched': { zh: '新派遣案件 {number}', en: 'New case dispatched: {number}' },
   'notification.caseRework': {

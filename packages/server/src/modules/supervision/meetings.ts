@@ -65,7 +65,7 @@ export async function createMeeting(
     .where('p.code', '=', input.planCode)
     .executeTakeFirst();
   if (!plan || !planPolicy.isReadable(actor, plan.path)) {
-    throw invalid([{ field: 'body.planCode', message: `unknown plan ${input.planCode}` }]);
+    throw invalid([{ field: 'body.planCode', message: message('field.unknownPlan', { code: input.planCode }) }]);
   }
   await checkUnits(db, actor, input.attendeeOrgUnitIds, (i) => `body.attendeeOrgUnitIds[${i}]`, false);
   const id = crypto.randomUUID();

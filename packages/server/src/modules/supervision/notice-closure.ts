@@ -69,7 +69,7 @@ export async function returnNotice(
 ) {
   const notice = await officeNotice(db, actor, id);
   if (input.replyDue && input.replyDue < todayInChina()) {
-    throw invalid([{ field: 'body.replyDue', message: 'the new reply date has passed' }]);
+    throw invalid([{ field: 'body.replyDue', message: message('field.newReplyDuePassed') }]);
   }
   const round = notice.returned_count + 1;
   return step(
@@ -108,7 +108,9 @@ export async function requestExtension(
   const notice = await getNotice(db, id);
   supervisionPolicy.canAnswer(actor, notice);
   if (input.requestedDue <= notice.reply_due) {
-    throw invalid([{ field: 'body.requestedDue', message: `ask for a date after ${notice.reply_due}` }]);
+    throw invalid([
+      { field: 'body.requestedDue', message: message('field.extensionAfter', { due: notice.reply_due }) },
+    ]);
   }
   if (notice.extension_status === 'pending')
     throw conflict(message('notice.extensionPending', { number: notice.number }));
@@ -150,7 +152,7 @@ export async function decideExtension(
     throw conflict(message('notice.noExtensionPending', { number: notice.number }));
   }
   if (!input.approve && !input.note.trim()) {
-    throw invalid([{ field: 'body.note', message: 'give the reason for refusing' }]);
+    throw invalid([{ field: 'body.note', message: message('field.refusalReason') }]);
   }
   const due = notice.extension_due;
   return step(
