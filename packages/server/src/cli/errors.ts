@@ -16,7 +16,9 @@ export function reportError(error: unknown): number {
     return EXIT.failure;
   }
   if (error instanceof AppError) {
-    console.error(`chuangcheng: ${error.code}: ${error.detail !== undefined ? renderText(error.detail, 'en') : ''}`);
+    // The English text; a field error without a detail of its own lists its fields, as before.
+    const detail = error.detail !== undefined || error.errors?.length ? error.message : '';
+    console.error(`chuangcheng: ${error.code}: ${detail}`);
     for (const e of error.errors ?? []) console.error(`  ${e.field}: ${renderText(e.message, 'en')}`);
     return EXIT.failure;
   }
