@@ -1,4 +1,5 @@
 import type { CaseActionName, CaseStatus } from './cases.ts';
+import { message, type LocalizedMessage } from './server-messages.ts';
 import { can, type Permission, type Role } from './roles.ts';
 
 /**
@@ -46,7 +47,7 @@ export type WorkflowCase = {
 export type WorkflowActor = { userId: string; role: Role; orgUnitId: string | null };
 
 export type ActionCheck =
-  { ok: true } | { ok: false; reason: 'state' | 'permission' | 'unit' | 'handler'; message: string };
+  { ok: true } | { ok: false; reason: 'state' | 'permission' | 'unit' | 'handler'; message: LocalizedMessage };
 
 const permissionOf: Record<ActorKind, Permission[]> = {
   dispatcher: ['case.dispatch'],
@@ -60,29 +61,43 @@ export function checkCaseAction(c: WorkflowCase, actor: WorkflowActor, action: C
   const rule = caseActionRules[action];
   const permissions = permissionOf[rule.kind];
   if (!permissions.some((p) => can(actor.role, p))) {
-    return { ok: false, reason: 'permission', message: `role ${actor.role} lacks ${permissions.join(' or ')}` };
+    return {
+      ok: false,
+      reason: 'permission',
+      message: message('case.roleLacks', {
+        role: message(`role.${actor.role}`),
+        permissions: permissions.map((p) => message(`permission.${p}`)),
+      }),
+    };
   }
   // A unit officer acts only on cases dispatched to their own unit.
   const actsAsUnit = rule.kind === 'unit' || (rule.kind === 'dispatcher_or_unit' && !can(actor.role, 'case.dispatch'));
   if (actsAsUnit && (!actor.orgUnitId || actor.orgUnitId !== c.orgUnitId)) {
-    return { ok: false, reason: 'unit', message: 'this case is dispatched to another unit' };
+    return { ok: false, reason: 'unit', message: message('case.otherUnit') };
   }
   if (rule.kind === 'verifier' && c.handledBy === actor.userId) {
-    return { ok: false, reason: 'handler', message: 'whoever handled a case may not verify it' };
+    return { ok: false, reason: 'handler', message: message('case.handlerVerifies') };
   }
   if (!rule.from.includes(c.status)) {
-    return { ok: false, reason: 'state', message: `a ${c.status} case cannot be given "${action}"` };
+    return {
+      ok: false,
+      reason: 'state',
+      message: message('case.wrongState', {
+        status: message(`caseStatus.${c.status}`),
+        action: message(`caseAction.${action}`),
+      }),
+    };
   }
-  if (action === 'pause' && c.paused) return { ok: false, reason: 'state', message: 'the clock is already paused' };
-  if (action === 'resume' && !c.paused) return { ok: false, reason: 'state', message: 'the clock is not paused' };
+  if (action === 'pause' && c.paused) return { ok: false, reason: 'state', message: message('case.alreadyPaused') };
+  if (action === 'resume' && !c.paused) return { ok: false, reason: 'state', message: message('case.notPaused') };
   if (action === 'request_extension' && c.pendingExtension) {
-    return { ok: false, reason: 'state', message: 'an extension request is already waiting for a decision' };
+    return { ok: false, reason: 'state', message: message('case.extensionPending') };
   }
   if (action === 'decide_extension' && !c.pendingExtension) {
-    return { ok: false, reason: 'state', message: 'no extension request is waiting' };
+    return { ok: false, reason: 'state', message: message('case.noExtensionPending') };
   }
   if (action === 'handle' && c.paused) {
-    return { ok: false, reason: 'state', message: 'resume the clock before recording the handling' };
+    return { ok: false, reason: 'state', message: message('case.resumeBeforeHandling') };
   }
   return { ok: true };
 }

@@ -28,3 +28,4 @@ export * from './city-groups.ts';
 export * from './bulletin.ts';
 export * from './supervision-rules.ts';
 export * from './instructions.ts';
+export * from './server-messages.ts';

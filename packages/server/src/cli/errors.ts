@@ -1,6 +1,6 @@
 import { ConfigError } from '../config.ts';
 import { MigrationError } from '../db/migrate.ts';
-import { AppError } from '../http/problem.ts';
+import { AppError, renderText } from '../http/problem.ts';
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration, 3 a check found a problem. */
 export const EXIT = { ok: 0, failure: 1, config: 2, check: 3 } as const;
@@ -16,8 +16,10 @@ export function reportError(error: unknown): number {
     return EXIT.failure;
   }
   if (error instanceof AppError) {
-    console.error(`chuangcheng: ${error.code}: ${error.detail ?? ''}`);
-    for (const e of error.errors ?? []) console.error(`  ${e.field}: ${e.message}`);
+    // The English text; a field error without a detail of its own lists its fields, as before.
+    const detail = error.detail !== undefined || error.errors?.length ? error.message : '';
+    console.error(`chuangcheng: ${error.code}: ${detail}`);
+    for (const e of error.errors ?? []) console.error(`  ${e.field}: ${renderText(e.message, 'en')}`);
     return EXIT.failure;
   }
   console.error(`chuangcheng: ${(error as Error).stack ?? String(error)}`);

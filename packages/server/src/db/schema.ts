@@ -302,6 +302,8 @@ type FoundationTables = {
     link: string | null;
     created_at: Timestamp;
     read_at: Date | null;
+    /** The title and body as catalogue messages ({ title, body? }), rendered per reader. */
+    message: unknown;
   };
   schema_migration: { name: string; checksum: string; applied_at: Timestamp };
 };

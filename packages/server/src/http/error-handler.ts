@@ -7,7 +7,7 @@ import {
   type ProblemCode,
   type ValidationIssue,
 } from '@chuangcheng/core';
-import { AppError, buildProblem, pickLanguage } from './problem.ts';
+import { AppError, buildProblem, pickLanguage, renderFieldErrors, renderText } from './problem.ts';
 
 function send(
   request: FastifyRequest,
@@ -66,7 +66,17 @@ function isMalformedMultipart(error: FastifyError, request: FastifyRequest): boo
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return send(request, reply, error.code, { detail: error.detail, errors: error.errors });
+      // Catalogue messages are rendered in the reader's language; an invalid() without its own
+      // detail lists the fields with their (rendered) messages.
+      const language = pickLanguage(request.headers['accept-language']);
+      const errors = error.errors && renderFieldErrors(error.errors, language);
+      const detail =
+        error.detail !== undefined
+          ? renderText(error.detail, language)
+          : error.code === 'VALIDATION_FAILED' && errors
+            ? errors.map((e) => `${e.field}: ${e.message}`).join('; ')
+            : undefined;
+      return send(request, reply, error.code, { detail, errors });
     }
     if (MULTIPART_LIMITS.has(error.code)) {
       return send(request, reply, 'PAYLOAD_TOO_LARGE', { detail: error.message });

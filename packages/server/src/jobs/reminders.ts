@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  message,
   addDays,
   daysBetween,
   periodBounds,
@@ -55,13 +56,15 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
           out.push({
             ...base,
             threshold: 'overdue',
-            title: `任务${a.number}已逾期（${a.deadline}）：${a.title}`,
+            title: message('notification.taskOverdue', { number: a.number, deadline: a.deadline, title: a.title }),
             link,
           });
       } else if (daysLeft <= 7) {
-        out.push({ ...base, threshold: 'due-7', title: `任务${a.number}距截止还有${daysLeft}天：${a.title}`, link });
+        const title = message('notification.taskDueIn', { number: a.number, days: daysLeft, title: a.title });
+        out.push({ ...base, threshold: 'due-7', title, link });
       } else if (daysLeft <= dueSoonDays) {
-        out.push({ ...base, threshold: 'due-30', title: `任务${a.number}距截止还有${daysLeft}天：${a.title}`, link });
+        const title = message('notification.taskDueIn', { number: a.number, days: daysLeft, title: a.title });
+        out.push({ ...base, threshold: 'due-30', title, link });
       }
       for (const m of a.openMilestones) {
         const left = daysBetween(asOf, m.due);
@@ -70,14 +73,24 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
           out.push({
             ...base,
             threshold: `milestone-${m.code}-missed`,
-            title: `任务${a.number}节点${m.code}已逾期（${m.due}）：${a.title}`,
+            title: message('notification.milestoneOverdue', {
+              number: a.number,
+              milestone: m.code,
+              due: m.due,
+              title: a.title,
+            }),
             link,
           });
         } else if (left <= MILESTONE_NOTICE_DAYS) {
           out.push({
             ...base,
             threshold: `milestone-${m.code}-due-7`,
-            title: `任务${a.number}节点${m.code}将于${m.due}到期：${a.title}`,
+            title: message('notification.milestoneDue', {
+              number: a.number,
+              milestone: m.code,
+              due: m.due,
+              title: a.title,
+            }),
             link,
           });
         }
@@ -91,7 +104,7 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
         out.push({
           ...base,
           threshold: `missing-${latest}`,
-          title: `任务${a.number}未报送${latest}进展：${a.title}`,
+          title: message('notification.reportMissing', { number: a.number, period: latest, title: a.title }),
           link,
         });
       }
@@ -111,7 +124,10 @@ async function acknowledgeReminders(db: Kysely<Database>, asOf: string): Promise
       subjectType: 'supervision_notice',
       subjectId: n.id,
       threshold: overdue ? 'ack-overdue' : 'ack-due-1',
-      title: overdue ? `${n.number}逾期未签收（应于${n.ack_due}前签收）` : `${n.number}请于${n.ack_due}前签收`,
+      title: message(overdue ? 'notification.noticeAckOverdue' : 'notification.noticeAckDue', {
+        number: n.number,
+        due: n.ack_due ?? '',
+      }),
       link: `/notices/${n.id}`,
     };
   });
@@ -127,7 +143,10 @@ async function noticeReminders(db: Kysely<Database>, asOf: string): Promise<NewN
       subjectType: 'supervision_notice',
       subjectId: n.id,
       threshold: overdue ? 'overdue' : 'reply-due-3',
-      title: overdue ? `${n.number}反馈已逾期（${n.reply_due}）` : `${n.number}请于${n.reply_due}前反馈`,
+      title: message(overdue ? 'notification.noticeReplyOverdue' : 'notification.noticeReplyDue', {
+        number: n.number,
+        due: n.reply_due,
+      }),
       link: `/notices/${n.id}`,
     };
   });
@@ -149,7 +168,10 @@ async function actionItemReminders(db: Kysely<Database>, asOf: string): Promise<
       subjectType: 'action_item',
       subjectId: i.id,
       threshold: overdue ? 'overdue' : 'due-7',
-      title: overdue ? `会议议定事项已逾期（${i.due}）：${i.title}` : `会议议定事项将于${i.due}到期：${i.title}`,
+      title: message(overdue ? 'notification.actionItemOverdue' : 'notification.actionItemDue', {
+        due: i.due,
+        title: i.title,
+      }),
       link: `/meetings/${i.meeting_id}`,
     };
   });

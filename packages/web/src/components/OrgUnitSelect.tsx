@@ -11,12 +11,14 @@ interface Props {
   known?: { id: string; name: string } | null;
   regionCode?: string;
   testId?: string;
-  /** The field's name for assistive technology, where no form label names it (a filter bar). */
-  ariaLabel?: string;
+  /** Set by a Form.Item, so its label names the field. */
+  id?: string;
+  /** The field's name where no label shows (a filter in a toolbar). */
+  'aria-label'?: string;
 }
 
 /** Picks an org unit by name search, optionally within one region. */
-export function OrgUnitSelect({ value, onChange, known, regionCode, testId, ariaLabel }: Props) {
+export function OrgUnitSelect({ value, onChange, known, regionCode, testId, id, 'aria-label': ariaLabel }: Props) {
   const t = useT();
   const [units, setUnits] = useState<OrgUnit[]>([]);
   const [loading, setLoading] = useState(false);
@@ -45,6 +47,8 @@ export function OrgUnitSelect({ value, onChange, known, regionCode, testId, aria
 
   return (
     <Select
+      id={id}
+      aria-label={ariaLabel}
       showSearch={{ filterOption: false, onSearch: search }}
       onFocus={() => units.length === 0 && search('')}
       value={value ?? undefined}
@@ -53,7 +57,6 @@ export function OrgUnitSelect({ value, onChange, known, regionCode, testId, aria
       placeholder={t('orgUnits.searchPlaceholder')}
       notFoundContent={loading ? <Spin size="small" /> : t('common.noMatch')}
       allowClear
-      aria-label={ariaLabel}
       data-testid={testId}
     />
   );

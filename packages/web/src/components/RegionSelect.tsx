@@ -15,13 +15,27 @@ interface Props {
   placeholder?: string;
   testId?: string;
   style?: CSSProperties;
+  /** Set by a Form.Item, so its label names the field. */
+  id?: string;
+  /** The field's name where no label shows (a filter in a toolbar). */
+  'aria-label'?: string;
 }
 
 /**
  * Picks regions by searching the server; the server limits results to the caller's scope,
  * so an administrator can only pick within their own subtree.
  */
-export function RegionSelect({ value, onChange, multiple, known = [], placeholder, testId, style }: Props) {
+export function RegionSelect({
+  value,
+  onChange,
+  multiple,
+  known = [],
+  placeholder,
+  testId,
+  style,
+  id,
+  'aria-label': ariaLabel,
+}: Props) {
   const t = useT();
   const [results, setResults] = useState<Region[]>([]);
   const [loading, setLoading] = useState(false);
@@ -65,6 +79,8 @@ export function RegionSelect({ value, onChange, multiple, known = [], placeholde
 
   return (
     <Select
+      id={id}
+      aria-label={ariaLabel}
       style={style}
       showSearch={{ filterOption: false, onSearch: search }}
       mode={multiple ? 'multiple' : undefined}

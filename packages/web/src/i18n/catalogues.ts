@@ -22,6 +22,8 @@ import lightsZhCN from './features/lights.zh-CN.json';
 import lightsEn from './features/lights.en.json';
 import instructionsZhCN from './features/instructions.zh-CN.json';
 import instructionsEn from './features/instructions.en.json';
+import a11yZhCN from './features/a11y.zh-CN.json';
+import a11yEn from './features/a11y.en.json';
 
 /**
  * The message catalogues. The shell's messages live in zh-CN.json / en.json; each feature keeps
@@ -43,6 +45,7 @@ export const catalogueParts = {
     bulletinZhCN,
     lightsZhCN,
     instructionsZhCN,
+    a11yZhCN,
   ],
   en: [
     baseEn,
@@ -57,6 +60,7 @@ export const catalogueParts = {
     bulletinEn,
     lightsEn,
     instructionsEn,
+    a11yEn,
   ],
 } as const;
 
@@ -73,6 +77,7 @@ export const zhCN = {
   ...bulletinZhCN,
   ...lightsZhCN,
   ...instructionsZhCN,
+  ...a11yZhCN,
 };
 export const en: Record<keyof typeof zhCN, string> = {
   ...baseEn,
@@ -87,4 +92,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...bulletinEn,
   ...lightsEn,
   ...instructionsEn,
+  ...a11yEn,
 };

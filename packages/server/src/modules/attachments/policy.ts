@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { message } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
@@ -26,7 +27,7 @@ export async function checkOwnerAccess(
 ): Promise<OwnerRegion> {
   if (ownerType === 'progress_report') {
     const report = await reportRepository.findById(db, ownerId);
-    if (!report) throw notFound(`report ${ownerId}`);
+    if (!report) throw notFound('report', ownerId);
     if (mode === 'read') {
       reportPolicy.canRead(actor, { orgUnitId: report.org_unit_id, regionPath: report.region_path });
     } else {
@@ -37,13 +38,13 @@ export async function checkOwnerAccess(
   }
   if (ownerType === 'notice_reply') {
     const notice = await attachmentRepository.findNotice(db, ownerId);
-    if (!notice) throw notFound(`notice ${ownerId}`);
+    if (!notice) throw notFound('notice', ownerId);
     if (mode === 'read') {
       reportPolicy.canRead(actor, { orgUnitId: notice.org_unit_id, regionPath: notice.region_path });
     } else {
       authorize(actor, 'report.write');
-      if (actor.orgUnitId !== notice.org_unit_id) throw forbidden('this notice was issued to another organisation');
-      if (notice.status === 'closed') throw conflict(`notice ${ownerId} is closed`);
+      if (actor.orgUnitId !== notice.org_unit_id) throw forbidden(message('forbidden.noticeIssuedElsewhere'));
+      if (notice.status === 'closed') throw conflict(message('notice.closed', { id: ownerId }));
     }
     return { regionCode: notice.region_code, prefectureCode: notice.prefecture_code };
   }
@@ -58,7 +59,7 @@ export async function checkOwnerAccess(
     );
   }
   const meeting = await attachmentRepository.findMeeting(db, ownerId);
-  if (!meeting) throw notFound(`meeting ${ownerId}`);
+  if (!meeting) throw notFound('meeting', ownerId);
   authorize(actor, mode === 'read' ? 'supervision.read' : 'supervision.write');
   assertInScope(actor, meeting.region_path);
   return { regionCode: meeting.region_code, prefectureCode: meeting.prefecture_code };

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '@chuangcheng/core';
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -99,9 +100,9 @@ export async function copyReportEvidence(
 /** An attachment's file, for those who may read its owner. */
 export async function openAttachment(db: Kysely<Database>, actor: Actor, files: FileStore, id: string) {
   const row = await attachmentRepository.findById(db, id);
-  if (!row) throw notFound(`attachment ${id}`);
+  if (!row) throw notFound('attachment', id);
   await checkOwnerAccess(db, actor, row.owner_type as OwnerType, row.owner_id, 'read');
   const stream = await files.open(row.storage_key);
-  if (!stream) throw notFound(`the file of attachment ${id} is missing from storage`);
+  if (!stream) throw notFound(message('notFound.fileMissing', { thing: message('record.attachment'), id }));
   return { row, stream };
 }

@@ -140,7 +140,7 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
       const actor = requireActor(request);
       authorize(actor, 'audit.read');
       const { id } = request.params;
-      if (!(await auditRepository.isVisible(deps.db, id, actor.regionPath))) throw notFound(`audit entry ${id}`);
+      if (!(await auditRepository.isVisible(deps.db, id, actor.regionPath))) throw notFound('auditEntry', id);
       return getInclusionProof(deps.db, id);
     },
   );

@@ -1,4 +1,4 @@
-import { can, isWithinScope, type Permission, type Role } from '@chuangcheng/core';
+import { message, can, isWithinScope, type Permission, type Role } from '@chuangcheng/core';
 import type { FastifyRequest } from 'fastify';
 import { AppError, forbidden, outOfScope } from '../../http/problem.ts';
 
@@ -48,12 +48,18 @@ export function requireActor(request: FastifyRequest): Actor {
 
 /** Throws 403 unless the actor's role holds the permission. */
 export function authorize(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw forbidden(`role ${actor.role} lacks ${permission}`);
+  if (!can(actor.role, permission))
+    throw forbidden(
+      message('forbidden.roleLacks', {
+        role: message(`role.${actor.role}`),
+        permission: message(`permission.${permission}`),
+      }),
+    );
 }
 
 /** Throws 403 unless the region path lies inside the actor's scope. */
 export function assertInScope(actor: Actor, regionPath: string): void {
   if (!isWithinScope(actor.regionPath, regionPath)) {
-    throw outOfScope(`region ${regionPath.split('/').pop()} is outside your scope`);
+    throw outOfScope(message('scope.regionOutside', { region: regionPath.split('/').pop() ?? '' }));
   }
 }

@@ -222,7 +222,7 @@ export function listApiTokens(db: Kysely<Database>, actor: Actor) {
 export async function revokeApiToken(db: Kysely<Database>, actor: Actor, tokenId: string, requestId?: string) {
   await db.transaction().execute(async (trx) => {
     const revoked = await authRepository.revokeToken(trx, actor.userId, tokenId, new Date());
-    if (!revoked) throw notFound(`API token ${tokenId}`);
+    if (!revoked) throw notFound('apiToken', tokenId);
     await recordAudit(
       trx,
       { actor: { userId: actor.userId, username: actor.username }, requestId },

@@ -6,6 +6,7 @@ import {
   handlingWorkingMinutes,
   isOpenStatus,
   isWithinScope,
+  message,
   nextCaseStatus,
   type CaseAction,
   type CaseDetail,
@@ -69,17 +70,24 @@ async function effectOf(
     case 'merge': {
       const into = await caseRepository.findCaseForUpdate(trx, body.intoCaseId);
       if (!into || !isWithinScope(actor.regionPath, into.region_path)) {
-        throw invalid([{ field: 'body.intoCaseId', message: 'no such case in your scope' }]);
+        throw invalid([{ field: 'body.intoCaseId', message: message('field.noCaseInScope') }]);
       }
-      if (into.id === row.id)
-        throw invalid([{ field: 'body.intoCaseId', message: 'a case cannot be merged into itself' }]);
+      if (into.id === row.id) throw invalid([{ field: 'body.intoCaseId', message: message('field.mergeIntoItself') }]);
       if (!isOpenStatus(into.status as CaseStatus)) {
         throw invalid([
-          { field: 'body.intoCaseId', message: `case ${into.number} is ${into.status}; merge into an open case` },
+          {
+            field: 'body.intoCaseId',
+            message: message('field.mergeIntoOpen', {
+              number: into.number,
+              status: message(`caseStatus.${into.status as CaseStatus}`),
+            }),
+          },
         ]);
       }
       if (into.category_code !== row.category_code) {
-        throw invalid([{ field: 'body.intoCaseId', message: `case ${into.number} is of another category` }]);
+        throw invalid([
+          { field: 'body.intoCaseId', message: message('field.mergeOtherCategory', { number: into.number }) },
+        ]);
       }
       return {
         patch: { merged_into_id: into.id },
@@ -125,14 +133,15 @@ async function effectOf(
         throw invalid([
           {
             field: 'body.orgUnitId',
-            message: 'no dispatch rule names a unit for this region and category; choose one',
+            message: message('field.noDispatchRule'),
           },
         ]);
       }
       const unit = await caseRepository.findOrgUnit(trx, unitId);
-      if (!unit) throw invalid([{ field: 'body.orgUnitId', message: `unknown organisation ${unitId}` }]);
+      if (!unit)
+        throw invalid([{ field: 'body.orgUnitId', message: message('field.unknownOrganisation', { id: unitId }) }]);
       if (!isWithinScope(actor.regionPath, unit.region_path)) {
-        throw invalid([{ field: 'body.orgUnitId', message: `${unit.name} is outside your scope` }]);
+        throw invalid([{ field: 'body.orgUnitId', message: message('field.unitOutsideScope', { name: unit.name }) }]);
       }
       // The unit's limit runs from now, not from the report: a slow desk is not charged to the unit.
       const deadline = clock.deadline('handle', now);
@@ -271,7 +280,7 @@ export async function actOnCase(db: Kysely<Database>, ctx: Ctx, id: string, body
   const { actor } = ctx;
   const row = await db.transaction().execute(async (trx) => {
     const current = await caseRepository.findCaseForUpdate(trx, id);
-    if (!current) throw notFound(`case ${id}`);
+    if (!current) throw notFound('case', id);
     casePolicy.canAct(actor, current);
     const check = checkCaseAction(
       {

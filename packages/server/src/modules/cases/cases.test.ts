@@ -462,7 +462,7 @@ describe('scope and role refusals', () => {
     const turned = await ctx.loginAs(row.username, officer.password);
     const res = await act(turned, caseId, { action: 'verify', passed: true });
     expect(res.statusCode).toBe(403);
-    expect(res.json().detail).toContain('handled');
+    expect(res.json().detail).toBe('处置案件的人不能核查该案件');
     await ctx.db
       .updateTable('app_user')
       .set({ role: 'unit_officer', org_unit_id: unitId })

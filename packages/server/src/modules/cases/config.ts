@@ -77,7 +77,7 @@ export async function createDispatchRule(
 
 export async function deleteDispatchRule(db: Kysely<Database>, ctx: { actor: Actor; requestId?: string }, id: string) {
   const rule = await caseRepository.findRuleById(db, id);
-  if (!rule || !isWithinScope(ctx.actor.regionPath, rule.path)) throw notFound(`dispatch rule ${id}`);
+  if (!rule || !isWithinScope(ctx.actor.regionPath, rule.path)) throw notFound('dispatchRule', id);
   casePolicy.canConfigure(ctx.actor, rule.path);
   await db.transaction().execute(async (trx) => {
     await caseRepository.deleteRule(trx, id);
@@ -124,7 +124,7 @@ export async function updateCategory(
   const root = await caseRepository.root(db);
   casePolicy.canConfigure(ctx.actor, root?.path ?? ctx.actor.regionPath);
   const before = await caseRepository.findCategory(db, code);
-  if (!before) throw notFound(`category ${code}`);
+  if (!before) throw notFound('category', code);
   if (before.parent_code === null && (body.timeLimit || body.defaultUnitName !== undefined)) {
     throw invalid([
       {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '@chuangcheng/core';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Kysely } from 'kysely';
@@ -98,19 +99,19 @@ export function presentPhoto(row: PhotoRow, staff: boolean): CasePhoto {
 /** The display version of a photo; not for photos of a rejected case. */
 export async function openDisplayPhoto(db: Kysely<Database>, files: FileStore, id: string) {
   const row = await caseRepository.findPhoto(db, id);
-  if (!row) throw notFound(`photo ${id}`);
+  if (!row) throw notFound('photo', id);
   if (row.case_id) {
     const c = await caseRepository.findCase(db, row.case_id);
-    if (c?.status === 'rejected') throw notFound(`photo ${id}`);
+    if (c?.status === 'rejected') throw notFound('photo', id);
   }
   const stream = await files.open(row.display_key);
-  if (!stream) throw notFound(`the file of photo ${id} is missing from storage`);
+  if (!stream) throw notFound(message('notFound.fileMissing', { thing: message('record.photo'), id }));
   return stream;
 }
 
 export async function openStoredPhoto(files: FileStore, row: PhotoRow, version: 'original' | 'display') {
   const stream = await files.open(version === 'original' ? row.storage_key : row.display_key);
-  if (!stream) throw notFound(`the file of photo ${row.id} is missing from storage`);
+  if (!stream) throw notFound(message('notFound.fileMissing', { thing: message('record.photo'), id: row.id }));
   return stream;
 }
 

@@ -1,4 +1,4 @@
-import { can, isWithinScope } from '@chuangcheng/core';
+import { message, can, isWithinScope } from '@chuangcheng/core';
 import { forbidden, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 
@@ -12,10 +12,10 @@ export const casePolicy = {
     authorize(actor, 'case.read');
     if (actor.role === 'unit_officer') {
       const ours = actor.orgUnitId !== null && actor.orgUnitId === c.org_unit_id;
-      if (!ours && c.handled_by !== actor.userId) throw notFound(`case ${id}`);
+      if (!ours && c.handled_by !== actor.userId) throw notFound('case', id);
       return;
     }
-    if (!isWithinScope(actor.regionPath, c.region_path)) throw notFound(`case ${id}`);
+    if (!isWithinScope(actor.regionPath, c.region_path)) throw notFound('case', id);
   },
 
   /** Region scope for a workflow action (the unit check is in core's checkCaseAction). */
@@ -47,12 +47,12 @@ export const casePolicy = {
   /** Staff photos: reporters (before), handlers (after), inspectors (verification). */
   canUpload(actor: Actor) {
     if (!['case.report', 'case.handle', 'case.verify'].some((p) => can(actor.role, p as 'case.report'))) {
-      throw forbidden(`role ${actor.role} cannot add photos to cases`);
+      throw forbidden(message('forbidden.casePhotos', { role: message(`role.${actor.role}`) }));
     }
   },
 
   ownUnit(actor: Actor): string {
-    if (!actor.orgUnitId) throw forbidden('your account belongs to no organisation');
+    if (!actor.orgUnitId) throw forbidden(message('forbidden.noOrganisation'));
     return actor.orgUnitId;
   },
 };

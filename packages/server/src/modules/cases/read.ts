@@ -214,7 +214,7 @@ export async function presentDetail(db: Kysely<Database>, actor: Actor, row: Cas
 
 export async function readCase(db: Kysely<Database>, actor: Actor, id: string): Promise<CaseDetail> {
   const row = await caseRepository.findCase(db, id);
-  if (!row) throw notFound(`case ${id}`);
+  if (!row) throw notFound('case', id);
   casePolicy.canRead(actor, row, id);
   return presentDetail(db, actor, row);
 }
@@ -226,7 +226,7 @@ export async function readCase(db: Kysely<Database>, actor: Actor, id: string): 
  */
 export async function trackCase(db: Kysely<Database>, number: string, token: string): Promise<CaseTracking> {
   const row = await caseRepository.findByNumber(db, number);
-  if (!row || !(await caseRepository.findReporter(db, row.id, hashToken(token)))) throw notFound(`case ${number}`);
+  if (!row || !(await caseRepository.findReporter(db, row.id, hashToken(token)))) throw notFound('case', number);
   const base = await summaryRow(db, row);
   const [events, photos, mergedInto, rating] = await Promise.all([
     caseRepository.listEvents(db, row.id),

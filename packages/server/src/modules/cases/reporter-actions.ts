@@ -21,7 +21,7 @@ import { caseRepository } from './repository.ts';
 
 async function reporterOf(db: Kysely<Database>, number: string, token: string) {
   const row = await caseRepository.findByNumber(db, number);
-  if (!row) throw notFound(`case ${number}`);
+  if (!row) throw notFound('case', number);
   const reporter = await caseRepository.findReporter(db, row.id, hashToken(token));
   if (!reporter) {
     throw new AppError('FORBIDDEN', 'the tracking token does not belong to this case', [

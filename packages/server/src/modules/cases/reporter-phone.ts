@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { maskPhone, type CaseContact } from '@chuangcheng/core';
+import { message, maskPhone, type CaseContact } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
@@ -36,11 +36,11 @@ export async function revealReporterPhone(
   caseId: string,
 ): Promise<{ phone: string | null }> {
   const row = await caseRepository.findCase(db, caseId);
-  if (!row) throw notFound(`case ${caseId}`);
+  if (!row) throw notFound('case', caseId);
   casePolicy.canRead(ctx.actor, row, caseId);
   authorize(ctx.actor, 'personal_data.reveal');
   // The same people who see the (masked) contact on the case: not every unit officer in scope.
-  if (!casePolicy.seesContact(ctx.actor, row)) throw notFound(`case ${caseId} contact`);
+  if (!casePolicy.seesContact(ctx.actor, row)) throw notFound(message('notFound.caseContact', { id: caseId }));
   const sealed = (await reporterPhoneRepository.firstSealedPhone(db, caseId))?.phone_sealed ?? null;
   const phone = sealed ? personalData.open(sealed, COLUMN) : null;
   await db.transaction().execute((trx) =>

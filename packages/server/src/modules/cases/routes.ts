@@ -572,7 +572,7 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
     async (request, reply) => {
       await readCase(deps.db, requireActor(request), request.params.id);
       const row = await caseRepository.findPhoto(deps.db, request.params.photoId);
-      if (!row || row.case_id !== request.params.id) throw notFound(`photo ${request.params.photoId}`);
+      if (!row || row.case_id !== request.params.id) throw notFound('photo', request.params.photoId);
       const version = request.params.version;
       const stream = await openStoredPhoto(storage.files, row, version);
       return reply

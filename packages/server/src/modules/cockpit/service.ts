@@ -107,7 +107,7 @@ export async function getCockpitMap(
   const children = drillable(tree, region);
   if (query.target) {
     const link = source.catalogue.links.find((l) => l.ref.code === query.target);
-    if (!link) throw notFound(`target ${query.target}`);
+    if (!link) throw notFound('target', query.target);
     const evaluations = (await subtreeEvaluations(setup)).filter(
       (e) => e.target.planCode === link.ref.planCode && e.target.code === link.ref.code,
     );
@@ -133,7 +133,7 @@ export async function getCockpitMap(
     };
   }
   const indicator = source.catalogue.indicatorByCode.get(query.indicator!);
-  if (!indicator) throw notFound(`indicator ${query.indicator}`);
+  if (!indicator) throw notFound('indicator', query.indicator);
   const { series } = await indicatorSeries(source, indicator, region, children);
   const known = [...series.values()].flat().filter((p) => indicatorPeriodBounds(p.period).end <= asOf);
   const period =

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { message, type RoundStatus } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
@@ -25,7 +26,7 @@ export async function checkEvaluationAttachment(
 ): Promise<{ regionCode: string; prefectureCode: string | null }> {
   if (ownerType === 'evaluation_incident') {
     const incident = await incidentRepository.findById(db, ownerId);
-    if (!incident) throw notFound(`incident ${ownerId}`);
+    if (!incident) throw notFound('incident', ownerId);
     authorize(actor, mode === 'attach' ? 'incident.write' : 'evaluation.read');
     assertInScope(actor, incident.region_path);
     return { regionCode: incident.region_code, prefectureCode: incident.prefecture_code };
@@ -34,7 +35,7 @@ export async function checkEvaluationAttachment(
     ownerType === 'evaluation_evidence'
       ? await scoreRepository.findEvidence(db, ownerId)
       : await scoreRepository.findFinding(db, ownerId);
-  if (!owner) throw notFound(`${ownerType.replace('evaluation_', '')} ${ownerId}`);
+  if (!owner) throw notFound(ownerType === 'evaluation_evidence' ? 'evidence' : 'finding', ownerId);
   const round = await loadRound(db, owner.round_id);
   const region = (await roundRepository.findRegion(db, owner.round_id, owner.region_code))!;
   if (ownerType === 'evaluation_evidence') {
@@ -42,7 +43,7 @@ export async function checkEvaluationAttachment(
     else {
       evaluationPolicy.canSubmitEvidence(actor, round.access, region.path);
       if ('submitted_by' in owner && owner.submitted_by !== actor.userId) {
-        throw forbidden('files go on material you submitted yourself');
+        throw forbidden(message('forbidden.ownMaterial'));
       }
     }
   } else if (mode === 'read') {
@@ -54,10 +55,13 @@ export async function checkEvaluationAttachment(
       'scorer_id' in owner &&
       owner.scorer_id !== actor.userId
     ) {
-      throw forbidden('photos go on findings you recorded yourself');
+      throw forbidden(message('forbidden.ownFindings'));
     }
-    if (!['open', 'scoring'].includes(round.row.status)) throw conflict(`round is ${round.row.status}`);
-    if ('withdrawn_at' in owner && owner.withdrawn_at) throw conflict('this finding is withdrawn');
+    if (!['open', 'scoring'].includes(round.row.status))
+      throw conflict(
+        message('round.wrongState', { status: message(`roundStatus.${round.row.status as RoundStatus}`) }),
+      );
+    if ('withdrawn_at' in owner && owner.withdrawn_at) throw conflict(message('finding.withdrawn'));
   }
   return { regionCode: owner.region_code, prefectureCode: owner.prefecture_code };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { message, type RoundStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/problem.ts';
@@ -38,12 +39,14 @@ export async function readResultAttestation(
 ): Promise<ResultAttestation> {
   const round = await loadRound(db, roundId);
   const region = await roundRepository.findRegion(db, roundId, regionCode);
-  if (!region) throw notFound(`region ${regionCode} in round ${roundId}`);
+  if (!region) throw notFound(message('notFound.regionInRound', { region: regionCode, round: roundId }));
   evaluationPolicy.canSeeScores(actor, round.access, region);
   if (round.row.status !== 'published')
-    throw conflict(`round is ${round.row.status}; only published results are attested`);
+    throw conflict(
+      message('round.attestPublished', { status: message(`roundStatus.${round.row.status as RoundStatus}`) }),
+    );
   const publication = await publicationRepository.find(db, roundId, version);
-  if (!publication) throw notFound(`publication ${version ?? ''} of round ${roundId}`);
+  if (!publication) throw notFound(message('notFound.publicationOfRound', { round: roundId, version: version ?? '' }));
   const scorecard = await publicationRepository.scorecard(db, roundId, publication.version, regionCode);
   const attestation = await attestationOf(
     db,
@@ -51,9 +54,7 @@ export async function readResultAttestation(
     resultEntityId(roundId, publication.version, regionCode),
   );
   if (!scorecard || !attestation) {
-    throw notFound(
-      `an audit entry for ${regionCode} in version ${publication.version} (published before results were logged)`,
-    );
+    throw notFound(message('notFound.resultEntry', { region: regionCode, version: publication.version }));
   }
   return {
     roundId,

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  message,
   canonicalJson,
   checkFramework,
   diffStandards,
@@ -49,9 +50,16 @@ export async function listFrameworks(db: Db, actor: Actor): Promise<FrameworkSum
 export async function readFramework(db: Db, actor: Actor, id: string, version?: number): Promise<FrameworkDetail> {
   evaluationPolicy.canRead(actor);
   const row = await frameworkRepository.findById(db, id);
-  if (!row) throw notFound(`framework ${id}`);
+  if (!row) throw notFound('framework', id);
   const v = await frameworkRepository.findVersion(db, id, version ?? row.current_version);
-  if (!v) throw notFound(`version ${version} of framework ${row.edition}`);
+  if (!v)
+    throw notFound(
+      message('notFound.versionOf', {
+        thing: message('record.framework'),
+        owner: row.edition,
+        version: version ?? row.current_version,
+      }),
+    );
   const document = v.document as FrameworkDocument;
   const versions = await frameworkRepository.listVersions(db, id);
   return {
@@ -155,7 +163,7 @@ export async function reviseFramework(
 ): Promise<{ unchanged: boolean }> {
   return db.transaction().execute(async (trx) => {
     const row = await frameworkRepository.findByIdForUpdate(trx, id);
-    if (!row) throw notFound(`framework ${id}`);
+    if (!row) throw notFound('framework', id);
     const owner = await regionRepository.findByCode(trx, row.owner_region_code);
     evaluationPolicy.canManageAt(ctx.actor, owner!.path);
     const doc = request.document;
@@ -293,7 +301,7 @@ export async function importFrameworkFile(db: Db, ctx: Context, file: string, ed
   if (!edition)
     throw invalid([{ field: '--edition', message: 'name the edition whose standards the Excel file replaces' }]);
   const row = await frameworkRepository.findByEdition(db, edition);
-  if (!row) throw notFound(`framework edition ${edition}`);
+  if (!row) throw notFound('frameworkEdition', edition);
   const fs = await import('node:fs');
   const result = await importFrameworkWorkbook(db, ctx, row.id, fs.readFileSync(file));
   return { id: row.id, edition, version: result.framework.version, created: false, unchanged: result.unchanged };
@@ -302,6 +310,6 @@ export async function importFrameworkFile(db: Db, ctx: Context, file: string, ed
 /** The CLI's export: an edition (at a version) as a YAML document or the Excel template. */
 export async function exportFramework(db: Db, actor: Actor, edition: string, version?: number) {
   const row = await frameworkRepository.findByEdition(db, edition);
-  if (!row) throw notFound(`framework edition ${edition}`);
+  if (!row) throw notFound('frameworkEdition', edition);
   return exportFrameworkWorkbook(db, actor, row.id, version);
 }

@@ -158,7 +158,7 @@ export async function recordIncident(
 export async function readIncident(db: Db, actor: Actor, id: string): Promise<Incident> {
   evaluationPolicy.canRead(actor);
   const row = await incidentRepository.findById(db, id);
-  if (!row) throw notFound(`incident ${id}`);
+  if (!row) throw notFound('incident', id);
   assertInScope(actor, row.region_path);
   return presentIncident(db, row);
 }

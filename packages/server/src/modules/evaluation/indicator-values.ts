@@ -1,4 +1,4 @@
-import { standardsOf, type FrameworkDocument } from '@chuangcheng/core';
+import { message, standardsOf, type FrameworkDocument, type RoundStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict } from '../../http/problem.ts';
@@ -31,7 +31,8 @@ export type IndicatorFill = {
 export async function fillIndicatorValues(db: Db, ctx: Context, roundId: string): Promise<IndicatorFill> {
   const round = await loadRound(db, roundId);
   evaluationPolicy.canManageAt(ctx.actor, round.row.owner_path);
-  if (!['open', 'scoring'].includes(round.row.status)) throw conflict(`round is ${round.row.status}`);
+  if (!['open', 'scoring'].includes(round.row.status))
+    throw conflict(message('round.wrongState', { status: message(`roundStatus.${round.row.status as RoundStatus}`) }));
   const doc = (await frameworkRepository.findVersionById(db, round.row.framework_version_id))
     .document as FrameworkDocument;
   const regions = await roundRepository.regions(db, roundId);
@@ -67,7 +68,7 @@ export async function fillIndicatorValues(db: Db, ctx: Context, roundId: string)
           (await getSeries(db, ctx.actor, code, { region: region.code, children: 'false' })).regions[0]?.points ?? [];
       } catch (error) {
         if (error instanceof AppError) {
-          skipped.push({ standardCode: standard.code, regionCode: region.code, reason: error.detail ?? error.code });
+          skipped.push({ standardCode: standard.code, regionCode: region.code, reason: error.message });
           continue;
         }
         throw error;

@@ -1,4 +1,4 @@
-import { can, isWithinScope, scorerConflict, type EvaluationMethod } from '@chuangcheng/core';
+import { message, can, isWithinScope, scorerConflict, type EvaluationMethod } from '@chuangcheng/core';
 import { AppError, forbidden, outOfScope } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 
@@ -48,9 +48,9 @@ export const evaluationPolicy = {
   canSeeRound(actor: Actor, round: RoundAccess, regionPaths: readonly string[]): void {
     authorize(actor, 'evaluation.read');
     if (this.isOrganiser(actor, round) || assignedAnywhere(actor, round)) return;
-    if (this.isSecretTo(actor, round)) throw forbidden('an unannounced round is revealed when it is published');
+    if (this.isSecretTo(actor, round)) throw forbidden(message('forbidden.unannouncedRound'));
     const overlaps = regionPaths.some((p) => isWithinScope(actor.regionPath, p) || isWithinScope(p, actor.regionPath));
-    if (!overlaps) throw outOfScope('this round evaluates no region in your scope');
+    if (!overlaps) throw outOfScope(message('scope.roundOutside'));
   },
 
   /** Whether an unannounced, unpublished round must stay hidden from this actor. */
@@ -72,7 +72,7 @@ export const evaluationPolicy = {
     this.assertNoConflict(actor.regionPath, round, region);
     if (this.isOrganiser(actor, round)) return;
     if (!assignedTo(actor, round, region.code, method)) {
-      throw forbidden(`you are not assigned to score ${method} for region ${region.code} in this round`);
+      throw forbidden(message('forbidden.notAssigned', { method: message(`method.${method}`), region: region.code }));
     }
   },
 
@@ -87,7 +87,7 @@ export const evaluationPolicy = {
   canSeeScores(actor: Actor, round: RoundAccess, region: { code: string; path: string }): void {
     authorize(actor, 'evaluation.read');
     if (this.isOrganiser(actor, round) || assignedTo(actor, round, region.code)) return;
-    if (round.status !== 'published') throw forbidden('scores are visible to the region once the round is published');
+    if (round.status !== 'published') throw forbidden(message('forbidden.scoresUnpublished'));
     assertInScope(actor, region.path);
   },
 
@@ -95,7 +95,7 @@ export const evaluationPolicy = {
   canSeeRanking(actor: Actor, round: RoundAccess, regionPaths: readonly string[]): void {
     authorize(actor, 'evaluation.read');
     if (this.isOrganiser(actor, round) || assignedAnywhere(actor, round)) return;
-    if (round.status !== 'published') throw forbidden('the ranking is visible once the round is published');
+    if (round.status !== 'published') throw forbidden(message('forbidden.rankingUnpublished'));
     this.canSeeRound(actor, round, regionPaths);
   },
 
@@ -103,7 +103,7 @@ export const evaluationPolicy = {
   canSubmitEvidence(actor: Actor, round: RoundAccess, regionPath: string): void {
     authorize(actor, 'data.enter');
     assertInScope(actor, regionPath);
-    if (round.status !== 'open') throw forbidden('material is uploaded while the round is open');
+    if (round.status !== 'open') throw forbidden(message('forbidden.uploadWhileOpen'));
   },
 
   /** The city's own material: the city (in scope), organisers and scorers. */

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { canonicalJson, type Publication, type Scorecard } from '@chuangcheng/core';
+import { message, canonicalJson, type Publication, type Scorecard, type RoundStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict, invalid } from '../../http/problem.ts';
@@ -172,7 +172,10 @@ export async function correctPublication(
     const round = await roundRepository.findById(trx, roundId);
     if (!locked || !round) throw new AppError('NOT_FOUND', `round ${roundId}`);
     evaluationPolicy.canManageAt(ctx.actor, round.owner_path);
-    if (locked.status !== 'published') throw conflict(`round is ${locked.status}; only a published round is corrected`);
+    if (locked.status !== 'published')
+      throw conflict(
+        message('round.correctPublished', { status: message(`roundStatus.${locked.status as RoundStatus}`) }),
+      );
     if (request.decidedOn < locked.test_date) {
       throw invalid([
         { field: 'body.decidedOn', message: `a decision cannot precede the test on ${locked.test_date}` },

@@ -1,4 +1,5 @@
 import {
+  message,
   annualScore,
   CityGroup,
   cycleDisqualifications,
@@ -35,7 +36,8 @@ const roundPaths = async (db: Db, roundId: string) =>
 /** The publication asked for (default: the one in force), or 404 when the round has no such version. */
 async function publicationOf(db: Db, roundId: string, version?: number) {
   const publication = await publicationRepository.find(db, roundId, version);
-  if (!publication && version !== undefined) throw notFound(`publication ${version} of round ${roundId}`);
+  if (!publication && version !== undefined)
+    throw notFound(message('notFound.publicationOfRound', { round: roundId, version }));
   return publication;
 }
 
@@ -55,7 +57,7 @@ export async function readScorecard(
 ): Promise<Scorecard> {
   const round = await loadRound(db, roundId);
   const region = await roundRepository.findRegion(db, roundId, regionCode);
-  if (!region) throw notFound(`region ${regionCode} in round ${roundId}`);
+  if (!region) throw notFound(message('notFound.regionInRound', { region: regionCode, round: roundId }));
   evaluationPolicy.canSeeScores(actor, round.access, region);
   if (round.row.status === 'published') {
     const publication = await publicationOf(db, roundId, version);

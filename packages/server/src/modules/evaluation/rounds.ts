@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  message,
   isWithinScope,
   roundTransitions,
   scorerConflict,
@@ -42,7 +43,7 @@ export type LoadedRound = {
 /** A round with what the policy needs, or 404. */
 export async function loadRound(db: Db, id: string): Promise<LoadedRound> {
   const row = await roundRepository.findById(db, id);
-  if (!row) throw notFound(`round ${id}`);
+  if (!row) throw notFound('round', id);
   const assignments = await roundRepository.assignments(db, id);
   return {
     row,
@@ -241,7 +242,7 @@ export async function assignScorers(
   const round = await loadRound(db, id);
   evaluationPolicy.canManageAt(ctx.actor, round.row.owner_path);
   if (round.row.status === 'under_review' || round.row.status === 'published') {
-    throw conflict(`round is ${round.row.status}; assignments are fixed`);
+    throw conflict(message('round.assignmentsFixed', { status: message(`roundStatus.${round.row.status}`) }));
   }
   const roundRegions = await roundRepository.regions(db, id);
   const regionCodes = new Set(roundRegions.map((r) => r.code));
@@ -322,13 +323,17 @@ export async function transitionRound(
   const effects: PublishEffect[] = [];
   await db.transaction().execute(async (trx) => {
     const locked = await roundRepository.findByIdForUpdate(trx, id);
-    if (!locked) throw notFound(`round ${id}`);
+    if (!locked) throw notFound('round', id);
     const round = await loadRound(trx, id);
     evaluationPolicy.canManageAt(ctx.actor, round.row.owner_path);
     const from = locked.status as RoundStatus;
     if (!roundTransitions[from].includes(to)) {
-      throw conflict(`a ${from} round cannot move to ${to}; allowed: ${roundTransitions[from].join(', ') || 'none'}`, [
-        { field: 'body.to', message: `from ${from} go to ${roundTransitions[from].join(' or ') || 'nowhere'}` },
+      const allowed = roundTransitions[from].length
+        ? roundTransitions[from].map((s) => message(`roundStatus.${s}`))
+        : [message('round.nowhere')];
+      const fromStatus = message(`roundStatus.${from}`);
+      throw conflict(message('round.cannotMove', { from: fromStatus, to: message(`roundStatus.${to}`), allowed }), [
+        { field: 'body.to', message: message('round.moveTo', { from: fromStatus, allowed }) },
       ]);
     }
     const publishedAt = new Date();

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  message,
   scoreStandard,
   standardsOf,
   type EvaluationMethod,
@@ -9,6 +10,7 @@ import {
   type FrameworkDocument,
   type Result,
   type ScoringSheet,
+  type RoundStatus,
 } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -80,7 +82,7 @@ function presentResult(row: ResultRow): Result {
 async function roundContext(db: Db, roundId: string, regionCode: string) {
   const round = await loadRound(db, roundId);
   const region = await roundRepository.findRegion(db, roundId, regionCode);
-  if (!region) throw notFound(`region ${regionCode} in round ${roundId}`);
+  if (!region) throw notFound(message('notFound.regionInRound', { region: regionCode, round: roundId }));
   const doc = (await frameworkRepository.findVersionById(db, round.row.framework_version_id))
     .document as FrameworkDocument;
   return { round, region, doc };
@@ -94,7 +96,9 @@ function findStandard(doc: FrameworkDocument, code: string, field: string) {
 
 function assertScoringOpen(round: LoadedRound) {
   if (!SCORING_OPEN.includes(round.row.status)) {
-    throw conflict(`round is ${round.row.status}; scores are entered while it is open or scoring`);
+    throw conflict(
+      message('round.scoresWhileOpen', { status: message(`roundStatus.${round.row.status as RoundStatus}`) }),
+    );
   }
 }
 
@@ -422,12 +426,12 @@ export async function recordFinding(
 /** Withdraws a finding with a reason (kept, struck through); the scorer or an organiser. */
 export async function withdrawFinding(db: Db, ctx: Context, id: string, reason: string): Promise<Finding> {
   const finding = await scoreRepository.findFinding(db, id);
-  if (!finding) throw notFound(`finding ${id}`);
+  if (!finding) throw notFound('finding', id);
   const { round, region, doc } = await roundContext(db, finding.round_id, finding.region_code);
   const standard = findStandard(doc, finding.standard_code, 'params.id');
   evaluationPolicy.canScore(ctx.actor, round.access, region, standard.method);
   assertScoringOpen(round);
-  if (finding.withdrawn_at) throw conflict('this finding is already withdrawn');
+  if (finding.withdrawn_at) throw conflict(message('finding.alreadyWithdrawn'));
   await db.transaction().execute(async (trx) => {
     await scoreRepository.withdrawFinding(trx, id, ctx.actor.userId, reason);
     await recordAudit(trx, ctx, {

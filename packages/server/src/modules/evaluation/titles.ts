@@ -159,7 +159,7 @@ async function defaultCycleYears(db: Db): Promise<number> {
 export async function regionTitleHistory(db: Db, actor: Actor, regionCode: string, at = todayInChina()) {
   evaluationPolicy.canRead(actor);
   const region = await regionRepository.findByCode(db, regionCode);
-  if (!region) throw notFound(`region ${regionCode}`);
+  if (!region) throw notFound('region', regionCode);
   assertInScope(actor, region.path);
   const rows = await titleRepository.listForRegion(db, regionCode);
   const events = rows.map(toTitleEvent);
@@ -200,7 +200,7 @@ export async function recordTitleDecision(
 ): Promise<TitleEvent> {
   authorize(ctx.actor, 'title.write');
   const region = await titleRepository.findRegion(db, regionCode);
-  if (!region) throw notFound(`region ${regionCode}`);
+  if (!region) throw notFound('region', regionCode);
   assertInScope(ctx.actor, region.path);
   if (request.endsOn && !['suspended', 'barred'].includes(request.change)) {
     throw invalid([{ field: 'body.endsOn', message: 'only suspensions and bars have an end date' }]);

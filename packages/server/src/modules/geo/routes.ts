@@ -34,10 +34,10 @@ export async function geoRoutes(app: App, deps: ModuleDeps) {
       const actor = requireActor(request);
       const { regionCode } = request.params;
       const region = await regionRepository.findByCode(deps.db, regionCode);
-      if (!region) throw notFound(`region ${regionCode}`);
+      if (!region) throw notFound('region', regionCode);
       regionPolicy.canRead(actor, region.path);
       const outlines = await readOutlines(regionCode);
-      if (!outlines) throw notFound(`a map of the regions under ${regionCode}`);
+      if (!outlines) throw notFound('regionMap', regionCode);
       // Only outlines of regions that exist, with the names the rest of the app shows.
       const names = new Map(
         (await regionRepository.listChildren(deps.db, regionCode)).map((child) => [child.code, child.name]),

@@ -137,12 +137,12 @@ describe('data entry through the form', () => {
 
     const locked = await daoli.put(entryUrl(DAOLI), { values: { 'central-heating-area': 950 } });
     expect(locked.statusCode).toBe(409);
-    expect(locked.json().detail).toMatch(/submitted/);
+    expect(locked.json().detail).toMatch(/“已报送”/);
 
     // The province cannot skip the city.
     const early = await ctx.admin.post(`${entryUrl(DAOLI)}/approve`);
     expect(early.statusCode).toBe(403);
-    expect(early.json().detail).toMatch(/level 2/);
+    expect(early.json().detail).toMatch(/市级（第 2 级）/);
 
     const city = await harbin.post(`${entryUrl(DAOLI)}/approve`);
     expect(city.statusCode).toBe(200);

@@ -13,6 +13,8 @@ import {
   type FieldError,
   type IndicatorPeriodType,
   type SaveEntryRequest,
+  message,
+  type LocalizedMessage,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
@@ -64,13 +66,13 @@ export async function resolveEntry(
   fields = { region: 'params.regionCode', period: 'params.period' },
 ): Promise<EntryKey> {
   const set = catalogue.dataSetByCode.get(code);
-  if (!set) throw notFound(`data set ${code}`);
+  if (!set) throw notFound('dataSet', code);
   const region = await db
     .selectFrom('region')
     .select(['code', 'name', 'level', 'path', 'prefecture_code'])
     .where('code', '=', regionCode)
     .executeTakeFirst();
-  if (!region) throw notFound(`region ${regionCode}`);
+  if (!region) throw notFound('region', regionCode);
   const errors: FieldError[] = [];
   if (region.level !== set.region_level) {
     errors.push({
@@ -118,12 +120,14 @@ const EDITABLE: readonly EntryStatus[] = ['empty', 'draft', 'returned'];
  * Why the actor may not do `action` on the entry now, or null. `forbidden`: never for this actor
  * (role, level, scope, a module's data set); `conflict`: not in the entry's present status.
  */
-type Refusal = { kind: 'forbidden' | 'conflict'; reason: string };
+type Refusal = { kind: 'forbidden' | 'conflict'; reason: LocalizedMessage };
 
 function refusal(actor: Actor, key: EntryKey, status: EntryStatus, action: EntryAction): Refusal | null {
-  const forbid = (reason: string): Refusal => ({ kind: 'forbidden', reason });
-  const notNow = (reason: string): Refusal => ({ kind: 'conflict', reason });
-  if (!isWithinScope(actor.regionPath, key.region.path)) return forbid('outside your scope');
+  const forbid = (reason: LocalizedMessage): Refusal => ({ kind: 'forbidden', reason });
+  const notNow = (reason: LocalizedMessage): Refusal => ({ kind: 'conflict', reason });
+  const role = message(`role.${actor.role}`);
+  const current = message(`entryStatus.${status}`);
+  if (!isWithinScope(actor.regionPath, key.region.path)) return forbid(message('entry.outsideScope'));
   const notTheirForm = entryFormRefusal(actor, key.region.path);
   if (notTheirForm && (action === 'save' || action === 'import' || action === 'submit')) return forbid(notTheirForm);
   const actorLevel = levelOfPath(actor.regionPath);
@@ -131,36 +135,40 @@ function refusal(actor: Actor, key: EntryKey, status: EntryStatus, action: Entry
     case 'save':
     case 'import':
     case 'submit':
-      if (!can(actor.role, 'data.enter')) return forbid(`role ${actor.role} may not enter data`);
+      if (!can(actor.role, 'data.enter')) return forbid(message('entry.mayNotEnter', { role }));
       if (key.set.source !== 'entry') {
-        return forbid(`${key.set.name} is written by the ${key.set.source} module, not entered`);
+        return forbid(message('entry.writtenByModule', { set: key.set.name, source: key.set.source }));
       }
       if (action === 'submit')
-        return status === 'draft' || status === 'returned' ? null : notNow(`the entry is ${status}`);
+        return status === 'draft' || status === 'returned'
+          ? null
+          : notNow(message('entry.isStatus', { status: current }));
       return EDITABLE.includes(status)
         ? null
         : notNow(
-            `the entry is ${status}; ${status === 'submitted' ? 'the approving office' : 'a higher level'} must return it before it can be changed`,
+            message(status === 'submitted' ? 'entry.approverReturnsFirst' : 'entry.higherReturnsFirst', {
+              status: current,
+            }),
           );
     case 'approve': {
-      if (!can(actor.role, 'data.approve')) return forbid(`role ${actor.role} may not approve data`);
+      if (!can(actor.role, 'data.approve')) return forbid(message('entry.mayNotApprove', { role }));
       const next = nextApprovalLevel(status, key.set.region_level);
-      if (next === null) return notNow(`the entry is ${status}; there is nothing to approve`);
+      if (next === null) return notNow(message('entry.nothingToApprove', { status: current }));
       if (actorLevel !== next) {
-        return forbid(`the entry awaits approval at level ${next} (${next === 2 ? 'the city' : 'the province'})`);
+        return forbid(message(next === 2 ? 'entry.awaitsCity' : 'entry.awaitsProvince'));
       }
       return null;
     }
     case 'return': {
-      if (!can(actor.role, 'data.approve')) return forbid(`role ${actor.role} may not return data`);
-      if (actorLevel >= key.set.region_level) return forbid('only a higher level may return an entry');
+      if (!can(actor.role, 'data.approve')) return forbid(message('entry.mayNotReturn', { role }));
+      if (actorLevel >= key.set.region_level) return forbid(message('entry.higherReturns'));
       const allowed: EntryStatus[] =
         actorLevel === 2
           ? ['submitted', 'approved_city']
           : key.set.region_level === 2
             ? ['submitted', 'approved_province']
             : ['approved_city', 'approved_province'];
-      return allowed.includes(status) ? null : notNow(`the entry is ${status}; your level cannot return it now`);
+      return allowed.includes(status) ? null : notNow(message('entry.cannotReturnNow', { status: current }));
     }
   }
 }
@@ -515,13 +523,13 @@ export async function listEntries(
   authorize(actor, 'indicator.read');
   const catalogue = await loadCatalogue(db);
   const set = catalogue.dataSetByCode.get(code);
-  if (!set) throw notFound(`data set ${code}`);
+  if (!set) throw notFound('dataSet', code);
   const root = await db
     .selectFrom('region')
     .select(['code', 'path', 'level'])
     .where('code', '=', regionCode)
     .executeTakeFirst();
-  if (!root) throw notFound(`region ${regionCode}`);
+  if (!root) throw notFound('region', regionCode);
   assertInScope(actor, root.path);
   if (indicatorPeriodType(period) !== set.period_type) {
     throw invalid([{ field: 'querystring.period', message: `${set.name} is reported per ${set.period_type}` }]);
@@ -628,7 +636,7 @@ export async function approvalQueue(
   authorize(actor, 'data.approve');
   const regionCode = query.region ?? actor.regionCode;
   const root = await db.selectFrom('region').select(['path']).where('code', '=', regionCode).executeTakeFirst();
-  if (!root) throw notFound(`region ${regionCode}`);
+  if (!root) throw notFound('region', regionCode);
   assertInScope(actor, root.path);
   const level = levelOfPath(actor.regionPath);
   if (level > 2) return { items: [], nextCursor: null };

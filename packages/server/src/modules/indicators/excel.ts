@@ -8,7 +8,7 @@ import {
   type IndicatorSeries,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { AppError, notFound } from '../../http/problem.ts';
+import { AppError, notFound, renderText } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { emitEvent } from '../../outbox/emit.ts';
@@ -40,13 +40,13 @@ export async function templateWorkbook(
   authorize(actor, 'data.enter');
   const catalogue = await loadCatalogue(db);
   const set = catalogue.dataSetByCode.get(code);
-  if (!set) throw notFound(`data set ${code}`);
+  if (!set) throw notFound('dataSet', code);
   const root = await db
     .selectFrom('region')
     .select(['code', 'name', 'path'])
     .where('code', '=', regionCode)
     .executeTakeFirst();
-  if (!root) throw notFound(`region ${regionCode}`);
+  if (!root) throw notFound('region', regionCode);
   assertInScope(actor, root.path);
   if (indicatorPeriodType(period) !== set.period_type) {
     throw new AppError('VALIDATION_FAILED', undefined, [
@@ -146,7 +146,7 @@ export async function importWorkbook(
   authorize(ctx.actor, 'data.enter');
   const catalogue = await loadCatalogue(db);
   const set = catalogue.dataSetByCode.get(code);
-  if (!set) throw notFound(`data set ${code}`);
+  if (!set) throw notFound('dataSet', code);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -232,7 +232,7 @@ export async function importWorkbook(
         const list = error.errors?.length
           ? error.errors
           : [{ field: `row ${r}.region`, message: `no region ${regionCode}` }];
-        errors.push(...list.map((e) => ({ field: e.field, message: `A${r}: ${e.message}` })));
+        errors.push(...list.map((e) => ({ field: e.field, message: `A${r}: ${renderText(e.message, 'en')}` })));
         continue;
       }
       throw error;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { message, type LocalizedMessage } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
@@ -21,9 +22,9 @@ export async function readableRegion(
     .select(['code', 'path', 'level'])
     .where('code', '=', regionCode)
     .executeTakeFirst();
-  if (!row) throw notFound(`region ${regionCode}`);
+  if (!row) throw notFound('region', regionCode);
   assertInScope(actor, row.path);
-  if (row.level > 3) throw notFound(`region ${regionCode}: indicators are kept for counties and above`);
+  if (row.level > 3) throw notFound(message('notFound.indicatorLevel', { id: regionCode }));
   const tree = await loadRegionTree(db, row.path);
   return { region: tree.byCode.get(row.code)!, tree };
 }
@@ -35,9 +36,9 @@ export async function readableRegion(
  * a provincial department's liaison has the whole province as scope for reading indicators,
  * not for opening or editing a county's form. Returns why not, or null.
  */
-export function entryFormRefusal(actor: Actor, regionPath: string): string | null {
+export function entryFormRefusal(actor: Actor, regionPath: string): LocalizedMessage | null {
   if (actor.role === 'unit_officer' && actor.regionPath !== regionPath) {
-    return 'a unit officer opens and fills in the form of their own region only';
+    return message('entry.ownRegionOnly');
   }
   return null;
 }

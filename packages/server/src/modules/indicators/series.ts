@@ -22,7 +22,7 @@ export async function getIndicator(db: Kysely<Database>, actor: Actor, code: str
   authorize(actor, 'indicator.read');
   const catalogue = await loadCatalogue(db);
   const indicator = catalogue.indicatorByCode.get(code);
-  if (!indicator) throw notFound(`indicator ${code}`);
+  if (!indicator) throw notFound('indicator', code);
   return indicatorView(indicator, catalogue);
 }
 
@@ -36,7 +36,7 @@ export async function getSeries(
   const { region, tree } = await readableRegion(db, actor, query.region);
   const catalogue = await loadCatalogue(db);
   const indicator = catalogue.indicatorByCode.get(code);
-  if (!indicator) throw notFound(`indicator ${code}`);
+  if (!indicator) throw notFound('indicator', code);
   const view = indicatorView(indicator, catalogue);
   const regions = [
     region,

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isWithinScope } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
-import { AppError } from '../../http/problem.ts';
+import { AppError, renderText } from '../../http/problem.ts';
 import { hashToken } from '../cases/index.ts';
 import { caseRepository } from '../cases/index.ts';
 import { formatOf, renderList, renderObject, send, sendErrors, type Format, type Tree } from './format.ts';
@@ -191,12 +191,9 @@ function toOpen311(error: unknown): Open311Error {
     const status = error.status === 401 || error.status === 403 ? 403 : error.status === 404 ? 404 : 400;
     const errors = (error.errors ?? []).map((e) => ({
       code: status,
-      description: `${PARAMS[e.field] ?? e.field}: ${e.message}`,
+      description: `${PARAMS[e.field] ?? e.field}: ${renderText(e.message, 'en')}`,
     }));
-    return new Open311Error(
-      status,
-      errors.length > 0 ? errors : [{ code: status, description: error.detail ?? error.code }],
-    );
+    return new Open311Error(status, errors.length > 0 ? errors : [{ code: status, description: error.message }]);
   }
   return fail(400, 'General service error; the request could not be processed');
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  message,
   OrgUnitKind,
   type CreateOrgUnitRequest,
   type FieldError,
@@ -57,7 +58,7 @@ export async function auditOrgUnit(
 
 async function getOrgUnit(db: Kysely<Database>, id: string): Promise<OrgUnitRow> {
   const row = await orgUnitRepository.findById(db, id);
-  if (!row) throw notFound(`org unit ${id}`);
+  if (!row) throw notFound('orgUnit', id);
   return row;
 }
 
@@ -135,14 +136,14 @@ async function checkUnique(
 ) {
   const byCode = await orgUnitRepository.findByCode(db, unit.code);
   if (byCode && byCode.id !== selfId) {
-    throw conflict(`org unit code ${unit.code} is taken`, [
-      { field: 'body.code', message: `already used by ${byCode.name}` },
+    throw conflict(message('taken.unitCode', { code: unit.code }), [
+      { field: 'body.code', message: message('taken.unitCodeBy', { name: byCode.name }) },
     ]);
   }
   const byName = await orgUnitRepository.findByRegionAndName(db, unit.regionCode, unit.name);
   if (byName && byName.id !== selfId) {
-    throw conflict(`${byName.region_name} already has a unit named ${unit.name}`, [
-      { field: 'body.name', message: `already used in ${byName.region_name} (code ${byName.code})` },
+    throw conflict(message('taken.unitName', { region: byName.region_name, name: unit.name }), [
+      { field: 'body.name', message: message('taken.unitNameIn', { region: byName.region_name, code: byName.code }) },
     ]);
   }
 }

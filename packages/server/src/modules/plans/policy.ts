@@ -1,4 +1,4 @@
-import { isWithinScope } from '@chuangcheng/core';
+import { message, isWithinScope } from '@chuangcheng/core';
 import { authorize, type Actor } from '../auth/index.ts';
 import { outOfScope } from '../../http/problem.ts';
 
@@ -12,7 +12,7 @@ export const planPolicy = {
     authorize(actor, 'plan.read');
     const concernsActor =
       isWithinScope(issuingRegionPath, actor.regionPath) || isWithinScope(actor.regionPath, issuingRegionPath);
-    if (!concernsActor) throw outOfScope('this plan is issued outside your region');
+    if (!concernsActor) throw outOfScope(message('scope.planOutside'));
   },
   isReadable(actor: Actor, issuingRegionPath: string): boolean {
     return isWithinScope(issuingRegionPath, actor.regionPath) || isWithinScope(actor.regionPath, issuingRegionPath);
@@ -20,7 +20,7 @@ export const planPolicy = {
   canImport(actor: Actor, issuingRegionPath: string): void {
     authorize(actor, 'plan.write');
     if (!isWithinScope(actor.regionPath, issuingRegionPath)) {
-      throw outOfScope('you may import plans only for regions within your scope');
+      throw outOfScope(message('scope.planImport'));
     }
   },
 };

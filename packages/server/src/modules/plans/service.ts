@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { message } from '@chuangcheng/core';
 import type { PlanFile } from '@chuangcheng/core';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
@@ -34,7 +35,7 @@ function presentTarget(row: TargetRow): z.infer<typeof PlanTargetView> {
 
 async function getReadablePlan(db: Kysely<Database>, actor: Actor, code: string) {
   const plan = await planRepository.findByCode(db, code);
-  if (!plan) throw notFound(`plan ${code}`);
+  if (!plan) throw notFound('plan', code);
   const region = await regionRepository.findByCode(db, plan.issuing_region_code);
   planPolicy.canRead(actor, region!.path);
   return { plan, region: region! };
@@ -130,9 +131,10 @@ export async function getPlanDocument(
   version?: number,
 ): Promise<{ version: number; document: PlanFile }> {
   const plan = await planRepository.findByCode(db, code);
-  if (!plan) throw notFound(`plan ${code}`);
+  if (!plan) throw notFound('plan', code);
   const wanted = version ?? plan.current_version;
   const row = await planRepository.findVersion(db, plan.id, wanted);
-  if (!row) throw notFound(`version ${wanted} of plan ${code}`);
+  if (!row)
+    throw notFound(message('notFound.versionOf', { thing: message('record.plan'), owner: code, version: wanted }));
   return { version: wanted, document: row.document as PlanFile };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { RegionGroupKind, type FieldError, type RegionGroup } from '@chuangcheng/core';
+import { message, RegionGroupKind, type FieldError, type RegionGroup } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
@@ -115,7 +115,9 @@ export async function createRegionGroup(
   await checkMembers(db, input.memberCodes);
   return db.transaction().execute(async (trx) => {
     if (await groupRepository.find(trx, input.code)) {
-      throw conflict(`region group ${input.code} already exists`, [{ field: 'body.code', message: 'already taken' }]);
+      throw conflict(message('taken.regionGroup', { code: input.code }), [
+        { field: 'body.code', message: message('taken.already') },
+      ]);
     }
     return writeGroup(
       trx,
@@ -136,7 +138,7 @@ export async function updateRegionGroup(
   groupPolicy.canWrite(actor);
   await checkMembers(db, input.memberCodes);
   return db.transaction().execute(async (trx) => {
-    if (!(await groupRepository.find(trx, code))) throw notFound(`region group ${code}`);
+    if (!(await groupRepository.find(trx, code))) throw notFound('regionGroup', code);
     return writeGroup(
       trx,
       { actor, requestId, fallbackRegionCode: actor.regionCode },
@@ -155,7 +157,7 @@ export async function deleteRegionGroup(
   groupPolicy.canWrite(actor);
   await db.transaction().execute(async (trx) => {
     const before = await snapshot(trx, code);
-    if (!before) throw notFound(`region group ${code}`);
+    if (!before) throw notFound('regionGroup', code);
     await groupRepository.delete(trx, code);
     await recordAudit(
       trx,

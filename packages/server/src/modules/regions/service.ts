@@ -35,7 +35,7 @@ async function presentRegions(db: Kysely<Database>, rows: RegionRow[]): Promise<
 
 async function getRegion(db: Kysely<Database>, code: string): Promise<RegionRow> {
   const row = await regionRepository.findByCode(db, code);
-  if (!row) throw notFound(`region ${code}`);
+  if (!row) throw notFound('region', code);
   return row;
 }
 

@@ -77,11 +77,11 @@ export async function readBulletin(
   query: BulletinQuery,
 ): Promise<Bulletin> {
   const plan = await planRepository.findByCode(db, code);
-  if (!plan) throw notFound(`plan ${code}`);
+  if (!plan) throw notFound('plan', code);
   const issuing = await regionRepository.findByCode(db, plan.issuing_region_code);
   planPolicy.canRead(actor, issuing!.path);
   const region = await regionRepository.findByCode(db, query.region ?? actor.regionCode);
-  if (!region) throw notFound(`region ${query.region}`);
+  if (!region) throw notFound('region', query.region);
   reportPolicy.canIssueBulletin(actor, region.path);
 
   const span = bulletinSpan(query.period);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { daysBetween, supervisionRulesOf, TaskStatus, unitCard } from '@chuangcheng/core';
+import { message, daysBetween, supervisionRulesOf, TaskStatus, unitCard } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
@@ -16,12 +16,12 @@ const EXCERPT_CHARS = 120;
 /** A plan the actor may read, and which of its task × unit rows they see. */
 async function getLedgerScope(db: Kysely<Database>, actor: Actor, code: string, orgUnitId?: string) {
   const plan = await planRepository.findByCode(db, code);
-  if (!plan) throw notFound(`plan ${code}`);
+  if (!plan) throw notFound('plan', code);
   const region = await regionRepository.findByCode(db, plan.issuing_region_code);
   planPolicy.canRead(actor, region!.path);
   const filter = reportPolicy.ledgerFilter(actor);
   if (orgUnitId) {
-    if (filter.orgUnitId && filter.orgUnitId !== orgUnitId) throw forbidden('you see only your own organisation');
+    if (filter.orgUnitId && filter.orgUnitId !== orgUnitId) throw forbidden(message('forbidden.ownLedger'));
     filter.orgUnitId = orgUnitId;
   }
   return { plan, filter };

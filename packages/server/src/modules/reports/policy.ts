@@ -1,4 +1,4 @@
-import { isWithinScope } from '@chuangcheng/core';
+import { message, isWithinScope } from '@chuangcheng/core';
 import { forbidden, outOfScope } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
 
@@ -10,24 +10,23 @@ import { authorize, type Actor } from '../auth/index.ts';
 export const reportPolicy = {
   canFile(actor: Actor, target: { orgUnitId: string; assigned: boolean }): void {
     authorize(actor, 'report.write');
-    if (actor.orgUnitId !== target.orgUnitId) throw forbidden('you may report only for your own organisation');
-    if (!target.assigned) throw forbidden('your organisation is not assigned to this task');
+    if (actor.orgUnitId !== target.orgUnitId) throw forbidden(message('forbidden.reportOwnUnit'));
+    if (!target.assigned) throw forbidden(message('forbidden.taskNotAssigned'));
   },
 
   canRead(actor: Actor, unit: { orgUnitId: string; regionPath: string }): void {
     authorize(actor, 'supervision.read');
     if (actor.role === 'unit_officer') {
-      if (actor.orgUnitId !== unit.orgUnitId) throw forbidden("you may read only your own organisation's reports");
+      if (actor.orgUnitId !== unit.orgUnitId) throw forbidden(message('forbidden.readOwnReports'));
       return;
     }
-    if (!isWithinScope(actor.regionPath, unit.regionPath))
-      throw outOfScope("this unit's reports are outside your scope");
+    if (!isWithinScope(actor.regionPath, unit.regionPath)) throw outOfScope(message('scope.reportsOutside'));
   },
 
   /** The task list of the actor's own organisation. */
   canListOwnTasks(actor: Actor): string {
     authorize(actor, 'report.write');
-    if (!actor.orgUnitId) throw forbidden('your account belongs to no organisation');
+    if (!actor.orgUnitId) throw forbidden(message('forbidden.noOrganisation'));
     return actor.orgUnitId;
   },
 
@@ -35,7 +34,7 @@ export const reportPolicy = {
   ledgerFilter(actor: Actor): { scopePath?: string; orgUnitId?: string } {
     authorize(actor, 'supervision.read');
     if (actor.role === 'unit_officer') {
-      if (!actor.orgUnitId) throw forbidden('your account belongs to no organisation');
+      if (!actor.orgUnitId) throw forbidden(message('forbidden.noOrganisation'));
       return { orgUnitId: actor.orgUnitId };
     }
     return { scopePath: actor.regionPath };

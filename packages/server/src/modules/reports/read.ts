@@ -26,12 +26,12 @@ export async function listReportHistory(
 ): Promise<ReportView[]> {
   // A task a revised plan retired keeps the history reported on it.
   const task = await reportRepository.findTask(db, taskId, true);
-  if (!task) throw notFound(`task ${taskId}`);
+  if (!task) throw notFound('task', taskId);
   const unitId = orgUnitId ?? (actor.role === 'unit_officer' ? actor.orgUnitId : null);
   let rows;
   if (unitId) {
     const unit = await reportRepository.findOrgUnit(db, unitId);
-    if (!unit) throw notFound(`organisation ${unitId}`);
+    if (!unit) throw notFound('organisation', unitId);
     reportPolicy.canRead(actor, { orgUnitId: unit.id, regionPath: unit.region_path });
     rows = await reportRepository.listHistory(db, taskId, unit.id);
   } else {

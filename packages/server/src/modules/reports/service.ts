@@ -19,13 +19,13 @@ type Context = { actor: Actor; requestId?: string };
 
 async function getTask(db: Db, taskId: string) {
   const task = await reportRepository.findTask(db, taskId);
-  if (!task) throw notFound(`task ${taskId}`);
+  if (!task) throw notFound('task', taskId);
   return task;
 }
 
 async function getReport(db: Db, id: string): Promise<ReportRow> {
   const row = await reportRepository.findById(db, id);
-  if (!row) throw notFound(`report ${id}`);
+  if (!row) throw notFound('report', id);
   return row;
 }
 

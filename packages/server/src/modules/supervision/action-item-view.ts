@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
-import { daysBetween, statusColour } from '@chuangcheng/core';
+import { daysBetween, message, statusColour } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { invalid } from '../../http/problem.ts';
 import { assertInScope, type Actor } from '../auth/index.ts';
@@ -43,7 +43,7 @@ export async function checkUnits(
   const found = await findUnits(db, ids);
   ids.forEach((id, index) => {
     const unit = found.find((u) => u.id === id);
-    if (!unit) throw invalid([{ field: field(index), message: `unknown organisation ${id}` }]);
+    if (!unit) throw invalid([{ field: field(index), message: message('field.unknownOrganisation', { id }) }]);
     if (inScope) assertInScope(actor, unit.region_path);
     else supervisionPolicy.canInvite(actor, unit.region_path);
   });

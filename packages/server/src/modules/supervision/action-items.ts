@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, notFound, outOfScope } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { can, isWithinScope } from '@chuangcheng/core';
+import { message, can, isWithinScope } from '@chuangcheng/core';
 import { buildItems, presentItem } from './action-item-view.ts';
 import { meetingRepository } from './meeting-repository.ts';
 import type { ActionItem, ActionItemInput } from './meeting-schema.ts';
@@ -50,18 +50,18 @@ export async function completeActionItem(
   requestId?: string,
 ): Promise<ActionItem> {
   const item = await meetingRepository.findItem(db, id);
-  if (!item) throw notFound(`action item ${id}`);
+  if (!item) throw notFound('actionItem', id);
   const m = await getMeeting(db, item.meeting_id);
   const owner = can(actor.role, 'report.write') && actor.orgUnitId === item.owner_org_unit_id;
   const office = can(actor.role, 'supervision.write') && isWithinScope(actor.regionPath, m.region_path);
   if (!owner && !office) {
     authorize(actor, 'supervision.read');
-    if (can(actor.role, 'supervision.write')) throw outOfScope('this meeting is held outside your scope');
-    throw forbidden('only the owner organisation or the office completes this item');
+    if (can(actor.role, 'supervision.write')) throw outOfScope(message('scope.meetingOutside'));
+    throw forbidden(message('forbidden.actionItemOwner'));
   }
   return db.transaction().execute(async (trx) => {
     if (!(await meetingRepository.completeItem(trx, id, actor.userId, note))) {
-      throw conflict(`action item ${item.title} is already done`);
+      throw conflict(message('actionItem.done', { title: item.title }));
     }
     const after = presentItem((await meetingRepository.findItem(trx, id))!, todayInChina());
     await recordAudit(

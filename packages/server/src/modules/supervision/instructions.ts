@@ -59,7 +59,7 @@ function presentInstruction(row: InstructionRow, assisting: Units, today = today
 
 export async function getInstruction(db: Kysely<Database>, id: string): Promise<InstructionRow> {
   const row = await instructionRepository.findById(db, id);
-  if (!row) throw notFound(`leader instruction ${id}`);
+  if (!row) throw notFound('leaderInstruction', id);
   return row;
 }
 

@@ -1,4 +1,5 @@
 import { attachmentRepository } from '../attachments/index.ts';
+import { message } from '@chuangcheng/core';
 import { presentAttachment } from '../reports/index.ts';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -25,7 +26,7 @@ const summary = (m: MeetingRow): z.infer<typeof MeetingSummary> => ({
 
 export async function getMeeting(db: Kysely<Database>, id: string): Promise<MeetingRow> {
   const row = await meetingRepository.findById(db, id);
-  if (!row) throw notFound(`meeting ${id}`);
+  if (!row) throw notFound('meeting', id);
   return row;
 }
 
@@ -47,7 +48,7 @@ async function canReadMeeting(db: Kysely<Database>, actor: Actor, m: MeetingRow)
   if (actor.role !== 'unit_officer') return assertInScope(actor, m.region_path);
   const unit = supervisionPolicy.ownUnit(actor);
   const mine = await meetingRepository.list(db, { unitId: unit });
-  if (!mine.some((x) => x.id === m.id)) throw forbidden('your organisation took no part in this meeting');
+  if (!mine.some((x) => x.id === m.id)) throw forbidden(message('forbidden.meetingParticipant'));
 }
 
 export async function createMeeting(
@@ -64,7 +65,7 @@ export async function createMeeting(
     .where('p.code', '=', input.planCode)
     .executeTakeFirst();
   if (!plan || !planPolicy.isReadable(actor, plan.path)) {
-    throw invalid([{ field: 'body.planCode', message: `unknown plan ${input.planCode}` }]);
+    throw invalid([{ field: 'body.planCode', message: message('field.unknownPlan', { code: input.planCode }) }]);
   }
   await checkUnits(db, actor, input.attendeeOrgUnitIds, (i) => `body.attendeeOrgUnitIds[${i}]`, false);
   const id = crypto.randomUUID();

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { emitEvent } from '../../outbox/emit.ts';
-import { noticeActionFrom, type DomainEvent } from '@chuangcheng/core';
+import { message, noticeActionFrom, type DomainEvent, type NoticeStatus } from '@chuangcheng/core';
 import { notificationRepository } from './notification-repository.ts';
 import { getNotice, presentNotice } from './notices.ts';
 import { supervisionPolicy } from './policy.ts';
@@ -32,7 +32,13 @@ export async function step(
   return db.transaction().execute(async (trx) => {
     const before = await getNotice(trx, id);
     if (!(await noticeRepository.transition(trx, id, s.from, s.changes))) {
-      throw conflict(`notice ${before.number} is ${before.status}; this needs it to be ${s.from.join(' or ')}`);
+      throw conflict(
+        message('notice.wrongState', {
+          number: before.number,
+          status: message(`noticeStatus.${before.status as NoticeStatus}`),
+          needed: s.from.map((from) => message(`noticeStatus.${from as NoticeStatus}`)),
+        }),
+      );
     }
     const after = await getNotice(trx, id);
     if (s.event) await emitEvent(trx, s.event(after));
@@ -164,9 +170,11 @@ export async function escalateOverdueNotices(db: Kysely<Database>, asOf: string)
           subjectType: 'supervision_notice',
           subjectId: notice.id,
           threshold: 'escalated',
-          title: superior
-            ? `${notice.number}：${unit.name}逾期未反馈（应于${notice.reply_due}前），请督促办理`
-            : `${notice.number}：${unit.name}逾期未反馈（应于${notice.reply_due}前），无上级机关可提级，请签发机关督促`,
+          title: message(superior ? 'notification.noticeEscalated' : 'notification.noticeEscalatedNoSuperior', {
+            number: notice.number,
+            unit: unit.name,
+            due: notice.reply_due,
+          }),
           link: `/notices/${notice.id}`,
         },
       ]);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { noticeActionFrom } from '@chuangcheng/core';
+import { message, noticeActionFrom } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
@@ -42,7 +42,7 @@ export async function reviewNotice(db: Kysely<Database>, actor: Actor, id: strin
 export async function approveNotice(db: Kysely<Database>, actor: Actor, id: string, note: string, requestId?: string) {
   const notice = await officeNotice(db, actor, id);
   if (notice.status === 'reviewed' && notice.reviewed_by === actor.userId) {
-    throw forbidden('the reviewer of a reply does not also approve it; another leader approves');
+    throw forbidden(message('forbidden.reviewerApproves'));
   }
   return step(
     db,
@@ -69,7 +69,7 @@ export async function returnNotice(
 ) {
   const notice = await officeNotice(db, actor, id);
   if (input.replyDue && input.replyDue < todayInChina()) {
-    throw invalid([{ field: 'body.replyDue', message: 'the new reply date has passed' }]);
+    throw invalid([{ field: 'body.replyDue', message: message('field.newReplyDuePassed') }]);
   }
   const round = notice.returned_count + 1;
   return step(
@@ -108,9 +108,12 @@ export async function requestExtension(
   const notice = await getNotice(db, id);
   supervisionPolicy.canAnswer(actor, notice);
   if (input.requestedDue <= notice.reply_due) {
-    throw invalid([{ field: 'body.requestedDue', message: `ask for a date after ${notice.reply_due}` }]);
+    throw invalid([
+      { field: 'body.requestedDue', message: message('field.extensionAfter', { due: notice.reply_due }) },
+    ]);
   }
-  if (notice.extension_status === 'pending') throw conflict(`notice ${notice.number} has a pending extension request`);
+  if (notice.extension_status === 'pending')
+    throw conflict(message('notice.extensionPending', { number: notice.number }));
   return step(
     db,
     actor,
@@ -146,10 +149,10 @@ export async function decideExtension(
 ) {
   const notice = await officeNotice(db, actor, id);
   if (notice.extension_status !== 'pending' || !notice.extension_due) {
-    throw conflict(`notice ${notice.number} has no pending extension request`);
+    throw conflict(message('notice.noExtensionPending', { number: notice.number }));
   }
   if (!input.approve && !input.note.trim()) {
-    throw invalid([{ field: 'body.note', message: 'give the reason for refusing' }]);
+    throw invalid([{ field: 'body.note', message: message('field.refusalReason') }]);
   }
   const due = notice.extension_due;
   return step(

@@ -1,7 +1,7 @@
 import { attachmentRepository } from '../attachments/index.ts';
 import { presentAttachment } from '../reports/index.ts';
 import crypto from 'node:crypto';
-import { addDays, awaitingReply, type NoticeStatus } from '@chuangcheng/core';
+import { message, addDays, awaitingReply, type NoticeStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
@@ -63,22 +63,23 @@ export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {
 
 export async function getNotice(db: Kysely<Database>, id: string): Promise<NoticeRow> {
   const row = await noticeRepository.findById(db, id);
-  if (!row) throw notFound(`notice ${id}`);
+  if (!row) throw notFound('notice', id);
   return row;
 }
 
 /** The plan a notice belongs to, after checking that the unit answers for its subject. */
 async function subjectPlan(db: Kysely<Database>, input: IssueNoticeRequest): Promise<string> {
   if (input.taskId && input.actionItemId) {
-    throw invalid([{ field: 'body.taskId', message: 'give either taskId or actionItemId, not both' }]);
+    throw invalid([{ field: 'body.taskId', message: message('field.taskOrActionItem') }]);
   }
   if (!input.taskId && !input.actionItemId) {
     // Addressed to any unit: a notice about the plan's work in general.
     if (!input.planCode) {
-      throw invalid([{ field: 'body.planCode', message: 'give taskId, actionItemId or the planCode' }]);
+      throw invalid([{ field: 'body.planCode', message: message('field.taskItemOrPlan') }]);
     }
     const plan = await db.selectFrom('plan').select('id').where('code', '=', input.planCode).executeTakeFirst();
-    if (!plan) throw invalid([{ field: 'body.planCode', message: `unknown plan ${input.planCode}` }]);
+    if (!plan)
+      throw invalid([{ field: 'body.planCode', message: message('field.unknownPlan', { code: input.planCode }) }]);
     return plan.id;
   }
   if (input.taskId) {
@@ -88,15 +89,14 @@ async function subjectPlan(db: Kysely<Database>, input: IssueNoticeRequest): Pro
       .where('id', '=', input.taskId)
       .where('retired_in_version', 'is', null)
       .executeTakeFirst();
-    if (!task) throw invalid([{ field: 'body.taskId', message: `unknown task ${input.taskId}` }]);
+    if (!task) throw invalid([{ field: 'body.taskId', message: message('field.unknownTask', { id: input.taskId }) }]);
     const assigned = await db
       .selectFrom('plan_task_unit')
       .select('org_unit_id')
       .where('task_id', '=', task.id)
       .where('org_unit_id', '=', input.orgUnitId)
       .executeTakeFirst();
-    if (!assigned)
-      throw invalid([{ field: 'body.orgUnitId', message: 'this organisation is not assigned to the task' }]);
+    if (!assigned) throw invalid([{ field: 'body.orgUnitId', message: message('field.unitNotAssigned') }]);
     return task.plan_id;
   }
   const item = await db
@@ -105,9 +105,12 @@ async function subjectPlan(db: Kysely<Database>, input: IssueNoticeRequest): Pro
     .select(['a.owner_org_unit_id', 'm.plan_id'])
     .where('a.id', '=', input.actionItemId!)
     .executeTakeFirst();
-  if (!item) throw invalid([{ field: 'body.actionItemId', message: `unknown action item ${input.actionItemId}` }]);
+  if (!item)
+    throw invalid([
+      { field: 'body.actionItemId', message: message('field.unknownActionItem', { id: input.actionItemId ?? '' }) },
+    ]);
   if (item.owner_org_unit_id !== input.orgUnitId) {
-    throw invalid([{ field: 'body.orgUnitId', message: 'this organisation does not own the action item' }]);
+    throw invalid([{ field: 'body.orgUnitId', message: message('field.unitNotOwner') }]);
   }
   return item.plan_id;
 }
@@ -121,15 +124,18 @@ export async function issueNotice(
   instructionId: string | null = null,
 ): Promise<Notice> {
   const unit = await findUnit(db, input.orgUnitId);
-  if (!unit) throw invalid([{ field: 'body.orgUnitId', message: `unknown organisation ${input.orgUnitId}` }]);
+  if (!unit)
+    throw invalid([
+      { field: 'body.orgUnitId', message: message('field.unknownOrganisation', { id: input.orgUnitId }) },
+    ]);
   supervisionPolicy.canWriteFor(actor, unit.region_path);
   const planId = await subjectPlan(db, input);
   const today = todayInChina();
   const replyDue = await resolveReplyDue(db, input, today);
-  if (replyDue < today) throw invalid([{ field: 'body.replyDue', message: 'the reply date has passed' }]);
+  if (replyDue < today) throw invalid([{ field: 'body.replyDue', message: message('field.replyDuePassed') }]);
   const ackDue = input.ackDue ?? (addDays(today, 2) < replyDue ? addDays(today, 2) : replyDue);
   if (ackDue < today || ackDue > replyDue) {
-    throw invalid([{ field: 'body.ackDue', message: 'acknowledge between today and the reply date' }]);
+    throw invalid([{ field: 'body.ackDue', message: message('field.ackBetween') }]);
   }
   const id = crypto.randomUUID();
   const office = await findIssuingOffice(db, actor);
@@ -167,8 +173,8 @@ export async function issueNotice(
         subjectType: 'supervision_notice',
         subjectId: id,
         threshold: 'issued',
-        title: `${number}: ${input.reason}`.slice(0, 500),
-        body: `reply by ${replyDue}`,
+        title: message('notification.noticeIssued', { number, reason: input.reason }),
+        body: message('notification.noticeIssuedBody', { due: replyDue }),
         link: `/notices/${id}`,
       },
     ]);

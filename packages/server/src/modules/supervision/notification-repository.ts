@@ -1,15 +1,20 @@
 import crypto from 'node:crypto';
+import { renderMessage, type LocalizedMessage } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
+/**
+ * A notification to write. Its title (and body) are catalogue messages: the table keeps them, to
+ * render in each reader's language, and their Chinese text in `title`/`body` (500 characters).
+ */
 export type NewNotification = {
   recipient: string;
   kind: 'task' | 'notice' | 'action_item' | 'case' | 'instruction';
   subjectType: 'plan_task' | 'supervision_notice' | 'action_item' | 'problem_case' | 'leader_instruction';
   subjectId: string;
   threshold: string;
-  title: string;
-  body?: string;
+  title: LocalizedMessage;
+  body?: LocalizedMessage;
   link?: string | null;
 };
 
@@ -33,9 +38,10 @@ export const notificationRepository = {
             subject_type: n.subjectType,
             subject_id: n.subjectId,
             threshold: n.threshold,
-            title: n.title,
-            body: n.body ?? '',
+            title: renderMessage(n.title, 'zh').slice(0, 500),
+            body: n.body ? renderMessage(n.body, 'zh') : '',
             link: n.link ?? null,
+            message: JSON.stringify({ title: n.title, ...(n.body ? { body: n.body } : {}) }),
           })),
         )
         .onConflict((oc) =>

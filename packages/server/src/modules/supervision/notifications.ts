@@ -1,3 +1,4 @@
+import { isLocalizedMessage, renderMessage, type LocalizedMessage } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
@@ -5,23 +6,39 @@ import type { Actor } from '../auth/index.ts';
 import { notificationRepository } from './notification-repository.ts';
 import { supervisionPolicy } from './policy.ts';
 
-/** In-app notifications go to an organisation; everyone in it reads the same list. */
-export async function listNotifications(db: Kysely<Database>, actor: Actor, query: { unread?: string; limit: number }) {
+/** A stored text in the reader's language: from its catalogue message, else the stored (Chinese) text. */
+function textOf(stored: string, text: LocalizedMessage | undefined, language: 'zh' | 'en'): string {
+  return isLocalizedMessage(text) ? renderMessage(text, language) : stored;
+}
+
+/**
+ * In-app notifications go to an organisation; everyone in it reads the same list, each in their
+ * own language.
+ */
+export async function listNotifications(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: { unread?: string; limit: number },
+  language: 'zh' | 'en',
+) {
   const unit = supervisionPolicy.ownUnit(actor);
   const rows = await notificationRepository.list(db, unit, { unread: query.unread === 'true', limit: query.limit });
   return {
-    items: rows.map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      subjectType: n.subject_type,
-      subjectId: n.subject_id,
-      threshold: n.threshold,
-      title: n.title,
-      body: n.body,
-      link: n.link,
-      createdAt: n.created_at.toISOString(),
-      readAt: n.read_at ? n.read_at.toISOString() : null,
-    })),
+    items: rows.map((n) => {
+      const message = (n.message ?? {}) as { title?: LocalizedMessage; body?: LocalizedMessage };
+      return {
+        id: n.id,
+        kind: n.kind,
+        subjectType: n.subject_type,
+        subjectId: n.subject_id,
+        threshold: n.threshold,
+        title: textOf(n.title, message.title, language),
+        body: textOf(n.body, message.body, language),
+        link: n.link,
+        createdAt: n.created_at.toISOString(),
+        readAt: n.read_at ? n.read_at.toISOString() : null,
+      };
+    }),
     unread: await notificationRepository.countUnread(db, unit),
   };
 }
@@ -29,7 +46,7 @@ export async function listNotifications(db: Kysely<Database>, actor: Actor, quer
 export async function markNotificationRead(db: Kysely<Database>, actor: Actor, id: string) {
   const unit = supervisionPolicy.ownUnit(actor);
   const row = await notificationRepository.findById(db, id);
-  if (!row || row.recipient_org_unit_id !== unit) throw notFound(`notification ${id}`);
+  if (!row || row.recipient_org_unit_id !== unit) throw notFound('notification', id);
   await notificationRepository.markRead(db, unit, id);
   return { updated: 1 };
 }

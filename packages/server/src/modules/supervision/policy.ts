@@ -1,4 +1,4 @@
-import { isWithinScope } from '@chuangcheng/core';
+import { message, isWithinScope } from '@chuangcheng/core';
 import { forbidden, outOfScope } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 
@@ -20,7 +20,7 @@ export const supervisionPolicy = {
     authorize(actor, 'supervision.read');
     if (actor.role === 'unit_officer') {
       const ours = actor.orgUnitId === notice.org_unit_id || actor.orgUnitId === notice.escalated_to_org_unit_id;
-      if (!ours) throw forbidden('this notice is addressed to another organisation');
+      if (!ours) throw forbidden(message('forbidden.noticeOtherUnit'));
       return;
     }
     assertInScope(actor, notice.region_path);
@@ -29,7 +29,7 @@ export const supervisionPolicy = {
   canAnswer(actor: Actor, notice: { org_unit_id: string }): void {
     authorize(actor, 'report.write');
     if (!actor.orgUnitId || actor.orgUnitId !== notice.org_unit_id) {
-      throw forbidden('only the organisation the notice is addressed to answers it');
+      throw forbidden(message('forbidden.noticeAnswer'));
     }
   },
 
@@ -40,12 +40,12 @@ export const supervisionPolicy = {
    */
   canInvite(actor: Actor, unitRegionPath: string): void {
     if (isWithinScope(actor.regionPath, unitRegionPath) || isWithinScope(unitRegionPath, actor.regionPath)) return;
-    throw outOfScope(`organisation in region ${unitRegionPath.split('/').pop()} is outside your scope`);
+    throw outOfScope(message('scope.organisationOutside', { region: unitRegionPath.split('/').pop() ?? '' }));
   },
 
   /** The organisation whose notifications and action items an actor sees. */
   ownUnit(actor: Actor): string {
-    if (!actor.orgUnitId) throw forbidden('your account belongs to no organisation');
+    if (!actor.orgUnitId) throw forbidden(message('forbidden.noOrganisation'));
     return actor.orgUnitId;
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
+import { pickLanguage } from '../../http/problem.ts';
 import { requireActor } from '../auth/index.ts';
 import { instructionRoutes } from './instruction-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
@@ -159,7 +160,13 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
         response: { 200: NotificationList },
       },
     },
-    async (request) => listNotifications(deps.db, requireActor(request), request.query),
+    async (request) =>
+      listNotifications(
+        deps.db,
+        requireActor(request),
+        request.query,
+        pickLanguage(request.headers['accept-language']),
+      ),
   );
   app.post(
     '/notifications/read-all',

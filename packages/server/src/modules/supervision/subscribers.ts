@@ -1,5 +1,5 @@
+import { message, type ServerMessageId } from '@chuangcheng/core';
 import { defineSubscriber } from '../../outbox/subscriber.ts';
-import { STAGE_ESCALATION_TEXT } from '../cases/index.ts';
 import { notificationRepository } from './notification-repository.ts';
 
 /*
@@ -21,7 +21,7 @@ export const caseNotificationSubscriber = defineSubscriber('supervision.case-not
         ...ofCase(e.caseId),
         recipient: e.unitId,
         threshold: `dispatched:${e.dispatchedAt}`,
-        title: `新派遣案件 ${e.caseNumber}`,
+        title: message('notification.caseDispatched', { number: e.caseNumber }),
       },
     ]);
   },
@@ -31,21 +31,25 @@ export const caseNotificationSubscriber = defineSubscriber('supervision.case-not
         ...ofCase(e.caseId),
         recipient: e.unitId,
         threshold: `rework:${e.rework}`,
-        title: `案件 ${e.caseNumber} 核查未通过，请返工`,
+        title: message('notification.caseRework', { number: e.caseNumber }),
       },
     ]);
   },
   'case.escalated': async (trx, e) => {
-    const title = `案件 ${e.caseNumber} 已逾期`;
     await notificationRepository.insertOnce(trx, [
-      { ...ofCase(e.caseId), recipient: e.unitId, threshold: 'overdue', title: `${title}，请立即处置` },
+      {
+        ...ofCase(e.caseId),
+        recipient: e.unitId,
+        threshold: 'overdue',
+        title: message('notification.caseOverdue', { number: e.caseNumber }),
+      },
       ...(e.superior
         ? [
             {
               ...ofCase(e.caseId),
               recipient: e.superior.id,
               threshold: 'overdue',
-              title: `${title}（${e.unitName}），请督促办理`,
+              title: message('notification.caseOverdueSuperior', { number: e.caseNumber, unit: e.unitName }),
             },
           ]
         : []),
@@ -53,13 +57,12 @@ export const caseNotificationSubscriber = defineSubscriber('supervision.case-not
   },
   'case.stage-escalated': async (trx, e) => {
     if (!e.office) return;
-    const text = STAGE_ESCALATION_TEXT[e.stage];
     await notificationRepository.insertOnce(trx, [
       {
         ...ofCase(e.caseId),
         recipient: e.office.id,
         threshold: `overdue:${e.stage}`,
-        title: `案件 ${e.caseNumber} ${text.event}，请${text.office}立即办理`,
+        title: message(`notification.caseStageOverdue.${e.stage}`, { number: e.caseNumber }),
       },
     ]);
   },
@@ -71,7 +74,7 @@ export const caseNotificationSubscriber = defineSubscriber('supervision.case-not
           ...ofCase(e.caseId),
           recipient: office,
           threshold: `calendar-missing:${year}`,
-          title: `节假日日历缺少 ${year} 年：案件 ${e.caseNumber} 的时限只按周一至周五计算，请导入国务院办公厅 ${year} 年节假日安排`,
+          title: message('notification.calendarMissing', { year, number: e.caseNumber }),
         })),
       ),
     );
@@ -84,13 +87,13 @@ export const caseNotificationSubscriber = defineSubscriber('supervision.case-not
  * the closing (销号). Review and approval stay inside the office.
  */
 const TO_OFFICE = new Set(['reply', 'request_extension']);
-const NOTICE_TEXT: Record<string, (number: string, detail: string) => string> = {
-  reply: (n) => `${n}：责任单位已反馈，申请办结，请审核`,
-  request_extension: (n, d) => `${n}：责任单位申请延期至 ${d}`,
-  return: (n, d) => `${n}：反馈被退回重办：${d}`,
-  approve_extension: (n, d) => `${n}：延期申请已同意，反馈时限延至 ${d}`,
-  refuse_extension: (n, d) => `${n}：延期申请未同意：${d}`,
-  close: (n) => `${n}：已办结销号`,
+const NOTICE_TEXT: Record<string, ServerMessageId> = {
+  reply: 'notification.noticeReply',
+  request_extension: 'notification.noticeExtensionRequested',
+  return: 'notification.noticeReturned',
+  approve_extension: 'notification.noticeExtensionApproved',
+  refuse_extension: 'notification.noticeExtensionRefused',
+  close: 'notification.noticeClosed',
 };
 
 export const noticeChainSubscriber = defineSubscriber('supervision.notice-chain', {
@@ -106,7 +109,7 @@ export const noticeChainSubscriber = defineSubscriber('supervision.notice-chain'
         subjectType: 'supervision_notice',
         subjectId: e.noticeId,
         threshold: `${e.action}:${e.round}`,
-        title: text(e.number, e.detail).slice(0, 500),
+        title: message(text, { number: e.number, detail: e.detail }),
         link: `/notices/${e.noticeId}`,
       },
     ]);
@@ -118,16 +121,16 @@ export const noticeChainSubscriber = defineSubscriber('supervision.notice-chain'
  * of each report (interim or final: the detail page says which); the lead unit hears of a return
  * (with the reason) and of the acceptance (办结).
  */
-const INSTRUCTION_TEXT: Record<string, (title: string, detail: string) => string> = {
-  create: (t, d) => `新领导批示：${t}，请于 ${d} 前报送办理情况`,
-  report: (t, d) => `${t}：主办单位报送了办理情况：${d}`,
-  return: (t, d) => `${t}：办理情况报告被退回：${d}`,
-  accept: (t) => `${t}：已办结`,
-};
+const INSTRUCTION_TEXT = {
+  create: 'notification.instructionCreate',
+  report: 'notification.instructionReport',
+  return: 'notification.instructionReturn',
+  accept: 'notification.instructionAccept',
+} as const;
 
 export const instructionSubscriber = defineSubscriber('supervision.instructions', {
   'instruction.transitioned': async (trx, e) => {
-    const text = INSTRUCTION_TEXT[e.action];
+    const text = INSTRUCTION_TEXT[e.action as keyof typeof INSTRUCTION_TEXT];
     if (!text) return;
     const recipients =
       e.action === 'create'
@@ -143,7 +146,7 @@ export const instructionSubscriber = defineSubscriber('supervision.instructions'
         subjectType: 'leader_instruction' as const,
         subjectId: e.instructionId,
         threshold: e.round,
-        title: text(e.title, e.detail).slice(0, 500),
+        title: message(text, { title: e.title, detail: e.detail }),
         link: `/supervision/instructions?id=${e.instructionId}`,
       })),
     );

@@ -1,4 +1,4 @@
-import { grantableRoles, isWithinScope, type Role } from '@chuangcheng/core';
+import { message, grantableRoles, isWithinScope, type Role } from '@chuangcheng/core';
 import { AppError, forbidden, outOfScope } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
 
@@ -15,27 +15,31 @@ export const userPolicy = {
   canRead(actor: Actor, target: { id: string; regionPath: string }): void {
     if (target.id === actor.userId) return;
     authorize(actor, 'user.read');
-    if (!isWithinScope(actor.regionPath, target.regionPath)) throw outOfScope('this account is outside your scope');
+    if (!isWithinScope(actor.regionPath, target.regionPath)) throw outOfScope(message('scope.accountOutside'));
   },
 
   canGrant(actor: Actor, grant: { role: Role; regionPath: string }): void {
     authorize(actor, 'user.write');
     if (!grantableRoles(actor.role).includes(grant.role)) {
-      throw forbidden(`a ${actor.role} cannot grant the role ${grant.role}`);
+      throw forbidden(
+        message('forbidden.grantRole', { actor: message(`role.${actor.role}`), role: message(`role.${grant.role}`) }),
+      );
     }
     if (!isWithinScope(actor.regionPath, grant.regionPath)) {
-      throw outOfScope('the new scope lies outside your own');
+      throw outOfScope(message('scope.newScopeOutside'));
     }
   },
 
   canUpdate(actor: Actor, target: { id: string; role: Role; regionPath: string }, changesRoleOrScope: boolean): void {
     authorize(actor, 'user.write');
-    if (!isWithinScope(actor.regionPath, target.regionPath)) throw outOfScope('this account is outside your scope');
+    if (!isWithinScope(actor.regionPath, target.regionPath)) throw outOfScope(message('scope.accountOutside'));
     if (!grantableRoles(actor.role).includes(target.role)) {
-      throw forbidden(`a ${actor.role} cannot manage a ${target.role}`);
+      throw forbidden(
+        message('forbidden.manageRole', { actor: message(`role.${actor.role}`), role: message(`role.${target.role}`) }),
+      );
     }
     if (target.id === actor.userId && changesRoleOrScope) {
-      throw forbidden('you cannot change your own role or scope');
+      throw forbidden(message('forbidden.ownRole'));
     }
   },
 
@@ -47,7 +51,7 @@ export const userPolicy = {
    */
   canBindOrgUnit(actor: Actor, unit: { regionPath: string }, account: { regionPath: string }): void {
     if (!isWithinScope(actor.regionPath, unit.regionPath)) {
-      throw outOfScope('this organisation is outside your scope');
+      throw outOfScope(message('scope.unitOutside'));
     }
     if (!isWithinScope(account.regionPath, unit.regionPath)) {
       throw new AppError('VALIDATION_FAILED', "the organisation lies outside the account's region", [

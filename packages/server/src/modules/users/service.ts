@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  message,
   Role,
   rolePermissions,
   type CreateUserRequest,
@@ -49,7 +50,7 @@ export function permissionsOf(role: Role): Permission[] {
 
 export async function getUser(db: Kysely<Database>, id: string): Promise<UserRow> {
   const row = await userRepository.findById(db, id);
-  if (!row) throw notFound(`user ${id}`);
+  if (!row) throw notFound('user', id);
   return row;
 }
 
@@ -111,7 +112,9 @@ export async function createUser(
   const id = crypto.randomUUID();
   return db.transaction().execute(async (trx) => {
     if (await userRepository.findByUsername(trx, input.username)) {
-      throw conflict(`user name ${input.username} is taken`, [{ field: 'body.username', message: 'already taken' }]);
+      throw conflict(message('taken.userName', { name: input.username }), [
+        { field: 'body.username', message: message('taken.already') },
+      ]);
     }
     await userRepository.insert(trx, {
       id,
@@ -210,6 +213,6 @@ export async function resetPassword(
   password: string,
 ): Promise<User> {
   const row = await userRepository.findByUsername(db, username);
-  if (!row) throw notFound(`user ${username}`);
+  if (!row) throw notFound('user', username);
   return updateUser(db, actor, row.id, { password });
 }

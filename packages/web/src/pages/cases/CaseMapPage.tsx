@@ -37,6 +37,7 @@ export default function CaseMapPage() {
           value={category}
           onChange={(value) => setCategory(value as string[] | undefined)}
           placeholder={t('case.filter.allCategories')}
+          aria-label={t('a11y.cases.filterCategory')}
           allowClear
         />
       }

@@ -103,7 +103,11 @@ export default function CaseStatsPage() {
             placeholder={[t('case.stats.from'), t('case.stats.to')]}
           />
           <div style={{ width: 240 }}>
-            <RegionSelect value={regionCode} onChange={(value) => setRegionCode(value as string | undefined)} />
+            <RegionSelect
+              value={regionCode}
+              onChange={(value) => setRegionCode(value as string | undefined)}
+              aria-label={t('a11y.cases.filterRegion')}
+            />
           </div>
           <Cascader
             style={{ width: 200 }}
@@ -111,6 +115,7 @@ export default function CaseStatsPage() {
             value={category}
             onChange={(value) => setCategory(value as string[] | undefined)}
             placeholder={t('case.filter.allCategories')}
+            aria-label={t('a11y.cases.filterCategory')}
             allowClear
           />
           <Button href={withQuery('/api/v1/cases/stats.xlsx', query)} data-testid="case-stats-export">

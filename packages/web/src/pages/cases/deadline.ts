@@ -30,11 +30,11 @@ export function trackingBadge(
   return deadlineBadge({ status: c.status, paused: c.paused, colour });
 }
 
-/** antd tag colours per badge. */
+/** Tag colours per badge: solid fills deep enough for white text at 4.5:1 (antd's red, gold and green are not). */
 export const badgeColour: Record<DeadlineBadge, string> = {
-  overdue: 'red',
-  dueSoon: 'gold',
-  onTime: 'green',
+  overdue: '#cf1322',
+  dueSoon: '#874d00',
+  onTime: '#237804',
   paused: 'default',
   none: 'default',
 };

@@ -249,6 +249,7 @@ export default function CockpitPage() {
                   onChange={(value: string) => setParam('colour', value)}
                   style={{ width: 260 }}
                   popupMatchSelectWidth={false}
+                  aria-label={t('a11y.cockpit.colourBy')}
                   data-testid="cockpit-colour-by"
                   options={[
                     {

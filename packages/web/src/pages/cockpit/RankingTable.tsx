@@ -4,6 +4,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatProgress } from './format.ts';
 import { statusKeys, statusPalette, targetStatuses } from './status.ts';
 import { useCockpitTheme } from './theme.ts';
+import styles from './cockpit.module.css';
 
 /** Child regions by mean progress over their targets, best first; a click drills into one. */
 export function RankingTable({
@@ -37,7 +38,12 @@ export function RankingTable({
           {score === null ? (
             '—'
           ) : (
-            <Progress percent={Math.round(score)} size="small" format={() => formatProgress(score)} />
+            <Progress
+              percent={Math.round(score)}
+              size="small"
+              format={() => formatProgress(score)}
+              aria-label={t('a11y.cockpit.scoreOf', { region: row.region.name })}
+            />
           )}
           <div style={{ fontSize: 12, opacity: 0.75 }} data-testid="ranking-scored">
             {t('cockpit.scoredOf', { scored: row.scored, applicable: row.applicable })}
@@ -61,16 +67,20 @@ export function RankingTable({
       ),
     },
   ];
+  // The list scrolls in its own box, which a keyboard user can focus and scroll (WCAG 2.1.1);
+  // the header sticks to the box's top.
   return (
-    <Table<CockpitRankingItem>
-      rowKey={(row) => row.region.code}
-      size="small"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={false}
-      scroll={{ y: 420 }}
-      data-testid="cockpit-ranking"
-    />
+    <div className={styles.rankingScroll} tabIndex={0} role="region" aria-label={t('cockpit.ranking')}>
+      <Table<CockpitRankingItem>
+        rowKey={(row) => row.region.code}
+        size="small"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={false}
+        sticky
+        data-testid="cockpit-ranking"
+      />
+    </div>
   );
 }

@@ -18,6 +18,18 @@ const STAGE = { width: 1920, height: 1080 };
 const CARDS_PER_VIEW = 8;
 const VIEW_SECONDS = 20;
 const REFRESH_MS = 5 * 60 * 1000;
+/**
+ * The app's theme makes secondary text dark grey for white pages; on the wall's dark stage that
+ * grey would vanish, so the wall sets light greys (about 9:1 and 7:1 on the dark cards).
+ */
+const WALL_TOKENS = {
+  fontSize: 18,
+  colorTextSecondary: '#bfbfbf',
+  colorTextDescription: '#bfbfbf',
+  colorTextTertiary: '#a6a6a6',
+  colorTextPlaceholder: '#a6a6a6',
+  colorTextQuaternary: '#a6a6a6',
+};
 
 function useStageScale(): number {
   const measure = () => Math.min(window.innerWidth / STAGE.width, window.innerHeight / STAGE.height);
@@ -77,7 +89,7 @@ export default function WallPage() {
   const firstTargetTitle = view?.targets.find((e) => e.target.code === firstTarget)?.target.title ?? '';
 
   return (
-    <ConfigProvider theme={{ algorithm: antdTheme.darkAlgorithm, token: { fontSize: 18 } }}>
+    <ConfigProvider theme={{ algorithm: antdTheme.darkAlgorithm, token: WALL_TOKENS }}>
       <CockpitThemeContext.Provider value="dark">
         <div className={`${cockpitStyles.wall} ${styles.screen}`} data-testid="wall">
           <div

@@ -55,8 +55,8 @@ export function scaleGradient(direction: TargetDirection): string {
 }
 
 /**
- * Text colour that stays readable on a background: white on dark fills, near-black on light ones
- * (WCAG relative luminance, threshold 0.4 so that the lime and amber fills keep dark text).
+ * Text colour that stays readable on a background: white or near-black, whichever has the higher
+ * WCAG contrast with it (so a mid-tone fill gets the better of the two, not a fixed threshold's).
  */
 export function readableText(background: string): string {
   const linear = parse(background).map((c) => {
@@ -64,5 +64,8 @@ export function readableText(background: string): string {
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   });
   const luminance = 0.2126 * linear[0]! + 0.7152 * linear[1]! + 0.0722 * linear[2]!;
-  return luminance > 0.4 ? '#1f1f1f' : '#ffffff';
+  // #1f1f1f has a relative luminance of 0.0137; white's is 1.
+  const onWhite = 1.05 / (luminance + 0.05);
+  const onDark = (luminance + 0.05) / (0.0137 + 0.05);
+  return onDark > onWhite ? '#1f1f1f' : '#ffffff';
 }

@@ -23,7 +23,7 @@ export const statusKeys: Record<TargetStatus, MessageKey> = {
 interface StatusPalette {
   /** Map areas, bars, the card's edge. */
   fill: string;
-  /** Text and lines on the page background. */
+  /** Text and lines on the page background, at 4.5:1 or more (WCAG AA). */
   text: string;
   /** A pale background behind a card or cell. */
   background: string;
@@ -36,11 +36,11 @@ interface StatusPalette {
  */
 const light: Record<TargetStatus, StatusPalette> = {
   achieved: { fill: '#237804', text: '#237804', background: '#f6ffed' },
-  on_track: { fill: '#73d13d', text: '#389e0d', background: '#f6ffed' },
-  at_risk: { fill: '#faad14', text: '#d48806', background: '#fffbe6' },
+  on_track: { fill: '#73d13d', text: '#2f7a0a', background: '#f6ffed' },
+  at_risk: { fill: '#faad14', text: '#874d00', background: '#fffbe6' },
   off_track: { fill: '#f5222d', text: '#cf1322', background: '#fff1f0' },
   insufficient_data: { fill: '#8c8c8c', text: '#595959', background: '#f5f5f5' },
-  no_data: { fill: '#d9d9d9', text: '#8c8c8c', background: '#fafafa' },
+  no_data: { fill: '#d9d9d9', text: '#6b6b6b', background: '#fafafa' },
 };
 
 /** The display wall's dark background needs brighter text and darker card backgrounds. */

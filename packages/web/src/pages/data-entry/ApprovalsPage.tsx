@@ -248,6 +248,7 @@ export default function ApprovalsPage() {
             onChange={(code: string) => setParam('set', code)}
             options={dataSets.map((set) => ({ value: set.code, label: set.name }))}
             style={{ width: 280 }}
+            aria-label={t('indicator.dataSet')}
             data-testid="approval-data-set"
           />
           <Typography.Text type="secondary">{t('indicator.entry.period')}</Typography.Text>
@@ -257,10 +258,17 @@ export default function ApprovalsPage() {
             options={periods.map((p) => ({ value: p, label: formatPeriod(p, language) }))}
             style={{ width: 180 }}
             showSearch={{ optionFilterProp: 'label' }}
+            aria-label={t('indicator.entry.period')}
             data-testid="approval-period"
           />
           <Space size={4}>
-            <Switch size="small" checked={showAll} onChange={setShowAll} data-testid="approval-show-all" />
+            <Switch
+              size="small"
+              checked={showAll}
+              onChange={setShowAll}
+              aria-label={t('indicator.approval.showAll')}
+              data-testid="approval-show-all"
+            />
             <Typography.Text>{t('indicator.approval.showAll')}</Typography.Text>
           </Space>
         </Space>

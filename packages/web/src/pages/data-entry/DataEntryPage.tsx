@@ -80,6 +80,7 @@ export default function DataEntryPage() {
             onChange={(code: string) => setParam({ set: code, region: null })}
             options={dataSets.map((set) => ({ value: set.code, label: set.name }))}
             style={{ width: 280 }}
+            aria-label={t('indicator.dataSet')}
             data-testid="entry-data-set"
           />
           <Typography.Text type="secondary">{t('indicator.entry.period')}</Typography.Text>
@@ -89,6 +90,7 @@ export default function DataEntryPage() {
             options={periods.map((p) => ({ value: p, label: formatPeriod(p, language) }))}
             style={{ width: 180 }}
             showSearch={{ optionFilterProp: 'label' }}
+            aria-label={t('indicator.entry.period')}
             data-testid="entry-period"
           />
           {list.data && (

@@ -76,6 +76,7 @@ export default function IncidentsPage() {
             value={regionCode}
             onChange={(value) => setRegionCode(typeof value === 'string' && value ? value : undefined)}
             placeholder={t('evaluation.incident.allRegions')}
+            aria-label={t('a11y.incidents.filterRegion')}
           />
         </div>
       </Space>

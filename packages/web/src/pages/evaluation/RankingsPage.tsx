@@ -38,6 +38,7 @@ export default function RankingsPage() {
           value={roundId ?? undefined}
           onChange={(next: string) => setParams({ round: next }, { replace: true })}
           options={rounds.map((item) => ({ value: item.id, label: `${item.name}（${item.year}）` }))}
+          aria-label={t('a11y.rankings.round')}
           data-testid="ranking-round"
         />
         {round && <RoundStatusTag status={round.status} />}

@@ -86,6 +86,7 @@ function RoundList() {
           placeholder={t('evaluation.round.allStatuses')}
           value={status}
           onChange={setStatus}
+          aria-label={t('a11y.rounds.filterStatus')}
           options={RoundStatus.options.map((value) => ({ value, label: t(roundStatusKeys[value]) }))}
         />
         <Select
@@ -94,6 +95,7 @@ function RoundList() {
           placeholder={t('evaluation.round.allKinds')}
           value={kind}
           onChange={setKind}
+          aria-label={t('a11y.rounds.filterKind')}
           options={RoundKind.options.map((value) => ({ value, label: t(roundKindKeys[value]) }))}
         />
         <InputNumber
@@ -103,6 +105,7 @@ function RoundList() {
           value={year}
           onChange={(value) => setYear(value)}
           style={{ width: 120 }}
+          aria-label={t('a11y.rounds.filterYear')}
         />
       </Space>
       <Table<RoundSummary>

@@ -155,6 +155,7 @@ export default function ScoringPage() {
               value: region.code,
               label: `${region.name} · ${t(cityGroupKeys[region.cityGroup])}`,
             }))}
+            aria-label={t('a11y.scoring.region')}
             data-testid="scoring-region"
           />
           <Segmented<EvaluationMethod>

@@ -60,11 +60,18 @@ export default function TitlesPage() {
             value={under}
             known={[{ code: me.regionCode, name: me.regionName }]}
             onChange={(value) => setUnder(typeof value === 'string' && value ? value : me.regionCode)}
+            aria-label={t('a11y.titles.under')}
           />
         </div>
         <Space>
-          <span>{t('evaluation.titles.at')}</span>
-          <Input type="date" value={at} onChange={(event) => setAt(event.target.value)} style={{ width: 170 }} />
+          <label htmlFor="titles-at">{t('evaluation.titles.at')}</label>
+          <Input
+            id="titles-at"
+            type="date"
+            value={at}
+            onChange={(event) => setAt(event.target.value)}
+            style={{ width: 170 }}
+          />
         </Space>
         <ExportButton href={withQuery('/api/v1/evaluation/titles/export.xlsx', { under, at })} testId="titles-export" />
       </Space>

@@ -99,7 +99,7 @@ export default function InstructionsPage() {
               value={orgUnitId}
               onChange={setOrgUnitId}
               testId="instruction-filter-unit"
-              ariaLabel={t('instructions.handlingUnit')}
+              aria-label={t('instructions.handlingUnit')}
             />
           </div>
         )}

@@ -77,10 +77,16 @@ export default function NoticesPage() {
           value={status}
           onChange={setStatus}
           options={noticeStatuses.map((value) => ({ value, label: t(`notices.status.${value}`) }))}
+          aria-label={t('a11y.notices.filterStatus')}
           data-testid="notice-filter-status"
         />
         <div style={{ width: 260 }}>
-          <OrgUnitSelect value={orgUnitId} onChange={setOrgUnitId} testId="notice-filter-unit" />
+          <OrgUnitSelect
+            value={orgUnitId}
+            onChange={setOrgUnitId}
+            aria-label={t('a11y.notices.filterUnit')}
+            testId="notice-filter-unit"
+          />
         </div>
         <Checkbox checked={overdue} onChange={(event) => setOverdue(event.target.checked)}>
           {t('notices.onlyOverdue')}

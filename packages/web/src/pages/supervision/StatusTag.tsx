@@ -3,10 +3,13 @@ import type { StatusColour, TaskStatus } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import type { NoticeStatus } from './types.ts';
 
-/** The three colours of 三色督办 as antd tag colours and plain cell backgrounds. */
-export const tagColour: Record<StatusColour, string> = { green: 'green', yellow: 'gold', red: 'red' };
+/**
+ * The three colours of 三色督办 as solid tag fills, plain cell backgrounds and text: fills and
+ * text are deep enough for 4.5:1 (WCAG AA) with white text, on white and on the cell backgrounds.
+ */
+export const tagColour: Record<StatusColour, string> = { green: '#237804', yellow: '#874d00', red: '#cf1322' };
 export const cellColour: Record<StatusColour, string> = { green: '#f6ffed', yellow: '#fffbe6', red: '#fff1f0' };
-export const textColour: Record<StatusColour, string> = { green: '#389e0d', yellow: '#d48806', red: '#cf1322' };
+export const textColour: Record<StatusColour, string> = { green: '#237804', yellow: '#874d00', red: '#cf1322' };
 
 export const taskStatuses: TaskStatus[] = ['overdue', 'milestone_missed', 'behind', 'due_soon', 'on_track', 'done'];
 export const noticeStatuses: NoticeStatus[] = [

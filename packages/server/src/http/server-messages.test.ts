@@ -1,0 +1,120 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '@chuangcheng/core';
+import { buildUser, createTestContext, type Agent, type TestContext } from '../test/harness.ts';
+import { taskId, unitId } from '../modules/supervision/fixtures.ts';
+import { todayInChina } from '../modules/supervision/units.ts';
+
+/*
+ * The server's own texts (a problem's detail, a notification) read in the language of the
+ * request: Chinese by default and for zh-CN, English when asked for (issue 14).
+ */
+let ctx: TestContext;
+let housing: string; // 省住建厅
+let officer: Agent; // of 省住建厅
+let inspector: Agent;
+let harbinAdmin: Agent;
+
+const ZH = { 'accept-language': 'zh-CN,zh;q=0.9' };
+const EN = { 'accept-language': 'en-US,en;q=0.9' };
+const HAN = /[\u4e00-\u9fff]/;
+
+/** A GET with the agent's session and a language. */
+async function get(agent: Agent, url: string, headers: Record<string, string>) {
+  return ctx.app.inject({ method: 'GET', url, headers: { cookie: agent.cookie, ...headers } });
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  housing = await unitId(ctx.db, '省住建厅');
+  officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
+  inspector = (await buildUser(ctx, { role: 'inspector', regionCode: '23' })).agent;
+  harbinAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
+});
+afterAll(() => ctx.close());
+
+describe('problem details in the request language', () => {
+  it('says a record is missing in Chinese for zh-CN and by default, in English on request', async () => {
+    const id = crypto.randomUUID();
+    const zh = await get(ctx.admin, `/api/v1/cases/${id}`, ZH);
+    expect(zh.statusCode).toBe(404);
+    expect(zh.json().detail).toBe(`未找到案件 ${id}`);
+    expect((await get(ctx.admin, `/api/v1/cases/${id}`, {})).json().detail).toBe(`未找到案件 ${id}`);
+    expect((await get(ctx.admin, `/api/v1/cases/${id}`, EN)).json().detail).toBe(`case ${id}`);
+  });
+
+  it('names the missing role permission with the role in Chinese', async () => {
+    const zh = await get(inspector, '/api/v1/notices', ZH);
+    expect(zh.statusCode).toBe(403);
+    expect(zh.json().detail).toMatch(/^角色“督查员”没有/);
+    expect((await get(inspector, '/api/v1/notices', EN)).json().detail).toMatch(/^role inspector lacks /);
+  });
+
+  it('says a region is outside the scope', async () => {
+    const zh = await get(harbinAdmin, '/api/v1/regions/2302', ZH);
+    expect(zh.statusCode).toBe(403);
+    expect(zh.json().detail).toBe('行政区划 2302 不在您的管辖范围内');
+    expect((await get(harbinAdmin, '/api/v1/regions/2302', EN)).json().detail).toBe(
+      'region 2302 is outside your scope',
+    );
+  });
+
+  it('says a notice belongs to another organisation', async () => {
+    const id = await issueNotice();
+    const other = await buildUser(ctx, {
+      role: 'unit_officer',
+      regionCode: '23',
+      orgUnitId: await unitId(ctx.db, '省发改委'),
+    });
+    const zh = await get(other.agent, `/api/v1/notices/${id}`, ZH);
+    expect(zh.statusCode).toBe(403);
+    expect(zh.json().detail).toMatch(HAN);
+    expect((await get(other.agent, `/api/v1/notices/${id}`, EN)).json().detail).not.toMatch(HAN);
+  });
+
+  it('says which states a notice step needs, with the states in the reader language', async () => {
+    const id = await issueNotice();
+    expect((await officer.post(`/api/v1/notices/${id}/acknowledge`)).statusCode).toBe(200);
+    const again = () =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/notices/${id}/acknowledge`,
+        headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrfToken, ...ZH },
+      });
+    const zh = await again();
+    expect(zh.statusCode).toBe(409);
+    expect(zh.json().detail).toMatch(/当前为“已签收”，此操作要求其为“已下发”$/);
+  });
+});
+
+/** Issues a notice to 省住建厅 on task 2.1; its id. */
+async function issueNotice(): Promise<string> {
+  const res = await ctx.admin.post('/api/v1/notices', {
+    taskId: await taskId(ctx.db, '2.1'),
+    orgUnitId: housing,
+    reason: '未按月报送2.1任务进展',
+    requiredAction: '补报进展并说明原因',
+    replyDue: addDays(todayInChina(), 5),
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().id;
+}
+
+describe('notifications in the reader language', () => {
+  it('keeps the message and renders it in Chinese or English for each reader', async () => {
+    const id = await issueNotice();
+    const due = addDays(todayInChina(), 5);
+    const find = async (headers: Record<string, string>) => {
+      const res = await get(officer, '/api/v1/notifications', headers);
+      expect(res.statusCode).toBe(200);
+      const items = res.json().items as { subjectId: string; title: string; body: string }[];
+      return items.find((n) => n.subjectId === id)!;
+    };
+    const zh = await find(ZH);
+    expect(zh.title).toMatch(/：未按月报送2\.1任务进展$/);
+    expect(zh.body).toBe(`请于 ${due} 前反馈`);
+    const en = await find(EN);
+    expect(en.title).toMatch(/: 未按月报送2\.1任务进展$/);
+    expect(en.body).toBe(`reply by ${due}`);
+  });
+});
