@@ -29,6 +29,8 @@ export default tseslint.config(
   {
     // Sealed server modules (ARCHITECTURE convention 16, decision 0121): a module's files are its own;
     // other modules and the app (routes, CLI, jobs) use it only through modules/<name>/index.ts.
+    // Its zod schemas (schema.ts, *-schema.ts) are public too: they are contracts, built when the file
+    // loads, so they are imported from their own file and never depend on the order modules load in.
     // Tests may reach into a module to set up its state, so test files are not checked.
     files: ['packages/server/src/**/*.ts'],
     ignores: ['**/*.test.ts', 'packages/server/src/test/**'],
@@ -52,7 +54,7 @@ export default tseslint.config(
         {
           default: 'disallow',
           rules: [
-            { target: ['module'], allow: 'index.ts' },
+            { target: ['module'], allow: ['index.ts', 'schema.ts', '*-schema.ts'] },
             { target: ['app'], allow: '**' },
           ],
         },

@@ -9,9 +9,9 @@ import {
   getInclusionProof,
   sequenceAuditLog,
   verifyAuditLog,
-  CheckpointFile,
   type AuditVerdict,
 } from '../modules/audit/index.ts';
+import { CheckpointFile } from '../modules/audit/schema.ts';
 import { EXIT, reportError } from './errors.ts';
 import { print, withDatabase } from './with-database.ts';
 

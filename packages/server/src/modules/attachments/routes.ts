@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { invalid } from '../../http/problem.ts';
 import { requireActor } from '../auth/index.ts';
-import { AttachmentView } from '../reports/index.ts';
+import { AttachmentView } from '../reports/schema.ts';
 import type { OwnerType } from './repository.ts';
 import { openAttachment, uploadAttachment, type Upload } from './service.ts';
 import { fileStoreOf } from '../../storage/file-store.ts';

@@ -11,7 +11,7 @@ export { sequenceAuditLog } from './sequencer.ts';
 export { scheduleAuditSequencer } from './schedule.ts';
 export { verifyAuditLog, type AuditVerdict } from './verify.ts';
 export { exportCheckpoints, getConsistencyProof, getInclusionProof } from './proofs.ts';
-export { CheckpointFile, InclusionProof } from './schema.ts';
+
 export { recordAudit } from './service.ts';
 export type { AuditSigner } from './signing.ts';
 

@@ -3,5 +3,5 @@ export { importPlan, validatePlanFile } from './import.ts';
 export { planPolicy } from './policy.ts';
 export { planRepository } from './repository.ts';
 export { planRoutes } from './routes.ts';
-export { PlanCodeParams } from './schema.ts';
+
 export { getPlanDocument, listPlans } from './service.ts';

@@ -7,4 +7,3 @@ export { presentAttachment } from './present.ts';
 export { listMyTasks } from './read.ts';
 export { reportRepository } from './repository.ts';
 export { reportRoutes } from './routes.ts';
-export { AttachmentView } from './schema.ts';

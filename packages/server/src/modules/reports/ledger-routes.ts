@@ -1,7 +1,7 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/index.ts';
-import { PlanCodeParams } from '../plans/index.ts';
+import { PlanCodeParams } from '../plans/schema.ts';
 import { readBulletin } from './bulletin.ts';
 import { bulletinDocx } from './bulletin-docx.ts';
 import { readBoard, readLedger } from './ledger.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InstructionStatus } from '@chuangcheng/core';
 import { PageParam } from '../../http/paging.ts';
-import { AttachmentView } from '../reports/index.ts';
+import { AttachmentView } from '../reports/schema.ts';
 
 const IsoDate = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttachmentView } from '../reports/index.ts';
+import { AttachmentView } from '../reports/schema.ts';
 import { StatusColour } from '@chuangcheng/core';
 
 const IsoDate = z

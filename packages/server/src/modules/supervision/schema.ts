@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NoticeStatus } from '@chuangcheng/core';
-import { AttachmentView } from '../reports/index.ts';
+import { AttachmentView } from '../reports/schema.ts';
 
 const IsoDate = z
   .string()
