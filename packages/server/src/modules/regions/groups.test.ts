@@ -37,7 +37,7 @@ async function auditRows(entityId: string) {
 }
 
 describe('the groups of the Heilongjiang plan', () => {
-  it('lists the six belts, the circle and the pilot cities, members by name', async () => {
+  it('lists the six belts, the circle, the pilot cities and the groups targets are scoped to, members by name', async () => {
     const list = await groups();
     expect(list.map((g) => g.code).sort()).toEqual([
       'belt-border-opening',
@@ -47,7 +47,11 @@ describe('the groups of the Heilongjiang plan', () => {
       'belt-ha-sui-hei',
       'belt-ha-sui-yi',
       'circle-metropolitan',
+      'city-statistics-units',
+      'county-domain-units',
+      'national-poverty-counties',
       'pilot-waste-sorting',
+      'pm25-noncompliant-2015',
     ]);
     expect(list.filter((g) => g.kind === 'belt')).toHaveLength(6);
     expect(memberNames(list, 'belt-ha-da-qi-ling')).toEqual(['哈尔滨市', '齐齐哈尔市', '大庆市', '大兴安岭地区']);
@@ -136,7 +140,7 @@ describe('importing a groups file', () => {
   it('re-imports the shipped file idempotently and restores edited members', async () => {
     const { code: _c, members: _m, ...belt } = (await groups()).find((g) => g.code === 'belt-ha-sui-yi')!;
     await ctx.admin.put('/api/v1/region-groups/belt-ha-sui-yi', { ...belt, memberCodes: ['2301'] });
-    expect(await importGroupsFile(ctx.db, province, GROUPS_FILE)).toEqual({ groups: 8 });
+    expect(await importGroupsFile(ctx.db, province, GROUPS_FILE)).toEqual({ groups: 12 });
     expect(memberNames(await groups(), 'belt-ha-sui-yi')).toEqual(['哈尔滨市', '伊春市', '绥化市']);
     const before = (await auditRows('belt-ha-sui-yi')).length;
     await importGroupsFile(ctx.db, province, GROUPS_FILE);
