@@ -174,7 +174,7 @@ describe(`the office runs a year-end evaluation (${walk.kind})`, () => {
     await openModalBy(page, page.getByTestId('round-create'));
     await page.getByTestId('round-name').fill(ROUND_NAME);
     await pickOption(page, 'round-framework', framework.name);
-    await page.getByLabel('年度').fill('2019');
+    await page.getByLabel('年度', { exact: true }).fill('2019');
     await fillDate(page.getByTestId('round-period-start'), '2019-01-01');
     await fillDate(page.getByTestId('round-period-end'), '2019-12-31');
     await fillDate(page.getByTestId('round-test-date'), '2019-12-01');
