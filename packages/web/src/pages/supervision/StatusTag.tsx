@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { StatusColour, TaskStatus } from '@chuangcheng/core';
+import { chinaDate, type StatusColour, type TaskStatus } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import type { NoticeStatus } from './types.ts';
 
@@ -66,9 +66,9 @@ export function formatTime(iso: string | null | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Today as YYYY-MM-DD in the browser's time zone. */
+/** Today as YYYY-MM-DD in China time. */
 export function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  // The campaign's day is China's (the server judges "as of D" by the end of D in China time), not
+  // the browser's: between 16:00 and 24:00 UTC a UTC browser would still show yesterday.
+  return chinaDate(new Date());
 }
