@@ -1,0 +1,50 @@
+import { CaseMap, CaseMapQuery, CaseStats, CaseStatsQuery } from '@chuangcheng/core';
+import type { App, ModuleDeps } from '../../http/types.ts';
+import { requireActor } from '../auth/index.ts';
+import { caseMap, caseStatistics } from './stats.ts';
+import { statsWorkbook } from './stats-xlsx.ts';
+import { sendXlsx } from '../../http/xlsx.ts';
+
+/** Case statistics (JSON and Excel) and the map of open cases. */
+export async function caseStatsRoutes(app: App, deps: ModuleDeps) {
+  const tags = ['cases'];
+  app.get(
+    '/cases/stats',
+    {
+      schema: {
+        tags,
+        summary: 'Case statistics (结案率, 按期结案率, 返工率 ...)',
+        querystring: CaseStatsQuery,
+        response: { 200: CaseStats },
+      },
+    },
+    async (request) => caseStatistics(deps.db, requireActor(request), request.query),
+  );
+  app.get(
+    '/cases/stats.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Case statistics as an Excel file, with a sheet of the definitions (口径说明)',
+        querystring: CaseStatsQuery,
+      },
+    },
+    async (request, reply) => {
+      const stats = await caseStatistics(deps.db, requireActor(request), request.query);
+      const name = `案件统计-${stats.from}-${stats.to}.xlsx`;
+      return sendXlsx(reply, { ascii: 'case-stats.xlsx', name }, await statsWorkbook(stats));
+    },
+  );
+  app.get(
+    '/cases/map',
+    {
+      schema: {
+        tags,
+        summary: 'Open cases as points and per region',
+        querystring: CaseMapQuery,
+        response: { 200: CaseMap },
+      },
+    },
+    async (request) => caseMap(deps.db, requireActor(request), request.query),
+  );
+}
