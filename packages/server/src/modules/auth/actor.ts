@@ -46,6 +46,11 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/** Who acts and in which request: what every write takes, for its audit row and its events. */
+export function actionContext(request: FastifyRequest): { actor: Actor; requestId: string } {
+  return { actor: requireActor(request), requestId: request.id };
+}
+
 /** Throws 403 unless the actor's role holds the permission. */
 export function authorize(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission))

@@ -11,7 +11,7 @@ import {
   Scorecard,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/index.ts';
+import { actionContext, requireActor } from '../auth/index.ts';
 import { correctPublication } from './publications.ts';
 import { readCycle, readRanking, readRoundEffects, readScorecard, resultsWorkbook } from './results.ts';
 import { IdParams, PublicationQuery, RankingQuery, ResultParams, RoundRegionParams } from './schema.ts';
@@ -21,10 +21,7 @@ import { sendXlsx } from '../../http/xlsx.ts';
 /** Results (scorecards, rankings, exports, the cycle), their publications and corrections, and the not-applicable mark. */
 export async function resultRoutes(app: App, { db }: ModuleDeps) {
   const tags = ['evaluation'];
-  const ctx = (request: { id: string } & Parameters<typeof requireActor>[0]) => ({
-    actor: requireActor(request),
-    requestId: request.id,
-  });
+  const ctx = actionContext;
 
   app.put(
     '/evaluation/rounds/:id/regions/:code/results/:standardCode/not-applicable',
