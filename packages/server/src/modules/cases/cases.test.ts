@@ -656,6 +656,28 @@ describe('configuration', () => {
     expect(res.json().items[0]).toMatchObject({ code: '230102001', name: '兆麟街道', level: 4, hasChildren: true });
   });
 
+  it("counts a unit officer's own unit only, in the statistics and on the map", async () => {
+    const from = '2000-01-01';
+    const keys = async (agent: Agent) => {
+      const res = await agent.get(`/api/v1/cases/stats?groupBy=unit&from=${from}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().rows.map((r: { key: string }) => r.key);
+    };
+    expect(await keys(cityAdmin)).toContain(unitId);
+    expect(await keys(officer.agent)).toEqual([unitId]);
+    expect(await keys(otherOfficer)).not.toContain(unitId);
+    const ids = async (agent: Agent) => {
+      const res = await agent.get('/api/v1/cases/map');
+      expect(res.statusCode, res.body).toBe(200);
+      return new Set(res.json().points.map((p: { id: string }) => p.id));
+    };
+    const all = await ids(cityAdmin);
+    const ours = await ids(officer.agent);
+    const theirs = await ids(otherOfficer);
+    for (const id of ours) expect(all.has(id)).toBe(true);
+    for (const id of theirs) expect(ours.has(id)).toBe(false);
+  });
+
   it('maps open cases and counts them per district', async () => {
     const res = await cityAdmin.get('/api/v1/cases/map');
     expect(res.statusCode, res.body).toBe(200);

@@ -51,6 +51,11 @@ export const casePolicy = {
     }
   },
 
+  /** Statistics and the map: a unit officer counts their own unit's cases only (`undefined`: no unit limit). */
+  unitLimit(actor: Actor): string | null | undefined {
+    return actor.role === 'unit_officer' ? actor.orgUnitId : undefined;
+  },
+
   ownUnit(actor: Actor): string {
     if (!actor.orgUnitId) throw forbidden(message('forbidden.noOrganisation'));
     return actor.orgUnitId;
