@@ -15,7 +15,7 @@ import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/ya
 import { AppError, conflict, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { regionRepository } from '../regions/index.ts';
+import { regionLookup } from '../regions/index.ts';
 import { frameworkRepository, type FrameworkRow } from './framework-repository.ts';
 import { frameworkWorkbook, readFrameworkWorkbook } from './framework-xlsx.ts';
 import { evaluationPolicy } from './policy.ts';
@@ -164,7 +164,7 @@ export async function reviseFramework(
   return db.transaction().execute(async (trx) => {
     const row = await frameworkRepository.findByIdForUpdate(trx, id);
     if (!row) throw notFound('framework', id);
-    const owner = await regionRepository.findByCode(trx, row.owner_region_code);
+    const owner = await regionLookup.findByCode(trx, row.owner_region_code);
     evaluationPolicy.canManageAt(ctx.actor, owner!.path);
     const doc = request.document;
     if (doc.edition !== row.edition) {
@@ -221,7 +221,7 @@ export async function copyFramework(
  */
 export async function importFrameworkWorkbook(db: Db, ctx: Context, id: string, buffer: Buffer) {
   const current = await readFramework(db, ctx.actor, id);
-  const owner = await regionRepository.findByCode(db, current.ownerRegionCode);
+  const owner = await regionLookup.findByCode(db, current.ownerRegionCode);
   evaluationPolicy.canManageAt(ctx.actor, owner!.path);
   const { projects, rows } = await readFrameworkWorkbook(buffer, current.document);
   const parsed = FrameworkDocument.safeParse({ ...current.document, projects });

@@ -21,7 +21,7 @@ import { cursor } from '../../http/types.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { regionRepository } from '../regions/index.ts';
+import { regionLookup } from '../regions/index.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { evaluationPolicy, type RoundAccess } from './policy.ts';
 import { roundRepository, type RoundWithFramework } from './round-repository.ts';
@@ -159,7 +159,7 @@ export async function listRounds(
 
 /** A planned round for a set of regions under a framework edition's current version. */
 export async function createRound(db: Db, ctx: Context, request: CreateRoundRequest): Promise<Round> {
-  const owner = await regionRepository.findByCode(db, request.ownerRegionCode);
+  const owner = await regionLookup.findByCode(db, request.ownerRegionCode);
   if (!owner) throw invalid([{ field: 'body.ownerRegionCode', message: `no region ${request.ownerRegionCode}` }]);
   evaluationPolicy.canManageAt(ctx.actor, owner.path);
   const framework = await frameworkRepository.findById(db, request.frameworkId);

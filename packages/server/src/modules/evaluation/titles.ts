@@ -21,7 +21,7 @@ import { emitEvent } from '../../outbox/emit.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { regionRepository } from '../regions/index.ts';
+import { regionLookup } from '../regions/index.ts';
 import { todayInChina } from '../supervision/index.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { evaluationPolicy } from './policy.ts';
@@ -158,7 +158,7 @@ async function defaultCycleYears(db: Db): Promise<number> {
 /** A region's title history, its state at a date, and eligibility for each title explained. */
 export async function regionTitleHistory(db: Db, actor: Actor, regionCode: string, at = todayInChina()) {
   evaluationPolicy.canRead(actor);
-  const region = await regionRepository.findByCode(db, regionCode);
+  const region = await regionLookup.findByCode(db, regionCode);
   if (!region) throw notFound('region', regionCode);
   assertInScope(actor, region.path);
   const rows = await titleRepository.listForRegion(db, regionCode);
@@ -294,7 +294,7 @@ export async function titleCounts(db: Db, actor: Actor, query: { under?: string;
 
 async function scopedPath(db: Db, actor: Actor, under: string | undefined): Promise<string> {
   if (!under) return actor.regionPath;
-  const region = await regionRepository.findByCode(db, under);
+  const region = await regionLookup.findByCode(db, under);
   if (!region) throw invalid([{ field: 'querystring.under', message: `no region ${under}` }]);
   assertInScope(actor, region.path);
   return region.path;

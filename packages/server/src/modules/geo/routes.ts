@@ -4,7 +4,7 @@ import { notFound } from '../../http/problem.ts';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
 import { regionPolicy } from '../regions/index.ts';
-import { regionRepository } from '../regions/index.ts';
+import { regionLookup } from '../regions/index.ts';
 import { ChildOutlines, codesAtPoint, readOutlines } from './outlines.ts';
 
 const PointQuery = z.strictObject({
@@ -33,14 +33,14 @@ export async function geoRoutes(app: App, deps: ModuleDeps) {
     async (request) => {
       const actor = requireActor(request);
       const { regionCode } = request.params;
-      const region = await regionRepository.findByCode(deps.db, regionCode);
+      const region = await regionLookup.findByCode(deps.db, regionCode);
       if (!region) throw notFound('region', regionCode);
       regionPolicy.canRead(actor, region.path);
       const outlines = await readOutlines(regionCode);
       if (!outlines) throw notFound('regionMap', regionCode);
       // Only outlines of regions that exist, with the names the rest of the app shows.
       const names = new Map(
-        (await regionRepository.listChildren(deps.db, regionCode)).map((child) => [child.code, child.name]),
+        (await regionLookup.listChildren(deps.db, regionCode)).map((child) => [child.code, child.name]),
       );
       return {
         type: 'FeatureCollection' as const,
@@ -64,11 +64,11 @@ export async function geoRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => {
-      const root = await regionRepository.findRoot(deps.db);
+      const root = await regionLookup.findRoot(deps.db);
       if (!root) return { items: [] };
       const codes = await codesAtPoint(root.code, request.query.lng, request.query.lat);
       if (codes.length === 0) return { items: [] };
-      const rows = await regionRepository.listByCodes(deps.db, codes);
+      const rows = await regionLookup.listByCodes(deps.db, codes);
       const byCode = new Map(rows.map((row) => [row.code, row]));
       // Stop at the first outline whose region is not installed: the chain stays a path.
       const items = [];

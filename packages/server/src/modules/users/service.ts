@@ -19,7 +19,7 @@ import { assertStrongPassword } from '../auth/index.ts';
 import { endAllSessions, endSessionsForNewPassword } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { orgUnitRepository } from '../org-units/index.ts';
-import { regionRepository } from '../regions/index.ts';
+import { regionLookup } from '../regions/index.ts';
 import { userRepository, type UserRow } from './repository.ts';
 import { userPolicy } from './policy.ts';
 
@@ -55,7 +55,7 @@ export async function getUser(db: Kysely<Database>, id: string): Promise<UserRow
 }
 
 async function getScopeRegion(db: Kysely<Database>, code: string, field: string) {
-  const region = await regionRepository.findByCode(db, code);
+  const region = await regionLookup.findByCode(db, code);
   if (!region) throw invalid([{ field, message: `unknown region code ${code}` }]);
   return region;
 }

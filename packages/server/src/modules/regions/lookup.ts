@@ -1,0 +1,13 @@
+import { regionRepository } from './repository.ts';
+
+/**
+ * What other modules may read about regions. Reads only: regions are written by this module's
+ * import and routes alone, and its repository stays private (docs/ARCHITECTURE.md, "Module shape").
+ */
+export const regionLookup = {
+  findByCode: regionRepository.findByCode,
+  findRoot: regionRepository.findRoot,
+  listByCodes: regionRepository.listByCodes,
+  listChildren: regionRepository.listChildren,
+  namesOf: regionRepository.namesOf,
+};
