@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
-import { escalateOverdueCases, escalateStages } from '../../jobs/case-jobs.ts';
+import { escalateOverdueCases, escalateStages } from './escalations.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, report } from './fixtures.ts';
 

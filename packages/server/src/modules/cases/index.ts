@@ -1,13 +1,12 @@
 // The cases module's public face: what other modules and the app may use. Everything else is private.
-export { STAGE_ESCALATION_TEXT } from './clocks.ts';
 export { importCaseData } from './data-import.ts';
+export { escalateOverdueCases, escalateStages } from './escalations.ts';
 export { caseExportRoutes } from './export-routes.ts';
 export { fileCase, hashToken } from './intake.ts';
-export { caseJobRepository } from './job-repository.ts';
 export { sweepUnattachedPhotos, uploadCasePhoto } from './photos.ts';
 export { publishMonthlyStatistics } from './publish.ts';
 export { listCases } from './read.ts';
 export { sealPlaintextReporterPhones } from './reporter-phone.ts';
-export { caseRepository } from './repository.ts';
+export { caseLookup } from './lookup.ts';
 export { caseRoutes } from './routes.ts';
 export { workingCalendar } from './calendar.ts';

@@ -6,7 +6,7 @@ import { resolveApiToken } from '../auth/index.ts';
 import { fileStoreOf } from '../../storage/file-store.ts';
 import { fileCase } from '../cases/index.ts';
 import { uploadCasePhoto } from '../cases/index.ts';
-import { caseRepository } from '../cases/index.ts';
+import { caseLookup } from '../cases/index.ts';
 import type { Tree } from './format.ts';
 import { open311Repository } from './repository.ts';
 
@@ -101,7 +101,7 @@ export async function createRequest(deps: ModuleDeps, request: FastifyRequest): 
   };
   const serviceCode = value('service_code');
   if (!serviceCode) throw fail(400, 'service_code was not provided');
-  const category = await caseRepository.findCategory(deps.db, serviceCode);
+  const category = await caseLookup.findCategory(deps.db, serviceCode);
   if (!category || category.parent_code === null || !category.active)
     throw fail(404, `service_code ${serviceCode} was not found`);
   const lat = value('lat');
@@ -120,7 +120,7 @@ export async function createRequest(deps: ModuleDeps, request: FastifyRequest): 
   let regionCode = value('attribute[region_code]');
   if (!regionCode && (lat === undefined || lng === undefined)) {
     regionCode =
-      (address ? await regionFromAddress(deps, address) : undefined) ?? (await caseRepository.root(deps.db))?.code;
+      (address ? await regionFromAddress(deps, address) : undefined) ?? (await caseLookup.root(deps.db))?.code;
   }
   const name = [value('last_name'), value('first_name')].filter(Boolean).join('');
   const phone = value('phone');

@@ -4,7 +4,7 @@ import { isWithinScope } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
 import { AppError, renderText } from '../../http/problem.ts';
 import { hashToken } from '../cases/index.ts';
-import { caseRepository } from '../cases/index.ts';
+import { caseLookup } from '../cases/index.ts';
 import { formatOf, renderList, renderObject, send, sendErrors, type Format, type Tree } from './format.ts';
 import { createRequest, fail, limitNotice, Open311Error } from './intake.ts';
 import { open311Repository } from './repository.ts';
@@ -40,7 +40,7 @@ function statusOf(status: string): 'open' | 'closed' {
 }
 
 async function services(deps: ModuleDeps): Promise<Tree[]> {
-  const categories = await caseRepository.listCategories(deps.db, true);
+  const categories = await caseLookup.listCategories(deps.db, true);
   const groups = new Map(categories.filter((c) => c.parent_code === null).map((c) => [c.code, c.name]));
   return categories
     .filter((c) => c.parent_code !== null)
@@ -292,7 +292,7 @@ export function open311Routes(deps: ModuleDeps) {
     };
     app.get('/v2/services/:file', { config, schema: { hide: true } }, async (request, reply) => {
       const { id, format } = split((request.params as { file: string }).file);
-      const category = await caseRepository.findCategory(deps.db, id);
+      const category = await caseLookup.findCategory(deps.db, id);
       if (!category || category.parent_code === null || !category.active)
         throw fail(404, `service_code ${id} was not found`);
       return send(
