@@ -18,7 +18,7 @@ import { hashPassword } from '../auth/index.ts';
 import { assertStrongPassword } from '../auth/index.ts';
 import { endAllSessions, endSessionsForNewPassword } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { orgUnitRepository } from '../org-units/index.ts';
+import { orgUnitLookup } from '../org-units/index.ts';
 import { regionLookup } from '../regions/index.ts';
 import { userRepository, type UserRow } from './repository.ts';
 import { userPolicy } from './policy.ts';
@@ -68,7 +68,7 @@ async function checkOrgUnit(
   accountRegionPath: string,
 ) {
   if (!orgUnitId) return;
-  const org = await orgUnitRepository.findById(db, orgUnitId);
+  const org = await orgUnitLookup.findById(db, orgUnitId);
   if (!org) throw invalid([{ field: 'body.orgUnitId', message: `unknown organisation ${orgUnitId}` }]);
   userPolicy.canBindOrgUnit(actor, { regionPath: org.region_path }, { regionPath: accountRegionPath });
 }
