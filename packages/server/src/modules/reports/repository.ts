@@ -5,7 +5,12 @@ type Db = Kysely<Database>;
 
 type Report = Selectable<Database['progress_report']>;
 export type ReportRow = Report & { region_path: string; org_unit_name: string };
-type NewReport = Omit<Insertable<Database['progress_report']>, 'created_at' | 'updated_at' | 'submitted_at'>;
+// The JSON columns as values; the repository stores them as JSON text.
+type NewReport = Omit<
+  Insertable<Database['progress_report']>,
+  'created_at' | 'updated_at' | 'submitted_at' | 'figures' | 'milestones_done'
+> &
+  Pick<Report, 'figures' | 'milestones_done'>;
 type ReportChanges = Partial<Pick<Report, 'narrative' | 'measures' | 'figures' | 'completed' | 'milestones_done'>>;
 
 const LIVE = ['draft', 'submitted'];
