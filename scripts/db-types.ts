@@ -5,7 +5,7 @@
 //   npm run db:types:check    the drift check (part of `npm run check`)
 import fs from 'node:fs';
 import path from 'node:path';
-import { generate, PostgresDialect } from 'kysely-codegen';
+import { DiffChecker, generate, PostgresDialect } from 'kysely-codegen';
 import * as prettier from 'prettier';
 import { openDatabase } from '../packages/server/src/db/connection.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
@@ -74,17 +74,10 @@ if (!check) {
 } else {
   const committed = fs.existsSync(OUT_FILE) ? fs.readFileSync(OUT_FILE, 'utf8') : '';
   if (committed !== wanted) {
-    const have = committed.split('\n');
-    const want = wanted.split('\n');
-    const lines: string[] = [];
-    for (let i = 0; i < Math.max(have.length, want.length) && lines.length < 40; i++) {
-      if (have[i] === want[i]) continue;
-      if (have[i] !== undefined) lines.push(`${i + 1}: - ${have[i]}`);
-      if (want[i] !== undefined) lines.push(`${i + 1}: + ${want[i]}`);
-    }
+    // kysely-codegen's own diff (what its --verify prints): - committed, + what the migrations give.
+    const diff = new DiffChecker().diff(committed, wanted) ?? '';
     console.error(
-      `db:types: ${path.relative(process.cwd(), OUT_FILE)} does not match the migrations; run \`npm run db:types\` and commit it.\n` +
-        lines.join('\n'),
+      `db:types: ${path.relative(process.cwd(), OUT_FILE)} does not match the migrations; run \`npm run db:types\` and commit it.\n${diff}`,
     );
     process.exit(1);
   }
