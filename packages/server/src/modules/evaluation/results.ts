@@ -300,7 +300,7 @@ export async function readCycle(
   evaluationPolicy.canRead(actor);
   const f = await frameworkRepository.findById(db, query.frameworkId);
   if (!f) throw invalid([{ field: 'querystring.frameworkId', message: 'no such framework' }]);
-  const doc = (await frameworkRepository.findVersion(db, f.id, f.current_version))!.document as FrameworkDocument;
+  const doc = (await frameworkRepository.findVersion(db, f.id, f.current_version))!.document;
   const endYear = query.startYear + doc.cycle.years - 1;
   const rows = (await roundRepository.publishedResults(db, f.id, query.startYear, endYear)).filter(
     (r) => isWithinScope(actor.regionPath, r.region_path) && (!query.cityGroup || r.city_group === query.cityGroup),

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
+import { PlanFile, TargetScope } from '@chuangcheng/core';
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { parseStored } from '../../db/stored-json.ts';
 
 type Db = Kysely<Database>;
 
@@ -56,13 +58,14 @@ export const planRepository = {
       .execute();
   },
 
-  findVersion(db: Db, planId: string, version: number) {
-    return db
+  async findVersion(db: Db, planId: string, version: number) {
+    const row = await db
       .selectFrom('plan_version')
       .selectAll()
       .where('plan_id', '=', planId)
       .where('version', '=', version)
       .executeTakeFirst();
+    return row && { ...row, document: parseStored(PlanFile, row.document, 'plan_version.document') };
   },
 
   listVersions(db: Db, planId: string) {
@@ -205,23 +208,25 @@ export const planRepository = {
       .execute();
   },
 
-  listTargets(db: Db, planId: string) {
-    return db
+  async listTargets(db: Db, planId: string) {
+    const rows = await db
       .selectFrom('plan_target')
       .selectAll()
       .where('plan_id', '=', planId)
       .where('retired_in_version', 'is', null)
       .orderBy('position')
       .execute();
+    return rows.map((r) => ({ ...r, scope: parseStored(TargetScope, r.scope, 'plan_target.scope') }));
   },
 
-  listMilestones(db: Db, planId: string) {
-    return db
+  async listMilestones(db: Db, planId: string) {
+    const rows = await db
       .selectFrom('plan_milestone')
       .selectAll()
       .where('plan_id', '=', planId)
       .where('retired_in_version', 'is', null)
       .orderBy('position')
       .execute();
+    return rows.map((r) => ({ ...r, scope: parseStored(TargetScope, r.scope, 'plan_milestone.scope') }));
   },
 };
