@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StageLimits } from '@chuangcheng/core';
+import { StageLimits, TimeLimit } from '@chuangcheng/core';
 import { openDatabase, type DatabaseHandle } from './connection.ts';
 import { migrate } from './migrate.ts';
-import { parseStored, StoredJsonError } from './stored-json.ts';
+import { checkStored, parseStored, StoredJsonError } from './stored-json.ts';
 import { caseRepository } from '../modules/cases/repository.ts';
 
 let handle: DatabaseHandle;
@@ -41,5 +41,12 @@ describe('stored JSON is parsed with its schema on the way out', () => {
     expect(() => parseStored(StageLimits, null, 't.c')).toThrow(
       /stored JSON in t\.c does not match its schema: \(value\)/,
     );
+  });
+
+  it('checkStored returns a frozen value as stored (a key the schema does not list stays), parseStored drops it', () => {
+    const stored = { amount: 2, unit: 'days', note: 'kept' };
+    expect(checkStored(TimeLimit, stored, 't.c')).toBe(stored);
+    expect(parseStored(TimeLimit, stored, 't.c')).toEqual({ amount: 2, unit: 'days' });
+    expect(() => checkStored(TimeLimit, { amount: 2 }, 't.c')).toThrow(StoredJsonError);
   });
 });

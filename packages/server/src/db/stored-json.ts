@@ -33,3 +33,13 @@ export function parseStored<S extends z.ZodType>(schema: S, value: unknown, colu
   if (!parsed.success) throw new StoredJsonError(column, parsed.error.issues);
   return parsed.data;
 }
+
+/**
+ * Like `parseStored`, but returns the stored value itself once it has passed: for frozen documents
+ * whose exact bytes matter (a published scorecard's digest is attested), where zod's output could
+ * drop a key the schema does not list.
+ */
+export function checkStored<S extends z.ZodType>(schema: S, value: unknown, column: string): z.output<S> {
+  parseStored(schema, value, column);
+  return value as z.output<S>;
+}

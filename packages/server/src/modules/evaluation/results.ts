@@ -62,7 +62,7 @@ export async function readScorecard(
   if (round.row.status === 'published') {
     const publication = await publicationOf(db, roundId, version);
     const frozen = publication && (await publicationRepository.scorecard(db, roundId, publication.version, regionCode));
-    if (frozen) return frozen as Scorecard;
+    if (frozen) return frozen;
     return legacyScorecard(db, round, region, publication ? presentPublication(publication) : null);
   }
   const doc = await pinnedFramework(db, round.row);
@@ -205,7 +205,7 @@ async function standardScores(
     const frozen = await publicationRepository.scorecards(db, round.row.id, ranking.publication.version);
     if (frozen.length > 0) {
       return frozen.map((f) => {
-        const card = f.scorecard as Scorecard;
+        const card = f.scorecard;
         return { name: card.region.name, scores: perRegion(card.projects) };
       });
     }
