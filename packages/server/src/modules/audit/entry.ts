@@ -1,11 +1,10 @@
 import { canonicalJson } from '@chuangcheng/core';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { hashLeaf } from './merkle.ts';
 
 /** An audit_log row as read back from the database. */
-export type AuditRow = Database['audit_log'] extends infer T
-  ? { [K in keyof T]: K extends 'id' ? number : T[K] }
-  : never;
+export type AuditRow = Selectable<Database['audit_log']>;
 
 /**
  * The bytes a leaf commits to: every column of the entry in canonical JSON (keys sorted, so

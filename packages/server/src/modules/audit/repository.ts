@@ -101,7 +101,7 @@ export const auditRepository = {
     return rows.map((r) => ({ level: Number(r.level), idx: Number(r.idx), hash: r.hash }));
   },
 
-  async insertLeaves(trx: Kysely<Database>, rows: Database['audit_leaf'][]): Promise<void> {
+  async insertLeaves(trx: Kysely<Database>, rows: Insertable<Database['audit_leaf']>[]): Promise<void> {
     for (const chunk of chunks(rows, INSERT_CHUNK)) await trx.insertInto('audit_leaf').values(chunk).execute();
   },
 

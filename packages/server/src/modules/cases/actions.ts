@@ -13,7 +13,6 @@ import {
   type CaseEventKind,
   type CaseStatus,
   type DomainEvent,
-  type TimeLimitUnit,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
@@ -202,7 +201,7 @@ async function effectOf(
         },
       };
     case 'decide_extension': {
-      const asked = row.pending_extension as { amount: number; unit: TimeLimitUnit };
+      const asked = caseRepository.pendingExtension(row)!;
       if (!body.approve) {
         return {
           patch: { pending_extension: null },

@@ -8,7 +8,6 @@ import {
   type CaseSettings,
   type CreateDispatchRule,
   type DispatchRule,
-  type StageLimits,
   type UpdateCategoryRequest,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
@@ -157,7 +156,7 @@ export async function readSettings(db: Kysely<Database>, actor: Actor): Promise<
   return {
     duplicateMetres: row.duplicate_metres,
     duplicateDays: row.duplicate_days,
-    stageLimits: row.stage_limits as StageLimits,
+    stageLimits: row.stage_limits,
   };
 }
 

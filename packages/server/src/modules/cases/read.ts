@@ -175,16 +175,11 @@ export async function presentDetail(db: Kysely<Database>, actor: Actor, row: Cas
     row.handled_by ? caseRepository.userNames(db, [row.handled_by]) : [],
     row.suggested_unit_id ? caseRepository.findOrgUnit(db, row.suggested_unit_id) : undefined,
   ]);
-  const pending = row.pending_extension as {
-    amount: number;
-    unit: TimeLimitUnit;
-    reason: string;
-    requestedAt: string;
-  } | null;
+  const pending = caseRepository.pendingExtension(row);
   return {
     ...presentSummary(base, await workingCalendar(db)),
     categoryKind: (category?.kind ?? 'event') as CategoryKind,
-    contact: (contact?.contact as CaseDetail['contact']) ?? null,
+    contact: contact?.contact ?? null,
     reportedAt: row.reported_at.toISOString(),
     acceptedAt: row.accepted_at?.toISOString() ?? null,
     dispatchedAt: row.dispatched_at?.toISOString() ?? null,

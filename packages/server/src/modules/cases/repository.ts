@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { CaseDetail, StageLimits } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
+import { parseStored } from '../../db/stored-json.ts';
 import { placeName } from './list-repository.ts';
 
 export type CaseRow = Selectable<Database['problem_case']>;
@@ -58,11 +60,12 @@ export const caseRepository = {
       .execute();
   },
 
-  settings(db: Kysely<Database>) {
-    return db
+  async settings(db: Kysely<Database>) {
+    const row = await db
       .selectFrom('case_setting')
       .select(['duplicate_metres', 'duplicate_days', 'stage_limits'])
       .executeTakeFirstOrThrow();
+    return { ...row, stage_limits: parseStored(StageLimits, row.stage_limits, 'case_setting.stage_limits') };
   },
 
   findRegion(db: Kysely<Database>, code: string) {
@@ -147,14 +150,20 @@ export const caseRepository = {
   },
 
   /** The first reporter's contact (the one who filed the case), for staff. */
-  firstContact(db: Kysely<Database>, caseId: string) {
-    return db
+  async firstContact(db: Kysely<Database>, caseId: string) {
+    const row = await db
       .selectFrom('case_reporter')
       .select('contact')
       .where('case_id', '=', caseId)
       .whereRef('origin_case_id', '=', 'case_id')
       .orderBy('created_at')
       .executeTakeFirst();
+    return row && { contact: parseStored(CaseDetail.shape.contact, row.contact, 'case_reporter.contact') };
+  },
+
+  /** A case's pending extension request ({amount, unit, reason, requestedAt}), or null. */
+  pendingExtension(row: Pick<CaseRow, 'pending_extension'>) {
+    return parseStored(CaseDetail.shape.pendingExtension, row.pending_extension, 'problem_case.pending_extension');
   },
 
   /** Merging: every reporter of `fromId` also follows `toId` (same token, same contact). */

@@ -115,7 +115,7 @@ async function gatherDeductions(
 
 /** The framework version a round pinned when it was planned. */
 export async function pinnedFramework(db: Db, round: RoundRow): Promise<FrameworkDocument> {
-  return (await frameworkRepository.findVersionById(db, round.framework_version_id)).document as FrameworkDocument;
+  return (await frameworkRepository.findVersionById(db, round.framework_version_id)).document;
 }
 
 /** Everything the computation of a round needs, loaded in a handful of queries. */

@@ -1,5 +1,7 @@
+import { FrameworkDocument } from '@chuangcheng/core';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { parseStored } from '../../db/stored-json.ts';
 
 type Db = Kysely<Database>;
 export type FrameworkRow = Selectable<Database['evaluation_framework']>;
@@ -22,8 +24,8 @@ export const frameworkRepository = {
       .execute();
   },
 
-  list(db: Db) {
-    return db
+  async list(db: Db) {
+    const rows = await db
       .selectFrom('evaluation_framework as f')
       .innerJoin('evaluation_framework_version as v', (join) =>
         join.onRef('v.framework_id', '=', 'f.id').onRef('v.version', '=', 'f.current_version'),
@@ -32,6 +34,7 @@ export const frameworkRepository = {
       .select(['v.standard_count', 'v.document'])
       .orderBy('f.edition')
       .execute();
+    return rows.map((r) => ({ ...r, document: frameworkDocument(r.document) }));
   },
 
   findById(db: Db, id: string) {
@@ -47,17 +50,23 @@ export const frameworkRepository = {
     return db.selectFrom('evaluation_framework').selectAll().where('edition', '=', edition).executeTakeFirst();
   },
 
-  findVersion(db: Db, frameworkId: string, version: number) {
-    return db
+  async findVersion(db: Db, frameworkId: string, version: number) {
+    const row = await db
       .selectFrom('evaluation_framework_version')
       .selectAll()
       .where('framework_id', '=', frameworkId)
       .where('version', '=', version)
       .executeTakeFirst();
+    return row && { ...row, document: frameworkDocument(row.document) };
   },
 
-  findVersionById(db: Db, id: string) {
-    return db.selectFrom('evaluation_framework_version').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  async findVersionById(db: Db, id: string) {
+    const row = await db
+      .selectFrom('evaluation_framework_version')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return { ...row, document: frameworkDocument(row.document) };
   },
 
   listVersions(db: Db, frameworkId: string) {
@@ -69,3 +78,8 @@ export const frameworkRepository = {
       .execute();
   },
 };
+
+/** A stored framework version's document, checked against the schema it was saved with. */
+function frameworkDocument(value: unknown): FrameworkDocument {
+  return parseStored(FrameworkDocument, value, 'evaluation_framework_version.document');
+}

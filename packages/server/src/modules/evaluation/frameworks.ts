@@ -43,7 +43,7 @@ function summary(row: FrameworkRow, doc: FrameworkDocument, standardCount: numbe
 export async function listFrameworks(db: Db, actor: Actor): Promise<FrameworkSummary[]> {
   evaluationPolicy.canRead(actor);
   const rows = await frameworkRepository.list(db);
-  return rows.map((r) => summary(r, r.document as FrameworkDocument, r.standard_count));
+  return rows.map((r) => summary(r, r.document, r.standard_count));
 }
 
 /** A framework edition at a version (default: its current one), with its version history. */
@@ -60,7 +60,7 @@ export async function readFramework(db: Db, actor: Actor, id: string, version?: 
         version: version ?? row.current_version,
       }),
     );
-  const document = v.document as FrameworkDocument;
+  const document = v.document;
   const versions = await frameworkRepository.listVersions(db, id);
   return {
     ...summary(row, document, v.standard_count),
@@ -181,7 +181,7 @@ export async function reviseFramework(
       ctx,
       { id, edition: row.edition, ownerRegionCode: row.owner_region_code, version },
       doc,
-      current.document as FrameworkDocument,
+      current.document,
       request.note,
     );
     await frameworkRepository.setCurrent(trx, id, { current_version: version, name: doc.name, is_model: doc.isModel });
@@ -252,7 +252,7 @@ export async function templateWorkbook(db: Db, actor: Actor): Promise<Buffer> {
   evaluationPolicy.canRead(actor);
   const [first] = await frameworkRepository.list(db);
   if (!first) return frameworkWorkbook(null);
-  const doc = first.document as FrameworkDocument;
+  const doc = first.document;
   const project = doc.projects[0]!;
   const content = project.contents[0]!;
   const example = { ...project, contents: [{ ...content, standards: content.standards.slice(0, 1) }] };

@@ -1,11 +1,5 @@
 import crypto from 'node:crypto';
-import {
-  incidentEffects,
-  titleStatesAt,
-  type FrameworkDocument,
-  type Incident,
-  type PlannedEffect,
-} from '@chuangcheng/core';
+import { incidentEffects, titleStatesAt, type Incident, type PlannedEffect } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
@@ -25,7 +19,7 @@ type Context = { actor: Actor; requestId?: string };
 async function negativeListOf(db: Db, frameworkId: string) {
   const f = await frameworkRepository.findById(db, frameworkId);
   if (!f) return null;
-  const doc = (await frameworkRepository.findVersion(db, f.id, f.current_version))!.document as FrameworkDocument;
+  const doc = (await frameworkRepository.findVersion(db, f.id, f.current_version))!.document;
   return doc.negativeList;
 }
 

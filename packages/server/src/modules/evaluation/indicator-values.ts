@@ -1,4 +1,4 @@
-import { message, standardsOf, type FrameworkDocument, type RoundStatus } from '@chuangcheng/core';
+import { message, standardsOf, type RoundStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict } from '../../http/problem.ts';
@@ -33,8 +33,7 @@ export async function fillIndicatorValues(db: Db, ctx: Context, roundId: string)
   evaluationPolicy.canManageAt(ctx.actor, round.row.owner_path);
   if (!['open', 'scoring'].includes(round.row.status))
     throw conflict(message('round.wrongState', { status: message(`roundStatus.${round.row.status as RoundStatus}`) }));
-  const doc = (await frameworkRepository.findVersionById(db, round.row.framework_version_id))
-    .document as FrameworkDocument;
+  const doc = (await frameworkRepository.findVersionById(db, round.row.framework_version_id)).document;
   const regions = await roundRepository.regions(db, roundId);
   const catalogue = await loadCatalogue(db);
   const existing = await scoreRepository.results(db, roundId);

@@ -1,5 +1,7 @@
+import { Scorecard } from '@chuangcheng/core';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { checkStored } from '../../db/stored-json.ts';
 
 type Db = Kysely<Database>;
 export type PublicationRow = Selectable<Database['evaluation_publication']>;
@@ -37,7 +39,7 @@ export const publicationRepository = {
   },
 
   /** The scorecard of one region as a publication froze it. */
-  async scorecard(db: Db, roundId: string, version: number, regionCode: string): Promise<unknown> {
+  async scorecard(db: Db, roundId: string, version: number, regionCode: string): Promise<Scorecard | undefined> {
     const row = await db
       .selectFrom('evaluation_publication_region')
       .select('scorecard')
@@ -45,12 +47,12 @@ export const publicationRepository = {
       .where('version', '=', version)
       .where('region_code', '=', regionCode)
       .executeTakeFirst();
-    return row?.scorecard;
+    return row && frozenScorecard(row.scorecard);
   },
 
   /** Every region's scorecard of a publication (the Excel export's per-standard sheet). */
-  scorecards(db: Db, roundId: string, version: number) {
-    return db
+  async scorecards(db: Db, roundId: string, version: number) {
+    const rows = await db
       .selectFrom('evaluation_publication_region')
       .select(['region_code', 'scorecard'])
       .where('round_id', '=', roundId)
@@ -59,6 +61,7 @@ export const publicationRepository = {
       .orderBy('rank')
       .orderBy('region_code')
       .execute();
+    return rows.map((r) => ({ ...r, scorecard: frozenScorecard(r.scorecard) }));
   },
 
   /** A publication's ranking rows, best first within each group. */
@@ -113,3 +116,8 @@ export const publicationRepository = {
     }
   },
 };
+
+/** A frozen scorecard, checked against the schema and returned as stored: its digest is attested. */
+function frozenScorecard(value: unknown): Scorecard {
+  return checkStored(Scorecard, value, 'evaluation_publication_region.scorecard');
+}

@@ -62,7 +62,7 @@ export async function readScorecard(
   if (round.row.status === 'published') {
     const publication = await publicationOf(db, roundId, version);
     const frozen = publication && (await publicationRepository.scorecard(db, roundId, publication.version, regionCode));
-    if (frozen) return frozen as Scorecard;
+    if (frozen) return frozen;
     return legacyScorecard(db, round, region, publication ? presentPublication(publication) : null);
   }
   const doc = await pinnedFramework(db, round.row);
@@ -205,7 +205,7 @@ async function standardScores(
     const frozen = await publicationRepository.scorecards(db, round.row.id, ranking.publication.version);
     if (frozen.length > 0) {
       return frozen.map((f) => {
-        const card = f.scorecard as Scorecard;
+        const card = f.scorecard;
         return { name: card.region.name, scores: perRegion(card.projects) };
       });
     }
@@ -300,7 +300,7 @@ export async function readCycle(
   evaluationPolicy.canRead(actor);
   const f = await frameworkRepository.findById(db, query.frameworkId);
   if (!f) throw invalid([{ field: 'querystring.frameworkId', message: 'no such framework' }]);
-  const doc = (await frameworkRepository.findVersion(db, f.id, f.current_version))!.document as FrameworkDocument;
+  const doc = (await frameworkRepository.findVersion(db, f.id, f.current_version))!.document;
   const endYear = query.startYear + doc.cycle.years - 1;
   const rows = (await roundRepository.publishedResults(db, f.id, query.startYear, endYear)).filter(
     (r) => isWithinScope(actor.regionPath, r.region_path) && (!query.cityGroup || r.city_group === query.cityGroup),

@@ -10,7 +10,6 @@ import {
   type CityGroup,
   type CreateRoundRequest,
   type EvaluationMethod,
-  type FrameworkDocument,
   type Round,
   type RoundStatus,
   type SanctionEffect,
@@ -165,7 +164,7 @@ export async function createRound(db: Db, ctx: Context, request: CreateRoundRequ
   const framework = await frameworkRepository.findById(db, request.frameworkId);
   if (!framework) throw invalid([{ field: 'body.frameworkId', message: 'no such framework' }]);
   const version = (await frameworkRepository.findVersion(db, framework.id, framework.current_version))!;
-  const doc = version.document as FrameworkDocument;
+  const doc = version.document;
   const errors: { field: string; message: string }[] = [];
   if (request.periodEnd < request.periodStart)
     errors.push({ field: 'body.periodEnd', message: 'ends before it starts' });

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Kysely } from 'kysely';
-import { standardsOf, type FrameworkDocument } from '@chuangcheng/core';
+import { FrameworkDocument, standardsOf } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import type { Agent } from '../../test/harness.ts';
 
@@ -41,7 +41,7 @@ export async function completeScoringInDatabase(db: Kysely<Database>, roundId: s
     .where('round_id', '=', roundId)
     .execute();
   const rows = regions.flatMap((region) =>
-    standardsOf(round.document as FrameworkDocument).map(({ standard }) => ({
+    standardsOf(FrameworkDocument.parse(round.document)).map(({ standard }) => ({
       round_id: roundId,
       region_code: region.region_code,
       prefecture_code: region.prefecture_code,

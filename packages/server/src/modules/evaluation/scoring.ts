@@ -83,8 +83,7 @@ async function roundContext(db: Db, roundId: string, regionCode: string) {
   const round = await loadRound(db, roundId);
   const region = await roundRepository.findRegion(db, roundId, regionCode);
   if (!region) throw notFound(message('notFound.regionInRound', { region: regionCode, round: roundId }));
-  const doc = (await frameworkRepository.findVersionById(db, round.row.framework_version_id))
-    .document as FrameworkDocument;
+  const doc = (await frameworkRepository.findVersionById(db, round.row.framework_version_id)).document;
   return { round, region, doc };
 }
 

@@ -8,7 +8,6 @@ import {
   titleStatesAt,
   titlePrerequisite,
   TitleKind,
-  type FrameworkDocument,
   type TitleChange,
   type TitleEvent,
   type TitleSourceKind,
@@ -127,7 +126,7 @@ async function eligibilityFacts(db: Db, regionCode: string, at: string) {
     .executeTakeFirst();
   if (!latest) return { cycleYears: null, cycleComplete: null, minorsGatePassed: null };
   const f = (await frameworkRepository.findById(db, latest.framework_id))!;
-  const doc = (await frameworkRepository.findVersion(db, f.id, f.current_version))!.document as FrameworkDocument;
+  const doc = (await frameworkRepository.findVersion(db, f.id, f.current_version))!.document;
   const year = Number(at.slice(0, 4));
   const from = year - doc.cycle.years + 1;
   const rows = (await roundRepository.publishedResults(db, f.id, from, year)).filter(
@@ -152,7 +151,7 @@ async function eligibilityFacts(db: Db, regionCode: string, at: string) {
 /** The default cycle length when a region has no evaluation yet: the first framework's. */
 async function defaultCycleYears(db: Db): Promise<number> {
   const [first] = await frameworkRepository.list(db);
-  return first ? (first.document as FrameworkDocument).cycle.years : 3;
+  return first ? first.document.cycle.years : 3;
 }
 
 /** A region's title history, its state at a date, and eligibility for each title explained. */

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import {
   IndicatorCatalogue,
+  TargetScope,
   type CompletenessRule,
   type DataSetView,
   type IndicatorPeriodType,
@@ -10,6 +11,7 @@ import {
   type TitleKind,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
+import { parseStored } from '../../db/stored-json.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
@@ -111,7 +113,7 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
         unit: l.unit,
         deadline: l.deadline,
         direction: l.direction as TargetRef['direction'],
-        scope: l.scope as Record<string, unknown>,
+        scope: parseStored(TargetScope, l.scope, 'plan_target.scope'),
       },
       baselineYear: l.baseline_year,
       baselineValue: l.plan_baseline_value === null ? null : Number(l.plan_baseline_value),

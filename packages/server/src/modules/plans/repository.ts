@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { PlanFile, TargetScope } from '@chuangcheng/core';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { parseStored } from '../../db/stored-json.ts';
 
 type Db = Kysely<Database>;
 
@@ -13,8 +15,9 @@ export type TaskRow = {
   unitsAsWritten: string | null;
   position: number;
 };
-export type TargetRow = Omit<Database['plan_target'], 'id' | 'plan_id' | 'retired_in_version'>;
-export type MilestoneRow = Omit<Database['plan_milestone'], 'id' | 'plan_id' | 'retired_in_version'>;
+// A row as the importer builds it: `scope` is the value itself, stored as JSON text here.
+export type TargetRow = Omit<Selectable<Database['plan_target']>, 'id' | 'plan_id' | 'retired_in_version'>;
+export type MilestoneRow = Omit<Selectable<Database['plan_milestone']>, 'id' | 'plan_id' | 'retired_in_version'>;
 
 /**
  * Plan rows are upserted by natural key (programme code, task number, target and
@@ -36,11 +39,11 @@ export const planRepository = {
       .execute();
   },
 
-  async insertPlan(db: Db, plan: Omit<Database['plan'], 'updated_at'>): Promise<void> {
+  async insertPlan(db: Db, plan: Omit<Insertable<Database['plan']>, 'updated_at'>): Promise<void> {
     await db.insertInto('plan').values(plan).execute();
   },
 
-  async updatePlan(db: Db, id: string, changes: Partial<Omit<Database['plan'], 'id' | 'code'>>): Promise<void> {
+  async updatePlan(db: Db, id: string, changes: Omit<Updateable<Database['plan']>, 'id' | 'code'>): Promise<void> {
     await db
       .updateTable('plan')
       .set({ ...changes, updated_at: new Date() })
@@ -48,20 +51,21 @@ export const planRepository = {
       .execute();
   },
 
-  async insertVersion(db: Db, version: Omit<Database['plan_version'], 'imported_at'>): Promise<void> {
+  async insertVersion(db: Db, version: Omit<Selectable<Database['plan_version']>, 'imported_at'>): Promise<void> {
     await db
       .insertInto('plan_version')
       .values({ ...version, document: JSON.stringify(version.document) })
       .execute();
   },
 
-  findVersion(db: Db, planId: string, version: number) {
-    return db
+  async findVersion(db: Db, planId: string, version: number) {
+    const row = await db
       .selectFrom('plan_version')
       .selectAll()
       .where('plan_id', '=', planId)
       .where('version', '=', version)
       .executeTakeFirst();
+    return row && { ...row, document: parseStored(PlanFile, row.document, 'plan_version.document') };
   },
 
   listVersions(db: Db, planId: string) {
@@ -204,23 +208,25 @@ export const planRepository = {
       .execute();
   },
 
-  listTargets(db: Db, planId: string) {
-    return db
+  async listTargets(db: Db, planId: string) {
+    const rows = await db
       .selectFrom('plan_target')
       .selectAll()
       .where('plan_id', '=', planId)
       .where('retired_in_version', 'is', null)
       .orderBy('position')
       .execute();
+    return rows.map((r) => ({ ...r, scope: parseStored(TargetScope, r.scope, 'plan_target.scope') }));
   },
 
-  listMilestones(db: Db, planId: string) {
-    return db
+  async listMilestones(db: Db, planId: string) {
+    const rows = await db
       .selectFrom('plan_milestone')
       .selectAll()
       .where('plan_id', '=', planId)
       .where('retired_in_version', 'is', null)
       .orderBy('position')
       .execute();
+    return rows.map((r) => ({ ...r, scope: parseStored(TargetScope, r.scope, 'plan_milestone.scope') }));
   },
 };

@@ -67,7 +67,7 @@ export async function readPlan(db: Kysely<Database>, actor: Actor, code: string)
     planRepository.listTargets(db, plan.id),
     planRepository.listMilestones(db, plan.id),
   ]);
-  const document = version!.document as PlanFile;
+  const document = version!.document;
   const unitsOf = (taskId: string, role: string) =>
     units.filter((u) => u.task_id === taskId && u.role === role).map((u) => ({ id: u.id, code: u.code, name: u.name }));
   return {
@@ -136,5 +136,5 @@ export async function getPlanDocument(
   const row = await planRepository.findVersion(db, plan.id, wanted);
   if (!row)
     throw notFound(message('notFound.versionOf', { thing: message('record.plan'), owner: code, version: wanted }));
-  return { version: wanted, document: row.document as PlanFile };
+  return { version: wanted, document: row.document };
 }

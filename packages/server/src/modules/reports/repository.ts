@@ -1,11 +1,24 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { parseStored } from '../../db/stored-json.ts';
+import { ReportView } from './schema.ts';
 
 type Db = Kysely<Database>;
 
 type Report = Selectable<Database['progress_report']>;
-export type ReportRow = Report & { region_path: string; org_unit_name: string };
-type NewReport = Omit<Insertable<Database['progress_report']>, 'created_at' | 'updated_at' | 'submitted_at'>;
+/** A report row with its JSON columns parsed (figures, milestone codes). */
+export type ReportRow = Omit<Report, 'figures' | 'milestones_done'> & {
+  figures: ReportView['figures'];
+  milestones_done: ReportView['milestonesDone'];
+  region_path: string;
+  org_unit_name: string;
+};
+// The JSON columns as values; the repository stores them as JSON text.
+type NewReport = Omit<
+  Insertable<Database['progress_report']>,
+  'created_at' | 'updated_at' | 'submitted_at' | 'figures' | 'milestones_done'
+> &
+  Pick<Report, 'figures' | 'milestones_done'>;
 type ReportChanges = Partial<Pick<Report, 'narrative' | 'measures' | 'figures' | 'completed' | 'milestones_done'>>;
 
 const LIVE = ['draft', 'submitted'];
@@ -57,8 +70,8 @@ export const reportRepository = {
       .executeTakeFirst();
   },
 
-  findById(db: Db, id: string): Promise<ReportRow | undefined> {
-    return db
+  async findById(db: Db, id: string): Promise<ReportRow | undefined> {
+    const row = await db
       .selectFrom('progress_report')
       .innerJoin('region', 'region.code', 'progress_report.region_code')
       .innerJoin('org_unit', 'org_unit.id', 'progress_report.org_unit_id')
@@ -66,6 +79,7 @@ export const reportRepository = {
       .select(['region.path as region_path', 'org_unit.name as org_unit_name'])
       .where('progress_report.id', '=', id)
       .executeTakeFirst();
+    return row && parseReport(row);
   },
 
   /** The draft or submitted report of a unit for a task and period, if any. */
@@ -128,7 +142,7 @@ export const reportRepository = {
   },
 
   /** Every version of a task's reports, optionally of one unit, newest period and version first. */
-  listHistory(db: Db, taskId: string, orgUnitId: string | undefined) {
+  async listHistory(db: Db, taskId: string, orgUnitId: string | undefined): Promise<ReportRow[]> {
     let query = db
       .selectFrom('progress_report')
       .innerJoin('region', 'region.code', 'progress_report.region_code')
@@ -137,6 +151,23 @@ export const reportRepository = {
       .select(['region.path as region_path', 'org_unit.name as org_unit_name'])
       .where('progress_report.task_id', '=', taskId);
     if (orgUnitId) query = query.where('progress_report.org_unit_id', '=', orgUnitId);
-    return query.orderBy('progress_report.period', 'desc').orderBy('progress_report.version', 'desc').execute();
+    const rows = await query
+      .orderBy('progress_report.period', 'desc')
+      .orderBy('progress_report.version', 'desc')
+      .execute();
+    return rows.map(parseReport);
   },
 };
+
+/** A report row with its JSON columns read through the schemas the API serves them with. */
+function parseReport(row: Report & { region_path: string; org_unit_name: string }): ReportRow {
+  return {
+    ...row,
+    figures: parseStored(ReportView.shape.figures, row.figures, 'progress_report.figures'),
+    milestones_done: parseStored(
+      ReportView.shape.milestonesDone,
+      row.milestones_done,
+      'progress_report.milestones_done',
+    ),
+  };
+}
