@@ -2,7 +2,7 @@
 import type { Timestamp } from './schema.ts';
 
 export type AuditTables = {
-  audit_queue: { entry_id: number };
+  audit_queue: { shard: string; entry_id: number };
   audit_tree: { shard: string; size: number; root_hash: Buffer; updated_at: Timestamp };
   audit_leaf: { shard: string; seq: number; entry_id: number; leaf_hash: Buffer };
   audit_tree_node: { shard: string; level: number; idx: number; hash: Buffer };

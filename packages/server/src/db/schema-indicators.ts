@@ -64,7 +64,7 @@ export type IndicatorTables = {
     data_set_code: string;
     data_element_code: string;
     region_code: string;
-    prefecture_code: string | null;
+    prefecture_code: string;
     period: string;
     value: number;
     source: string;
@@ -77,7 +77,7 @@ export type IndicatorTables = {
   data_entry: {
     data_set_code: string;
     region_code: string;
-    prefecture_code: string | null;
+    prefecture_code: string;
     period: string;
     status: string;
     return_reason: string | null;
@@ -88,6 +88,7 @@ export type IndicatorTables = {
     id: string;
     data_set_code: string;
     region_code: string;
+    prefecture_code: string;
     period: string;
     action: string;
     from_status: string;
