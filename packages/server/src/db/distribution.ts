@@ -14,4 +14,8 @@ export const DISTRIBUTED_TABLES: readonly { table: string; column: string }[] = 
   { table: 'observation', column: 'prefecture_code' },
   { table: 'data_entry', column: 'prefecture_code' },
   { table: 'data_entry_event', column: 'prefecture_code' },
+  { table: 'problem_case', column: 'prefecture_code' },
+  { table: 'case_event', column: 'prefecture_code' },
+  { table: 'case_reporter', column: 'prefecture_code' },
+  { table: 'case_rating', column: 'prefecture_code' },
 ];

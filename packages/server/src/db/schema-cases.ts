@@ -38,7 +38,7 @@ export type CaseTables = {
     category_code: string;
     region_code: string;
     region_path: string;
-    prefecture_code: string | null;
+    prefecture_code: string;
     description: string;
     lat: number | null;
     lng: number | null;
@@ -76,6 +76,7 @@ export type CaseTables = {
   case_reporter: {
     id: string;
     case_id: string;
+    prefecture_code: string;
     origin_case_id: string;
     token_hash: string;
     /** {name?}: the phone moved to phone_sealed (issue 11). */
@@ -87,10 +88,17 @@ export type CaseTables = {
     user_id: string | null;
     created_at: GeneratedTimestamp;
   };
-  case_intake_key: { key: string; case_id: string; fingerprint: string; created_at: GeneratedTimestamp };
+  case_intake_key: {
+    key: string;
+    case_id: string;
+    prefecture_code: string;
+    fingerprint: string;
+    created_at: GeneratedTimestamp;
+  };
   case_event: {
     id: string;
     case_id: string;
+    prefecture_code: string;
     seq: Generated<number>;
     kind: string;
     at: GeneratedTimestamp;
@@ -104,6 +112,8 @@ export type CaseTables = {
   case_photo: {
     id: string;
     case_id: string | null;
+    /** The case's prefecture once the photo is attached to a case. */
+    prefecture_code: string | null;
     kind: string;
     event_id: string | null;
     file_name: string;
@@ -120,6 +130,7 @@ export type CaseTables = {
   case_rating: {
     id: string;
     case_id: string;
+    prefecture_code: string;
     reporter_id: string;
     satisfaction: number;
     fixed: boolean;

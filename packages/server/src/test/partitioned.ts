@@ -25,17 +25,28 @@ type Definition = { name: string; definition: string };
  */
 export async function partitionDistributedTables(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const { table, column } of DISTRIBUTED_TABLES) await partitionTable(trx, table, column);
+    for (const { table, column } of DISTRIBUTED_TABLES) {
+      try {
+        await partitionTable(trx, table, column);
+      } catch (error) {
+        // Name the table whose key breaks the rule: PostgreSQL's message does not.
+        throw new Error(`${table} cannot be hash-partitioned on ${column}: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    }
   });
 }
 
 async function partitionTable(trx: Kysely<Database>, table: string, column: string): Promise<void> {
   const oid = sql`${table}::regclass`;
   const rows = async <T>(query: RawBuilder<T>) => (await query.execute(trx)).rows;
-  // Keys (primary, unique, exclusion) and the indexes that back no constraint.
+  // Keys (primary, unique, exclusion) and the indexes that back no constraint. Constraints with a
+  // parent are the copies PostgreSQL keeps on partitions (and for keys referencing a partitioned
+  // table): they come back with their parent.
   const keys = await rows(sql<Definition>`
     select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
-    where conrelid = ${oid} and contype in ('p', 'u', 'x') order by contype, conname`);
+    where conrelid = ${oid} and conparentid = 0 and contype in ('p', 'u', 'x') order by contype, conname`);
   const indexes = await rows(sql<Definition>`
     select i.relname as name, pg_get_indexdef(x.indexrelid) as definition
     from pg_index x join pg_class i on i.oid = x.indexrelid
@@ -44,10 +55,10 @@ async function partitionTable(trx: Kysely<Database>, table: string, column: stri
     order by i.relname`);
   const outgoing = await rows(sql<Definition>`
     select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
-    where conrelid = ${oid} and contype = 'f' order by conname`);
+    where conrelid = ${oid} and conparentid = 0 and contype = 'f' order by conname`);
   const incoming = await rows(sql<Definition & { table: string }>`
     select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
-    from pg_constraint where confrelid = ${oid} and conrelid <> ${oid} and contype = 'f' order by conname`);
+    from pg_constraint where confrelid = ${oid} and conrelid <> ${oid} and conparentid = 0 and contype = 'f' order by conname`);
   const triggers = await rows(sql<Definition>`
     select tgname as name, pg_get_triggerdef(oid) as definition from pg_trigger
     where tgrelid = ${oid} and not tgisinternal order by tgname`);
