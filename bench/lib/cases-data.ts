@@ -100,12 +100,12 @@ export async function generateCases(
         ) st`.execute(db);
     }
     await sql`
-      insert into case_reporter (id, case_id, origin_case_id, token_hash, contact, user_id)
-      select gen_random_uuid(), id, id, md5(id::text), null, null from problem_case`.execute(db);
+      insert into case_reporter (id, case_id, prefecture_code, origin_case_id, token_hash, contact, user_id)
+      select gen_random_uuid(), id, prefecture_code, id, md5(id::text), null, null from problem_case`.execute(db);
     await sql`
-      insert into case_rating (id, case_id, reporter_id, satisfaction, fixed, comment, at)
-      select gen_random_uuid(), c.id, r.id, 3 + (hashtext(c.id::text) & 3) % 3, true, null, c.closed_at + interval '1 day'
-      from problem_case c join case_reporter r on r.case_id = c.id
+      insert into case_rating (id, case_id, prefecture_code, reporter_id, satisfaction, fixed, comment, at)
+      select gen_random_uuid(), c.id, c.prefecture_code, r.id, 3 + (hashtext(c.id::text) & 3) % 3, true, null, c.closed_at + interval '1 day'
+      from problem_case c join case_reporter r on r.prefecture_code = c.prefecture_code and r.case_id = c.id
       where c.status = 'closed' and hashtext(c.id::text) % 5 = 0`.execute(db);
     // The district officer whose queue is measured.
     const unit = await sql<{

@@ -51,3 +51,11 @@ export const RegionGroup = z.object({
   members: z.array(z.object({ code: z.string(), name: z.string() })),
 });
 export type RegionGroup = z.infer<typeof RegionGroup>;
+
+/**
+ * The distribution column's value of a row about `regionCode` (`docs/SCALE-OUT.md`): the region's
+ * prefecture, or for a province-wide row (no prefecture) the province's code, e.g. `23`.
+ */
+export function distributionCode(regionCode: string, prefectureCode: string | null): string {
+  return prefectureCode ?? regionCode.slice(0, 2);
+}

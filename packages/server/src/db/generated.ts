@@ -100,6 +100,7 @@ export interface AuditLog {
 
 export interface AuditQueue {
   entry_id: number;
+  shard: string;
 }
 
 export interface AuditSigningKey {
@@ -174,6 +175,7 @@ export interface CaseEvent {
   kind: string;
   note: string | null;
   org_unit_id: string | null;
+  prefecture_code: string;
   seq: Generated<number>;
   status: string;
 }
@@ -183,6 +185,7 @@ export interface CaseIntakeKey {
   created_at: Generated<Timestamp>;
   fingerprint: string;
   key: string;
+  prefecture_code: string;
 }
 
 export interface CasePhoto {
@@ -194,6 +197,7 @@ export interface CasePhoto {
   height: number | null;
   id: string;
   kind: string;
+  prefecture_code: string | null;
   sha256: string;
   size_bytes: number;
   storage_key: string;
@@ -208,6 +212,7 @@ export interface CaseRating {
   comment: string | null;
   fixed: boolean;
   id: string;
+  prefecture_code: string;
   reporter_id: string;
   satisfaction: number;
 }
@@ -220,6 +225,7 @@ export interface CaseReporter {
   origin_case_id: string;
   phone_index: string | null;
   phone_sealed: string | null;
+  prefecture_code: string;
   token_hash: string;
   user_id: string | null;
 }
@@ -235,7 +241,7 @@ export interface CaseSetting {
 export interface DataEntry {
   data_set_code: string;
   period: string;
-  prefecture_code: string | null;
+  prefecture_code: string;
   region_code: string;
   return_reason: string | null;
   status: string;
@@ -252,6 +258,7 @@ export interface DataEntryEvent {
   from_status: string;
   id: string;
   period: string;
+  prefecture_code: string;
   reason: string | null;
   region_code: string;
   to_status: string;
@@ -563,7 +570,7 @@ export interface Observation {
   entered_by: string | null;
   id: GeneratedAlways<number>;
   period: string;
-  prefecture_code: string | null;
+  prefecture_code: string;
   region_code: string;
   source: string;
   source_kind: GeneratedAlways<string>;
@@ -716,7 +723,7 @@ export interface ProblemCase {
   paused_at: Timestamp | null;
   paused_minutes: Generated<number>;
   pending_extension: StoredJson | null;
-  prefecture_code: string | null;
+  prefecture_code: string;
   region_code: string;
   region_path: string;
   reject_reason: string | null;

@@ -10,11 +10,15 @@ export type TableCount = { table: string; source: number; target: number };
 
 type AnyDb = Kysely<Database>;
 
-/** Base tables of the public schema, in name order. */
+/**
+ * Tables of the public schema, in name order: a partitioned table counts once, by its own name, not
+ * by its partitions (the partitioned check builds the distributed tables so, docs/SCALE-OUT.md).
+ */
 export async function tablesOf(db: AnyDb): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
-    select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+    order by c.relname`.execute(db);
   return rows.map((r) => r.name);
 }
 
@@ -76,7 +80,9 @@ export async function loadTables(
   await target.transaction().execute(async (trx) => {
     const { rows: keys } = await sql<{ table: string; name: string; definition: string }>`
       select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
-      from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`.execute(trx);
+      from pg_constraint where contype = 'f' and conparentid = 0 and connamespace = 'public'::regnamespace`.execute(
+      trx,
+    );
     for (const key of keys) {
       await sql`alter table ${sql.table(key.table)} drop constraint ${sql.id(key.name)}`.execute(trx);
     }

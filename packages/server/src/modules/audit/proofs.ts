@@ -34,7 +34,7 @@ const fetchNodes = (db: Kysely<Database>, shard: string) => (keys: NodeKey[]) =>
 export async function getInclusionProof(db: Kysely<Database>, entryId: number) {
   const entry = await auditRepository.findEntry(db, entryId);
   if (!entry) throw notFound('auditEntry', entryId);
-  const leaf = await auditRepository.leafOf(db, entryId);
+  const leaf = await auditRepository.leafOf(db, entry.shard, entryId);
   const [latest] = await auditRepository.latestCheckpoints(db, entry.shard);
   if (!leaf || !latest || Number(latest.size) <= Number(leaf.seq)) {
     throw new AppError(

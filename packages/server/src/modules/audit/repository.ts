@@ -22,11 +22,11 @@ export const auditRepository = {
         db
           .insertInto('audit_log')
           .values({ ...row, before: jsonOrNull(row.before), after: jsonOrNull(row.after) })
-          .returning('id'),
+          .returning(['id', 'shard']),
       )
       .insertInto('audit_queue')
-      .columns(['entry_id'])
-      .expression((db) => db.selectFrom('entry').select('entry.id'))
+      .columns(['shard', 'entry_id'])
+      .expression((db) => db.selectFrom('entry').select(['entry.shard', 'entry.id']))
       .execute();
   },
 
@@ -42,7 +42,9 @@ export const auditRepository = {
   async claimQueued(trx: Kysely<Database>, limit: number): Promise<AuditRow[]> {
     const rows = await trx
       .selectFrom('audit_queue')
-      .innerJoin('audit_log', 'audit_log.id', 'audit_queue.entry_id')
+      .innerJoin('audit_log', (join) =>
+        join.onRef('audit_log.shard', '=', 'audit_queue.shard').onRef('audit_log.id', '=', 'audit_queue.entry_id'),
+      )
       .selectAll('audit_log')
       .orderBy('audit_queue.entry_id')
       .limit(limit)
@@ -52,9 +54,9 @@ export const auditRepository = {
     return rows as AuditRow[];
   },
 
-  async dequeue(trx: Kysely<Database>, entryIds: number[]): Promise<void> {
+  async dequeue(trx: Kysely<Database>, shard: string, entryIds: number[]): Promise<void> {
     for (const ids of chunks(entryIds, INSERT_CHUNK)) {
-      await trx.deleteFrom('audit_queue').where('entry_id', 'in', ids).execute();
+      await trx.deleteFrom('audit_queue').where('shard', '=', shard).where('entry_id', 'in', ids).execute();
     }
   },
 
@@ -70,7 +72,9 @@ export const auditRepository = {
   async backlog(db: Kysely<Database>): Promise<{ pending: number; oldest: Date | null }> {
     const row = await db
       .selectFrom('audit_queue')
-      .innerJoin('audit_log', 'audit_log.id', 'audit_queue.entry_id')
+      .innerJoin('audit_log', (join) =>
+        join.onRef('audit_log.shard', '=', 'audit_queue.shard').onRef('audit_log.id', '=', 'audit_queue.entry_id'),
+      )
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('audit_log.at').as('oldest')])
       .executeTakeFirstOrThrow();
     return { pending: Number(row.n), oldest: row.oldest ? new Date(row.oldest as Date) : null };
@@ -118,7 +122,9 @@ export const auditRepository = {
   async leavesWithEntries(db: Kysely<Database>, shard: string, fromSeq: number, limit: number) {
     const rows = await db
       .selectFrom('audit_leaf')
-      .leftJoin('audit_log', 'audit_log.id', 'audit_leaf.entry_id')
+      .leftJoin('audit_log', (join) =>
+        join.onRef('audit_log.shard', '=', 'audit_leaf.shard').onRef('audit_log.id', '=', 'audit_leaf.entry_id'),
+      )
       .selectAll('audit_log')
       .select(['audit_leaf.seq', 'audit_leaf.entry_id', 'audit_leaf.leaf_hash'])
       .where('audit_leaf.shard', '=', shard)
@@ -134,8 +140,13 @@ export const auditRepository = {
     }));
   },
 
-  async leafOf(db: Kysely<Database>, entryId: number) {
-    return db.selectFrom('audit_leaf').selectAll().where('entry_id', '=', entryId).executeTakeFirst();
+  async leafOf(db: Kysely<Database>, shard: string, entryId: number) {
+    return db
+      .selectFrom('audit_leaf')
+      .selectAll()
+      .where('shard', '=', shard)
+      .where('entry_id', '=', entryId)
+      .executeTakeFirst();
   },
 
   /** Every shard that has a tree or a checkpoint. */
@@ -234,7 +245,9 @@ export const auditRepository = {
   async findEntry(db: Kysely<Database>, id: number): Promise<PositionedRow | undefined> {
     const row = await db
       .selectFrom('audit_log')
-      .leftJoin('audit_leaf', 'audit_leaf.entry_id', 'audit_log.id')
+      .leftJoin('audit_leaf', (join) =>
+        join.onRef('audit_leaf.shard', '=', 'audit_log.shard').onRef('audit_leaf.entry_id', '=', 'audit_log.id'),
+      )
       .selectAll('audit_log')
       .select('audit_leaf.seq')
       .where('audit_log.id', '=', id)
@@ -259,7 +272,9 @@ export const auditRepository = {
     // The page first, then its positions: the join stays off the filtered scan.
     const rows = await db
       .selectFrom(page)
-      .leftJoin('audit_leaf', 'audit_leaf.entry_id', 'page.id')
+      .leftJoin('audit_leaf', (join) =>
+        join.onRef('audit_leaf.shard', '=', 'page.shard').onRef('audit_leaf.entry_id', '=', 'page.id'),
+      )
       // The region's name: a person reads 哈尔滨市, not "2301".
       .leftJoin('region', 'region.code', 'page.region_code')
       .selectAll('page')

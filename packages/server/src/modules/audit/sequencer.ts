@@ -62,10 +62,13 @@ export async function sequenceAuditLog(db: Kysely<Database>, options: SequenceOp
         await auditRepository.insertNodes(trx, shard, nodes);
         await auditRepository.saveTree(trx, shard, tree.size, tree.root());
       }
-      await auditRepository.dequeue(
-        trx,
-        rows.map((r) => Number(r.id)),
-      );
+      for (const [shard, entries] of byShard) {
+        await auditRepository.dequeue(
+          trx,
+          shard,
+          entries.map((r) => Number(r.id)),
+        );
+      }
       return rows.length;
     });
     if (batch === undefined) return { skipped: true, sequenced, checkpointed: [] };

@@ -93,14 +93,15 @@ async function effectOf(
         event: { kind: 'merged_into', note: body.note || into.number, data: { into: into.number } },
         after: async (t) => {
           // Reporters, photos and the earlier clock go to the survivor; cases merged here follow on.
-          await caseRepository.copyReporters(t, row.id, into.id);
-          await caseRepository.copyPhotos(t, row.id, into.id);
+          await caseRepository.copyReporters(t, row, into);
+          await caseRepository.copyPhotos(t, row, into);
           await caseRepository.repointMerged(t, row.id, into.id);
           const earlier = row.deadline < into.deadline ? { deadline: row.deadline } : {};
           await caseRepository.updateCase(t, into.id, earlier);
           await caseRepository.insertEvent(t, {
             id: crypto.randomUUID(),
             case_id: into.id,
+            prefecture_code: into.prefecture_code,
             kind: 'merged_from',
             status: into.status,
             note: row.number,
@@ -310,6 +311,7 @@ export async function actOnCase(db: Kysely<Database>, ctx: Ctx, id: string, body
     await caseRepository.insertEvent(trx, {
       id: eventId,
       case_id: id,
+      prefecture_code: current.prefecture_code,
       kind: effect.event.kind,
       status,
       note: effect.event.note,
@@ -320,7 +322,7 @@ export async function actOnCase(db: Kysely<Database>, ctx: Ctx, id: string, body
       at: now,
     });
     if (effect.photoIds && effect.photoIds.length > 0) {
-      const attached = await caseRepository.attachPhotos(trx, effect.photoIds, id, eventId);
+      const attached = await caseRepository.attachPhotos(trx, effect.photoIds, current, eventId);
       if (attached !== effect.photoIds.length) {
         throw invalid([{ field: 'body.photoIds', message: 'a photo was used elsewhere meanwhile' }]);
       }

@@ -40,6 +40,7 @@ export async function escalateOverdueCases(db: Kysely<Database>, now = new Date(
         await caseRepository.insertEvent(trx, {
           id: crypto.randomUUID(),
           case_id: c.id,
+          prefecture_code: c.prefecture_code,
           kind: 'escalated',
           status: c.status,
           note: superior ? `逾期，已报 ${superior.name} 督办` : '逾期，已提醒承办单位',
@@ -102,6 +103,7 @@ export async function escalateStages(db: Kysely<Database>, now = new Date()): Pr
           await caseRepository.insertEvent(trx, {
             id: crypto.randomUUID(),
             case_id: c.id,
+            prefecture_code: c.prefecture_code,
             kind: 'escalated',
             status: c.status,
             note: office ? `${text.event}，已报 ${office.name} 督办` : text.event,

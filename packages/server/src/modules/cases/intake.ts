@@ -10,6 +10,7 @@ import {
   type DuplicateCandidate,
   type IntakeResponse,
   type PublicCaseIntake,
+  distributionCode,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict, invalid } from '../../http/problem.ts';
@@ -233,6 +234,7 @@ export async function fileCase(
   const suggested = await suggestUnit(db, region.path, category);
 
   const id = crypto.randomUUID();
+  const prefectureCode = distributionCode(region.code, region.prefecture_code);
   const token = trackingToken(key, id);
   try {
     const row = await db.transaction().execute(async (trx) => {
@@ -244,7 +246,7 @@ export async function fileCase(
         category_code: category.code,
         region_code: region.code,
         region_path: region.path,
-        prefecture_code: region.prefecture_code,
+        prefecture_code: prefectureCode,
         description: input.description,
         lat: input.lat ?? null,
         lng: input.lng ?? null,
@@ -260,10 +262,12 @@ export async function fileCase(
         accept_deadline: acceptDeadline,
       });
       // The key's row is the arbiter: a concurrent request with the same key waits here and loses.
-      if (!(await caseRepository.claimIntakeKey(trx, key, id, fingerprint))) throw new Replay();
+      if (!(await caseRepository.claimIntakeKey(trx, key, { id, prefecture_code: prefectureCode }, fingerprint)))
+        throw new Replay();
       await caseRepository.insertReporter(trx, {
         id: crypto.randomUUID(),
         case_id: id,
+        prefecture_code: prefectureCode,
         origin_case_id: id,
         token_hash: hashToken(token),
         ...sealContact(ctx.personalData, input.contact),
@@ -285,6 +289,7 @@ export async function fileCase(
       await caseRepository.insertEvent(trx, {
         id: eventId,
         case_id: id,
+        prefecture_code: prefectureCode,
         kind: 'submitted',
         status: 'submitted',
         note: null,
@@ -294,7 +299,12 @@ export async function fileCase(
         data: JSON.stringify({ channel: input.channel }),
         at: now,
       });
-      const attached = await caseRepository.attachPhotos(trx, input.photoIds, id, eventId);
+      const attached = await caseRepository.attachPhotos(
+        trx,
+        input.photoIds,
+        { id, prefecture_code: prefectureCode },
+        eventId,
+      );
       if (attached !== input.photoIds.length) {
         throw invalid([{ field: 'body.photoIds', message: 'a photo was used by another report meanwhile' }]);
       }

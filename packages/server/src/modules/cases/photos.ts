@@ -62,6 +62,7 @@ export async function uploadCasePhoto(
     const row: Omit<PhotoRow, 'uploaded_at'> = {
       id: crypto.randomUUID(),
       case_id: null,
+      prefecture_code: null,
       kind,
       event_id: null,
       file_name: fileName,

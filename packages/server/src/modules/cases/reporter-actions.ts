@@ -58,6 +58,7 @@ export async function rateCase(
     await caseRepository.insertRating(trx, {
       id: crypto.randomUUID(),
       case_id: row.id,
+      prefecture_code: row.prefecture_code,
       reporter_id: reporter.id,
       satisfaction: body.satisfaction,
       fixed: body.fixed,
@@ -67,6 +68,7 @@ export async function rateCase(
     await caseRepository.insertEvent(trx, {
       id: crypto.randomUUID(),
       case_id: row.id,
+      prefecture_code: row.prefecture_code,
       kind: 'rated',
       status: 'closed',
       note: null,
@@ -89,6 +91,7 @@ export async function rateCase(
       await caseRepository.insertEvent(trx, {
         id: crypto.randomUUID(),
         case_id: row.id,
+        prefecture_code: row.prefecture_code,
         kind: 'reopened',
         status,
         note: body.comment ?? '举报人反馈问题未解决，重新核查',
@@ -135,6 +138,7 @@ export async function supplementCase(
     await caseRepository.insertEvent(trx, {
       id: crypto.randomUUID(),
       case_id: row.id,
+      prefecture_code: row.prefecture_code,
       kind: 'supplemented',
       status: current.status,
       note: body.text,
@@ -152,6 +156,7 @@ export async function supplementCase(
       await caseRepository.insertEvent(trx, {
         id: crypto.randomUUID(),
         case_id: row.id,
+        prefecture_code: row.prefecture_code,
         kind: 'resumed',
         status: current.status,
         note: null,

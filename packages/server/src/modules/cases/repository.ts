@@ -29,6 +29,9 @@ function ruleQuery(db: Kysely<Database>) {
     ]);
 }
 
+/** A case's key: its distribution column and its id (docs/SCALE-OUT.md). */
+type CaseKey = { id: string; prefecture_code: string };
+
 export const caseRepository = {
   listCategories(db: Kysely<Database>, activeOnly: boolean) {
     let q = db.selectFrom('case_category').selectAll();
@@ -115,10 +118,15 @@ export const caseRepository = {
   },
 
   /** True when the key was new; false when another request holds it (that one wins). */
-  async claimIntakeKey(trx: Kysely<Database>, key: string, caseId: string, fingerprint: string): Promise<boolean> {
+  async claimIntakeKey(
+    trx: Kysely<Database>,
+    key: string,
+    target: { id: string; prefecture_code: string },
+    fingerprint: string,
+  ): Promise<boolean> {
     const result = await trx
       .insertInto('case_intake_key')
-      .values({ key, case_id: caseId, fingerprint })
+      .values({ key, case_id: target.id, prefecture_code: target.prefecture_code, fingerprint })
       .onConflict((oc) => oc.column('key').doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -129,6 +137,7 @@ export const caseRepository = {
     row: {
       id: string;
       case_id: string;
+      prefecture_code: string;
       origin_case_id: string;
       token_hash: string;
       contact: string | null;
@@ -166,15 +175,21 @@ export const caseRepository = {
     return parseStored(CaseDetail.shape.pendingExtension, row.pending_extension, 'problem_case.pending_extension');
   },
 
-  /** Merging: every reporter of `fromId` also follows `toId` (same token, same contact). */
-  async copyReporters(trx: Kysely<Database>, fromId: string, toId: string) {
-    const rows = await trx.selectFrom('case_reporter').selectAll().where('case_id', '=', fromId).execute();
+  /** Merging: every reporter of `from` also follows `to` (same token, same contact). */
+  async copyReporters(trx: Kysely<Database>, from: CaseKey, to: CaseKey) {
+    const rows = await trx
+      .selectFrom('case_reporter')
+      .selectAll()
+      .where('prefecture_code', '=', from.prefecture_code)
+      .where('case_id', '=', from.id)
+      .execute();
     for (const r of rows) {
       await trx
         .insertInto('case_reporter')
         .values({
           id: crypto.randomUUID(),
-          case_id: toId,
+          case_id: to.id,
+          prefecture_code: to.prefecture_code,
           origin_case_id: r.origin_case_id,
           token_hash: r.token_hash,
           contact: r.contact === null ? null : JSON.stringify(r.contact),
@@ -182,7 +197,7 @@ export const caseRepository = {
           phone_index: r.phone_index,
           user_id: r.user_id,
         })
-        .onConflict((oc) => oc.columns(['case_id', 'token_hash']).doNothing())
+        .onConflict((oc) => oc.columns(['prefecture_code', 'case_id', 'token_hash']).doNothing())
         .execute();
     }
     return rows.length;
@@ -204,7 +219,9 @@ export const caseRepository = {
   listByNumbers(db: Kysely<Database>, numbers: string[], tokenHashes: string[]) {
     return db
       .selectFrom('problem_case as c')
-      .innerJoin('case_reporter as r', 'r.case_id', 'c.id')
+      .innerJoin('case_reporter as r', (join) =>
+        join.onRef('r.prefecture_code', '=', 'c.prefecture_code').onRef('r.case_id', '=', 'c.id'),
+      )
       .select([
         'c.number',
         'c.status',
@@ -247,6 +264,7 @@ export const caseRepository = {
     row: {
       id: string;
       case_id: string;
+      prefecture_code: string;
       kind: string;
       status: string;
       note: string | null;
@@ -284,11 +302,11 @@ export const caseRepository = {
   },
 
   /** Attaches unattached photos; returns how many were attached (fewer: someone else took one). */
-  async attachPhotos(trx: Kysely<Database>, ids: string[], caseId: string, eventId: string | null): Promise<number> {
+  async attachPhotos(trx: Kysely<Database>, ids: string[], target: CaseKey, eventId: string | null): Promise<number> {
     if (ids.length === 0) return 0;
     const result = await trx
       .updateTable('case_photo')
-      .set({ case_id: caseId, event_id: eventId })
+      .set({ case_id: target.id, prefecture_code: target.prefecture_code, event_id: eventId })
       .where('id', 'in', ids)
       .where('case_id', 'is', null)
       .executeTakeFirst();
@@ -296,12 +314,24 @@ export const caseRepository = {
   },
 
   /** Merging: the survivor shows the merged case's photos too (same stored files). */
-  async copyPhotos(trx: Kysely<Database>, fromId: string, toId: string) {
-    const rows = await trx.selectFrom('case_photo').selectAll().where('case_id', '=', fromId).execute();
+  async copyPhotos(trx: Kysely<Database>, from: CaseKey, to: CaseKey) {
+    const rows = await trx
+      .selectFrom('case_photo')
+      .selectAll()
+      .where('prefecture_code', '=', from.prefecture_code)
+      .where('case_id', '=', from.id)
+      .execute();
     for (const { uploaded_at, ...row } of rows) {
       await trx
         .insertInto('case_photo')
-        .values({ ...row, id: crypto.randomUUID(), case_id: toId, event_id: null, uploaded_at })
+        .values({
+          ...row,
+          id: crypto.randomUUID(),
+          case_id: to.id,
+          prefecture_code: to.prefecture_code,
+          event_id: null,
+          uploaded_at,
+        })
         .execute();
     }
   },
@@ -343,6 +373,7 @@ export const caseRepository = {
     row: {
       id: string;
       case_id: string;
+      prefecture_code: string;
       reporter_id: string;
       satisfaction: number;
       fixed: boolean;

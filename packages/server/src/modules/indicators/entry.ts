@@ -15,6 +15,7 @@ import {
   type SaveEntryRequest,
   message,
   type LocalizedMessage,
+  distributionCode,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
@@ -94,10 +95,14 @@ export async function resolveEntry(
 
 type EntryRow = { status: string; return_reason: string | null } | undefined;
 
+/** The entry's distribution column (`docs/SCALE-OUT.md`): its prefecture, or its province's code. */
+const prefectureOf = (key: EntryKey): string => distributionCode(key.region.code, key.region.prefecture_code);
+
 async function entryRow(db: Db, key: EntryKey, forUpdate = false): Promise<EntryRow> {
   let q = db
     .selectFrom('data_entry')
     .select(['status', 'return_reason'])
+    .where('prefecture_code', '=', prefectureOf(key))
     .where('data_set_code', '=', key.set.code)
     .where('region_code', '=', key.region.code)
     .where('period', '=', key.period);
@@ -318,6 +323,7 @@ async function writeEvent(
       id: crypto.randomUUID(),
       data_set_code: key.set.code,
       region_code: key.region.code,
+      prefecture_code: prefectureOf(key),
       period: key.period,
       action,
       from_status: from,
@@ -332,7 +338,7 @@ async function writeEvent(
     .values({
       data_set_code: key.set.code,
       region_code: key.region.code,
-      prefecture_code: key.region.prefecture_code,
+      prefecture_code: prefectureOf(key),
       period: key.period,
       status: to,
       return_reason: to === 'returned' ? reason : null,
@@ -340,7 +346,7 @@ async function writeEvent(
       updated_at: new Date(),
     })
     .onConflict((oc) =>
-      oc.columns(['data_set_code', 'region_code', 'period']).doUpdateSet({
+      oc.columns(['prefecture_code', 'data_set_code', 'region_code', 'period']).doUpdateSet({
         status: to,
         return_reason: to === 'returned' ? reason : null,
         updated_by: userIdOf(ctx.actor),
@@ -382,6 +388,7 @@ export async function writeValues(
   for (const [code, value] of Object.entries(values)) {
     const base = trx
       .deleteFrom('observation')
+      .where('prefecture_code', '=', prefectureOf(key))
       .where('data_element_code', '=', code)
       .where('region_code', '=', key.region.code)
       .where('period', '=', key.period)
@@ -397,7 +404,7 @@ export async function writeValues(
         data_set_code: key.set.code,
         data_element_code: code,
         region_code: key.region.code,
-        prefecture_code: key.region.prefecture_code,
+        prefecture_code: prefectureOf(key),
         period: key.period,
         value,
         source,
@@ -405,7 +412,7 @@ export async function writeValues(
         entered_by: userIdOf(ctx.actor),
       })
       .onConflict((oc) =>
-        oc.columns(['data_element_code', 'region_code', 'period', 'source_kind']).doUpdateSet({
+        oc.columns(['prefecture_code', 'data_element_code', 'region_code', 'period', 'source_kind']).doUpdateSet({
           value,
           source,
           ...(code in comments ? { comment } : {}),

@@ -6,6 +6,7 @@ import {
   type FieldError,
   type ObservationSource,
   type ObservationSourceKind,
+  distributionCode,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { invalid } from '../../http/problem.ts';
@@ -85,7 +86,7 @@ export async function recordObservations(
       data_set_code: set.code,
       data_element_code: element.code,
       region_code: row.regionCode,
-      prefecture_code: region?.prefecture_code ?? null,
+      prefecture_code: distributionCode(row.regionCode, region?.prefecture_code ?? null),
       period: row.period,
       value: row.value,
       source: row.source,
@@ -101,12 +102,14 @@ export async function recordObservations(
       .insertInto('observation')
       .values(valid.slice(i, i + 2000))
       .onConflict((oc) =>
-        oc.columns(['data_element_code', 'region_code', 'period', 'source_kind']).doUpdateSet((eb) => ({
-          value: eb.ref('excluded.value'),
-          comment: eb.ref('excluded.comment'),
-          source: eb.ref('excluded.source'),
-          updated_at: new Date(),
-        })),
+        oc
+          .columns(['prefecture_code', 'data_element_code', 'region_code', 'period', 'source_kind'])
+          .doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            comment: eb.ref('excluded.comment'),
+            source: eb.ref('excluded.source'),
+            updated_at: new Date(),
+          })),
       )
       .execute();
   }

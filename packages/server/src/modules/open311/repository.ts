@@ -90,7 +90,9 @@ export const open311Repository = {
   updates(db: Kysely<Database>, f: { start: Date; end: Date; scopePath: string; kinds: string[]; limit: number }) {
     return db
       .selectFrom('case_event as e')
-      .innerJoin('problem_case as c', 'c.id', 'e.case_id')
+      .innerJoin('problem_case as c', (join) =>
+        join.onRef('c.prefecture_code', '=', 'e.prefecture_code').onRef('c.id', '=', 'e.case_id'),
+      )
       .select(['e.id', 'e.kind', 'e.at', 'e.note', 'e.status', 'c.number', 'c.id as case_id'])
       .where('e.at', '>=', f.start)
       .where('e.at', '<=', f.end)
