@@ -402,6 +402,11 @@ export const DataSetView = z.object({
   /** Regions reporting through a parent that report this data set all the same. */
   includeReporters: z.array(z.string()),
   elements: z.array(DataElementView),
+  /**
+   * Elements a later catalogue import no longer lists (issue 16): kept, not deleted, with their
+   * observations; forms and templates no longer ask for them.
+   */
+  retiredElements: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string(), retiredAt: z.string() })),
   rules: z.array(ValidationRuleView),
 });
 export type DataSetView = z.infer<typeof DataSetView>;
@@ -436,6 +441,8 @@ export const IndicatorView = z.object({
   numerator: z.object({ code: z.string(), name: z.string(), unit: z.string() }),
   denominator: z.object({ code: z.string(), name: z.string(), unit: z.string() }).nullable(),
   factor: z.number(),
+  /** When a catalogue import stopped listing it (its history stays readable); null while in use. */
+  retiredAt: z.string().nullable(),
   targets: z.array(TargetRef),
 });
 export type IndicatorView = z.infer<typeof IndicatorView>;

@@ -33,6 +33,8 @@ export type IndicatorTables = {
     max_value: number | null;
     required: boolean;
     position: number;
+    /** 20261209T0200: when a catalogue import stopped listing it (kept, not deleted; issue 16). */
+    retired_at: Generated<Date | null>;
   };
   indicator: {
     code: string;
@@ -45,6 +47,8 @@ export type IndicatorTables = {
     denominator_code: string | null;
     factor: number;
     position: number;
+    /** 20261209T0200: when a catalogue import stopped listing it (kept, not deleted; issue 16). */
+    retired_at: Generated<Date | null>;
   };
   indicator_target_link: {
     target_id: string;

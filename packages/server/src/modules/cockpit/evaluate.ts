@@ -80,7 +80,8 @@ export class EvaluationSource {
       found = readFigures(
         this.db,
         dataSetCode,
-        set.elements.map((e) => e.code),
+        // Retired elements too: an indicator's history stays readable after its element is retired.
+        [...set.elements, ...set.retiredElements].map((e) => e.code),
         reporting,
         this.dataAsOf,
       ).then((figures) => {
