@@ -52,6 +52,9 @@ type FoundationTables = {
     region_code: string;
     parent_id: string | null;
     updated_at: Timestamp;
+    /** 20261209T0210 (issue 16): the unit this one was merged into, and the day. */
+    merged_into_id: Generated<string | null>;
+    merged_on: Generated<string | null>;
   };
   app_user: {
     id: string;
