@@ -192,6 +192,7 @@ describe('data entry through the form', () => {
       .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', `${SET}/${DAOLI}/${PERIOD}`)
+      .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual([
       'data.save',
