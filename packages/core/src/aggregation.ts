@@ -187,6 +187,23 @@ export type TargetComposition = {
 };
 
 /**
+ * Whether a reporting unit's figure enters the target's value: the unit counts for the target
+ * (inside its roots), has the figures the rule needs, and can be weighted when the mean is
+ * population-weighted. The fixed panel (core `fixedPanelSeries`) is built from these units.
+ */
+export function countsInComposition(leaf: LeafFigure, composition: TargetComposition): boolean {
+  const { unitRoots, combine } = composition;
+  if (unitRoots !== null && !unitRoots.some((root) => isWithinScope(root, leaf.path))) return false;
+  const ratio = composition.aggregation === 'ratio';
+  if (!contributes(leaf, ratio ? 'ratio' : 'sum')) return false;
+  if (!ratio && combine === 'population_weighted_mean') {
+    const w = composition.population?.get(leaf.path);
+    return w !== undefined && w > 0;
+  }
+  return true;
+}
+
+/**
  * THE function that forms a target's value for many regions at once (the cockpit, the ranking, the
  * lagging list and the indicator page all go through it): keeps the reporting units the target
  * counts, then combines their figures as the target says. Coverage counts only the units that

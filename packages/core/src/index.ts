@@ -19,6 +19,7 @@ export * from './titles.ts';
 export * from './forecast.ts';
 export * from './completeness.ts';
 export * from './aggregation.ts';
+export * from './panel.ts';
 export * from './evaluation-scoring.ts';
 export * from './events.ts';
 export * from './personal-data.ts';

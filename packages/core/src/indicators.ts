@@ -402,6 +402,11 @@ export const DataSetView = z.object({
   /** Regions reporting through a parent that report this data set all the same. */
   includeReporters: z.array(z.string()),
   elements: z.array(DataElementView),
+  /**
+   * Elements a later catalogue import no longer lists (issue 16): kept, not deleted, with their
+   * observations; forms and templates no longer ask for them.
+   */
+  retiredElements: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string(), retiredAt: z.string() })),
   rules: z.array(ValidationRuleView),
 });
 export type DataSetView = z.infer<typeof DataSetView>;
@@ -436,6 +441,8 @@ export const IndicatorView = z.object({
   numerator: z.object({ code: z.string(), name: z.string(), unit: z.string() }),
   denominator: z.object({ code: z.string(), name: z.string(), unit: z.string() }).nullable(),
   factor: z.number(),
+  /** When a catalogue import stopped listing it (its history stays readable); null while in use. */
+  retiredAt: z.string().nullable(),
   targets: z.array(TargetRef),
 });
 export type IndicatorView = z.infer<typeof IndicatorView>;
@@ -657,15 +664,46 @@ export const TargetEvaluation = z.object({
    * the status is provisional and may change when they are approved or returned.
    */
   provisional: z.boolean(),
+  /**
+   * The fixed panel progress, forecast and status are computed on (core `fixedPanelSeries`): the
+   * units that reported in the first and in the latest period of the trend. Null for title counts.
+   */
+  panel: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      /** Units in the panel / units that reported in the latest period. */
+      units: z.number().int(),
+      lateStarters: z.number().int(),
+      stopped: z.number().int(),
+      /** Panel values filled in by interpolation. */
+      imputed: z.number().int(),
+    })
+    .nullable(),
+  /**
+   * The data stamp (ISO timestamp): the latest change (a figure written, an entry submitted or
+   * approved) among the figures the status was computed from. Requesting the cockpit with this
+   * `dataAsOf` reproduces the status later (issue 16). Null without figures (titles, no data).
+   */
+  dataAsOf: z.string().nullable(),
+  /** Reproduced as of a stamp, but a figure it used was changed since (its old value is not kept). */
+  revised: z.boolean(),
   series: z.array(SeriesPoint),
 });
 export type TargetEvaluation = z.infer<typeof TargetEvaluation>;
+
+/**
+ * Figures as they were known at a data stamp (a status's `dataAsOf`), to reproduce a status seen on
+ * a published report: later figures and approvals are left out.
+ */
+const DataAsOf = z.iso.datetime({ offset: true }).optional();
 
 export const CockpitQuery = z.strictObject({
   /** Region code; the actor's scope region when absent (the province for the provincial office). */
   region: RegionCode.optional(),
   /** ISO date the statuses are computed for; today when absent. */
   asOf: z.iso.date().optional(),
+  dataAsOf: DataAsOf,
 });
 
 export const StatusCounts = z.record(TargetStatus, z.number().int());
@@ -678,6 +716,8 @@ export const CockpitView = z.object({
   /** Child regions the user can drill into (levels 2 and 3 only). */
   children: z.array(RegionBrief),
   asOf: z.string(),
+  /** The latest data stamp among the targets: request with it to reproduce this view. */
+  dataAsOf: z.string().nullable(),
   counts: StatusCounts,
   targets: z.array(TargetEvaluation),
 });
@@ -686,6 +726,7 @@ export type CockpitView = z.infer<typeof CockpitView>;
 export const CockpitMapQuery = z.strictObject({
   region: RegionCode.optional(),
   asOf: z.iso.date().optional(),
+  dataAsOf: DataAsOf,
   /** Colour by one target's status/value, or ... */
   target: Code.optional(),
   /** ... by one indicator's value in `period` (latest period with data when absent). */
@@ -739,6 +780,7 @@ export type CockpitRanking = z.infer<typeof CockpitRanking>;
 export const LaggingQuery = z.strictObject({
   region: RegionCode.optional(),
   asOf: z.iso.date().optional(),
+  dataAsOf: DataAsOf,
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -756,6 +798,8 @@ export const LaggingItem = z.object({
   coverage: Coverage.nullable(),
   /** Computed from figures not yet approved by the province. */
   provisional: z.boolean(),
+  /** The data stamp the status was computed from (see `TargetEvaluation.dataAsOf`). */
+  dataAsOf: z.string().nullable(),
 });
 export type LaggingItem = z.infer<typeof LaggingItem>;
 

@@ -31,8 +31,27 @@ export const OrgUnit = z.object({
   regionName: z.string(),
   /** The unit it belongs to (省交警总队 under 省公安厅), if any. */
   parentId: z.string().nullable(),
+  /**
+   * Merged units (issue 16): the unit this one was merged into and the day (省文化厅 into
+   * 文化和旅游厅 in 2018). A merged unit is kept under its own name with its tasks and reports.
+   */
+  mergedInto: z.object({ id: z.string(), name: z.string(), on: z.string() }).nullable(),
 });
 export type OrgUnit = z.infer<typeof OrgUnit>;
+
+/** A unit with the units merged into it, whose history rolls up to it (`GET /org-units/:id`). */
+export const OrgUnitDetail = OrgUnit.extend({
+  predecessors: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), mergedOn: z.string() })),
+});
+export type OrgUnitDetail = z.infer<typeof OrgUnitDetail>;
+
+/** Merges a unit into a successor that is not itself merged (POST /org-units/:id/merge). */
+export const MergeOrgUnitRequest = z.strictObject({
+  successorId: z.string().uuid(),
+  /** The day the merge took effect (the reform's date). */
+  mergedOn: z.iso.date(),
+});
+export type MergeOrgUnitRequest = z.infer<typeof MergeOrgUnitRequest>;
 
 const UnitName = z.string().trim().min(1).max(100);
 

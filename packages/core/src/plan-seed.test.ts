@@ -17,9 +17,25 @@ const milestones = planMilestones(plan).map((m) => m.milestone);
 
 /**
  * Entries of a "(责任单位:...)" list that are not one unit, as in data/org-units: the
- * collective "省政府各直属单位" is not a unit, so the entry maps to 省政府办公厅 alone.
+ * collective "省政府各直属单位" is not a unit, so the entry maps to 省政府办公厅 and the units
+ * directly under the provincial government.
  */
-const ALIASES: Record<string, string[]> = { 省政府办公厅及省政府各直属单位: ['省政府办公厅'] };
+const ALIASES: Record<string, string[]> = {
+  // 省政府办公厅 and the units directly under the provincial government (issue 16).
+  省政府办公厅及省政府各直属单位: [
+    '省政府办公厅',
+    '省工商行政管理局',
+    '省新闻出版广电局',
+    '省体育局',
+    '省食品药品监督管理局',
+    '省国资委',
+    '省统计局',
+    '省安全生产监督管理局',
+    '省质量技术监督局',
+    '省物价监督管理局',
+    '省机关事务管理局',
+  ],
+};
 
 const paragraphs = seed.split('\n').filter((line) => line.trim() !== '');
 const PROGRAMME_HEADING = /^\(([一二三四五六七八九十]+)\)(.+)$/;
@@ -71,7 +87,9 @@ describe('the shipped plan data/plans/heilongjiang-2018-2020.yaml against the se
       const mapped = written.some((unit) => ALIASES[unit] !== undefined);
       expect(task.unitsAsWritten, task.number).toBe(mapped ? seedTask.unitList : undefined);
     }
-    expect(tasks.find((t) => t.number === '4.2')?.participatingUnits).toEqual(['省政府办公厅']);
+    expect(tasks.find((t) => t.number === '4.2')?.participatingUnits).toEqual(
+      ALIASES['省政府办公厅及省政府各直属单位'],
+    );
   });
 
   it("has every task's full text verbatim: ordinal + title + text + unit list is the seed paragraph", () => {
@@ -203,5 +221,23 @@ describe('the shipped plan data/plans/heilongjiang-2018-2020.yaml against the se
       'waste-sorting-implementation-plans',
       'waste-sorting-demonstration-areas',
     ]);
+  });
+
+  it('links each 一票否决 category to entries of the evaluation negative list, named as the framework names them', () => {
+    const veto = plan.workRequirements.veto;
+    expect(veto.categories).toEqual(['党风廉政', '安全生产']);
+    expect(veto.negativeList.map((l) => [l.category, l.code])).toEqual([
+      ['党风廉政', 'N01'],
+      ['安全生产', 'G15'],
+    ]);
+    const framework = parseYaml(
+      fs.readFileSync(new URL('data/frameworks/model-2018-2020-prefecture.yaml', ROOT), 'utf8'),
+    ) as { edition: string; negativeList: { code: string; name: string }[] };
+    for (const link of veto.negativeList) {
+      expect(link.edition).toBe(framework.edition);
+      expect(framework.negativeList.find((e) => e.code === link.code)?.name, link.code).toBe(link.name);
+    }
+    // Every category is linked.
+    expect(new Set(veto.negativeList.map((l) => l.category))).toEqual(new Set(veto.categories));
   });
 });

@@ -210,6 +210,19 @@ describe('plan file schema', () => {
     expect(issues(doc)).toMatchObject([{ path: TARGET, code: 'unrecognized_keys' }]);
   });
 
+  it('rejects a negative-list link for a category the veto does not name (issue 16)', () => {
+    const doc = buildPlanFile();
+    const veto = doc.workRequirements.veto as { categories: string[]; negativeList?: unknown[] };
+    veto.negativeList = [{ category: '环境保护', edition: 'model', code: 'N09', name: '重大环境污染事件' }];
+    expect(issues(doc)).toEqual([
+      {
+        path: 'workRequirements.veto.negativeList.0.category',
+        message: `'环境保护' is not one of the veto categories (${veto.categories.join('、')})`,
+        code: 'custom',
+      },
+    ]);
+  });
+
   it('rejects a unit listed twice in one task', () => {
     const doc = buildPlanFile();
     doc.programmes[0]!.tasks[0]!.participatingUnits = ['省发改委', '省住建厅'];

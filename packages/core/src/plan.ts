@@ -200,6 +200,21 @@ export const WorkRequirements = z.strictObject({
     categories: z.array(Text).min(1),
     /** True when the plan's list is open-ended ("等"), so other major problems may be added. */
     openList: z.boolean().default(false),
+    /**
+     * The evaluation's negative-list entries (负面清单) each category is judged by (issue 16): the
+     * framework edition, the entry's code and its name as the framework gives it. A category may
+     * link to several entries; the link is what turns the plan's words into a sanction.
+     */
+    negativeList: z
+      .array(
+        z.strictObject({
+          category: Text,
+          edition: z.string().trim().min(1).max(80),
+          code: z.string().trim().min(1).max(40),
+          name: Text,
+        }),
+      )
+      .default([]),
     text: Text,
   }),
 });
@@ -244,6 +259,16 @@ function planFileIssues(file: z.infer<typeof PlanFileShape>): Issue[] {
   const issues: Issue[] = [];
   const { start, end } = file.plan.period;
   if (start >= end) issues.push({ message: 'the period must end after it starts', path: ['plan', 'period', 'end'] });
+
+  const veto = file.workRequirements.veto;
+  veto.negativeList.forEach((link, i) => {
+    if (!veto.categories.includes(link.category)) {
+      issues.push({
+        message: `'${link.category}' is not one of the veto categories (${veto.categories.join('、')})`,
+        path: ['workRequirements', 'veto', 'negativeList', i, 'category'],
+      });
+    }
+  });
 
   const codes = new Map<string, string>();
   const seeCode = (code: string, path: PropertyKey[]) => {

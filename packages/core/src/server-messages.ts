@@ -303,6 +303,14 @@ export const serverMessages = {
     zh: '{region}已有同名单位（代码 {code}）',
     en: 'already used in {region} (code {code})',
   },
+  'merge.unknownUnit': { zh: '没有这个单位：{id}', en: 'unknown org unit {id}' },
+  'merge.intoItself': { zh: '单位不能并入自身', en: 'a unit cannot be merged into itself' },
+  'merge.successorMerged': {
+    zh: '“{name}”本身已并入其他单位，请并入承继单位',
+    en: '{name} was itself merged into another unit; merge into that one',
+  },
+  'merge.alreadyMerged': { zh: '“{name}”已于 {on} 并入其他单位', en: '{name} was already merged on {on}' },
+  'merge.already': { zh: '已合并', en: 'already merged' },
 
   // Indicator data entry: refusals, with the entry's status as a parameter.
   'entryStatus.empty': { zh: '未填报', en: 'empty' },

@@ -375,7 +375,7 @@ indicators
       print(
         !!opts.json,
         result,
-        `imported ${result.dataSets} data sets, ${result.elements} data elements, ${result.indicators} indicators, ${result.targets} target links`,
+        `imported ${result.dataSets} data sets, ${result.elements} data elements, ${result.indicators} indicators, ${result.targets} target links${result.retired > 0 ? `, ${result.retired} retired (kept)` : ''}`,
       );
     }),
   );

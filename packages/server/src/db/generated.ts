@@ -443,6 +443,7 @@ export interface Indicator {
   name: string;
   numerator_code: string;
   position: number;
+  retired_at: Timestamp | null;
   unit: string;
 }
 
@@ -457,6 +458,7 @@ export interface IndicatorDataElement {
   name: string;
   position: number;
   required: Generated<boolean>;
+  retired_at: Timestamp | null;
   unit: string;
 }
 
@@ -582,6 +584,8 @@ export interface OrgUnit {
   code: string;
   id: string;
   kind: Generated<string>;
+  merged_into_id: string | null;
+  merged_on: string | null;
   name: string;
   parent_id: string | null;
   region_code: string;

@@ -40,6 +40,8 @@ export interface OrgUnit {
   regionCode: string;
   regionName: string;
   parentId: string | null;
+  /** The unit this one was merged into, and the day (issue 16). */
+  mergedInto?: { id: string; name: string; on: string } | null;
 }
 
 export interface AuditEntry {

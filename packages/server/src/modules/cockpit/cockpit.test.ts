@@ -161,14 +161,31 @@ describe('coverage decides whether a status is shown (issue 16)', () => {
     expect(harbinHeating.completeness.minReportingRate).toBe(80);
     // 2020Q2: all 18 reported, 依兰县 40 days after the quarter (late), the others after 10 days.
     expect(harbinHeating.coverage).toEqual({ reported: 18, expected: 18, timely: 17 });
+    // 2018Q4: 通河县 (gap) and 木兰县 (starts in 2019) missing.
     expect(harbinHeating.series.find((p) => p.period === '2018Q4')!.coverage).toEqual({
-      reported: 17,
+      reported: 16,
       expected: 18,
-      timely: 16,
+      timely: 15,
     });
     const tonghe = await heatingOf('230128');
     expect(tonghe.series.some((p) => p.period.startsWith('2018'))).toBe(false);
     expect(tonghe.series.some((p) => p.period === '2019Q1')).toBe(true);
+    // Issue 16, fixed panel: Harbin's trend runs over the 17 counties that reported in the
+    // baseline (2017Q4) and the latest quarter; 木兰县 is left out, 通河县's 2018 is interpolated.
+    expect(harbinHeating.panel).toEqual({
+      from: '2017Q4',
+      to: '2020Q2',
+      units: 17,
+      lateStarters: 1,
+      stopped: 0,
+      imputed: 4,
+    });
+    // The late starter is not rewarded: its first report is not a baseline, it scores no progress.
+    const mulan = await heatingOf('230127');
+    expect(mulan.series[0]!.period).toBe('2019Q1');
+    expect(mulan.baseline).toMatchObject({ period: '2019Q1', source: 'first_observation' });
+    expect(mulan.progress).toBeNull();
+    expect(mulan.panel).toMatchObject({ from: '2019Q1', units: 1, imputed: 0 });
   });
 
   it('reads "insufficient data" where too few reporters report, keeps it out of the lagging list and the score', async () => {

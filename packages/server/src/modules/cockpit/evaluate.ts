@@ -8,7 +8,12 @@ import {
   statusWithCoverage,
   type CompletenessRule,
   composeTargetValues,
+  fixedPanelSeries,
+  periodTime,
+  decimalYear,
   titleStateAt,
+  type PanelPeriod,
+  type TargetComposition,
   type IndicatorAggregation,
   type IndicatorPeriodType,
   type LeafFigure,
@@ -56,6 +61,8 @@ export class EvaluationSource {
     readonly db: Kysely<Database>,
     readonly catalogue: Catalogue,
     readonly tree: RegionTree,
+    /** Read the figures as known at this data stamp (reproducing a status), or as they are now. */
+    readonly dataAsOf: string | null = null,
   ) {}
 
   /** A data set's counted figures in a subtree, by element. */
@@ -73,8 +80,10 @@ export class EvaluationSource {
       found = readFigures(
         this.db,
         dataSetCode,
-        set.elements.map((e) => e.code),
+        // Retired elements too: an indicator's history stays readable after its element is retired.
+        [...set.elements, ...set.retiredElements].map((e) => e.code),
         reporting,
+        this.dataAsOf,
       ).then((figures) => {
         const byElement = new Map<string, Figure[]>();
         for (const f of figures) {
@@ -164,6 +173,17 @@ const isUnder = (root: RegionNode, n: RegionNode) =>
 type TargetDefinition = { unitRoots: readonly string[] | null; combine: TargetCombination };
 const INDICATOR_OWN_RULE: TargetDefinition = { unitRoots: null, combine: 'data_set' };
 
+/** A reporting unit's figure with its data stamp (the latest change behind it). */
+type StampedLeaf = LeafFigure & { stamp: string; revised: boolean };
+
+type IndicatorData = {
+  series: RegionSeries;
+  expected: Map<string, number>;
+  /** Every period's stamped figures of the reporting units, in time order (for the fixed panel). */
+  periods: { period: string; leaves: StampedLeaf[] }[];
+  composition: TargetComposition;
+};
+
 /** Aggregated series of an indicator for every wanted region (by path), formed as the target defines. */
 export async function indicatorSeries(
   source: EvaluationSource,
@@ -171,7 +191,7 @@ export async function indicatorSeries(
   root: RegionNode,
   regions: readonly RegionNode[],
   definition: TargetDefinition = INDICATOR_OWN_RULE,
-): Promise<{ series: RegionSeries; expected: Map<string, number> }> {
+): Promise<IndicatorData> {
   const set = dataSetOfIndicator(source.catalogue, indicator);
   const figures = await source.figuresOf(set.code, root);
   // Units reporting through a parent are neither expected nor counted unless the data set includes them.
@@ -199,7 +219,7 @@ export async function indicatorSeries(
     indicatorPeriodBounds(a).end.localeCompare(indicatorPeriodBounds(b).end),
   );
   const aggregation = indicator.aggregation as IndicatorAggregation;
-  const composition = {
+  const composition: TargetComposition = {
     aggregation,
     factor: indicator.factor,
     ...definition,
@@ -211,8 +231,14 @@ export async function indicatorSeries(
   };
   const ancestors = new Map<string, string[]>();
   const timelyDays = completenessOf(set).timelyDays;
+  const stamped: IndicatorData['periods'] = [];
+  const later = (a: Figure | null, b: Figure | null) => {
+    const sa = a?.stamp ?? '';
+    const sb = b?.stamp ?? '';
+    return sa > sb ? sa : sb;
+  };
   for (const period of periods) {
-    const figs: LeafFigure[] = [];
+    const figs: StampedLeaf[] = [];
     const end = indicatorPeriodBounds(period).end;
     const onTime = (f: Figure | null) => !f?.knownAt || isTimely(end, f.knownAt, timelyDays);
     for (const [code, pair] of byPeriod.get(period)!) {
@@ -222,8 +248,11 @@ export async function indicatorSeries(
         denominator: pair.den?.value ?? null,
         approved: (pair.num?.approved ?? true) && (pair.den?.approved ?? true),
         timely: onTime(pair.num) && onTime(pair.den),
+        stamp: later(pair.num, pair.den),
+        revised: (pair.num?.revised ?? false) || (pair.den?.revised ?? false),
       });
     }
+    stamped.push({ period, leaves: figs });
     const out = composeTargetValues(figs, expectedPaths, paths, composition, ancestors);
     for (const [path, agg] of out) {
       expected.set(path, agg.expected);
@@ -243,7 +272,59 @@ export async function indicatorSeries(
       expected.set(path, agg.expected);
     }
   }
-  return { series, expected };
+  return { series, expected, periods: stamped, composition };
+}
+
+/** Each wanted region's periods holding only the figures of the reporting units inside it. */
+function periodsByRegion(
+  periods: IndicatorData['periods'],
+  paths: readonly string[],
+): Map<string, { period: string; leaves: StampedLeaf[] }[]> {
+  const wanted = new Set(paths);
+  const out = new Map<string, { period: string; leaves: StampedLeaf[] }[]>(paths.map((p) => [p, []]));
+  const ancestors = new Map<string, string[]>();
+  const ancestorsOf = (path: string) => {
+    let list = ancestors.get(path);
+    if (!list) {
+      const parts = path.split('/');
+      list = wanted.has('') ? [''] : [];
+      for (let i = 1; i <= parts.length; i++) {
+        const p = parts.slice(0, i).join('/');
+        if (wanted.has(p)) list.push(p);
+      }
+      ancestors.set(path, list);
+    }
+    return list;
+  };
+  for (const { period, leaves } of periods) {
+    const byRegion = new Map<string, StampedLeaf[]>();
+    for (const leaf of leaves) {
+      for (const p of ancestorsOf(leaf.path)) {
+        let list = byRegion.get(p);
+        if (!list) byRegion.set(p, (list = []));
+        list.push(leaf);
+      }
+    }
+    for (const [p, list] of byRegion) out.get(p)!.push({ period, leaves: list });
+  }
+  return out;
+}
+
+/**
+ * The fixed panel's series of a region and its description (issue 16): from the period of the
+ * evaluation's baseline (or the first point at or after it) to its latest point.
+ */
+function panelOf(
+  periods: readonly PanelPeriod[],
+  region: RegionNode,
+  composition: TargetComposition,
+  evaluation: { baseline: { period: string } | null; latest: { period: string } | null },
+  known: readonly { period: string }[],
+) {
+  if (!evaluation.baseline || !evaluation.latest) return null;
+  const tBase = periodTime(evaluation.baseline.period);
+  const from = known.find((p) => periodTime(p.period) >= tBase - 1e-9)?.period ?? evaluation.latest.period;
+  return fixedPanelSeries(periods, region.path, from, evaluation.latest.period, composition);
 }
 
 /** Year-end title counts (or shares) for every wanted region. */
@@ -320,6 +401,7 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
     const out: TargetEvaluation[] = [];
     byLink.set(link, out);
     let data: { series: RegionSeries; expected: Map<string, number> };
+    let figures: IndicatorData | null = null;
     let measure: TargetEvaluation['measure'];
     let completeness: CompletenessRule = NO_COMPLETENESS_RULE;
     if (link.titles) {
@@ -328,10 +410,11 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
     } else {
       const indicator = source.catalogue.indicatorByCode.get(link.indicatorCode!)!;
       const set = dataSetOfIndicator(source.catalogue, indicator);
-      data = await indicatorSeries(source, indicator, root, regions, {
+      figures = await indicatorSeries(source, indicator, root, regions, {
         unitRoots: scopeUnitRoots(source.tree, link.ref.scope),
         combine: link.combine,
       });
+      data = figures;
       completeness = completenessOf(set);
       measure = {
         kind: 'indicator',
@@ -349,11 +432,43 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
       measure.kind === 'indicator' ? measure.indicator.unit : measure.as === 'share' ? '%' : '',
     );
     const baseline = baselineOf(link);
+    const byRegion = figures
+      ? periodsByRegion(
+          figures.periods,
+          regions.map((r) => r.path),
+        )
+      : null;
+    const now = decimalYear(asOf);
     for (const region of regions) {
       if (!applies(link, source.catalogue, region, data.expected.get(region.path) ?? 0)) continue;
       const points = data.series.get(region.path) ?? [];
-      const values = points.filter((p) => p.value !== null).map((p) => ({ period: p.period, value: p.value! }));
-      const e = evaluateTarget(spec, values, asOf, baseline);
+      const published = points.filter((p) => p.value !== null).map((p) => ({ period: p.period, value: p.value! }));
+      const full = evaluateTarget(spec, published, asOf, baseline);
+      // Progress, forecast and status on the fixed panel: the units that reported at the start of
+      // the trend and in its latest period, gaps interpolated (core fixedPanelSeries).
+      const regionPeriods = byRegion?.get(region.path) ?? [];
+      const knownPeriods = regionPeriods.filter((p) => periodTime(p.period) <= now + 1e-9);
+      const panel =
+        figures === null
+          ? null
+          : panelOf(
+              knownPeriods,
+              region,
+              figures.composition,
+              full,
+              published.filter((p) => periodTime(p.period) <= now + 1e-9),
+            );
+      const values = panel ? panel.points : published;
+      const e = panel ? evaluateTarget(spec, values, asOf, baseline) : full;
+      // The data stamp: the latest change among the figures known at asOf inside the region.
+      let dataAsOf: string | null = null;
+      let revised = false;
+      for (const p of knownPeriods) {
+        for (const leaf of p.leaves) {
+          if (dataAsOf === null || leaf.stamp > dataAsOf) dataAsOf = leaf.stamp;
+          revised ||= leaf.revised;
+        }
+      }
       // The latest figure must cover enough reporters (and enough on time) for a status to be shown.
       const latestPoint = e.latest ? points.find((p) => p.period === e.latest!.period) : undefined;
       const coverage = latestPoint?.coverage ?? null;
@@ -374,6 +489,18 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
         coverage,
         completeness,
         provisional: (latestPoint?.unapproved ?? 0) > 0,
+        panel: panel
+          ? {
+              from: panel.from,
+              to: panel.to,
+              units: panel.units.length,
+              lateStarters: panel.lateStarters,
+              stopped: panel.stopped,
+              imputed: panel.imputed,
+            }
+          : null,
+        dataAsOf: dataAsOf === null ? null : new Date(dataAsOf).toISOString(),
+        revised,
         series: points,
       });
     }

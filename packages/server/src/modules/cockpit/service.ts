@@ -40,17 +40,20 @@ export async function defaultAsOf(db: Kysely<Database>): Promise<string> {
 }
 
 type Setup = { region: RegionNode; tree: RegionTree; source: EvaluationSource; asOf: string };
+type Query = { region?: string; asOf?: string; dataAsOf?: string };
 
 // A write on any server moves the cockpit's generation (subscribers.ts); each request first drops
 // this process's kept evaluations when the generation moved since it last looked.
 const cockpitGeneration = sharedGeneration('cockpit', invalidateEvaluations);
 
-async function setUp(db: Kysely<Database>, actor: Actor, query: { region?: string; asOf?: string }): Promise<Setup> {
+async function setUp(db: Kysely<Database>, actor: Actor, query: Query): Promise<Setup> {
   await cockpitGeneration.sync(db);
   const { region, tree } = await readableRegion(db, actor, query.region);
   const catalogue = await loadCatalogue(db);
   const asOf = query.asOf ?? (await defaultAsOf(db));
-  return { region, tree, source: new EvaluationSource(db, catalogue, tree), asOf };
+  // With a data stamp the figures are read as they were known then (reproducing a status).
+  const dataAsOf = query.dataAsOf === undefined ? null : new Date(query.dataAsOf).toISOString();
+  return { region, tree, source: new EvaluationSource(db, catalogue, tree, dataAsOf), asOf };
 }
 
 function countStatuses(evaluations: readonly TargetEvaluation[]): StatusCounts {
@@ -68,7 +71,7 @@ const subtreeOf = (tree: RegionTree, region: RegionNode) =>
  * views of it), with `laggingSince`; cached per (region, asOf) until the next write.
  */
 function subtreeEvaluations({ region, tree, source, asOf }: Setup): Promise<TargetEvaluation[]> {
-  return cachedEvaluations(`${region.path}|${asOf}`, () =>
+  return cachedEvaluations(`${region.path}|${asOf}|${source.dataAsOf ?? ''}`, () =>
     evaluateTargets(source, { root: region, regions: subtreeOf(tree, region), asOf, withLaggingSince: true }),
   );
 }
@@ -76,11 +79,7 @@ function subtreeEvaluations({ region, tree, source, asOf }: Setup): Promise<Targ
 /** Child regions one can drill into (prefectures and counties). */
 const drillable = (tree: RegionTree, region: RegionNode) => childrenOf(tree, region).filter((c) => c.level <= 3);
 
-export async function getCockpit(
-  db: Kysely<Database>,
-  actor: Actor,
-  query: { region?: string; asOf?: string },
-): Promise<CockpitView> {
+export async function getCockpit(db: Kysely<Database>, actor: Actor, query: Query): Promise<CockpitView> {
   const setup = await setUp(db, actor, query);
   const { region, tree, asOf } = setup;
   const targets = (await subtreeEvaluations(setup)).filter((e) => e.region.code === region.code);
@@ -89,6 +88,10 @@ export async function getCockpit(
     ancestors: ancestorsOf(tree, region).map(brief),
     children: drillable(tree, region).map(brief),
     asOf,
+    dataAsOf: targets.reduce<string | null>(
+      (a, e) => (e.dataAsOf !== null && (a === null || e.dataAsOf > a) ? e.dataAsOf : a),
+      null,
+    ),
     counts: countStatuses(targets),
     targets,
   };
@@ -97,7 +100,7 @@ export async function getCockpit(
 export async function getCockpitMap(
   db: Kysely<Database>,
   actor: Actor,
-  query: { region?: string; asOf?: string; target?: string; indicator?: string; period?: string },
+  query: Query & { target?: string; indicator?: string; period?: string },
 ): Promise<CockpitMap> {
   if ((query.target === undefined) === (query.indicator === undefined)) {
     throw invalid([{ field: 'querystring.target', message: 'give either target or indicator' }]);
@@ -164,11 +167,7 @@ export async function getCockpitMap(
   };
 }
 
-export async function getCockpitRanking(
-  db: Kysely<Database>,
-  actor: Actor,
-  query: { region?: string; asOf?: string },
-): Promise<CockpitRanking> {
+export async function getCockpitRanking(db: Kysely<Database>, actor: Actor, query: Query): Promise<CockpitRanking> {
   const setup = await setUp(db, actor, query);
   const { region, tree, asOf } = setup;
   const children = drillable(tree, region);
@@ -201,7 +200,7 @@ export async function getCockpitRanking(
 export async function getLagging(
   db: Kysely<Database>,
   actor: Actor,
-  query: { region?: string; asOf?: string; cursor?: string; limit: number },
+  query: Query & { cursor?: string; limit: number },
 ): Promise<LaggingList> {
   const setup = await setUp(db, actor, query);
   const { region, tree, source } = setup;
@@ -237,6 +236,7 @@ export async function getLagging(
     progress: e.progress,
     coverage: e.coverage,
     provisional: e.provisional,
+    dataAsOf: e.dataAsOf,
   }));
   const next = offset + query.limit;
   return { items, nextCursor: next < lagging.length ? cursor.encode(String(next)) : null };

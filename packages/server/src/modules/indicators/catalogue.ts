@@ -24,7 +24,12 @@ import { emitEvent } from '../../outbox/emit.ts';
  */
 
 type ElementRow = Selectable<Database['indicator_data_element']>;
-export type DataSetRow = Selectable<Database['indicator_data_set']> & { elements: ElementRow[] };
+export type DataSetRow = Selectable<Database['indicator_data_set']> & {
+  /** The elements in use: forms, templates and the demo ask for these. */
+  elements: ElementRow[];
+  /** Elements a later catalogue import no longer lists: kept with their observations (issue 16). */
+  retiredElements: ElementRow[];
+};
 export type IndicatorRow = Selectable<Database['indicator']>;
 
 export type TargetLink = {
@@ -42,8 +47,11 @@ export type TargetLink = {
 export type Catalogue = {
   dataSets: DataSetRow[];
   dataSetByCode: Map<string, DataSetRow>;
+  /** Every element, retired ones included (their history stays readable). */
   elementByCode: Map<string, ElementRow>;
+  /** The indicators in use. */
   indicators: IndicatorRow[];
+  /** Every indicator, retired ones included. */
   indicatorByCode: Map<string, IndicatorRow>;
   links: TargetLink[];
   /** Units that are not expected reporters unless a data set includes them (issue 16). */
@@ -91,13 +99,14 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
   ]);
   const dataSets: DataSetRow[] = sets.map((s) => ({
     ...s,
-    elements: elements.filter((e) => e.data_set_code === s.code),
+    elements: elements.filter((e) => e.data_set_code === s.code && e.retired_at === null),
+    retiredElements: elements.filter((e) => e.data_set_code === s.code && e.retired_at !== null),
   }));
   return {
     dataSets,
     dataSetByCode: new Map(dataSets.map((s) => [s.code, s])),
     elementByCode: new Map(elements.map((e) => [e.code, e])),
-    indicators,
+    indicators: indicators.filter((i) => i.retired_at === null),
     indicatorByCode: new Map(indicators.map((i) => [i.code, i])),
     throughParent: new Set(throughParent.map((r) => r.region_code)),
     links: links.map((l) => ({
@@ -172,6 +181,12 @@ export function dataSetView(set: DataSetRow, catalogue: Catalogue): DataSetView 
       max: e.max_value,
       required: e.required,
     })),
+    retiredElements: set.retiredElements.map((e) => ({
+      code: e.code,
+      name: e.name,
+      unit: e.unit,
+      retiredAt: new Date(e.retired_at!).toISOString(),
+    })),
     rules: catalogue.indicators
       .filter((i) => i.denominator_code !== null && set.elements.some((e) => e.code === i.numerator_code))
       .map((i) => ({
@@ -204,15 +219,25 @@ export function indicatorView(indicator: IndicatorRow, catalogue: Catalogue): In
     numerator: el(indicator.numerator_code),
     denominator: indicator.denominator_code ? el(indicator.denominator_code) : null,
     factor: indicator.factor,
+    retiredAt: indicator.retired_at === null ? null : new Date(indicator.retired_at).toISOString(),
     targets: catalogue.links.filter((l) => l.indicatorCode === indicator.code).map((l) => l.ref),
   };
 }
 
-export type CatalogueImportReport = { dataSets: number; elements: number; indicators: number; targets: number };
+export type CatalogueImportReport = {
+  dataSets: number;
+  elements: number;
+  indicators: number;
+  targets: number;
+  /** Elements and indicators of the file's data sets that the file no longer lists (kept, marked). */
+  retired: number;
+};
 
 /**
  * Imports a catalogue file, all or nothing: every data set, element and indicator is upserted by
- * code, and each target link replaced. A link must name a target of an imported plan.
+ * code, and each target link replaced. A link must name a target of an imported plan. Elements of
+ * the file's data sets that it no longer lists, and indicators computed from them, are not deleted
+ * but retired (issue 16): their observations and history stay readable; listed again, they return.
  */
 export async function importCatalogueFile(
   db: Kysely<Database>,
@@ -264,7 +289,7 @@ export async function importCatalogueFile(
   }
   problems.throwIfAny();
 
-  const report: CatalogueImportReport = { dataSets: 0, elements: 0, indicators: 0, targets: 0 };
+  const report: CatalogueImportReport = { dataSets: 0, elements: 0, indicators: 0, targets: 0, retired: 0 };
   await db.transaction().execute(async (trx) => {
     for (const [s, set] of catalogue.dataSets.entries()) {
       const row = {
@@ -297,6 +322,7 @@ export async function importCatalogueFile(
           max_value: el.max ?? null,
           required: el.required,
           position: e,
+          retired_at: null,
         };
         await trx
           .insertInto('indicator_data_element')
@@ -325,6 +351,7 @@ export async function importCatalogueFile(
         denominator_code: ind.denominator ?? null,
         factor: ind.factor,
         position: i,
+        retired_at: null,
       };
       await trx
         .insertInto('indicator')
@@ -333,6 +360,33 @@ export async function importCatalogueFile(
         .execute();
       report.indicators++;
     }
+    // What the file's data sets no longer list is retired, not deleted (observations refer to it).
+    const setCodes = catalogue.dataSets.map((s) => s.code);
+    const elementCodes = catalogue.dataSets.flatMap((s) => s.elements.map((e) => e.code));
+    const retiredAt = new Date();
+    const retiredElements = await trx
+      .updateTable('indicator_data_element')
+      .set({ retired_at: retiredAt })
+      .where('data_set_code', 'in', setCodes)
+      .where('code', 'not in', elementCodes)
+      .where('retired_at', 'is', null)
+      .executeTakeFirst();
+    const retiredIndicators = await trx
+      .updateTable('indicator')
+      .set({ retired_at: retiredAt })
+      .where(
+        'numerator_code',
+        'in',
+        trx.selectFrom('indicator_data_element').select('code').where('data_set_code', 'in', setCodes),
+      )
+      .where(
+        'code',
+        'not in',
+        catalogue.indicators.map((i) => i.code),
+      )
+      .where('retired_at', 'is', null)
+      .executeTakeFirst();
+    report.retired = Number(retiredElements.numUpdatedRows) + Number(retiredIndicators.numUpdatedRows);
     for (const link of catalogue.targets) {
       const row = {
         indicator_code: link.indicator ?? null,

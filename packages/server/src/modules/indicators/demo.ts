@@ -32,11 +32,13 @@ const DEMO_FIRST = { year: '2016', quarter: '2016Q1', month: '2016-01' } as cons
 const DEMO_TITLE_SOURCE = 'DEMO-演示数据';
 /**
  * So that completeness and timeliness show (issue 16): every demo figure is written 10 days after
- * its period ends (on time), except 依兰县's, which come 40 days after (late); and 通河县 reports
- * nothing for 2018 (a county with a gap in its series).
+ * its period ends (on time), except 依兰县's, which come 40 days after (late); 通河县 reports
+ * nothing for 2018 (a county with a gap in its series); and 木兰县 starts reporting only in 2019
+ * (a late starter: no baseline, so no progress, and outside Harbin's fixed panel).
  */
 const DEMO_LATE_REPORTER = '230123';
 const DEMO_GAP_COUNTY = '230128';
+const DEMO_LATE_STARTER = '230127';
 const DEMO_ON_TIME_DAYS = 10;
 const DEMO_LATE_DAYS = 40;
 
@@ -200,6 +202,7 @@ function demoObservations(
   const seen = new Set<string>();
   return rows.filter((r) => {
     if (r.regionCode === DEMO_GAP_COUNTY && r.period.startsWith('2018')) return false;
+    if (r.regionCode === DEMO_LATE_STARTER && r.period < '2019') return false;
     const key = `${r.element}|${r.regionCode}|${r.period}`;
     if (seen.has(key)) return false;
     seen.add(key);

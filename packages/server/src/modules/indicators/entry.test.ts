@@ -45,9 +45,11 @@ async function harbinHeating(): Promise<IndicatorSeries['regions'][number]['poin
   return (res.json() as IndicatorSeries).regions[0]!.points.find((p) => p.period === PERIOD);
 }
 
-async function heatingCard() {
+/** The card as of 2019-10-15, from the figures known now or at a data stamp (issue 16). */
+async function heatingCard(dataAsOf?: string) {
   await drainOutbox(ctx);
-  const res = await ctx.admin.get('/api/v1/cockpit?region=2301&asOf=2019-10-15');
+  const stamp = dataAsOf ? `&dataAsOf=${encodeURIComponent(dataAsOf)}` : '';
+  const res = await ctx.admin.get(`/api/v1/cockpit?region=2301&asOf=2019-10-15${stamp}`);
   expect(res.statusCode).toBe(200);
   return (res.json() as CockpitView).targets.find((t) => t.target.code === 'central-heating-coverage')!;
 }
@@ -150,7 +152,35 @@ describe('data entry through the form', () => {
     const province = await ctx.admin.post(`${entryUrl(DAOLI)}/approve`);
     expect(province.json()).toMatchObject({ status: 'approved_province', nextApprovalLevel: null });
     expect(await harbinHeating()).toMatchObject({ value: 90, unapproved: 0 });
-    expect((await heatingCard()).provisional).toBe(false);
+    const approvedCard = await heatingCard();
+    expect(approvedCard.provisional).toBe(false);
+
+    // Issue 16: a status records the data it was computed from (its data stamp: here the
+    // submission); read as of that stamp, after the two later approvals, it is reproduced.
+    expect(submittedCard.dataAsOf).not.toBeNull();
+    expect(approvedCard.dataAsOf! > submittedCard.dataAsOf!).toBe(true);
+    const reproduced = await heatingCard(submittedCard.dataAsOf!);
+    expect(reproduced).toMatchObject({
+      status: 'insufficient_data',
+      provisional: true,
+      latest: submittedCard.latest,
+      coverage: submittedCard.coverage,
+      dataAsOf: submittedCard.dataAsOf,
+      revised: false,
+    });
+    // Just before the submission the entry was a draft: nothing counted.
+    const before = new Date(Date.parse(submittedCard.dataAsOf!) - 1).toISOString();
+    expect((await heatingCard(before)).status).toBe('no_data');
+    const page = (await ctx.admin.get(`/api/v1/cockpit?region=2301&asOf=2019-10-15`)).json() as CockpitView;
+    expect(page.dataAsOf).toBe(
+      page.targets
+        .map((t) => t.dataAsOf ?? '')
+        .sort()
+        .at(-1),
+    );
+    const bad = await ctx.admin.get('/api/v1/cockpit?region=2301&dataAsOf=yesterday');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toContain('querystring.dataAsOf');
 
     await drainOutbox(ctx);
     const map = (
@@ -162,6 +192,7 @@ describe('data entry through the form', () => {
       .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', `${SET}/${DAOLI}/${PERIOD}`)
+      .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual([
       'data.save',
@@ -173,6 +204,7 @@ describe('data entry through the form', () => {
   });
 
   it('the province returns approved data with a reason, kept in the history; the county corrects it', async () => {
+    const approved = await heatingCard();
     const noReason = await ctx.admin.post(`${entryUrl(DAOLI)}/return`, { reason: '' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().errors[0].field).toBe('body.reason');
@@ -193,6 +225,11 @@ describe('data entry through the form', () => {
     const fixed = await daoli.put(entryUrl(DAOLI), { values: { 'central-heating-area': 880 } });
     expect(fixed.json()).toMatchObject({ status: 'draft' });
     expect((await daoli.post(`${entryUrl(DAOLI)}/submit`)).json().status).toBe('submitted');
+    // As of the approved stamp the entry counted and was approved; its value has been corrected
+    // since (the old one is not kept): the reproduced status says so (issue 16).
+    const asApproved = await heatingCard(approved.dataAsOf!);
+    expect(asApproved).toMatchObject({ provisional: false, revised: true, latest: { period: PERIOD, value: 88 } });
+    expect((await heatingCard()).revised).toBe(false);
     // The city may also send it back before approving.
     const cityReturn = await harbin.post(`${entryUrl(DAOLI)}/return`, { reason: '请补充说明' });
     expect(cityReturn.json().status).toBe('returned');

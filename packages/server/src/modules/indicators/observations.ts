@@ -168,6 +168,14 @@ export type Figure = {
    * otherwise when the observation was first written.
    */
   knownAt: string | null;
+  /**
+   * The data stamp (ISO timestamp): the last change of the figure or of its entry's approval state
+   * (submission, approval) taken into account. A status computed from figures records the latest
+   * of their stamps, and reading the figures as of that stamp reproduces it (issue 16).
+   */
+  stamp: string;
+  /** Read as of a stamp: the value was changed after it (returned and corrected, re-imported). */
+  revised: boolean;
 };
 
 const COUNTED_ENTRY = new Set(['submitted', 'approved_city', 'approved_province']);
@@ -176,6 +184,12 @@ const COUNTED_ENTRY = new Set(['submitted', 'approved_city', 'approved_province'
  * The figures of a data set's elements in a region's subtree that count: entries submitted or
  * approved (drafts and returned entries do not), and every module or demo figure. Where several
  * source kinds hold one (element, region, period), the first of `sourceKindPrecedence` wins.
+ *
+ * With `dataAsOf` (an ISO timestamp, a status's data stamp) the figures are read as they counted
+ * then: observations written later are left out, and an entry counts, and is approved, by its
+ * state at that moment (from its event history). A value overwritten since (an entry returned and
+ * corrected, a module's figure rewritten) cannot be recovered: it is read as it is now and marked
+ * `revised`.
  */
 export async function readFigures(
   db: Db,
@@ -183,8 +197,12 @@ export async function readFigures(
   elements: readonly string[],
   /** The reporting regions to read (their codes), or null for every region. */
   regionCodes: readonly string[] | null,
+  dataAsOf: string | null = null,
 ): Promise<Figure[]> {
   if (elements.length === 0 || regionCodes?.length === 0) return [];
+  // Stamps are written to the millisecond; the database keeps microseconds: everything before the
+  // next millisecond was known at the stamp.
+  const before = dataAsOf === null ? null : new Date(Date.parse(dataAsOf) + 1);
   const rows = await db
     .selectFrom('observation as o')
     .leftJoin('data_entry as e', (join) =>
@@ -200,6 +218,7 @@ export async function readFigures(
       'o.value',
       'o.source_kind',
       'o.created_at',
+      'o.updated_at',
       'e.status',
     ])
     .where('o.data_set_code', '=', dataSetCode)
@@ -207,34 +226,51 @@ export async function readFigures(
     // By region code, so that PostgreSQL reads a province's rows through the (region, data set) index
     // instead of the whole national table.
     .$if(regionCodes !== null, (q) => q.where('o.region_code', 'in', [...regionCodes!]))
+    .$if(before !== null, (q) => q.where('o.created_at', '<', before!))
     .execute();
-  const submissions = await db
+  const events = await db
     .selectFrom('data_entry_event')
-    .select(['region_code', 'period', (eb) => eb.fn.min('at').as('first')])
+    .select(['region_code', 'period', 'action', 'to_status', 'at'])
     .where('data_set_code', '=', dataSetCode)
-    .where('action', '=', 'submit')
     .$if(regionCodes !== null, (q) => q.where('region_code', 'in', [...regionCodes!]))
-    .groupBy(['region_code', 'period'])
+    .$if(before !== null, (q) => q.where('at', '<', before!))
+    .orderBy('at')
     .execute();
-  const firstSubmit = new Map(submissions.map((r) => [`${r.region_code}|${r.period}`, r.first]));
-  const iso = (d: Date | string | null | undefined) =>
-    d === null || d === undefined ? null : new Date(d).toISOString();
+  const iso = (d: Date | string) => new Date(d).toISOString();
+  // Per entry: its first submission, its last state change (and the state it led to).
+  const entries = new Map<string, { firstSubmit: string | null; lastAt: string; status: string }>();
+  for (const ev of events) {
+    const key = `${ev.region_code}|${ev.period}`;
+    const entry = entries.get(key) ?? { firstSubmit: null, lastAt: iso(ev.at), status: ev.to_status };
+    if (ev.action === 'submit' && entry.firstSubmit === null) entry.firstSubmit = iso(ev.at);
+    entry.lastAt = iso(ev.at);
+    entry.status = ev.to_status;
+    entries.set(key, entry);
+  }
   const rank = (kind: string) => sourceKindPrecedence.indexOf(kind as ObservationSourceKind);
   const best = new Map<string, Figure>();
   for (const row of rows) {
     const kind = row.source_kind as ObservationSourceKind;
-    if (kind === 'entry' && !COUNTED_ENTRY.has(row.status ?? '')) continue;
+    const entry = kind === 'entry' ? entries.get(`${row.region_code}|${row.period}`) : undefined;
+    // As of a stamp an entry's state is the one its history had then; otherwise the current one.
+    const status = dataAsOf !== null ? (entry?.status ?? null) : row.status;
+    if (kind === 'entry' && !COUNTED_ENTRY.has(status ?? '')) continue;
     const key = `${row.data_element_code}|${row.region_code}|${row.period}`;
     const current = best.get(key);
     if (current && rank(current.sourceKind) <= rank(kind)) continue;
+    const updated = iso(row.updated_at);
+    const revised = dataAsOf !== null && updated > iso(dataAsOf);
+    const changed = revised ? iso(row.created_at) : updated;
     best.set(key, {
       element: row.data_element_code,
       regionCode: row.region_code,
       period: row.period,
       value: row.value,
       sourceKind: kind,
-      approved: kind !== 'entry' || row.status === 'approved_province',
-      knownAt: kind === 'entry' ? iso(firstSubmit.get(`${row.region_code}|${row.period}`)) : iso(row.created_at),
+      approved: kind !== 'entry' || status === 'approved_province',
+      knownAt: kind === 'entry' ? (entry?.firstSubmit ?? null) : iso(row.created_at),
+      stamp: entry && entry.lastAt > changed ? entry.lastAt : changed,
+      revised,
     });
   }
   return [...best.values()];

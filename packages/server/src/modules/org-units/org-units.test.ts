@@ -47,8 +47,8 @@ const newUnit = (overrides: Record<string, unknown> = {}) => ({
 describe('the units of the Heilongjiang plan', () => {
   it('lists every unit to the province, page by page, provincial units first', async () => {
     const all = await listAll(ctx.admin);
-    expect(all).toHaveLength(57);
-    expect(new Set(all.map((u) => u.id)).size).toBe(57);
+    expect(all).toHaveLength(63);
+    expect(new Set(all.map((u) => u.id)).size).toBe(63);
     expect(all[0]!.regionCode).toBe('23');
     const xcb = all.find((u) => u.name === '省委宣传部')!;
     expect(xcb).toMatchObject({
@@ -83,7 +83,7 @@ describe('the units of the Heilongjiang plan', () => {
     const provincial = await unitByCode('hlj-prov-xcb');
     expect((await harbin.agent.get(`/api/v1/org-units/${provincial.id}`)).statusCode).toBe(403);
     const own = await unitByCode('hlj-2301-wmb');
-    expect((await harbin.agent.get(`/api/v1/org-units/${own.id}`)).json()).toEqual(own);
+    expect((await harbin.agent.get(`/api/v1/org-units/${own.id}`)).json()).toEqual({ ...own, predecessors: [] });
   });
 
   it('refuses a request without a session, and residents', async () => {
@@ -170,7 +170,7 @@ describe('importing an org-units file', () => {
     const before = await unitByCode('hlj-prov-zjt');
     const count = async () => (await ctx.admin.get('/api/v1/audit?entityType=org_unit&limit=500')).json().items.length;
     const audited = await count();
-    expect(await importOrgUnitsFile(ctx.db, province, UNITS_FILE)).toEqual({ orgUnits: 57 });
+    expect(await importOrgUnitsFile(ctx.db, province, UNITS_FILE)).toEqual({ orgUnits: 63 });
     expect((await unitByCode('hlj-prov-zjt')).id).toBe(before.id);
     expect(await count()).toBe(audited);
   });
@@ -210,5 +210,77 @@ describe('importing an org-units file', () => {
       'bad-units.yaml:4:units[0].kind',
     ]);
     fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('merging units (issue 16: the 2018 reform merged 省文化厅 and 省旅游委 into 文化和旅游厅)', () => {
+  it('keeps each merged unit with its tasks under its own name, and rolls it up to the successor', async () => {
+    const created = await ctx.admin.post('/api/v1/org-units', {
+      code: 'hlj-prov-whhlyt',
+      name: '省文化和旅游厅',
+      kind: 'department',
+      regionCode: '23',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const successor = created.json() as OrgUnit;
+    const culture = await unitByCode('hlj-prov-wht');
+    const tourism = await unitByCode('hlj-prov-lyw');
+
+    // Refusals first, nothing written: into itself, an unknown unit, out of scope (path and body).
+    const itself = await ctx.admin.post(`/api/v1/org-units/${culture.id}/merge`, {
+      successorId: culture.id,
+      mergedOn: '2018-11-01',
+    });
+    expect(itself.statusCode).toBe(400);
+    expect(itself.json().errors[0].field).toBe('body.successorId');
+    const harbin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
+    const outOfScope = await harbin.post(`/api/v1/org-units/${culture.id}/merge`, {
+      successorId: successor.id,
+      mergedOn: '2018-11-01',
+    });
+    expect(outOfScope.statusCode).toBe(403);
+    const harbinUnit = (await harbin.post('/api/v1/org-units', newUnit({ regionCode: '2301' }))).json() as OrgUnit;
+    const bodyOutOfScope = await harbin.post(`/api/v1/org-units/${harbinUnit.id}/merge`, {
+      successorId: successor.id,
+      mergedOn: '2018-11-01',
+    });
+    expect(bodyOutOfScope.statusCode).toBe(403);
+    expect((await unitByCode('hlj-prov-wht')).mergedInto).toBeNull();
+
+    for (const unit of [culture, tourism]) {
+      const merged = await ctx.admin.post(`/api/v1/org-units/${unit.id}/merge`, {
+        successorId: successor.id,
+        mergedOn: '2018-11-01',
+      });
+      expect(merged.statusCode, merged.body).toBe(200);
+      // Kept under its own name, pointing to the successor.
+      expect(merged.json()).toMatchObject({
+        name: unit.name,
+        mergedInto: { id: successor.id, name: '省文化和旅游厅', on: '2018-11-01' },
+      });
+    }
+    const detail = (await ctx.admin.get(`/api/v1/org-units/${successor.id}`)).json();
+    expect(detail.predecessors.map((p: { name: string }) => p.name).sort()).toEqual(['省文化厅', '省旅游委'].sort());
+
+    const again = await ctx.admin.post(`/api/v1/org-units/${culture.id}/merge`, {
+      successorId: successor.id,
+      mergedOn: '2018-12-01',
+    });
+    expect(again.statusCode).toBe(409);
+    // A merged unit is no successor: merge into the live one.
+    const intoMerged = await ctx.admin.post(`/api/v1/org-units/${harbinUnit.id}/merge`, {
+      successorId: tourism.id,
+      mergedOn: '2019-01-01',
+    });
+    expect(intoMerged.statusCode).toBe(400);
+    expect(intoMerged.json().errors[0].field).toBe('body.successorId');
+
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', culture.id)
+      .where('action', '=', 'org_unit.merge')
+      .execute();
+    expect(audit).toHaveLength(1);
   });
 });

@@ -11,10 +11,17 @@ const unitColumns = [
   'region.name as region_name',
   'region.path as region_path',
   'org_unit.parent_id',
+  'org_unit.merged_into_id',
+  'successor.name as merged_into_name',
+  sql<string | null>`to_char(org_unit.merged_on, 'YYYY-MM-DD')`.as('merged_on'),
 ] as const;
 
 function baseQuery(db: Kysely<Database>) {
-  return db.selectFrom('org_unit').innerJoin('region', 'region.code', 'org_unit.region_code').select(unitColumns);
+  return db
+    .selectFrom('org_unit')
+    .innerJoin('region', 'region.code', 'org_unit.region_code')
+    .leftJoin('org_unit as successor', 'successor.id', 'org_unit.merged_into_id')
+    .select(unitColumns);
 }
 
 export type OrgUnitRow = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
@@ -119,6 +126,35 @@ export const orgUnitRepository = {
     await db
       .insertInto('org_unit')
       .values({ id, ...values })
+      .execute();
+  },
+
+  /** Records that `id` was merged into `successorId` on `mergedOn`. */
+  async markMerged(db: Kysely<Database>, id: string, successorId: string, mergedOn: string): Promise<void> {
+    await db
+      .updateTable('org_unit')
+      .set({ merged_into_id: successorId, merged_on: mergedOn, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** The units merged into `id`, directly or through earlier merges (their history rolls up to it). */
+  async predecessors(db: Kysely<Database>, id: string) {
+    const { rows } = await sql<{ id: string }>`
+      with recursive down(id, depth) as (
+        select id, 0 from org_unit where merged_into_id = ${id}
+        union all
+        select o.id, down.depth + 1 from org_unit o join down on o.merged_into_id = down.id where down.depth < 64
+      )
+      select id from down`.execute(db);
+    if (rows.length === 0) return [];
+    return baseQuery(db)
+      .where(
+        'org_unit.id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('org_unit.name')
       .execute();
   },
 

@@ -1,9 +1,16 @@
-import { CreateOrgUnitRequest, OrgUnit, UpdateOrgUnitRequest, type OrgUnitKind } from '@chuangcheng/core';
+import {
+  CreateOrgUnitRequest,
+  MergeOrgUnitRequest,
+  OrgUnit,
+  OrgUnitDetail,
+  UpdateOrgUnitRequest,
+  type OrgUnitKind,
+} from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/index.ts';
 import { OrgUnitIdParams, OrgUnitList, OrgUnitListQuery } from './schema.ts';
-import { createOrgUnit, listOrgUnits, readOrgUnit, updateOrgUnit } from './service.ts';
+import { createOrgUnit, listOrgUnits, mergeOrgUnit, readOrgUnit, updateOrgUnit } from './service.ts';
 
 const KIND: Record<OrgUnitKind, string> = {
   department: '职能部门',
@@ -65,7 +72,14 @@ export async function orgUnitRoutes(app: App, deps: ModuleDeps) {
 
   app.get(
     '/org-units/:id',
-    { schema: { tags, summary: 'One responsible unit', params: OrgUnitIdParams, response: { 200: OrgUnit } } },
+    {
+      schema: {
+        tags,
+        summary: 'One responsible unit, with the units merged into it',
+        params: OrgUnitIdParams,
+        response: { 200: OrgUnitDetail },
+      },
+    },
     async (request) => readOrgUnit(deps.db, requireActor(request), request.params.id),
   );
 
@@ -90,5 +104,19 @@ export async function orgUnitRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => updateOrgUnit(deps.db, requireActor(request), request.params.id, request.body, request.id),
+  );
+
+  app.post(
+    '/org-units/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Merge a unit into a successor; the unit is kept with its history (2018 reform)',
+        params: OrgUnitIdParams,
+        body: MergeOrgUnitRequest,
+        response: { 200: OrgUnit },
+      },
+    },
+    async (request) => mergeOrgUnit(deps.db, requireActor(request), request.params.id, request.body, request.id),
   );
 }

@@ -13,10 +13,25 @@ const UNITS_FILE = path.join(REPO_ROOT, 'data/org-units/heilongjiang.yaml');
 /**
  * Entries of a "(责任单位:...)" list that are not one unit. "省政府办公厅及省政府各直属单位"
  * (section 四(四)2) names 省政府办公厅 plus "省政府各直属单位", a collective term for every
- * unit directly under the provincial government: it maps to 省政府办公厅 only, and the
- * plan data decides how to expand the collective.
+ * unit directly under the provincial government: it maps to 省政府办公厅 and those units (listed
+ * in the org-unit file, assigned to task 4.2 in the plan data).
  */
-const ALIASES: Record<string, string[]> = { 省政府办公厅及省政府各直属单位: ['省政府办公厅'] };
+const ALIASES: Record<string, string[]> = {
+  // 省政府办公厅 and the units directly under the provincial government (issue 16).
+  省政府办公厅及省政府各直属单位: [
+    '省政府办公厅',
+    '省工商行政管理局',
+    '省新闻出版广电局',
+    '省体育局',
+    '省食品药品监督管理局',
+    '省国资委',
+    '省统计局',
+    '省安全生产监督管理局',
+    '省质量技术监督局',
+    '省物价监督管理局',
+    '省机关事务管理局',
+  ],
+};
 
 /** Every unit of every "(责任单位:...)" list, in order of first appearance. */
 function seedUnits(text: string): { lists: number; units: string[] } {
@@ -30,9 +45,9 @@ describe('responsible units of the seed plan', () => {
   const file = OrgUnitsFile.parse(parseYaml(fs.readFileSync(UNITS_FILE, 'utf8')));
   const provincial = file.units.filter((u) => u.regionCode === '23');
 
-  it('finds the 18 task lists of the plan (7 + 4 + 3 + 4) and their 44 distinct units', () => {
+  it('finds the 18 task lists of the plan (7 + 4 + 3 + 4) and their 50 distinct units (44 named, 6 more through 省政府各直属单位)', () => {
     expect(seed.lists).toBe(18);
-    expect(seed.units).toHaveLength(44);
+    expect(seed.units).toHaveLength(50);
     expect(seed.units).toContain('省政府办公厅');
     expect(seed.units).not.toContain('省政府办公厅及省政府各直属单位');
   });

@@ -5,7 +5,9 @@ import {
   OrgUnitKind,
   type CreateOrgUnitRequest,
   type FieldError,
+  type MergeOrgUnitRequest,
   type OrgUnit,
+  type OrgUnitDetail,
   type UpdateOrgUnitRequest,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
@@ -29,12 +31,16 @@ function presentOrgUnit(row: OrgUnitRow): OrgUnit {
     regionCode: row.region_code,
     regionName: row.region_name,
     parentId: row.parent_id,
+    mergedInto:
+      row.merged_into_id && row.merged_on
+        ? { id: row.merged_into_id, name: row.merged_into_name ?? '', on: row.merged_on }
+        : null,
   };
 }
 
 /** What the audit trail records of a unit. */
 export function auditView(row: OrgUnitRow) {
-  const { region_path: _path, region_name: _name, ...rest } = row;
+  const { region_path: _path, region_name: _name, merged_into_name: _successor, ...rest } = row;
   return rest;
 }
 
@@ -104,10 +110,50 @@ export async function listOrgUnits(
   return { items: page.map(presentOrgUnit), nextCursor, ...(total === undefined ? {} : { total }) };
 }
 
-export async function readOrgUnit(db: Kysely<Database>, actor: Actor, id: string): Promise<OrgUnit> {
+export async function readOrgUnit(db: Kysely<Database>, actor: Actor, id: string): Promise<OrgUnitDetail> {
   const row = await getOrgUnit(db, id);
   orgUnitPolicy.canRead(actor, row.region_path);
-  return presentOrgUnit(row);
+  const predecessors = await orgUnitRepository.predecessors(db, id);
+  return {
+    ...presentOrgUnit(row),
+    predecessors: predecessors.map((p) => ({ id: p.id, code: p.code, name: p.name, mergedOn: p.merged_on ?? '' })),
+  };
+}
+
+/**
+ * Merges a unit into a successor (issue 16: 省文化厅 and 省旅游委 into 文化和旅游厅). Both units must
+ * lie in the actor's write scope; the successor must be another unit that is not itself merged.
+ * Nothing is moved or renamed: the merged unit keeps its tasks and reports under its own name and
+ * points to the successor, to which its history rolls up (`predecessors`).
+ */
+export async function mergeOrgUnit(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  input: MergeOrgUnitRequest,
+  requestId?: string,
+): Promise<OrgUnit> {
+  const before = await getOrgUnit(db, id);
+  orgUnitPolicy.canWrite(actor, before.region_path);
+  const error = (text: ReturnType<typeof message>) => [{ field: 'body.successorId', message: text }];
+  const successor = await orgUnitRepository.findById(db, input.successorId);
+  if (!successor) throw invalid(error(message('merge.unknownUnit', { id: input.successorId })));
+  orgUnitPolicy.canWrite(actor, successor.region_path);
+  if (successor.id === id) throw invalid(error(message('merge.intoItself')));
+  if (successor.merged_into_id) {
+    throw invalid(error(message('merge.successorMerged', { name: successor.name })));
+  }
+  if (before.merged_into_id) {
+    throw conflict(message('merge.alreadyMerged', { name: before.name, on: before.merged_on ?? '' }), [
+      { field: 'params.id', message: message('merge.already') },
+    ]);
+  }
+  return db.transaction().execute(async (trx) => {
+    await orgUnitRepository.markMerged(trx, id, successor.id, input.mergedOn);
+    const after = await getOrgUnit(trx, id);
+    await auditOrgUnit(trx, { actor, requestId }, 'org_unit.merge', before, after);
+    return presentOrgUnit(after);
+  });
 }
 
 async function getTargetRegion(db: Kysely<Database>, code: string) {

@@ -58,6 +58,8 @@ describe('the shipped plan, loaded on first start', () => {
     expect(tasks.reduce((n: number, t: { milestones: unknown[] }) => n + t.milestones.length, 0)).toBe(7);
     expect(plan.goalTargets[0]).toMatchObject({ comparator: 'count_between', value: 5, valueMax: 7 });
     expect(plan.workRequirements.veto.categories).toEqual(['党风廉政', '安全生产']);
+    // Issue 16: each veto category links to entries of the evaluation negative list.
+    expect(plan.workRequirements.veto.negativeList.map((l: { code: string }) => l.code)).toEqual(['N01', 'G15']);
   });
 
   it('is readable by a unit officer of a city, and audited on import', async () => {

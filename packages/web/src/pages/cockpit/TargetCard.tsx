@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Chart } from './Chart.tsx';
 import { sparklineOption } from './chart-options.ts';
 import { formatPeriod, formatProgress, formatTarget, formatValue } from './format.ts';
+import { formatTime } from '../cases/format.ts';
 import { statusPalette } from './status.ts';
 import { TargetStatusTag } from './StatusLegend.tsx';
 import { inkColour, useCockpitTheme } from './theme.ts';
@@ -109,6 +110,29 @@ export function TargetCard({ evaluation, onOpen }: { evaluation: TargetEvaluatio
             {t('cockpit.coverageOnTime', { ...coverage })}
             {status === 'insufficient_data' &&
               ` · ${t('cockpit.coverageBelow', { min: evaluation.completeness.minReportingRate })}`}
+          </Typography.Text>
+        )}
+        {evaluation.panel && (
+          <Typography.Text type="secondary" className={styles.cardMeta} data-testid="target-panel">
+            {t('cockpit.panel', {
+              units: evaluation.panel.units,
+              from: formatPeriod(evaluation.panel.from, language),
+              to: formatPeriod(evaluation.panel.to, language),
+            })}
+            {evaluation.panel.lateStarters > 0 && ` · ${t('cockpit.panelLate', { n: evaluation.panel.lateStarters })}`}
+            {evaluation.panel.stopped > 0 && ` · ${t('cockpit.panelStopped', { n: evaluation.panel.stopped })}`}
+            {evaluation.panel.imputed > 0 && ` · ${t('cockpit.panelImputed', { n: evaluation.panel.imputed })}`}
+          </Typography.Text>
+        )}
+        {evaluation.dataAsOf && (
+          <Typography.Text
+            type="secondary"
+            className={styles.cardMeta}
+            title={evaluation.dataAsOf}
+            data-testid="target-data-stamp"
+          >
+            {t('cockpit.dataAsOf', { at: formatTime(evaluation.dataAsOf) })}
+            {evaluation.revised && ` · ${t('cockpit.revised')}`}
           </Typography.Text>
         )}
       </Space>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { OrgUnitKind } from '@chuangcheng/core';
 import type { OrgUnit } from '../../api/types.ts';
@@ -10,6 +10,7 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListFilterForm } from '../../components/ListFilterForm.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { OrgUnitModal } from './OrgUnitModal.tsx';
+import { MergeOrgUnitModal } from './MergeOrgUnitModal.tsx';
 
 interface Filters {
   regionCode?: string;
@@ -23,13 +24,27 @@ export default function OrgUnitsPage() {
   const [filters, setFilters] = useState<Filters>({});
   // undefined: modal closed; null: creating; a unit: editing it.
   const [editing, setEditing] = useState<OrgUnit | null | undefined>(undefined);
+  const [merging, setMerging] = useState<OrgUnit | null>(null);
 
   const { items, loading, pagination, reload, exportHref } = useTablePage<OrgUnit>('/api/v1/org-units', {
     ...filters,
   });
 
   const columns: TableColumnsType<OrgUnit> = [
-    { title: t('orgUnits.name'), dataIndex: 'name' },
+    {
+      title: t('orgUnits.name'),
+      dataIndex: 'name',
+      render: (name: string, unit) => (
+        <Space size={4} wrap>
+          {name}
+          {unit.mergedInto && (
+            <Tag data-testid="org-unit-merged">
+              {t('orgUnits.mergedInto', { name: unit.mergedInto.name, on: unit.mergedInto.on })}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
     {
       title: t('orgUnits.shortName'),
       dataIndex: 'shortName',
@@ -49,8 +64,17 @@ export default function OrgUnitsPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 90,
-      render: (_, unit) => <a onClick={() => setEditing(unit)}>{t('common.edit')}</a>,
+      width: 120,
+      render: (_, unit) => (
+        <Space size={8}>
+          <a onClick={() => setEditing(unit)}>{t('common.edit')}</a>
+          {!unit.mergedInto && (
+            <a onClick={() => setMerging(unit)} data-testid="org-unit-merge">
+              {t('orgUnits.merge')}
+            </a>
+          )}
+        </Space>
+      ),
     });
   }
 
@@ -106,6 +130,14 @@ export default function OrgUnitsPage() {
         onClose={() => setEditing(undefined)}
         onSaved={() => {
           setEditing(undefined);
+          reload();
+        }}
+      />
+      <MergeOrgUnitModal
+        unit={merging}
+        onClose={() => setMerging(null)}
+        onSaved={() => {
+          setMerging(null);
           reload();
         }}
       />

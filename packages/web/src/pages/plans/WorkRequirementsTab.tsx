@@ -86,6 +86,22 @@ export function WorkRequirementsTab({ work }: { work: WorkRequirements }) {
         </Tooltip>
       ),
     },
+    {
+      key: 'vetoNegativeList',
+      label: t('plans.work.vetoNegativeList'),
+      children:
+        (veto.negativeList ?? []).length === 0 ? (
+          <Typography.Text type="secondary">{t('plans.work.vetoNotLinked')}</Typography.Text>
+        ) : (
+          <Space orientation="vertical" size={2} data-testid="plan-veto-negative-list">
+            {(veto.negativeList ?? []).map((link) => (
+              <Typography.Text key={`${link.category}-${link.code}`}>
+                {t('plans.work.vetoLink', { category: link.category, code: link.code, name: link.name })}
+              </Typography.Text>
+            ))}
+          </Space>
+        ),
+    },
   ];
 
   return (

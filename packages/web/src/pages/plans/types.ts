@@ -67,7 +67,13 @@ export interface WorkRequirements {
   requirements: PlanParagraph[];
   jointMeetings: { required: boolean; liaisonMeetings: boolean; text: string };
   evaluation: { routineAssessment: boolean; yearEndEvaluation: boolean; framework: string; text: string };
-  veto: { categories: string[]; openList: boolean; text: string };
+  veto: {
+    categories: string[];
+    openList: boolean;
+    text: string;
+    /** The evaluation negative-list entries each category links to (absent in plans imported before issue 16). */
+    negativeList?: { category: string; edition: string; code: string; name: string }[];
+  };
   cityWorkMeetings?: { required: boolean; text: string };
 }
 

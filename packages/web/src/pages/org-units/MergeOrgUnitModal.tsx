@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import { Form, Input, Typography } from 'antd';
+import { z } from 'zod';
+import { api } from '../../api/client.ts';
+import type { OrgUnit } from '../../api/types.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
+import { zodRule } from '../../components/zod-rule.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
+
+interface Values {
+  successorId: string | null;
+  mergedOn: string;
+}
+
+interface Props {
+  /** The unit to merge; null: closed. */
+  unit: OrgUnit | null;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/**
+ * Merges a unit into its successor (the 2018 reform: 省文化厅 into 省文化和旅游厅). The merged unit
+ * is kept under its own name with its tasks and reports; its history rolls up to the successor.
+ */
+export function MergeOrgUnitModal({ unit, onClose, onSaved }: Props) {
+  const t = useT();
+  const [form] = Form.useForm<Values>();
+
+  useEffect(() => {
+    if (unit) form.resetFields();
+  }, [unit, form]);
+
+  const { busy, save } = useFormSubmit(form, async (values) => {
+    await api.post(`/api/v1/org-units/${encodeURIComponent(unit!.id)}/merge`, {
+      successorId: values.successorId,
+      mergedOn: values.mergedOn.trim(),
+    });
+    onSaved();
+  });
+
+  return (
+    <FormModal
+      open={unit !== null}
+      title={t('orgUnits.mergeTitle', { name: unit?.name ?? '' })}
+      form={form}
+      busy={busy}
+      onSave={save}
+      onClose={onClose}
+      width={560}
+    >
+      <Typography.Paragraph type="secondary">{t('orgUnits.mergeHelp')}</Typography.Paragraph>
+      <Form.Item
+        name="successorId"
+        label={t('orgUnits.successor')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <OrgUnitSelect testId="org-unit-successor" />
+      </Form.Item>
+      <Form.Item
+        name="mergedOn"
+        label={t('orgUnits.mergedOn')}
+        rules={[zodRule(z.iso.date(), t('orgUnits.mergedOnFormat'))]}
+      >
+        <Input placeholder="2018-11-01" maxLength={10} data-testid="org-unit-merged-on" />
+      </Form.Item>
+    </FormModal>
+  );
+}
