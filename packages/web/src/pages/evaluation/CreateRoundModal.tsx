@@ -12,7 +12,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { cityGroupKeys, roundKindKeys } from './labels.ts';
 import { addRegions, defaultCityGroup, type PickedRegion } from './round-regions.ts';
-import { useResource } from './useResource.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 interface Values {
   name: string;
@@ -45,7 +45,7 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
   const [loadingChildren, setLoadingChildren] = useState(false);
   const frameworkId = Form.useWatch('frameworkId', form);
   const ownerRegionCode = Form.useWatch('ownerRegionCode', form);
-  const { data: frameworks } = useResource<Items<FrameworkSummary>>(open ? '/api/v1/evaluation/frameworks' : null);
+  const { data: frameworks } = useApiQuery<Items<FrameworkSummary>>(open ? '/api/v1/evaluation/frameworks' : null);
   const framework = frameworks?.items.find((item) => item.id === frameworkId);
   const allowedGroups: CityGroup[] = framework?.cityGroups ?? ['capital', 'prefecture', 'county', 'district'];
 

@@ -15,7 +15,7 @@ import { NodeDetail } from './NodeDetail.tsx';
 import { parseNodeKey } from './framework-tree.ts';
 import { formatPoints } from './score-format.ts';
 import type { FrameworkVersion } from './types.ts';
-import { useResource } from './useResource.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** One framework edition: its settings, the tree of standards, the negative list and the version history. */
 export function FrameworkView({ id }: { id: string }) {
@@ -28,7 +28,7 @@ export function FrameworkView({ id }: { id: string }) {
     failed,
     reload,
     replace,
-  } = useResource<FrameworkDetail>(`/api/v1/evaluation/frameworks/${encodeURIComponent(id)}`);
+  } = useApiQuery<FrameworkDetail>(`/api/v1/evaluation/frameworks/${encodeURIComponent(id)}`);
   const [importing, setImporting] = useState(false);
   const [copying, setCopying] = useState(false);
   const selected = parseNodeKey(params.get('node') ?? '');

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
 import { FrameworkView } from './FrameworkView.tsx';
 import { cityGroupKeys } from './labels.ts';
-import { useResource } from './useResource.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** 测评体系: `/evaluation/frameworks` lists the editions; `/evaluation/frameworks/<id>` opens one. */
 export default function FrameworksPage() {
@@ -18,7 +18,7 @@ export default function FrameworksPage() {
 
 function FrameworkList() {
   const t = useT();
-  const { data, loading } = useResource<Items<FrameworkSummary>>('/api/v1/evaluation/frameworks');
+  const { data, loading } = useApiQuery<Items<FrameworkSummary>>('/api/v1/evaluation/frameworks');
 
   const columns: TableColumnsType<FrameworkSummary> = [
     {

@@ -10,8 +10,8 @@ import { cityGroupKeys } from './labels.ts';
 import { RoundStatusTag } from './RoundStatusTag.tsx';
 import { formatDelta, formatPoints, formatRate } from './score-format.ts';
 import type { RankingLine, RoundSummary } from './types.ts';
-import { useResource } from './useResource.ts';
 import styles from './evaluation.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** 分组排名: a round's regions ranked within their city group, as points and as score rate; and the cycle totals. */
 export default function RankingsPage() {
@@ -23,7 +23,7 @@ export default function RankingsPage() {
   const roundId =
     params.get('round') ?? rounds.find((round) => round.status === 'published')?.id ?? rounds[0]?.id ?? null;
   const round = rounds.find((item) => item.id === roundId);
-  const { data: ranking, loading } = useResource<Ranking>(
+  const { data: ranking, loading } = useApiQuery<Ranking>(
     roundId ? `/api/v1/evaluation/rounds/${roundId}/ranking` : null,
   );
   const current = ranking?.roundId === roundId ? ranking : null;

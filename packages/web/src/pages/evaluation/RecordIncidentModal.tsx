@@ -8,7 +8,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import type { IncidentView } from './types.ts';
-import { useResource } from './useResource.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 interface Values {
   regionCode: string;
@@ -32,8 +32,8 @@ export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const frameworkId = Form.useWatch('frameworkId', form);
-  const { data: frameworks } = useResource<Items<FrameworkSummary>>(open ? '/api/v1/evaluation/frameworks' : null);
-  const { data: framework } = useResource<FrameworkDetail>(
+  const { data: frameworks } = useApiQuery<Items<FrameworkSummary>>(open ? '/api/v1/evaluation/frameworks' : null);
+  const { data: framework } = useApiQuery<FrameworkDetail>(
     open && frameworkId ? `/api/v1/evaluation/frameworks/${frameworkId}` : null,
   );
 

@@ -20,8 +20,8 @@ import { cityGroupKeys, methodKeys } from './labels.ts';
 import { ModelBanner } from './ModelBanner.tsx';
 import { formatDelta, formatPoints, formatRate } from './score-format.ts';
 import { keysWithLosses, scorecardRows, standardNames, type ScorecardRow } from './scorecard-rows.ts';
-import { useResource } from './useResource.ts';
 import styles from './evaluation.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 type MethodRow = Scorecard['methods'][number];
 
@@ -29,8 +29,8 @@ type MethodRow = Scorecard['methods'][number];
 export default function ScorecardPage() {
   const t = useT();
   const { id = '', code = '' } = useParams();
-  const { data: round } = useResource<Round>(`/api/v1/evaluation/rounds/${encodeURIComponent(id)}`);
-  const { data: scorecard, failed } = useResource<Scorecard>(
+  const { data: round } = useApiQuery<Round>(`/api/v1/evaluation/rounds/${encodeURIComponent(id)}`);
+  const { data: scorecard, failed } = useApiQuery<Scorecard>(
     `/api/v1/evaluation/rounds/${encodeURIComponent(id)}/scorecards/${encodeURIComponent(code)}`,
   );
 

@@ -21,8 +21,8 @@ import { RoundStatusTag } from './RoundStatusTag.tsx';
 import { formatPoints } from './score-format.ts';
 import { StandardScoring } from './StandardScoring.tsx';
 import type { SheetRow } from './types.ts';
-import { useResource } from './useResource.ts';
 import styles from './evaluation.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /**
  * 评分工作台: for one region of a round and one method, the standards of that method, each with
@@ -33,8 +33,8 @@ export default function ScoringPage() {
   const t = useT();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const { data: round, failed } = useResource<Round>(`/api/v1/evaluation/rounds/${encodeURIComponent(id)}`);
-  const { data: framework } = useResource<FrameworkDetail>(
+  const { data: round, failed } = useApiQuery<Round>(`/api/v1/evaluation/rounds/${encodeURIComponent(id)}`);
+  const { data: framework } = useApiQuery<FrameworkDetail>(
     round ? `/api/v1/evaluation/frameworks/${round.framework.id}?version=${round.framework.version}` : null,
   );
 
@@ -52,7 +52,7 @@ export default function ScoringPage() {
     round && regionCode && method
       ? withQuery(`/api/v1/evaluation/rounds/${round.id}/regions/${regionCode}/sheet`, { method })
       : null;
-  const { data: sheet, loading, reload } = useResource<ScoringSheet>(sheetUrl);
+  const { data: sheet, loading, reload } = useApiQuery<ScoringSheet>(sheetUrl);
 
   if (failed && !round) return <Result status="warning" title={t('evaluation.round.loadFailed')} />;
   if (!round || round.id !== id) return <Card loading />;
