@@ -72,3 +72,13 @@ export function useApiQuery<T>(url: string | null, options: ApiQueryOptions = {}
     replace,
   };
 }
+
+/**
+ * A GET made on demand (a tree node opened, a button pressed) through the same cache: an answer
+ * already held for the URL is reused while fresh, and a failure is shown by the cache's reporter,
+ * so the caller only handles its own state.
+ */
+export function useApiFetch(): <T>(url: string) => Promise<T> {
+  const client = useQueryClient();
+  return useCallback(<T>(url: string) => client.fetchQuery(apiQueryOptions<T>(url)), [client]);
+}
