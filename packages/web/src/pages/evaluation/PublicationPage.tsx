@@ -3,14 +3,13 @@ import { Button, Result, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { Ranking, Round, Scorecard } from '@chuangcheng/core';
 import { useQueries } from '@tanstack/react-query';
-import { apiQueryOptions } from '../../api/useApiQuery.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
 import { cityGroupKeys, roundKindKeys } from './labels.ts';
 import { formatDelta, formatPoints, formatRate } from './score-format.ts';
 import { standardNames } from './scorecard-rows.ts';
 import styles from './publication.module.css';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { scorecardQuery, useRanking, useRound } from './api.ts';
 
 interface Loaded {
   round: Round;
@@ -25,12 +24,12 @@ interface Loaded {
 export default function PublicationPage() {
   const t = useT();
   const { id = '' } = useParams();
-  const roundQuery = useApiQuery<Round>(`/api/v1/evaluation/rounds/${id}`);
-  const rankingQuery = useApiQuery<Ranking>(`/api/v1/evaluation/rounds/${id}/ranking`);
+  const roundQuery = useRound(id);
+  const rankingQuery = useRanking(id);
   const codes = rankingQuery.data?.groups.flatMap((group) => group.rows.map((row) => row.region.code)) ?? [];
   // One query per region's scorecard; the browser sends at most six at a time to one server.
   const cardQueries = useQueries({
-    queries: codes.map((code) => apiQueryOptions<Scorecard>(`/api/v1/evaluation/rounds/${id}/scorecards/${code}`)),
+    queries: codes.map((code) => scorecardQuery(id, code)),
   });
   const failed = roundQuery.failed || rankingQuery.failed || cardQueries.some((card) => card.isError);
   const cards = cardQueries.flatMap((card) => (card.data ? [card.data] : []));
