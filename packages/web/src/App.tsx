@@ -6,6 +6,7 @@ import enUS from 'antd/locale/en_US';
 import type { Permission } from '@chuangcheng/core';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
+import { QueryProvider } from './api/QueryProvider.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequirePermission } from './auth/RequirePermission.tsx';
 
@@ -89,99 +90,104 @@ function LocalisedApp() {
   return (
     <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>
-        <AuthProvider>
-          <BrowserRouter>
-            <Suspense fallback={<Spin fullscreen />}>
-              <Routes>
-                <Route path="/login" element={<LoginPage />} />
-                {/* Residents' pages: public, no account, outside the staff shell. */}
-                <Route element={<PublicLayout />}>
-                  <Route path="public" element={<PublicLandingPage />} />
-                  <Route path="report" element={<PublicReportPage />} />
-                  <Route path="track" element={<Navigate to="/public" replace />} />
-                  <Route path="track/:number" element={<PublicTrackPage />} />
-                  <Route path="privacy" element={<PublicPrivacyPage />} />
-                </Route>
-                {/* The printable publication stands alone: a document, without the shell's menu. */}
-                <Route
-                  path="/evaluation/rounds/:id/publication"
-                  element={<RequireAuth>{guarded('evaluation.read', <PublicationPage />)}</RequireAuth>}
-                />
-                {/* The display wall (大屏): one fixed screen, no shell, no controls. */}
-                <Route path="/wall" element={<RequireAuth>{guarded('indicator.read', <WallPage />)}</RequireAuth>} />
-                <Route
-                  path="/wall/:regionCode"
-                  element={<RequireAuth>{guarded('indicator.read', <WallPage />)}</RequireAuth>}
-                />
-                <Route
-                  element={
-                    <RequireAuth>
-                      <AppLayout />
-                    </RequireAuth>
-                  }
-                >
-                  {/* Everyone starts at their 工作台: what needs them today. */}
-                  <Route index element={<Navigate to="/home" replace />} />
-                  <Route path="home" element={<HomePage />} />
-                  <Route path="plans" element={guarded('plan.read', <PlansPage />)} />
-                  <Route path="plans/:code" element={guarded('plan.read', <PlansPage />)} />
-                  <Route path="cockpit" element={guarded('indicator.read', <CockpitPage />)} />
-                  <Route path="cockpit/:regionCode" element={guarded('indicator.read', <CockpitPage />)} />
-                  <Route path="indicators" element={guarded('indicator.read', <IndicatorsPage />)} />
-                  <Route path="indicators/:code" element={guarded('indicator.read', <IndicatorDetailPage />)} />
-                  <Route path="data-entry" element={guarded('data.enter', <DataEntryPage />)} />
-                  <Route path="data-approvals" element={guarded('data.approve', <ApprovalsPage />)} />
-                  <Route path="workbench" element={guarded('report.write', <WorkbenchPage />)} />
-                  <Route path="supervision" element={guarded('supervision.read', <BoardPage />)} />
-                  <Route path="supervision/ledger" element={guarded('supervision.read', <LedgerPage />)} />
-                  <Route path="supervision/notices" element={guarded('supervision.read', <NoticesPage />)} />
-                  <Route path="supervision/meetings" element={guarded('supervision.read', <MeetingsPage />)} />
-                  <Route path="supervision/instructions" element={guarded('supervision.read', <InstructionsPage />)} />
+        <QueryProvider>
+          <AuthProvider>
+            <BrowserRouter>
+              <Suspense fallback={<Spin fullscreen />}>
+                <Routes>
+                  <Route path="/login" element={<LoginPage />} />
+                  {/* Residents' pages: public, no account, outside the staff shell. */}
+                  <Route element={<PublicLayout />}>
+                    <Route path="public" element={<PublicLandingPage />} />
+                    <Route path="report" element={<PublicReportPage />} />
+                    <Route path="track" element={<Navigate to="/public" replace />} />
+                    <Route path="track/:number" element={<PublicTrackPage />} />
+                    <Route path="privacy" element={<PublicPrivacyPage />} />
+                  </Route>
+                  {/* The printable publication stands alone: a document, without the shell's menu. */}
                   <Route
-                    path="cases/dispatch"
-                    element={guarded('case.dispatch', <CaseQueuePage key="dispatch" queue="dispatch" />)}
+                    path="/evaluation/rounds/:id/publication"
+                    element={<RequireAuth>{guarded('evaluation.read', <PublicationPage />)}</RequireAuth>}
+                  />
+                  {/* The display wall (大屏): one fixed screen, no shell, no controls. */}
+                  <Route path="/wall" element={<RequireAuth>{guarded('indicator.read', <WallPage />)}</RequireAuth>} />
+                  <Route
+                    path="/wall/:regionCode"
+                    element={<RequireAuth>{guarded('indicator.read', <WallPage />)}</RequireAuth>}
                   />
                   <Route
-                    path="cases/unit"
-                    element={guarded('case.handle', <CaseQueuePage key="unit" queue="unit" />)}
-                  />
-                  <Route
-                    path="cases/verify"
-                    element={guarded('case.verify', <CaseQueuePage key="verify" queue="verify" />)}
-                  />
-                  <Route path="cases" element={guarded('case.read', <CaseQueuePage key="all" queue="all" />)} />
-                  <Route path="cases/stats" element={guarded('case.read', <CaseStatsPage />)} />
-                  <Route path="cases/map" element={guarded('case.read', <CaseMapPage />)} />
-                  <Route path="cases/config" element={guarded('case.configure', <CaseConfigPage />)} />
-                  <Route path="cases/:id" element={guarded('case.read', <CaseLink />)} />
-                  <Route path="evaluation" element={<Navigate to="/evaluation/rounds" replace />} />
-                  <Route path="evaluation/frameworks" element={guarded('evaluation.read', <FrameworksPage />)} />
-                  <Route path="evaluation/frameworks/:id" element={guarded('evaluation.read', <FrameworksPage />)} />
-                  <Route path="evaluation/rounds" element={guarded('evaluation.read', <RoundsPage />)} />
-                  <Route path="evaluation/rounds/:id" element={guarded('evaluation.read', <RoundsPage />)} />
-                  <Route path="evaluation/rounds/:id/score" element={guarded('evaluation.read', <ScoringPage />)} />
-                  <Route
-                    path="evaluation/rounds/:id/scorecards/:code"
-                    element={guarded('evaluation.read', <ScorecardPage />)}
-                  />
-                  <Route path="evaluation/rankings" element={guarded('evaluation.read', <RankingsPage />)} />
-                  <Route
-                    path="evaluation/incidents"
-                    element={guarded('evaluation.read', <EvaluationIncidentsPage />)}
-                  />
-                  <Route path="evaluation/titles" element={guarded('evaluation.read', <TitlesPage />)} />
-                  <Route path="evaluation/results" element={guarded('evaluation.read', <EvaluationResultsPage />)} />
-                  <Route path="regions" element={<RegionsPage />} />
-                  <Route path="region-groups" element={<RegionGroupsPage />} />
-                  <Route path="org-units" element={guarded('org.read', <OrgUnitsPage />)} />
-                  <Route path="users" element={guarded('user.read', <UsersPage />)} />
-                  <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
-                  <Route path="*" element={<Navigate to="/home" replace />} />
-                </Route>
-              </Routes>
-            </Suspense>
-          </BrowserRouter>
-        </AuthProvider>
+                    element={
+                      <RequireAuth>
+                        <AppLayout />
+                      </RequireAuth>
+                    }
+                  >
+                    {/* Everyone starts at their 工作台: what needs them today. */}
+                    <Route index element={<Navigate to="/home" replace />} />
+                    <Route path="home" element={<HomePage />} />
+                    <Route path="plans" element={guarded('plan.read', <PlansPage />)} />
+                    <Route path="plans/:code" element={guarded('plan.read', <PlansPage />)} />
+                    <Route path="cockpit" element={guarded('indicator.read', <CockpitPage />)} />
+                    <Route path="cockpit/:regionCode" element={guarded('indicator.read', <CockpitPage />)} />
+                    <Route path="indicators" element={guarded('indicator.read', <IndicatorsPage />)} />
+                    <Route path="indicators/:code" element={guarded('indicator.read', <IndicatorDetailPage />)} />
+                    <Route path="data-entry" element={guarded('data.enter', <DataEntryPage />)} />
+                    <Route path="data-approvals" element={guarded('data.approve', <ApprovalsPage />)} />
+                    <Route path="workbench" element={guarded('report.write', <WorkbenchPage />)} />
+                    <Route path="supervision" element={guarded('supervision.read', <BoardPage />)} />
+                    <Route path="supervision/ledger" element={guarded('supervision.read', <LedgerPage />)} />
+                    <Route path="supervision/notices" element={guarded('supervision.read', <NoticesPage />)} />
+                    <Route path="supervision/meetings" element={guarded('supervision.read', <MeetingsPage />)} />
+                    <Route
+                      path="supervision/instructions"
+                      element={guarded('supervision.read', <InstructionsPage />)}
+                    />
+                    <Route
+                      path="cases/dispatch"
+                      element={guarded('case.dispatch', <CaseQueuePage key="dispatch" queue="dispatch" />)}
+                    />
+                    <Route
+                      path="cases/unit"
+                      element={guarded('case.handle', <CaseQueuePage key="unit" queue="unit" />)}
+                    />
+                    <Route
+                      path="cases/verify"
+                      element={guarded('case.verify', <CaseQueuePage key="verify" queue="verify" />)}
+                    />
+                    <Route path="cases" element={guarded('case.read', <CaseQueuePage key="all" queue="all" />)} />
+                    <Route path="cases/stats" element={guarded('case.read', <CaseStatsPage />)} />
+                    <Route path="cases/map" element={guarded('case.read', <CaseMapPage />)} />
+                    <Route path="cases/config" element={guarded('case.configure', <CaseConfigPage />)} />
+                    <Route path="cases/:id" element={guarded('case.read', <CaseLink />)} />
+                    <Route path="evaluation" element={<Navigate to="/evaluation/rounds" replace />} />
+                    <Route path="evaluation/frameworks" element={guarded('evaluation.read', <FrameworksPage />)} />
+                    <Route path="evaluation/frameworks/:id" element={guarded('evaluation.read', <FrameworksPage />)} />
+                    <Route path="evaluation/rounds" element={guarded('evaluation.read', <RoundsPage />)} />
+                    <Route path="evaluation/rounds/:id" element={guarded('evaluation.read', <RoundsPage />)} />
+                    <Route path="evaluation/rounds/:id/score" element={guarded('evaluation.read', <ScoringPage />)} />
+                    <Route
+                      path="evaluation/rounds/:id/scorecards/:code"
+                      element={guarded('evaluation.read', <ScorecardPage />)}
+                    />
+                    <Route path="evaluation/rankings" element={guarded('evaluation.read', <RankingsPage />)} />
+                    <Route
+                      path="evaluation/incidents"
+                      element={guarded('evaluation.read', <EvaluationIncidentsPage />)}
+                    />
+                    <Route path="evaluation/titles" element={guarded('evaluation.read', <TitlesPage />)} />
+                    <Route path="evaluation/results" element={guarded('evaluation.read', <EvaluationResultsPage />)} />
+                    <Route path="regions" element={<RegionsPage />} />
+                    <Route path="region-groups" element={<RegionGroupsPage />} />
+                    <Route path="org-units" element={guarded('org.read', <OrgUnitsPage />)} />
+                    <Route path="users" element={guarded('user.read', <UsersPage />)} />
+                    <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
+                    <Route path="*" element={<Navigate to="/home" replace />} />
+                  </Route>
+                </Routes>
+              </Suspense>
+            </BrowserRouter>
+          </AuthProvider>
+        </QueryProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -30,6 +30,7 @@ export class ApiError extends Error {
 let csrfToken: string | null = null;
 let language = 'zh-CN';
 let onUnauthenticated: (() => void) | null = null;
+let onWrite: ((path: string) => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -43,6 +44,11 @@ export function setRequestLanguage(next: string): void {
 /** Called when a request other than sign-in comes back 401, e.g. after the session expired. */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
+}
+
+/** Called after every successful write, so cached answers it may have changed are fetched again (query-client.ts). */
+export function setWriteListener(listener: ((path: string) => void) | null): void {
+  onWrite = listener;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -108,6 +114,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     if (error.status === 401 && !path.startsWith('/api/v1/auth/')) onUnauthenticated?.();
     throw error;
   }
+  if (method !== 'GET') onWrite?.(path);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -124,6 +131,7 @@ async function upload<T>(path: string, file: Blob, fileName: string): Promise<T>
     if (error.status === 401) onUnauthenticated?.();
     throw error;
   }
+  onWrite?.(path);
   return (await response.json()) as T;
 }
 

@@ -1,73 +1,51 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import { useApiError } from './useApiError.ts';
+import { apiKey } from './query-client.ts';
 
-interface Loaded<T> {
-  /** Which request the items answer, so a stale answer is never shown as current. */
-  key: string;
+interface ListPage<T> {
   items: T[];
-  nextCursor: string | null;
+  nextCursor?: string | null;
 }
 
 function withCursor(url: string, cursor: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`;
 }
 
+/** The cache key of a cursor-paged list: its URL's key and `pages`, so the URL's own prefix still reaches it. */
+function pagedKey(url: string) {
+  return [...apiKey(url), 'pages'];
+}
+
 /**
- * Loads `{items, nextCursor}` from a URL and pages on with the server's cursor ("load more").
- * Loading is derived from whether the held answer belongs to the current URL, rather than
- * set inside the effect, so a filter change costs one render, not two.
+ * Loads `{items, nextCursor}` from a URL and pages on with the server's cursor ("load more"), as a
+ * TanStack infinite query: after a write every loaded page is fetched again, so the list a person
+ * has scrolled stays as long as it was.
  */
 export function usePagedList<T>(url: string) {
-  const showError = useApiError();
-  const [reloads, setReloads] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const key = `${reloads} ${url}`;
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<{ items: T[]; nextCursor?: string | null }>(url)
-      .then((page) => {
-        if (!cancelled) setLoaded({ key, items: page.items, nextCursor: page.nextCursor ?? null });
-      })
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        setLoaded({ key, items: [], nextCursor: null });
-        showError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [key, url, showError]);
-
-  const current = loaded?.key === key ? loaded : null;
+  const client = useQueryClient();
+  const query = useInfiniteQuery({
+    queryKey: pagedKey(url),
+    queryFn: ({ pageParam }) => api.get<ListPage<T>>(pageParam ? withCursor(url, pageParam) : url),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor ?? null,
+    // While a new answer is on its way the previous rows stay, under the table's spinner.
+    placeholderData: keepPreviousData,
+  });
+  const { fetchNextPage, hasNextPage } = query;
 
   const loadMore = useCallback(async () => {
-    if (!current?.nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await api.get<{ items: T[]; nextCursor: string | null }>(withCursor(url, current.nextCursor));
-      setLoaded((previous) =>
-        previous?.key === key
-          ? { key, items: [...previous.items, ...page.items], nextCursor: page.nextCursor }
-          : previous,
-      );
-    } catch (error) {
-      showError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [current, key, url, showError]);
+    if (hasNextPage) await fetchNextPage();
+  }, [fetchNextPage, hasNextPage]);
+  const reload = useCallback(() => {
+    void client.invalidateQueries({ queryKey: pagedKey(url), exact: true });
+  }, [client, url]);
 
-  const reload = useCallback(() => setReloads((count) => count + 1), []);
-
+  const pages = query.data?.pages ?? [];
   return {
-    // While a new answer is on its way the previous rows stay, under the table's spinner.
-    items: loaded?.items ?? [],
-    loading: current === null || loadingMore,
-    nextCursor: current?.nextCursor ?? null,
+    items: pages.flatMap((page) => page.items),
+    loading: query.isFetching || query.isPlaceholderData,
+    nextCursor: query.isPlaceholderData ? null : (pages.at(-1)?.nextCursor ?? null),
     loadMore,
     reload,
   };

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, Permission } from '@chuangcheng/core';
 import { can } from '@chuangcheng/core';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
@@ -16,11 +17,14 @@ const AuthContext = createContext<AuthValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const queryClient = useQueryClient();
 
+  // Signed out (or the session expired): nothing one account was shown stays cached for the next.
   const signOutLocally = useCallback(() => {
     setCsrfToken(null);
+    queryClient.clear();
     setState({ status: 'anonymous' });
-  }, []);
+  }, [queryClient]);
 
   const accept = useCallback((session: Session) => {
     setCsrfToken(session.csrfToken);

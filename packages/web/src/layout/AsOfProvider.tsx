@@ -1,6 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { SessionAsOf } from '@chuangcheng/core';
-import { api } from '../api/client.ts';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { chinaDate, type SessionAsOf } from '@chuangcheng/core';
+import { useApiQuery } from '../api/useApiQuery.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 
 /** Where a date the person chose is kept: for this tab's session only, per account. */
@@ -33,24 +33,13 @@ function storedChoice(userId: string): string | null {
  */
 export function AsOfProvider({ children }: { children: ReactNode }) {
   const me = useMe();
-  const [fallback, setFallback] = useState<SessionAsOf | null>(null);
   const [chosen, setChosen] = useState<string | null>(() => storedChoice(me.id));
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<SessionAsOf>('/api/v1/workbench/as-of')
-      .then((answer) => {
-        if (!cancelled) setFallback(answer);
-      })
-      .catch(() => {
-        // Without an answer the session reads today; pages still work.
-        if (!cancelled) setFallback({ asOf: new Date().toISOString().slice(0, 10), basis: 'today' });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [me.id]);
+  // Without an answer the session reads today (China's date); pages still work.
+  const answer = useApiQuery<SessionAsOf>('/api/v1/workbench/as-of', { silent: true });
+  const fallback = useMemo<SessionAsOf | null>(
+    () => answer.data ?? (answer.failed ? { asOf: chinaDate(new Date()), basis: 'today' } : null),
+    [answer.data, answer.failed],
+  );
 
   const setAsOf = useCallback(
     (date: string | null) => {

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { api } from '../api/client.ts';
+import { useApiQuery } from '../api/useApiQuery.ts';
 import { useApiError } from '../api/useApiError.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -27,33 +28,19 @@ export function NotificationBell() {
   const me = useMe();
   const navigate = useNavigate();
   const showError = useApiError();
-  const [items, setItems] = useState<AppNotification[]>([]);
-  const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
-
-  const load = useCallback(() => {
-    api
-      .get<{ items: AppNotification[]; unread: number }>('/api/v1/notifications?limit=20')
-      .then((list) => {
-        setItems(list.items);
-        setUnread(list.unread);
-      })
-      .catch(() => {
-        // A reminder list that fails to load must not disturb the page; the next poll retries.
-      });
-  }, []);
-
-  useEffect(() => {
-    if (!me.orgUnitId) return;
-    load();
-    const timer = setInterval(load, POLL_MS);
-    return () => clearInterval(timer);
-  }, [load, me.orgUnitId]);
+  // A reminder list that fails to load must not disturb the page (silent); the next poll retries.
+  const { data, reload: load } = useApiQuery<{ items: AppNotification[]; unread: number }>(
+    me.orgUnitId ? '/api/v1/notifications?limit=20' : null,
+    { silent: true, refetchEvery: POLL_MS },
+  );
+  const items = data?.items ?? [];
+  const unread = data?.unread ?? 0;
 
   const read = async (item: AppNotification) => {
     try {
+      // The write refetches the list (every write invalidates the query cache).
       if (!item.readAt) await api.post(`/api/v1/notifications/${item.id}/read`);
-      load();
       // Task reminders carry no link: the unit's tasks are on its workbench.
       const target = item.link ? pageFor(item.link) : item.subjectType === 'plan_task' ? '/workbench' : null;
       if (target) {
@@ -68,7 +55,6 @@ export function NotificationBell() {
   const readAll = async () => {
     try {
       await api.post('/api/v1/notifications/read-all');
-      load();
     } catch (error) {
       showError(error);
     }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Segmented, Select, Typography, type ButtonProps } from 'antd';
 import type { CaseAction, CaseActionName, CaseDetail, CaseSummary, DuplicateCandidate } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
@@ -7,6 +7,7 @@ import { useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
 import { usePhotoUploads } from './usePhotoUploads.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 interface Values {
   note?: string;
@@ -238,21 +239,12 @@ export function CaseActionModal({ action, detail, onClose, onDone }: Props) {
 /** The surviving case: a suggested nearby duplicate, or any open case found by its number. */
 function MergeTarget({ detail }: { detail: CaseDetail }) {
   const t = useT();
-  const [suggested, setSuggested] = useState<DuplicateCandidate[]>([]);
+  // Silent: without suggestions the case is still found by its number.
+  const duplicates = useApiQuery<{ items: DuplicateCandidate[] }>(`/api/v1/cases/${detail.id}/duplicates`, {
+    silent: true,
+  });
+  const suggested = duplicates.data?.items ?? [];
   const [found, setFound] = useState<CaseSummary[]>([]);
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<{ items: DuplicateCandidate[] }>(`/api/v1/cases/${detail.id}/duplicates`)
-      .then((list) => {
-        if (!cancelled) setSuggested(list.items);
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [detail.id]);
 
   const search = (q: string) => {
     if (!q.trim()) return;

@@ -36,9 +36,9 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
-import { useLoaded } from '../supervision/useLoaded.ts';
 import { timeLimitText } from './categories.ts';
 import { useCategories } from './useCategories.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** 案件配置: the category tree with its time limits and default units, and the dispatch rules. */
 export default function CaseConfigPage() {
@@ -64,7 +64,7 @@ export default function CaseConfigPage() {
  */
 function CalendarWarning() {
   const t = useT();
-  const { data } = useLoaded<CalendarCoverage>('/api/v1/cases/holidays/coverage');
+  const { data } = useApiQuery<CalendarCoverage>('/api/v1/cases/holidays/coverage', { keepPrevious: true });
   if (!data || data.missing.length === 0) return null;
   return (
     <Alert
@@ -94,8 +94,7 @@ function useProvinceWide(): boolean {
 
 function Categories() {
   const t = useT();
-  const [reloads, setReloads] = useState(0);
-  const categories = useCategories(reloads);
+  const categories = useCategories();
   const mayEdit = useProvinceWide();
   const [editing, setEditing] = useState<CaseCategory | null>(null);
   const [form] = Form.useForm<CategoryValues>();
@@ -110,8 +109,8 @@ function Categories() {
       active: values.active,
     };
     await api.patch<CaseCategory>(`/api/v1/cases/categories/${editing.code}`, body);
+    // The write refetches the categories (every write invalidates the query cache).
     setEditing(null);
-    setReloads((n) => n + 1);
   });
 
   const columns: TableColumnsType<CaseCategory> = [
@@ -214,7 +213,7 @@ function DuplicateSettings() {
   const t = useT();
   const { message } = App.useApp();
   const mayEdit = useProvinceWide();
-  const { data } = useLoaded<CaseSettings>('/api/v1/cases/settings');
+  const { data } = useApiQuery<CaseSettings>('/api/v1/cases/settings', { keepPrevious: true });
   const [form] = Form.useForm<CaseSettings>();
   const { busy, save } = useFormSubmit(form, async (values) => {
     await api.put<CaseSettings>('/api/v1/cases/settings', values);
@@ -365,7 +364,7 @@ interface HolidayYear {
 /** The calendar the deadlines are counted with: days off and the weekend days worked (调休). */
 function Holidays() {
   const t = useT();
-  const { data, loading } = useLoaded<{ items: HolidayYear[] }>('/api/v1/cases/holidays');
+  const { data, loading } = useApiQuery<{ items: HolidayYear[] }>('/api/v1/cases/holidays', { keepPrevious: true });
   const columns: TableColumnsType<HolidayYear> = [
     { title: t('case.config.year'), dataIndex: 'year', width: 80 },
     {

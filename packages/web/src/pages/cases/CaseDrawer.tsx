@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Descriptions, Drawer, Rate, Space, Typography } from 'antd';
 import type { CaseActionName, CaseDetail } from '@chuangcheng/core';
-import { api } from '../../api/client.ts';
-import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { CaseActionModal, actionLabel } from './CaseActionModal.tsx';
 import { CaseStatusTag, CaseTimeline, DeadlineTag, PhotoCompare } from './CaseBits.tsx';
 import { deadlineBadge } from './deadline.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 import { formatTime } from './format.ts';
 
 interface Props {
@@ -22,30 +21,10 @@ const primary = new Set<CaseActionName>(['accept', 'dispatch', 'start', 'handle'
 /** One case for staff: facts, before/after photos, the timeline, and the steps the viewer may take now. */
 export function CaseDrawer({ id, onClose, onChanged }: Props) {
   const t = useT();
-  const showError = useApiError();
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const { data: current, replace } = useApiQuery<CaseDetail>(id ? `/api/v1/cases/${id}` : null);
   const [acting, setActing] = useState<CaseActionName | null>(null);
+  // Deadlines count from when the case was loaded; an action's answer moves it on.
   const [now, setNow] = useState(() => new Date());
-
-  useEffect(() => {
-    if (!id) return;
-    let cancelled = false;
-    api
-      .get<CaseDetail>(`/api/v1/cases/${id}`)
-      .then((loaded) => {
-        if (cancelled) return;
-        setNow(new Date());
-        setDetail(loaded);
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) showError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [id, showError]);
-
-  const current = detail && detail.id === id ? detail : null;
   const actions = (current?.allowedActions ?? []) as CaseActionName[];
 
   return (
@@ -180,7 +159,7 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
             onDone={(updated) => {
               setActing(null);
               setNow(new Date());
-              setDetail(updated);
+              replace(updated);
               onChanged();
             }}
           />

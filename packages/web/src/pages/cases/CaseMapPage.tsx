@@ -4,13 +4,13 @@ import type { CaseMap } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { useLoaded } from '../supervision/useLoaded.ts';
 import { useRegionOutlines } from '../cockpit/useRegionOutlines.ts';
 import { Chart } from './CaseChart.tsx';
 import { categoryOptions } from './categories.ts';
 import { caseMapOption } from './stats-chart.ts';
 import { useCategories } from './useCategories.ts';
 import styles from './cases.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 type AreaRow = CaseMap['byRegion'][number];
 
@@ -25,7 +25,9 @@ export default function CaseMapPage() {
   const [category, setCategory] = useState<string[] | undefined>();
   const options = useMemo(() => categoryOptions(categories), [categories]);
   const outlines = useRegionOutlines(me.regionCode);
-  const { data: map, loading } = useLoaded<CaseMap>(withQuery('/api/v1/cases/map', { categoryCode: category?.[1] }));
+  const { data: map, loading } = useApiQuery<CaseMap>(withQuery('/api/v1/cases/map', { categoryCode: category?.[1] }), {
+    keepPrevious: true,
+  });
 
   return (
     <Card

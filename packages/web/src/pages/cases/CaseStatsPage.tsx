@@ -18,13 +18,13 @@ import { CASE_STATS_DEFINITIONS, type CaseStats, type CaseStatsRow, type StatsGr
 import { withQuery } from '../../api/client.ts';
 import { useI18n, useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { useLoaded } from '../supervision/useLoaded.ts';
 import { Chart } from './CaseChart.tsx';
 import { categoryOptions } from './categories.ts';
 import { formatRate } from './format.ts';
 import { statsChartOption } from './stats-chart.ts';
 import { useCategories } from './useCategories.ts';
 import styles from './cases.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 const groupings: { value: StatsGroupBy; label: MessageKey }[] = [
   { value: 'region', label: 'case.stats.byRegion' },
@@ -50,7 +50,9 @@ export default function CaseStatsPage() {
   const options = useMemo(() => categoryOptions(categories), [categories]);
 
   const query = { groupBy, from: range?.[0], to: range?.[1], regionCode, categoryCode: category?.[1] };
-  const { data: stats, loading } = useLoaded<CaseStats>(withQuery('/api/v1/cases/stats', query));
+  const { data: stats, loading } = useApiQuery<CaseStats>(withQuery('/api/v1/cases/stats', query), {
+    keepPrevious: true,
+  });
 
   // One list of figures feeds both the table's columns and its total row.
   const figures: { key: string; title: MessageKey; value: (row: CaseStatsRow) => string }[] = [

@@ -20,7 +20,6 @@ import type { CockpitMap, CockpitRanking, CockpitView, TargetDirection } from '@
 import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { useReloadable } from '../data-entry/useReloadable.ts';
 import { useAsOfState } from '../../layout/AsOfProvider.tsx';
 import { LaggingTable } from './LaggingTable.tsx';
 import { RankingTable } from './RankingTable.tsx';
@@ -29,6 +28,7 @@ import { StatusLegend } from './StatusLegend.tsx';
 import { TargetCard } from './TargetCard.tsx';
 import { CockpitThemeContext } from './theme.ts';
 import styles from './cockpit.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** How often the display wall fetches the figures again. */
 const WALL_REFRESH_MS = 5 * 60 * 1000;
@@ -58,8 +58,9 @@ export default function CockpitPage() {
   const chosenAsOf = params.get('asOf') || session?.asOf || undefined;
   const wall = params.get('wall') === '1';
 
-  const cockpit = useReloadable<CockpitView>(
+  const cockpit = useApiQuery<CockpitView>(
     session ? withQuery('/api/v1/cockpit', { region: regionCode, asOf: chosenAsOf }) : null,
+    { loadingWithoutUrl: true },
   );
   const { data: view, loading } = cockpit;
   // While another region loads, the previous answer stays on screen; use it only when it matches.
@@ -89,12 +90,14 @@ export default function CockpitPage() {
     parseColourBy(params.get('colour')) ?? (firstTarget ? { kind: 'target' as const, code: firstTarget } : null);
   const mapUrl =
     region && colourBy ? withQuery('/api/v1/cockpit/map', { region, asOf, [colourBy.kind]: colourBy.code }) : null;
-  const { data: map, reload: reloadMap } = useReloadable<CockpitMap>(mapUrl);
+  const { data: map, reload: reloadMap } = useApiQuery<CockpitMap>(mapUrl);
   const {
     data: ranking,
     loading: rankingLoading,
     reload: reloadRanking,
-  } = useReloadable<CockpitRanking>(region ? withQuery('/api/v1/cockpit/ranking', { region, asOf }) : null);
+  } = useApiQuery<CockpitRanking>(region ? withQuery('/api/v1/cockpit/ranking', { region, asOf }) : null, {
+    loadingWithoutUrl: true,
+  });
 
   // The display wall stays open all day: fetch again every few minutes, keeping the figures on screen meanwhile.
   const reloadCockpit = cockpit.reload;

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { Button, Table, Tag, type TableColumnsType } from 'antd';
-import type { LaggingItem, LaggingList } from '@chuangcheng/core';
-import { api, withQuery } from '../../api/client.ts';
-import { useApiError } from '../../api/useApiError.ts';
+import type { LaggingItem } from '@chuangcheng/core';
+import { withQuery } from '../../api/client.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatPeriod, formatProgress, formatTarget, formatValue } from './format.ts';
 import { TargetStatusTag } from './StatusLegend.tsx';
@@ -23,38 +23,12 @@ export function LaggingTable({
   refreshed: number;
 }) {
   const { t, language } = useI18n();
-  const showError = useApiError();
-  const [pages, setPages] = useState<{ key: string; items: LaggingItem[]; next: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const key = `${regionCode}/${asOf}`;
-  const url = (cursor?: string) =>
-    withQuery('/api/v1/cockpit/lagging', { region: regionCode, asOf, cursor, limit: PAGE });
-
+  const { items, loading, nextCursor, loadMore, reload } = usePagedList<LaggingItem>(
+    withQuery('/api/v1/cockpit/lagging', { region: regionCode, asOf, limit: PAGE }),
+  );
   useEffect(() => {
-    let cancelled = false;
-    api
-      .get<LaggingList>(withQuery('/api/v1/cockpit/lagging', { region: regionCode, asOf, limit: PAGE }))
-      .then((page) => {
-        if (!cancelled) setPages({ key: `${regionCode}/${asOf}`, items: page.items, next: page.nextCursor });
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) showError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [regionCode, asOf, refreshed, showError]);
-
-  const current = pages?.key === key ? pages : null;
-  const loadMore = () => {
-    if (!current?.next) return;
-    setLoadingMore(true);
-    api
-      .get<LaggingList>(url(current.next))
-      .then((page) => setPages({ key, items: [...current.items, ...page.items], next: page.nextCursor }))
-      .catch(showError)
-      .finally(() => setLoadingMore(false));
-  };
+    if (refreshed > 0) reload();
+  }, [refreshed, reload]);
 
   const columns: TableColumnsType<LaggingItem> = [
     {
@@ -129,15 +103,15 @@ export function LaggingTable({
         rowKey={(row) => `${row.target.planCode}/${row.target.code}/${row.region.code}`}
         size="small"
         columns={columns}
-        dataSource={current?.items ?? []}
-        loading={!current}
+        dataSource={items}
+        loading={loading}
         pagination={false}
         scroll={{ x: 1070 }}
         locale={{ emptyText: t('cockpit.noLagging') }}
         data-testid="cockpit-lagging"
       />
-      {current?.next && (
-        <Button onClick={loadMore} loading={loadingMore} style={{ marginTop: 8 }} data-testid="lagging-more">
+      {nextCursor && (
+        <Button onClick={() => void loadMore()} loading={loading} style={{ marginTop: 8 }} data-testid="lagging-more">
           {t('cockpit.loadMore')}
         </Button>
       )}

@@ -4,13 +4,13 @@ import { ConfigProvider, Spin, theme as antdTheme } from 'antd';
 import type { CockpitMap, CockpitRanking, CockpitView } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { useReloadable } from '../data-entry/useReloadable.ts';
 import { RegionMap } from './RegionMap.tsx';
 import { StatusLegend } from './StatusLegend.tsx';
 import { TargetCard } from './TargetCard.tsx';
 import { CockpitThemeContext } from './theme.ts';
 import cockpitStyles from './cockpit.module.css';
 import styles from './wall.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** The stage is drawn at 1920×1080 and scaled to the screen (×2 on a 3840×2160 wall). */
 const STAGE = { width: 1920, height: 1080 };
@@ -51,19 +51,21 @@ export default function WallPage() {
   const t = useT();
   const { regionCode } = useParams();
   const scale = useStageScale();
-  const cockpit = useReloadable<CockpitView>(withQuery('/api/v1/cockpit', { region: regionCode }));
+  const cockpit = useApiQuery<CockpitView>(withQuery('/api/v1/cockpit', { region: regionCode }));
   const view = cockpit.data;
   const region = view?.region.code ?? null;
   const firstTarget = (view?.targets.find((e) => e.measure.kind === 'indicator') ?? view?.targets[0])?.target.code;
-  const map = useReloadable<CockpitMap>(
+  const map = useApiQuery<CockpitMap>(
     view && region && firstTarget && view.children.length > 0
       ? withQuery('/api/v1/cockpit/map', { region, asOf: view.asOf, target: firstTarget })
       : null,
+    { loadingWithoutUrl: true },
   );
-  const ranking = useReloadable<CockpitRanking>(
+  const ranking = useApiQuery<CockpitRanking>(
     view && region && view.children.length > 0
       ? withQuery('/api/v1/cockpit/ranking', { region, asOf: view.asOf })
       : null,
+    { loadingWithoutUrl: true },
   );
 
   const targetViews = Math.ceil((view?.targets.length ?? 0) / CARDS_PER_VIEW);

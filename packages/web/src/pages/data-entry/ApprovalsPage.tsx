@@ -30,10 +30,9 @@ import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatNumber, formatPeriod } from '../cockpit/format.ts';
 import { formatTime, today } from '../supervision/StatusTag.tsx';
-import { useLoaded } from '../supervision/useLoaded.ts';
 import { EntryHistory, EntryStatusTag } from './EntryParts.tsx';
 import { recentPeriods } from './entry-helpers.ts';
-import { useReloadable } from './useReloadable.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 const YEARS_BACK = 10;
 
@@ -52,7 +51,7 @@ function ReviewDrawer({
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const showError = useApiError();
-  const entry = useReloadable<EntryView>(path);
+  const entry = useApiQuery<EntryView>(path);
   const [returning, setReturning] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
@@ -172,13 +171,15 @@ export default function ApprovalsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const [bulkBusy, setBulkBusy] = useState(false);
-  const { data: catalogue } = useLoaded<CatalogueView>('/api/v1/indicators/catalogue');
+  const { data: catalogue } = useApiQuery<CatalogueView>('/api/v1/indicators/catalogue', { keepPrevious: true });
   const dataSets = (catalogue?.dataSets ?? []).filter((set) => set.source === 'entry');
   const dataSet = dataSets.find((set) => set.code === params.get('set')) ?? dataSets[0] ?? null;
   const periods = dataSet ? recentPeriods(dataSet.periodType, today(), YEARS_BACK) : [];
   const period = periods.find((p) => p === params.get('period')) ?? periods[1] ?? periods[0] ?? null;
   const base = dataSet ? `/api/v1/data-sets/${encodeURIComponent(dataSet.code)}/entries` : null;
-  const list = useReloadable<EntryList>(base && period ? withQuery(base, { region: me.regionCode, period }) : null);
+  const list = useApiQuery<EntryList>(base && period ? withQuery(base, { region: me.regionCode, period }) : null, {
+    loadingWithoutUrl: true,
+  });
   const all = list.data?.items ?? [];
   const queue = all.filter((item) => item.can.approve || item.can.return);
   const rows = showAll ? all : queue;

@@ -6,12 +6,11 @@ import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatPeriod } from '../cockpit/format.ts';
 import { today } from '../supervision/StatusTag.tsx';
-import { useLoaded } from '../supervision/useLoaded.ts';
 import { EntryForm } from './EntryForm.tsx';
 import { EntryStatusTag } from './EntryParts.tsx';
 import { ExcelImport } from './ExcelImport.tsx';
 import { recentPeriods } from './entry-helpers.ts';
-import { useReloadable } from './useReloadable.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** How many years back the period picker reaches. */
 const YEARS_BACK = 10;
@@ -24,7 +23,7 @@ export default function DataEntryPage() {
   const { t, language } = useI18n();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const { data: catalogue } = useLoaded<CatalogueView>('/api/v1/indicators/catalogue');
+  const { data: catalogue } = useApiQuery<CatalogueView>('/api/v1/indicators/catalogue', { keepPrevious: true });
   const dataSets = (catalogue?.dataSets ?? []).filter((set) => set.source === 'entry');
   const dataSet = dataSets.find((set) => set.code === params.get('set')) ?? dataSets[0] ?? null;
   const periods = dataSet ? recentPeriods(dataSet.periodType, today(), YEARS_BACK) : [];
@@ -35,14 +34,14 @@ export default function DataEntryPage() {
     dataSet && period
       ? withQuery(`/api/v1/data-sets/${encodeURIComponent(dataSet.code)}/entries`, { region: me.regionCode, period })
       : null;
-  const list = useReloadable<EntryList>(listUrl);
+  const list = useApiQuery<EntryList>(listUrl, { loadingWithoutUrl: true });
   const items = list.data?.items ?? [];
   const regionCode = params.get('region') ?? (items.length === 1 ? items[0]!.region.code : null);
   const entryUrl =
     dataSet && period && regionCode && items.some((item) => item.region.code === regionCode)
       ? `/api/v1/data-sets/${encodeURIComponent(dataSet.code)}/entries/${regionCode}/${period}`
       : null;
-  const entry = useReloadable<EntryView>(entryUrl);
+  const entry = useApiQuery<EntryView>(entryUrl);
 
   const setParam = (values: Record<string, string | null>) =>
     setParams((previous) => {

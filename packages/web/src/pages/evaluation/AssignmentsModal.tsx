@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Modal, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { EvaluationMethod, can, type Round, type User } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
 import { useApiError } from '../../api/useApiError.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { methodKeys } from './labels.ts';
 
@@ -31,25 +32,10 @@ export function AssignmentsModal({ open, round, onClose, onSaved }: Props) {
   const [edited, setEdited] = useState<Row[] | null>(null);
   const rows = edited ?? round.assignments.map((assignment, index) => ({ key: index, ...assignment }));
   const setRows = (change: (current: Row[]) => Row[]) => setEdited(change(rows));
-  const [users, setUsers] = useState<User[]>([]);
+  // Scorers are the accounts whose role may score; the server limits the list to the caller's scope.
+  const { data: accounts } = useApiQuery<Page<User>>(open ? withQuery('/api/v1/users', { limit: 200 }) : null);
+  const users = (accounts?.items ?? []).filter((user) => can(user.role, 'evaluation.score'));
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    let cancelled = false;
-    // Scorers are the accounts whose role may score; the server limits the list to the caller's scope.
-    api
-      .get<Page<User>>(withQuery('/api/v1/users', { limit: 200 }))
-      .then((page) => {
-        if (!cancelled) setUsers(page.items.filter((user) => can(user.role, 'evaluation.score')));
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) showError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [open, showError]);
 
   const update = (key: number, patch: Partial<Row>) =>
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));

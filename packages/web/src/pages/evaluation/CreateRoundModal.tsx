@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { RoundKind, type CityGroup, type FrameworkSummary, type Region, type Round } from '@chuangcheng/core';
+import { RoundKind, type CityGroup, type Region, type Round } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import type { Items } from '../../api/types.ts';
 import { useApiError } from '../../api/useApiError.ts';
@@ -12,7 +12,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { cityGroupKeys, roundKindKeys } from './labels.ts';
 import { addRegions, defaultCityGroup, type PickedRegion } from './round-regions.ts';
-import { useResource } from './useResource.ts';
+import { useFrameworks } from './api.ts';
 
 interface Values {
   name: string;
@@ -45,7 +45,7 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
   const [loadingChildren, setLoadingChildren] = useState(false);
   const frameworkId = Form.useWatch('frameworkId', form);
   const ownerRegionCode = Form.useWatch('ownerRegionCode', form);
-  const { data: frameworks } = useResource<Items<FrameworkSummary>>(open ? '/api/v1/evaluation/frameworks' : null);
+  const { data: frameworks } = useFrameworks(open);
   const framework = frameworks?.items.find((item) => item.id === frameworkId);
   const allowedGroups: CityGroup[] = framework?.cityGroups ?? ['capital', 'prefecture', 'county', 'district'];
 

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Empty, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { CityGroup, type FrameworkSummary } from '@chuangcheng/core';
+import { CityGroup } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
-import type { Items } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { cityGroupKeys } from './labels.ts';
 import { formatPoints } from './score-format.ts';
 import type { CycleLine, Cycle } from './types.ts';
-import { useResource } from './useResource.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useFrameworks } from './api.ts';
 
 /**
  * 周期成绩: for a framework's cycle starting in a year, each region's annual scores (routine
@@ -16,12 +16,12 @@ import { useResource } from './useResource.ts';
  */
 export function CycleResults() {
   const t = useT();
-  const { data: frameworks } = useResource<Items<FrameworkSummary>>('/api/v1/evaluation/frameworks');
+  const { data: frameworks } = useFrameworks();
   const [chosen, setChosen] = useState<string | undefined>();
   const [startYear, setStartYear] = useState<number | null>(2018);
   const [cityGroup, setCityGroup] = useState<CityGroup | undefined>();
   const frameworkId = chosen ?? frameworks?.items[0]?.id;
-  const { data: cycle, loading } = useResource<Cycle>(
+  const { data: cycle, loading } = useApiQuery<Cycle>(
     frameworkId && startYear ? withQuery('/api/v1/evaluation/cycle', { frameworkId, startYear, cityGroup }) : null,
   );
   const rows = cycle?.rows ?? [];

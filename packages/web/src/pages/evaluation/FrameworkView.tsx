@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, Card, Col, Descriptions, Result, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { CopyOutlined, DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import type { FrameworkDetail, NegativeListEntry } from '@chuangcheng/core';
+import type { NegativeListEntry } from '@chuangcheng/core';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
@@ -15,7 +15,7 @@ import { NodeDetail } from './NodeDetail.tsx';
 import { parseNodeKey } from './framework-tree.ts';
 import { formatPoints } from './score-format.ts';
 import type { FrameworkVersion } from './types.ts';
-import { useResource } from './useResource.ts';
+import { useFramework } from './api.ts';
 
 /** One framework edition: its settings, the tree of standards, the negative list and the version history. */
 export function FrameworkView({ id }: { id: string }) {
@@ -23,12 +23,7 @@ export function FrameworkView({ id }: { id: string }) {
   const mayManage = useCan('evaluation.manage');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const {
-    data: framework,
-    failed,
-    reload,
-    replace,
-  } = useResource<FrameworkDetail>(`/api/v1/evaluation/frameworks/${encodeURIComponent(id)}`);
+  const { data: framework, failed, reload, replace } = useFramework(id);
   const [importing, setImporting] = useState(false);
   const [copying, setCopying] = useState(false);
   const selected = parseNodeKey(params.get('node') ?? '');

@@ -2,12 +2,11 @@ import { Link, useParams } from 'react-router';
 import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { CityGroup, FrameworkSummary } from '@chuangcheng/core';
-import type { Items } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
 import { FrameworkView } from './FrameworkView.tsx';
 import { cityGroupKeys } from './labels.ts';
-import { useResource } from './useResource.ts';
+import { useFrameworks } from './api.ts';
 
 /** 测评体系: `/evaluation/frameworks` lists the editions; `/evaluation/frameworks/<id>` opens one. */
 export default function FrameworksPage() {
@@ -18,7 +17,7 @@ export default function FrameworksPage() {
 
 function FrameworkList() {
   const t = useT();
-  const { data, loading } = useResource<Items<FrameworkSummary>>('/api/v1/evaluation/frameworks');
+  const { data, loading } = useFrameworks();
 
   const columns: TableColumnsType<FrameworkSummary> = [
     {

@@ -14,7 +14,7 @@ import { effectColours, effectKeys } from './labels.ts';
 import { RecordIncidentModal } from './RecordIncidentModal.tsx';
 import { formatPoints } from './score-format.ts';
 import type { IncidentEffect, IncidentView } from './types.ts';
-import { useResource } from './useResource.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** 负面清单事件: incidents recorded against regions, each with the effects the negative list gave it. */
 export default function IncidentsPage() {
@@ -136,7 +136,7 @@ function IncidentDrawer({
   onChanged: () => void;
 }) {
   const t = useT();
-  const { data: incident, reload } = useResource<IncidentView>(id ? `/api/v1/evaluation/incidents/${id}` : null);
+  const { data: incident, reload } = useApiQuery<IncidentView>(id ? `/api/v1/evaluation/incidents/${id}` : null);
   const current = incident && incident.id === id ? incident : null;
 
   return (

@@ -1,35 +1,20 @@
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Result, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { Ranking, Round, Scorecard } from '@chuangcheng/core';
-import { api } from '../../api/client.ts';
-import { useApiError } from '../../api/useApiError.ts';
+import { useQueries } from '@tanstack/react-query';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
 import { cityGroupKeys, roundKindKeys } from './labels.ts';
 import { formatDelta, formatPoints, formatRate } from './score-format.ts';
 import { standardNames } from './scorecard-rows.ts';
 import styles from './publication.module.css';
+import { scorecardQuery, useRanking, useRound } from './api.ts';
 
 interface Loaded {
   round: Round;
   ranking: Ranking;
   scorecards: Scorecard[];
-}
-
-/** Scorecards a few at a time, so a round of a hundred regions does not fire a hundred requests at once. */
-async function loadScorecards(roundId: string, codes: string[]): Promise<Scorecard[]> {
-  const cards: Scorecard[] = [];
-  for (let start = 0; start < codes.length; start += 6) {
-    const batch = codes.slice(start, start + 6);
-    cards.push(
-      ...(await Promise.all(
-        batch.map((code) => api.get<Scorecard>(`/api/v1/evaluation/rounds/${roundId}/scorecards/${code}`)),
-      )),
-    );
-  }
-  return cards;
 }
 
 /**
@@ -39,31 +24,19 @@ async function loadScorecards(roundId: string, codes: string[]): Promise<Scoreca
 export default function PublicationPage() {
   const t = useT();
   const { id = '' } = useParams();
-  const showError = useApiError();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      try {
-        const [round, ranking] = await Promise.all([
-          api.get<Round>(`/api/v1/evaluation/rounds/${id}`),
-          api.get<Ranking>(`/api/v1/evaluation/rounds/${id}/ranking`),
-        ]);
-        const codes = ranking.groups.flatMap((group) => group.rows.map((row) => row.region.code));
-        const scorecards = await loadScorecards(id, codes);
-        if (!cancelled) setLoaded({ round, ranking, scorecards });
-      } catch (error) {
-        if (cancelled) return;
-        setFailed(true);
-        showError(error);
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [id, showError]);
+  const roundQuery = useRound(id);
+  const rankingQuery = useRanking(id);
+  const codes = rankingQuery.data?.groups.flatMap((group) => group.rows.map((row) => row.region.code)) ?? [];
+  // One query per region's scorecard; the browser sends at most six at a time to one server.
+  const cardQueries = useQueries({
+    queries: codes.map((code) => scorecardQuery(id, code)),
+  });
+  const failed = roundQuery.failed || rankingQuery.failed || cardQueries.some((card) => card.isError);
+  const cards = cardQueries.flatMap((card) => (card.data ? [card.data] : []));
+  const loaded: Loaded | null =
+    roundQuery.data && rankingQuery.data && cards.length === codes.length
+      ? { round: roundQuery.data, ranking: rankingQuery.data, scorecards: cards }
+      : null;
 
   if (failed) return <Result status="warning" title={t('evaluation.round.loadFailed')} />;
   if (!loaded) return <Spin fullscreen />;

@@ -1,7 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Empty, Select, Space, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import type { Ranking } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -10,8 +9,8 @@ import { cityGroupKeys } from './labels.ts';
 import { RoundStatusTag } from './RoundStatusTag.tsx';
 import { formatDelta, formatPoints, formatRate } from './score-format.ts';
 import type { RankingLine, RoundSummary } from './types.ts';
-import { useResource } from './useResource.ts';
 import styles from './evaluation.module.css';
+import { useRanking } from './api.ts';
 
 /** 分组排名: a round's regions ranked within their city group, as points and as score rate; and the cycle totals. */
 export default function RankingsPage() {
@@ -23,9 +22,7 @@ export default function RankingsPage() {
   const roundId =
     params.get('round') ?? rounds.find((round) => round.status === 'published')?.id ?? rounds[0]?.id ?? null;
   const round = rounds.find((item) => item.id === roundId);
-  const { data: ranking, loading } = useResource<Ranking>(
-    roundId ? `/api/v1/evaluation/rounds/${roundId}/ranking` : null,
-  );
+  const { data: ranking, loading } = useRanking(roundId);
   const current = ranking?.roundId === roundId ? ranking : null;
   const tab = params.get('tab') === 'cycle' ? 'cycle' : 'round';
 

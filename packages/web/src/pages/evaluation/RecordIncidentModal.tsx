@@ -1,14 +1,12 @@
 import { useEffect } from 'react';
 import { Form, Input, Select } from 'antd';
-import type { FrameworkDetail, FrameworkSummary } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
-import type { Items } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import type { IncidentView } from './types.ts';
-import { useResource } from './useResource.ts';
+import { useFramework, useFrameworks } from './api.ts';
 
 interface Values {
   regionCode: string;
@@ -32,10 +30,8 @@ export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const frameworkId = Form.useWatch('frameworkId', form);
-  const { data: frameworks } = useResource<Items<FrameworkSummary>>(open ? '/api/v1/evaluation/frameworks' : null);
-  const { data: framework } = useResource<FrameworkDetail>(
-    open && frameworkId ? `/api/v1/evaluation/frameworks/${frameworkId}` : null,
-  );
+  const { data: frameworks } = useFrameworks(open);
+  const { data: framework } = useFramework(open ? frameworkId : null);
 
   useEffect(() => {
     if (!open) return;

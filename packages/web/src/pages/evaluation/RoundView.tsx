@@ -14,7 +14,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { BarChartOutlined, EditOutlined, FileExcelOutlined, FormOutlined, PrinterOutlined } from '@ant-design/icons';
-import { RoundStatus, roundTransitions, type Assignment, type Round } from '@chuangcheng/core';
+import { RoundStatus, roundTransitions, type Assignment } from '@chuangcheng/core';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AssignmentsModal } from './AssignmentsModal.tsx';
@@ -24,16 +24,17 @@ import { PublicationsCard } from './PublicationsCard.tsx';
 import { RoundStatusTag } from './RoundStatusTag.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
 import type { RoundEffectList, RoundRegionView } from './types.ts';
-import { useResource } from './useResource.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useRound } from './api.ts';
 
 /** One round: its facts, the status moves with confirmation, the scorers per method and the regions. */
 export function RoundView({ id }: { id: string }) {
   const t = useT();
   const mayManage = useCan('evaluation.manage');
   const mayScore = useCan('evaluation.score');
-  const { data: round, failed, replace } = useResource<Round>(`/api/v1/evaluation/rounds/${encodeURIComponent(id)}`);
+  const { data: round, failed, replace } = useRound(id);
   // What publishing did (criticism, suspensions), readable for as long as the round exists.
-  const { data: effects } = useResource<RoundEffectList>(
+  const { data: effects } = useApiQuery<RoundEffectList>(
     round?.id === id && round.status === 'published' ? `/api/v1/evaluation/rounds/${round.id}/effects` : null,
   );
   const [moving, setMoving] = useState<RoundStatus | null>(null);

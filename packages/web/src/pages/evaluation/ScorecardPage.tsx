@@ -13,15 +13,15 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import type { Loss, Round, Scorecard } from '@chuangcheng/core';
+import type { Loss, Scorecard } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FileLinks } from './FileLinks.tsx';
 import { cityGroupKeys, methodKeys } from './labels.ts';
 import { ModelBanner } from './ModelBanner.tsx';
 import { formatDelta, formatPoints, formatRate } from './score-format.ts';
 import { keysWithLosses, scorecardRows, standardNames, type ScorecardRow } from './scorecard-rows.ts';
-import { useResource } from './useResource.ts';
 import styles from './evaluation.module.css';
+import { useRound, useScorecard } from './api.ts';
 
 type MethodRow = Scorecard['methods'][number];
 
@@ -29,10 +29,8 @@ type MethodRow = Scorecard['methods'][number];
 export default function ScorecardPage() {
   const t = useT();
   const { id = '', code = '' } = useParams();
-  const { data: round } = useResource<Round>(`/api/v1/evaluation/rounds/${encodeURIComponent(id)}`);
-  const { data: scorecard, failed } = useResource<Scorecard>(
-    `/api/v1/evaluation/rounds/${encodeURIComponent(id)}/scorecards/${encodeURIComponent(code)}`,
-  );
+  const { data: round } = useRound(id);
+  const { data: scorecard, failed } = useScorecard(id, code);
 
   if (failed && !scorecard) return <Result status="warning" title={t('evaluation.scorecard.loadFailed')} />;
   if (!scorecard || scorecard.region.code !== code || scorecard.roundId !== id) return <Card loading />;

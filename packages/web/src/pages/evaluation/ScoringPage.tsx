@@ -13,7 +13,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import type { EvaluationMethod, FrameworkDetail, Round, ScoringSheet } from '@chuangcheng/core';
+import type { EvaluationMethod, ScoringSheet } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { cityGroupKeys, methodKeys } from './labels.ts';
@@ -21,8 +21,9 @@ import { RoundStatusTag } from './RoundStatusTag.tsx';
 import { formatPoints } from './score-format.ts';
 import { StandardScoring } from './StandardScoring.tsx';
 import type { SheetRow } from './types.ts';
-import { useResource } from './useResource.ts';
 import styles from './evaluation.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useFramework, useRound } from './api.ts';
 
 /**
  * 评分工作台: for one region of a round and one method, the standards of that method, each with
@@ -33,10 +34,8 @@ export default function ScoringPage() {
   const t = useT();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const { data: round, failed } = useResource<Round>(`/api/v1/evaluation/rounds/${encodeURIComponent(id)}`);
-  const { data: framework } = useResource<FrameworkDetail>(
-    round ? `/api/v1/evaluation/frameworks/${round.framework.id}?version=${round.framework.version}` : null,
-  );
+  const { data: round, failed } = useRound(id);
+  const { data: framework } = useFramework(round?.framework.id, round?.framework.version);
 
   const methods = useMemo(() => {
     const used = new Set<EvaluationMethod>();
@@ -52,7 +51,7 @@ export default function ScoringPage() {
     round && regionCode && method
       ? withQuery(`/api/v1/evaluation/rounds/${round.id}/regions/${regionCode}/sheet`, { method })
       : null;
-  const { data: sheet, loading, reload } = useResource<ScoringSheet>(sheetUrl);
+  const { data: sheet, loading, reload } = useApiQuery<ScoringSheet>(sheetUrl);
 
   if (failed && !round) return <Result status="warning" title={t('evaluation.round.loadFailed')} />;
   if (!round || round.id !== id) return <Card loading />;

@@ -10,7 +10,7 @@ import { eligibilityRuleKeys, sourceKindKeys, titleChangeColours, titleChangeKey
 import { TitleDecisionModal } from './TitleDecisionModal.tsx';
 import { StateTag } from './TitleStateTag.tsx';
 import type { TitleHistory, TitleStateItem } from './types.ts';
-import { useResource } from './useResource.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 interface Props {
   regionCode: string | null;
@@ -36,7 +36,7 @@ export function TitleHistoryDrawer({ regionCode, onClose, onChanged }: Props) {
   const t = useT();
   const mayDecide = useCan('title.write');
   const [deciding, setDeciding] = useState(false);
-  const { data: history, reload } = useResource<TitleHistory>(
+  const { data: history, reload } = useApiQuery<TitleHistory>(
     regionCode ? `/api/v1/evaluation/regions/${encodeURIComponent(regionCode)}/titles` : null,
   );
   const current = history && history.region.code === regionCode ? history : null;

@@ -7,9 +7,9 @@ import { withQuery } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Chart } from '../cockpit/Chart.tsx';
 import { formatNumber, formatPeriod, formatTarget, formatValue } from '../cockpit/format.ts';
-import { useLoaded } from '../supervision/useLoaded.ts';
 import { directionKeys, aggregationKeys, periodTypeKeys } from './labels.ts';
 import { seriesPeriods, seriesRows, toCsv, type SeriesRow } from './series-table.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** Saves text as a file through a temporary link; nothing leaves the browser. */
 function download(text: string, fileName: string, type: string) {
@@ -30,8 +30,9 @@ export default function IndicatorDetailPage() {
   const region = params.get('region') ?? undefined;
   const withChildren = params.get('children') !== 'false';
   const query = { region, children: String(withChildren) };
-  const { data: series, loading } = useLoaded<IndicatorSeries>(
+  const { data: series, loading } = useApiQuery<IndicatorSeries>(
     withQuery(`/api/v1/indicators/${encodeURIComponent(code)}/series`, query),
+    { keepPrevious: true },
   );
   const current = series && series.indicator.code === code ? series : null;
   const indicator = current?.indicator;

@@ -4,8 +4,8 @@ import { Card, Input, Space, Table, Tabs, Tag, Tooltip, Typography, type TableCo
 import type { CatalogueView, DataElementView, DataSetView, IndicatorView } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatNumber } from '../cockpit/format.ts';
-import { useLoaded } from '../supervision/useLoaded.ts';
 import { aggregationKeys, directionKeys, periodTypeKeys } from './labels.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** Whether a code or name contains the search text (case-insensitive). */
 function matches(item: { code: string; name: string }, text: string): boolean {
@@ -17,7 +17,9 @@ function matches(item: { code: string; name: string }, text: string): boolean {
 export default function IndicatorsPage() {
   const t = useT();
   const [search, setSearch] = useState('');
-  const { data: catalogue, loading } = useLoaded<CatalogueView>('/api/v1/indicators/catalogue');
+  const { data: catalogue, loading } = useApiQuery<CatalogueView>('/api/v1/indicators/catalogue', {
+    keepPrevious: true,
+  });
 
   const levelLabel = (level: number) => (level === 2 ? t('level.prefecture') : t('level.county'));
 

@@ -1,8 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { Card, Result, Space, Tabs } from 'antd';
-import { api } from '../../api/client.ts';
-import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { GroupNamesContext, useLoadedGroupNames } from './group-names.ts';
 import { OverviewTab } from './OverviewTab.tsx';
@@ -10,6 +8,7 @@ import { PlanHeader } from './PlanHeader.tsx';
 import { TasksTab } from './TasksTab.tsx';
 import type { PlanDetail } from './types.ts';
 import { WorkRequirementsTab } from './WorkRequirementsTab.tsx';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 const tabs = ['overview', 'tasks', 'work'] as const;
 type Tab = (typeof tabs)[number];
@@ -17,28 +16,9 @@ type Tab = (typeof tabs)[number];
 /** One plan; the tab and the selected task live in the URL so a task can be linked to. */
 export function PlanView({ code }: { code: string }) {
   const t = useT();
-  const showError = useApiError();
   const groupNames = useLoadedGroupNames();
   const [params, setParams] = useSearchParams();
-  const [plan, setPlan] = useState<PlanDetail | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<PlanDetail>(`/api/v1/plans/${encodeURIComponent(code)}`)
-      .then((detail) => {
-        if (!cancelled) setPlan(detail);
-      })
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        setFailed(true);
-        showError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [code, showError]);
+  const { data: plan, failed } = useApiQuery<PlanDetail>(`/api/v1/plans/${encodeURIComponent(code)}`);
 
   const taskNumber = params.get('task');
   const requested = params.get('tab');

@@ -1,16 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Card, Empty, Input, List, Space, Typography } from 'antd';
 import type { CaseStatus } from '@chuangcheng/core';
-import { api, withQuery } from '../../api/client.ts';
+import { withQuery } from '../../api/client.ts';
 import { CameraOutlined, RightOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { CaseStatusTag, DeadlineTag } from '../cases/CaseBits.tsx';
 import { trackingBadge } from '../cases/deadline.ts';
-import { formatTime } from '../cases/format.ts';
 import { myReports } from './report-draft.ts';
 import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
+import { formatTime } from '../cases/format.ts';
 
 /** What the server tells the reporter about their cases (GET /public/cases?refs=number.token,...). */
 interface CaseState {
@@ -33,23 +34,14 @@ export default function LandingPage() {
   usePublicTitle('public.title.landing');
   const [number, setNumber] = useState('');
   const mine = useMemo(() => myReports(localStorage), []);
-  const [states, setStates] = useState<ReadonlyMap<string, CaseState>>(new Map());
+  const refs = mine.slice(0, STATUS_BATCH).map((item) => `${item.number}.${item.token}`);
+  // Silent: without an answer the list shows the numbers alone.
+  const { data } = useApiQuery<{ items: CaseState[] }>(
+    refs.length > 0 ? withQuery('/api/v1/public/cases', { refs: refs.join(',') }) : null,
+    { silent: true },
+  );
+  const states = useMemo(() => new Map((data?.items ?? []).map((item) => [item.number, item])), [data]);
   const [now] = useState(() => new Date());
-
-  useEffect(() => {
-    const refs = mine.slice(0, STATUS_BATCH).map((item) => `${item.number}.${item.token}`);
-    if (refs.length === 0) return;
-    let cancelled = false;
-    api
-      .get<{ items: CaseState[] }>(withQuery('/api/v1/public/cases', { refs: refs.join(',') }))
-      .then((answer) => {
-        if (!cancelled) setStates(new Map(answer.items.map((item) => [item.number, item])));
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [mine]);
 
   const track = () => {
     const wanted = number.trim().toUpperCase();

@@ -13,6 +13,7 @@ import { LocationField, type LocationValue } from './LocationField.tsx';
 import { draftKey, finishDraft, rememberReport } from './report-draft.ts';
 import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 interface Values {
   category?: string[];
@@ -24,6 +25,8 @@ interface Values {
 
 const MAX_PHOTOS = 6;
 
+const NO_CATEGORIES: CaseCategory[] = [];
+
 /** 随手拍: a resident reports a problem without an account, from a phone. */
 export default function ReportPage() {
   const t = useT();
@@ -31,18 +34,12 @@ export default function ReportPage() {
   usePublicTitle('public.title.report');
   const [form] = Form.useForm<Values>();
   const photos = usePhotoUploads('/api/v1/public/case-photos');
-  const [categories, setCategories] = useState<CaseCategory[]>([]);
+  const categoryList = useApiQuery<{ items: CaseCategory[] }>('/api/v1/public/case-categories');
+  const categories = categoryList.data?.items ?? NO_CATEGORIES;
   const [busy, setBusy] = useState(false);
   const [lostAnswer, setLostAnswer] = useState(false);
   const [done, setDone] = useState<{ answer: IntakeResponse; categoryName: string } | null>(null);
   const [nearby, setNearby] = useState<DuplicateCandidate[]>([]);
-
-  useEffect(() => {
-    api
-      .get<{ items: CaseCategory[] }>('/api/v1/public/case-categories')
-      .then((list) => setCategories(list.items))
-      .catch(showError);
-  }, [showError]);
 
   const chosen = Form.useWatch('category', form);
   const location = Form.useWatch('location', form);

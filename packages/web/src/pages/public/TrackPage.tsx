@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Descriptions, Input, Rate, Result, Segmented, Space, Spin, Typography } from 'antd';
 import type { CaseTracking } from '@chuangcheng/core';
@@ -11,6 +11,7 @@ import { formatTime } from '../cases/format.ts';
 import { tokenFor } from './report-draft.ts';
 import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 type Loaded = { number: string; tracking: CaseTracking | null; missing: boolean };
 
@@ -18,36 +19,33 @@ type Loaded = { number: string; tracking: CaseTracking | null; missing: boolean 
 export default function TrackPage() {
   const t = useT();
   usePublicTitle('public.title.track');
-  const showError = useApiError();
   const number = useParams().number ?? '';
   const [search, setSearch] = useSearchParams();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [now, setNow] = useState(() => new Date());
   // The tracking code comes in the link the reporter was given (?t=) or from this phone's reports:
   // a number alone opens nothing.
   const token = search.get('t') ?? tokenFor(localStorage, number);
-
+  // A malformed number (400) is as unknown as a missing one (404): both are answers, not failures.
+  const query = useApiQuery<CaseTracking>(
+    token ? `/api/v1/public/cases/${encodeURIComponent(number)}?token=${encodeURIComponent(token)}` : null,
+    { quiet: [400, 404] },
+  );
+  const [now, setNow] = useState(() => new Date());
+  const { reload } = query;
+  // After a supplement or a rating the case is asked again (the write invalidated it) and the
+  // deadline counts from now.
   const load = useCallback(() => {
-    if (!token) return;
-    api
-      .get<CaseTracking>(`/api/v1/public/cases/${encodeURIComponent(number)}?token=${encodeURIComponent(token)}`)
-      .then((tracking) => {
-        setNow(new Date());
-        setLoaded({ number, tracking, missing: false });
-      })
-      .catch((error: unknown) => {
-        // A malformed number (400) is as unknown as a missing one (404).
-        const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
-        if (!missing) showError(error);
-        setLoaded({ number, tracking: null, missing });
-      });
-  }, [number, token, showError]);
-
-  useEffect(load, [load]);
+    setNow(new Date());
+    reload();
+  }, [reload]);
+  const missing = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
+  const current: Loaded | null = query.data
+    ? { number, tracking: query.data, missing: false }
+    : query.failed
+      ? { number, tracking: null, missing }
+      : null;
 
   if (!token) return <TokenPrompt number={number} onToken={(t) => setSearch({ t }, { replace: true })} />;
 
-  const current = loaded?.number === number ? loaded : null;
   if (!current) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
   if (!current.tracking) {
     return (

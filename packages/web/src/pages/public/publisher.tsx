@@ -1,5 +1,5 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api } from '../../api/client.ts';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 import { useI18n, type Language, type MessageKey } from '../../i18n/I18nProvider.tsx';
 
 type Text = Record<Language, string>;
@@ -15,19 +15,9 @@ const PublisherContext = createContext<Publisher | null>(null);
 
 /** Loads the publisher once for the public pages; until it answers (or without one) they show the app's name. */
 export function PublisherProvider({ children }: { children: ReactNode }) {
-  const [publisher, setPublisher] = useState<Publisher | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<{ publisher: Publisher | null }>('/api/v1/public/publisher')
-      .then((answer) => {
-        if (!cancelled) setPublisher(answer.publisher);
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  // Silent: without an answer the pages show the app's name.
+  const { data } = useApiQuery<{ publisher: Publisher | null }>('/api/v1/public/publisher', { silent: true });
+  const publisher = data?.publisher ?? null;
   return <PublisherContext.Provider value={publisher}>{children}</PublisherContext.Provider>;
 }
 

@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { Breadcrumb, Button, Card, Descriptions, Empty, Table, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { Region } from '@chuangcheng/core';
-import { api, withQuery } from '../../api/client.ts';
+import { withQuery } from '../../api/client.ts';
 import type { Items, RegionDetail as RegionDetailData } from '../../api/types.ts';
-import { useApiError } from '../../api/useApiError.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { GroupTags, Population, levelLabelKey, regionColumns } from '../../components/region-display.tsx';
 import { PopulationModal } from './PopulationModal.tsx';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 interface Props {
   code: string;
@@ -18,32 +18,23 @@ interface Props {
 
 export function RegionDetail({ code, onSelect, onLoaded }: Props) {
   const t = useT();
-  const showError = useApiError();
   const mayEdit = useCan('region.write');
-  const [loaded, setLoaded] = useState<{ detail: RegionDetailData; children: Region[] } | null>(null);
   const [editing, setEditing] = useState(false);
-
+  const detailQuery = useApiQuery<RegionDetailData>(`/api/v1/regions/${encodeURIComponent(code)}`, {
+    keepPrevious: true,
+  });
+  const childrenQuery = useApiQuery<Items<Region>>(withQuery('/api/v1/regions', { parent: code }), {
+    keepPrevious: true,
+  });
+  const loaded =
+    detailQuery.data && childrenQuery.data ? { detail: detailQuery.data, children: childrenQuery.data.items } : null;
+  const answered = detailQuery.data?.code === code && !childrenQuery.loading ? detailQuery.data : null;
   useEffect(() => {
-    let cancelled = false;
-    Promise.all([
-      api.get<RegionDetailData>(`/api/v1/regions/${encodeURIComponent(code)}`),
-      api.get<Items<Region>>(withQuery('/api/v1/regions', { parent: code })),
-    ])
-      .then(([detail, kids]) => {
-        if (cancelled) return;
-        setLoaded({ detail, children: kids.items });
-        onLoaded(detail);
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) showError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [code, onLoaded, showError]);
+    if (answered) onLoaded(answered);
+  }, [answered, onLoaded]);
 
   // The previous region stays on screen, greyed by the card's spinner, until the next arrives.
-  const loading = loaded?.detail.code !== code;
+  const loading = detailQuery.loading || childrenQuery.loading || loaded?.detail.code !== code;
   if (!loaded) return <Card loading />;
   const { detail, children } = loaded;
 
@@ -106,7 +97,7 @@ export function RegionDetail({ code, onSelect, onLoaded }: Props) {
         region={detail}
         onClose={() => setEditing(false)}
         onSaved={(region) => {
-          setLoaded({ children, detail: { ...detail, ...region } });
+          detailQuery.replace({ ...detail, ...region });
           setEditing(false);
         }}
       />

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Empty, Spin, Tree, type TreeDataNode } from 'antd';
 import type { Region } from '@chuangcheng/core';
-import { api, withQuery } from '../../api/client.ts';
+import { withQuery } from '../../api/client.ts';
 import type { Items } from '../../api/types.ts';
-import { useApiError } from '../../api/useApiError.ts';
+import { useApiFetch } from '../../api/useApiQuery.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
 interface Props {
@@ -16,7 +16,7 @@ interface Props {
 /** Lazily loaded region tree starting at the account's scope roots. */
 export function RegionTree({ selectedCode, revealCodes, onSelect }: Props) {
   const t = useT();
-  const showError = useApiError();
+  const fetchApi = useApiFetch();
   const [roots, setRoots] = useState<Region[] | null>(null);
   const [children, setChildren] = useState<ReadonlyMap<string, Region[]>>(new Map());
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -28,25 +28,23 @@ export function RegionTree({ selectedCode, revealCodes, onSelect }: Props) {
     (code: string): Promise<void> => {
       const pending = loaded.current.get(code);
       if (pending) return pending;
-      const promise = api
-        .get<Items<Region>>(withQuery('/api/v1/regions', { parent: code }))
+      const promise = fetchApi<Items<Region>>(withQuery('/api/v1/regions', { parent: code }))
         .then(({ items }) => {
           items.forEach((region) => known.current.add(region.code));
           setChildren((previous) => new Map(previous).set(code, items));
         })
-        .catch((error: unknown) => {
+        .catch(() => {
+          // Already shown by the query cache; opening the node again asks again.
           loaded.current.delete(code);
-          showError(error);
         });
       loaded.current.set(code, promise);
       return promise;
     },
-    [showError],
+    [fetchApi],
   );
 
   useEffect(() => {
-    api
-      .get<Items<Region>>('/api/v1/regions/roots')
+    fetchApi<Items<Region>>('/api/v1/regions/roots')
       .then(({ items }) => {
         items.forEach((region) => known.current.add(region.code));
         setRoots(items);
@@ -56,11 +54,8 @@ export function RegionTree({ selectedCode, revealCodes, onSelect }: Props) {
           void ensureChildren(first.code);
         }
       })
-      .catch((error: unknown) => {
-        setRoots([]);
-        showError(error);
-      });
-  }, [ensureChildren, showError]);
+      .catch(() => setRoots([]));
+  }, [ensureChildren, fetchApi]);
 
   useEffect(() => {
     if (roots === null || revealCodes.length === 0) return;

@@ -10,9 +10,9 @@ import { BulletinButton } from './BulletinButton.tsx';
 import { OverdueActionItems } from './OverdueActionItems.tsx';
 import { CardTag, RulesNote } from './UnitCard.tsx';
 import type { Board, NoticeStatus } from './types.ts';
-import { useLoaded } from './useLoaded.ts';
 import { useCurrentPlanCode } from './usePlan.ts';
 import styles from './supervision.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 type ProgrammeRow = Board['byProgramme'][number];
 type LaggingRow = Board['laggingUnits'][number];
@@ -25,8 +25,9 @@ export default function BoardPage() {
   // The session's one "as of" date (the header's): a finished plan opens on its end date.
   const session = useAsOfState();
   const asOf = session?.asOf ?? today();
-  const { data: board, loading } = useLoaded<Board>(
+  const { data: board, loading } = useApiQuery<Board>(
     code && session ? withQuery(`/api/v1/plans/${encodeURIComponent(code)}/board`, { asOf }) : null,
+    { keepPrevious: true, loadingWithoutUrl: true },
   );
 
   const countCell = (status: TaskStatus) => ({

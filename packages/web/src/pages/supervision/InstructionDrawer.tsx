@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Checkbox, Descriptions, Drawer, Input, Space, Timeline, Typography } from 'antd';
 import { api } from '../../api/client.ts';
@@ -12,6 +12,7 @@ import { InstructionStatusTag } from './InstructionStatusTag.tsx';
 import { formatTime } from './StatusTag.tsx';
 import type { InstructionDetail } from './instruction-types.ts';
 import { useCurrentPlan } from './usePlan.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 interface Props {
   id: string | null;
@@ -36,28 +37,14 @@ export function InstructionDrawer({ id, onClose, onChanged }: Props) {
   const showError = useApiError();
   const me = useMe();
   const mayWrite = useCan('supervision.write');
-  const [instruction, setInstruction] = useState<InstructionDetail | null>(null);
+  const { data: instruction, replace: setInstruction } = useApiQuery<InstructionDetail>(
+    id ? `/api/v1/supervision/instructions/${id}` : null,
+  );
   const [text, setText] = useState('');
   const [interim, setInterim] = useState(false);
   const [busy, setBusy] = useState(false);
   const [issuing, setIssuing] = useState(false);
   const plan = useCurrentPlan();
-
-  useEffect(() => {
-    if (!id) return;
-    let cancelled = false;
-    api
-      .get<InstructionDetail>(`/api/v1/supervision/instructions/${id}`)
-      .then((loaded) => {
-        if (!cancelled) setInstruction(loaded);
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) showError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [id, showError]);
 
   const current = instruction && instruction.id === id ? instruction : null;
   // The office attaches the original document; the lead unit its evidence (the server decides scope).
@@ -249,10 +236,8 @@ export function InstructionDrawer({ id, onClose, onChanged }: Props) {
         plan={plan}
         onClose={() => setIssuing(false)}
         onSaved={() => {
+          // Issuing refetches the instruction (every write invalidates the query cache).
           setIssuing(false);
-          if (current) {
-            void api.get<InstructionDetail>(`/api/v1/supervision/instructions/${current.id}`).then(setInstruction);
-          }
         }}
       />
     </Drawer>

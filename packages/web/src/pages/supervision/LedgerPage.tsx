@@ -9,8 +9,8 @@ import { SearchInput } from '../../components/SearchInput.tsx';
 import { StatusTag, cellColour, taskStatuses, today } from './StatusTag.tsx';
 import { OverdueActionItems } from './OverdueActionItems.tsx';
 import type { Ledger, LedgerRow } from './types.ts';
-import { useLoaded } from './useLoaded.ts';
 import { useCurrentPlan } from './usePlan.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** 台账: one row per task and unit, filtered; the same filters export the Excel file. */
 export default function LedgerPage() {
@@ -32,7 +32,10 @@ export default function LedgerPage() {
   };
 
   const base = plan ? `/api/v1/plans/${encodeURIComponent(plan.code)}` : null;
-  const { data: ledger, loading } = useLoaded<Ledger>(base ? withQuery(`${base}/ledger`, filters) : null);
+  const { data: ledger, loading } = useApiQuery<Ledger>(base ? withQuery(`${base}/ledger`, filters) : null, {
+    keepPrevious: true,
+    loadingWithoutUrl: true,
+  });
 
   const columns: TableColumnsType<LedgerRow> = [
     { title: t('ledger.programme'), key: 'programme', width: 70, render: (_, row) => row.programme.code },

@@ -6,7 +6,7 @@ import { AttachmentList } from './AttachmentList.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
 import { tagColour } from './StatusTag.tsx';
 import type { ActionItem, Attachment, MeetingDetail } from './types.ts';
-import { useLoaded } from './useLoaded.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 interface Props {
   id: string | null;
@@ -20,7 +20,7 @@ export function MeetingDrawer({ id, onClose }: Props) {
   // Files uploaded in this drawer, shown until the meeting's own list includes them.
   const [uploaded, setUploaded] = useState<{ meetingId: string; files: Attachment[] }>({ meetingId: '', files: [] });
 
-  const { data: meeting } = useLoaded<MeetingDetail>(id ? `/api/v1/meetings/${id}` : null);
+  const { data: meeting } = useApiQuery<MeetingDetail>(id ? `/api/v1/meetings/${id}` : null, { keepPrevious: true });
   const current = meeting && meeting.id === id ? meeting : null;
 
   const columns: TableColumnsType<ActionItem> = [

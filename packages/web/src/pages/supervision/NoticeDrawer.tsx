@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Descriptions, Drawer, Space, Timeline, Typography } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
@@ -10,6 +10,7 @@ import { AttachmentList } from './AttachmentList.tsx';
 import { NoticeChainActions } from './NoticeChainActions.tsx';
 import { NoticeStatusTag, formatTime } from './StatusTag.tsx';
 import type { Notice } from './types.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 interface Props {
   id: string | null;
@@ -23,25 +24,9 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
   const me = useMe();
   const mayWrite = useCan('supervision.write');
   const showError = useApiError();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { data: notice, replace: setNotice } = useApiQuery<Notice>(id ? `/api/v1/notices/${id}` : null);
   const [replying, setReplying] = useState(false);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!id) return;
-    let cancelled = false;
-    api
-      .get<Notice>(`/api/v1/notices/${id}`)
-      .then((loaded) => {
-        if (!cancelled) setNotice(loaded);
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) showError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [id, showError]);
 
   const act = async (path: string, body?: unknown) => {
     if (!notice) return;
@@ -184,8 +169,8 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
         notice={replying ? current : null}
         onClose={() => setReplying(false)}
         onSaved={() => {
+          // The reply refetches the notice (every write invalidates the query cache).
           setReplying(false);
-          if (current) void api.get<Notice>(`/api/v1/notices/${current.id}`).then(setNotice);
           onChanged();
         }}
       />

@@ -5,10 +5,13 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { ReportHistory } from '../workbench/ReportHistory.tsx';
 import { StatusTag, formatTime } from './StatusTag.tsx';
 import type { Ledger, LedgerRow, Report } from './types.ts';
-import { useLoaded } from './useLoaded.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 function UnitReports({ taskId, orgUnitId }: { taskId: string; orgUnitId: string }) {
-  const { data, loading } = useLoaded<{ items: Report[] }>(withQuery(`/api/v1/tasks/${taskId}/reports`, { orgUnitId }));
+  const { data, loading } = useApiQuery<{ items: Report[] }>(
+    withQuery(`/api/v1/tasks/${taskId}/reports`, { orgUnitId }),
+    { keepPrevious: true },
+  );
   if (loading && !data) return <Typography.Text type="secondary">…</Typography.Text>;
   return <ReportHistory reports={(data?.items ?? []).filter((report) => report.status !== 'draft')} />;
 }
@@ -17,8 +20,9 @@ function UnitReports({ taskId, orgUnitId }: { taskId: string; orgUnitId: string 
 export function TaskUnitsStatus({ taskId, taskNumber }: { taskId: string; taskNumber: string }) {
   const t = useT();
   const { code } = useParams();
-  const { data, loading } = useLoaded<Ledger>(
+  const { data, loading } = useApiQuery<Ledger>(
     code ? withQuery(`/api/v1/plans/${encodeURIComponent(code)}/ledger`, { q: taskNumber }) : null,
+    { keepPrevious: true, loadingWithoutUrl: true },
   );
   const rows = (data?.items ?? []).filter((row) => row.taskId === taskId);
 

@@ -4,9 +4,9 @@ import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useAsOf } from '../../layout/AsOfProvider.tsx';
-import { useReloadable } from '../data-entry/useReloadable.ts';
 import type { Workbench, WorkbenchItem, WorkbenchSection } from './home-types.ts';
 import styles from './home.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 function DueTag({ item }: { item: WorkbenchItem }) {
   const t = useT();
@@ -65,7 +65,9 @@ export default function HomePage() {
   const t = useT();
   const me = useMe();
   const asOf = useAsOf();
-  const { data: bench, loading } = useReloadable<Workbench>(asOf ? withQuery('/api/v1/workbench', { asOf }) : null);
+  const { data: bench, loading } = useApiQuery<Workbench>(asOf ? withQuery('/api/v1/workbench', { asOf }) : null, {
+    loadingWithoutUrl: true,
+  });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="home">

@@ -1,9 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Drawer, Space, Typography } from 'antd';
-import { api } from '../../api/client.ts';
-import { useApiError } from '../../api/useApiError.ts';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import type { PlanDetail, PlanTask } from '../plans/types.ts';
+import type { PlanDetail } from '../plans/types.ts';
 import { StatusTag } from '../supervision/StatusTag.tsx';
 import type { MyTask, Report } from '../supervision/types.ts';
 import { ReportForm } from './ReportForm.tsx';
@@ -16,46 +14,20 @@ interface Props {
   onChanged: () => void;
 }
 
-interface Loaded {
-  taskId: string;
-  plan: PlanDetail;
-  planTask: PlanTask | undefined;
-  reports: Report[];
-}
-
 /** One task of the unit: the report being written and the history of what was filed. */
 export function TaskReportDrawer({ task, onClose, onChanged }: Props) {
   const t = useT();
-  const showError = useApiError();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [reloads, setReloads] = useState(0);
+  const { data: plan } = useApiQuery<PlanDetail>(task ? `/api/v1/plans/${encodeURIComponent(task.planCode)}` : null);
+  const { data: history } = useApiQuery<{ items: Report[] }>(task ? `/api/v1/tasks/${task.taskId}/reports` : null);
 
-  useEffect(() => {
-    if (!task) return;
-    let cancelled = false;
-    Promise.all([
-      api.get<PlanDetail>(`/api/v1/plans/${encodeURIComponent(task.planCode)}`),
-      api.get<{ items: Report[] }>(`/api/v1/tasks/${task.taskId}/reports`),
-    ])
-      .then(([plan, history]) => {
-        if (cancelled) return;
-        const planTask = plan.programmes.flatMap((p) => p.tasks).find((item) => item.id === task.taskId);
-        setLoaded({ taskId: task.taskId, plan, planTask, reports: history.items });
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) showError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [task, reloads, showError]);
-
-  const changed = useCallback(() => {
-    setReloads((n) => n + 1);
-    onChanged();
-  }, [onChanged]);
-
-  const current = task && loaded?.taskId === task.taskId ? loaded : null;
+  const current =
+    task && plan && history
+      ? {
+          plan,
+          planTask: plan.programmes.flatMap((p) => p.tasks).find((item) => item.id === task.taskId),
+          reports: history.items,
+        }
+      : null;
   const draft = current?.reports.find((report) => report.status === 'draft') ?? null;
 
   return (
@@ -86,11 +58,11 @@ export function TaskReportDrawer({ task, onClose, onChanged }: Props) {
             draft={draft}
             reports={current.reports}
             missingPeriods={task.missingPeriods}
-            onChanged={changed}
+            onChanged={onChanged}
           />
           <div>
             <Typography.Title level={5}>{t('reports.history')}</Typography.Title>
-            <ReportHistory reports={current.reports} onChanged={changed} />
+            <ReportHistory reports={current.reports} onChanged={onChanged} />
           </div>
         </Space>
       )}

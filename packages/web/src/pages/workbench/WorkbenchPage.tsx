@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { api } from '../../api/client.ts';
-import { useApiError } from '../../api/useApiError.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { StatusTag } from '../supervision/StatusTag.tsx';
@@ -10,34 +8,15 @@ import { MyActionItems } from './MyActionItems.tsx';
 import { MyNotices } from './MyNotices.tsx';
 import { TaskReportDrawer } from './TaskReportDrawer.tsx';
 import styles from '../supervision/supervision.module.css';
+import { useApiQuery } from '../../api/useApiQuery.ts';
 
 /** 我的任务: the unit's tasks with their three-colour status, its notices and action items. */
 export default function WorkbenchPage() {
   const t = useT();
   const me = useMe();
-  const showError = useApiError();
-  const [tasks, setTasks] = useState<MyTask[] | null>(null);
-  const [reloads, setReloads] = useState(0);
+  const { data, failed, reload } = useApiQuery<{ items: MyTask[] }>('/api/v1/my/tasks');
+  const tasks = data?.items ?? (failed ? [] : null);
   const [open, setOpen] = useState<MyTask | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<{ items: MyTask[] }>('/api/v1/my/tasks')
-      .then(({ items }) => {
-        if (!cancelled) setTasks(items);
-      })
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        setTasks([]);
-        showError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [reloads, showError]);
-
-  const reload = useCallback(() => setReloads((n) => n + 1), []);
 
   const columns: TableColumnsType<MyTask> = [
     {
