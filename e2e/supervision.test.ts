@@ -198,6 +198,7 @@ describe(`a unit reports, the office supervises (${walk.kind})`, () => {
     // The plan's lights in words, and the 督查通报 of the board's month (decision 0132, 0133).
     await board.getByTestId('board-rules').getByText('每期结束后10日内', { exact: false }).waitFor();
     expect(await board.getByTestId('board-bulletin').getAttribute('href')).toContain('bulletin.docx?period=2030-07');
+    expect(await board.getByTestId('board-bulletin-pdf').getAttribute('href')).toContain('bulletin.pdf?period=2030-07');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'board.png'), fullPage: true });
 
     await page.getByTestId('nav-notices').click();
