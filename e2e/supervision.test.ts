@@ -132,6 +132,7 @@ describe(`a unit reports, the office supervises (${walk.kind})`, () => {
     await page.getByTestId('notice-reason').fill('2019 年以来未报送任务 2.1 的推进情况。');
     await page.getByTestId('notice-required-action').fill('请补报进展并说明滞后原因。');
     await fillDate(page.getByTestId('notice-reply-due'), '2030-12-31');
+    await page.getByTestId('notice-ack-working-days').fill('3');
     await confirmModal(page, apiAnswer('POST', '/api/v1/notices'));
     const table = page.getByTestId('notice-table');
     await table.getByText('省发改委').waitFor();
