@@ -215,6 +215,8 @@ type FoundationTables = {
     id: string;
     plan_id: string;
     region_code: string;
+    /** 联席会议 (joint) or 联络员例会 (liaison). */
+    kind: Generated<'joint' | 'liaison'>;
     title: string;
     held_on: string;
     location: string | null;

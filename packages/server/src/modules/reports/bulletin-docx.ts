@@ -27,6 +27,13 @@ function sections(b: Bulletin): { heading: string; lines: string[] }[] {
     {
       heading: '一、总体情况',
       lines: [
+        // A region none of the plan's responsible units sits in (a city under a province's plan,
+        // whose units are provincial departments) has no task rows: say so rather than print zeros.
+        ...(b.tasks.total === 0
+          ? [
+              `本计划的责任单位均不在${b.region.name}，本地区无承担任务的单位，任务和进展报送数为零；督办单和会议议定事项按本地区单位统计。`,
+            ]
+          : []),
         `任务推进：责任单位承担任务共${b.tasks.total}项次，已完成${b.tasks.done}项次，正常推进${b.tasks.onTrack}项次，进度滞后${b.tasks.lagging}项次，逾期未完成${b.tasks.overdue}项次。`,
         `进展报送：本期应报${b.reports.due}份，已报${b.reports.onTime + b.reports.late}份，其中按时报送${b.reports.onTime}份、迟报${b.reports.late}份，未报${b.reports.missing}份。`,
         `督查督办：本期下发督办单${b.notices.issued}份，办结销号${b.notices.closed}份；截至期末逾期未反馈督办单${b.notices.overdue}份，逾期未完成会议议定事项${b.overdueActionItems}项。`,

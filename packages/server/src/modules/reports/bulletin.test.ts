@@ -148,6 +148,11 @@ describe('the monthly 督查通报 as a Word file', () => {
     expect((await daqing.agent.get(`${URL}?period=2019-05&region=23`)).statusCode).toBe(403);
     const own = await daqing.agent.get(`${URL}?period=2019-05`);
     expect(own.statusCode).toBe(200);
+    // The shipped plan is the province's: its responsible units are provincial departments, none
+    // of them in 大庆市, so a city's bulletin has no task rows and says why instead of bare zeros.
+    const cityText = runText(unzipEntry(own.rawPayload, 'word/document.xml'));
+    expect(cityText).toContain('本计划的责任单位均不在大庆市');
+    expect(cityText).toContain('责任单位承担任务共0项次');
     const officer = await buildUser(ctx, {
       role: 'unit_officer',
       regionCode: '23',
