@@ -356,6 +356,7 @@ export const serverMessages = {
   'field.unknownTask': { zh: '任务 {id} 不存在', en: 'unknown task {id}' },
   'field.unknownActionItem': { zh: '会议议定事项 {id} 不存在', en: 'unknown action item {id}' },
   'field.replyDuePassed': { zh: '反馈时限已过', en: 'the reply date has passed' },
+  'field.mobilePhone': { zh: '请填写11位手机号码', en: 'give an 11-digit mainland mobile number' },
   'field.dateOrWorkingDays': {
     zh: '日期和工作日数只能填写一项',
     en: 'give a date or a number of working days, not both',

@@ -57,6 +57,10 @@ export type Config = {
    * (CHUANGCHENG_PDF_FONT); unset: Debian's fonts-noto-cjk (decision 0140).
    */
   pdfFont: string | undefined;
+  /** An HTTP SMS gateway reminders are texted through (decision 0143); unset: the console sender. */
+  smsGatewayUrl: string | undefined;
+  /** Bearer token for the SMS gateway. */
+  smsGatewayToken: string | undefined;
 };
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -167,6 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: env.CHUANGCHENG_AUDIT_KEY || undefined,
     pgliteSharedBuffers: sharedBuffersFromEnv(env),
     pdfFont: env.CHUANGCHENG_PDF_FONT || undefined,
+    smsGatewayUrl: env.CHUANGCHENG_SMS_GATEWAY_URL || undefined,
+    smsGatewayToken: env.CHUANGCHENG_SMS_GATEWAY_TOKEN || undefined,
   };
 }
 

@@ -292,6 +292,13 @@ type FoundationTables = {
   };
   // sup (issue 18): each office's 督办单 number prefix
   supervision_office_setting: { org_unit_id: string; notice_prefix: string; updated_at: Timestamp };
+  org_unit_sms_contact: {
+    org_unit_id: string;
+    phone_index: string;
+    phone_sealed: string;
+    created_at: Generated<Timestamp>;
+  };
+  sms_delivery: { notification_id: string; phone_index: string; sent_at: Generated<Timestamp> };
   notification: {
     id: string;
     recipient_org_unit_id: string;

@@ -13,7 +13,7 @@ import { planRepository } from '../modules/plans/index.ts';
 import { loadAssignmentStatuses } from '../modules/reports/index.ts';
 import { escalateOverdueNotices } from '../modules/supervision/index.ts';
 import { noticeRepository } from '../modules/supervision/index.ts';
-import { notificationRepository, type NewNotification } from '../modules/supervision/index.ts';
+import { insertReminders, type NewNotification } from '../modules/supervision/index.ts';
 
 export type ReminderCounts = {
   /** New notifications per subject; a second run on the same day adds none. */
@@ -190,15 +190,16 @@ async function actionItemReminders(db: Kysely<Database>, asOf: string): Promise<
 }
 
 /**
- * Creates the in-app reminders due on `asOf` (YYYY-MM-DD) and escalates overdue notices.
+ * Creates the in-app reminders due on `asOf` (YYYY-MM-DD), each with an outbox event that texts it
+ * to the unit's registered numbers (decision 0143), and escalates overdue notices.
  * Every reminder is keyed by recipient, subject and threshold and inserted with
  * `on conflict do nothing`, so any number of runs, in any number of processes, at the
  * same time or one after another, create each reminder exactly once.
  */
 export async function runReminders(db: Kysely<Database>, asOf: string): Promise<ReminderCounts> {
-  const tasks = await notificationRepository.insertOnce(db, await taskReminders(db, asOf));
-  const notices = await notificationRepository.insertOnce(db, await noticeReminders(db, asOf));
+  const tasks = await insertReminders(db, await taskReminders(db, asOf));
+  const notices = await insertReminders(db, await noticeReminders(db, asOf));
   const escalated = await escalateOverdueNotices(db, asOf);
-  const actionItems = await notificationRepository.insertOnce(db, await actionItemReminders(db, asOf));
+  const actionItems = await insertReminders(db, await actionItemReminders(db, asOf));
   return { tasks, notices, actionItems, escalated };
 }

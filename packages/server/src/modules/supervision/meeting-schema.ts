@@ -18,7 +18,7 @@ export const ActionItemInput = z.strictObject({
 export type ActionItemInput = z.infer<typeof ActionItemInput>;
 
 /** 联席会议 (joint) or 联络员例会 (liaison, the liaison officers' routine meeting). */
-export const MeetingKind = z.enum(['joint', 'liaison']);
+const MeetingKind = z.enum(['joint', 'liaison']);
 
 export const CreateMeetingRequest = z.strictObject({
   planCode: z.string().min(1).max(80),
