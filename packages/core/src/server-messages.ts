@@ -356,6 +356,8 @@ export const serverMessages = {
   'field.unknownTask': { zh: '任务 {id} 不存在', en: 'unknown task {id}' },
   'field.unknownActionItem': { zh: '会议议定事项 {id} 不存在', en: 'unknown action item {id}' },
   'field.replyDuePassed': { zh: '反馈时限已过', en: 'the reply date has passed' },
+  'field.prefixForm': { zh: '文号前缀为1至20个字符，不含空格和〔〕', en: '1-20 characters, no spaces or 〔〕' },
+  'field.prefixTaken': { zh: '该文号前缀已被其他单位使用', en: 'another office uses this prefix' },
   'field.mobilePhone': { zh: '请填写11位手机号码', en: 'give an 11-digit mainland mobile number' },
   'field.dateOrWorkingDays': {
     zh: '日期和工作日数只能填写一项',

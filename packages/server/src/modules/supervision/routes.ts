@@ -4,6 +4,7 @@ import { pickLanguage } from '../../http/problem.ts';
 import { requireActor } from '../auth/index.ts';
 import { instructionRoutes } from './instruction-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
+import { officePrefixRoutes } from './office-prefix-routes.ts';
 import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
 import { approveNotice, decideExtension, requestExtension, returnNotice, reviewNotice } from './notice-closure.ts';
 import { resolvePdfFonts, sendPdf } from '../../http/pdf.ts';
@@ -32,6 +33,7 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
   const tags = ['supervision'];
   await meetingRoutes(app, deps);
   await instructionRoutes(app, deps);
+  await officePrefixRoutes(app, deps);
   app.post(
     '/notices',
     { schema: { tags, summary: 'Issue a supervision notice', body: IssueNoticeRequest, response: { 201: Notice } } },
