@@ -132,6 +132,7 @@ describe(`a unit reports, the office supervises (${walk.kind})`, () => {
     await page.getByTestId('notice-reason').fill('2019 年以来未报送任务 2.1 的推进情况。');
     await page.getByTestId('notice-required-action').fill('请补报进展并说明滞后原因。');
     await fillDate(page.getByTestId('notice-reply-due'), '2030-12-31');
+    await page.getByTestId('notice-ack-working-days').fill('3');
     await confirmModal(page, apiAnswer('POST', '/api/v1/notices'));
     const table = page.getByTestId('notice-table');
     await table.getByText('省发改委').waitFor();
@@ -198,6 +199,7 @@ describe(`a unit reports, the office supervises (${walk.kind})`, () => {
     // The plan's lights in words, and the 督查通报 of the board's month (decision 0132, 0133).
     await board.getByTestId('board-rules').getByText('每期结束后10日内', { exact: false }).waitFor();
     expect(await board.getByTestId('board-bulletin').getAttribute('href')).toContain('bulletin.docx?period=2030-07');
+    expect(await board.getByTestId('board-bulletin-pdf').getAttribute('href')).toContain('bulletin.pdf?period=2030-07');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'board.png'), fullPage: true });
 
     await page.getByTestId('nav-notices').click();

@@ -158,6 +158,17 @@ export const eventCatalogue = {
       prefectureCode: Code.nullable(),
     }),
   },
+  /** supervision: the reminder job wrote a new reminder for a unit; SMS senders relay it (sup5, issue 18). */
+  'notification.reminder-created': {
+    emittedBy: 'supervision',
+    version: 1,
+    payload: z.object({
+      notificationId: Id,
+      recipientOrgUnitId: Id,
+      /** The reminder's Chinese text, as the SMS carries it. */
+      text: z.string(),
+    }),
+  },
 } as const;
 
 export type EventName = keyof typeof eventCatalogue;

@@ -135,6 +135,12 @@ export const problemCatalogue = {
     zh: '该领导批示当前的办理状态不允许此操作。',
     en: "This leader's instruction is not in a state that allows this action.",
   },
+  // sup5 (issue 18): documents as PDF
+  PDF_FONT_MISSING: {
+    status: 503,
+    zh: '服务器未安装中文字体，无法生成PDF：请安装 fonts-noto-cjk，或以 CHUANGCHENG_PDF_FONT 指定字体文件；Word 版仍可下载。',
+    en: 'The server has no Chinese font to set a PDF in: install fonts-noto-cjk or name a font file in CHUANGCHENG_PDF_FONT; the Word file is still available.',
+  },
 } as const;
 
 export type ProblemCode = keyof typeof problemCatalogue;

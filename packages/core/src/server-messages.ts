@@ -364,6 +364,17 @@ export const serverMessages = {
   'field.unknownTask': { zh: '任务 {id} 不存在', en: 'unknown task {id}' },
   'field.unknownActionItem': { zh: '会议议定事项 {id} 不存在', en: 'unknown action item {id}' },
   'field.replyDuePassed': { zh: '反馈时限已过', en: 'the reply date has passed' },
+  'field.prefixForm': { zh: '文号前缀为1至20个字符，不含空格和〔〕', en: '1-20 characters, no spaces or 〔〕' },
+  'field.prefixTaken': { zh: '该文号前缀已被其他单位使用', en: 'another office uses this prefix' },
+  'field.mobilePhone': { zh: '请填写11位手机号码', en: 'give an 11-digit mainland mobile number' },
+  'field.dateOrWorkingDays': {
+    zh: '日期和工作日数只能填写一项',
+    en: 'give a date or a number of working days, not both',
+  },
+  'field.dateOrWorkingDaysNeeded': {
+    zh: '请填写日期或工作日数',
+    en: 'give a date or a number of working days',
+  },
   'field.newReplyDuePassed': { zh: '新的反馈时限已过', en: 'the new reply date has passed' },
   'field.extensionAfter': { zh: '请申请晚于 {due} 的日期', en: 'ask for a date after {due}' },
   'field.refusalReason': { zh: '请说明不同意的原因', en: 'give the reason for refusing' },

@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { regionRoutes } from './modules/regions/index.ts';
 import { groupRoutes } from './modules/regions/index.ts';
 import { orgUnitRoutes } from './modules/org-units/index.ts';
+import { configureSms, smsSenderFor } from './modules/supervision/index.ts';
 import { planRoutes } from './modules/plans/index.ts';
 import { reportRoutes } from './modules/reports/index.ts';
 import { ledgerRoutes } from './modules/reports/index.ts';
@@ -99,6 +100,10 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
 
   const personalData = createPersonalData(loadKeyring({ envKeys: config.personalDataKeys, dataDir: config.dataDir }));
   const deps: ModuleDeps = { db: database.db, config, databaseKind: database.kind, personalData };
+  configureSms(
+    smsSenderFor(config, (line) => app.log.info(line)),
+    personalData,
+  );
   await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(createRateLimiter(database.db)) });

@@ -52,6 +52,15 @@ export type Config = {
   auditKey: string | undefined;
   /** shared_buffers of the embedded database (CHUANGCHENG_PGLITE_SHARED_BUFFERS, default 32MB). */
   pgliteSharedBuffers: string;
+  /**
+   * The Chinese font PDFs are set in, `path` or `path#PostScriptName` for a collection
+   * (CHUANGCHENG_PDF_FONT); unset: Debian's fonts-noto-cjk (decision 0140).
+   */
+  pdfFont: string | undefined;
+  /** An HTTP SMS gateway reminders are texted through (decision 0143); unset: the console sender. */
+  smsGatewayUrl: string | undefined;
+  /** Bearer token for the SMS gateway. */
+  smsGatewayToken: string | undefined;
 };
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -161,6 +170,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxPollMs: Math.max(100, intFromEnv(env, 'CHUANGCHENG_OUTBOX_POLL_MS', 1000)),
     auditKey: env.CHUANGCHENG_AUDIT_KEY || undefined,
     pgliteSharedBuffers: sharedBuffersFromEnv(env),
+    pdfFont: env.CHUANGCHENG_PDF_FONT || undefined,
+    smsGatewayUrl: env.CHUANGCHENG_SMS_GATEWAY_URL || undefined,
+    smsGatewayToken: env.CHUANGCHENG_SMS_GATEWAY_TOKEN || undefined,
   };
 }
 

@@ -27,6 +27,7 @@ const BoardPage = lazy(() => import('./pages/supervision/BoardPage.tsx'));
 const LedgerPage = lazy(() => import('./pages/supervision/LedgerPage.tsx'));
 const NoticesPage = lazy(() => import('./pages/supervision/NoticesPage.tsx'));
 const MeetingsPage = lazy(() => import('./pages/supervision/MeetingsPage.tsx'));
+const OfficePrefixPage = lazy(() => import('./pages/supervision/OfficePrefixPage.tsx'));
 const InstructionsPage = lazy(() => import('./pages/supervision/InstructionsPage.tsx'));
 const CockpitPage = lazy(() => import('./pages/cockpit/CockpitPage.tsx'));
 const IndicatorsPage = lazy(() => import('./pages/indicators/IndicatorsPage.tsx'));
@@ -180,6 +181,10 @@ function LocalisedApp() {
                     <Route path="region-groups" element={<RegionGroupsPage />} />
                     <Route path="org-units" element={guarded('org.read', <OrgUnitsPage />)} />
                     <Route path="users" element={guarded('user.read', <UsersPage />)} />
+                    <Route
+                      path="supervision/office-prefixes"
+                      element={guarded('supervision.write', <OfficePrefixPage />)}
+                    />
                     <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
                     <Route path="*" element={<Navigate to="/home" replace />} />
                   </Route>

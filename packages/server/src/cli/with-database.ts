@@ -2,6 +2,8 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { drainOutbox } from '../outbox/worker.ts';
+import { createPersonalData, loadKeyring } from '../modules/personal-data/index.ts';
+import { configureSms, smsSenderFor } from '../modules/supervision/index.ts';
 import { EXIT, reportError } from './errors.ts';
 
 function openConfigured(config: Config): Promise<DatabaseHandle> {
@@ -40,6 +42,10 @@ export async function withDatabase(
     const config = loadConfig();
     handle = await openConfigured(config);
     if (options.migrateFirst) await migrate(handle.db);
+    // Reminders written by a command are texted when its outbox is drained (decision 0143).
+    configureSms(smsSenderFor(config), () =>
+      createPersonalData(loadKeyring({ envKeys: config.personalDataKeys, dataDir: config.dataDir })),
+    );
     code = (await fn(handle, config)) ?? EXIT.ok;
     // Deliver the events the command wrote (notifications, cache generations): a server may not be
     // running to do it, and PGlite's lock keeps one from running beside the command.

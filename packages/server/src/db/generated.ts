@@ -500,6 +500,7 @@ export interface JointMeeting {
   decisions: Generated<string>;
   held_on: string;
   id: string;
+  kind: Generated<string>;
   location: string | null;
   minutes: Generated<string>;
   plan_id: string;
@@ -591,6 +592,13 @@ export interface OrgUnit {
   region_code: string;
   short_name: string | null;
   updated_at: Generated<Timestamp>;
+}
+
+export interface OrgUnitSmsContact {
+  created_at: Generated<Timestamp>;
+  org_unit_id: string;
+  phone_index: string;
+  phone_sealed: string;
 }
 
 export interface OutboxDelivery {
@@ -836,6 +844,12 @@ export interface SignInFailure {
   user_id: string;
 }
 
+export interface SmsDelivery {
+  notification_id: string;
+  phone_index: string;
+  sent_at: Generated<Timestamp>;
+}
+
 export interface SupervisionNotice {
   ack_due: string | null;
   acknowledged_at: Timestamp | null;
@@ -951,6 +965,7 @@ export interface DB {
   notification: Notification;
   observation: Observation;
   org_unit: OrgUnit;
+  org_unit_sms_contact: OrgUnitSmsContact;
   outbox_delivery: OutboxDelivery;
   outbox_event: OutboxEvent;
   plan: Plan;
@@ -970,6 +985,7 @@ export interface DB {
   scheduled_job: ScheduledJob;
   schema_migration: SchemaMigration;
   sign_in_failure: SignInFailure;
+  sms_delivery: SmsDelivery;
   supervision_notice: SupervisionNotice;
   supervision_office_setting: SupervisionOfficeSetting;
   user_session: UserSession;

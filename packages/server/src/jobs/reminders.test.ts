@@ -188,6 +188,79 @@ describe('the reminder job', () => {
   });
 });
 
+describe("reminders on the plan's own thresholds and on old data", () => {
+  it("keys the early deadline reminder by the plan's due-soon days", async () => {
+    const plan = await ctx.db
+      .selectFrom('plan')
+      .select(['id', 'supervision_rules'])
+      .where('code', '=', 'heilongjiang-2018-2020')
+      .executeTakeFirstOrThrow();
+    const waste = await taskId(ctx.db, '2.4');
+    await ctx.db
+      .updateTable('plan')
+      .set({ supervision_rules: JSON.stringify({ ...(plan.supervision_rules as object), dueSoonDays: 45 }) })
+      .where('id', '=', plan.id)
+      .execute();
+    try {
+      const deadline = (
+        await ctx.db
+          .selectFrom('plan_target')
+          .select((eb) => eb.fn.max('deadline').as('d'))
+          .where('task_id', '=', waste)
+          .executeTakeFirstOrThrow()
+      ).d as string;
+      const water = await unitId(ctx.db, '省水利厅');
+      await ctx.db.deleteFrom('notification').where('subject_id', '=', waste).execute();
+      // 40 days before: inside 45 days, outside the default 30.
+      await runReminders(ctx.db, addDays(deadline, -40));
+      await runReminders(ctx.db, addDays(deadline, -40));
+      expect((await thresholdsOf(waste, water)).filter((t) => t.startsWith('due-'))).toEqual(['due-45']);
+      await runReminders(ctx.db, addDays(deadline, -3));
+      expect((await thresholdsOf(waste, water)).filter((t) => t.startsWith('due-'))).toEqual(['due-45', 'due-7']);
+    } finally {
+      await ctx.db
+        .updateTable('plan')
+        .set({ supervision_rules: JSON.stringify(plan.supervision_rules) })
+        .where('id', '=', plan.id)
+        .execute();
+    }
+  });
+
+  it('does not push reminders for notices and action items that went overdue long before a first start', async () => {
+    // Old data: a 督办单 unacknowledged and unanswered since 2019, and a meeting's item overdue since 2019.
+    const notice = (
+      await ctx.admin.post('/api/v1/notices', {
+        taskId: infrastructure,
+        orgUnitId: housing,
+        reason: '进展滞后',
+        requiredAction: '报送整改措施',
+        replyDue: addDays(todayInChina(), 10),
+      })
+    ).json();
+    await ctx.db
+      .updateTable('supervision_notice')
+      .set({ issued_at: new Date('2019-05-06T10:00:00+08:00'), ack_due: '2019-05-08', reply_due: '2019-05-20' })
+      .where('id', '=', notice.id)
+      .execute();
+    const meeting = (
+      await ctx.admin.post('/api/v1/meetings', {
+        planCode: 'heilongjiang-2018-2020',
+        title: '2019年第二次联席会议',
+        heldOn: '2019-05-10',
+        attendeeOrgUnitIds: [housing],
+        decisions: '限期整改',
+        actionItems: [{ title: '报送整改情况', ownerOrgUnitId: housing, due: '2019-05-31' }],
+      })
+    ).json();
+    const item = meeting.actionItems[0].id as string;
+    const counts = await runReminders(ctx.db, todayInChina());
+    expect(counts.notices).toBe(0);
+    expect(counts.actionItems).toBe(0);
+    expect((await thresholdsOf(notice.id)).filter((t) => t !== 'issued')).toEqual([]);
+    expect(await thresholdsOf(item)).toEqual([]);
+  });
+});
+
 describe('the schedule in serve', () => {
   it('runs at once and then on its interval, and not at all when the interval is 0', async () => {
     const logged: object[] = [];

@@ -13,7 +13,7 @@ import { planRepository } from '../modules/plans/index.ts';
 import { loadAssignmentStatuses } from '../modules/reports/index.ts';
 import { escalateOverdueNotices } from '../modules/supervision/index.ts';
 import { noticeRepository } from '../modules/supervision/index.ts';
-import { notificationRepository, type NewNotification } from '../modules/supervision/index.ts';
+import { insertReminders, type NewNotification } from '../modules/supervision/index.ts';
 
 export type ReminderCounts = {
   /** New notifications per subject; a second run on the same day adds none. */
@@ -25,12 +25,16 @@ export type ReminderCounts = {
 };
 
 const MILESTONE_NOTICE_DAYS = 7;
+/** The last reminder before a task's final deadline; the earlier one follows the plan's due-soon days. */
+const FINAL_NOTICE_DAYS = 7;
 
 /**
  * A reminder is pushed only while what it reports is recent: a deadline passed, a milestone
  * missed or a period gone unreported at most this many days before the run. Older states stay on
  * the board and in the ledger; pushing them would flood every unit with years of reminders the
  * first time a server runs on an old plan (194 for the shipped 2018-2020 plan) or after a long stop.
+ * The same holds for 督办单 and 会议议定事项 gone overdue or unacknowledged long ago: the board and
+ * the escalation list them, a push says only what became due recently.
  */
 const CATCH_UP_DAYS = 30;
 const recent = (since: string, asOf: string) => daysBetween(since, asOf) <= CATCH_UP_DAYS;
@@ -59,12 +63,14 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
             title: message('notification.taskOverdue', { number: a.number, deadline: a.deadline, title: a.title }),
             link,
           });
-      } else if (daysLeft <= 7) {
+      } else if (daysLeft <= FINAL_NOTICE_DAYS) {
         const title = message('notification.taskDueIn', { number: a.number, days: daysLeft, title: a.title });
-        out.push({ ...base, threshold: 'due-7', title, link });
+        out.push({ ...base, threshold: `due-${FINAL_NOTICE_DAYS}`, title, link });
       } else if (daysLeft <= dueSoonDays) {
+        // Keyed by the plan's own due-soon days (decision 0141): `due-30` under the default, `due-45`
+        // for a plan that says 45, so a plan whose rules change is told once more under the new rule.
         const title = message('notification.taskDueIn', { number: a.number, days: daysLeft, title: a.title });
-        out.push({ ...base, threshold: 'due-30', title, link });
+        out.push({ ...base, threshold: `due-${dueSoonDays}`, title, link });
       }
       for (const m of a.openMilestones) {
         const left = daysBetween(asOf, m.due);
@@ -116,40 +122,44 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
 /** 签收: a day before the deadline to acknowledge a notice, and once it has passed unacknowledged. */
 async function acknowledgeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const unacknowledged = await noticeRepository.listUnacknowledgedDueBy(db, addDays(asOf, 1));
-  return unacknowledged.map((n) => {
-    const overdue = n.ack_due! < asOf;
-    return {
-      recipient: n.org_unit_id,
-      kind: 'notice',
-      subjectType: 'supervision_notice',
-      subjectId: n.id,
-      threshold: overdue ? 'ack-overdue' : 'ack-due-1',
-      title: message(overdue ? 'notification.noticeAckOverdue' : 'notification.noticeAckDue', {
-        number: n.number,
-        due: n.ack_due ?? '',
-      }),
-      link: `/notices/${n.id}`,
-    };
-  });
+  return unacknowledged
+    .filter((n) => recent(n.ack_due!, asOf))
+    .map((n) => {
+      const overdue = n.ack_due! < asOf;
+      return {
+        recipient: n.org_unit_id,
+        kind: 'notice',
+        subjectType: 'supervision_notice',
+        subjectId: n.id,
+        threshold: overdue ? 'ack-overdue' : 'ack-due-1',
+        title: message(overdue ? 'notification.noticeAckOverdue' : 'notification.noticeAckDue', {
+          number: n.number,
+          due: n.ack_due ?? '',
+        }),
+        link: `/notices/${n.id}`,
+      };
+    });
 }
 
 async function noticeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const open = await noticeRepository.listOpenDueBy(db, addDays(asOf, 3));
-  const replies = open.map((n): NewNotification => {
-    const overdue = n.reply_due < asOf;
-    return {
-      recipient: n.org_unit_id,
-      kind: 'notice',
-      subjectType: 'supervision_notice',
-      subjectId: n.id,
-      threshold: overdue ? 'overdue' : 'reply-due-3',
-      title: message(overdue ? 'notification.noticeReplyOverdue' : 'notification.noticeReplyDue', {
-        number: n.number,
-        due: n.reply_due,
-      }),
-      link: `/notices/${n.id}`,
-    };
-  });
+  const replies = open
+    .filter((n) => recent(n.reply_due, asOf))
+    .map((n): NewNotification => {
+      const overdue = n.reply_due < asOf;
+      return {
+        recipient: n.org_unit_id,
+        kind: 'notice',
+        subjectType: 'supervision_notice',
+        subjectId: n.id,
+        threshold: overdue ? 'overdue' : 'reply-due-3',
+        title: message(overdue ? 'notification.noticeReplyOverdue' : 'notification.noticeReplyDue', {
+          number: n.number,
+          due: n.reply_due,
+        }),
+        link: `/notices/${n.id}`,
+      };
+    });
   return [...replies, ...(await acknowledgeReminders(db, asOf))];
 }
 
@@ -160,33 +170,36 @@ async function actionItemReminders(db: Kysely<Database>, asOf: string): Promise<
     .where('status', '=', 'open')
     .where('due', '<=', addDays(asOf, 7))
     .execute();
-  return items.map((i) => {
-    const overdue = i.due < asOf;
-    return {
-      recipient: i.owner_org_unit_id,
-      kind: 'action_item',
-      subjectType: 'action_item',
-      subjectId: i.id,
-      threshold: overdue ? 'overdue' : 'due-7',
-      title: message(overdue ? 'notification.actionItemOverdue' : 'notification.actionItemDue', {
-        due: i.due,
-        title: i.title,
-      }),
-      link: `/meetings/${i.meeting_id}`,
-    };
-  });
+  return items
+    .filter((i) => recent(i.due, asOf))
+    .map((i) => {
+      const overdue = i.due < asOf;
+      return {
+        recipient: i.owner_org_unit_id,
+        kind: 'action_item',
+        subjectType: 'action_item',
+        subjectId: i.id,
+        threshold: overdue ? 'overdue' : 'due-7',
+        title: message(overdue ? 'notification.actionItemOverdue' : 'notification.actionItemDue', {
+          due: i.due,
+          title: i.title,
+        }),
+        link: `/meetings/${i.meeting_id}`,
+      };
+    });
 }
 
 /**
- * Creates the in-app reminders due on `asOf` (YYYY-MM-DD) and escalates overdue notices.
+ * Creates the in-app reminders due on `asOf` (YYYY-MM-DD), each with an outbox event that texts it
+ * to the unit's registered numbers (decision 0143), and escalates overdue notices.
  * Every reminder is keyed by recipient, subject and threshold and inserted with
  * `on conflict do nothing`, so any number of runs, in any number of processes, at the
  * same time or one after another, create each reminder exactly once.
  */
 export async function runReminders(db: Kysely<Database>, asOf: string): Promise<ReminderCounts> {
-  const tasks = await notificationRepository.insertOnce(db, await taskReminders(db, asOf));
-  const notices = await notificationRepository.insertOnce(db, await noticeReminders(db, asOf));
+  const tasks = await insertReminders(db, await taskReminders(db, asOf));
+  const notices = await insertReminders(db, await noticeReminders(db, asOf));
   const escalated = await escalateOverdueNotices(db, asOf);
-  const actionItems = await notificationRepository.insertOnce(db, await actionItemReminders(db, asOf));
+  const actionItems = await insertReminders(db, await actionItemReminders(db, asOf));
   return { tasks, notices, actionItems, escalated };
 }

@@ -3,6 +3,7 @@ import {
   caseNotificationSubscriber,
   instructionSubscriber,
   noticeChainSubscriber,
+  smsReminderSubscriber,
 } from '../modules/supervision/index.ts';
 import type { Subscriber } from './subscriber.ts';
 
@@ -12,4 +13,5 @@ export const subscribers: readonly Subscriber[] = [
   caseNotificationSubscriber,
   noticeChainSubscriber,
   instructionSubscriber,
+  smsReminderSubscriber,
 ];

@@ -16,6 +16,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
+  NumberOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@chuangcheng/core';
 import type { MessageKey } from '../i18n/I18nProvider.tsx';
@@ -151,6 +152,13 @@ export const systemGroup: NavGroup = {
       permission: 'org.read',
     },
     { path: '/users', label: 'nav.users', testId: 'nav-users', icon: <TeamOutlined />, permission: 'user.read' },
+    {
+      path: '/supervision/office-prefixes',
+      label: 'nav.officePrefix',
+      testId: 'nav-office-prefix',
+      icon: <NumberOutlined />,
+      permission: 'supervision.write',
+    },
     { path: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: <AuditOutlined />, permission: 'audit.read' },
   ],
 };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, periodBounds, periodsBetween } from '@chuangcheng/core';
 import { runText, unzipEntry } from '../../test/docx.ts';
+import { pdfText } from '../../test/pdf.ts';
 import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
 import { taskId, unitId } from '../supervision/fixtures.ts';
 import { fileReport } from './fixtures.ts';
@@ -147,6 +148,11 @@ describe('the monthly 督查通报 as a Word file', () => {
     expect((await daqing.agent.get(`${URL}?period=2019-05&region=23`)).statusCode).toBe(403);
     const own = await daqing.agent.get(`${URL}?period=2019-05`);
     expect(own.statusCode).toBe(200);
+    // The shipped plan is the province's: its responsible units are provincial departments, none
+    // of them in 大庆市, so a city's bulletin has no task rows and says why instead of bare zeros.
+    const cityText = runText(unzipEntry(own.rawPayload, 'word/document.xml'));
+    expect(cityText).toContain('本计划的责任单位均不在大庆市');
+    expect(cityText).toContain('责任单位承担任务共0项次');
     const officer = await buildUser(ctx, {
       role: 'unit_officer',
       regionCode: '23',
@@ -157,5 +163,50 @@ describe('the monthly 督查通报 as a Word file', () => {
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json())).toContain('period');
     expect((await ctx.admin.get(`${URL}?period=2019-05&region=9999`)).statusCode).toBe(404);
+  });
+});
+
+describe('the monthly 督查通报 as a PDF', () => {
+  it('carries the same figures, ranking and 红黑榜 as the Word file', async () => {
+    const res = await ctx.admin.get(`/api/v1/plans/${CODE}/bulletin.pdf?period=2019-05`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('督查通报-黑龙江省-2019-05.pdf'));
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');
+    for (const expected of [
+      '督查通报',
+      '黑文明督通〔2019〕5号（第5期）',
+      '关于2019年5月创建工作推进情况的督查通报',
+      '通报范围：黑龙江省',
+      '通报期间：2019年5月1日至2019年5月31日',
+      '任务推进：责任单位承担任务共97项次，已完成0项次，正常推进3项次，进度滞后94项次，逾期未完成0项次。',
+      '进展报送：本期应报97份，已报3份，其中按时报送2份、迟报1份，未报94份。',
+      '督查督办：本期下发督办单2份，办结销号1份；截至期末逾期未反馈督办单1份，逾期未完成会议议定事项0项。',
+      '名次责任单位应报按时迟报未报按时率已完成滞后逾期',
+      '1省司法厅1100100%000',
+      '2省商务厅1100100%000',
+      '3省水利厅10100%000',
+      '红榜：省司法厅',
+      '黑榜：省商务厅（督办单逾期未反馈）、省水利厅（迟报）、',
+      `逾期督办单：${overdueNumber}（省商务厅，反馈时限2019-05-20）`,
+      '省精神文明办2019年5月31日',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // All 44 units are ranked, over as many pages as it takes.
+    expect(text).toContain('44省');
+  });
+
+  it('is refused like the Word file: to unit officers and outside the actor’s scope', async () => {
+    const officer = await buildUser(ctx, {
+      role: 'unit_officer',
+      regionCode: '23',
+      orgUnitId: await unitId(ctx.db, '省司法厅'),
+    });
+    expect((await officer.agent.get(`/api/v1/plans/${CODE}/bulletin.pdf?period=2019-05`)).statusCode).toBe(403);
+    const daqing = await buildUser(ctx, { role: 'city_admin', regionCode: '2306' });
+    expect((await daqing.agent.get(`/api/v1/plans/${CODE}/bulletin.pdf?period=2019-05&region=23`)).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -3,7 +3,8 @@ import { sendXlsx } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/index.ts';
 import { PlanCodeParams } from '../plans/schema.ts';
 import { readBulletin } from './bulletin.ts';
-import { bulletinDocx } from './bulletin-docx.ts';
+import { resolvePdfFonts, sendPdf } from '../../http/pdf.ts';
+import { bulletinDocx, bulletinPdf } from './bulletin-docx.ts';
 import { readBoard, readLedger } from './ledger.ts';
 import { Board, BoardQuery, BulletinQuery, Ledger, LedgerQuery } from './ledger-schema.ts';
 import { ledgerWorkbook } from './ledger-xlsx.ts';
@@ -76,6 +77,28 @@ export async function ledgerRoutes(app: App, deps: ModuleDeps) {
           `attachment; filename="bulletin-${bulletin.period}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
         )
         .send(await bulletinDocx(bulletin));
+    },
+  );
+
+  app.get(
+    '/plans/:code/bulletin.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The periodic 督查通报 as a PDF file (the same content as the Word file)',
+        params: PlanCodeParams,
+        querystring: BulletinQuery,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const bulletin = await readBulletin(deps.db, requireActor(request), request.params.code, request.query);
+      const fonts = resolvePdfFonts(deps.config.pdfFont);
+      return sendPdf(
+        reply,
+        { ascii: `bulletin-${bulletin.period}.pdf`, name: `督查通报-${bulletin.region.name}-${bulletin.period}.pdf` },
+        await bulletinPdf(bulletin, fonts),
+      );
     },
   );
 }

@@ -28,7 +28,10 @@ export const meetingRepository = {
   },
 
   /** Meetings in a region subtree, or (for a unit) those it attended or owns items of. */
-  list(db: Kysely<Database>, filter: { scopePath?: string; unitId?: string; planCode?: string }) {
+  list(
+    db: Kysely<Database>,
+    filter: { scopePath?: string; unitId?: string; planCode?: string; kind?: 'joint' | 'liaison' },
+  ) {
     let query = meetingQuery(db);
     if (filter.scopePath) {
       const scope = filter.scopePath;
@@ -56,6 +59,7 @@ export const meetingRepository = {
       );
     }
     if (filter.planCode) query = query.where('p.code', '=', filter.planCode);
+    if (filter.kind) query = query.where('m.kind', '=', filter.kind);
     return query.orderBy('m.held_on', 'desc').orderBy('m.id').limit(500).execute();
   },
 

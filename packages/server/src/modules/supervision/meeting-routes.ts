@@ -31,7 +31,7 @@ export async function meetingRoutes(app: App, deps: ModuleDeps) {
   app.get(
     '/meetings',
     { schema: { tags, summary: 'Joint meetings', querystring: MeetingListQuery, response: { 200: MeetingList } } },
-    async (request) => listMeetings(deps.db, requireActor(request), request.query.planCode),
+    async (request) => listMeetings(deps.db, requireActor(request), request.query),
   );
   app.get(
     '/meetings/:id',

@@ -17,8 +17,12 @@ export const ActionItemInput = z.strictObject({
 });
 export type ActionItemInput = z.infer<typeof ActionItemInput>;
 
+/** 联席会议 (joint) or 联络员例会 (liaison, the liaison officers' routine meeting). */
+export const MeetingKind = z.enum(['joint', 'liaison']);
+
 export const CreateMeetingRequest = z.strictObject({
   planCode: z.string().min(1).max(80),
+  kind: MeetingKind.default('joint'),
   title: Text(500),
   heldOn: IsoDate,
   location: z.string().max(500).nullable().default(null),
@@ -30,6 +34,7 @@ export const CreateMeetingRequest = z.strictObject({
 export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequest>;
 
 export const UpdateMeetingRequest = z.strictObject({
+  kind: MeetingKind.optional(),
   title: Text(500).optional(),
   heldOn: IsoDate.optional(),
   location: z.string().max(500).nullable().optional(),
@@ -39,7 +44,10 @@ export const UpdateMeetingRequest = z.strictObject({
 });
 export type UpdateMeetingRequest = z.infer<typeof UpdateMeetingRequest>;
 
-export const MeetingListQuery = z.strictObject({ planCode: z.string().min(1).max(80).optional() });
+export const MeetingListQuery = z.strictObject({
+  planCode: z.string().min(1).max(80).optional(),
+  kind: MeetingKind.optional(),
+});
 
 export const ActionItem = z.object({
   id: z.string(),
@@ -62,6 +70,7 @@ export const MeetingSummary = z.object({
   id: z.string(),
   planCode: z.string(),
   regionCode: z.string(),
+  kind: MeetingKind,
   title: z.string(),
   heldOn: z.string(),
   location: z.string().nullable(),

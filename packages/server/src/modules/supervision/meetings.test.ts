@@ -107,6 +107,31 @@ describe('joint meetings with action items', () => {
     expect(rows.map((r) => r.threshold)).toEqual(['due-7', 'overdue']);
   });
 
+  it('records a 联络员例会 as a meeting type of its own beside the 联席会议, listed by type', async () => {
+    const joint = (await ctx.admin.post('/api/v1/meetings', meeting())).json();
+    expect(joint.kind).toBe('joint');
+    const liaison = await ctx.admin.post(
+      '/api/v1/meetings',
+      meeting({ kind: 'liaison', title: '全省创城工作联络员例会（第三次）', actionItems: [] }),
+    );
+    expect(liaison.statusCode).toBe(201);
+    expect(liaison.json()).toMatchObject({ kind: 'liaison', title: '全省创城工作联络员例会（第三次）' });
+    const listed = (await ctx.admin.get('/api/v1/meetings?kind=liaison')).json().items as {
+      id: string;
+      kind: string;
+    }[];
+    expect(listed.map((m) => m.id)).toEqual([liaison.json().id]);
+    const joints = (await ctx.admin.get('/api/v1/meetings?kind=joint')).json().items as { kind: string }[];
+    expect(joints.length).toBeGreaterThan(0);
+    expect(joints.every((m) => m.kind === 'joint')).toBe(true);
+    const changed = await ctx.admin.patch(`/api/v1/meetings/${joint.id}`, { kind: 'liaison' });
+    expect(changed.json().kind).toBe('liaison');
+    const bad = await ctx.admin.post('/api/v1/meetings', meeting({ kind: 'plenary' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('body.kind');
+    expect((await ctx.admin.get('/api/v1/meetings?kind=plenary')).statusCode).toBe(400);
+  });
+
   it('refuses what a role or scope does not allow, and bad input by field', async () => {
     const m = (await ctx.admin.post('/api/v1/meetings', meeting())).json();
     const inspector = await buildUser(ctx, { role: 'inspector', regionCode: '23' });

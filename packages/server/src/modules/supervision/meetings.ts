@@ -11,7 +11,13 @@ import { recordAudit } from '../audit/index.ts';
 import { planPolicy } from '../plans/index.ts';
 import { buildItems, checkUnits, presentItem } from './action-item-view.ts';
 import { meetingRepository, type MeetingRow } from './meeting-repository.ts';
-import type { CreateMeetingRequest, MeetingDetail, MeetingSummary, UpdateMeetingRequest } from './meeting-schema.ts';
+import {
+  MeetingKind,
+  type CreateMeetingRequest,
+  type MeetingDetail,
+  type MeetingSummary,
+  type UpdateMeetingRequest,
+} from './meeting-schema.ts';
 import { supervisionPolicy } from './policy.ts';
 import { todayInChina } from './units.ts';
 
@@ -19,6 +25,7 @@ const summary = (m: MeetingRow): z.infer<typeof MeetingSummary> => ({
   id: m.id,
   planCode: m.plan_code,
   regionCode: m.region_code,
+  kind: MeetingKind.parse(m.kind),
   title: m.title,
   heldOn: m.held_on,
   location: m.location,
@@ -75,6 +82,7 @@ export async function createMeeting(
       id,
       plan_id: plan.id,
       region_code: actor.regionCode,
+      kind: input.kind,
       title: input.title,
       held_on: input.heldOn,
       location: input.location,
@@ -100,13 +108,18 @@ export async function createMeeting(
   });
 }
 
-export async function listMeetings(db: Kysely<Database>, actor: Actor, planCode?: string) {
+export async function listMeetings(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: { planCode?: string; kind?: 'joint' | 'liaison' },
+) {
   authorize(actor, 'supervision.read');
   const officer = actor.role === 'unit_officer';
   const rows = await meetingRepository.list(db, {
     scopePath: officer ? undefined : actor.regionPath,
     unitId: officer ? supervisionPolicy.ownUnit(actor) : undefined,
-    planCode,
+    planCode: query.planCode,
+    kind: query.kind,
   });
   return { items: rows.map(summary) };
 }
@@ -132,6 +145,7 @@ export async function updateMeeting(
   return db.transaction().execute(async (trx) => {
     const before = await detail(trx, m);
     await meetingRepository.update(trx, id, {
+      kind: input.kind,
       title: input.title,
       held_on: input.heldOn,
       location: input.location,

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/index.ts';
 import { noticeEvent, step } from './notice-actions.ts';
 import { getNotice } from './notices.ts';
 import { supervisionPolicy } from './policy.ts';
+import { resolveDue } from './reply-due.ts';
 import { todayInChina } from './units.ts';
 
 /*
@@ -64,11 +65,15 @@ export async function returnNotice(
   db: Kysely<Database>,
   actor: Actor,
   id: string,
-  input: { reason: string; replyDue?: string },
+  input: { reason: string; replyDue?: string; replyWorkingDays?: number },
   requestId?: string,
 ) {
   const notice = await officeNotice(db, actor, id);
-  if (input.replyDue && input.replyDue < todayInChina()) {
+  const replyDue = await resolveDue(db, { date: input.replyDue, workingDays: input.replyWorkingDays }, todayInChina(), {
+    date: 'body.replyDue',
+    workingDays: 'body.replyWorkingDays',
+  });
+  if (replyDue && replyDue < todayInChina()) {
     throw invalid([{ field: 'body.replyDue', message: message('field.newReplyDuePassed') }]);
   }
   const round = notice.returned_count + 1;
@@ -88,7 +93,7 @@ export async function returnNotice(
         reviewed_at: null,
         approved_by: null,
         approved_at: null,
-        ...(input.replyDue ? { reply_due: input.replyDue } : {}),
+        ...(replyDue ? { reply_due: replyDue } : {}),
       },
       note: input.reason,
       event: noticeEvent('return', input.reason, `return:${round}`),
@@ -102,12 +107,22 @@ export async function requestExtension(
   db: Kysely<Database>,
   actor: Actor,
   id: string,
-  input: { requestedDue: string; reason: string },
+  input: { requestedDue?: string; requestedWorkingDays?: number; reason: string },
   requestId?: string,
 ) {
   const notice = await getNotice(db, id);
   supervisionPolicy.canAnswer(actor, notice);
-  if (input.requestedDue <= notice.reply_due) {
+  // 延期N个工作日: counted from the day after the current reply date.
+  const requestedDue = await resolveDue(
+    db,
+    { date: input.requestedDue, workingDays: input.requestedWorkingDays },
+    notice.reply_due,
+    { date: 'body.requestedDue', workingDays: 'body.requestedWorkingDays' },
+  );
+  if (requestedDue === undefined) {
+    throw invalid([{ field: 'body.requestedDue', message: message('field.dateOrWorkingDaysNeeded') }]);
+  }
+  if (requestedDue <= notice.reply_due) {
     throw invalid([
       { field: 'body.requestedDue', message: message('field.extensionAfter', { due: notice.reply_due }) },
     ]);
@@ -122,18 +137,14 @@ export async function requestExtension(
       action: 'notice.request-extension',
       from: noticeActionFrom.request_extension,
       changes: {
-        extension_due: input.requestedDue,
+        extension_due: requestedDue,
         extension_reason: input.reason,
         extension_status: 'pending',
         extension_decided_by: null,
         extension_note: null,
       },
       note: input.reason,
-      event: noticeEvent(
-        'request_extension',
-        `${input.requestedDue} ${input.reason}`,
-        `extension:${input.requestedDue}`,
-      ),
+      event: noticeEvent('request_extension', `${requestedDue} ${input.reason}`, `extension:${requestedDue}`),
     },
     requestId,
   );

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
+import { resolvePdfFonts } from '../../http/pdf.ts';
 import { runText, unzipEntry } from '../../test/docx.ts';
+import { pdfText } from '../../test/pdf.ts';
 import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
 import { taskId, unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
@@ -62,5 +64,58 @@ describe('the 督办单 as a Word file', () => {
     expect((await daqing.agent.get(`/api/v1/notices/${notice.id}/document.docx`)).statusCode).toBe(403);
     const own = await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing });
     expect((await own.agent.get(`/api/v1/notices/${notice.id}/document.docx`)).statusCode).toBe(200);
+  });
+});
+
+describe('the 督办单 as a PDF', () => {
+  it('downloads as .pdf with the same fields as the Word file, in a Chinese font, for those who may read it', async () => {
+    const housing = await unitId(ctx.db, '省住建厅');
+    const notice = (
+      await ctx.admin.post('/api/v1/notices', {
+        taskId: await taskId(ctx.db, '2.1'),
+        orgUnitId: housing,
+        reason: '集中供热普及率进展滞后于年度目标',
+        requiredAction: '说明原因并报送整改措施',
+        replyDue: addDays(todayInChina(), 10),
+        signer: '张明',
+        cc: '省委督查室、省政府督查室',
+        level: 'urgent',
+        source: 'leader_instruction',
+      })
+    ).json();
+    const res = await ctx.admin.get(`/api/v1/notices/${notice.id}/document.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent(`督办单-${notice.number}.pdf`));
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');
+    for (const expected of [
+      '督办单',
+      notice.number,
+      '督办等级：特急',
+      '来源：领导批示',
+      '责任单位：省住建厅',
+      '督办事项：任务2.1推进城市基础设施建设',
+      '督办原因：集中供热普及率进展滞后于年度目标',
+      '办理要求：说明原因并报送整改措施',
+      `反馈时限：${notice.replyDue}`,
+      '签发人：张明',
+      '抄送：省委督查室、省政府督查室',
+      '签发日期：',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const other = await buildUser(ctx, { role: 'city_admin', regionCode: '2306' });
+    expect((await other.agent.get(`/api/v1/notices/${notice.id}/document.pdf`)).statusCode).toBe(403);
+  });
+
+  it('is refused with PDF_FONT_MISSING, in the request’s language, when the configured font is not there', () => {
+    expect(() => resolvePdfFonts('/nonexistent/font.ttf')).toThrow(
+      expect.objectContaining({ code: 'PDF_FONT_MISSING', status: 503 }),
+    );
+    expect(resolvePdfFonts('/etc/hostname#Face')).toEqual({
+      regular: { path: '/etc/hostname', face: 'Face' },
+      bold: { path: '/etc/hostname', face: 'Face' },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { renderPdf, type PdfFont } from '../../http/pdf.ts';
 import type { Notice } from './schema.ts';
 
 const LEVEL = { general: '一般', key: '重点', urgent: '特急' } as const;
@@ -66,4 +67,19 @@ export async function noticeDocx(notice: Notice): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/**
+ * The same 督办单 as a PDF (decision 0140): the red title, the number, then the same fields in
+ * the same order as the Word file, set in the configured CJK font.
+ */
+export function noticePdf(notice: Notice, fonts: { regular: PdfFont; bold: PdfFont }): Promise<Buffer> {
+  return renderPdf(
+    [
+      { kind: 'title', text: '督 办 单' },
+      { kind: 'centred', text: notice.number },
+      ...noticeDocumentLines(notice).map(([label, text]) => ({ kind: 'field' as const, label, text })),
+    ],
+    { title: `督办单 ${notice.number}`, fonts },
+  );
 }

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/index.ts';
 import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { notificationRepository } from './notification-repository.ts';
 import { supervisionPolicy } from './policy.ts';
-import { resolveReplyDue } from './reply-due.ts';
+import { resolveDue, resolveReplyDue } from './reply-due.ts';
 import type { IssueNoticeRequest, Notice, NoticeListQuery } from './schema.ts';
 import { findIssuingOffice, findUnit, todayInChina } from './units.ts';
 
@@ -133,9 +133,14 @@ export async function issueNotice(
   const today = todayInChina();
   const replyDue = await resolveReplyDue(db, input, today);
   if (replyDue < today) throw invalid([{ field: 'body.replyDue', message: message('field.replyDuePassed') }]);
-  const ackDue = input.ackDue ?? (addDays(today, 2) < replyDue ? addDays(today, 2) : replyDue);
+  const ackGiven = await resolveDue(db, { date: input.ackDue, workingDays: input.ackWorkingDays }, today, {
+    date: 'body.ackDue',
+    workingDays: 'body.ackWorkingDays',
+  });
+  const ackDue = ackGiven ?? (addDays(today, 2) < replyDue ? addDays(today, 2) : replyDue);
   if (ackDue < today || ackDue > replyDue) {
-    throw invalid([{ field: 'body.ackDue', message: message('field.ackBetween') }]);
+    const field = input.ackWorkingDays !== undefined ? 'body.ackWorkingDays' : 'body.ackDue';
+    throw invalid([{ field, message: message('field.ackBetween') }]);
   }
   const id = crypto.randomUUID();
   const office = await findIssuingOffice(db, actor);

@@ -25,7 +25,15 @@ export const notificationRepository = {
    * how many were new.
    */
   async insertOnce(db: Kysely<Database>, items: readonly NewNotification[]): Promise<number> {
-    let inserted = 0;
+    return (await this.insertNew(db, items)).length;
+  },
+
+  /** As `insertOnce`, returning the rows that were new (id, recipient and Chinese title). */
+  async insertNew(
+    db: Kysely<Database>,
+    items: readonly NewNotification[],
+  ): Promise<{ id: string; recipient_org_unit_id: string; title: string }[]> {
+    const inserted: { id: string; recipient_org_unit_id: string; title: string }[] = [];
     for (let i = 0; i < items.length; i += 500) {
       const chunk = items.slice(i, i + 500);
       const result = await db
@@ -47,8 +55,9 @@ export const notificationRepository = {
         .onConflict((oc) =>
           oc.columns(['recipient_org_unit_id', 'kind', 'subject_type', 'subject_id', 'threshold']).doNothing(),
         )
-        .executeTakeFirst();
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+        .returning(['id', 'recipient_org_unit_id', 'title'])
+        .execute();
+      inserted.push(...result);
     }
     return inserted;
   },

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
-import { notificationRepository } from './notification-repository.ts';
+import { emitEvent } from '../../outbox/emit.ts';
+import { notificationRepository, type NewNotification } from './notification-repository.ts';
 import { supervisionPolicy } from './policy.ts';
 
 /** A stored text in the reader's language: from its catalogue message, else the stored (Chinese) text. */
@@ -54,4 +55,23 @@ export async function markNotificationRead(db: Kysely<Database>, actor: Actor, i
 export async function markAllNotificationsRead(db: Kysely<Database>, actor: Actor) {
   const unit = supervisionPolicy.ownUnit(actor);
   return { updated: await notificationRepository.markRead(db, unit) };
+}
+
+/**
+ * Writes the reminder job's notifications once each (unique key) and, in the same transaction, an
+ * outbox event for each new one, which the SMS subscriber relays (decision 0143). Returns how many
+ * were new.
+ */
+export async function insertReminders(db: Kysely<Database>, items: readonly NewNotification[]): Promise<number> {
+  if (items.length === 0) return 0;
+  return db.transaction().execute(async (trx) => {
+    const created = await notificationRepository.insertNew(trx, items);
+    for (const n of created) {
+      await emitEvent(trx, {
+        name: 'notification.reminder-created',
+        payload: { notificationId: n.id, recipientOrgUnitId: n.recipient_org_unit_id, text: n.title },
+      });
+    }
+    return created.length;
+  });
 }

@@ -4,9 +4,11 @@ import { pickLanguage } from '../../http/problem.ts';
 import { requireActor } from '../auth/index.ts';
 import { instructionRoutes } from './instruction-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
+import { officePrefixRoutes } from './office-prefix-routes.ts';
 import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
 import { approveNotice, decideExtension, requestExtension, returnNotice, reviewNotice } from './notice-closure.ts';
-import { noticeDocx } from './notice-docx.ts';
+import { resolvePdfFonts, sendPdf } from '../../http/pdf.ts';
+import { noticeDocx, noticePdf } from './notice-docx.ts';
 import { issueNotice, listNotices, readNotice } from './notices.ts';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.ts';
 import {
@@ -31,6 +33,7 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
   const tags = ['supervision'];
   await meetingRoutes(app, deps);
   await instructionRoutes(app, deps);
+  await officePrefixRoutes(app, deps);
   app.post(
     '/notices',
     { schema: { tags, summary: 'Issue a supervision notice', body: IssueNoticeRequest, response: { 201: Notice } } },
@@ -66,6 +69,26 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
           `attachment; filename="notice.docx"; filename*=UTF-8''${encodeURIComponent(`督办单-${notice.number}.docx`)}`,
         )
         .send(await noticeDocx(notice));
+    },
+  );
+  app.get(
+    '/notices/:id/document.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The 督办单 as a PDF file (the same content as the Word file)',
+        params: IdParams,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const notice = await readNotice(deps.db, requireActor(request), request.params.id);
+      const fonts = resolvePdfFonts(deps.config.pdfFont);
+      return sendPdf(
+        reply,
+        { ascii: 'notice.pdf', name: `督办单-${notice.number}.pdf` },
+        await noticePdf(notice, fonts),
+      );
     },
   );
   app.post(

@@ -26,6 +26,8 @@ export const IssueNoticeRequest = z.strictObject({
   replyWorkingDays: z.int().min(1).max(60).optional(),
   /** 签收 deadline; two days from today by default, never after the reply date. */
   ackDue: IsoDate.optional(),
+  /** 签收 deadline in working days after today, instead of `ackDue` (decision 0142). */
+  ackWorkingDays: z.int().min(1).max(30).optional(),
   /** A notice about neither a task nor an action item names its plan. */
   planCode: z.string().trim().min(1).max(100).optional(),
   /** 签发人, as printed. */
@@ -51,9 +53,19 @@ export type NoticeListQuery = z.infer<typeof NoticeListQuery>;
 export const ReplyRequest = z.strictObject({ text: Text(5000) });
 export const NoteRequest = z.strictObject({ note: z.string().trim().max(2000).default('') });
 /** 退回重办: why, and optionally a new reply date. */
-export const ReturnRequest = z.strictObject({ reason: Text(2000), replyDue: IsoDate.optional() });
-/** 延期申请: the later reply date asked for, and why. */
-export const ExtensionRequest = z.strictObject({ requestedDue: IsoDate, reason: Text(2000) });
+export const ReturnRequest = z.strictObject({
+  reason: Text(2000),
+  replyDue: IsoDate.optional(),
+  /** The new reply date in working days after today, instead of `replyDue` (decision 0142). */
+  replyWorkingDays: z.int().min(1).max(60).optional(),
+});
+/** 延期申请: the later reply date asked for (a date, or working days beyond the current one), and why. */
+export const ExtensionRequest = z.strictObject({
+  requestedDue: IsoDate.optional(),
+  /** 延期N个工作日: N working days after the current reply date (decision 0142). */
+  requestedWorkingDays: z.int().min(1).max(60).optional(),
+  reason: Text(2000),
+});
 /** The office's decision on a pending extension; a refusal gives its reason in `note`. */
 export const ExtensionDecision = z.strictObject({
   approve: z.boolean(),

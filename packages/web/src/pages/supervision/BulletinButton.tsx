@@ -1,5 +1,5 @@
-import { Button } from 'antd';
-import { FileWordOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -13,13 +13,16 @@ export function BulletinButton({ code, asOf }: { code: string | null; asOf: stri
   const me = useMe();
   if (!code || me.role === 'unit_officer') return null;
   const period = asOf.slice(0, 7);
+  const month = { year: Number(period.slice(0, 4)), month: Number(period.slice(5, 7)) };
+  const base = `/api/v1/plans/${encodeURIComponent(code)}/bulletin`;
   return (
-    <Button
-      icon={<FileWordOutlined />}
-      href={withQuery(`/api/v1/plans/${encodeURIComponent(code)}/bulletin.docx`, { period })}
-      data-testid="board-bulletin"
-    >
-      {t('bulletin.download', { year: Number(period.slice(0, 4)), month: Number(period.slice(5, 7)) })}
-    </Button>
+    <Space>
+      <Button icon={<FileWordOutlined />} href={withQuery(`${base}.docx`, { period })} data-testid="board-bulletin">
+        {t('bulletin.download', month)}
+      </Button>
+      <Button icon={<FilePdfOutlined />} href={withQuery(`${base}.pdf`, { period })} data-testid="board-bulletin-pdf">
+        {t('bulletin.downloadPdf', month)}
+      </Button>
+    </Space>
   );
 }

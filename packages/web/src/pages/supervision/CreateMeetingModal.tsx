@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Card, Form, Input, Space } from 'antd';
+import { Button, Card, Form, Input, Radio, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -17,6 +17,7 @@ interface ActionItemValues {
 }
 
 interface Values {
+  kind: 'joint' | 'liaison';
   title: string;
   heldOn: string;
   location?: string;
@@ -33,7 +34,7 @@ interface Props {
   onSaved: () => void;
 }
 
-/** Records a joint meeting (联席会议) with its minutes, decisions and the action items it assigned. */
+/** Records a 联席会议 or a 联络员例会 with its minutes, decisions and the action items it assigned. */
 export function CreateMeetingModal({ open, planCode, onClose, onSaved }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
@@ -46,6 +47,7 @@ export function CreateMeetingModal({ open, planCode, onClose, onSaved }: Props) 
   const { busy, save } = useFormSubmit(form, async (values) => {
     await api.post('/api/v1/meetings', {
       planCode,
+      kind: values.kind,
       title: values.title,
       heldOn: values.heldOn,
       location: values.location?.trim() || null,
@@ -67,6 +69,12 @@ export function CreateMeetingModal({ open, planCode, onClose, onSaved }: Props) 
       onClose={onClose}
       width={760}
     >
+      <Form.Item name="kind" label={t('meetings.kind')} initialValue="joint">
+        <Radio.Group
+          options={(['joint', 'liaison'] as const).map((kind) => ({ value: kind, label: t(`meetings.kind.${kind}`) }))}
+          data-testid="meeting-kind"
+        />
+      </Form.Item>
       <Form.Item name="title" label={t('meetings.title')} rules={required}>
         <Input maxLength={500} data-testid="meeting-title" />
       </Form.Item>

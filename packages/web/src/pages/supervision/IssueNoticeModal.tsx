@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { Form, Input, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -12,7 +12,11 @@ interface Values {
   orgUnitId: string;
   reason: string;
   requiredAction: string;
-  replyDue: string;
+  replyDue?: string;
+  /** 反馈时限 in working days, instead of a date (decision 0134). */
+  replyWorkingDays?: number | null;
+  /** 签收时限 in working days (decision 0142); empty: two days. */
+  ackWorkingDays?: number | null;
   signer?: string;
   cc?: string;
   level: 'general' | 'key' | 'urgent';
@@ -57,7 +61,8 @@ export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
       orgUnitId: values.orgUnitId,
       reason: values.reason,
       requiredAction: values.requiredAction,
-      replyDue: values.replyDue,
+      ...(values.replyWorkingDays ? { replyWorkingDays: values.replyWorkingDays } : { replyDue: values.replyDue }),
+      ...(values.ackWorkingDays ? { ackWorkingDays: values.ackWorkingDays } : {}),
       signer: values.signer?.trim() || undefined,
       cc: values.cc?.trim() || undefined,
       level: values.level,
@@ -101,9 +106,25 @@ export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
       <Form.Item
         name="replyDue"
         label={t('notices.replyDue')}
-        rules={[{ required: true, message: t('validation.required') }]}
+        dependencies={['replyWorkingDays']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, value: string | undefined) => {
+              const days = getFieldValue('replyWorkingDays') as number | null | undefined;
+              return Boolean(value) !== Boolean(days)
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('notices.dateOrWorkingDays')));
+            },
+          }),
+        ]}
       >
         <Input type="date" style={{ width: 200 }} data-testid="notice-reply-due" />
+      </Form.Item>
+      <Form.Item name="replyWorkingDays" label={t('notices.replyWorkingDays')} extra={t('notices.workingDaysHelp')}>
+        <InputNumber min={1} max={60} precision={0} style={{ width: 200 }} data-testid="notice-reply-working-days" />
+      </Form.Item>
+      <Form.Item name="ackWorkingDays" label={t('notices.ackWorkingDays')} extra={t('notices.ackWorkingDaysHelp')}>
+        <InputNumber min={1} max={30} precision={0} style={{ width: 200 }} data-testid="notice-ack-working-days" />
       </Form.Item>
       <Form.Item name="level" label={t('notices.level')}>
         <Select

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { withQuery } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
@@ -11,7 +11,7 @@ import { MeetingDrawer } from './MeetingDrawer.tsx';
 import type { MeetingSummary } from './types.ts';
 import { useCurrentPlan } from './usePlan.ts';
 
-/** 联席会议: the joint meetings of the plan, newest first; the office records new ones. */
+/** 联席会议 and 联络员例会: the meetings of the plan, newest first; the office records new ones. */
 export default function MeetingsPage() {
   const t = useT();
   const mayWrite = useCan('supervision.write');
@@ -25,6 +25,16 @@ export default function MeetingsPage() {
 
   const columns: TableColumnsType<MeetingSummary> = [
     { title: t('meetings.heldOn'), dataIndex: 'heldOn', width: 120 },
+    {
+      title: t('meetings.kind'),
+      dataIndex: 'kind',
+      width: 130,
+      filters: (['joint', 'liaison'] as const).map((kind) => ({ text: t(`meetings.kind.${kind}`), value: kind })),
+      onFilter: (value, meeting) => meeting.kind === value,
+      render: (kind: MeetingSummary['kind']) => (
+        <Tag color={kind === 'liaison' ? 'blue' : 'gold'}>{t(`meetings.kind.${kind}`)}</Tag>
+      ),
+    },
     {
       title: t('meetings.title'),
       dataIndex: 'title',

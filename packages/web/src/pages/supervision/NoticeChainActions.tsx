@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Space, Typography } from 'antd';
+import { Button, Input, InputNumber, Space, Typography } from 'antd';
 import { awaitingReply } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import type { Notice } from './types.ts';
@@ -24,6 +24,8 @@ export function NoticeChainActions({ notice, ours, office, busy, act, onReply }:
   const t = useT();
   const [note, setNote] = useState('');
   const [extensionDue, setExtensionDue] = useState('');
+  const [extensionDays, setExtensionDays] = useState<number | null>(null);
+  const [returnDays, setReturnDays] = useState<number | null>(null);
   const [extensionReason, setExtensionReason] = useState('');
   const waiting = awaitingReply.includes(notice.status);
   const pending = notice.extension?.status === 'pending';
@@ -53,6 +55,17 @@ export function NoticeChainActions({ notice, ours, office, busy, act, onReply }:
             aria-label={t('notices.extensionDue')}
             data-testid="notice-extension-due"
           />
+          <InputNumber
+            min={1}
+            max={60}
+            precision={0}
+            style={{ width: 150 }}
+            placeholder={t('notices.extensionWorkingDays')}
+            value={extensionDays}
+            onChange={(value) => setExtensionDays(value)}
+            aria-label={t('notices.extensionWorkingDays')}
+            data-testid="notice-extension-working-days"
+          />
           <Input
             placeholder={t('notices.extensionReason')}
             value={extensionReason}
@@ -61,7 +74,12 @@ export function NoticeChainActions({ notice, ours, office, busy, act, onReply }:
           />
           <Button
             loading={busy}
-            onClick={() => void act('extension', { requestedDue: extensionDue, reason: extensionReason })}
+            onClick={() =>
+              void act('extension', {
+                ...(extensionDays ? { requestedWorkingDays: extensionDays } : { requestedDue: extensionDue }),
+                reason: extensionReason,
+              })
+            }
             data-testid="notice-extension-request"
           >
             {t('notices.requestExtension')}
@@ -109,14 +127,29 @@ export function NoticeChainActions({ notice, ours, office, busy, act, onReply }:
               </Button>
             )}
             {['replied', 'reviewed', 'approved'].includes(notice.status) && (
-              <Button
-                danger
-                loading={busy}
-                onClick={() => void then('return', { reason: note })}
-                data-testid="notice-return"
-              >
-                {t('notices.return')}
-              </Button>
+              <Space.Compact>
+                <InputNumber
+                  min={1}
+                  max={60}
+                  precision={0}
+                  style={{ width: 190 }}
+                  placeholder={t('notices.returnWorkingDays')}
+                  value={returnDays}
+                  onChange={(value) => setReturnDays(value)}
+                  aria-label={t('notices.returnWorkingDays')}
+                  data-testid="notice-return-working-days"
+                />
+                <Button
+                  danger
+                  loading={busy}
+                  onClick={() =>
+                    void then('return', { reason: note, ...(returnDays ? { replyWorkingDays: returnDays } : {}) })
+                  }
+                  data-testid="notice-return"
+                >
+                  {t('notices.return')}
+                </Button>
+              </Space.Compact>
             )}
             {waiting && pending && (
               <>

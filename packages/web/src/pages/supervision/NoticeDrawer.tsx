@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Descriptions, Drawer, Space, Timeline, Typography } from 'antd';
-import { FileWordOutlined } from '@ant-design/icons';
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useCan, useMe } from '../../auth/AuthProvider.tsx';
@@ -83,6 +83,14 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
               data-testid="notice-docx"
             >
               {t('notices.downloadWord')}
+            </Button>
+            <Button
+              size="small"
+              icon={<FilePdfOutlined />}
+              href={`/api/v1/notices/${current.id}/document.pdf`}
+              data-testid="notice-pdf"
+            >
+              {t('notices.downloadPdf')}
             </Button>
             <NoticeStatusTag status={current.status} overdue={current.overdue} />
           </Space>

@@ -69,6 +69,8 @@ export interface MeetingSummary {
   id: string;
   planCode: string;
   regionCode: string;
+  /** 联席会议 or 联络员例会. */
+  kind: 'joint' | 'liaison';
   title: string;
   heldOn: string;
   location: string | null;
