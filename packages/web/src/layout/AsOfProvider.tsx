@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { SessionAsOf } from '@chuangcheng/core';
+import { chinaDate, type SessionAsOf } from '@chuangcheng/core';
 import { api } from '../api/client.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 
@@ -45,7 +45,7 @@ export function AsOfProvider({ children }: { children: ReactNode }) {
       })
       .catch(() => {
         // Without an answer the session reads today; pages still work.
-        if (!cancelled) setFallback({ asOf: new Date().toISOString().slice(0, 10), basis: 'today' });
+        if (!cancelled) setFallback({ asOf: chinaDate(new Date()), basis: 'today' });
       });
     return () => {
       cancelled = true;
