@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  message,
   CaseAction,
   CaseCategory,
   CaseCategoryList,
@@ -105,9 +106,7 @@ function keyOf(request: FastifyRequest, body: { idempotencyKey?: string }): stri
     ]);
   }
   if (body.idempotencyKey && header && body.idempotencyKey !== value) {
-    throw invalid([
-      { field: 'body.idempotencyKey', message: 'differs from the Idempotency-Key header; send one of them' },
-    ]);
+    throw invalid([{ field: 'body.idempotencyKey', message: message('case.idempotencyKeyMismatch') }]);
   }
   return parsed.data;
 }
@@ -117,11 +116,15 @@ async function fileOf(
   maxBytes: number,
 ): Promise<{ upload: Upload; fields: Record<string, string> }> {
   if (!request.isMultipart()) {
-    throw invalid([{ field: 'body.file', message: 'send one photo as multipart/form-data in the field "file"' }]);
+    throw invalid([
+      { field: 'body.file', message: message('upload.notMultipart', { thing: message('upload.thing.photo') }) },
+    ]);
   }
   const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!part || part.fieldname !== 'file')
-    throw invalid([{ field: 'body.file', message: 'send one photo in the field "file"' }]);
+    throw invalid([
+      { field: 'body.file', message: message('upload.noFileField', { thing: message('upload.thing.photo') }) },
+    ]);
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(part.fields)) {
     const field = Array.isArray(value) ? value[0] : value;
@@ -322,7 +325,7 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
         casePolicy.canUpload(actor);
         const { upload, fields } = await fileOf(request, storage.maxBytes);
         const kind = PhotoKind.safeParse(request.query.kind ?? fields.kind ?? 'after');
-        if (!kind.success) throw invalid([{ field: 'body.kind', message: 'before, after or verification' }]);
+        if (!kind.success) throw invalid([{ field: 'body.kind', message: message('upload.photoKind') }]);
         return reply.code(201).send(await uploadCasePhoto(deps.db, storage, upload, kind.data, actor));
       },
     );

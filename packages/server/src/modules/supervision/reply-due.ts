@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { replyDueInWorkingDays } from '@chuangcheng/core';
+import { message, replyDueInWorkingDays } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { invalid } from '../../http/problem.ts';
 import { workingCalendar } from '../cases/index.ts';
@@ -14,13 +14,13 @@ export async function resolveReplyDue(
   today: string,
 ): Promise<string> {
   if (input.replyDue !== undefined && input.replyWorkingDays !== undefined) {
-    throw invalid([{ field: 'body.replyWorkingDays', message: 'give a reply date or working days, not both' }]);
+    throw invalid([{ field: 'body.replyWorkingDays', message: message('reply.dateOrDays') }]);
   }
   if (input.replyWorkingDays !== undefined) {
     return replyDueInWorkingDays(await workingCalendar(db), today, input.replyWorkingDays);
   }
   if (input.replyDue === undefined) {
-    throw invalid([{ field: 'body.replyDue', message: 'give a reply date or a number of working days' }]);
+    throw invalid([{ field: 'body.replyDue', message: message('reply.giveOne') }]);
   }
   return input.replyDue;
 }
