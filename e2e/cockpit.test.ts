@@ -109,6 +109,15 @@ describe(`the cockpit, data entry and approval (${walk.kind})`, () => {
     expect(await palaces.getAttribute('data-status')).not.toBe('insufficient_data');
 
     await page.getByTestId('region-map').locator('svg path').first().waitFor();
+    // The map opens on an indicator's values, which tell the cities apart (a status map is often one
+    // colour): the cities' areas are painted in several colours, each one the legend shows.
+    expect(await page.getByTestId('cockpit-colour-by').textContent()).not.toBe('');
+    await page.getByTestId('value-legend').waitFor();
+    const fills = (await page
+      .getByTestId('region-map')
+      .locator('svg path[fill]')
+      .evaluateAll('(paths) => paths.map((p) => p.getAttribute("fill"))')) as string[];
+    expect(new Set(fills.filter((f) => f && f !== 'none' && f !== 'transparent')).size).toBeGreaterThan(2);
     const ranking = page.getByTestId('cockpit-ranking');
     await ranking.getByTestId(`ranking-open-${CITY.code}`).waitFor();
     expect(await ranking.locator('[data-testid^="ranking-open-"]').count()).toBe(13);
@@ -177,9 +186,15 @@ describe(`the cockpit, data entry and approval (${walk.kind})`, () => {
     await page.getByTestId('cockpit-region').getByText(COUNTY.name).waitFor();
     expect(page.url()).toContain(`/cockpit/${COUNTY.code}`);
 
-    // The card's title, as a user clicks it: the card's centre falls on its sparkline, whose chart
-    // takes the pointer (a tooltip) once the scope note made the card taller.
-    await page.getByTestId(`target-card-${heating.target.code}`).getByText('集中供热普及率').first().click();
+    // The whole card opens the indicator, its sparkline too (the chart took the click before);
+    // and from the keyboard: the card is a button, Enter opens it.
+    const card = page.getByTestId(`target-card-${heating.target.code}`);
+    await card.getByTestId('target-sparkline').click();
+    await page.getByTestId('indicator-name').getByText('集中供热普及率').waitFor();
+    await page.goBack();
+    await card.waitFor();
+    await card.focus();
+    await page.keyboard.press('Enter');
     await page.getByTestId('indicator-name').getByText('集中供热普及率').waitFor();
     await page.getByTestId('indicator-chart').locator('svg').first().waitFor();
     const table = page.getByTestId('indicator-table');
