@@ -33,6 +33,7 @@ import {
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { disposition, sendXlsx, XLSX } from '../../http/xlsx.ts';
 import { titlesWorkbook } from './title-export.ts';
+import { incidentsWorkbook, roundsWorkbook } from './list-export.ts';
 import { AppError, invalid } from '../../http/problem.ts';
 import { requireActor } from '../auth/index.ts';
 import {
@@ -208,6 +209,20 @@ export async function evaluationRoutes(app: App, deps: ModuleDeps) {
     { schema: { tags, summary: 'Rounds you can see', querystring: RoundListQuery, response: { 200: RoundList } } },
     async (request) => listRounds(db, requireActor(request), request.query),
   );
+  app.get(
+    '/evaluation/rounds/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Rounds you can see as an Excel file (same filters and scope as GET /evaluation/rounds)',
+        querystring: RoundListQuery.omit({ cursor: true, limit: true }),
+      },
+    },
+    async (request, reply) => {
+      const { ascii, name, buffer } = await roundsWorkbook(db, requireActor(request), request.query);
+      return sendXlsx(reply, { ascii, name }, buffer);
+    },
+  );
   app.post(
     '/evaluation/rounds',
     { schema: { tags, summary: 'Plan a round', body: CreateRoundRequest, response: { 201: Round } } },
@@ -344,6 +359,20 @@ export async function evaluationRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => listIncidents(db, requireActor(request), request.query),
+  );
+  app.get(
+    '/evaluation/incidents/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Incidents in your scope as an Excel file (same filter and scope as GET /evaluation/incidents)',
+        querystring: IncidentListQuery.omit({ cursor: true, limit: true }),
+      },
+    },
+    async (request, reply) => {
+      const { ascii, name, buffer } = await incidentsWorkbook(db, requireActor(request), request.query);
+      return sendXlsx(reply, { ascii, name }, buffer);
+    },
   );
   app.post(
     '/evaluation/incidents',
