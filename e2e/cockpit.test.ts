@@ -113,10 +113,13 @@ describe(`the cockpit, data entry and approval (${walk.kind})`, () => {
     // colour): the cities' areas are painted in several colours, each one the legend shows.
     expect(await page.getByTestId('cockpit-colour-by').textContent()).not.toBe('');
     await page.getByTestId('value-legend').waitFor();
-    const fills = (await page
+    // The function runs in the page (the e2e project has no DOM types).
+    const fills = await page
       .getByTestId('region-map')
       .locator('svg path[fill]')
-      .evaluateAll('(paths) => paths.map((p) => p.getAttribute("fill"))')) as string[];
+      .evaluateAll((paths: { getAttribute(name: string): string | null }[]) =>
+        paths.map((p) => p.getAttribute('fill')),
+      );
     expect(new Set(fills.filter((f) => f && f !== 'none' && f !== 'transparent')).size).toBeGreaterThan(2);
     const ranking = page.getByTestId('cockpit-ranking');
     await ranking.getByTestId(`ranking-open-${CITY.code}`).waitFor();

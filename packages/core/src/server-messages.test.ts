@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Permission, Role } from './roles.ts';
 import { EvaluationMethod } from './evaluation.ts';
@@ -35,11 +38,12 @@ describe('the server message catalogue', () => {
 
 // The server's sources, read as text at test time: every text it writes for a person must come
 // from the catalogue above, so none may be a string literal.
-const serverSources = import.meta.glob<string>(['../../server/src/**/*.ts', '!**/*.test.ts', '!**/test/**'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+const serverRoot = fileURLToPath(new URL('../../server/src/', import.meta.url));
+const serverSources: Record<string, string> = Object.fromEntries(
+  (fs.readdirSync(serverRoot, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.split(path.sep).includes('test'))
+    .map((f) => [f.split(path.sep).join('/'), fs.readFileSync(path.join(serverRoot, f), 'utf8')]),
+);
 
 /**
  * Files whose texts are for an operator at a terminal, not for a person using the app: the CLI's
@@ -66,7 +70,7 @@ describe("the server's texts", () => {
       if (OPERATOR_FILES.some((f) => file.endsWith(f))) continue;
       for (const m of text.matchAll(LITERAL_TEXT)) {
         const line = text.slice(0, m.index).split('\n').length;
-        literals.push(`${file.replace(/^.*server\/src\//, '')}:${line}: ${text.slice(m.index, m.index + 80)}`);
+        literals.push(`${file}:${line}: ${text.slice(m.index, m.index + 80)}`);
       }
     }
     expect(literals).toEqual([]);
