@@ -16,7 +16,7 @@ import {
   theme as antdTheme,
 } from 'antd';
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
-import type { CockpitMap, CockpitRanking, CockpitView, TargetDirection, TargetEvaluation } from '@chuangcheng/core';
+import type { CockpitMap, CockpitRanking, CockpitView, TargetDirection } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -39,23 +39,6 @@ type ColourBy = { kind: 'target' | 'indicator'; code: string };
 function parseColourBy(value: string | null): ColourBy | null {
   const [kind, code] = value?.split(':') ?? [];
   return (kind === 'target' || kind === 'indicator') && code ? { kind, code } : null;
-}
-
-/**
- * What the map opens on: an indicator's values, which differ from city to city, rather than a
- * target's status, which is often the same everywhere (a map of one colour says nothing). The
- * indicator reported by the most units is taken; without one, the first target.
- */
-function defaultColourBy(targets: readonly TargetEvaluation[]): ColourBy | null {
-  let best: { code: string; reported: number } | null = null;
-  for (const evaluation of targets) {
-    if (evaluation.measure.kind !== 'indicator') continue;
-    const reported = evaluation.coverage?.reported ?? 0;
-    if (!best || reported > best.reported) best = { code: evaluation.measure.indicator.code, reported };
-  }
-  if (best) return { kind: 'indicator', code: best.code };
-  const first = targets[0]?.target.code;
-  return first ? { kind: 'target', code: first } : null;
 }
 
 /**
@@ -98,7 +81,12 @@ export default function CockpitPage() {
     return { targets, indicators };
   }, [current]);
 
-  const colourBy = parseColourBy(params.get('colour')) ?? defaultColourBy(colourOptions.targets);
+  // Title counts have no value for most children; an indicator's target colours every child.
+  const firstTarget = (
+    colourOptions.targets.find((evaluation) => evaluation.measure.kind === 'indicator') ?? colourOptions.targets[0]
+  )?.target.code;
+  const colourBy =
+    parseColourBy(params.get('colour')) ?? (firstTarget ? { kind: 'target' as const, code: firstTarget } : null);
   const mapUrl =
     region && colourBy ? withQuery('/api/v1/cockpit/map', { region, asOf, [colourBy.kind]: colourBy.code }) : null;
   const { data: map, reload: reloadMap } = useReloadable<CockpitMap>(mapUrl);
