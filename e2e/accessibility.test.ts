@@ -16,6 +16,8 @@ const STAFF_PAGES: [string, string][] = [
   ['/supervision', 'board-programmes'],
   ['/supervision/notices', 'notice-table'],
   ['/supervision/instructions', 'instruction-table'],
+  ['/supervision/ledger', 'ledger-table'],
+  ['/supervision/meetings', 'meeting-table'],
   ['/cockpit', 'breadcrumb'],
   ['/indicators', 'breadcrumb'],
   ['/cases', 'breadcrumb'],

@@ -177,9 +177,15 @@ describe(`the cockpit, data entry and approval (${walk.kind})`, () => {
     await page.getByTestId('cockpit-region').getByText(COUNTY.name).waitFor();
     expect(page.url()).toContain(`/cockpit/${COUNTY.code}`);
 
-    // The card's title, as a user clicks it: the card's centre falls on its sparkline, whose chart
-    // takes the pointer (a tooltip) once the scope note made the card taller.
-    await page.getByTestId(`target-card-${heating.target.code}`).getByText('集中供热普及率').first().click();
+    // The whole card opens the indicator, its sparkline too (the chart took the click before);
+    // and from the keyboard: the card is a button, Enter opens it.
+    const card = page.getByTestId(`target-card-${heating.target.code}`);
+    await card.getByTestId('target-sparkline').click();
+    await page.getByTestId('indicator-name').getByText('集中供热普及率').waitFor();
+    await page.goBack();
+    await card.waitFor();
+    await card.focus();
+    await page.keyboard.press('Enter');
     await page.getByTestId('indicator-name').getByText('集中供热普及率').waitFor();
     await page.getByTestId('indicator-chart').locator('svg').first().waitFor();
     const table = page.getByTestId('indicator-table');

@@ -9,6 +9,7 @@ const walk = browserWalk(import.meta.filename);
 const CITY_ADMIN = { username: 'hrb-office', password: 'Harbin-Office-2019!' };
 const LIAISON = { username: 'zjt-liaison', password: 'Housing-Liaison-2019!' };
 const HANDLER = { username: 'dl-cgj-handler', password: 'Daoli-Handler-2019!' };
+const INSPECTOR = { username: 'sheng-inspector', password: 'Province-Inspector-2019!' };
 const DESCRIPTION = '中央大街路口电线杆上贴满小广告，影响市容。';
 
 /** Signs in and waits for the 工作台, where everyone lands; returns the page's main area. */
@@ -171,5 +172,63 @@ describe(`each role lands on its 工作台 with its real to-dos (${walk.kind})`,
     await home.getByTestId('home-section-cases').getByText(caseNumber).waitFor();
     expect(await home.getByTestId('home-figure-casesInQueue').textContent()).toContain('1');
     await page.screenshot({ path: path.join(SCREENSHOTS, `home-handler-${walk.kind}.png`), fullPage: true });
+  });
+
+  it('the inspector sees the handled case to verify and the round to score, and opens the scoring sheet', async () => {
+    const { page, server } = walk;
+    const admin = await apiSession(server.url, 'admin', server.adminPassword);
+    const inspector = await admin.call<{ id: string }>('POST', '/api/v1/users', {
+      ...INSPECTOR,
+      displayName: '省创城办督查员',
+      role: 'inspector',
+      regionCode: '23',
+    });
+    // The unit handles the case it was dispatched (the test before), with a photo of the result.
+    const handler = await apiSession(server.url, HANDLER.username, HANDLER.password);
+    await handler.call('POST', `/api/v1/cases/${caseId}/actions`, { action: 'start' });
+    await page.setContent('<div style="width:160px;height:120px;background:linear-gradient(#3a3,#36c)"></div>');
+    const picture = await page.screenshot({ clip: { x: 0, y: 0, width: 160, height: 120 } });
+    const uploaded = (await handler.upload('/api/v1/cases/photos?kind=after', picture, 'after.png', 'image/png')) as {
+      id: string;
+    };
+    await handler.call('POST', `/api/v1/cases/${caseId}/actions`, {
+      action: 'handle',
+      note: '已清除电线杆上的小广告。',
+      photoIds: [uploaded.id],
+    });
+    // A round in scoring with the inspector assigned to its field visits.
+    const { items: frameworks } = await admin.call<{ items: { id: string }[] }>('GET', '/api/v1/evaluation/frameworks');
+    const round = await admin.call<{ id: string }>('POST', '/api/v1/evaluation/rounds', {
+      name: '2019年度第三季度实地考察',
+      kind: 'routine',
+      frameworkId: frameworks[0]!.id,
+      year: 2019,
+      periodStart: '2019-07-01',
+      periodEnd: '2019-09-30',
+      testDate: '2019-10-15',
+      ownerRegionCode: '23',
+      regions: [{ code: '2302', cityGroup: 'prefecture' }],
+    });
+    await admin.call('PUT', `/api/v1/evaluation/rounds/${round.id}/assignments`, {
+      assignments: [{ userId: inspector.id, method: 'field', regionCodes: [] }],
+    });
+    for (const to of ['open', 'scoring'])
+      await admin.call('POST', `/api/v1/evaluation/rounds/${round.id}/transition`, { to });
+
+    const home = await landOnWorkbench(page, INSPECTOR.username, INSPECTOR.password);
+    await home.getByTestId('home-section-cases').getByText(caseNumber).waitFor();
+    const rounds = home.getByTestId('home-section-rounds');
+    await rounds.getByText('2019年度第三季度实地考察').waitFor();
+    // The round's state reads as a word, not as its code.
+    expect(await rounds.textContent()).toContain('评分中');
+    expect(await rounds.textContent()).not.toContain('scoring');
+    // Nothing of the offices: no approvals, no notices.
+    expect(await home.getByTestId('home-section-approvals').count()).toBe(0);
+    expect(await home.getByTestId('home-section-notices').count()).toBe(0);
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `home-inspector-${walk.kind}.png`), fullPage: true });
+    await rounds.getByText('2019年度第三季度实地考察').click();
+    await page.getByTestId('scoring-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/evaluation/rounds/${round.id}/score`);
   });
 });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Permission, Role } from './roles.ts';
 import { EvaluationMethod } from './evaluation.ts';
@@ -30,6 +33,48 @@ describe('the server message catalogue', () => {
     for (const method of EvaluationMethod.options) expect(serverMessages).toHaveProperty([`method.${method}`]);
     for (const status of CaseStatus.options) expect(serverMessages).toHaveProperty([`caseStatus.${status}`]);
     for (const action of Object.keys(caseActionRules)) expect(serverMessages).toHaveProperty([`caseAction.${action}`]);
+  });
+});
+
+// The server's sources, read as text at test time: every text it writes for a person must come
+// from the catalogue above, so none may be a string literal.
+const serverRoot = fileURLToPath(new URL('../../server/src/', import.meta.url));
+const serverSources: Record<string, string> = Object.fromEntries(
+  (fs.readdirSync(serverRoot, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.split(path.sep).includes('test'))
+    .map((f) => [f.split(path.sep).join('/'), fs.readFileSync(path.join(serverRoot, f), 'utf8')]),
+);
+
+/**
+ * Files whose texts are for an operator at a terminal, not for a person using the app: the CLI's
+ * data-file imports (YAML and the region CSVs are edited by the installation's engineers and
+ * reported in English on the command line), the demo loader's refusal (a CLI flag), the metrics
+ * endpoint (a scraper's token) and the audit proofs (a verifier's tool, RFC 9162 terms).
+ */
+const OPERATOR_FILES = [
+  'data-files/yaml.ts',
+  'modules/regions/import-regions.ts',
+  'modules/indicators/demo.ts',
+  'modules/system/metrics.ts',
+  'modules/audit/proofs.ts',
+];
+
+/** A field message, a refusal's detail or an error's detail written as a literal text. */
+const LITERAL_TEXT =
+  /(\bmessage:\s*['"`]|\b(?:invalid|conflict|forbidden|outOfScope)\(\s*['"`]|new AppError\(\s*'[A-Z_]+',\s*['"`])/g;
+
+describe("the server's texts", () => {
+  it('are all messages of the catalogue: no literal field message or problem detail in a service', () => {
+    const literals: string[] = [];
+    for (const [file, text] of Object.entries(serverSources)) {
+      if (OPERATOR_FILES.some((f) => file.endsWith(f))) continue;
+      for (const m of text.matchAll(LITERAL_TEXT)) {
+        const line = text.slice(0, m.index).split('\n').length;
+        literals.push(`${file}:${line}: ${text.slice(m.index, m.index + 80)}`);
+      }
+    }
+    expect(literals).toEqual([]);
+    expect(Object.keys(serverSources).length).toBeGreaterThan(100);
   });
 });
 

@@ -1,3 +1,5 @@
+import { fieldMessages } from './server-messages-fields.ts';
+
 /**
  * Texts the server writes for a person (a problem's `detail`, a notification) in Chinese and
  * English, keyed by a message id. A service names the message and its parameters; the text is
@@ -6,6 +8,7 @@
  * a parameter may itself be a message (a record's name: `{thing}` ← `record.region`).
  */
 export const serverMessages = {
+  ...fieldMessages,
   // Names of records, for "not found" and similar texts.
   'record.region': { zh: '行政区划', en: 'region' },
   'record.case': { zh: '案件', en: 'case' },

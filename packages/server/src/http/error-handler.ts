@@ -66,14 +66,14 @@ function isMalformedMultipart(error: FastifyError, request: FastifyRequest): boo
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      // Catalogue messages are rendered in the reader's language; an invalid() without its own
+      // Catalogue messages are rendered in the reader's language; an error without its own
       // detail lists the fields with their (rendered) messages.
       const language = pickLanguage(request.headers['accept-language']);
       const errors = error.errors && renderFieldErrors(error.errors, language);
       const detail =
         error.detail !== undefined
           ? renderText(error.detail, language)
-          : error.code === 'VALIDATION_FAILED' && errors
+          : errors?.length
             ? errors.map((e) => `${e.field}: ${e.message}`).join('; ')
             : undefined;
       return send(request, reply, error.code, { detail, errors });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { FieldError } from '@chuangcheng/core';
-import { AppError, invalid } from './problem.ts';
+import { message, type LocalizedMessage } from '@chuangcheng/core';
+import { AppError, invalid, type ServerFieldError } from './problem.ts';
 
 /**
  * Deeper than any document the API accepts (a framework tree is about a dozen levels of
@@ -12,13 +12,13 @@ const MAX_DEPTH = 32;
 /** An unpaired high or low surrogate: JSON can carry one, UTF-8 cannot. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function textProblem(value: string): string | undefined {
-  if (value.includes('\u0000')) return 'contains a NUL character (\\u0000); remove it';
-  if (LONE_SURROGATE.test(value)) return 'contains an unpaired UTF-16 surrogate; send well-formed Unicode text';
+function textProblem(value: string): LocalizedMessage | undefined {
+  if (value.includes('\u0000')) return message('field.nulCharacter');
+  if (LONE_SURROGATE.test(value)) return message('field.loneSurrogate');
   return undefined;
 }
 
-type Finding = { kind: 'text' | 'depth'; error: FieldError };
+type Finding = { kind: 'text' | 'depth'; error: ServerFieldError };
 
 /**
  * Walks a parsed value without recursion and reports the first string (value or key)
@@ -35,12 +35,16 @@ function findUnstorableInput(root: unknown, base: string): Finding | undefined {
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_DEPTH) {
-      return { kind: 'depth', error: { field: path, message: `nested deeper than ${MAX_DEPTH} levels` } };
+      return { kind: 'depth', error: { field: path, message: message('field.tooDeep', { depth: MAX_DEPTH }) } };
     }
     for (const [key, child] of Object.entries(value)) {
       const childPath = `${path}.${key}`;
       const keyMessage = textProblem(key);
-      if (keyMessage) return { kind: 'text', error: { field: childPath, message: `field name ${keyMessage}` } };
+      if (keyMessage)
+        return {
+          kind: 'text',
+          error: { field: childPath, message: message('field.fieldName', { problem: keyMessage }) },
+        };
       stack.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }
@@ -63,7 +67,7 @@ export function registerInputGuard(app: FastifyInstance) {
       const finding = findUnstorableInput(value, base);
       if (!finding) continue;
       if (finding.kind === 'depth') throw invalid([finding.error]);
-      throw new AppError('INVALID_TEXT', `${finding.error.field}: ${finding.error.message}`, [finding.error]);
+      throw new AppError('INVALID_TEXT', undefined, [finding.error]);
     }
   });
 }

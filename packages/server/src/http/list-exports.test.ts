@@ -155,6 +155,53 @@ describe('list exports (Excel)', () => {
     expect(new Set(daqing.rows.map((r) => r[0]))).toEqual(new Set(['大庆市']));
     expect((await daqingAdmin.get('/api/v1/evaluation/titles/export.xlsx?under=2301')).statusCode).toBe(403);
   });
+
+  it('rounds and incidents: the rows of the list with its filters and scope, states and kinds as words', async () => {
+    const frameworks = await ctx.admin.get('/api/v1/evaluation/frameworks');
+    const frameworkId = (frameworks.json().items as { id: string }[])[0]!.id;
+    for (const [code, name] of [
+      ['2301', '2019年度哈尔滨市日常考核'],
+      ['2306', '2019年度大庆市日常考核'],
+    ]) {
+      const round = await ctx.admin.post('/api/v1/evaluation/rounds', {
+        name,
+        kind: 'routine',
+        frameworkId,
+        year: 2019,
+        periodStart: '2019-01-01',
+        periodEnd: '2019-03-31',
+        testDate: '2019-04-15',
+        ownerRegionCode: code,
+        regions: [{ code, cityGroup: code === '2301' ? 'capital' : 'prefecture' }],
+      });
+      expect(round.statusCode, round.body).toBe(201);
+      const incident = await ctx.admin.post('/api/v1/evaluation/incidents', {
+        regionCode: code,
+        frameworkId,
+        category: 'G15',
+        occurredOn: '2019-03-10',
+        title: `${name}期间商场火灾`,
+        description: '造成重大人员伤亡',
+      });
+      expect(incident.statusCode, incident.body).toBe(201);
+    }
+    const listed = await listAll<{ name: string }>(ctx.admin, '/api/v1/evaluation/rounds?year=2019');
+    const rounds = await readSheet(ctx.admin, '/api/v1/evaluation/rounds/export.xlsx?year=2019');
+    expect(rounds.title).toContain('2019年度测评轮次');
+    expect(rounds.header.slice(0, 4)).toEqual(['测评轮次', '类型', '年度', '状态']);
+    expect(rounds.rows.map((r) => r[0])).toEqual(listed.map((r) => r.name));
+    expect(rounds.rows).toContainEqual(expect.arrayContaining(['2019年度大庆市日常考核', '日常考核', 2019, '计划中']));
+    const daqingRounds = await readSheet(daqingAdmin, '/api/v1/evaluation/rounds/export.xlsx');
+    expect(daqingRounds.rows.map((r) => r[0])).toContain('2019年度大庆市日常考核');
+    expect(daqingRounds.rows.map((r) => r[0])).not.toContain('2019年度哈尔滨市日常考核');
+
+    const incidents = await readSheet(daqingAdmin, '/api/v1/evaluation/incidents/export.xlsx');
+    expect(incidents.header.slice(0, 4)).toEqual(['发生日期', '地区', '负面清单类别', '事件']);
+    expect(incidents.rows.map((r) => r[1])).toEqual(['大庆市']);
+    expect(incidents.rows[0]![3]).toBe('2019年度大庆市日常考核期间商场火灾');
+    const all = await readSheet(ctx.admin, '/api/v1/evaluation/incidents/export.xlsx?regionCode=2301');
+    expect(all.rows.map((r) => r[1])).toEqual(['哈尔滨市']);
+  });
 });
 
 describe('numbered pages with totals', () => {

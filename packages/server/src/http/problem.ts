@@ -56,6 +56,16 @@ export const conflict = (detail: ServerText, errors?: ServerFieldError[]) => new
 export const invalid = (errors: ServerFieldError[], detail?: ServerText) =>
   new AppError('VALIDATION_FAILED', detail, errors);
 
+/**
+ * The detail of a refused import file: how many errors, the first five with their fields, and
+ * how many more (the problem's `errors` carry up to 200 of them).
+ */
+export function importSummary(errors: readonly ServerFieldError[]): LocalizedMessage {
+  const shown = errors.slice(0, 5).map((e) => message('import.fieldError', { field: e.field, text: e.message }));
+  const summary = message('import.errorsNothingImported', { count: errors.length, shown });
+  return errors.length > 5 ? message('import.andMore', { shown: summary, more: errors.length - 5 }) : summary;
+}
+
 /** A server text in the language asked for. */
 export function renderText(text: ServerText, language: 'zh' | 'en'): string {
   return typeof text === 'string' ? text : renderMessage(text, language);

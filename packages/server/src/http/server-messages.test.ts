@@ -4,6 +4,7 @@ import { addDays } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../test/harness.ts';
 import { taskId, unitId } from '../modules/supervision/fixtures.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
+import { DAOLI, randomIp } from '../modules/cases/fixtures.ts';
 
 /*
  * The server's own texts (a problem's detail, a notification) read in the language of the
@@ -84,6 +85,69 @@ describe('problem details in the request language', () => {
     const zh = await again();
     expect(zh.statusCode).toBe(409);
     expect(zh.json().detail).toMatch(/当前为“已签收”，此操作要求其为“已下发”$/);
+  });
+});
+
+describe('field messages, conflicts and import errors in the request language', () => {
+  it('names a wrong field in Chinese by default and in English on request', async () => {
+    const zh = await get(ctx.admin, '/api/v1/org-units?regionCode=2399', ZH);
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().errors).toEqual([{ field: 'querystring.regionCode', message: '没有行政区划 2399' }]);
+    expect(zh.json().detail).toBe('querystring.regionCode: 没有行政区划 2399');
+    const en = await get(ctx.admin, '/api/v1/org-units?regionCode=2399', EN);
+    expect(en.json().errors).toEqual([{ field: 'querystring.regionCode', message: 'no region 2399' }]);
+  });
+
+  it('says why a request conflicts (409), detail and field, in the reader language', async () => {
+    const key = crypto.randomUUID();
+    const body = { categoryCode: 'event-stall', description: '占道摆摊卖水果', ...DAOLI, regionCode: '230102' };
+    const post = (description: string, headers: Record<string, string>) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/public/cases',
+        remoteAddress: randomIp(),
+        headers: { 'idempotency-key': key, ...headers },
+        payload: { ...body, description },
+      });
+    expect((await post(body.description, ZH)).statusCode).toBe(201);
+    const zh = await post('另一件事', ZH);
+    expect(zh.statusCode).toBe(409);
+    expect(zh.json().detail).toBe('该幂等键已用于另一份不同内容的上报');
+    expect(zh.json().errors[0].message).toMatch(HAN);
+    const en = await post('另一件事', EN);
+    expect(en.json().detail).toBe('this idempotency key was used for a different report');
+    expect(en.json().errors[0].message).not.toMatch(HAN);
+  });
+
+  it("lists an import file's errors in the reader language", async () => {
+    const boundary = '----cc-server-messages';
+    const payload = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\n` +
+        `Content-Type: application/octet-stream\r\n\r\nhello\r\n--${boundary}--\r\n`,
+    );
+    const send = (headers: Record<string, string>) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/data-sets/urban-environment-quarterly/import',
+        headers: {
+          cookie: harbinAdmin.cookie,
+          'x-csrf-token': harbinAdmin.csrfToken,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          ...headers,
+        },
+        payload,
+      });
+    const zh = await send(ZH);
+    expect(zh.json()).toMatchObject({
+      code: 'IMPORT_FAILED',
+      detail: '共 1 处错误，未导入任何内容：file：不是 Excel（.xlsx）文件，请填写模板后上传',
+      errors: [{ field: 'file', message: '不是 Excel（.xlsx）文件，请填写模板后上传' }],
+    });
+    const en = await send(EN);
+    expect(en.json()).toMatchObject({
+      detail: '1 error(s), nothing imported: file: not an Excel (.xlsx) file; fill in the template and upload it',
+      errors: [{ field: 'file', message: 'not an Excel (.xlsx) file; fill in the template and upload it' }],
+    });
   });
 });
 

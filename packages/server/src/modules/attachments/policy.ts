@@ -32,7 +32,13 @@ export async function checkOwnerAccess(
       reportPolicy.canRead(actor, { orgUnitId: report.org_unit_id, regionPath: report.region_path });
     } else {
       reportPolicy.canFile(actor, { orgUnitId: report.org_unit_id, assigned: true });
-      if (report.status !== 'draft') throw conflict(`report ${ownerId} is ${report.status}; evidence goes on drafts`);
+      if (report.status !== 'draft')
+        throw conflict(
+          message('report.evidenceOnDrafts', {
+            id: ownerId,
+            status: message(`reportStatus.${report.status as 'draft'}`),
+          }),
+        );
     }
     return { regionCode: report.region_code, prefectureCode: report.prefecture_code };
   }

@@ -9,17 +9,22 @@ import type { OwnerType } from './repository.ts';
 import { openAttachment, uploadAttachment, type Upload } from './service.ts';
 import { fileStoreOf } from '../../storage/file-store.ts';
 import { sweepStaleUploads } from './storage.ts';
+import { message } from '@chuangcheng/core';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
 /** The one file of a multipart request, in the field `file`. */
 async function fileOf(request: FastifyRequest, maxBytes: number): Promise<Upload> {
   if (!request.isMultipart()) {
-    throw invalid([{ field: 'body.file', message: 'send one file as multipart/form-data in the field "file"' }]);
+    throw invalid([
+      { field: 'body.file', message: message('upload.notMultipart', { thing: message('upload.thing.file') }) },
+    ]);
   }
   const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!part || part.fieldname !== 'file') {
-    throw invalid([{ field: 'body.file', message: 'send one file in the multipart field "file"' }]);
+    throw invalid([
+      { field: 'body.file', message: message('upload.noFileField', { thing: message('upload.thing.file') }) },
+    ]);
   }
   return { fileName: part.filename, stream: part.file };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../http/problem.ts';
+import { message } from '@chuangcheng/core';
 
 /** The evidence file types offices exchange, by extension, with the bytes such a file starts with. */
 const FILE_TYPES: Record<string, { contentType: string; magic: number[] | null }> = {
@@ -39,8 +40,8 @@ export function fileTypeOf(fileName: string): { extension: string; contentType: 
   const extension = path.extname(fileName).slice(1).toLowerCase();
   const type = FILE_TYPES[extension];
   if (!type) {
-    throw new AppError('UNSUPPORTED_FILE_TYPE', `.${extension || '(none)'} files are not accepted`, [
-      { field: 'body.file', message: 'allowed: pdf, png, jpg, jpeg, xlsx, xls, docx, csv' },
+    throw new AppError('UNSUPPORTED_FILE_TYPE', message('upload.typeNotAccepted', { extension: extension || '—' }), [
+      { field: 'body.file', message: message('upload.allowedTypes') },
     ]);
   }
   return { extension, contentType: type.contentType };
@@ -83,8 +84,8 @@ export async function receiveUpload(
     await pipeline(source, tap, fs.createWriteStream(tempPath, { flags: 'wx' }));
     if (source.truncated || size > maxBytes) throw tooLarge(maxBytes);
     if (!matchesMagic(extension, head)) {
-      throw new AppError('UNSUPPORTED_FILE_TYPE', `the content is not a .${extension} file`, [
-        { field: 'body.file', message: `content does not match the .${extension} extension` },
+      throw new AppError('UNSUPPORTED_FILE_TYPE', message('upload.notOfType', { extension }), [
+        { field: 'body.file', message: message('upload.contentMismatch', { extension }) },
       ]);
     }
     return { tempPath, sha256: hash.digest('hex'), sizeBytes: size };
@@ -96,8 +97,8 @@ export async function receiveUpload(
 }
 
 function tooLarge(maxBytes: number) {
-  return new AppError('FILE_TOO_LARGE', `files may be at most ${maxBytes} bytes`, [
-    { field: 'body.file', message: `larger than ${maxBytes} bytes` },
+  return new AppError('FILE_TOO_LARGE', message('upload.atMost', { maxBytes }), [
+    { field: 'body.file', message: message('upload.tooLarge', { maxBytes }) },
   ]);
 }
 

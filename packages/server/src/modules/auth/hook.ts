@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/cookie';
 import { AppError } from '../../http/problem.ts';
 import { resolveApiToken, resolveSession, SESSION_COOKIE, type AuthDeps } from './service.ts';
+import { message } from '@chuangcheng/core';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -27,7 +28,7 @@ export function registerAuthentication(app: FastifyInstance, deps: AuthDeps) {
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       request.actor = (await resolveApiToken(db, authorization.slice(7).trim())) ?? null;
-      if (!request.actor) throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked');
+      if (!request.actor) throw new AppError('UNAUTHENTICATED', message('auth.unknownToken'));
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       const session = cookie ? await resolveSession(deps, cookie) : undefined;
@@ -35,7 +36,7 @@ export function registerAuthentication(app: FastifyInstance, deps: AuthDeps) {
         request.actor = session.actor;
         const sent = request.headers['x-csrf-token'];
         if (!SAFE_METHODS.has(request.method) && (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken))) {
-          throw new AppError('CSRF_FAILED', 'send the csrfToken from sign-in in the x-csrf-token header');
+          throw new AppError('CSRF_FAILED', message('auth.sendCsrf'));
         }
       }
     }

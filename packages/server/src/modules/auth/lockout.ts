@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import { AppError } from '../../http/problem.ts';
 import { recordAudit } from '../audit/index.ts';
 import { authRepository } from './repository.ts';
+import { message } from '@chuangcheng/core';
 
 /**
  * Sign-in lockout per (account, source address), issue 11. Counting per account alone let
@@ -49,7 +50,7 @@ type Pair = { userId: string; source: string };
 export async function assertNotLocked(db: Kysely<Database>, pair: Pair, now: Date): Promise<void> {
   const row = await authRepository.findSignInFailure(db, pair.userId, pair.source);
   if (row?.locked_until && row.locked_until > now) {
-    throw new AppError('ACCOUNT_LOCKED', `locked from this address until ${row.locked_until.toISOString()}`);
+    throw new AppError('ACCOUNT_LOCKED', message('auth.lockedUntil', { until: row.locked_until.toISOString() }));
   }
 }
 
@@ -90,6 +91,7 @@ export async function recordSignInFailure(
     );
     return until;
   });
-  if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', `locked from this address until ${lockedUntil.toISOString()}`);
+  if (lockedUntil)
+    throw new AppError('ACCOUNT_LOCKED', message('auth.lockedUntil', { until: lockedUntil.toISOString() }));
   throw new AppError('INVALID_CREDENTIALS');
 }

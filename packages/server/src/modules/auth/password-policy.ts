@@ -2,6 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import { AppError } from '../../http/problem.ts';
+import { message } from '@chuangcheng/core';
 
 /**
  * Password strength (issue 11): length alone let `1234567890` and `password12` through.
@@ -33,8 +34,11 @@ export function passwordWeakness(password: string, userInputs: readonly string[]
   return `too easy to guess${advice ? `: ${advice}` : ''}`;
 }
 
-/** Throws WEAK_PASSWORD naming the field when the password is too guessable. */
+/**
+ * Throws WEAK_PASSWORD naming the field when the password is too guessable. The field message is
+ * the catalogue's advice in the reader's language (the estimator's own feedback is English only).
+ */
 export function assertStrongPassword(password: string, userInputs: readonly string[], field: string): void {
   const weakness = passwordWeakness(password, userInputs);
-  if (weakness) throw new AppError('WEAK_PASSWORD', `${field}: ${weakness}`, [{ field, message: weakness }]);
+  if (weakness) throw new AppError('WEAK_PASSWORD', undefined, [{ field, message: message('user.weakPassword') }]);
 }

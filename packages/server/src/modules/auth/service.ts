@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { Role, type ChangePasswordRequest } from '@chuangcheng/core';
+import { message, Role, type ChangePasswordRequest } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import type { Config } from '../../config.ts';
 import { AppError, invalid, notFound } from '../../http/problem.ts';
@@ -168,7 +168,7 @@ export async function changeOwnPassword(
   const account = await authRepository.findAccountByUsername(db, actor.username);
   if (!account || !(await verifyPassword(account.password_hash, input.currentPassword))) {
     // Not 401: the session is fine, only the proof is wrong.
-    throw invalid([{ field: 'body.currentPassword', message: 'is not the current password' }]);
+    throw invalid([{ field: 'body.currentPassword', message: message('user.wrongCurrentPassword') }]);
   }
   assertStrongPassword(input.newPassword, [account.username, account.display_name], 'body.newPassword');
   const passwordHash = await hashPassword(input.newPassword);

@@ -42,7 +42,7 @@ async function requirePhotos(trx: Kysely<Database>, ids: string[], field: string
     const p = photos.find((x) => x.id === id);
     if (!p || p.case_id !== null) {
       throw invalid([
-        { field: `${field}.${i}`, message: 'no such unattached photo; upload it with POST /cases/photos first' },
+        { field: `${field}.${i}`, message: message('case.noUnattachedPhoto', { endpoint: 'POST /cases/photos' }) },
       ]);
     }
   });
@@ -324,7 +324,7 @@ export async function actOnCase(db: Kysely<Database>, ctx: Ctx, id: string, body
     if (effect.photoIds && effect.photoIds.length > 0) {
       const attached = await caseRepository.attachPhotos(trx, effect.photoIds, current, eventId);
       if (attached !== effect.photoIds.length) {
-        throw invalid([{ field: 'body.photoIds', message: 'a photo was used elsewhere meanwhile' }]);
+        throw invalid([{ field: 'body.photoIds', message: message('case.photoUsedMeanwhile') }]);
       }
     }
     if (effect.notify) await emitEvent(trx, effect.notify);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  message,
   calendarCoverage,
   chinaDate,
   isWithinScope,
@@ -42,12 +43,13 @@ export async function createDispatchRule(
   body: CreateDispatchRule,
 ): Promise<DispatchRule> {
   const region = await caseRepository.findRegion(db, body.regionCode);
-  if (!region) throw invalid([{ field: 'body.regionCode', message: `unknown region ${body.regionCode}` }]);
+  if (!region)
+    throw invalid([{ field: 'body.regionCode', message: message('field.noRegion', { code: body.regionCode }) }]);
   casePolicy.canConfigure(ctx.actor, region.path);
   if (body.categoryCode) await requireLeafCategory(db, body.categoryCode, 'body.categoryCode');
   const unit = await caseRepository.findOrgUnit(db, body.orgUnitId);
   if (!unit || !isWithinScope(ctx.actor.regionPath, unit.region_path)) {
-    throw invalid([{ field: 'body.orgUnitId', message: 'no such organisation in your scope' }]);
+    throw invalid([{ field: 'body.orgUnitId', message: message('field.orgNotInScope') }]);
   }
   const id = crypto.randomUUID();
   try {
@@ -65,8 +67,8 @@ export async function createDispatchRule(
     });
   } catch (error) {
     if ((error as { code?: string }).code === '23505') {
-      throw conflict('a rule for this region and category exists; delete it first', [
-        { field: 'body.categoryCode', message: 'already has a rule in this region' },
+      throw conflict(message('case.ruleExists'), [
+        { field: 'body.categoryCode', message: message('case.ruleExistsField') },
       ]);
     }
     throw error;
@@ -128,7 +130,7 @@ export async function updateCategory(
     throw invalid([
       {
         field: body.timeLimit ? 'body.timeLimit' : 'body.defaultUnitName',
-        message: `${code} is a group; set these on its categories`,
+        message: message('case.categoryIsGroup', { code }),
       },
     ]);
   }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  message,
   boundingBox,
   canonicalJson,
   chinaDate,
@@ -61,40 +62,37 @@ export async function requireLeafCategory(db: Kysely<Database>, code: string, fi
  */
 async function resolveRegion(db: Kysely<Database>, input: { regionCode?: string; lat?: number; lng?: number }) {
   const root = await caseRepository.root(db);
-  if (!root) throw new AppError('CONFLICT', 'no province is loaded');
+  if (!root) throw new AppError('CONFLICT', message('case.noProvince'));
   const hasPoint = input.lat !== undefined && input.lng !== undefined;
   const prefecture = hasPoint ? await prefectureOfPoint(root.code, input.lat!, input.lng!) : undefined;
   if (input.regionCode) {
     const region = await caseRepository.findRegion(db, input.regionCode);
-    if (!region) throw invalid([{ field: 'body.regionCode', message: `unknown region ${input.regionCode}` }]);
+    if (!region)
+      throw invalid([{ field: 'body.regionCode', message: message('field.noRegion', { code: input.regionCode }) }]);
     if (!isWithinScope(root.path, region.path)) {
-      throw invalid([{ field: 'body.regionCode', message: 'the region is outside this installation' }]);
+      throw invalid([{ field: 'body.regionCode', message: message('case.regionOutsideInstallation') }]);
     }
     if (prefecture === null) {
-      throw invalid([{ field: 'body.lat', message: 'the point lies outside the province; check the location' }]);
+      throw invalid([{ field: 'body.lat', message: message('case.pointOutsideProvince') }]);
     }
     if (prefecture && region.level >= 2 && region.prefecture_code && region.prefecture_code !== prefecture) {
       throw invalid([
         {
           field: 'body.regionCode',
-          message: `the point lies in prefecture ${prefecture}, not in the chosen region's ${region.prefecture_code}; correct the region or the point`,
+          message: message('case.pointInOtherPrefecture', { prefecture, chosen: region.prefecture_code }),
         },
       ]);
     }
     return region;
   }
   if (!hasPoint) {
-    throw invalid([
-      { field: 'body.regionCode', message: 'choose the region (street or community), or send the location (lat, lng)' },
-    ]);
+    throw invalid([{ field: 'body.regionCode', message: message('case.chooseRegionOrPoint') }]);
   }
   if (prefecture === undefined) {
-    throw invalid([
-      { field: 'body.regionCode', message: 'this installation cannot place a point on its own: choose the region' },
-    ]);
+    throw invalid([{ field: 'body.regionCode', message: message('case.cannotPlacePoint') }]);
   }
   if (prefecture === null) {
-    throw invalid([{ field: 'body.lat', message: 'the point lies outside the province; check the location' }]);
+    throw invalid([{ field: 'body.lat', message: message('case.pointOutsideProvince') }]);
   }
   return (await caseRepository.findRegion(db, prefecture))!;
 }
@@ -152,8 +150,8 @@ async function replay(
   stored: { case_id: string; fingerprint: string },
 ): Promise<IntakeResponse> {
   if (stored.fingerprint !== fingerprint) {
-    throw conflict('this idempotency key was used for a different report', [
-      { field: 'header.idempotency-key', message: 'already used with other content; send a new key for a new report' },
+    throw conflict(message('case.idempotencyKeyReused'), [
+      { field: 'header.idempotency-key', message: message('case.idempotencyKeyReusedField') },
     ]);
   }
   const row = (await caseRepository.findCase(db, stored.case_id))!;
@@ -202,17 +200,19 @@ export async function fileCase(
 
   const category = await requireLeafCategory(db, input.categoryCode);
   if ((input.lat === undefined) !== (input.lng === undefined)) {
-    throw invalid([{ field: input.lat === undefined ? 'body.lat' : 'body.lng', message: 'send lat and lng together' }]);
+    throw invalid([
+      { field: input.lat === undefined ? 'body.lat' : 'body.lng', message: message('case.latLngTogether') },
+    ]);
   }
   if (!input.address && input.lat === undefined) {
-    throw invalid([{ field: 'body.address', message: 'give the location: lat and lng, or an address' }]);
+    throw invalid([{ field: 'body.address', message: message('case.giveLocation') }]);
   }
   const region = await resolveRegion(db, input);
   if (ctx.actor) casePolicy.canFileIn(ctx.actor, input.channel, region.path);
   const now = new Date();
   const reportedAt = input.reportedAt ? new Date(input.reportedAt) : now;
   if (reportedAt.getTime() > now.getTime() + 60_000) {
-    throw invalid([{ field: 'body.reportedAt', message: 'cannot be in the future' }]);
+    throw invalid([{ field: 'body.reportedAt', message: message('field.inFuture') }]);
   }
   const photos = await caseRepository.findPhotos(db, input.photoIds);
   input.photoIds.forEach((id, i) => {
@@ -221,7 +221,7 @@ export async function fileCase(
       throw invalid([
         {
           field: `body.photoIds.${i}`,
-          message: 'no such unattached photo; upload it with POST /public/case-photos first',
+          message: message('case.noUnattachedPhoto', { endpoint: 'POST /public/case-photos' }),
         },
       ]);
     }
@@ -306,7 +306,7 @@ export async function fileCase(
         eventId,
       );
       if (attached !== input.photoIds.length) {
-        throw invalid([{ field: 'body.photoIds', message: 'a photo was used by another report meanwhile' }]);
+        throw invalid([{ field: 'body.photoIds', message: message('case.photoUsedMeanwhile') }]);
       }
       // The audit chain's lock is held from here to the commit: take it last.
       const created = (await caseRepository.findCase(trx, id))!;

@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import { CasePhoto, PhotoKind } from '@chuangcheng/core';
+import { CasePhoto, message, PhotoKind } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { requireActor } from '../auth/index.ts';
@@ -47,7 +47,7 @@ export async function casePhotoRoutes(app: App, deps: ModuleDeps) {
         casePolicy.canUpload(actor);
         const { upload, fields } = await fileOf(request, storage.maxBytes);
         const kind = PhotoKind.safeParse(request.query.kind ?? fields.kind ?? 'after');
-        if (!kind.success) throw invalid([{ field: 'body.kind', message: 'before, after or verification' }]);
+        if (!kind.success) throw invalid([{ field: 'body.kind', message: message('upload.photoKind') }]);
         return reply.code(201).send(await uploadCasePhoto(deps.db, storage, upload, kind.data, actor));
       },
     );

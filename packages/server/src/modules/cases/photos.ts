@@ -19,8 +19,8 @@ const DISPLAY_PX = 1280;
 function photoExtension(fileName: string): string {
   const extension = path.extname(fileName).slice(1).toLowerCase();
   if (!['jpg', 'jpeg', 'png'].includes(extension)) {
-    throw new AppError('UNSUPPORTED_FILE_TYPE', `.${extension || '(none)'} is not a photo format we accept`, [
-      { field: 'body.file', message: 'send a JPEG or PNG photo (.jpg, .jpeg, .png)' },
+    throw new AppError('UNSUPPORTED_FILE_TYPE', message('upload.notAPhotoFormat', { extension: extension || '—' }), [
+      { field: 'body.file', message: message('upload.photoType') },
     ]);
   }
   return extension;
@@ -53,8 +53,8 @@ export async function uploadCasePhoto(
         .jpeg({ quality: 80, mozjpeg: true })
         .toBuffer({ resolveWithObject: true });
     } catch {
-      throw new AppError('UNSUPPORTED_FILE_TYPE', 'the photo cannot be decoded', [
-        { field: 'body.file', message: 'the file is damaged or not a complete JPEG/PNG image' },
+      throw new AppError('UNSUPPORTED_FILE_TYPE', message('upload.photoUndecodable'), [
+        { field: 'body.file', message: message('upload.photoDamaged') },
       ]);
     }
     await storage.files.write(displayKey, display.data);

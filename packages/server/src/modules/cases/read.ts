@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  message,
   allowedCaseActions,
   currentStageDeadline,
   currentStageStart,
@@ -285,7 +286,8 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
   let scopePath = actor.regionPath;
   if (query.regionCode) {
     const region = await caseRepository.findRegion(db, query.regionCode);
-    if (!region) throw invalid([{ field: 'query.regionCode', message: `unknown region ${query.regionCode}` }]);
+    if (!region)
+      throw invalid([{ field: 'query.regionCode', message: message('field.noRegion', { code: query.regionCode }) }]);
     assertInScope(actor, region.path);
     scopePath = region.path;
   }
@@ -299,7 +301,7 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
   if (decoded) {
     const [at, id] = decoded.split('|');
     if (!at || !id || Number.isNaN(Date.parse(at)))
-      throw invalid([{ field: 'query.cursor', message: 'not a cursor from this list' }]);
+      throw invalid([{ field: 'query.cursor', message: message('field.badCursor') }]);
     after = { at: new Date(at), id };
   }
   const filter = {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  message,
   isOpenStatus,
   statusAfterRating,
   type CaseStatus,
@@ -24,8 +25,8 @@ async function reporterOf(db: Kysely<Database>, number: string, token: string) {
   if (!row) throw notFound('case', number);
   const reporter = await caseRepository.findReporter(db, row.id, hashToken(token));
   if (!reporter) {
-    throw new AppError('FORBIDDEN', 'the tracking token does not belong to this case', [
-      { field: 'body.token', message: 'use the tracking token you received when you reported' },
+    throw new AppError('FORBIDDEN', message('case.tokenNotThisCase'), [
+      { field: 'body.token', message: message('case.useTrackingToken') },
     ]);
   }
   return { row, reporter };
@@ -45,14 +46,13 @@ export async function rateCase(
   await db.transaction().execute(async (trx) => {
     const current = (await caseRepository.findCaseForUpdate(trx, row.id))!;
     if (current.status !== 'closed') {
-      throw conflict(`a ${current.status} case cannot be rated yet`, [
-        { field: 'body.satisfaction', message: 'rate once the case is closed' },
-      ]);
+      throw conflict(
+        message('case.notYetRateable', { status: message(`caseStatus.${current.status as CaseStatus}`) }),
+        [{ field: 'body.satisfaction', message: message('case.rateWhenClosed') }],
+      );
     }
     if (await caseRepository.ratedSince(trx, row.id, reporter.id, current.closed_at!)) {
-      throw conflict('you have rated this case already', [
-        { field: 'body.token', message: 'one rating per reporter and closing' },
-      ]);
+      throw conflict(message('case.alreadyRated'), [{ field: 'body.token', message: message('case.oneRating') }]);
     }
     const now = new Date();
     await caseRepository.insertRating(trx, {
@@ -130,9 +130,10 @@ export async function supplementCase(
   await db.transaction().execute(async (trx) => {
     const current = (await caseRepository.findCaseForUpdate(trx, row.id))!;
     if (!isOpenStatus(current.status as CaseStatus)) {
-      throw conflict(`a ${current.status} case takes no more information`, [
-        { field: 'body.text', message: 'the case is no longer open' },
-      ]);
+      throw conflict(
+        message('case.noMoreInformation', { status: message(`caseStatus.${current.status as CaseStatus}`) }),
+        [{ field: 'body.text', message: message('case.noLongerOpen') }],
+      );
     }
     const now = new Date();
     await caseRepository.insertEvent(trx, {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { IdempotencyKey } from '@chuangcheng/core';
+import { IdempotencyKey, message } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
 import { invalid } from '../../http/problem.ts';
 import type { Upload } from '../attachments/index.ts';
@@ -57,9 +57,7 @@ export function keyOf(request: FastifyRequest, body: { idempotencyKey?: string }
     ]);
   }
   if (body.idempotencyKey && header && body.idempotencyKey !== value) {
-    throw invalid([
-      { field: 'body.idempotencyKey', message: 'differs from the Idempotency-Key header; send one of them' },
-    ]);
+    throw invalid([{ field: 'body.idempotencyKey', message: message('case.idempotencyKeyMismatch') }]);
   }
   return parsed.data;
 }
@@ -69,11 +67,15 @@ export async function fileOf(
   maxBytes: number,
 ): Promise<{ upload: Upload; fields: Record<string, string> }> {
   if (!request.isMultipart()) {
-    throw invalid([{ field: 'body.file', message: 'send one photo as multipart/form-data in the field "file"' }]);
+    throw invalid([
+      { field: 'body.file', message: message('upload.notMultipart', { thing: message('upload.thing.photo') }) },
+    ]);
   }
   const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!part || part.fieldname !== 'file')
-    throw invalid([{ field: 'body.file', message: 'send one photo in the field "file"' }]);
+    throw invalid([
+      { field: 'body.file', message: message('upload.noFileField', { thing: message('upload.thing.photo') }) },
+    ]);
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(part.fields)) {
     const field = Array.isArray(value) ? value[0] : value;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  message,
   caseRates,
   chinaDate,
   type CaseMap,
@@ -72,7 +73,7 @@ function sum(rows: Counts[]): Counts {
 async function baseRegion(db: Kysely<Database>, actor: Actor, regionCode: string | undefined) {
   if (!regionCode) return (await caseRepository.findRegion(db, actor.regionCode))!;
   const region = await caseRepository.findRegion(db, regionCode);
-  if (!region) throw invalid([{ field: 'query.regionCode', message: `unknown region ${regionCode}` }]);
+  if (!region) throw invalid([{ field: 'query.regionCode', message: message('field.noRegion', { code: regionCode }) }]);
   assertInScope(actor, region.path);
   return region;
 }
@@ -86,7 +87,7 @@ export async function caseStatistics(db: Kysely<Database>, actor: Actor, query: 
   authorize(actor, 'case.read');
   const to = query.to ?? chinaDate(new Date());
   const from = query.from ?? chinaDate(new Date(Date.now() - 30 * 86_400_000));
-  if (from > to) throw invalid([{ field: 'query.from', message: 'must not be after query.to' }]);
+  if (from > to) throw invalid([{ field: 'query.from', message: message('field.notAfter', { other: 'query.to' }) }]);
   const region = await baseRegion(db, actor, query.regionCode);
   const selection = {
     basePath: region.path,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  message,
   indicatorPeriodBounds,
   TargetStatus,
   type CockpitMap,
@@ -103,7 +104,7 @@ export async function getCockpitMap(
   query: Query & { target?: string; indicator?: string; period?: string },
 ): Promise<CockpitMap> {
   if ((query.target === undefined) === (query.indicator === undefined)) {
-    throw invalid([{ field: 'querystring.target', message: 'give either target or indicator' }]);
+    throw invalid([{ field: 'querystring.target', message: message('indicator.targetOrIndicator') }]);
   }
   const setup = await setUp(db, actor, query);
   const { region, tree, source, asOf } = setup;
@@ -222,7 +223,7 @@ export async function getLagging(
     });
   const offset = Number(cursor.decode(query.cursor) ?? '0');
   if (!Number.isInteger(offset) || offset < 0) {
-    throw invalid([{ field: 'querystring.cursor', message: 'not a cursor this list gave; start without one' }]);
+    throw invalid([{ field: 'querystring.cursor', message: message('field.badCursor') }]);
   }
   const page = lagging.slice(offset, offset + query.limit);
   const items: LaggingItem[] = page.map((e) => ({

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import {
+  message,
   CopyFrameworkRequest,
   FrameworkDetail,
   FrameworkImportResult,
@@ -139,12 +140,14 @@ export async function frameworkRoutes(app: App, deps: ModuleDeps) {
       async (request) => {
         if (!request.isMultipart()) {
           throw invalid([
-            { field: 'body.file', message: 'send the .xlsx file as multipart/form-data in the field "file"' },
+            { field: 'body.file', message: message('upload.notMultipart', { thing: message('upload.thing.xlsx') }) },
           ]);
         }
         const part = await request.file();
         if (!part || part.fieldname !== 'file') {
-          throw invalid([{ field: 'body.file', message: 'send the .xlsx file in the multipart field "file"' }]);
+          throw invalid([
+            { field: 'body.file', message: message('upload.noFileField', { thing: message('upload.thing.xlsx') }) },
+          ]);
         }
         const buffer = await part.toBuffer();
         if (part.file.truncated) throw new AppError('FILE_TOO_LARGE');

@@ -1,12 +1,12 @@
 import {
+  message,
   EvaluationMethod,
   FrameworkStandard,
-  type FieldError,
   type FrameworkDocument,
   type FrameworkProject,
   type ScoringRule,
 } from '@chuangcheng/core';
-import { AppError } from '../../http/problem.ts';
+import { AppError, importSummary, type ServerFieldError, type ServerText } from '../../http/problem.ts';
 
 /**
  * The Excel template of a framework: sheet 测评标准, one row per standard with its path
@@ -103,22 +103,22 @@ export async function readFrameworkWorkbook(
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('IMPORT_FAILED', 'the file is not an Excel workbook (.xlsx)', [
-      { field: 'body.file', message: 'upload the framework template saved as .xlsx' },
+    throw new AppError('IMPORT_FAILED', message('framework.notXlsxDetail'), [
+      { field: 'body.file', message: message('framework.notXlsx') },
     ]);
   }
   const sheet = workbook.getWorksheet(SHEET);
   if (!sheet) {
-    throw new AppError('IMPORT_FAILED', `the workbook has no sheet named ${SHEET}`, [
-      { field: 'body.file', message: `put the standards on a sheet named ${SHEET} (download the template)` },
+    throw new AppError('IMPORT_FAILED', message('framework.noSheet', { sheet: SHEET }), [
+      { field: 'body.file', message: message('framework.putOnSheet', { sheet: SHEET }) },
     ]);
   }
   const headings = (sheet.getRow(1).values as unknown[]).map(cellText);
   const index = new Map<ColumnKey, number>();
-  const errors: FieldError[] = [];
+  const errors: ServerFieldError[] = [];
   for (const c of COLUMNS) {
     const at = headings.indexOf(c.header);
-    if (at < 0) errors.push({ field: `row 1: ${c.header}`, message: 'this column is missing from the header row' });
+    if (at < 0) errors.push({ field: `row 1: ${c.header}`, message: message('framework.columnMissing') });
     else index.set(c.key, at);
   }
   if (errors.length > 0) throw importFailed(errors);
@@ -137,22 +137,27 @@ export async function readFrameworkWorkbook(
     const get = (key: ColumnKey) => cellText(values[index.get(key)!]);
     if (COLUMNS.every((c) => get(c.key) === '')) return;
     rows++;
-    const err = (key: ColumnKey, message: string) =>
-      errors.push({ field: `row ${rowNumber}: ${header(key)}`, message });
+    const err = (key: ColumnKey, text: ServerText) =>
+      errors.push({ field: `row ${rowNumber}: ${header(key)}`, message: text });
     const required = (key: ColumnKey) => {
       const v = get(key);
-      if (!v) err(key, 'required');
+      if (!v) err(key, message('xlsx.required'));
       return v;
     };
     const number = (key: ColumnKey, opts: { required: boolean; min?: number }) => {
       const v = get(key);
       if (!v) {
-        if (opts.required) err(key, 'required');
+        if (opts.required) err(key, message('xlsx.required'));
         return undefined;
       }
       const n = Number(v);
       if (!Number.isFinite(n) || (opts.min !== undefined && n < opts.min)) {
-        err(key, `must be a number${opts.min !== undefined ? ` ≥ ${opts.min}` : ''}; got "${v}"`);
+        err(
+          key,
+          opts.min !== undefined
+            ? message('xlsx.numberAtLeast', { min: opts.min, value: v })
+            : message('xlsx.number', { value: v }),
+        );
         return undefined;
       }
       return n;
@@ -162,7 +167,7 @@ export async function readFrameworkWorkbook(
     const projectName = required('projectName');
     const partText = get('part') || '基本';
     const part = PARTS.get(partText);
-    if (!part) err('part', `use 基本 or 未成年人; got "${partText}"`);
+    if (!part) err('part', message('xlsx.useOneOf', { options: ['基本', '未成年人'], value: partText }));
     const contentCode = required('contentCode');
     const contentName = required('contentName');
     const code = required('code');
@@ -171,28 +176,29 @@ export async function readFrameworkWorkbook(
     const methodText = required('method');
     const method = METHODS.get(methodText);
     if (methodText && !method)
-      err('method', `use one of ${Object.values(METHOD_LABELS).join('、')}; got "${methodText}"`);
+      err('method', message('xlsx.useOneOf', { options: Object.values(METHOD_LABELS), value: methodText }));
     if (method && part === 'main' && !grouped.has(method)) {
-      err('method', `${METHOD_LABELS[method]} is in no method group of this framework`);
+      err('method', message('xlsx.methodNotGrouped', { method: METHOD_LABELS[method] }));
     }
     const ruleText = required('rule');
     const kind = RULES.get(ruleText);
-    if (ruleText && !kind) err('rule', `use one of ${Object.values(RULE_LABELS).join('、')}; got "${ruleText}"`);
+    if (ruleText && !kind)
+      err('rule', message('xlsx.useOneOf', { options: Object.values(RULE_LABELS), value: ruleText }));
     let rule: ScoringRule | undefined;
     if (kind === 'deduction') {
       const perFinding = number('perFinding', { required: true, min: 0 });
       if (perFinding !== undefined && points !== undefined && perFinding > points) {
-        err('perFinding', 'a finding cannot cost more than the standard’s points');
+        err('perFinding', message('xlsx.findingTooCostly'));
       }
       if (perFinding !== undefined) rule = { kind, perFinding };
     } else if (kind === 'threshold') {
       const comparatorText = get('comparator') || '>=';
       const comparator = COMPARATORS.get(comparatorText as never);
-      if (!comparator) err('comparator', `use >= or <=; got "${comparatorText}"`);
+      if (!comparator) err('comparator', message('xlsx.useOneOf', { options: ['>=', '<='], value: comparatorText }));
       const target = number('target', { required: true });
       const partialText = get('partial') || '不得分';
       const partial = PARTIALS.get(partialText);
-      if (!partial) err('partial', `use 不得分 or 按比例; got "${partialText}"`);
+      if (!partial) err('partial', message('xlsx.useOneOf', { options: ['不得分', '按比例'], value: partialText }));
       const indicatorCode = get('indicatorCode') || undefined;
       if (comparator && target !== undefined && partial) rule = { kind, comparator, target, partial, indicatorCode };
     } else if (kind) {
@@ -201,12 +207,11 @@ export async function readFrameworkWorkbook(
     const siteTypes = get('siteTypes')
       .split(/[、,，;；\s]+/)
       .filter(Boolean);
-    for (const s of siteTypes)
-      if (!sites.has(s)) err('siteTypes', `site type ${s} is not one of this framework's site types`);
+    for (const s of siteTypes) if (!sites.has(s)) err('siteTypes', message('xlsx.unknownSiteType', { siteType: s }));
 
     if (code) {
       const before = seen.get(code);
-      if (before !== undefined) err('code', `standard ${code} is already on row ${before}`);
+      if (before !== undefined) err('code', message('xlsx.standardTwice', { code, row: before }));
       else seen.set(code, rowNumber);
     }
     if (!projectCode || !contentCode || !code || !rule || !method || points === undefined || !part) return;
@@ -224,7 +229,7 @@ export async function readFrameworkWorkbook(
       projectByCode.set(projectCode, project);
       projects.push(project);
     } else if (project.part !== part) {
-      err('part', `project ${projectCode} is ${PART_LABELS[project.part]} on an earlier row`);
+      err('part', message('xlsx.projectPartEarlier', { code: projectCode, part: PART_LABELS[project.part] }));
     }
     let content = contentByCode.get(contentCode);
     if (!content) {
@@ -236,25 +241,16 @@ export async function readFrameworkWorkbook(
     }
     content.content.standards.push(parsed.data);
   });
-  if (rows === 0) errors.push({ field: `${SHEET}`, message: 'the sheet has no standards below the header row' });
+  if (rows === 0) errors.push({ field: `${SHEET}`, message: message('framework.noStandards') });
   if (projects.some((p) => p.part === 'minors') && !settings.minors) {
-    errors.push({ field: header('part'), message: 'this framework has no minors settings; mark every row 基本' });
+    errors.push({ field: header('part'), message: message('framework.noMinors') });
   }
   if (errors.length > 0) throw importFailed(errors);
   return { projects, rows };
 }
 
-function importFailed(errors: FieldError[]): AppError {
-  const shown = errors
-    .slice(0, 5)
-    .map((e) => `${e.field}: ${e.message}`)
-    .join('; ');
-  const more = errors.length > 5 ? `; and ${errors.length - 5} more` : '';
-  return new AppError(
-    'IMPORT_FAILED',
-    `${errors.length} error(s), nothing imported: ${shown}${more}`,
-    errors.slice(0, 200),
-  );
+function importFailed(errors: ServerFieldError[]): AppError {
+  return new AppError('IMPORT_FAILED', importSummary(errors), errors.slice(0, 200));
 }
 
 /** The framework's standards in the template (an empty template when `doc` is null). */

@@ -125,8 +125,8 @@ export async function createFramework(
   assertSound(doc, prefix);
   return db.transaction().execute(async (trx) => {
     if (await frameworkRepository.findByEdition(trx, doc.edition)) {
-      throw conflict(`edition ${doc.edition} exists; revise it or copy it under a new edition code`, [
-        { field: `${prefix}.edition`, message: 'already used by another framework' },
+      throw conflict(message('framework.editionExists', { edition: doc.edition }), [
+        { field: `${prefix}.edition`, message: message('framework.editionTaken') },
       ]);
     }
     const id = crypto.randomUUID();
@@ -169,7 +169,7 @@ export async function reviseFramework(
     const doc = request.document;
     if (doc.edition !== row.edition) {
       throw invalid([
-        { field: `${prefix}.edition`, message: `stays ${row.edition}; copy the framework to start a new edition` },
+        { field: `${prefix}.edition`, message: message('framework.editionStays', { edition: row.edition }) },
       ]);
     }
     assertSound(doc, prefix);
@@ -207,8 +207,8 @@ export async function copyFramework(
     );
   } catch (error) {
     if (error instanceof AppError && error.code === 'CONFLICT') {
-      throw conflict(`edition ${request.edition} exists`, [
-        { field: 'body.edition', message: 'already used by another framework' },
+      throw conflict(message('framework.editionExistsShort', { edition: request.edition }), [
+        { field: 'body.edition', message: message('framework.editionTaken') },
       ]);
     }
     throw error;
@@ -228,13 +228,13 @@ export async function importFrameworkWorkbook(db: Db, ctx: Context, id: string, 
   if (!parsed.success) {
     throw new AppError(
       'IMPORT_FAILED',
-      'the standards do not form a valid framework',
+      message('framework.invalidStandards'),
       parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
     );
   }
   const problems = checkFramework(parsed.data);
   if (problems.length > 0) {
-    throw new AppError('IMPORT_FAILED', `${problems.length} error(s), nothing imported`, problems);
+    throw new AppError('IMPORT_FAILED', message('import.errorsCount', { count: problems.length }), problems);
   }
   const { unchanged } = await reviseFramework(db, ctx, id, {
     document: parsed.data,
@@ -298,8 +298,7 @@ export async function loadFrameworkFile(db: Db, ctx: Context, file: string) {
  */
 export async function importFrameworkFile(db: Db, ctx: Context, file: string, edition?: string) {
   if (!file.toLowerCase().endsWith('.xlsx')) return loadFrameworkFile(db, ctx, file);
-  if (!edition)
-    throw invalid([{ field: '--edition', message: 'name the edition whose standards the Excel file replaces' }]);
+  if (!edition) throw invalid([{ field: '--edition', message: message('framework.nameEdition') }]);
   const row = await frameworkRepository.findByEdition(db, edition);
   if (!row) throw notFound('frameworkEdition', edition);
   const fs = await import('node:fs');

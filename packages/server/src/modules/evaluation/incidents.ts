@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { incidentEffects, titleStatesAt, type Incident, type PlannedEffect } from '@chuangcheng/core';
+import { message, incidentEffects, titleStatesAt, type Incident, type PlannedEffect } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
@@ -97,16 +97,17 @@ export async function recordIncident(
 ): Promise<Incident> {
   authorize(ctx.actor, 'incident.write');
   const region = await titleRepository.findRegion(db, request.regionCode);
-  if (!region) throw invalid([{ field: 'body.regionCode', message: `no region ${request.regionCode}` }]);
+  if (!region)
+    throw invalid([{ field: 'body.regionCode', message: message('field.noRegion', { code: request.regionCode }) }]);
   assertInScope(ctx.actor, region.path);
   const list = await negativeListOf(db, request.frameworkId);
-  if (!list) throw invalid([{ field: 'body.frameworkId', message: 'no such framework' }]);
+  if (!list) throw invalid([{ field: 'body.frameworkId', message: message('field.noFramework') }]);
   const entry = list.find((e) => e.code === request.category);
   if (!entry) {
     throw invalid([
       {
         field: 'body.category',
-        message: `not on this framework's negative list; use one of ${list.map((e) => e.code).join(', ')}`,
+        message: message('incident.notOnNegativeList', { codes: list.map((e) => e.code) }),
       },
     ]);
   }

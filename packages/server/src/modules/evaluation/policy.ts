@@ -79,7 +79,7 @@ export const evaluationPolicy = {
   /** 回避: refuses a scorer whose scope overlaps the region below the round's organising level. */
   assertNoConflict(scorerPath: string, round: RoundAccess, region: { code: string; path: string }): void {
     if (scorerConflict(scorerPath, region.path, round.ownerPath)) {
-      throw new AppError('SCORER_CONFLICT', `region ${region.code} is in the scorer's own scope`);
+      throw new AppError('SCORER_CONFLICT', message('round.inScorersScope', { code: region.code }));
     }
   },
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { message, canonicalJson, type Publication, type Scorecard, type RoundStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError, conflict, invalid } from '../../http/problem.ts';
+import { AppError, conflict, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { computeRound, type ComputedRound } from './compute.ts';
@@ -22,15 +22,11 @@ function assertFullyScored(computed: ComputedRound) {
   const missing = computed.regions.flatMap(({ region, score }) =>
     score.pending.map((p) => ({
       field: `regions.${region.code}.standards.${p.standardCode}`,
-      message: `${region.name} ${p.standardCode}（${p.points}分）尚未评分，也未标注不适用`,
+      message: message('round.unscored', { region: region.name, code: p.standardCode, points: p.points }),
     })),
   );
   if (missing.length > 0) {
-    throw new AppError(
-      'ROUND_NOT_FULLY_SCORED',
-      `${missing.length} standard(s) are neither scored nor marked not applicable`,
-      missing,
-    );
+    throw new AppError('ROUND_NOT_FULLY_SCORED', message('round.notFullyScored', { count: missing.length }), missing);
   }
 }
 
@@ -170,7 +166,7 @@ export async function correctPublication(
   return db.transaction().execute(async (trx) => {
     const locked = await roundRepository.findByIdForUpdate(trx, roundId);
     const round = await roundRepository.findById(trx, roundId);
-    if (!locked || !round) throw new AppError('NOT_FOUND', `round ${roundId}`);
+    if (!locked || !round) throw notFound('round', roundId);
     evaluationPolicy.canManageAt(ctx.actor, round.owner_path);
     if (locked.status !== 'published')
       throw conflict(
@@ -178,7 +174,7 @@ export async function correctPublication(
       );
     if (request.decidedOn < locked.test_date) {
       throw invalid([
-        { field: 'body.decidedOn', message: `a decision cannot precede the test on ${locked.test_date}` },
+        { field: 'body.decidedOn', message: message('round.decisionBeforeTest', { date: locked.test_date }) },
       ]);
     }
     const latest = await publicationRepository.find(trx, roundId);

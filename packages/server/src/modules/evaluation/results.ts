@@ -299,7 +299,7 @@ export async function readCycle(
 ) {
   evaluationPolicy.canRead(actor);
   const f = await frameworkRepository.findById(db, query.frameworkId);
-  if (!f) throw invalid([{ field: 'querystring.frameworkId', message: 'no such framework' }]);
+  if (!f) throw invalid([{ field: 'querystring.frameworkId', message: message('field.noFramework') }]);
   const doc = (await frameworkRepository.findVersion(db, f.id, f.current_version))!.document;
   const endYear = query.startYear + doc.cycle.years - 1;
   const rows = (await roundRepository.publishedResults(db, f.id, query.startYear, endYear)).filter(

@@ -11,13 +11,14 @@ import {
   type CreateRoundRequest,
   type EvaluationMethod,
   type Round,
+  type Role,
   type RoundStatus,
   type SanctionEffect,
 } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
-import { AppError, conflict, invalid, notFound } from '../../http/problem.ts';
+import { AppError, conflict, invalid, notFound, type ServerFieldError } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { regionLookup } from '../regions/index.ts';
@@ -159,15 +160,18 @@ export async function listRounds(
 /** A planned round for a set of regions under a framework edition's current version. */
 export async function createRound(db: Db, ctx: Context, request: CreateRoundRequest): Promise<Round> {
   const owner = await regionLookup.findByCode(db, request.ownerRegionCode);
-  if (!owner) throw invalid([{ field: 'body.ownerRegionCode', message: `no region ${request.ownerRegionCode}` }]);
+  if (!owner)
+    throw invalid([
+      { field: 'body.ownerRegionCode', message: message('field.noRegion', { code: request.ownerRegionCode }) },
+    ]);
   evaluationPolicy.canManageAt(ctx.actor, owner.path);
   const framework = await frameworkRepository.findById(db, request.frameworkId);
-  if (!framework) throw invalid([{ field: 'body.frameworkId', message: 'no such framework' }]);
+  if (!framework) throw invalid([{ field: 'body.frameworkId', message: message('field.noFramework') }]);
   const version = (await frameworkRepository.findVersion(db, framework.id, framework.current_version))!;
   const doc = version.document;
-  const errors: { field: string; message: string }[] = [];
+  const errors: ServerFieldError[] = [];
   if (request.periodEnd < request.periodStart)
-    errors.push({ field: 'body.periodEnd', message: 'ends before it starts' });
+    errors.push({ field: 'body.periodEnd', message: message('field.endsBeforeStart') });
   const codes = request.regions.map((r) => r.code);
   const found = new Map(
     (
@@ -181,16 +185,24 @@ export async function createRound(db: Db, ctx: Context, request: CreateRoundRequ
   const seen = new Set<string>();
   request.regions.forEach((r, i) => {
     const region = found.get(r.code);
-    if (!region) errors.push({ field: `body.regions.${i}.code`, message: `no region ${r.code}` });
+    if (!region) errors.push({ field: `body.regions.${i}.code`, message: message('field.noRegion', { code: r.code }) });
     else if (!isWithinScope(owner.path, region.path)) {
-      errors.push({ field: `body.regions.${i}.code`, message: `${region.name} is outside ${owner.name}` });
+      errors.push({
+        field: `body.regions.${i}.code`,
+        message: message('round.regionOutsideOwner', { region: region.name, owner: owner.name }),
+      });
     }
-    if (seen.has(r.code)) errors.push({ field: `body.regions.${i}.code`, message: `${r.code} is listed twice` });
+    if (seen.has(r.code))
+      errors.push({ field: `body.regions.${i}.code`, message: message('field.listedTwice', { code: r.code }) });
     seen.add(r.code);
     if (!doc.cityGroups.includes(r.cityGroup)) {
       errors.push({
         field: `body.regions.${i}.cityGroup`,
-        message: `framework ${framework.edition} covers ${doc.cityGroups.join(', ')}, not ${r.cityGroup}`,
+        message: message('round.groupNotCovered', {
+          edition: framework.edition,
+          groups: doc.cityGroups.map((g) => message(`cityGroup.${g}`)),
+          group: message(`cityGroup.${r.cityGroup}`),
+        }),
       });
     }
   });
@@ -245,8 +257,8 @@ export async function assignScorers(
   }
   const roundRegions = await roundRepository.regions(db, id);
   const regionCodes = new Set(roundRegions.map((r) => r.code));
-  const errors: { field: string; message: string }[] = [];
-  const conflicts: { field: string; message: string }[] = [];
+  const errors: ServerFieldError[] = [];
+  const conflicts: ServerFieldError[] = [];
   const users = await roundRepository.scorerAccounts(
     db,
     assignments.map((a) => a.userId),
@@ -255,13 +267,19 @@ export async function assignScorers(
   assignments.forEach((a, i) => {
     const user = users.find((u) => u.id === a.userId);
     if (!user || user.disabled)
-      errors.push({ field: `body.assignments.${i}.userId`, message: 'no such active account' });
+      errors.push({ field: `body.assignments.${i}.userId`, message: message('round.noActiveAccount') });
     else if (!['province_admin', 'city_admin', 'inspector'].includes(user.role)) {
-      errors.push({ field: `body.assignments.${i}.userId`, message: `a ${user.role} cannot score` });
+      errors.push({
+        field: `body.assignments.${i}.userId`,
+        message: message('round.roleCannotScore', { role: message(`role.${user.role as Role}`) }),
+      });
     }
     a.regionCodes.forEach((c, j) => {
       if (!regionCodes.has(c))
-        errors.push({ field: `body.assignments.${i}.regionCodes.${j}`, message: `${c} is not in this round` });
+        errors.push({
+          field: `body.assignments.${i}.regionCodes.${j}`,
+          message: message('round.regionNotInRound', { code: c }),
+        });
     });
     // 回避: nobody is assigned a region their own office belongs to or oversees.
     if (user) {
@@ -271,19 +289,22 @@ export async function assignScorers(
         if (scorerConflict(user.region_path, r.path, round.row.owner_path)) {
           conflicts.push({
             field: `body.assignments.${i}.userId`,
-            message: `${user.display_name} belongs to or oversees ${r.name} (${r.code}) and may not score it`,
+            message: message('round.scorerConflict', { user: user.display_name, region: r.name, code: r.code }),
           });
         }
       }
     }
     const key = `${a.userId}:${a.method}`;
-    if (seen.has(key))
-      errors.push({ field: `body.assignments.${i}.method`, message: 'this scorer already has this method' });
+    if (seen.has(key)) errors.push({ field: `body.assignments.${i}.method`, message: message('round.methodTwice') });
     seen.add(key);
   });
   if (errors.length > 0) throw invalid(errors);
   if (conflicts.length > 0)
-    throw new AppError('SCORER_CONFLICT', conflicts.map((c) => c.message).join('; '), conflicts);
+    throw new AppError(
+      'SCORER_CONFLICT',
+      message('round.scorerConflicts', { list: conflicts.map((c) => c.message) }),
+      conflicts,
+    );
   await db.transaction().execute(async (trx) => {
     await roundRepository.replaceAssignments(
       trx,
@@ -342,13 +363,13 @@ export async function transitionRound(
         throw invalid([
           {
             field: 'body.decidedOn',
-            message: 'give the date of the decision (通报) that publishes this year-end round',
+            message: message('round.giveDecisionDate'),
           },
         ]);
       }
       if (decidedOn && decidedOn < locked.test_date) {
         throw invalid([
-          { field: 'body.decidedOn', message: `a decision cannot precede the test on ${locked.test_date}` },
+          { field: 'body.decidedOn', message: message('round.decisionBeforeTest', { date: locked.test_date }) },
         ]);
       }
       const computed = await freezePublication(trx, ctx, round.row, {

@@ -89,7 +89,7 @@ async function roundContext(db: Db, roundId: string, regionCode: string) {
 
 function findStandard(doc: FrameworkDocument, code: string, field: string) {
   const found = standardsOf(doc).find((s) => s.standard.code === code);
-  if (!found) throw invalid([{ field, message: `no standard ${code} in this framework version` }]);
+  if (!found) throw invalid([{ field, message: message('scoring.noStandard', { code }) }]);
   return found.standard;
 }
 
@@ -372,7 +372,10 @@ export async function recordFinding(
     throw invalid([
       {
         field: 'body.standardCode',
-        message: `${standard.code} is scored by ${standard.rule.kind}; enter its result instead`,
+        message: message('scoring.enterResult', {
+          code: standard.code,
+          rule: message(`scoringRule.${standard.rule.kind}`),
+        }),
       },
     ]);
   }
@@ -381,17 +384,17 @@ export async function recordFinding(
     throw invalid([
       {
         field: 'body.deduction',
-        message: `${standard.code} is worth ${standard.points} points; a finding cannot cost more`,
+        message: message('scoring.findingTooCostly', { code: standard.code, points: standard.points }),
       },
     ]);
   }
   if (request.siteType && !doc.siteTypes.some((s) => s.code === request.siteType)) {
-    throw invalid([{ field: 'body.siteType', message: `no site type ${request.siteType} in this framework` }]);
+    throw invalid([{ field: 'body.siteType', message: message('scoring.noSiteType', { siteType: request.siteType }) }]);
   }
   if (request.evidenceId) {
     const ev = await scoreRepository.findEvidence(db, request.evidenceId);
     if (!ev || ev.round_id !== roundId || ev.region_code !== regionCode || ev.standard_code !== standard.code) {
-      throw invalid([{ field: 'body.evidenceId', message: 'not material of this region for this standard' }]);
+      throw invalid([{ field: 'body.evidenceId', message: message('scoring.evidenceElsewhere') }]);
     }
   }
   const id = crypto.randomUUID();

@@ -9,6 +9,7 @@ import {
   TitleStateList,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
+import { incidentsWorkbook } from './list-export.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
 import { titlesWorkbook } from './title-export.ts';
 import { actionContext, requireActor } from '../auth/index.ts';
@@ -33,6 +34,20 @@ export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => listIncidents(db, requireActor(request), request.query),
+  );
+  app.get(
+    '/evaluation/incidents/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Incidents in your scope as an Excel file (same filter and scope as GET /evaluation/incidents)',
+        querystring: IncidentListQuery.omit({ cursor: true, limit: true }),
+      },
+    },
+    async (request, reply) => {
+      const { ascii, name, buffer } = await incidentsWorkbook(db, requireActor(request), request.query);
+      return sendXlsx(reply, { ascii, name }, buffer);
+    },
   );
   app.post(
     '/evaluation/incidents',

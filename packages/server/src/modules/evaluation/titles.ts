@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  message,
   checkEligibility,
   cycleTotal,
   annualScore,
@@ -202,10 +203,10 @@ export async function recordTitleDecision(
   if (!region) throw notFound('region', regionCode);
   assertInScope(ctx.actor, region.path);
   if (request.endsOn && !['suspended', 'barred'].includes(request.change)) {
-    throw invalid([{ field: 'body.endsOn', message: 'only suspensions and bars have an end date' }]);
+    throw invalid([{ field: 'body.endsOn', message: message('title.endOnlySuspension') }]);
   }
   if (request.endsOn && request.endsOn < request.effectiveOn) {
-    throw invalid([{ field: 'body.endsOn', message: 'ends before it takes effect' }]);
+    throw invalid([{ field: 'body.endsOn', message: message('title.endsBeforeEffect') }]);
   }
   if (request.change === 'awarded') {
     const events = (await titleRepository.listForRegion(db, regionCode)).map(toTitleEvent);
@@ -217,7 +218,11 @@ export async function recordTitleDecision(
     });
     if (!result.eligible) {
       throw conflict(
-        `${region.name} is not eligible for ${request.title} on ${request.effectiveOn}`,
+        message('title.notEligible', {
+          region: region.name,
+          title: message(`titleKind.${request.title}`),
+          date: request.effectiveOn,
+        }),
         result.checks.filter((c) => !c.met).map((c) => ({ field: `eligibility.${c.rule}`, message: c.explanation })),
       );
     }
@@ -294,7 +299,7 @@ export async function titleCounts(db: Db, actor: Actor, query: { under?: string;
 async function scopedPath(db: Db, actor: Actor, under: string | undefined): Promise<string> {
   if (!under) return actor.regionPath;
   const region = await regionLookup.findByCode(db, under);
-  if (!region) throw invalid([{ field: 'querystring.under', message: `no region ${under}` }]);
+  if (!region) throw invalid([{ field: 'querystring.under', message: message('field.noRegion', { code: under }) }]);
   assertInScope(actor, region.path);
   return region.path;
 }

@@ -209,7 +209,7 @@ describe('chuangcheng indicators import | demo', { timeout: 600_000 }, () => {
     const refusedSheet = run(['indicators', 'import', badSheet, '--data-set', 'test-family-annual'], env);
     expect(refusedSheet.code, refusedSheet.stderr).toBe(1);
     expect(refusedSheet.stderr).toContain("row 5.households-total: C5: '很多' is not a number");
-    expect(refusedSheet.stderr).toMatch(/row 6\.test-civilized-families: D6 /);
+    expect(refusedSheet.stderr).toMatch(/row 6\.test-civilized-families: D6: /);
     expect(await counts(open)).toMatchObject({ real: 0 });
 
     const sheetImported = run(['indicators', 'import', filled, '--data-set', 'test-family-annual', '--json'], env);

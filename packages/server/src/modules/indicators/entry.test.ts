@@ -84,11 +84,11 @@ describe('data entry through the form', () => {
     const errors = res.json().errors as { field: string; message: string }[];
     expect(errors).toContainEqual({
       field: 'body.values.central-heating-area',
-      message: '集中供热面积 (1200) must not exceed 城镇建筑总面积 (1000)',
+      message: '集中供热面积（1200）不得超过城镇建筑总面积（1000）',
     });
     expect(errors).toContainEqual({
       field: 'body.values.sewage-treated',
-      message: '城市污水处理量: must be at least 0',
+      message: '城市污水处理量：不能小于 0',
     });
     expect(errors.map((e) => e.field)).toContain('body.values.no-such');
     const view = (await daoli.get(entryUrl(DAOLI))).json() as EntryView;
@@ -377,8 +377,8 @@ describe('Excel template and import', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('IMPORT_FAILED');
     expect(bad.json().errors).toEqual([
-      { field: 'row 6.sewage-treated', message: "E6: 'abc' is not a number" },
-      { field: 'row 6.central-heating-area', message: 'C6 集中供热面积 (1500) must not exceed 城镇建筑总面积 (1000)' },
+      { field: 'row 6.sewage-treated', message: 'E6：“abc”不是数字' },
+      { field: 'row 6.central-heating-area', message: 'C6：集中供热面积（1500）不得超过城镇建筑总面积（1000）' },
     ]);
     const nothing = (await harbin.get(`/api/v1/data-sets/${SET}/entries?region=2301&period=2019Q1`)).json();
     expect(nothing.counts.empty).toBe(18);
@@ -402,14 +402,14 @@ describe('Excel template and import', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({
       field: 'row 5.region',
-      message: expect.stringMatching(/outside your scope/),
+      message: expect.stringMatching(/不在您的管辖范围内/),
     });
 
     const locked = await template(harbin, '2301', '2019Q2');
     const lockedSheet = locked.getWorksheet('数据')!;
     expect(lockedSheet.getCell('C5').value).toBe(900);
     const again = await upload(ctx, harbin, `/api/v1/data-sets/${SET}/import`, 'x.xlsx', await bytes(locked));
-    expect(again.json().errors[0].message).toMatch(/approved_city and locked/);
+    expect(again.json().errors[0].message).toMatch(/“市级已审核”状态，已锁定/);
     const notExcel = await upload(ctx, harbin, `/api/v1/data-sets/${SET}/import`, 'x.xlsx', Buffer.from('hello'));
     expect(notExcel.json()).toMatchObject({ code: 'IMPORT_FAILED', errors: [{ field: 'file' }] });
   });

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   can,
+  chinaDate,
   EntryStatus,
   indicatorPeriodBounds,
   indicatorPeriodType,
@@ -10,7 +11,6 @@ import {
   type EntryAction,
   type EntryList,
   type EntryView,
-  type FieldError,
   type IndicatorPeriodType,
   type SaveEntryRequest,
   message,
@@ -18,7 +18,7 @@ import {
   distributionCode,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
+import { conflict, forbidden, invalid, notFound, type ServerFieldError } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
 import { recordAudit } from '../audit/index.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
@@ -74,20 +74,29 @@ export async function resolveEntry(
     .where('code', '=', regionCode)
     .executeTakeFirst();
   if (!region) throw notFound('region', regionCode);
-  const errors: FieldError[] = [];
+  const errors: ServerFieldError[] = [];
   if (region.level !== set.region_level) {
     errors.push({
       field: fields.region,
-      message: `${set.name} is reported by level-${set.region_level} regions; ${region.name} is level ${region.level}`,
+      message: message('indicator.wrongLevel', {
+        set: set.name,
+        setLevel: set.region_level,
+        region: region.name,
+        level: region.level,
+      }),
     });
   }
   if (indicatorPeriodType(period) !== set.period_type) {
     errors.push({
       field: fields.period,
-      message: `${set.name} is reported per ${set.period_type}; ${period} is not one`,
+      message: message('indicator.notSuchPeriod', {
+        set: set.name,
+        periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
+        period,
+      }),
     });
-  } else if (indicatorPeriodBounds(period).start > new Date().toISOString().slice(0, 10)) {
-    errors.push({ field: fields.period, message: `${period} has not started yet` });
+  } else if (indicatorPeriodBounds(period).start > chinaDate(new Date())) {
+    errors.push({ field: fields.period, message: message('indicator.periodNotStarted', { period }) });
   }
   if (errors.length > 0) throw invalid(errors);
   return { set, region, period };
@@ -269,14 +278,14 @@ export function checkValues(
   saved: ReadonlyMap<string, number>,
   incoming: Readonly<Record<string, number | null>>,
   field: (code: string) => string,
-): FieldError[] {
-  const errors: FieldError[] = [];
+): ServerFieldError[] {
+  const errors: ServerFieldError[] = [];
   const elements = new Map(set.elements.map((e) => [e.code, e]));
   const merged = new Map(saved);
   for (const [code, value] of Object.entries(incoming)) {
     const element = elements.get(code);
     if (!element) {
-      errors.push({ field: field(code), message: `${set.name} has no element '${code}'` });
+      errors.push({ field: field(code), message: message('indicator.noElement', { set: set.name, code }) });
       continue;
     }
     if (value === null) {
@@ -284,7 +293,11 @@ export function checkValues(
       continue;
     }
     const problem = valueProblem(value, element);
-    if (problem) errors.push({ field: field(code), message: `${element.name}: ${problem}` });
+    if (problem)
+      errors.push({
+        field: field(code),
+        message: message('indicator.elementProblem', { element: element.name, problem }),
+      });
     merged.set(code, value);
   }
   for (const rule of dataSetView(set, catalogue).rules) {
@@ -295,7 +308,7 @@ export function checkValues(
       const d = elements.get(rule.denominator)!;
       errors.push({
         field: field(rule.numerator in incoming ? rule.numerator : rule.denominator),
-        message: `${n.name} (${num}) must not exceed ${d.name} (${den})`,
+        message: message('indicator.numeratorExceeds', { numerator: n.name, num, denominator: d.name, den }),
       });
     }
   }
@@ -459,9 +472,12 @@ export async function saveEntry(
   const elementCodes = new Set(key.set.elements.map((e) => e.code));
   for (const c of Object.keys(comments)) {
     if (!elementCodes.has(c))
-      errors.push({ field: `body.comments.${c}`, message: `${key.set.name} has no element '${c}'` });
+      errors.push({
+        field: `body.comments.${c}`,
+        message: message('indicator.noElement', { set: key.set.name, code: c }),
+      });
     else if (comments[c] && !(c in body.values ? body.values[c] !== null : saved.has(c))) {
-      errors.push({ field: `body.comments.${c}`, message: 'enter a value before commenting on it' });
+      errors.push({ field: `body.comments.${c}`, message: message('indicator.valueBeforeComment') });
     }
   }
   if (errors.length > 0) throw invalid(errors);
@@ -495,9 +511,9 @@ async function transition(
         throw invalid(
           missing.map((e) => ({
             field: `values.${e.code}`,
-            message: `${e.name} is required; enter a value before submitting`,
+            message: message('indicator.required', { element: e.name }),
           })),
-          `${missing.length} required value(s) missing: ${missing.map((e) => e.name).join('、')}`,
+          message('indicator.requiredMissing', { count: missing.length, names: missing.map((e) => e.name) }),
         );
       }
       to = 'submitted';
@@ -539,7 +555,15 @@ export async function listEntries(
   if (!root) throw notFound('region', regionCode);
   assertInScope(actor, root.path);
   if (indicatorPeriodType(period) !== set.period_type) {
-    throw invalid([{ field: 'querystring.period', message: `${set.name} is reported per ${set.period_type}` }]);
+    throw invalid([
+      {
+        field: 'querystring.period',
+        message: message('indicator.wrongPeriodType', {
+          set: set.name,
+          periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
+        }),
+      },
+    ]);
   }
   const regions = await reportingRegionsUnder(db, set, root);
   const [entries, counts] = await Promise.all([
@@ -653,7 +677,7 @@ export async function approvalQueue(
       after = JSON.parse(cursor.decode(query.cursor)!) as [string, string, string, string];
       if (!Array.isArray(after) || after.length !== 4) throw new Error('bad cursor');
     } catch {
-      throw invalid([{ field: 'querystring.cursor', message: 'not a cursor this list gave; start without one' }]);
+      throw invalid([{ field: 'querystring.cursor', message: message('field.badCursor') }]);
     }
   }
   const rows = await db

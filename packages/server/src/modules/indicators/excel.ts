@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
 import {
+  message,
   IndicatorPeriod,
   indicatorPeriodType,
   isWithinScope,
-  type FieldError,
+  type EntryStatus,
   type ImportResult,
+  type IndicatorPeriodType,
   type IndicatorSeries,
+  type LocalizedMessage,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { AppError, notFound, renderText } from '../../http/problem.ts';
+import { AppError, importSummary, notFound, type ServerFieldError } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { emitEvent } from '../../outbox/emit.ts';
@@ -50,7 +53,13 @@ export async function templateWorkbook(
   assertInScope(actor, root.path);
   if (indicatorPeriodType(period) !== set.period_type) {
     throw new AppError('VALIDATION_FAILED', undefined, [
-      { field: 'querystring.period', message: `${set.name} is reported per ${set.period_type}` },
+      {
+        field: 'querystring.period',
+        message: message('indicator.wrongPeriodType', {
+          set: set.name,
+          periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
+        }),
+      },
     ]);
   }
   const regions = await reportingRegionsUnder(db, set, root);
@@ -99,18 +108,18 @@ export async function templateWorkbook(
 type CellValue = unknown;
 
 /** A cell as a number, null when empty, or a string saying what is wrong. */
-function numberOf(value: CellValue): number | null | { problem: string } {
+function numberOf(value: CellValue): number | null | { problem: LocalizedMessage } {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') return value;
   if (typeof value === 'string') {
     const text = value.trim().replaceAll(',', '');
     if (text === '') return null;
     const n = Number(text);
-    return Number.isFinite(n) ? n : { problem: `'${value}' is not a number` };
+    return Number.isFinite(n) ? n : { problem: message('import.notANumber', { value }) };
   }
   if (typeof value === 'object' && value !== null && 'result' in value)
     return numberOf((value as { result: unknown }).result);
-  return { problem: 'is not a number' };
+  return { problem: message('import.isNotANumber') };
 }
 
 function textOf(value: CellValue): string {
@@ -126,15 +135,8 @@ function textOf(value: CellValue): string {
   return String(value as string | number).trim();
 }
 
-const importFailed = (errors: FieldError[], what: string) =>
-  new AppError(
-    'IMPORT_FAILED',
-    `${errors.length} error(s) in ${what}, nothing imported: ${errors
-      .slice(0, 5)
-      .map((e) => `${e.field}: ${e.message}`)
-      .join('; ')}`,
-    errors.slice(0, 200),
-  );
+const importFailed = (errors: ServerFieldError[]) =>
+  new AppError('IMPORT_FAILED', importSummary(errors), errors.slice(0, 200));
 
 /** Imports a filled template: every row's values as drafts (source excel), or nothing. */
 export async function importWorkbook(
@@ -152,44 +154,41 @@ export async function importWorkbook(
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    throw importFailed(
-      [{ field: 'file', message: 'not an Excel (.xlsx) file; fill in the template and upload it' }],
-      'the file',
-    );
+    throw importFailed([{ field: 'file', message: message('import.notXlsx') }]);
   }
   const sheet = workbook.getWorksheet(SHEET) ?? workbook.worksheets[0];
-  if (!sheet) throw importFailed([{ field: 'file', message: 'the workbook has no sheet' }], 'the file');
+  if (!sheet) throw importFailed([{ field: 'file', message: message('import.noSheet') }]);
 
   const period = textOf(sheet.getCell(2, 2).value);
   if (!IndicatorPeriod.safeParse(period).success || indicatorPeriodType(period) !== set.period_type) {
-    throw importFailed(
-      [
-        {
-          field: 'period',
-          message: `B2: '${period}' is not a ${set.period_type} period (e.g. ${set.period_type === 'year' ? '2019' : set.period_type === 'quarter' ? '2019Q3' : '2019-07'})`,
-        },
-      ],
-      'the header',
-    );
+    throw importFailed([
+      {
+        field: 'period',
+        message: message('import.badPeriod', {
+          period,
+          periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
+          example: set.period_type === 'year' ? '2019' : set.period_type === 'quarter' ? '2019Q3' : '2019-07',
+        }),
+      },
+    ]);
   }
   const elementCodes = new Set(set.elements.map((e) => e.code));
   const columns: { col: number; code: string }[] = [];
-  const headerErrors: FieldError[] = [];
+  const headerErrors: ServerFieldError[] = [];
   for (let col = FIRST_COL; col <= sheet.columnCount; col++) {
     const c = textOf(sheet.getCell(3, col).value);
     if (!c) continue;
     if (!elementCodes.has(c))
       headerErrors.push({
         field: 'row 3',
-        message: `${columnLetter(col)}3: unknown element code '${c}'; download a new template`,
+        message: message('import.unknownElement', { cell: `${columnLetter(col)}3`, code: c }),
       });
     else columns.push({ col, code: c });
   }
-  if (columns.length === 0)
-    headerErrors.push({ field: 'row 3', message: 'no element codes in row 3; download a new template' });
-  if (headerErrors.length > 0) throw importFailed(headerErrors, 'the header');
+  if (columns.length === 0) headerErrors.push({ field: 'row 3', message: message('import.noElementCodes') });
+  if (headerErrors.length > 0) throw importFailed(headerErrors);
 
-  const errors: FieldError[] = [];
+  const errors: ServerFieldError[] = [];
   const rows: { key: EntryKey; values: Record<string, number | null>; rowNumber: number }[] = [];
   const seen = new Map<string, number>();
   for (let r = FIRST_ROW; r <= sheet.rowCount; r++) {
@@ -197,11 +196,14 @@ export async function importWorkbook(
     const regionCode = textOf(row.getCell(1).value);
     const values: Record<string, number | null> = {};
     let rowHasValues = false;
-    const cellErrors: FieldError[] = [];
+    const cellErrors: ServerFieldError[] = [];
     for (const { col, code: el } of columns) {
       const v = numberOf(row.getCell(col).value);
       if (v !== null && typeof v === 'object') {
-        cellErrors.push({ field: `row ${r}.${el}`, message: `${columnLetter(col)}${r}: ${v.problem}` });
+        cellErrors.push({
+          field: `row ${r}.${el}`,
+          message: message('import.atCell', { cell: `${columnLetter(col)}${r}`, text: v.problem }),
+        });
       } else if (v !== null) {
         values[el] = v;
         rowHasValues = true;
@@ -210,13 +212,13 @@ export async function importWorkbook(
     if (!regionCode && !rowHasValues && cellErrors.length === 0) continue;
     errors.push(...cellErrors);
     if (!regionCode) {
-      errors.push({ field: `row ${r}.region`, message: `A${r}: the region code is empty` });
+      errors.push({ field: `row ${r}.region`, message: message('import.emptyRegion', { cell: `A${r}` }) });
       continue;
     }
     if (seen.has(regionCode)) {
       errors.push({
         field: `row ${r}.region`,
-        message: `A${r}: region ${regionCode} is already on row ${seen.get(regionCode)}`,
+        message: message('import.regionTwice', { cell: `A${r}`, code: regionCode, row: seen.get(regionCode)! }),
       });
       continue;
     }
@@ -231,14 +233,22 @@ export async function importWorkbook(
       if (error instanceof AppError && (error.errors?.length || error.code === 'NOT_FOUND')) {
         const list = error.errors?.length
           ? error.errors
-          : [{ field: `row ${r}.region`, message: `no region ${regionCode}` }];
-        errors.push(...list.map((e) => ({ field: e.field, message: `A${r}: ${renderText(e.message, 'en')}` })));
+          : [{ field: `row ${r}.region`, message: message('field.noRegion', { code: regionCode }) }];
+        errors.push(
+          ...list.map((e) => ({
+            field: e.field,
+            message: message('import.atCell', { cell: `A${r}`, text: e.message }),
+          })),
+        );
         continue;
       }
       throw error;
     }
     if (!isWithinScope(ctx.actor.regionPath, key.region.path)) {
-      errors.push({ field: `row ${r}.region`, message: `A${r}: ${key.region.name} is outside your scope` });
+      errors.push({
+        field: `row ${r}.region`,
+        message: message('import.regionOutsideScope', { cell: `A${r}`, region: key.region.name }),
+      });
       continue;
     }
     if (!rowHasValues) continue;
@@ -261,7 +271,12 @@ export async function importWorkbook(
     if (status && !['draft', 'returned'].includes(status.status)) {
       errors.push({
         field: `row ${r}.region`,
-        message: `A${r}: ${key.region.name}'s ${period} entry is ${status.status} and locked; it must be returned before it can be changed`,
+        message: message('import.entryLocked', {
+          cell: `A${r}`,
+          region: key.region.name,
+          period,
+          status: message(`entryStatus.${status.status as EntryStatus}`),
+        }),
       });
       continue;
     }
@@ -275,14 +290,19 @@ export async function importWorkbook(
     errors.push(
       ...problems.map((p) => {
         const el = p.field.slice(p.field.indexOf('.') + 1);
-        return { field: p.field, message: `${columnLetter(colOf.get(el) ?? FIRST_COL)}${r} ${p.message}` };
+        return {
+          field: p.field,
+          message: message('import.atCell', {
+            cell: `${columnLetter(colOf.get(el) ?? FIRST_COL)}${r}`,
+            text: p.message,
+          }),
+        };
       }),
     );
     rows.push({ key, values, rowNumber: r });
   }
-  if (errors.length > 0) throw importFailed(errors, 'the sheet');
-  if (rows.length === 0)
-    throw importFailed([{ field: `row ${FIRST_ROW}`, message: 'no values to import' }], 'the sheet');
+  if (errors.length > 0) throw importFailed(errors);
+  if (rows.length === 0) throw importFailed([{ field: `row ${FIRST_ROW}`, message: message('import.noValues') }]);
   let values = 0;
   await db.transaction().execute(async (trx) => {
     for (const row of rows) values += await writeValues(trx, ctx, row.key, row.values, {}, 'excel');

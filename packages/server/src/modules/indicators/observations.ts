@@ -1,15 +1,17 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
+  message,
   indicatorPeriodType,
   IndicatorPeriod,
   sourceKindPrecedence,
-  type FieldError,
+  type IndicatorPeriodType,
+  type LocalizedMessage,
   type ObservationSource,
   type ObservationSourceKind,
   distributionCode,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { invalid } from '../../http/problem.ts';
+import { invalid, type ServerFieldError } from '../../http/problem.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
 import { loadCatalogue } from './catalogue.ts';
@@ -60,25 +62,37 @@ export async function recordObservations(
       .execute();
     for (const r of found) regions.set(r.code, r);
   }
-  const errors: FieldError[] = [];
+  const errors: ServerFieldError[] = [];
   const values = rows.map((row, i) => {
     const field = (f: string) => `rows[${i}].${f}`;
     const element = catalogue.elementByCode.get(row.element);
     if (!element) {
-      errors.push({ field: field('element'), message: `no data element '${row.element}'` });
+      errors.push({ field: field('element'), message: message('indicator.noDataElement', { code: row.element }) });
       return null;
     }
     const set = catalogue.dataSetByCode.get(element.data_set_code)!;
     const region = regions.get(row.regionCode);
-    if (!region) errors.push({ field: field('regionCode'), message: `no region ${row.regionCode}` });
+    if (!region)
+      errors.push({ field: field('regionCode'), message: message('field.noRegion', { code: row.regionCode }) });
     else if (region.level !== set.region_level) {
       errors.push({
         field: field('regionCode'),
-        message: `data set ${set.code} is reported by level-${set.region_level} regions; ${row.regionCode} is level ${region.level}`,
+        message: message('indicator.setWrongLevel', {
+          set: set.code,
+          setLevel: set.region_level,
+          region: row.regionCode,
+          level: region.level,
+        }),
       });
     }
     if (!IndicatorPeriod.safeParse(row.period).success || indicatorPeriodType(row.period) !== set.period_type) {
-      errors.push({ field: field('period'), message: `use a ${set.period_type} period of data set ${set.code}` });
+      errors.push({
+        field: field('period'),
+        message: message('indicator.usePeriodOf', {
+          periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
+          set: set.code,
+        }),
+      });
     }
     const problem = valueProblem(row.value, element);
     if (problem) errors.push({ field: field('value'), message: problem });
@@ -146,11 +160,14 @@ export async function recordObservations(
 export function valueProblem(
   value: number,
   element: { name: string; is_integer: boolean; min_value: number | null; max_value: number | null },
-): string | null {
-  if (!Number.isFinite(value)) return 'must be a number';
-  if (element.is_integer && !Number.isInteger(value)) return `${element.name} must be a whole number`;
-  if (element.min_value !== null && value < element.min_value) return `must be at least ${element.min_value}`;
-  if (element.max_value !== null && value > element.max_value) return `must be at most ${element.max_value}`;
+): LocalizedMessage | null {
+  if (!Number.isFinite(value)) return message('indicator.mustBeNumber');
+  if (element.is_integer && !Number.isInteger(value))
+    return message('indicator.mustBeWhole', { element: element.name });
+  if (element.min_value !== null && value < element.min_value)
+    return message('indicator.atLeast', { min: element.min_value });
+  if (element.max_value !== null && value > element.max_value)
+    return message('indicator.atMost', { max: element.max_value });
   return null;
 }
 

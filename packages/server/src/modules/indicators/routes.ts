@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import {
+  message,
   ApprovalQueue,
   ApprovalQueueQuery,
   BulkApproveRequest,
@@ -242,12 +243,17 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
         requireActor(request);
         if (!request.isMultipart()) {
           throw invalid([
-            { field: 'body.file', message: 'send the filled template as multipart/form-data in the field "file"' },
+            {
+              field: 'body.file',
+              message: message('upload.notMultipart', { thing: message('upload.thing.template') }),
+            },
           ]);
         }
         const part = await request.file();
         if (!part || part.fieldname !== 'file') {
-          throw invalid([{ field: 'body.file', message: 'send the filled template in the multipart field "file"' }]);
+          throw invalid([
+            { field: 'body.file', message: message('upload.noFileField', { thing: message('upload.thing.template') }) },
+          ]);
         }
         const buffer = await part.toBuffer();
         return importWorkbook(db, ctx(request), request.params.code, buffer);

@@ -155,7 +155,7 @@ describe('creating and changing units', () => {
 
     const region = await ctx.admin.post('/api/v1/org-units', newUnit({ regionCode: '2399' }));
     expect(region.statusCode).toBe(400);
-    expect(region.json().errors).toEqual([{ field: 'body.regionCode', message: 'unknown region code 2399' }]);
+    expect(region.json().errors).toEqual([{ field: 'body.regionCode', message: '没有行政区划 2399' }]);
 
     const parent = (await ctx.admin.post('/api/v1/org-units', newUnit())).json();
     const child = (await ctx.admin.post('/api/v1/org-units', newUnit({ parentId: parent.id }))).json();

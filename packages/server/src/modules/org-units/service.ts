@@ -79,7 +79,7 @@ function decodeKey(value: string | undefined): OrgUnitKey | undefined {
   } catch {
     // fall through: a cursor the client made up
   }
-  throw invalid([{ field: 'querystring.cursor', message: 'not a cursor this API returned' }]);
+  throw invalid([{ field: 'querystring.cursor', message: message('field.badCursor') }]);
 }
 
 /** Units in the actor's scope (optionally below one region), by region then name. */
@@ -93,7 +93,9 @@ export async function listOrgUnits(
   if (query.regionCode) {
     const region = await regionRepository.findByCode(db, query.regionCode);
     if (!region)
-      throw invalid([{ field: 'querystring.regionCode', message: `unknown region code ${query.regionCode}` }]);
+      throw invalid([
+        { field: 'querystring.regionCode', message: message('field.noRegion', { code: query.regionCode }) },
+      ]);
     orgUnitPolicy.canRead(actor, region.path);
     regionPath = region.path;
   }
@@ -158,7 +160,7 @@ export async function mergeOrgUnit(
 
 async function getTargetRegion(db: Kysely<Database>, code: string) {
   const region = await regionRepository.findByCode(db, code);
-  if (!region) throw invalid([{ field: 'body.regionCode', message: `unknown region code ${code}` }]);
+  if (!region) throw invalid([{ field: 'body.regionCode', message: message('field.noRegion', { code }) }]);
   return region;
 }
 

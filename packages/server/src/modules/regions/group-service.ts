@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { message, RegionGroupKind, type FieldError, type RegionGroup } from '@chuangcheng/core';
+import { message, RegionGroupKind, type RegionGroup } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { conflict, invalid, notFound } from '../../http/problem.ts';
+import { conflict, invalid, notFound, type ServerFieldError } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit, type AuditContext } from '../audit/index.ts';
 import { emitEvent } from '../../outbox/emit.ts';
@@ -87,10 +87,11 @@ export async function writeGroup(
 async function checkMembers(db: Kysely<Database>, memberCodes: string[]): Promise<void> {
   const known = new Set((await regionRepository.namesOf(db, [...new Set(memberCodes)])).map((r) => r.code));
   const seen = new Set<string>();
-  const errors: FieldError[] = [];
+  const errors: ServerFieldError[] = [];
   memberCodes.forEach((code, i) => {
-    if (!known.has(code)) errors.push({ field: `body.memberCodes.${i}`, message: `unknown region code ${code}` });
-    else if (seen.has(code)) errors.push({ field: `body.memberCodes.${i}`, message: `region ${code} is listed twice` });
+    if (!known.has(code)) errors.push({ field: `body.memberCodes.${i}`, message: message('field.noRegion', { code }) });
+    else if (seen.has(code))
+      errors.push({ field: `body.memberCodes.${i}`, message: message('field.listedTwice', { code }) });
     seen.add(code);
   });
   if (errors.length > 0) throw invalid(errors);

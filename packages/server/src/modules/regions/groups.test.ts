@@ -117,7 +117,7 @@ describe('changing groups', () => {
       memberCodes: ['2301', '2399'],
     });
     expect(unknownMember.statusCode).toBe(400);
-    expect(unknownMember.json().errors).toEqual([{ field: 'body.memberCodes.1', message: 'unknown region code 2399' }]);
+    expect(unknownMember.json().errors).toEqual([{ field: 'body.memberCodes.1', message: '没有行政区划 2399' }]);
 
     const extra = await ctx.admin.post('/api/v1/region-groups', { ...body, code: 'custom-bad', colour: 'red' });
     expect(extra.statusCode).toBe(400);

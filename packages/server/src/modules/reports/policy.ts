@@ -43,7 +43,7 @@ export const reportPolicy = {
   /** The 督查通报 is an office's document: not a unit officer's, and for a region in the actor's scope. */
   canIssueBulletin(actor: Actor, regionPath: string): void {
     authorize(actor, 'supervision.read');
-    if (actor.role === 'unit_officer') throw forbidden('the 督查通报 is an office document; units read the ledger');
-    if (!isWithinScope(actor.regionPath, regionPath)) throw outOfScope('this region is outside your scope');
+    if (actor.role === 'unit_officer') throw forbidden(message('report.officeDocument'));
+    if (!isWithinScope(actor.regionPath, regionPath)) throw outOfScope(message('report.regionOutside'));
   },
 };

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { periodBounds, periodOf, ReportingCadence } from '@chuangcheng/core';
+import { message, periodBounds, periodOf, ReportingCadence } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { conflict, invalid, notFound } from '../../http/problem.ts';
+import { conflict, invalid, notFound, type ServerText } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { attachmentRepository } from '../attachments/index.ts';
@@ -29,18 +29,27 @@ async function getReport(db: Db, id: string): Promise<ReportRow> {
   return row;
 }
 
+/** A report's status as a word of the reader's language. */
+const reportStatus = (status: string) => message(`reportStatus.${status as 'draft' | 'submitted' | 'superseded'}`);
+
 /** A report's period must be one of the plan's cadence and overlap the plan's period. */
 function checkPeriod(task: { period_start: string; period_end: string; reporting_cadence: string }, period: string) {
   const cadence = ReportingCadence.parse(task.reporting_cadence);
   const bounds = periodBounds(period);
   if (periodOf(cadence, bounds.start) !== period || periodOf(cadence, bounds.end) !== period) {
     throw invalid([
-      { field: 'body.period', message: `the plan is reported ${cadence}; ${period} is not such a period` },
+      {
+        field: 'body.period',
+        message: message('report.notSuchPeriod', { cadence: message(`cadence.${cadence}`), period }),
+      },
     ]);
   }
   if (bounds.end < task.period_start || bounds.start > task.period_end) {
     throw invalid([
-      { field: 'body.period', message: `${period} lies outside the plan (${task.period_start}..${task.period_end})` },
+      {
+        field: 'body.period',
+        message: message('report.periodOutsidePlan', { period, start: task.period_start, end: task.period_end }),
+      },
     ]);
   }
 }
@@ -52,7 +61,7 @@ async function checkMilestones(db: Db, planId: string, taskId: string, codes: st
   );
   const unknown = codes.filter((c) => !known.has(c));
   if (unknown.length > 0) {
-    throw invalid([{ field: 'body.milestonesDone', message: `not milestones of this task: ${unknown.join(', ')}` }]);
+    throw invalid([{ field: 'body.milestonesDone', message: message('report.notMilestones', { codes: unknown }) }]);
   }
 }
 
@@ -60,7 +69,8 @@ async function checkMilestones(db: Db, planId: string, taskId: string, codes: st
 async function getOwnDraft(db: Db, actor: Actor, id: string): Promise<ReportRow> {
   const report = await getReport(db, id);
   reportPolicy.canFile(actor, { orgUnitId: report.org_unit_id, assigned: true });
-  if (report.status !== 'draft') throw conflict(`report ${id} is ${report.status}; only drafts change`);
+  if (report.status !== 'draft')
+    throw conflict(message('report.onlyDraftsChange', { id, status: reportStatus(report.status) }));
   return report;
 }
 
@@ -95,11 +105,14 @@ export async function createReport(
   checkPeriod(task, input.period);
   await checkMilestones(db, task.plan_id, taskId, input.milestonesDone);
   const id = crypto.randomUUID();
-  const alreadyReported = (detail: string) => conflict(detail, [{ field: 'body.period', message: 'already reported' }]);
+  const alreadyReported = (detail: ServerText) =>
+    conflict(detail, [{ field: 'body.period', message: message('report.alreadyReported') }]);
   const created = db.transaction().execute(async (trx) => {
     const live = await reportRepository.findLive(trx, taskId, assignment!.org_unit_id, input.period);
     if (live)
-      throw alreadyReported(`a ${live.status} report for ${input.period} exists (${live.id}); change or correct it`);
+      throw alreadyReported(
+        message('report.liveExists', { status: reportStatus(live.status), period: input.period, id: live.id }),
+      );
     await reportRepository.insert(trx, {
       id,
       task_id: taskId,
@@ -123,7 +136,8 @@ export async function createReport(
   });
   // Two requests for the same period at once: the partial unique index lets one through.
   return created.catch((error: unknown) => {
-    if ((error as { code?: string }).code === '23505') throw alreadyReported(`a report for ${input.period} exists`);
+    if ((error as { code?: string }).code === '23505')
+      throw alreadyReported(message('report.exists', { period: input.period }));
     throw error;
   });
 }
@@ -164,7 +178,8 @@ export async function submitReport(db: Db, ctx: Context, id: string): Promise<Re
 export async function correctReport(db: Db, ctx: Context, id: string, files: FileStore): Promise<ReportView> {
   const old = await getReport(db, id);
   reportPolicy.canFile(ctx.actor, { orgUnitId: old.org_unit_id, assigned: true });
-  if (old.status !== 'submitted') throw conflict(`report ${id} is ${old.status}; only a submitted report is corrected`);
+  if (old.status !== 'submitted')
+    throw conflict(message('report.onlySubmittedCorrected', { id, status: reportStatus(old.status) }));
   const newId = crypto.randomUUID();
   const placed: string[] = [];
   const corrected = db.transaction().execute(async (trx) => {

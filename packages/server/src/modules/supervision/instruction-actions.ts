@@ -1,6 +1,13 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { instructionActionFrom, instructionActor, instructionNext, type InstructionAction } from '@chuangcheng/core';
+import {
+  message,
+  instructionActionFrom,
+  instructionActor,
+  instructionNext,
+  type InstructionAction,
+  type InstructionStatus,
+} from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, forbidden } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
@@ -22,7 +29,7 @@ import { supervisionPolicy } from './policy.ts';
 function asLeadUnit(actor: Actor, row: InstructionRow): void {
   authorize(actor, 'report.write');
   if (!actor.orgUnitId || actor.orgUnitId !== row.lead_org_unit_id) {
-    throw forbidden('only the lead unit (主办单位) signs for and reports on this instruction');
+    throw forbidden(message('instruction.leadOnly'));
   }
 }
 
@@ -43,7 +50,11 @@ async function move(
     if (!(await instructionRepository.transition(trx, id, from, to, s.action === 'return'))) {
       throw new AppError(
         'INSTRUCTION_STATE',
-        `the instruction is ${before.status}; ${s.action} needs it to be ${from.join(' or ')}`,
+        message('instruction.wrongState', {
+          status: message(`instructionStatus.${before.status as InstructionStatus}`),
+          action: message(`instructionAction.${s.action}`),
+          from: from.map((f) => message(`instructionStatus.${f}`)),
+        }),
       );
     }
     await instructionRepository.addStep(trx, {

@@ -6,6 +6,7 @@ import type { InstructionNoticeRequest } from './instruction-schema.ts';
 import { getInstruction } from './instructions.ts';
 import { issueNotice } from './notices.ts';
 import { supervisionPolicy } from './policy.ts';
+import { message } from '@chuangcheng/core';
 
 /**
  * 转督办 (sup3, issue 18): the office in the instruction's scope issues a 督办单 to its lead unit,
@@ -21,7 +22,7 @@ export async function issueNoticeForInstruction(
 ) {
   const row = await getInstruction(db, id);
   supervisionPolicy.canWriteFor(actor, row.region_path);
-  if (row.status === 'closed') throw new AppError('INSTRUCTION_STATE', 'the instruction is closed; nothing to chase');
+  if (row.status === 'closed') throw new AppError('INSTRUCTION_STATE', message('instruction.closedNothingToChase'));
   return issueNotice(
     db,
     actor,

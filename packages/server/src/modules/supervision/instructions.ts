@@ -3,6 +3,7 @@ import { attachmentRepository } from '../attachments/index.ts';
 import { presentAttachment } from '../reports/index.ts';
 import type { Kysely } from 'kysely';
 import {
+  message,
   can,
   instructionActions,
   instructionActor,
@@ -73,7 +74,7 @@ async function canRead(db: Kysely<Database>, actor: Actor, row: InstructionRow):
   }
   const unit = supervisionPolicy.ownUnit(actor);
   const ours = row.lead_org_unit_id === unit || (assisting.get(row.id) ?? []).some((u) => u.id === unit);
-  if (!ours) throw forbidden('this instruction is handled by another organisation');
+  if (!ours) throw forbidden(message('instruction.otherOrganisation'));
   return assisting;
 }
 
@@ -125,7 +126,7 @@ export async function checkInstructionAttachment(
   else {
     const lead = can(actor.role, 'report.write') && actor.orgUnitId === row.lead_org_unit_id;
     if (!lead) supervisionPolicy.canWriteFor(actor, row.region_path);
-    if (row.status === 'closed') throw conflict('the instruction is closed; nothing more is attached');
+    if (row.status === 'closed') throw conflict(message('instruction.closed'));
   }
   return { regionCode: row.region_code, prefectureCode: row.prefecture_code };
 }
@@ -141,7 +142,7 @@ export async function listInstructions(db: Kysely<Database>, actor: Actor, query
   const officer = actor.role === 'unit_officer';
   const own = officer ? supervisionPolicy.ownUnit(actor) : undefined;
   if (officer && query.orgUnitId && query.orgUnitId !== own) {
-    throw forbidden('a unit reads only the instructions it handles');
+    throw forbidden(message('instruction.unitReadsOwn'));
   }
   const { rows, total } = await instructionRepository.page(
     db,
@@ -172,7 +173,7 @@ async function checkTask(db: Kysely<Database>, taskId: string | undefined): Prom
     .where('id', '=', taskId)
     .where('retired_in_version', 'is', null)
     .executeTakeFirst();
-  if (!task) throw invalid([{ field: 'body.taskId', message: `unknown task ${taskId}` }]);
+  if (!task) throw invalid([{ field: 'body.taskId', message: message('instruction.noTask', { id: taskId }) }]);
 }
 
 export async function createInstruction(
@@ -186,18 +187,18 @@ export async function createInstruction(
   await checkUnits(db, actor, [input.leadOrgUnitId], () => 'body.leadOrgUnitId', true);
   await checkUnits(db, actor, input.assistingOrgUnitIds, (i) => `body.assistingOrgUnitIds[${i}]`, true);
   if (input.assistingOrgUnitIds.includes(input.leadOrgUnitId)) {
-    throw invalid([{ field: 'body.assistingOrgUnitIds', message: 'the lead unit is not also an assisting unit' }]);
+    throw invalid([{ field: 'body.assistingOrgUnitIds', message: message('instruction.leadNotAssisting') }]);
   }
   const today = todayInChina();
   if (input.instructedOn > today) {
-    throw invalid([{ field: 'body.instructedOn', message: 'the instruction date is in the future' }]);
+    throw invalid([{ field: 'body.instructedOn', message: message('instruction.dateInFuture') }]);
   }
   if (input.replyDue < input.instructedOn) {
-    throw invalid([{ field: 'body.replyDue', message: 'the reply date is before the instruction date' }]);
+    throw invalid([{ field: 'body.replyDue', message: message('instruction.replyBeforeInstruction') }]);
   }
   await checkTask(db, input.taskId);
   const office = actor.orgUnitId ? { id: actor.orgUnitId } : await findIssuingOffice(db, actor);
-  if (!office) throw forbidden('your account belongs to no organisation to issue from');
+  if (!office) throw forbidden(message('instruction.noOffice'));
   const [issuer] = await findUnits(db, [office.id]);
   const region = await db
     .selectFrom('region')

@@ -54,8 +54,8 @@ export const userPolicy = {
       throw outOfScope(message('scope.unitOutside'));
     }
     if (!isWithinScope(account.regionPath, unit.regionPath)) {
-      throw new AppError('VALIDATION_FAILED', "the organisation lies outside the account's region", [
-        { field: 'body.orgUnitId', message: "choose an organisation in the account's region" },
+      throw new AppError('VALIDATION_FAILED', message('user.orgOutsideAccountRegion'), [
+        { field: 'body.orgUnitId', message: message('user.orgInAccountRegion') },
       ]);
     }
   },

@@ -56,7 +56,7 @@ export async function getUser(db: Kysely<Database>, id: string): Promise<UserRow
 
 async function getScopeRegion(db: Kysely<Database>, code: string, field: string) {
   const region = await regionLookup.findByCode(db, code);
-  if (!region) throw invalid([{ field, message: `unknown region code ${code}` }]);
+  if (!region) throw invalid([{ field, message: message('field.noRegion', { code }) }]);
   return region;
 }
 
@@ -69,7 +69,7 @@ async function checkOrgUnit(
 ) {
   if (!orgUnitId) return;
   const org = await orgUnitLookup.findById(db, orgUnitId);
-  if (!org) throw invalid([{ field: 'body.orgUnitId', message: `unknown organisation ${orgUnitId}` }]);
+  if (!org) throw invalid([{ field: 'body.orgUnitId', message: message('field.noOrganisation', { id: orgUnitId }) }]);
   userPolicy.canBindOrgUnit(actor, { regionPath: org.region_path }, { regionPath: accountRegionPath });
 }
 

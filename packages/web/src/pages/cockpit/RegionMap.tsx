@@ -2,19 +2,14 @@ import { Empty, Spin, Typography } from 'antd';
 import type { CockpitMap, CockpitMapItem, TargetDirection } from '@chuangcheng/core';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Chart } from './Chart.tsx';
-import { readableText, scaleColour, scaleGradient, valueScale, type ValueScale } from './colour-scale.ts';
+import { readableText, scaleGradient } from './colour-scale.ts';
 import { formatPeriod, formatProgress, formatValue } from './format.ts';
-import { statusKeys, statusPalette } from './status.ts';
+import { itemColour, mapLegend, noValueColour } from './map-legend.ts';
+import { statusKeys } from './status.ts';
 import { StatusLegend } from './StatusLegend.tsx';
-import { inkColour, useCockpitTheme, type CockpitTheme } from './theme.ts';
+import { inkColour, useCockpitTheme } from './theme.ts';
 import { useRegionOutlines } from './useRegionOutlines.ts';
 import styles from './cockpit.module.css';
-
-/** Colour of one child region: its status when colouring by a target, its value's place in the range otherwise. */
-function itemColour(item: CockpitMapItem, scale: ValueScale | null, theme: CockpitTheme): string {
-  if (item.status) return statusPalette(item.status, theme).fill;
-  return scaleColour(item.value, scale);
-}
 
 interface RegionMapProps {
   regionCode: string;
@@ -34,14 +29,10 @@ export function RegionMap({ regionCode, map, direction, onOpen, height }: Region
   if (!map || outlines.state === 'loading') return <Spin style={{ display: 'block', margin: '40px auto' }} />;
   if (map.items.length === 0) return <Empty description={t('cockpit.noChildren')} />;
 
-  const byStatus = map.target !== null;
+  const key = mapLegend(map, direction);
+  const byStatus = key.statuses.length > 0;
   const unit = map.indicator?.unit ?? map.target?.unit ?? '';
-  const scale = byStatus
-    ? null
-    : valueScale(
-        map.items.map((i) => i.value),
-        direction,
-      );
+  const scale = key.scale;
   const describe = (item: CockpitMapItem) =>
     [
       item.region.name,
@@ -50,22 +41,33 @@ export function RegionMap({ regionCode, map, direction, onOpen, height }: Region
       item.coverage ? t('cockpit.coverageOnTime', { ...item.coverage }) : '',
     ].filter(Boolean);
 
+  // The legend shows every colour the map paints: a gradient for the values, grey for none.
   const legend = byStatus ? (
     <StatusLegend />
-  ) : scale ? (
-    <Typography.Text type="secondary">
-      {formatValue(scale.min, unit)}
-      <span className={styles.gradient} style={{ background: scaleGradient(direction) }} />
-      {formatValue(scale.max, unit)}
+  ) : (
+    <Typography.Text type="secondary" data-testid="value-legend">
+      {scale && (
+        <>
+          {formatValue(scale.min, unit)}
+          <span className={styles.gradient} style={{ background: scaleGradient(direction) }} />
+          {formatValue(scale.max, unit)}
+        </>
+      )}
+      {key.noValue && (
+        <span className={styles.legendItem} data-testid="legend-no-value">
+          <span className={styles.swatch} style={{ background: noValueColour }} />
+          {t('cockpit.status.no_data')}
+        </span>
+      )}
     </Typography.Text>
-  ) : null;
+  );
 
   if (outlines.state === 'none') {
     return (
       <div data-testid="region-tiles">
         <div className={styles.tiles}>
           {map.items.map((item) => {
-            const background = itemColour(item, scale, theme);
+            const background = itemColour(item, key, theme);
             const lines = describe(item);
             return (
               <button
@@ -115,7 +117,7 @@ export function RegionMap({ regionCode, map, direction, onOpen, height }: Region
           name: item.region.code,
           value: item.value,
           item,
-          itemStyle: { areaColor: itemColour(item, scale, theme) },
+          itemStyle: { areaColor: itemColour(item, key, theme) },
         })),
       },
     ],

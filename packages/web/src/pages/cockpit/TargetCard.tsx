@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { Card, Progress, Space, Typography } from 'antd';
 import type { TargetEvaluation } from '@chuangcheng/core';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -38,6 +39,13 @@ function ScopeNote({ evaluation }: { evaluation: TargetEvaluation }) {
   );
 }
 
+/** Enter or Space on a focused card opens it, as on a button. */
+function openByKey(event: KeyboardEvent, open: () => void) {
+  if (event.target !== event.currentTarget || (event.key !== 'Enter' && event.key !== ' ')) return;
+  event.preventDefault();
+  open();
+}
+
 /** One plan target for one region: where it stands, the target, the trend and where it is heading. */
 export function TargetCard({ evaluation, onOpen }: { evaluation: TargetEvaluation; onOpen?: () => void }) {
   const { t, language } = useI18n();
@@ -53,7 +61,12 @@ export function TargetCard({ evaluation, onOpen }: { evaluation: TargetEvaluatio
     <Card
       size="small"
       hoverable={Boolean(onOpen)}
-      onClick={onOpen}
+      // The whole card opens the indicator, its sparkline too: in the capture phase, before the
+      // chart's own pointer handling sees the click. A keyboard opens it with Enter or Space.
+      onClickCapture={onOpen}
+      role={onOpen ? 'button' : undefined}
+      tabIndex={onOpen ? 0 : undefined}
+      onKeyDown={onOpen ? (event) => openByKey(event, onOpen) : undefined}
       className={styles.card}
       style={{ borderLeftColor: palette.fill }}
       data-testid={`target-card-${target.code}`}

@@ -2,7 +2,9 @@ import type { TargetDirection } from '@chuangcheng/core';
 
 /** From worse to better: red, amber, green, as the status colours. */
 const worseToBetter = ['#f5222d', '#faad14', '#73d13d'] as const;
-const noValue = '#d9d9d9';
+/** The grey of an area or tile without a value (the map's legend shows it when one is there). */
+export const NO_VALUE_COLOUR = '#d9d9d9';
+const noValue = NO_VALUE_COLOUR;
 
 type Rgb = [number, number, number];
 

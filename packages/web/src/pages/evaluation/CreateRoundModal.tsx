@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { RoundKind, type CityGroup, type Region, type Round } from '@chuangcheng/core';
+import { chinaDate, RoundKind, type CityGroup, type Region, type Round } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import type { Items } from '../../api/types.ts';
 import { useApiError } from '../../api/useApiError.ts';
@@ -51,7 +51,8 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
 
   useEffect(() => {
     if (!open) return;
-    const year = new Date().getFullYear();
+    // The year of China's today, not the browser's (a UTC browser on 31 December after 16:00 is a year behind).
+    const year = Number(chinaDate(new Date()).slice(0, 4));
     form.setFieldsValue({
       kind: 'year_end',
       year,

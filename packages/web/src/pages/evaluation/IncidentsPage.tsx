@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Button, Card, Descriptions, Drawer, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { withQuery } from '../../api/client.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -58,16 +59,22 @@ export default function IncidentsPage() {
     <Card
       title={t('evaluation.nav.incidents')}
       extra={
-        mayWrite && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setRecording(true)}
-            data-testid="incident-record"
-          >
-            {t('evaluation.incident.record')}
-          </Button>
-        )
+        <Space>
+          <ExportButton
+            href={withQuery('/api/v1/evaluation/incidents/export.xlsx', { regionCode })}
+            testId="incidents-export"
+          />
+          {mayWrite && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setRecording(true)}
+              data-testid="incident-record"
+            >
+              {t('evaluation.incident.record')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>

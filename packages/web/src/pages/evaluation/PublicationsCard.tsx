@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Input, List, Modal, Space, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
-import type { Round } from '@chuangcheng/core';
+import { chinaDate, type Round } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -21,7 +21,7 @@ export function PublicationsCard({ round, mayManage, onCorrected }: Props) {
   const showError = useApiError();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [decidedOn, setDecidedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [decidedOn, setDecidedOn] = useState(() => chinaDate(new Date()));
   const [busy, setBusy] = useState(false);
 
   const correct = async () => {

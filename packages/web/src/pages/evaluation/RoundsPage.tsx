@@ -4,6 +4,7 @@ import { Button, Card, InputNumber, Select, Space, Table, Tag, type TableColumns
 import { PlusOutlined } from '@ant-design/icons';
 import { RoundKind, RoundStatus } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -72,11 +73,17 @@ function RoundList() {
     <Card
       title={t('evaluation.nav.rounds')}
       extra={
-        mayManage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="round-create">
-            {t('evaluation.round.create')}
-          </Button>
-        )
+        <Space>
+          <ExportButton
+            href={withQuery('/api/v1/evaluation/rounds/export.xlsx', { status, kind, year })}
+            testId="rounds-export"
+          />
+          {mayManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="round-create">
+              {t('evaluation.round.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>

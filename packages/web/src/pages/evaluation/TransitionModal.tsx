@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Input, Modal, Space, Typography } from 'antd';
-import type { Round, RoundStatus } from '@chuangcheng/core';
+import { chinaDate, type Round, type RoundStatus } from '@chuangcheng/core';
 import { api, ApiError } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -21,7 +21,7 @@ export function TransitionModal({ round, to, onClose, onMoved }: Props) {
   const showError = useApiError();
   const [note, setNote] = useState('');
   // The 通报 that publishes the results: threshold sanctions take effect on it (today by default).
-  const [decidedOn, setDecidedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [decidedOn, setDecidedOn] = useState(() => chinaDate(new Date()));
   const [missing, setMissing] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 

@@ -117,6 +117,7 @@ export default function LedgerPage() {
           value={filters.asOf}
           onChange={(event) => setFilter('asOf', event.target.value)}
           style={{ width: 160 }}
+          aria-label={t('a11y.ledger.asOf')}
           data-testid="ledger-as-of"
         />
         <Select
@@ -126,6 +127,7 @@ export default function LedgerPage() {
           value={filters.programme}
           onChange={(value: string | undefined) => setFilter('programme', value)}
           options={(plan?.programmes ?? []).map((p) => ({ value: p.code, label: `${p.code}. ${p.title}` }))}
+          aria-label={t('a11y.ledger.filterProgramme')}
           data-testid="ledger-programme"
         />
         <Select
@@ -135,12 +137,14 @@ export default function LedgerPage() {
           value={filters.status as TaskStatus | undefined}
           onChange={(value: string | undefined) => setFilter('status', value)}
           options={taskStatuses.map((value) => ({ value, label: t(`supervision.status.${value}`) }))}
+          aria-label={t('a11y.ledger.filterStatus')}
           data-testid="ledger-status"
         />
         <div style={{ width: 240 }}>
           <OrgUnitSelect
             value={filters.orgUnitId}
             onChange={(value) => setFilter('orgUnitId', value)}
+            aria-label={t('a11y.ledger.filterUnit')}
             testId="ledger-unit"
           />
         </div>

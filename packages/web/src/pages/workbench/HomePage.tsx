@@ -4,6 +4,7 @@ import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useAsOf } from '../../layout/AsOfProvider.tsx';
+import { roundStatusKeys } from '../evaluation/labels.ts';
 import type { Workbench, WorkbenchItem, WorkbenchSection } from './home-types.ts';
 import styles from './home.module.css';
 import { useApiQuery } from '../../api/useApiQuery.ts';
@@ -20,6 +21,11 @@ function DueTag({ item }: { item: WorkbenchItem }) {
 
 function SectionCard({ section }: { section: WorkbenchSection }) {
   const t = useT();
+  // A round's detail is its status, a code: shown as its word.
+  const detailOf = (item: WorkbenchItem) =>
+    section.key === 'rounds' && item.detail && item.detail in roundStatusKeys
+      ? t(roundStatusKeys[item.detail as keyof typeof roundStatusKeys])
+      : item.detail;
   const count = section.capped ? `${section.total}+` : String(section.total);
   return (
     <Card
@@ -51,7 +57,7 @@ function SectionCard({ section }: { section: WorkbenchSection }) {
                   <span className={styles.reference}>{item.reference}</span> {item.title}
                 </Link>
               }
-              description={item.detail ? <span className={styles.detail}>{item.detail}</span> : undefined}
+              description={item.detail ? <span className={styles.detail}>{detailOf(item)}</span> : undefined}
             />
           </List.Item>
         )}
