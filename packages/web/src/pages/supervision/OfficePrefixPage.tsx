@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+import { chinaDate } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
@@ -73,7 +74,7 @@ export default function OfficePrefixPage() {
             { title: t('officePrefix.prefix'), dataIndex: 'prefix' },
             {
               title: t('officePrefix.example'),
-              render: (_, item) => `${item.prefix}〔${new Date().getFullYear()}〕1号`,
+              render: (_, item) => `${item.prefix}〔${chinaDate(new Date()).slice(0, 4)}〕1号`,
             },
           ]}
           data-testid="office-prefix-table"
