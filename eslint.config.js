@@ -59,6 +59,20 @@ export default tseslint.config(
           ],
         },
       ],
+      // A module's repository is private even through its index: other modules read through the
+      // module's read-only lookup (regionLookup, planLookup, ...) or call its services (issue 12).
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/index.ts', '**/modules/*/index.ts'],
+              importNamePattern: 'Repository$',
+              message: "Another module's repository is private: use its lookup or a service from its index.ts.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

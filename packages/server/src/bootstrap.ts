@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
@@ -11,12 +10,11 @@ import { ConfigError } from './config.ts';
 import { systemActor } from './modules/auth/index.ts';
 import { generatePassword, hashPassword } from './modules/auth/index.ts';
 import { passwordWeakness } from './modules/auth/index.ts';
-import { recordAudit } from './modules/audit/index.ts';
-import { regionRepository } from './modules/regions/index.ts';
+import { regionLookup } from './modules/regions/index.ts';
 import { importPopulation, importRegions, readChinaDivisionProvince } from './modules/regions/index.ts';
 import { importGroupsFile } from './modules/regions/index.ts';
 import { importOrgUnitsFile } from './modules/org-units/index.ts';
-import { userRepository } from './modules/users/index.ts';
+import { hasProvinceAdmin, insertFirstAdmin } from './modules/users/index.ts';
 import { importPlan, validatePlanFile } from './modules/plans/index.ts';
 import { loadFrameworkFile } from './modules/evaluation/index.ts';
 import { importCatalogueFile } from './modules/indicators/index.ts';
@@ -104,7 +102,7 @@ export async function loadDataset(db: Kysely<Database>, file: string): Promise<L
 
 /** The province region at the top of the hierarchy; configuration error when none is loaded. */
 async function getProvinceRoot(db: Kysely<Database>): Promise<{ code: string; path: string }> {
-  const root = await regionRepository.findRoot(db);
+  const root = await regionLookup.findRoot(db);
   if (!root) throw new ConfigError('no province region is loaded; run `chuangcheng regions import` first');
   return root;
 }
@@ -130,34 +128,11 @@ async function ensureAdmin(
   db: Kysely<Database>,
   adminPassword: string | undefined,
 ): Promise<{ created: boolean; generatedPassword?: string }> {
-  if ((await userRepository.countByRole(db, 'province_admin')) > 0) return { created: false };
+  if (await hasProvinceAdmin(db)) return { created: false };
   const root = await getProvinceRoot(db);
   const password = adminPassword ?? generatePassword();
   checkAdminPassword(password);
-  const id = crypto.randomUUID();
-  const passwordHash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
-    await userRepository.insert(trx, {
-      id,
-      username: 'admin',
-      displayName: '系统管理员',
-      passwordHash,
-      role: 'province_admin',
-      regionCode: root.code,
-      orgUnitId: null,
-    });
-    await recordAudit(
-      trx,
-      { actor: systemActor(root.code, root.path) },
-      {
-        action: 'user.create',
-        entityType: 'user',
-        entityId: id,
-        regionCode: root.code,
-        after: { username: 'admin', role: 'province_admin' },
-      },
-    );
-  });
+  await insertFirstAdmin(db, root, await hashPassword(password));
   return { created: true, generatedPassword: adminPassword ? undefined : password };
 }
 
@@ -174,7 +149,7 @@ export async function bootstrap(
 ): Promise<BootstrapReport> {
   const { applied } = await migrate(db);
   let loaded: LoadReport | null = null;
-  if (options.dataset && (await regionRepository.count(db)) === 0) {
+  if (options.dataset && (await regionLookup.count(db)) === 0) {
     loaded = await loadDataset(db, datasetPath(options.dataset));
     // Demo mode (README): demo observations at first start, never on an existing database.
     if (process.env.CHUANGCHENG_DEMO === '1') {

@@ -9,10 +9,10 @@ import {
   type ReportingCadence,
 } from '@chuangcheng/core';
 import type { Database } from '../db/schema.ts';
-import { planRepository } from '../modules/plans/index.ts';
+import { planLookup } from '../modules/plans/index.ts';
 import { loadAssignmentStatuses } from '../modules/reports/index.ts';
 import { escalateOverdueNotices } from '../modules/supervision/index.ts';
-import { noticeRepository } from '../modules/supervision/index.ts';
+import { noticeLookup } from '../modules/supervision/index.ts';
 import { insertReminders, type NewNotification } from '../modules/supervision/index.ts';
 
 export type ReminderCounts = {
@@ -47,7 +47,7 @@ const recent = (since: string, asOf: string) => daysBetween(since, asOf) <= CATC
  */
 async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const out: NewNotification[] = [];
-  for (const plan of await planRepository.list(db)) {
+  for (const plan of await planLookup.list(db)) {
     const cadence = plan.reporting_cadence as ReportingCadence;
     const { graceDays, dueSoonDays } = supervisionRulesOf(plan.supervision_rules);
     for (const a of await loadAssignmentStatuses(db, plan, asOf, {})) {
@@ -121,7 +121,7 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
 
 /** 签收: a day before the deadline to acknowledge a notice, and once it has passed unacknowledged. */
 async function acknowledgeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
-  const unacknowledged = await noticeRepository.listUnacknowledgedDueBy(db, addDays(asOf, 1));
+  const unacknowledged = await noticeLookup.listUnacknowledgedDueBy(db, addDays(asOf, 1));
   return unacknowledged
     .filter((n) => recent(n.ack_due!, asOf))
     .map((n) => {
@@ -142,7 +142,7 @@ async function acknowledgeReminders(db: Kysely<Database>, asOf: string): Promise
 }
 
 async function noticeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
-  const open = await noticeRepository.listOpenDueBy(db, addDays(asOf, 3));
+  const open = await noticeLookup.listOpenDueBy(db, addDays(asOf, 3));
   const replies = open
     .filter((n) => recent(n.reply_due, asOf))
     .map((n): NewNotification => {

@@ -1,5 +1,5 @@
 // The attachments module's public face: what other modules and the app may use. Everything else is private.
-export { attachmentRepository } from './repository.ts';
+export { attachmentLookup, removeAttachmentsOf } from './lookup.ts';
 export type { AttachmentRow } from './repository.ts';
 export { attachmentRoutes } from './routes.ts';
 export { copyReportEvidence } from './service.ts';

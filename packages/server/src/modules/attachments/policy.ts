@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { reportPolicy } from '../reports/index.ts';
-import { reportRepository } from '../reports/index.ts';
+import { reportLookup } from '../reports/index.ts';
 import { attachmentRepository, type OwnerType } from './repository.ts';
 import { checkEvaluationAttachment } from '../evaluation/index.ts';
 import { checkInstructionAttachment } from '../supervision/index.ts';
@@ -26,7 +26,7 @@ export async function checkOwnerAccess(
   mode: 'attach' | 'read',
 ): Promise<OwnerRegion> {
   if (ownerType === 'progress_report') {
-    const report = await reportRepository.findById(db, ownerId);
+    const report = await reportLookup.findById(db, ownerId);
     if (!report) throw notFound('report', ownerId);
     if (mode === 'read') {
       reportPolicy.canRead(actor, { orgUnitId: report.org_unit_id, regionPath: report.region_path });

@@ -5,7 +5,7 @@ import { isWithinScope, OrgUnitCode, OrgUnitKind, RegionCode } from '@chuangchen
 import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
 import { authorize, type Actor } from '../auth/index.ts';
-import { regionRepository } from '../regions/index.ts';
+import { regionLookup } from '../regions/index.ts';
 import { orgUnitRepository, type OrgUnitRow } from './repository.ts';
 import { auditOrgUnit, auditView } from './service.ts';
 
@@ -32,7 +32,7 @@ const nameKey = (regionCode: string, name: string) => `${regionCode}\u0000${name
 async function checkUnits(db: Kysely<Database>, actor: Actor, units: OrgUnitEntry[], problems: ImportProblems) {
   const at = (i: number, field: keyof OrgUnitEntry) => ['units', i, field];
   const regions = new Map(
-    (await regionRepository.listByCodes(db, [...new Set(units.map((u) => u.regionCode))])).map((r) => [r.code, r]),
+    (await regionLookup.listByCodes(db, [...new Set(units.map((u) => u.regionCode))])).map((r) => [r.code, r]),
   );
   const codes = [...new Set(units.flatMap((u) => [u.code, ...(u.parentCode ? [u.parentCode] : [])]))];
   const existing = await orgUnitRepository.listForImport(db, codes, [...regions.keys()]);

@@ -16,7 +16,7 @@ import { cursor } from '../../http/types.ts';
 import { offsetOf } from '../../http/paging.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit, type AuditContext } from '../audit/index.ts';
-import { regionRepository } from '../regions/index.ts';
+import { regionLookup } from '../regions/index.ts';
 import { orgUnitRepository, type OrgUnitKey, type OrgUnitRow } from './repository.ts';
 import { orgUnitPolicy } from './policy.ts';
 
@@ -91,7 +91,7 @@ export async function listOrgUnits(
   orgUnitPolicy.canList(actor);
   let regionPath: string | undefined;
   if (query.regionCode) {
-    const region = await regionRepository.findByCode(db, query.regionCode);
+    const region = await regionLookup.findByCode(db, query.regionCode);
     if (!region)
       throw invalid([
         { field: 'querystring.regionCode', message: message('field.noRegion', { code: query.regionCode }) },
@@ -159,7 +159,7 @@ export async function mergeOrgUnit(
 }
 
 async function getTargetRegion(db: Kysely<Database>, code: string) {
-  const region = await regionRepository.findByCode(db, code);
+  const region = await regionLookup.findByCode(db, code);
   if (!region) throw invalid([{ field: 'body.regionCode', message: message('field.noRegion', { code }) }]);
   return region;
 }

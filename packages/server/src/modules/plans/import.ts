@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile, type DataPath, type YamlSource } from '../../data-files/yaml.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { regionRepository } from '../regions/index.ts';
+import { regionLookup } from '../regions/index.ts';
 import { planPolicy } from './policy.ts';
 import { planRepository } from './repository.ts';
 
@@ -56,7 +56,7 @@ export async function validatePlanFile(db: Kysely<Database>, file: string): Prom
   const plan = parseYamlData(source, PlanFile);
   const problems = new ImportProblems(source);
 
-  const issuing = await regionRepository.findByCode(db, plan.plan.issuingRegion);
+  const issuing = await regionLookup.findByCode(db, plan.plan.issuingRegion);
   if (!issuing) problems.add(['plan', 'issuingRegion'], `unknown region code ${plan.plan.issuingRegion}`);
 
   const names = [
@@ -88,7 +88,7 @@ export async function validatePlanFile(db: Kysely<Database>, file: string): Prom
   const scopes = scopesOf(plan);
   const regionCodes = [...new Set(scopes.flatMap(({ scope }) => (scope.kind === 'regions' ? scope.regionCodes : [])))];
   const groupCodes = [...new Set(scopes.flatMap(({ scope }) => (scope.kind === 'groups' ? scope.groupCodes : [])))];
-  const knownRegions = new Set((await regionRepository.namesOf(db, regionCodes)).map((r) => r.code));
+  const knownRegions = new Set((await regionLookup.namesOf(db, regionCodes)).map((r) => r.code));
   const knownGroups = new Set((await planRepository.groupCodes(db, groupCodes)).map((g) => g.code));
   for (const { scope, path } of scopes) {
     if (scope.kind === 'regions') {
@@ -138,7 +138,7 @@ export async function importPlan(
   requestId?: string,
 ): Promise<PlanImportResult> {
   const { plan, unitIds, checksum, source } = validated;
-  const issuing = await regionRepository.findByCode(db, plan.plan.issuingRegion);
+  const issuing = await regionLookup.findByCode(db, plan.plan.issuingRegion);
   planPolicy.canImport(actor, issuing!.path);
   return db.transaction().execute(async (trx) => {
     const existing = await planRepository.findByCode(trx, plan.plan.code);

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
-import { regionRepository } from '../regions/index.ts';
+import { regionLookup } from '../regions/index.ts';
 import { planPolicy } from './policy.ts';
 import { planRepository } from './repository.ts';
 import type { PlanDetail, PlanSummary, PlanTargetView } from './schema.ts';
@@ -36,7 +36,7 @@ function presentTarget(row: TargetRow): z.infer<typeof PlanTargetView> {
 async function getReadablePlan(db: Kysely<Database>, actor: Actor, code: string) {
   const plan = await planRepository.findByCode(db, code);
   if (!plan) throw notFound('plan', code);
-  const region = await regionRepository.findByCode(db, plan.issuing_region_code);
+  const region = await regionLookup.findByCode(db, plan.issuing_region_code);
   planPolicy.canRead(actor, region!.path);
   return { plan, region: region! };
 }

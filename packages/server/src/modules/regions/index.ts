@@ -4,5 +4,4 @@ export { importGroupsFile } from './import-groups.ts';
 export { importPopulation, importRegions, readChinaDivisionProvince, readRegionCsv } from './import-regions.ts';
 export { regionLookup } from './lookup.ts';
 export { regionPolicy } from './policy.ts';
-export { regionRepository } from './repository.ts';
 export { regionRoutes } from './routes.ts';

@@ -5,6 +5,7 @@ import { regionRepository } from './repository.ts';
  * import and routes alone, and its repository stays private (docs/ARCHITECTURE.md, "Module shape").
  */
 export const regionLookup = {
+  count: regionRepository.count,
   findByCode: regionRepository.findByCode,
   findRoot: regionRepository.findRoot,
   listByCodes: regionRepository.listByCodes,

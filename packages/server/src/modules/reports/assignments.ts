@@ -9,7 +9,7 @@ import {
   type StatusVerdict,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { planRepository } from '../plans/index.ts';
+import { planLookup } from '../plans/index.ts';
 import { ledgerRepository, type AssignmentFilter } from './ledger-repository.ts';
 
 type PlanRow = Selectable<Database['plan']>;
@@ -73,8 +73,8 @@ export async function loadAssignmentStatuses(
       filedBefore,
       lastPeriod: periodOf(cadence, asOf),
     }),
-    planRepository.listTargets(db, plan.id),
-    planRepository.listMilestones(db, plan.id),
+    planLookup.listTargets(db, plan.id),
+    planLookup.listMilestones(db, plan.id),
     ledgerRepository.countOpenNotices(db, plan.id, filedBefore),
   ]);
   const key = (taskId: string | null, unitId: string) => `${taskId}|${unitId}`;

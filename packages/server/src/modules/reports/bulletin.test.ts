@@ -7,8 +7,8 @@ import { taskId, unitId } from '../supervision/fixtures.ts';
 import { fileReport } from './fixtures.ts';
 
 /*
- * The monthly 督查通报 of May 2019 for the province, reasoned by hand on the seed plan (44
- * units on 97 task × unit rows, monthly reporting from 2018-01, every deadline 2020-12-31,
+ * The monthly 督查通报 of May 2019 for the province, reasoned by hand on the seed plan (50
+ * units on 107 task × unit rows (97 before task 4.2 gained the ten units directly under the provincial government), monthly reporting from 2018-01, every deadline 2020-12-31,
  * task 2.2 with milestones on 2018-12-31). As of 2019-05-31 April's report fell due (05-10):
  *   省司法厅 (1.2 only) filed every month on time            → on track, 红榜, ranked first;
  *   省商务厅 (1.5 only) filed every month on time, but a 督办单 is overdue since 05-20
@@ -102,8 +102,8 @@ describe('the monthly 督查通报 as a Word file', () => {
       '关于2019年5月创建工作推进情况的督查通报',
       '通报范围：黑龙江省',
       '通报期间：2019年5月1日至2019年5月31日',
-      '任务推进：责任单位承担任务共97项次，已完成0项次，正常推进3项次，进度滞后94项次，逾期未完成0项次。',
-      '进展报送：本期应报97份，已报3份，其中按时报送2份、迟报1份，未报94份。',
+      '任务推进：责任单位承担任务共107项次，已完成0项次，正常推进3项次，进度滞后104项次，逾期未完成0项次。',
+      '进展报送：本期应报107份，已报3份，其中按时报送2份、迟报1份，未报104份。',
       '督查督办：本期下发督办单2份，办结销号1份；截至期末逾期未反馈督办单1份，逾期未完成会议议定事项0项。',
       `逾期督办单：${overdueNumber}（省商务厅，反馈时限2019-05-20）`,
       '省精神文明办',
@@ -117,8 +117,8 @@ describe('the monthly 督查通报 as a Word file', () => {
     expect(black).not.toContain('省司法厅');
     expect(black).not.toContain('省法院（督办单');
 
-    // Header, then one row per unit: 44 units, best first.
-    expect(rows).toHaveLength(45);
+    // Header, then one row per unit: 50 units, best first.
+    expect(rows).toHaveLength(51);
     expect(rows[0]).toBe('名次|责任单位|应报|按时|迟报|未报|按时率|已完成|滞后|逾期');
     expect(rows.slice(1, 4)).toEqual([
       '1|省司法厅|1|1|0|0|100%|0|0|0',
@@ -129,9 +129,9 @@ describe('the monthly 督查通报 as a Word file', () => {
 
     // The same figures as the board on the same day.
     const board = (await ctx.admin.get(`/api/v1/plans/${CODE}/board?asOf=2019-05-31`)).json();
-    expect(board.total).toBe(97);
+    expect(board.total).toBe(107);
     expect(board.counts.on_track + board.counts.due_soon).toBe(3);
-    expect(board.counts.behind + board.counts.milestone_missed).toBe(94);
+    expect(board.counts.behind + board.counts.milestone_missed).toBe(104);
     expect(board.overdueNotices.map((n: { number: string }) => n.number)).toEqual([overdueNumber]);
   });
 
@@ -179,8 +179,8 @@ describe('the monthly 督查通报 as a PDF', () => {
       '关于2019年5月创建工作推进情况的督查通报',
       '通报范围：黑龙江省',
       '通报期间：2019年5月1日至2019年5月31日',
-      '任务推进：责任单位承担任务共97项次，已完成0项次，正常推进3项次，进度滞后94项次，逾期未完成0项次。',
-      '进展报送：本期应报97份，已报3份，其中按时报送2份、迟报1份，未报94份。',
+      '任务推进：责任单位承担任务共107项次，已完成0项次，正常推进3项次，进度滞后104项次，逾期未完成0项次。',
+      '进展报送：本期应报107份，已报3份，其中按时报送2份、迟报1份，未报104份。',
       '督查督办：本期下发督办单2份，办结销号1份；截至期末逾期未反馈督办单1份，逾期未完成会议议定事项0项。',
       '名次责任单位应报按时迟报未报按时率已完成滞后逾期',
       '1省司法厅1100100%000',
@@ -193,8 +193,8 @@ describe('the monthly 督查通报 as a PDF', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    // All 44 units are ranked, over as many pages as it takes.
-    expect(text).toContain('44省');
+    // All 50 units are ranked, over as many pages as it takes.
+    expect(text).toContain('50省');
   });
 
   it('is refused like the Word file: to unit officers and outside the actor’s scope', async () => {

@@ -18,8 +18,8 @@ import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { planPolicy } from '../plans/index.ts';
-import { planRepository } from '../plans/index.ts';
-import { regionRepository } from '../regions/index.ts';
+import { planLookup } from '../plans/index.ts';
+import { regionLookup } from '../regions/index.ts';
 import { findIssuingOffice } from '../supervision/index.ts';
 import { endOfDayInChina, loadAssignmentStatuses } from './assignments.ts';
 import { bulletinRepository } from './bulletin-repository.ts';
@@ -76,11 +76,11 @@ export async function readBulletin(
   code: string,
   query: BulletinQuery,
 ): Promise<Bulletin> {
-  const plan = await planRepository.findByCode(db, code);
+  const plan = await planLookup.findByCode(db, code);
   if (!plan) throw notFound('plan', code);
-  const issuing = await regionRepository.findByCode(db, plan.issuing_region_code);
+  const issuing = await regionLookup.findByCode(db, plan.issuing_region_code);
   planPolicy.canRead(actor, issuing!.path);
-  const region = await regionRepository.findByCode(db, query.region ?? actor.regionCode);
+  const region = await regionLookup.findByCode(db, query.region ?? actor.regionCode);
   if (!region) throw notFound('region', query.region);
   reportPolicy.canIssueBulletin(actor, region.path);
 

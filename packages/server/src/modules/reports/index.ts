@@ -5,5 +5,5 @@ export { readBoard } from './ledger.ts';
 export { reportPolicy } from './policy.ts';
 export { presentAttachment } from './present.ts';
 export { listMyTasks } from './read.ts';
-export { reportRepository } from './repository.ts';
+export { reportLookup } from './lookup.ts';
 export { reportRoutes } from './routes.ts';

@@ -4,8 +4,8 @@ import type { Database } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { planPolicy } from '../plans/index.ts';
-import { planRepository } from '../plans/index.ts';
-import { regionRepository } from '../regions/index.ts';
+import { planLookup } from '../plans/index.ts';
+import { regionLookup } from '../regions/index.ts';
 import { endOfDayInChina, loadAssignmentStatuses, today, type AssignmentStatus } from './assignments.ts';
 import { ledgerRepository } from './ledger-repository.ts';
 import type { Board, Ledger, LedgerQuery, LedgerRow } from './ledger-schema.ts';
@@ -15,9 +15,9 @@ const EXCERPT_CHARS = 120;
 
 /** A plan the actor may read, and which of its task × unit rows they see. */
 async function getLedgerScope(db: Kysely<Database>, actor: Actor, code: string, orgUnitId?: string) {
-  const plan = await planRepository.findByCode(db, code);
+  const plan = await planLookup.findByCode(db, code);
   if (!plan) throw notFound('plan', code);
-  const region = await regionRepository.findByCode(db, plan.issuing_region_code);
+  const region = await regionLookup.findByCode(db, plan.issuing_region_code);
   planPolicy.canRead(actor, region!.path);
   const filter = reportPolicy.ledgerFilter(actor);
   if (orgUnitId) {

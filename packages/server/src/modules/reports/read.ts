@@ -4,8 +4,8 @@ import type { Database } from '../../db/schema.ts';
 import { isWithinScope } from '@chuangcheng/core';
 import { notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
-import { attachmentRepository } from '../attachments/index.ts';
-import { planRepository } from '../plans/index.ts';
+import { attachmentLookup } from '../attachments/index.ts';
+import { planLookup } from '../plans/index.ts';
 import { loadAssignmentStatuses, today } from './assignments.ts';
 import { ledgerRepository } from './ledger-repository.ts';
 import { reportPolicy } from './policy.ts';
@@ -40,7 +40,7 @@ export async function listReportHistory(
       isWithinScope(actor.regionPath, r.region_path),
     );
   }
-  const attachments = await attachmentRepository.listByOwners(
+  const attachments = await attachmentLookup.listByOwners(
     db,
     'progress_report',
     rows.map((r) => r.id),
@@ -55,7 +55,7 @@ export async function listMyTasks(
   asOf: string = today(),
 ): Promise<z.infer<typeof MyTask>[]> {
   const orgUnitId = reportPolicy.canListOwnTasks(actor);
-  const plans = await planRepository.list(db);
+  const plans = await planLookup.list(db);
   const items: z.infer<typeof MyTask>[] = [];
   for (const plan of plans) {
     const [rows, drafts] = await Promise.all([

@@ -5,10 +5,10 @@ import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound, type ServerText } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { attachmentRepository } from '../attachments/index.ts';
+import { attachmentLookup, removeAttachmentsOf } from '../attachments/index.ts';
 import { copyReportEvidence } from '../attachments/index.ts';
 import type { FileStore } from '../../storage/file-store.ts';
-import { planRepository } from '../plans/index.ts';
+import { planLookup } from '../plans/index.ts';
 import { reportPolicy } from './policy.ts';
 import { auditView, presentReport } from './present.ts';
 import { reportRepository, type ReportRow } from './repository.ts';
@@ -57,7 +57,7 @@ function checkPeriod(task: { period_start: string; period_end: string; reporting
 async function checkMilestones(db: Db, planId: string, taskId: string, codes: string[] | undefined) {
   if (!codes || codes.length === 0) return;
   const known = new Set(
-    (await planRepository.listMilestones(db, planId)).filter((m) => m.task_id === taskId).map((m) => m.code),
+    (await planLookup.listMilestones(db, planId)).filter((m) => m.task_id === taskId).map((m) => m.code),
   );
   const unknown = codes.filter((c) => !known.has(c));
   if (unknown.length > 0) {
@@ -76,7 +76,7 @@ async function getOwnDraft(db: Db, actor: Actor, id: string): Promise<ReportRow>
 
 /** A report as the API shows it, with its evidence. */
 async function present(db: Db, row: ReportRow): Promise<ReportView> {
-  return presentReport(row, await attachmentRepository.listByOwners(db, 'progress_report', [row.id]));
+  return presentReport(row, await attachmentLookup.listByOwners(db, 'progress_report', [row.id]));
 }
 
 async function audit(trx: Db, ctx: Context, action: string, report: ReportRow, before?: ReportRow) {
@@ -217,7 +217,7 @@ export async function correctReport(db: Db, ctx: Context, id: string, files: Fil
 export async function deleteReport(db: Db, ctx: Context, id: string, files: FileStore): Promise<void> {
   const draft = await getOwnDraft(db, ctx.actor, id);
   const storageKeys = await db.transaction().execute(async (trx) => {
-    const keys = await attachmentRepository.deleteByOwner(trx, 'progress_report', id);
+    const keys = await removeAttachmentsOf(trx, 'progress_report', id);
     await reportRepository.delete(trx, id);
     if (draft.supersedes_id) {
       const before = await getReport(trx, draft.supersedes_id);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { attachmentRepository } from '../attachments/index.ts';
+import { attachmentLookup } from '../attachments/index.ts';
 import { presentAttachment } from '../reports/index.ts';
 import type { Kysely } from 'kysely';
 import {
@@ -107,7 +107,7 @@ export async function instructionDetail(
     })),
     allowedActions: allowedActions(actor, row),
     notices: await instructionRepository.notices(db, row.id),
-    attachments: (await attachmentRepository.listByOwners(db, 'leader_instruction', [row.id])).map(presentAttachment),
+    attachments: (await attachmentLookup.listByOwners(db, 'leader_instruction', [row.id])).map(presentAttachment),
   };
 }
 

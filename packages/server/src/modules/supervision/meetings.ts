@@ -1,4 +1,4 @@
-import { attachmentRepository } from '../attachments/index.ts';
+import { attachmentLookup } from '../attachments/index.ts';
 import { message } from '@chuangcheng/core';
 import { presentAttachment } from '../reports/index.ts';
 import crypto from 'node:crypto';
@@ -45,7 +45,7 @@ async function detail(db: Kysely<Database>, m: MeetingRow): Promise<MeetingDetai
     decisions: m.decisions,
     attendees: await meetingRepository.attendees(db, m.id),
     actionItems: (await meetingRepository.items(db, { meetingId: m.id })).map((i) => presentItem(i, today)),
-    attachments: (await attachmentRepository.listByOwners(db, 'joint_meeting', [m.id])).map(presentAttachment),
+    attachments: (await attachmentLookup.listByOwners(db, 'joint_meeting', [m.id])).map(presentAttachment),
   };
 }
 

@@ -1,4 +1,4 @@
-import { attachmentRepository } from '../attachments/index.ts';
+import { attachmentLookup } from '../attachments/index.ts';
 import { presentAttachment } from '../reports/index.ts';
 import crypto from 'node:crypto';
 import { message, addDays, awaitingReply, type NoticeStatus } from '@chuangcheng/core';
@@ -219,6 +219,6 @@ export async function listNotices(db: Kysely<Database>, actor: Actor, query: Not
 export async function readNotice(db: Kysely<Database>, actor: Actor, id: string): Promise<Notice> {
   const row = await getNotice(db, id);
   supervisionPolicy.canReadNotice(actor, row);
-  const attachments = await attachmentRepository.listByOwners(db, 'notice_reply', [row.id]);
+  const attachments = await attachmentLookup.listByOwners(db, 'notice_reply', [row.id]);
   return { ...presentNotice(row), attachments: attachments.map(presentAttachment) };
 }
