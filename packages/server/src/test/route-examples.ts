@@ -45,6 +45,7 @@ export function pathValues(route: WriteRoute, ids: Partial<Ids>): Record<string,
       const key = (
         {
           taskId: 'task',
+          orgUnitId: 'orgUnit',
           regionCode: 'countyCode',
           period: 'period',
           standardCode: 'standardCode',
@@ -64,6 +65,7 @@ const DATE = /\\d\{4\}-\\d\{2\}-\\d\{2\}/;
 function exampleString(schema: JsonSchema, name: string): string {
   if (schema.format === 'uuid') return crypto.randomUUID();
   if (schema.format === 'date-time') return '2019-06-01T08:00:00.000Z';
+  if (schema.format === 'date') return '2019-06-01';
   const pattern = schema.pattern ?? '';
   if (DATE.test(pattern)) return '2019-06-01';
   // Data-entry periods (2019Q3) and report periods (2019-06) have their own patterns.

@@ -163,7 +163,7 @@ describe('chuangcheng indicators import | demo', { timeout: 600_000 }, () => {
     fs.writeFileSync(good, CATALOGUE);
     const imported = run(['indicators', 'import', good, '--json'], env);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(JSON.parse(imported.stdout)).toEqual({ dataSets: 1, elements: 2, indicators: 1, targets: 0 });
+    expect(JSON.parse(imported.stdout)).toEqual({ dataSets: 1, elements: 2, indicators: 1, targets: 0, retired: 0 });
     // Upsert by code: importing it again changes no counts.
     const again = run(['indicators', 'import', good], env);
     expect(again.code, again.stderr).toBe(0);
