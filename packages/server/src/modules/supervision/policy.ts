@@ -13,6 +13,12 @@ export const supervisionPolicy = {
     assertInScope(actor, regionPath);
   },
 
+  /** A unit's SMS numbers: an administrator whose scope holds the unit, or the unit's own officer. */
+  canManageSmsContacts(actor: Actor, unit: { id: string; regionPath: string }): void {
+    if (actor.role === 'unit_officer' && actor.orgUnitId === unit.id) return;
+    supervisionPolicy.canWriteFor(actor, unit.regionPath);
+  },
+
   canReadNotice(
     actor: Actor,
     notice: { org_unit_id: string; escalated_to_org_unit_id: string | null; region_path: string },

@@ -5,6 +5,7 @@ import { requireActor } from '../auth/index.ts';
 import { instructionRoutes } from './instruction-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { officePrefixRoutes } from './office-prefix-routes.ts';
+import { smsContactRoutes } from './sms-contact-routes.ts';
 import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
 import { approveNotice, decideExtension, requestExtension, returnNotice, reviewNotice } from './notice-closure.ts';
 import { resolvePdfFonts, sendPdf } from '../../http/pdf.ts';
@@ -34,6 +35,7 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
   await meetingRoutes(app, deps);
   await instructionRoutes(app, deps);
   await officePrefixRoutes(app, deps);
+  await smsContactRoutes(app, deps);
   app.post(
     '/notices',
     { schema: { tags, summary: 'Issue a supervision notice', body: IssueNoticeRequest, response: { 201: Notice } } },

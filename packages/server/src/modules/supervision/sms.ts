@@ -76,24 +76,35 @@ export async function setSmsContacts(
   personalData: PersonalData,
   orgUnitId: string,
   phones: readonly string[],
+  /** Runs in the same transaction after the numbers are written (the route's audit row). */
+  written?: (trx: Kysely<Database>) => Promise<void>,
 ) {
   phones.forEach((phone, i) => {
     if (!MOBILE.test(phone)) throw invalid([{ field: `body.phones[${i}]`, message: message('field.mobilePhone') }]);
   });
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('org_unit_sms_contact').where('org_unit_id', '=', orgUnitId).execute();
-    if (phones.length === 0) return;
-    await trx
-      .insertInto('org_unit_sms_contact')
-      .values(
-        [...new Set(phones)].map((phone) => ({
-          org_unit_id: orgUnitId,
-          phone_index: personalData.blindIndex(phone, COLUMN),
-          phone_sealed: personalData.seal(phone, COLUMN),
-        })),
-      )
-      .execute();
+    if (phones.length > 0) await insertContacts(trx, personalData, orgUnitId, phones);
+    await written?.(trx);
   });
+}
+
+async function insertContacts(
+  trx: Kysely<Database>,
+  personalData: PersonalData,
+  orgUnitId: string,
+  phones: readonly string[],
+) {
+  await trx
+    .insertInto('org_unit_sms_contact')
+    .values(
+      [...new Set(phones)].map((phone) => ({
+        org_unit_id: orgUnitId,
+        phone_index: personalData.blindIndex(phone, COLUMN),
+        phone_sealed: personalData.seal(phone, COLUMN),
+      })),
+    )
+    .execute();
 }
 
 /** The unit's numbers, opened, with their index (the delivery record's key). */

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { App, ModuleDeps } from '../../http/types.ts';
+import { notFound } from '../../http/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireActor } from '../auth/index.ts';
+import { supervisionPolicy } from './policy.ts';
+import { maskPhone, setSmsContacts, smsContacts } from './sms.ts';
+import { findUnit } from './units.ts';
+
+const UnitParams = z.strictObject({ orgUnitId: z.uuid() });
+const ContactsBody = z.strictObject({ phones: z.array(z.string().trim()).max(10) });
+const Contacts = z.object({ orgUnitId: z.string(), name: z.string(), phones: z.array(z.string()) });
+
+/**
+ * The mobile numbers a unit's supervision reminders are texted to (decision 0143): kept sealed as
+ * personal data and shown masked (138****8000). Set by an administrator whose scope holds the
+ * unit, or by the unit's own officer; every change writes an audit row (the count, not the numbers).
+ */
+export async function smsContactRoutes(app: App, deps: ModuleDeps) {
+  const tags = ['supervision'];
+  const unitFor = async (actor: ReturnType<typeof requireActor>, orgUnitId: string) => {
+    const unit = await findUnit(deps.db, orgUnitId);
+    if (!unit) throw notFound('orgUnit', orgUnitId);
+    supervisionPolicy.canManageSmsContacts(actor, { id: unit.id, regionPath: unit.region_path });
+    return unit;
+  };
+  const present = async (unit: { id: string; name: string }) => ({
+    orgUnitId: unit.id,
+    name: unit.name,
+    phones: (await smsContacts(deps.db, deps.personalData, unit.id)).map((c) => maskPhone(c.phone)),
+  });
+
+  app.get(
+    '/supervision/sms-contacts/:orgUnitId',
+    {
+      schema: {
+        tags,
+        summary: "The mobile numbers a unit's reminders are texted to (masked)",
+        params: UnitParams,
+        response: { 200: Contacts },
+      },
+    },
+    async (request) => present(await unitFor(requireActor(request), request.params.orgUnitId)),
+  );
+  app.put(
+    '/supervision/sms-contacts/:orgUnitId',
+    {
+      schema: {
+        tags,
+        summary: "Replace the mobile numbers a unit's reminders are texted to (at most 10; [] stops texting)",
+        params: UnitParams,
+        body: ContactsBody,
+        response: { 200: Contacts },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const unit = await unitFor(actor, request.params.orgUnitId);
+      const phones = request.body.phones;
+      await setSmsContacts(deps.db, deps.personalData, unit.id, phones, (trx) =>
+        recordAudit(
+          trx,
+          { actor, requestId: request.id },
+          {
+            action: 'sms.contacts',
+            entityType: 'org_unit',
+            entityId: unit.id,
+            regionCode: unit.region_code,
+            prefectureCode: unit.prefecture_code,
+            after: { numbers: new Set(phones).size },
+          },
+        ),
+      );
+      return present(unit);
+    },
+  );
+}
