@@ -7,7 +7,8 @@ import { browserWalk, navigate, SCREENSHOTS, signIn, type Walk } from './support
 
 /*
  * A 领导批示 in the browser (issue 18): the 省文明办 records a leader's instruction for 省住建厅;
- * the unit's liaison signs for it and reports; the office returns the report once with a reason;
+ * the unit's liaison signs for it and reports; the office returns the report once with a reason
+ * and turns the instruction into a 督办单 to the unit (转督办);
  * the unit reports again; the office closes it. Each step waits for the state the page shows.
  */
 const walk = browserWalk(import.meta.filename);
@@ -87,7 +88,7 @@ describe(`a 领导批示 recorded, signed, reported, returned once and closed ($
     await step(page, 'instruction-report', 'report', '已报告');
   });
 
-  it('lets the office return the report once with a reason', async () => {
+  it('lets the office return the report once with a reason and turn the instruction into a 督办单 (转督办)', async () => {
     const { page, server } = walk;
     await signInAnew(page, server, 'admin', server.adminPassword);
     const drawer = await openInstruction(page, server);
@@ -97,6 +98,18 @@ describe(`a 领导批示 recorded, signed, reported, returned once and closed ($
       .getByTestId('instruction-timeline')
       .getByText('请补充剩余小区的改造时间表', { exact: false })
       .waitFor();
+
+    // 转督办: a 督办单 to the lead unit, issued from the instruction and listed under it.
+    const modal = await openModalBy(page, drawer.getByTestId('instruction-to-notice'));
+    await modal.getByTestId('instruction-notice-action').fill('报送剩余小区改造时间表，逐项明确完成时限。');
+    await fillDate(modal.getByTestId('instruction-notice-due'), '2030-05-31');
+    const issued = page.waitForResponse(apiAnswer('POST', `/api/v1/supervision/instructions/${instructionId}/notices`));
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    const answer = await issued;
+    expect(answer.status(), await answer.text()).toBe(201);
+    await modal.waitFor({ state: 'hidden' });
+    const number = ((await answer.json()) as { number: string }).number;
+    await drawer.getByTestId('instruction-notices').getByRole('link', { name: number }).waitFor();
   });
 
   it('lets the unit report again and the office close it (办结)', async () => {
