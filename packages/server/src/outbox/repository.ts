@@ -25,13 +25,16 @@ export const outboxRepository = {
   /**
    * Locks up to `limit` due pending events, oldest first. Rows another worker holds are skipped,
    * not waited for; a crashed worker's rows become claimable when its transaction ends.
+   * Without `now`, "due" is judged by the database's clock when the statement runs: a new event's
+   * `next_attempt_at` is its transaction's start in microseconds, which a JavaScript Date (whole
+   * milliseconds) taken within the same millisecond would still read as in the future.
    */
-  claimDue(trx: Db, now: Date, limit: number) {
+  claimDue(trx: Db, now: Date | null, limit: number) {
     return trx
       .selectFrom('outbox_event')
       .select(['id', 'name', 'version', 'payload', 'attempts', 'created_at'])
       .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
+      .where('next_attempt_at', '<=', now ?? sql<Date>`clock_timestamp()`)
       .orderBy('next_attempt_at')
       .orderBy('id')
       .limit(limit)

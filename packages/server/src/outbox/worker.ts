@@ -39,7 +39,7 @@ export async function deliverBatch(db: Kysely<Database>, options: DeliveryOption
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const counts: DeliveryCounts = { claimed: 0, delivered: 0, failed: 0, dead: 0 };
   await db.transaction().execute(async (trx) => {
-    const events = await outboxRepository.claimDue(trx, now, options.limit ?? 50);
+    const events = await outboxRepository.claimDue(trx, options.now ?? null, options.limit ?? 50);
     counts.claimed = events.length;
     if (events.length === 0) return;
     const prior = new Map(
