@@ -1,5 +1,6 @@
 import { defineSubscriber } from '../../outbox/subscriber.ts';
-import { smsChannel, smsContacts } from './sms.ts';
+import { smsRepository } from './sms-repository.ts';
+import { openSmsContacts, smsChannel } from './sms.ts';
 
 /**
  * Reminders by SMS (decision 0143): each new reminder is texted to the numbers the unit registered.
@@ -9,20 +10,11 @@ import { smsChannel, smsContacts } from './sms.ts';
  */
 export const smsReminderSubscriber = defineSubscriber('supervision.sms-reminders', {
   'notification.reminder-created': async (trx, e) => {
-    const registered = await trx
-      .selectFrom('org_unit_sms_contact')
-      .select('phone_index')
-      .where('org_unit_id', '=', e.recipientOrgUnitId)
-      .executeTakeFirst();
-    if (!registered) return;
+    const rows = await smsRepository.contacts(trx, e.recipientOrgUnitId);
+    if (rows.length === 0) return;
     const { sender, personalData } = smsChannel();
-    for (const contact of await smsContacts(trx, personalData, e.recipientOrgUnitId)) {
-      const fresh = await trx
-        .insertInto('sms_delivery')
-        .values({ notification_id: e.notificationId, phone_index: contact.index })
-        .onConflict((oc) => oc.columns(['notification_id', 'phone_index']).doNothing())
-        .executeTakeFirst();
-      if (Number(fresh.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+    for (const contact of openSmsContacts(rows, personalData)) {
+      if (!(await smsRepository.claimDelivery(trx, e.notificationId, contact.index))) continue;
       await sender.send({ to: contact.phone, text: `【创城】${e.text}`, key: `${e.notificationId}:${contact.index}` });
     }
   },

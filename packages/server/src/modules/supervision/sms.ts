@@ -3,6 +3,7 @@ import { message } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { invalid } from '../../http/problem.ts';
 import type { PersonalData } from '../personal-data/index.ts';
+import { smsRepository } from './sms-repository.ts';
 
 /** Sends one text message. `key` is the same on a resend of the same message (gateways dedupe by it). */
 export type SmsSender = {
@@ -82,38 +83,22 @@ export async function setSmsContacts(
   phones.forEach((phone, i) => {
     if (!MOBILE.test(phone)) throw invalid([{ field: `body.phones[${i}]`, message: message('field.mobilePhone') }]);
   });
+  const rows = [...new Set(phones)].map((phone) => ({
+    phone_index: personalData.blindIndex(phone, COLUMN),
+    phone_sealed: personalData.seal(phone, COLUMN),
+  }));
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('org_unit_sms_contact').where('org_unit_id', '=', orgUnitId).execute();
-    if (phones.length > 0) await insertContacts(trx, personalData, orgUnitId, phones);
+    await smsRepository.replaceContacts(trx, orgUnitId, rows);
     await written?.(trx);
   });
 }
 
-async function insertContacts(
-  trx: Kysely<Database>,
-  personalData: PersonalData,
-  orgUnitId: string,
-  phones: readonly string[],
-) {
-  await trx
-    .insertInto('org_unit_sms_contact')
-    .values(
-      [...new Set(phones)].map((phone) => ({
-        org_unit_id: orgUnitId,
-        phone_index: personalData.blindIndex(phone, COLUMN),
-        phone_sealed: personalData.seal(phone, COLUMN),
-      })),
-    )
-    .execute();
-}
-
 /** The unit's numbers, opened, with their index (the delivery record's key). */
 export async function smsContacts(db: Kysely<Database>, personalData: PersonalData, orgUnitId: string) {
-  const rows = await db
-    .selectFrom('org_unit_sms_contact')
-    .select(['phone_index', 'phone_sealed'])
-    .where('org_unit_id', '=', orgUnitId)
-    .orderBy('created_at')
-    .execute();
+  return openSmsContacts(await smsRepository.contacts(db, orgUnitId), personalData);
+}
+
+/** Sealed contact rows, opened, with their index (the delivery record's key). */
+export function openSmsContacts(rows: { phone_index: string; phone_sealed: string }[], personalData: PersonalData) {
   return rows.map((r) => ({ index: r.phone_index, phone: personalData.open(r.phone_sealed, COLUMN) }));
 }
