@@ -50,7 +50,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
-type RequestMaker = () => { method: 'GET' | 'POST' | 'PATCH'; path: string; headers: Record<string, string>; body?: string };
+type RequestMaker = () => {
+  method: 'GET' | 'POST' | 'PATCH';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+};
 
 /** One autocannon stream whose every request is made fresh; each response time recorded. */
 function stream(baseUrl: string, label: string, connections: number, durationS: number, make: RequestMaker) {
