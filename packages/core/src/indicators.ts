@@ -720,6 +720,12 @@ export const CockpitView = z.object({
   dataAsOf: z.string().nullable(),
   counts: StatusCounts,
   targets: z.array(TargetEvaluation),
+  /**
+   * What the map opens on: the first target of the panel whose children do not all share one
+   * colour as of `asOf`, else the first indicator whose children's values differ, else the first
+   * target; null when the region has no children to colour.
+   */
+  mapDefault: z.object({ kind: z.enum(['target', 'indicator']), code: z.string() }).nullable(),
 });
 export type CockpitView = z.infer<typeof CockpitView>;
 

@@ -96,6 +96,36 @@ describe('the province cockpit on demo data', () => {
     expect(neither.json().errors[0].field).toBe('querystring.target');
   });
 
+  it('opens the map on the first target whose cities do not all share one colour', async () => {
+    // On 2016-06-30 every city is on track for the panel's first indicator target, so a map of it
+    // would be one colour: the server skips it for the next target with a spread of statuses.
+    const asOf = '2016-06-30';
+    const view = (await ctx.admin.get(`/api/v1/cockpit?asOf=${asOf}`)).json() as CockpitView;
+    const statusesOf = async (target: string, date = asOf) => {
+      const map = (await ctx.admin.get(`/api/v1/cockpit/map?asOf=${date}&target=${target}`)).json() as CockpitMap;
+      return new Set(map.items.map((i) => i.status ?? 'no_data').filter((s) => s !== 'no_data'));
+    };
+    const firstIndicatorTarget = view.targets.find((e) => e.measure.kind === 'indicator')!.target.code;
+    expect(firstIndicatorTarget).toBe('good-people-board-rate');
+    expect([...(await statusesOf(firstIndicatorTarget))]).toEqual(['on_track']);
+    expect(view.mapDefault).toEqual({ kind: 'target', code: 'civilized-family-participation' });
+    expect((await statusesOf(view.mapDefault!.code)).size).toBeGreaterThan(1);
+    // Every target before it in the panel would paint the cities in at most one colour.
+    const before = view.targets.slice(
+      0,
+      view.targets.findIndex((e) => e.target.code === view.mapDefault!.code),
+    );
+    expect(before.length).toBeGreaterThan(0);
+    for (const e of before) expect((await statusesOf(e.target.code)).size, e.target.code).toBeLessThanOrEqual(1);
+    // The choice follows the date: at the demo date it is again a target with several colours.
+    const now = (await ctx.admin.get('/api/v1/cockpit')).json() as CockpitView;
+    expect(now.mapDefault?.kind).toBe('target');
+    expect((await statusesOf(now.mapDefault!.code, now.asOf)).size).toBeGreaterThan(1);
+    // A county has no children to colour.
+    const county = (await daoliOfficer.get('/api/v1/cockpit')).json() as CockpitView;
+    expect(county.mapDefault).toBeNull();
+  });
+
   it('ranks the cities by mean progress', async () => {
     const ranking = (await ctx.admin.get('/api/v1/cockpit/ranking')).json() as CockpitRanking;
     expect(ranking.items).toHaveLength(13);
