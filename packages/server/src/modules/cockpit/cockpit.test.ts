@@ -149,6 +149,43 @@ describe('the province cockpit on demo data', () => {
     expect(county.items.every((i) => i.region.code === '230102')).toBe(true);
   });
 
+  it('gives the lagging list numbered pages with a total, sorted by a column on request', async () => {
+    const all: LaggingList['items'] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const page = (
+        await ctx.admin.get(`/api/v1/cockpit/lagging?limit=200${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json() as LaggingList;
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    const key = (i: LaggingList['items'][number]) => `${i.target.code}/${i.region.code}`;
+    const two = (await ctx.admin.get('/api/v1/cockpit/lagging?page=2&limit=20')).json() as LaggingList;
+    expect(two.total).toBe(all.length);
+    expect(two.items.map(key)).toEqual(all.slice(20, 40).map(key));
+    // Without a page there is no count, as before.
+    expect(((await ctx.admin.get('/api/v1/cockpit/lagging?limit=20')).json() as LaggingList).total).toBeUndefined();
+    // The least progress first, and its reverse (rows without progress last either way).
+    const least = (await ctx.admin.get('/api/v1/cockpit/lagging?page=1&limit=200&sort=progress')).json() as LaggingList;
+    const progress = least.items.map((i) => i.progress).filter((p): p is number => p !== null);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const most = (
+      await ctx.admin.get('/api/v1/cockpit/lagging?page=1&limit=200&sort=progress&order=descend')
+    ).json() as LaggingList;
+    const everyProgress = all.map((i) => i.progress).filter((p): p is number => p !== null);
+    expect(most.items[0]!.progress).toBe(Math.max(...everyProgress));
+    expect(least.items[0]!.progress).toBe(Math.min(...everyProgress));
+    const byRegion = (
+      await ctx.admin.get('/api/v1/cockpit/lagging?page=1&limit=200&sort=region')
+    ).json() as LaggingList;
+    // By region: each region's rows in one block.
+    const codes = byRegion.items.map((i) => i.region.code);
+    const blocks = codes.filter((code, index) => index === 0 || codes[index - 1] !== code);
+    expect(blocks).toEqual([...new Set(codes)]);
+    expect(blocks.length).toBeGreaterThan(1);
+    expect((await ctx.admin.get('/api/v1/cockpit/lagging?page=0')).statusCode).toBe(400);
+    expect((await ctx.admin.get('/api/v1/cockpit/lagging?sort=name')).statusCode).toBe(400);
+  });
+
   it('refuses regions outside the scope', async () => {
     for (const url of [
       '/api/v1/cockpit?region=2306',

@@ -258,7 +258,13 @@ export async function getCockpitRanking(db: Kysely<Database>, actor: Actor, quer
 export async function getLagging(
   db: Kysely<Database>,
   actor: Actor,
-  query: Query & { cursor?: string; limit: number },
+  query: Query & {
+    cursor?: string;
+    limit: number;
+    page?: number;
+    sort?: 'since' | 'progress' | 'region';
+    order?: 'ascend' | 'descend';
+  },
 ): Promise<LaggingList> {
   const setup = await setUp(db, actor, query);
   const { region, tree, source } = setup;
@@ -266,19 +272,29 @@ export async function getLagging(
   const evaluations = await subtreeEvaluations(setup);
   const position = new Map(source.catalogue.links.map((l, i) => [`${l.ref.planCode}/${l.ref.code}`, i]));
   const regionOrder = new Map(regions.map((r, i) => [r.code, i]));
+  const since = (e: TargetEvaluation) => (e.laggingSince ? indicatorPeriodBounds(e.laggingSince).end : '9999');
+  const byTarget = (a: TargetEvaluation, b: TargetEvaluation) =>
+    position.get(`${a.target.planCode}/${a.target.code}`)! - position.get(`${b.target.planCode}/${b.target.code}`)!;
+  const byRegion = (a: TargetEvaluation, b: TargetEvaluation) =>
+    regionOrder.get(a.region.code)! - regionOrder.get(b.region.code)!;
+  const bySince = (a: TargetEvaluation, b: TargetEvaluation) =>
+    since(a).localeCompare(since(b)) ||
+    (a.status === b.status ? 0 : a.status === 'off_track' ? -1 : 1) ||
+    byTarget(a, b) ||
+    byRegion(a, b);
+  const order = {
+    since: bySince,
+    progress: (a: TargetEvaluation, b: TargetEvaluation) => (a.progress ?? 0) - (b.progress ?? 0) || bySince(a, b),
+    region: (a: TargetEvaluation, b: TargetEvaluation) => byRegion(a, b) || byTarget(a, b),
+  }[query.sort ?? 'since'];
+  const direction = query.order === 'descend' ? -1 : 1;
+  // By progress, a row without one comes after every row with one, in either direction.
+  const withoutProgressLast = (a: TargetEvaluation, b: TargetEvaluation) =>
+    query.sort !== 'progress' || (a.progress === null) === (b.progress === null) ? 0 : a.progress === null ? 1 : -1;
   const lagging = evaluations
     .filter((e) => e.status === 'off_track' || e.status === 'at_risk')
-    .sort((a, b) => {
-      const since = (e: TargetEvaluation) => (e.laggingSince ? indicatorPeriodBounds(e.laggingSince).end : '9999');
-      return (
-        since(a).localeCompare(since(b)) ||
-        (a.status === b.status ? 0 : a.status === 'off_track' ? -1 : 1) ||
-        position.get(`${a.target.planCode}/${a.target.code}`)! -
-          position.get(`${b.target.planCode}/${b.target.code}`)! ||
-        regionOrder.get(a.region.code)! - regionOrder.get(b.region.code)!
-      );
-    });
-  const offset = Number(cursor.decode(query.cursor) ?? '0');
+    .sort((a, b) => withoutProgressLast(a, b) || direction * order(a, b));
+  const offset = query.page !== undefined ? (query.page - 1) * query.limit : Number(cursor.decode(query.cursor) ?? '0');
   if (!Number.isInteger(offset) || offset < 0) {
     throw invalid([{ field: 'querystring.cursor', message: message('field.badCursor') }]);
   }
@@ -297,5 +313,9 @@ export async function getLagging(
     dataAsOf: e.dataAsOf,
   }));
   const next = offset + query.limit;
-  return { items, nextCursor: next < lagging.length ? cursor.encode(String(next)) : null };
+  return {
+    items,
+    nextCursor: next < lagging.length ? cursor.encode(String(next)) : null,
+    ...(query.page !== undefined ? { total: lagging.length } : {}),
+  };
 }
