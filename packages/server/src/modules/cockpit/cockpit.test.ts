@@ -182,6 +182,27 @@ describe('the province cockpit on demo data', () => {
     const blocks = codes.filter((code, index) => index === 0 || codes[index - 1] !== code);
     expect(blocks).toEqual([...new Set(codes)]);
     expect(blocks.length).toBeGreaterThan(1);
+    // The Excel export has every row, in the order asked for, in the caller's scope.
+    const { default: ExcelJS } = await import('exceljs');
+    const res = await ctx.admin.get('/api/v1/cockpit/lagging/export.xlsx?sort=progress');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(String(sheet.getCell(1, 1).value)).toContain(`共 ${all.length} 条`);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['滞后起始', '地区', '目标']);
+    const sheetRegions: string[] = [];
+    for (let n = 3; n <= sheet.rowCount; n++) sheetRegions.push(String(sheet.getCell(n, 2).value));
+    const allLeast: LaggingList['items'] = [];
+    for (let page = 1; allLeast.length < all.length; page++) {
+      const body = (
+        await ctx.admin.get(`/api/v1/cockpit/lagging?page=${page}&limit=200&sort=progress`)
+      ).json() as LaggingList;
+      allLeast.push(...body.items);
+    }
+    expect(sheetRegions).toEqual(allLeast.map((i) => i.region.name));
+    expect((await harbin.get('/api/v1/cockpit/lagging/export.xlsx?region=23')).statusCode).toBe(403);
     expect((await ctx.admin.get('/api/v1/cockpit/lagging?page=0')).statusCode).toBe(400);
     expect((await ctx.admin.get('/api/v1/cockpit/lagging?sort=name')).statusCode).toBe(400);
   });

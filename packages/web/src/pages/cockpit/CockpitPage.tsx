@@ -292,7 +292,7 @@ export default function CockpitPage() {
 
       {current && (
         <Card size="small" title={t('cockpit.lagging')}>
-          <LaggingTable regionCode={current.region.code} asOf={asOf} refreshed={refreshed} />
+          <LaggingTable regionCode={current.region.code} asOf={asOf} refreshed={refreshed} wall={wall} />
         </Card>
       )}
     </Space>

@@ -1,8 +1,9 @@
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
-import { Table, Tag, type TableColumnsType } from 'antd';
+import { Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { LaggingItem } from '@chuangcheng/core';
 import { useTablePage } from '../../api/useTablePage.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatPeriod, formatProgress, formatTarget, formatValue } from './format.ts';
 import { TargetStatusTag } from './StatusLegend.tsx';
@@ -19,9 +20,12 @@ export function LaggingTable({
   regionCode,
   asOf,
   refreshed,
+  wall = false,
 }: {
   regionCode: string;
   asOf: string;
+  /** On the display wall: no export button. */
+  wall?: boolean;
   /** Changes when the display wall refreshes; the first page is fetched again. */
   refreshed: number;
 }) {
@@ -31,7 +35,7 @@ export function LaggingTable({
     sort: 'since',
     order: 'ascend',
   });
-  const { items, loading, pagination, reload } = useTablePage<LaggingItem>('/api/v1/cockpit/lagging', {
+  const { items, loading, pagination, reload, exportHref } = useTablePage<LaggingItem>('/api/v1/cockpit/lagging', {
     region: regionCode,
     asOf,
     ...sorted,
@@ -128,21 +132,28 @@ export function LaggingTable({
   ];
 
   return (
-    <Table<LaggingItem>
-      rowKey={(row) => `${row.target.planCode}/${row.target.code}/${row.region.code}`}
-      size="small"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={pagination}
-      onChange={(_, __, sorter) => {
-        const one = Array.isArray(sorter) ? sorter[0] : sorter;
-        const key = one?.order ? (one.columnKey as SortKey) : 'since';
-        setSorted({ sort: key, order: one?.order ?? 'ascend' });
-      }}
-      scroll={{ x: MIN_TABLE_WIDTH }}
-      locale={{ emptyText: t('cockpit.noLagging') }}
-      data-testid="cockpit-lagging"
-    />
+    <>
+      {!wall && (
+        <Space style={{ marginBottom: 8 }}>
+          <ExportButton href={exportHref} testId="lagging-export" />
+        </Space>
+      )}
+      <Table<LaggingItem>
+        rowKey={(row) => `${row.target.planCode}/${row.target.code}/${row.region.code}`}
+        size="small"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={pagination}
+        onChange={(_, __, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const key = one?.order ? (one.columnKey as SortKey) : 'since';
+          setSorted({ sort: key, order: one?.order ?? 'ascend' });
+        }}
+        scroll={{ x: MIN_TABLE_WIDTH }}
+        locale={{ emptyText: t('cockpit.noLagging') }}
+        data-testid="cockpit-lagging"
+      />
+    </>
   );
 }
