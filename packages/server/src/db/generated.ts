@@ -770,7 +770,7 @@ export interface ProgressReport {
   narrative: Generated<string>;
   org_unit_id: string;
   period: string;
-  prefecture_code: string | null;
+  prefecture_code: string;
   region_code: string;
   status: string;
   submitted_at: Timestamp | null;
