@@ -11,7 +11,7 @@ type Db = Kysely<Database>;
  * checked shallowly (a national round holds 3,000 scorecards: a deep parse would cost what the
  * cache saves), and they were written by this code from the same types.
  */
-export const ROUND_CACHE_FORMAT = 1;
+const ROUND_CACHE_FORMAT = 1;
 const KeptRound = z.object({
   format: z.number(),
   regions: z.array(
@@ -24,7 +24,7 @@ const KeptRound = z.object({
 });
 
 /** The kept computation of a round and the generation it is valid for. */
-export type KeptRoundRow = { generation: number; regions: unknown[] | null };
+type KeptRoundRow = { generation: number; regions: unknown[] | null };
 
 /** SQL of the computed-round cache (`evaluation_round_cache`, decision 0174). */
 export const roundCacheRepository = {
