@@ -446,7 +446,7 @@ describe('a year-end round for the prefecture cities', () => {
 
   it('publishes: thresholds apply, results freeze, and the ranking is explained', async () => {
     // Every standard scored or marked not applicable first (publication is refused otherwise).
-    await completeScoring(ctx.admin, roundId, PREFECTURES);
+    await completeScoring(ctx, ctx.admin, roundId, PREFECTURES);
     for (const to of ['under_review', 'published']) {
       const res = await ctx.admin.post(`/api/v1/evaluation/rounds/${roundId}/transition`, {
         to,
