@@ -108,6 +108,29 @@ describe('casePolicy', () => {
     expect(outcome(() => casePolicy.canUpload(actorOf(role, scope)))).toBe(expected);
   });
 
+  // Which cases a list shows, per role and queue: 'unit' (the officer's own unit, wherever it lies),
+  // 'scope' (the region asked for), or the problem thrown (the unit queue needs an organisation).
+  it.each([
+    ['province_admin', 'scope', '403', '403', 'scope'],
+    ['city_admin', 'scope', '403', '403', 'scope'],
+    ['unit_officer', 'unit', 'unit', '403', '403'],
+    ['inspector', 'scope', '403', 'scope', '403'],
+    ['volunteer_manager', 'scope', '403', '403', '403'],
+    ['auditor', 'scope', '403', '403', '403'],
+    ['resident', 'scope', '403', '403', '403'],
+  ] as const)('listScope: %s → all %s, unit queue %s, verify %s, dispatch %s', (role, ...expected) => {
+    const actor = actorOf(role, 'own');
+    const seen = (['all', 'unit', 'verify', 'dispatch'] as const).map((queue) => {
+      let listed: { unitId: string | null; scopePath: string | null } | undefined;
+      const result = outcome(() => {
+        listed = casePolicy.listScope(actor, queue === 'all' ? {} : { queue }, SCOPE_PATHS.own.target);
+      });
+      if (result !== 'ok' || !listed) return result;
+      return listed.unitId === OWN_UNIT && listed.scopePath === null ? 'unit' : listed.scopePath ? 'scope' : '?';
+    });
+    expect(seen).toEqual(expected);
+  });
+
   it('the public channels file anywhere, whoever is signed in', () => {
     for (const channel of ['resident_web', 'open311']) {
       expect(

@@ -45,6 +45,17 @@ const spec = {
     auditor           403   403   403    403   403
     resident          403   403   403    403   403
   `),
+  // Completing an action item owned by the unit officer's unit, of a meeting in the scope's region.
+  canCompleteActionItem: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    scope  scope ok
+    city_admin        ok    ok    scope  scope ok
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           403   403   403    403   403
+    resident          403   403   403    403   403
+  `),
   // Who may be listed at a meeting: units of the scope and of the levels above it, never a sibling's.
   canInvite: policyTable(`
     role              own   child parent other province
@@ -84,6 +95,16 @@ describe('supervisionPolicy', () => {
   it.each(spec.canInvite)('canInvite: $role, $scope → $expected', ({ role, scope, expected }) => {
     expect(outcome(() => supervisionPolicy.canInvite(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(expected);
   });
+
+  it.each(spec.canCompleteActionItem)(
+    'canCompleteActionItem: $role, $scope → $expected',
+    ({ role, scope, expected }) => {
+      const item = { owner_org_unit_id: OWN_UNIT };
+      expect(
+        outcome(() => supervisionPolicy.canCompleteActionItem(actorOf(role, scope), item, SCOPE_PATHS[scope].target)),
+      ).toBe(expected);
+    },
+  );
 
   it("refuses a unit officer another unit's notice, its answer and its SMS numbers", () => {
     const officer = actorOf('unit_officer', 'own');
