@@ -32,6 +32,7 @@ import {
   type IndicatorRow,
   type TargetLink,
 } from '../indicators/index.ts';
+import { evaluationLookup } from '../evaluation/index.ts';
 import { readFigures, type Figure } from '../indicators/index.ts';
 import { brief, scopeMaxLevel, scopeUnitRoots, type RegionNode, type RegionTree } from '../indicators/index.ts';
 
@@ -115,10 +116,7 @@ type TitleEventRow = {
 };
 
 async function loadTitleEvents(db: Kysely<Database>): Promise<Map<string, TitleEventRow[]>> {
-  const rows = await db
-    .selectFrom('region_title_event')
-    .select(['id', 'region_code', 'title', 'change', 'effective_on', 'ends_on', 'reason', 'recorded_at'])
-    .execute();
+  const rows = await evaluationLookup.listTitleEvents(db);
   const byRegion = new Map<string, TitleEventRow[]>();
   for (const r of rows) {
     let list = byRegion.get(r.region_code);

@@ -10,7 +10,7 @@ import { emitEvent } from '../../outbox/emit.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { incidentRepository, type IncidentRow } from './incident-repository.ts';
 import { evaluationPolicy } from './policy.ts';
-import { scoreRepository } from './score-repository.ts';
+import { attachmentLookup } from '../attachments/index.ts';
 import { titleRepository, toTitleEvent } from './titles-repository.ts';
 import { writeTitleEvent } from './titles.ts';
 
@@ -44,7 +44,7 @@ async function presentIncident(db: Db, row: IncidentRow): Promise<Incident> {
     .where('source_kind', '=', 'incident')
     .where('source_id', '=', row.id)
     .execute();
-  const files = await scoreRepository.attachments(db, 'evaluation_incident', [row.id]);
+  const files = await attachmentLookup.listFilesOf(db, ['evaluation_incident'], [row.id]);
   return {
     id: row.id,
     regionCode: row.region_code,

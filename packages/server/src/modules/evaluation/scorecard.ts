@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { RoundRegionRow } from './compute.ts';
 import type { PublicationRow } from './publication-repository.ts';
+import { attachmentLookup } from '../attachments/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -37,17 +38,8 @@ export async function withFiles(db: Db, losses: RegionScore['losses']) {
     db.selectFrom('evaluation_evidence').select(['id', 'note']).where('id', 'in', chunk).execute(),
   );
   const ownerIds = [...new Set(losses.flatMap((l) => (l.findingId ? [l.findingId] : [])).concat(evidenceIds))];
-  const files = await inChunks(ownerIds, (chunk) =>
-    db
-      .selectFrom('attachment')
-      .select(['id', 'owner_id', 'file_name', 'content_type', 'size_bytes', 'uploaded_at'])
-      .where('owner_type', 'in', ['evaluation_finding', 'evaluation_evidence'])
-      .where('owner_id', 'in', chunk)
-      .orderBy('uploaded_at')
-      .execute(),
-  );
-  // one order across chunks: the upload order
-  files.sort((a, b) => new Date(a.uploaded_at).getTime() - new Date(b.uploaded_at).getTime());
+  // in upload order, through the attachments module (its table is its own)
+  const files = await attachmentLookup.listFilesOf(db, ['evaluation_finding', 'evaluation_evidence'], ownerIds);
   const byOwner = new Map<string, typeof files>();
   for (const f of files) byOwner.set(f.owner_id, [...(byOwner.get(f.owner_id) ?? []), f]);
   const notes = new Map(evidence.map((e) => [e.id, e.note]));

@@ -22,6 +22,7 @@ import { frameworkRepository } from './framework-repository.ts';
 import { evaluationPolicy } from './policy.ts';
 import { roundRepository } from './round-repository.ts';
 import { loadRound, type LoadedRound } from './rounds.ts';
+import { attachmentLookup } from '../attachments/index.ts';
 import { scoreRepository, type EvidenceRow, type FindingRow, type ResultRow } from './score-repository.ts';
 
 type Db = Kysely<Database>;
@@ -118,14 +119,14 @@ export async function readSheet(
     scoreRepository.evidence(db, roundId, regionCode),
   ]);
   const [findingFiles, evidenceFiles] = await Promise.all([
-    scoreRepository.attachments(
+    attachmentLookup.listFilesOf(
       db,
-      'evaluation_finding',
+      ['evaluation_finding'],
       findings.map((f) => f.id),
     ),
-    scoreRepository.attachments(
+    attachmentLookup.listFilesOf(
       db,
-      'evaluation_evidence',
+      ['evaluation_evidence'],
       evidence.map((e) => e.id),
     ),
   ]);
@@ -457,6 +458,6 @@ export async function withdrawFinding(db: Db, ctx: Context, id: string, reason: 
     });
     await roundChanged(trx, finding.round_id, finding.prefecture_code);
   });
-  const files = await scoreRepository.attachments(db, 'evaluation_finding', [id]);
+  const files = await attachmentLookup.listFilesOf(db, ['evaluation_finding'], [id]);
   return presentFinding((await scoreRepository.findFinding(db, id))!, files);
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RegionBrief, TargetScope } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
+import { regionLookup } from '../regions/index.ts';
 
 /*
  * The regions indicators work on (levels 1-3: province, prefectures, county-level units) held in
@@ -38,10 +39,7 @@ export async function loadRegionTree(db: Kysely<Database>, rootPath?: string): P
       eb.or([eb('path', '=', rootPath), eb('path', 'like', `${rootPath}/%`), eb('code', 'in', ancestors)]),
     );
   }
-  const [rows, members] = await Promise.all([
-    query.execute(),
-    db.selectFrom('region_group_member').select(['group_code', 'region_code']).execute(),
-  ]);
+  const [rows, members] = await Promise.all([query.execute(), regionLookup.listGroupMemberPairs(db)]);
   const nodes = rows.map((r) => ({
     code: r.code,
     name: r.name,
