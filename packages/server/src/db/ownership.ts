@@ -57,6 +57,7 @@ export const TABLE_OWNER: Record<keyof DB, TableOwner> = {
   data_entry_event: 'indicators',
   evaluation_assignment: 'evaluation',
   evaluation_evidence: 'evaluation',
+  evaluation_round_cache: 'evaluation',
   evaluation_finding: 'evaluation',
   evaluation_framework: 'evaluation',
   evaluation_framework_version: 'evaluation',

@@ -84,9 +84,14 @@ async function gatherEntries(db: Db, roundId: string, regionCode?: string) {
 
 /** The photos of a region's findings in a round, by finding, in upload order of the query. */
 export async function findingPhotos(db: Db, roundId: string, regionCode: string): Promise<Map<string, string[]>> {
+  const findings = await scoreRepository.findingsForCompute(db, roundId, regionCode);
+  const rows = await attachmentLookup.listFilesOf(
+    db,
+    ['evaluation_finding'],
+    findings.map((f) => f.id),
+  );
   const files = new Map<string, string[]>();
-  for (const f of await scoreRepository.roundFindingAttachments(db, roundId, regionCode))
-    files.set(f.owner_id, [...(files.get(f.owner_id) ?? []), f.id]);
+  for (const f of rows) files.set(f.owner_id, [...(files.get(f.owner_id) ?? []), f.id]);
   return files;
 }
 
