@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageParam, Total } from '../../http/paging.ts';
+import { PageParam, Total } from '@chuangcheng/core';
 
 const AuditEntry = z.object({
   id: z.number(),

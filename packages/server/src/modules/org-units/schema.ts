@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { OrgUnit, RegionCode } from '@chuangcheng/core';
-import { PageParam, Total } from '../../http/paging.ts';
+import { OrgUnit, PageParam, RegionCode, Total } from '@chuangcheng/core';
 
 export const OrgUnitList = z.object({ items: z.array(OrgUnit), nextCursor: z.string().nullable(), total: Total });
 

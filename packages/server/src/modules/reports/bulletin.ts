@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely';
 import {
   addDays,
+  type BlackListReason,
   bulletinPeriodLabel,
+  type BulletinQuery,
   bulletinSpan,
+  type BulletinSpan,
+  type BulletinUnit,
   honourRoll,
   onTimeRate,
   periodsFallingDue,
   rankUnits,
   ReportingCadence,
   supervisionRulesOf,
-  type BlackListReason,
-  type BulletinSpan,
-  type BulletinUnit,
   type TaskStatus,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
@@ -23,7 +24,6 @@ import { regionLookup } from '../regions/index.ts';
 import { findIssuingOffice } from '../supervision/index.ts';
 import { endOfDayInChina, loadAssignmentStatuses } from './assignments.ts';
 import { bulletinRepository } from './bulletin-repository.ts';
-import type { BulletinQuery } from './ledger-schema.ts';
 import { ledgerRepository } from './ledger-repository.ts';
 import { reportPolicy } from './policy.ts';
 

@@ -3,6 +3,7 @@ import { requireActor } from '../auth/index.ts';
 import { acceptInstruction, reportOnInstruction, returnInstruction, signInstruction } from './instruction-actions.ts';
 import {
   CreateInstructionRequest,
+  IdParams,
   InstructionAcceptRequest,
   InstructionDetail,
   InstructionListQuery,
@@ -10,10 +11,10 @@ import {
   InstructionPage,
   InstructionReportRequest,
   InstructionReturnRequest,
-} from './instruction-schema.ts';
+  Notice,
+} from '@chuangcheng/core';
 import { createInstruction, listInstructions, readInstruction } from './instructions.ts';
 import { issueNoticeForInstruction } from './instruction-notices.ts';
-import { IdParams, Notice } from './schema.ts';
 
 /** 领导批示 tracking (sup3, issue 18). */
 export async function instructionRoutes(app: App, deps: ModuleDeps) {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { User } from '@chuangcheng/core';
-import { PageParam, Total } from '../../http/paging.ts';
+import { PageParam, Total, User } from '@chuangcheng/core';
 
 export const UserList = z.object({ items: z.array(User), nextCursor: z.string().nullable(), total: Total });
 

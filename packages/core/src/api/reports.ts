@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ReportingPeriod, StatusColour, TaskStatus } from '@chuangcheng/core';
+import { ReportingPeriod, StatusColour, TaskStatus } from '../supervision.ts';
+import { AttachmentView } from './attachments.ts';
 
 const IsoDate = z.iso.date();
 
@@ -37,15 +38,6 @@ export const UpdateReportRequest = z.strictObject({
   milestonesDone: ReportFields.milestonesDone.optional(),
 });
 export type UpdateReportRequest = z.infer<typeof UpdateReportRequest>;
-
-export const AttachmentView = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number(),
-  sha256: z.string(),
-  uploadedAt: z.string(),
-});
 
 export const ReportView = z.object({
   id: z.string(),

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { InstructionStatus } from '@chuangcheng/core';
-import { PageParam } from '../../http/paging.ts';
-import { AttachmentView } from '../reports/schema.ts';
+import { IsoDate } from '../evaluation.ts';
+import { InstructionStatus } from '../instructions.ts';
+import { AttachmentView } from './attachments.ts';
+import { PageParam } from './paging.ts';
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'no such date');
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const UnitRef = z.object({ id: z.string(), name: z.string() });
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { BulletinPeriod, Card, StatusColour, SupervisionRules, TaskStatus } from '@chuangcheng/core';
+import { BulletinPeriod } from '../bulletin.ts';
+import { Card, SupervisionRules } from '../supervision-rules.ts';
+import { StatusColour, TaskStatus } from '../supervision.ts';
 
 const IsoDate = z.iso.date();
 const Programme = z.object({ code: z.string(), title: z.string() });

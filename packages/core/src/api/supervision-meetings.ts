@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { AttachmentView } from '../reports/schema.ts';
-import { StatusColour } from '@chuangcheng/core';
+import { IsoDate } from '../evaluation.ts';
+import { StatusColour } from '../supervision.ts';
+import { AttachmentView } from './attachments.ts';
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'no such date');
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const UnitRef = z.object({ id: z.string(), name: z.string() });
 
@@ -85,3 +82,5 @@ export const MeetingDetail = MeetingSummary.extend({
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 export const MeetingList = z.object({ items: z.array(MeetingSummary) });
+/** More action items for a recorded meeting. */
+export const AddActionItemsRequest = z.strictObject({ items: z.array(ActionItemInput).min(1).max(200) });
