@@ -6,7 +6,9 @@ import { Comparator, ReportingCadence, TargetDirection, TargetScope, WorkRequire
  * imported, with ids, shared by the server (validation, OpenAPI) and the web app (types).
  */
 
-const NamedRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
+/** A responsible unit of a task, by id, code and name. */
+const NamedUnit = z.object({ id: z.string(), code: z.string(), name: z.string() });
+export type NamedUnit = z.infer<typeof NamedUnit>;
 
 /** A target of a plan as served (the file's target with its id). */
 export const PlanTargetView = z.object({
@@ -40,8 +42,8 @@ export const PlanTaskView = z.object({
   number: z.string(),
   title: z.string(),
   text: z.string(),
-  leadUnits: z.array(NamedRef),
-  participatingUnits: z.array(NamedRef),
+  leadUnits: z.array(NamedUnit),
+  participatingUnits: z.array(NamedUnit),
   unitsAsWritten: z.string().nullable(),
   targets: z.array(PlanTargetView),
   milestones: z.array(PlanMilestoneView),
@@ -69,6 +71,7 @@ export const PlanDetail = PlanSummary.extend({
 export type PlanTargetView = z.infer<typeof PlanTargetView>;
 export type PlanMilestoneView = z.infer<typeof PlanMilestoneView>;
 export type PlanTaskView = z.infer<typeof PlanTaskView>;
+export type PlanProgrammeView = PlanDetail['programmes'][number];
 export type PlanSummary = z.infer<typeof PlanSummary>;
 export type PlanDetail = z.infer<typeof PlanDetail>;
 

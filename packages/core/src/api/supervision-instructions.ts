@@ -106,3 +106,4 @@ export type InstructionDetail = z.infer<typeof InstructionDetail>;
 
 /** A numbered page (decision 0120): the rows and how many the filters select. */
 export const InstructionPage = z.object({ items: z.array(InstructionSummary), total: z.number().int() });
+export type InstructionPage = z.infer<typeof InstructionPage>;

@@ -62,6 +62,7 @@ export const ActionItem = z.object({
 });
 export type ActionItem = z.infer<typeof ActionItem>;
 export const ActionItemList = z.object({ items: z.array(ActionItem) });
+export type ActionItemList = z.infer<typeof ActionItemList>;
 
 export const MeetingSummary = z.object({
   id: z.string(),
@@ -72,6 +73,7 @@ export const MeetingSummary = z.object({
   heldOn: z.string(),
   location: z.string().nullable(),
 });
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
 export const MeetingDetail = MeetingSummary.extend({
   minutes: z.string(),
   decisions: z.string(),
@@ -82,5 +84,6 @@ export const MeetingDetail = MeetingSummary.extend({
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 export const MeetingList = z.object({ items: z.array(MeetingSummary) });
+export type MeetingList = z.infer<typeof MeetingList>;
 /** More action items for a recorded meeting. */
 export const AddActionItemsRequest = z.strictObject({ items: z.array(ActionItemInput).min(1).max(200) });

@@ -11,8 +11,12 @@ import { AttachmentView } from './attachments.ts';
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const UnitRef = z.object({ id: z.string(), name: z.string() });
 
-const NoticeLevel = z.enum(['general', 'key', 'urgent']);
-const NoticeSource = z.enum(['leader_instruction', 'meeting_decision', 'higher_assignment']);
+/** 督办等级: 一般, 重点, 特急. */
+export const NoticeLevel = z.enum(['general', 'key', 'urgent']);
+export type NoticeLevel = z.infer<typeof NoticeLevel>;
+/** 来源: 领导批示, 会议议定, 上级交办. */
+export const NoticeSource = z.enum(['leader_instruction', 'meeting_decision', 'higher_assignment']);
+export type NoticeSource = z.infer<typeof NoticeSource>;
 
 /** A path naming one record by its id. */
 export const IdParams = z.strictObject({ id: z.string().uuid() });
@@ -123,12 +127,14 @@ export const Notice = z.object({
 });
 export type Notice = z.infer<typeof Notice>;
 export const NoticeList = z.object({ items: z.array(Notice) });
+export type NoticeList = z.infer<typeof NoticeList>;
 
 export const NotificationQuery = z.strictObject({
   unread: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-const Notification = z.object({
+/** An in-app notification of the actor's organisation (a reminder, an escalation, a notice). */
+export const AppNotification = z.object({
   id: z.string(),
   kind: z.string(),
   subjectType: z.string(),
@@ -140,7 +146,9 @@ const Notification = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
-export const NotificationList = z.object({ items: z.array(Notification), unread: z.number() });
+export type AppNotification = z.infer<typeof AppNotification>;
+export const NotificationList = z.object({ items: z.array(AppNotification), unread: z.number() });
+export type NotificationList = z.infer<typeof NotificationList>;
 /** How many notifications a "mark read" changed. */
 export const NotificationsUpdated = z.object({ updated: z.number() });
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, Card, Checkbox, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { InstructionStatus } from '@chuangcheng/core';
+import type { InstructionStatus, InstructionSummary } from '@chuangcheng/core';
 import { useTablePage } from '../../api/useTablePage.ts';
 import { useCan, useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -10,8 +10,7 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { InstructionDrawer } from './InstructionDrawer.tsx';
 import { InstructionStatusTag, instructionStatuses } from './InstructionStatusTag.tsx';
 import { RecordInstructionModal } from './RecordInstructionModal.tsx';
-import type { Instruction } from './instruction-types.ts';
-import { useCurrentPlan } from './usePlan.ts';
+import { useCurrentPlan } from '../plans/api.ts';
 
 /** 领导批示: instructions in the office's scope (or handled by the viewer's unit), the office records new ones. */
 export default function InstructionsPage() {
@@ -27,13 +26,13 @@ export default function InstructionsPage() {
   const openId = params.get('id');
   const unitView = me.role === 'unit_officer';
 
-  const { items, loading, pagination, reload } = useTablePage<Instruction>('/api/v1/supervision/instructions', {
+  const { items, loading, pagination, reload } = useTablePage<InstructionSummary>('/api/v1/supervision/instructions', {
     status,
     orgUnitId: unitView ? undefined : orgUnitId,
     overdue: overdue ? 'true' : undefined,
   });
 
-  const columns: TableColumnsType<Instruction> = [
+  const columns: TableColumnsType<InstructionSummary> = [
     {
       title: t('instructions.leader'),
       key: 'leader',
@@ -107,7 +106,7 @@ export default function InstructionsPage() {
           {t('instructions.onlyOverdue')}
         </Checkbox>
       </Space>
-      <Table<Instruction>
+      <Table<InstructionSummary>
         rowKey="id"
         columns={columns}
         dataSource={items}
