@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PageParam, Total, User } from '@chuangcheng/core';
+import { User } from '../users.ts';
+import { PageParam, Total } from './paging.ts';
 
 export const UserList = z.object({ items: z.array(User), nextCursor: z.string().nullable(), total: Total });
 
