@@ -76,6 +76,14 @@ async function gatherEntries(db: Db, roundId: string, regionCode?: string) {
   return byRegion;
 }
 
+/** The photos of a region's findings in a round, by finding, in upload order of the query. */
+export async function findingPhotos(db: Db, roundId: string, regionCode: string): Promise<Map<string, string[]>> {
+  const files = new Map<string, string[]>();
+  for (const f of await scoreRepository.roundFindingAttachments(db, roundId, regionCode))
+    files.set(f.owner_id, [...(files.get(f.owner_id) ?? []), f.id]);
+  return files;
+}
+
 /**
  * Negative-list deductions on a year-end round: incidents in the round's regions, recorded
  * under the round's framework edition, whose effect window covers the test date, judged by

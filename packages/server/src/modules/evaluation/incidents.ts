@@ -6,6 +6,7 @@ import { cursor } from '../../http/types.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { incidentRepository, type IncidentRow } from './incident-repository.ts';
 import { evaluationPolicy } from './policy.ts';
@@ -134,6 +135,15 @@ export async function recordIncident(
       regionCode: region.code,
       prefectureCode: region.prefecture_code,
       after: { ...row, effects: effects.filter((e) => e.applies).map((e) => e.explanation) },
+    });
+    await emitEvent(trx, {
+      name: 'incident.recorded',
+      payload: {
+        incidentId: id,
+        regionCode: region.code,
+        frameworkId: request.frameworkId,
+        prefectureCode: region.prefecture_code,
+      },
     });
     for (const effect of effects) {
       if (!effect.applies || !effect.titleEvent) continue;

@@ -4,3 +4,4 @@ export type { EvaluationOwnerType } from './attachment-access.ts';
 export { exportFramework, importFrameworkFile, loadFrameworkFile } from './frameworks.ts';
 export { listRounds, readRound } from './rounds.ts';
 export { evaluationRoutes } from './routes.ts';
+export { roundCacheSubscriber } from './subscribers.ts';

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   type CreateReportRequest,
+  distributionCode,
   message,
   periodBounds,
   periodOf,
@@ -125,7 +126,7 @@ export async function createReport(
       task_id: taskId,
       org_unit_id: assignment!.org_unit_id,
       region_code: assignment!.region_code,
-      prefecture_code: assignment!.prefecture_code,
+      prefecture_code: distributionCode(assignment!.region_code, assignment!.prefecture_code),
       period: input.period,
       version: await reportRepository.nextVersion(trx, taskId, assignment!.org_unit_id, input.period),
       supersedes_id: null,
@@ -154,7 +155,7 @@ export async function updateReport(db: Db, ctx: Context, id: string, input: Upda
   const task = await getTask(db, before.task_id);
   await checkMilestones(db, task.plan_id, before.task_id, input.milestonesDone);
   return db.transaction().execute(async (trx) => {
-    await reportRepository.update(trx, id, {
+    await reportRepository.update(trx, before, {
       narrative: input.narrative,
       measures: input.measures,
       figures: input.figures,
@@ -170,7 +171,7 @@ export async function updateReport(db: Db, ctx: Context, id: string, input: Upda
 export async function submitReport(db: Db, ctx: Context, id: string): Promise<ReportView> {
   const before = await getOwnDraft(db, ctx.actor, id);
   return db.transaction().execute(async (trx) => {
-    await reportRepository.submit(trx, id);
+    await reportRepository.submit(trx, before);
     const after = await getReport(trx, id);
     await audit(trx, ctx, 'report.submit', after, before);
     return present(trx, after);
@@ -190,7 +191,7 @@ export async function correctReport(db: Db, ctx: Context, id: string, files: Fil
   const newId = crypto.randomUUID();
   const placed: string[] = [];
   const corrected = db.transaction().execute(async (trx) => {
-    await reportRepository.setStatus(trx, id, 'superseded');
+    await reportRepository.setStatus(trx, old, 'superseded');
     await reportRepository.insert(trx, {
       id: newId,
       task_id: old.task_id,
@@ -225,10 +226,14 @@ export async function deleteReport(db: Db, ctx: Context, id: string, files: File
   const draft = await getOwnDraft(db, ctx.actor, id);
   const storageKeys = await db.transaction().execute(async (trx) => {
     const keys = await removeAttachmentsOf(trx, 'progress_report', id);
-    await reportRepository.delete(trx, id);
+    await reportRepository.delete(trx, draft);
     if (draft.supersedes_id) {
       const before = await getReport(trx, draft.supersedes_id);
-      await reportRepository.setStatus(trx, draft.supersedes_id, 'submitted');
+      await reportRepository.setStatus(
+        trx,
+        { id: draft.supersedes_id, prefecture_code: draft.prefecture_code },
+        'submitted',
+      );
       await audit(trx, ctx, 'report.restore', await getReport(trx, draft.supersedes_id), before);
     }
     await recordAudit(trx, ctx, {
