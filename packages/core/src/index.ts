@@ -30,3 +30,18 @@ export * from './bulletin.ts';
 export * from './supervision-rules.ts';
 export * from './instructions.ts';
 export * from './server-messages.ts';
+// Request and response schemas of the API, one file per module (issue 12).
+export * from './api/paging.ts';
+export * from './api/attachments.ts';
+export * from './api/plans.ts';
+export * from './api/reports.ts';
+export * from './api/reports-ledger.ts';
+export * from './api/supervision.ts';
+export * from './api/supervision-meetings.ts';
+export * from './api/supervision-instructions.ts';
+export * from './api/regions.ts';
+export * from './api/region-groups.ts';
+export * from './api/org-units.ts';
+export * from './api/users.ts';
+export * from './api/audit.ts';
+export * from './api/workbench.ts';

@@ -11,7 +11,7 @@ import {
   verifyAuditLog,
   type AuditVerdict,
 } from '../modules/audit/index.ts';
-import { CheckpointFile } from '../modules/audit/schema.ts';
+import { CheckpointFile } from '@chuangcheng/core';
 import { EXIT, reportError } from './errors.ts';
 import { print, withDatabase } from './with-database.ts';
 

@@ -1,14 +1,5 @@
-import { z } from 'zod';
-
 /**
- * Numbered pages, as list screens show them ("共 132 条", 1 2 3 … 7): `page` is 1-based; a list
- * asked for a page answers with `total`, the number of rows its filters select. Without `page`
- * the list pages on by cursor as before (exports, scripts).
+ * Numbered pages (the `PageParam` and `Total` schemas live in core): `page` is 1-based, so a page
+ * starts after the rows of the pages before it.
  */
-export const PageParam = z.coerce.number().int().min(1).max(100_000).optional();
-
-/** Rows to skip for a numbered page. */
 export const offsetOf = (page: number, limit: number) => (page - 1) * limit;
-
-/** `total` of a list response: present when a numbered page was asked for. */
-export const Total = z.number().int().min(0).optional();

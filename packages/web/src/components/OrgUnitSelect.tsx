@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { api, withQuery } from '../api/client.ts';
-import type { OrgUnit, Page } from '../api/types.ts';
+import type { OrgUnit } from '@chuangcheng/core';
+import type { Page } from '../api/types.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 
 interface Props {

@@ -3,13 +3,13 @@ import { useNavigate } from 'react-router';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { api } from '../api/client.ts';
-import { useApiQuery } from '../api/useApiQuery.ts';
 import { useApiError } from '../api/useApiError.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
-import type { AppNotification } from '../pages/supervision/types.ts';
+import type { AppNotification } from '@chuangcheng/core';
 import { formatTime } from '../pages/supervision/StatusTag.tsx';
 import styles from './layout.module.css';
+import { useNotifications } from '../pages/supervision/api.ts';
 
 const POLL_MS = 60_000;
 
@@ -30,10 +30,7 @@ export function NotificationBell() {
   const showError = useApiError();
   const [open, setOpen] = useState(false);
   // A reminder list that fails to load must not disturb the page (silent); the next poll retries.
-  const { data, reload: load } = useApiQuery<{ items: AppNotification[]; unread: number }>(
-    me.orgUnitId ? '/api/v1/notifications?limit=20' : null,
-    { silent: true, refetchEvery: POLL_MS },
-  );
+  const { data, reload: load } = useNotifications(Boolean(me.orgUnitId), { silent: true, refetchEvery: POLL_MS });
   const items = data?.items ?? [];
   const unread = data?.unread ?? 0;
 

@@ -4,12 +4,11 @@ import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { invalid } from '../../http/problem.ts';
 import { requireActor } from '../auth/index.ts';
-import { AttachmentView } from '../reports/schema.ts';
+import { AttachmentView, message } from '@chuangcheng/core';
 import type { OwnerType } from './repository.ts';
 import { openAttachment, uploadAttachment, type Upload } from './service.ts';
 import { fileStoreOf } from '../../storage/file-store.ts';
 import { sweepStaleUploads } from './storage.ts';
-import { message } from '@chuangcheng/core';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 

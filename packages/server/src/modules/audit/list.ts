@@ -6,7 +6,7 @@ import { offsetOf } from '../../http/paging.ts';
 import { beijingTime, type ExportColumn } from '../../http/xlsx.ts';
 import { authorize, type Actor } from '../auth/index.ts';
 import { auditRepository } from './repository.ts';
-import type { AuditEntry, AuditQuery } from './schema.ts';
+import type { AuditEntry, AuditQuery } from '@chuangcheng/core';
 
 /** The audit trail within the actor's scope, newest first, cursor-paged on the entry id. */
 export async function listAudit(

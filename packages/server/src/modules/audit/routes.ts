@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { beijingTime, collectPages, listWorkbook, sendXlsx } from '../../http/xlsx.ts';
 import { notFound } from '../../http/problem.ts';
@@ -10,13 +9,13 @@ import {
   AuditPage,
   AuditQuery,
   AuditVerdict,
-  Checkpoint,
+  CheckpointList,
   ConsistencyProof,
   ConsistencyQuery,
-  EntryParams,
+  AuditEntryParams,
   InclusionProof,
   SigningKeys,
-} from './schema.ts';
+} from '@chuangcheng/core';
 import { verifyAuditLog } from './verify.ts';
 
 export async function auditRoutes(app: App, deps: ModuleDeps) {
@@ -81,7 +80,7 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags: ['audit'],
         summary: 'The newest signed checkpoint of every shard, to keep outside the database',
-        response: { 200: z.object({ checkpoints: z.array(Checkpoint) }) },
+        response: { 200: CheckpointList },
       },
     },
     async (request) => {
@@ -132,7 +131,7 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags: ['audit'],
         summary: 'Proof that an audit entry is in its signed tree (RFC 9162 inclusion proof)',
-        params: EntryParams,
+        params: AuditEntryParams,
         response: { 200: InclusionProof },
       },
     },

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { message, type RoundStatus } from '@chuangcheng/core';
+import { InclusionProof, message, type RoundStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/problem.ts';
 import { attestationOf } from '../audit/index.ts';
-import { InclusionProof } from '../audit/schema.ts';
 import type { Actor } from '../auth/index.ts';
 import { evaluationPolicy } from './policy.ts';
 import { publicationRepository } from './publication-repository.ts';

@@ -3,13 +3,15 @@ import {
   MergeOrgUnitRequest,
   OrgUnit,
   OrgUnitDetail,
-  UpdateOrgUnitRequest,
+  OrgUnitIdParams,
   type OrgUnitKind,
+  OrgUnitList,
+  OrgUnitListQuery,
+  UpdateOrgUnitRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/index.ts';
-import { OrgUnitIdParams, OrgUnitList, OrgUnitListQuery } from './schema.ts';
 import { createOrgUnit, listOrgUnits, mergeOrgUnit, readOrgUnit, updateOrgUnit } from './service.ts';
 
 const KIND: Record<OrgUnitKind, string> = {

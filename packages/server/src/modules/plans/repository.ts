@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { PlanFile, TargetScope } from '@chuangcheng/core';
+import { Comparator, PlanFile, TargetDirection, TargetScope } from '@chuangcheng/core';
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { parseStored } from '../../db/stored-json.ts';
@@ -211,7 +211,12 @@ export const planRepository = {
       .where('retired_in_version', 'is', null)
       .orderBy('position')
       .execute();
-    return rows.map((r) => ({ ...r, scope: parseStored(TargetScope, r.scope, 'plan_target.scope') }));
+    return rows.map((r) => ({
+      ...r,
+      comparator: parseStored(Comparator, r.comparator, 'plan_target.comparator'),
+      direction: parseStored(TargetDirection, r.direction, 'plan_target.direction'),
+      scope: parseStored(TargetScope, r.scope, 'plan_target.scope'),
+    }));
   },
 
   async listMilestones(db: Db, planId: string) {

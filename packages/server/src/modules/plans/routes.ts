@@ -1,6 +1,6 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
-import { PlanCodeParams, PlanDetail, PlanList, PlanVersions } from './schema.ts';
+import { PlanCodeParams, PlanDetail, PlanList, PlanVersions } from '@chuangcheng/core';
 import { listPlans, listPlanVersions, readPlan } from './service.ts';
 
 export async function planRoutes(app: App, deps: ModuleDeps) {

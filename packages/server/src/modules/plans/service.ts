@@ -1,18 +1,23 @@
 import type { Kysely } from 'kysely';
-import { message } from '@chuangcheng/core';
-import type { PlanFile } from '@chuangcheng/core';
-import type { z } from 'zod';
+import {
+  message,
+  ReportingCadence,
+  type PlanDetail,
+  type PlanFile,
+  type PlanSummary,
+  type PlanTargetView,
+} from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
+import { parseStored } from '../../db/stored-json.ts';
 import { notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { regionLookup } from '../regions/index.ts';
 import { planPolicy } from './policy.ts';
 import { planRepository } from './repository.ts';
-import type { PlanDetail, PlanSummary, PlanTargetView } from './schema.ts';
 
 type TargetRow = Awaited<ReturnType<typeof planRepository.listTargets>>[number];
 
-function presentTarget(row: TargetRow): z.infer<typeof PlanTargetView> {
+function presentTarget(row: TargetRow): PlanTargetView {
   return {
     id: row.id,
     code: row.code,
@@ -42,7 +47,7 @@ async function getReadablePlan(db: Kysely<Database>, actor: Actor, code: string)
 }
 
 /** Plans issued in or above the actor's scope, newest period first. */
-export async function listPlans(db: Kysely<Database>, actor: Actor): Promise<z.infer<typeof PlanSummary>[]> {
+export async function listPlans(db: Kysely<Database>, actor: Actor): Promise<PlanSummary[]> {
   const rows = await planRepository.list(db);
   return rows
     .filter((row) => planPolicy.isReadable(actor, row.issuing_region_path))
@@ -51,13 +56,13 @@ export async function listPlans(db: Kysely<Database>, actor: Actor): Promise<z.i
       name: row.name,
       issuingRegion: { code: row.issuing_region_code, name: row.issuing_region_name },
       period: { start: row.period_start, end: row.period_end },
-      reportingCadence: row.reporting_cadence,
+      reportingCadence: parseStored(ReportingCadence, row.reporting_cadence, 'plan.reporting_cadence'),
       currentVersion: row.current_version,
     }));
 }
 
 /** The current version of a plan as a tree: programmes → tasks → units, targets, milestones. */
-export async function readPlan(db: Kysely<Database>, actor: Actor, code: string): Promise<z.infer<typeof PlanDetail>> {
+export async function readPlan(db: Kysely<Database>, actor: Actor, code: string): Promise<PlanDetail> {
   const { plan, region } = await getReadablePlan(db, actor, code);
   const [version, programmes, tasks, units, targets, milestones] = await Promise.all([
     planRepository.findVersion(db, plan.id, plan.current_version),
@@ -75,7 +80,7 @@ export async function readPlan(db: Kysely<Database>, actor: Actor, code: string)
     name: plan.name,
     issuingRegion: { code: region.code, name: region.name },
     period: { start: plan.period_start, end: plan.period_end },
-    reportingCadence: plan.reporting_cadence,
+    reportingCadence: parseStored(ReportingCadence, plan.reporting_cadence, 'plan.reporting_cadence'),
     currentVersion: plan.current_version,
     preamble: document.preamble ?? null,
     guidingIdeology: document.guidingIdeology,

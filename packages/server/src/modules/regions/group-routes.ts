@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { RegionGroup } from '@chuangcheng/core';
-import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/index.ts';
 import {
   CreateRegionGroupRequest,
+  RegionGroup,
   RegionGroupCodeParams,
   RegionGroupList,
   UpdateRegionGroupRequest,
-} from './group-schema.ts';
+} from '@chuangcheng/core';
+import type { App, ModuleDeps } from '../../http/types.ts';
+import { requireActor } from '../auth/index.ts';
 import { createRegionGroup, deleteRegionGroup, listRegionGroups, updateRegionGroup } from './group-service.ts';
 
 /** Region groups: the civilization belts, the metropolitan circle, pilot cities and custom groups. */

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { message, RegionGroupKind, type RegionGroup } from '@chuangcheng/core';
+import {
+  type CreateRegionGroupRequest,
+  message,
+  type RegionGroup,
+  RegionGroupKind,
+  type UpdateRegionGroupRequest,
+} from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound, type ServerFieldError } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
@@ -7,7 +13,6 @@ import { recordAudit, type AuditContext } from '../audit/index.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 import { groupRepository, type GroupMemberRow, type RegionGroupRow } from './group-repository.ts';
 import { groupPolicy } from './group-policy.ts';
-import type { CreateRegionGroupRequest, UpdateRegionGroupRequest } from './group-schema.ts';
 import { regionRepository } from './repository.ts';
 
 /** A group as written: its fields and the codes of its members. Also the audit view. */

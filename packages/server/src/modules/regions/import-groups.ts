@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { RegionCode, RegionGroupKind } from '@chuangcheng/core';
+import { RegionCode, RegionGroupCode, RegionGroupKind } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
 import type { Actor } from '../auth/index.ts';
 import { groupPolicy } from './group-policy.ts';
-import { RegionGroupCode } from './group-schema.ts';
 import { writeGroup } from './group-service.ts';
 import { regionRepository } from './repository.ts';
 

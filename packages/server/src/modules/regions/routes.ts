@@ -1,17 +1,17 @@
-import { Region } from '@chuangcheng/core';
-import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/index.ts';
 import {
-  ChildrenQuery,
-  PopulationUpdate,
+  Region,
+  RegionChildrenQuery,
   RegionCodeParams,
   RegionDetail,
   RegionList,
   RegionPage,
-  SearchQuery,
-  SubtreeQuery,
-  SubtreeResponse,
-} from './schema.ts';
+  RegionPopulationUpdate,
+  RegionSearchQuery,
+  RegionSubtree,
+  RegionSubtreeQuery,
+} from '@chuangcheng/core';
+import type { App, ModuleDeps } from '../../http/types.ts';
+import { requireActor } from '../auth/index.ts';
 import { listChildren, listRoots, listSubtree, readRegion, searchRegions, updatePopulation } from './service.ts';
 
 export async function regionRoutes(app: App, deps: ModuleDeps) {
@@ -24,7 +24,14 @@ export async function regionRoutes(app: App, deps: ModuleDeps) {
 
   app.get(
     '/regions',
-    { schema: { tags, summary: 'Children of a region', querystring: ChildrenQuery, response: { 200: RegionList } } },
+    {
+      schema: {
+        tags,
+        summary: 'Children of a region',
+        querystring: RegionChildrenQuery,
+        response: { 200: RegionList },
+      },
+    },
     async (request) => ({ items: await listChildren(deps.db, requireActor(request), request.query.parent) }),
   );
 
@@ -34,7 +41,7 @@ export async function regionRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Search regions in scope by name or code',
-        querystring: SearchQuery,
+        querystring: RegionSearchQuery,
         response: { 200: RegionPage },
       },
     },
@@ -61,8 +68,8 @@ export async function regionRoutes(app: App, deps: ModuleDeps) {
         tags,
         summary: 'A region and everything below it, down to maxLevel',
         params: RegionCodeParams,
-        querystring: SubtreeQuery,
-        response: { 200: SubtreeResponse },
+        querystring: RegionSubtreeQuery,
+        response: { 200: RegionSubtree },
       },
     },
     async (request) => ({
@@ -77,7 +84,7 @@ export async function regionRoutes(app: App, deps: ModuleDeps) {
         tags,
         summary: 'Set or clear the population figure of a region',
         params: RegionCodeParams,
-        body: PopulationUpdate,
+        body: RegionPopulationUpdate,
         response: { 200: Region },
       },
     },

@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely';
 import {
   addDays,
+  type BlackListReason,
   bulletinPeriodLabel,
+  type BulletinQuery,
   bulletinSpan,
+  type BulletinSpan,
+  type BulletinUnit,
   honourRoll,
   onTimeRate,
   periodsFallingDue,
   rankUnits,
   ReportingCadence,
   supervisionRulesOf,
-  type BlackListReason,
-  type BulletinSpan,
-  type BulletinUnit,
   type TaskStatus,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
@@ -22,7 +23,6 @@ import { planLookup } from '../plans/index.ts';
 import { regionLookup } from '../regions/index.ts';
 import { findIssuingOffice, supervisionLookup } from '../supervision/index.ts';
 import { endOfDayInChina, loadAssignmentStatuses } from './assignments.ts';
-import type { BulletinQuery } from './ledger-schema.ts';
 import { reportPolicy } from './policy.ts';
 
 /** A periodic 督查通报: every figure as of the period's last day, from the ledger's as-of reads. */

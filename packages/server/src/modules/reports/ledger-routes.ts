@@ -1,12 +1,11 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/index.ts';
-import { PlanCodeParams } from '../plans/schema.ts';
+import { Board, BoardQuery, BulletinQuery, Ledger, LedgerQuery, PlanCodeParams } from '@chuangcheng/core';
 import { readBulletin } from './bulletin.ts';
 import { resolvePdfFonts, sendPdf } from '../../http/pdf.ts';
 import { bulletinDocx, bulletinPdf } from './bulletin-docx.ts';
 import { readBoard, readLedger } from './ledger.ts';
-import { Board, BoardQuery, BulletinQuery, Ledger, LedgerQuery } from './ledger-schema.ts';
 import { ledgerWorkbook } from './ledger-xlsx.ts';
 
 export async function ledgerRoutes(app: App, deps: ModuleDeps) {

@@ -1,5 +1,4 @@
-import type { StatusColour, TaskStatus } from '@chuangcheng/core';
-import type { Ledger } from './ledger-schema.ts';
+import type { Ledger, StatusColour, TaskStatus } from '@chuangcheng/core';
 
 /** Column headings and widths of the ledger as supervision offices lay it out. */
 const COLUMNS: { header: string; width: number }[] = [

@@ -1,5 +1,15 @@
 import type { Kysely } from 'kysely';
-import { message, daysBetween, supervisionRulesOf, TaskStatus, unitCard } from '@chuangcheng/core';
+import {
+  type Board,
+  daysBetween,
+  type Ledger,
+  type LedgerQuery,
+  type LedgerRow,
+  message,
+  supervisionRulesOf,
+  TaskStatus,
+  unitCard,
+} from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
@@ -9,7 +19,6 @@ import { regionLookup } from '../regions/index.ts';
 import { endOfDayInChina, loadAssignmentStatuses, today, type AssignmentStatus } from './assignments.ts';
 import { supervisionLookup } from '../supervision/index.ts';
 import { ledgerRepository } from './ledger-repository.ts';
-import type { Board, Ledger, LedgerQuery, LedgerRow } from './ledger-schema.ts';
 import { reportPolicy } from './policy.ts';
 
 const EXCERPT_CHARS = 120;

@@ -1,7 +1,6 @@
-import { isLateReport } from '@chuangcheng/core';
+import { isLateReport, type ReportView } from '@chuangcheng/core';
 import type { AttachmentRow } from '../attachments/index.ts';
 import type { ReportRow } from './repository.ts';
-import type { ReportView } from './schema.ts';
 
 export function presentAttachment(row: AttachmentRow) {
   return {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { isWithinScope } from '@chuangcheng/core';
+import { isWithinScope, type MyTask, type ReportView } from '@chuangcheng/core';
 import { notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { attachmentLookup } from '../attachments/index.ts';
@@ -11,7 +11,6 @@ import { ledgerRepository } from './ledger-repository.ts';
 import { reportPolicy } from './policy.ts';
 import { presentReport } from './present.ts';
 import { reportRepository } from './repository.ts';
-import type { MyTask, ReportView } from './schema.ts';
 
 /**
  * A task's report history, every version including superseded ones, with their evidence:

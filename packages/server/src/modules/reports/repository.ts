@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { parseStored } from '../../db/stored-json.ts';
-import { ReportView } from './schema.ts';
+import { ReportView } from '@chuangcheng/core';
 
 type Db = Kysely<Database>;
 

@@ -14,7 +14,7 @@ import {
   ReportView,
   TaskIdParams,
   UpdateReportRequest,
-} from './schema.ts';
+} from '@chuangcheng/core';
 import { correctReport, createReport, deleteReport, submitReport, updateReport } from './service.ts';
 
 export async function reportRoutes(app: App, deps: ModuleDeps) {

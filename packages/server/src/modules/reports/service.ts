@@ -1,6 +1,15 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { distributionCode, message, periodBounds, periodOf, ReportingCadence } from '@chuangcheng/core';
+import {
+  type CreateReportRequest,
+  distributionCode,
+  message,
+  periodBounds,
+  periodOf,
+  ReportingCadence,
+  type ReportView,
+  type UpdateReportRequest,
+} from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound, type ServerText } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
@@ -12,7 +21,6 @@ import { planLookup } from '../plans/index.ts';
 import { reportPolicy } from './policy.ts';
 import { auditView, presentReport } from './present.ts';
 import { reportRepository, type ReportRow } from './repository.ts';
-import type { CreateReportRequest, ReportView, UpdateReportRequest } from './schema.ts';
 
 type Db = Kysely<Database>;
 type Context = { actor: Actor; requestId?: string };

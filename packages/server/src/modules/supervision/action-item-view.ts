@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
-import { daysBetween, message, statusColour } from '@chuangcheng/core';
+import { type ActionItem, type ActionItemInput, daysBetween, message, statusColour } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { invalid } from '../../http/problem.ts';
 import { assertInScope, type Actor } from '../auth/index.ts';
 import type { ActionItemRow } from './meeting-repository.ts';
-import type { ActionItem, ActionItemInput } from './meeting-schema.ts';
 import { findUnits } from './units.ts';
 import { supervisionPolicy } from './policy.ts';
 

@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
-  message,
+  type InstructionAction,
   instructionActionFrom,
   instructionActor,
+  type InstructionDetail,
   instructionNext,
-  type InstructionAction,
   type InstructionStatus,
+  message,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, forbidden } from '../../http/problem.ts';
@@ -14,7 +15,6 @@ import { authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 import { instructionRepository, type InstructionRow } from './instruction-repository.ts';
-import type { InstructionDetail } from './instruction-schema.ts';
 import { getInstruction, instructionDetail, instructionEvent } from './instructions.ts';
 import { supervisionPolicy } from './policy.ts';
 

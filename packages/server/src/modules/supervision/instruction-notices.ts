@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
-import type { InstructionNoticeRequest } from './instruction-schema.ts';
+import { type InstructionNoticeRequest, message } from '@chuangcheng/core';
 import { getInstruction } from './instructions.ts';
 import { issueNotice } from './notices.ts';
 import { supervisionPolicy } from './policy.ts';
-import { message } from '@chuangcheng/core';
 
 /**
  * 转督办 (sup3, issue 18): the office in the instruction's scope issues a 督办单 to its lead unit,

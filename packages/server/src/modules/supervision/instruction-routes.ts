@@ -3,6 +3,7 @@ import { requireActor } from '../auth/index.ts';
 import { acceptInstruction, reportOnInstruction, returnInstruction, signInstruction } from './instruction-actions.ts';
 import {
   CreateInstructionRequest,
+  IdParams,
   InstructionAcceptRequest,
   InstructionDetail,
   InstructionListQuery,
@@ -10,12 +11,12 @@ import {
   InstructionPage,
   InstructionReportRequest,
   InstructionReturnRequest,
-} from './instruction-schema.ts';
+  type InstructionStatus,
+  Notice,
+} from '@chuangcheng/core';
 import { createInstruction, listInstructions, readInstruction } from './instructions.ts';
 import { issueNoticeForInstruction } from './instruction-notices.ts';
-import { IdParams, Notice } from './schema.ts';
 import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
-import type { InstructionStatus } from '@chuangcheng/core';
 
 type InstructionRow = Awaited<ReturnType<typeof listInstructions>>['items'][number];
 

@@ -3,13 +3,17 @@ import { attachmentLookup } from '../attachments/index.ts';
 import { presentAttachment } from '../reports/index.ts';
 import type { Kysely } from 'kysely';
 import {
-  message,
   can,
+  type CreateInstructionRequest,
   instructionActions,
   instructionActor,
+  type InstructionDetail,
+  type InstructionListQuery,
   instructionOverdue,
-  isWithinScope,
   type InstructionStatus,
+  type InstructionSummary,
+  isWithinScope,
+  message,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/problem.ts';
@@ -19,12 +23,6 @@ import { emitEvent } from '../../outbox/emit.ts';
 import { offsetOf } from '../../http/paging.ts';
 import { checkUnits } from './action-item-view.ts';
 import { instructionRepository, type InstructionRow } from './instruction-repository.ts';
-import type {
-  CreateInstructionRequest,
-  InstructionDetail,
-  InstructionListQuery,
-  InstructionSummary,
-} from './instruction-schema.ts';
 import { supervisionPolicy } from './policy.ts';
 import { findIssuingOffice, findUnits, todayInChina } from './units.ts';
 

@@ -1,21 +1,19 @@
-import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
 import { addActionItems, completeActionItem, myActionItems } from './action-items.ts';
 import {
   ActionItem,
-  ActionItemInput,
+  AddActionItemsRequest,
   ActionItemList,
   CreateMeetingRequest,
+  IdParams,
   MeetingDetail,
   MeetingList,
   MeetingListQuery,
+  NoteRequest,
   UpdateMeetingRequest,
-} from './meeting-schema.ts';
+} from '@chuangcheng/core';
 import { createMeeting, listMeetings, readMeeting, updateMeeting } from './meetings.ts';
-import { IdParams, NoteRequest } from './schema.ts';
-
-const AddItemsRequest = z.strictObject({ items: z.array(ActionItemInput).min(1).max(200) });
 
 /** Joint meetings (联席会议) and their action items. */
 export async function meetingRoutes(app: App, deps: ModuleDeps) {
@@ -65,7 +63,7 @@ export async function meetingRoutes(app: App, deps: ModuleDeps) {
         tags,
         summary: 'Add action items',
         params: IdParams,
-        body: AddItemsRequest,
+        body: AddActionItemsRequest,
         response: { 201: ActionItemList },
       },
     },

@@ -1,5 +1,12 @@
 import { attachmentLookup } from '../attachments/index.ts';
-import { message } from '@chuangcheng/core';
+import {
+  type CreateMeetingRequest,
+  type MeetingDetail,
+  MeetingKind,
+  type MeetingSummary,
+  message,
+  type UpdateMeetingRequest,
+} from '@chuangcheng/core';
 import { presentAttachment } from '../reports/index.ts';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -11,13 +18,6 @@ import { recordAudit } from '../audit/index.ts';
 import { planPolicy } from '../plans/index.ts';
 import { buildItems, checkUnits, presentItem } from './action-item-view.ts';
 import { meetingRepository, type MeetingRow } from './meeting-repository.ts';
-import {
-  MeetingKind,
-  type CreateMeetingRequest,
-  type MeetingDetail,
-  type MeetingSummary,
-  type UpdateMeetingRequest,
-} from './meeting-schema.ts';
 import { supervisionPolicy } from './policy.ts';
 import { todayInChina } from './units.ts';
 

@@ -5,11 +5,10 @@ import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { emitEvent } from '../../outbox/emit.ts';
-import { message, noticeActionFrom, type DomainEvent, type NoticeStatus } from '@chuangcheng/core';
+import { type DomainEvent, message, type Notice, noticeActionFrom, type NoticeStatus } from '@chuangcheng/core';
 import { notificationRepository } from './notification-repository.ts';
 import { getNotice, presentNotice } from './notices.ts';
 import { supervisionPolicy } from './policy.ts';
-import type { Notice } from './schema.ts';
 import { findSuperior, findUnit } from './units.ts';
 
 export type Step = {

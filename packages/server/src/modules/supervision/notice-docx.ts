@@ -1,5 +1,5 @@
 import { renderPdf, type PdfFont } from '../../http/pdf.ts';
-import type { Notice } from './schema.ts';
+import type { Notice } from '@chuangcheng/core';
 
 const LEVEL = { general: '一般', key: '重点', urgent: '特急' } as const;
 const SOURCE = { leader_instruction: '领导批示', meeting_decision: '会议议定', higher_assignment: '上级交办' } as const;

@@ -1,7 +1,15 @@
 import { attachmentLookup } from '../attachments/index.ts';
 import { presentAttachment } from '../reports/index.ts';
 import crypto from 'node:crypto';
-import { message, addDays, awaitingReply, type NoticeStatus } from '@chuangcheng/core';
+import {
+  addDays,
+  awaitingReply,
+  type IssueNoticeRequest,
+  message,
+  type Notice,
+  type NoticeListQuery,
+  type NoticeStatus,
+} from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
@@ -11,7 +19,6 @@ import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { notificationRepository } from './notification-repository.ts';
 import { supervisionPolicy } from './policy.ts';
 import { resolveDue, resolveReplyDue } from './reply-due.ts';
-import type { IssueNoticeRequest, Notice, NoticeListQuery } from './schema.ts';
 import { findIssuingOffice, findUnit, todayInChina } from './units.ts';
 
 export function presentNotice(row: NoticeRow, today = todayInChina()): Notice {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { message } from '@chuangcheng/core';
+import { message, NoticePrefix, NoticePrefixList, NoticePrefixRequest, OrgUnitPathParams } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { ConfigError } from '../../config.ts';
@@ -7,10 +6,6 @@ import { authorize, requireActor } from '../auth/index.ts';
 import { listNoticePrefixes, setNoticePrefix } from './office-settings.ts';
 import { supervisionPolicy } from './policy.ts';
 import { findUnit } from './units.ts';
-
-const PrefixItem = z.object({ orgUnitId: z.string(), name: z.string(), prefix: z.string() });
-const PrefixBody = z.strictObject({ prefix: z.string().trim().min(1).max(20) });
-const UnitParams = z.strictObject({ orgUnitId: z.string().uuid() });
 
 /**
  * The 督办单 number prefix of an issuing office (decision 0081), for the admin page (decision 0144):
@@ -24,7 +19,7 @@ export async function officePrefixRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: "Issuing offices' 督办单 number prefixes",
-        response: { 200: z.object({ items: z.array(PrefixItem) }) },
+        response: { 200: NoticePrefixList },
       },
     },
     async (request) => {
@@ -38,9 +33,9 @@ export async function officePrefixRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: "Set an office's 督办单 number prefix (e.g. 黑文明督)",
-        params: UnitParams,
-        body: PrefixBody,
-        response: { 200: PrefixItem },
+        params: OrgUnitPathParams,
+        body: NoticePrefixRequest,
+        response: { 200: NoticePrefix },
       },
     },
     async (request) => {

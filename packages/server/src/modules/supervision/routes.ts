@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { pickLanguage } from '../../http/problem.ts';
 import { requireActor } from '../auth/index.ts';
@@ -22,12 +21,11 @@ import {
   NoticeList,
   NoticeListQuery,
   NotificationList,
+  NotificationsUpdated,
   NotificationQuery,
   ReplyRequest,
   ReturnRequest,
-} from './schema.ts';
-
-const Updated = z.object({ updated: z.number() });
+} from '@chuangcheng/core';
 
 /** Supervision notices (督办单) and the in-app notifications of the actor's organisation. */
 export async function supervisionRoutes(app: App, deps: ModuleDeps) {
@@ -195,12 +193,14 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
   );
   app.post(
     '/notifications/read-all',
-    { schema: { tags, summary: 'Mark every notification read', response: { 200: Updated } } },
+    { schema: { tags, summary: 'Mark every notification read', response: { 200: NotificationsUpdated } } },
     async (request) => markAllNotificationsRead(deps.db, requireActor(request)),
   );
   app.post(
     '/notifications/:id/read',
-    { schema: { tags, summary: 'Mark a notification read', params: IdParams, response: { 200: Updated } } },
+    {
+      schema: { tags, summary: 'Mark a notification read', params: IdParams, response: { 200: NotificationsUpdated } },
+    },
     async (request) => markNotificationRead(deps.db, requireActor(request), request.params.id),
   );
 }

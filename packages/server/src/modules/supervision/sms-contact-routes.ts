@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { OrgUnitPathParams, SmsContacts, SmsContactsRequest } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { notFound } from '../../http/problem.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -6,10 +6,6 @@ import { requireActor } from '../auth/index.ts';
 import { supervisionPolicy } from './policy.ts';
 import { maskPhone, setSmsContacts, smsContacts } from './sms.ts';
 import { findUnit } from './units.ts';
-
-const UnitParams = z.strictObject({ orgUnitId: z.uuid() });
-const ContactsBody = z.strictObject({ phones: z.array(z.string().trim()).max(10) });
-const Contacts = z.object({ orgUnitId: z.string(), name: z.string(), phones: z.array(z.string()) });
 
 /**
  * The mobile numbers a unit's supervision reminders are texted to (decision 0143): kept sealed as
@@ -36,8 +32,8 @@ export async function smsContactRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: "The mobile numbers a unit's reminders are texted to (masked)",
-        params: UnitParams,
-        response: { 200: Contacts },
+        params: OrgUnitPathParams,
+        response: { 200: SmsContacts },
       },
     },
     async (request) => present(await unitFor(requireActor(request), request.params.orgUnitId)),
@@ -48,9 +44,9 @@ export async function smsContactRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: "Replace the mobile numbers a unit's reminders are texted to (at most 10; [] stops texting)",
-        params: UnitParams,
-        body: ContactsBody,
-        response: { 200: Contacts },
+        params: OrgUnitPathParams,
+        body: SmsContactsRequest,
+        response: { 200: SmsContacts },
       },
     },
     async (request) => {

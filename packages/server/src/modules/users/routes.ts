@@ -1,8 +1,15 @@
-import { CreateUserRequest, UpdateUserRequest, User, type Role } from '@chuangcheng/core';
+import {
+  CreateUserRequest,
+  type Role,
+  UpdateUserRequest,
+  User,
+  UserIdParams,
+  UserList,
+  UserListQuery,
+} from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/index.ts';
-import { UserIdParams, UserList, UserListQuery } from './schema.ts';
 import { createUser, listUsers, readUser, updateUser } from './service.ts';
 
 const ROLE: Record<Role, string> = {

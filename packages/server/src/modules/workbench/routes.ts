@@ -1,7 +1,7 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
 import { readSessionAsOf } from './as-of.ts';
-import { SessionAsOfView, Workbench, WorkbenchQuery } from './schema.ts';
+import { SessionAsOfView, Workbench, WorkbenchQuery } from '@chuangcheng/core';
 import { readWorkbench } from './service.ts';
 
 /** The 工作台, every staff member's landing page. */

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { can } from '@chuangcheng/core';
+import {
+  can,
+  type Workbench,
+  type WorkbenchFigure,
+  type WorkbenchItem,
+  type WorkbenchSection,
+} from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { authorize, type Actor } from '../auth/index.ts';
 import { listMyTasks } from '../reports/index.ts';
@@ -12,7 +18,6 @@ import { listCases } from '../cases/index.ts';
 import { approvalQueue } from '../indicators/index.ts';
 import { listRounds, readRound } from '../evaluation/index.ts';
 import { readSessionAsOf } from './as-of.ts';
-import type { Workbench, WorkbenchFigure, WorkbenchItem, WorkbenchSection } from './schema.ts';
 
 type Db = Kysely<Database>;
 

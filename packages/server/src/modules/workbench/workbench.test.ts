@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '@chuangcheng/core';
+import { addDays, type Workbench } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, report } from '../cases/fixtures.ts';
 import { taskId, unitId } from '../supervision/fixtures.ts';
 import { todayInChina } from '../supervision/units.ts';
-import type { Workbench } from './schema.ts';
 
 let ctx: TestContext;
 let harbin: Agent;

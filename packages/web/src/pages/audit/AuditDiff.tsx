@@ -1,9 +1,15 @@
 import { Col, Row, Typography } from 'antd';
-import type { AuditEntry } from '../../api/types.ts';
+import type { AuditEntry } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import styles from './audit.module.css';
 
-type Snapshot = AuditEntry['before'];
+/** A recorded state: the row's fields, or null when there was none (a create's before, a delete's after). */
+type Snapshot = Record<string, unknown> | null;
+
+/** The API types a snapshot as any JSON; what is recorded is a row's fields. */
+function snapshotOf(value: unknown): Snapshot {
+  return typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value)) : null;
+}
 
 /** Keys whose values differ between the two snapshots (deep, via canonical text). */
 function changedKeys(before: Snapshot, after: Snapshot): Set<string> {
@@ -47,16 +53,18 @@ function SnapshotView({
 /** Before and after side by side; changed keys are highlighted on both sides. */
 export function AuditDiff({ entry }: { entry: AuditEntry }) {
   const t = useT();
-  const changed = changedKeys(entry.before, entry.after);
+  const before = snapshotOf(entry.before);
+  const after = snapshotOf(entry.after);
+  const changed = changedKeys(before, after);
   return (
     <Row gutter={16} data-testid="audit-diff">
       <Col span={12}>
         <Typography.Text strong>{t('audit.before')}</Typography.Text>
-        <SnapshotView snapshot={entry.before} changed={changed} emptyText={t('audit.noSnapshot')} />
+        <SnapshotView snapshot={before} changed={changed} emptyText={t('audit.noSnapshot')} />
       </Col>
       <Col span={12}>
         <Typography.Text strong>{t('audit.after')}</Typography.Text>
-        <SnapshotView snapshot={entry.after} changed={changed} emptyText={t('audit.noSnapshot')} />
+        <SnapshotView snapshot={after} changed={changed} emptyText={t('audit.noSnapshot')} />
       </Col>
       {entry.requestId && (
         <Col span={24}>

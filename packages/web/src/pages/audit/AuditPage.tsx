@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Card, DatePicker, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
-import type { AuditEntry } from '../../api/types.ts';
+import type { AuditEntry } from '@chuangcheng/core';
 import { useTablePage } from '../../api/useTablePage.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';

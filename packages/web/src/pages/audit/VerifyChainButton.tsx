@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
-import type { AuditVerification } from '../../api/types.ts';
+import type { AuditVerdict } from '@chuangcheng/core';
 import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
@@ -10,13 +10,13 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 export function VerifyChainButton() {
   const t = useT();
   const showError = useApiError();
-  const [result, setResult] = useState<AuditVerification | null>(null);
+  const [result, setResult] = useState<AuditVerdict | null>(null);
   const [busy, setBusy] = useState(false);
 
   const verify = async () => {
     setBusy(true);
     try {
-      setResult(await api.get<AuditVerification>('/api/v1/audit/verify'));
+      setResult(await api.get<AuditVerdict>('/api/v1/audit/verify'));
     } catch (error) {
       showError(error);
     } finally {
@@ -54,7 +54,7 @@ export function VerifyChainButton() {
 }
 
 /** What failed, tree by tree (the server's own wording), and the chain of rows from before the log. */
-function brokenTrees(result: AuditVerification): string[] {
+function brokenTrees(result: AuditVerdict): string[] {
   const trees = result.shards.filter((s) => s.problems.length > 0).map((s) => `${s.shard}: ${s.problems.join(', ')}`);
   const chain =
     result.legacyChain.brokenAt === null ? [] : [`#${result.legacyChain.brokenAt}: ${result.legacyChain.reason}`];

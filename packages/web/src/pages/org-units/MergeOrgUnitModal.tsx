@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Form, Input, Typography } from 'antd';
 import { z } from 'zod';
 import { api } from '../../api/client.ts';
-import type { OrgUnit } from '../../api/types.ts';
+import type { OrgUnit } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { Form, Input, Select } from 'antd';
-import { OrgUnitKind, RegionCode } from '@chuangcheng/core';
+import { type OrgUnit, OrgUnitKind, RegionCode } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
-import type { OrgUnit } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { OrgUnitKind } from '@chuangcheng/core';
-import type { OrgUnit } from '../../api/types.ts';
+import type { OrgUnit, OrgUnitKind } from '@chuangcheng/core';
 import { useTablePage } from '../../api/useTablePage.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';

@@ -2,7 +2,7 @@ import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ScopeLabel } from './ScopeLabel.tsx';
 import { targetInWords } from './target-format.ts';
-import type { LocatedTarget } from './types.ts';
+import type { LocatedTarget } from './all-targets.ts';
 
 interface Props {
   targets: LocatedTarget[];

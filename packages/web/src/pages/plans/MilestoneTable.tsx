@@ -1,13 +1,13 @@
 import { Table, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ScopeLabel } from './ScopeLabel.tsx';
-import type { PlanMilestone } from './types.ts';
+import type { PlanMilestoneView } from '@chuangcheng/core';
 import styles from './plans.module.css';
 
 /** Dated deliverables of a task, earliest first as the plan lists them. */
-export function MilestoneTable({ milestones }: { milestones: PlanMilestone[] }) {
+export function MilestoneTable({ milestones }: { milestones: PlanMilestoneView[] }) {
   const t = useT();
-  const columns: TableColumnsType<PlanMilestone> = [
+  const columns: TableColumnsType<PlanMilestoneView> = [
     {
       title: t('plans.milestone.title'),
       dataIndex: 'title',
@@ -29,7 +29,7 @@ export function MilestoneTable({ milestones }: { milestones: PlanMilestone[] }) 
     },
   ];
   return (
-    <Table<PlanMilestone>
+    <Table<PlanMilestoneView>
       rowKey="id"
       size="small"
       columns={columns}

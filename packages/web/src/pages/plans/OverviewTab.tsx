@@ -2,7 +2,8 @@ import { Card, Space, Typography } from 'antd';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AllTargetsTable } from './AllTargetsTable.tsx';
 import { TargetTable } from './TargetTable.tsx';
-import { allTargets, type PlanDetail } from './types.ts';
+import type { PlanDetail } from '@chuangcheng/core';
+import { allTargets } from './all-targets.ts';
 import styles from './plans.module.css';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Typography } from 'antd';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { cadenceKeys } from './target-format.ts';
-import type { PlanSummary } from './types.ts';
+import type { PlanSummary } from '@chuangcheng/core';
 import { VersionsPopover } from './VersionsPopover.tsx';
 
 /** The plan's name, who issued it, its period and which imported version is shown. */

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Card, Empty, Table, type TableColumnsType } from 'antd';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import type { PlanSummary } from './types.ts';
+import type { PlanSummary } from '@chuangcheng/core';
 
 /** Shown when more than one plan (or none) is loaded. */
 export function PlanList({ plans }: { plans: PlanSummary[] }) {

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { Tree, type TreeDataNode } from 'antd';
-import type { PlanProgramme } from './types.ts';
+import type { PlanProgrammeView } from '@chuangcheng/core';
 import styles from './plans.module.css';
 
 interface Props {
-  programmes: PlanProgramme[];
+  programmes: PlanProgrammeView[];
   selectedNumber: string | null;
   onSelect: (taskNumber: string) => void;
 }

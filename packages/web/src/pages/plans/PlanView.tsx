@@ -6,9 +6,8 @@ import { GroupNamesContext, useLoadedGroupNames } from './group-names.ts';
 import { OverviewTab } from './OverviewTab.tsx';
 import { PlanHeader } from './PlanHeader.tsx';
 import { TasksTab } from './TasksTab.tsx';
-import type { PlanDetail } from './types.ts';
 import { WorkRequirementsTab } from './WorkRequirementsTab.tsx';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { usePlan } from './api.ts';
 
 const tabs = ['overview', 'tasks', 'work'] as const;
 type Tab = (typeof tabs)[number];
@@ -18,7 +17,7 @@ export function PlanView({ code }: { code: string }) {
   const t = useT();
   const groupNames = useLoadedGroupNames();
   const [params, setParams] = useSearchParams();
-  const { data: plan, failed } = useApiQuery<PlanDetail>(`/api/v1/plans/${encodeURIComponent(code)}`);
+  const { data: plan, failed } = usePlan(code);
 
   const taskNumber = params.get('task');
   const requested = params.get('tab');

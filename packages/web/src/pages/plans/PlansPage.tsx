@@ -1,10 +1,8 @@
 import { Navigate, useParams } from 'react-router';
 import { Card } from 'antd';
-import type { Items } from '../../api/types.ts';
 import { PlanList } from './PlanList.tsx';
 import { PlanView } from './PlanView.tsx';
-import type { PlanSummary } from './types.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { usePlans } from './api.ts';
 
 /** 行动计划: `/plans/<code>` shows one plan; `/plans` opens the only plan, or lists them. */
 export default function PlansPage() {
@@ -14,7 +12,7 @@ export default function PlansPage() {
 }
 
 function PlanIndex() {
-  const { data, failed } = useApiQuery<Items<PlanSummary>>('/api/v1/plans');
+  const { data, failed } = usePlans();
   const plans = data?.items ?? (failed ? [] : null);
 
   if (!plans) return <Card loading />;

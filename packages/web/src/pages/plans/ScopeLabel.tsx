@@ -3,11 +3,11 @@ import { InfoCircleOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useGroupNames } from './group-names.ts';
 import { scopeInWords } from './target-format.ts';
-import type { PlanScope } from './types.ts';
+import type { TargetScope } from '@chuangcheng/core';
 import styles from './plans.module.css';
 
 /** A scope in words; how the seed's wording was read (the note) is a tooltip. */
-export function ScopeLabel({ scope }: { scope: PlanScope }) {
+export function ScopeLabel({ scope }: { scope: TargetScope }) {
   const t = useT();
   const groupNames = useGroupNames();
   const words = scopeInWords(scope, t, groupNames);

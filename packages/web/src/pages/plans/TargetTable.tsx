@@ -2,13 +2,13 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { NoteIcon, ScopeLabel } from './ScopeLabel.tsx';
 import { targetInWords } from './target-format.ts';
-import type { PlanTarget } from './types.ts';
+import type { PlanTargetView } from '@chuangcheng/core';
 import styles from './plans.module.css';
 
 /** The targets of one task (or the plan's goals), each with the seed's phrase quoted below it. */
-export function TargetTable({ targets, testId }: { targets: PlanTarget[]; testId: string }) {
+export function TargetTable({ targets, testId }: { targets: PlanTargetView[]; testId: string }) {
   const t = useT();
-  const columns: TableColumnsType<PlanTarget> = [
+  const columns: TableColumnsType<PlanTargetView> = [
     {
       title: t('plans.target.title'),
       dataIndex: 'title',
@@ -37,7 +37,7 @@ export function TargetTable({ targets, testId }: { targets: PlanTarget[]; testId
     },
   ];
   return (
-    <Table<PlanTarget>
+    <Table<PlanTargetView>
       rowKey="id"
       size="small"
       columns={columns}

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { TaskUnitsStatus } from '../supervision/TaskUnitsStatus.tsx';
 import { MilestoneTable } from './MilestoneTable.tsx';
 import { TargetTable } from './TargetTable.tsx';
-import type { NamedUnit, PlanTask } from './types.ts';
+import type { NamedUnit, PlanTaskView } from '@chuangcheng/core';
 import styles from './plans.module.css';
 
 interface UnitTagsProps {
@@ -28,7 +28,7 @@ function UnitTags({ units, lead = false, testId }: UnitTagsProps) {
 }
 
 /** One task: its full paragraph, who leads and who helps, its targets and milestones. */
-export function TaskDetail({ task }: { task: PlanTask }) {
+export function TaskDetail({ task }: { task: PlanTaskView }) {
   const t = useT();
   const maySupervise = useCan('supervision.read');
   const units = [

@@ -2,10 +2,10 @@ import { Card, Col, Empty, Row } from 'antd';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { PlanTree } from './PlanTree.tsx';
 import { TaskDetail } from './TaskDetail.tsx';
-import type { PlanProgramme } from './types.ts';
+import type { PlanProgrammeView } from '@chuangcheng/core';
 
 interface Props {
-  programmes: PlanProgramme[];
+  programmes: PlanProgrammeView[];
   selectedNumber: string | null;
   onSelect: (taskNumber: string) => void;
 }

@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { Popover, Spin, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
-import { api } from '../../api/client.ts';
-import type { Items } from '../../api/types.ts';
-import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import type { PlanVersion } from './types.ts';
+import type { PlanVersion } from '@chuangcheng/core';
+import { usePlanVersions } from './api.ts';
 
 interface Props {
   planCode: string;
@@ -15,15 +13,11 @@ interface Props {
 /** The current version as a tag; hovering or clicking it lists every import of the plan. */
 export function VersionsPopover({ planCode, currentVersion }: Props) {
   const t = useT();
-  const showError = useApiError();
-  const [versions, setVersions] = useState<PlanVersion[] | null>(null);
-
+  // Asked for the first time the popover opens, then held by the query cache.
+  const [opened, setOpened] = useState(false);
+  const versions = usePlanVersions(planCode, opened).data?.items ?? null;
   const load = (open: boolean) => {
-    if (!open || versions) return;
-    api
-      .get<Items<PlanVersion>>(`/api/v1/plans/${encodeURIComponent(planCode)}/versions`)
-      .then(({ items }) => setVersions(items))
-      .catch(showError);
+    if (open) setOpened(true);
   };
 
   const columns: TableColumnsType<PlanVersion> = [

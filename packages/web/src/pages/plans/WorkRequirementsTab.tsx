@@ -2,7 +2,7 @@ import { Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleOutlined, MinusCircleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import type { WorkRequirements } from './types.ts';
+import type { WorkRequirements } from '@chuangcheng/core';
 import styles from './plans.module.css';
 
 /** A setting the plan switches on or off, with the sentence it was read from as a tooltip. */

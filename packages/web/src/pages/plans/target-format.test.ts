@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Comparator, ReportingCadence } from '@chuangcheng/core';
+import { Comparator, type PlanTargetView, ReportingCadence } from '@chuangcheng/core';
 import { zhCN, en } from '../../i18n/catalogues.ts';
 import { format, type MessageKey, type Translate } from '../../i18n/I18nProvider.tsx';
 import { cadenceKeys, comparatorKeys, scopeInWords, targetInWords } from './target-format.ts';
-import type { PlanTarget } from './types.ts';
 
 const zh: Translate = (key, params) => format(zhCN[key], params);
 const english: Translate = (key, params) => format((en as Record<MessageKey, string>)[key], params);
 
-function target(overrides: Partial<PlanTarget>): PlanTarget {
+function target(overrides: Partial<PlanTargetView>): PlanTargetView {
   return {
     id: 'id',
     code: 'code',

@@ -1,6 +1,5 @@
-import type { Comparator, ReportingCadence } from '@chuangcheng/core';
+import type { Comparator, PlanTargetView, ReportingCadence, TargetScope } from '@chuangcheng/core';
 import type { MessageKey, Translate } from '../../i18n/I18nProvider.tsx';
-import type { PlanScope, PlanTarget } from './types.ts';
 
 /** Catalogue key of each comparator's wording; `{value}` etc. are filled by `targetInWords`. */
 export const comparatorKeys: Record<Comparator, MessageKey> = {
@@ -33,7 +32,7 @@ function quantity(value: number, unit: string): string {
 }
 
 /** The target in words, e.g. "≥ 87%", "5–7 个", "约 12 小时", "比 2015 年降低 15%". */
-export function targetInWords(target: PlanTarget, t: Translate): string {
+export function targetInWords(target: PlanTargetView, t: Translate): string {
   const { comparator, value, valueMax, unit, baseline } = target;
   const key = !baseline ? (withoutBaselineKeys[comparator] ?? comparatorKeys[comparator]) : comparatorKeys[comparator];
   if (!key) return quantity(value, unit);
@@ -46,7 +45,7 @@ export function targetInWords(target: PlanTarget, t: Translate): string {
 }
 
 /** Where a target or milestone applies, in words; group codes become the groups' names. */
-export function scopeInWords(scope: PlanScope, t: Translate, groupNames: ReadonlyMap<string, string>): string {
+export function scopeInWords(scope: TargetScope, t: Translate, groupNames: ReadonlyMap<string, string>): string {
   const separator = t('plans.scope.separator');
   switch (scope.kind) {
     case 'province':

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { Button, Drawer, Form, Input, Select, Space } from 'antd';
-import { RegionGroup, RegionGroupKind } from '@chuangcheng/core';
+import { RegionGroup, RegionGroupKind, type UpdateRegionGroupRequest } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
-import type { RegionGroupBody } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
@@ -45,7 +44,7 @@ export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
   }, [open, group, form]);
 
   const { busy, save } = useFormSubmit(form, async (values) => {
-    const body: RegionGroupBody = {
+    const body: UpdateRegionGroupRequest = {
       name: values.name.trim(),
       kind: values.kind,
       description: values.description?.trim() || null,

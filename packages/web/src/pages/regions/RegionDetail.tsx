@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Breadcrumb, Button, Card, Descriptions, Empty, Table, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import type { Region } from '@chuangcheng/core';
-import { withQuery } from '../../api/client.ts';
-import type { Items, RegionDetail as RegionDetailData } from '../../api/types.ts';
+import type { Region, RegionDetail as RegionDetailData } from '@chuangcheng/core';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { GroupTags, Population, levelLabelKey, regionColumns } from '../../components/region-display.tsx';
 import { PopulationModal } from './PopulationModal.tsx';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useRegion, useRegionChildren } from './api.ts';
 
 interface Props {
   code: string;
@@ -20,12 +18,8 @@ export function RegionDetail({ code, onSelect, onLoaded }: Props) {
   const t = useT();
   const mayEdit = useCan('region.write');
   const [editing, setEditing] = useState(false);
-  const detailQuery = useApiQuery<RegionDetailData>(`/api/v1/regions/${encodeURIComponent(code)}`, {
-    keepPrevious: true,
-  });
-  const childrenQuery = useApiQuery<Items<Region>>(withQuery('/api/v1/regions', { parent: code }), {
-    keepPrevious: true,
-  });
+  const detailQuery = useRegion(code, { keepPrevious: true });
+  const childrenQuery = useRegionChildren(code, { keepPrevious: true });
   const loaded =
     detailQuery.data && childrenQuery.data ? { detail: detailQuery.data, children: childrenQuery.data.items } : null;
   const answered = detailQuery.data?.code === code && !childrenQuery.loading ? detailQuery.data : null;

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Card, Col, Empty, Row, Space } from 'antd';
-import type { RegionDetail as RegionDetailData } from '../../api/types.ts';
+import type { RegionDetail as RegionDetailData } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionTree } from './RegionTree.tsx';
 import { RegionDetail } from './RegionDetail.tsx';

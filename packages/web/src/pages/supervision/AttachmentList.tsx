@@ -1,10 +1,10 @@
 import { Space, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { formatSize } from './StatusTag.tsx';
-import type { Attachment } from './types.ts';
+import type { AttachmentView } from '@chuangcheng/core';
 
 /** Evidence files with name (a download link), size and the first characters of the content hash. */
-export function AttachmentList({ attachments, testId }: { attachments: Attachment[]; testId?: string }) {
+export function AttachmentList({ attachments, testId }: { attachments: AttachmentView[]; testId?: string }) {
   if (attachments.length === 0) return null;
   return (
     <Space orientation="vertical" size={2} data-testid={testId}>

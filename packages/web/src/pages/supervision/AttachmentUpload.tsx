@@ -4,14 +4,14 @@ import { UploadOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import type { Attachment } from './types.ts';
+import type { AttachmentView } from '@chuangcheng/core';
 
 export const acceptedFiles = '.pdf,.png,.jpg,.jpeg,.xlsx,.xls,.docx,.csv';
 
 interface Props {
   /** e.g. /api/v1/reports/<id>/attachments */
   url: string;
-  onUploaded: (attachment: Attachment) => void;
+  onUploaded: (attachment: AttachmentView) => void;
   disabled?: boolean;
   testId?: string;
 }
@@ -32,7 +32,7 @@ export function AttachmentUpload({ url, onUploaded, disabled, testId }: Props) {
         const blob = file as File;
         setBusy(true);
         api
-          .upload<Attachment>(url, blob, blob.name)
+          .upload<AttachmentView>(url, blob, blob.name)
           .then((attachment) => {
             onSuccess?.(attachment);
             message.success(t('attachments.uploaded', { name: attachment.fileName }));

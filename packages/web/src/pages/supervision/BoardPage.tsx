@@ -1,18 +1,16 @@
 import { Link } from 'react-router';
 import { Button, Card, Col, Input, Row, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { TableOutlined } from '@ant-design/icons';
-import { statusColour, type TaskStatus } from '@chuangcheng/core';
-import { withQuery } from '../../api/client.ts';
+import { type Board, type NoticeStatus, statusColour, type TaskStatus } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useAsOfState } from '../../layout/AsOfProvider.tsx';
 import { NoticeStatusTag, cellColour, taskStatuses, textColour, today } from './StatusTag.tsx';
 import { BulletinButton } from './BulletinButton.tsx';
 import { OverdueActionItems } from './OverdueActionItems.tsx';
 import { CardTag, RulesNote } from './UnitCard.tsx';
-import type { Board, NoticeStatus } from './types.ts';
-import { useCurrentPlanCode } from './usePlan.ts';
+import { useCurrentPlanCode } from '../plans/api.ts';
 import styles from './supervision.module.css';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useBoard } from './api.ts';
 
 type ProgrammeRow = Board['byProgramme'][number];
 type LaggingRow = Board['laggingUnits'][number];
@@ -25,10 +23,10 @@ export default function BoardPage() {
   // The session's one "as of" date (the header's): a finished plan opens on its end date.
   const session = useAsOfState();
   const asOf = session?.asOf ?? today();
-  const { data: board, loading } = useApiQuery<Board>(
-    code && session ? withQuery(`/api/v1/plans/${encodeURIComponent(code)}/board`, { asOf }) : null,
-    { keepPrevious: true, loadingWithoutUrl: true },
-  );
+  const { data: board, loading } = useBoard(session ? code : null, asOf, {
+    keepPrevious: true,
+    loadingWithoutUrl: true,
+  });
 
   const countCell = (status: TaskStatus) => ({
     title: t(`supervision.status.${status}`),

@@ -10,9 +10,9 @@ import { AttachmentUpload } from './AttachmentUpload.tsx';
 import { InstructionNoticeModal } from './InstructionNoticeModal.tsx';
 import { InstructionStatusTag } from './InstructionStatusTag.tsx';
 import { formatTime } from './StatusTag.tsx';
-import type { InstructionDetail } from './instruction-types.ts';
-import { useCurrentPlan } from './usePlan.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import type { InstructionDetail } from '@chuangcheng/core';
+import { useCurrentPlan } from '../plans/api.ts';
+import { useInstruction } from './api.ts';
 
 interface Props {
   id: string | null;
@@ -37,9 +37,7 @@ export function InstructionDrawer({ id, onClose, onChanged }: Props) {
   const showError = useApiError();
   const me = useMe();
   const mayWrite = useCan('supervision.write');
-  const { data: instruction, replace: setInstruction } = useApiQuery<InstructionDetail>(
-    id ? `/api/v1/supervision/instructions/${id}` : null,
-  );
+  const { data: instruction, replace: setInstruction } = useInstruction(id);
   const [text, setText] = useState('');
   const [interim, setInterim] = useState(false);
   const [busy, setBusy] = useState(false);

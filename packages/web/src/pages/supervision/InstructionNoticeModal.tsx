@@ -4,7 +4,7 @@ import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
-import type { PlanDetail } from '../plans/types.ts';
+import type { PlanDetail } from '@chuangcheng/core';
 
 interface Values {
   requiredAction: string;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, Card, Checkbox, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { InstructionStatus } from '@chuangcheng/core';
+import type { InstructionStatus, InstructionSummary } from '@chuangcheng/core';
 import { useTablePage } from '../../api/useTablePage.ts';
 import { useCan, useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -11,8 +11,7 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { InstructionDrawer } from './InstructionDrawer.tsx';
 import { InstructionStatusTag, instructionStatuses } from './InstructionStatusTag.tsx';
 import { RecordInstructionModal } from './RecordInstructionModal.tsx';
-import type { Instruction } from './instruction-types.ts';
-import { useCurrentPlan } from './usePlan.ts';
+import { useCurrentPlan } from '../plans/api.ts';
 
 /** 领导批示: instructions in the office's scope (or handled by the viewer's unit), the office records new ones. */
 export default function InstructionsPage() {
@@ -28,7 +27,7 @@ export default function InstructionsPage() {
   const openId = params.get('id');
   const unitView = me.role === 'unit_officer';
 
-  const { items, loading, pagination, reload, exportHref } = useTablePage<Instruction>(
+  const { items, loading, pagination, reload, exportHref } = useTablePage<InstructionSummary>(
     '/api/v1/supervision/instructions',
     {
       status,
@@ -37,7 +36,7 @@ export default function InstructionsPage() {
     },
   );
 
-  const columns: TableColumnsType<Instruction> = [
+  const columns: TableColumnsType<InstructionSummary> = [
     {
       title: t('instructions.leader'),
       key: 'leader',
@@ -112,7 +111,7 @@ export default function InstructionsPage() {
         </Checkbox>
         <ExportButton href={exportHref} testId="instruction-export" />
       </Space>
-      <Table<Instruction>
+      <Table<InstructionSummary>
         rowKey="id"
         columns={columns}
         dataSource={items}

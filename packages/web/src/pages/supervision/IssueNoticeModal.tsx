@@ -5,7 +5,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
-import type { PlanDetail } from '../plans/types.ts';
+import type { PlanDetail } from '@chuangcheng/core';
 
 interface Values {
   taskId?: string;

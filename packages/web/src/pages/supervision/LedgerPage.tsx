@@ -1,16 +1,15 @@
 import { useSearchParams } from 'react-router';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
-import type { TaskStatus } from '@chuangcheng/core';
+import type { LedgerRow, TaskStatus } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import { StatusTag, cellColour, taskStatuses, today } from './StatusTag.tsx';
 import { OverdueActionItems } from './OverdueActionItems.tsx';
-import type { Ledger, LedgerRow } from './types.ts';
-import { useCurrentPlan } from './usePlan.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useCurrentPlan } from '../plans/api.ts';
+import { useLedger } from './api.ts';
 
 /** 台账: one row per task and unit, filtered; the same filters export the Excel file. */
 export default function LedgerPage() {
@@ -32,7 +31,7 @@ export default function LedgerPage() {
   };
 
   const base = plan ? `/api/v1/plans/${encodeURIComponent(plan.code)}` : null;
-  const { data: ledger, loading } = useApiQuery<Ledger>(base ? withQuery(`${base}/ledger`, filters) : null, {
+  const { data: ledger, loading } = useLedger(plan?.code, filters, {
     keepPrevious: true,
     loadingWithoutUrl: true,
   });

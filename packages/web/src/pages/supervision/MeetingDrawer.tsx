@@ -5,8 +5,8 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
 import { tagColour } from './StatusTag.tsx';
-import type { ActionItem, Attachment, MeetingDetail } from './types.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import type { ActionItem, AttachmentView } from '@chuangcheng/core';
+import { useMeeting } from './api.ts';
 
 interface Props {
   id: string | null;
@@ -18,9 +18,12 @@ export function MeetingDrawer({ id, onClose }: Props) {
   const t = useT();
   const mayWrite = useCan('supervision.write');
   // Files uploaded in this drawer, shown until the meeting's own list includes them.
-  const [uploaded, setUploaded] = useState<{ meetingId: string; files: Attachment[] }>({ meetingId: '', files: [] });
+  const [uploaded, setUploaded] = useState<{ meetingId: string; files: AttachmentView[] }>({
+    meetingId: '',
+    files: [],
+  });
 
-  const { data: meeting } = useApiQuery<MeetingDetail>(id ? `/api/v1/meetings/${id}` : null, { keepPrevious: true });
+  const { data: meeting } = useMeeting(id, { keepPrevious: true });
   const current = meeting && meeting.id === id ? meeting : null;
 
   const columns: TableColumnsType<ActionItem> = [

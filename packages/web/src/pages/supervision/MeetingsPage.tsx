@@ -8,8 +8,8 @@ import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { CreateMeetingModal } from './CreateMeetingModal.tsx';
 import { MeetingDrawer } from './MeetingDrawer.tsx';
-import type { MeetingSummary } from './types.ts';
-import { useCurrentPlan } from './usePlan.ts';
+import type { MeetingSummary } from '@chuangcheng/core';
+import { useCurrentPlan } from '../plans/api.ts';
 
 /** 联席会议 and 联络员例会: the meetings of the plan, newest first; the office records new ones. */
 export default function MeetingsPage() {

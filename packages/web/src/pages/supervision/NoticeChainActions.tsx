@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, InputNumber, Space, Typography } from 'antd';
-import { awaitingReply } from '@chuangcheng/core';
+import { awaitingReply, type Notice } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import type { Notice } from './types.ts';
 
 interface Props {
   notice: Notice;

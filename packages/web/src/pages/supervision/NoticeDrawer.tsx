@@ -9,8 +9,8 @@ import { ReplyModal } from '../workbench/ReplyModal.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { NoticeChainActions } from './NoticeChainActions.tsx';
 import { NoticeStatusTag, formatTime } from './StatusTag.tsx';
-import type { Notice } from './types.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import type { Notice } from '@chuangcheng/core';
+import { useNotice } from './api.ts';
 
 interface Props {
   id: string | null;
@@ -24,7 +24,7 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
   const me = useMe();
   const mayWrite = useCan('supervision.write');
   const showError = useApiError();
-  const { data: notice, replace: setNotice } = useApiQuery<Notice>(id ? `/api/v1/notices/${id}` : null);
+  const { data: notice, replace: setNotice } = useNotice(id);
   const [replying, setReplying] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -62,7 +62,7 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
           label: t('notices.timeline.escalated', { unit: current.escalatedTo?.name ?? '' }),
           color: 'red',
         },
-        { at: current.closedAt, label: t('notices.timeline.closed'), color: 'green', text: current.closeNote },
+        { at: current.closedAt, label: t('notices.timeline.closed'), color: 'green' },
       ].filter((step) => step.at)
     : [];
 

@@ -10,8 +10,8 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { IssueNoticeModal } from './IssueNoticeModal.tsx';
 import { NoticeDrawer } from './NoticeDrawer.tsx';
 import { NoticeStatusTag, formatTime, noticeStatuses } from './StatusTag.tsx';
-import type { Notice, NoticeStatus } from './types.ts';
-import { useCurrentPlan } from './usePlan.ts';
+import type { Notice, NoticeStatus } from '@chuangcheng/core';
+import { useCurrentPlan } from '../plans/api.ts';
 
 /** 督办单: every notice in scope, filtered by status, unit and overdue; the office issues new ones. */
 export default function NoticesPage() {

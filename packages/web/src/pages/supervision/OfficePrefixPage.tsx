@@ -1,17 +1,11 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
-import { chinaDate } from '@chuangcheng/core';
+import { chinaDate, type NoticePrefix } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
-
-interface PrefixItem {
-  orgUnitId: string;
-  name: string;
-  prefix: string;
-}
+import { useOfficePrefixes } from './api.ts';
 
 interface Values {
   orgUnitId: string;
@@ -26,12 +20,12 @@ export default function OfficePrefixPage() {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saved, setSaved] = useState<PrefixItem[]>([]);
-  const { data, loading } = useApiQuery<{ items: PrefixItem[] }>('/api/v1/supervision/office-prefixes');
+  const [saved, setSaved] = useState<NoticePrefix[]>([]);
+  const { data, loading } = useOfficePrefixes();
   const items = [...saved, ...(data?.items ?? []).filter((item) => !saved.some((s) => s.orgUnitId === item.orgUnitId))];
 
   const { busy, save } = useFormSubmit(form, async (values) => {
-    const set = await api.put<PrefixItem>(`/api/v1/supervision/office-prefixes/${values.orgUnitId}`, {
+    const set = await api.put<NoticePrefix>(`/api/v1/supervision/office-prefixes/${values.orgUnitId}`, {
       prefix: values.prefix.trim(),
     });
     message.success(t('officePrefix.saved'));
@@ -64,7 +58,7 @@ export default function OfficePrefixPage() {
         </Form>
       </Card>
       <Card>
-        <Table<PrefixItem>
+        <Table<NoticePrefix>
           rowKey="orgUnitId"
           loading={loading}
           dataSource={items}

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Table, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { textColour } from './StatusTag.tsx';
-import type { OverdueActionItem } from './types.ts';
+import type { OverdueActionItem } from '@chuangcheng/core';
 
 /** Meeting action items overdue on the day asked: supervised like tasks, on the board and the ledger. */
 export function OverdueActionItems({

@@ -1,7 +1,6 @@
 import { Tag } from 'antd';
-import { chinaDate, type StatusColour, type TaskStatus } from '@chuangcheng/core';
+import { chinaDate, type NoticeStatus, type StatusColour, type TaskStatus } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import type { NoticeStatus } from './types.ts';
 
 /**
  * The three colours of 三色督办 as solid tag fills, plain cell backgrounds and text: fills and

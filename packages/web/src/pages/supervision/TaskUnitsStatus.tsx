@@ -1,17 +1,14 @@
 import { useParams } from 'react-router';
 import { Table, Typography, type TableColumnsType } from 'antd';
-import { withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ReportHistory } from '../workbench/ReportHistory.tsx';
 import { StatusTag, formatTime } from './StatusTag.tsx';
-import type { Ledger, LedgerRow, Report } from './types.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import type { LedgerRow } from '@chuangcheng/core';
+import { useReportHistory } from '../workbench/api.ts';
+import { useLedger } from './api.ts';
 
 function UnitReports({ taskId, orgUnitId }: { taskId: string; orgUnitId: string }) {
-  const { data, loading } = useApiQuery<{ items: Report[] }>(
-    withQuery(`/api/v1/tasks/${taskId}/reports`, { orgUnitId }),
-    { keepPrevious: true },
-  );
+  const { data, loading } = useReportHistory(taskId, orgUnitId, { keepPrevious: true });
   if (loading && !data) return <Typography.Text type="secondary">…</Typography.Text>;
   return <ReportHistory reports={(data?.items ?? []).filter((report) => report.status !== 'draft')} />;
 }
@@ -20,10 +17,7 @@ function UnitReports({ taskId, orgUnitId }: { taskId: string; orgUnitId: string 
 export function TaskUnitsStatus({ taskId, taskNumber }: { taskId: string; taskNumber: string }) {
   const t = useT();
   const { code } = useParams();
-  const { data, loading } = useApiQuery<Ledger>(
-    code ? withQuery(`/api/v1/plans/${encodeURIComponent(code)}/ledger`, { q: taskNumber }) : null,
-    { keepPrevious: true, loadingWithoutUrl: true },
-  );
+  const { data, loading } = useLedger(code, { q: taskNumber }, { keepPrevious: true, loadingWithoutUrl: true });
   const rows = (data?.items ?? []).filter((row) => row.taskId === taskId);
 
   const columns: TableColumnsType<LedgerRow> = [

@@ -1,13 +1,12 @@
 import { Link } from 'react-router';
 import { Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useAsOf } from '../../layout/AsOfProvider.tsx';
 import { roundStatusKeys } from '../evaluation/labels.ts';
-import type { Workbench, WorkbenchItem, WorkbenchSection } from './home-types.ts';
+import type { WorkbenchItem, WorkbenchSection } from '@chuangcheng/core';
 import styles from './home.module.css';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useWorkbench } from './api.ts';
 
 function DueTag({ item }: { item: WorkbenchItem }) {
   const t = useT();
@@ -71,7 +70,7 @@ export default function HomePage() {
   const t = useT();
   const me = useMe();
   const asOf = useAsOf();
-  const { data: bench, loading } = useApiQuery<Workbench>(asOf ? withQuery('/api/v1/workbench', { asOf }) : null, {
+  const { data: bench, loading } = useWorkbench(asOf, {
     loadingWithoutUrl: true,
   });
 

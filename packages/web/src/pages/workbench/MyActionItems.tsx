@@ -6,7 +6,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { tagColour } from '../supervision/StatusTag.tsx';
-import type { ActionItem } from '../supervision/types.ts';
+import type { ActionItem } from '@chuangcheng/core';
 
 /** Joint-meeting action items owned by the unit; 完成 closes one with a note. */
 export function MyActionItems() {

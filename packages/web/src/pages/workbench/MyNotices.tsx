@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Space, Table, type TableColumnsType } from 'antd';
-import { awaitingReply } from '@chuangcheng/core';
+import { awaitingReply, type Notice } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
@@ -8,7 +8,6 @@ import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { NoticeDrawer } from '../supervision/NoticeDrawer.tsx';
 import { NoticeStatusTag } from '../supervision/StatusTag.tsx';
-import type { Notice } from '../supervision/types.ts';
 import { ReplyModal } from './ReplyModal.tsx';
 
 /** 督办单 addressed to the unit: sign for them (签收) and reply with evidence (反馈). */

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { acceptedFiles } from '../supervision/AttachmentUpload.tsx';
-import type { Notice } from '../supervision/types.ts';
+import type { Notice } from '@chuangcheng/core';
 
 interface Props {
   notice: Notice | null;

@@ -1,21 +1,25 @@
 import { useMemo } from 'react';
 import { App, Button, Checkbox, Form, Input, InputNumber, Popconfirm, Select, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { periodsBetween } from '@chuangcheng/core';
+import {
+  periodsBetween,
+  type PlanDetail,
+  type PlanMilestoneView,
+  type ReportFigure,
+  type ReportView,
+} from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
-import type { PlanDetail, PlanMilestone } from '../plans/types.ts';
 import { AttachmentList } from '../supervision/AttachmentList.tsx';
 import { AttachmentUpload } from '../supervision/AttachmentUpload.tsx';
 import { today } from '../supervision/StatusTag.tsx';
-import type { Figure, Report } from '../supervision/types.ts';
 
 interface Values {
   period: string;
   narrative: string;
   measures: string;
-  figures: Figure[];
+  figures: ReportFigure[];
   completed: boolean;
   milestonesDone: string[];
 }
@@ -23,10 +27,10 @@ interface Values {
 interface Props {
   taskId: string;
   plan: PlanDetail;
-  milestones: PlanMilestone[];
+  milestones: PlanMilestoneView[];
   /** The unit's open draft on this task, if any; the form edits it. */
-  draft: Report | null;
-  reports: Report[];
+  draft: ReportView | null;
+  reports: ReportView[];
   missingPeriods: string[];
   onChanged: () => void;
 }
@@ -67,7 +71,7 @@ export function ReportForm({ taskId, plan, milestones, draft, reports, missingPe
         milestonesDone: [],
       };
 
-  const persist = async (values: Values): Promise<Report> => {
+  const persist = async (values: Values): Promise<ReportView> => {
     const body = {
       narrative: values.narrative ?? '',
       measures: values.measures ?? '',
@@ -75,8 +79,8 @@ export function ReportForm({ taskId, plan, milestones, draft, reports, missingPe
       completed: values.completed ?? false,
       milestonesDone: values.milestonesDone ?? [],
     };
-    if (draft) return api.patch<Report>(`/api/v1/reports/${draft.id}`, body);
-    return api.post<Report>(`/api/v1/tasks/${taskId}/reports`, { period: values.period, ...body });
+    if (draft) return api.patch<ReportView>(`/api/v1/reports/${draft.id}`, body);
+    return api.post<ReportView>(`/api/v1/tasks/${taskId}/reports`, { period: values.period, ...body });
   };
 
   const saving = useFormSubmit(form, async (values) => {

@@ -4,12 +4,12 @@ import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AttachmentList } from '../supervision/AttachmentList.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
-import type { Report, ReportStatus } from '../supervision/types.ts';
+import type { ReportStatus, ReportView } from '@chuangcheng/core';
 
 const statusColour: Record<ReportStatus, string> = { draft: 'default', submitted: 'blue', superseded: 'default' };
 
 interface Props {
-  reports: Report[];
+  reports: ReportView[];
   /** Set for the unit's own history: submitted reports can be corrected by a new version. */
   onChanged?: () => void;
 }
@@ -19,7 +19,7 @@ export function ReportHistory({ reports, onChanged }: Props) {
   const t = useT();
   const showError = useApiError();
 
-  const correct = async (report: Report) => {
+  const correct = async (report: ReportView) => {
     try {
       await api.post(`/api/v1/reports/${report.id}/correct`);
       onChanged?.();
@@ -28,10 +28,10 @@ export function ReportHistory({ reports, onChanged }: Props) {
     }
   };
 
-  const old = (report: Report) => report.status === 'superseded';
+  const old = (report: ReportView) => report.status === 'superseded';
   const sorted = [...reports].sort((a, b) => b.period.localeCompare(a.period) || b.version - a.version);
 
-  const columns: TableColumnsType<Report> = [
+  const columns: TableColumnsType<ReportView> = [
     { title: t('reports.period'), dataIndex: 'period', width: 90 },
     { title: t('reports.version'), dataIndex: 'version', width: 60, render: (v: number) => `v${v}` },
     {
@@ -101,7 +101,7 @@ export function ReportHistory({ reports, onChanged }: Props) {
   }
 
   return (
-    <Table<Report>
+    <Table<ReportView>
       rowKey="id"
       size="small"
       columns={columns}

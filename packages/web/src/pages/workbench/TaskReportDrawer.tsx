@@ -1,11 +1,11 @@
 import { Drawer, Space, Typography } from 'antd';
-import { useApiQuery } from '../../api/useApiQuery.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import type { PlanDetail } from '../plans/types.ts';
+import type { MyTask } from '@chuangcheng/core';
 import { StatusTag } from '../supervision/StatusTag.tsx';
-import type { MyTask, Report } from '../supervision/types.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { ReportHistory } from './ReportHistory.tsx';
+import { useReportHistory } from './api.ts';
+import { usePlan } from '../plans/api.ts';
 
 interface Props {
   task: MyTask | null;
@@ -17,8 +17,8 @@ interface Props {
 /** One task of the unit: the report being written and the history of what was filed. */
 export function TaskReportDrawer({ task, onClose, onChanged }: Props) {
   const t = useT();
-  const { data: plan } = useApiQuery<PlanDetail>(task ? `/api/v1/plans/${encodeURIComponent(task.planCode)}` : null);
-  const { data: history } = useApiQuery<{ items: Report[] }>(task ? `/api/v1/tasks/${task.taskId}/reports` : null);
+  const { data: plan } = usePlan(task?.planCode);
+  const { data: history } = useReportHistory(task?.taskId);
 
   const current =
     task && plan && history

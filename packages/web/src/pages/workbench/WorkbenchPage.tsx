@@ -3,18 +3,18 @@ import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } fr
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { StatusTag } from '../supervision/StatusTag.tsx';
-import type { MyTask } from '../supervision/types.ts';
+import type { MyTask } from '@chuangcheng/core';
 import { MyActionItems } from './MyActionItems.tsx';
 import { MyNotices } from './MyNotices.tsx';
 import { TaskReportDrawer } from './TaskReportDrawer.tsx';
 import styles from '../supervision/supervision.module.css';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useMyTasks } from './api.ts';
 
 /** 我的任务: the unit's tasks with their three-colour status, its notices and action items. */
 export default function WorkbenchPage() {
   const t = useT();
   const me = useMe();
-  const { data, failed, reload } = useApiQuery<{ items: MyTask[] }>('/api/v1/my/tasks');
+  const { data, failed, reload } = useMyTasks();
   const tasks = data?.items ?? (failed ? [] : null);
   const [open, setOpen] = useState<MyTask | null>(null);
 

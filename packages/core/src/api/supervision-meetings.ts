@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { AttachmentView } from '../reports/schema.ts';
-import { StatusColour } from '@chuangcheng/core';
+import { IsoDate } from '../evaluation.ts';
+import { StatusColour } from '../supervision.ts';
+import { AttachmentView } from './attachments.ts';
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'no such date');
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const UnitRef = z.object({ id: z.string(), name: z.string() });
 
@@ -65,6 +62,7 @@ export const ActionItem = z.object({
 });
 export type ActionItem = z.infer<typeof ActionItem>;
 export const ActionItemList = z.object({ items: z.array(ActionItem) });
+export type ActionItemList = z.infer<typeof ActionItemList>;
 
 export const MeetingSummary = z.object({
   id: z.string(),
@@ -75,6 +73,7 @@ export const MeetingSummary = z.object({
   heldOn: z.string(),
   location: z.string().nullable(),
 });
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
 export const MeetingDetail = MeetingSummary.extend({
   minutes: z.string(),
   decisions: z.string(),
@@ -85,3 +84,6 @@ export const MeetingDetail = MeetingSummary.extend({
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 export const MeetingList = z.object({ items: z.array(MeetingSummary) });
+export type MeetingList = z.infer<typeof MeetingList>;
+/** More action items for a recorded meeting. */
+export const AddActionItemsRequest = z.strictObject({ items: z.array(ActionItemInput).min(1).max(200) });

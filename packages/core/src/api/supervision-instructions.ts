@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { InstructionStatus } from '@chuangcheng/core';
-import { PageParam } from '../../http/paging.ts';
-import { AttachmentView } from '../reports/schema.ts';
+import { IsoDate } from '../evaluation.ts';
+import { InstructionStatus } from '../instructions.ts';
+import { AttachmentView } from './attachments.ts';
+import { PageParam } from './paging.ts';
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'no such date');
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const UnitRef = z.object({ id: z.string(), name: z.string() });
 
@@ -109,3 +106,4 @@ export type InstructionDetail = z.infer<typeof InstructionDetail>;
 
 /** A numbered page (decision 0120): the rows and how many the filters select. */
 export const InstructionPage = z.object({ items: z.array(InstructionSummary), total: z.number().int() });
+export type InstructionPage = z.infer<typeof InstructionPage>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { BulletinPeriod, Card, StatusColour, SupervisionRules, TaskStatus } from '@chuangcheng/core';
+import { BulletinPeriod } from '../bulletin.ts';
+import { Card, SupervisionRules } from '../supervision-rules.ts';
+import { StatusColour, TaskStatus } from '../supervision.ts';
 
 const IsoDate = z.iso.date();
 const Programme = z.object({ code: z.string(), title: z.string() });
@@ -40,7 +42,7 @@ export const LedgerRow = z.object({
 export type LedgerRow = z.infer<typeof LedgerRow>;
 
 /** A joint meeting's action item (会议议定事项) overdue on the ledger's or board's date. */
-const OverdueActionItem = z.object({
+export const OverdueActionItem = z.object({
   id: z.string(),
   title: z.string(),
   due: IsoDate,
@@ -48,6 +50,8 @@ const OverdueActionItem = z.object({
   meeting: z.object({ id: z.string(), title: z.string(), heldOn: IsoDate }),
   orgUnit: OrgUnitRef,
 });
+
+export type OverdueActionItem = z.infer<typeof OverdueActionItem>;
 
 export const Ledger = z.object({
   plan: z.object({ code: z.string(), name: z.string() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ReportingPeriod, StatusColour, TaskStatus } from '@chuangcheng/core';
+import { ReportingPeriod, StatusColour, TaskStatus } from '../supervision.ts';
+import { AttachmentView } from './attachments.ts';
 
 const IsoDate = z.iso.date();
 
@@ -38,14 +39,11 @@ export const UpdateReportRequest = z.strictObject({
 });
 export type UpdateReportRequest = z.infer<typeof UpdateReportRequest>;
 
-export const AttachmentView = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number(),
-  sha256: z.string(),
-  uploadedAt: z.string(),
-});
+/** A report's status: a draft, the submitted one in force, or one a correction replaced. */
+export const ReportStatus = z.enum(['draft', 'submitted', 'superseded']);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+/** A figure as a report carries it. */
+export type ReportFigure = ReportView['figures'][number];
 
 export const ReportView = z.object({
   id: z.string(),
@@ -54,7 +52,7 @@ export const ReportView = z.object({
   period: z.string(),
   version: z.number(),
   supersedesId: z.string().nullable(),
-  status: z.enum(['draft', 'submitted', 'superseded']),
+  status: ReportStatus,
   narrative: z.string(),
   measures: z.string(),
   figures: z.array(z.object({ label: z.string(), value: z.number(), unit: z.string() })),
@@ -71,6 +69,7 @@ export const ReportView = z.object({
 export type ReportView = z.infer<typeof ReportView>;
 
 export const ReportHistory = z.object({ items: z.array(ReportView) });
+export type ReportHistory = z.infer<typeof ReportHistory>;
 export const ReportIdParams = z.strictObject({ id: z.uuid() });
 export const TaskIdParams = z.strictObject({ taskId: z.uuid() });
 export const HistoryQuery = z.strictObject({ orgUnitId: z.uuid().optional() });
@@ -99,5 +98,7 @@ export const MyTask = z.object({
   latestReport: LatestReport,
   draft: z.object({ id: z.string(), period: z.string(), updatedAt: z.string() }).nullable(),
 });
+export type MyTask = z.infer<typeof MyTask>;
 export const MyTaskList = z.object({ asOf: IsoDate, items: z.array(MyTask) });
+export type MyTaskList = z.infer<typeof MyTaskList>;
 export const AsOfQuery = z.strictObject({ asOf: IsoDate.optional() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { User } from '@chuangcheng/core';
-import { PageParam, Total } from '../../http/paging.ts';
+import { User } from '../users.ts';
+import { PageParam, Total } from './paging.ts';
 
 export const UserList = z.object({ items: z.array(User), nextCursor: z.string().nullable(), total: Total });
 

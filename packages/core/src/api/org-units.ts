@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { OrgUnit, RegionCode } from '@chuangcheng/core';
-import { PageParam, Total } from '../../http/paging.ts';
+import { OrgUnit } from '../org-units.ts';
+import { RegionCode } from '../regions.ts';
+import { PageParam, Total } from './paging.ts';
 
 export const OrgUnitList = z.object({ items: z.array(OrgUnit), nextCursor: z.string().nullable(), total: Total });
 

@@ -1,40 +1,49 @@
 import { z } from 'zod';
+import { Comparator, ReportingCadence, TargetDirection, TargetScope, WorkRequirements } from '../plan.ts';
 
-const NamedRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
+/**
+ * The plans module's answers (GET /plans, /plans/:code, /plans/:code/versions): a plan as
+ * imported, with ids, shared by the server (validation, OpenAPI) and the web app (types).
+ */
 
+/** A responsible unit of a task, by id, code and name. */
+const NamedUnit = z.object({ id: z.string(), code: z.string(), name: z.string() });
+export type NamedUnit = z.infer<typeof NamedUnit>;
+
+/** A target of a plan as served (the file's target with its id). */
 export const PlanTargetView = z.object({
   id: z.string(),
   code: z.string(),
   title: z.string(),
-  comparator: z.string(),
+  comparator: Comparator,
   value: z.number(),
   valueMax: z.number().nullable(),
   unit: z.string(),
   baseline: z.object({ value: z.number().nullable(), year: z.number() }).nullable(),
   deadline: z.string(),
-  direction: z.string(),
+  direction: TargetDirection,
   /** Where it applies: `{kind: province | region_level | regions | groups, ...}`. */
-  scope: z.unknown(),
+  scope: TargetScope,
   sourceText: z.string(),
   note: z.string().nullable(),
 });
 
-const PlanMilestoneView = z.object({
+export const PlanMilestoneView = z.object({
   id: z.string(),
   code: z.string(),
   title: z.string(),
   due: z.string(),
-  scope: z.unknown(),
+  scope: TargetScope,
   sourceText: z.string(),
 });
 
-const PlanTaskView = z.object({
+export const PlanTaskView = z.object({
   id: z.string(),
   number: z.string(),
   title: z.string(),
   text: z.string(),
-  leadUnits: z.array(NamedRef),
-  participatingUnits: z.array(NamedRef),
+  leadUnits: z.array(NamedUnit),
+  participatingUnits: z.array(NamedUnit),
   unitsAsWritten: z.string().nullable(),
   targets: z.array(PlanTargetView),
   milestones: z.array(PlanMilestoneView),
@@ -45,7 +54,7 @@ export const PlanSummary = z.object({
   name: z.string(),
   issuingRegion: z.object({ code: z.string(), name: z.string() }),
   period: z.object({ start: z.string(), end: z.string() }),
-  reportingCadence: z.string(),
+  reportingCadence: ReportingCadence,
   currentVersion: z.number(),
 });
 
@@ -56,8 +65,15 @@ export const PlanDetail = PlanSummary.extend({
   goals: z.string(),
   goalTargets: z.array(PlanTargetView),
   programmes: z.array(z.object({ code: z.string(), title: z.string(), tasks: z.array(PlanTaskView) })),
-  workRequirements: z.unknown(),
+  workRequirements: WorkRequirements,
 });
+
+export type PlanTargetView = z.infer<typeof PlanTargetView>;
+export type PlanMilestoneView = z.infer<typeof PlanMilestoneView>;
+export type PlanTaskView = z.infer<typeof PlanTaskView>;
+export type PlanProgrammeView = PlanDetail['programmes'][number];
+export type PlanSummary = z.infer<typeof PlanSummary>;
+export type PlanDetail = z.infer<typeof PlanDetail>;
 
 export const PlanList = z.object({ items: z.array(PlanSummary) });
 export const PlanCodeParams = z.strictObject({ code: z.string().min(1).max(80) });
@@ -72,3 +88,4 @@ export const PlanVersions = z.object({
     }),
   ),
 });
+export type PlanVersion = z.infer<typeof PlanVersions>['items'][number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role } from '@chuangcheng/core';
+import { Role } from '../roles.ts';
 
 const IsoDate = z.iso.date();
 

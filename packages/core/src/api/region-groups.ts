@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegionCode, RegionGroup, RegionGroupKind } from '@chuangcheng/core';
+import { RegionCode, RegionGroup, RegionGroupKind } from '../regions.ts';
 
 /** Group codes are English kebab-case (`belt-ha-da-qi-ling`) so that URLs and data files stay stable. */
 export const RegionGroupCode = z

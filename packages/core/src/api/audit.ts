@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { PageParam, Total } from '../../http/paging.ts';
+import { PageParam, Total } from './paging.ts';
 
-const AuditEntry = z.object({
+/** One audit row as the audit list shows it. */
+export const AuditEntry = z.object({
   id: z.number(),
   at: z.string(),
   actorName: z.string(),
@@ -51,6 +52,8 @@ export const Checkpoint = z.object({
   signature: z.string(),
   publicKey: z.string(),
 });
+/** The signed checkpoints the audit log publishes. */
+export const CheckpointList = z.object({ checkpoints: z.array(Checkpoint) });
 
 export const AuditVerdict = z.object({
   ok: z.boolean(),
@@ -68,8 +71,10 @@ export const AuditVerdict = z.object({
   ),
   legacyChain: z.object({ checked: z.number(), brokenAt: z.number().nullable(), reason: z.string().nullable() }),
 });
+/** GET /audit/verify: every shard's Merkle tree rebuilt and checked against its signed checkpoints. */
+export type AuditVerdict = z.infer<typeof AuditVerdict>;
 
-export const EntryParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const AuditEntryParams = z.strictObject({ id: z.coerce.number().int().positive() });
 
 export const InclusionProof = z.object({
   entryId: z.number(),

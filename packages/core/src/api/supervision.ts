@@ -1,17 +1,24 @@
 import { z } from 'zod';
-import { NoticeStatus } from '@chuangcheng/core';
-import { AttachmentView } from '../reports/schema.ts';
+import { IsoDate } from '../evaluation.ts';
+import { NoticeStatus } from '../supervision.ts';
+import { AttachmentView } from './attachments.ts';
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'no such date');
+/**
+ * The supervision module's notices (督办单) and in-app notifications: request and response shapes
+ * shared by the server (validation, OpenAPI) and the web app (types, forms).
+ */
+
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const UnitRef = z.object({ id: z.string(), name: z.string() });
 
-const NoticeLevel = z.enum(['general', 'key', 'urgent']);
-const NoticeSource = z.enum(['leader_instruction', 'meeting_decision', 'higher_assignment']);
+/** 督办等级: 一般, 重点, 特急. */
+export const NoticeLevel = z.enum(['general', 'key', 'urgent']);
+export type NoticeLevel = z.infer<typeof NoticeLevel>;
+/** 来源: 领导批示, 会议议定, 上级交办. */
+export const NoticeSource = z.enum(['leader_instruction', 'meeting_decision', 'higher_assignment']);
+export type NoticeSource = z.infer<typeof NoticeSource>;
 
+/** A path naming one record by its id. */
 export const IdParams = z.strictObject({ id: z.string().uuid() });
 
 export const IssueNoticeRequest = z.strictObject({
@@ -120,12 +127,14 @@ export const Notice = z.object({
 });
 export type Notice = z.infer<typeof Notice>;
 export const NoticeList = z.object({ items: z.array(Notice) });
+export type NoticeList = z.infer<typeof NoticeList>;
 
 export const NotificationQuery = z.strictObject({
   unread: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-const Notification = z.object({
+/** An in-app notification of the actor's organisation (a reminder, an escalation, a notice). */
+export const AppNotification = z.object({
   id: z.string(),
   kind: z.string(),
   subjectType: z.string(),
@@ -137,4 +146,22 @@ const Notification = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
-export const NotificationList = z.object({ items: z.array(Notification), unread: z.number() });
+export type AppNotification = z.infer<typeof AppNotification>;
+export const NotificationList = z.object({ items: z.array(AppNotification), unread: z.number() });
+export type NotificationList = z.infer<typeof NotificationList>;
+/** How many notifications a "mark read" changed. */
+export const NotificationsUpdated = z.object({ updated: z.number() });
+
+/** A path naming one organisational unit. */
+export const OrgUnitPathParams = z.strictObject({ orgUnitId: z.string().uuid() });
+
+/** An issuing office's 督办单 number prefix (decision 0081), e.g. 黑文明督. */
+export const NoticePrefix = z.object({ orgUnitId: z.string(), name: z.string(), prefix: z.string() });
+export type NoticePrefix = z.infer<typeof NoticePrefix>;
+export const NoticePrefixList = z.object({ items: z.array(NoticePrefix) });
+export const NoticePrefixRequest = z.strictObject({ prefix: z.string().trim().min(1).max(20) });
+
+/** The mobile numbers a unit's reminders are texted to (decision 0143), masked when read. */
+export const SmsContacts = z.object({ orgUnitId: z.string(), name: z.string(), phones: z.array(z.string()) });
+export type SmsContacts = z.infer<typeof SmsContacts>;
+export const SmsContactsRequest = z.strictObject({ phones: z.array(z.string().trim()).max(10) });
