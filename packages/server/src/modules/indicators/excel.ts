@@ -15,7 +15,8 @@ import { AppError, importSummary, notFound, type ServerFieldError } from '../../
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { emitEvent } from '../../outbox/emit.ts';
-import { checkValues, reportingRegionsUnder, resolveEntry, writeValues, type Ctx, type EntryKey } from './entry.ts';
+import { checkValues, reportingRegionsUnder, resolveEntry, writeValues, type Ctx } from './entry.ts';
+import type { EntryKey } from './entry-repository.ts';
 
 /*
  * Excel templates and imports of a data set (layout in docs/api/indicators.md): sheet 数据, A1 the
