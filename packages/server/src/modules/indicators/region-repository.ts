@@ -48,4 +48,9 @@ export const indicatorRegionRepository = {
   groupMembers(db: Db) {
     return db.selectFrom('region_group_member').select(['group_code', 'region_code']).execute();
   },
+
+  /** The level and prefecture of each of these regions (that exists). */
+  levels(db: Db, codes: string[]) {
+    return db.selectFrom('region').select(['code', 'level', 'prefecture_code']).where('code', 'in', codes).execute();
+  },
 };
