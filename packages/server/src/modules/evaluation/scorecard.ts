@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { RoundRegionRow } from './compute.ts';
 import type { PublicationRow } from './publication-repository.ts';
+import { scorecardRepository } from './scorecard-repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -33,19 +34,9 @@ async function inChunks<T>(ids: string[], lookup: (chunk: string[]) => Promise<T
 /** Names the files and material behind each loss (a couple of queries however many losses). */
 export async function withFiles(db: Db, losses: RegionScore['losses']) {
   const evidenceIds = [...new Set(losses.flatMap((l) => l.evidenceIds))];
-  const evidence = await inChunks(evidenceIds, (chunk) =>
-    db.selectFrom('evaluation_evidence').select(['id', 'note']).where('id', 'in', chunk).execute(),
-  );
+  const evidence = await inChunks(evidenceIds, (chunk) => scorecardRepository.evidenceNotes(db, chunk));
   const ownerIds = [...new Set(losses.flatMap((l) => (l.findingId ? [l.findingId] : [])).concat(evidenceIds))];
-  const files = await inChunks(ownerIds, (chunk) =>
-    db
-      .selectFrom('attachment')
-      .select(['id', 'owner_id', 'file_name', 'content_type', 'size_bytes', 'uploaded_at'])
-      .where('owner_type', 'in', ['evaluation_finding', 'evaluation_evidence'])
-      .where('owner_id', 'in', chunk)
-      .orderBy('uploaded_at')
-      .execute(),
-  );
+  const files = await inChunks(ownerIds, (chunk) => scorecardRepository.lossFiles(db, chunk));
   // one order across chunks: the upload order
   files.sort((a, b) => new Date(a.uploaded_at).getTime() - new Date(b.uploaded_at).getTime());
   const byOwner = new Map<string, typeof files>();
