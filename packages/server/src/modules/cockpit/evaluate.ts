@@ -34,6 +34,7 @@ import {
 } from '../indicators/index.ts';
 import { readFigures, type Figure } from '../indicators/index.ts';
 import { brief, scopeMaxLevel, scopeUnitRoots, type RegionNode, type RegionTree } from '../indicators/index.ts';
+import { cockpitRepository } from './repository.ts';
 
 /*
  * Evaluates plan targets for many regions at once: loads each data set's figures for the root's
@@ -115,10 +116,7 @@ type TitleEventRow = {
 };
 
 async function loadTitleEvents(db: Kysely<Database>): Promise<Map<string, TitleEventRow[]>> {
-  const rows = await db
-    .selectFrom('region_title_event')
-    .select(['id', 'region_code', 'title', 'change', 'effective_on', 'ends_on', 'reason', 'recorded_at'])
-    .execute();
+  const rows = await cockpitRepository.titleEvents(db);
   const byRegion = new Map<string, TitleEventRow[]>();
   for (const r of rows) {
     let list = byRegion.get(r.region_code);

@@ -20,6 +20,7 @@ import { readableRegion } from '../indicators/index.ts';
 import { ancestorsOf, brief, childrenOf, type RegionNode, type RegionTree } from '../indicators/index.ts';
 import { sharedGeneration } from '../../cache/generation.ts';
 import { cachedEvaluations, invalidateEvaluations } from './cache.ts';
+import { cockpitRepository } from './repository.ts';
 import { EvaluationSource, evaluateTargets, indicatorSeries } from './evaluate.ts';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -30,14 +31,9 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
  * the demo campaign is seen in its course rather than years after its deadline.
  */
 export async function defaultAsOf(db: Kysely<Database>): Promise<string> {
-  const rows = await db
-    .selectFrom('observation')
-    .select('period')
-    .distinct()
-    .where('source_kind', '=', 'demo')
-    .execute();
-  if (rows.length === 0) return todayIso();
-  return rows.map((r) => indicatorPeriodBounds(r.period).end).reduce((a, b) => (a > b ? a : b));
+  const periods = await cockpitRepository.demoPeriods(db);
+  if (periods.length === 0) return todayIso();
+  return periods.map((p) => indicatorPeriodBounds(p).end).reduce((a, b) => (a > b ? a : b));
 }
 
 type Setup = { region: RegionNode; tree: RegionTree; source: EvaluationSource; asOf: string };
