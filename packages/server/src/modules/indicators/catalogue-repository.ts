@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import { TargetScope } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
+import { parseStored } from '../../db/stored-json.ts';
 
 /** SQL of the indicator catalogue: data sets, elements, indicators, their target links and reporters. */
 
@@ -19,8 +21,8 @@ export const catalogueRepository = {
   },
 
   /** Every link of an indicator to a plan target that is not retired, with the target, by plan and position. */
-  targetLinks(db: Db) {
-    return db
+  async targetLinks(db: Db) {
+    const rows = await db
       .selectFrom('indicator_target_link as l')
       .innerJoin('plan_target as t', 't.id', 'l.target_id')
       .innerJoin('plan as p', 'p.id', 't.plan_id')
@@ -52,6 +54,7 @@ export const catalogueRepository = {
       .orderBy('p.code')
       .orderBy('t.position')
       .execute();
+    return rows.map((l) => ({ ...l, scope: parseStored(TargetScope, l.scope, 'plan_target.scope') }));
   },
 
   /** The units that report through their parent (issue 16). */

@@ -1,7 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import {
   IndicatorCatalogue,
-  TargetScope,
   type CompletenessRule,
   type DataSetView,
   type IndicatorPeriodType,
@@ -11,7 +10,6 @@ import {
   type TitleKind,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { parseStored } from '../../db/stored-json.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
@@ -92,7 +90,7 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
         unit: l.unit,
         deadline: l.deadline,
         direction: l.direction as TargetRef['direction'],
-        scope: parseStored(TargetScope, l.scope, 'plan_target.scope'),
+        scope: l.scope,
       },
       baselineYear: l.baseline_year,
       baselineValue: l.plan_baseline_value === null ? null : Number(l.plan_baseline_value),
