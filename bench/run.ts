@@ -16,6 +16,7 @@ import { supervisionScenario } from './scenarios/supervision.ts';
 import { casesScenario } from './scenarios/cases.ts';
 import { indicatorsScenario } from './scenarios/indicators.ts';
 import { evaluationScenario } from './scenarios/evaluation.ts';
+import { mixedScenario } from './scenarios/mixed.ts';
 
 /** Run order matters: startup needs the empty databases that later scenarios then reuse. */
 const SCENARIOS: Record<string, Scenario> = {
@@ -25,6 +26,7 @@ const SCENARIOS: Record<string, Scenario> = {
   cases: casesScenario,
   indicators: indicatorsScenario,
   evaluation: evaluationScenario,
+  mixed: mixedScenario,
 };
 
 const USAGE = `usage: tsx bench/run.ts [--only ${Object.keys(SCENARIOS).join('|')}] [--duration <s>] [--warmup <s>]

@@ -396,6 +396,65 @@ describe(`a resident reports an illegal poster, the city fixes it (${walk.kind})
     await page.screenshot({ path: path.join(SCREENSHOTS, 'case-map.png'), fullPage: true });
   });
 
+  it("a 大庆 city administrator opens the case map: his city's counties, his open case, a legend that matches", async () => {
+    const { server } = walk;
+    const DAQING_OFFICE = { username: 'dq-office', password: 'Daqing-Office-2019!' };
+    await admin.call('POST', '/api/v1/users', {
+      username: DAQING_OFFICE.username,
+      displayName: '大庆市创城办',
+      password: DAQING_OFFICE.password,
+      role: 'city_admin',
+      regionCode: '2306',
+    });
+    // One open case in 萨尔图区, reported with the phone's position.
+    const reported = await fetch(`${server.url}/api/v1/public/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'e2e-daqing-map-0001-aaaa' },
+      body: JSON.stringify({
+        categoryCode: 'event-garbage',
+        description: '萨尔图区中央大街东侧绿地内垃圾堆放，无人清运。',
+        lat: 46.6291,
+        lng: 125.1356,
+        regionCode: '230602',
+      }),
+    });
+    expect(reported.status, await reported.clone().text()).toBe(201);
+
+    const page = await (await walk.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await signIn(page, server, DAQING_OFFICE.username, DAQING_OFFICE.password);
+    // His city's map, county by county (data/geo/2306.json), not the province's and not tiles.
+    const outlines = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/geo/2306');
+    await navigate(page, 'nav-cases', 'nav-case-map');
+    expect((await outlines).status()).toBe(200);
+    const chart = page.getByTestId('case-map-chart');
+    await chart.locator('svg').waitFor();
+    const table = page.getByTestId('case-map');
+    const saertu = table.locator('tr', { hasText: '萨尔图区' });
+    await saertu.waitFor();
+    expect(await saertu.locator('td').allTextContents()).toEqual(['萨尔图区', '1', '0']);
+    expect(await table.locator('tr', { hasText: '哈尔滨市' }).count()).toBe(0);
+    // The legend's ends are numbers; one open case is not painted in the top colour ("5 件").
+    await expect
+      .poll(() => chart.locator('svg text').allTextContents())
+      .toEqual(expect.arrayContaining(['5 件', '0 件']));
+    // The areas are the paths drawn with the map's border colour (the legend's bar and handles are not).
+    const areas = await chart
+      .locator('svg path')
+      .evaluateAll((paths) =>
+        paths
+          .filter((p) => /^(#8c9bb5|rgb\(140,\s*155,\s*181\))$/i.test(p.getAttribute('stroke') ?? ''))
+          .map((p) => (p.getAttribute('fill') ?? '').replace(/\s/g, '').toLowerCase()),
+      );
+    // 大庆's nine county-level areas; only 萨尔图区 (one case) differs from the empty ones, and not in red.
+    expect(areas.length, JSON.stringify(areas)).toBeGreaterThanOrEqual(9);
+    const counted = new Map<string, number>();
+    for (const fill of areas) counted.set(fill, (counted.get(fill) ?? 0) + 1);
+    expect([...counted.values()].sort((a, b) => a - b)[0], JSON.stringify([...counted])).toBe(1);
+    expect(areas.filter((fill) => fill === '#c0392b' || fill === 'rgb(192,57,43)')).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'case-map-daqing.png'), fullPage: true });
+    await page.context().close();
+  });
+
   it('a hotline operator files a caller report in the workbench; the dispatcher rejects it with a reason', async () => {
     const { page, server } = walk;
     await signIn(page, server, 'admin', server.adminPassword);

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { CockpitView, TargetEvaluation } from '@chuangcheng/core';
+import { horizontalOverflow } from './support/a11y.ts';
 import { apiSession } from './support/api-session.ts';
 import { closeDrawer, pickOption } from './support/antd.ts';
 import { browserWalk, SCREENSHOTS, signIn, signOut } from './support/walk.ts';
@@ -161,6 +162,30 @@ describe(`the cockpit, data entry and approval (${walk.kind})`, () => {
     await expect.poll(async () => (await measure()).stage).toBe(3840);
     expect(await measure()).toEqual({ outside: [], scrolls: false, controls: 0, stage: 3840 });
     await wall.context().close();
+  });
+
+  it('at 1366×768 nothing scrolls sideways, the lagging titles stay readable, and the map opens on the server’s choice', async () => {
+    const { server } = walk;
+    const laptop = await (await walk.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await signIn(laptop, server, 'admin', server.adminPassword);
+    await laptop.goto(`${server.url}/cockpit`);
+    const titles = laptop.getByTestId('lagging-target');
+    await titles.first().waitFor();
+    expect(await horizontalOverflow(laptop)).toBe(0);
+    // The target column squeezed to one character per line at this width; now it keeps 240 px,
+    // and the table fits its card without a scrollbar of its own.
+    const widths = await titles.evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().width));
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(240);
+    const table = laptop.getByTestId('cockpit-lagging').locator('.ant-table-content, .ant-table-body').first();
+    expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    // The map is coloured by what the server chose: a target whose cities do not all share one colour.
+    const view = await adminApi.call<CockpitView>('GET', '/api/v1/cockpit');
+    const chosen = view.targets.find((e) => e.target.code === view.mapDefault?.code)!;
+    expect(view.mapDefault?.kind).toBe('target');
+    const colourBy = laptop.getByTestId('cockpit-colour-by');
+    await expect.poll(() => colourBy.textContent()).toContain(chosen.target.title);
+    await laptop.screenshot({ path: path.join(SCREENSHOTS, 'cockpit-1366.png'), fullPage: true });
+    await laptop.context().close();
   });
 
   it('drills down from the province to a city (on the map) and a county (in the ranking), and opens an indicator over time', async () => {

@@ -415,6 +415,15 @@ describe(`the office runs a year-end evaluation (${walk.kind})`, () => {
     );
     expect(scorecard.losses.length).toBeGreaterThanOrEqual(2);
     expect(await card.getByTestId('scorecard-rate').textContent()).toContain('%');
+    // The published scorecard links to its audit proof: the entry written at publication, whose
+    // recorded digest is the scorecard's.
+    const proofHref = await card.getByTestId('scorecard-proof').getAttribute('href');
+    const attestation = await admin.call<{ auditEntryId: number; version: number; regionCode: string }>(
+      'GET',
+      proofHref!,
+    );
+    expect(attestation).toMatchObject({ regionCode: QIQIHAR.code, version: 1 });
+    expect(attestation.auditEntryId).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-scorecard.png'), fullPage: true });
 
     await page.getByTestId('nav-evaluation-titles').click();

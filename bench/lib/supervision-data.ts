@@ -28,7 +28,7 @@ export async function generateSupervisionData(target: DatabaseTarget): Promise<G
     await sql`
       insert into progress_report (id, task_id, org_unit_id, region_code, prefecture_code, period, version, status,
         narrative, measures, figures, completed, milestones_done, author_id, submitted_at)
-      select gen_random_uuid(), a.task_id, a.org_unit_id, '23', null, to_char(m, 'YYYY-MM'), 1, 'submitted',
+      select gen_random_uuid(), a.task_id, a.org_unit_id, '23', '23', to_char(m, 'YYYY-MM'), 1, 'submitted',
         '本月按计划推进，完成阶段性工作，详见附件。', '召开专题会议，开展督导检查。', '[]', false, '[]', admin.id,
         m + interval '40 days'
       from plan_task_unit a

@@ -112,6 +112,21 @@ export const eventCatalogue = {
     version: 1,
     payload: z.object({ titleEventId: Id, regionCode: Code, prefectureCode: Code.nullable() }),
   },
+  /**
+   * evaluation: what a round is computed from changed (a result, a finding, a city's material, the
+   * indicator values filled in, its regions); the computed round kept for reading is stale.
+   */
+  'evaluation-round.changed': {
+    emittedBy: 'evaluation',
+    version: 1,
+    payload: z.object({ roundId: Id, prefectureCode: Code.nullable() }),
+  },
+  /** evaluation: a negative-list incident (负面清单事件) was recorded for a region under a framework. */
+  'incident.recorded': {
+    emittedBy: 'evaluation',
+    version: 1,
+    payload: z.object({ incidentId: Id, regionCode: Code, frameworkId: Id, prefectureCode: Code.nullable() }),
+  },
   /** supervision: a 督办单 moved along the 办结 chain or its extension was asked or decided (sup, issue 18). */
   'notice.transitioned': {
     emittedBy: 'supervision',

@@ -720,6 +720,12 @@ export const CockpitView = z.object({
   dataAsOf: z.string().nullable(),
   counts: StatusCounts,
   targets: z.array(TargetEvaluation),
+  /**
+   * What the map opens on: the first target of the panel whose children do not all share one
+   * colour as of `asOf`, else the first indicator whose children's values differ, else the first
+   * target; null when the region has no children to colour.
+   */
+  mapDefault: z.object({ kind: z.enum(['target', 'indicator']), code: z.string() }).nullable(),
 });
 export type CockpitView = z.infer<typeof CockpitView>;
 
@@ -783,6 +789,14 @@ export const LaggingQuery = z.strictObject({
   dataAsOf: DataAsOf,
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** A numbered page (1-based): the answer then carries `total`. */
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  /**
+   * The order: `since` (default) the longest lagging first; `progress` the least progress first;
+   * `region` by region, then target. `order=descend` reverses it.
+   */
+  sort: z.enum(['since', 'progress', 'region']).default('since'),
+  order: z.enum(['ascend', 'descend']).default('ascend'),
 });
 
 export const LaggingItem = z.object({
@@ -806,6 +820,8 @@ export type LaggingItem = z.infer<typeof LaggingItem>;
 export const LaggingList = z.object({
   items: z.array(LaggingItem),
   nextCursor: z.string().nullable(),
+  /** The number of lagging rows; present when a numbered `page` was asked for. */
+  total: z.number().int().min(0).optional(),
 });
 export type LaggingList = z.infer<typeof LaggingList>;
 

@@ -93,6 +93,10 @@ export const fieldMessages = {
     zh: '已用于其他内容；新的上报请使用新的幂等键',
     en: 'already used with other content; send a new key for a new report',
   },
+  'case.idempotencyKeyMissing': {
+    zh: '请在 Idempotency-Key 请求头中发送一个新的 UUID（每次上报一个）',
+    en: 'send an Idempotency-Key header (a fresh UUID per report)',
+  },
   'case.idempotencyKeyMismatch': {
     zh: '与 Idempotency-Key 请求头不一致，请只发送其中一个',
     en: 'differs from the Idempotency-Key header; send one of them',
@@ -205,10 +209,65 @@ export const fieldMessages = {
     zh: '{region} 在 {date} 不具备申报“{title}”的资格',
     en: '{region} is not eligible for {title} on {date}',
   },
-  'titleKind.provincial_nominated': { zh: '省级文明城市提名城市', en: 'provincial_nominated' },
-  'titleKind.provincial_civilized': { zh: '省级文明城市', en: 'provincial_civilized' },
-  'titleKind.national_nominated': { zh: '全国文明城市提名城市', en: 'national_nominated' },
-  'titleKind.national_civilized': { zh: '全国文明城市', en: 'national_civilized' },
+  'titleKind.provincial_nominated': { zh: '省级文明城市提名城市', en: 'provincial nominee city' },
+  'titleKind.provincial_civilized': { zh: '省级文明城市', en: 'provincial civilized city' },
+  'titleKind.national_nominated': { zh: '全国文明城市提名城市', en: 'national nominee city' },
+  'titleKind.national_civilized': { zh: '全国文明城市', en: 'national civilized city' },
+  'titleStatus.held': { zh: '持有', en: 'held' },
+  'titleStatus.suspended': { zh: '暂停', en: 'suspended' },
+  'titleStatus.revoked': { zh: '已撤销', en: 'revoked' },
+  'titleStatus.expired': { zh: '已终止', en: 'expired' },
+  'titleStatus.none': { zh: '无', en: 'none' },
+  // Title eligibility, one explanation per check (core/titles.ts checkEligibility).
+  'eligibility.alreadyHeld': { zh: '自{since}起已获“{title}”。', en: 'Holds "{title}" since {since}.' },
+  'eligibility.alreadyHeldSuspended': {
+    zh: '自{since}起已获“{title}”（暂停中）。',
+    en: 'Holds "{title}" since {since} (suspended).',
+  },
+  'eligibility.notHeld': { zh: '尚未获得“{title}”。', en: 'Does not hold "{title}" yet.' },
+  'eligibility.notBarred': { zh: '没有生效中的取消申报资格处理。', en: 'No bar on applying is in force.' },
+  'eligibility.barred': { zh: '{until}前不得申报：{reason}', en: 'May not apply before {until}: {reason}' },
+  'eligibility.holdsPrerequisite': { zh: '自{since}起为“{title}”。', en: 'Is a "{title}" since {since}.' },
+  'eligibility.lacksPrerequisite': {
+    zh: '须先获得“{title}”（且未被暂停）；当前状态：{status}。',
+    en: 'Must first hold "{title}" (not suspended); now: {status}.',
+  },
+  'eligibility.cycleCompleted': {
+    zh: '{since}起为“{title}”，早于{years}年测评周期的起点{start}。',
+    en: 'A "{title}" since {since}, before the start of the {years}-year cycle on {start}.',
+  },
+  'eligibility.cycleIncompleteSince': {
+    zh: '须自测评周期起点{start}起即为“{title}”（完整的{years}年周期）；实际自{since}起。',
+    en: 'Must be a "{title}" from the start of the cycle on {start} (a full {years}-year cycle); it is since {since}.',
+  },
+  'eligibility.cycleIncompleteNever': {
+    zh: '须自测评周期起点{start}起即为“{title}”（完整的{years}年周期）；从未获得。',
+    en: 'Must be a "{title}" from the start of the cycle on {start} (a full {years}-year cycle); it never was.',
+  },
+  'eligibility.cycleUnknown': {
+    zh: '本平台没有该周期的测评成绩，须以正式测评结果为依据。',
+    en: 'This platform has no scores for the cycle; rely on the official evaluation results.',
+  },
+  'eligibility.cycleScored': {
+    zh: '周期内每一年度测评均有已发布成绩。',
+    en: 'Every annual test of the cycle has published scores.',
+  },
+  'eligibility.cycleUnscored': {
+    zh: '周期内有年度测评没有已发布成绩。',
+    en: 'An annual test of the cycle has no published scores.',
+  },
+  'eligibility.minorsUnknown': {
+    zh: '没有未成年人思想道德建设测评成绩，授予前须核实。',
+    en: "There is no score for minors' moral development work; check it before awarding.",
+  },
+  'eligibility.minorsPassed': {
+    zh: '未成年人思想道德建设测评达到门槛分。',
+    en: "The minors' moral development evaluation reached the threshold.",
+  },
+  'eligibility.minorsFailed': {
+    zh: '未成年人思想道德建设测评低于门槛分，不得授予。',
+    en: "The minors' moral development evaluation is below the threshold; the title may not be awarded.",
+  },
   'incident.notOnNegativeList': {
     zh: '不在本测评体系的负面清单上，请使用 {codes} 之一',
     en: "not on this framework's negative list; use one of {codes}",

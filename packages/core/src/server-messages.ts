@@ -1,4 +1,10 @@
 import { fieldMessages } from './server-messages-fields.ts';
+import { codeOf, validationMessages, type ValidationIssue, type ValidationMessageCode } from './validation-messages.ts';
+
+/** The schema validation texts, as catalogue messages `validation.<code>` (for schemas parsed in a service). */
+const validationEntries = Object.fromEntries(
+  Object.entries(validationMessages).map(([code, text]) => [`validation.${code}`, text]),
+) as { [K in ValidationMessageCode as `validation.${K}`]: (typeof validationMessages)[K] };
 
 /**
  * Texts the server writes for a person (a problem's `detail`, a notification) in Chinese and
@@ -9,6 +15,7 @@ import { fieldMessages } from './server-messages-fields.ts';
  */
 export const serverMessages = {
   ...fieldMessages,
+  ...validationEntries,
   // Names of records, for "not found" and similar texts.
   'record.region': { zh: '行政区划', en: 'region' },
   'record.case': { zh: '案件', en: 'case' },
@@ -565,5 +572,20 @@ export function renderMessage(text: LocalizedMessage, language: 'zh' | 'en'): st
     if (Array.isArray(value))
       return (value as (string | LocalizedMessage)[]).map(one).join(language === 'zh' ? '、' : ', ');
     return one(value as string | number | LocalizedMessage);
+  });
+}
+
+/**
+ * A schema issue (from a zod parse inside a service, such as an imported file's rows) as a
+ * catalogue message, so it is rendered in the reader's language like the request schemas' errors.
+ * A schema's own hint (a refinement's text) is not kept: the catalogue's general text stands for it.
+ */
+export function issueMessage(issue: ValidationIssue): LocalizedMessage {
+  return message(`validation.${codeOf(issue)}`, {
+    expected: String(issue.expected ?? ''),
+    minimum: String(issue.minimum ?? ''),
+    maximum: String(issue.maximum ?? ''),
+    divisor: String(issue.divisor ?? ''),
+    values: (issue.values ?? []).map((v) => String(v)),
   });
 }

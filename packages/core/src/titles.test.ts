@@ -8,6 +8,7 @@ import {
   titleStatesAt,
   type TitleEventInput,
 } from './titles.ts';
+import { renderMessage } from './server-messages.ts';
 
 let n = 0;
 const ev = (e: Omit<TitleEventInput, 'id' | 'reason' | 'endsOn'> & { endsOn?: string }): TitleEventInput => ({
@@ -125,8 +126,13 @@ describe('eligibility for an award', () => {
     expect(result.eligible).toBe(false);
     const cycle = result.checks.find((c) => c.rule === 'completed_cycle')!;
     expect(cycle.met).toBe(false);
-    expect(cycle.explanation).toContain('2018-01-01');
-    expect(cycle.explanation).toContain('2018-06-01');
+    // Explained in either language, from the catalogue.
+    expect(renderMessage(cycle.explanation, 'zh')).toBe(
+      '须自测评周期起点2018-01-01起即为“全国文明城市提名城市”（完整的3年周期）；实际自2018-06-01起。',
+    );
+    expect(renderMessage(cycle.explanation, 'en')).toBe(
+      'Must be a "national nominee city" from the start of the cycle on 2018-01-01 (a full 3-year cycle); it is since 2018-06-01.',
+    );
   });
 
   it('a city that was never nominated cannot be awarded', () => {
@@ -157,7 +163,9 @@ describe('eligibility for an award', () => {
       minorsGatePassed: null,
     });
     expect(unknown.eligible).toBe(true);
-    expect(unknown.checks.find((c) => c.rule === 'minors_gate')!.explanation).toMatch(/没有未成年人/);
+    const minors = unknown.checks.find((c) => c.rule === 'minors_gate')!.explanation;
+    expect(renderMessage(minors, 'zh')).toMatch(/没有未成年人/);
+    expect(renderMessage(minors, 'en')).toMatch(/^There is no score for minors/);
   });
 
   it('nominations have no prerequisite', () => {

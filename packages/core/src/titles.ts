@@ -1,4 +1,5 @@
-import { TITLE_NAMES, TitleKind, type TitleChange, type TitleSourceKind, type TitleStatus } from './evaluation.ts';
+import { TitleKind, type TitleChange, type TitleSourceKind, type TitleStatus } from './evaluation.ts';
+import { message, type LocalizedMessage } from './server-messages.ts';
 
 /**
  * Titles are never stored as a "current title": each region has a history of dated events
@@ -141,14 +142,6 @@ export function countTitles(states: readonly (readonly TitleState[])[]) {
   return { held, suspended };
 }
 
-const STATUS_NAMES: Record<TitleStatus, string> = {
-  held: '持有',
-  suspended: '暂停',
-  revoked: '已撤销',
-  expired: '已终止',
-  none: '无',
-};
-
 // ---- Eligibility -------------------------------------------------------------------
 
 /**
@@ -171,8 +164,11 @@ export type EligibilityFacts = {
   minorsGatePassed: boolean | null;
 };
 
-export type EligibilityCheck = { rule: string; met: boolean; explanation: string };
+/** One eligibility rule's outcome, explained as a catalogue message (rendered in the reader's language). */
+export type EligibilityCheck = { rule: string; met: boolean; explanation: LocalizedMessage };
 export type EligibilityResult = { title: TitleKind; at: string; eligible: boolean; checks: EligibilityCheck[] };
+
+const titleName = (title: TitleKind) => message(`titleKind.${title}`);
 
 /**
  * Whether a region may be awarded a title at a date, with one check per rule:
@@ -193,19 +189,24 @@ export function checkEligibility(
 ): EligibilityResult {
   const checks: EligibilityCheck[] = [];
   const own = titleStateAt(events, title, at);
+  const held = own.status === 'held' || own.status === 'suspended';
   checks.push({
     rule: 'not_already_held',
-    met: own.status !== 'held' && own.status !== 'suspended',
-    explanation:
-      own.status === 'held' || own.status === 'suspended'
-        ? `自${own.since}起已获“${TITLE_NAMES[title]}”${own.status === 'suspended' ? '（暂停中）' : ''}。`
-        : `尚未获得“${TITLE_NAMES[title]}”。`,
+    met: !held,
+    explanation: held
+      ? message(own.status === 'suspended' ? 'eligibility.alreadyHeldSuspended' : 'eligibility.alreadyHeld', {
+          since: own.since ?? '',
+          title: titleName(title),
+        })
+      : message('eligibility.notHeld', { title: titleName(title) }),
   });
   checks.push({
     rule: 'not_barred',
     met: own.barredUntil === null,
     explanation:
-      own.barredUntil === null ? '没有生效中的取消申报资格处理。' : `${own.barredUntil}前不得申报：${own.reason ?? ''}`,
+      own.barredUntil === null
+        ? message('eligibility.notBarred')
+        : message('eligibility.barred', { until: own.barredUntil, reason: own.reason ?? '' }),
   });
   const prerequisite = titlePrerequisite[title];
   if (prerequisite) {
@@ -215,40 +216,46 @@ export function checkEligibility(
       met: pre.status === 'held',
       explanation:
         pre.status === 'held'
-          ? `自${pre.since}起为“${TITLE_NAMES[prerequisite]}”。`
-          : `须先获得“${TITLE_NAMES[prerequisite]}”（且未被暂停）；当前状态：${STATUS_NAMES[pre.status]}。`,
+          ? message('eligibility.holdsPrerequisite', { since: pre.since ?? '', title: titleName(prerequisite) })
+          : message('eligibility.lacksPrerequisite', {
+              title: titleName(prerequisite),
+              status: message(`titleStatus.${pre.status}`),
+            }),
     });
     const cycleStart = `${Number(at.slice(0, 4)) - facts.cycleYears + 1}-01-01`;
     const sinceOk = pre.status === 'held' && pre.since !== null && pre.since <= cycleStart;
+    const cycle = { title: titleName(prerequisite), years: facts.cycleYears, start: cycleStart };
     checks.push({
       rule: 'completed_cycle',
       met: sinceOk,
       explanation: sinceOk
-        ? `${pre.since}起为“${TITLE_NAMES[prerequisite]}”，早于${facts.cycleYears}年测评周期的起点${cycleStart}。`
-        : `须自测评周期起点${cycleStart}起即为“${TITLE_NAMES[prerequisite]}”（完整的${facts.cycleYears}年周期）；${
-            pre.since ? `实际自${pre.since}起` : '从未获得'
-          }。`,
+        ? message('eligibility.cycleCompleted', { ...cycle, since: pre.since! })
+        : pre.since
+          ? message('eligibility.cycleIncompleteSince', { ...cycle, since: pre.since })
+          : message('eligibility.cycleIncompleteNever', cycle),
     });
   }
   checks.push({
     rule: 'cycle_scored',
     met: facts.cycleComplete !== false,
-    explanation:
+    explanation: message(
       facts.cycleComplete === null
-        ? '本平台没有该周期的测评成绩，须以正式测评结果为依据。'
+        ? 'eligibility.cycleUnknown'
         : facts.cycleComplete
-          ? '周期内每一年度测评均有已发布成绩。'
-          : '周期内有年度测评没有已发布成绩。',
+          ? 'eligibility.cycleScored'
+          : 'eligibility.cycleUnscored',
+    ),
   });
   checks.push({
     rule: 'minors_gate',
     met: facts.minorsGatePassed !== false,
-    explanation:
+    explanation: message(
       facts.minorsGatePassed === null
-        ? '没有未成年人思想道德建设测评成绩，授予前须核实。'
+        ? 'eligibility.minorsUnknown'
         : facts.minorsGatePassed
-          ? '未成年人思想道德建设测评达到门槛分。'
-          : '未成年人思想道德建设测评低于门槛分，不得授予。',
+          ? 'eligibility.minorsPassed'
+          : 'eligibility.minorsFailed',
+    ),
   });
   return { title, at, eligible: checks.every((c) => c.met), checks };
 }

@@ -49,7 +49,8 @@ export type ValidationIssue = {
   message?: string;
 };
 
-function codeOf(issue: ValidationIssue): ValidationMessageCode {
+/** The catalogue entry for an issue: refined by origin or format where the catalogue has one. */
+export function codeOf(issue: ValidationIssue): ValidationMessageCode {
   const has = (code: string): code is ValidationMessageCode => code in validationMessages;
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message ?? '')) return 'required';
   const refined = `${issue.code}.${issue.origin ?? issue.format ?? ''}`;

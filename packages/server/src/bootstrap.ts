@@ -147,15 +147,32 @@ export async function bootstrap(
   db: Kysely<Database>,
   options: { dataset: string | null; adminPassword: string | undefined },
 ): Promise<BootstrapReport> {
+  const { migrations, loaded } = await migrateAndLoad(db, options.dataset);
+  const admin = await ensureAdmin(db, options.adminPassword);
+  return { migrations, loaded, admin };
+}
+
+/** Migrations, then the default data set (and demo data in demo mode) when the database has no regions. */
+export async function migrateAndLoad(
+  db: Kysely<Database>,
+  dataset: string | null,
+): Promise<{ migrations: string[]; loaded: LoadReport | null }> {
   const { applied } = await migrate(db);
   let loaded: LoadReport | null = null;
-  if (options.dataset && (await regionLookup.count(db)) === 0) {
-    loaded = await loadDataset(db, datasetPath(options.dataset));
+  if (dataset && (await regionLookup.count(db)) === 0) {
+    loaded = await loadDataset(db, datasetPath(dataset));
     // Demo mode (README): demo observations at first start, never on an existing database.
     if (process.env.CHUANGCHENG_DEMO === '1') {
       loaded.demoObservations = (await generateDemo(db, await systemActorOfRoot(db))).observations;
     }
   }
-  const admin = await ensureAdmin(db, options.adminPassword);
-  return { migrations: applied, loaded, admin };
+  return { migrations: applied, loaded };
+}
+
+/** The start-up line that says what the first start loaded. */
+export function loadedLine(loaded: LoadReport): string {
+  return (
+    `chuangcheng: loaded the default data set: ${loaded.regions} regions, ${loaded.population} population figures, ` +
+    `${loaded.groups} region groups, ${loaded.orgUnits} organisations, ${loaded.plans} plans`
+  );
 }

@@ -41,6 +41,8 @@ export type Config = {
    * several servers, a directory they all share.
    */
   uploadsDir: string | undefined;
+  /** An S3-compatible object store for uploaded files (storage/file-store.ts); else the uploads directory. */
+  s3: S3Config | undefined;
   logLevel: string;
   /** The data set manifest's name (data/datasets/<name>.yaml), loaded on first start. */
   dataset: string;
@@ -80,6 +82,49 @@ function listFromEnv(env: NodeJS.ProcessEnv, name: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
+}
+
+export type S3Config = {
+  endPoint: string;
+  port: number;
+  useSSL: boolean;
+  bucket: string;
+  region: string;
+  accessKey: string;
+  secretKey: string;
+};
+
+/**
+ * CHUANGCHENG_S3_URL (http(s)://host[:port]) with CHUANGCHENG_S3_BUCKET, CHUANGCHENG_S3_ACCESS_KEY and
+ * CHUANGCHENG_S3_SECRET_KEY (CHUANGCHENG_S3_REGION, default us-east-1) put uploaded files in an
+ * S3-compatible store; without CHUANGCHENG_S3_URL they stay in the uploads directory.
+ */
+function s3FromEnv(env: NodeJS.ProcessEnv): S3Config | undefined {
+  const raw = env.CHUANGCHENG_S3_URL;
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`CHUANGCHENG_S3_URL must be a URL like https://s3.example.com, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`CHUANGCHENG_S3_URL must start with http:// or https://, got "${raw}"`);
+  const required = (name: string) => {
+    const value = env[name];
+    if (!value) throw new ConfigError(`${name} must be set when CHUANGCHENG_S3_URL is`);
+    return value;
+  };
+  const useSSL = url.protocol === 'https:';
+  return {
+    endPoint: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port ? Number(url.port) : useSSL ? 443 : 80,
+    useSSL,
+    bucket: required('CHUANGCHENG_S3_BUCKET'),
+    region: env.CHUANGCHENG_S3_REGION || 'us-east-1',
+    accessKey: required('CHUANGCHENG_S3_ACCESS_KEY'),
+    secretKey: required('CHUANGCHENG_S3_SECRET_KEY'),
+  };
 }
 
 function addressFromEnv(env: NodeJS.ProcessEnv, name: string): { host: string; port: number } | undefined {
@@ -164,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: intFromEnv(env, 'CHUANGCHENG_BODY_LIMIT', 1024 * 1024),
     uploadMaxBytes: intFromEnv(env, 'CHUANGCHENG_UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     uploadsDir: env.CHUANGCHENG_UPLOADS_DIR ? path.resolve(env.CHUANGCHENG_UPLOADS_DIR) : undefined,
+    s3: s3FromEnv(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     dataset: env.CHUANGCHENG_DATASET ?? 'heilongjiang',
     jobsIntervalMinutes: intFromEnv(env, 'CHUANGCHENG_JOBS_INTERVAL_MINUTES', 60),

@@ -80,6 +80,11 @@ export function registerDatabaseCommands(program: Command): void {
           manifest,
           `backup written to ${dir}: ${manifest.tables.length} tables, ${rows} rows, ${manifest.uploads.files} files (${manifest.uploads.bytes} bytes), audit checkpoints of ${manifest.checkpoints.length} trees`,
         );
+        // The uploads directory is only a scratch directory then: the files are in the bucket.
+        if (config.s3)
+          console.error(
+            `note: uploaded files are in the S3 bucket ${config.s3.bucket}, not in this backup; keep them with the store's own versioning or replication`,
+          );
       }),
     );
 

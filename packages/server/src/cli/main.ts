@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { Role } from '@chuangcheng/core';
 import { ConfigError } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
-import { datasetPath, loadDataset, systemActorOfRoot } from '../bootstrap.ts';
+import { datasetPath, loadDataset, loadedLine, migrateAndLoad, systemActorOfRoot } from '../bootstrap.ts';
 import { serve } from './serve.ts';
 import { reportError } from './errors.ts';
 import { print, withDatabase } from './with-database.ts';
@@ -43,6 +43,20 @@ program
   .command('serve')
   .description('migrate, load the default data set on first start, and serve the API and web app')
   .action(() => serve());
+
+// Used by `serve` on a new embedded data directory (cli/serve.ts); harmless on its own.
+program
+  .command('first-load', { hidden: true })
+  .description('migrate and load the default data set into an empty database, then exit')
+  .action(() =>
+    withDatabase(
+      async ({ db }, config) => {
+        const { loaded } = await migrateAndLoad(db, config.dataset);
+        if (loaded) console.log(loadedLine(loaded));
+      },
+      { migrateFirst: false },
+    ),
+  );
 
 program
   .command('migrate')

@@ -1,7 +1,11 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
-import { bootstrap } from '../bootstrap.ts';
+import { bootstrap, loadedLine } from '../bootstrap.ts';
 import { buildApp } from '../app.ts';
 import { reportError } from './errors.ts';
 import { scheduledJobs } from '../jobs/schedule.ts';
@@ -32,17 +36,18 @@ export async function serve(): Promise<void> {
       config.databaseUrl
         ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
         : openDatabase({ kind: 'pglite', dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers });
+    if (!config.databaseUrl && config.dataset && isNewDataDir(config.dataDir)) {
+      // The first start's bulk load grows the process's memory (PGlite's WebAssembly memory and
+      // the native memory around it), which is never returned: a child process loads, exits and
+      // takes that memory with it; this one then opens a loaded database (docs/PERFORMANCE.md).
+      await runFirstLoad();
+    }
     handle = await open();
     const report = await bootstrap(handle.db, {
       dataset: config.dataset,
       adminPassword: config.adminPassword,
     });
-    if (report.loaded) {
-      console.log(
-        `chuangcheng: loaded the default data set: ${report.loaded.regions} regions, ${report.loaded.population} population figures, ` +
-          `${report.loaded.groups} region groups, ${report.loaded.orgUnits} organisations, ${report.loaded.plans} plans`,
-      );
-    }
+    if (report.loaded) console.log(loadedLine(report.loaded));
     if (report.loaded && handle.kind === 'pglite') {
       // The first start's bulk load grows PGlite's WebAssembly memory, which is never returned:
       // a fresh instance serves with what a restarted server has (docs/PERFORMANCE.md, idle memory).
@@ -105,6 +110,26 @@ export async function serve(): Promise<void> {
     await handle?.close().catch(() => undefined);
     process.exit(reportError(error));
   }
+}
+
+/** An embedded data directory no database has been created in yet. */
+function isNewDataDir(dataDir: string): boolean {
+  return !fs.existsSync(path.join(dataDir, 'pgdata', 'PG_VERSION'));
+}
+
+const CLI = fileURLToPath(new URL('../../bin/chuangcheng.js', import.meta.url));
+
+/** `chuangcheng first-load` in a child process, its output passed through; fails if the child does. */
+function runFirstLoad(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'first-load'], { stdio: 'inherit', env: process.env });
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new ConfigError(`loading the default data set failed (${signal ?? `exit code ${code}`}); see above`)),
+    );
+  });
 }
 
 /** The first administrator's generated password, framed so that it stands out in a terminal. */

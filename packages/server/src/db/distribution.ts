@@ -18,4 +18,5 @@ export const DISTRIBUTED_TABLES: readonly { table: string; column: string }[] = 
   { table: 'case_event', column: 'prefecture_code' },
   { table: 'case_reporter', column: 'prefecture_code' },
   { table: 'case_rating', column: 'prefecture_code' },
+  { table: 'progress_report', column: 'prefecture_code' },
 ];

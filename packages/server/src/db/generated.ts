@@ -403,6 +403,15 @@ export interface EvaluationRound {
   year: number;
 }
 
+export interface EvaluationRoundCache {
+  computed: StoredJson | null;
+  computed_at: Timestamp | null;
+  computed_generation: number | null;
+  generation: Generated<number>;
+  invalidated_at: Timestamp | null;
+  round_id: string;
+}
+
 export interface EvaluationRoundEffect {
   effect: string;
   id: string;
@@ -761,7 +770,7 @@ export interface ProgressReport {
   narrative: Generated<string>;
   org_unit_id: string;
   period: string;
-  prefecture_code: string | null;
+  prefecture_code: string;
   region_code: string;
   status: string;
   submitted_at: Timestamp | null;
@@ -949,6 +958,7 @@ export interface DB {
   evaluation_publication_region: EvaluationPublicationRegion;
   evaluation_result: EvaluationResult;
   evaluation_round: EvaluationRound;
+  evaluation_round_cache: EvaluationRoundCache;
   evaluation_round_effect: EvaluationRoundEffect;
   evaluation_round_region: EvaluationRoundRegion;
   evaluation_round_result: EvaluationRoundResult;

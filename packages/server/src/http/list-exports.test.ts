@@ -10,6 +10,7 @@ let ctx: TestContext;
 let daqingAdmin: Agent;
 let harbinAdmin: Agent;
 let officer: Agent;
+let unitId: string;
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -48,6 +49,7 @@ async function readSheet(agent: Agent, url: string) {
 beforeAll(async () => {
   ctx = await createTestContext();
   const unit = await createUnit(ctx, '230102', '道里区城市管理局');
+  unitId = unit;
   daqingAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
   harbinAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
   officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '230102', orgUnitId: unit })).agent;
@@ -154,6 +156,52 @@ describe('list exports (Excel)', () => {
     const daqing = await readSheet(daqingAdmin, '/api/v1/evaluation/titles/export.xlsx?at=2020-01-01');
     expect(new Set(daqing.rows.map((r) => r[0]))).toEqual(new Set(['大庆市']));
     expect((await daqingAdmin.get('/api/v1/evaluation/titles/export.xlsx?under=2301')).statusCode).toBe(403);
+  });
+
+  it('case settings: dispatch rules in scope, categories with their limits, the holiday calendar', async () => {
+    const rule = await ctx.admin.post('/api/v1/cases/dispatch-rules', {
+      regionCode: '230102',
+      categoryCode: 'event-poster',
+      orgUnitId: unitId,
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const rules = (await harbinAdmin.get('/api/v1/cases/dispatch-rules')).json().items as { regionName: string }[];
+    const ruleSheet = await readSheet(harbinAdmin, '/api/v1/cases/dispatch-rules/export.xlsx');
+    expect(ruleSheet.title).toMatch(new RegExp(`^案件派遣规则（导出时间 .*，共 ${rules.length} 条）$`));
+    expect(ruleSheet.header).toEqual(['行政区划代码', '行政区划', '问题类别', '处置单位']);
+    expect(ruleSheet.rows).toContainEqual(['230102', rules[0]!.regionName, '广告乱贴', '道里区城市管理局']);
+    // Another city's administrator gets the rules in his scope only: none of Harbin's.
+    expect((await readSheet(daqingAdmin, '/api/v1/cases/dispatch-rules/export.xlsx')).rows).toEqual([]);
+
+    const categories = (await ctx.admin.get('/api/v1/cases/categories')).json().items as {
+      code: string;
+      parentCode: string | null;
+    }[];
+    const categorySheet = await readSheet(officer, '/api/v1/cases/categories/export.xlsx');
+    expect(categorySheet.header).toEqual([
+      '大类',
+      '类别代码',
+      '问题类别',
+      '类型',
+      '说明',
+      '处置时限',
+      '计时规则',
+      '默认处置部门',
+      '关键词',
+      '状态',
+    ]);
+    expect(categorySheet.rows).toHaveLength(categories.filter((c) => c.parentCode !== null).length);
+    const poster = categorySheet.rows.find((row) => row[1] === 'event-poster')!;
+    expect(poster[3]).toBe('事件');
+    expect(String(poster[5])).toMatch(/^\d+ (小时|个工作日)$/);
+    expect(String(poster[8])).toContain('小广告');
+
+    const holidays = (await ctx.admin.get('/api/v1/cases/holidays')).json().items as { year: number }[];
+    const holidaySheet = await readSheet(ctx.admin, '/api/v1/cases/holidays/export.xlsx');
+    expect(holidaySheet.header).toEqual(['年份', '放假日期', '调休上班日期', '依据']);
+    expect(holidaySheet.rows.map((row) => row[0])).toEqual(holidays.map((y) => y.year));
+    expect(holidaySheet.rows.map((row) => row[0])).toContain(2026);
+    expect(String(holidaySheet.rows.find((row) => row[0] === 2026)![1])).toContain('2026-10-01');
   });
 
   it('rounds and incidents: the rows of the list with its filters and scope, states and kinds as words', async () => {

@@ -12,7 +12,7 @@ import type { Database } from '../db/schema.ts';
 import { planLookup } from '../modules/plans/index.ts';
 import { loadAssignmentStatuses } from '../modules/reports/index.ts';
 import { escalateOverdueNotices } from '../modules/supervision/index.ts';
-import { noticeLookup } from '../modules/supervision/index.ts';
+import { noticeLookup, supervisionLookup } from '../modules/supervision/index.ts';
 import { insertReminders, type NewNotification } from '../modules/supervision/index.ts';
 
 export type ReminderCounts = {
@@ -164,12 +164,7 @@ async function noticeReminders(db: Kysely<Database>, asOf: string): Promise<NewN
 }
 
 async function actionItemReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
-  const items = await db
-    .selectFrom('action_item')
-    .select(['id', 'title', 'owner_org_unit_id', 'due', 'meeting_id'])
-    .where('status', '=', 'open')
-    .where('due', '<=', addDays(asOf, 7))
-    .execute();
+  const items = await supervisionLookup.listOpenActionItemsDueBy(db, addDays(asOf, 7));
   return items
     .filter((i) => recent(i.due, asOf))
     .map((i) => {

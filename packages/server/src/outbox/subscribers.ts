@@ -5,6 +5,7 @@ import {
   noticeChainSubscriber,
   smsReminderSubscriber,
 } from '../modules/supervision/index.ts';
+import { roundCacheSubscriber } from '../modules/evaluation/index.ts';
 import type { Subscriber } from './subscriber.ts';
 
 /** Every subscriber, each defined by the module it belongs to. Add a module's subscribers here. */
@@ -14,4 +15,5 @@ export const subscribers: readonly Subscriber[] = [
   noticeChainSubscriber,
   instructionSubscriber,
   smsReminderSubscriber,
+  roundCacheSubscriber,
 ];

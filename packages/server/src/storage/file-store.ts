@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Config } from '../config.ts';
+import * as Minio from 'minio';
+import type { Config, S3Config } from '../config.ts';
 
 /**
  * Where uploaded files live (evidence attachments, case photos), by storage key. Every module that
@@ -62,7 +63,66 @@ function localFileStore(dir: string): FileStore {
   };
 }
 
-/** The file store the configuration names: the local driver (the only one so far) on the uploads directory. */
-export function fileStoreOf(config: Pick<Config, 'uploadsDir' | 'dataDir'>): FileStore {
-  return localFileStore(config.uploadsDir ?? path.join(config.dataDir, 'uploads'));
+/** S3's answers for a key that holds nothing. */
+const MISSING = new Set(['NoSuchKey', 'NotFound']);
+const isMissing = (error: unknown) => MISSING.has((error as { code?: string }).code ?? '');
+
+/**
+ * The S3 driver (any S3-compatible store: AWS S3, MinIO, Ceph RGW, Aliyun OSS in S3 mode), through the
+ * MinIO client (decision 0177). Keys are object names in one bucket, which must exist.
+ */
+function s3FileStore(s3: S3Config, scratchDir: string): FileStore {
+  const client = new Minio.Client({
+    endPoint: s3.endPoint,
+    port: s3.port,
+    useSSL: s3.useSSL,
+    accessKey: s3.accessKey,
+    secretKey: s3.secretKey,
+    region: s3.region,
+    pathStyle: true,
+  });
+  const exists = (key: string) =>
+    client.statObject(s3.bucket, key).then(
+      () => true,
+      (error: unknown) => {
+        if (isMissing(error)) return false;
+        throw error;
+      },
+    );
+  return {
+    scratchDir,
+    async put(key, localPath) {
+      await client.fPutObject(s3.bucket, key, localPath);
+      await fs.promises.rm(localPath, { force: true });
+    },
+    async write(key, data) {
+      // Keys are new random names; the check keeps the local driver's "never overwrites" promise.
+      if (await exists(key))
+        throw Object.assign(new Error(`a file is already stored under ${key}`), { code: 'EEXIST' });
+      await client.putObject(s3.bucket, key, data, data.length);
+    },
+    async copy(fromKey, toKey) {
+      await client.copyObject(s3.bucket, toKey, `/${s3.bucket}/${fromKey}`, new Minio.CopyConditions());
+    },
+    async open(key) {
+      try {
+        return await client.getObject(s3.bucket, key);
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+    async remove(keys) {
+      if (keys.length > 0) await client.removeObjects(s3.bucket, [...keys]);
+    },
+  };
+}
+
+/**
+ * The file store the configuration names: the S3 driver when CHUANGCHENG_S3_URL is set, else the
+ * local driver on the uploads directory (which is also the S3 driver's scratch directory).
+ */
+export function fileStoreOf(config: Pick<Config, 'uploadsDir' | 'dataDir' | 's3'>): FileStore {
+  const dir = config.uploadsDir ?? path.join(config.dataDir, 'uploads');
+  return config.s3 ? s3FileStore(config.s3, dir) : localFileStore(dir);
 }

@@ -5,6 +5,7 @@ import { attachmentRepository, type OwnerType } from './repository.ts';
 /** What other modules may read of attached files: the files of their records. */
 export const attachmentLookup = {
   listByOwners: attachmentRepository.listByOwners,
+  listFilesOf: attachmentRepository.listFilesOf,
 };
 
 /**

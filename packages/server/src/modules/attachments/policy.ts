@@ -5,9 +5,9 @@ import { conflict, forbidden, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { reportPolicy } from '../reports/index.ts';
 import { reportLookup } from '../reports/index.ts';
-import { attachmentRepository, type OwnerType } from './repository.ts';
+import type { OwnerType } from './repository.ts';
 import { checkEvaluationAttachment } from '../evaluation/index.ts';
-import { checkInstructionAttachment } from '../supervision/index.ts';
+import { checkInstructionAttachment, supervisionLookup } from '../supervision/index.ts';
 
 /** Where an owner's attachments are filed, for the audit row and the attachment row. */
 export type OwnerRegion = { regionCode: string; prefectureCode: string | null };
@@ -43,7 +43,7 @@ export async function checkOwnerAccess(
     return { regionCode: report.region_code, prefectureCode: report.prefecture_code };
   }
   if (ownerType === 'notice_reply') {
-    const notice = await attachmentRepository.findNotice(db, ownerId);
+    const notice = await supervisionLookup.findNoticeForAttachment(db, ownerId);
     if (!notice) throw notFound('notice', ownerId);
     if (mode === 'read') {
       reportPolicy.canRead(actor, { orgUnitId: notice.org_unit_id, regionPath: notice.region_path });
@@ -64,7 +64,7 @@ export async function checkOwnerAccess(
       mode,
     );
   }
-  const meeting = await attachmentRepository.findMeeting(db, ownerId);
+  const meeting = await supervisionLookup.findMeetingForAttachment(db, ownerId);
   if (!meeting) throw notFound('meeting', ownerId);
   authorize(actor, mode === 'read' ? 'supervision.read' : 'supervision.write');
   assertInScope(actor, meeting.region_path);

@@ -40,30 +40,28 @@ export const attachmentRepository = {
       .execute();
   },
 
-  /** A notice with the region path of the unit it was issued to. */
-  findNotice(db: Db, id: string) {
-    return db
-      .selectFrom('supervision_notice')
-      .innerJoin('org_unit', 'org_unit.id', 'supervision_notice.org_unit_id')
-      .innerJoin('region', 'region.code', 'org_unit.region_code')
-      .select([
-        'supervision_notice.id',
-        'supervision_notice.status',
-        'supervision_notice.org_unit_id',
-        'supervision_notice.region_code',
-        'supervision_notice.prefecture_code',
-        'region.path as region_path',
-      ])
-      .where('supervision_notice.id', '=', id)
-      .executeTakeFirst();
-  },
-
-  findMeeting(db: Db, id: string) {
-    return db
-      .selectFrom('joint_meeting')
-      .innerJoin('region', 'region.code', 'joint_meeting.region_code')
-      .select(['joint_meeting.id', 'joint_meeting.region_code', 'region.prefecture_code', 'region.path as region_path'])
-      .where('joint_meeting.id', '=', id)
-      .executeTakeFirst();
+  /**
+   * File summaries of many owners, in upload order. The ids are bound in chunks: a whole evaluation
+   * round can name more owners than one statement may bind.
+   */
+  async listFilesOf(db: Db, ownerTypes: OwnerType[], ownerIds: string[]) {
+    const ids = [...new Set(ownerIds)];
+    const rows: Pick<
+      AttachmentRow,
+      'id' | 'owner_type' | 'owner_id' | 'file_name' | 'content_type' | 'size_bytes' | 'uploaded_at'
+    >[] = [];
+    for (let i = 0; i < ids.length; i += 5000) {
+      rows.push(
+        ...(await db
+          .selectFrom('attachment')
+          .select(['id', 'owner_type', 'owner_id', 'file_name', 'content_type', 'size_bytes', 'uploaded_at'])
+          .where('owner_type', 'in', ownerTypes)
+          .where('owner_id', 'in', ids.slice(i, i + 5000))
+          .orderBy('uploaded_at')
+          .execute()),
+      );
+    }
+    // one order across chunks (the sort is stable, so one chunk keeps the database's order)
+    return rows.sort((a, b) => new Date(a.uploaded_at).getTime() - new Date(b.uploaded_at).getTime());
   },
 };

@@ -6,8 +6,16 @@ import type { Agent, TestContext } from '../../test/harness.ts';
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 export const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
-/** Posts one file as multipart/form-data in the field `field`, signed in as `agent`. */
-export function upload(ctx: TestContext, agent: Agent, url: string, fileName: string, content: Buffer, field = 'file') {
+/** Posts one file as multipart/form-data in the field `field`, signed in as `agent` (with more headers, if any). */
+export function upload(
+  ctx: TestContext,
+  agent: Agent,
+  url: string,
+  fileName: string,
+  content: Buffer,
+  field = 'file',
+  headers: Record<string, string> = {},
+) {
   const boundary = `----cc${Date.now().toString(16)}`;
   const payload = Buffer.concat([
     Buffer.from(
@@ -24,6 +32,7 @@ export function upload(ctx: TestContext, agent: Agent, url: string, fileName: st
       cookie: agent.cookie,
       'x-csrf-token': agent.csrfToken,
       'content-type': `multipart/form-data; boundary=${boundary}`,
+      ...headers,
     },
     payload,
   });

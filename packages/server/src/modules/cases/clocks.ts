@@ -15,7 +15,7 @@ import type { Database } from '../../db/schema.ts';
 import { workingCalendar } from './calendar.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 import { caseJobRepository } from './job-repository.ts';
-import { caseRepository, type CaseRow, type CategoryRow } from './repository.ts';
+import { caseRepository, type CaseRow, type CaseSettings, type CategoryRow } from './repository.ts';
 
 /** How each desk or inspector stage's escalation is worded: the timeline and the office's notification. */
 export const STAGE_ESCALATION_TEXT = {
@@ -36,8 +36,9 @@ const handleLimitOf = (category: Pick<CategoryRow, 'limit_amount' | 'limit_unit'
 async function clockLimits(
   db: Kysely<Database>,
   category: Pick<CategoryRow, 'limit_amount' | 'limit_unit' | 'day_rule' | 'stage_limits'>,
+  given?: CaseSettings,
 ): Promise<ClockLimits> {
-  const settings = await caseRepository.settings(db);
+  const settings = given ?? (await caseRepository.settings(db));
   const installed = StageLimits.safeParse(settings.stage_limits);
   const own = StageLimits.partial().safeParse(category.stage_limits ?? {});
   return {
@@ -48,12 +49,18 @@ async function clockLimits(
 }
 
 /** Everything needed to put a stage's deadline on a case. */
-export async function stageClock(db: Kysely<Database>, categoryCode: string) {
-  const [calendar, category] = await Promise.all([workingCalendar(db), caseRepository.findCategory(db, categoryCode)]);
-  const limits = await clockLimits(db, category!);
+export async function stageClock(db: Kysely<Database>, categoryOrCode: string | CategoryRow) {
+  const [calendar, category, settings] = await Promise.all([
+    workingCalendar(db),
+    typeof categoryOrCode === 'string' ? caseRepository.findCategory(db, categoryOrCode) : categoryOrCode,
+    caseRepository.settings(db),
+  ]);
+  const limits = await clockLimits(db, category!, settings);
   return {
     calendar,
     limits,
+    /** The installation's case settings read for these limits (duplicate radius and window too). */
+    settings,
     deadline: (stage: CaseStage, start: Date) => stageDeadline(calendar, stage, start, limits),
   };
 }

@@ -32,6 +32,12 @@ const present = (r: RuleRow): DispatchRule => ({
   orgUnit: { id: r.unit_id, name: r.unit_name },
 });
 
+/** Every case category, inactive included (the settings page's list and its export). */
+export async function listCategories(db: Kysely<Database>, actor: Actor): Promise<CaseCategory[]> {
+  authorize(actor, 'case.read');
+  return (await caseRepository.listCategories(db, false)).map(presentCategory);
+}
+
 export async function listDispatchRules(db: Kysely<Database>, actor: Actor) {
   authorize(actor, 'case.read');
   return { items: (await caseRepository.listRules(db, actor.regionPath)).map(present) };

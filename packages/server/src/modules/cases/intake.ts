@@ -19,7 +19,7 @@ import { authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { noteMissingYears, stageClock } from './clocks.ts';
 import { prefectureOfPoint } from './geo.ts';
-import { caseRepository, type CaseRow, type CategoryRow } from './repository.ts';
+import { caseRepository, type CaseRow, type CaseSettings, type CategoryRow } from './repository.ts';
 import type { PersonalData } from '../personal-data/index.ts';
 import { sealContact } from './reporter-phone.ts';
 import { casePolicy } from './policy.ts';
@@ -116,8 +116,9 @@ export async function nearbyOpenCases(
   categoryCode: string,
   point: { lat: number; lng: number },
   excludeId?: string,
+  given?: CaseSettings,
 ): Promise<DuplicateCandidate[]> {
-  const settings = await caseRepository.settings(db);
+  const settings = given ?? (await caseRepository.settings(db));
   const since = new Date(Date.now() - settings.duplicate_days * 86_400_000);
   const rows = await caseRepository.nearbyOpen(db, {
     categoryCode,
@@ -158,11 +159,18 @@ async function replay(
   return respond(db, row, trackingToken(key, row.id), true);
 }
 
-async function respond(db: Kysely<Database>, row: CaseRow, token: string, replayed: boolean): Promise<IntakeResponse> {
-  const region = (await caseRepository.findRegion(db, row.region_code))!;
+/** The answer to an intake; a fresh filing passes the region and settings it has already read. */
+async function respond(
+  db: Kysely<Database>,
+  row: CaseRow,
+  token: string,
+  replayed: boolean,
+  known: { regionName?: string; settings?: CaseSettings } = {},
+): Promise<IntakeResponse> {
+  const regionName = known.regionName ?? (await caseRepository.findRegion(db, row.region_code))!.name;
   const possibleDuplicates =
     row.lat !== null && row.lng !== null
-      ? await nearbyOpenCases(db, row.category_code, { lat: row.lat, lng: row.lng }, row.id)
+      ? await nearbyOpenCases(db, row.category_code, { lat: row.lat, lng: row.lng }, row.id, known.settings)
       : [];
   return {
     id: row.id,
@@ -170,7 +178,7 @@ async function respond(db: Kysely<Database>, row: CaseRow, token: string, replay
     trackingToken: token,
     status: row.status as IntakeResponse['status'],
     regionCode: row.region_code,
-    regionName: region.name,
+    regionName,
     deadline: row.deadline.toISOString(),
     replayed,
     possibleDuplicates,
@@ -226,7 +234,7 @@ export async function fileCase(
       ]);
     }
   });
-  const clock = await stageClock(db, category.code);
+  const clock = await stageClock(db, category);
   // The desk's clock runs from the report; the unit's deadline is provisional until dispatch
   // (counted from the report now, from the dispatch once dispatched).
   const acceptDeadline = clock.deadline('accept', reportedAt);
@@ -240,7 +248,7 @@ export async function fileCase(
     const row = await db.transaction().execute(async (trx) => {
       const seq = await caseRepository.nextNumber(trx);
       const number = `${chinaDate(now).replaceAll('-', '')}${String(seq).padStart(6, '0')}`;
-      await caseRepository.insertCase(trx, {
+      const created = await caseRepository.insertCase(trx, {
         id,
         number,
         category_code: category.code,
@@ -308,8 +316,6 @@ export async function fileCase(
       if (attached !== input.photoIds.length) {
         throw invalid([{ field: 'body.photoIds', message: message('case.photoUsedMeanwhile') }]);
       }
-      // The audit chain's lock is held from here to the commit: take it last.
-      const created = (await caseRepository.findCase(trx, id))!;
       await recordAudit(
         trx,
         { actor: ctx.actor, requestId: ctx.requestId },
@@ -331,7 +337,10 @@ export async function fileCase(
       );
       return created;
     });
-    return { status: 201, body: await respond(db, row, token, false) };
+    return {
+      status: 201,
+      body: await respond(db, row, token, false, { regionName: region.name, settings: clock.settings }),
+    };
   } catch (error) {
     if (!(error instanceof Replay)) throw error;
     const stored = (await caseRepository.findIntakeKey(db, key))!;

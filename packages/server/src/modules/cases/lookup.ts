@@ -1,3 +1,4 @@
+import { publicRequestRepository } from './public-request-repository.ts';
 import { caseRepository } from './repository.ts';
 
 /**
@@ -8,4 +9,10 @@ export const caseLookup = {
   findCategory: caseRepository.findCategory,
   listCategories: caseRepository.listCategories,
   root: caseRepository.root,
+  // The public fields of cases, for the GeoReport v2 interface (open311); lists take many ids at once.
+  listPublicRequests: publicRequestRepository.listRequests,
+  latestPublicNotes: publicRequestRepository.latestNotes,
+  listPublicUpdates: publicRequestRepository.updates,
+  findNumberOfToken: publicRequestRepository.numberOfToken,
+  firstPhotos: publicRequestRepository.firstPhotos,
 };

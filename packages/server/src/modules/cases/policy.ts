@@ -56,6 +56,23 @@ export const casePolicy = {
     return actor.role === 'unit_officer' ? actor.orgUnitId : undefined;
   },
 
+  /**
+   * Which cases a list shows: a unit officer (and anyone asking for the unit queue) sees their own
+   * unit's cases wherever they lie; others see the scope asked for, optionally one unit. The
+   * verification and dispatch queues need the permission of their action.
+   */
+  listScope(
+    actor: Actor,
+    query: { queue?: string; orgUnitId?: string },
+    scopePath: string,
+  ): { unitId: string | null; scopePath: string | null } {
+    const officer = actor.role === 'unit_officer';
+    const unitId = officer || query.queue === 'unit' ? casePolicy.ownUnit(actor) : (query.orgUnitId ?? null);
+    if (query.queue === 'verify') authorize(actor, 'case.verify');
+    if (query.queue === 'dispatch') authorize(actor, 'case.dispatch');
+    return { unitId, scopePath: officer ? null : scopePath };
+  },
+
   ownUnit(actor: Actor): string {
     if (!actor.orgUnitId) throw forbidden(message('forbidden.noOrganisation'));
     return actor.orgUnitId;

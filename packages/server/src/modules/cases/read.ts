@@ -291,10 +291,7 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
     assertInScope(actor, region.path);
     scopePath = region.path;
   }
-  let unitId: string | null = query.orgUnitId ?? null;
-  if (actor.role === 'unit_officer' || query.queue === 'unit') unitId = casePolicy.ownUnit(actor);
-  if (query.queue === 'verify') authorize(actor, 'case.verify');
-  if (query.queue === 'dispatch') authorize(actor, 'case.dispatch');
+  const listed = casePolicy.listScope(actor, query, scopePath);
   const sort = query.sort ?? (query.queue ? 'deadline' : 'created');
   let after: { at: Date; id: string } | undefined;
   const decoded = query.page ? undefined : cursor.decode(query.cursor);
@@ -305,8 +302,8 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
     after = { at: new Date(at), id };
   }
   const filter = {
-    scopePath: actor.role === 'unit_officer' ? null : scopePath,
-    unitId,
+    scopePath: listed.scopePath,
+    unitId: listed.unitId,
     queue: query.queue ?? null,
     notHandledBy: query.queue === 'verify' ? actor.userId : null,
     status: query.status ?? null,

@@ -8,6 +8,8 @@ import { placeName } from './list-repository.ts';
 export type CaseRow = Selectable<Database['problem_case']>;
 export type CategoryRow = Selectable<Database['case_category']>;
 export type PhotoRow = Selectable<Database['case_photo']>;
+/** The installation's case settings as read (stage limits parsed). */
+export type CaseSettings = Awaited<ReturnType<(typeof caseRepository)['settings']>>;
 
 const OPEN = ['submitted', 'accepted', 'dispatched', 'handling', 'handled'] as const;
 
@@ -109,8 +111,9 @@ export const caseRepository = {
     return Number(row.rows[0]!.n);
   },
 
+  /** Inserts a case and returns the stored row (defaults filled), saving a read after the insert. */
   insertCase(trx: Kysely<Database>, row: Insertable<Database['problem_case']>) {
-    return trx.insertInto('problem_case').values(row).execute();
+    return trx.insertInto('problem_case').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
   findIntakeKey(db: Kysely<Database>, key: string) {

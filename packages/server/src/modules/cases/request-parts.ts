@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { IdempotencyKey, message } from '@chuangcheng/core';
+import { IdempotencyKey, issueMessage, message } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
 import { invalid } from '../../http/problem.ts';
 import type { Upload } from '../attachments/index.ts';
@@ -52,7 +52,7 @@ export function keyOf(request: FastifyRequest, body: { idempotencyKey?: string }
     throw invalid([
       {
         field: 'header.idempotency-key',
-        message: value ? parsed.error.issues[0]!.message : 'send an Idempotency-Key header (a fresh UUID per report)',
+        message: value ? issueMessage(parsed.error.issues[0]!) : message('case.idempotencyKeyMissing'),
       },
     ]);
   }

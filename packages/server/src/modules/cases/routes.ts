@@ -19,6 +19,7 @@ import { caseStorage, IdParams, keyOf } from './request-parts.ts';
 import { publicCaseRoutes } from './public-routes.ts';
 import { casePhotoRoutes } from './photo-routes.ts';
 import { caseSettingsRoutes } from './settings-routes.ts';
+import { caseSettingsExportRoutes } from './settings-export-routes.ts';
 import { caseStatsRoutes } from './stats-routes.ts';
 
 /** Problem cases: public intake and tracking under /public, staff work under /cases; one file per resource. */
@@ -31,6 +32,7 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
   await publicCaseRoutes(app, deps);
   await casePhotoRoutes(app, deps);
   await caseSettingsRoutes(app, deps);
+  await caseSettingsExportRoutes(app, deps);
   await caseStatsRoutes(app, deps);
 
   // ---------------------------------------------------------------- staff: the cases themselves

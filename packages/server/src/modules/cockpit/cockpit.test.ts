@@ -96,6 +96,36 @@ describe('the province cockpit on demo data', () => {
     expect(neither.json().errors[0].field).toBe('querystring.target');
   });
 
+  it('opens the map on the first target whose cities do not all share one colour', async () => {
+    // On 2016-06-30 every city is on track for the panel's first indicator target, so a map of it
+    // would be one colour: the server skips it for the next target with a spread of statuses.
+    const asOf = '2016-06-30';
+    const view = (await ctx.admin.get(`/api/v1/cockpit?asOf=${asOf}`)).json() as CockpitView;
+    const statusesOf = async (target: string, date = asOf) => {
+      const map = (await ctx.admin.get(`/api/v1/cockpit/map?asOf=${date}&target=${target}`)).json() as CockpitMap;
+      return new Set(map.items.map((i) => i.status ?? 'no_data').filter((s) => s !== 'no_data'));
+    };
+    const firstIndicatorTarget = view.targets.find((e) => e.measure.kind === 'indicator')!.target.code;
+    expect(firstIndicatorTarget).toBe('good-people-board-rate');
+    expect([...(await statusesOf(firstIndicatorTarget))]).toEqual(['on_track']);
+    expect(view.mapDefault).toEqual({ kind: 'target', code: 'civilized-family-participation' });
+    expect((await statusesOf(view.mapDefault!.code)).size).toBeGreaterThan(1);
+    // Every target before it in the panel would paint the cities in at most one colour.
+    const before = view.targets.slice(
+      0,
+      view.targets.findIndex((e) => e.target.code === view.mapDefault!.code),
+    );
+    expect(before.length).toBeGreaterThan(0);
+    for (const e of before) expect((await statusesOf(e.target.code)).size, e.target.code).toBeLessThanOrEqual(1);
+    // The choice follows the date: at the demo date it is again a target with several colours.
+    const now = (await ctx.admin.get('/api/v1/cockpit')).json() as CockpitView;
+    expect(now.mapDefault?.kind).toBe('target');
+    expect((await statusesOf(now.mapDefault!.code, now.asOf)).size).toBeGreaterThan(1);
+    // A county has no children to colour.
+    const county = (await daoliOfficer.get('/api/v1/cockpit')).json() as CockpitView;
+    expect(county.mapDefault).toBeNull();
+  });
+
   it('ranks the cities by mean progress', async () => {
     const ranking = (await ctx.admin.get('/api/v1/cockpit/ranking')).json() as CockpitRanking;
     expect(ranking.items).toHaveLength(13);
@@ -117,6 +147,64 @@ describe('the province cockpit on demo data', () => {
     expect(since[0]! <= (second.items[0]!.laggingSince ?? '9999')).toBe(true);
     const county = (await daoliOfficer.get('/api/v1/cockpit/lagging')).json() as LaggingList;
     expect(county.items.every((i) => i.region.code === '230102')).toBe(true);
+  });
+
+  it('gives the lagging list numbered pages with a total, sorted by a column on request', async () => {
+    const all: LaggingList['items'] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const page = (
+        await ctx.admin.get(`/api/v1/cockpit/lagging?limit=200${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json() as LaggingList;
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    const key = (i: LaggingList['items'][number]) => `${i.target.code}/${i.region.code}`;
+    const two = (await ctx.admin.get('/api/v1/cockpit/lagging?page=2&limit=20')).json() as LaggingList;
+    expect(two.total).toBe(all.length);
+    expect(two.items.map(key)).toEqual(all.slice(20, 40).map(key));
+    // Without a page there is no count, as before.
+    expect(((await ctx.admin.get('/api/v1/cockpit/lagging?limit=20')).json() as LaggingList).total).toBeUndefined();
+    // The least progress first, and its reverse (rows without progress last either way).
+    const least = (await ctx.admin.get('/api/v1/cockpit/lagging?page=1&limit=200&sort=progress')).json() as LaggingList;
+    const progress = least.items.map((i) => i.progress).filter((p): p is number => p !== null);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const most = (
+      await ctx.admin.get('/api/v1/cockpit/lagging?page=1&limit=200&sort=progress&order=descend')
+    ).json() as LaggingList;
+    const everyProgress = all.map((i) => i.progress).filter((p): p is number => p !== null);
+    expect(most.items[0]!.progress).toBe(Math.max(...everyProgress));
+    expect(least.items[0]!.progress).toBe(Math.min(...everyProgress));
+    const byRegion = (
+      await ctx.admin.get('/api/v1/cockpit/lagging?page=1&limit=200&sort=region')
+    ).json() as LaggingList;
+    // By region: each region's rows in one block.
+    const codes = byRegion.items.map((i) => i.region.code);
+    const blocks = codes.filter((code, index) => index === 0 || codes[index - 1] !== code);
+    expect(blocks).toEqual([...new Set(codes)]);
+    expect(blocks.length).toBeGreaterThan(1);
+    // The Excel export has every row, in the order asked for, in the caller's scope.
+    const { default: ExcelJS } = await import('exceljs');
+    const res = await ctx.admin.get('/api/v1/cockpit/lagging/export.xlsx?sort=progress');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(String(sheet.getCell(1, 1).value)).toContain(`共 ${all.length} 条`);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['滞后起始', '地区', '目标']);
+    const sheetRegions: string[] = [];
+    for (let n = 3; n <= sheet.rowCount; n++) sheetRegions.push(String(sheet.getCell(n, 2).value));
+    const allLeast: LaggingList['items'] = [];
+    for (let page = 1; allLeast.length < all.length; page++) {
+      const body = (
+        await ctx.admin.get(`/api/v1/cockpit/lagging?page=${page}&limit=200&sort=progress`)
+      ).json() as LaggingList;
+      allLeast.push(...body.items);
+    }
+    expect(sheetRegions).toEqual(allLeast.map((i) => i.region.name));
+    expect((await harbin.get('/api/v1/cockpit/lagging/export.xlsx?region=23')).statusCode).toBe(403);
+    expect((await ctx.admin.get('/api/v1/cockpit/lagging?page=0')).statusCode).toBe(400);
+    expect((await ctx.admin.get('/api/v1/cockpit/lagging?sort=name')).statusCode).toBe(400);
   });
 
   it('refuses regions outside the scope', async () => {

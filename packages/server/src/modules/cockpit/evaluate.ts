@@ -32,9 +32,9 @@ import {
   type IndicatorRow,
   type TargetLink,
 } from '../indicators/index.ts';
+import { evaluationLookup } from '../evaluation/index.ts';
 import { readFigures, type Figure } from '../indicators/index.ts';
 import { brief, scopeMaxLevel, scopeUnitRoots, type RegionNode, type RegionTree } from '../indicators/index.ts';
-import { cockpitRepository } from './repository.ts';
 
 /*
  * Evaluates plan targets for many regions at once: loads each data set's figures for the root's
@@ -116,7 +116,7 @@ type TitleEventRow = {
 };
 
 async function loadTitleEvents(db: Kysely<Database>): Promise<Map<string, TitleEventRow[]>> {
-  const rows = await cockpitRepository.titleEvents(db);
+  const rows = await evaluationLookup.listTitleEvents(db);
   const byRegion = new Map<string, TitleEventRow[]>();
   for (const r of rows) {
     let list = byRegion.get(r.region_code);

@@ -9,7 +9,12 @@ import {
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
+import { beijingTime, collectPages, listWorkbook, sendXlsx } from '../../http/xlsx.ts';
+import { LAGGING_COLUMNS } from './lagging-export.ts';
 import { getCockpit, getCockpitMap, getCockpitRanking, getLagging } from './service.ts';
+
+/** The lagging list's filters and order without its paging: the export has every row. */
+const LaggingExportQuery = LaggingQuery.omit({ cursor: true, page: true, limit: true });
 
 export async function cockpitRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cockpit'];
@@ -60,5 +65,25 @@ export async function cockpitRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => getLagging(deps.db, requireActor(request), request.query),
+  );
+  app.get(
+    '/cockpit/lagging/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The lagging list as an Excel file (same region, date, order and scope as GET /cockpit/lagging)',
+        querystring: LaggingExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { rows, truncated } = await collectPages((cursor, limit) =>
+        getLagging(deps.db, actor, { ...request.query, cursor, limit }),
+      );
+      const day = beijingTime(new Date()).slice(0, 10);
+      const title = '创建目标滞后清单';
+      const body = await listWorkbook({ sheet: '滞后清单', title, columns: LAGGING_COLUMNS, rows, truncated });
+      return sendXlsx(reply, { ascii: `lagging-${day}.xlsx`, name: `${title}-${day}.xlsx` }, body);
+    },
   );
 }

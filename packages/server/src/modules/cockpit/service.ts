@@ -15,12 +15,11 @@ import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
-import { loadCatalogue } from '../indicators/index.ts';
+import { indicatorLookup, loadCatalogue } from '../indicators/index.ts';
 import { readableRegion } from '../indicators/index.ts';
 import { ancestorsOf, brief, childrenOf, type RegionNode, type RegionTree } from '../indicators/index.ts';
 import { sharedGeneration } from '../../cache/generation.ts';
 import { cachedEvaluations, invalidateEvaluations } from './cache.ts';
-import { cockpitRepository } from './repository.ts';
 import { EvaluationSource, evaluateTargets, indicatorSeries } from './evaluate.ts';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -31,7 +30,7 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
  * the demo campaign is seen in its course rather than years after its deadline.
  */
 export async function defaultAsOf(db: Kysely<Database>): Promise<string> {
-  const periods = await cockpitRepository.demoPeriods(db);
+  const periods = await indicatorLookup.demoPeriods(db);
   if (periods.length === 0) return todayIso();
   return periods.map((p) => indicatorPeriodBounds(p).end).reduce((a, b) => (a > b ? a : b));
 }
@@ -76,10 +75,75 @@ function subtreeEvaluations({ region, tree, source, asOf }: Setup): Promise<Targ
 /** Child regions one can drill into (prefectures and counties). */
 const drillable = (tree: RegionTree, region: RegionNode) => childrenOf(tree, region).filter((c) => c.level <= 3);
 
+type MapChoice = CockpitView['mapDefault'];
+
+/**
+ * What the cockpit's map opens on, so that it does not open on a map where every child shares one
+ * colour: the first target of the panel whose children have at least two different statuses as of
+ * the date; else the first of the panel's indicators whose children's latest values differ; else
+ * the first target measured by an indicator (title counts leave most children blank), else the
+ * first target. Null when the region has no children to colour.
+ */
+async function chooseMapDefault(
+  setup: Setup,
+  evaluations: readonly TargetEvaluation[],
+  targets: readonly TargetEvaluation[],
+): Promise<MapChoice> {
+  const { region, tree, source, asOf } = setup;
+  const children = drillable(tree, region);
+  if (children.length === 0 || targets.length === 0) return null;
+  const key = (e: TargetEvaluation, regionCode: string) => `${e.target.planCode}/${e.target.code}|${regionCode}`;
+  const byKey = new Map(evaluations.map((e) => [key(e, e.region.code), e]));
+  for (const target of targets) {
+    const statuses = new Set(
+      children
+        .map((child) => byKey.get(key(target, child.code))?.status ?? 'no_data')
+        .filter((status) => status !== 'no_data'),
+    );
+    if (statuses.size > 1) return { kind: 'target', code: target.target.code };
+  }
+  const indicatorCodes = [
+    ...new Set(targets.flatMap((e) => (e.measure.kind === 'indicator' ? [e.measure.indicator.code] : []))),
+  ];
+  for (const code of indicatorCodes) {
+    const indicator = source.catalogue.indicatorByCode.get(code);
+    if (!indicator) continue;
+    const { points } = await indicatorValues(source, indicator, region, children, asOf);
+    const values = new Set(points.flatMap((p) => (p && Number.isFinite(p.value) ? [p.value] : [])));
+    if (values.size > 1) return { kind: 'indicator', code };
+  }
+  const first = targets.find((e) => e.measure.kind === 'indicator') ?? targets[0]!;
+  return { kind: 'target', code: first.target.code };
+}
+
+/** Each child's value of an indicator in `period`, or in the latest period with data by `asOf`. */
+async function indicatorValues(
+  source: EvaluationSource,
+  indicator: Parameters<typeof indicatorSeries>[1],
+  region: RegionNode,
+  children: readonly RegionNode[],
+  asOf: string,
+  requested?: string,
+) {
+  const { series } = await indicatorSeries(source, indicator, region, children);
+  const known = [...series.values()].flat().filter((p) => indicatorPeriodBounds(p.period).end <= asOf);
+  const period =
+    requested ??
+    known
+      .map((p) => p.period)
+      .reduce<string | null>(
+        (a, b) => (a === null || indicatorPeriodBounds(b).end > indicatorPeriodBounds(a).end ? b : a),
+        null,
+      );
+  const points = children.map((child) => (series.get(child.path) ?? []).find((p) => p.period === period) ?? null);
+  return { period, points };
+}
+
 export async function getCockpit(db: Kysely<Database>, actor: Actor, query: Query): Promise<CockpitView> {
   const setup = await setUp(db, actor, query);
   const { region, tree, asOf } = setup;
-  const targets = (await subtreeEvaluations(setup)).filter((e) => e.region.code === region.code);
+  const evaluations = await subtreeEvaluations(setup);
+  const targets = evaluations.filter((e) => e.region.code === region.code);
   return {
     region: brief(region),
     ancestors: ancestorsOf(tree, region).map(brief),
@@ -91,6 +155,7 @@ export async function getCockpit(db: Kysely<Database>, actor: Actor, query: Quer
     ),
     counts: countStatuses(targets),
     targets,
+    mapDefault: await chooseMapDefault(setup, evaluations, targets),
   };
 }
 
@@ -134,23 +199,14 @@ export async function getCockpitMap(
   }
   const indicator = source.catalogue.indicatorByCode.get(query.indicator!);
   if (!indicator) throw notFound('indicator', query.indicator);
-  const { series } = await indicatorSeries(source, indicator, region, children);
-  const known = [...series.values()].flat().filter((p) => indicatorPeriodBounds(p.period).end <= asOf);
-  const period =
-    query.period ??
-    known
-      .map((p) => p.period)
-      .reduce<string | null>(
-        (a, b) => (a === null || indicatorPeriodBounds(b).end > indicatorPeriodBounds(a).end ? b : a),
-        null,
-      );
+  const { points } = await indicatorValues(source, indicator, region, children, asOf, query.period);
   return {
     region: brief(region),
     asOf,
     target: null,
     indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit },
-    items: children.map((child) => {
-      const point = (series.get(child.path) ?? []).find((p) => p.period === period);
+    items: children.map((child, index) => {
+      const point = points[index];
       return {
         region: brief(child),
         value: point?.value ?? null,
@@ -197,7 +253,13 @@ export async function getCockpitRanking(db: Kysely<Database>, actor: Actor, quer
 export async function getLagging(
   db: Kysely<Database>,
   actor: Actor,
-  query: Query & { cursor?: string; limit: number },
+  query: Query & {
+    cursor?: string;
+    limit: number;
+    page?: number;
+    sort?: 'since' | 'progress' | 'region';
+    order?: 'ascend' | 'descend';
+  },
 ): Promise<LaggingList> {
   const setup = await setUp(db, actor, query);
   const { region, tree, source } = setup;
@@ -205,19 +267,29 @@ export async function getLagging(
   const evaluations = await subtreeEvaluations(setup);
   const position = new Map(source.catalogue.links.map((l, i) => [`${l.ref.planCode}/${l.ref.code}`, i]));
   const regionOrder = new Map(regions.map((r, i) => [r.code, i]));
+  const since = (e: TargetEvaluation) => (e.laggingSince ? indicatorPeriodBounds(e.laggingSince).end : '9999');
+  const byTarget = (a: TargetEvaluation, b: TargetEvaluation) =>
+    position.get(`${a.target.planCode}/${a.target.code}`)! - position.get(`${b.target.planCode}/${b.target.code}`)!;
+  const byRegion = (a: TargetEvaluation, b: TargetEvaluation) =>
+    regionOrder.get(a.region.code)! - regionOrder.get(b.region.code)!;
+  const bySince = (a: TargetEvaluation, b: TargetEvaluation) =>
+    since(a).localeCompare(since(b)) ||
+    (a.status === b.status ? 0 : a.status === 'off_track' ? -1 : 1) ||
+    byTarget(a, b) ||
+    byRegion(a, b);
+  const order = {
+    since: bySince,
+    progress: (a: TargetEvaluation, b: TargetEvaluation) => (a.progress ?? 0) - (b.progress ?? 0) || bySince(a, b),
+    region: (a: TargetEvaluation, b: TargetEvaluation) => byRegion(a, b) || byTarget(a, b),
+  }[query.sort ?? 'since'];
+  const direction = query.order === 'descend' ? -1 : 1;
+  // By progress, a row without one comes after every row with one, in either direction.
+  const withoutProgressLast = (a: TargetEvaluation, b: TargetEvaluation) =>
+    query.sort !== 'progress' || (a.progress === null) === (b.progress === null) ? 0 : a.progress === null ? 1 : -1;
   const lagging = evaluations
     .filter((e) => e.status === 'off_track' || e.status === 'at_risk')
-    .sort((a, b) => {
-      const since = (e: TargetEvaluation) => (e.laggingSince ? indicatorPeriodBounds(e.laggingSince).end : '9999');
-      return (
-        since(a).localeCompare(since(b)) ||
-        (a.status === b.status ? 0 : a.status === 'off_track' ? -1 : 1) ||
-        position.get(`${a.target.planCode}/${a.target.code}`)! -
-          position.get(`${b.target.planCode}/${b.target.code}`)! ||
-        regionOrder.get(a.region.code)! - regionOrder.get(b.region.code)!
-      );
-    });
-  const offset = Number(cursor.decode(query.cursor) ?? '0');
+    .sort((a, b) => withoutProgressLast(a, b) || direction * order(a, b));
+  const offset = query.page !== undefined ? (query.page - 1) * query.limit : Number(cursor.decode(query.cursor) ?? '0');
   if (!Number.isInteger(offset) || offset < 0) {
     throw invalid([{ field: 'querystring.cursor', message: message('field.badCursor') }]);
   }
@@ -236,5 +308,9 @@ export async function getLagging(
     dataAsOf: e.dataAsOf,
   }));
   const next = offset + query.limit;
-  return { items, nextCursor: next < lagging.length ? cursor.encode(String(next)) : null };
+  return {
+    items,
+    nextCursor: next < lagging.length ? cursor.encode(String(next)) : null,
+    ...(query.page !== undefined ? { total: lagging.length } : {}),
+  };
 }

@@ -15,6 +15,7 @@ import type { Database } from '../../db/schema.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { incidentRepository, type IncidentRow } from './incident-repository.ts';
 import { roundRepository, type RoundRow } from './round-repository.ts';
+import { attachmentLookup } from '../attachments/index.ts';
 import { scoreRepository } from './score-repository.ts';
 import { eventsByRegion } from './titles-repository.ts';
 
@@ -31,12 +32,17 @@ export type ComputedRound = { doc: FrameworkDocument; regions: ComputedRegion[] 
  * whole round, never one per standard.
  */
 async function gatherEntries(db: Db, roundId: string, regionCode?: string) {
-  const [results, findings, evidence, findingFiles] = await Promise.all([
+  const [results, findings, evidence] = await Promise.all([
     scoreRepository.resultsForCompute(db, roundId, regionCode),
     scoreRepository.findingsForCompute(db, roundId, regionCode),
     scoreRepository.evidenceIds(db, roundId, regionCode),
-    scoreRepository.roundFindingAttachments(db, roundId, regionCode),
   ]);
+  // the photos of the active findings, through the attachments module (its table is its own)
+  const findingFiles = await attachmentLookup.listFilesOf(
+    db,
+    ['evaluation_finding'],
+    findings.map((f) => f.id),
+  );
   const names = await scoreRepository.userNames(db, [
     ...new Set([...results.map((r) => r.scorer_id), ...findings.map((f) => f.scorer_id)]),
   ]);
@@ -74,6 +80,19 @@ async function gatherEntries(db: Db, roundId: string, regionCode?: string) {
   }
   for (const e of evidence) slot(e.region_code, e.standard_code).evidenceIds.push(e.id);
   return byRegion;
+}
+
+/** The photos of a region's findings in a round, by finding, in upload order of the query. */
+export async function findingPhotos(db: Db, roundId: string, regionCode: string): Promise<Map<string, string[]>> {
+  const findings = await scoreRepository.findingsForCompute(db, roundId, regionCode);
+  const rows = await attachmentLookup.listFilesOf(
+    db,
+    ['evaluation_finding'],
+    findings.map((f) => f.id),
+  );
+  const files = new Map<string, string[]>();
+  for (const f of rows) files.set(f.owner_id, [...(files.get(f.owner_id) ?? []), f.id]);
+  return files;
 }
 
 /**

@@ -87,6 +87,20 @@ describe('framework import from Excel', () => {
     expect(after.version).toBe(before.version);
   });
 
+  it("says what the schema refuses in a row in the reader's language", async () => {
+    // 5000 points is a number (the sheet's own check passes) but over the standard's limit of 1000.
+    const tooMany = await workbookWith((sheet) => {
+      sheet.getRow(3).getCell(8).value = 5000; // 分值
+    });
+    const url = `/api/v1/evaluation/frameworks/${frameworkId}/import`;
+    const zh = await upload(ctx, ctx.admin, url, 'big.xlsx', tooMany);
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().errors).toEqual([{ field: 'row 3: 分值', message: '不能大于 1000' }]);
+    const en = await upload(ctx, ctx.admin, url, 'big.xlsx', tooMany, 'file', { 'accept-language': 'en' });
+    expect(en.statusCode).toBe(400);
+    expect(en.json().errors).toEqual([{ field: 'row 3: 分值', message: 'must be at most 1000' }]);
+  });
+
   it('offers the empty template with an example row', async () => {
     const res = await harbinAdmin.get('/api/v1/evaluation/frameworks/template.xlsx');
     expect(res.statusCode).toBe(200);
@@ -432,7 +446,7 @@ describe('a year-end round for the prefecture cities', () => {
 
   it('publishes: thresholds apply, results freeze, and the ranking is explained', async () => {
     // Every standard scored or marked not applicable first (publication is refused otherwise).
-    await completeScoring(ctx.admin, roundId, PREFECTURES);
+    await completeScoring(ctx, ctx.admin, roundId, PREFECTURES);
     for (const to of ['under_review', 'published']) {
       const res = await ctx.admin.post(`/api/v1/evaluation/rounds/${roundId}/transition`, {
         to,
@@ -523,6 +537,19 @@ describe('a year-end round for the prefecture cities', () => {
     const award = yichun.eligibility.find((e: { title: string }) => e.title === 'national_civilized');
     expect(award.eligible).toBe(false);
     expect(award.checks.find((c: { rule: string }) => c.rule === 'not_barred').met).toBe(false);
+    // The explanations come in the reader's language (Chinese by default, English when asked).
+    type Check = { rule: string; explanation: string };
+    const explained = (body: { eligibility: { title: string; checks: Check[] }[] }) =>
+      body.eligibility.find((e) => e.title === 'national_civilized')!.checks.find((c) => c.rule === 'minors_gate')!
+        .explanation;
+    expect(explained(yichun)).toMatch(/未成年人思想道德建设测评/);
+    const english = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/evaluation/regions/${YICHUN}/titles?at=2019-09-01`,
+      headers: { cookie: ctx.admin.cookie, 'accept-language': 'en-US,en;q=0.9' },
+    });
+    expect(explained(english.json())).toMatch(/^(There is no score for minors|The minors' moral development)/);
+    expect(english.json().eligibility[0].checks.every((c: Check) => !/[\u4e00-\u9fff]/.test(c.explanation))).toBe(true);
 
     const counts = (await ctx.admin.get('/api/v1/evaluation/titles/counts?under=23&at=2019-09-01')).json();
     expect(counts.held).toMatchObject({ national_civilized: 0, national_nominated: 1 });

@@ -1,4 +1,5 @@
 import {
+  issueMessage,
   message,
   EvaluationMethod,
   FrameworkStandard,
@@ -219,7 +220,7 @@ export async function readFrameworkWorkbook(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = (issue.path[0] === 'rule' ? 'rule' : (issue.path[0] as ColumnKey)) ?? 'code';
-        err(COLUMNS.some((c) => c.key === key) ? key : 'code', issue.message);
+        err(COLUMNS.some((c) => c.key === key) ? key : 'code', issueMessage(issue));
       }
       return;
     }

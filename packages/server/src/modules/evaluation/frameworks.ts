@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  issueMessage,
   message,
   canonicalJson,
   checkFramework,
@@ -229,7 +230,7 @@ export async function importFrameworkWorkbook(db: Db, ctx: Context, id: string, 
     throw new AppError(
       'IMPORT_FAILED',
       message('framework.invalidStandards'),
-      parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+      parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: issueMessage(i) })),
     );
   }
   const problems = checkFramework(parsed.data);

@@ -6,10 +6,11 @@ import { cursor } from '../../http/types.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { incidentRepository, type IncidentRow } from './incident-repository.ts';
 import { evaluationPolicy } from './policy.ts';
-import { scoreRepository } from './score-repository.ts';
+import { attachmentLookup } from '../attachments/index.ts';
 import { titleRepository, toTitleEvent } from './titles-repository.ts';
 import { writeTitleEvent } from './titles.ts';
 
@@ -38,7 +39,7 @@ async function effectsOf(db: Db, row: IncidentRow): Promise<{ name: string; effe
 async function presentIncident(db: Db, row: IncidentRow): Promise<Incident> {
   const { name, effects } = await effectsOf(db, row);
   const written = await titleRepository.writtenByIncident(db, row.id);
-  const files = await scoreRepository.attachments(db, 'evaluation_incident', [row.id]);
+  const files = await attachmentLookup.listFilesOf(db, ['evaluation_incident'], [row.id]);
   return {
     id: row.id,
     regionCode: row.region_code,
@@ -129,6 +130,15 @@ export async function recordIncident(
       regionCode: region.code,
       prefectureCode: region.prefecture_code,
       after: { ...row, effects: effects.filter((e) => e.applies).map((e) => e.explanation) },
+    });
+    await emitEvent(trx, {
+      name: 'incident.recorded',
+      payload: {
+        incidentId: id,
+        regionCode: region.code,
+        frameworkId: request.frameworkId,
+        prefectureCode: region.prefecture_code,
+      },
     });
     for (const effect of effects) {
       if (!effect.applies || !effect.titleEvent) continue;

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, conflict } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { loadCatalogue } from '../indicators/index.ts';
 import { getSeries } from '../indicators/index.ts';
 import { frameworkRepository } from './framework-repository.ts';
@@ -103,6 +104,7 @@ export async function fillIndicatorValues(db: Db, ctx: Context, roundId: string)
       regionCode: round.row.owner_region_code,
       after: { filled: rows.length, skipped: skipped.length },
     });
+    await emitEvent(trx, { name: 'evaluation-round.changed', payload: { roundId, prefectureCode: null } });
   });
   return { filled: rows.length, skipped };
 }

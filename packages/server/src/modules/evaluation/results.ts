@@ -18,7 +18,8 @@ import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { isWithinScope } from '@chuangcheng/core';
 import type { Actor } from '../auth/index.ts';
-import { computeRegion, computeRound, pinnedFramework, type RoundRegionRow } from './compute.ts';
+import { computeRegion, computeRound, findingPhotos, pinnedFramework, type RoundRegionRow } from './compute.ts';
+import { cachedComputeRound } from './round-cache.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { incidentRepository } from './incident-repository.ts';
 import { evaluationPolicy } from './policy.ts';
@@ -66,8 +67,11 @@ export async function readScorecard(
     return legacyScorecard(db, round, region, publication ? presentPublication(publication) : null);
   }
   const doc = await pinnedFramework(db, round.row);
-  const computed = await computeRound(db, round.row, doc);
+  const computed = await cachedComputeRound(db, round.row, doc);
   const mine = computed.regions.find((r) => r.region.code === regionCode)!;
+  // Photos are attached to a finding after it is recorded, through the attachments module: read
+  // them now rather than from the kept computation.
+  const photos = await findingPhotos(db, roundId, regionCode);
   const prev = await roundRepository.previousResult(db, round.row, regionCode);
   return scorecardOf({
     roundId,
@@ -77,7 +81,10 @@ export async function readScorecard(
     rank: mine.rank,
     groupTotals: computed.regions.filter((r) => r.region.city_group === region.city_group).map((r) => r.score.total),
     previous: prev ? { roundId: prev.id, name: prev.name, total: prev.total, rank: prev.rank } : null,
-    losses: await withFiles(db, mine.score.losses),
+    losses: await withFiles(
+      db,
+      mine.score.losses.map((l) => ({ ...l, attachmentIds: l.findingId ? (photos.get(l.findingId) ?? []) : [] })),
+    ),
     publication: null,
   });
 }
@@ -160,7 +167,7 @@ export async function readRanking(
     };
   } else {
     const previous = await roundRepository.previousResults(db, round.row);
-    const computed = await computeRound(db, round.row);
+    const computed = await cachedComputeRound(db, round.row);
     ranking = {
       roundId,
       published: false,
@@ -210,7 +217,9 @@ async function standardScores(
       });
     }
   }
-  const computed = await computeRound(db, round.row, undefined, round.row.published_at ?? undefined);
+  const computed = round.row.published_at
+    ? await computeRound(db, round.row, undefined, round.row.published_at)
+    : await cachedComputeRound(db, round.row);
   return computed.regions.map((r) => ({ name: r.region.name, scores: perRegion(r.score.projects) }));
 }
 

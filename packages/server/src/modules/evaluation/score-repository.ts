@@ -112,18 +112,6 @@ export const scoreRepository = {
     return q.orderBy('f.created_at').orderBy('f.id').execute();
   },
 
-  /** Attachment summaries of many owners of one type. */
-  attachments(db: Db, ownerType: string, ownerIds: string[]) {
-    if (ownerIds.length === 0) return Promise.resolve([]);
-    return db
-      .selectFrom('attachment')
-      .select(['id', 'owner_id', 'file_name', 'content_type', 'size_bytes'])
-      .where('owner_type', '=', ownerType)
-      .where('owner_id', 'in', ownerIds)
-      .orderBy('uploaded_at')
-      .execute();
-  },
-
   /** The columns the computation reads, without joins (a whole round can hold hundreds of thousands). */
   resultsForCompute(db: Db, roundId: string, regionCode?: string) {
     let q = db
@@ -171,17 +159,5 @@ export const scoreRepository = {
       .where('round_id', '=', roundId);
     if (regionCode) q = q.where('region_code', '=', regionCode);
     return q.orderBy('submitted_at').execute();
-  },
-
-  /** Photos of every finding of a round (one query, for whole-round computations). */
-  roundFindingAttachments(db: Db, roundId: string, regionCode?: string) {
-    let q = db
-      .selectFrom('attachment as a')
-      .innerJoin('evaluation_finding as o', 'o.id', 'a.owner_id')
-      .select(['a.id', 'a.owner_id'])
-      .where('a.owner_type', '=', 'evaluation_finding')
-      .where('o.round_id', '=', roundId);
-    if (regionCode) q = q.where('o.region_code', '=', regionCode);
-    return q.execute();
   },
 };

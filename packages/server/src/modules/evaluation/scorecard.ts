@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { RoundRegionRow } from './compute.ts';
 import type { PublicationRow } from './publication-repository.ts';
 import { scorecardRepository } from './scorecard-repository.ts';
+import { attachmentLookup } from '../attachments/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -36,9 +37,8 @@ export async function withFiles(db: Db, losses: RegionScore['losses']) {
   const evidenceIds = [...new Set(losses.flatMap((l) => l.evidenceIds))];
   const evidence = await inChunks(evidenceIds, (chunk) => scorecardRepository.evidenceNotes(db, chunk));
   const ownerIds = [...new Set(losses.flatMap((l) => (l.findingId ? [l.findingId] : [])).concat(evidenceIds))];
-  const files = await inChunks(ownerIds, (chunk) => scorecardRepository.lossFiles(db, chunk));
-  // one order across chunks: the upload order
-  files.sort((a, b) => new Date(a.uploaded_at).getTime() - new Date(b.uploaded_at).getTime());
+  // in upload order, through the attachments module (its table is its own)
+  const files = await attachmentLookup.listFilesOf(db, ['evaluation_finding', 'evaluation_evidence'], ownerIds);
   const byOwner = new Map<string, typeof files>();
   for (const f of files) byOwner.set(f.owner_id, [...(byOwner.get(f.owner_id) ?? []), f]);
   const notes = new Map(evidence.map((e) => [e.id, e.note]));

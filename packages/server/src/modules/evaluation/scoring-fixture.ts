@@ -3,13 +3,23 @@ import type { Kysely } from 'kysely';
 import { FrameworkDocument, standardsOf } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import type { Agent } from '../../test/harness.ts';
+import { drainOutbox } from '../../outbox/worker.ts';
 
 /**
  * Test fixture: completes the scoring of a round's regions so it can be published. Every
  * standard still pending is marked reviewed (a deduction standard inspected with no finding)
  * or not applicable (a measured standard this round did not measure), each with its request.
  */
-export async function completeScoring(agent: Agent, roundId: string, regionCodes: readonly string[]) {
+export async function completeScoring(
+  target: { db: Kysely<Database> },
+  agent: Agent,
+  roundId: string,
+  regionCodes: readonly string[],
+) {
+  // What is pending is read from the round's kept computation: deliver the events of the entries
+  // made so far first, as a server does before answering a write (decision 0174). The entries made
+  // below are each for the region just read, so the others' pending lists stay as read.
+  await drainOutbox(target);
   for (const code of regionCodes) {
     const card = await agent.get(`/api/v1/evaluation/rounds/${roundId}/scorecards/${code}`);
     expect(card.statusCode, card.body).toBe(200);

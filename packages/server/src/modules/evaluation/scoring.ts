@@ -17,10 +17,12 @@ import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { evaluationPolicy } from './policy.ts';
 import { roundRepository } from './round-repository.ts';
 import { loadRound, type LoadedRound } from './rounds.ts';
+import { attachmentLookup } from '../attachments/index.ts';
 import { scoreRepository, type EvidenceRow, type FindingRow, type ResultRow } from './score-repository.ts';
 
 type Db = Kysely<Database>;
@@ -117,14 +119,14 @@ export async function readSheet(
     scoreRepository.evidence(db, roundId, regionCode),
   ]);
   const [findingFiles, evidenceFiles] = await Promise.all([
-    scoreRepository.attachments(
+    attachmentLookup.listFilesOf(
       db,
-      'evaluation_finding',
+      ['evaluation_finding'],
       findings.map((f) => f.id),
     ),
-    scoreRepository.attachments(
+    attachmentLookup.listFilesOf(
       db,
-      'evaluation_evidence',
+      ['evaluation_evidence'],
       evidence.map((e) => e.id),
     ),
   ]);
@@ -187,6 +189,11 @@ export async function readSheet(
   };
 }
 
+/** Tells the round's kept computation that its inputs changed (decision 0174), in the change's transaction. */
+function roundChanged(trx: Db, roundId: string, prefectureCode: string | null) {
+  return emitEvent(trx, { name: 'evaluation-round.changed', payload: { roundId, prefectureCode } });
+}
+
 /** A city uploads material for a standard while the round is open (files follow as attachments). */
 export async function submitEvidence(
   db: Db,
@@ -218,6 +225,7 @@ export async function submitEvidence(
       prefectureCode: region.prefecture_code,
       after: row,
     });
+    await roundChanged(trx, roundId, region.prefecture_code);
   });
   return presentEvidence((await scoreRepository.findEvidence(db, id))!, []);
 }
@@ -292,6 +300,7 @@ export async function enterResult(
       before: before ?? null,
       after: row,
     });
+    await roundChanged(trx, roundId, region.prefecture_code);
   });
   return presentResult((await scoreRepository.findResult(db, roundId, regionCode, standardCode))!);
 }
@@ -340,6 +349,7 @@ export async function markNotApplicable(
       before: before ?? null,
       after: row,
     });
+    await roundChanged(trx, roundId, region.prefecture_code);
   });
   return presentResult((await scoreRepository.findResult(db, roundId, regionCode, standardCode))!);
 }
@@ -421,6 +431,7 @@ export async function recordFinding(
       prefectureCode: region.prefecture_code,
       after: row,
     });
+    await roundChanged(trx, roundId, region.prefecture_code);
   });
   return presentFinding((await scoreRepository.findFinding(db, id))!, []);
 }
@@ -445,7 +456,8 @@ export async function withdrawFinding(db: Db, ctx: Context, id: string, reason: 
       before: finding,
       after: { reason },
     });
+    await roundChanged(trx, finding.round_id, finding.prefecture_code);
   });
-  const files = await scoreRepository.attachments(db, 'evaluation_finding', [id]);
+  const files = await attachmentLookup.listFilesOf(db, ['evaluation_finding'], [id]);
   return presentFinding((await scoreRepository.findFinding(db, id))!, files);
 }

@@ -11,6 +11,7 @@ import {
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { incidentsWorkbook } from './list-export.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
+import { pickLanguage } from '../../http/problem.ts';
 import { titlesWorkbook } from './title-export.ts';
 import { actionContext, requireActor } from '../auth/index.ts';
 import { listIncidents, readIncident, recordIncident } from './incidents.ts';
@@ -117,7 +118,14 @@ export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
         response: { 200: RegionTitleHistory },
       },
     },
-    async (request) => regionTitleHistory(db, requireActor(request), request.params.code, request.query.at),
+    async (request) =>
+      regionTitleHistory(
+        db,
+        requireActor(request),
+        request.params.code,
+        pickLanguage(request.headers['accept-language']),
+        request.query.at,
+      ),
   );
   app.post(
     '/evaluation/regions/:code/titles',

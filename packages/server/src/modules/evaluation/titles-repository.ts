@@ -38,6 +38,14 @@ export const titleRepository = {
       .executeTakeFirst();
   },
 
+  /** Every region's history, unordered (the cockpit groups it by region). */
+  listAll(db: Db) {
+    return db
+      .selectFrom('region_title_event')
+      .select(['id', 'region_code', 'title', 'change', 'effective_on', 'ends_on', 'reason', 'recorded_at'])
+      .execute();
+  },
+
   /** A region's whole history, in the order the events apply. */
   listForRegion(db: Db, regionCode: string): Promise<TitleEventRow[]> {
     return db

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import {
   message,
+  renderMessage,
   checkEligibility,
   cycleTotal,
   annualScore,
@@ -147,7 +148,13 @@ async function defaultCycleYears(db: Db): Promise<number> {
 }
 
 /** A region's title history, its state at a date, and eligibility for each title explained. */
-export async function regionTitleHistory(db: Db, actor: Actor, regionCode: string, at = todayInChina()) {
+export async function regionTitleHistory(
+  db: Db,
+  actor: Actor,
+  regionCode: string,
+  language: 'zh' | 'en',
+  at = todayInChina(),
+) {
   evaluationPolicy.canRead(actor);
   const region = await regionLookup.findByCode(db, regionCode);
   if (!region) throw notFound('region', regionCode);
@@ -161,13 +168,18 @@ export async function regionTitleHistory(db: Db, actor: Actor, regionCode: strin
     at,
     state: titleStatesAt(events, at).map(presentState),
     events: rows.map(presentTitleEvent),
-    eligibility: TitleKind.options.map((title) =>
-      checkEligibility(events, title, at, {
+    eligibility: TitleKind.options.map((title) => {
+      const result = checkEligibility(events, title, at, {
         cycleYears,
         cycleComplete: facts.cycleComplete,
         minorsGatePassed: facts.minorsGatePassed,
-      }),
-    ),
+      });
+      // Explained in the reader's language.
+      return {
+        ...result,
+        checks: result.checks.map((c) => ({ ...c, explanation: renderMessage(c.explanation, language) })),
+      };
+    }),
   };
 }
 

@@ -10,6 +10,7 @@ export type { Catalogue, IndicatorRow, TargetLink } from './catalogue.ts';
 export { generateDemo, removeDemo } from './demo.ts';
 export { approvalQueue } from './entry.ts';
 export { importWorkbook } from './excel.ts';
+export { indicatorLookup } from './lookup.ts';
 export { readFigures, recordObservations } from './observations.ts';
 export type { Figure } from './observations.ts';
 export { readableRegion } from './policy.ts';

@@ -44,11 +44,6 @@ export const indicatorRegionRepository = {
     return query.execute();
   },
 
-  /** Every region group's members. */
-  groupMembers(db: Db) {
-    return db.selectFrom('region_group_member').select(['group_code', 'region_code']).execute();
-  },
-
   /** The level and prefecture of each of these regions (that exists). */
   levels(db: Db, codes: string[]) {
     return db.selectFrom('region').select(['code', 'level', 'prefecture_code']).where('code', 'in', codes).execute();

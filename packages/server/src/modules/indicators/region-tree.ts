@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { RegionBrief, TargetScope } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { indicatorRegionRepository } from './region-repository.ts';
+import { regionLookup } from '../regions/index.ts';
 
 /*
  * The regions indicators work on (levels 1-3: province, prefectures, county-level units) held in
@@ -28,7 +29,7 @@ export type RegionTree = {
 export async function loadRegionTree(db: Kysely<Database>, rootPath?: string): Promise<RegionTree> {
   const [rows, members] = await Promise.all([
     indicatorRegionRepository.treeRegions(db, rootPath),
-    indicatorRegionRepository.groupMembers(db),
+    regionLookup.listGroupMemberPairs(db),
   ]);
   const nodes = rows.map((r) => ({
     code: r.code,

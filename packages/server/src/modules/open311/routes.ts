@@ -118,7 +118,7 @@ async function requests(deps: ModuleDeps, request: FastifyRequest, query: Record
   const statuses = listParam(query.status);
   if (statuses?.some((s) => s !== 'open' && s !== 'closed'))
     throw fail(400, 'status must be open or closed (comma separated)');
-  const rows = await open311Repository.listRequests(deps.db, {
+  const rows = await caseLookup.listPublicRequests(deps.db, {
     numbers,
     serviceCodes: listParam(query.service_code),
     start,
@@ -128,8 +128,8 @@ async function requests(deps: ModuleDeps, request: FastifyRequest, query: Record
   });
   const ids = rows.map((r) => r.id);
   const [notes, photos] = await Promise.all([
-    open311Repository.latestNotes(deps.db, ids),
-    open311Repository.firstPhotos(deps.db, ids),
+    caseLookup.latestPublicNotes(deps.db, ids),
+    caseLookup.firstPhotos(deps.db, ids),
   ]);
   const noteOf = new Map<string, string>();
   for (const n of notes) noteOf.set(n.case_id, n.note!);
@@ -310,7 +310,7 @@ export function open311Routes(deps: ModuleDeps) {
     });
     app.get('/v2/tokens/:file', { config, schema: { hide: true } }, async (request, reply) => {
       const { id: token, format } = split((request.params as { file: string }).file);
-      const found = await open311Repository.numberOfToken(deps.db, hashToken(token));
+      const found = await caseLookup.findNumberOfToken(deps.db, hashToken(token));
       if (!found) throw fail(404, `token ${token} was not found`);
       return send(
         reply,

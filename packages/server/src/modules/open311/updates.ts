@@ -5,7 +5,7 @@ import type { Actor } from '../auth/index.ts';
 import { resolveApiToken } from '../auth/index.ts';
 import type { Tree } from './format.ts';
 import { fail } from './intake.ts';
-import { open311Repository } from './repository.ts';
+import { caseLookup } from '../cases/index.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -93,7 +93,7 @@ export async function serviceRequestUpdates(deps: ModuleDeps, request: FastifyRe
   if (end < start) throw fail(400, 'end_date is before start_date');
   if (end.getTime() - start.getTime() > 90 * DAY_MS)
     throw fail(400, 'start_date to end_date may not span more than 90 days');
-  const rows = await open311Repository.updates(deps.db, {
+  const rows = await caseLookup.listPublicUpdates(deps.db, {
     start,
     end,
     scopePath: actor.regionPath,

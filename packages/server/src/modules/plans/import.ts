@@ -89,7 +89,7 @@ export async function validatePlanFile(db: Kysely<Database>, file: string): Prom
   const regionCodes = [...new Set(scopes.flatMap(({ scope }) => (scope.kind === 'regions' ? scope.regionCodes : [])))];
   const groupCodes = [...new Set(scopes.flatMap(({ scope }) => (scope.kind === 'groups' ? scope.groupCodes : [])))];
   const knownRegions = new Set((await regionLookup.namesOf(db, regionCodes)).map((r) => r.code));
-  const knownGroups = new Set((await planRepository.groupCodes(db, groupCodes)).map((g) => g.code));
+  const knownGroups = new Set((await regionLookup.existingGroupCodes(db, groupCodes)).map((g) => g.code));
   for (const { scope, path } of scopes) {
     if (scope.kind === 'regions') {
       scope.regionCodes.forEach((code, i) => {

@@ -171,11 +171,6 @@ export const planRepository = {
       .execute();
   },
 
-  groupCodes(db: Db, codes: string[]) {
-    if (codes.length === 0) return Promise.resolve([]);
-    return db.selectFrom('region_group').select('code').where('code', 'in', codes).execute();
-  },
-
   listProgrammes(db: Db, planId: string) {
     return db
       .selectFrom('plan_programme')

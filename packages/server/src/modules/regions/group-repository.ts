@@ -18,6 +18,17 @@ export const groupRepository = {
       .executeTakeFirst();
   },
 
+  /** Which of the given codes name a region group. */
+  existingCodes(db: Kysely<Database>, codes: string[]): Promise<{ code: string }[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db.selectFrom('region_group').select('code').where('code', 'in', codes).execute();
+  },
+
+  /** Every group's members as (group, region) pairs, unordered: the region tree keeps them as sets. */
+  memberPairs(db: Kysely<Database>): Promise<{ group_code: string; region_code: string }[]> {
+    return db.selectFrom('region_group_member').select(['group_code', 'region_code']).execute();
+  },
+
   /** Members of the given groups (all groups when `groupCodes` is omitted), with names, in code order. */
   members(db: Kysely<Database>, groupCodes?: string[]): Promise<GroupMemberRow[]> {
     if (groupCodes && groupCodes.length === 0) return Promise.resolve([]);

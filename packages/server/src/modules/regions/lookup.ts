@@ -1,3 +1,4 @@
+import { groupRepository } from './group-repository.ts';
 import { regionRepository } from './repository.ts';
 
 /**
@@ -11,4 +12,6 @@ export const regionLookup = {
   listByCodes: regionRepository.listByCodes,
   listChildren: regionRepository.listChildren,
   namesOf: regionRepository.namesOf,
+  existingGroupCodes: groupRepository.existingCodes,
+  listGroupMemberPairs: groupRepository.memberPairs,
 };

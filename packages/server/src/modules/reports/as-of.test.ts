@@ -38,6 +38,7 @@ async function file(orgUnitId: string, period: string, filedOn: string, extra: {
       task_id: task21,
       org_unit_id: orgUnitId,
       region_code: '23',
+      prefecture_code: '23',
       period,
       version: 1,
       status: 'submitted',

@@ -10,6 +10,7 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { planLookup } from '../plans/index.ts';
+import { supervisionLookup } from '../supervision/index.ts';
 import { ledgerRepository, type AssignmentFilter } from './ledger-repository.ts';
 
 type PlanRow = Selectable<Database['plan']>;
@@ -75,7 +76,7 @@ export async function loadAssignmentStatuses(
     }),
     planLookup.listTargets(db, plan.id),
     planLookup.listMilestones(db, plan.id),
-    ledgerRepository.countOpenNotices(db, plan.id, filedBefore),
+    supervisionLookup.countOpenNotices(db, plan.id, filedBefore),
   ]);
   const key = (taskId: string | null, unitId: string) => `${taskId}|${unitId}`;
   const summaryOf = new Map(submitted.map((r) => [key(r.task_id, r.org_unit_id), r]));

@@ -20,11 +20,9 @@ import type { Actor } from '../auth/index.ts';
 import { planPolicy } from '../plans/index.ts';
 import { planLookup } from '../plans/index.ts';
 import { regionLookup } from '../regions/index.ts';
-import { findIssuingOffice } from '../supervision/index.ts';
+import { findIssuingOffice, supervisionLookup } from '../supervision/index.ts';
 import { endOfDayInChina, loadAssignmentStatuses } from './assignments.ts';
-import { bulletinRepository } from './bulletin-repository.ts';
 import type { BulletinQuery } from './ledger-schema.ts';
-import { ledgerRepository } from './ledger-repository.ts';
 import { reportPolicy } from './policy.ts';
 
 /** A periodic 督查通报: every figure as of the period's last day, from the ledger's as-of reads. */
@@ -90,12 +88,12 @@ export async function readBulletin(
   const filedBefore = endOfDayInChina(asOf);
   const [rows, overdueNotices, actionItems, noticeCounts, officeRef] = await Promise.all([
     loadAssignmentStatuses(db, plan, asOf, filter),
-    ledgerRepository.listOverdueNotices(db, plan.id, asOf, filedBefore, filter),
-    ledgerRepository.listOverdueActionItems(db, plan.id, asOf, filedBefore, filter),
-    bulletinRepository.countNotices(db, plan.id, endOfDayInChina(addDays(span.start, -1)), filedBefore, region.path),
+    supervisionLookup.listOverdueNotices(db, plan.id, asOf, filedBefore, filter),
+    supervisionLookup.listOverdueActionItems(db, plan.id, asOf, filedBefore, filter),
+    supervisionLookup.countNotices(db, plan.id, endOfDayInChina(addDays(span.start, -1)), filedBefore, region.path),
     findIssuingOffice(db, { regionCode: region.code, regionPath: region.path, orgUnitId: null }),
   ]);
-  const office = officeRef ? await bulletinRepository.findOffice(db, officeRef.id) : undefined;
+  const office = officeRef ? await supervisionLookup.findOffice(db, officeRef.id) : undefined;
   const prefix = office?.notice_prefix ?? `${officeRef?.region_name ?? region.name}督办`;
 
   const cadence = ReportingCadence.parse(plan.reporting_cadence);

@@ -14,6 +14,7 @@ export async function fileReport(
       task_id: report.taskId,
       org_unit_id: report.orgUnitId,
       region_code: '23',
+      prefecture_code: '23',
       period: report.period,
       version: 1,
       status: 'submitted',

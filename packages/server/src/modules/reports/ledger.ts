@@ -7,6 +7,7 @@ import { planPolicy } from '../plans/index.ts';
 import { planLookup } from '../plans/index.ts';
 import { regionLookup } from '../regions/index.ts';
 import { endOfDayInChina, loadAssignmentStatuses, today, type AssignmentStatus } from './assignments.ts';
+import { supervisionLookup } from '../supervision/index.ts';
 import { ledgerRepository } from './ledger-repository.ts';
 import type { Board, Ledger, LedgerQuery, LedgerRow } from './ledger-schema.ts';
 import { reportPolicy } from './policy.ts';
@@ -70,7 +71,7 @@ export async function readLedger(
   const { plan, filter } = await getLedgerScope(db, actor, code, query.orgUnitId);
   const [rows, actionItems] = await Promise.all([
     loadAssignmentStatuses(db, plan, asOf, filter),
-    ledgerRepository.listOverdueActionItems(db, plan.id, asOf, endOfDayInChina(asOf), filter),
+    supervisionLookup.listOverdueActionItems(db, plan.id, asOf, endOfDayInChina(asOf), filter),
   ]);
   const needle = query.q?.trim().toLowerCase();
   const items = rows
@@ -91,7 +92,7 @@ export async function readLedger(
   };
 }
 
-type ActionItemRow = Awaited<ReturnType<typeof ledgerRepository.listOverdueActionItems>>[number];
+type ActionItemRow = Awaited<ReturnType<typeof supervisionLookup.listOverdueActionItems>>[number];
 
 function presentActionItem(row: ActionItemRow, asOf: string): Ledger['overdueActionItems'][number] {
   return {
@@ -113,8 +114,8 @@ export async function readBoard(db: Kysely<Database>, actor: Actor, code: string
   const filedBefore = endOfDayInChina(asOf);
   const [rows, notices, actionItems] = await Promise.all([
     loadAssignmentStatuses(db, plan, asOf, filter),
-    ledgerRepository.listOverdueNotices(db, plan.id, asOf, filedBefore, filter),
-    ledgerRepository.listOverdueActionItems(db, plan.id, asOf, filedBefore, filter),
+    supervisionLookup.listOverdueNotices(db, plan.id, asOf, filedBefore, filter),
+    supervisionLookup.listOverdueActionItems(db, plan.id, asOf, filedBefore, filter),
   ]);
   const counts = zeroCounts();
   const programmes = new Map<string, Board['byProgramme'][number]>();

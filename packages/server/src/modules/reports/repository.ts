@@ -6,6 +6,8 @@ import { ReportView } from './schema.ts';
 type Db = Kysely<Database>;
 
 type Report = Selectable<Database['progress_report']>;
+/** A report's key: its prefecture (the distribution column, docs/SCALE-OUT.md) and its id. */
+type ReportKey = Pick<Report, 'prefecture_code' | 'id'>;
 /** A report row with its JSON columns parsed (figures, milestone codes). */
 export type ReportRow = Omit<Report, 'figures' | 'milestones_done'> & {
   figures: ReportView['figures'];
@@ -116,29 +118,44 @@ export const reportRepository = {
       .execute();
   },
 
-  async update(db: Db, id: string, changes: ReportChanges): Promise<void> {
+  async update(db: Db, key: ReportKey, changes: ReportChanges): Promise<void> {
     const set: Record<string, unknown> = { ...changes, updated_at: new Date() };
     if (changes.figures !== undefined) set.figures = JSON.stringify(changes.figures);
     if (changes.milestones_done !== undefined) set.milestones_done = JSON.stringify(changes.milestones_done);
-    await db.updateTable('progress_report').set(set).where('id', '=', id).execute();
+    await db
+      .updateTable('progress_report')
+      .set(set)
+      .where('prefecture_code', '=', key.prefecture_code)
+      .where('id', '=', key.id)
+      .execute();
   },
 
-  async submit(db: Db, id: string): Promise<void> {
+  async submit(db: Db, key: ReportKey): Promise<void> {
     const now = new Date();
     await db
       .updateTable('progress_report')
       .set({ status: 'submitted', submitted_at: now, updated_at: now })
-      .where('id', '=', id)
+      .where('prefecture_code', '=', key.prefecture_code)
+      .where('id', '=', key.id)
       .execute();
   },
 
   /** Moves a submitted report between submitted and superseded; its content never changes. */
-  async setStatus(db: Db, id: string, status: 'submitted' | 'superseded'): Promise<void> {
-    await db.updateTable('progress_report').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
+  async setStatus(db: Db, key: ReportKey, status: 'submitted' | 'superseded'): Promise<void> {
+    await db
+      .updateTable('progress_report')
+      .set({ status, updated_at: new Date() })
+      .where('prefecture_code', '=', key.prefecture_code)
+      .where('id', '=', key.id)
+      .execute();
   },
 
-  async delete(db: Db, id: string): Promise<void> {
-    await db.deleteFrom('progress_report').where('id', '=', id).execute();
+  async delete(db: Db, key: ReportKey): Promise<void> {
+    await db
+      .deleteFrom('progress_report')
+      .where('prefecture_code', '=', key.prefecture_code)
+      .where('id', '=', key.id)
+      .execute();
   },
 
   /** Every version of a task's reports, optionally of one unit, newest period and version first. */

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { message, periodBounds, periodOf, ReportingCadence } from '@chuangcheng/core';
+import { distributionCode, message, periodBounds, periodOf, ReportingCadence } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound, type ServerText } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
@@ -118,7 +118,7 @@ export async function createReport(
       task_id: taskId,
       org_unit_id: assignment!.org_unit_id,
       region_code: assignment!.region_code,
-      prefecture_code: assignment!.prefecture_code,
+      prefecture_code: distributionCode(assignment!.region_code, assignment!.prefecture_code),
       period: input.period,
       version: await reportRepository.nextVersion(trx, taskId, assignment!.org_unit_id, input.period),
       supersedes_id: null,
@@ -147,7 +147,7 @@ export async function updateReport(db: Db, ctx: Context, id: string, input: Upda
   const task = await getTask(db, before.task_id);
   await checkMilestones(db, task.plan_id, before.task_id, input.milestonesDone);
   return db.transaction().execute(async (trx) => {
-    await reportRepository.update(trx, id, {
+    await reportRepository.update(trx, before, {
       narrative: input.narrative,
       measures: input.measures,
       figures: input.figures,
@@ -163,7 +163,7 @@ export async function updateReport(db: Db, ctx: Context, id: string, input: Upda
 export async function submitReport(db: Db, ctx: Context, id: string): Promise<ReportView> {
   const before = await getOwnDraft(db, ctx.actor, id);
   return db.transaction().execute(async (trx) => {
-    await reportRepository.submit(trx, id);
+    await reportRepository.submit(trx, before);
     const after = await getReport(trx, id);
     await audit(trx, ctx, 'report.submit', after, before);
     return present(trx, after);
@@ -183,7 +183,7 @@ export async function correctReport(db: Db, ctx: Context, id: string, files: Fil
   const newId = crypto.randomUUID();
   const placed: string[] = [];
   const corrected = db.transaction().execute(async (trx) => {
-    await reportRepository.setStatus(trx, id, 'superseded');
+    await reportRepository.setStatus(trx, old, 'superseded');
     await reportRepository.insert(trx, {
       id: newId,
       task_id: old.task_id,
@@ -218,10 +218,14 @@ export async function deleteReport(db: Db, ctx: Context, id: string, files: File
   const draft = await getOwnDraft(db, ctx.actor, id);
   const storageKeys = await db.transaction().execute(async (trx) => {
     const keys = await removeAttachmentsOf(trx, 'progress_report', id);
-    await reportRepository.delete(trx, id);
+    await reportRepository.delete(trx, draft);
     if (draft.supersedes_id) {
       const before = await getReport(trx, draft.supersedes_id);
-      await reportRepository.setStatus(trx, draft.supersedes_id, 'submitted');
+      await reportRepository.setStatus(
+        trx,
+        { id: draft.supersedes_id, prefecture_code: draft.prefecture_code },
+        'submitted',
+      );
       await audit(trx, ctx, 'report.restore', await getReport(trx, draft.supersedes_id), before);
     }
     await recordAudit(trx, ctx, {

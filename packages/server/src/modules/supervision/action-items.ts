@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { conflict, forbidden, notFound, outOfScope } from '../../http/problem.ts';
+import { conflict, notFound } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { message, can, isWithinScope } from '@chuangcheng/core';
+import { message } from '@chuangcheng/core';
 import { buildItems, presentItem } from './action-item-view.ts';
 import { meetingRepository } from './meeting-repository.ts';
 import type { ActionItem, ActionItemInput } from './meeting-schema.ts';
@@ -52,13 +52,7 @@ export async function completeActionItem(
   const item = await meetingRepository.findItem(db, id);
   if (!item) throw notFound('actionItem', id);
   const m = await getMeeting(db, item.meeting_id);
-  const owner = can(actor.role, 'report.write') && actor.orgUnitId === item.owner_org_unit_id;
-  const office = can(actor.role, 'supervision.write') && isWithinScope(actor.regionPath, m.region_path);
-  if (!owner && !office) {
-    authorize(actor, 'supervision.read');
-    if (can(actor.role, 'supervision.write')) throw outOfScope(message('scope.meetingOutside'));
-    throw forbidden(message('forbidden.actionItemOwner'));
-  }
+  supervisionPolicy.canCompleteActionItem(actor, item, m.region_path);
   return db.transaction().execute(async (trx) => {
     if (!(await meetingRepository.completeItem(trx, id, actor.userId, note))) {
       throw conflict(message('actionItem.done', { title: item.title }));

@@ -1,7 +1,7 @@
 // The supervision module's public face: what other modules and the app may use. Everything else is private.
 export { myActionItems } from './action-items.ts';
 export { escalateOverdueNotices } from './notice-actions.ts';
-export { noticeLookup } from './lookup.ts';
+export { noticeLookup, supervisionLookup } from './lookup.ts';
 export { listNotices } from './notices.ts';
 export type { NewNotification } from './notification-repository.ts';
 export { listNoticePrefixes, setNoticePrefix } from './office-settings.ts';

@@ -14,6 +14,35 @@ import {
 import { createInstruction, listInstructions, readInstruction } from './instructions.ts';
 import { issueNoticeForInstruction } from './instruction-notices.ts';
 import { IdParams, Notice } from './schema.ts';
+import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
+import type { InstructionStatus } from '@chuangcheng/core';
+
+type InstructionRow = Awaited<ReturnType<typeof listInstructions>>['items'][number];
+
+const STATUS: Record<InstructionStatus, string> = {
+  pending_sign: '待签收',
+  in_progress: '办理中',
+  reported: '已报告待办结',
+  closed: '已办结',
+};
+
+/** The list's columns as an office files them (领导批示办理台账). */
+const COLUMNS: ExportColumn<InstructionRow>[] = [
+  { header: '批示日期', width: 12, value: (r) => r.instructedOn },
+  { header: '批示领导', width: 16, value: (r) => `${r.leaderName}（${r.leaderPost}）` },
+  { header: '批示文件', width: 28, value: (r) => r.documentTitle },
+  { header: '批示内容', width: 48, value: (r) => r.content },
+  { header: '牵头单位', width: 20, value: (r) => r.leadUnit.name },
+  { header: '协办单位', width: 24, value: (r) => r.assistingUnits.map((u) => u.name).join('、') },
+  { header: '关联任务', width: 24, value: (r) => (r.task ? `${r.task.number} ${r.task.title}` : '') },
+  { header: '回复期限', width: 12, value: (r) => r.replyDue },
+  { header: '状态', width: 12, value: (r) => STATUS[r.status] },
+  { header: '是否超期', width: 9, value: (r) => (r.overdue ? '超期' : '') },
+  { header: '退回次数', width: 9, value: (r) => r.returnedCount },
+];
+
+/** The list's filters without its paging: the export has every row the filters select. */
+const InstructionExportQuery = InstructionListQuery.omit({ page: true, limit: true });
 
 /** 领导批示 tracking (sup3, issue 18). */
 export async function instructionRoutes(app: App, deps: ModuleDeps) {
@@ -44,6 +73,29 @@ export async function instructionRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request) => listInstructions(deps.db, requireActor(request), request.query),
+  );
+  app.get(
+    `${base}/export.xlsx`,
+    {
+      schema: {
+        tags,
+        summary: 'The instructions list as an Excel file (same filters and scope as the list)',
+        querystring: InstructionExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      // The list pages by number; the export reads it page by page (the page number as the cursor).
+      const { rows, truncated } = await collectPages(async (cursor, limit) => {
+        const page = Number(cursor ?? '1');
+        const { items, total } = await listInstructions(deps.db, actor, { ...request.query, page, limit });
+        return { items, nextCursor: page * limit < total ? String(page + 1) : null };
+      });
+      const day = beijingTime(new Date()).slice(0, 10);
+      const title = '领导批示办理台账';
+      const body = await listWorkbook({ sheet: '领导批示', title, columns: COLUMNS, rows, truncated });
+      return sendXlsx(reply, { ascii: `instructions-${day}.xlsx`, name: `${title}-${day}.xlsx` }, body);
+    },
   );
   app.get(
     `${base}/:id`,

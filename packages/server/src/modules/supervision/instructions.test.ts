@@ -150,6 +150,33 @@ describe('领导批示', () => {
     expect(first.items).toHaveLength(1);
     expect(second.items[0].id).not.toBe(first.items[0].id);
   });
+
+  it('exports the list to Excel with its filters and scope, every page', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const sheetOf = async (agent: Agent, query = '') => {
+      const res = await agent.get(`${base}/export.xlsx${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      const rows: unknown[][] = [];
+      for (let n = 3; n <= sheet.rowCount; n++) rows.push((sheet.getRow(n).values as unknown[]).slice(1));
+      return { header: (sheet.getRow(2).values as unknown[]).slice(1), rows };
+    };
+    const listed = (await ctx.admin.get(`${base}?page=1&limit=200`)).json();
+    const all = await sheetOf(ctx.admin);
+    expect(all.header.slice(0, 5)).toEqual(['批示日期', '批示领导', '批示文件', '批示内容', '牵头单位']);
+    expect(all.rows).toHaveLength(listed.total);
+    expect(all.rows.map((r) => r[3])).toEqual(listed.items.map((i: { content: string }) => i.content));
+    expect(all.rows[0]![8]).toMatch(/^(待签收|办理中|已报告待办结|已办结)$/);
+    const signing = (await ctx.admin.get(`${base}?page=1&limit=200&status=pending_sign`)).json();
+    expect((await sheetOf(ctx.admin, '?status=pending_sign')).rows).toHaveLength(signing.total);
+    // A unit that handles none of them gets an empty sheet, not the province's list.
+    expect((await sheetOf(developmentOfficer)).rows).toHaveLength(
+      (await developmentOfficer.get(`${base}?page=1&limit=200`)).json().total,
+    );
+  });
 });
 
 describe('the 工作台', () => {

@@ -1,4 +1,4 @@
-import { message, isWithinScope } from '@chuangcheng/core';
+import { message, can, isWithinScope } from '@chuangcheng/core';
 import { forbidden, outOfScope } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 
@@ -47,6 +47,20 @@ export const supervisionPolicy = {
   canInvite(actor: Actor, unitRegionPath: string): void {
     if (isWithinScope(actor.regionPath, unitRegionPath) || isWithinScope(unitRegionPath, actor.regionPath)) return;
     throw outOfScope(message('scope.organisationOutside', { region: unitRegionPath.split('/').pop() ?? '' }));
+  },
+
+  /**
+   * Completing a meeting's action item: the officer of the unit that owns it, or an office whose
+   * scope holds the meeting's region. An office out of scope is told so; anyone else, that the item
+   * is not theirs.
+   */
+  canCompleteActionItem(actor: Actor, item: { owner_org_unit_id: string }, meetingRegionPath: string): void {
+    const owner = can(actor.role, 'report.write') && actor.orgUnitId === item.owner_org_unit_id;
+    const office = can(actor.role, 'supervision.write') && isWithinScope(actor.regionPath, meetingRegionPath);
+    if (owner || office) return;
+    authorize(actor, 'supervision.read');
+    if (can(actor.role, 'supervision.write')) throw outOfScope(message('scope.meetingOutside'));
+    throw forbidden(message('forbidden.actionItemOwner'));
   },
 
   /** The organisation whose notifications and action items an actor sees. */

@@ -32,6 +32,7 @@ import { useApiError } from '../../api/useApiError.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
@@ -172,6 +173,9 @@ function Categories() {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('case.config.categoriesHint')}</Typography.Paragraph>
+      <Space style={{ marginBottom: 12 }}>
+        <ExportButton href="/api/v1/cases/categories/export.xlsx" testId="case-categories-export" />
+      </Space>
       <Table<CaseCategory> rowKey="code" size="small" columns={columns} dataSource={rows} pagination={false} />
       <FormModal<CategoryValues>
         open={editing !== null}
@@ -300,18 +304,20 @@ function DispatchRules() {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('case.config.rulesHint')}</Typography.Paragraph>
-      <Button
-        type="primary"
-        icon={<PlusOutlined />}
-        style={{ marginBottom: 12 }}
-        onClick={() => {
-          form.resetFields();
-          setAdding(true);
-        }}
-        data-testid="case-rule-add"
-      >
-        {t('case.config.addRule')}
-      </Button>
+      <Space style={{ marginBottom: 12 }}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => {
+            form.resetFields();
+            setAdding(true);
+          }}
+          data-testid="case-rule-add"
+        >
+          {t('case.config.addRule')}
+        </Button>
+        <ExportButton href="/api/v1/cases/dispatch-rules/export.xlsx" testId="case-rules-export" />
+      </Space>
       <Table<DispatchRule>
         rowKey="id"
         size="small"
@@ -388,6 +394,9 @@ function Holidays() {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('case.config.holidaysHint')}</Typography.Paragraph>
+      <Space style={{ marginBottom: 12 }}>
+        <ExportButton href="/api/v1/cases/holidays/export.xlsx" testId="case-holidays-export" />
+      </Space>
       <Table<HolidayYear>
         rowKey="year"
         size="small"

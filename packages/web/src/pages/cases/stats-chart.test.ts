@@ -97,8 +97,17 @@ describe('case map', () => {
   });
 
   it('keeps a scale when no area has an open case', () => {
-    const option = caseMapOption({ ...map, byRegion: [] }, '23', t) as { visualMap: { max: number } };
-    expect(option.visualMap.max).toBe(1);
+    const option = caseMapOption({ ...map, byRegion: [] }, '23', t) as {
+      visualMap: { max: number; text: string[] };
+    };
+    expect(option.visualMap.max).toBe(5);
+    expect(option.visualMap.text).toEqual(['5 件', '0 件']);
+  });
+
+  it('does not paint one case in the colour its legend calls the most', () => {
+    const one = { ...map, byRegion: [{ ...map.byRegion[0]!, open: 1, overdue: 0 }] };
+    const option = caseMapOption(one, '2306', t) as { visualMap: { min: number; max: number; text: string[] } };
+    expect(option.visualMap).toMatchObject({ min: 0, max: 5, text: ['5 件', '0 件'] });
   });
 });
 

@@ -49,8 +49,14 @@ export function statsChartOption(rows: CaseStatsRow[], t: Translate): object {
  * Open cases on the region's map: child regions coloured by their open cases (a heat map by
  * area), and each located case as a point, overdue ones red.
  */
+/** The least upper end of the case map's colour scale. */
+const SCALE_FLOOR = 5;
+
 export function caseMapOption(map: CaseMap, mapName: string, t: Translate): object {
-  const most = Math.max(1, ...map.byRegion.map((row) => row.open));
+  // The scale runs from 0 to the most open cases in an area, but never ends below SCALE_FLOOR: a
+  // single case is not painted in the "many" red. Its ends are labelled with their numbers, so
+  // the legend says what each colour counts.
+  const most = Math.max(SCALE_FLOOR, ...map.byRegion.map((row) => row.open));
   const point = (overdue: boolean) =>
     map.points.filter((p) => p.overdue === overdue).map((p) => ({ name: p.number, value: [p.lng, p.lat, 1] }));
   return {
@@ -64,7 +70,7 @@ export function caseMapOption(map: CaseMap, mapName: string, t: Translate): obje
       seriesIndex: 0,
       left: 8,
       bottom: 32,
-      text: [t('case.map.many'), t('case.map.few')],
+      text: [t('case.map.many', { count: most }), t('case.map.few')],
       inRange: { color: ['#f0f4fa', '#f5b041', '#c0392b'] },
       calculable: true,
     },

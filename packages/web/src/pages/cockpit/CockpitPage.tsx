@@ -82,12 +82,8 @@ export default function CockpitPage() {
     return { targets, indicators };
   }, [current]);
 
-  // Title counts have no value for most children; an indicator's target colours every child.
-  const firstTarget = (
-    colourOptions.targets.find((evaluation) => evaluation.measure.kind === 'indicator') ?? colourOptions.targets[0]
-  )?.target.code;
-  const colourBy =
-    parseColourBy(params.get('colour')) ?? (firstTarget ? { kind: 'target' as const, code: firstTarget } : null);
+  // The server chooses what the map opens on: the first target or indicator whose children differ.
+  const colourBy = parseColourBy(params.get('colour')) ?? current?.mapDefault ?? null;
   const mapUrl =
     region && colourBy ? withQuery('/api/v1/cockpit/map', { region, asOf, [colourBy.kind]: colourBy.code }) : null;
   const { data: map, reload: reloadMap } = useApiQuery<CockpitMap>(mapUrl);
@@ -296,7 +292,7 @@ export default function CockpitPage() {
 
       {current && (
         <Card size="small" title={t('cockpit.lagging')}>
-          <LaggingTable regionCode={current.region.code} asOf={asOf} refreshed={refreshed} />
+          <LaggingTable regionCode={current.region.code} asOf={asOf} refreshed={refreshed} wall={wall} />
         </Card>
       )}
     </Space>

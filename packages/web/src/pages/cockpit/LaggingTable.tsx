@@ -1,52 +1,86 @@
-import { useEffect } from 'react';
+import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
-import { Button, Table, Tag, type TableColumnsType } from 'antd';
+import { Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { LaggingItem } from '@chuangcheng/core';
-import { withQuery } from '../../api/client.ts';
-import { usePagedList } from '../../api/usePagedList.ts';
+import { useTablePage } from '../../api/useTablePage.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatPeriod, formatProgress, formatTarget, formatValue } from './format.ts';
 import { TargetStatusTag } from './StatusLegend.tsx';
 
-/** Rows fetched at a time; the office reads the oldest first and rarely pages far. */
-const PAGE = 20;
+/** The target's title never gets narrower than this. */
+const TARGET_MIN_WIDTH = 240;
+/** Below this the table scrolls inside its card (the fixed columns plus the title's minimum). */
+const MIN_TABLE_WIDTH = 750 + TARGET_MIN_WIDTH;
+
+type SortKey = 'since' | 'progress' | 'region';
 
 /** Targets × regions at risk or off track under a region, longest lagging first, a page at a time. */
 export function LaggingTable({
   regionCode,
   asOf,
   refreshed,
+  wall = false,
 }: {
   regionCode: string;
   asOf: string;
+  /** On the display wall: no export button. */
+  wall?: boolean;
   /** Changes when the display wall refreshes; the first page is fetched again. */
   refreshed: number;
 }) {
   const { t, language } = useI18n();
-  const { items, loading, nextCursor, loadMore, reload } = usePagedList<LaggingItem>(
-    withQuery('/api/v1/cockpit/lagging', { region: regionCode, asOf, limit: PAGE }),
-  );
+  // Sortable by how long it lags (the default), by progress or by region; numbered pages with the total.
+  const [sorted, setSorted] = useState<{ sort: SortKey; order: 'ascend' | 'descend' }>({
+    sort: 'since',
+    order: 'ascend',
+  });
+  const { items, loading, pagination, reload, exportHref } = useTablePage<LaggingItem>('/api/v1/cockpit/lagging', {
+    region: regionCode,
+    asOf,
+    ...sorted,
+  });
+  const sortOrderOf = (key: SortKey) => (sorted.sort === key ? sorted.order : null);
   useEffect(() => {
     if (refreshed > 0) reload();
   }, [refreshed, reload]);
 
+  // Fixed widths for the short columns; the target's title takes the rest and never less than
+  // TARGET_MIN_WIDTH (at 1366 px it squeezed to a character per line). The coverage column shows
+  // on wide screens only; the region's name opens its cockpit.
   const columns: TableColumnsType<LaggingItem> = [
     {
       title: t('cockpit.laggingSince'),
       dataIndex: 'laggingSince',
-      width: 130,
+      key: 'since',
+      width: 110,
+      sorter: true,
+      sortOrder: sortOrderOf('since'),
       render: (period: string | null) => formatPeriod(period, language),
     },
-    { title: t('cockpit.region'), key: 'region', width: 140, render: (_, row) => row.region.name },
+    {
+      title: t('cockpit.region'),
+      key: 'region',
+      width: 110,
+      sorter: true,
+      sortOrder: sortOrderOf('region'),
+      render: (_, row) => (
+        <Link to={`/cockpit/${row.region.code}`} title={t('cockpit.open')} data-testid="lagging-open">
+          {row.region.name}
+        </Link>
+      ),
+    },
     {
       title: t('cockpit.target'),
       key: 'target',
+      minWidth: TARGET_MIN_WIDTH,
+      onCell: () => ({ 'data-testid': 'lagging-target' }) as HTMLAttributes<HTMLElement>,
       render: (_, row) => `${row.target.taskNumber ? `${row.target.taskNumber} ` : ''}${row.target.title}`,
     },
     {
       title: t('cockpit.latest'),
       key: 'latest',
-      width: 150,
+      width: 140,
       render: (_, row) =>
         row.latest
           ? `${formatValue(row.latest.value, row.target.unit)} (${formatPeriod(row.latest.period, language)})`
@@ -55,26 +89,35 @@ export function LaggingTable({
     {
       title: t('cockpit.goal'),
       key: 'goal',
-      width: 110,
+      width: 100,
       render: (_, row) => formatTarget(row.target.comparator, row.targetValue, null, row.target.unit) ?? '—',
     },
     {
       title: t('cockpit.forecast'),
       dataIndex: 'forecast',
-      width: 110,
+      width: 100,
       render: (value: number | null, row) => formatValue(value, row.target.unit),
     },
-    { title: t('cockpit.progress'), dataIndex: 'progress', width: 80, render: formatProgress },
+    {
+      title: t('cockpit.progress'),
+      dataIndex: 'progress',
+      key: 'progress',
+      width: 80,
+      sorter: true,
+      sortOrder: sortOrderOf('progress'),
+      render: formatProgress,
+    },
     {
       title: t('cockpit.coverageLabel'),
       dataIndex: 'coverage',
-      width: 170,
+      width: 160,
+      responsive: ['xxl'],
       render: (coverage: LaggingItem['coverage']) => (coverage ? t('cockpit.coverageOnTime', { ...coverage }) : '—'),
     },
     {
       title: t('cockpit.statusLabel'),
       dataIndex: 'status',
-      width: 90,
+      width: 110,
       render: (status: LaggingItem['status'], row) => (
         <>
           <TargetStatusTag status={status} />
@@ -86,35 +129,31 @@ export function LaggingTable({
         </>
       ),
     },
-    {
-      key: 'open',
-      width: 80,
-      render: (_, row) => (
-        <Link to={`/cockpit/${row.region.code}`} data-testid="lagging-open">
-          {t('cockpit.open')}
-        </Link>
-      ),
-    },
   ];
 
   return (
     <>
+      {!wall && (
+        <Space style={{ marginBottom: 8 }}>
+          <ExportButton href={exportHref} testId="lagging-export" />
+        </Space>
+      )}
       <Table<LaggingItem>
         rowKey={(row) => `${row.target.planCode}/${row.target.code}/${row.region.code}`}
         size="small"
         columns={columns}
         dataSource={items}
         loading={loading}
-        pagination={false}
-        scroll={{ x: 1070 }}
+        pagination={pagination}
+        onChange={(_, __, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const key = one?.order ? (one.columnKey as SortKey) : 'since';
+          setSorted({ sort: key, order: one?.order ?? 'ascend' });
+        }}
+        scroll={{ x: MIN_TABLE_WIDTH }}
         locale={{ emptyText: t('cockpit.noLagging') }}
         data-testid="cockpit-lagging"
       />
-      {nextCursor && (
-        <Button onClick={() => void loadMore()} loading={loading} style={{ marginTop: 8 }} data-testid="lagging-more">
-          {t('cockpit.loadMore')}
-        </Button>
-      )}
     </>
   );
 }

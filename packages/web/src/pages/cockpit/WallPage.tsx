@@ -54,10 +54,11 @@ export default function WallPage() {
   const cockpit = useApiQuery<CockpitView>(withQuery('/api/v1/cockpit', { region: regionCode }));
   const view = cockpit.data;
   const region = view?.region.code ?? null;
-  const firstTarget = (view?.targets.find((e) => e.measure.kind === 'indicator') ?? view?.targets[0])?.target.code;
+  // The server chooses what the map shows: the first target or indicator whose children differ.
+  const colourBy = view?.mapDefault ?? null;
   const map = useApiQuery<CockpitMap>(
-    view && region && firstTarget && view.children.length > 0
-      ? withQuery('/api/v1/cockpit/map', { region, asOf: view.asOf, target: firstTarget })
+    view && region && colourBy && view.children.length > 0
+      ? withQuery('/api/v1/cockpit/map', { region, asOf: view.asOf, [colourBy.kind]: colourBy.code })
       : null,
     { loadingWithoutUrl: true },
   );
@@ -88,7 +89,19 @@ export default function WallPage() {
   }, [reloadCockpit, reloadMap, reloadRanking]);
 
   const shown = viewCount > 0 ? tick % viewCount : 0;
-  const firstTargetTitle = view?.targets.find((e) => e.target.code === firstTarget)?.target.title ?? '';
+  // The map's title names what it is coloured by: a target's title or an indicator's name.
+  const colouredBy =
+    colourBy?.kind === 'indicator'
+      ? view?.targets.find((e) => e.measure.kind === 'indicator' && e.measure.indicator.code === colourBy.code)
+      : view?.targets.find((e) => e.target.code === colourBy?.code);
+  const mapTitle =
+    colourBy?.kind === 'indicator'
+      ? colouredBy?.measure.kind === 'indicator'
+        ? colouredBy.measure.indicator.name
+        : ''
+      : (colouredBy?.target.title ?? '');
+  const mapDirection =
+    colourBy?.kind === 'indicator' ? (colouredBy?.target.direction ?? 'higher_is_better') : 'higher_is_better';
 
   return (
     <ConfigProvider theme={{ algorithm: antdTheme.darkAlgorithm, token: WALL_TOKENS }}>
@@ -119,11 +132,11 @@ export default function WallPage() {
             ) : (
               <div className={styles.mapView} data-testid="wall-view-map">
                 <section className={styles.panel}>
-                  <h2 className={styles.panelTitle}>{t('wall.mapBy', { target: firstTargetTitle })}</h2>
+                  <h2 className={styles.panelTitle}>{t('wall.mapBy', { target: mapTitle })}</h2>
                   <RegionMap
                     regionCode={view.region.code}
                     map={map.data && map.data.region.code === view.region.code ? map.data : null}
-                    direction="higher_is_better"
+                    direction={mapDirection}
                     onOpen={() => undefined}
                     height={820}
                   />

@@ -142,7 +142,20 @@ function ScorecardView({ scorecard, roundName }: { scorecard: Scorecard; roundNa
           </Space>
         }
         extra={
-          <Link to={`/evaluation/titles?region=${scorecard.region.code}`}>{t('evaluation.scorecard.titles')}</Link>
+          <Space>
+            {scorecard.publication && (
+              // The audit entry written at publication and its inclusion proof in the signed tree.
+              <a
+                href={`/api/v1/evaluation/rounds/${scorecard.roundId}/scorecards/${scorecard.region.code}/attestation?version=${scorecard.publication.version}`}
+                target="_blank"
+                rel="noreferrer"
+                data-testid="scorecard-proof"
+              >
+                {t('evaluation.scorecard.proof')}
+              </a>
+            )}
+            <Link to={`/evaluation/titles?region=${scorecard.region.code}`}>{t('evaluation.scorecard.titles')}</Link>
+          </Space>
         }
       >
         <Row gutter={[12, 12]}>

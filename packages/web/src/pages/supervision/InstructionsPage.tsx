@@ -6,6 +6,7 @@ import type { InstructionStatus } from '@chuangcheng/core';
 import { useTablePage } from '../../api/useTablePage.ts';
 import { useCan, useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { InstructionDrawer } from './InstructionDrawer.tsx';
 import { InstructionStatusTag, instructionStatuses } from './InstructionStatusTag.tsx';
@@ -27,11 +28,14 @@ export default function InstructionsPage() {
   const openId = params.get('id');
   const unitView = me.role === 'unit_officer';
 
-  const { items, loading, pagination, reload } = useTablePage<Instruction>('/api/v1/supervision/instructions', {
-    status,
-    orgUnitId: unitView ? undefined : orgUnitId,
-    overdue: overdue ? 'true' : undefined,
-  });
+  const { items, loading, pagination, reload, exportHref } = useTablePage<Instruction>(
+    '/api/v1/supervision/instructions',
+    {
+      status,
+      orgUnitId: unitView ? undefined : orgUnitId,
+      overdue: overdue ? 'true' : undefined,
+    },
+  );
 
   const columns: TableColumnsType<Instruction> = [
     {
@@ -106,6 +110,7 @@ export default function InstructionsPage() {
         <Checkbox checked={overdue} onChange={(event) => setOverdue(event.target.checked)}>
           {t('instructions.onlyOverdue')}
         </Checkbox>
+        <ExportButton href={exportHref} testId="instruction-export" />
       </Space>
       <Table<Instruction>
         rowKey="id"

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { actorOf, OWN_UNIT, outcome, policyTable, SCOPE_PATHS } from '../../test/policy-table.ts';
+import { casePolicy } from './policy.ts';
+
+// The specification of casePolicy: role × where the case lies × action. A unit officer's cases are
+// those dispatched to their unit, wherever they lie; a case out of scope is 404 (not revealed).
+const spec = {
+  readOwnUnitsCase: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    404    404   ok
+    city_admin        ok    ok    404    404   ok
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         ok    ok    404    404   ok
+    volunteer_manager ok    ok    404    404   ok
+    auditor           ok    ok    404    404   ok
+    resident          403   403   403    403   403
+  `),
+  readOtherUnitsCase: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    404    404   ok
+    city_admin        ok    ok    404    404   ok
+    unit_officer      404   404   404    404   404
+    inspector         ok    ok    404    404   ok
+    volunteer_manager ok    ok    404    404   ok
+    auditor           ok    ok    404    404   ok
+    resident          403   403   403    403   403
+  `),
+  // The permission of each workflow action is checked by core's checkCaseAction; this is the scope.
+  canAct: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    scope  scope ok
+    city_admin        ok    ok    scope  scope ok
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         ok    ok    scope  scope ok
+    volunteer_manager ok    ok    scope  scope ok
+    auditor           ok    ok    scope  scope ok
+    resident          ok    ok    scope  scope ok
+  `),
+  canConfigure: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    scope  scope ok
+    city_admin        ok    ok    scope  scope ok
+    unit_officer      403   403   403    403   403
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           403   403   403    403   403
+    resident          403   403   403    403   403
+  `),
+  fileByHotline: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    scope  scope ok
+    city_admin        ok    ok    scope  scope ok
+    unit_officer      ok    ok    scope  scope ok
+    inspector         ok    ok    scope  scope ok
+    volunteer_manager ok    ok    scope  scope ok
+    auditor           ok    ok    scope  scope ok
+    resident          ok    ok    ok     ok    ok
+  `),
+  seesContactOfOwnUnitsCase: policyTable(`
+    role              own   child parent other province
+    province_admin    yes   yes   yes    yes   yes
+    city_admin        yes   yes   yes    yes   yes
+    unit_officer      yes   yes   yes    yes   yes
+    inspector         no    no    no     no    no
+    volunteer_manager no    no    no     no    no
+    auditor           no    no    no     no    no
+    resident          no    no    no     no    no
+  `),
+  canUpload: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    ok     ok    ok
+    city_admin        ok    ok    ok     ok    ok
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         ok    ok    ok     ok    ok
+    volunteer_manager ok    ok    ok     ok    ok
+    auditor           ok    ok    ok     ok    ok
+    resident          ok    ok    ok     ok    ok
+  `),
+};
+
+const caseIn = (path: string, unit: string) => ({ region_path: path, org_unit_id: unit, handled_by: null });
+
+describe('casePolicy', () => {
+  it.each(spec.readOwnUnitsCase)('canRead, own unit: $role, $scope → $expected', ({ role, scope, expected }) => {
+    const c = caseIn(SCOPE_PATHS[scope].target, OWN_UNIT);
+    expect(outcome(() => casePolicy.canRead(actorOf(role, scope), c, 'c1'))).toBe(expected);
+  });
+  it.each(spec.readOtherUnitsCase)('canRead, other unit: $role, $scope → $expected', ({ role, scope, expected }) => {
+    const c = caseIn(SCOPE_PATHS[scope].target, 'unit-other');
+    expect(outcome(() => casePolicy.canRead(actorOf(role, scope), c, 'c1'))).toBe(expected);
+  });
+  it.each(spec.canAct)('canAct: $role, $scope → $expected', ({ role, scope, expected }) => {
+    const c = caseIn(SCOPE_PATHS[scope].target, OWN_UNIT);
+    expect(outcome(() => casePolicy.canAct(actorOf(role, scope), c))).toBe(expected);
+  });
+  it.each(spec.canConfigure)('canConfigure: $role, $scope → $expected', ({ role, scope, expected }) => {
+    expect(outcome(() => casePolicy.canConfigure(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(expected);
+  });
+  it.each(spec.fileByHotline)('canFileIn, hotline: $role, $scope → $expected', ({ role, scope, expected }) => {
+    expect(outcome(() => casePolicy.canFileIn(actorOf(role, scope), 'hotline', SCOPE_PATHS[scope].target))).toBe(
+      expected,
+    );
+  });
+  it.each(spec.seesContactOfOwnUnitsCase)('seesContact: $role, $scope → $expected', ({ role, scope, expected }) => {
+    expect(outcome(() => casePolicy.seesContact(actorOf(role, scope), { org_unit_id: OWN_UNIT }))).toBe(expected);
+  });
+  it.each(spec.canUpload)('canUpload: $role, $scope → $expected', ({ role, scope, expected }) => {
+    expect(outcome(() => casePolicy.canUpload(actorOf(role, scope)))).toBe(expected);
+  });
+
+  // Which cases a list shows, per role and queue: 'unit' (the officer's own unit, wherever it lies),
+  // 'scope' (the region asked for), or the problem thrown (the unit queue needs an organisation).
+  it.each([
+    ['province_admin', 'scope', '403', '403', 'scope'],
+    ['city_admin', 'scope', '403', '403', 'scope'],
+    ['unit_officer', 'unit', 'unit', '403', '403'],
+    ['inspector', 'scope', '403', 'scope', '403'],
+    ['volunteer_manager', 'scope', '403', '403', '403'],
+    ['auditor', 'scope', '403', '403', '403'],
+    ['resident', 'scope', '403', '403', '403'],
+  ] as const)('listScope: %s → all %s, unit queue %s, verify %s, dispatch %s', (role, ...expected) => {
+    const actor = actorOf(role, 'own');
+    const seen = (['all', 'unit', 'verify', 'dispatch'] as const).map((queue) => {
+      let listed: { unitId: string | null; scopePath: string | null } | undefined;
+      const result = outcome(() => {
+        listed = casePolicy.listScope(actor, queue === 'all' ? {} : { queue }, SCOPE_PATHS.own.target);
+      });
+      if (result !== 'ok' || !listed) return result;
+      return listed.unitId === OWN_UNIT && listed.scopePath === null ? 'unit' : listed.scopePath ? 'scope' : '?';
+    });
+    expect(seen).toEqual(expected);
+  });
+
+  it('the public channels file anywhere, whoever is signed in', () => {
+    for (const channel of ['resident_web', 'open311']) {
+      expect(
+        outcome(() => casePolicy.canFileIn(actorOf('city_admin', 'other'), channel, SCOPE_PATHS.other.target)),
+      ).toBe('ok');
+    }
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { actorOf, OWN_UNIT, outcome, policyTable, SCOPE_PATHS } from '../../test/policy-table.ts';
+import { supervisionPolicy } from './policy.ts';
+
+// The specification of supervisionPolicy: role × where the unit or notice lies × action. The unit
+// in these tables is the unit officer's own unit.
+const spec = {
+  canWriteFor: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    scope  scope ok
+    city_admin        ok    ok    scope  scope ok
+    unit_officer      403   403   403    403   403
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           403   403   403    403   403
+    resident          403   403   403    403   403
+  `),
+  canManageSmsContacts: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    scope  scope ok
+    city_admin        ok    ok    scope  scope ok
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           403   403   403    403   403
+    resident          403   403   403    403   403
+  `),
+  canReadNotice: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    scope  scope ok
+    city_admin        ok    ok    scope  scope ok
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           ok    ok    scope  scope ok
+    resident          403   403   403    403   403
+  `),
+  canAnswer: policyTable(`
+    role              own   child parent other province
+    province_admin    403   403   403    403   403
+    city_admin        403   403   403    403   403
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           403   403   403    403   403
+    resident          403   403   403    403   403
+  `),
+  // Completing an action item owned by the unit officer's unit, of a meeting in the scope's region.
+  canCompleteActionItem: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    scope  scope ok
+    city_admin        ok    ok    scope  scope ok
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           403   403   403    403   403
+    resident          403   403   403    403   403
+  `),
+  // Who may be listed at a meeting: units of the scope and of the levels above it, never a sibling's.
+  canInvite: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    ok     scope ok
+    city_admin        ok    ok    ok     scope ok
+    unit_officer      ok    ok    ok     scope ok
+    inspector         ok    ok    ok     scope ok
+    volunteer_manager ok    ok    ok     scope ok
+    auditor           ok    ok    ok     scope ok
+    resident          ok    ok    ok     scope ok
+  `),
+};
+
+const notice = (path: string, unit = OWN_UNIT) => ({
+  org_unit_id: unit,
+  escalated_to_org_unit_id: null,
+  region_path: path,
+});
+
+describe('supervisionPolicy', () => {
+  it.each(spec.canWriteFor)('canWriteFor: $role, $scope → $expected', ({ role, scope, expected }) => {
+    expect(outcome(() => supervisionPolicy.canWriteFor(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(
+      expected,
+    );
+  });
+  it.each(spec.canManageSmsContacts)('canManageSmsContacts: $role, $scope → $expected', ({ role, scope, expected }) => {
+    const unit = { id: OWN_UNIT, regionPath: SCOPE_PATHS[scope].target };
+    expect(outcome(() => supervisionPolicy.canManageSmsContacts(actorOf(role, scope), unit))).toBe(expected);
+  });
+  it.each(spec.canReadNotice)('canReadNotice: $role, $scope → $expected', ({ role, scope, expected }) => {
+    const n = notice(SCOPE_PATHS[scope].target);
+    expect(outcome(() => supervisionPolicy.canReadNotice(actorOf(role, scope), n))).toBe(expected);
+  });
+  it.each(spec.canAnswer)('canAnswer: $role, $scope → $expected', ({ role, scope, expected }) => {
+    expect(outcome(() => supervisionPolicy.canAnswer(actorOf(role, scope), { org_unit_id: OWN_UNIT }))).toBe(expected);
+  });
+  it.each(spec.canInvite)('canInvite: $role, $scope → $expected', ({ role, scope, expected }) => {
+    expect(outcome(() => supervisionPolicy.canInvite(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(expected);
+  });
+
+  it.each(spec.canCompleteActionItem)(
+    'canCompleteActionItem: $role, $scope → $expected',
+    ({ role, scope, expected }) => {
+      const item = { owner_org_unit_id: OWN_UNIT };
+      expect(
+        outcome(() => supervisionPolicy.canCompleteActionItem(actorOf(role, scope), item, SCOPE_PATHS[scope].target)),
+      ).toBe(expected);
+    },
+  );
+
+  it("refuses a unit officer another unit's notice, its answer and its SMS numbers", () => {
+    const officer = actorOf('unit_officer', 'own');
+    expect(outcome(() => supervisionPolicy.canReadNotice(officer, notice(SCOPE_PATHS.own.target, 'unit-other')))).toBe(
+      '403',
+    );
+    expect(outcome(() => supervisionPolicy.canAnswer(officer, { org_unit_id: 'unit-other' }))).toBe('403');
+    expect(
+      outcome(() =>
+        supervisionPolicy.canManageSmsContacts(officer, { id: 'unit-other', regionPath: SCOPE_PATHS.own.target }),
+      ),
+    ).toBe('403');
+  });
+});

@@ -1,0 +1,96 @@
+import { Role } from '@chuangcheng/core';
+import { AppError } from '../http/problem.ts';
+import type { Actor } from '../modules/auth/index.ts';
+
+/**
+ * Table-driven policy tests (ARCHITECTURE convention 6, issue 12): every policy is specified by a
+ * role × scope table written in its test, and the test walks every cell.
+ *
+ * Scopes are where the resource lies as seen from the actor:
+ * - own: the actor's own region (a city office acting on its city);
+ * - child: a region below it (one of the city's counties);
+ * - parent: a region above it (the province, seen by a city account);
+ * - other: a sibling region outside it (another city);
+ * - province: an account with the whole province in scope, acting on a city.
+ */
+const SCOPES = ['own', 'child', 'parent', 'other', 'province'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+const CITY = '23/2301';
+/** The actor's region scope and the resource's region path for each scope. */
+export const SCOPE_PATHS: Record<Scope, { actor: string; target: string }> = {
+  own: { actor: CITY, target: CITY },
+  child: { actor: CITY, target: `${CITY}/230102` },
+  parent: { actor: CITY, target: '23' },
+  other: { actor: CITY, target: '23/2306' },
+  province: { actor: '23', target: CITY },
+};
+
+/** The unit of the unit officers in these tables (an officer "of" the resource's unit). */
+export const OWN_UNIT = 'unit-own';
+
+export function actorOf(
+  role: Role,
+  scope: Scope,
+  orgUnitId: string | null = role === 'unit_officer' ? OWN_UNIT : null,
+): Actor {
+  const path = SCOPE_PATHS[scope].actor;
+  return {
+    userId: `user-${role}`,
+    username: role,
+    displayName: role,
+    role,
+    regionCode: path.split('/').pop() ?? path,
+    regionPath: path,
+    orgUnitId,
+    via: 'token',
+  };
+}
+
+/** Short names of outcomes in the tables: what the policy call returns or throws. */
+const CODES: Record<string, string> = {
+  ok: 'ok',
+  '403': 'FORBIDDEN',
+  '404': 'NOT_FOUND',
+  scope: 'OUT_OF_SCOPE',
+  '409': 'CONFLICT',
+  conflict: 'SCORER_CONFLICT',
+};
+
+/** The outcome of a policy call: 'ok', or the short name of the problem it throws. */
+export function outcome(run: () => unknown): string {
+  try {
+    const result = run();
+    if (result === false) return 'no';
+    if (result === true) return 'yes';
+    return 'ok';
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const short = Object.entries(CODES).find(([, code]) => code === error.code)?.[0];
+    return short ?? error.code;
+  }
+}
+
+export type Cell = { role: Role; scope: Scope; expected: string };
+
+/**
+ * Reads a table written as text: a header `role own child parent other province` and one line per
+ * role with one outcome per scope (ok, 403, 404, scope, yes, no, ...). Every role must have a line,
+ * so that a new role cannot slip past a policy's specification.
+ */
+export function policyTable(text: string): Cell[] {
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/));
+  const [header = [], ...rows] = lines;
+  if (header.join(' ') !== ['role', ...SCOPES].join(' ')) throw new Error(`bad header: ${header.join(' ')}`);
+  const seen = rows.map((r) => r[0]);
+  const missing = Role.options.filter((r) => !seen.includes(r));
+  if (missing.length > 0 || seen.length !== Role.options.length)
+    throw new Error(`roles missing: ${missing.join(', ')}`);
+  return rows.flatMap(([role = '', ...outcomes]) => {
+    if (outcomes.length !== SCOPES.length) throw new Error(`row ${role}: ${outcomes.length} cells`);
+    return SCOPES.map((scope, i) => ({ role: Role.parse(role), scope, expected: outcomes[i] ?? '' }));
+  });
+}
