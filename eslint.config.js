@@ -70,7 +70,44 @@ export default tseslint.config(
               importNamePattern: 'Repository$',
               message: "Another module's repository is private: use its lookup or a service from its index.ts.",
             },
+            {
+              // Test fixtures may write straight into tables (see the SQL rule below): only tests use them.
+              group: ['**/fixtures.ts', '**/*-fixture.ts'],
+              message: 'Test fixtures are for tests only.',
+            },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Every SQL statement sits in a repository (issue 12, decision 0168): a module builds queries only in
+    // repository.ts or <thing>-repository.ts; its services, routes and policies call repository functions.
+    // The one exception: test fixtures (fixtures.ts, *-fixture.ts), which set up tests' state straight
+    // in the database and are imported by tests only (refused elsewhere by no-restricted-imports above).
+    files: ['packages/server/src/modules/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      'packages/server/src/modules/*/repository.ts',
+      'packages/server/src/modules/*/*-repository.ts',
+      'packages/server/src/modules/*/fixtures.ts',
+      'packages/server/src/modules/*/*-fixture.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+          message: 'SQL belongs in a repository (repository.ts or <thing>-repository.ts), decision 0168.',
+        },
+        {
+          selector: 'TaggedTemplateExpression[tag.name="sql"]',
+          message: 'SQL belongs in a repository (repository.ts or <thing>-repository.ts), decision 0168.',
+        },
+        {
+          selector: 'CallExpression[callee.object.name="sql"]',
+          message: 'SQL belongs in a repository (repository.ts or <thing>-repository.ts), decision 0168.',
         },
       ],
     },

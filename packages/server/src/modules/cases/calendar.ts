@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { buildWorkingCalendar, type HolidayYear, type WorkingCalendar } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { sharedGeneration } from '../../cache/generation.ts';
+import { calendarRepository } from './calendar-repository.ts';
 
 /**
  * The working calendar from the database, kept until an import on any server moves the
@@ -13,8 +14,8 @@ const calendarGeneration = sharedGeneration('case-calendar', () => {
 });
 
 async function load(db: Kysely<Database>): Promise<WorkingCalendar> {
-  const years = await db.selectFrom('case_calendar_year').select(['year', 'source']).execute();
-  const days = await db.selectFrom('case_calendar_day').select(['day', 'year', 'kind']).execute();
+  const years = await calendarRepository.years(db);
+  const days = await calendarRepository.days(db);
   const byYear: HolidayYear[] = years.map((y) => ({
     year: y.year,
     source: y.source,
@@ -38,8 +39,8 @@ export async function workingCalendar(db: Kysely<Database>): Promise<WorkingCale
 
 /** The calendar as data, for the configuration page. */
 export async function calendarYears(db: Kysely<Database>) {
-  const years = await db.selectFrom('case_calendar_year').select(['year', 'source']).orderBy('year').execute();
-  const days = await db.selectFrom('case_calendar_day').select(['day', 'year', 'kind']).orderBy('day').execute();
+  const years = await calendarRepository.years(db, true);
+  const days = await calendarRepository.days(db, true);
   return years.map((y) => ({
     year: y.year,
     source: y.source,

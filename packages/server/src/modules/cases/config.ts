@@ -16,6 +16,7 @@ import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { calendarYears } from './calendar.ts';
+import { calendarRepository } from './calendar-repository.ts';
 import { casePolicy } from './policy.ts';
 import { caseRepository } from './repository.ts';
 import { requireLeafCategory } from './intake.ts';
@@ -110,7 +111,7 @@ export async function readHolidays(db: Kysely<Database>, actor: Actor, year?: nu
  */
 export async function readCalendarCoverage(db: Kysely<Database>, actor: Actor, on?: string) {
   authorize(actor, 'case.read');
-  const years = await db.selectFrom('case_calendar_year').select('year').execute();
+  const years = await calendarRepository.years(db);
   return calendarCoverage(
     years.map((row) => row.year),
     on ?? chinaDate(new Date()),

@@ -7,6 +7,7 @@ import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/ya
 import { authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { generationRepository } from '../../cache/generation.ts';
+import { calendarRepository } from './calendar-repository.ts';
 
 const Child = z.strictObject({
   code: CaseCategoryCode,
@@ -109,31 +110,18 @@ export async function importCaseData(db: Kysely<Database>, actor: Actor, dir: st
   ]);
 
   const report = await db.transaction().execute(async (trx) => {
-    for (const row of rows) {
-      await trx
-        .insertInto('case_category')
-        .values(row)
-        .onConflict((oc) => oc.column('code').doUpdateSet({ ...row, updated_at: new Date() }))
-        .execute();
-    }
-    const deactivated = await trx
-      .updateTable('case_category')
-      .set({ active: false, updated_at: new Date() })
-      .where('code', 'not in', [...codes])
-      .where('active', '=', true)
-      .executeTakeFirst();
+    for (const row of rows) await calendarRepository.upsertCategory(trx, row);
+    const deactivated = await calendarRepository.deactivateCategoriesExcept(trx, [...codes]);
     for (const y of hol.years) {
-      await trx.deleteFrom('case_calendar_year').where('year', '=', y.year).execute();
-      await trx.insertInto('case_calendar_year').values({ year: y.year, source: y.source }).execute();
       const days = [
         ...y.holidays.map((day) => ({ day, year: y.year, kind: 'holiday' })),
         ...y.workdays.map((day) => ({ day, year: y.year, kind: 'workday' })),
       ];
-      if (days.length > 0) await trx.insertInto('case_calendar_day').values(days).execute();
+      await calendarRepository.replaceYear(trx, { year: y.year, source: y.source }, days);
     }
     const result = {
       categories: rows.length,
-      deactivated: Number(deactivated.numUpdatedRows),
+      deactivated,
       years: hol.years.map((y) => y.year),
     };
     await recordAudit(

@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordObservations } from '../indicators/index.ts';
+import { caseStatsRepository } from './stats-repository.ts';
 
 /**
  * Feeds the indicator store (data set `case-statistics`, monthly, county level, source `cases`):
@@ -12,22 +13,13 @@ import { recordObservations } from '../indicators/index.ts';
  */
 export async function publishMonthlyStatistics(db: Kysely<Database>, actor: Actor, month: string) {
   const start = `${month}-01T00:00:00+08:00`;
-  const rows = await sql<{ county: string; filed: number; closed: number }>`
-    select split_part(c.region_path, '/', 3) as county,
-      count(*) filter (where c.accepted_at is not null and c.merged_into_id is null)::int as filed,
-      count(*) filter (where c.status = 'closed')::int as closed
-    from problem_case c
-    where c.reported_at >= ${start}::timestamptz
-      and c.reported_at < (${start}::timestamptz + interval '1 month')
-      and split_part(c.region_path, '/', 3) <> ''
-    group by 1
-    order by 1`.execute(db);
-  const observations = rows.rows.flatMap((r) => [
+  const rows = await caseStatsRepository.monthlyCountyCounts(db, start);
+  const observations = rows.flatMap((r) => [
     { element: 'cases-filed', regionCode: r.county, period: month, value: r.filed, source: 'cases' as const },
     { element: 'cases-closed', regionCode: r.county, period: month, value: r.closed, source: 'cases' as const },
   ]);
   return db.transaction().execute(async (trx) => {
     const { written } = await recordObservations(trx, actor, observations);
-    return { month, counties: rows.rows.length, written };
+    return { month, counties: rows.length, written };
   });
 }

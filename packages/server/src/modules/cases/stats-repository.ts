@@ -156,4 +156,23 @@ export const caseStatsRepository = {
       from problem_case c where ${whereOf(selection)} group by 1 order by 1`.execute(db);
     return result.rows;
   },
+
+  /**
+   * Per county, the cases reported in the month starting at `start` (by report time) that the desk
+   * accepted and did not merge (filed) and how many of all of them are closed; cases placed only at
+   * prefecture level have no county and are left out.
+   */
+  async monthlyCountyCounts(db: Kysely<Database>, start: string) {
+    const result = await sql<{ county: string; filed: number; closed: number }>`
+      select split_part(c.region_path, '/', 3) as county,
+        count(*) filter (where c.accepted_at is not null and c.merged_into_id is null)::int as filed,
+        count(*) filter (where c.status = 'closed')::int as closed
+      from problem_case c
+      where c.reported_at >= ${start}::timestamptz
+        and c.reported_at < (${start}::timestamptz + interval '1 month')
+        and split_part(c.region_path, '/', 3) <> ''
+      group by 1
+      order by 1`.execute(db);
+    return result.rows;
+  },
 };

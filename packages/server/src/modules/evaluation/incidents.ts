@@ -38,12 +38,7 @@ async function effectsOf(db: Db, row: IncidentRow): Promise<{ name: string; effe
 
 async function presentIncident(db: Db, row: IncidentRow): Promise<Incident> {
   const { name, effects } = await effectsOf(db, row);
-  const written = await db
-    .selectFrom('region_title_event')
-    .select(['id', 'title', 'change'])
-    .where('source_kind', '=', 'incident')
-    .where('source_id', '=', row.id)
-    .execute();
+  const written = await titleRepository.writtenByIncident(db, row.id);
   const files = await attachmentLookup.listFilesOf(db, ['evaluation_incident'], [row.id]);
   return {
     id: row.id,

@@ -248,4 +248,13 @@ export const roundRepository = {
       .groupBy('region_code')
       .execute();
   },
+
+  /** The regions with these codes (a round's candidates), with name, path and prefecture. */
+  regionsByCode(db: Db, codes: string[]) {
+    return db
+      .selectFrom('region')
+      .select(['code', 'name', 'path', 'prefecture_code'])
+      .where('code', 'in', codes)
+      .execute();
+  },
 };

@@ -173,15 +173,7 @@ export async function createRound(db: Db, ctx: Context, request: CreateRoundRequ
   if (request.periodEnd < request.periodStart)
     errors.push({ field: 'body.periodEnd', message: message('field.endsBeforeStart') });
   const codes = request.regions.map((r) => r.code);
-  const found = new Map(
-    (
-      await db
-        .selectFrom('region')
-        .select(['code', 'name', 'path', 'prefecture_code'])
-        .where('code', 'in', codes)
-        .execute()
-    ).map((r) => [r.code, r]),
-  );
+  const found = new Map((await roundRepository.regionsByCode(db, codes)).map((r) => [r.code, r]));
   const seen = new Set<string>();
   request.regions.forEach((r, i) => {
     const region = found.get(r.code);

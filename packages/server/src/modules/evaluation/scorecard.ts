@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { RoundRegionRow } from './compute.ts';
 import type { PublicationRow } from './publication-repository.ts';
+import { scorecardRepository } from './scorecard-repository.ts';
 import { attachmentLookup } from '../attachments/index.ts';
 
 type Db = Kysely<Database>;
@@ -34,9 +35,7 @@ async function inChunks<T>(ids: string[], lookup: (chunk: string[]) => Promise<T
 /** Names the files and material behind each loss (a couple of queries however many losses). */
 export async function withFiles(db: Db, losses: RegionScore['losses']) {
   const evidenceIds = [...new Set(losses.flatMap((l) => l.evidenceIds))];
-  const evidence = await inChunks(evidenceIds, (chunk) =>
-    db.selectFrom('evaluation_evidence').select(['id', 'note']).where('id', 'in', chunk).execute(),
-  );
+  const evidence = await inChunks(evidenceIds, (chunk) => scorecardRepository.evidenceNotes(db, chunk));
   const ownerIds = [...new Set(losses.flatMap((l) => (l.findingId ? [l.findingId] : [])).concat(evidenceIds))];
   // in upload order, through the attachments module (its table is its own)
   const files = await attachmentLookup.listFilesOf(db, ['evaluation_finding', 'evaluation_evidence'], ownerIds);

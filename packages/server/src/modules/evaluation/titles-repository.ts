@@ -98,6 +98,33 @@ export const titleRepository = {
       .execute();
     return Object.fromEntries(rows.map((r) => [String(r.level), Number(r.n)]));
   },
+
+  /** The events an incident wrote. */
+  writtenByIncident(db: Db, incidentId: string) {
+    return db
+      .selectFrom('region_title_event')
+      .select(['id', 'title', 'change'])
+      .where('source_kind', '=', 'incident')
+      .where('source_id', '=', incidentId)
+      .execute();
+  },
+
+  /**
+   * The region's latest year-end result tested on or before `at`: its framework and minors' gate
+   * (title eligibility).
+   */
+  latestYearEndResult(db: Db, regionCode: string, at: string) {
+    return db
+      .selectFrom('evaluation_round_result as x')
+      .innerJoin('evaluation_round as r', 'r.id', 'x.round_id')
+      .select(['r.framework_id', 'x.minors_gate_passed'])
+      .where('x.region_code', '=', regionCode)
+      .where('r.kind', '=', 'year_end')
+      .where('r.test_date', '<=', at)
+      .orderBy('r.test_date', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
 };
 
 export type RegionTitleState = {

@@ -116,16 +116,7 @@ const presentState = (s: TitleState) => ({ ...s });
  * under the framework edition most recently used for the region.
  */
 async function eligibilityFacts(db: Db, regionCode: string, at: string) {
-  const latest = await db
-    .selectFrom('evaluation_round_result as x')
-    .innerJoin('evaluation_round as r', 'r.id', 'x.round_id')
-    .select(['r.framework_id', 'x.minors_gate_passed'])
-    .where('x.region_code', '=', regionCode)
-    .where('r.kind', '=', 'year_end')
-    .where('r.test_date', '<=', at)
-    .orderBy('r.test_date', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const latest = await titleRepository.latestYearEndResult(db, regionCode, at);
   if (!latest) return { cycleYears: null, cycleComplete: null, minorsGatePassed: null };
   const f = (await frameworkRepository.findById(db, latest.framework_id))!;
   const doc = (await frameworkRepository.findVersion(db, f.id, f.current_version))!.document;

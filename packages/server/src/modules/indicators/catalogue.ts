@@ -1,7 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import {
   IndicatorCatalogue,
-  TargetScope,
   type CompletenessRule,
   type DataSetView,
   type IndicatorPeriodType,
@@ -11,11 +10,11 @@ import {
   type TitleKind,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { parseStored } from '../../db/stored-json.ts';
 import { ImportProblems, parseYamlData, readYamlFile } from '../../data-files/yaml.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
 import { emitEvent } from '../../outbox/emit.ts';
+import { catalogueRepository } from './catalogue-repository.ts';
 
 /*
  * The indicator catalogue: data sets with their elements, indicators, and the links from plan
@@ -60,42 +59,11 @@ export type Catalogue = {
 
 export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
   const [sets, elements, indicators, links, throughParent] = await Promise.all([
-    db.selectFrom('indicator_data_set').selectAll().orderBy('position').execute(),
-    db.selectFrom('indicator_data_element').selectAll().orderBy('data_set_code').orderBy('position').execute(),
-    db.selectFrom('indicator').selectAll().orderBy('position').execute(),
-    db
-      .selectFrom('indicator_target_link as l')
-      .innerJoin('plan_target as t', 't.id', 'l.target_id')
-      .innerJoin('plan as p', 'p.id', 't.plan_id')
-      .leftJoin('plan_task as k', 'k.id', 't.task_id')
-      .where('t.retired_in_version', 'is', null)
-      .select([
-        'l.target_id',
-        'l.indicator_code',
-        'l.title',
-        'l.title_as',
-        'l.title_levels',
-        'l.baseline_period',
-        'l.baseline_value',
-        'l.combine',
-        'p.code as plan_code',
-        't.code',
-        't.title as target_title',
-        'k.number as task_number',
-        't.comparator',
-        't.value',
-        't.value_max',
-        't.unit',
-        't.deadline',
-        't.direction',
-        't.scope',
-        't.baseline_year',
-        't.baseline_value as plan_baseline_value',
-      ])
-      .orderBy('p.code')
-      .orderBy('t.position')
-      .execute(),
-    db.selectFrom('indicator_reporting_through_parent').select('region_code').execute(),
+    catalogueRepository.dataSets(db),
+    catalogueRepository.elements(db),
+    catalogueRepository.indicators(db),
+    catalogueRepository.targetLinks(db),
+    catalogueRepository.reportingThroughParent(db),
   ]);
   const dataSets: DataSetRow[] = sets.map((s) => ({
     ...s,
@@ -122,7 +90,7 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
         unit: l.unit,
         deadline: l.deadline,
         direction: l.direction as TargetRef['direction'],
-        scope: parseStored(TargetScope, l.scope, 'plan_target.scope'),
+        scope: l.scope,
       },
       baselineYear: l.baseline_year,
       baselineValue: l.plan_baseline_value === null ? null : Number(l.plan_baseline_value),
@@ -247,12 +215,7 @@ export async function importCatalogueFile(
   const source = readYamlFile(file);
   const catalogue = parseYamlData(source, IndicatorCatalogue);
   const problems = new ImportProblems(source);
-  const targets = await db
-    .selectFrom('plan_target as t')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .select(['t.id', 't.code', 'p.code as plan_code'])
-    .where('t.retired_in_version', 'is', null)
-    .execute();
+  const targets = await catalogueRepository.liveTargets(db);
   const targetIds = new Map(targets.map((t) => [`${t.plan_code}/${t.code}`, t.id]));
   catalogue.targets.forEach((link, i) => {
     if (!targetIds.has(`${link.plan}/${link.target}`)) {
@@ -272,18 +235,9 @@ export async function importCatalogueFile(
     ),
   ];
   if (listed.length > 0) {
-    const known = new Set(
-      (
-        await db
-          .selectFrom('region')
-          .select('code')
-          .where(
-            'code',
-            'in',
-            listed.map((l) => l.code),
-          )
-          .execute()
-      ).map((r) => r.code),
+    const known = await catalogueRepository.knownRegions(
+      db,
+      listed.map((l) => l.code),
     );
     for (const l of listed) if (!known.has(l.code)) problems.add(l.path, `no region '${l.code}'`);
   }
@@ -304,11 +258,7 @@ export async function importCatalogueFile(
         min_timely_rate: set.completeness.minTimelyRate,
         include_reporters: set.includeReporters.join(','),
       };
-      await trx
-        .insertInto('indicator_data_set')
-        .values({ code: set.code, ...row })
-        .onConflict((oc) => oc.column('code').doUpdateSet({ ...row, updated_at: new Date() }))
-        .execute();
+      await catalogueRepository.upsertDataSet(trx, set.code, row);
       report.dataSets++;
       for (const [e, el] of set.elements.entries()) {
         const elRow = {
@@ -324,22 +274,15 @@ export async function importCatalogueFile(
           position: e,
           retired_at: null,
         };
-        await trx
-          .insertInto('indicator_data_element')
-          .values({ code: el.code, ...elRow })
-          .onConflict((oc) => oc.column('code').doUpdateSet(elRow))
-          .execute();
+        await catalogueRepository.upsertElement(trx, el.code, elRow);
         report.elements++;
       }
     }
     // The file is the whole list: units it no longer names are expected reporters again.
-    await trx.deleteFrom('indicator_reporting_through_parent').execute();
-    if (catalogue.reportingThroughParent.length > 0) {
-      await trx
-        .insertInto('indicator_reporting_through_parent')
-        .values(catalogue.reportingThroughParent.map((r) => ({ region_code: r.region, note: r.note })))
-        .execute();
-    }
+    await catalogueRepository.replaceReportingThroughParent(
+      trx,
+      catalogue.reportingThroughParent.map((r) => ({ region_code: r.region, note: r.note })),
+    );
     for (const [i, ind] of catalogue.indicators.entries()) {
       const row = {
         name: ind.name,
@@ -353,40 +296,20 @@ export async function importCatalogueFile(
         position: i,
         retired_at: null,
       };
-      await trx
-        .insertInto('indicator')
-        .values({ code: ind.code, ...row })
-        .onConflict((oc) => oc.column('code').doUpdateSet(row))
-        .execute();
+      await catalogueRepository.upsertIndicator(trx, ind.code, row);
       report.indicators++;
     }
     // What the file's data sets no longer list is retired, not deleted (observations refer to it).
     const setCodes = catalogue.dataSets.map((s) => s.code);
     const elementCodes = catalogue.dataSets.flatMap((s) => s.elements.map((e) => e.code));
     const retiredAt = new Date();
-    const retiredElements = await trx
-      .updateTable('indicator_data_element')
-      .set({ retired_at: retiredAt })
-      .where('data_set_code', 'in', setCodes)
-      .where('code', 'not in', elementCodes)
-      .where('retired_at', 'is', null)
-      .executeTakeFirst();
-    const retiredIndicators = await trx
-      .updateTable('indicator')
-      .set({ retired_at: retiredAt })
-      .where(
-        'numerator_code',
-        'in',
-        trx.selectFrom('indicator_data_element').select('code').where('data_set_code', 'in', setCodes),
-      )
-      .where(
-        'code',
-        'not in',
-        catalogue.indicators.map((i) => i.code),
-      )
-      .where('retired_at', 'is', null)
-      .executeTakeFirst();
-    report.retired = Number(retiredElements.numUpdatedRows) + Number(retiredIndicators.numUpdatedRows);
+    report.retired = await catalogueRepository.retireUnlisted(
+      trx,
+      setCodes,
+      elementCodes,
+      catalogue.indicators.map((i) => i.code),
+      retiredAt,
+    );
     for (const link of catalogue.targets) {
       const row = {
         indicator_code: link.indicator ?? null,
@@ -398,11 +321,7 @@ export async function importCatalogueFile(
         combine: link.combine,
         note: link.note ?? null,
       };
-      await trx
-        .insertInto('indicator_target_link')
-        .values({ target_id: targetIds.get(`${link.plan}/${link.target}`)!, ...row })
-        .onConflict((oc) => oc.column('target_id').doUpdateSet(row))
-        .execute();
+      await catalogueRepository.upsertTargetLink(trx, targetIds.get(`${link.plan}/${link.target}`)!, row);
       report.targets++;
     }
     await recordAudit(

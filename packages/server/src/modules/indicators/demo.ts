@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   indicatorPeriodBounds,
   indicatorPeriodsBetween,
@@ -13,6 +13,7 @@ import type { Actor } from '../auth/index.ts';
 import { loadCatalogue, type Catalogue, type IndicatorRow } from './catalogue.ts';
 import { recordObservations, type ObservationInput } from './observations.ts';
 import { emitEvent } from '../../outbox/emit.ts';
+import { demoRepository } from './demo-repository.ts';
 
 /*
  * `chuangcheng demo`: plausible observations from 2016 to mid-2020 (and PM2.5 for 2015, its
@@ -272,32 +273,20 @@ export async function generateDemo(
   options: { seed?: number; force?: boolean } = {},
 ): Promise<DemoReport> {
   const seed = options.seed ?? 2018;
-  const real = await db
-    .selectFrom('observation')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('source_kind', '<>', 'demo')
-    .executeTakeFirstOrThrow();
-  if (Number(real.n) > 0 && !options.force) {
+  const real = await demoRepository.realObservations(db);
+  if (real > 0 && !options.force) {
     throw conflict(
-      `the database holds ${real.n} real (non-demo) observation(s); demo data is for demonstration databases only (use --force to add it anyway)`,
+      `the database holds ${real} real (non-demo) observation(s); demo data is for demonstration databases only (use --force to add it anyway)`,
     );
   }
   const catalogue = await loadCatalogue(db);
-  const regions = await db
-    .selectFrom('region')
-    .select(['code', 'level', 'population'])
-    .where('level', 'in', [2, 3])
-    .execute();
-  const members = await db
-    .selectFrom('region_group_member')
-    .select(['group_code', 'region_code'])
-    .where('group_code', 'in', [
-      'pilot-waste-sorting',
-      'national-poverty-counties',
-      'city-statistics-units',
-      'county-domain-units',
-    ])
-    .execute();
+  const regions = await demoRepository.regions(db);
+  const members = await demoRepository.groupMembers(db, [
+    'pilot-waste-sorting',
+    'national-poverty-counties',
+    'city-statistics-units',
+    'county-domain-units',
+  ]);
   const groupOf = (code: string) => new Set(members.filter((m) => m.group_code === code).map((m) => m.region_code));
   const rows = demoObservations(
     catalogue,
@@ -311,45 +300,26 @@ export async function generateDemo(
     seed,
   );
   const titles = demoTitleEvents(regions, seed);
-  const prefectureOf = new Map(
-    (await db.selectFrom('region').select(['code', 'prefecture_code']).where('level', 'in', [2, 3]).execute()).map(
-      (r) => [r.code, r.prefecture_code],
-    ),
-  );
+  const prefectureOf = await demoRepository.prefectures(db);
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('observation').where('source_kind', '=', 'demo').execute();
-    await trx.deleteFrom('region_title_event').where('source_id', '=', DEMO_TITLE_SOURCE).execute();
+    await demoRepository.remove(trx, DEMO_TITLE_SOURCE);
     await recordObservations(trx, actor, rows, { audit: false });
     // When each demo figure became known, for timeliness: shortly after its period, or late.
     const knownAt = [...new Set(rows.map((r) => r.period))].map((period) => {
       const end = Date.parse(`${indicatorPeriodBounds(period).end}T12:00:00Z`);
-      return sql`(${period}::text, ${new Date(end + DEMO_ON_TIME_DAYS * 86_400_000).toISOString()}::timestamptz)`;
+      return { period, at: new Date(end + DEMO_ON_TIME_DAYS * 86_400_000) };
     });
-    await sql`update observation o set created_at = v.at from (values ${sql.join(knownAt)}) as v(period, at)
-      where o.source_kind = 'demo' and o.period = v.period`.execute(trx);
-    await sql`update observation set created_at = created_at + make_interval(days => ${DEMO_LATE_DAYS - DEMO_ON_TIME_DAYS}::int)
-      where source_kind = 'demo' and region_code = ${DEMO_LATE_REPORTER}`.execute(trx);
-    if (titles.length > 0) {
-      await trx
-        .insertInto('region_title_event')
-        .values(
-          titles.map((t) => ({
-            id: crypto.randomUUID(),
-            region_code: t.region,
-            prefecture_code: prefectureOf.get(t.region) ?? null,
-            title: t.title,
-            change: 'awarded',
-            effective_on: t.on,
-            ends_on: null,
-            reason: '演示数据：虚构的称号记录，仅供演示',
-            source_kind: 'decision',
-            source_id: DEMO_TITLE_SOURCE,
-            recorded_by: null,
-            recorded_by_name: 'demo',
-          })),
-        )
-        .execute();
-    }
+    await demoRepository.stampKnownAt(trx, knownAt, DEMO_LATE_REPORTER, DEMO_LATE_DAYS - DEMO_ON_TIME_DAYS);
+    await demoRepository.insertTitles(
+      trx,
+      DEMO_TITLE_SOURCE,
+      titles.map((t) => ({
+        region: t.region,
+        prefecture: prefectureOf.get(t.region) ?? null,
+        title: t.title,
+        on: t.on,
+      })),
+    );
     await recordAudit(
       trx,
       { actor },
@@ -372,12 +342,7 @@ export async function removeDemo(
   actor: Actor,
 ): Promise<{ observations: number; titleEvents: number }> {
   return db.transaction().execute(async (trx) => {
-    const obs = await trx.deleteFrom('observation').where('source_kind', '=', 'demo').executeTakeFirst();
-    const titles = await trx
-      .deleteFrom('region_title_event')
-      .where('source_id', '=', DEMO_TITLE_SOURCE)
-      .executeTakeFirst();
-    const report = { observations: Number(obs.numDeletedRows), titleEvents: Number(titles.numDeletedRows) };
+    const report = await demoRepository.remove(trx, DEMO_TITLE_SOURCE);
     await recordAudit(
       trx,
       { actor },

@@ -1,12 +1,10 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
-  can,
   chinaDate,
   EntryStatus,
   indicatorPeriodBounds,
   indicatorPeriodType,
-  isWithinScope,
   type ApprovalQueue,
   type EntryAction,
   type EntryList,
@@ -14,25 +12,26 @@ import {
   type IndicatorPeriodType,
   type SaveEntryRequest,
   message,
-  type LocalizedMessage,
-  distributionCode,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { conflict, forbidden, invalid, notFound, type ServerFieldError } from '../../http/problem.ts';
+import { forbidden, invalid, notFound, type ServerFieldError } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
 import { recordAudit } from '../audit/index.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { dataSetView, loadCatalogue, type Catalogue, type DataSetRow } from './catalogue.ts';
 import { valueProblem } from './observations.ts';
 import { emitEvent } from '../../outbox/emit.ts';
-import { entryFormRefusal } from './policy.ts';
+import { entryFormRefusal, entryPermissions, enforceEntry, levelOfPath, nextApprovalLevel } from './policy.ts';
+import { entryRepository, type EntryKey, type EntryRegion } from './entry-repository.ts';
+import { indicatorRegionRepository } from './region-repository.ts';
 
 /*
- * Data entry: one data set, one reporting region, one period. Status flow
+ * Data entry, its workflow: one data set, one reporting region, one period. Status flow
  *   empty → draft (save/import) → submitted → approved_city → approved_province
  * with `returned` (editable, with a reason) from the approving levels. County-level data sets are
  * approved by the city, then the province; prefecture-level ones by the province only. Every
- * action writes a data_entry_event and an audit row in the same transaction.
+ * action writes a data_entry_event and an audit row in the same transaction. Its SQL is in
+ * entry-repository.ts, who may do what in policy.ts.
  */
 
 export type Ctx = { actor: Actor; requestId?: string };
@@ -41,13 +40,6 @@ type Trx = Transaction<Database>;
 
 const SYSTEM_USER = '00000000-0000-0000-0000-000000000000';
 const userIdOf = (actor: Actor) => (actor.userId === SYSTEM_USER ? null : actor.userId);
-
-/** Level of a region path (1 = province): its number of segments. */
-const levelOfPath = (path: string) => path.split('/').length;
-
-export type EntryRegion = { code: string; name: string; level: number; path: string; prefecture_code: string | null };
-
-export type EntryKey = { set: DataSetRow; region: EntryRegion; period: string };
 
 /** An entry as events name it. */
 const entryOf = (key: EntryKey) => ({ dataSetCode: key.set.code, regionCode: key.region.code, period: key.period });
@@ -68,11 +60,7 @@ export async function resolveEntry(
 ): Promise<EntryKey> {
   const set = catalogue.dataSetByCode.get(code);
   if (!set) throw notFound('dataSet', code);
-  const region = await db
-    .selectFrom('region')
-    .select(['code', 'name', 'level', 'path', 'prefecture_code'])
-    .where('code', '=', regionCode)
-    .executeTakeFirst();
+  const region = await indicatorRegionRepository.region(db, regionCode);
   if (!region) throw notFound('region', regionCode);
   const errors: ServerFieldError[] = [];
   if (region.level !== set.region_level) {
@@ -104,119 +92,16 @@ export async function resolveEntry(
 
 type EntryRow = { status: string; return_reason: string | null } | undefined;
 
-/** The entry's distribution column (`docs/SCALE-OUT.md`): its prefecture, or its province's code. */
-const prefectureOf = (key: EntryKey): string => distributionCode(key.region.code, key.region.prefecture_code);
-
-async function entryRow(db: Db, key: EntryKey, forUpdate = false): Promise<EntryRow> {
-  let q = db
-    .selectFrom('data_entry')
-    .select(['status', 'return_reason'])
-    .where('prefecture_code', '=', prefectureOf(key))
-    .where('data_set_code', '=', key.set.code)
-    .where('region_code', '=', key.region.code)
-    .where('period', '=', key.period);
-  if (forUpdate) q = q.forUpdate();
-  return q.executeTakeFirst();
-}
+const entryRow = (db: Db, key: EntryKey, forUpdate = false): Promise<EntryRow> =>
+  entryRepository.entry(db, key, forUpdate);
 
 const statusOf = (row: EntryRow): EntryStatus => (row ? (row.status as EntryStatus) : 'empty');
-
-/** The level whose approval comes next (2 city, 1 province), or null. */
-function nextApprovalLevel(status: EntryStatus, setLevel: number): number | null {
-  if (status === 'submitted') return setLevel === 3 ? 2 : 1;
-  if (status === 'approved_city') return 1;
-  return null;
-}
-
-const EDITABLE: readonly EntryStatus[] = ['empty', 'draft', 'returned'];
-
-/**
- * Why the actor may not do `action` on the entry now, or null. `forbidden`: never for this actor
- * (role, level, scope, a module's data set); `conflict`: not in the entry's present status.
- */
-type Refusal = { kind: 'forbidden' | 'conflict'; reason: LocalizedMessage };
-
-function refusal(actor: Actor, key: EntryKey, status: EntryStatus, action: EntryAction): Refusal | null {
-  const forbid = (reason: LocalizedMessage): Refusal => ({ kind: 'forbidden', reason });
-  const notNow = (reason: LocalizedMessage): Refusal => ({ kind: 'conflict', reason });
-  const role = message(`role.${actor.role}`);
-  const current = message(`entryStatus.${status}`);
-  if (!isWithinScope(actor.regionPath, key.region.path)) return forbid(message('entry.outsideScope'));
-  const notTheirForm = entryFormRefusal(actor, key.region.path);
-  if (notTheirForm && (action === 'save' || action === 'import' || action === 'submit')) return forbid(notTheirForm);
-  const actorLevel = levelOfPath(actor.regionPath);
-  switch (action) {
-    case 'save':
-    case 'import':
-    case 'submit':
-      if (!can(actor.role, 'data.enter')) return forbid(message('entry.mayNotEnter', { role }));
-      if (key.set.source !== 'entry') {
-        return forbid(message('entry.writtenByModule', { set: key.set.name, source: key.set.source }));
-      }
-      if (action === 'submit')
-        return status === 'draft' || status === 'returned'
-          ? null
-          : notNow(message('entry.isStatus', { status: current }));
-      return EDITABLE.includes(status)
-        ? null
-        : notNow(
-            message(status === 'submitted' ? 'entry.approverReturnsFirst' : 'entry.higherReturnsFirst', {
-              status: current,
-            }),
-          );
-    case 'approve': {
-      if (!can(actor.role, 'data.approve')) return forbid(message('entry.mayNotApprove', { role }));
-      const next = nextApprovalLevel(status, key.set.region_level);
-      if (next === null) return notNow(message('entry.nothingToApprove', { status: current }));
-      if (actorLevel !== next) {
-        return forbid(message(next === 2 ? 'entry.awaitsCity' : 'entry.awaitsProvince'));
-      }
-      return null;
-    }
-    case 'return': {
-      if (!can(actor.role, 'data.approve')) return forbid(message('entry.mayNotReturn', { role }));
-      if (actorLevel >= key.set.region_level) return forbid(message('entry.higherReturns'));
-      const allowed: EntryStatus[] =
-        actorLevel === 2
-          ? ['submitted', 'approved_city']
-          : key.set.region_level === 2
-            ? ['submitted', 'approved_province']
-            : ['approved_city', 'approved_province'];
-      return allowed.includes(status) ? null : notNow(message('entry.cannotReturnNow', { status: current }));
-    }
-  }
-}
-
-function enforce(actor: Actor, key: EntryKey, status: EntryStatus, action: EntryAction): void {
-  assertInScope(actor, key.region.path);
-  const refused = refusal(actor, key, status, action);
-  if (refused) throw refused.kind === 'forbidden' ? forbidden(refused.reason) : conflict(refused.reason);
-}
-
-async function currentValues(db: Db, key: EntryKey) {
-  return db
-    .selectFrom('observation')
-    .select(['data_element_code', 'value', 'comment', 'source', 'updated_at'])
-    .where('data_set_code', '=', key.set.code)
-    .where('region_code', '=', key.region.code)
-    .where('period', '=', key.period)
-    .where('source_kind', '=', 'entry')
-    .execute();
-}
 
 async function entryView(db: Db, actor: Actor, key: EntryKey): Promise<EntryView> {
   const [row, values, history] = await Promise.all([
     entryRow(db, key),
-    currentValues(db, key),
-    db
-      .selectFrom('data_entry_event')
-      .select(['action', 'from_status', 'to_status', 'reason', 'actor_id', 'actor_name', 'at'])
-      .where('data_set_code', '=', key.set.code)
-      .where('region_code', '=', key.region.code)
-      .where('period', '=', key.period)
-      .orderBy('at')
-      .orderBy('id')
-      .execute(),
+    entryRepository.values(db, key),
+    entryRepository.history(db, key),
   ]);
   const status = statusOf(row);
   const byElement = new Map(values.map((v) => [v.data_element_code, v]));
@@ -245,16 +130,7 @@ async function entryView(db: Db, actor: Actor, key: EntryKey): Promise<EntryView
       actor: { id: h.actor_id ?? SYSTEM_USER, displayName: h.actor_name },
       at: new Date(h.at).toISOString(),
     })),
-    can: permissionsFor(actor, key, status),
-  };
-}
-
-function permissionsFor(actor: Actor, key: EntryKey, status: EntryStatus) {
-  return {
-    edit: refusal(actor, key, status, 'save') === null,
-    submit: refusal(actor, key, status, 'submit') === null,
-    approve: refusal(actor, key, status, 'approve') === null,
-    return: refusal(actor, key, status, 'return') === null,
+    can: entryPermissions(actor, key, status),
   };
 }
 
@@ -317,7 +193,7 @@ export function checkValues(
 
 /** Saved entry values of an element → value map. */
 async function savedValues(db: Db, key: EntryKey): Promise<Map<string, number>> {
-  return new Map((await currentValues(db, key)).map((v) => [v.data_element_code, v.value]));
+  return new Map((await entryRepository.values(db, key)).map((v) => [v.data_element_code, v.value]));
 }
 
 async function writeEvent(
@@ -330,43 +206,14 @@ async function writeEvent(
   reason: string | null,
   detail?: unknown,
 ) {
-  await trx
-    .insertInto('data_entry_event')
-    .values({
-      id: crypto.randomUUID(),
-      data_set_code: key.set.code,
-      region_code: key.region.code,
-      prefecture_code: prefectureOf(key),
-      period: key.period,
-      action,
-      from_status: from,
-      to_status: to,
-      reason,
-      actor_id: userIdOf(ctx.actor),
-      actor_name: ctx.actor.displayName,
-    })
-    .execute();
-  await trx
-    .insertInto('data_entry')
-    .values({
-      data_set_code: key.set.code,
-      region_code: key.region.code,
-      prefecture_code: prefectureOf(key),
-      period: key.period,
-      status: to,
-      return_reason: to === 'returned' ? reason : null,
-      updated_by: userIdOf(ctx.actor),
-      updated_at: new Date(),
-    })
-    .onConflict((oc) =>
-      oc.columns(['prefecture_code', 'data_set_code', 'region_code', 'period']).doUpdateSet({
-        status: to,
-        return_reason: to === 'returned' ? reason : null,
-        updated_by: userIdOf(ctx.actor),
-        updated_at: new Date(),
-      }),
-    )
-    .execute();
+  await entryRepository.recordMove(trx, crypto.randomUUID(), key, {
+    action,
+    from,
+    to,
+    reason,
+    actorId: userIdOf(ctx.actor),
+    actorName: ctx.actor.displayName,
+  });
   await recordAudit(
     trx,
     { actor: ctx.actor, requestId: ctx.requestId },
@@ -396,57 +243,26 @@ export async function writeValues(
 ): Promise<number> {
   const row = await entryRow(trx, key, true);
   const status = statusOf(row);
-  enforce(ctx.actor, key, status, source === 'form' ? 'save' : 'import');
+  enforceEntry(ctx.actor, key, status, source === 'form' ? 'save' : 'import');
   let written = 0;
   for (const [code, value] of Object.entries(values)) {
-    const base = trx
-      .deleteFrom('observation')
-      .where('prefecture_code', '=', prefectureOf(key))
-      .where('data_element_code', '=', code)
-      .where('region_code', '=', key.region.code)
-      .where('period', '=', key.period)
-      .where('source_kind', '=', 'entry');
     if (value === null) {
-      await base.execute();
+      await entryRepository.clearValue(trx, key, code);
       continue;
     }
     const comment = comments[code] ?? null;
-    await trx
-      .insertInto('observation')
-      .values({
-        data_set_code: key.set.code,
-        data_element_code: code,
-        region_code: key.region.code,
-        prefecture_code: prefectureOf(key),
-        period: key.period,
-        value,
-        source,
-        comment,
-        entered_by: userIdOf(ctx.actor),
-      })
-      .onConflict((oc) =>
-        oc.columns(['prefecture_code', 'data_element_code', 'region_code', 'period', 'source_kind']).doUpdateSet({
-          value,
-          source,
-          ...(code in comments ? { comment } : {}),
-          entered_by: userIdOf(ctx.actor),
-          updated_at: new Date(),
-        }),
-      )
-      .execute();
+    await entryRepository.writeValue(
+      trx,
+      key,
+      { code, value, source, comment, enteredBy: userIdOf(ctx.actor) },
+      code in comments,
+    );
     written++;
   }
   // Comments on elements whose value is not in this request.
   for (const [code, comment] of Object.entries(comments)) {
     if (code in values) continue;
-    await trx
-      .updateTable('observation')
-      .set({ comment, updated_at: new Date() })
-      .where('data_element_code', '=', code)
-      .where('region_code', '=', key.region.code)
-      .where('period', '=', key.period)
-      .where('source_kind', '=', 'entry')
-      .execute();
+    await entryRepository.writeComment(trx, key, code, comment);
   }
   await writeEvent(trx, ctx, key, source === 'form' ? 'save' : 'import', status, 'draft', null, {
     values: written,
@@ -465,7 +281,7 @@ export async function saveEntry(
   authorize(ctx.actor, 'data.enter');
   const catalogue = await loadCatalogue(db);
   const key = await resolveEntry(db, catalogue, code, regionCode, period);
-  enforce(ctx.actor, key, statusOf(await entryRow(db, key)), 'save');
+  enforceEntry(ctx.actor, key, statusOf(await entryRow(db, key)), 'save');
   const comments = body.comments ?? {};
   const saved = await savedValues(db, key);
   const errors = checkValues(catalogue, key.set, saved, body.values, (c) => `body.values.${c}`);
@@ -502,7 +318,7 @@ async function transition(
   const key = await resolveEntry(db, catalogue, code, regionCode, period);
   await db.transaction().execute(async (trx) => {
     const status = statusOf(await entryRow(trx, key, true));
-    enforce(ctx.actor, key, status, action);
+    enforceEntry(ctx.actor, key, status, action);
     let to: EntryStatus;
     if (action === 'submit') {
       const saved = await savedValues(trx, key);
@@ -547,11 +363,7 @@ export async function listEntries(
   const catalogue = await loadCatalogue(db);
   const set = catalogue.dataSetByCode.get(code);
   if (!set) throw notFound('dataSet', code);
-  const root = await db
-    .selectFrom('region')
-    .select(['code', 'path', 'level'])
-    .where('code', '=', regionCode)
-    .executeTakeFirst();
+  const root = await indicatorRegionRepository.region(db, regionCode);
   if (!root) throw notFound('region', regionCode);
   assertInScope(actor, root.path);
   if (indicatorPeriodType(period) !== set.period_type) {
@@ -566,23 +378,10 @@ export async function listEntries(
     ]);
   }
   const regions = await reportingRegionsUnder(db, set, root);
+  const regionCodes = regions.map((r) => r.code);
   const [entries, counts] = await Promise.all([
-    db
-      .selectFrom('data_entry')
-      .select(['region_code', 'status', 'return_reason', 'updated_at'])
-      .where('data_set_code', '=', code)
-      .where('period', '=', period)
-      .where('region_code', 'in', regions.length ? regions.map((r) => r.code) : [''])
-      .execute(),
-    db
-      .selectFrom('observation')
-      .select(['region_code', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('data_set_code', '=', code)
-      .where('period', '=', period)
-      .where('source_kind', '=', 'entry')
-      .where('region_code', 'in', regions.length ? regions.map((r) => r.code) : [''])
-      .groupBy('region_code')
-      .execute(),
+    entryRepository.entriesOf(db, code, period, regionCodes),
+    entryRepository.valueCounts(db, code, period, regionCodes),
   ]);
   const entryBy = new Map(entries.map((e) => [e.region_code, e]));
   const filled = new Map(counts.map((c) => [c.region_code, Number(c.n)]));
@@ -599,7 +398,7 @@ export async function listEntries(
       expected: set.elements.length,
       updatedAt: e ? new Date(e.updated_at).toISOString() : null,
       returnReason: status === 'returned' ? (e?.return_reason ?? null) : null,
-      can: permissionsFor(actor, key, status),
+      can: entryPermissions(actor, key, status),
     };
   });
   return {
@@ -612,13 +411,7 @@ export async function listEntries(
 
 /** The regions that report a data set inside a region (the region itself when it reports it). */
 export async function reportingRegionsUnder(db: Db, set: DataSetRow, root: { path: string }): Promise<EntryRegion[]> {
-  return db
-    .selectFrom('region')
-    .select(['code', 'name', 'level', 'path', 'prefecture_code'])
-    .where('level', '=', set.region_level)
-    .where((eb) => eb.or([eb('path', '=', root.path), eb('path', 'like', `${root.path}/%`)]))
-    .orderBy('code')
-    .execute();
+  return indicatorRegionRepository.regionsUnder(db, set.region_level, root.path);
 }
 
 /** Approves many entries of one period at once, all or nothing. */
@@ -642,7 +435,7 @@ export async function bulkApprove(
   await db.transaction().execute(async (trx) => {
     for (const key of keys) {
       const status = statusOf(await entryRow(trx, key, true));
-      enforce(ctx.actor, key, status, 'approve');
+      enforceEntry(ctx.actor, key, status, 'approve');
       const to = nextApprovalLevel(status, key.set.region_level) === 2 ? 'approved_city' : 'approved_province';
       await writeEvent(trx, ctx, key, 'approve', status, to, null);
     }
@@ -666,7 +459,7 @@ export async function approvalQueue(
 ): Promise<ApprovalQueue> {
   authorize(actor, 'data.approve');
   const regionCode = query.region ?? actor.regionCode;
-  const root = await db.selectFrom('region').select(['path']).where('code', '=', regionCode).executeTakeFirst();
+  const root = await indicatorRegionRepository.region(db, regionCode);
   if (!root) throw notFound('region', regionCode);
   assertInScope(actor, root.path);
   const level = levelOfPath(actor.regionPath);
@@ -680,43 +473,7 @@ export async function approvalQueue(
       throw invalid([{ field: 'querystring.cursor', message: message('field.badCursor') }]);
     }
   }
-  const rows = await db
-    .selectFrom('data_entry as e')
-    .innerJoin('region as r', 'r.code', 'e.region_code')
-    .innerJoin('indicator_data_set as s', 's.code', 'e.data_set_code')
-    .select([
-      'e.data_set_code',
-      'e.region_code',
-      'e.period',
-      'e.status',
-      'e.updated_at',
-      'r.name as region_name',
-      'r.level as region_level',
-      's.name as set_name',
-      's.period_type',
-      // Full microseconds for the cursor: a millisecond ISO string would repeat or skip rows.
-      sql<string>`to_char(e.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('updated_key'),
-    ])
-    .where((eb) => eb.or([eb('r.path', '=', root.path), eb('r.path', 'like', `${root.path}/%`)]))
-    .where((eb) =>
-      level === 2
-        ? eb.and([eb('e.status', '=', 'submitted'), eb('s.region_level', '=', 3)])
-        : eb.or([
-            eb('e.status', '=', 'approved_city'),
-            eb.and([eb('e.status', '=', 'submitted'), eb('s.region_level', '=', 2)]),
-          ]),
-    )
-    .$if(after !== null, (q) =>
-      q.where(
-        sql<boolean>`(e.updated_at, e.data_set_code, e.region_code, e.period) > (${after![0]}::timestamptz, ${after![1]}, ${after![2]}, ${after![3]})`,
-      ),
-    )
-    .orderBy('e.updated_at')
-    .orderBy('e.data_set_code')
-    .orderBy('e.region_code')
-    .orderBy('e.period')
-    .limit(query.limit + 1)
-    .execute();
+  const rows = await entryRepository.approvalQueue(db, root.path, level, after, query.limit);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {

@@ -15,7 +15,10 @@ import { AppError, importSummary, notFound, type ServerFieldError } from '../../
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { emitEvent } from '../../outbox/emit.ts';
-import { checkValues, reportingRegionsUnder, resolveEntry, writeValues, type Ctx, type EntryKey } from './entry.ts';
+import { observationRepository } from './observation-repository.ts';
+import { indicatorRegionRepository } from './region-repository.ts';
+import { checkValues, reportingRegionsUnder, resolveEntry, writeValues, type Ctx } from './entry.ts';
+import type { EntryKey } from './entry-repository.ts';
 
 /*
  * Excel templates and imports of a data set (layout in docs/api/indicators.md): sheet 数据, A1 the
@@ -44,11 +47,7 @@ export async function templateWorkbook(
   const catalogue = await loadCatalogue(db);
   const set = catalogue.dataSetByCode.get(code);
   if (!set) throw notFound('dataSet', code);
-  const root = await db
-    .selectFrom('region')
-    .select(['code', 'name', 'path'])
-    .where('code', '=', regionCode)
-    .executeTakeFirst();
+  const root = await indicatorRegionRepository.region(db, regionCode);
   if (!root) throw notFound('region', regionCode);
   assertInScope(actor, root.path);
   if (indicatorPeriodType(period) !== set.period_type) {
@@ -63,14 +62,12 @@ export async function templateWorkbook(
     ]);
   }
   const regions = await reportingRegionsUnder(db, set, root);
-  const saved = await db
-    .selectFrom('observation')
-    .select(['region_code', 'data_element_code', 'value'])
-    .where('data_set_code', '=', code)
-    .where('period', '=', period)
-    .where('source_kind', '=', 'entry')
-    .where('region_code', 'in', regions.length ? regions.map((r) => r.code) : [''])
-    .execute();
+  const saved = await observationRepository.enteredValues(
+    db,
+    code,
+    period,
+    regions.map((r) => r.code),
+  );
   const value = new Map(saved.map((s) => [`${s.region_code}|${s.data_element_code}`, s.value]));
 
   const { default: ExcelJS } = await import('exceljs');
@@ -253,21 +250,8 @@ export async function importWorkbook(
     }
     if (!rowHasValues) continue;
     const colOf = new Map(columns.map((c) => [c.code, c.col]));
-    const saved = await db
-      .selectFrom('observation')
-      .select(['data_element_code', 'value'])
-      .where('data_set_code', '=', code)
-      .where('region_code', '=', regionCode)
-      .where('period', '=', period)
-      .where('source_kind', '=', 'entry')
-      .execute();
-    const status = await db
-      .selectFrom('data_entry')
-      .select('status')
-      .where('data_set_code', '=', code)
-      .where('region_code', '=', regionCode)
-      .where('period', '=', period)
-      .executeTakeFirst();
+    const saved = await observationRepository.enteredValuesOf(db, code, regionCode, period);
+    const status = await observationRepository.entryStatus(db, code, regionCode, period);
     if (status && !['draft', 'returned'].includes(status.status)) {
       errors.push({
         field: `row ${r}.region`,

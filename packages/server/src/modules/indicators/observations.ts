@@ -16,6 +16,8 @@ import { recordAudit } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { emitEvent } from '../../outbox/emit.ts';
+import { observationRepository } from './observation-repository.ts';
+import { indicatorRegionRepository } from './region-repository.ts';
 
 /*
  * The observation store: every figure, whoever wrote it. People's entries go through data entry
@@ -55,11 +57,7 @@ export async function recordObservations(
   const codes = [...new Set(rows.map((r) => r.regionCode))];
   const regions = new Map<string, { level: number; prefecture_code: string | null }>();
   for (let i = 0; i < codes.length; i += 5000) {
-    const found = await trx
-      .selectFrom('region')
-      .select(['code', 'level', 'prefecture_code'])
-      .where('code', 'in', codes.slice(i, i + 5000))
-      .execute();
+    const found = await indicatorRegionRepository.levels(trx, codes.slice(i, i + 5000));
     for (const r of found) regions.set(r.code, r);
   }
   const errors: ServerFieldError[] = [];
@@ -112,20 +110,7 @@ export async function recordObservations(
     throw invalid(errors.slice(0, 200), `${errors.length} observation(s) are invalid; nothing was written`);
   const valid = values.filter((v): v is NonNullable<typeof v> => v !== null);
   for (let i = 0; i < valid.length; i += 2000) {
-    await trx
-      .insertInto('observation')
-      .values(valid.slice(i, i + 2000))
-      .onConflict((oc) =>
-        oc
-          .columns(['prefecture_code', 'data_element_code', 'region_code', 'period', 'source_kind'])
-          .doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            comment: eb.ref('excluded.comment'),
-            source: eb.ref('excluded.source'),
-            updated_at: new Date(),
-          })),
-      )
-      .execute();
+    await observationRepository.upsert(trx, valid.slice(i, i + 2000));
   }
   await emitEvent(trx, {
     name: 'observation.recorded',
@@ -220,39 +205,8 @@ export async function readFigures(
   // Stamps are written to the millisecond; the database keeps microseconds: everything before the
   // next millisecond was known at the stamp.
   const before = dataAsOf === null ? null : new Date(Date.parse(dataAsOf) + 1);
-  const rows = await db
-    .selectFrom('observation as o')
-    .leftJoin('data_entry as e', (join) =>
-      join
-        .onRef('e.data_set_code', '=', 'o.data_set_code')
-        .onRef('e.region_code', '=', 'o.region_code')
-        .onRef('e.period', '=', 'o.period'),
-    )
-    .select([
-      'o.data_element_code',
-      'o.region_code',
-      'o.period',
-      'o.value',
-      'o.source_kind',
-      'o.created_at',
-      'o.updated_at',
-      'e.status',
-    ])
-    .where('o.data_set_code', '=', dataSetCode)
-    .where('o.data_element_code', 'in', [...elements])
-    // By region code, so that PostgreSQL reads a province's rows through the (region, data set) index
-    // instead of the whole national table.
-    .$if(regionCodes !== null, (q) => q.where('o.region_code', 'in', [...regionCodes!]))
-    .$if(before !== null, (q) => q.where('o.created_at', '<', before!))
-    .execute();
-  const events = await db
-    .selectFrom('data_entry_event')
-    .select(['region_code', 'period', 'action', 'to_status', 'at'])
-    .where('data_set_code', '=', dataSetCode)
-    .$if(regionCodes !== null, (q) => q.where('region_code', 'in', [...regionCodes!]))
-    .$if(before !== null, (q) => q.where('at', '<', before!))
-    .orderBy('at')
-    .execute();
+  const rows = await observationRepository.figures(db, dataSetCode, elements, regionCodes, before);
+  const events = await observationRepository.entryEvents(db, dataSetCode, regionCodes, before);
   const iso = (d: Date | string) => new Date(d).toISOString();
   // Per entry: its first submission, its last state change (and the state it led to).
   const entries = new Map<string, { firstSubmit: string | null; lastAt: string; status: string }>();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RegionBrief, TargetScope } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
+import { indicatorRegionRepository } from './region-repository.ts';
 import { regionLookup } from '../regions/index.ts';
 
 /*
@@ -26,20 +27,10 @@ export type RegionTree = {
 };
 
 export async function loadRegionTree(db: Kysely<Database>, rootPath?: string): Promise<RegionTree> {
-  let query = db
-    .selectFrom('region')
-    .select(['code', 'name', 'level', 'path', 'parent_code', 'population'])
-    .where('level', '<=', 3)
-    .orderBy('level')
-    .orderBy('code');
-  if (rootPath) {
-    // The scope's subtree plus its ancestors (for breadcrumbs).
-    const ancestors = rootPath.split('/');
-    query = query.where((eb) =>
-      eb.or([eb('path', '=', rootPath), eb('path', 'like', `${rootPath}/%`), eb('code', 'in', ancestors)]),
-    );
-  }
-  const [rows, members] = await Promise.all([query.execute(), regionLookup.listGroupMemberPairs(db)]);
+  const [rows, members] = await Promise.all([
+    indicatorRegionRepository.treeRegions(db, rootPath),
+    regionLookup.listGroupMemberPairs(db),
+  ]);
   const nodes = rows.map((r) => ({
     code: r.code,
     name: r.name,

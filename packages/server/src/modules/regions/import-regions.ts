@@ -3,7 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { childPath, levelFromCode, RegionCode, type FieldError } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/problem.ts';
@@ -157,7 +157,7 @@ export async function importRegions(
     );
   });
   // Fresh statistics after a bulk load, so the planner does not guess from an empty table.
-  await sql`analyze region`.execute(db);
+  await regionRepository.analyze(db);
   return { source, total: rows.length, byLevel };
 }
 

@@ -149,4 +149,9 @@ export const regionRepository = {
       .where('code', '=', code)
       .execute();
   },
+
+  /** Refreshes the planner's statistics of the region table (after a bulk load). */
+  async analyze(db: Kysely<Database>) {
+    await sql`analyze region`.execute(db);
+  },
 };

@@ -23,6 +23,7 @@ import { emitEvent } from '../../outbox/emit.ts';
 import { offsetOf } from '../../http/paging.ts';
 import { checkUnits } from './action-item-view.ts';
 import { instructionRepository, type InstructionRow } from './instruction-repository.ts';
+import { subjectRepository } from './subject-repository.ts';
 import { supervisionPolicy } from './policy.ts';
 import { findIssuingOffice, findUnits, todayInChina } from './units.ts';
 
@@ -165,12 +166,7 @@ export async function listInstructions(db: Kysely<Database>, actor: Actor, query
 /** The task an instruction is about must be a live task of a plan. */
 async function checkTask(db: Kysely<Database>, taskId: string | undefined): Promise<void> {
   if (!taskId) return;
-  const task = await db
-    .selectFrom('plan_task')
-    .select('id')
-    .where('id', '=', taskId)
-    .where('retired_in_version', 'is', null)
-    .executeTakeFirst();
+  const task = await subjectRepository.liveTask(db, taskId);
   if (!task) throw invalid([{ field: 'body.taskId', message: message('instruction.noTask', { id: taskId }) }]);
 }
 
@@ -198,11 +194,7 @@ export async function createInstruction(
   const office = actor.orgUnitId ? { id: actor.orgUnitId } : await findIssuingOffice(db, actor);
   if (!office) throw forbidden(message('instruction.noOffice'));
   const [issuer] = await findUnits(db, [office.id]);
-  const region = await db
-    .selectFrom('region')
-    .select('prefecture_code')
-    .where('code', '=', actor.regionCode)
-    .executeTakeFirstOrThrow();
+  const region = await subjectRepository.regionPrefecture(db, actor.regionCode);
   const id = crypto.randomUUID();
   return db.transaction().execute(async (trx) => {
     await instructionRepository.insert(

@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/index.ts';
 import { planPolicy } from '../plans/index.ts';
 import { buildItems, checkUnits, presentItem } from './action-item-view.ts';
 import { meetingRepository, type MeetingRow } from './meeting-repository.ts';
+import { subjectRepository } from './subject-repository.ts';
 import { supervisionPolicy } from './policy.ts';
 import { todayInChina } from './units.ts';
 
@@ -65,12 +66,7 @@ export async function createMeeting(
   requestId?: string,
 ) {
   supervisionPolicy.canWriteFor(actor, actor.regionPath);
-  const plan = await db
-    .selectFrom('plan as p')
-    .innerJoin('region as r', 'r.code', 'p.issuing_region_code')
-    .select(['p.id', 'r.path'])
-    .where('p.code', '=', input.planCode)
-    .executeTakeFirst();
+  const plan = await subjectRepository.planWithRegionPath(db, input.planCode);
   if (!plan || !planPolicy.isReadable(actor, plan.path)) {
     throw invalid([{ field: 'body.planCode', message: message('field.unknownPlan', { code: input.planCode }) }]);
   }

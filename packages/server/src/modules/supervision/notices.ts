@@ -16,6 +16,7 @@ import { invalid, notFound } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { noticeRepository, type NoticeRow } from './notice-repository.ts';
+import { subjectRepository } from './subject-repository.ts';
 import { notificationRepository } from './notification-repository.ts';
 import { supervisionPolicy } from './policy.ts';
 import { resolveDue, resolveReplyDue } from './reply-due.ts';
@@ -84,34 +85,19 @@ async function subjectPlan(db: Kysely<Database>, input: IssueNoticeRequest): Pro
     if (!input.planCode) {
       throw invalid([{ field: 'body.planCode', message: message('field.taskItemOrPlan') }]);
     }
-    const plan = await db.selectFrom('plan').select('id').where('code', '=', input.planCode).executeTakeFirst();
+    const plan = await subjectRepository.planIdByCode(db, input.planCode);
     if (!plan)
       throw invalid([{ field: 'body.planCode', message: message('field.unknownPlan', { code: input.planCode }) }]);
     return plan.id;
   }
   if (input.taskId) {
-    const task = await db
-      .selectFrom('plan_task')
-      .select(['id', 'plan_id'])
-      .where('id', '=', input.taskId)
-      .where('retired_in_version', 'is', null)
-      .executeTakeFirst();
+    const task = await subjectRepository.liveTask(db, input.taskId);
     if (!task) throw invalid([{ field: 'body.taskId', message: message('field.unknownTask', { id: input.taskId }) }]);
-    const assigned = await db
-      .selectFrom('plan_task_unit')
-      .select('org_unit_id')
-      .where('task_id', '=', task.id)
-      .where('org_unit_id', '=', input.orgUnitId)
-      .executeTakeFirst();
+    const assigned = await subjectRepository.isAssigned(db, task.id, input.orgUnitId);
     if (!assigned) throw invalid([{ field: 'body.orgUnitId', message: message('field.unitNotAssigned') }]);
     return task.plan_id;
   }
-  const item = await db
-    .selectFrom('action_item as a')
-    .innerJoin('joint_meeting as m', 'm.id', 'a.meeting_id')
-    .select(['a.owner_org_unit_id', 'm.plan_id'])
-    .where('a.id', '=', input.actionItemId!)
-    .executeTakeFirst();
+  const item = await subjectRepository.actionItemSubject(db, input.actionItemId!);
   if (!item)
     throw invalid([
       { field: 'body.actionItemId', message: message('field.unknownActionItem', { id: input.actionItemId ?? '' }) },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ancestorCodes } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
+import { unitRepository } from './unit-repository.ts';
 
 export type UnitRow = {
   id: string;
@@ -15,12 +16,7 @@ export type UnitRow = {
 /** Organisations with their region's path, for scope checks. */
 export function findUnits(db: Kysely<Database>, ids: readonly string[]): Promise<UnitRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('org_unit as u')
-    .innerJoin('region as r', 'r.code', 'u.region_code')
-    .select(['u.id', 'u.name', 'u.kind', 'u.parent_id', 'u.region_code', 'r.path as region_path', 'r.prefecture_code'])
-    .where('u.id', 'in', ids)
-    .execute();
+  return unitRepository.findUnits(db, ids);
 }
 
 export async function findUnit(db: Kysely<Database>, id: string): Promise<UnitRow | undefined> {
@@ -35,14 +31,7 @@ export async function findUnit(db: Kysely<Database>, id: string): Promise<UnitRo
 export async function findSuperior(db: Kysely<Database>, unit: UnitRow): Promise<string | null> {
   if (unit.parent_id) return unit.parent_id;
   const regions = [...ancestorCodes(unit.region_path), unit.region_code].reverse();
-  const offices = await db
-    .selectFrom('org_unit')
-    .select(['id', 'region_code'])
-    .where('kind', '=', 'creation_office')
-    .where('region_code', 'in', regions)
-    .where('id', '!=', unit.id)
-    .orderBy('code')
-    .execute();
+  const offices = await unitRepository.creationOffices(db, regions, unit.id);
   for (const code of regions) {
     const office = offices.find((o) => o.region_code === code);
     if (office) return office.id;
@@ -59,25 +48,13 @@ export async function findIssuingOffice(
   actor: { regionCode: string; regionPath: string; orgUnitId: string | null },
 ): Promise<{ id: string; region_name: string } | null> {
   const regions = [...ancestorCodes(actor.regionPath), actor.regionCode].reverse();
-  const offices = await db
-    .selectFrom('org_unit as u')
-    .innerJoin('region as r', 'r.code', 'u.region_code')
-    .select(['u.id', 'u.region_code', 'r.name as region_name'])
-    .where('u.kind', '=', 'creation_office')
-    .where('u.region_code', 'in', regions)
-    .orderBy('u.code')
-    .execute();
+  const offices = await unitRepository.creationOfficesWithRegion(db, regions);
   for (const code of regions) {
     const office = offices.find((o) => o.region_code === code);
     if (office) return { id: office.id, region_name: office.region_name };
   }
   if (!actor.orgUnitId) return null;
-  const own = await db
-    .selectFrom('org_unit as u')
-    .innerJoin('region as r', 'r.code', 'u.region_code')
-    .select(['u.id', 'r.name as region_name'])
-    .where('u.id', '=', actor.orgUnitId)
-    .executeTakeFirst();
+  const own = await unitRepository.unitWithRegionName(db, actor.orgUnitId);
   return own ?? null;
 }
 

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { metricsRoutes } from './metrics.ts';
+import { systemRepository } from './repository.ts';
 
 const Health = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -20,7 +20,7 @@ export async function systemRoutes(app: App, deps: ModuleDeps) {
       const started = performance.now();
       let ok = true;
       try {
-        await sql`select 1`.execute(deps.db);
+        await systemRepository.ping(deps.db);
       } catch {
         ok = false;
       }

@@ -1,0 +1,154 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import { TargetScope } from '@chuangcheng/core';
+import type { Database } from '../../db/schema.ts';
+import { parseStored } from '../../db/stored-json.ts';
+
+/** SQL of the indicator catalogue: data sets, elements, indicators, their target links and reporters. */
+
+type Db = Kysely<Database>;
+
+export const catalogueRepository = {
+  dataSets(db: Db) {
+    return db.selectFrom('indicator_data_set').selectAll().orderBy('position').execute();
+  },
+
+  elements(db: Db) {
+    return db.selectFrom('indicator_data_element').selectAll().orderBy('data_set_code').orderBy('position').execute();
+  },
+
+  indicators(db: Db) {
+    return db.selectFrom('indicator').selectAll().orderBy('position').execute();
+  },
+
+  /** Every link of an indicator to a plan target that is not retired, with the target, by plan and position. */
+  async targetLinks(db: Db) {
+    const rows = await db
+      .selectFrom('indicator_target_link as l')
+      .innerJoin('plan_target as t', 't.id', 'l.target_id')
+      .innerJoin('plan as p', 'p.id', 't.plan_id')
+      .leftJoin('plan_task as k', 'k.id', 't.task_id')
+      .where('t.retired_in_version', 'is', null)
+      .select([
+        'l.target_id',
+        'l.indicator_code',
+        'l.title',
+        'l.title_as',
+        'l.title_levels',
+        'l.baseline_period',
+        'l.baseline_value',
+        'l.combine',
+        'p.code as plan_code',
+        't.code',
+        't.title as target_title',
+        'k.number as task_number',
+        't.comparator',
+        't.value',
+        't.value_max',
+        't.unit',
+        't.deadline',
+        't.direction',
+        't.scope',
+        't.baseline_year',
+        't.baseline_value as plan_baseline_value',
+      ])
+      .orderBy('p.code')
+      .orderBy('t.position')
+      .execute();
+    return rows.map((l) => ({ ...l, scope: parseStored(TargetScope, l.scope, 'plan_target.scope') }));
+  },
+
+  /** The units that report through their parent (issue 16). */
+  reportingThroughParent(db: Db) {
+    return db.selectFrom('indicator_reporting_through_parent').select('region_code').execute();
+  },
+
+  /** The plans' targets that are not retired, with their plan's code. */
+  liveTargets(db: Db) {
+    return db
+      .selectFrom('plan_target as t')
+      .innerJoin('plan as p', 'p.id', 't.plan_id')
+      .select(['t.id', 't.code', 'p.code as plan_code'])
+      .where('t.retired_in_version', 'is', null)
+      .execute();
+  },
+
+  /** Which of these region codes exist. */
+  async knownRegions(db: Db, codes: string[]): Promise<Set<string>> {
+    const rows = await db.selectFrom('region').select('code').where('code', 'in', codes).execute();
+    return new Set(rows.map((r) => r.code));
+  },
+
+  async upsertDataSet(trx: Db, code: string, row: Omit<Insertable<Database['indicator_data_set']>, 'code'>) {
+    await trx
+      .insertInto('indicator_data_set')
+      .values({ code, ...row })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ ...row, updated_at: new Date() }))
+      .execute();
+  },
+
+  async upsertElement(trx: Db, code: string, row: Omit<Insertable<Database['indicator_data_element']>, 'code'>) {
+    await trx
+      .insertInto('indicator_data_element')
+      .values({ code, ...row })
+      .onConflict((oc) => oc.column('code').doUpdateSet(row))
+      .execute();
+  },
+
+  /** Replaces the list of units that report through their parent. */
+  async replaceReportingThroughParent(trx: Db, rows: { region_code: string; note: string }[]) {
+    await trx.deleteFrom('indicator_reporting_through_parent').execute();
+    if (rows.length > 0) await trx.insertInto('indicator_reporting_through_parent').values(rows).execute();
+  },
+
+  async upsertIndicator(trx: Db, code: string, row: Omit<Insertable<Database['indicator']>, 'code'>) {
+    await trx
+      .insertInto('indicator')
+      .values({ code, ...row })
+      .onConflict((oc) => oc.column('code').doUpdateSet(row))
+      .execute();
+  },
+
+  /**
+   * Retires the elements of these data sets not in `elementCodes`, and the indicators computed from
+   * those data sets not in `indicatorCodes`; returns how many were retired.
+   */
+  async retireUnlisted(
+    trx: Db,
+    setCodes: string[],
+    elementCodes: string[],
+    indicatorCodes: string[],
+    retiredAt: Date,
+  ): Promise<number> {
+    const retiredElements = await trx
+      .updateTable('indicator_data_element')
+      .set({ retired_at: retiredAt })
+      .where('data_set_code', 'in', setCodes)
+      .where('code', 'not in', elementCodes)
+      .where('retired_at', 'is', null)
+      .executeTakeFirst();
+    const retiredIndicators = await trx
+      .updateTable('indicator')
+      .set({ retired_at: retiredAt })
+      .where(
+        'numerator_code',
+        'in',
+        trx.selectFrom('indicator_data_element').select('code').where('data_set_code', 'in', setCodes),
+      )
+      .where('code', 'not in', indicatorCodes)
+      .where('retired_at', 'is', null)
+      .executeTakeFirst();
+    return Number(retiredElements.numUpdatedRows) + Number(retiredIndicators.numUpdatedRows);
+  },
+
+  async upsertTargetLink(
+    trx: Db,
+    targetId: string,
+    row: Omit<Updateable<Database['indicator_target_link']>, 'target_id'>,
+  ) {
+    await trx
+      .insertInto('indicator_target_link')
+      .values({ target_id: targetId, ...row })
+      .onConflict((oc) => oc.column('target_id').doUpdateSet(row))
+      .execute();
+  },
+};
