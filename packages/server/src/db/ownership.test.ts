@@ -35,17 +35,17 @@ const ALLOWED: ReadonlyArray<{ module: TableOwner; files?: string[]; tables: (ke
   },
   {
     module: 'indicators',
-    files: ['modules/indicators/demo.ts'],
+    files: ['modules/indicators/demo-repository.ts'],
     tables: ['region_group_member', 'region_title_event'],
     reason:
       'the demo generator (chuangcheng demo) writes and removes a whole demo world across modules in one transaction; a tool, not a workflow',
   },
   {
     module: 'indicators',
-    files: ['modules/indicators/catalogue.ts'],
+    files: ['modules/indicators/catalogue-repository.ts'],
     tables: ['plan', 'plan_target', 'plan_task'],
     reason:
-      "the catalogue links indicators to the plan's targets and tasks; this SQL is being moved into an indicators repository (seal6), then onto planLookup",
+      "the catalogue links indicators to the plan's targets and tasks; its SQL is now in the indicators repository, and the next step is planLookup",
   },
   {
     module: 'reports',
@@ -57,7 +57,7 @@ const ALLOWED: ReadonlyArray<{ module: TableOwner; files?: string[]; tables: (ke
     module: 'supervision',
     tables: ['plan', 'plan_task', 'plan_task_unit'],
     reason:
-      "notices, instructions and meetings name a plan task and check its units; supervision's service SQL is being moved into repositories (seal6), then these reads go onto planLookup",
+      'notices, instructions and meetings name a plan task and check its units (subject-repository.ts and the notice/instruction repositories); the next step is planLookup',
   },
 ];
 
