@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Total } from './api/paging.ts';
 
 /**
  * Evaluation (测评): frameworks as versioned data, rounds, score entry, scorecards, the
@@ -319,6 +320,7 @@ export const RoundList = z.object({
     Round.omit({ regions: true, assignments: true, publications: true }).extend({ regionCount: z.number() }),
   ),
   nextCursor: z.string().nullable(),
+  total: Total,
 });
 
 export const CreateRoundRequest = z.strictObject({
@@ -641,7 +643,7 @@ export const Incident = z.object({
   attachments: z.array(AttachmentRef),
 });
 export type Incident = z.infer<typeof Incident>;
-export const IncidentList = z.object({ items: z.array(Incident), nextCursor: z.string().nullable() });
+export const IncidentList = z.object({ items: z.array(Incident), nextCursor: z.string().nullable(), total: Total });
 
 // ---- Titles (the pure logic is in titles.ts) ----------------------------------------
 
@@ -697,6 +699,7 @@ export const TitleStateList = z.object({
   at: z.string(),
   items: z.array(RegionTitles),
   nextCursor: z.string().nullable(),
+  total: Total,
 });
 export const TitleCounts = z.object({
   at: z.string(),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Region, RegionCode } from '../regions.ts';
+import { PageParam, Total } from './paging.ts';
 
 export const RegionList = z.object({ items: z.array(Region) });
-export const RegionPage = z.object({ items: z.array(Region), nextCursor: z.string().nullable() });
+export const RegionPage = z.object({ items: z.array(Region), nextCursor: z.string().nullable(), total: Total });
 /** A region with the chain of regions above it (province first). */
 export const RegionDetail = Region.extend({
   ancestors: z.array(z.object({ code: z.string(), name: z.string() })),
@@ -17,6 +18,7 @@ export const RegionSearchQuery = z.strictObject({
   level: z.coerce.number().int().min(1).max(5).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(100).optional(),
+  page: PageParam,
 });
 export const RegionSubtreeQuery = z.strictObject({
   maxLevel: z.coerce.number().int().min(1).max(5).default(5),

@@ -264,6 +264,30 @@ describe('numbered pages with totals', () => {
       // Without a page the answer stays as it was: a cursor, no count.
       expect((await ctx.admin.get(`${url}?limit=1`)).json().total, url).toBeUndefined();
     }
+    // The evaluation lists (rounds and incidents recorded above), in scope: 大庆 counts only its own.
+    for (const url of ['/api/v1/evaluation/rounds', '/api/v1/evaluation/incidents']) {
+      for (const agent of [ctx.admin, daqingAdmin]) {
+        const all = await listAll<{ id: string }>(agent, url);
+        expect(all.length, url).toBeGreaterThanOrEqual(1);
+        const pages = [];
+        for (let page = 1; page <= all.length; page++) {
+          const res = (await agent.get(`${url}?page=${page}&limit=1`)).json();
+          expect(res.total, url).toBe(all.length);
+          pages.push(res.items[0].id);
+        }
+        expect(pages, url).toEqual(all.map((r) => r.id));
+      }
+    }
+    expect((await daqingAdmin.get('/api/v1/evaluation/incidents?page=1')).json().total).toBe(1);
+    // Titles: one row per titled region (哈尔滨 and 大庆 above), ordered by code; 大庆 sees its own.
+    const regions = await listAll<{ regionCode: string }>(ctx.admin, '/api/v1/evaluation/titles');
+    expect(regions.length).toBeGreaterThanOrEqual(2);
+    const second = (await ctx.admin.get('/api/v1/evaluation/titles?page=2&limit=1')).json();
+    expect(second.total).toBe(regions.length);
+    expect(second.items.map((r: { regionCode: string }) => r.regionCode)).toEqual([regions[1]!.regionCode]);
+    const own = (await daqingAdmin.get('/api/v1/evaluation/titles?page=1')).json();
+    expect([own.total, own.items.map((r: { regionCode: string }) => r.regionCode)]).toEqual([1, ['2306']]);
+    expect((await ctx.admin.get('/api/v1/evaluation/rounds?page=1&year=2019')).json().total).toBe(2);
     const filtered = (await ctx.admin.get('/api/v1/cases?page=1&limit=10&q=小广告')).json();
     expect(filtered.total).toBe(1);
     expect((await daqingAdmin.get('/api/v1/cases?page=1')).json().total).toBe(0);

@@ -28,12 +28,23 @@ export const incidentRepository = {
   },
 
   /** Newest recorded first, within a scope path, optionally one region. */
-  list(db: Db, filter: { scopePath: string; regionCode?: string; before?: { at: string; id: string }; limit: number }) {
+  list(
+    db: Db,
+    filter: {
+      scopePath: string;
+      regionCode?: string;
+      before?: { at: string; id: string };
+      /** Rows to skip (a numbered page) instead of `before`. */
+      offset?: number;
+      limit: number;
+    },
+  ) {
     let q = incidentQuery(db)
       .where((eb) => eb.or([eb('g.path', '=', filter.scopePath), eb('g.path', 'like', `${filter.scopePath}/%`)]))
       .orderBy('i.recorded_at', 'desc')
       .orderBy('i.id', 'desc')
       .limit(filter.limit + 1);
+    if (filter.offset) q = q.offset(filter.offset);
     if (filter.regionCode) q = q.where('i.region_code', '=', filter.regionCode);
     if (filter.before) {
       const b = filter.before;
@@ -45,6 +56,18 @@ export const incidentRepository = {
       );
     }
     return q.execute();
+  },
+
+  /** How many incidents `list` selects with the same scope and region. */
+  async count(db: Db, filter: { scopePath: string; regionCode?: string }): Promise<number> {
+    let q = db
+      .selectFrom('evaluation_incident as i')
+      .innerJoin('region as g', 'g.code', 'i.region_code')
+      .where((eb) => eb.or([eb('g.path', '=', filter.scopePath), eb('g.path', 'like', `${filter.scopePath}/%`)]))
+      .select((eb) => eb.fn.countAll<string>().as('n'));
+    if (filter.regionCode) q = q.where('i.region_code', '=', filter.regionCode);
+    const row = await q.executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 
   /** Incidents of many regions that happened on or before a date (the deductions of a round). */

@@ -3,6 +3,7 @@ import { message, incidentEffects, titleStatesAt, type Incident, type PlannedEff
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
+import { offsetOf } from '../../http/paging.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -166,21 +167,23 @@ export async function readIncident(db: Db, actor: Actor, id: string): Promise<In
 export async function listIncidents(
   db: Db,
   actor: Actor,
-  query: { regionCode?: string; cursor?: string; limit: number },
+  query: { regionCode?: string; cursor?: string; page?: number; limit: number },
 ) {
   evaluationPolicy.canRead(actor);
-  const decoded = cursor.decode(query.cursor);
+  const decoded = query.page === undefined ? cursor.decode(query.cursor) : undefined;
   const before = decoded ? (JSON.parse(decoded) as { at: string; id: string }) : undefined;
+  const scope = { scopePath: actor.regionPath, regionCode: query.regionCode };
   const rows = await incidentRepository.list(db, {
-    scopePath: actor.regionPath,
-    regionCode: query.regionCode,
+    ...scope,
     before,
+    offset: query.page === undefined ? undefined : offsetOf(query.page, query.limit),
     limit: query.limit,
   });
   const page = rows.slice(0, query.limit);
   const items = [];
   for (const row of page) items.push(await presentIncident(db, row));
   const last = page.at(-1);
+  if (query.page !== undefined) return { items, nextCursor: null, total: await incidentRepository.count(db, scope) };
   return {
     items,
     nextCursor:

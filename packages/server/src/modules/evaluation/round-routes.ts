@@ -41,7 +41,7 @@ export async function roundRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Rounds you can see as an Excel file (same filters and scope as GET /evaluation/rounds)',
-        querystring: RoundListQuery.omit({ cursor: true, limit: true }),
+        querystring: RoundListQuery.omit({ cursor: true, page: true, limit: true }),
       },
     },
     async (request, reply) => {

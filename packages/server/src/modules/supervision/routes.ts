@@ -3,6 +3,7 @@ import { pickLanguage } from '../../http/problem.ts';
 import { requireActor } from '../auth/index.ts';
 import { instructionRoutes } from './instruction-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
+import { supervisionListExportRoutes } from './list-export-routes.ts';
 import { officePrefixRoutes } from './office-prefix-routes.ts';
 import { smsContactRoutes } from './sms-contact-routes.ts';
 import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
@@ -31,6 +32,7 @@ import {
 export async function supervisionRoutes(app: App, deps: ModuleDeps) {
   const tags = ['supervision'];
   await meetingRoutes(app, deps);
+  await supervisionListExportRoutes(app, deps);
   await instructionRoutes(app, deps);
   await officePrefixRoutes(app, deps);
   await smsContactRoutes(app, deps);

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button, Card, Descriptions, Drawer, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { withQuery } from '../../api/client.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { usePagedList } from '../../api/usePagedList.ts';
+import { useTablePage } from '../../api/useTablePage.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
@@ -25,8 +24,9 @@ export default function IncidentsPage() {
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const [recording, setRecording] = useState(false);
   const openId = params.get('id');
-  const { items, loading, nextCursor, loadMore, reload } = usePagedList<IncidentView>(
-    withQuery('/api/v1/evaluation/incidents', { regionCode }),
+  const { items, loading, pagination, reload, exportHref } = useTablePage<IncidentView>(
+    '/api/v1/evaluation/incidents',
+    { regionCode },
   );
 
   const columns: TableColumnsType<IncidentView> = [
@@ -60,10 +60,7 @@ export default function IncidentsPage() {
       title={t('evaluation.nav.incidents')}
       extra={
         <Space>
-          <ExportButton
-            href={withQuery('/api/v1/evaluation/incidents/export.xlsx', { regionCode })}
-            testId="incidents-export"
-          />
+          <ExportButton href={exportHref} testId="incidents-export" />
           {mayWrite && (
             <Button
               type="primary"
@@ -92,15 +89,10 @@ export default function IncidentsPage() {
         columns={columns}
         dataSource={items}
         loading={loading}
-        pagination={false}
+        pagination={pagination}
         locale={{ emptyText: t('evaluation.incident.none') }}
         data-testid="incident-table"
       />
-      {nextCursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()}>
-          {t('common.loadMore')}
-        </Button>
-      )}
       <RecordIncidentModal
         open={recording}
         onClose={() => setRecording(false)}

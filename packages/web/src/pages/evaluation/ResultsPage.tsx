@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
 import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { BarChartOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { withQuery } from '../../api/client.ts';
-import { usePagedList } from '../../api/usePagedList.ts';
+import { useTablePage } from '../../api/useTablePage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
 import { roundKindKeys } from './labels.ts';
@@ -11,9 +10,9 @@ import type { RoundSummary } from './types.ts';
 /** 结果发布: published rounds, each with its ranking, the Excel workbook and a printable publication (PDF by printing). */
 export default function ResultsPage() {
   const t = useT();
-  const { items, loading, nextCursor, loadMore } = usePagedList<RoundSummary>(
-    withQuery('/api/v1/evaluation/rounds', { status: 'published' }),
-  );
+  const { items, loading, pagination } = useTablePage<RoundSummary>('/api/v1/evaluation/rounds', {
+    status: 'published',
+  });
 
   const columns: TableColumnsType<RoundSummary> = [
     {
@@ -66,15 +65,10 @@ export default function ResultsPage() {
         columns={columns}
         dataSource={items}
         loading={loading}
-        pagination={false}
+        pagination={pagination}
         locale={{ emptyText: t('evaluation.results.none') }}
         data-testid="results-table"
       />
-      {nextCursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()}>
-          {t('common.loadMore')}
-        </Button>
-      )}
     </Card>
   );
 }

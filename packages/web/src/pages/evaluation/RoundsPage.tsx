@@ -3,9 +3,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Card, InputNumber, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { RoundKind, RoundStatus } from '@chuangcheng/core';
-import { withQuery } from '../../api/client.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { usePagedList } from '../../api/usePagedList.ts';
+import { useTablePage } from '../../api/useTablePage.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { CreateRoundModal } from './CreateRoundModal.tsx';
@@ -29,9 +28,11 @@ function RoundList() {
   const [kind, setKind] = useState<RoundKind | undefined>();
   const [year, setYear] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
-  const { items, loading, nextCursor, loadMore } = usePagedList<RoundSummary>(
-    withQuery('/api/v1/evaluation/rounds', { status, kind, year }),
-  );
+  const { items, loading, pagination, exportHref } = useTablePage<RoundSummary>('/api/v1/evaluation/rounds', {
+    status,
+    kind,
+    year,
+  });
 
   const columns: TableColumnsType<RoundSummary> = [
     {
@@ -74,10 +75,7 @@ function RoundList() {
       title={t('evaluation.nav.rounds')}
       extra={
         <Space>
-          <ExportButton
-            href={withQuery('/api/v1/evaluation/rounds/export.xlsx', { status, kind, year })}
-            testId="rounds-export"
-          />
+          <ExportButton href={exportHref} testId="rounds-export" />
           {mayManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="round-create">
               {t('evaluation.round.create')}
@@ -120,15 +118,10 @@ function RoundList() {
         columns={columns}
         dataSource={items}
         loading={loading}
-        pagination={false}
+        pagination={pagination}
         locale={{ emptyText: t('evaluation.round.none') }}
         data-testid="round-table"
       />
-      {nextCursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()}>
-          {t('common.loadMore')}
-        </Button>
-      )}
       <CreateRoundModal
         open={creating}
         onClose={() => setCreating(false)}

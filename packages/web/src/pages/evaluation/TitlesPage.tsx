@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Input, Space, Table, type TableColumnsType } from 'antd';
+import { Card, Input, Space, Table, type TableColumnsType } from 'antd';
 import { TitleKind } from '@chuangcheng/core';
-import { withQuery } from '../../api/client.ts';
-import { usePagedList } from '../../api/usePagedList.ts';
+import { useTablePage } from '../../api/useTablePage.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -23,9 +22,10 @@ export default function TitlesPage() {
   const [under, setUnder] = useState(me.regionCode);
   const [at, setAt] = useState('');
   const openRegion = params.get('region');
-  const { items, loading, nextCursor, loadMore, reload } = usePagedList<RegionRow>(
-    withQuery('/api/v1/evaluation/titles', { under, at }),
-  );
+  const { items, loading, pagination, reload, exportHref } = useTablePage<RegionRow>('/api/v1/evaluation/titles', {
+    under,
+    at,
+  });
 
   const stateCell = (title: TitleKind) => ({
     title: t(titleKindKeys[title]),
@@ -73,22 +73,17 @@ export default function TitlesPage() {
             style={{ width: 170 }}
           />
         </Space>
-        <ExportButton href={withQuery('/api/v1/evaluation/titles/export.xlsx', { under, at })} testId="titles-export" />
+        <ExportButton href={exportHref} testId="titles-export" />
       </Space>
       <Table<RegionRow>
         rowKey="regionCode"
         columns={columns}
         dataSource={items}
         loading={loading}
-        pagination={false}
+        pagination={pagination}
         size="small"
         data-testid="titles-table"
       />
-      {nextCursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void loadMore()}>
-          {t('common.loadMore')}
-        </Button>
-      )}
       <TitleHistoryDrawer regionCode={openRegion} onClose={() => setParams({})} onChanged={reload} />
     </Card>
   );

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { withQuery } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { CreateMeetingModal } from './CreateMeetingModal.tsx';
 import { MeetingDrawer } from './MeetingDrawer.tsx';
 import type { MeetingSummary } from '@chuangcheng/core';
@@ -18,9 +19,8 @@ export default function MeetingsPage() {
   const plan = useCurrentPlan();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
-  const { items, loading, reload } = usePagedList<MeetingSummary>(
-    withQuery('/api/v1/meetings', { planCode: plan?.code }),
-  );
+  const filters = { planCode: plan?.code };
+  const { items, loading, reload } = usePagedList<MeetingSummary>(withQuery('/api/v1/meetings', filters));
   const sorted = [...items].sort((a, b) => b.heldOn.localeCompare(a.heldOn));
 
   const columns: TableColumnsType<MeetingSummary> = [
@@ -51,17 +51,20 @@ export default function MeetingsPage() {
     <Card
       title={t('nav.meetings')}
       extra={
-        mayWrite && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            disabled={!plan}
-            onClick={() => setCreating(true)}
-            data-testid="meeting-create"
-          >
-            {t('meetings.create')}
-          </Button>
-        )
+        <Space>
+          <ExportButton href={withQuery('/api/v1/meetings/export.xlsx', filters)} testId="meeting-export" />
+          {mayWrite && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              disabled={!plan}
+              onClick={() => setCreating(true)}
+              data-testid="meeting-create"
+            >
+              {t('meetings.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Table<MeetingSummary>

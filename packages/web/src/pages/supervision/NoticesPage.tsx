@@ -7,6 +7,7 @@ import { usePagedList } from '../../api/usePagedList.ts';
 import { useCan } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { IssueNoticeModal } from './IssueNoticeModal.tsx';
 import { NoticeDrawer } from './NoticeDrawer.tsx';
 import { NoticeStatusTag, formatTime, noticeStatuses } from './StatusTag.tsx';
@@ -25,9 +26,8 @@ export default function NoticesPage() {
   const [issuing, setIssuing] = useState(false);
   const openId = params.get('id');
 
-  const { items, loading, reload } = usePagedList<Notice>(
-    withQuery('/api/v1/notices', { status, orgUnitId, overdue: overdue ? 'true' : undefined }),
-  );
+  const filters = { status, orgUnitId, overdue: overdue ? 'true' : undefined };
+  const { items, loading, reload } = usePagedList<Notice>(withQuery('/api/v1/notices', filters));
 
   const columns: TableColumnsType<Notice> = [
     {
@@ -62,11 +62,14 @@ export default function NoticesPage() {
     <Card
       title={t('nav.notices')}
       extra={
-        mayWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)} data-testid="notice-issue">
-            {t('notices.issue')}
-          </Button>
-        )
+        <Space>
+          <ExportButton href={withQuery('/api/v1/notices/export.xlsx', filters)} testId="notice-export" />
+          {mayWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)} data-testid="notice-issue">
+              {t('notices.issue')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
