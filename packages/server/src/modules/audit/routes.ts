@@ -1,5 +1,5 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { beijingTime, collectPages, listWorkbook, sendXlsx } from '../../http/xlsx.ts';
+import { listExportRoute } from '../../http/list-export.ts';
 import { notFound } from '../../http/problem.ts';
 import { authorize, requireActor } from '../auth/index.ts';
 import { exportCheckpoints, getConsistencyProof, getInclusionProof } from './proofs.ts';
@@ -32,30 +32,21 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
     async (request) => listAudit(deps.db, requireActor(request), request.query),
   );
 
-  app.get(
+  listExportRoute(
+    app,
     '/audit/export.xlsx',
     {
-      schema: {
-        tags: ['audit'],
-        summary: 'The audit trail within your scope as an Excel file (same filters as GET /audit)',
-        querystring: AuditQuery.omit({ cursor: true, page: true, limit: true }),
-      },
+      tags: ['audit'],
+      summary: 'The audit trail within your scope as an Excel file (same filters as GET /audit)',
+      querystring: AuditQuery.omit({ cursor: true, page: true, limit: true }),
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { rows, truncated } = await collectPages((cursor, limit) =>
-        listAudit(deps.db, actor, { ...request.query, cursor, limit }),
-      );
-      const body = await listWorkbook({
-        sheet: '审计日志',
-        title: '审计日志',
-        columns: AUDIT_COLUMNS,
-        rows,
-        truncated,
-      });
-      const day = beijingTime(new Date()).slice(0, 10);
-      return sendXlsx(reply, { ascii: `audit-${day}.xlsx`, name: `审计日志-${day}.xlsx` }, body);
-    },
+    async ({ actor, query }) => ({
+      sheet: '审计日志',
+      title: '审计日志',
+      columns: AUDIT_COLUMNS,
+      file: 'audit',
+      pages: (cursor, limit) => listAudit(deps.db, actor, { ...query, cursor, limit }),
+    }),
   );
 
   app.get(

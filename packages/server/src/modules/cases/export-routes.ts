@@ -1,7 +1,7 @@
 import { CaseListQuery, type CaseChannel, type CaseStatus, type CaseSummary } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
-import { requireActor } from '../auth/index.ts';
+import { listExportRoute } from '../../http/list-export.ts';
+import { beijingTime, type ExportColumn } from '../../http/xlsx.ts';
 import { listCases } from './read.ts';
 
 /** The list's filters without its paging: the export has every row the filters select. */
@@ -45,24 +45,20 @@ const COLUMNS: ExportColumn<CaseSummary>[] = [
 
 /** The case lists and queues as Excel, with the list's filters and the caller's scope. */
 export async function caseExportRoutes(app: App, deps: ModuleDeps) {
-  app.get(
+  listExportRoute(
+    app,
     '/cases/export.xlsx',
     {
-      schema: {
-        tags: ['cases'],
-        summary: 'The case list or a queue as an Excel file (same filters and scope as GET /cases)',
-        querystring: CaseExportQuery,
-      },
+      tags: ['cases'],
+      summary: 'The case list or a queue as an Excel file (same filters and scope as GET /cases)',
+      querystring: CaseExportQuery,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { rows, truncated } = await collectPages((cursor, limit) =>
-        listCases(deps.db, actor, { ...request.query, cursor, limit }),
-      );
-      const title = request.query.queue ? QUEUE_TITLE[request.query.queue] : '案件列表';
-      const day = beijingTime(new Date()).slice(0, 10);
-      const body = await listWorkbook({ sheet: '案件', title, columns: COLUMNS, rows, truncated });
-      return sendXlsx(reply, { ascii: `cases-${day}.xlsx`, name: `${title}-${day}.xlsx` }, body);
-    },
+    async ({ actor, query }) => ({
+      sheet: '案件',
+      title: query.queue ? QUEUE_TITLE[query.queue] : '案件列表',
+      columns: COLUMNS,
+      file: 'cases',
+      pages: (cursor, limit) => listCases(deps.db, actor, { ...query, cursor, limit }),
+    }),
   );
 }

@@ -1,7 +1,7 @@
 import type { CaseCategory, DispatchRule } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { beijingTime, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
-import { requireActor } from '../auth/index.ts';
+import { listExportRoute } from '../../http/list-export.ts';
+import type { ExportColumn } from '../../http/xlsx.ts';
 import { listCategories, listDispatchRules, readHolidays } from './config.ts';
 
 type HolidayYear = { year: number; source: string; holidays: string[]; workdays: string[] };
@@ -18,13 +18,12 @@ const limitText = (c: CaseCategory) =>
 /** The case settings lists an office prints: dispatch rules, categories with their limits, the holiday calendar. */
 export async function caseSettingsExportRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cases'];
-  const day = () => beijingTime(new Date()).slice(0, 10);
 
-  app.get(
+  listExportRoute(
+    app,
     '/cases/dispatch-rules/export.xlsx',
-    { schema: { tags, summary: 'The dispatch rules in your scope as an Excel file (as GET /cases/dispatch-rules)' } },
-    async (request, reply) => {
-      const actor = requireActor(request);
+    { tags, summary: 'The dispatch rules in your scope as an Excel file (as GET /cases/dispatch-rules)' },
+    async ({ actor }) => {
       const [{ items: rules }, categories] = await Promise.all([
         listDispatchRules(deps.db, actor),
         listCategories(deps.db, actor),
@@ -40,22 +39,19 @@ export async function caseSettingsExportRoutes(app: App, deps: ModuleDeps) {
         },
         { header: '处置单位', width: 28, value: (r) => r.orgUnit.name },
       ];
-      const title = '案件派遣规则';
-      const body = await listWorkbook({ sheet: '派遣规则', title, columns, rows: rules, truncated: false });
-      return sendXlsx(reply, { ascii: `dispatch-rules-${day()}.xlsx`, name: `${title}-${day()}.xlsx` }, body);
+      return { sheet: '派遣规则', title: '案件派遣规则', columns, file: 'dispatch-rules', rows: rules };
     },
   );
 
-  app.get(
+  listExportRoute(
+    app,
     '/cases/categories/export.xlsx',
     {
-      schema: {
-        tags,
-        summary: 'The case categories with their time limits as an Excel file (as GET /cases/categories)',
-      },
+      tags,
+      summary: 'The case categories with their time limits as an Excel file (as GET /cases/categories)',
     },
-    async (request, reply) => {
-      const categories = await listCategories(deps.db, requireActor(request));
+    async ({ actor }) => {
+      const categories = await listCategories(deps.db, actor);
       const groups = new Map(categories.filter((c) => c.parentCode === null).map((c) => [c.code, c.name]));
       const columns: ExportColumn<CaseCategory>[] = [
         { header: '大类', width: 16, value: (c) => groups.get(c.parentCode ?? '') ?? '' },
@@ -70,26 +66,23 @@ export async function caseSettingsExportRoutes(app: App, deps: ModuleDeps) {
         { header: '状态', width: 8, value: (c) => (c.active ? '启用' : '停用') },
       ];
       const rows = categories.filter((c) => c.parentCode !== null);
-      const title = '案件问题类别及处置时限';
-      const body = await listWorkbook({ sheet: '问题类别', title, columns, rows, truncated: false });
-      return sendXlsx(reply, { ascii: `case-categories-${day()}.xlsx`, name: `${title}-${day()}.xlsx` }, body);
+      return { sheet: '问题类别', title: '案件问题类别及处置时限', columns, file: 'case-categories', rows };
     },
   );
 
-  app.get(
+  listExportRoute(
+    app,
     '/cases/holidays/export.xlsx',
-    { schema: { tags, summary: 'The holiday calendar as an Excel file (as GET /cases/holidays)' } },
-    async (request, reply) => {
-      const { items } = await readHolidays(deps.db, requireActor(request));
+    { tags, summary: 'The holiday calendar as an Excel file (as GET /cases/holidays)' },
+    async ({ actor }) => {
+      const { items } = await readHolidays(deps.db, actor);
       const columns: ExportColumn<HolidayYear>[] = [
         { header: '年份', width: 8, value: (y) => y.year },
         { header: '放假日期', width: 60, value: (y) => y.holidays.join('、') },
         { header: '调休上班日期', width: 30, value: (y) => y.workdays.join('、') },
         { header: '依据', width: 40, value: (y) => y.source },
       ];
-      const title = '节假日安排';
-      const body = await listWorkbook({ sheet: '节假日', title, columns, rows: items, truncated: false });
-      return sendXlsx(reply, { ascii: `holidays-${day()}.xlsx`, name: `${title}-${day()}.xlsx` }, body);
+      return { sheet: '节假日', title: '节假日安排', columns, file: 'holidays', rows: items };
     },
   );
 }

@@ -9,7 +9,7 @@ import {
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
-import { beijingTime, collectPages, listWorkbook, sendXlsx } from '../../http/xlsx.ts';
+import { listExportRoute } from '../../http/list-export.ts';
 import { LAGGING_COLUMNS } from './lagging-export.ts';
 import { getCockpit, getCockpitMap, getCockpitRanking, getLagging } from './service.ts';
 
@@ -66,24 +66,20 @@ export async function cockpitRoutes(app: App, deps: ModuleDeps) {
     },
     async (request) => getLagging(deps.db, requireActor(request), request.query),
   );
-  app.get(
+  listExportRoute(
+    app,
     '/cockpit/lagging/export.xlsx',
     {
-      schema: {
-        tags,
-        summary: 'The lagging list as an Excel file (same region, date, order and scope as GET /cockpit/lagging)',
-        querystring: LaggingExportQuery,
-      },
+      tags,
+      summary: 'The lagging list as an Excel file (same region, date, order and scope as GET /cockpit/lagging)',
+      querystring: LaggingExportQuery,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { rows, truncated } = await collectPages((cursor, limit) =>
-        getLagging(deps.db, actor, { ...request.query, cursor, limit }),
-      );
-      const day = beijingTime(new Date()).slice(0, 10);
-      const title = '创建目标滞后清单';
-      const body = await listWorkbook({ sheet: '滞后清单', title, columns: LAGGING_COLUMNS, rows, truncated });
-      return sendXlsx(reply, { ascii: `lagging-${day}.xlsx`, name: `${title}-${day}.xlsx` }, body);
-    },
+    async ({ actor, query }) => ({
+      sheet: '滞后清单',
+      title: '创建目标滞后清单',
+      columns: LAGGING_COLUMNS,
+      file: 'lagging',
+      pages: (cursor, limit) => getLagging(deps.db, actor, { ...query, cursor, limit }),
+    }),
   );
 }

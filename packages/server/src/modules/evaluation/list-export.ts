@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Incident, RoundKind, RoundStatus } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { beijingTime, collectPages, listWorkbook, type ExportColumn } from '../../http/xlsx.ts';
+import type { ListExport } from '../../http/list-export.ts';
+import { beijingTime, type ExportColumn } from '../../http/xlsx.ts';
 import type { Actor } from '../auth/index.ts';
 import { listIncidents } from './incidents.ts';
 import { listRounds } from './rounds.ts';
@@ -47,29 +48,33 @@ const INCIDENT_COLUMNS: ExportColumn<Incident>[] = [
 ];
 
 /** The rounds list as Excel, with the list's filters and scope (what GET /evaluation/rounds shows). */
-export async function roundsWorkbook(
+export function roundsExport(
   db: Kysely<Database>,
   actor: Actor,
   query: { status?: RoundStatus; kind?: RoundKind; year?: number },
-) {
-  const { rows, truncated } = await collectPages((cursor, limit) => listRounds(db, actor, { ...query, cursor, limit }));
+): ListExport<RoundRow> {
   const title = query.year ? `${query.year}年度测评轮次` : '测评轮次';
   return {
-    name: `${title}.xlsx`,
-    ascii: 'evaluation-rounds.xlsx',
-    buffer: await listWorkbook({ sheet: '测评轮次', title, columns: ROUND_COLUMNS, rows, truncated }),
+    sheet: '测评轮次',
+    title,
+    columns: ROUND_COLUMNS,
+    file: { name: `${title}.xlsx`, ascii: 'evaluation-rounds.xlsx' },
+    pages: (cursor, limit) => listRounds(db, actor, { ...query, cursor, limit }),
   };
 }
 
 /** The negative-list incidents as Excel, with the list's filter and scope (GET /evaluation/incidents). */
-export async function incidentsWorkbook(db: Kysely<Database>, actor: Actor, query: { regionCode?: string }) {
-  const { rows, truncated } = await collectPages((cursor, limit) =>
-    listIncidents(db, actor, { ...query, cursor, limit }),
-  );
+export function incidentsExport(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: { regionCode?: string },
+): ListExport<Incident> {
   const title = '负面清单事件';
   return {
-    name: `${title}.xlsx`,
-    ascii: 'evaluation-incidents.xlsx',
-    buffer: await listWorkbook({ sheet: title, title, columns: INCIDENT_COLUMNS, rows, truncated }),
+    sheet: title,
+    title,
+    columns: INCIDENT_COLUMNS,
+    file: { name: `${title}.xlsx`, ascii: 'evaluation-incidents.xlsx' },
+    pages: (cursor, limit) => listIncidents(db, actor, { ...query, cursor, limit }),
   };
 }

@@ -16,8 +16,8 @@ import {
   WithdrawRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { sendXlsx } from '../../http/xlsx.ts';
-import { roundsWorkbook } from './list-export.ts';
+import { listExportRoute } from '../../http/list-export.ts';
+import { roundsExport } from './list-export.ts';
 import { actionContext, requireActor } from '../auth/index.ts';
 import { fillIndicatorValues } from './indicator-values.ts';
 import { assignScorers, createRound, listRounds, readRound, transitionRound } from './rounds.ts';
@@ -35,19 +35,15 @@ export async function roundRoutes(app: App, deps: ModuleDeps) {
     { schema: { tags, summary: 'Rounds you can see', querystring: RoundListQuery, response: { 200: RoundList } } },
     async (request) => listRounds(db, requireActor(request), request.query),
   );
-  app.get(
+  listExportRoute(
+    app,
     '/evaluation/rounds/export.xlsx',
     {
-      schema: {
-        tags,
-        summary: 'Rounds you can see as an Excel file (same filters and scope as GET /evaluation/rounds)',
-        querystring: RoundListQuery.omit({ cursor: true, page: true, limit: true }),
-      },
+      tags,
+      summary: 'Rounds you can see as an Excel file (same filters and scope as GET /evaluation/rounds)',
+      querystring: RoundListQuery.omit({ cursor: true, page: true, limit: true }),
     },
-    async (request, reply) => {
-      const { ascii, name, buffer } = await roundsWorkbook(db, requireActor(request), request.query);
-      return sendXlsx(reply, { ascii, name }, buffer);
-    },
+    async ({ actor, query }) => roundsExport(db, actor, query),
   );
   app.post(
     '/evaluation/rounds',

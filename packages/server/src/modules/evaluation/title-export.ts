@@ -1,7 +1,8 @@
 import { TITLE_NAMES, type TitleStatus } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { collectPages, listWorkbook, type ExportColumn } from '../../http/xlsx.ts';
+import type { ListExport } from '../../http/list-export.ts';
+import { collectPages, type ExportColumn } from '../../http/xlsx.ts';
 import type { Actor } from '../auth/index.ts';
 import { listTitleStates } from './titles.ts';
 
@@ -26,7 +27,11 @@ const COLUMNS: ExportColumn<Row>[] = [
 ];
 
 /** The title list (one row per region and title) as Excel, with the list's scope and date. */
-export async function titlesWorkbook(db: Kysely<Database>, actor: Actor, query: { under?: string; at?: string }) {
+export async function titlesExport(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: { under?: string; at?: string },
+): Promise<ListExport<Row>> {
   let at = query.at;
   const { rows, truncated } = await collectPages(async (cursor, limit) => {
     const page = await listTitleStates(db, actor, { ...query, cursor, limit });
@@ -34,10 +39,12 @@ export async function titlesWorkbook(db: Kysely<Database>, actor: Actor, query: 
     return page;
   });
   const flat = rows.flatMap((region) => region.titles.map((t) => ({ ...t, regionName: region.regionName })));
-  const title = `文明城市称号（截至 ${at}）`;
   return {
-    name: `文明城市称号-${at}.xlsx`,
-    ascii: `titles-${at}.xlsx`,
-    buffer: await listWorkbook({ sheet: '称号', title, columns: COLUMNS, rows: flat, truncated }),
+    sheet: '称号',
+    title: `文明城市称号（截至 ${at}）`,
+    columns: COLUMNS,
+    file: { name: `文明城市称号-${at}.xlsx`, ascii: `titles-${at}.xlsx` },
+    rows: flat,
+    truncated,
   };
 }

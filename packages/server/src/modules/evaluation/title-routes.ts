@@ -9,10 +9,10 @@ import {
   TitleStateList,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { incidentsWorkbook } from './list-export.ts';
-import { sendXlsx } from '../../http/xlsx.ts';
+import { incidentsExport } from './list-export.ts';
+import { listExportRoute } from '../../http/list-export.ts';
 import { pickLanguage } from '../../http/problem.ts';
-import { titlesWorkbook } from './title-export.ts';
+import { titlesExport } from './title-export.ts';
 import { actionContext, requireActor } from '../auth/index.ts';
 import { listIncidents, readIncident, recordIncident } from './incidents.ts';
 import { AtQuery, IdParams, IncidentListQuery, RegionParams, TitleCountQuery, TitleListQuery } from './schema.ts';
@@ -36,19 +36,15 @@ export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
     },
     async (request) => listIncidents(db, requireActor(request), request.query),
   );
-  app.get(
+  listExportRoute(
+    app,
     '/evaluation/incidents/export.xlsx',
     {
-      schema: {
-        tags,
-        summary: 'Incidents in your scope as an Excel file (same filter and scope as GET /evaluation/incidents)',
-        querystring: IncidentListQuery.omit({ cursor: true, page: true, limit: true }),
-      },
+      tags,
+      summary: 'Incidents in your scope as an Excel file (same filter and scope as GET /evaluation/incidents)',
+      querystring: IncidentListQuery.omit({ cursor: true, page: true, limit: true }),
     },
-    async (request, reply) => {
-      const { ascii, name, buffer } = await incidentsWorkbook(db, requireActor(request), request.query);
-      return sendXlsx(reply, { ascii, name }, buffer);
-    },
+    async ({ actor, query }) => incidentsExport(db, actor, query),
   );
   app.post(
     '/evaluation/incidents',
@@ -81,19 +77,15 @@ export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
     },
     async (request) => listTitleStates(db, requireActor(request), request.query),
   );
-  app.get(
+  listExportRoute(
+    app,
     '/evaluation/titles/export.xlsx',
     {
-      schema: {
-        tags,
-        summary: 'Title states under a region at a date as an Excel file (same scope as GET /evaluation/titles)',
-        querystring: TitleListQuery.omit({ cursor: true, page: true, limit: true }),
-      },
+      tags,
+      summary: 'Title states under a region at a date as an Excel file (same scope as GET /evaluation/titles)',
+      querystring: TitleListQuery.omit({ cursor: true, page: true, limit: true }),
     },
-    async (request, reply) => {
-      const { ascii, name, buffer } = await titlesWorkbook(db, requireActor(request), request.query);
-      return sendXlsx(reply, { ascii, name }, buffer);
-    },
+    async ({ actor, query }) => titlesExport(db, actor, query),
   );
   app.get(
     '/evaluation/titles/counts',

@@ -10,7 +10,8 @@ import {
   UpdateOrgUnitRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
+import { listExportRoute } from '../../http/list-export.ts';
+import type { ExportColumn } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/index.ts';
 import { createOrgUnit, listOrgUnits, mergeOrgUnit, readOrgUnit, updateOrgUnit } from './service.ts';
 
@@ -46,30 +47,21 @@ export async function orgUnitRoutes(app: App, deps: ModuleDeps) {
     async (request) => listOrgUnits(deps.db, requireActor(request), request.query),
   );
 
-  app.get(
+  listExportRoute(
+    app,
     '/org-units/export.xlsx',
     {
-      schema: {
-        tags,
-        summary: 'The responsible units within your scope as an Excel file (same filters as GET /org-units)',
-        querystring: OrgUnitListQuery.omit({ cursor: true, page: true, limit: true }),
-      },
+      tags,
+      summary: 'The responsible units within your scope as an Excel file (same filters as GET /org-units)',
+      querystring: OrgUnitListQuery.omit({ cursor: true, page: true, limit: true }),
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { rows, truncated } = await collectPages((cursor, limit) =>
-        listOrgUnits(deps.db, actor, { ...request.query, cursor, limit }),
-      );
-      const body = await listWorkbook({
-        sheet: '责任单位',
-        title: '责任单位',
-        columns: EXPORT_COLUMNS,
-        rows,
-        truncated,
-      });
-      const day = beijingTime(new Date()).slice(0, 10);
-      return sendXlsx(reply, { ascii: `org-units-${day}.xlsx`, name: `责任单位-${day}.xlsx` }, body);
-    },
+    async ({ actor, query }) => ({
+      sheet: '责任单位',
+      title: '责任单位',
+      columns: EXPORT_COLUMNS,
+      file: 'org-units',
+      pages: (cursor, limit) => listOrgUnits(deps.db, actor, { ...query, cursor, limit }),
+    }),
   );
 
   app.get(

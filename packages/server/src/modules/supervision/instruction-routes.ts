@@ -16,7 +16,8 @@ import {
 } from '@chuangcheng/core';
 import { createInstruction, listInstructions, readInstruction } from './instructions.ts';
 import { issueNoticeForInstruction } from './instruction-notices.ts';
-import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
+import { listExportRoute } from '../../http/list-export.ts';
+import type { ExportColumn } from '../../http/xlsx.ts';
 
 type InstructionRow = Awaited<ReturnType<typeof listInstructions>>['items'][number];
 
@@ -75,28 +76,26 @@ export async function instructionRoutes(app: App, deps: ModuleDeps) {
     },
     async (request) => listInstructions(deps.db, requireActor(request), request.query),
   );
-  app.get(
+  listExportRoute(
+    app,
     `${base}/export.xlsx`,
     {
-      schema: {
-        tags,
-        summary: 'The instructions list as an Excel file (same filters and scope as the list)',
-        querystring: InstructionExportQuery,
-      },
+      tags,
+      summary: 'The instructions list as an Excel file (same filters and scope as the list)',
+      querystring: InstructionExportQuery,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
+    async ({ actor, query }) => ({
+      sheet: '领导批示',
+      title: '领导批示办理台账',
+      columns: COLUMNS,
+      file: 'instructions',
       // The list pages by number; the export reads it page by page (the page number as the cursor).
-      const { rows, truncated } = await collectPages(async (cursor, limit) => {
+      pages: async (cursor, limit) => {
         const page = Number(cursor ?? '1');
-        const { items, total } = await listInstructions(deps.db, actor, { ...request.query, page, limit });
+        const { items, total } = await listInstructions(deps.db, actor, { ...query, page, limit });
         return { items, nextCursor: page * limit < total ? String(page + 1) : null };
-      });
-      const day = beijingTime(new Date()).slice(0, 10);
-      const title = '领导批示办理台账';
-      const body = await listWorkbook({ sheet: '领导批示', title, columns: COLUMNS, rows, truncated });
-      return sendXlsx(reply, { ascii: `instructions-${day}.xlsx`, name: `${title}-${day}.xlsx` }, body);
-    },
+      },
+    }),
   );
   app.get(
     `${base}/:id`,

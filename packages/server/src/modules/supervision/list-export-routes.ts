@@ -1,8 +1,7 @@
 import { MeetingListQuery, NoticeListQuery, message, renderMessage, type ServerMessageId } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { pickLanguage } from '../../http/problem.ts';
-import { beijingTime, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
-import { requireActor } from '../auth/index.ts';
+import { listExportRoute } from '../../http/list-export.ts';
+import { beijingTime, type ExportColumn } from '../../http/xlsx.ts';
 import { listMeetings } from './meetings.ts';
 import { listNotices } from './notices.ts';
 
@@ -50,56 +49,44 @@ function meetingColumns(language: Language): ExportColumn<MeetingRow>[] {
 /** Excel exports of the 督办单 and 会议 lists: the lists' own services, so the same filters and scope. */
 export async function supervisionListExportRoutes(app: App, deps: ModuleDeps) {
   const tags = ['supervision'];
-  app.get(
+  listExportRoute(
+    app,
     '/notices/export.xlsx',
     {
-      schema: {
-        tags,
-        summary: 'The notices list as an Excel file (same filters and scope as the list)',
-        querystring: NoticeListQuery.omit({ limit: true }),
-      },
+      tags,
+      summary: 'The notices list as an Excel file (same filters and scope as the list)',
+      querystring: NoticeListQuery.omit({ limit: true }),
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const language = pickLanguage(request.headers['accept-language']);
-      const all = await listNotices(deps.db, actor, { ...request.query, limit: NOTICE_EXPORT_LIMIT + 1 });
+    async ({ actor, query, language }) => {
+      const all = await listNotices(deps.db, actor, { ...query, limit: NOTICE_EXPORT_LIMIT + 1 });
       const rows = all.slice(0, NOTICE_EXPORT_LIMIT);
-      const day = beijingTime(new Date()).slice(0, 10);
-      const title = text('export.notices.title', language);
-      const body = await listWorkbook({
+      return {
         sheet: text('export.notices.sheet', language),
-        title,
+        title: text('export.notices.title', language),
         columns: noticeColumns(language),
+        file: 'notices',
         rows,
         truncated: all.length > rows.length,
-      });
-      return sendXlsx(reply, { ascii: `notices-${day}.xlsx`, name: `${title}-${day}.xlsx` }, body);
+      };
     },
   );
-  app.get(
+  listExportRoute(
+    app,
     '/meetings/export.xlsx',
     {
-      schema: {
-        tags,
-        summary: 'The meetings list as an Excel file (same filters and scope as the list)',
-        querystring: MeetingListQuery,
-      },
+      tags,
+      summary: 'The meetings list as an Excel file (same filters and scope as the list)',
+      querystring: MeetingListQuery,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const language = pickLanguage(request.headers['accept-language']);
-      const { items } = await listMeetings(deps.db, actor, request.query);
-      const rows = [...items].sort((a, b) => b.heldOn.localeCompare(a.heldOn));
-      const day = beijingTime(new Date()).slice(0, 10);
-      const title = text('export.meetings.title', language);
-      const body = await listWorkbook({
+    async ({ actor, query, language }) => {
+      const { items } = await listMeetings(deps.db, actor, query);
+      return {
         sheet: text('export.meetings.sheet', language),
-        title,
+        title: text('export.meetings.title', language),
         columns: meetingColumns(language),
-        rows,
-        truncated: false,
-      });
-      return sendXlsx(reply, { ascii: `meetings-${day}.xlsx`, name: `${title}-${day}.xlsx` }, body);
+        file: 'meetings',
+        rows: [...items].sort((a, b) => b.heldOn.localeCompare(a.heldOn)),
+      };
     },
   );
 }

@@ -8,7 +8,8 @@ import {
   UserListQuery,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { beijingTime, collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../http/xlsx.ts';
+import { listExportRoute } from '../../http/list-export.ts';
+import { beijingTime, type ExportColumn } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/index.ts';
 import { createUser, listUsers, readUser, updateUser } from './service.ts';
 
@@ -46,24 +47,21 @@ export async function userRoutes(app: App, deps: ModuleDeps) {
     async (request) => listUsers(deps.db, requireActor(request), request.query),
   );
 
-  app.get(
+  listExportRoute(
+    app,
     '/users/export.xlsx',
     {
-      schema: {
-        tags: ['users'],
-        summary: 'The accounts within your scope as an Excel file (same filter as GET /users)',
-        querystring: UserListQuery.omit({ cursor: true, page: true, limit: true }),
-      },
+      tags: ['users'],
+      summary: 'The accounts within your scope as an Excel file (same filter as GET /users)',
+      querystring: UserListQuery.omit({ cursor: true, page: true, limit: true }),
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { rows, truncated } = await collectPages((cursor, limit) =>
-        listUsers(deps.db, actor, { ...request.query, cursor, limit }),
-      );
-      const body = await listWorkbook({ sheet: '用户', title: '用户列表', columns: EXPORT_COLUMNS, rows, truncated });
-      const day = beijingTime(new Date()).slice(0, 10);
-      return sendXlsx(reply, { ascii: `users-${day}.xlsx`, name: `用户列表-${day}.xlsx` }, body);
-    },
+    async ({ actor, query }) => ({
+      sheet: '用户',
+      title: '用户列表',
+      columns: EXPORT_COLUMNS,
+      file: 'users',
+      pages: (cursor, limit) => listUsers(deps.db, actor, { ...query, cursor, limit }),
+    }),
   );
 
   app.get(
