@@ -34,7 +34,11 @@ export function actorOf(
   scope: Scope,
   orgUnitId: string | null = role === 'unit_officer' ? OWN_UNIT : null,
 ): Actor {
-  const path = SCOPE_PATHS[scope].actor;
+  return actorAt(role, SCOPE_PATHS[scope].actor, orgUnitId);
+}
+
+/** An actor with a scope of the test's own choosing (a region path), for cases beyond the five scopes. */
+export function actorAt(role: Role, path: string, orgUnitId: string | null = null): Actor {
   return {
     userId: `user-${role}`,
     username: role,

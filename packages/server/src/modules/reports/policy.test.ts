@@ -1,60 +1,115 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@chuangcheng/core';
-import { AppError } from '../../http/problem.ts';
-import type { Actor } from '../auth/actor.ts';
+import { actorAt, actorOf, OWN_UNIT, outcome, policyTable, SCOPE_PATHS } from '../../test/policy-table.ts';
 import { reportPolicy } from './policy.ts';
 
-const UNIT = 'unit-housing';
-const actor = (role: Role, regionPath: string, orgUnitId: string | null = null): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: 'u',
-  role,
-  regionCode: regionPath.split('/').pop()!,
-  regionPath,
-  orgUnitId,
-  via: 'token',
-});
-
-/** The problem code a policy call throws, or 'ok'. */
-function outcome(run: () => unknown): string {
-  try {
-    run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
+// The specification of reportPolicy: role × where the reporting unit lies × action. The unit is the
+// tables' unit officers' own (OWN_UNIT): a unit officer files and reads for their unit wherever it
+// lies; administrators and auditors read the units in their scope.
+const spec = {
+  canFileAssigned: policyTable(`
+    role              own   child parent other province
+    province_admin    403   403   403    403   403
+    city_admin        403   403   403    403   403
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           403   403   403    403   403
+    resident          403   403   403    403   403
+  `),
+  canFileUnassigned: policyTable(`
+    role              own   child parent other province
+    province_admin    403   403   403    403   403
+    city_admin        403   403   403    403   403
+    unit_officer      403   403   403    403   403
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           403   403   403    403   403
+    resident          403   403   403    403   403
+  `),
+  canRead: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    scope  scope ok
+    city_admin        ok    ok    scope  scope ok
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           ok    ok    scope  scope ok
+    resident          403   403   403    403   403
+  `),
+  canListOwnTasks: policyTable(`
+    role              own   child parent other province
+    province_admin    403   403   403    403   403
+    city_admin        403   403   403    403   403
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           403   403   403    403   403
+    resident          403   403   403    403   403
+  `),
+  ledgerFilter: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    ok     ok    ok
+    city_admin        ok    ok    ok     ok    ok
+    unit_officer      ok    ok    ok     ok    ok
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           ok    ok    ok     ok    ok
+    resident          403   403   403    403   403
+  `),
+  canIssueBulletin: policyTable(`
+    role              own   child parent other province
+    province_admin    ok    ok    scope  scope ok
+    city_admin        ok    ok    scope  scope ok
+    unit_officer      403   403   403    403   403
+    inspector         403   403   403    403   403
+    volunteer_manager 403   403   403    403   403
+    auditor           ok    ok    scope  scope ok
+    resident          403   403   403    403   403
+  `),
+};
 
 describe('reportPolicy', () => {
-  it.each([
-    ['the unit officer of an assigned unit', actor('unit_officer', '23', UNIT), true, 'ok'],
-    ['the unit officer of an unassigned unit', actor('unit_officer', '23', UNIT), false, 'FORBIDDEN'],
-    ['an officer of another unit', actor('unit_officer', '23', 'unit-education'), true, 'FORBIDDEN'],
-    ['an officer without a unit', actor('unit_officer', '23'), true, 'FORBIDDEN'],
-    ['the province administrator', actor('province_admin', '23'), true, 'FORBIDDEN'],
-    ['an auditor', actor('auditor', '23'), true, 'FORBIDDEN'],
-  ])('canFile: %s → %s', (_name, who, assigned, expected) => {
-    expect(outcome(() => reportPolicy.canFile(who, { orgUnitId: UNIT, assigned }))).toBe(expected);
+  it.each(spec.canFileAssigned)('canFile on an assigned task: $role, $scope → $expected', (cell) => {
+    const { role, scope, expected } = cell;
+    expect(outcome(() => reportPolicy.canFile(actorOf(role, scope), { orgUnitId: OWN_UNIT, assigned: true }))).toBe(
+      expected,
+    );
+  });
+  it.each(spec.canFileUnassigned)('canFile on an unassigned task: $role, $scope → $expected', (cell) => {
+    const { role, scope, expected } = cell;
+    expect(outcome(() => reportPolicy.canFile(actorOf(role, scope), { orgUnitId: OWN_UNIT, assigned: false }))).toBe(
+      expected,
+    );
+  });
+  it.each(spec.canRead)('canRead: $role, $scope → $expected', ({ role, scope, expected }) => {
+    const unit = { orgUnitId: OWN_UNIT, regionPath: SCOPE_PATHS[scope].target };
+    expect(outcome(() => reportPolicy.canRead(actorOf(role, scope), unit))).toBe(expected);
+  });
+  it.each(spec.canListOwnTasks)('canListOwnTasks: $role, $scope → $expected', ({ role, scope, expected }) => {
+    expect(outcome(() => reportPolicy.canListOwnTasks(actorOf(role, scope)))).toBe(expected);
+  });
+  it.each(spec.ledgerFilter)('ledgerFilter: $role, $scope → $expected', ({ role, scope, expected }) => {
+    expect(outcome(() => reportPolicy.ledgerFilter(actorOf(role, scope)))).toBe(expected);
+  });
+  it.each(spec.canIssueBulletin)('canIssueBulletin: $role, $scope → $expected', ({ role, scope, expected }) => {
+    expect(outcome(() => reportPolicy.canIssueBulletin(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(
+      expected,
+    );
   });
 
-  it.each([
-    ['the unit itself', actor('unit_officer', '23', UNIT), '23', 'ok'],
-    ['another unit', actor('unit_officer', '23', 'other'), '23', 'FORBIDDEN'],
-    ['the province administrator, a city unit', actor('province_admin', '23'), '23/2301', 'ok'],
-    ['the city administrator, their own city', actor('city_admin', '23/2306'), '23/2306', 'ok'],
-    ['the city administrator, another city', actor('city_admin', '23/2306'), '23/2301', 'OUT_OF_SCOPE'],
-    ['the city administrator, a provincial unit', actor('city_admin', '23/2306'), '23', 'OUT_OF_SCOPE'],
-    ['an auditor in scope', actor('auditor', '23'), '23/2301', 'ok'],
-    ['a resident', actor('resident', '23'), '23', 'FORBIDDEN'],
-  ])('canRead: %s → %s', (_name, who, regionPath, expected) => {
-    expect(outcome(() => reportPolicy.canRead(who, { orgUnitId: UNIT, regionPath }))).toBe(expected);
+  it('refuses an officer of another unit, or of none, the unit’s filing and reading', () => {
+    const other = actorOf('unit_officer', 'own', 'unit-education');
+    const none = actorOf('unit_officer', 'own', null);
+    expect(outcome(() => reportPolicy.canFile(other, { orgUnitId: OWN_UNIT, assigned: true }))).toBe('403');
+    expect(outcome(() => reportPolicy.canFile(none, { orgUnitId: OWN_UNIT, assigned: true }))).toBe('403');
+    expect(outcome(() => reportPolicy.canRead(other, { orgUnitId: OWN_UNIT, regionPath: '23' }))).toBe('403');
+    expect(outcome(() => reportPolicy.canListOwnTasks(none))).toBe('403');
+    expect(outcome(() => reportPolicy.ledgerFilter(none))).toBe('403');
   });
 
   it('limits the ledger of a unit officer to their unit and of an administrator to their scope', () => {
-    expect(reportPolicy.ledgerFilter(actor('unit_officer', '23', UNIT))).toEqual({ orgUnitId: UNIT });
-    expect(reportPolicy.ledgerFilter(actor('city_admin', '23/2306'))).toEqual({ scopePath: '23/2306' });
-    expect(outcome(() => reportPolicy.ledgerFilter(actor('resident', '23')))).toBe('FORBIDDEN');
+    expect(reportPolicy.ledgerFilter(actorAt('unit_officer', '23', OWN_UNIT))).toEqual({ orgUnitId: OWN_UNIT });
+    expect(reportPolicy.ledgerFilter(actorAt('city_admin', '23/2306'))).toEqual({ scopePath: '23/2306' });
+    expect(outcome(() => reportPolicy.ledgerFilter(actorAt('resident', '23')))).toBe('403');
   });
 });
