@@ -79,8 +79,10 @@ export type Cell = { role: Role; scope: Scope; expected: string };
 
 /**
  * Reads a table written as text: a header `role own child parent other province` and one line per
- * role with one outcome per scope (ok, 403, 404, scope, yes, no, ...). Every role must have a line,
- * so that a new role cannot slip past a policy's specification.
+ * role with one outcome per scope (ok, 403, 404, scope, yes, no, ...). Every role must be covered, so
+ * that a new role cannot slip past a policy's specification. Two shorthands keep the tables to what
+ * differs: a line with a single outcome means that outcome in every scope (`inspector 403`), and a
+ * last line `others` gives the outcomes of every role not named above it (`others 403`).
  */
 export function policyTable(text: string): Cell[] {
   const lines = text
@@ -89,12 +91,17 @@ export function policyTable(text: string): Cell[] {
     .map((l) => l.trim().split(/\s+/));
   const [header = [], ...rows] = lines;
   if (header.join(' ') !== ['role', ...SCOPES].join(' ')) throw new Error(`bad header: ${header.join(' ')}`);
-  const seen = rows.map((r) => r[0]);
-  const missing = Role.options.filter((r) => !seen.includes(r));
-  if (missing.length > 0 || seen.length !== Role.options.length)
-    throw new Error(`roles missing: ${missing.join(', ')}`);
-  return rows.flatMap(([role = '', ...outcomes]) => {
-    if (outcomes.length !== SCOPES.length) throw new Error(`row ${role}: ${outcomes.length} cells`);
+  const named = rows.filter((r) => r[0] !== 'others');
+  const others = rows.length - named.length === 1 && rows.at(-1)?.[0] === 'others' ? rows.at(-1) : undefined;
+  if (rows.length - named.length > (others ? 1 : 0)) throw new Error('`others` goes once, on the last line');
+  const seen = named.map((r) => r[0]);
+  const rest = Role.options.filter((r) => !seen.includes(r));
+  if (new Set(seen).size !== seen.length || (rest.length > 0 && !others))
+    throw new Error(`roles missing or repeated: ${rest.join(', ')}`);
+  const full = [...named, ...(others ? rest.map((role) => [role, ...others.slice(1)]) : [])];
+  return full.flatMap(([role = '', ...given]) => {
+    const outcomes = given.length === 1 ? SCOPES.map(() => given[0]) : given;
+    if (outcomes.length !== SCOPES.length) throw new Error(`row ${role}: ${given.length} cells`);
     return SCOPES.map((scope, i) => ({ role: Role.parse(role), scope, expected: outcomes[i] ?? '' }));
   });
 }

@@ -10,81 +10,50 @@ const spec = {
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
+    unit_officer      ok
     auditor           ok    ok    scope  scope ok
-    resident          403   403   403    403   403
+    others            403
   `),
   attachToDraftReport: policyTable(`
     role              own   child parent other province
-    province_admin    403   403   403    403   403
-    city_admin        403   403   403    403   403
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    unit_officer      ok
+    others            403
   `),
   attachToSubmittedReport: policyTable(`
     role              own   child parent other province
-    province_admin    403   403   403    403   403
-    city_admin        403   403   403    403   403
-    unit_officer      409   409   409    409   409
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    unit_officer      409
+    others            403
   `),
   readNoticeReply: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
+    unit_officer      ok
     auditor           ok    ok    scope  scope ok
-    resident          403   403   403    403   403
+    others            403
   `),
   attachToOpenNoticeReply: policyTable(`
     role              own   child parent other province
-    province_admin    403   403   403    403   403
-    city_admin        403   403   403    403   403
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    unit_officer      ok
+    others            403
   `),
   attachToClosedNoticeReply: policyTable(`
     role              own   child parent other province
-    province_admin    403   403   403    403   403
-    city_admin        403   403   403    403   403
-    unit_officer      409   409   409    409   409
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    unit_officer      409
+    others            403
   `),
   readMeeting: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    unit_officer      ok    ok    scope  scope ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           ok    ok    scope  scope ok
-    resident          403   403   403    403   403
+    inspector         403
+    volunteer_manager 403
+    resident          403
+    others            ok    ok    scope  scope ok
   `),
   attachToMeeting: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
 };
 

@@ -10,74 +10,48 @@ import { enforceEntry, entryFormRefusal, levelOfPath } from './policy.ts';
 const spec = {
   mayOpenForm: policyTable(`
     role              own   child parent other province
-    province_admin    yes   yes   yes    yes   yes
-    city_admin        yes   yes   yes    yes   yes
     unit_officer      yes   no    no     no    no
-    inspector         yes   yes   yes    yes   yes
-    volunteer_manager yes   yes   yes    yes   yes
-    auditor           yes   yes   yes    yes   yes
-    resident          yes   yes   yes    yes   yes
+    others            yes
   `),
   saveDraft: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
     unit_officer      ok    403   scope  scope 403
-    inspector         403   403   scope  scope 403
-    volunteer_manager 403   403   scope  scope 403
-    auditor           403   403   scope  scope 403
-    resident          403   403   scope  scope 403
+    others            403   403   scope  scope 403
   `),
   submitDraft: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
     unit_officer      ok    403   scope  scope 403
-    inspector         403   403   scope  scope 403
-    volunteer_manager 403   403   scope  scope 403
-    auditor           403   403   scope  scope 403
-    resident          403   403   scope  scope 403
+    others            403   403   scope  scope 403
   `),
   saveSubmitted: policyTable(`
     role              own   child parent other province
     province_admin    409   409   scope  scope 409
     city_admin        409   409   scope  scope 409
     unit_officer      409   403   scope  scope 403
-    inspector         403   403   scope  scope 403
-    volunteer_manager 403   403   scope  scope 403
-    auditor           403   403   scope  scope 403
-    resident          403   403   scope  scope 403
+    others            403   403   scope  scope 403
   `),
   // A county's submission awaits its city, a city's the province: the office one level up approves.
   approveSubmitted: policyTable(`
     role              own   child parent other province
     province_admin    403   ok    scope  scope ok
     city_admin        403   ok    scope  scope ok
-    unit_officer      403   403   scope  scope 403
-    inspector         403   403   scope  scope 403
-    volunteer_manager 403   403   scope  scope 403
-    auditor           403   403   scope  scope 403
-    resident          403   403   scope  scope 403
+    others            403   403   scope  scope 403
   `),
   approveDraft: policyTable(`
     role              own   child parent other province
     province_admin    409   409   scope  scope 409
     city_admin        409   409   scope  scope 409
-    unit_officer      403   403   scope  scope 403
-    inspector         403   403   scope  scope 403
-    volunteer_manager 403   403   scope  scope 403
-    auditor           403   403   scope  scope 403
-    resident          403   403   scope  scope 403
+    others            403   403   scope  scope 403
   `),
   returnSubmitted: policyTable(`
     role              own   child parent other province
     province_admin    403   ok    scope  scope ok
     city_admin        403   ok    scope  scope ok
-    unit_officer      403   403   scope  scope 403
-    inspector         403   403   scope  scope 403
-    volunteer_manager 403   403   scope  scope 403
-    auditor           403   403   scope  scope 403
-    resident          403   403   scope  scope 403
+    others            403   403   scope  scope 403
   `),
 };
 

@@ -6,33 +6,19 @@ import { orgUnitPolicy } from './policy.ts';
 const spec = {
   canList: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    ok     ok    ok
-    city_admin        ok    ok    ok     ok    ok
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         ok    ok    ok     ok    ok
-    volunteer_manager ok    ok    ok     ok    ok
-    auditor           ok    ok    ok     ok    ok
-    resident          403   403   403    403   403
+    resident          403
+    others            ok
   `),
   canRead: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    unit_officer      ok    ok    scope  scope ok
-    inspector         ok    ok    scope  scope ok
-    volunteer_manager ok    ok    scope  scope ok
-    auditor           ok    ok    scope  scope ok
-    resident          403   403   403    403   403
+    resident          403
+    others            ok    ok    scope  scope ok
   `),
   canWrite: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
 };
 

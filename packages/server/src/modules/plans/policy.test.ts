@@ -7,33 +7,18 @@ import { planPolicy } from './policy.ts';
 const spec = {
   canRead: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    ok     scope ok
-    city_admin        ok    ok    ok     scope ok
-    unit_officer      ok    ok    ok     scope ok
-    inspector         ok    ok    ok     scope ok
-    volunteer_manager ok    ok    ok     scope ok
-    auditor           ok    ok    ok     scope ok
-    resident          403   403   403    403   403
+    resident          403
+    others            ok    ok    ok     scope ok
   `),
   isReadable: policyTable(`
     role              own   child parent other province
-    province_admin    yes   yes   yes    no    yes
-    city_admin        yes   yes   yes    no    yes
-    unit_officer      yes   yes   yes    no    yes
-    inspector         yes   yes   yes    no    yes
-    volunteer_manager yes   yes   yes    no    yes
-    auditor           yes   yes   yes    no    yes
-    resident          yes   yes   yes    no    yes
+    others            yes   yes   yes    no    yes
   `),
   canImport: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
 };
 

@@ -8,53 +8,26 @@ import { regionPolicy } from './policy.ts';
 const spec = {
   canRead: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    unit_officer      ok    ok    scope  scope ok
-    inspector         ok    ok    scope  scope ok
-    volunteer_manager ok    ok    scope  scope ok
-    auditor           ok    ok    scope  scope ok
-    resident          ok    ok    scope  scope ok
+    others            ok    ok    scope  scope ok
   `),
   canWrite: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
   isVisible: policyTable(`
     role              own   child parent other province
-    province_admin    yes   yes   no     no    yes
-    city_admin        yes   yes   no     no    yes
-    unit_officer      yes   yes   no     no    yes
-    inspector         yes   yes   no     no    yes
-    volunteer_manager yes   yes   no     no    yes
-    auditor           yes   yes   no     no    yes
-    resident          yes   yes   no     no    yes
+    others            yes   yes   no     no    yes
   `),
   groupRead: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    ok     ok    ok
-    city_admin        ok    ok    ok     ok    ok
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         ok    ok    ok     ok    ok
-    volunteer_manager ok    ok    ok     ok    ok
-    auditor           ok    ok    ok     ok    ok
-    resident          ok    ok    ok     ok    ok
+    others            ok
   `),
   groupWrite: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    ok     ok    ok
-    city_admin        403   403   403    403   403
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    province_admin    ok
+    others            403
   `),
 };
 

@@ -8,63 +8,39 @@ import { reportPolicy } from './policy.ts';
 const spec = {
   canFileAssigned: policyTable(`
     role              own   child parent other province
-    province_admin    403   403   403    403   403
-    city_admin        403   403   403    403   403
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    unit_officer      ok
+    others            403
   `),
   canFileUnassigned: policyTable(`
     role              own   child parent other province
-    province_admin    403   403   403    403   403
-    city_admin        403   403   403    403   403
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
   canRead: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
+    unit_officer      ok
     auditor           ok    ok    scope  scope ok
-    resident          403   403   403    403   403
+    others            403
   `),
   canListOwnTasks: policyTable(`
     role              own   child parent other province
-    province_admin    403   403   403    403   403
-    city_admin        403   403   403    403   403
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    unit_officer      ok
+    others            403
   `),
   ledgerFilter: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    ok     ok    ok
-    city_admin        ok    ok    ok     ok    ok
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           ok    ok    ok     ok    ok
-    resident          403   403   403    403   403
+    inspector         403
+    volunteer_manager 403
+    resident          403
+    others            ok
   `),
   canIssueBulletin: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
     auditor           ok    ok    scope  scope ok
-    resident          403   403   403    403   403
+    others            403
   `),
 };
 

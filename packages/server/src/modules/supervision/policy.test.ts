@@ -9,63 +9,40 @@ const spec = {
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
   canManageSmsContacts: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    unit_officer      ok
+    others            403
   `),
   canReadNotice: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
+    unit_officer      ok
     auditor           ok    ok    scope  scope ok
-    resident          403   403   403    403   403
+    others            403
   `),
   canAnswer: policyTable(`
     role              own   child parent other province
-    province_admin    403   403   403    403   403
-    city_admin        403   403   403    403   403
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    unit_officer      ok
+    others            403
   `),
   // Completing an action item owned by the unit officer's unit, of a meeting in the scope's region.
   canCompleteActionItem: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    unit_officer      ok
+    others            403
   `),
   // Who may be listed at a meeting: units of the scope and of the levels above it, never a sibling's.
   canInvite: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    ok     scope ok
-    city_admin        ok    ok    ok     scope ok
-    unit_officer      ok    ok    ok     scope ok
-    inspector         ok    ok    ok     scope ok
-    volunteer_manager ok    ok    ok     scope ok
-    auditor           ok    ok    ok     scope ok
-    resident          ok    ok    ok     scope ok
+    others            ok    ok    ok     scope ok
   `),
 };
 

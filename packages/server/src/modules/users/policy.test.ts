@@ -7,86 +7,51 @@ import { userPolicy } from './policy.ts';
 const spec = {
   canList: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    ok     ok    ok
-    city_admin        ok    ok    ok     ok    ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           ok    ok    ok     ok    ok
-    resident          403   403   403    403   403
+    province_admin    ok
+    city_admin        ok
+    auditor           ok
+    others            403
   `),
   canReadAnother: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
     auditor           ok    ok    scope  scope ok
-    resident          403   403   403    403   403
+    others            403
   `),
   // Everyone reads their own account, wherever it lies.
   canReadOwn: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    ok     ok    ok
-    city_admin        ok    ok    ok     ok    ok
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         ok    ok    ok     ok    ok
-    volunteer_manager ok    ok    ok     ok    ok
-    auditor           ok    ok    ok     ok    ok
-    resident          ok    ok    ok     ok    ok
+    others            ok
   `),
   grantUnitOfficer: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
   grantProvinceAdmin: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
-    city_admin        403   403   403    403   403
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
   updateUnitOfficer: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
   // The scope is checked before the role: an account outside the scope is not the actor's business.
   updateProvinceAdmin: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        403   403   scope  scope 403
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
   // Binding an account of the unit's own region to the unit: the unit must lie in the actor's scope.
   canBindOrgUnit: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    unit_officer      ok    ok    scope  scope ok
-    inspector         ok    ok    scope  scope ok
-    volunteer_manager ok    ok    scope  scope ok
-    auditor           ok    ok    scope  scope ok
-    resident          ok    ok    scope  scope ok
+    others            ok    ok    scope  scope ok
   `),
 };
 
