@@ -40,25 +40,6 @@ const ALLOWED: ReadonlyArray<{ module: TableOwner; files?: string[]; tables: (ke
     reason:
       'the demo generator (chuangcheng demo) writes and removes a whole demo world across modules in one transaction; a tool, not a workflow',
   },
-  {
-    module: 'indicators',
-    files: ['modules/indicators/catalogue-repository.ts'],
-    tables: ['plan', 'plan_target', 'plan_task'],
-    reason:
-      "the catalogue links indicators to the plan's targets and tasks; its SQL is now in the indicators repository, and the next step is planLookup",
-  },
-  {
-    module: 'reports',
-    tables: ['plan', 'plan_programme', 'plan_task', 'plan_task_unit'],
-    reason:
-      "reports are filed per plan task and unit: the ledger summarises a plan's tens of thousands of reports in one statement joined to its tasks; a planLookup of task ids would move that join into Node",
-  },
-  {
-    module: 'supervision',
-    tables: ['plan', 'plan_task', 'plan_task_unit'],
-    reason:
-      'notices, instructions and meetings name a plan task and check its units (subject-repository.ts and the notice/instruction repositories); the next step is planLookup',
-  },
 ];
 
 const allowed = (owner: TableOwner, file: string, table: keyof DB) =>

@@ -1,7 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import { TargetScope } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { parseStored } from '../../db/stored-json.ts';
+import { planLookup } from '../plans/index.ts';
 
 /** SQL of the indicator catalogue: data sets, elements, indicators, their target links and reporters. */
 
@@ -20,41 +19,47 @@ export const catalogueRepository = {
     return db.selectFrom('indicator').selectAll().orderBy('position').execute();
   },
 
-  /** Every link of an indicator to a plan target that is not retired, with the target, by plan and position. */
+  /**
+   * Every link of an indicator to a plan target that is not retired, with the target, by plan and
+   * position. The targets are the plans module's (`planLookup.liveTargets`, one query for all).
+   */
   async targetLinks(db: Db) {
-    const rows = await db
-      .selectFrom('indicator_target_link as l')
-      .innerJoin('plan_target as t', 't.id', 'l.target_id')
-      .innerJoin('plan as p', 'p.id', 't.plan_id')
-      .leftJoin('plan_task as k', 'k.id', 't.task_id')
-      .where('t.retired_in_version', 'is', null)
-      .select([
-        'l.target_id',
-        'l.indicator_code',
-        'l.title',
-        'l.title_as',
-        'l.title_levels',
-        'l.baseline_period',
-        'l.baseline_value',
-        'l.combine',
-        'p.code as plan_code',
-        't.code',
-        't.title as target_title',
-        'k.number as task_number',
-        't.comparator',
-        't.value',
-        't.value_max',
-        't.unit',
-        't.deadline',
-        't.direction',
-        't.scope',
-        't.baseline_year',
-        't.baseline_value as plan_baseline_value',
-      ])
-      .orderBy('p.code')
-      .orderBy('t.position')
-      .execute();
-    return rows.map((l) => ({ ...l, scope: parseStored(TargetScope, l.scope, 'plan_target.scope') }));
+    const [links, targets] = await Promise.all([
+      db
+        .selectFrom('indicator_target_link')
+        .select([
+          'target_id',
+          'indicator_code',
+          'title',
+          'title_as',
+          'title_levels',
+          'baseline_period',
+          'baseline_value',
+          'combine',
+        ])
+        .execute(),
+      planLookup.liveTargets(db),
+    ]);
+    const linksOf = new Map<string, typeof links>();
+    for (const l of links) linksOf.set(l.target_id, [...(linksOf.get(l.target_id) ?? []), l]);
+    return targets.flatMap((t) =>
+      (linksOf.get(t.id) ?? []).map((l) => ({
+        ...l,
+        plan_code: t.plan_code,
+        code: t.code,
+        target_title: t.title,
+        task_number: t.task_number,
+        comparator: t.comparator,
+        value: t.value,
+        value_max: t.value_max,
+        unit: t.unit,
+        deadline: t.deadline,
+        direction: t.direction,
+        scope: t.scope,
+        baseline_year: t.baseline_year,
+        plan_baseline_value: t.baseline_value,
+      })),
+    );
   },
 
   /** The units that report through their parent (issue 16). */
@@ -64,12 +69,7 @@ export const catalogueRepository = {
 
   /** The plans' targets that are not retired, with their plan's code. */
   liveTargets(db: Db) {
-    return db
-      .selectFrom('plan_target as t')
-      .innerJoin('plan as p', 'p.id', 't.plan_id')
-      .select(['t.id', 't.code', 'p.code as plan_code'])
-      .where('t.retired_in_version', 'is', null)
-      .execute();
+    return planLookup.liveTargets(db);
   },
 
   /** Which of these region codes exist. */

@@ -9,12 +9,12 @@ import {
   type StatusVerdict,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { planLookup } from '../plans/index.ts';
+import { planLookup, type AssignmentFilter } from '../plans/index.ts';
 import { supervisionLookup } from '../supervision/index.ts';
-import { ledgerRepository, type AssignmentFilter } from './ledger-repository.ts';
+import { ledgerRepository } from './ledger-repository.ts';
 
 type PlanRow = Selectable<Database['plan']>;
-type AssignmentRow = Awaited<ReturnType<typeof ledgerRepository.listAssignments>>[number];
+type AssignmentRow = Awaited<ReturnType<typeof planLookup.listAssignments>>[number];
 type Summary = Awaited<ReturnType<typeof ledgerRepository.summariseSubmitted>>[number];
 
 /** The latest report in force of one unit on one task; late when filed after its reporting deadline. */
@@ -68,12 +68,15 @@ export async function loadAssignmentStatuses(
   // The plan's own thresholds (decision 0133): grace days decide late and missing reports.
   const { graceDays, dueSoonDays } = supervisionRulesOf(plan.supervision_rules);
   const filedBefore = endOfDayInChina(asOf);
-  const [assignments, submitted, targets, milestones, notices] = await Promise.all([
-    ledgerRepository.listAssignments(db, plan.id, filter),
-    ledgerRepository.summariseSubmitted(db, plan.id, filter.orgUnitId, {
-      filedBefore,
-      lastPeriod: periodOf(cadence, asOf),
-    }),
+  // The assignments first: their tasks are the ones whose reports are summarised (one statement).
+  const assignments = await planLookup.listAssignments(db, plan.id, filter);
+  const [submitted, targets, milestones, notices] = await Promise.all([
+    ledgerRepository.summariseSubmitted(
+      db,
+      assignments.map((a) => a.task_id),
+      filter.orgUnitId,
+      { filedBefore, lastPeriod: periodOf(cadence, asOf) },
+    ),
     planLookup.listTargets(db, plan.id),
     planLookup.listMilestones(db, plan.id),
     supervisionLookup.countOpenNotices(db, plan.id, filedBefore),

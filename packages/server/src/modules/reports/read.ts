@@ -24,7 +24,7 @@ export async function listReportHistory(
   orgUnitId: string | undefined,
 ): Promise<ReportView[]> {
   // A task a revised plan retired keeps the history reported on it.
-  const task = await reportRepository.findTask(db, taskId, true);
+  const task = await planLookup.findTask(db, taskId, true);
   if (!task) throw notFound('task', taskId);
   const unitId = orgUnitId ?? (actor.role === 'unit_officer' ? actor.orgUnitId : null);
   let rows;
@@ -56,11 +56,10 @@ export async function listMyTasks(
   const orgUnitId = reportPolicy.canListOwnTasks(actor);
   const plans = await planLookup.list(db);
   const items: z.infer<typeof MyTask>[] = [];
+  // The unit's drafts on every plan's tasks at once; each row finds its own by task id.
+  const drafts = await ledgerRepository.listDrafts(db, orgUnitId);
   for (const plan of plans) {
-    const [rows, drafts] = await Promise.all([
-      loadAssignmentStatuses(db, plan, asOf, { orgUnitId }),
-      ledgerRepository.listDrafts(db, plan.id, orgUnitId),
-    ]);
+    const rows = await loadAssignmentStatuses(db, plan, asOf, { orgUnitId });
     for (const row of rows) {
       const draft = drafts.find((d) => d.task_id === row.task_id);
       items.push({

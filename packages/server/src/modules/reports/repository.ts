@@ -27,42 +27,6 @@ const LIVE = ['draft', 'submitted'];
 
 /** Progress reports and the task assignments they are filed against. SQL only. */
 export const reportRepository = {
-  /** A task with its plan's period and reporting cadence; only a current one unless `includeRetired`. */
-  findTask(db: Db, taskId: string, includeRetired = false) {
-    const query = db
-      .selectFrom('plan_task')
-      .innerJoin('plan', 'plan.id', 'plan_task.plan_id')
-      .select([
-        'plan_task.id',
-        'plan_task.number',
-        'plan_task.plan_id',
-        'plan.code as plan_code',
-        'plan.period_start',
-        'plan.period_end',
-        'plan.reporting_cadence',
-      ])
-      .where('plan_task.id', '=', taskId);
-    return (includeRetired ? query : query.where('plan_task.retired_in_version', 'is', null)).executeTakeFirst();
-  },
-
-  /** The assignment of a unit to a task, with the unit's region. */
-  findAssignment(db: Db, taskId: string, orgUnitId: string) {
-    return db
-      .selectFrom('plan_task_unit')
-      .innerJoin('org_unit', 'org_unit.id', 'plan_task_unit.org_unit_id')
-      .innerJoin('region', 'region.code', 'org_unit.region_code')
-      .select([
-        'plan_task_unit.role',
-        'org_unit.id as org_unit_id',
-        'org_unit.region_code',
-        'region.path as region_path',
-        'region.prefecture_code',
-      ])
-      .where('plan_task_unit.task_id', '=', taskId)
-      .where('plan_task_unit.org_unit_id', '=', orgUnitId)
-      .executeTakeFirst();
-  },
-
   findOrgUnit(db: Db, orgUnitId: string) {
     return db
       .selectFrom('org_unit')

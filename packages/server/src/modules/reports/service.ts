@@ -26,7 +26,7 @@ type Db = Kysely<Database>;
 type Context = { actor: Actor; requestId?: string };
 
 async function getTask(db: Db, taskId: string) {
-  const task = await reportRepository.findTask(db, taskId);
+  const task = await planLookup.findTask(db, taskId);
   if (!task) throw notFound('task', taskId);
   return task;
 }
@@ -108,7 +108,7 @@ export async function createReport(
 ): Promise<ReportView> {
   const task = await getTask(db, taskId);
   const orgUnitId = ctx.actor.orgUnitId;
-  const assignment = orgUnitId ? await reportRepository.findAssignment(db, taskId, orgUnitId) : undefined;
+  const assignment = orgUnitId ? await planLookup.findAssignment(db, taskId, orgUnitId) : undefined;
   reportPolicy.canFile(ctx.actor, { orgUnitId: orgUnitId ?? '', assigned: assignment !== undefined });
   checkPeriod(task, input.period);
   await checkMilestones(db, task.plan_id, taskId, input.milestonesDone);

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { withTaskNames } from './plan-names.ts';
 
 function instructionQuery(db: Kysely<Database>) {
   return db
@@ -7,18 +8,13 @@ function instructionQuery(db: Kysely<Database>) {
     .innerJoin('region as r', 'r.code', 'i.region_code')
     .innerJoin('org_unit as office', 'office.id', 'i.issuing_org_unit_id')
     .innerJoin('org_unit as lead', 'lead.id', 'i.lead_org_unit_id')
-    .leftJoin('plan_task as t', 't.id', 'i.task_id')
     .selectAll('i')
-    .select([
-      'r.path as region_path',
-      'office.name as office_name',
-      'lead.name as lead_name',
-      't.number as task_number',
-      't.title as task_title',
-    ]);
+    .select(['r.path as region_path', 'office.name as office_name', 'lead.name as lead_name']);
 }
 
-export type InstructionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof instructionQuery>['executeTakeFirst']>>>;
+type BaseRow = NonNullable<Awaited<ReturnType<ReturnType<typeof instructionQuery>['executeTakeFirst']>>>;
+/** An instruction with its region, offices and the number and title of its task (from plans). */
+export type InstructionRow = BaseRow & { task_number: string | null; task_title: string | null };
 
 export type InstructionFilter = {
   /** Issued in this region subtree (an office's view). */
@@ -59,8 +55,9 @@ function filtered(db: Kysely<Database>, filter: InstructionFilter) {
 }
 
 export const instructionRepository = {
-  findById(db: Kysely<Database>, id: string): Promise<InstructionRow | undefined> {
-    return instructionQuery(db).where('i.id', '=', id).executeTakeFirst();
+  async findById(db: Kysely<Database>, id: string): Promise<InstructionRow | undefined> {
+    const row = await instructionQuery(db).where('i.id', '=', id).executeTakeFirst();
+    return row && (await withTaskNames(db, [row]))[0];
   },
 
   /** One page, the nearest reply date first, and the count of all that match. */
@@ -76,7 +73,7 @@ export const instructionRepository = {
       .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    return { rows, total: Number(count.n) };
+    return { rows: await withTaskNames(db, rows), total: Number(count.n) };
   },
 
   /** Assisting units of instructions, by instruction. */

@@ -23,6 +23,7 @@ import { emitEvent } from '../../outbox/emit.ts';
 import { offsetOf } from '../../http/paging.ts';
 import { checkUnits } from './action-item-view.ts';
 import { instructionRepository, type InstructionRow } from './instruction-repository.ts';
+import { planLookup } from '../plans/index.ts';
 import { subjectRepository } from './subject-repository.ts';
 import { supervisionPolicy } from './policy.ts';
 import { findIssuingOffice, findUnits, todayInChina } from './units.ts';
@@ -166,7 +167,7 @@ export async function listInstructions(db: Kysely<Database>, actor: Actor, query
 /** The task an instruction is about must be a live task of a plan. */
 async function checkTask(db: Kysely<Database>, taskId: string | undefined): Promise<void> {
   if (!taskId) return;
-  const task = await subjectRepository.liveTask(db, taskId);
+  const task = await planLookup.findTask(db, taskId);
   if (!task) throw invalid([{ field: 'body.taskId', message: message('instruction.noTask', { id: taskId }) }]);
 }
 

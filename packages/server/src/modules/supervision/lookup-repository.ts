@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { withTaskNames } from './plan-names.ts';
 
 type Db = Kysely<Database>;
 
@@ -26,12 +27,11 @@ export const supervisionLookupRepository = {
   },
 
   /** Notices whose reply was overdue on `asOf` and not given by then, for units in scope. */
-  listOverdueNotices(db: Db, planId: string, asOf: string, filedBefore: Date, filter: UnitFilter) {
+  async listOverdueNotices(db: Db, planId: string, asOf: string, filedBefore: Date, filter: UnitFilter) {
     let query = db
       .selectFrom('supervision_notice')
       .innerJoin('org_unit', 'org_unit.id', 'supervision_notice.org_unit_id')
       .innerJoin('region', 'region.code', 'org_unit.region_code')
-      .leftJoin('plan_task', 'plan_task.id', 'supervision_notice.task_id')
       .select([
         'supervision_notice.id',
         'supervision_notice.number',
@@ -39,9 +39,7 @@ export const supervisionLookupRepository = {
         'supervision_notice.reply_due',
         'org_unit.id as org_unit_id',
         'org_unit.name as org_unit_name',
-        'plan_task.id as task_id',
-        'plan_task.number as task_number',
-        'plan_task.title as task_title',
+        'supervision_notice.task_id',
       ])
       .where('supervision_notice.plan_id', '=', planId)
       .where('supervision_notice.issued_at', '<', filedBefore)
@@ -59,7 +57,7 @@ export const supervisionLookupRepository = {
     const scope = filter.scopePath;
     if (scope)
       query = query.where((eb) => eb.or([eb('region.path', '=', scope), eb('region.path', 'like', `${scope}/%`)]));
-    return query.orderBy('supervision_notice.reply_due').execute();
+    return withTaskNames(db, await query.orderBy('supervision_notice.reply_due').execute());
   },
 
   /**

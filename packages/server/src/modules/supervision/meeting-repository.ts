@@ -1,16 +1,19 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { planLookup } from '../plans/index.ts';
+import { withPlanCodes } from './plan-names.ts';
 
 function meetingQuery(db: Kysely<Database>) {
   return db
     .selectFrom('joint_meeting as m')
-    .innerJoin('plan as p', 'p.id', 'm.plan_id')
     .innerJoin('region as r', 'r.code', 'm.region_code')
     .selectAll('m')
-    .select(['p.code as plan_code', 'r.path as region_path']);
+    .select('r.path as region_path');
 }
 
-export type MeetingRow = NonNullable<Awaited<ReturnType<ReturnType<typeof meetingQuery>['executeTakeFirst']>>>;
+type BaseRow = NonNullable<Awaited<ReturnType<ReturnType<typeof meetingQuery>['executeTakeFirst']>>>;
+/** A meeting with its region's path and its plan's code (from plans). */
+export type MeetingRow = BaseRow & { plan_code: string };
 
 function itemQuery(db: Kysely<Database>) {
   return db
@@ -23,16 +26,22 @@ function itemQuery(db: Kysely<Database>) {
 export type ActionItemRow = NonNullable<Awaited<ReturnType<ReturnType<typeof itemQuery>['executeTakeFirst']>>>;
 
 export const meetingRepository = {
-  findById(db: Kysely<Database>, id: string): Promise<MeetingRow | undefined> {
-    return meetingQuery(db).where('m.id', '=', id).executeTakeFirst();
+  async findById(db: Kysely<Database>, id: string): Promise<MeetingRow | undefined> {
+    const row = await meetingQuery(db).where('m.id', '=', id).executeTakeFirst();
+    return row && (await withPlanCodes(db, [row]))[0];
   },
 
   /** Meetings in a region subtree, or (for a unit) those it attended or owns items of. */
-  list(
+  async list(
     db: Kysely<Database>,
     filter: { scopePath?: string; unitId?: string; planCode?: string; kind?: 'joint' | 'liaison' },
-  ) {
+  ): Promise<MeetingRow[]> {
     let query = meetingQuery(db);
+    if (filter.planCode) {
+      const plan = await planLookup.findByCode(db, filter.planCode);
+      if (!plan) return [];
+      query = query.where('m.plan_id', '=', plan.id);
+    }
     if (filter.scopePath) {
       const scope = filter.scopePath;
       query = query.where((eb) => eb.or([eb('r.path', '=', scope), eb('r.path', 'like', `${scope}/%`)]));
@@ -58,9 +67,8 @@ export const meetingRepository = {
         ]),
       );
     }
-    if (filter.planCode) query = query.where('p.code', '=', filter.planCode);
     if (filter.kind) query = query.where('m.kind', '=', filter.kind);
-    return query.orderBy('m.held_on', 'desc').orderBy('m.id').limit(500).execute();
+    return withPlanCodes(db, await query.orderBy('m.held_on', 'desc').orderBy('m.id').limit(500).execute());
   },
 
   attendees(db: Kysely<Database>, meetingId: string) {

@@ -15,10 +15,9 @@ import type { Database } from '../../db/schema.ts';
 import { forbidden, invalid, notFound } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { planPolicy } from '../plans/index.ts';
+import { planLookup, planPolicy } from '../plans/index.ts';
 import { buildItems, checkUnits, presentItem } from './action-item-view.ts';
 import { meetingRepository, type MeetingRow } from './meeting-repository.ts';
-import { subjectRepository } from './subject-repository.ts';
 import { supervisionPolicy } from './policy.ts';
 import { todayInChina } from './units.ts';
 
@@ -66,7 +65,7 @@ export async function createMeeting(
   requestId?: string,
 ) {
   supervisionPolicy.canWriteFor(actor, actor.regionPath);
-  const plan = await subjectRepository.planWithRegionPath(db, input.planCode);
+  const plan = await planLookup.findWithRegionPath(db, input.planCode);
   if (!plan || !planPolicy.isReadable(actor, plan.path)) {
     throw invalid([{ field: 'body.planCode', message: message('field.unknownPlan', { code: input.planCode }) }]);
   }

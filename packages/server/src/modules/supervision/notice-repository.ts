@@ -1,27 +1,27 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { awaitingReply } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
+import { withTaskNames } from './plan-names.ts';
 
 function baseQuery(db: Kysely<Database>) {
   return db
     .selectFrom('supervision_notice as n')
     .innerJoin('org_unit as u', 'u.id', 'n.org_unit_id')
     .innerJoin('region as r', 'r.code', 'n.region_code')
-    .leftJoin('plan_task as t', 't.id', 'n.task_id')
     .leftJoin('action_item as a', 'a.id', 'n.action_item_id')
     .leftJoin('org_unit as e', 'e.id', 'n.escalated_to_org_unit_id')
     .selectAll('n')
     .select([
       'u.name as org_unit_name',
       'r.path as region_path',
-      't.number as task_number',
-      't.title as task_title',
       'a.title as action_item_title',
       'e.name as escalated_to_name',
     ]);
 }
 
-export type NoticeRow = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
+type BaseRow = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
+/** A notice with its unit, region, action item and the number and title of its task (from plans). */
+export type NoticeRow = BaseRow & { task_number: string | null; task_title: string | null };
 
 export type NoticeFilter = {
   scopePath?: string;
@@ -34,11 +34,12 @@ export type NoticeFilter = {
 };
 
 export const noticeRepository = {
-  findById(db: Kysely<Database>, id: string): Promise<NoticeRow | undefined> {
-    return baseQuery(db).where('n.id', '=', id).executeTakeFirst();
+  async findById(db: Kysely<Database>, id: string): Promise<NoticeRow | undefined> {
+    const row = await baseQuery(db).where('n.id', '=', id).executeTakeFirst();
+    return row && (await withTaskNames(db, [row]))[0];
   },
 
-  list(db: Kysely<Database>, filter: NoticeFilter): Promise<NoticeRow[]> {
+  async list(db: Kysely<Database>, filter: NoticeFilter): Promise<NoticeRow[]> {
     let query = baseQuery(db);
     if (filter.scopePath) {
       const scope = filter.scopePath;
@@ -53,7 +54,7 @@ export const noticeRepository = {
     if (filter.overdueOn) {
       query = query.where('n.status', 'in', awaitingReply).where('n.reply_due', '<', filter.overdueOn);
     }
-    return query.orderBy('n.issued_at', 'desc').orderBy('n.id').limit(filter.limit).execute();
+    return withTaskNames(db, await query.orderBy('n.issued_at', 'desc').orderBy('n.id').limit(filter.limit).execute());
   },
 
   /**

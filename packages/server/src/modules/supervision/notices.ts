@@ -16,6 +16,7 @@ import { invalid, notFound } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { noticeRepository, type NoticeRow } from './notice-repository.ts';
+import { planLookup } from '../plans/index.ts';
 import { subjectRepository } from './subject-repository.ts';
 import { notificationRepository } from './notification-repository.ts';
 import { supervisionPolicy } from './policy.ts';
@@ -85,15 +86,15 @@ async function subjectPlan(db: Kysely<Database>, input: IssueNoticeRequest): Pro
     if (!input.planCode) {
       throw invalid([{ field: 'body.planCode', message: message('field.taskItemOrPlan') }]);
     }
-    const plan = await subjectRepository.planIdByCode(db, input.planCode);
+    const plan = await planLookup.findByCode(db, input.planCode);
     if (!plan)
       throw invalid([{ field: 'body.planCode', message: message('field.unknownPlan', { code: input.planCode }) }]);
     return plan.id;
   }
   if (input.taskId) {
-    const task = await subjectRepository.liveTask(db, input.taskId);
+    const task = await planLookup.findTask(db, input.taskId);
     if (!task) throw invalid([{ field: 'body.taskId', message: message('field.unknownTask', { id: input.taskId }) }]);
-    const assigned = await subjectRepository.isAssigned(db, task.id, input.orgUnitId);
+    const assigned = await planLookup.findAssignment(db, task.id, input.orgUnitId);
     if (!assigned) throw invalid([{ field: 'body.orgUnitId', message: message('field.unitNotAssigned') }]);
     return task.plan_id;
   }
