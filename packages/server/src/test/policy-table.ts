@@ -1,4 +1,5 @@
 import { Role } from '@chuangcheng/core';
+import { expect, it } from 'vitest';
 import { AppError } from '../http/problem.ts';
 import type { Actor } from '../modules/auth/index.ts';
 
@@ -104,4 +105,19 @@ export function policyTable(text: string): Cell[] {
     if (outcomes.length !== SCOPES.length) throw new Error(`row ${role}: ${given.length} cells`);
     return SCOPES.map((scope, i) => ({ role: Role.parse(role), scope, expected: outcomes[i] ?? '' }));
   });
+}
+
+/**
+ * Walks every cell of every table of a policy's specification: `check[name]` makes the call the
+ * table `name` specifies, for an actor of the cell's role and scope and the resource's region path.
+ */
+export function walkPolicyTables<K extends string>(
+  spec: Record<K, Cell[]>,
+  check: Record<K, (actor: Actor, target: string, scope: Scope) => unknown>,
+): void {
+  for (const name of Object.keys(spec) as K[]) {
+    it.each(spec[name])(`${name}: $role, $scope → $expected`, ({ role, scope, expected }) => {
+      expect(outcome(() => check[name](actorOf(role, scope), SCOPE_PATHS[scope].target, scope))).toBe(expected);
+    });
+  }
 }

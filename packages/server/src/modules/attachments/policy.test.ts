@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, OWN_UNIT, outcome, policyTable, SCOPE_PATHS, type Scope } from '../../test/policy-table.ts';
+import { actorOf, OWN_UNIT, outcome, policyTable, SCOPE_PATHS, walkPolicyTables } from '../../test/policy-table.ts';
 import { attachmentPolicy } from './policy.ts';
 
 // The specification of attachmentPolicy: role × where the owner lies × action. The owner (a
@@ -57,62 +57,28 @@ const spec = {
   `),
 };
 
-const owner = (scope: Scope, status: string) => ({
-  id: 'owner-1',
-  orgUnitId: OWN_UNIT,
-  regionPath: SCOPE_PATHS[scope].target,
-  status,
-});
+const owner = (target: string, status: string) => ({ id: 'owner-1', orgUnitId: OWN_UNIT, regionPath: target, status });
 
 describe('attachmentPolicy', () => {
-  it.each(spec.readReport)('read a report: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => attachmentPolicy.report(actorOf(role, scope), owner(scope, 'submitted'), 'read'))).toBe(
-      expected,
-    );
-  });
-  it.each(spec.attachToDraftReport)('attach to a draft report: $role, $scope → $expected', (cell) => {
-    const { role, scope, expected } = cell;
-    expect(outcome(() => attachmentPolicy.report(actorOf(role, scope), owner(scope, 'draft'), 'attach'))).toBe(
-      expected,
-    );
-  });
-  it.each(spec.attachToSubmittedReport)('attach to a submitted report: $role, $scope → $expected', (cell) => {
-    const { role, scope, expected } = cell;
-    expect(outcome(() => attachmentPolicy.report(actorOf(role, scope), owner(scope, 'submitted'), 'attach'))).toBe(
-      expected,
-    );
-  });
-  it.each(spec.readNoticeReply)('read a notice reply: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => attachmentPolicy.noticeReply(actorOf(role, scope), owner(scope, 'closed'), 'read'))).toBe(
-      expected,
-    );
-  });
-  it.each(spec.attachToOpenNoticeReply)('attach to an open notice reply: $role, $scope → $expected', (cell) => {
-    const { role, scope, expected } = cell;
-    expect(outcome(() => attachmentPolicy.noticeReply(actorOf(role, scope), owner(scope, 'issued'), 'attach'))).toBe(
-      expected,
-    );
-  });
-  it.each(spec.attachToClosedNoticeReply)('attach to a closed notice reply: $role, $scope → $expected', (cell) => {
-    const { role, scope, expected } = cell;
-    expect(outcome(() => attachmentPolicy.noticeReply(actorOf(role, scope), owner(scope, 'closed'), 'attach'))).toBe(
-      expected,
-    );
-  });
-  it.each(spec.readMeeting)('read a meeting: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => attachmentPolicy.meeting(actorOf(role, scope), owner(scope, 'held'), 'read'))).toBe(expected);
-  });
-  it.each(spec.attachToMeeting)('attach to a meeting: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => attachmentPolicy.meeting(actorOf(role, scope), owner(scope, 'held'), 'attach'))).toBe(
-      expected,
-    );
+  walkPolicyTables(spec, {
+    readReport: (actor, target) => attachmentPolicy.report(actor, owner(target, 'submitted'), 'read'),
+    attachToDraftReport: (actor, target) => attachmentPolicy.report(actor, owner(target, 'draft'), 'attach'),
+    attachToSubmittedReport: (actor, target) => attachmentPolicy.report(actor, owner(target, 'submitted'), 'attach'),
+    readNoticeReply: (actor, target) => attachmentPolicy.noticeReply(actor, owner(target, 'closed'), 'read'),
+    attachToOpenNoticeReply: (actor, target) => attachmentPolicy.noticeReply(actor, owner(target, 'issued'), 'attach'),
+    attachToClosedNoticeReply: (actor, target) =>
+      attachmentPolicy.noticeReply(actor, owner(target, 'closed'), 'attach'),
+    readMeeting: (actor, target) => attachmentPolicy.meeting(actor, owner(target, 'held'), 'read'),
+    attachToMeeting: (actor, target) => attachmentPolicy.meeting(actor, owner(target, 'held'), 'attach'),
   });
 
   it("refuses an officer of another unit the unit's report and notice evidence, wherever it lies", () => {
     const other = actorOf('unit_officer', 'own', 'unit-other');
     for (const mode of ['read', 'attach'] as const) {
-      expect(outcome(() => attachmentPolicy.report(other, owner('own', 'draft'), mode))).toBe('403');
-      expect(outcome(() => attachmentPolicy.noticeReply(other, owner('own', 'issued'), mode))).toBe('403');
+      expect(outcome(() => attachmentPolicy.report(other, owner(SCOPE_PATHS.own.target, 'draft'), mode))).toBe('403');
+      expect(outcome(() => attachmentPolicy.noticeReply(other, owner(SCOPE_PATHS.own.target, 'issued'), mode))).toBe(
+        '403',
+      );
     }
   });
 });

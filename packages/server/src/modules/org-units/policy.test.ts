@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { actorOf, outcome, policyTable, SCOPE_PATHS } from '../../test/policy-table.ts';
+import { describe } from 'vitest';
+import { policyTable, walkPolicyTables } from '../../test/policy-table.ts';
 import { orgUnitPolicy } from './policy.ts';
 
 // The specification of orgUnitPolicy: role × where the unit's region lies × action.
@@ -23,13 +23,9 @@ const spec = {
 };
 
 describe('orgUnitPolicy', () => {
-  it.each(spec.canList)('canList: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => orgUnitPolicy.canList(actorOf(role, scope)))).toBe(expected);
-  });
-  it.each(spec.canRead)('canRead: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => orgUnitPolicy.canRead(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(expected);
-  });
-  it.each(spec.canWrite)('canWrite: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => orgUnitPolicy.canWrite(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(expected);
+  walkPolicyTables(spec, {
+    canList: (actor) => orgUnitPolicy.canList(actor),
+    canRead: (actor, target) => orgUnitPolicy.canRead(actor, target),
+    canWrite: (actor, target) => orgUnitPolicy.canWrite(actor, target),
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { actorOf, outcome, policyTable, SCOPE_PATHS } from '../../test/policy-table.ts';
+import { describe } from 'vitest';
+import { policyTable, walkPolicyTables } from '../../test/policy-table.ts';
 import { planPolicy } from './policy.ts';
 
 // The specification of planPolicy: role × where the plan's issuing region lies × action. A plan
@@ -23,14 +23,10 @@ const spec = {
 };
 
 describe('planPolicy', () => {
-  it.each(spec.canRead)('canRead: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => planPolicy.canRead(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(expected);
-  });
-  // isReadable filters lists whose route already checked plan.read, so it looks at the scope only.
-  it.each(spec.isReadable)('isReadable: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => planPolicy.isReadable(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(expected);
-  });
-  it.each(spec.canImport)('canImport: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => planPolicy.canImport(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(expected);
+  walkPolicyTables(spec, {
+    canRead: (actor, target) => planPolicy.canRead(actor, target),
+    // isReadable filters lists whose route already checked plan.read, so it looks at the scope only.
+    isReadable: (actor, target) => planPolicy.isReadable(actor, target),
+    canImport: (actor, target) => planPolicy.canImport(actor, target),
   });
 });

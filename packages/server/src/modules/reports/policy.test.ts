@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorAt, actorOf, OWN_UNIT, outcome, policyTable, SCOPE_PATHS } from '../../test/policy-table.ts';
+import { actorAt, actorOf, OWN_UNIT, outcome, policyTable, walkPolicyTables } from '../../test/policy-table.ts';
 import { reportPolicy } from './policy.ts';
 
 // The specification of reportPolicy: role × where the reporting unit lies × action. The unit is the
@@ -45,32 +45,13 @@ const spec = {
 };
 
 describe('reportPolicy', () => {
-  it.each(spec.canFileAssigned)('canFile on an assigned task: $role, $scope → $expected', (cell) => {
-    const { role, scope, expected } = cell;
-    expect(outcome(() => reportPolicy.canFile(actorOf(role, scope), { orgUnitId: OWN_UNIT, assigned: true }))).toBe(
-      expected,
-    );
-  });
-  it.each(spec.canFileUnassigned)('canFile on an unassigned task: $role, $scope → $expected', (cell) => {
-    const { role, scope, expected } = cell;
-    expect(outcome(() => reportPolicy.canFile(actorOf(role, scope), { orgUnitId: OWN_UNIT, assigned: false }))).toBe(
-      expected,
-    );
-  });
-  it.each(spec.canRead)('canRead: $role, $scope → $expected', ({ role, scope, expected }) => {
-    const unit = { orgUnitId: OWN_UNIT, regionPath: SCOPE_PATHS[scope].target };
-    expect(outcome(() => reportPolicy.canRead(actorOf(role, scope), unit))).toBe(expected);
-  });
-  it.each(spec.canListOwnTasks)('canListOwnTasks: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => reportPolicy.canListOwnTasks(actorOf(role, scope)))).toBe(expected);
-  });
-  it.each(spec.ledgerFilter)('ledgerFilter: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => reportPolicy.ledgerFilter(actorOf(role, scope)))).toBe(expected);
-  });
-  it.each(spec.canIssueBulletin)('canIssueBulletin: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => reportPolicy.canIssueBulletin(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(
-      expected,
-    );
+  walkPolicyTables(spec, {
+    canFileAssigned: (actor) => reportPolicy.canFile(actor, { orgUnitId: OWN_UNIT, assigned: true }),
+    canFileUnassigned: (actor) => reportPolicy.canFile(actor, { orgUnitId: OWN_UNIT, assigned: false }),
+    canRead: (actor, target) => reportPolicy.canRead(actor, { orgUnitId: OWN_UNIT, regionPath: target }),
+    canListOwnTasks: (actor) => reportPolicy.canListOwnTasks(actor),
+    ledgerFilter: (actor) => reportPolicy.ledgerFilter(actor),
+    canIssueBulletin: (actor, target) => reportPolicy.canIssueBulletin(actor, target),
   });
 
   it('refuses an officer of another unit, or of none, the unit’s filing and reading', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, OWN_UNIT, outcome, policyTable, SCOPE_PATHS } from '../../test/policy-table.ts';
+import { actorOf, OWN_UNIT, outcome, policyTable, SCOPE_PATHS, walkPolicyTables } from '../../test/policy-table.ts';
 import { supervisionPolicy } from './policy.ts';
 
 // The specification of supervisionPolicy: role × where the unit or notice lies × action. The unit
@@ -53,35 +53,16 @@ const notice = (path: string, unit = OWN_UNIT) => ({
 });
 
 describe('supervisionPolicy', () => {
-  it.each(spec.canWriteFor)('canWriteFor: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => supervisionPolicy.canWriteFor(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(
-      expected,
-    );
+  walkPolicyTables(spec, {
+    canWriteFor: (actor, target) => supervisionPolicy.canWriteFor(actor, target),
+    canManageSmsContacts: (actor, target) =>
+      supervisionPolicy.canManageSmsContacts(actor, { id: OWN_UNIT, regionPath: target }),
+    canReadNotice: (actor, target) => supervisionPolicy.canReadNotice(actor, notice(target)),
+    canAnswer: (actor) => supervisionPolicy.canAnswer(actor, { org_unit_id: OWN_UNIT }),
+    canInvite: (actor, target) => supervisionPolicy.canInvite(actor, target),
+    canCompleteActionItem: (actor, target) =>
+      supervisionPolicy.canCompleteActionItem(actor, { owner_org_unit_id: OWN_UNIT }, target),
   });
-  it.each(spec.canManageSmsContacts)('canManageSmsContacts: $role, $scope → $expected', ({ role, scope, expected }) => {
-    const unit = { id: OWN_UNIT, regionPath: SCOPE_PATHS[scope].target };
-    expect(outcome(() => supervisionPolicy.canManageSmsContacts(actorOf(role, scope), unit))).toBe(expected);
-  });
-  it.each(spec.canReadNotice)('canReadNotice: $role, $scope → $expected', ({ role, scope, expected }) => {
-    const n = notice(SCOPE_PATHS[scope].target);
-    expect(outcome(() => supervisionPolicy.canReadNotice(actorOf(role, scope), n))).toBe(expected);
-  });
-  it.each(spec.canAnswer)('canAnswer: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => supervisionPolicy.canAnswer(actorOf(role, scope), { org_unit_id: OWN_UNIT }))).toBe(expected);
-  });
-  it.each(spec.canInvite)('canInvite: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => supervisionPolicy.canInvite(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(expected);
-  });
-
-  it.each(spec.canCompleteActionItem)(
-    'canCompleteActionItem: $role, $scope → $expected',
-    ({ role, scope, expected }) => {
-      const item = { owner_org_unit_id: OWN_UNIT };
-      expect(
-        outcome(() => supervisionPolicy.canCompleteActionItem(actorOf(role, scope), item, SCOPE_PATHS[scope].target)),
-      ).toBe(expected);
-    },
-  );
 
   it("refuses a unit officer another unit's notice, its answer and its SMS numbers", () => {
     const officer = actorOf('unit_officer', 'own');

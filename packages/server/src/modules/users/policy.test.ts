@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorAt, actorOf, outcome, policyTable, SCOPE_PATHS } from '../../test/policy-table.ts';
+import { actorAt, actorOf, outcome, policyTable, walkPolicyTables } from '../../test/policy-table.ts';
 import { userPolicy } from './policy.ts';
 
 // The specification of userPolicy: role × where the account lies × action. Administrators manage the
@@ -58,40 +58,16 @@ const spec = {
 const account = (path: string) => ({ id: 'another-account', role: 'unit_officer' as const, regionPath: path });
 
 describe('userPolicy', () => {
-  it.each(spec.canList)('canList: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => userPolicy.canList(actorOf(role, scope)))).toBe(expected);
-  });
-  it.each(spec.canReadAnother)('canRead another account: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => userPolicy.canRead(actorOf(role, scope), account(SCOPE_PATHS[scope].target)))).toBe(expected);
-  });
-  it.each(spec.canReadOwn)('canRead their own account: $role, $scope → $expected', ({ role, scope, expected }) => {
-    const actor = actorOf(role, scope);
-    expect(outcome(() => userPolicy.canRead(actor, { id: actor.userId, regionPath: SCOPE_PATHS[scope].target }))).toBe(
-      expected,
-    );
-  });
-  it.each(spec.grantUnitOfficer)('canGrant unit_officer: $role, $scope → $expected', ({ role, scope, expected }) => {
-    const grant = { role: 'unit_officer' as const, regionPath: SCOPE_PATHS[scope].target };
-    expect(outcome(() => userPolicy.canGrant(actorOf(role, scope), grant))).toBe(expected);
-  });
-  it.each(spec.grantProvinceAdmin)('canGrant province_admin: $role, $scope → $expected', (cell) => {
-    const { role, scope, expected } = cell;
-    const grant = { role: 'province_admin' as const, regionPath: SCOPE_PATHS[scope].target };
-    expect(outcome(() => userPolicy.canGrant(actorOf(role, scope), grant))).toBe(expected);
-  });
-  it.each(spec.updateUnitOfficer)('canUpdate a unit officer: $role, $scope → $expected', (cell) => {
-    const { role, scope, expected } = cell;
-    const target = account(SCOPE_PATHS[scope].target);
-    expect(outcome(() => userPolicy.canUpdate(actorOf(role, scope), target, true))).toBe(expected);
-  });
-  it.each(spec.updateProvinceAdmin)('canUpdate a province admin: $role, $scope → $expected', (cell) => {
-    const { role, scope, expected } = cell;
-    const target = { ...account(SCOPE_PATHS[scope].target), role: 'province_admin' as const };
-    expect(outcome(() => userPolicy.canUpdate(actorOf(role, scope), target, false))).toBe(expected);
-  });
-  it.each(spec.canBindOrgUnit)('canBindOrgUnit: $role, $scope → $expected', ({ role, scope, expected }) => {
-    const path = { regionPath: SCOPE_PATHS[scope].target };
-    expect(outcome(() => userPolicy.canBindOrgUnit(actorOf(role, scope), path, path))).toBe(expected);
+  walkPolicyTables(spec, {
+    canList: (actor) => userPolicy.canList(actor),
+    canReadAnother: (actor, target) => userPolicy.canRead(actor, account(target)),
+    canReadOwn: (actor, target) => userPolicy.canRead(actor, { id: actor.userId, regionPath: target }),
+    grantUnitOfficer: (actor, target) => userPolicy.canGrant(actor, { role: 'unit_officer', regionPath: target }),
+    grantProvinceAdmin: (actor, target) => userPolicy.canGrant(actor, { role: 'province_admin', regionPath: target }),
+    updateUnitOfficer: (actor, target) => userPolicy.canUpdate(actor, account(target), true),
+    updateProvinceAdmin: (actor, target) =>
+      userPolicy.canUpdate(actor, { ...account(target), role: 'province_admin' }, false),
+    canBindOrgUnit: (actor, target) => userPolicy.canBindOrgUnit(actor, { regionPath: target }, { regionPath: target }),
   });
 
   it('lets nobody change their own role or scope, but their name yes', () => {
