@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../test/harness.ts';
+import { exportedSheet } from '../test/xlsx.ts';
 import { createUnit, DAOLI, report } from '../modules/cases/fixtures.ts';
 
 // The Excel exports of the lists an office prints or forwards: each reads its list's own service,
@@ -30,21 +30,7 @@ async function listAll<T>(agent: Agent, url: string): Promise<T[]> {
 }
 
 /** The first sheet of an export: its title, header and data rows as plain values. */
-async function readSheet(agent: Agent, url: string) {
-  const res = await agent.get(url);
-  expect(res.statusCode, res.body).toBe(200);
-  expect(res.headers['content-type']).toContain('spreadsheetml');
-  expect(String(res.headers['content-disposition'])).toMatch(
-    /^attachment; filename="[\w.-]+\.xlsx"; filename\*=UTF-8''/,
-  );
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
-  const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-  const rows: unknown[][] = [];
-  for (let n = 3; n <= sheet.rowCount; n++) rows.push(values(n));
-  return { title: String(sheet.getCell(1, 1).value), header: values(2), rows, frozen: sheet.views[0] };
-}
+const readSheet = async (agent: Agent, url: string) => exportedSheet(await agent.get(url));
 
 beforeAll(async () => {
   ctx = await createTestContext();

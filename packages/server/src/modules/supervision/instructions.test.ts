@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { exportedSheet } from '../../test/xlsx.ts';
 import { PDF, upload } from '../attachments/upload-fixture.ts';
 import { notifiedOf, taskId, unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
@@ -152,18 +153,7 @@ describe('领导批示', () => {
   });
 
   it('exports the list to Excel with its filters and scope, every page', async () => {
-    const { default: ExcelJS } = await import('exceljs');
-    const sheetOf = async (agent: Agent, query = '') => {
-      const res = await agent.get(`${base}/export.xlsx${query}`);
-      expect(res.statusCode, res.body).toBe(200);
-      expect(res.headers['content-type']).toContain('spreadsheetml');
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      const sheet = workbook.worksheets[0]!;
-      const rows: unknown[][] = [];
-      for (let n = 3; n <= sheet.rowCount; n++) rows.push((sheet.getRow(n).values as unknown[]).slice(1));
-      return { header: (sheet.getRow(2).values as unknown[]).slice(1), rows };
-    };
+    const sheetOf = async (agent: Agent, query = '') => exportedSheet(await agent.get(`${base}/export.xlsx${query}`));
     const listed = (await ctx.admin.get(`${base}?page=1&limit=200`)).json();
     const all = await sheetOf(ctx.admin);
     expect(all.header.slice(0, 5)).toEqual(['批示日期', '批示领导', '批示文件', '批示内容', '牵头单位']);

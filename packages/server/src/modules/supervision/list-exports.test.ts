@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { exportedSheet } from '../../test/xlsx.ts';
 import { taskId, unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
@@ -21,23 +21,8 @@ const PLAN = 'heilongjiang-2018-2020';
 type Sheet = { title: string; header: unknown[]; rows: unknown[][] };
 
 async function sheetOf(agent: Agent, url: string, language?: string): Promise<Sheet> {
-  const res = await ctx.app.inject({
-    method: 'GET',
-    url,
-    headers: { cookie: agent.cookie, ...(language ? { 'accept-language': language } : {}) },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  expect(res.headers['content-type']).toContain('spreadsheetml');
-  expect(String(res.headers['content-disposition'])).toMatch(
-    /^attachment; filename="[\w.-]+\.xlsx"; filename\*=UTF-8''/,
-  );
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
-  const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-  const rows: unknown[][] = [];
-  for (let n = 3; n <= sheet.rowCount; n++) rows.push(values(n));
-  return { title: String(sheet.getCell(1, 1).value), header: values(2), rows };
+  const headers = { cookie: agent.cookie, ...(language ? { 'accept-language': language } : {}) };
+  return exportedSheet(await ctx.app.inject({ method: 'GET', url, headers }));
 }
 
 beforeAll(async () => {
