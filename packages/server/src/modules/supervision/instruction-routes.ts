@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/index.ts';
+import { requireActor, type Actor } from '../auth/index.ts';
 import { acceptInstruction, reportOnInstruction, returnInstruction, signInstruction } from './instruction-actions.ts';
 import {
   CreateInstructionRequest,
@@ -102,35 +103,30 @@ export async function instructionRoutes(app: App, deps: ModuleDeps) {
     { schema: { tags, summary: 'One instruction with its timeline and your actions', ...one } },
     async (request) => readInstruction(deps.db, requireActor(request), request.params.id),
   );
-  app.post(
-    `${base}/:id/sign`,
-    { schema: { tags, summary: 'Sign for an instruction (签收), by the lead unit', ...one } },
-    async (request) => signInstruction(deps.db, requireActor(request), request.params.id, request.id),
+  /** A step of an instruction's handling: `POST …/:id/<step>` with its body, answering the instruction. */
+  const step = <B>(
+    path: string,
+    summary: string,
+    body: z.ZodType<B> | undefined,
+    run: (actor: Actor, id: string, body: B, requestId: string) => Promise<InstructionDetail>,
+  ) =>
+    app.post(`${base}/:id/${path}`, { schema: { tags, summary, ...(body ? { body } : {}), ...one } }, async (request) =>
+      run(requireActor(request), request.params.id, request.body as B, request.id),
+    );
+  step('sign', 'Sign for an instruction (签收), by the lead unit', undefined, (actor, id, _, rid) =>
+    signInstruction(deps.db, actor, id, rid),
   );
-  app.post(
-    `${base}/:id/report`,
-    {
-      schema: {
-        tags,
-        summary: 'Report on the handling (办理情况报告), interim or final, by the lead unit',
-        body: InstructionReportRequest,
-        ...one,
-      },
-    },
-    async (request) => reportOnInstruction(deps.db, requireActor(request), request.params.id, request.body, request.id),
+  step(
+    'report',
+    'Report on the handling (办理情况报告), interim or final, by the lead unit',
+    InstructionReportRequest,
+    (actor, id, b, rid) => reportOnInstruction(deps.db, actor, id, b, rid),
   );
-  app.post(
-    `${base}/:id/accept`,
-    {
-      schema: {
-        tags,
-        summary: 'Accept the final report (办结), by the issuing office',
-        body: InstructionAcceptRequest,
-        ...one,
-      },
-    },
-    async (request) =>
-      acceptInstruction(deps.db, requireActor(request), request.params.id, request.body.note, request.id),
+  step(
+    'accept',
+    'Accept the final report (办结), by the issuing office',
+    InstructionAcceptRequest,
+    (actor, id, b, rid) => acceptInstruction(deps.db, actor, id, b.note, rid),
   );
   app.post(
     `${base}/:id/notices`,
@@ -150,17 +146,10 @@ export async function instructionRoutes(app: App, deps: ModuleDeps) {
           await issueNoticeForInstruction(deps.db, requireActor(request), request.params.id, request.body, request.id),
         ),
   );
-  app.post(
-    `${base}/:id/return`,
-    {
-      schema: {
-        tags,
-        summary: 'Return the report with a reason (退回), by the issuing office',
-        body: InstructionReturnRequest,
-        ...one,
-      },
-    },
-    async (request) =>
-      returnInstruction(deps.db, requireActor(request), request.params.id, request.body.reason, request.id),
+  step(
+    'return',
+    'Return the report with a reason (退回), by the issuing office',
+    InstructionReturnRequest,
+    (actor, id, b, rid) => returnInstruction(deps.db, actor, id, b.reason, rid),
   );
 }

@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { pickLanguage } from '../../http/problem.ts';
-import { requireActor } from '../auth/index.ts';
+import { requireActor, type Actor } from '../auth/index.ts';
 import { instructionRoutes } from './instruction-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { supervisionListExportRoutes } from './list-export-routes.ts';
@@ -93,87 +94,36 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
       );
     },
   );
-  app.post(
-    '/notices/:id/acknowledge',
-    { schema: { tags, summary: 'Acknowledge receipt (签收)', params: IdParams, response: { 200: Notice } } },
-    async (request) => acknowledgeNotice(deps.db, requireActor(request), request.params.id, request.id),
+  /** A workflow step on one notice: `POST /notices/:id/<step>` with its body, answering the notice. */
+  const step = <B>(
+    path: string,
+    summary: string,
+    body: z.ZodType<B> | undefined,
+    run: (db: ModuleDeps['db'], actor: Actor, id: string, body: B, requestId: string) => Promise<Notice>,
+  ) =>
+    app.post(
+      `/notices/:id/${path}`,
+      { schema: { tags, summary, params: IdParams, ...(body ? { body } : {}), response: { 200: Notice } } },
+      async (request) => run(deps.db, requireActor(request), request.params.id, request.body as B, request.id),
+    );
+  step('acknowledge', 'Acknowledge receipt (签收)', undefined, (db, actor, id, _, rid) =>
+    acknowledgeNotice(db, actor, id, rid),
   );
-  app.post(
-    '/notices/:id/reply',
-    {
-      schema: {
-        tags,
-        summary: 'Reply to a notice (反馈)',
-        params: IdParams,
-        body: ReplyRequest,
-        response: { 200: Notice },
-      },
-    },
-    async (request) => replyToNotice(deps.db, requireActor(request), request.params.id, request.body.text, request.id),
+  step('reply', 'Reply to a notice (反馈)', ReplyRequest, (db, actor, id, b, rid) =>
+    replyToNotice(db, actor, id, b.text, rid),
   );
-  app.post(
-    '/notices/:id/close',
-    {
-      schema: {
-        tags,
-        summary: 'Close a notice once approved (销号)',
-        params: IdParams,
-        body: NoteRequest,
-        response: { 200: Notice },
-      },
-    },
-    async (request) => closeNotice(deps.db, requireActor(request), request.params.id, request.body.note, request.id),
+  step('close', 'Close a notice once approved (销号)', NoteRequest, (db, actor, id, b, rid) =>
+    closeNotice(db, actor, id, b.note, rid),
   );
-  const note = { params: IdParams, body: NoteRequest, response: { 200: Notice } };
-  app.post(
-    '/notices/:id/review',
-    { schema: { tags, summary: "Review the unit's reply (审核)", ...note } },
-    async (request) => reviewNotice(deps.db, requireActor(request), request.params.id, request.body.note, request.id),
+  step('review', "Review the unit's reply (审核)", NoteRequest, (db, actor, id, b, rid) =>
+    reviewNotice(db, actor, id, b.note, rid),
   );
-  app.post(
-    '/notices/:id/approve',
-    { schema: { tags, summary: 'Approve closing, by another than the reviewer (领导审批)', ...note } },
-    async (request) => approveNotice(deps.db, requireActor(request), request.params.id, request.body.note, request.id),
+  step('approve', 'Approve closing, by another than the reviewer (领导审批)', NoteRequest, (db, actor, id, b, rid) =>
+    approveNotice(db, actor, id, b.note, rid),
   );
-  app.post(
-    '/notices/:id/return',
-    {
-      schema: {
-        tags,
-        summary: 'Send the reply back to be done again, with a reason (退回重办)',
-        params: IdParams,
-        body: ReturnRequest,
-        response: { 200: Notice },
-      },
-    },
-    async (request) => returnNotice(deps.db, requireActor(request), request.params.id, request.body, request.id),
-  );
-  app.post(
-    '/notices/:id/extension',
-    {
-      schema: {
-        tags,
-        summary: 'Ask for a later reply date (延期申请)',
-        params: IdParams,
-        body: ExtensionRequest,
-        response: { 200: Notice },
-      },
-    },
-    async (request) => requestExtension(deps.db, requireActor(request), request.params.id, request.body, request.id),
-  );
-  app.post(
-    '/notices/:id/extension/decision',
-    {
-      schema: {
-        tags,
-        summary: 'Grant or refuse a pending extension request',
-        params: IdParams,
-        body: ExtensionDecision,
-        response: { 200: Notice },
-      },
-    },
-    async (request) => decideExtension(deps.db, requireActor(request), request.params.id, request.body, request.id),
-  );
+  step('return', 'Send the reply back to be done again, with a reason (退回重办)', ReturnRequest, returnNotice);
+  step('extension', 'Ask for a later reply date (延期申请)', ExtensionRequest, requestExtension);
+  step('extension/decision', 'Grant or refuse a pending extension request', ExtensionDecision, decideExtension);
 
   app.get(
     '/notifications',
