@@ -6,13 +6,9 @@ import { hashLeaf } from './merkle.ts';
 /** An audit_log row as read back from the database. */
 export type AuditRow = Selectable<Database['audit_log']>;
 
-/**
- * The bytes a leaf commits to: every column of the entry in canonical JSON (keys sorted, so
- * jsonb's key order does not matter). Rows from before the verifiable log also carry their old
- * chain hashes, which seals that chain into the tree.
- */
-export function entryBytes(row: AuditRow): string {
-  return canonicalJson({
+/** The columns every hash of an entry covers (the tree's leaves, and the old chain before them). */
+export function entryFields(row: AuditRow) {
+  return {
     id: Number(row.id),
     at: row.at.toISOString(),
     actorId: row.actor_id,
@@ -22,10 +18,21 @@ export function entryBytes(row: AuditRow): string {
     entityId: row.entity_id,
     regionCode: row.region_code,
     prefectureCode: row.prefecture_code,
-    shard: row.shard,
     before: row.before ?? null,
     after: row.after ?? null,
     requestId: row.request_id,
+  };
+}
+
+/**
+ * The bytes a leaf commits to: every column of the entry in canonical JSON (keys sorted, so
+ * jsonb's key order does not matter). Rows from before the verifiable log also carry their old
+ * chain hashes, which seals that chain into the tree.
+ */
+export function entryBytes(row: AuditRow): string {
+  return canonicalJson({
+    ...entryFields(row),
+    shard: row.shard,
     prevHash: row.prev_hash ?? undefined,
     hash: row.hash ?? undefined,
   });

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { entryLeafHash, type AuditRow } from './entry.ts';
+import { entryFields, entryLeafHash, type AuditRow } from './entry.ts';
 import { GrowingTree } from './merkle.ts';
 import { auditRepository } from './repository.ts';
 import { verifySignature } from './signing.ts';
@@ -155,21 +155,7 @@ const GENESIS_HASH = '0'.repeat(64);
 
 /** The old chain's hash: every column but the hash itself (and the later shard), in canonical JSON. */
 function legacyHash(row: AuditRow): string {
-  const text = canonicalJson({
-    id: Number(row.id),
-    at: row.at.toISOString(),
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    regionCode: row.region_code,
-    prefectureCode: row.prefecture_code,
-    before: row.before ?? null,
-    after: row.after ?? null,
-    requestId: row.request_id,
-    prevHash: row.prev_hash,
-  });
+  const text = canonicalJson({ ...entryFields(row), prevHash: row.prev_hash });
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
