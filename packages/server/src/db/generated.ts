@@ -54,7 +54,7 @@ export interface Attachment {
   id: string;
   owner_id: string;
   owner_type: string;
-  prefecture_code: string | null;
+  prefecture_code: string;
   region_code: string | null;
   sha256: string;
   size_bytes: number;
@@ -887,7 +887,7 @@ export interface SupervisionNotice {
   number_year: number | null;
   org_unit_id: string;
   plan_id: string;
-  prefecture_code: string | null;
+  prefecture_code: string;
   reason: string;
   region_code: string;
   replied_at: Timestamp | null;
@@ -904,6 +904,15 @@ export interface SupervisionNotice {
   source: string | null;
   status: string;
   task_id: string | null;
+}
+
+export interface SupervisionNoticeNumber {
+  notice_id: string;
+  number: string;
+  number_seq: number | null;
+  number_year: number | null;
+  prefecture_code: string;
+  series: string;
 }
 
 export interface SupervisionOfficeSetting {
@@ -997,6 +1006,7 @@ export interface DB {
   sign_in_failure: SignInFailure;
   sms_delivery: SmsDelivery;
   supervision_notice: SupervisionNotice;
+  supervision_notice_number: SupervisionNoticeNumber;
   supervision_office_setting: SupervisionOfficeSetting;
   user_session: UserSession;
 }

@@ -104,6 +104,7 @@ export const TABLE_OWNER: Record<keyof DB, TableOwner> = {
   sign_in_failure: 'auth',
   sms_delivery: 'supervision',
   supervision_notice: 'supervision',
+  supervision_notice_number: 'supervision',
   supervision_office_setting: 'supervision',
   user_session: 'auth',
 };

@@ -141,6 +141,17 @@ describe('evidence on notice replies and joint meetings', () => {
     const meeting = (await ctx.admin.get(`/api/v1/meetings/${meetingId}`)).json();
     expect(meeting.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['会议纪要.docx']);
   });
+
+  it("files each attachment under its owner's prefecture, the province's code for provincial owners", async () => {
+    const rows = await ctx.db
+      .selectFrom('attachment')
+      .select(['owner_type', 'region_code', 'prefecture_code'])
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    // Everything above was attached to provincial records (a provincial unit's report and notice, a
+    // provincial meeting): the distribution column carries the province's code, never null.
+    for (const row of rows) expect(row).toMatchObject({ region_code: '23', prefecture_code: '23' });
+  });
 });
 
 describe('storage housekeeping', () => {

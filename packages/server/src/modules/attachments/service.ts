@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { message } from '@chuangcheng/core';
+import { distributionCode, message } from '@chuangcheng/core';
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -48,7 +48,7 @@ export async function uploadAttachment(
         sha256: received.sha256,
         storage_key: storageKey,
         region_code: region.regionCode,
-        prefecture_code: region.prefectureCode,
+        prefecture_code: distributionCode(region.regionCode, region.prefectureCode),
         uploaded_by: ctx.actor.userId,
       };
       await attachmentRepository.insert(trx, row);

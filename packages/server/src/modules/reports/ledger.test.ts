@@ -142,6 +142,7 @@ describe('the supervision board', () => {
         task_id: await taskId(ctx.db, '2.1'),
         org_unit_id: housing,
         region_code: '23',
+        prefecture_code: '23',
         reason: '未按月报送',
         required_action: '补报',
         reply_due: '2019-05-10',

@@ -30,7 +30,7 @@ export async function step(
 ): Promise<Notice> {
   return db.transaction().execute(async (trx) => {
     const before = await getNotice(trx, id);
-    if (!(await noticeRepository.transition(trx, id, s.from, s.changes))) {
+    if (!(await noticeRepository.transition(trx, before, s.from, s.changes))) {
       throw conflict(
         message('notice.wrongState', {
           number: before.number,
@@ -161,7 +161,7 @@ export async function escalateOverdueNotices(db: Kysely<Database>, asOf: string)
     if (!recipient) continue;
     const escalatedTo = superior ?? (recipient !== unit.id ? recipient : null);
     const done = await db.transaction().execute(async (trx) => {
-      if (!(await noticeRepository.markEscalated(trx, notice.id, escalatedTo))) return false;
+      if (!(await noticeRepository.markEscalated(trx, notice, escalatedTo))) return false;
       await notificationRepository.insertOnce(trx, [
         {
           recipient,

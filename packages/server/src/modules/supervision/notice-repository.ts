@@ -22,6 +22,8 @@ function baseQuery(db: Kysely<Database>) {
 type BaseRow = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
 /** A notice with its unit, region, action item and the number and title of its task (from plans). */
 export type NoticeRow = BaseRow & { task_number: string | null; task_title: string | null };
+/** A notice's whole key: its prefecture (the distribution column) and its id. */
+export type NoticeKey = { prefecture_code: string; id: string };
 
 export type NoticeFilter = {
   scopePath?: string;
@@ -60,8 +62,8 @@ export const noticeRepository = {
   /**
    * The next number of an office's yearly series: `<prefix>〔year〕N号`, N counting from 1 per
    * issuing office and year. A transaction-scoped advisory lock per office and year serialises
-   * issuers (across processes too), so two notices never draw the same number; the unique
-   * index on (office, year, sequence) backs it. Without a configured prefix an office prints
+   * issuers (across processes too), so two notices never draw the same number; the number
+   * table's unique keys back it. Without a configured prefix an office prints
    * its region's name and 督办 (哈尔滨市督办〔2026〕1号).
    */
   async nextNumber(
@@ -82,10 +84,10 @@ export const noticeRepository = {
       : undefined;
     const prefix = setting?.notice_prefix ?? (office ? `${office.region_name}督办` : '督办');
     const row = await trx
-      .selectFrom('supervision_notice')
+      .selectFrom('supervision_notice_number')
       .select(sql<number>`coalesce(max(number_seq), 0)`.as('n'))
+      .where('series', '=', officeId ?? '-')
       .where('number_year', '=', year)
-      .where((eb) => (officeId ? eb('issuing_org_unit_id', '=', officeId) : eb('issuing_org_unit_id', 'is', null)))
       .executeTakeFirstOrThrow();
     const seq = Number(row.n) + 1;
     return { number: `${prefix}〔${year}〕${seq}号`, seq };
@@ -100,21 +102,40 @@ export const noticeRepository = {
       .execute();
   },
 
-  async insert(trx: Kysely<Database>, row: Insertable<Database['supervision_notice']>) {
+  /**
+   * Files a notice and claims its number in the number table, which holds the numbers' uniqueness
+   * on the coordinator: an office's series spans prefectures, the notices are distributed by theirs.
+   */
+  async insert(trx: Kysely<Database>, row: Insertable<Database['supervision_notice']> & { prefecture_code: string }) {
+    await trx
+      .insertInto('supervision_notice_number')
+      .values({
+        number: row.number,
+        series: row.issuing_org_unit_id ?? '-',
+        number_year: row.number_year ?? null,
+        number_seq: row.number_seq ?? null,
+        notice_id: row.id,
+        prefecture_code: row.prefecture_code,
+      })
+      .execute();
     await trx.insertInto('supervision_notice').values(row).execute();
   },
 
-  /** Moves a notice from one state to the next; false when it was no longer in `from`. */
+  /**
+   * Moves a notice from one state to the next; false when it was no longer in `from`. The notice is
+   * named by its whole key (read before the write), so under Citus the update goes to one shard.
+   */
   async transition(
     trx: Kysely<Database>,
-    id: string,
+    key: NoticeKey,
     from: readonly string[],
     changes: Updateable<Database['supervision_notice']>,
   ): Promise<boolean> {
     const result = await trx
       .updateTable('supervision_notice')
       .set(changes)
-      .where('id', '=', id)
+      .where('prefecture_code', '=', key.prefecture_code)
+      .where('id', '=', key.id)
       .where('status', 'in', from)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
@@ -156,11 +177,12 @@ export const noticeRepository = {
    * Marks a notice escalated (to `superiorId`, or to nobody when the unit has no higher office)
    * unless another run already did; true for the run that did.
    */
-  async markEscalated(trx: Kysely<Database>, id: string, superiorId: string | null): Promise<boolean> {
+  async markEscalated(trx: Kysely<Database>, key: NoticeKey, superiorId: string | null): Promise<boolean> {
     const result = await trx
       .updateTable('supervision_notice')
       .set({ escalated_to_org_unit_id: superiorId, escalated_at: new Date() })
-      .where('id', '=', id)
+      .where('prefecture_code', '=', key.prefecture_code)
+      .where('id', '=', key.id)
       .where('escalated_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import crypto from 'node:crypto';
 import { addDays } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { escalateOverdueNotices } from './notice-actions.ts';
@@ -118,6 +119,50 @@ describe('numbering per issuing office', () => {
     // Two offices never share a prefix, so their numbers never read alike.
     await expect(setNoticePrefix(ctx.db, harbinOffice, '黑文明督')).rejects.toThrow(/省精神文明办/);
     await expect(setNoticePrefix(ctx.db, harbinOffice, '哈〔督')).rejects.toThrow(/prefix/);
+  });
+
+  it('keeps one series for an office whose notices go to several prefectures (the numbers live on the coordinator)', async () => {
+    const harbinOffice = await unitId(ctx.db, '哈尔滨市精神文明办');
+    const task11 = await taskId(ctx.db, '1.1');
+    await ctx.db
+      .insertInto('plan_task_unit')
+      .values({ task_id: task11, org_unit_id: harbinOffice, role: 'participating', position: 11 })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const toProvince = (await ctx.admin.post('/api/v1/notices', notice())).json();
+    const toHarbin = (
+      await ctx.admin.post('/api/v1/notices', notice({ taskId: task11, orgUnitId: harbinOffice }))
+    ).json();
+    const seq = (n: string) => Number(/〕(\d+)号$/.exec(n)![1]);
+    expect(seq(toHarbin.number)).toBe(seq(toProvince.number) + 1);
+
+    // Each notice is keyed by the prefecture of the unit it is addressed to (a provincial unit: the province's code).
+    const rows = await ctx.db
+      .selectFrom('supervision_notice')
+      .select(['id', 'prefecture_code'])
+      .where('id', 'in', [toProvince.id, toHarbin.id])
+      .execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.prefecture_code]))).toEqual({
+      [toProvince.id]: '23',
+      [toHarbin.id]: '2301',
+    });
+    // The number table holds the series across both, and refuses a number twice.
+    const numbers = await ctx.db
+      .selectFrom('supervision_notice_number')
+      .select(['number', 'notice_id', 'prefecture_code'])
+      .where('notice_id', 'in', [toProvince.id, toHarbin.id])
+      .orderBy('number_seq')
+      .execute();
+    expect(numbers).toEqual([
+      { number: toProvince.number, notice_id: toProvince.id, prefecture_code: '23' },
+      { number: toHarbin.number, notice_id: toHarbin.id, prefecture_code: '2301' },
+    ]);
+    await expect(
+      ctx.db
+        .insertInto('supervision_notice_number')
+        .values({ number: toHarbin.number, series: '-', notice_id: crypto.randomUUID(), prefecture_code: '2302' })
+        .execute(),
+    ).rejects.toThrow(/supervision_notice_number_pkey|duplicate key/);
   });
 });
 

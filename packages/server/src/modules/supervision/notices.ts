@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import {
   addDays,
   awaitingReply,
+  distributionCode,
   type IssueNoticeRequest,
   message,
   type Notice,
@@ -152,7 +153,7 @@ export async function issueNotice(
       action_item_id: input.actionItemId ?? null,
       org_unit_id: unit.id,
       region_code: unit.region_code,
-      prefecture_code: unit.prefecture_code,
+      prefecture_code: distributionCode(unit.region_code, unit.prefecture_code),
       reason: input.reason,
       required_action: input.requiredAction,
       reply_due: replyDue,
