@@ -11,7 +11,7 @@ import { caseRepository, type CaseSettings, type CategoryRow } from './repositor
  * the generation in the same statement as its other data (intake-repository.ts). Nothing here is
  * state a second server would need (convention 18).
  */
-export type IntakeReference = {
+type IntakeReference = {
   generation: number;
   categories: ReadonlyMap<string, CategoryRow>;
   settings: CaseSettings;

@@ -6,7 +6,7 @@ import type { CaseRow } from './repository.ts';
 const OPEN = ['submitted', 'accepted', 'dispatched', 'handling', 'handled'] as const;
 
 /** What one intake reads before it writes: the generations of its caches, the key, the region and its unit. */
-export type IntakeReading = {
+type IntakeReading = {
   reference_generation: number;
   calendar_generation: number;
   root_code: string | null;
@@ -17,7 +17,7 @@ export type IntakeReading = {
 };
 
 /** An open case near a new one as the intake statement returns it (JSON: the time is a string). */
-export type NearbyRow = {
+type NearbyRow = {
   id: string;
   number: string;
   status: string;
