@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { CaseDetail, StageLimits } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { parseStored } from '../../db/stored-json.ts';
