@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CockpitView } from '@chuangcheng/core';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
-import { phonePhoto, postPhoto } from '../modules/cases/fixtures.ts';
+import { DAOLI, phonePhoto, postPhoto, randomIp } from '../modules/cases/fixtures.ts';
 import { drainOutbox } from '../outbox/worker.ts';
 import { scheduledJobs } from '../jobs/schedule.ts';
 import { runDueJobs, type ScheduledJob } from '../jobs/scheduler.ts';
@@ -121,6 +122,32 @@ describe('two servers on one database', () => {
       .where('name', '=', 'reminders')
       .executeTakeFirst();
     expect(row).toEqual({ runs: 1, last_error: null });
+  });
+
+  it("a category switched off through one is refused by the other's next intake, which keeps its reference data", async () => {
+    const reportOnSecond = () =>
+      second.inject({
+        method: 'POST',
+        url: '/api/v1/public/cases',
+        remoteAddress: randomIp(),
+        headers: { 'idempotency-key': crypto.randomUUID() },
+        payload: {
+          categoryCode: 'event-poster',
+          description: '两台服务器：路口电线杆上贴满小广告',
+          ...DAOLI,
+          address: '道里区中央大街',
+          regionCode: '230102001',
+        },
+      });
+    // The second server keeps the categories from its first intake on.
+    expect((await reportOnSecond()).statusCode).toBe(201);
+    const off = await ctx.admin.patch('/api/v1/cases/categories/event-poster', { active: false });
+    expect(off.statusCode, off.body).toBe(200);
+    const refused = await reportOnSecond();
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().errors[0].field).toBe('body.categoryCode');
+    expect((await ctx.admin.patch('/api/v1/cases/categories/event-poster', { active: true })).statusCode).toBe(200);
+    expect((await reportOnSecond()).statusCode).toBe(201);
   });
 
   it('a photo uploaded through one is served by the other', async () => {

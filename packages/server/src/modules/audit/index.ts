@@ -12,7 +12,7 @@ export { scheduleAuditSequencer } from './schedule.ts';
 export { verifyAuditLog, type AuditVerdict } from './verify.ts';
 export { exportCheckpoints, getConsistencyProof, getInclusionProof } from './proofs.ts';
 
-export { recordAudit } from './service.ts';
+export { auditEntryCtes, recordAudit } from './service.ts';
 export type { AuditSigner } from './signing.ts';
 
 /** The configured checkpoint signing key (CHUANGCHENG_AUDIT_KEY, or the key file in the data directory). */

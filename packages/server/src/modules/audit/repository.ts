@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AuditRow } from './entry.ts';
@@ -28,6 +28,24 @@ export const auditRepository = {
       .columns(['shard', 'entry_id'])
       .expression((db) => db.selectFrom('entry').select(['entry.shard', 'entry.id']))
       .execute();
+  },
+
+  /**
+   * `insertEntry` as two common table expressions of a caller's statement: `audit_entry` (the row,
+   * returning id and shard) and `audit_queued` (its queue row). `afterSql` is merged into `after`.
+   */
+  entryCtes(row: Omit<AuditRow, 'id'>, afterSql?: RawBuilder<unknown>): RawBuilder<unknown> {
+    const stored = sql`${jsonOrNull(row.after)}::jsonb`;
+    const after = afterSql ? sql`coalesce(${stored}, '{}'::jsonb) || ${afterSql}` : stored;
+    return sql`audit_entry as (
+      insert into audit_log (at, actor_id, actor_name, action, entity_type, entity_id, region_code,
+                             prefecture_code, shard, before, after, request_id, prev_hash, hash)
+      values (${row.at}, ${row.actor_id}, ${row.actor_name}, ${row.action}, ${row.entity_type}, ${row.entity_id},
+              ${row.region_code}, ${row.prefecture_code}, ${row.shard}, ${jsonOrNull(row.before)}::jsonb, ${after},
+              ${row.request_id}, ${row.prev_hash}, ${row.hash})
+      returning id, shard
+    ),
+    audit_queued as (insert into audit_queue (shard, entry_id) select shard, id from audit_entry)`;
   },
 
   /** Takes the sequencer lock for the current transaction; false if another server holds it. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/index.ts';
 import { shardOf } from './entry.ts';
@@ -24,8 +24,22 @@ export type AuditContext = { actor: Pick<Actor, 'userId' | 'username'> | null; r
  * until then it is listed as pending.
  */
 export async function recordAudit(trx: Kysely<Database>, context: AuditContext, event: AuditEvent): Promise<void> {
+  await auditRepository.insertEntry(trx, entryRow(context, event));
+}
+
+/**
+ * The same entry as two common table expressions (`audit_entry`, `audit_queued`) for a caller
+ * that writes its change and the entry in one statement, one round trip (case intake). `afterSql`
+ * is a jsonb expression of that statement merged into `after` (a value only the statement knows,
+ * such as a number drawn from a sequence). Like `recordAudit`: no lock, no read.
+ */
+export function auditEntryCtes(context: AuditContext, event: AuditEvent, afterSql?: RawBuilder<unknown>) {
+  return auditRepository.entryCtes(entryRow(context, event), afterSql);
+}
+
+function entryRow(context: AuditContext, event: AuditEvent) {
   const prefectureCode = event.prefectureCode ?? (event.regionCode ? event.regionCode.slice(0, 4) : null);
-  await auditRepository.insertEntry(trx, {
+  return {
     at: new Date(),
     actor_id: context.actor?.userId ?? null,
     actor_name: context.actor?.username ?? 'anonymous',
@@ -40,5 +54,5 @@ export async function recordAudit(trx: Kysely<Database>, context: AuditContext, 
     request_id: context.requestId ?? null,
     prev_hash: null,
     hash: null,
-  });
+  };
 }

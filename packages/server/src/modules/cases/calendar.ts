@@ -27,6 +27,16 @@ async function load(db: Kysely<Database>): Promise<WorkingCalendar> {
 
 export async function workingCalendar(db: Kysely<Database>): Promise<WorkingCalendar> {
   await calendarGeneration.sync(db);
+  return kept(db);
+}
+
+/** The same calendar, judged against a `case-calendar` generation the caller has just read with its other data. */
+export function workingCalendarAt(db: Kysely<Database>, generation: number): Promise<WorkingCalendar> {
+  calendarGeneration.observe(generation);
+  return kept(db);
+}
+
+function kept(db: Kysely<Database>): Promise<WorkingCalendar> {
   if (!cached) {
     const calendar = load(db);
     cached = calendar;

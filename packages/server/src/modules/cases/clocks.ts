@@ -33,12 +33,10 @@ const handleLimitOf = (category: Pick<CategoryRow, 'limit_amount' | 'limit_unit'
 });
 
 /** A category's overrides (any of accept, dispatch, verify) over the installation's stage limits. */
-async function clockLimits(
-  db: Kysely<Database>,
+function clockLimits(
   category: Pick<CategoryRow, 'limit_amount' | 'limit_unit' | 'day_rule' | 'stage_limits'>,
-  given?: CaseSettings,
-): Promise<ClockLimits> {
-  const settings = given ?? (await caseRepository.settings(db));
+  settings: CaseSettings,
+): ClockLimits {
   const installed = StageLimits.safeParse(settings.stage_limits);
   const own = StageLimits.partial().safeParse(category.stage_limits ?? {});
   return {
@@ -55,7 +53,12 @@ export async function stageClock(db: Kysely<Database>, categoryOrCode: string | 
     typeof categoryOrCode === 'string' ? caseRepository.findCategory(db, categoryOrCode) : categoryOrCode,
     caseRepository.settings(db),
   ]);
-  const limits = await clockLimits(db, category!, settings);
+  return clockOf(calendar, category!, settings);
+}
+
+/** A stage clock from reference data the caller already holds (intake reads it from its cache). */
+export function clockOf(calendar: WorkingCalendar, category: CategoryRow, settings: CaseSettings) {
+  const limits = clockLimits(category, settings);
   return {
     calendar,
     limits,

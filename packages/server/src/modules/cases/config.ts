@@ -15,6 +15,7 @@ import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { generationRepository } from '../../cache/generation.ts';
 import { calendarYears } from './calendar.ts';
 import { calendarRepository } from './calendar-repository.ts';
 import { casePolicy } from './policy.ts';
@@ -155,6 +156,8 @@ export async function updateCategory(
       before: presentCategory(before),
       after: body,
     });
+    // Every server's kept categories (intake-reference.ts) are dropped once this commits.
+    await generationRepository.advance(trx, 'case-reference');
   });
   return presentCategory((await caseRepository.findCategory(db, code))!);
 }
@@ -187,6 +190,7 @@ export async function updateSettings(
       before,
       after: body,
     });
+    await generationRepository.advance(trx, 'case-reference');
   });
   return readSettings(db, ctx.actor);
 }

@@ -129,8 +129,9 @@ export async function importCaseData(db: Kysely<Database>, actor: Actor, dir: st
       { actor },
       { action: 'case.data.import', entityType: 'case_category', entityId: path.basename(dir), after: result },
     );
-    // Every server's kept working calendar is dropped once this commits.
+    // Every server's kept working calendar and categories are dropped once this commits.
     await generationRepository.advance(trx, 'case-calendar');
+    await generationRepository.advance(trx, 'case-reference');
     return result;
   });
   return report;

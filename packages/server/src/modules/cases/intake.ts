@@ -12,12 +12,16 @@ import {
   type IntakeResponse,
   type PublicCaseIntake,
   distributionCode,
+  yearsMissing,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict, invalid } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
-import { recordAudit } from '../audit/index.ts';
-import { noteMissingYears, stageClock } from './clocks.ts';
+import { auditEntryCtes } from '../audit/index.ts';
+import { clockOf, noteMissingYears } from './clocks.ts';
+import { workingCalendarAt } from './calendar.ts';
+import { dropIntakeReference, intakeReference } from './intake-reference.ts';
+import { intakeRepository, isKeyTaken, type IntakeWrite } from './intake-repository.ts';
 import { prefectureOfPoint } from './geo.ts';
 import { caseRepository, type CaseRow, type CaseSettings, type CategoryRow } from './repository.ts';
 import type { PersonalData } from '../personal-data/index.ts';
@@ -42,7 +46,10 @@ function trackingToken(key: string, caseId: string): string {
 
 /** A leaf category that is active, or 400 naming the field. */
 export async function requireLeafCategory(db: Kysely<Database>, code: string, field = 'body.categoryCode') {
-  const category = await caseRepository.findCategory(db, code);
+  return leafCategory(await caseRepository.findCategory(db, code), code, field);
+}
+
+function leafCategory(category: CategoryRow | undefined, code: string, field = 'body.categoryCode') {
   if (!category || !category.active || category.parent_code === null) {
     throw invalid([
       {
@@ -56,17 +63,36 @@ export async function requireLeafCategory(db: Kysely<Database>, code: string, fi
   return category;
 }
 
+type RegionRow = { code: string; name: string; path: string; level: number; prefecture_code: string | null };
+type Located = { regionCode?: string; lat?: number; lng?: number };
+
 /**
  * The case's region: the one chosen (street or community best), checked against the point's
  * prefecture when the province's outlines are installed; else the prefecture the point lies in.
  */
-async function resolveRegion(db: Kysely<Database>, input: { regionCode?: string; lat?: number; lng?: number }) {
+async function resolveRegion(db: Kysely<Database>, input: Located) {
   const root = await caseRepository.root(db);
+  const prefecture = await pointPrefecture(root, input);
+  const code = input.regionCode ?? prefecture;
+  return placeCase(root, input, prefecture, code ? await caseRepository.findRegion(db, code) : undefined);
+}
+
+/** The prefecture of the report's point (geo.ts): undefined without a point, a root or outlines. */
+async function pointPrefecture(root: { code: string } | undefined, input: Located) {
+  if (!root || input.lat === undefined || input.lng === undefined) return undefined;
+  return prefectureOfPoint(root.code, input.lat, input.lng);
+}
+
+/** resolveRegion's checks, on the root, the point's prefecture and the region already read. */
+function placeCase(
+  root: { code: string; path: string } | undefined,
+  input: Located,
+  prefecture: string | null | undefined,
+  region: RegionRow | undefined,
+): RegionRow {
   if (!root) throw new AppError('CONFLICT', message('case.noProvince'));
   const hasPoint = input.lat !== undefined && input.lng !== undefined;
-  const prefecture = hasPoint ? await prefectureOfPoint(root.code, input.lat!, input.lng!) : undefined;
   if (input.regionCode) {
-    const region = await caseRepository.findRegion(db, input.regionCode);
     if (!region)
       throw invalid([{ field: 'body.regionCode', message: message('field.noRegion', { code: input.regionCode }) }]);
     if (!isWithinScope(root.path, region.path)) {
@@ -94,20 +120,7 @@ async function resolveRegion(db: Kysely<Database>, input: { regionCode?: string;
   if (prefecture === null) {
     throw invalid([{ field: 'body.lat', message: message('case.pointOutsideProvince') }]);
   }
-  return (await caseRepository.findRegion(db, prefecture))!;
-}
-
-/** The unit that handles a category in a region: a dispatch rule, else the category's default unit by name. */
-async function suggestUnit(
-  db: Kysely<Database>,
-  regionPath: string,
-  category: Pick<CategoryRow, 'code' | 'default_unit_name'>,
-): Promise<string | null> {
-  const codes = regionPath.split('/');
-  const rule = await caseRepository.findRule(db, codes, category.code);
-  if (rule) return rule.org_unit_id;
-  if (!category.default_unit_name) return null;
-  return (await caseRepository.findUnitByName(db, codes, category.default_unit_name))?.id ?? null;
+  return region!;
 }
 
 /** Open cases of the category near a point within the configured distance and window. */
@@ -126,6 +139,32 @@ export async function nearbyOpenCases(
     since,
     excludeId,
   });
+  return rankNearby(rows, point, settings);
+}
+
+/** The duplicate search's window: the box around the point and the first instant, from the settings. */
+function nearbyWindow(point: { lat: number; lng: number }, settings: CaseSettings, now: Date) {
+  return {
+    box: boundingBox(point, settings.duplicate_metres),
+    since: new Date(now.getTime() - settings.duplicate_days * 86_400_000),
+  };
+}
+
+/** The candidates within the configured distance, nearest first, at most ten. */
+function rankNearby(
+  rows: {
+    id: string;
+    number: string;
+    status: string;
+    category_code: string;
+    description: string;
+    lat: number | null;
+    lng: number | null;
+    created_at: Date | string;
+  }[],
+  point: { lat: number; lng: number },
+  settings: CaseSettings,
+): DuplicateCandidate[] {
   return rows
     .map((r) => ({ r, d: distanceMetres(point, { lat: r.lat!, lng: r.lng! }) }))
     .filter(({ d }) => d <= settings.duplicate_metres)
@@ -138,11 +177,9 @@ export async function nearbyOpenCases(
       categoryCode: r.category_code,
       description: r.description,
       distanceMetres: Math.round(d),
-      createdAt: r.created_at.toISOString(),
+      createdAt: new Date(r.created_at).toISOString(),
     }));
 }
-
-class Replay extends Error {}
 
 async function replay(
   db: Kysely<Database>,
@@ -159,19 +196,20 @@ async function replay(
   return respond(db, row, trackingToken(key, row.id), true);
 }
 
-/** The answer to an intake; a fresh filing passes the region and settings it has already read. */
+/** The answer to an intake; a fresh filing passes the region name and the duplicates its statement found. */
 async function respond(
   db: Kysely<Database>,
   row: CaseRow,
   token: string,
   replayed: boolean,
-  known: { regionName?: string; settings?: CaseSettings } = {},
+  known: { regionName: string; possibleDuplicates: DuplicateCandidate[] } | undefined = undefined,
 ): Promise<IntakeResponse> {
-  const regionName = known.regionName ?? (await caseRepository.findRegion(db, row.region_code))!.name;
+  const regionName = known?.regionName ?? (await caseRepository.findRegion(db, row.region_code))!.name;
   const possibleDuplicates =
-    row.lat !== null && row.lng !== null
-      ? await nearbyOpenCases(db, row.category_code, { lat: row.lat, lng: row.lng }, row.id, known.settings)
-      : [];
+    known?.possibleDuplicates ??
+    (row.lat !== null && row.lng !== null
+      ? await nearbyOpenCases(db, row.category_code, { lat: row.lat, lng: row.lng }, row.id)
+      : []);
   return {
     id: row.id,
     number: row.number,
@@ -183,6 +221,28 @@ async function respond(
     replayed,
     possibleDuplicates,
   };
+}
+
+/**
+ * What an intake reads, in one statement (intake-repository.ts), with the categories, settings and
+ * root from the kept reference data; reloaded when the statement shows that data is stale.
+ */
+async function readForIntake(db: Kysely<Database>, key: string, input: IntakeInput) {
+  for (let attempt = 0; ; attempt++) {
+    const reference = await intakeReference(db);
+    const prefecture = await pointPrefecture(reference.root, input);
+    const category = reference.categories.get(input.categoryCode);
+    const reading = await intakeRepository.read(db, {
+      key,
+      regionCode: input.regionCode ?? prefecture ?? null,
+      categoryCode: input.categoryCode,
+      unitName: category?.default_unit_name ?? null,
+    });
+    const current =
+      reading.reference_generation === reference.generation && reading.root_code === (reference.root?.code ?? null);
+    if (current || attempt >= 2) return { reference, prefecture, category, reading };
+    dropIntakeReference(db);
+  }
 }
 
 /**
@@ -199,14 +259,14 @@ export async function fileCase(
   if (ctx.actor) authorize(ctx.actor, 'case.report');
   const { idempotencyKey: _k, ...content } = input;
   const fingerprint = crypto.createHash('sha256').update(canonicalJson(content)).digest('hex');
-  const existing = await caseRepository.findIntakeKey(db, key);
-  if (existing) {
+  const { reference, prefecture, reading, ...read } = await readForIntake(db, key, input);
+  if (reading.intake_key) {
     // A replay answers with the case: only to someone who could have filed it.
     if (ctx.actor) casePolicy.canFileIn(ctx.actor, input.channel, (await resolveRegion(db, input)).path);
-    return { status: 200, body: await replay(db, key, fingerprint, existing) };
+    return { status: 200, body: await replay(db, key, fingerprint, reading.intake_key) };
   }
 
-  const category = await requireLeafCategory(db, input.categoryCode);
+  const category = leafCategory(read.category, input.categoryCode);
   if ((input.lat === undefined) !== (input.lng === undefined)) {
     throw invalid([
       { field: input.lat === undefined ? 'body.lat' : 'body.lng', message: message('case.latLngTogether') },
@@ -215,7 +275,7 @@ export async function fileCase(
   if (!input.address && input.lat === undefined) {
     throw invalid([{ field: 'body.address', message: message('case.giveLocation') }]);
   }
-  const region = await resolveRegion(db, input);
+  const region = placeCase(reference.root, input, prefecture, reading.region ?? undefined);
   if (ctx.actor) casePolicy.canFileIn(ctx.actor, input.channel, region.path);
   const now = new Date();
   const reportedAt = input.reportedAt ? new Date(input.reportedAt) : now;
@@ -234,90 +294,54 @@ export async function fileCase(
       ]);
     }
   });
-  const clock = await stageClock(db, category);
+  const clock = clockOf(await workingCalendarAt(db, reading.calendar_generation), category, reference.settings);
   // The desk's clock runs from the report; the unit's deadline is provisional until dispatch
   // (counted from the report now, from the dispatch once dispatched).
   const acceptDeadline = clock.deadline('accept', reportedAt);
   const deadline = clock.deadline('handle', reportedAt);
-  const suggested = await suggestUnit(db, region.path, category);
+  // A dispatch rule names the unit, else the category's default unit by name (read with the region).
+  const suggested = reading.rule_unit_id ?? (category.default_unit_name ? reading.named_unit_id : null);
 
   const id = crypto.randomUUID();
   const prefectureCode = distributionCode(region.code, region.prefecture_code);
   const token = trackingToken(key, id);
-  try {
-    const row = await db.transaction().execute(async (trx) => {
-      const seq = await caseRepository.nextNumber(trx);
-      const number = `${chinaDate(now).replaceAll('-', '')}${String(seq).padStart(6, '0')}`;
-      const created = await caseRepository.insertCase(trx, {
-        id,
-        number,
-        category_code: category.code,
-        region_code: region.code,
-        region_path: region.path,
-        prefecture_code: prefectureCode,
-        description: input.description,
-        lat: input.lat ?? null,
-        lng: input.lng ?? null,
-        address: input.address ?? null,
-        channel: input.channel,
-        status: 'submitted',
-        org_unit_id: null,
-        suggested_unit_id: suggested,
-        created_by: ctx.actor?.userId ?? null,
-        reported_at: reportedAt,
-        created_at: now,
-        deadline,
-        accept_deadline: acceptDeadline,
-      });
-      // The key's row is the arbiter: a concurrent request with the same key waits here and loses.
-      if (!(await caseRepository.claimIntakeKey(trx, key, { id, prefecture_code: prefectureCode }, fingerprint)))
-        throw new Replay();
-      await caseRepository.insertReporter(trx, {
-        id: crypto.randomUUID(),
-        case_id: id,
-        prefecture_code: prefectureCode,
-        origin_case_id: id,
-        token_hash: hashToken(token),
-        ...sealContact(ctx.personalData, input.contact),
-        user_id: ctx.actor?.userId ?? null,
-      });
-      const missing = await noteMissingYears(
-        trx,
-        clock.calendar,
-        { id, number, region_path: region.path, prefecture_code: region.prefecture_code },
-        [reportedAt, acceptDeadline, deadline],
-      );
-      if (missing.length > 0) {
-        ctx.log?.warn(
-          { years: missing, number },
-          'holiday calendar has no data for these years; counting Monday to Friday',
-        );
-      }
-      const eventId = crypto.randomUUID();
-      await caseRepository.insertEvent(trx, {
-        id: eventId,
-        case_id: id,
-        prefecture_code: prefectureCode,
-        kind: 'submitted',
-        status: 'submitted',
-        note: null,
-        actor_id: ctx.actor?.userId ?? null,
-        actor_name: ctx.actor?.displayName ?? null,
-        org_unit_id: null,
-        data: JSON.stringify({ channel: input.channel }),
-        at: now,
-      });
-      const attached = await caseRepository.attachPhotos(
-        trx,
-        input.photoIds,
-        { id, prefecture_code: prefectureCode },
-        eventId,
-      );
-      if (attached !== input.photoIds.length) {
-        throw invalid([{ field: 'body.photoIds', message: message('case.photoUsedMeanwhile') }]);
-      }
-      await recordAudit(
-        trx,
+  const point = input.lat !== undefined && input.lng !== undefined ? { lat: input.lat, lng: input.lng } : null;
+  const write: IntakeWrite = {
+    case: {
+      id,
+      datePrefix: chinaDate(now).replaceAll('-', ''),
+      category_code: category.code,
+      region_code: region.code,
+      region_path: region.path,
+      prefecture_code: prefectureCode,
+      description: input.description,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      address: input.address ?? null,
+      channel: input.channel,
+      suggested_unit_id: suggested,
+      created_by: ctx.actor?.userId ?? null,
+      reported_at: reportedAt,
+      created_at: now,
+      deadline,
+      accept_deadline: acceptDeadline,
+    },
+    key,
+    fingerprint,
+    reporter: {
+      id: crypto.randomUUID(),
+      token_hash: hashToken(token),
+      ...sealContact(ctx.personalData, input.contact),
+    },
+    event: {
+      id: crypto.randomUUID(),
+      actor_id: ctx.actor?.userId ?? null,
+      actor_name: ctx.actor?.displayName ?? null,
+      data: JSON.stringify({ channel: input.channel }),
+    },
+    photoIds: input.photoIds,
+    audit: (number) =>
+      auditEntryCtes(
         { actor: ctx.actor, requestId: ctx.requestId },
         {
           action: 'case.report',
@@ -327,22 +351,55 @@ export async function fileCase(
           prefectureCode: region.prefecture_code,
           // the contact stays out of the audit trail's readable copy: it is personal data
           after: {
-            number,
             category: category.code,
             channel: input.channel,
             photos: input.photoIds.length,
             deadline: deadline.toISOString(),
           },
         },
-      );
-      return created;
-    });
+        // the number comes from the sequence inside the statement
+        number,
+      ),
+    nearby: point && nearbyWindow(point, clock.settings, now),
+  };
+  const missingYears = yearsMissing(clock.calendar, [reportedAt, acceptDeadline, deadline]);
+  try {
+    // One statement, one round trip, atomic on its own. Photos (a count to check) and a year the
+    // calendar lacks (a notification to emit) need a transaction around it: rare, and slower.
+    const row =
+      input.photoIds.length === 0 && missingYears.length === 0
+        ? await intakeRepository.file(db, write)
+        : await db.transaction().execute(async (trx) => {
+            const filed = await intakeRepository.file(trx, write);
+            if (filed.photos_attached !== input.photoIds.length) {
+              throw invalid([{ field: 'body.photoIds', message: message('case.photoUsedMeanwhile') }]);
+            }
+            const missing = await noteMissingYears(
+              trx,
+              clock.calendar,
+              { id, number: filed.number, region_path: region.path, prefecture_code: region.prefecture_code },
+              [reportedAt, acceptDeadline, deadline],
+            );
+            if (missing.length > 0) {
+              ctx.log?.warn(
+                { years: missing, number: filed.number },
+                'holiday calendar has no data for these years; counting Monday to Friday',
+              );
+            }
+            return filed;
+          });
+    const { photos_attached: _p, nearby, ...created } = row;
     return {
       status: 201,
-      body: await respond(db, row, token, false, { regionName: region.name, settings: clock.settings }),
+      body: await respond(db, created, token, false, {
+        regionName: region.name,
+        possibleDuplicates: point ? rankNearby(nearby, point, clock.settings) : [],
+      }),
     };
   } catch (error) {
-    if (!(error instanceof Replay)) throw error;
+    // The key's primary key is the arbiter: a concurrent request with the same key waits for the
+    // first one's commit, fails, and answers as a replay of it.
+    if (!isKeyTaken(error)) throw error;
     const stored = (await caseRepository.findIntakeKey(db, key))!;
     return { status: 200, body: await replay(db, key, fingerprint, stored) };
   }

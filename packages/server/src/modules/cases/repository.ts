@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { CaseDetail, StageLimits } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { parseStored } from '../../db/stored-json.ts';
@@ -106,50 +106,8 @@ export const caseRepository = {
       .execute();
   },
 
-  async nextNumber(trx: Kysely<Database>): Promise<number> {
-    const row = await sql<{ n: string | number }>`select nextval('case_number_seq') as n`.execute(trx);
-    return Number(row.rows[0]!.n);
-  },
-
-  /** Inserts a case and returns the stored row (defaults filled), saving a read after the insert. */
-  insertCase(trx: Kysely<Database>, row: Insertable<Database['problem_case']>) {
-    return trx.insertInto('problem_case').values(row).returningAll().executeTakeFirstOrThrow();
-  },
-
   findIntakeKey(db: Kysely<Database>, key: string) {
     return db.selectFrom('case_intake_key').selectAll().where('key', '=', key).executeTakeFirst();
-  },
-
-  /** True when the key was new; false when another request holds it (that one wins). */
-  async claimIntakeKey(
-    trx: Kysely<Database>,
-    key: string,
-    target: { id: string; prefecture_code: string },
-    fingerprint: string,
-  ): Promise<boolean> {
-    const result = await trx
-      .insertInto('case_intake_key')
-      .values({ key, case_id: target.id, prefecture_code: target.prefecture_code, fingerprint })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-  },
-
-  insertReporter(
-    trx: Kysely<Database>,
-    row: {
-      id: string;
-      case_id: string;
-      prefecture_code: string;
-      origin_case_id: string;
-      token_hash: string;
-      contact: string | null;
-      phone_sealed: string | null;
-      phone_index: string | null;
-      user_id: string | null;
-    },
-  ) {
-    return trx.insertInto('case_reporter').values(row).execute();
   },
 
   findReporter(db: Kysely<Database>, caseId: string, tokenHash: string) {
@@ -447,32 +405,6 @@ export const caseRepository = {
   userNames(db: Kysely<Database>, ids: string[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', ids).execute();
-  },
-
-  /** The most specific dispatch rule: the deepest region of `regionCodes`, a category rule before a general one. */
-  findRule(db: Kysely<Database>, regionCodes: string[], categoryCode: string) {
-    return db
-      .selectFrom('case_dispatch_rule as d')
-      .innerJoin('region as r', 'r.code', 'd.region_code')
-      .select(['d.org_unit_id'])
-      .where('d.region_code', 'in', regionCodes)
-      .where((eb) => eb.or([eb('d.category_code', '=', categoryCode), eb('d.category_code', 'is', null)]))
-      .orderBy('r.level', 'desc')
-      .orderBy(sql`d.category_code is null`)
-      .executeTakeFirst();
-  },
-
-  /** A unit in one of `regionCodes` whose name ends with `name` (城市管理局), the deepest region first. */
-  findUnitByName(db: Kysely<Database>, regionCodes: string[], name: string) {
-    return db
-      .selectFrom('org_unit as u')
-      .innerJoin('region as r', 'r.code', 'u.region_code')
-      .select(['u.id'])
-      .where('u.region_code', 'in', regionCodes)
-      .where((eb) => eb.or([eb('u.name', 'like', `%${name}`), eb('u.short_name', 'like', `%${name}`)]))
-      .orderBy('r.level', 'desc')
-      .orderBy('u.name')
-      .executeTakeFirst();
   },
 
   listRules(db: Kysely<Database>, scopePath: string) {
