@@ -1,4 +1,4 @@
-import type { CaseActionName, CaseStatus } from './cases.ts';
+import type { CaseActionName, CaseStatus } from './api/cases.ts';
 import { message, type LocalizedMessage } from './server-messages.ts';
 import { can, type Permission, type Role } from './roles.ts';
 

@@ -7,7 +7,7 @@ export * from './users.ts';
 export * from './org-units.ts';
 export * from './plan.ts';
 export * from './supervision.ts';
-export * from './cases.ts';
+export * from './api/cases.ts';
 export * from './evaluation.ts';
 export * from './indicators.ts';
 export * from './working-time.ts';
