@@ -10,7 +10,7 @@ import {
   type StatsCase,
 } from './case-clocks.ts';
 import { caseRates, deadlineColour } from './case-stats.ts';
-import type { StageLimits } from './api/cases.ts';
+import type { StageLimits } from './cases.ts';
 import { buildWorkingCalendar, deadlineAfter } from './working-time.ts';
 
 // 2026 as the State Council's notice fixes it (国务院办公厅关于2026年部分节假日安排的通知, 2025-11-04):

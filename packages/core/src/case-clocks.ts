@@ -1,4 +1,4 @@
-import type { CaseStage, CaseStatus, StageLimits, TimeLimit } from './api/cases.ts';
+import type { CaseStage, CaseStatus, StageLimits, TimeLimit } from './cases.ts';
 import { chinaDate, deadlineAfter, workingMinutesBetween, type WorkingCalendar } from './working-time.ts';
 
 /**

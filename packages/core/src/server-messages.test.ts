@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Permission, Role } from './roles.ts';
 import { EvaluationMethod } from './evaluation.ts';
-import { CaseStatus } from './api/cases.ts';
+import { CaseStatus } from './cases.ts';
 import { caseActionRules } from './case-workflow.ts';
 import { message, renderMessage, serverMessages } from './server-messages.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TimeLimit } from './api/cases.ts';
+import type { TimeLimit } from './cases.ts';
 
 /**
  * Working time in China: time limits of cases (处置时限) are counted in working hours (工作时)

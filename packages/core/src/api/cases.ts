@@ -1,50 +1,27 @@
 import { z } from 'zod';
+import {
+  CaseCategoryCode,
+  CaseChannel,
+  CaseContact,
+  CaseEventKind,
+  CaseQueue,
+  CaseStage,
+  CaseStatus,
+  CategoryKind,
+  IdempotencyKey,
+  PhotoKind,
+  StageLimits,
+  StatsGroupBy,
+  TimeLimit,
+  TimeLimitUnit,
+  TrackingToken,
+} from '../cases.ts';
 
 /**
- * Problem cases (随手拍 / 数字城管 案卷): request and response shapes shared by the server, the web
- * app and the Open311 adapter. The API contract is described in docs/api/cases.md.
+ * The cases module's requests and answers (staff under /cases, residents under /public): shared by
+ * the server (validation, OpenAPI), the web app (types) and the Open311 adapter. The domain's words
+ * they use are in ../cases.ts; the API contract is described in docs/api/cases.md.
  */
-
-/** Where a case came from. Residents use the public page; staff enter on a caller's behalf. */
-export const CaseChannel = z.enum(['resident_web', 'inspector', 'hotline', 'staff', 'open311']);
-export type CaseChannel = z.infer<typeof CaseChannel>;
-
-/**
- * Workflow states (see case-workflow.ts for the allowed actions):
- * submitted 待受理 → accepted 已立案 → dispatched 已派遣 → handling 处置中 → handled 已处置待核查 →
- * closed 已结案; rejected 不予立案 and duplicate 已合并 end a case early.
- */
-export const CaseStatus = z.enum([
-  'submitted',
-  'accepted',
-  'rejected',
-  'duplicate',
-  'dispatched',
-  'handling',
-  'handled',
-  'closed',
-]);
-export type CaseStatus = z.infer<typeof CaseStatus>;
-
-/** Stage clocks (see case-clocks.ts): 受理/立案, 派遣, 处置 (the unit's), 核查. */
-export const CaseStage = z.enum(['accept', 'dispatch', 'handle', 'verify']);
-export type CaseStage = z.infer<typeof CaseStage>;
-
-/** Working hours (工作时) or working days (工作日), counted with the holiday calendar. */
-export const TimeLimitUnit = z.enum(['hours', 'days']);
-export type TimeLimitUnit = z.infer<typeof TimeLimitUnit>;
-export const TimeLimit = z.object({ amount: z.number().int().min(1).max(365), unit: TimeLimitUnit });
-export type TimeLimit = z.infer<typeof TimeLimit>;
-
-/** 部件 (components: public facilities) and 事件 (events: disorder) as in GB/T 30428, plus the campaign's own. */
-export const CategoryKind = z.enum(['component', 'event']);
-export type CategoryKind = z.infer<typeof CategoryKind>;
-
-export const CaseCategoryCode = z
-  .string()
-  .min(2)
-  .max(32)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes, e.g. event-poster');
 
 export const CaseCategory = z.object({
   code: CaseCategoryCode,
@@ -65,6 +42,7 @@ export const CaseCategory = z.object({
 });
 export type CaseCategory = z.infer<typeof CaseCategory>;
 export const CaseCategoryList = z.object({ items: z.array(CaseCategory) });
+export type CaseCategoryList = z.infer<typeof CaseCategoryList>;
 
 /** PATCH /cases/categories/:code (province administrators): tune a category without a deploy. */
 export const UpdateCategoryRequest = z.strictObject({
@@ -78,24 +56,6 @@ export type UpdateCategoryRequest = z.infer<typeof UpdateCategoryRequest>;
 const Latitude = z.number().min(-90).max(90);
 const Longitude = z.number().min(-180).max(180);
 const Trimmed = (max: number) => z.string().trim().min(1).max(max);
-
-/** Reporter contact: kept for staff, never shown publicly nor through Open311. */
-export const CaseContact = z.strictObject({
-  name: z.string().trim().max(50).optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^[0-9+\-() ]{5,20}$/, 'digits, spaces, + - ( ) only, 5 to 20 characters')
-    .optional(),
-});
-export type CaseContact = z.infer<typeof CaseContact>;
-
-/** Idempotency key: any client-made unique string (a UUID is ideal), 16 to 100 characters. */
-export const IdempotencyKey = z
-  .string()
-  .min(16, 'at least 16 characters; send a fresh UUID per report')
-  .max(100)
-  .regex(/^[A-Za-z0-9_\-:.]+$/, 'letters, digits and _ - : . only');
 
 const intakeFields = {
   categoryCode: CaseCategoryCode,
@@ -158,9 +118,6 @@ export const IntakeResponse = z.object({
 });
 export type IntakeResponse = z.infer<typeof IntakeResponse>;
 
-export const PhotoKind = z.enum(['before', 'after', 'verification']);
-export type PhotoKind = z.infer<typeof PhotoKind>;
-
 export const CasePhoto = z.object({
   id: z.string(),
   kind: PhotoKind,
@@ -173,31 +130,6 @@ export const CasePhoto = z.object({
   uploadedAt: z.string(),
 });
 export type CasePhoto = z.infer<typeof CasePhoto>;
-
-export const CaseEventKind = z.enum([
-  'submitted',
-  'accepted',
-  'rejected',
-  'merged_into',
-  'merged_from',
-  'dispatched',
-  'started',
-  'returned',
-  'extension_requested',
-  'extension_approved',
-  'extension_refused',
-  'paused',
-  'resumed',
-  'supplemented',
-  'handled',
-  'verification_passed',
-  'verification_failed',
-  'closed',
-  'rated',
-  'reopened',
-  'escalated',
-]);
-export type CaseEventKind = z.infer<typeof CaseEventKind>;
 
 /** One row of a case's timeline. `actorName` is absent on public pages. */
 export const CaseEvent = z.object({
@@ -251,9 +183,6 @@ export const CaseList = z.object({
   total: z.number().int().optional(),
 });
 export type CaseList = z.infer<typeof CaseList>;
-
-export const CaseQueue = z.enum(['dispatch', 'unit', 'verify']);
-export type CaseQueue = z.infer<typeof CaseQueue>;
 
 export const CaseListQuery = z.strictObject({
   /** dispatch: submitted/accepted in scope; unit: your unit's dispatched/handling; verify: handled, not by you. */
@@ -368,11 +297,6 @@ export const CaseAction = z.discriminatedUnion('action', [
 export type CaseAction = z.infer<typeof CaseAction>;
 export type CaseActionName = CaseAction['action'];
 
-/**
- * The tracking token the reporter received at intake: a case number alone opens nothing (numbers
- * are sequential and readable for staff), the public case endpoints need number and token.
- */
-export const TrackingToken = z.string().min(10).max(100);
 export const TrackingQuery = z.strictObject({ token: TrackingToken });
 
 /** Several of the reporter's cases at once: `number.token` pairs, comma-separated, up to 20. */
@@ -405,14 +329,6 @@ export const NearbyQuery = z.strictObject({
 });
 
 /** How near and how recent an open case of the same category must be to be suggested as a duplicate. */
-/** Limits of the stages the desk and the inspectors own (受理/立案, 派遣, 核查); the unit's limit is the category's. */
-export const StageLimits = z.strictObject({
-  accept: TimeLimit,
-  dispatch: TimeLimit,
-  verify: TimeLimit,
-});
-export type StageLimits = z.infer<typeof StageLimits>;
-
 export const CaseSettings = z.strictObject({
   duplicateMetres: z.number().int().min(10).max(5000),
   duplicateDays: z.number().int().min(1).max(365),
@@ -431,15 +347,13 @@ export const DispatchRule = z.object({
 });
 export type DispatchRule = z.infer<typeof DispatchRule>;
 export const DispatchRuleList = z.object({ items: z.array(DispatchRule) });
+export type DispatchRuleList = z.infer<typeof DispatchRuleList>;
 export const CreateDispatchRule = z.strictObject({
   regionCode: z.string().regex(/^\d{2,12}$/, 'a region code'),
   categoryCode: CaseCategoryCode.optional(),
   orgUnitId: z.uuid(),
 });
 export type CreateDispatchRule = z.infer<typeof CreateDispatchRule>;
-
-export const StatsGroupBy = z.enum(['region', 'unit', 'category', 'month']);
-export type StatsGroupBy = z.infer<typeof StatsGroupBy>;
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 
@@ -524,3 +438,65 @@ export const CaseMap = z.object({
   ),
 });
 export type CaseMap = z.infer<typeof CaseMap>;
+
+/** A path naming a case, a photo or a dispatch rule by its id. */
+export const CaseIdParams = z.strictObject({ id: z.uuid() });
+/** A path naming a case by its number (the public tracking pages). */
+export const CaseNumberParams = z.strictObject({ number: z.string().regex(/^\d{8,20}$/, 'a case number') });
+/** A photo of a case in one of its versions: the original (evidence) or the display copy. */
+export const CasePhotoParams = z.strictObject({
+  id: z.uuid(),
+  photoId: z.uuid(),
+  version: z.enum(['original', 'display']),
+});
+/** A path naming a category by its code (PATCH /cases/categories/:code). */
+export const CaseCategoryParams = z.strictObject({ code: z.string().min(2).max(32) });
+/** POST /cases/photos: the photo's kind (also accepted as the multipart field "kind"). */
+export const CasePhotoUploadQuery = z.strictObject({ kind: PhotoKind.optional() });
+
+/** GET /cases/:id/reporter-phone: the reporter's full number (audited). */
+export const ReporterPhone = z.object({ phone: z.string().nullable() });
+export type ReporterPhone = z.infer<typeof ReporterPhone>;
+/** Open cases near a point or a case: possible duplicates. */
+export const DuplicateCandidateList = z.object({ items: z.array(DuplicateCandidate) });
+export type DuplicateCandidateList = z.infer<typeof DuplicateCandidateList>;
+
+/** GET /public/cases: the statuses of several of the reporter's cases. */
+export const TrackManyResponse = z.object({
+  items: z.array(
+    z.object({
+      number: z.string(),
+      status: CaseStatus,
+      deadline: z.string(),
+      colour: z.enum(['green', 'yellow', 'red']),
+      paused: z.boolean(),
+      mergedInto: z.string().nullable(),
+    }),
+  ),
+});
+export type TrackManyResponse = z.infer<typeof TrackManyResponse>;
+export type TrackedCaseState = TrackManyResponse['items'][number];
+
+/** GET /public/regions: the region picker of the public report page. */
+export const PublicRegionQuery = z.strictObject({
+  parent: z
+    .string()
+    .regex(/^\d{2,12}$/)
+    .optional(),
+});
+export const PublicRegionList = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), level: z.number(), hasChildren: z.boolean() })),
+});
+export type PublicRegionList = z.infer<typeof PublicRegionList>;
+export type PublicRegion = PublicRegionList['items'][number];
+
+/** GET /cases/holidays: the holiday calendar in use, one year or all. */
+export const HolidayQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const HolidayList = z.object({
+  items: z.array(
+    z.object({ year: z.number(), source: z.string(), holidays: z.array(z.string()), workdays: z.array(z.string()) }),
+  ),
+});
+export type HolidayList = z.infer<typeof HolidayList>;
+/** GET /cases/holidays/coverage: the day to judge from (default today, China time). */
+export const HolidayCoverageQuery = z.strictObject({ on: z.iso.date().optional() });
