@@ -45,4 +45,5 @@ export * from './api/org-units.ts';
 export * from './api/users.ts';
 export * from './api/audit.ts';
 export * from './api/workbench.ts';
+export * from './api/auth.ts';
 export * from './api/cases.ts';

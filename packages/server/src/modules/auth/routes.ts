@@ -1,9 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ChangePasswordRequest, LoginRequest } from '@chuangcheng/core';
+import {
+  ApiTokenCreated,
+  ApiTokenSummary,
+  ChangePasswordRequest,
+  CreateApiTokenRequest,
+  LoginRequest,
+  SessionResponse,
+  type Me,
+} from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor, type Actor } from './actor.ts';
-import { ApiTokenCreated, ApiTokenSummary, CreateApiTokenRequest, SessionResponse, type Me } from './schema.ts';
 import {
   changeOwnPassword,
   createApiToken,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Permission, User } from '@chuangcheng/core';
+import { Permission } from '../roles.ts';
+import { User } from '../users.ts';
 
 /** The signed-in account as the web app sees it. */
 export const Me = User.extend({
