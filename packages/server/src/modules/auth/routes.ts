@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   ApiTokenCreated,
-  ApiTokenSummary,
+  ApiTokenIdParams,
+  ApiTokenList,
   ChangePasswordRequest,
   CreateApiTokenRequest,
   LoginRequest,
@@ -117,7 +118,7 @@ export async function authRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags: ['auth'],
         summary: 'API tokens of this account',
-        response: { 200: z.object({ items: z.array(ApiTokenSummary) }) },
+        response: { 200: ApiTokenList },
       },
     },
     async (request) => {
@@ -156,7 +157,7 @@ export async function authRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags: ['auth'],
         summary: 'Revoke an API token',
-        params: z.strictObject({ id: z.string().uuid() }),
+        params: ApiTokenIdParams,
         response: { 204: z.null() },
       },
     },
