@@ -47,3 +47,4 @@ export * from './api/audit.ts';
 export * from './api/workbench.ts';
 export * from './api/auth.ts';
 export * from './api/cases.ts';
+export * from './api/open311.ts';
