@@ -1,4 +1,5 @@
-import type { CaseActionName, CaseStatus } from './cases.ts';
+import type { CaseActionName } from './api/cases.ts';
+import type { CaseStatus } from './cases.ts';
 import { message, type LocalizedMessage } from './server-messages.ts';
 import { can, type Permission, type Role } from './roles.ts';
 

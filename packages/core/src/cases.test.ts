@@ -18,7 +18,7 @@ import {
   type WorkflowCase,
 } from './case-workflow.ts';
 import { boundingBox, caseRates, deadlineColour, distanceMetres, pointInGeometry } from './case-stats.ts';
-import { CaseAction, PublicCaseIntake } from './cases.ts';
+import { CaseAction, PublicCaseIntake } from './api/cases.ts';
 
 // Excerpts of the State Council notices for 2024 (国办发明电〔2023〕7号) and 2025 (国办发明电〔2024〕12号).
 const calendar = buildWorkingCalendar([

@@ -45,3 +45,6 @@ export * from './api/org-units.ts';
 export * from './api/users.ts';
 export * from './api/audit.ts';
 export * from './api/workbench.ts';
+export * from './api/auth.ts';
+export * from './api/cases.ts';
+export * from './api/open311.ts';

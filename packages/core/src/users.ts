@@ -11,19 +11,6 @@ export const Username = z
   .max(64)
   .regex(/^[a-zA-Z0-9_.-]+$/, 'may contain only letters, digits, _ . -');
 
-export const LoginRequest = z.strictObject({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(200),
-});
-export type LoginRequest = z.infer<typeof LoginRequest>;
-
-/** The signed-in account changes its own password; the current one proves it is the owner at the keyboard. */
-export const ChangePasswordRequest = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: Password,
-});
-export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
-
 export const User = z.object({
   id: z.string(),
   username: z.string(),

@@ -1,13 +1,3 @@
-import type { User } from '@chuangcheng/core';
-
-/** The signed-in account: a user plus what the server derived for it. */
-export type Me = User & { regionPath: string; permissions: string[] };
-
-export interface Session {
-  user: Me;
-  csrfToken: string;
-}
-
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -1,9 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, Permission } from '@chuangcheng/core';
+import type { LoginRequest, Me, Permission, SessionResponse } from '@chuangcheng/core';
 import { can } from '@chuangcheng/core';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
-import type { Me, Session } from '../api/types.ts';
 
 type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; me: Me };
 
@@ -26,7 +25,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState({ status: 'anonymous' });
   }, [queryClient]);
 
-  const accept = useCallback((session: Session) => {
+  const accept = useCallback((session: SessionResponse) => {
     setCsrfToken(session.csrfToken);
     setState({ status: 'signed-in', me: session.user });
   }, []);
@@ -34,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedHandler(signOutLocally);
     api
-      .get<Session>('/api/v1/auth/me')
+      .get<SessionResponse>('/api/v1/auth/me')
       .then(accept)
       .catch((error: unknown) => {
         // 401 just means "not signed in"; anything else is shown on the sign-in page's retry.
@@ -46,7 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (credentials: LoginRequest) => {
-      accept(await api.post<Session>('/api/v1/auth/login', credentials));
+      accept(await api.post<SessionResponse>('/api/v1/auth/login', credentials));
     },
     [accept],
   );

@@ -1,9 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ChangePasswordRequest, LoginRequest } from '@chuangcheng/core';
+import {
+  ApiTokenCreated,
+  ApiTokenIdParams,
+  ApiTokenList,
+  ChangePasswordRequest,
+  CreateApiTokenRequest,
+  LoginRequest,
+  SessionResponse,
+  type Me,
+} from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor, type Actor } from './actor.ts';
-import { ApiTokenCreated, ApiTokenSummary, CreateApiTokenRequest, SessionResponse, type Me } from './schema.ts';
 import {
   changeOwnPassword,
   createApiToken,
@@ -110,7 +118,7 @@ export async function authRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags: ['auth'],
         summary: 'API tokens of this account',
-        response: { 200: z.object({ items: z.array(ApiTokenSummary) }) },
+        response: { 200: ApiTokenList },
       },
     },
     async (request) => {
@@ -149,7 +157,7 @@ export async function authRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags: ['auth'],
         summary: 'Revoke an API token',
-        params: z.strictObject({ id: z.string().uuid() }),
+        params: ApiTokenIdParams,
         response: { 204: z.null() },
       },
     },

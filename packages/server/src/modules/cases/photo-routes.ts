@@ -1,6 +1,5 @@
 import multipart from '@fastify/multipart';
-import { z } from 'zod';
-import { CasePhoto, message, PhotoKind } from '@chuangcheng/core';
+import { CasePhoto, CasePhotoParams, CasePhotoUploadQuery, message, PhotoKind } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { requireActor } from '../auth/index.ts';
@@ -8,7 +7,7 @@ import { openStoredPhoto, uploadCasePhoto } from './photos.ts';
 import { casePolicy } from './policy.ts';
 import { readCase } from './read.ts';
 import { caseRepository } from './repository.ts';
-import { caseStorage, fileOf, PhotoParams } from './request-parts.ts';
+import { caseStorage, fileOf } from './request-parts.ts';
 
 /** Photo uploads (multipart, public and staff) and the staff photo download. */
 export async function casePhotoRoutes(app: App, deps: ModuleDeps) {
@@ -38,7 +37,7 @@ export async function casePhotoRoutes(app: App, deps: ModuleDeps) {
         schema: {
           tags,
           summary: 'Upload a photo for an intake or an action (multipart "file"; kind in ?kind= or the field "kind")',
-          querystring: z.strictObject({ kind: PhotoKind.optional() }),
+          querystring: CasePhotoUploadQuery,
           response: { 201: CasePhoto },
         },
       },
@@ -59,7 +58,7 @@ export async function casePhotoRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'A photo of a case: the original (evidence) or the display version',
-        params: PhotoParams,
+        params: CasePhotoParams,
       },
     },
     async (request, reply) => {

@@ -1,15 +1,19 @@
-import { z } from 'zod';
 import {
   CaseCategoryList,
+  CaseIdParams,
+  CaseNumberParams,
   CaseTracking,
-  DuplicateCandidate,
+  DuplicateCandidateList,
   IntakeResponse,
   NearbyQuery,
   PublicCaseIntake,
+  PublicRegionList,
+  PublicRegionQuery,
   RatingRequest,
   SupplementRequest,
   TrackingQuery,
   TrackManyQuery,
+  TrackManyResponse,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { rateCase, supplementCase } from './reporter-actions.ts';
@@ -17,16 +21,7 @@ import { fileCase, nearbyOpenCases } from './intake.ts';
 import { openDisplayPhoto } from './photos.ts';
 import { presentCategory, trackCase, trackMany } from './read.ts';
 import { caseRepository } from './repository.ts';
-import {
-  caseStorage,
-  IdParams,
-  keyOf,
-  NumberParams,
-  publicRead,
-  PublicRegionList,
-  PublicRegionQuery,
-  TrackManyResponse,
-} from './request-parts.ts';
+import { caseStorage, keyOf, publicRead } from './request-parts.ts';
 
 /** Public intake and tracking under /public (no account). */
 export async function publicCaseRoutes(app: App, deps: ModuleDeps) {
@@ -68,7 +63,7 @@ export async function publicCaseRoutes(app: App, deps: ModuleDeps) {
         tags,
         summary: 'Open cases of a category near a point (possible duplicates)',
         querystring: NearbyQuery,
-        response: { 200: z.object({ items: z.array(DuplicateCandidate) }) },
+        response: { 200: DuplicateCandidateList },
       },
     },
     async (request) => ({
@@ -130,7 +125,7 @@ export async function publicCaseRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Track a case by number and tracking token (a number alone is refused)',
-        params: NumberParams,
+        params: CaseNumberParams,
         querystring: TrackingQuery,
         response: { 200: CaseTracking },
       },
@@ -144,7 +139,7 @@ export async function publicCaseRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Rate a closed case (tracking token)',
-        params: NumberParams,
+        params: CaseNumberParams,
         body: RatingRequest,
         response: { 200: CaseTracking },
       },
@@ -158,7 +153,7 @@ export async function publicCaseRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Add information to a case (tracking token); resumes a paused clock',
-        params: NumberParams,
+        params: CaseNumberParams,
         body: SupplementRequest,
         response: { 200: CaseTracking },
       },
@@ -169,7 +164,7 @@ export async function publicCaseRoutes(app: App, deps: ModuleDeps) {
     '/public/case-photos/:id',
     {
       config: publicRead,
-      schema: { tags, summary: 'Display version of a photo (no location metadata)', params: IdParams },
+      schema: { tags, summary: 'Display version of a photo (no location metadata)', params: CaseIdParams },
     },
     async (request, reply) => {
       const stream = await openDisplayPhoto(deps.db, storage.files, request.params.id);

@@ -1,47 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { IdempotencyKey, issueMessage, message } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
 import { invalid } from '../../http/problem.ts';
 import type { Upload } from '../attachments/index.ts';
-// What the case routes share: path and query schemas, the idempotency key and the one-photo upload.
+// What the case routes share: the idempotency key, the one-photo upload and the public rate limit
+// (their path, query and answer schemas are in core: api/cases.ts).
 import { fileStoreOf } from '../../storage/file-store.ts';
-
-export const IdParams = z.strictObject({ id: z.uuid() });
-export const NumberParams = z.strictObject({ number: z.string().regex(/^\d{8,20}$/, 'a case number') });
-export const PhotoParams = z.strictObject({
-  id: z.uuid(),
-  photoId: z.uuid(),
-  version: z.enum(['original', 'display']),
-});
-export const CoverageQuery = z.strictObject({ on: z.iso.date().optional() });
-export const HolidayQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-export const PublicRegionQuery = z.strictObject({
-  parent: z
-    .string()
-    .regex(/^\d{2,12}$/)
-    .optional(),
-});
-export const PublicRegionList = z.object({
-  items: z.array(z.object({ code: z.string(), name: z.string(), level: z.number(), hasChildren: z.boolean() })),
-});
-export const TrackManyResponse = z.object({
-  items: z.array(
-    z.object({
-      number: z.string(),
-      status: z.string(),
-      deadline: z.string(),
-      colour: z.enum(['green', 'yellow', 'red']),
-      paused: z.boolean(),
-      mergedInto: z.string().nullable(),
-    }),
-  ),
-});
-export const HolidayList = z.object({
-  items: z.array(
-    z.object({ year: z.number(), source: z.string(), holidays: z.array(z.string()), workdays: z.array(z.string()) }),
-  ),
-});
 
 /** The idempotency key from the header or the body; 400 naming the header when absent or malformed. */
 export function keyOf(request: FastifyRequest, body: { idempotencyKey?: string }): string {

@@ -1,11 +1,12 @@
-import { z } from 'zod';
 import {
   CaseAction,
   CaseDetail,
+  CaseIdParams,
   CaseList,
   CaseListQuery,
-  DuplicateCandidate,
+  DuplicateCandidateList,
   IntakeResponse,
+  ReporterPhone,
   StaffCaseIntake,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
@@ -15,7 +16,7 @@ import { fileCase, nearbyOpenCases } from './intake.ts';
 import { sweepUnattachedPhotos } from './photos.ts';
 import { listCases, readCase } from './read.ts';
 import { revealReporterPhone } from './reporter-phone.ts';
-import { caseStorage, IdParams, keyOf } from './request-parts.ts';
+import { caseStorage, keyOf } from './request-parts.ts';
 import { publicCaseRoutes } from './public-routes.ts';
 import { casePhotoRoutes } from './photo-routes.ts';
 import { caseSettingsRoutes } from './settings-routes.ts';
@@ -76,7 +77,7 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'One case with its timeline and photos',
-        params: IdParams,
+        params: CaseIdParams,
         response: { 200: CaseDetail },
       },
     },
@@ -88,8 +89,8 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'The reporter’s full phone number (personal_data.reveal; every call is audited)',
-        params: IdParams,
-        response: { 200: z.object({ phone: z.string().nullable() }) },
+        params: CaseIdParams,
+        response: { 200: ReporterPhone },
       },
     },
     async (request) =>
@@ -106,7 +107,7 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Take a workflow action',
-        params: IdParams,
+        params: CaseIdParams,
         body: CaseAction,
         response: { 200: CaseDetail },
       },
@@ -120,8 +121,8 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Open cases near this one',
-        params: IdParams,
-        response: { 200: z.object({ items: z.array(DuplicateCandidate) }) },
+        params: CaseIdParams,
+        response: { 200: DuplicateCandidateList },
       },
     },
     async (request) => {

@@ -1,13 +1,17 @@
-import { z } from 'zod';
 import {
+  CalendarCoverage,
   CaseCategory,
   CaseCategoryList,
+  CaseCategoryParams,
+  CaseIdParams,
   CaseSettings,
   CreateDispatchRule,
   DispatchRule,
   DispatchRuleList,
+  HolidayCoverageQuery,
+  HolidayList,
+  HolidayQuery,
   UpdateCategoryRequest,
-  CalendarCoverage,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
@@ -23,7 +27,6 @@ import {
 } from './config.ts';
 import { presentCategory } from './read.ts';
 import { caseRepository } from './repository.ts';
-import { CoverageQuery, HolidayList, HolidayQuery, IdParams } from './request-parts.ts';
 
 /** Categories, duplicate settings, the holiday calendar and dispatch rules. */
 export async function caseSettingsRoutes(app: App, deps: ModuleDeps) {
@@ -42,7 +45,7 @@ export async function caseSettingsRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: "Change a category's time limit, default unit or use (province administrators)",
-        params: z.strictObject({ code: z.string().min(2).max(32) }),
+        params: CaseCategoryParams,
         body: UpdateCategoryRequest,
         response: { 200: CaseCategory },
       },
@@ -90,7 +93,7 @@ export async function caseSettingsRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Years the holiday calendar lacks: this year, and from 1 October the next (the settings page warns)',
-        querystring: CoverageQuery,
+        querystring: HolidayCoverageQuery,
         response: { 200: CalendarCoverage },
       },
     },
@@ -118,7 +121,7 @@ export async function caseSettingsRoutes(app: App, deps: ModuleDeps) {
   );
   app.delete(
     '/cases/dispatch-rules/:id',
-    { schema: { tags, summary: 'Delete a dispatch rule', params: IdParams } },
+    { schema: { tags, summary: 'Delete a dispatch rule', params: CaseIdParams } },
     async (request, reply) => {
       await deleteDispatchRule(deps.db, { actor: requireActor(request), requestId: request.id }, request.params.id);
       return reply.code(204).send();

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import type { Open311ErrorItem } from '@chuangcheng/core';
 
 /**
  * GeoReport v2 output: XML is the required format, JSON its programmatic mapping (the Spark
@@ -69,12 +70,7 @@ export function send(reply: FastifyReply, format: Format, status: number, body: 
 }
 
 /** The specification's error document: `errors[]{code, description}`. */
-export function sendErrors(
-  reply: FastifyReply,
-  format: Format,
-  status: number,
-  errors: { code: number; description: string }[],
-) {
+export function sendErrors(reply: FastifyReply, format: Format, status: number, errors: Open311ErrorItem[]) {
   return send(reply, format, status, renderList(format, 'errors', 'error', errors));
 }
 

@@ -1,20 +1,19 @@
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { can, type CaseChannel } from '@chuangcheng/core';
+import { can, type CaseChannel, type Open311CreatedRequest, type Open311ErrorItem } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
 import { resolveApiToken } from '../auth/index.ts';
 import { fileStoreOf } from '../../storage/file-store.ts';
 import { fileCase } from '../cases/index.ts';
 import { uploadCasePhoto } from '../cases/index.ts';
 import { caseLookup } from '../cases/index.ts';
-import type { Tree } from './format.ts';
 import { open311Repository } from './repository.ts';
 
 /** An error in the specification's format: status and `{code, description}`. */
 export class Open311Error extends Error {
   constructor(
     readonly status: number,
-    readonly errors: { code: number; description: string }[],
+    readonly errors: Open311ErrorItem[],
     readonly headers: Record<string, string> = {},
   ) {
     super(errors[0]?.description ?? 'error');
@@ -88,7 +87,7 @@ async function regionFromAddress(deps: ModuleDeps, address: string): Promise<str
 }
 
 /** POST requests.{fmt}: files a case through the platform's own intake (channel open311). */
-export async function createRequest(deps: ModuleDeps, request: FastifyRequest): Promise<Tree[]> {
+export async function createRequest(deps: ModuleDeps, request: FastifyRequest): Promise<Open311CreatedRequest[]> {
   const { form, photoIds } = await receive(deps, request);
   const apiKey = form.get('api_key') ?? (request.query as Record<string, string>).api_key;
   const actor = apiKey ? await resolveApiToken(deps.db, apiKey) : undefined;

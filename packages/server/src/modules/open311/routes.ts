@@ -1,11 +1,17 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isWithinScope } from '@chuangcheng/core';
+import {
+  isWithinScope,
+  type Open311RequestToken,
+  type Open311Service,
+  type Open311ServiceDefinition,
+  type Open311ServiceRequest,
+} from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
 import { AppError, renderText } from '../../http/problem.ts';
 import { hashToken } from '../cases/index.ts';
 import { caseLookup } from '../cases/index.ts';
-import { formatOf, renderList, renderObject, send, sendErrors, type Format, type Tree } from './format.ts';
+import { formatOf, renderList, renderObject, send, sendErrors, type Format } from './format.ts';
 import { createRequest, fail, limitNotice, Open311Error } from './intake.ts';
 import { open311Repository } from './repository.ts';
 import { readerOf, serviceRequestUpdates } from './updates.ts';
@@ -39,12 +45,12 @@ function statusOf(status: string): 'open' | 'closed' {
   return ['closed', 'rejected', 'duplicate'].includes(status) ? 'closed' : 'open';
 }
 
-async function services(deps: ModuleDeps): Promise<Tree[]> {
+async function services(deps: ModuleDeps): Promise<Open311Service[]> {
   const categories = await caseLookup.listCategories(deps.db, true);
   const groups = new Map(categories.filter((c) => c.parent_code === null).map((c) => [c.code, c.name]));
   return categories
     .filter((c) => c.parent_code !== null)
-    .map((c) => ({
+    .map((c): Open311Service => ({
       service_code: c.code,
       service_name: c.name,
       description: c.description ?? c.name,
@@ -55,7 +61,7 @@ async function services(deps: ModuleDeps): Promise<Tree[]> {
     }));
 }
 
-const definitionOf = (code: string): Tree => ({
+const definitionOf = (code: string): Open311ServiceDefinition => ({
   service_code: code,
   attributes: [
     {
@@ -145,7 +151,7 @@ async function requests(deps: ModuleDeps, request: FastifyRequest, query: Record
       .map((c) => nameOf.get(c))
       .filter(Boolean)
       .join('') || null;
-  return rows.map((r): Tree => ({
+  return rows.map((r): Open311ServiceRequest => ({
     service_request_id: r.number,
     status: statusOf(r.status),
     status_notes: r.status === 'duplicate' ? 'Duplicate request.' : (noteOf.get(r.id) ?? null),
@@ -316,7 +322,9 @@ export function open311Routes(deps: ModuleDeps) {
         reply,
         format,
         200,
-        renderList(format, 'service_requests', 'request', [{ service_request_id: found.number, token }]),
+        renderList(format, 'service_requests', 'request', [
+          { service_request_id: found.number, token } satisfies Open311RequestToken,
+        ]),
       );
     });
   };

@@ -1,9 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { can } from '@chuangcheng/core';
+import { can, type Open311RequestUpdate, type Open311UpdateStatus } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
 import type { Actor } from '../auth/index.ts';
 import { resolveApiToken } from '../auth/index.ts';
-import type { Tree } from './format.ts';
 import { fail } from './intake.ts';
 import { caseLookup } from '../cases/index.ts';
 
@@ -18,7 +17,7 @@ const HOUR_MS = 3_600_000;
  * status, description, updated_datetime (and media_url). The status words are those its map_state
  * understands: open, investigating, in_progress, fixed, no_further_action, duplicate.
  */
-const STATUS_OF_KIND: Record<string, string> = {
+const STATUS_OF_KIND: Record<string, Open311UpdateStatus> = {
   accepted: 'investigating',
   dispatched: 'in_progress',
   started: 'in_progress',
@@ -79,7 +78,10 @@ function dateParam(query: Record<string, string | undefined>, name: string): Dat
  * between start_date and end_date (both or neither, as FixMyStreet sends them; neither: the last
  * two hours, FixMyStreet's default window; at most 90 days), oldest first, at most 1000.
  */
-export async function serviceRequestUpdates(deps: ModuleDeps, request: FastifyRequest): Promise<Tree[]> {
+export async function serviceRequestUpdates(
+  deps: ModuleDeps,
+  request: FastifyRequest,
+): Promise<Open311RequestUpdate[]> {
   const actor = await readerOf(deps, request);
   if (!actor) throw fail(403, "Invalid api_key received -- can't proceed with get_service_request_updates.");
   const query = request.query as Record<string, string | undefined>;

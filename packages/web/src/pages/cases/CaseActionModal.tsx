@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Segmented, Select, Typography, type ButtonProps } from 'antd';
-import type { CaseAction, CaseActionName, CaseDetail, CaseSummary, DuplicateCandidate } from '@chuangcheng/core';
+import type { CaseAction, CaseActionName, CaseDetail, CaseList, CaseSummary } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
 import { usePhotoUploads } from './usePhotoUploads.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useCaseDuplicates } from './api.ts';
 
 interface Values {
   note?: string;
@@ -240,18 +240,14 @@ export function CaseActionModal({ action, detail, onClose, onDone }: Props) {
 function MergeTarget({ detail }: { detail: CaseDetail }) {
   const t = useT();
   // Silent: without suggestions the case is still found by its number.
-  const duplicates = useApiQuery<{ items: DuplicateCandidate[] }>(`/api/v1/cases/${detail.id}/duplicates`, {
-    silent: true,
-  });
+  const duplicates = useCaseDuplicates(detail.id, { silent: true });
   const suggested = duplicates.data?.items ?? [];
   const [found, setFound] = useState<CaseSummary[]>([]);
 
   const search = (q: string) => {
     if (!q.trim()) return;
     api
-      .get<{ items: CaseSummary[] }>(
-        withQuery('/api/v1/cases', { q: q.trim(), categoryCode: detail.categoryCode, limit: 20 }),
-      )
+      .get<CaseList>(withQuery('/api/v1/cases', { q: q.trim(), categoryCode: detail.categoryCode, limit: 20 }))
       .then((list) => setFound(list.items.filter((item) => item.id !== detail.id)))
       .catch(() => setFound([]));
   };

@@ -20,11 +20,11 @@ import {
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   levelFromCode,
-  type CalendarCoverage,
   type CaseCategory,
   type CaseSettings,
   type CreateDispatchRule,
   type DispatchRule,
+  type HolidayList,
   type UpdateCategoryRequest,
 } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
@@ -39,7 +39,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { timeLimitText } from './categories.ts';
 import { useCategories } from './useCategories.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useCalendarCoverage, useCaseSettings, useHolidays } from './api.ts';
 
 /** 案件配置: the category tree with its time limits and default units, and the dispatch rules. */
 export default function CaseConfigPage() {
@@ -65,7 +65,7 @@ export default function CaseConfigPage() {
  */
 function CalendarWarning() {
   const t = useT();
-  const { data } = useApiQuery<CalendarCoverage>('/api/v1/cases/holidays/coverage', { keepPrevious: true });
+  const { data } = useCalendarCoverage({ keepPrevious: true });
   if (!data || data.missing.length === 0) return null;
   return (
     <Alert
@@ -217,7 +217,7 @@ function DuplicateSettings() {
   const t = useT();
   const { message } = App.useApp();
   const mayEdit = useProvinceWide();
-  const { data } = useApiQuery<CaseSettings>('/api/v1/cases/settings', { keepPrevious: true });
+  const { data } = useCaseSettings({ keepPrevious: true });
   const [form] = Form.useForm<CaseSettings>();
   const { busy, save } = useFormSubmit(form, async (values) => {
     await api.put<CaseSettings>('/api/v1/cases/settings', values);
@@ -360,17 +360,12 @@ function DispatchRules() {
   );
 }
 
-interface HolidayYear {
-  year: number;
-  source: string;
-  holidays: string[];
-  workdays: string[];
-}
+type HolidayYear = HolidayList['items'][number];
 
 /** The calendar the deadlines are counted with: days off and the weekend days worked (调休). */
 function Holidays() {
   const t = useT();
-  const { data, loading } = useApiQuery<{ items: HolidayYear[] }>('/api/v1/cases/holidays', { keepPrevious: true });
+  const { data, loading } = useHolidays({ keepPrevious: true });
   const columns: TableColumnsType<HolidayYear> = [
     { title: t('case.config.year'), dataIndex: 'year', width: 80 },
     {

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Descriptions, Drawer, Rate, Space, Typography } from 'antd';
-import type { CaseActionName, CaseDetail } from '@chuangcheng/core';
+import type { CaseActionName } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { CaseActionModal, actionLabel } from './CaseActionModal.tsx';
 import { CaseStatusTag, CaseTimeline, DeadlineTag, PhotoCompare } from './CaseBits.tsx';
 import { deadlineBadge } from './deadline.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useCase } from './api.ts';
 import { formatTime } from './format.ts';
 
 interface Props {
@@ -21,7 +21,7 @@ const primary = new Set<CaseActionName>(['accept', 'dispatch', 'start', 'handle'
 /** One case for staff: facts, before/after photos, the timeline, and the steps the viewer may take now. */
 export function CaseDrawer({ id, onClose, onChanged }: Props) {
   const t = useT();
-  const { data: current, replace } = useApiQuery<CaseDetail>(id ? `/api/v1/cases/${id}` : null);
+  const { data: current, replace } = useCase(id);
   const [acting, setActing] = useState<CaseActionName | null>(null);
   // Deadlines count from when the case was loaded; an action's answer moves it on.
   const [now, setNow] = useState(() => new Date());

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Cascader, Space, Table, Typography } from 'antd';
 import type { CaseMap } from '@chuangcheng/core';
-import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useRegionOutlines } from '../cockpit/useRegionOutlines.ts';
@@ -10,7 +9,7 @@ import { categoryOptions } from './categories.ts';
 import { caseMapOption } from './stats-chart.ts';
 import { useCategories } from './useCategories.ts';
 import styles from './cases.module.css';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useCaseMap } from './api.ts';
 
 type AreaRow = CaseMap['byRegion'][number];
 
@@ -25,9 +24,7 @@ export default function CaseMapPage() {
   const [category, setCategory] = useState<string[] | undefined>();
   const options = useMemo(() => categoryOptions(categories), [categories]);
   const outlines = useRegionOutlines(me.regionCode);
-  const { data: map, loading } = useApiQuery<CaseMap>(withQuery('/api/v1/cases/map', { categoryCode: category?.[1] }), {
-    keepPrevious: true,
-  });
+  const { data: map, loading } = useCaseMap(category?.[1], { keepPrevious: true });
 
   return (
     <Card

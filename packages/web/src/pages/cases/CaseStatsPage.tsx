@@ -14,7 +14,7 @@ import {
   Table,
   type TableColumnsType,
 } from 'antd';
-import { CASE_STATS_DEFINITIONS, type CaseStats, type CaseStatsRow, type StatsGroupBy } from '@chuangcheng/core';
+import { CASE_STATS_DEFINITIONS, type CaseStatsRow, type StatsGroupBy } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { useI18n, useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
@@ -24,7 +24,7 @@ import { formatRate } from './format.ts';
 import { statsChartOption } from './stats-chart.ts';
 import { useCategories } from './useCategories.ts';
 import styles from './cases.module.css';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useCaseStats } from './api.ts';
 
 const groupings: { value: StatsGroupBy; label: MessageKey }[] = [
   { value: 'region', label: 'case.stats.byRegion' },
@@ -50,9 +50,7 @@ export default function CaseStatsPage() {
   const options = useMemo(() => categoryOptions(categories), [categories]);
 
   const query = { groupBy, from: range?.[0], to: range?.[1], regionCode, categoryCode: category?.[1] };
-  const { data: stats, loading } = useApiQuery<CaseStats>(withQuery('/api/v1/cases/stats', query), {
-    keepPrevious: true,
-  });
+  const { data: stats, loading } = useCaseStats(query, { keepPrevious: true });
 
   // One list of figures feeds both the table's columns and its total row.
   const figures: { key: string; title: MessageKey; value: (row: CaseStatsRow) => string }[] = [

@@ -1,5 +1,5 @@
 import type { CaseCategory } from '@chuangcheng/core';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useCaseCategories } from './api.ts';
 
 const NONE: CaseCategory[] = [];
 
@@ -8,5 +8,5 @@ const NONE: CaseCategory[] = [];
  * answer for every page; a write (e.g. a category saved on the settings page) fetches it again.
  */
 export function useCategories(): CaseCategory[] {
-  return useApiQuery<{ items: CaseCategory[] }>('/api/v1/cases/categories').data?.items ?? NONE;
+  return useCaseCategories().data?.items ?? NONE;
 }

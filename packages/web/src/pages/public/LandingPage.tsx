@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Card, Empty, Input, List, Space, Typography } from 'antd';
-import type { CaseStatus } from '@chuangcheng/core';
-import { withQuery } from '../../api/client.ts';
+import type { TrackedCaseState } from '@chuangcheng/core';
 import { CameraOutlined, RightOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { CaseStatusTag, DeadlineTag } from '../cases/CaseBits.tsx';
@@ -10,19 +9,8 @@ import { trackingBadge } from '../cases/deadline.ts';
 import { myReports } from './report-draft.ts';
 import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useTrackedCases } from './api.ts';
 import { formatTime } from '../cases/format.ts';
-
-/** What the server tells the reporter about their cases (GET /public/cases?refs=number.token,...). */
-interface CaseState {
-  number: string;
-  status: CaseStatus;
-  deadline: string;
-  /** The deadline's colour in working time, as the server measures it. */
-  colour: 'green' | 'yellow' | 'red';
-  paused: boolean;
-  mergedInto: string | null;
-}
 
 /** The server answers at most 20 numbers at once; older reports show without their status. */
 const STATUS_BATCH = 20;
@@ -36,10 +24,7 @@ export default function LandingPage() {
   const mine = useMemo(() => myReports(localStorage), []);
   const refs = mine.slice(0, STATUS_BATCH).map((item) => `${item.number}.${item.token}`);
   // Silent: without an answer the list shows the numbers alone.
-  const { data } = useApiQuery<{ items: CaseState[] }>(
-    refs.length > 0 ? withQuery('/api/v1/public/cases', { refs: refs.join(',') }) : null,
-    { silent: true },
-  );
+  const { data } = useTrackedCases(refs, { silent: true });
   const states = useMemo(() => new Map((data?.items ?? []).map((item) => [item.number, item])), [data]);
   const [now] = useState(() => new Date());
 
@@ -110,7 +95,7 @@ export default function LandingPage() {
   );
 }
 
-function StateLine({ state, now }: { state?: CaseState; now: Date }) {
+function StateLine({ state, now }: { state?: TrackedCaseState; now: Date }) {
   if (!state) return null;
   const badge = trackingBadge(state, now);
   return (

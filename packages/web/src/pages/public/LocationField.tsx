@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Input, Select, Space, Typography } from 'antd';
 import { AimOutlined, CheckCircleFilled } from '@ant-design/icons';
+import type { PublicRegion, PublicRegionList } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { levelLabelKey } from '../../components/region-display.tsx';
@@ -13,13 +14,6 @@ export interface LocationValue {
   accuracy?: number;
   regionCodes?: string[];
   address?: string;
-}
-
-interface PublicRegion {
-  code: string;
-  name: string;
-  level: number;
-  hasChildren: boolean;
 }
 
 interface PlacedRegion {
@@ -43,7 +37,7 @@ function RegionChain({ value = [], onChange }: { value?: string[]; onChange: (co
     if (requested.current.has(parent)) return;
     requested.current.add(parent);
     api
-      .get<{ items: PublicRegion[] }>(withQuery('/api/v1/public/regions', { parent: parent || undefined }))
+      .get<PublicRegionList>(withQuery('/api/v1/public/regions', { parent: parent || undefined }))
       .then((page) => setLists((current) => new Map(current).set(parent, page.items)))
       .catch(() => requested.current.delete(parent));
   }, []);

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Card, Cascader, Form, Input, List, Result, Tag, Typography } from 'antd';
 import type { CaseCategory, DuplicateCandidate, IntakeResponse, PublicCaseIntake } from '@chuangcheng/core';
-import { ApiError, api, withQuery } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { PhotoPicker } from '../cases/PhotoPicker.tsx';
@@ -13,7 +13,7 @@ import { LocationField, type LocationValue } from './LocationField.tsx';
 import { draftKey, finishDraft, rememberReport } from './report-draft.ts';
 import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useNearbyCases, usePublicCategories } from './api.ts';
 
 interface Values {
   category?: string[];
@@ -26,6 +26,7 @@ interface Values {
 const MAX_PHOTOS = 6;
 
 const NO_CATEGORIES: CaseCategory[] = [];
+const NO_NEARBY: DuplicateCandidate[] = [];
 
 /** 随手拍: a resident reports a problem without an account, from a phone. */
 export default function ReportPage() {
@@ -34,12 +35,11 @@ export default function ReportPage() {
   usePublicTitle('public.title.report');
   const [form] = Form.useForm<Values>();
   const photos = usePhotoUploads('/api/v1/public/case-photos');
-  const categoryList = useApiQuery<{ items: CaseCategory[] }>('/api/v1/public/case-categories');
+  const categoryList = usePublicCategories();
   const categories = categoryList.data?.items ?? NO_CATEGORIES;
   const [busy, setBusy] = useState(false);
   const [lostAnswer, setLostAnswer] = useState(false);
   const [done, setDone] = useState<{ answer: IntakeResponse; categoryName: string } | null>(null);
-  const [nearby, setNearby] = useState<DuplicateCandidate[]>([]);
 
   const chosen = Form.useWatch('category', form);
   const location = Form.useWatch('location', form);
@@ -48,23 +48,8 @@ export default function ReportPage() {
   const options = useMemo(() => categoryOptions(categories), [categories]);
 
   // Open cases of the same kind nearby: the resident may be about to report one of them again.
-  useEffect(() => {
-    if (!categoryCode || location?.lat === undefined || location.lng === undefined) return;
-    let cancelled = false;
-    api
-      .get<{ items: DuplicateCandidate[] }>(
-        withQuery('/api/v1/public/cases/nearby', { categoryCode, lat: location.lat, lng: location.lng }),
-      )
-      .then((list) => {
-        if (!cancelled) setNearby(list.items);
-      })
-      .catch(() => {
-        if (!cancelled) setNearby([]);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [categoryCode, location?.lat, location?.lng]);
+  // Silent: without suggestions the report goes on as before.
+  const nearby = useNearbyCases(categoryCode, location, { silent: true }).data?.items ?? NO_NEARBY;
 
   const submit = async (values: Values) => {
     const where = values.location ?? {};
@@ -140,7 +125,6 @@ export default function ReportPage() {
               onClick={() => {
                 form.resetFields();
                 photos.clear();
-                setNearby([]);
                 setDone(null);
               }}
             >

@@ -11,7 +11,7 @@ import { formatTime } from '../cases/format.ts';
 import { tokenFor } from './report-draft.ts';
 import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useTracking } from './api.ts';
 
 type Loaded = { number: string; tracking: CaseTracking | null; missing: boolean };
 
@@ -25,10 +25,7 @@ export default function TrackPage() {
   // a number alone opens nothing.
   const token = search.get('t') ?? tokenFor(localStorage, number);
   // A malformed number (400) is as unknown as a missing one (404): both are answers, not failures.
-  const query = useApiQuery<CaseTracking>(
-    token ? `/api/v1/public/cases/${encodeURIComponent(number)}?token=${encodeURIComponent(token)}` : null,
-    { quiet: [400, 404] },
-  );
+  const query = useTracking(number, token, { quiet: [400, 404] });
   const [now, setNow] = useState(() => new Date());
   const { reload } = query;
   // After a supplement or a rating the case is asked again (the write invalidated it) and the
