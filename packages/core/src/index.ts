@@ -45,3 +45,8 @@ export * from './api/org-units.ts';
 export * from './api/users.ts';
 export * from './api/audit.ts';
 export * from './api/workbench.ts';
+export * from './api/indicators.ts';
+export * from './api/cockpit.ts';
+export * from './api/geo.ts';
+export * from './api/publisher.ts';
+export * from './api/system.ts';

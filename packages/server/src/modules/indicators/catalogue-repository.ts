@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import { TargetScope } from '@chuangcheng/core';
+import { Comparator, TargetCombination, TargetDirection, TargetScope, TitleKind } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { parseStored } from '../../db/stored-json.ts';
 
@@ -54,7 +54,14 @@ export const catalogueRepository = {
       .orderBy('p.code')
       .orderBy('t.position')
       .execute();
-    return rows.map((l) => ({ ...l, scope: parseStored(TargetScope, l.scope, 'plan_target.scope') }));
+    return rows.map((l) => ({
+      ...l,
+      comparator: parseStored(Comparator, l.comparator, 'plan_target.comparator'),
+      direction: parseStored(TargetDirection, l.direction, 'plan_target.direction'),
+      scope: parseStored(TargetScope, l.scope, 'plan_target.scope'),
+      title: l.title === null ? null : parseStored(TitleKind, l.title, 'indicator_target_link.title'),
+      combine: parseStored(TargetCombination, l.combine, 'indicator_target_link.combine'),
+    }));
   },
 
   /** The units that report through their parent (issue 16). */
