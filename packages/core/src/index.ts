@@ -48,3 +48,8 @@ export * from './api/workbench.ts';
 export * from './api/auth.ts';
 export * from './api/cases.ts';
 export * from './api/open311.ts';
+export * from './api/indicators.ts';
+export * from './api/cockpit.ts';
+export * from './api/geo.ts';
+export * from './api/publisher.ts';
+export * from './api/system.ts';

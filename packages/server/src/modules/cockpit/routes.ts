@@ -4,6 +4,7 @@ import {
   CockpitQuery,
   CockpitRanking,
   CockpitView,
+  LaggingExportQuery,
   LaggingList,
   LaggingQuery,
 } from '@chuangcheng/core';
@@ -12,9 +13,6 @@ import { requireActor } from '../auth/index.ts';
 import { listExportRoute } from '../../http/list-export.ts';
 import { LAGGING_COLUMNS } from './lagging-export.ts';
 import { getCockpit, getCockpitMap, getCockpitRanking, getLagging } from './service.ts';
-
-/** The lagging list's filters and order without its paging: the export has every row. */
-const LaggingExportQuery = LaggingQuery.omit({ cursor: true, page: true, limit: true });
 
 export async function cockpitRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cockpit'];

@@ -1,29 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import { RegionCode, pointInGeometry, type PolygonGeometry } from '@chuangcheng/core';
+import { ChildOutlines, pointInGeometry, type PolygonGeometry } from '@chuangcheng/core';
 import { REPO_ROOT } from '../../config.ts';
 
 /** Outlines of a region's children, one file per region (see data/geo/README.md). */
 const GEO_DIR = path.join(REPO_ROOT, 'data', 'geo');
-
-export const ChildOutlines = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      properties: z.object({
-        /** The child region's code, the key the cockpit colours by. */
-        code: RegionCode,
-        name: z.string(),
-        /** [longitude, latitude] for a label. */
-        centre: z.tuple([z.number(), z.number()]).nullable(),
-      }),
-      geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }),
-    }),
-  ),
-});
-export type ChildOutlines = z.infer<typeof ChildOutlines>;
 
 // The files are part of the release and never change while the server runs.
 const cache = new Map<string, Promise<ChildOutlines | null>>();

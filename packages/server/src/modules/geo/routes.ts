@@ -1,19 +1,10 @@
-import { z } from 'zod';
-import { RegionCode } from '@chuangcheng/core';
+import { ChildOutlines, GeoRegionParams, RegionsAtPoint, RegionsAtPointQuery } from '@chuangcheng/core';
 import { notFound } from '../../http/problem.ts';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
 import { regionPolicy } from '../regions/index.ts';
 import { regionLookup } from '../regions/index.ts';
-import { ChildOutlines, codesAtPoint, readOutlines } from './outlines.ts';
-
-const PointQuery = z.strictObject({
-  lat: z.coerce.number().min(-90).max(90),
-  lng: z.coerce.number().min(-180).max(180),
-});
-const RegionsAtPoint = z.object({
-  items: z.array(z.object({ code: z.string(), name: z.string(), level: z.number() })),
-});
+import { codesAtPoint, readOutlines } from './outlines.ts';
 
 /**
  * GET /geo/:regionCode: the map of a region's children for the cockpit, named as the regions table names them.
@@ -26,7 +17,7 @@ export async function geoRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags: ['regions'],
         summary: "Outlines of a region's children (GeoJSON), 404 when there is no map for it",
-        params: z.strictObject({ regionCode: RegionCode }),
+        params: GeoRegionParams,
         response: { 200: ChildOutlines },
       },
     },
@@ -59,7 +50,7 @@ export async function geoRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags: ['regions'],
         summary: 'The regions a point lies in, top down (prefecture, county where outlines exist), for the report page',
-        querystring: PointQuery,
+        querystring: RegionsAtPointQuery,
         response: { 200: RegionsAtPoint },
       },
     },

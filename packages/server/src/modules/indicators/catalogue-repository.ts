@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import { Comparator, TargetCombination, TargetDirection, TitleKind } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
+import { parseStored } from '../../db/stored-json.ts';
 import { planLookup } from '../plans/index.ts';
 
 /** SQL of the indicator catalogue: data sets, elements, indicators, their target links and reporters. */
@@ -45,16 +47,18 @@ export const catalogueRepository = {
     return targets.flatMap((t) =>
       (linksOf.get(t.id) ?? []).map((l) => ({
         ...l,
+        title: l.title === null ? null : parseStored(TitleKind, l.title, 'indicator_target_link.title'),
+        combine: parseStored(TargetCombination, l.combine, 'indicator_target_link.combine'),
         plan_code: t.plan_code,
         code: t.code,
         target_title: t.title,
         task_number: t.task_number,
-        comparator: t.comparator,
+        comparator: parseStored(Comparator, t.comparator, 'plan_target.comparator'),
         value: t.value,
         value_max: t.value_max,
         unit: t.unit,
         deadline: t.deadline,
-        direction: t.direction,
+        direction: parseStored(TargetDirection, t.direction, 'plan_target.direction'),
         scope: t.scope,
         baseline_year: t.baseline_year,
         plan_baseline_value: t.baseline_value,

@@ -84,12 +84,12 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
         code: l.code,
         title: l.target_title,
         taskNumber: l.task_number,
-        comparator: l.comparator as TargetRef['comparator'],
+        comparator: l.comparator,
         value: Number(l.value),
         valueMax: l.value_max === null ? null : Number(l.value_max),
         unit: l.unit,
         deadline: l.deadline,
-        direction: l.direction as TargetRef['direction'],
+        direction: l.direction,
         scope: l.scope,
       },
       baselineYear: l.baseline_year,
@@ -99,12 +99,12 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
         l.title === null
           ? null
           : {
-              title: l.title as TitleKind,
+              title: l.title,
               as: l.title_as as 'count' | 'share',
               levels: (l.title_levels ?? '').split(',').filter(Boolean).map(Number),
             },
       linkBaseline: l.baseline_period ? { period: l.baseline_period, value: l.baseline_value } : null,
-      combine: l.combine as TargetCombination,
+      combine: l.combine,
     })),
   };
 }

@@ -1,11 +1,11 @@
 import multipart from '@fastify/multipart';
-import { z } from 'zod';
 import {
   message,
   ApprovalQueue,
   ApprovalQueueQuery,
   BulkApproveRequest,
   BulkApproveResult,
+  CatalogueCodeParams,
   CatalogueView,
   EntryList,
   EntryListQuery,
@@ -14,7 +14,6 @@ import {
   ImportResult,
   IndicatorSeries,
   IndicatorView,
-  PlanCode,
   ReturnEntryRequest,
   SaveEntryRequest,
   SeriesQuery,
@@ -38,7 +37,6 @@ import { getCatalogue, getIndicator, getSeries } from './series.ts';
 import { cockpitRoutes } from '../cockpit/index.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CodeParams = z.strictObject({ code: PlanCode });
 
 /** RFC 6266: an ASCII fallback and the original (Chinese) name in UTF-8. */
 const disposition = (fileName: string) =>
@@ -71,7 +69,7 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'One indicator with the plan targets it measures',
-        params: CodeParams,
+        params: CatalogueCodeParams,
         response: { 200: IndicatorView },
       },
     },
@@ -83,7 +81,7 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: "An indicator's series for a region (and its children) with coverage and target lines",
-        params: CodeParams,
+        params: CatalogueCodeParams,
         querystring: SeriesQuery,
         response: { 200: IndicatorSeries },
       },
@@ -92,7 +90,14 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
   );
   app.get(
     '/indicators/:code/series.xlsx',
-    { schema: { tags, summary: 'The series table as an Excel file', params: CodeParams, querystring: SeriesQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'The series table as an Excel file',
+        params: CatalogueCodeParams,
+        querystring: SeriesQuery,
+      },
+    },
     async (request, reply) => {
       const series = await getSeries(db, requireActor(request), request.params.code, request.query);
       const region = series.regions[0]!.region;
@@ -109,7 +114,7 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Entry status of every reporting region under a region for one period (the approvals page)',
-        params: CodeParams,
+        params: CatalogueCodeParams,
         querystring: EntryListQuery,
         response: { 200: EntryList },
       },
@@ -135,7 +140,7 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Approve many entries of one period at once (all or nothing)',
-        params: CodeParams,
+        params: CatalogueCodeParams,
         body: BulkApproveRequest,
         response: { 200: BulkApproveResult },
       },
@@ -210,7 +215,7 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'An Excel template: the reporting regions under a region as rows, elements as columns',
-        params: CodeParams,
+        params: CatalogueCodeParams,
         querystring: TemplateQuery,
       },
     },
@@ -235,7 +240,7 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
         schema: {
           tags,
           summary: 'Import a filled template (multipart field "file"); all or nothing, errors by row and column',
-          params: CodeParams,
+          params: CatalogueCodeParams,
           response: { 200: ImportResult },
         },
       },

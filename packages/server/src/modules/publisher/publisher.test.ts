@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../config.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { Publisher } from './routes.ts';
+import { Publisher } from '@chuangcheng/core';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -1,24 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import { Publisher, PublisherAnswer } from '@chuangcheng/core';
 import { datasetPath, readDataset } from '../../bootstrap.ts';
 import { ConfigError } from '../../config.ts';
 import type { App, ModuleDeps } from '../../http/types.ts';
-
-const Text = z.strictObject({ 'zh-CN': z.string().trim().min(1), en: z.string().trim().min(1) });
-const Paragraphs = z.strictObject({
-  'zh-CN': z.array(z.string().trim().min(1)).min(1),
-  en: z.array(z.string().trim().min(1)).min(1),
-});
-
-/** data/public/<name>.yaml: who publishes the public pages (see data/public/README.md). */
-export const Publisher = z.strictObject({
-  office: Text,
-  hotline: z.strictObject({ number: z.string().regex(/^[\d-]{3,20}$/), hours: Text.optional() }).optional(),
-  privacy: Paragraphs,
-});
-export type Publisher = z.infer<typeof Publisher>;
 
 /** The publisher file of a data set, or null when its manifest names none. */
 async function readPublisher(dataset: string): Promise<Publisher | null> {
@@ -45,7 +31,7 @@ export async function publisherRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags: ['cases'],
         summary: 'Who publishes the public pages: issuing office, hotline, privacy statement (null: not configured)',
-        response: { 200: z.object({ publisher: Publisher.nullable() }) },
+        response: { 200: PublisherAnswer },
       },
     },
     async (_request, reply) => {

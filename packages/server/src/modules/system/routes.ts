@@ -1,13 +1,7 @@
-import { z } from 'zod';
+import { Health } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { metricsRoutes } from './metrics.ts';
 import { systemRepository } from './repository.ts';
-
-const Health = z.object({
-  status: z.enum(['ok', 'degraded']),
-  database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), latencyMs: z.number() }),
-  version: z.string(),
-});
 
 export async function systemRoutes(app: App, deps: ModuleDeps) {
   app.get(

@@ -16,7 +16,7 @@ import {
   theme as antdTheme,
 } from 'antd';
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
-import type { CockpitMap, CockpitRanking, CockpitView, TargetDirection } from '@chuangcheng/core';
+import type { TargetDirection } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -28,14 +28,12 @@ import { StatusLegend } from './StatusLegend.tsx';
 import { TargetCard } from './TargetCard.tsx';
 import { CockpitThemeContext } from './theme.ts';
 import styles from './cockpit.module.css';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useCockpit, useCockpitMap, useCockpitRanking, type ColourBy } from './api.ts';
 
 /** How often the display wall fetches the figures again. */
 const WALL_REFRESH_MS = 5 * 60 * 1000;
 
-/** What the map is coloured by: `target:<code>` (status) or `indicator:<code>` (value). */
-type ColourBy = { kind: 'target' | 'indicator'; code: string };
-
+/** What the map is coloured by, from the link: `target:<code>` (status) or `indicator:<code>` (value). */
 function parseColourBy(value: string | null): ColourBy | null {
   const [kind, code] = value?.split(':') ?? [];
   return (kind === 'target' || kind === 'indicator') && code ? { kind, code } : null;
@@ -58,10 +56,7 @@ export default function CockpitPage() {
   const chosenAsOf = params.get('asOf') || session?.asOf || undefined;
   const wall = params.get('wall') === '1';
 
-  const cockpit = useApiQuery<CockpitView>(
-    session ? withQuery('/api/v1/cockpit', { region: regionCode, asOf: chosenAsOf }) : null,
-    { loadingWithoutUrl: true },
-  );
+  const cockpit = useCockpit(session ? { region: regionCode, asOf: chosenAsOf } : null, { loadingWithoutUrl: true });
   const { data: view, loading } = cockpit;
   // While another region loads, the previous answer stays on screen; use it only when it matches.
   const current = view && (!regionCode || view.region.code === regionCode) ? view : null;
@@ -84,16 +79,12 @@ export default function CockpitPage() {
 
   // The server chooses what the map opens on: the first target or indicator whose children differ.
   const colourBy = parseColourBy(params.get('colour')) ?? current?.mapDefault ?? null;
-  const mapUrl =
-    region && colourBy ? withQuery('/api/v1/cockpit/map', { region, asOf, [colourBy.kind]: colourBy.code }) : null;
-  const { data: map, reload: reloadMap } = useApiQuery<CockpitMap>(mapUrl);
+  const { data: map, reload: reloadMap } = useCockpitMap(region && colourBy ? { region, asOf, colourBy } : null);
   const {
     data: ranking,
     loading: rankingLoading,
     reload: reloadRanking,
-  } = useApiQuery<CockpitRanking>(region ? withQuery('/api/v1/cockpit/ranking', { region, asOf }) : null, {
-    loadingWithoutUrl: true,
-  });
+  } = useCockpitRanking(region ? { region, asOf } : null, { loadingWithoutUrl: true });
 
   // The display wall stays open all day: fetch again every few minutes, keeping the figures on screen meanwhile.
   const reloadCockpit = cockpit.reload;

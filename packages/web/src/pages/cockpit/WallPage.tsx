@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ConfigProvider, Spin, theme as antdTheme } from 'antd';
-import type { CockpitMap, CockpitRanking, CockpitView } from '@chuangcheng/core';
-import { withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionMap } from './RegionMap.tsx';
 import { StatusLegend } from './StatusLegend.tsx';
@@ -10,7 +8,7 @@ import { TargetCard } from './TargetCard.tsx';
 import { CockpitThemeContext } from './theme.ts';
 import cockpitStyles from './cockpit.module.css';
 import styles from './wall.module.css';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useCockpit, useCockpitMap, useCockpitRanking } from './api.ts';
 
 /** The stage is drawn at 1920×1080 and scaled to the screen (×2 on a 3840×2160 wall). */
 const STAGE = { width: 1920, height: 1080 };
@@ -51,23 +49,18 @@ export default function WallPage() {
   const t = useT();
   const { regionCode } = useParams();
   const scale = useStageScale();
-  const cockpit = useApiQuery<CockpitView>(withQuery('/api/v1/cockpit', { region: regionCode }));
+  const cockpit = useCockpit({ region: regionCode });
   const view = cockpit.data;
   const region = view?.region.code ?? null;
   // The server chooses what the map shows: the first target or indicator whose children differ.
   const colourBy = view?.mapDefault ?? null;
-  const map = useApiQuery<CockpitMap>(
-    view && region && colourBy && view.children.length > 0
-      ? withQuery('/api/v1/cockpit/map', { region, asOf: view.asOf, [colourBy.kind]: colourBy.code })
-      : null,
+  const map = useCockpitMap(
+    view && region && colourBy && view.children.length > 0 ? { region, asOf: view.asOf, colourBy } : null,
     { loadingWithoutUrl: true },
   );
-  const ranking = useApiQuery<CockpitRanking>(
-    view && region && view.children.length > 0
-      ? withQuery('/api/v1/cockpit/ranking', { region, asOf: view.asOf })
-      : null,
-    { loadingWithoutUrl: true },
-  );
+  const ranking = useCockpitRanking(view && region && view.children.length > 0 ? { region, asOf: view.asOf } : null, {
+    loadingWithoutUrl: true,
+  });
 
   const targetViews = Math.ceil((view?.targets.length ?? 0) / CARDS_PER_VIEW);
   const viewCount = targetViews + (view && view.children.length > 0 ? 1 : 0);

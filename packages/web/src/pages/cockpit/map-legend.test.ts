@@ -39,7 +39,7 @@ const byTarget = (items: CockpitMapItem[]): CockpitMap => ({
     unit: '%',
     deadline: '2020-12-31',
     direction: 'higher_is_better',
-    scope: {},
+    scope: { kind: 'province' },
   },
 });
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useChildOutlines } from './api.ts';
 import { registerMap } from './Chart.tsx';
 
 type Outlines = { state: 'loading' } | { state: 'none' } | { state: 'ready'; mapName: string };
@@ -9,7 +9,7 @@ type Outlines = { state: 'loading' } | { state: 'none' } | { state: 'ready'; map
  * have none (404, not shown as an error): the cockpit then lists the children as coloured tiles instead.
  */
 export function useRegionOutlines(regionCode: string): Outlines {
-  const { data, error } = useApiQuery<object>(`/api/v1/geo/${encodeURIComponent(regionCode)}`, { quiet: [404] });
+  const { data, error } = useChildOutlines(regionCode, { quiet: [404] });
   return useMemo((): Outlines => {
     if (data) {
       registerMap(regionCode, data);

@@ -16,15 +16,8 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import type {
-  BulkApproveRequest,
-  CatalogueView,
-  DataSetView,
-  EntryList,
-  EntryListItem,
-  EntryView,
-} from '@chuangcheng/core';
-import { api, withQuery } from '../../api/client.ts';
+import type { BulkApproveRequest, BulkApproveResult, DataSetView, EntryListItem, EntryView } from '@chuangcheng/core';
+import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -32,26 +25,26 @@ import { formatNumber, formatPeriod } from '../cockpit/format.ts';
 import { formatTime, today } from '../supervision/StatusTag.tsx';
 import { EntryHistory, EntryStatusTag } from './EntryParts.tsx';
 import { recentPeriods } from './entry-helpers.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { entriesPath, entryPath, useCatalogue, useEntry, useEntryList, type EntryKey } from '../indicators/api.ts';
 
 const YEARS_BACK = 10;
 
 /** One entry under review: its values and comments, its history, approve or return with a reason. */
 function ReviewDrawer({
   dataSet,
-  path,
+  entryKey,
   onClose,
   onDone,
 }: {
   dataSet: DataSetView;
-  path: string | null;
+  entryKey: EntryKey | null;
   onClose: () => void;
   onDone: () => void;
 }) {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const showError = useApiError();
-  const entry = useApiQuery<EntryView>(path);
+  const entry = useEntry(entryKey);
   const [returning, setReturning] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
@@ -59,10 +52,10 @@ function ReviewDrawer({
   const elements = new Map(dataSet.elements.map((e) => [e.code, e]));
 
   const act = async (action: 'approve' | 'return', body?: { reason: string }) => {
-    if (!path) return;
+    if (!entryKey) return;
     setBusy(true);
     try {
-      const next = await api.post<EntryView>(`${path}/${action}`, body);
+      const next = await api.post<EntryView>(`${entryPath(entryKey)}/${action}`, body);
       entry.replace(next);
       message.success(action === 'approve' ? t('indicator.approval.approved') : t('indicator.approval.returned'));
       setReturning(false);
@@ -76,7 +69,7 @@ function ReviewDrawer({
 
   return (
     <Drawer
-      open={path !== null}
+      open={entryKey !== null}
       onClose={onClose}
       size={640}
       title={view ? `${view.region.name} · ${formatPeriod(view.period, language)}` : t('indicator.approval.review')}
@@ -171,15 +164,12 @@ export default function ApprovalsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const [bulkBusy, setBulkBusy] = useState(false);
-  const { data: catalogue } = useApiQuery<CatalogueView>('/api/v1/indicators/catalogue', { keepPrevious: true });
+  const { data: catalogue } = useCatalogue({ keepPrevious: true });
   const dataSets = (catalogue?.dataSets ?? []).filter((set) => set.source === 'entry');
   const dataSet = dataSets.find((set) => set.code === params.get('set')) ?? dataSets[0] ?? null;
   const periods = dataSet ? recentPeriods(dataSet.periodType, today(), YEARS_BACK) : [];
   const period = periods.find((p) => p === params.get('period')) ?? periods[1] ?? periods[0] ?? null;
-  const base = dataSet ? `/api/v1/data-sets/${encodeURIComponent(dataSet.code)}/entries` : null;
-  const list = useApiQuery<EntryList>(base && period ? withQuery(base, { region: me.regionCode, period }) : null, {
-    loadingWithoutUrl: true,
-  });
+  const list = useEntryList(dataSet?.code ?? null, me.regionCode, period, { loadingWithoutUrl: true });
   const all = list.data?.items ?? [];
   const queue = all.filter((item) => item.can.approve || item.can.return);
   const rows = showAll ? all : queue;
@@ -194,11 +184,11 @@ export default function ApprovalsPage() {
   };
 
   const approveSelected = async () => {
-    if (!base || !period) return;
+    if (!dataSet || !period) return;
     setBulkBusy(true);
     try {
       const body: BulkApproveRequest = { period, regionCodes: selected };
-      const result = await api.post<{ approved: number }>(`${base}/approve`, body);
+      const result = await api.post<BulkApproveResult>(`${entriesPath(dataSet.code)}/approve`, body);
       message.success(t('indicator.approval.bulkApproved', { count: result.approved }));
       setSelected([]);
       list.reload();
@@ -312,7 +302,7 @@ export default function ApprovalsPage() {
       {dataSet && period && (
         <ReviewDrawer
           dataSet={dataSet}
-          path={open && base ? `${base}/${open}/${period}` : null}
+          entryKey={open ? { dataSet: dataSet.code, region: open, period } : null}
           onClose={() => setOpen(null)}
           onDone={list.reload}
         />

@@ -1,7 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { Card, Col, Empty, Row, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import type { CatalogueView, EntryList, EntryListItem, EntryView } from '@chuangcheng/core';
-import { withQuery } from '../../api/client.ts';
+import type { EntryListItem } from '@chuangcheng/core';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatPeriod } from '../cockpit/format.ts';
@@ -10,7 +9,7 @@ import { EntryForm } from './EntryForm.tsx';
 import { EntryStatusTag } from './EntryParts.tsx';
 import { ExcelImport } from './ExcelImport.tsx';
 import { recentPeriods } from './entry-helpers.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useCatalogue, useEntry, useEntryList } from '../indicators/api.ts';
 
 /** How many years back the period picker reaches. */
 const YEARS_BACK = 10;
@@ -23,25 +22,21 @@ export default function DataEntryPage() {
   const { t, language } = useI18n();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const { data: catalogue } = useApiQuery<CatalogueView>('/api/v1/indicators/catalogue', { keepPrevious: true });
+  const { data: catalogue } = useCatalogue({ keepPrevious: true });
   const dataSets = (catalogue?.dataSets ?? []).filter((set) => set.source === 'entry');
   const dataSet = dataSets.find((set) => set.code === params.get('set')) ?? dataSets[0] ?? null;
   const periods = dataSet ? recentPeriods(dataSet.periodType, today(), YEARS_BACK) : [];
   // The period just ended is the one usually reported.
   const period = periods.find((p) => p === params.get('period')) ?? periods[1] ?? periods[0] ?? null;
 
-  const listUrl =
-    dataSet && period
-      ? withQuery(`/api/v1/data-sets/${encodeURIComponent(dataSet.code)}/entries`, { region: me.regionCode, period })
-      : null;
-  const list = useApiQuery<EntryList>(listUrl, { loadingWithoutUrl: true });
+  const list = useEntryList(dataSet?.code ?? null, me.regionCode, period, { loadingWithoutUrl: true });
   const items = list.data?.items ?? [];
   const regionCode = params.get('region') ?? (items.length === 1 ? items[0]!.region.code : null);
-  const entryUrl =
+  const entry = useEntry(
     dataSet && period && regionCode && items.some((item) => item.region.code === regionCode)
-      ? `/api/v1/data-sets/${encodeURIComponent(dataSet.code)}/entries/${regionCode}/${period}`
-      : null;
-  const entry = useApiQuery<EntryView>(entryUrl);
+      ? { dataSet: dataSet.code, region: regionCode, period }
+      : null,
+  );
 
   const setParam = (values: Record<string, string | null>) =>
     setParams((previous) => {

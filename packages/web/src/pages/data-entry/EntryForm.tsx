@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatNumber, formatPeriod } from '../cockpit/format.ts';
 import { formFieldOf } from './entry-helpers.ts';
 import { EntryHistory, EntryStatusTag } from './EntryParts.tsx';
+import { entryPath } from '../indicators/api.ts';
 
 interface FormValues {
   values: Record<string, number | null | undefined>;
@@ -54,7 +55,7 @@ export function EntryForm({
   const showError = useApiError();
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
-  const path = `/api/v1/data-sets/${encodeURIComponent(dataSet.code)}/entries/${entry.region.code}/${entry.period}`;
+  const path = entryPath({ dataSet: dataSet.code, region: entry.region.code, period: entry.period });
   const editable = entry.can.edit;
 
   // Errors the server names by field show under that field only; anything else as a notification.

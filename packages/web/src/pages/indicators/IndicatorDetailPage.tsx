@@ -2,14 +2,13 @@ import { useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button, Card, Descriptions, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
-import type { IndicatorSeries } from '@chuangcheng/core';
 import { withQuery } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Chart } from '../cockpit/Chart.tsx';
 import { formatNumber, formatPeriod, formatTarget, formatValue } from '../cockpit/format.ts';
 import { directionKeys, aggregationKeys, periodTypeKeys } from './labels.ts';
 import { seriesPeriods, seriesRows, toCsv, type SeriesRow } from './series-table.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useIndicatorSeries } from './api.ts';
 
 /** Saves text as a file through a temporary link; nothing leaves the browser. */
 function download(text: string, fileName: string, type: string) {
@@ -30,10 +29,7 @@ export default function IndicatorDetailPage() {
   const region = params.get('region') ?? undefined;
   const withChildren = params.get('children') !== 'false';
   const query = { region, children: String(withChildren) };
-  const { data: series, loading } = useApiQuery<IndicatorSeries>(
-    withQuery(`/api/v1/indicators/${encodeURIComponent(code)}/series`, query),
-    { keepPrevious: true },
-  );
+  const { data: series, loading } = useIndicatorSeries(code, query, { keepPrevious: true });
   const current = series && series.indicator.code === code ? series : null;
   const indicator = current?.indicator;
   const own = current?.regions[0]?.region;

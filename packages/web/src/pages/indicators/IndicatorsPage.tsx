@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Card, Input, Space, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import type { CatalogueView, DataElementView, DataSetView, IndicatorView } from '@chuangcheng/core';
+import type { DataElementView, DataSetView, IndicatorView } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatNumber } from '../cockpit/format.ts';
 import { aggregationKeys, directionKeys, periodTypeKeys } from './labels.ts';
-import { useApiQuery } from '../../api/useApiQuery.ts';
+import { useCatalogue } from './api.ts';
 
 /** Whether a code or name contains the search text (case-insensitive). */
 function matches(item: { code: string; name: string }, text: string): boolean {
@@ -17,9 +17,7 @@ function matches(item: { code: string; name: string }, text: string): boolean {
 export default function IndicatorsPage() {
   const t = useT();
   const [search, setSearch] = useState('');
-  const { data: catalogue, loading } = useApiQuery<CatalogueView>('/api/v1/indicators/catalogue', {
-    keepPrevious: true,
-  });
+  const { data: catalogue, loading } = useCatalogue({ keepPrevious: true });
 
   const levelLabel = (level: number) => (level === 2 ? t('level.prefecture') : t('level.county'));
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Input, Select, Space, Typography } from 'antd';
 import { AimOutlined, CheckCircleFilled } from '@ant-design/icons';
-import type { PublicRegion, PublicRegionList } from '@chuangcheng/core';
+import type { PublicRegion, PublicRegionList, RegionsAtPoint } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { levelLabelKey } from '../../components/region-display.tsx';
@@ -16,11 +16,8 @@ export interface LocationValue {
   address?: string;
 }
 
-interface PlacedRegion {
-  code: string;
-  name: string;
-  level: number;
-}
+/** A region the point lies in (GET /public/regions/at). */
+type PlacedRegion = RegionsAtPoint['items'][number];
 
 const ROOT = '';
 
@@ -124,7 +121,7 @@ export function LocationField({ value = {}, onChange }: Props) {
         setPlaced(null);
         // The regions the point lies in fill the lists below; the resident may still correct them.
         api
-          .get<{ items: PlacedRegion[] }>(withQuery('/api/v1/public/regions/at', { lat: point.lat, lng: point.lng }))
+          .get<RegionsAtPoint>(withQuery('/api/v1/public/regions/at', { lat: point.lat, lng: point.lng }))
           .then((answer) => {
             if (latest.current.lat !== point.lat || latest.current.lng !== point.lng) return;
             setPlaced(answer.items);

@@ -1,22 +1,14 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import type { Publisher, PublisherAnswer } from '@chuangcheng/core';
 import { useApiQuery } from '../../api/useApiQuery.ts';
-import { useI18n, type Language, type MessageKey } from '../../i18n/I18nProvider.tsx';
-
-type Text = Record<Language, string>;
-
-/** Who publishes the public pages (GET /public/publisher, from data/public/<data set>.yaml). */
-export interface Publisher {
-  office: Text;
-  hotline?: { number: string; hours?: Text };
-  privacy: Record<Language, string[]>;
-}
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider.tsx';
 
 const PublisherContext = createContext<Publisher | null>(null);
 
 /** Loads the publisher once for the public pages; until it answers (or without one) they show the app's name. */
 export function PublisherProvider({ children }: { children: ReactNode }) {
   // Silent: without an answer the pages show the app's name.
-  const { data } = useApiQuery<{ publisher: Publisher | null }>('/api/v1/public/publisher', { silent: true });
+  const { data } = useApiQuery<PublisherAnswer>('/api/v1/public/publisher', { silent: true });
   const publisher = data?.publisher ?? null;
   return <PublisherContext.Provider value={publisher}>{children}</PublisherContext.Provider>;
 }
