@@ -129,12 +129,14 @@ export const publicationRepository = {
 
 /** A frozen scorecard, checked against the schema and returned as stored: its digest is attested. */
 /** What the Excel export reads of a frozen scorecard: the region's name and every standard's code and score. */
-const FrozenStandardScores = z.object({
-  region_code: z.string(),
-  name: z.string(),
-  codes: z.array(z.string()),
-  scores: z.array(z.number()),
-}).refine((r) => r.codes.length === r.scores.length, 'every standard has its code and score');
+const FrozenStandardScores = z
+  .object({
+    region_code: z.string(),
+    name: z.string(),
+    codes: z.array(z.string()),
+    scores: z.array(z.number()),
+  })
+  .refine((r) => r.codes.length === r.scores.length, 'every standard has its code and score');
 
 function frozenScorecard(value: unknown): Scorecard {
   return checkStored(Scorecard, value, 'evaluation_publication_region.scorecard');

@@ -5,7 +5,17 @@ type Db = Kysely<Database>;
 export type ResultRow = Selectable<Database['evaluation_result']> & { scorer_name: string };
 export type FindingRow = Selectable<Database['evaluation_finding']> & { scorer_name: string };
 /** A result as the computation reads it: standard, checked, passed, satisfaction, value, reviewed, not applicable, note, scorer id. */
-export type PackedResult = [string, number | null, number | null, number | null, number | null, boolean, boolean, string, string];
+export type PackedResult = [
+  string,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  boolean,
+  boolean,
+  string,
+  string,
+];
 /** An active finding as the computation reads it: id, standard, deduction, description, evidence id, scorer id. */
 export type PackedFinding = [string, string, number, string, string | null, string];
 export type EvidenceRow = Selectable<Database['evaluation_evidence']> & { submitted_by_name: string };
@@ -155,7 +165,9 @@ export const scoreRepository = {
       .selectFrom('evaluation_finding')
       .select([
         'region_code',
-        sql<PackedFinding[]>`json_agg(json_build_array(id, standard_code, deduction, description, evidence_id, scorer_id)
+        sql<
+          PackedFinding[]
+        >`json_agg(json_build_array(id, standard_code, deduction, description, evidence_id, scorer_id)
           order by created_at, id)`.as('rows'),
       ])
       .where('round_id', '=', roundId)
