@@ -45,3 +45,4 @@ export * from './api/org-units.ts';
 export * from './api/users.ts';
 export * from './api/audit.ts';
 export * from './api/workbench.ts';
+export * from './api/evaluation.ts';
