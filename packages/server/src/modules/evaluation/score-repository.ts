@@ -5,7 +5,7 @@ type Db = Kysely<Database>;
 export type ResultRow = Selectable<Database['evaluation_result']> & { scorer_name: string };
 export type FindingRow = Selectable<Database['evaluation_finding']> & { scorer_name: string };
 /** A result as the computation reads it: standard, checked, passed, satisfaction, value, reviewed, not applicable, note, scorer id. */
-export type PackedResult = [
+type PackedResult = [
   string,
   number | null,
   number | null,
@@ -17,7 +17,7 @@ export type PackedResult = [
   string,
 ];
 /** An active finding as the computation reads it: id, standard, deduction, description, evidence id, scorer id. */
-export type PackedFinding = [string, string, number, string, string | null, string];
+type PackedFinding = [string, string, number, string, string | null, string];
 export type EvidenceRow = Selectable<Database['evaluation_evidence']> & { submitted_by_name: string };
 
 /** SQL for the raw entries of a round: the cities' material, results and findings. */
