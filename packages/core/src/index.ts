@@ -53,3 +53,4 @@ export * from './api/cockpit.ts';
 export * from './api/geo.ts';
 export * from './api/publisher.ts';
 export * from './api/system.ts';
+export * from './api/evaluation.ts';

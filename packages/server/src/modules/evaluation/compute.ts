@@ -26,59 +26,95 @@ export type RoundRegionRow = Awaited<ReturnType<typeof roundRepository.regions>>
 type ComputedRegion = { region: RoundRegionRow; score: RegionScore; rank: number | null };
 export type ComputedRound = { doc: FrameworkDocument; regions: ComputedRegion[] };
 
+/** A national round is read in this many parts at once (PostgreSQL answers them on several connections). */
+const READ_PARTS = 4;
+
+/** The region codes in `parts` lists of about equal length, in order. */
+function partsOf(codes: string[], parts: number): string[][] {
+  const size = Math.max(1, Math.ceil(codes.length / parts));
+  const out: string[][] = [];
+  for (let i = 0; i < codes.length; i += size) out.push(codes.slice(i, i + size));
+  return out;
+}
+
 /**
  * The raw entries of a round (or one region of it) gathered into per-standard inputs: results,
  * active findings with their photos, and the city's material. A handful of queries for the
- * whole round, never one per standard.
+ * whole round, never one per standard: results and findings come as one row of JSON tuples per
+ * region, read in a few parts of the round's regions at once.
  */
-async function gatherEntries(db: Db, roundId: string, regionCode?: string) {
-  const [results, findings, evidence] = await Promise.all([
-    scoreRepository.resultsForCompute(db, roundId, regionCode),
-    scoreRepository.findingsForCompute(db, roundId, regionCode),
-    scoreRepository.evidenceIds(db, roundId, regionCode),
+async function gatherEntries(db: Db, roundId: string, regionCodes: string[]) {
+  const parts = partsOf(regionCodes, regionCodes.length > 200 ? READ_PARTS : 1);
+  const [resultParts, findingParts, evidence] = await Promise.all([
+    Promise.all(parts.map((codes) => scoreRepository.resultsPacked(db, roundId, codes))),
+    Promise.all(parts.map((codes) => scoreRepository.findingsPacked(db, roundId, codes))),
+    scoreRepository.evidenceIds(db, roundId, regionCodes.length === 1 ? regionCodes[0] : undefined),
   ]);
+  const results = resultParts.flat();
+  const findings = findingParts.flat();
+  const findingIds: string[] = [];
+  const scorerIds = new Set<string>();
+  for (const r of results) for (const t of r.rows) scorerIds.add(t[8]);
+  for (const f of findings) {
+    for (const t of f.rows) {
+      findingIds.push(t[0]);
+      scorerIds.add(t[5]);
+    }
+  }
   // the photos of the active findings, through the attachments module (its table is its own)
-  const findingFiles = await attachmentLookup.listFilesOf(
-    db,
-    ['evaluation_finding'],
-    findings.map((f) => f.id),
-  );
-  const names = await scoreRepository.userNames(db, [
-    ...new Set([...results.map((r) => r.scorer_id), ...findings.map((f) => f.scorer_id)]),
+  const [findingFiles, names] = await Promise.all([
+    attachmentLookup.listFilesOf(db, ['evaluation_finding'], findingIds),
+    scoreRepository.userNames(db, [...scorerIds]),
   ]);
   const files = new Map<string, string[]>();
-  for (const f of findingFiles) files.set(f.owner_id, [...(files.get(f.owner_id) ?? []), f.id]);
+  for (const f of findingFiles) {
+    const list = files.get(f.owner_id);
+    if (list) list.push(f.id);
+    else files.set(f.owner_id, [f.id]);
+  }
   const byRegion = new Map<string, Map<string, StandardEntries>>();
-  const slot = (region: string, standard: string): StandardEntries => {
+  const regionSlots = (region: string) => {
     let m = byRegion.get(region);
     if (!m) byRegion.set(region, (m = new Map()));
+    return m;
+  };
+  const slot = (m: Map<string, StandardEntries>, standard: string): StandardEntries => {
     let e = m.get(standard);
     if (!e) m.set(standard, (e = { result: null, findings: [], evidenceIds: [] }));
     return e;
   };
-  for (const r of results) {
-    slot(r.region_code, r.standard_code).result = {
-      checked: r.checked,
-      passed: r.passed,
-      satisfaction: r.satisfaction === null ? null : Number(r.satisfaction),
-      value: r.value,
-      reviewed: r.reviewed,
-      notApplicable: r.not_applicable,
-      note: r.note,
-      scorer: names.get(r.scorer_id) ?? r.scorer_id,
-    };
+  for (const { region_code, rows } of results) {
+    const m = regionSlots(region_code);
+    for (const [standard, checked, passed, satisfaction, value, reviewed, notApplicable, note, scorer] of rows) {
+      slot(m, standard).result = {
+        checked,
+        passed,
+        satisfaction: satisfaction === null ? null : Number(satisfaction),
+        value,
+        reviewed,
+        notApplicable,
+        note,
+        scorer: names.get(scorer) ?? scorer,
+      };
+    }
   }
-  for (const f of findings) {
-    slot(f.region_code, f.standard_code).findings.push({
-      id: f.id,
-      deduction: Number(f.deduction),
-      description: f.description,
-      scorer: names.get(f.scorer_id) ?? f.scorer_id,
-      evidenceId: f.evidence_id,
-      attachmentIds: files.get(f.id) ?? [],
-    });
+  for (const { region_code, rows } of findings) {
+    const m = regionSlots(region_code);
+    for (const [id, standard, deduction, description, evidenceId, scorer] of rows) {
+      slot(m, standard).findings.push({
+        id,
+        deduction: Number(deduction),
+        description,
+        scorer: names.get(scorer) ?? scorer,
+        evidenceId,
+        attachmentIds: files.get(id) ?? [],
+      });
+    }
   }
-  for (const e of evidence) slot(e.region_code, e.standard_code).evidenceIds.push(e.id);
+  const wanted = new Set(regionCodes);
+  for (const e of evidence) {
+    if (wanted.has(e.region_code)) slot(regionSlots(e.region_code), e.standard_code).evidenceIds.push(e.id);
+  }
   return byRegion;
 }
 
@@ -142,7 +178,11 @@ export async function gatherRound(db: Db, round: RoundRow, doc?: FrameworkDocume
   const framework = doc ?? (await pinnedFramework(db, round));
   const regions = await roundRepository.regions(db, round.id);
   const [entries, deductions] = await Promise.all([
-    gatherEntries(db, round.id),
+    gatherEntries(
+      db,
+      round.id,
+      regions.map((r) => r.code),
+    ),
     gatherDeductions(
       db,
       round,
@@ -200,7 +240,7 @@ export async function computeRound(
  */
 export async function computeRegion(db: Db, round: RoundRow, region: RoundRegionRow, doc: FrameworkDocument) {
   const [entries, deductions] = await Promise.all([
-    gatherEntries(db, round.id, region.code),
+    gatherEntries(db, round.id, [region.code]),
     gatherDeductions(db, round, doc, [region.code], round.published_at ?? undefined),
   ]);
   return scoreRegion(doc, entries.get(region.code) ?? new Map(), deductions.get(region.code) ?? []);

@@ -1,11 +1,13 @@
 import multipart from '@fastify/multipart';
 import {
-  message,
   CopyFrameworkRequest,
+  EvaluationIdParams,
   FrameworkDetail,
   FrameworkImportResult,
   FrameworkList,
+  message,
   SaveFrameworkRequest,
+  VersionQuery,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { disposition, XLSX } from '../../http/xlsx.ts';
@@ -21,7 +23,6 @@ import {
   reviseFramework,
   templateWorkbook,
 } from './frameworks.ts';
-import { IdParams, VersionQuery } from './schema.ts';
 
 /** Evaluation frameworks: list, read, create, revise, copy, history, Excel template, import and export. */
 export async function frameworkRoutes(app: App, deps: ModuleDeps) {
@@ -40,7 +41,7 @@ export async function frameworkRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'A framework edition at a version, with its history',
-        params: IdParams,
+        params: EvaluationIdParams,
         querystring: VersionQuery,
         response: { 200: FrameworkDetail },
       },
@@ -68,7 +69,7 @@ export async function frameworkRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Revise a framework edition (a new version)',
-        params: IdParams,
+        params: EvaluationIdParams,
         body: SaveFrameworkRequest,
         response: { 200: FrameworkDetail },
       },
@@ -84,7 +85,7 @@ export async function frameworkRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Copy a framework into a new edition',
-        params: IdParams,
+        params: EvaluationIdParams,
         body: CopyFrameworkRequest,
         response: { 201: FrameworkDetail },
       },
@@ -105,7 +106,14 @@ export async function frameworkRoutes(app: App, deps: ModuleDeps) {
   );
   app.get(
     '/evaluation/frameworks/:id/export.xlsx',
-    { schema: { tags, summary: 'A framework as the Excel template', params: IdParams, querystring: VersionQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'A framework as the Excel template',
+        params: EvaluationIdParams,
+        querystring: VersionQuery,
+      },
+    },
     async (request, reply) => {
       const { framework, buffer } = await exportFrameworkWorkbook(
         db,
@@ -133,7 +141,7 @@ export async function frameworkRoutes(app: App, deps: ModuleDeps) {
         schema: {
           tags,
           summary: 'Replace the standards from the Excel template (multipart field "file"); all or nothing',
-          params: IdParams,
+          params: EvaluationIdParams,
           response: { 200: FrameworkImportResult },
         },
       },

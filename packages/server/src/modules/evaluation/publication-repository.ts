@@ -1,7 +1,8 @@
 import { Scorecard } from '@chuangcheng/core';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { checkStored } from '../../db/stored-json.ts';
+import { checkStored, parseStored } from '../../db/stored-json.ts';
 
 type Db = Kysely<Database>;
 export type PublicationRow = Selectable<Database['evaluation_publication']>;
@@ -50,18 +51,27 @@ export const publicationRepository = {
     return row && frozenScorecard(row.scorecard);
   },
 
-  /** Every region's scorecard of a publication (the Excel export's per-standard sheet). */
-  async scorecards(db: Db, roundId: string, version: number) {
+  /**
+   * Every region's name and per-standard scores as a publication froze them, in the order of
+   * `scorecards`, taken out of the frozen scorecards in SQL: the Excel export needs these few
+   * numbers, not 3,000 whole scorecards read into Node and checked.
+   */
+  async standardScores(db: Db, roundId: string, version: number) {
     const rows = await db
       .selectFrom('evaluation_publication_region')
-      .select(['region_code', 'scorecard'])
+      .select([
+        'region_code',
+        sql<unknown>`scorecard #> '{region,name}'`.as('name'),
+        sql<unknown>`jsonb_path_query_array(scorecard, '$.projects[*].contents[*].standards[*].code')`.as('codes'),
+        sql<unknown>`jsonb_path_query_array(scorecard, '$.projects[*].contents[*].standards[*].score')`.as('scores'),
+      ])
       .where('round_id', '=', roundId)
       .where('version', '=', version)
       .orderBy('city_group')
       .orderBy('rank')
       .orderBy('region_code')
       .execute();
-    return rows.map((r) => ({ ...r, scorecard: frozenScorecard(r.scorecard) }));
+    return rows.map((r) => parseStored(FrozenStandardScores, r, 'evaluation_publication_region.scorecard'));
   },
 
   /** A publication's ranking rows, best first within each group. */
@@ -118,6 +128,16 @@ export const publicationRepository = {
 };
 
 /** A frozen scorecard, checked against the schema and returned as stored: its digest is attested. */
+/** What the Excel export reads of a frozen scorecard: the region's name and every standard's code and score. */
+const FrozenStandardScores = z
+  .object({
+    region_code: z.string(),
+    name: z.string(),
+    codes: z.array(z.string()),
+    scores: z.array(z.number()),
+  })
+  .refine((r) => r.codes.length === r.scores.length, 'every standard has its code and score');
+
 function frozenScorecard(value: unknown): Scorecard {
   return checkStored(Scorecard, value, 'evaluation_publication_region.scorecard');
 }

@@ -3,18 +3,22 @@ import {
   CorrectionRequest,
   CycleQuery,
   CycleResult,
+  EvaluationIdParams,
   NotApplicableRequest,
   Publication,
+  PublicationQuery,
   Ranking,
+  RankingQuery,
   Result,
+  ResultParams,
   RoundEffects,
+  RoundRegionParams,
   Scorecard,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { actionContext, requireActor } from '../auth/index.ts';
 import { correctPublication } from './publications.ts';
 import { readCycle, readRanking, readRoundEffects, readScorecard, resultsWorkbook } from './results.ts';
-import { IdParams, PublicationQuery, RankingQuery, ResultParams, RoundRegionParams } from './schema.ts';
 import { markNotApplicable } from './scoring.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
 
@@ -50,7 +54,7 @@ export async function resultRoutes(app: App, { db }: ModuleDeps) {
       schema: {
         tags,
         summary: 'Correct a published round: a new dated, reasoned publication; earlier ones stay readable',
-        params: IdParams,
+        params: EvaluationIdParams,
         body: CorrectionRequest,
         response: { 201: Publication },
       },
@@ -93,7 +97,7 @@ export async function resultRoutes(app: App, { db }: ModuleDeps) {
       schema: {
         tags,
         summary: 'Rankings within city groups',
-        params: IdParams,
+        params: EvaluationIdParams,
         querystring: RankingQuery,
         response: { 200: Ranking },
       },
@@ -103,13 +107,18 @@ export async function resultRoutes(app: App, { db }: ModuleDeps) {
   app.get(
     '/evaluation/rounds/:id/effects',
     {
-      schema: { tags, summary: 'What publishing the round did', params: IdParams, response: { 200: RoundEffects } },
+      schema: {
+        tags,
+        summary: 'What publishing the round did',
+        params: EvaluationIdParams,
+        response: { 200: RoundEffects },
+      },
     },
     async (request) => readRoundEffects(db, requireActor(request), request.params.id),
   );
   app.get(
     '/evaluation/rounds/:id/results.xlsx',
-    { schema: { tags, summary: 'The results as Excel', params: IdParams, querystring: PublicationQuery } },
+    { schema: { tags, summary: 'The results as Excel', params: EvaluationIdParams, querystring: PublicationQuery } },
     async (request, reply) => {
       const { name, buffer } = await resultsWorkbook(
         db,

@@ -13,6 +13,8 @@ import {
   type SanctionEffect,
   type Scorecard,
 } from '@chuangcheng/core';
+import { PassThrough } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
@@ -209,12 +211,9 @@ async function standardScores(
     return map;
   };
   if (ranking.publication) {
-    const frozen = await publicationRepository.scorecards(db, round.row.id, ranking.publication.version);
+    const frozen = await publicationRepository.standardScores(db, round.row.id, ranking.publication.version);
     if (frozen.length > 0) {
-      return frozen.map((f) => {
-        const card = f.scorecard;
-        return { name: card.region.name, scores: perRegion(card.projects) };
-      });
+      return frozen.map((f) => ({ name: f.name, scores: new Map(f.codes.map((code, i) => [code, f.scores[i]!])) }));
     }
   }
   const computed = round.row.published_at
@@ -230,7 +229,13 @@ const GROUP_LABELS: Record<CityGroup, string> = {
   district: '市辖区',
 };
 
-/** The publication as Excel: one ranking sheet per city group and every standard's score per region. */
+/**
+ * The publication as Excel: one ranking sheet per city group and every standard's score per region.
+ * Written with exceljs's streaming writer: a national round's standards sheet holds about 900,000
+ * cells, which the in-memory workbook builds as objects before writing. Data cells share one plain
+ * style object, which the writer recognises by identity instead of rendering each cell's own copy
+ * to find its style (decision 0180).
+ */
 export async function resultsWorkbook(
   db: Db,
   actor: Actor,
@@ -242,8 +247,19 @@ export async function resultsWorkbook(
   const doc = await pinnedFramework(db, round.row);
   const regions = await standardScores(db, round, ranking);
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Chuangcheng';
+  const plain = {};
+  const addPlainRow = (sheet: ExcelJS.Worksheet, values: (string | number)[]) => {
+    const row = sheet.addRow(values);
+    row.eachCell((cell) => {
+      cell.style = plain;
+    });
+    row.commit();
+  };
   const notice = round.row.framework_is_model ? '（模型框架试算结果，非正式测评体系）' : '';
   for (const group of ranking.groups) {
     const sheet = workbook.addWorksheet(GROUP_LABELS[group.cityGroup], { views: [{ state: 'frozen', ySplit: 2 }] });
@@ -268,7 +284,7 @@ export async function resultsWorkbook(
     ];
     header.font = { bold: true };
     for (const r of group.rows) {
-      sheet.addRow([
+      addPlainRow(sheet, [
         r.rank ?? '未评分',
         r.region.name,
         r.total,
@@ -280,6 +296,7 @@ export async function resultsWorkbook(
         r.previousTotal ?? '',
       ]);
     }
+    sheet.commit();
   }
   const detail = workbook.addWorksheet('测评标准得分', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
   detail.columns = [{ width: 14 }, { width: 40 }, { width: 8 }, ...regions.map(() => ({ width: 10 }))];
@@ -288,11 +305,13 @@ export async function resultsWorkbook(
   for (const p of doc.projects) {
     for (const c of p.contents) {
       for (const s of c.standards) {
-        detail.addRow([s.code, s.text, s.points, ...regions.map((r) => r.scores.get(s.code) ?? 0)]);
+        addPlainRow(detail, [s.code, s.text, s.points, ...regions.map((r) => r.scores.get(s.code) ?? 0)]);
       }
     }
   }
-  return { name: `${round.row.name}-测评结果.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  detail.commit();
+  await workbook.commit();
+  return { name: `${round.row.name}-测评结果.xlsx`, buffer: Buffer.concat(chunks) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   AssignmentsRequest,
   CreateRoundRequest,
+  EvaluationIdParams,
   Evidence,
   EvidenceRequest,
   Finding,
@@ -8,10 +9,14 @@ import {
   IndicatorFillResult,
   PublishOutcome,
   Result,
+  ResultParams,
   ResultRequest,
   Round,
   RoundList,
+  RoundListQuery,
+  RoundRegionParams,
   ScoringSheet,
+  SheetQuery,
   TransitionRequest,
   WithdrawRequest,
 } from '@chuangcheng/core';
@@ -22,7 +27,6 @@ import { actionContext, requireActor } from '../auth/index.ts';
 import { fillIndicatorValues } from './indicator-values.ts';
 import { assignScorers, createRound, listRounds, readRound, transitionRound } from './rounds.ts';
 import { enterResult, readSheet, recordFinding, submitEvidence, withdrawFinding } from './scoring.ts';
-import { IdParams, ResultParams, RoundListQuery, RoundRegionParams, SheetQuery } from './schema.ts';
 
 /** Rounds (plan, read, move through their statuses, assign scorers) and score entry (sheets, findings, evidence, results). */
 export async function roundRoutes(app: App, deps: ModuleDeps) {
@@ -52,7 +56,7 @@ export async function roundRoutes(app: App, deps: ModuleDeps) {
   );
   app.get(
     '/evaluation/rounds/:id',
-    { schema: { tags, summary: 'A round', params: IdParams, response: { 200: Round } } },
+    { schema: { tags, summary: 'A round', params: EvaluationIdParams, response: { 200: Round } } },
     async (request) => readRound(db, requireActor(request), request.params.id),
   );
   app.post(
@@ -61,7 +65,7 @@ export async function roundRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Move a round to another status; "published" publishes and applies threshold effects',
-        params: IdParams,
+        params: EvaluationIdParams,
         body: TransitionRequest,
         response: { 200: PublishOutcome },
       },
@@ -74,7 +78,7 @@ export async function roundRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Assign scorers to methods (replaces all)',
-        params: IdParams,
+        params: EvaluationIdParams,
         body: AssignmentsRequest,
         response: { 200: Round },
       },
@@ -89,7 +93,7 @@ export async function roundRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: "Read the data standards' values from the indicator store (hand-entered results are kept)",
-        params: IdParams,
+        params: EvaluationIdParams,
         response: { 200: IndicatorFillResult },
       },
     },
@@ -159,7 +163,7 @@ export async function roundRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Withdraw a finding with a reason',
-        params: IdParams,
+        params: EvaluationIdParams,
         body: WithdrawRequest,
         response: { 200: Finding },
       },

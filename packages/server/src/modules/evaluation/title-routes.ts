@@ -1,11 +1,17 @@
 import {
+  AtQuery,
+  EvaluationIdParams,
   Incident,
   IncidentList,
+  IncidentListQuery,
   IncidentRequest,
+  RegionParams,
   RegionTitleHistory,
+  TitleCountQuery,
   TitleCounts,
   TitleDecisionRequest,
   TitleEvent,
+  TitleListQuery,
   TitleStateList,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
@@ -15,7 +21,6 @@ import { pickLanguage } from '../../http/problem.ts';
 import { titlesExport } from './title-export.ts';
 import { actionContext, requireActor } from '../auth/index.ts';
 import { listIncidents, readIncident, recordIncident } from './incidents.ts';
-import { AtQuery, IdParams, IncidentListQuery, RegionParams, TitleCountQuery, TitleListQuery } from './schema.ts';
 import { listTitleStates, recordTitleDecision, regionTitleHistory, titleCounts } from './titles.ts';
 
 /** Incidents (negative-list events) and titles (states, counts, histories, decisions). */
@@ -60,7 +65,9 @@ export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
   );
   app.get(
     '/evaluation/incidents/:id',
-    { schema: { tags, summary: 'An incident and its effects', params: IdParams, response: { 200: Incident } } },
+    {
+      schema: { tags, summary: 'An incident and its effects', params: EvaluationIdParams, response: { 200: Incident } },
+    },
     async (request) => readIncident(db, requireActor(request), request.params.id),
   );
 

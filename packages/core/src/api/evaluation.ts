@@ -1,8 +1,12 @@
-import { CityGroup, EvaluationMethod, IsoDate, PageParam, RoundKind, RoundStatus } from '@chuangcheng/core';
 import { z } from 'zod';
+import { CityGroup, EvaluationMethod, IsoDate, RoundKind, RoundStatus } from '../evaluation.ts';
+import { PageParam } from './paging.ts';
 
-/** Route parameters and query strings of the evaluation API (bodies and responses are in core). */
-export const IdParams = z.strictObject({ id: z.uuid() });
+/**
+ * Route parameters and query strings of the evaluation API, shared by the server (validation,
+ * OpenAPI) and the web app (decision 0172); the bodies and answers are in `../evaluation.ts`.
+ */
+export const EvaluationIdParams = z.strictObject({ id: z.uuid() });
 export const RoundRegionParams = z.strictObject({ id: z.uuid(), code: z.string().min(1).max(12) });
 export const ResultParams = RoundRegionParams.extend({ standardCode: z.string().min(1).max(40) });
 export const RegionParams = z.strictObject({ code: z.string().min(1).max(12) });
