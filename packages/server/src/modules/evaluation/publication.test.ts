@@ -159,7 +159,7 @@ describe('a published round is frozen in every view', () => {
     expect(a.deductions).toEqual([expect.objectContaining({ category: 'G15', points: 3 })]);
     expect(a.total).toBeCloseTo(b.total - 3, 2);
     expect(a.publication).toMatchObject({ version: 1, decidedOn: '2019-12-20' });
-  });
+  }, 240_000); // publishes a whole round: slow on a busy machine; a bound for a hang, not a timing assertion
 
   it('records every published scorecard in the audit log, with a proof a reader checks against the signed tree', async () => {
     const url = `/api/v1/evaluation/rounds/${published}/scorecards/${A}/attestation`;
