@@ -1,13 +1,16 @@
 import { openDatabase, type DatabaseHandle } from '../../packages/server/src/db/connection.ts';
 import { EvaluationSource, evaluateTargets, NATION } from '../../packages/server/src/modules/cockpit/evaluate.ts';
 import { loadCatalogue } from '../../packages/server/src/modules/indicators/catalogue.ts';
+import { hashPassword } from '../../packages/server/src/modules/auth/password.ts';
 import { loadRegionTree, type RegionNode } from '../../packages/server/src/modules/indicators/region-tree.ts';
 import { signIn } from '../lib/auth.ts';
 import type { BenchContext, DatabaseKind, ScenarioResult } from '../lib/context.ts';
 import {
   BENCH_AS_OF,
   BENCH_PLAN,
+  existingIndicatorData,
   generateIndicatorData,
+  setAdminPassword,
   sqlFloor,
   type GeneratedIndicators,
 } from '../lib/indicator-data.ts';
@@ -112,8 +115,10 @@ async function timeEvaluations(handle: DatabaseHandle): Promise<Timing[]> {
       run: () => sqlFloor(db, null),
     },
   ];
+  // BENCH_INDICATORS_CASES=nation-provinces,nation-sql measures only those computations.
+  const only = process.env.BENCH_INDICATORS_CASES?.split(',');
   const timings: Timing[] = [];
-  for (const c of cases) {
+  for (const c of cases.filter((c) => !only || only.includes(c.id))) {
     const { ms, result } = await median(c.repeats ?? REPEATS, c.run);
     timings.push({ id: c.id, label: c.label, evaluations: result, medianMs: ms });
     console.error(`bench: ${c.id}: ${fmtMs(ms)} (${result} rows)`);
@@ -122,7 +127,11 @@ async function timeEvaluations(handle: DatabaseHandle): Promise<Timing[]> {
 }
 
 async function measure(context: BenchContext, kind: DatabaseKind): Promise<Measurement | undefined> {
-  const fixture = await context.fixture(kind);
+  // A PostgreSQL database of an earlier run that holds the generated data (its first start done).
+  const reuse = kind === 'postgres' ? process.env.BENCH_INDICATORS_REUSE_URL : undefined;
+  const fixture = reuse
+    ? { target: { kind: 'postgres' as const, url: reuse }, initialised: true }
+    : await context.fixture(kind);
   if (!fixture) return undefined;
   if (!fixture.initialised) {
     const first = await startServer(fixture.target, {
@@ -136,9 +145,11 @@ async function measure(context: BenchContext, kind: DatabaseKind): Promise<Measu
   let data: GeneratedIndicators;
   let timings: Timing[];
   try {
-    data = await generateIndicatorData(handle);
+    const existing = reuse ? await existingIndicatorData(handle) : null;
+    if (reuse) await setAdminPassword(handle, await hashPassword(context.adminPassword));
+    data = existing ?? (await generateIndicatorData(handle));
     console.error(
-      `bench: ${kind} indicator data: ${fmtInt(data.counties)} counties, ${fmtInt(data.observations)} observations in ${fmtSeconds(data.generateMs)}`,
+      `bench: ${kind} indicator data: ${fmtInt(data.counties)} counties, ${fmtInt(data.observations)} observations in ${fmtSeconds(data.generateMs)}${existing ? ' (reused)' : ''}`,
     );
     timings = await timeEvaluations(handle);
   } finally {

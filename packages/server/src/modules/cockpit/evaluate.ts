@@ -66,7 +66,7 @@ export type EvaluateOptions = {
  * From this many reporting units of a data set under the root the roll-up runs in SQL: a province
  * (about 130 counties) reads its figures into Node as before, the nation (3,000) sums them in SQL.
  */
-export const SQL_ROLLUP_MIN_UNITS = 1000;
+const SQL_ROLLUP_MIN_UNITS = 1000;
 
 /** Per-request caches: figures per data set, title events. */
 export class EvaluationSource {

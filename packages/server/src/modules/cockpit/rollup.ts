@@ -32,7 +32,7 @@ type Sums = {
 };
 
 /** An indicator as the roll-up evaluates it, with the target's definition. */
-export type RollupIndicator = {
+type RollupIndicator = {
   numerator: string;
   denominator: string | null;
   aggregation: IndicatorAggregation;
@@ -42,7 +42,7 @@ export type RollupIndicator = {
 };
 
 /** What `indicatorSeries` gives, formed from the roll-up's sums, plus what the fixed panel needs. */
-export type RolledSeries = {
+type RolledSeries = {
   series: Map<string, SeriesPoint[]>;
   expected: Map<string, number>;
   /** Per wanted region: the units the target could count (with a weight for a weighted mean). */
