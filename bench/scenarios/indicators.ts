@@ -127,10 +127,10 @@ async function timeEvaluations(handle: DatabaseHandle): Promise<Timing[]> {
 }
 
 async function measure(context: BenchContext, kind: DatabaseKind): Promise<Measurement | undefined> {
-  // A PostgreSQL database of an earlier run that holds the generated data (its first start done).
+  // A PostgreSQL database kept between runs (created empty, or holding an earlier run's data).
   const reuse = kind === 'postgres' ? process.env.BENCH_INDICATORS_REUSE_URL : undefined;
   const fixture = reuse
-    ? { target: { kind: 'postgres' as const, url: reuse }, initialised: true }
+    ? { target: { kind: 'postgres' as const, url: reuse }, initialised: false }
     : await context.fixture(kind);
   if (!fixture) return undefined;
   if (!fixture.initialised) {
