@@ -118,6 +118,27 @@ export async function generateIndicatorData(handle: DatabaseHandle): Promise<Gen
   };
 }
 
+/**
+ * The counts of a database that already holds the generated data (a run reusing it), or null.
+ * Generating takes minutes (141-375 s on a quiet machine); `BENCH_INDICATORS_REUSE_URL` reuses one.
+ */
+export async function existingIndicatorData(handle: DatabaseHandle): Promise<GeneratedIndicators | null> {
+  const db: Kysely<Database> = handle.db;
+  const counts = await sql<{ provinces: number; prefectures: number; counties: number; observations: number }>`
+    select (select count(*) from region where level = 1)::int as provinces,
+           (select count(*) from region where level = 2)::int as prefectures,
+           (select count(*) from region where level = 3)::int as counties,
+           (select count(*) from observation where data_set_code = ${BENCH_SET})::int as observations`.execute(db);
+  const row = counts.rows[0]!;
+  if (row.observations === 0) return null;
+  return { ...row, indicators: BENCH_INDICATORS, months: BENCH_MONTHS, generateMs: 0 };
+}
+
+/** Sets the administrator's password of a reused database to this run's. */
+export async function setAdminPassword(handle: DatabaseHandle, passwordHash: string): Promise<void> {
+  await sql`update app_user set password_hash = ${passwordHash} where username = 'admin'`.execute(handle.db);
+}
+
 /** The floor: one SQL aggregate of every element per month over the same observations. */
 export async function sqlFloor(db: Kysely<Database>, rootPath: string | null): Promise<number> {
   const result = await sql<{ n: number }>`

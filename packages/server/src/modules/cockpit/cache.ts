@@ -60,3 +60,27 @@ export function cachedEvaluations(
   }
   return found.value;
 }
+
+/**
+ * What a route forms from one kept evaluation (a serialised view), kept as long as that evaluation
+ * is: a recomputation or a write replaces the evaluation, and with it everything formed from it.
+ */
+const views = new WeakMap<readonly TargetEvaluation[], Map<string, Promise<string>>>();
+
+export function cachedView(
+  evaluations: readonly TargetEvaluation[],
+  key: string,
+  compute: () => Promise<string>,
+): Promise<string> {
+  let forEvaluations = views.get(evaluations);
+  if (!forEvaluations) views.set(evaluations, (forEvaluations = new Map()));
+  let found = forEvaluations.get(key);
+  if (!found) {
+    found = compute();
+    forEvaluations.set(key, found);
+    const kept = forEvaluations;
+    // A failed formation is not kept.
+    found.catch(() => kept.delete(key));
+  }
+  return found;
+}

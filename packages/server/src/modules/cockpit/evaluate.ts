@@ -29,11 +29,13 @@ import {
   dataSetOfIndicator,
   expectedReporter,
   type Catalogue,
+  type DataSetRow,
   type IndicatorRow,
   type TargetLink,
 } from '../indicators/index.ts';
 import { evaluationLookup } from '../evaluation/index.ts';
 import { readFigures, type Figure } from '../indicators/index.ts';
+import { DataSetRollup } from './rollup.ts';
 import { brief, scopeMaxLevel, scopeUnitRoots, type RegionNode, type RegionTree } from '../indicators/index.ts';
 
 /*
@@ -51,7 +53,20 @@ export type EvaluateOptions = {
   links?: readonly TargetLink[];
   /** Also compute `laggingSince` for lagging targets (costs one evaluation per period). */
   withLaggingSince?: boolean;
+  /**
+   * Where indicator figures are aggregated: `sql` sums them in the database (`DataSetRollup`),
+   * `memory` reads them one by one and aggregates with core `composeTargetValues`; `auto` (the
+   * default) sums in SQL from `SQL_ROLLUP_MIN_UNITS` reporting units up. Reading as of a data stamp
+   * always reads one by one.
+   */
+  rollUp?: 'auto' | 'sql' | 'memory';
 };
+
+/**
+ * From this many reporting units of a data set under the root the roll-up runs in SQL: a province
+ * (about 130 counties) reads its figures into Node as before, the nation (3,000) sums them in SQL.
+ */
+const SQL_ROLLUP_MIN_UNITS = 1000;
 
 /** Per-request caches: figures per data set, title events. */
 export class EvaluationSource {
@@ -384,6 +399,154 @@ function applies(link: TargetLink, catalogue: Catalogue, region: RegionNode, exp
   return region.level <= Math.min(set.region_level, scopeMaxLevel(link.ref.scope));
 }
 
+type LinkContext = {
+  link: TargetLink;
+  measure: TargetEvaluation['measure'];
+  spec: TargetSpec;
+  baseline: ReturnType<typeof baselineOf>;
+  completeness: CompletenessRule;
+  asOf: string;
+  withLaggingSince: boolean;
+};
+
+type PanelResult = NonNullable<ReturnType<typeof fixedPanelSeries>>;
+
+/** One (target, region) evaluation from the region's series, its fixed panel and data stamp. */
+function evaluateRegion(
+  ctx: LinkContext,
+  region: RegionNode,
+  points: SeriesPoint[],
+  /** The fixed panel given the full evaluation; undefined when it cannot be formed here. */
+  panelOfRegion: (
+    full: TargetEvaluationCore,
+    published: { period: string; value: number }[],
+  ) => PanelResult | null | undefined,
+  stampOf: () => { dataAsOf: string | null; revised: boolean },
+): TargetEvaluation | undefined {
+  const { spec, asOf, baseline, completeness } = ctx;
+  const published = points.filter((p) => p.value !== null).map((p) => ({ period: p.period, value: p.value! }));
+  const full = evaluateTarget(spec, published, asOf, baseline);
+  // Progress, forecast and status on the fixed panel: the units that reported at the start of
+  // the trend and in its latest period, gaps interpolated (core fixedPanelSeries).
+  const panel = panelOfRegion(full, published);
+  if (panel === undefined) return undefined;
+  const values = panel ? panel.points : published;
+  const e = panel ? evaluateTarget(spec, values, asOf, baseline) : full;
+  const { dataAsOf, revised } = stampOf();
+  // The latest figure must cover enough reporters (and enough on time) for a status to be shown.
+  const latestPoint = e.latest ? points.find((p) => p.period === e.latest!.period) : undefined;
+  const coverage = latestPoint?.coverage ?? null;
+  const status = statusWithCoverage(e.status, coverage, completeness);
+  return {
+    target: ctx.link.ref,
+    measure: ctx.measure,
+    region: brief(region),
+    targetValue: e.goal,
+    targetValueMax: e.goalMax,
+    baseline: e.baseline,
+    latest: e.latest,
+    progress: e.progress,
+    expectedToday: e.expectedToday,
+    forecast: e.forecast,
+    status,
+    laggingSince: ctx.withLaggingSince ? laggingSince(spec, values, asOf, baseline, status) : null,
+    coverage,
+    completeness,
+    provisional: (latestPoint?.unapproved ?? 0) > 0,
+    panel: panel
+      ? {
+          from: panel.from,
+          to: panel.to,
+          units: panel.units.length,
+          lateStarters: panel.lateStarters,
+          stopped: panel.stopped,
+          imputed: panel.imputed,
+        }
+      : null,
+    dataAsOf: dataAsOf === null ? null : new Date(dataAsOf).toISOString(),
+    revised,
+    series: points,
+  };
+}
+
+type TargetEvaluationCore = ReturnType<typeof evaluateTarget>;
+
+/**
+ * A link's evaluations from the SQL roll-up, or null when the sums cannot decide them exactly
+ * (a ratio's units holding one figure without the other, a fixed panel with gaps or changing
+ * units): the caller then reads the figures one by one.
+ */
+async function rolledEvaluations(
+  ctx: LinkContext,
+  rollup: DataSetRollup,
+  indicator: IndicatorRow,
+  definition: TargetDefinition,
+  source: EvaluationSource,
+  regions: readonly RegionNode[],
+): Promise<TargetEvaluation[] | null> {
+  const rolled = await rollup.series({
+    numerator: indicator.numerator_code,
+    denominator: indicator.denominator_code,
+    aggregation: indicator.aggregation as IndicatorAggregation,
+    factor: indicator.factor,
+    unitRoots: definition.unitRoots,
+    combine: definition.combine,
+  });
+  if (!rolled) return null;
+  const now = decimalYear(ctx.asOf);
+  const out: TargetEvaluation[] = [];
+  for (const region of regions) {
+    if (!applies(ctx.link, source.catalogue, region, rolled.expected.get(region.path) ?? 0)) continue;
+    const points = rolled.series.get(region.path) ?? [];
+    const byPeriod = new Map(points.map((p) => [p.period, p]));
+    const countable = rolled.countable.get(region.path) ?? 0;
+    const stamps = rolled.stamps.get(region.path) ?? new Map<string, string>();
+    const known = [...stamps.keys()].filter((p) => periodTime(p) <= now + 1e-9);
+    const evaluation = evaluateRegion(
+      ctx,
+      region,
+      points,
+      (full, published) => {
+        if (!full.baseline || !full.latest) return null;
+        const tBase = periodTime(full.baseline.period);
+        const from =
+          published.find((p) => periodTime(p.period) <= now + 1e-9 && periodTime(p.period) >= tBase - 1e-9)?.period ??
+          full.latest.period;
+        const to = full.latest.period;
+        const window = known.filter((p) => periodTime(p) >= periodTime(from) && periodTime(p) <= periodTime(to));
+        if (!window.includes(from) || !window.includes(to)) return null;
+        // The panel is every countable unit when each of them is counted in every period of the
+        // window (no gap to interpolate, no late starter, none stopped); otherwise it is formed
+        // from the figures one by one.
+        if (countable === 0 || window.some((p) => byPeriod.get(p)?.coverage?.reported !== countable)) return undefined;
+        return {
+          from,
+          to,
+          units: new Array<string>(countable),
+          lateStarters: 0,
+          stopped: 0,
+          imputed: 0,
+          points: window.flatMap((p) => {
+            const value = byPeriod.get(p)!.value;
+            return value === null ? [] : [{ period: p, value }];
+          }),
+        };
+      },
+      () => {
+        let dataAsOf: string | null = null;
+        for (const p of known) {
+          const stamp = stamps.get(p)!;
+          if (dataAsOf === null || stamp > dataAsOf) dataAsOf = stamp;
+        }
+        return { dataAsOf, revised: false };
+      },
+    );
+    if (evaluation === undefined) return null;
+    out.push(evaluation);
+  }
+  return out;
+}
+
 /** Every applicable (target, region) evaluation, in plan order then in the order of `regions`. */
 export async function evaluateTargets(source: EvaluationSource, options: EvaluateOptions): Promise<TargetEvaluation[]> {
   const { root, regions, asOf } = options;
@@ -395,6 +558,30 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
       : dataSetOfIndicator(source.catalogue, source.catalogue.indicatorByCode.get(link.indicatorCode!)!).code;
   const order = new Map(links.map((l, i) => [l, i]));
   const byLink = new Map<TargetLink, TargetEvaluation[]>();
+  const rollups = new Map<string, Promise<DataSetRollup>>();
+  const rollupOf = (set: DataSetRow): Promise<DataSetRollup> | null => {
+    if (source.dataAsOf !== null || options.rollUp === 'memory') return null;
+    const found = rollups.get(set.code);
+    if (found) return found;
+    if (options.rollUp !== 'sql') {
+      const units = source.tree.nodes.filter(
+        (n) => n.level === set.region_level && isUnder(root, n) && expectedReporter(source.catalogue, set, n.code),
+      ).length;
+      if (units < SQL_ROLLUP_MIN_UNITS) return null;
+    }
+    // One read for every indicator link of the data set: their elements and scopes.
+    const setLinks = links.filter((l) => !l.titles && setOf(l) === set.code);
+    const indicators = setLinks.map((l) => source.catalogue.indicatorByCode.get(l.indicatorCode!)!);
+    const elements = [
+      ...new Set(
+        indicators.flatMap((i) => (i.denominator_code ? [i.numerator_code, i.denominator_code] : [i.numerator_code])),
+      ),
+    ];
+    const scopes = setLinks.map((l) => scopeUnitRoots(source.tree, l.ref.scope));
+    const loaded = DataSetRollup.load(source, set, elements, scopes, root, regions);
+    rollups.set(set.code, loaded);
+    return loaded;
+  };
   for (const link of [...links].sort((a, b) => setOf(a).localeCompare(setOf(b)) || order.get(a)! - order.get(b)!)) {
     const out: TargetEvaluation[] = [];
     byLink.set(link, out);
@@ -402,17 +589,13 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
     let figures: IndicatorData | null = null;
     let measure: TargetEvaluation['measure'];
     let completeness: CompletenessRule = NO_COMPLETENESS_RULE;
+    let indicator: IndicatorRow | null = null;
+    let set: DataSetRow | null = null;
     if (link.titles) {
-      data = await titleSeries(source, link, root, regions, asOf);
       measure = { kind: 'titles', ...link.titles };
     } else {
-      const indicator = source.catalogue.indicatorByCode.get(link.indicatorCode!)!;
-      const set = dataSetOfIndicator(source.catalogue, indicator);
-      figures = await indicatorSeries(source, indicator, root, regions, {
-        unitRoots: scopeUnitRoots(source.tree, link.ref.scope),
-        combine: link.combine,
-      });
-      data = figures;
+      indicator = source.catalogue.indicatorByCode.get(link.indicatorCode!)!;
+      set = dataSetOfIndicator(source.catalogue, indicator);
       completeness = completenessOf(set);
       measure = {
         kind: 'indicator',
@@ -429,7 +612,31 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
       link,
       measure.kind === 'indicator' ? measure.indicator.unit : measure.as === 'share' ? '%' : '',
     );
-    const baseline = baselineOf(link);
+    const ctx: LinkContext = {
+      link,
+      measure,
+      spec,
+      baseline: baselineOf(link),
+      completeness,
+      asOf,
+      withLaggingSince: options.withLaggingSince ?? false,
+    };
+    const definition: TargetDefinition = {
+      unitRoots: scopeUnitRoots(source.tree, link.ref.scope),
+      combine: link.combine,
+    };
+    if (indicator && set) {
+      const rollup = rollupOf(set);
+      const rolled = rollup ? await rolledEvaluations(ctx, await rollup, indicator, definition, source, regions) : null;
+      if (rolled) {
+        out.push(...rolled);
+        continue;
+      }
+      figures = await indicatorSeries(source, indicator, root, regions, definition);
+      data = figures;
+    } else {
+      data = await titleSeries(source, link, root, regions, asOf);
+    }
     const byRegion = figures
       ? periodsByRegion(
           figures.periods,
@@ -440,67 +647,36 @@ export async function evaluateTargets(source: EvaluationSource, options: Evaluat
     for (const region of regions) {
       if (!applies(link, source.catalogue, region, data.expected.get(region.path) ?? 0)) continue;
       const points = data.series.get(region.path) ?? [];
-      const published = points.filter((p) => p.value !== null).map((p) => ({ period: p.period, value: p.value! }));
-      const full = evaluateTarget(spec, published, asOf, baseline);
-      // Progress, forecast and status on the fixed panel: the units that reported at the start of
-      // the trend and in its latest period, gaps interpolated (core fixedPanelSeries).
       const regionPeriods = byRegion?.get(region.path) ?? [];
       const knownPeriods = regionPeriods.filter((p) => periodTime(p.period) <= now + 1e-9);
-      const panel =
-        figures === null
-          ? null
-          : panelOf(
-              knownPeriods,
-              region,
-              figures.composition,
-              full,
-              published.filter((p) => periodTime(p.period) <= now + 1e-9),
-            );
-      const values = panel ? panel.points : published;
-      const e = panel ? evaluateTarget(spec, values, asOf, baseline) : full;
-      // The data stamp: the latest change among the figures known at asOf inside the region.
-      let dataAsOf: string | null = null;
-      let revised = false;
-      for (const p of knownPeriods) {
-        for (const leaf of p.leaves) {
-          if (dataAsOf === null || leaf.stamp > dataAsOf) dataAsOf = leaf.stamp;
-          revised ||= leaf.revised;
-        }
-      }
-      // The latest figure must cover enough reporters (and enough on time) for a status to be shown.
-      const latestPoint = e.latest ? points.find((p) => p.period === e.latest!.period) : undefined;
-      const coverage = latestPoint?.coverage ?? null;
-      const status = statusWithCoverage(e.status, coverage, completeness);
-      out.push({
-        target: link.ref,
-        measure,
-        region: brief(region),
-        targetValue: e.goal,
-        targetValueMax: e.goalMax,
-        baseline: e.baseline,
-        latest: e.latest,
-        progress: e.progress,
-        expectedToday: e.expectedToday,
-        forecast: e.forecast,
-        status,
-        laggingSince: options.withLaggingSince ? laggingSince(spec, values, asOf, baseline, status) : null,
-        coverage,
-        completeness,
-        provisional: (latestPoint?.unapproved ?? 0) > 0,
-        panel: panel
-          ? {
-              from: panel.from,
-              to: panel.to,
-              units: panel.units.length,
-              lateStarters: panel.lateStarters,
-              stopped: panel.stopped,
-              imputed: panel.imputed,
+      const evaluation = evaluateRegion(
+        ctx,
+        region,
+        points,
+        (full, published) =>
+          figures === null
+            ? null
+            : panelOf(
+                knownPeriods,
+                region,
+                figures.composition,
+                full,
+                published.filter((p) => periodTime(p.period) <= now + 1e-9),
+              ),
+        () => {
+          // The data stamp: the latest change among the figures known at asOf inside the region.
+          let dataAsOf: string | null = null;
+          let revised = false;
+          for (const p of knownPeriods) {
+            for (const leaf of p.leaves) {
+              if (dataAsOf === null || leaf.stamp > dataAsOf) dataAsOf = leaf.stamp;
+              revised ||= leaf.revised;
             }
-          : null,
-        dataAsOf: dataAsOf === null ? null : new Date(dataAsOf).toISOString(),
-        revised,
-        series: points,
-      });
+          }
+          return { dataAsOf, revised };
+        },
+      );
+      out.push(evaluation!);
     }
   }
   return links.flatMap((l) => byLink.get(l) ?? []);

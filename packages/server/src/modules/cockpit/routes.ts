@@ -11,8 +11,9 @@ import {
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
 import { listExportRoute } from '../../http/list-export.ts';
+import { sendSerializedJson } from '../../http/serialized-json.ts';
 import { LAGGING_COLUMNS } from './lagging-export.ts';
-import { getCockpit, getCockpitMap, getCockpitRanking, getLagging } from './service.ts';
+import { getCockpitJson, getCockpitMap, getCockpitRanking, getLagging } from './service.ts';
 
 export async function cockpitRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cockpit'];
@@ -26,7 +27,9 @@ export async function cockpitRoutes(app: App, deps: ModuleDeps) {
         response: { 200: CockpitView },
       },
     },
-    async (request) => getCockpit(deps.db, requireActor(request), request.query),
+    // Sent as the JSON kept with the evaluation (checked against the schema when it was formed).
+    async (request, reply) =>
+      sendSerializedJson(reply, await getCockpitJson(deps.db, requireActor(request), request.query)),
   );
   app.get(
     '/cockpit/map',

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import {
   message,
   indicatorPeriodBounds,
   TargetStatus,
   type CockpitMap,
   type CockpitRanking,
-  type CockpitView,
+  CockpitView,
   type LaggingItem,
   type LaggingList,
   type StatusCounts,
@@ -19,7 +20,7 @@ import { indicatorLookup, loadCatalogue } from '../indicators/index.ts';
 import { readableRegion } from '../indicators/index.ts';
 import { ancestorsOf, brief, childrenOf, type RegionNode, type RegionTree } from '../indicators/index.ts';
 import { sharedGeneration } from '../../cache/generation.ts';
-import { cachedEvaluations, invalidateEvaluations } from './cache.ts';
+import { cachedEvaluations, cachedView, invalidateEvaluations } from './cache.ts';
 import { EvaluationSource, evaluateTargets, indicatorSeries } from './evaluate.ts';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -66,11 +67,13 @@ const subtreeOf = (tree: RegionTree, region: RegionNode) =>
  * Every target for the region and its subtree (cards, ranking, lagging list and target map are
  * views of it), with `laggingSince`; cached per (region, asOf) until the next write.
  */
-function subtreeEvaluations({ region, tree, source, asOf }: Setup): Promise<TargetEvaluation[]> {
-  return cachedEvaluations(`${region.path}|${asOf}|${source.dataAsOf ?? ''}`, () =>
-    evaluateTargets(source, { root: region, regions: subtreeOf(tree, region), asOf, withLaggingSince: true }),
-  );
+function subtreeEvaluations(setup: Setup): Promise<TargetEvaluation[]> {
+  const { region, source, asOf } = setup;
+  return cachedEvaluations(`${region.path}|${asOf}|${source.dataAsOf ?? ''}`, () => computeSubtree(setup));
 }
+
+const computeSubtree = ({ region, tree, source, asOf }: Setup) =>
+  evaluateTargets(source, { root: region, regions: subtreeOf(tree, region), asOf, withLaggingSince: true });
 
 /** Child regions one can drill into (prefectures and counties). */
 const drillable = (tree: RegionTree, region: RegionNode) => childrenOf(tree, region).filter((c) => c.level <= 3);
@@ -139,10 +142,9 @@ async function indicatorValues(
   return { period, points };
 }
 
-export async function getCockpit(db: Kysely<Database>, actor: Actor, query: Query): Promise<CockpitView> {
-  const setup = await setUp(db, actor, query);
+/** The cockpit view of a region from its subtree's evaluations. */
+async function cockpitView(setup: Setup, evaluations: TargetEvaluation[]): Promise<CockpitView> {
   const { region, tree, asOf } = setup;
-  const evaluations = await subtreeEvaluations(setup);
   const targets = evaluations.filter((e) => e.region.code === region.code);
   return {
     region: brief(region),
@@ -157,6 +159,39 @@ export async function getCockpit(db: Kysely<Database>, actor: Actor, query: Quer
     targets,
     mapDefault: await chooseMapDefault(setup, evaluations, targets),
   };
+}
+
+/** The route's own serialiser of the view (checked against the response schema, as the route did). */
+const serializeCockpitView = serializerCompiler({
+  schema: CockpitView,
+  method: 'GET',
+  url: '/cockpit',
+  httpStatus: '200',
+});
+
+/**
+ * The cockpit view as the JSON the route sends (issue 13): formed, checked against the response
+ * schema and serialised once per kept evaluation of the subtree (cache.ts), so that a warm
+ * request reads no figures, no catalogue and serialises nothing.
+ */
+export async function getCockpitJson(db: Kysely<Database>, actor: Actor, query: Query): Promise<string> {
+  await cockpitGeneration.sync(db);
+  const { region, tree } = await readableRegion(db, actor, query.region);
+  const asOf = query.asOf ?? (await defaultAsOf(db));
+  const dataAsOf = query.dataAsOf === undefined ? null : new Date(query.dataAsOf).toISOString();
+  let setup: Promise<Setup> | undefined;
+  const setUpOnce = () =>
+    (setup ??= loadCatalogue(db).then((catalogue) => ({
+      region,
+      tree,
+      asOf,
+      source: new EvaluationSource(db, catalogue, tree, dataAsOf),
+    })));
+  const key = `${region.path}|${asOf}|${dataAsOf ?? ''}`;
+  const evaluations = await cachedEvaluations(key, async () => computeSubtree(await setUpOnce()));
+  return cachedView(evaluations, `cockpit|${region.code}`, async () =>
+    serializeCockpitView(await cockpitView(await setUpOnce(), evaluations)),
+  );
 }
 
 export async function getCockpitMap(

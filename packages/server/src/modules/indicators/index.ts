@@ -6,7 +6,7 @@ export {
   importCatalogueFile,
   loadCatalogue,
 } from './catalogue.ts';
-export type { Catalogue, IndicatorRow, TargetLink } from './catalogue.ts';
+export type { Catalogue, DataSetRow, IndicatorRow, TargetLink } from './catalogue.ts';
 export { generateDemo, removeDemo } from './demo.ts';
 export { approvalQueue } from './entry.ts';
 export { importWorkbook } from './excel.ts';
