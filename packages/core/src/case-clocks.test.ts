@@ -123,6 +123,12 @@ describe('handling time in working time', () => {
     expect(handlingWorkingMinutes(calendar, cst('2026-03-06T16:00:00'), cst('2026-03-09T10:00:00'), 0)).toBe(180);
     expect(handlingWorkingMinutes(calendar, cst('2026-03-06T16:00:00'), cst('2026-03-09T10:00:00'), 60)).toBe(120);
   });
+
+  it('counts whole minutes, as stored, when a case closes seconds into working time', () => {
+    const reported = new Date(cst('2026-03-09T10:00:00').getTime() + 526);
+    expect(handlingWorkingMinutes(calendar, reported, cst('2026-03-09T10:00:01'), 0)).toBe(0);
+    expect(handlingWorkingMinutes(calendar, reported, cst('2026-03-09T10:10:40'), 0)).toBe(11);
+  });
 });
 
 describe('statistics definitions', () => {

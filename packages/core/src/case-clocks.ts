@@ -120,7 +120,9 @@ export function handlingWorkingMinutes(
   closedAt: Date,
   pausedWorkingMinutes: number,
 ): number {
-  return Math.max(0, workingMinutesBetween(calendar, reportedAt, closedAt) - pausedWorkingMinutes);
+  // whole minutes, as stored (`problem_case.handling_minutes` is an integer): a case closed within working
+  // hours is seldom a whole number of minutes after its report
+  return Math.max(0, Math.round(workingMinutesBetween(calendar, reportedAt, closedAt) - pausedWorkingMinutes));
 }
 
 /** One case as the statistics see it (the reference definition the SQL of the server follows). */

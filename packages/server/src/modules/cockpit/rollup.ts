@@ -5,9 +5,17 @@ import {
   type SeriesPoint,
   type TargetCombination,
 } from '@chuangcheng/core';
-import { completenessOf, expectedReporter, type DataSetRow, type RegionNode } from '../indicators/index.ts';
+import {
+  completenessOf,
+  expectedReporter,
+  observationRollup,
+  type DataSetRow,
+  type RegionNode,
+  type RollupCell,
+  type RollupInput,
+  type RollupUnit,
+} from '../indicators/index.ts';
 import type { EvaluationSource } from './evaluate.ts';
-import { rollupRepository, type RollupCell, type RollupInput, type RollupUnit } from './rollup-repository.ts';
 
 /*
  * The roll-up of a large subtree in SQL (issue 13, decision 0184): the database sums each element's
@@ -129,9 +137,9 @@ export class DataSetRollup {
       elements,
       units,
       timelyDays: completenessOf(set).timelyDays,
-      kinds: await rollupRepository.sourceKinds(source.db),
+      kinds: await observationRollup.sourceKinds(source.db),
     };
-    const cells = await rollupRepository.cells(source.db, input);
+    const cells = await observationRollup.cells(source.db, input);
     const sums = new Map<string, Sums>();
     const periods = new Set<string>();
     for (const cell of cells) {
@@ -146,7 +154,7 @@ export class DataSetRollup {
   }
 
   private mixedUnits(): Promise<Map<string, { unapproved: number; late: number }>> {
-    this.mixed ??= rollupRepository.mixedUnits(this.source.db, this.input).then((rows) => {
+    this.mixed ??= observationRollup.mixedUnits(this.source.db, this.input).then((rows) => {
       const out = new Map<string, { unapproved: number; late: number }>();
       for (const r of rows) {
         for (const p of this.containingOf(r.group)) {

@@ -19,3 +19,7 @@ export type { RegionNode, RegionTree } from './region-tree.ts';
 export { indicatorRoutes } from './routes.ts';
 export { getSeries } from './series.ts';
 export { scopeUnitRoots } from './region-tree.ts';
+// The counted figures summed in SQL per group, scope, element and period: the cockpit's roll-up of large
+// subtrees reads the indicator tables through it (decision 0184).
+export { rollupRepository as observationRollup } from './rollup-repository.ts';
+export type { RollupCell, RollupInput, RollupUnit } from './rollup-repository.ts';
