@@ -26,18 +26,8 @@ import type { EvaluationSource } from './evaluate.ts';
  * are approved or timely for both, the caller falls back to reading the figures one by one.
  */
 
-type Sums = {
-  total: number;
-  reported: number;
-  unapproved: number;
-  timely: number;
-  weightedTotal: number;
-  weightSum: number;
-  weightedReported: number;
-  weightedUnapproved: number;
-  weightedTimely: number;
-  stamp: string;
-};
+/** A cell's sums without its place (scope, element, group, period). */
+type Sums = Omit<RollupCell, 'scope' | 'element' | 'group' | 'period'>;
 
 /** An indicator as the roll-up evaluates it, with the target's definition. */
 type RollupIndicator = {
