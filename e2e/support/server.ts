@@ -73,8 +73,21 @@ export async function startServer(kind: DatabaseKind, extraEnv: Record<string, s
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // The server's first start loads the data set in a child of its own (`first-load`): a killed
+  // server leaves that child writing into the data directory, and removing the directory under
+  // it fails with ENOTEMPTY. Kill the whole tree and wait for the server before removing anything.
+  const killTree = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      for (const pid of descendants(child.pid!)) signal(pid, 'SIGKILL');
+      child.kill('SIGKILL');
+      await exited;
+    }
+  };
   const cleanUp = async () => {
-    if (env.CHUANGCHENG_DATA_DIR) fs.rmSync(env.CHUANGCHENG_DATA_DIR, { recursive: true, force: true });
+    if (env.CHUANGCHENG_DATA_DIR) {
+      fs.rmSync(env.CHUANGCHENG_DATA_DIR, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    }
     await dropDatabase();
   };
   const url = `http://127.0.0.1:${port}`;
@@ -91,7 +104,7 @@ export async function startServer(kind: DatabaseKind, extraEnv: Record<string, s
       // not listening yet
     }
     if (Date.now() > deadline) {
-      child.kill('SIGKILL');
+      await killTree();
       await cleanUp();
       throw new Error(`server not healthy after ${STARTUP_LIMIT_MS / 1000} s:\n${output}`);
     }
@@ -102,11 +115,10 @@ export async function startServer(kind: DatabaseKind, extraEnv: Record<string, s
     adminPassword,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        await killTree();
       }
       await cleanUp();
     },
@@ -126,6 +138,37 @@ async function dropAbandonedDatabases(admin: pg.Client) {
     const pid = Number(datname.slice('cc_e2e_'.length));
     if (pid === process.pid || processAlive(pid)) continue;
     await admin.query(`drop database if exists ${datname} with (force)`);
+  }
+}
+
+/** Every process below `root` (Linux: read from /proc), children before their own children. */
+function descendants(root: number): number[] {
+  const parentOf = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^[0-9]+$/.test(entry)) continue;
+    try {
+      // pid (comm) state ppid …; comm may hold spaces and parentheses, so read after the last ')'.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parentOf.set(ppid, [...(parentOf.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while being read
+    }
+  }
+  const found: number[] = [];
+  for (let queue = [root]; queue.length > 0;) {
+    const children = parentOf.get(queue.shift()!) ?? [];
+    found.push(...children);
+    queue.push(...children);
+  }
+  return found;
+}
+
+function signal(pid: number, name: NodeJS.Signals) {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
   }
 }
 
