@@ -64,3 +64,29 @@ export function sharedGeneration(
     observe,
   };
 }
+
+/**
+ * A value loaded from a database and kept for that database until the cache generation `name`
+ * moves: `current(db)` reads the generation (one primary-key lookup), `at(db, generation)` takes
+ * one the caller read with its other data. Kept per database, not per process: a Kysely instance
+ * and every transaction opened from it share their adapter object, which is the key, so two
+ * databases served from one process never see each other's copy (convention 18).
+ */
+export function keptPerDatabase<T>(
+  name: CacheName,
+  load: (db: Db) => Promise<T>,
+): { current: (db: Db) => Promise<T>; at: (db: Db, generation: number) => Promise<T> } {
+  const kept = new WeakMap<object, { generation: number; value: Promise<T> }>();
+  const at = (db: Db, generation: number): Promise<T> => {
+    const key = db.getExecutor().adapter;
+    const entry = kept.get(key);
+    if (entry?.generation === generation) return entry.value;
+    const fresh = { generation, value: load(db) };
+    kept.set(key, fresh);
+    fresh.value.catch(() => {
+      if (kept.get(key) === fresh) kept.delete(key);
+    });
+    return fresh.value;
+  };
+  return { current: async (db) => at(db, await generationRepository.read(db, name)), at };
+}

@@ -1,17 +1,8 @@
 import type { Kysely } from 'kysely';
 import { buildWorkingCalendar, type HolidayYear, type WorkingCalendar } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { sharedGeneration } from '../../cache/generation.ts';
+import { keptPerDatabase } from '../../cache/generation.ts';
 import { calendarRepository } from './calendar-repository.ts';
-
-/**
- * The working calendar from the database, kept until an import on any server moves the
- * `case-calendar` cache generation (data-import.ts, in the import's transaction).
- */
-let cached: Promise<WorkingCalendar> | null = null;
-const calendarGeneration = sharedGeneration('case-calendar', () => {
-  cached = null;
-});
 
 async function load(db: Kysely<Database>): Promise<WorkingCalendar> {
   const years = await calendarRepository.years(db);
@@ -25,26 +16,19 @@ async function load(db: Kysely<Database>): Promise<WorkingCalendar> {
   return buildWorkingCalendar(byYear);
 }
 
-export async function workingCalendar(db: Kysely<Database>): Promise<WorkingCalendar> {
-  await calendarGeneration.sync(db);
-  return kept(db);
+/**
+ * The working calendar from the database, kept per database until an import on any server moves
+ * the `case-calendar` cache generation (data-import.ts, in the import's transaction).
+ */
+const kept = keptPerDatabase('case-calendar', load);
+
+export function workingCalendar(db: Kysely<Database>): Promise<WorkingCalendar> {
+  return kept.current(db);
 }
 
 /** The same calendar, judged against a `case-calendar` generation the caller has just read with its other data. */
 export function workingCalendarAt(db: Kysely<Database>, generation: number): Promise<WorkingCalendar> {
-  calendarGeneration.observe(generation);
-  return kept(db);
-}
-
-function kept(db: Kysely<Database>): Promise<WorkingCalendar> {
-  if (!cached) {
-    const calendar = load(db);
-    cached = calendar;
-    calendar.catch(() => {
-      if (cached === calendar) cached = null;
-    });
-  }
-  return cached;
+  return kept.at(db, generation);
 }
 
 /** The calendar as data, for the configuration page. */
