@@ -26,7 +26,7 @@ import { generateDemo, removeDemo } from '../modules/indicators/index.ts';
 import { REPO_ROOT } from '../config.ts';
 import { importCaseData } from '../modules/cases/index.ts';
 import { publishMonthlyStatistics } from '../modules/cases/index.ts';
-import { sweepUnattachedPhotos } from '../modules/cases/index.ts';
+import { sweepCaseLeftovers } from '../modules/cases/index.ts';
 import { runCaseJobs } from '../jobs/case-jobs.ts';
 import { fileStoreOf } from '../storage/file-store.ts';
 import { exportFramework, importFrameworkFile } from '../modules/evaluation/index.ts';
@@ -355,10 +355,13 @@ cases
   });
 cases
   .command('sweep-photos')
-  .description('remove photos uploaded more than a day ago and never used in a report or an action')
+  .description(
+    'remove photos uploaded more than a day ago and never used in a report or an action, and expired intake keys (as the hourly case-sweep job does)',
+  )
   .action(() =>
     withDatabase(async ({ db }, config) => {
-      console.log(`removed ${await sweepUnattachedPhotos(db, fileStoreOf(config))} unused photos`);
+      const { photos, intakeKeys } = await sweepCaseLeftovers(db, fileStoreOf(config));
+      console.log(`removed ${photos} unused photos and ${intakeKeys} expired intake keys`);
     }),
   );
 

@@ -10,6 +10,7 @@ import { buildApp } from '../app.ts';
 import { reportError } from './errors.ts';
 import { scheduledJobs } from '../jobs/schedule.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
+import { fileStoreOf } from '../storage/file-store.ts';
 import { startOutboxWorker } from '../outbox/worker.ts';
 import { auditSignerOf, scheduleAuditSequencer } from '../modules/audit/index.ts';
 import { startMetricsListener } from '../modules/system/index.ts';
@@ -92,7 +93,10 @@ export async function serve(): Promise<void> {
         throw new ConfigError(`no permission to listen on port ${config.port}; set PORT above 1024`);
       throw error;
     }
-    const scheduler = startScheduler(handle.db, scheduledJobs(config), { pollMs: SCHEDULER_POLL_MS, log: app.log });
+    const scheduler = startScheduler(handle.db, scheduledJobs(config, fileStoreOf(config)), {
+      pollMs: SCHEDULER_POLL_MS,
+      log: app.log,
+    });
     // The sequencer keeps its own one-second loop: the scheduler polls every 30 s, far too slowly for
     // an audit row to be sealed soon after its write; across servers the sequencer's own database
     // lock already lets only one of them run.

@@ -115,14 +115,3 @@ export async function openStoredPhoto(files: FileStore, row: PhotoRow, version: 
   if (!stream) throw notFound(message('notFound.fileMissing', { thing: message('record.photo'), id: row.id }));
   return stream;
 }
-
-/** Removes photos uploaded more than a day ago and never used in a report or an action. */
-export async function sweepUnattachedPhotos(db: Kysely<Database>, files: FileStore, now = new Date()) {
-  const stale = await caseRepository.staleUnattached(db, new Date(now.getTime() - 86_400_000));
-  const deleted = await caseRepository.deletePhotos(
-    db,
-    stale.map((p) => p.id),
-  );
-  await files.remove(deleted.flatMap((p) => [p.storage_key, p.display_key]));
-  return deleted.length;
-}

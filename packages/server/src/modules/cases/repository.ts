@@ -106,6 +106,17 @@ export const caseRepository = {
       .execute();
   },
 
+  /** Removes up to `limit` idempotency keys recorded before `before`; returns how many went. */
+  async deleteIntakeKeysBefore(db: Kysely<Database>, before: Date, limit: number): Promise<number> {
+    const result = await db
+      .deleteFrom('case_intake_key')
+      .where('key', 'in', (eb) =>
+        eb.selectFrom('case_intake_key').select('key').where('created_at', '<', before).limit(limit),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   findIntakeKey(db: Kysely<Database>, key: string) {
     return db.selectFrom('case_intake_key').selectAll().where('key', '=', key).executeTakeFirst();
   },
@@ -308,13 +319,13 @@ export const caseRepository = {
   },
 
   /** Unattached photos older than `before`, for the sweep. */
-  staleUnattached(db: Kysely<Database>, before: Date) {
+  staleUnattached(db: Kysely<Database>, before: Date, limit: number) {
     return db
       .selectFrom('case_photo')
       .select(['id', 'storage_key', 'display_key'])
       .where('case_id', 'is', null)
       .where('uploaded_at', '<', before)
-      .limit(1000)
+      .limit(limit)
       .execute();
   },
 

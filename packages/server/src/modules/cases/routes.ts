@@ -13,10 +13,9 @@ import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
 import { actOnCase } from './actions.ts';
 import { fileCase, nearbyOpenCases } from './intake.ts';
-import { sweepUnattachedPhotos } from './photos.ts';
 import { listCases, readCase } from './read.ts';
 import { revealReporterPhone } from './reporter-phone.ts';
-import { caseStorage, keyOf } from './request-parts.ts';
+import { keyOf } from './request-parts.ts';
 import { publicCaseRoutes } from './public-routes.ts';
 import { casePhotoRoutes } from './photo-routes.ts';
 import { caseSettingsRoutes } from './settings-routes.ts';
@@ -26,9 +25,6 @@ import { caseStatsRoutes } from './stats-routes.ts';
 /** Problem cases: public intake and tracking under /public, staff work under /cases; one file per resource. */
 export async function caseRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cases'];
-  const storage = caseStorage(deps);
-  // Photos uploaded for a report that was never sent: removed a day later (and by `cases sweep-photos`).
-  await sweepUnattachedPhotos(deps.db, storage.files);
 
   await publicCaseRoutes(app, deps);
   await casePhotoRoutes(app, deps);

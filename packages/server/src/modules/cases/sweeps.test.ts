@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { runDueJobs } from '../../jobs/scheduler.ts';
+import { scheduledJobs } from '../../jobs/schedule.ts';
+import { fileStoreOf } from '../../storage/file-store.ts';
+import { DAOLI, phonePhoto, postPhoto, report } from './fixtures.ts';
+import { INTAKE_KEY_KEEP_DAYS, sweepCaseLeftovers } from './sweeps.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const DAY_MS = 86_400_000;
+
+async function upload(): Promise<string> {
+  const res = await postPhoto(ctx, '/api/v1/public/case-photos', await phonePhoto(800, 600));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+const body = (description: string) => ({
+  categoryCode: 'event-poster',
+  description,
+  ...DAOLI,
+  regionCode: '230102001',
+});
+
+describe('the case-sweep job', () => {
+  it('removes unused photos after a day and intake keys after their keeping time, once across servers, and nothing else', async () => {
+    const files = fileStoreOf(ctx.config);
+    const stalePhoto = await upload();
+    const freshPhoto = await upload();
+    const stale = await ctx.db
+      .selectFrom('case_photo')
+      .selectAll()
+      .where('id', '=', stalePhoto)
+      .executeTakeFirstOrThrow();
+    (await files.open(stale.storage_key))!.destroy();
+    await ctx.db
+      .updateTable('case_photo')
+      .set({ uploaded_at: new Date(Date.now() - 2 * DAY_MS) })
+      .where('id', '=', stalePhoto)
+      .execute();
+
+    const oldKey = crypto.randomUUID();
+    const newKey = crypto.randomUUID();
+    const first = await report(ctx, body('路灯杆上贴满小广告'), oldKey);
+    expect(first.statusCode, first.body).toBe(201);
+    expect((await report(ctx, body('公交站牌上贴满小广告'), newKey)).statusCode).toBe(201);
+    await ctx.db
+      .updateTable('case_intake_key')
+      .set({ created_at: new Date(Date.now() - (INTAKE_KEY_KEEP_DAYS + 1) * DAY_MS) })
+      .where('key', '=', oldKey)
+      .execute();
+
+    // Only a server that has the file store schedules the sweep.
+    expect(scheduledJobs({ jobsIntervalMinutes: 0 }).map((j) => j.name)).not.toContain('case-sweep');
+    const jobs = scheduledJobs({ jobsIntervalMinutes: 0 }, files).filter((j) => j.name === 'case-sweep');
+    const now = new Date();
+    const [ran, again] = await Promise.all([runDueJobs(ctx.db, jobs, { now }), runDueJobs(ctx.db, jobs, { now })]);
+    expect([...ran, ...again]).toEqual(['case-sweep']);
+    const job = await ctx.db
+      .selectFrom('scheduled_job')
+      .selectAll()
+      .where('name', '=', 'case-sweep')
+      .executeTakeFirstOrThrow();
+    expect(job.last_result).toMatchObject({ photos: 1, intakeKeys: 1 });
+
+    // The stale photo is gone with both its files; the fresh one is still served.
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/public/case-photos/${stalePhoto}` })).statusCode).toBe(
+      404,
+    );
+    expect(await files.open(stale.storage_key)).toBeUndefined();
+    expect(await files.open(stale.display_key)).toBeUndefined();
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/public/case-photos/${freshPhoto}` })).statusCode).toBe(
+      200,
+    );
+
+    // A retry within the keeping time is answered with its case; after it, it makes a new case.
+    const replay = await report(ctx, body('公交站牌上贴满小广告'), newKey);
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json().replayed).toBe(true);
+    const late = await report(ctx, body('路灯杆上贴满小广告'), oldKey);
+    expect(late.statusCode, late.body).toBe(201);
+    expect(late.json().number).not.toBe(first.json().number);
+
+    // Safe to repeat: nothing more to remove.
+    expect(await sweepCaseLeftovers(ctx.db, files)).toEqual({ photos: 0, intakeKeys: 0 });
+    expect(await ctx.db.selectFrom('case_photo').select('id').where('id', '=', freshPhoto).execute()).toHaveLength(1);
+  });
+});
