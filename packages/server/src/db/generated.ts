@@ -189,7 +189,7 @@ export interface CaseIntakeKey {
 }
 
 export interface CasePhoto {
-  case_id: string | null;
+  case_id: string;
   content_type: string;
   display_key: string;
   event_id: string | null;
@@ -197,7 +197,22 @@ export interface CasePhoto {
   height: number | null;
   id: string;
   kind: string;
-  prefecture_code: string | null;
+  prefecture_code: string;
+  sha256: string;
+  size_bytes: number;
+  storage_key: string;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: string | null;
+  width: number | null;
+}
+
+export interface CasePhotoUpload {
+  content_type: string;
+  display_key: string;
+  file_name: string;
+  height: number | null;
+  id: string;
+  kind: string;
   sha256: string;
   size_bytes: number;
   storage_key: string;
@@ -952,6 +967,7 @@ export interface DB {
   case_event: CaseEvent;
   case_intake_key: CaseIntakeKey;
   case_photo: CasePhoto;
+  case_photo_upload: CasePhotoUpload;
   case_rating: CaseRating;
   case_reporter: CaseReporter;
   case_setting: CaseSetting;

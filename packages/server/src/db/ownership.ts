@@ -50,6 +50,7 @@ export const TABLE_OWNER: Record<keyof DB, TableOwner> = {
   case_event: 'cases',
   case_intake_key: 'cases',
   case_photo: 'cases',
+  case_photo_upload: 'cases',
   case_rating: 'cases',
   case_reporter: 'cases',
   case_setting: 'cases',

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { generationRepository } from '../../cache/generation.ts';
-import type { CaseRow } from './repository.ts';
+import { attachUploads, type CaseRow } from './repository.ts';
 
 const OPEN = ['submitted', 'accepted', 'dispatched', 'handling', 'handled'] as const;
 
@@ -126,11 +126,7 @@ export const intakeRepository = {
     const c = w.case;
     const photos =
       w.photoIds.length > 0
-        ? sql`attached as (
-            update case_photo set case_id = ${c.id}, prefecture_code = ${c.prefecture_code}, event_id = ${w.event.id}
-             where id = any(${w.photoIds}::uuid[]) and case_id is null
-            returning id
-          ),`
+        ? sql`${attachUploads(w.photoIds, c.id, c.prefecture_code, w.event.id)},`
         : sql`attached as (select null::uuid as id where false),`;
     const nearby = w.nearby
       ? sql`(select coalesce(json_agg(x), '[]'::json) from (

@@ -59,12 +59,9 @@ export async function uploadCasePhoto(
     }
     await storage.files.write(displayKey, display.data);
     await storage.files.put(storageKey, received.tempPath);
-    const row: Omit<PhotoRow, 'uploaded_at'> = {
+    const row = {
       id: crypto.randomUUID(),
-      case_id: null,
-      prefecture_code: null,
       kind,
-      event_id: null,
       file_name: fileName,
       content_type: extension === 'png' ? 'image/png' : 'image/jpeg',
       size_bytes: received.sizeBytes,
@@ -75,7 +72,7 @@ export async function uploadCasePhoto(
       height: display.info.height,
       uploaded_by: actor?.userId ?? null,
     };
-    await caseRepository.insertPhoto(db, row);
+    await caseRepository.insertUpload(db, row);
     return presentPhoto((await caseRepository.findPhoto(db, row.id))!, actor !== null);
   } catch (error) {
     await storage.files.remove([storageKey, displayKey]);

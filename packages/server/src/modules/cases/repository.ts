@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { CaseDetail, StageLimits } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { parseStored } from '../../db/stored-json.ts';
@@ -7,7 +7,53 @@ import { placeName } from './list-repository.ts';
 
 export type CaseRow = Selectable<Database['problem_case']>;
 export type CategoryRow = Selectable<Database['case_category']>;
-export type PhotoRow = Selectable<Database['case_photo']>;
+/**
+ * A case photo as the module handles it: attached (a row of `case_photo`, with its case and the
+ * case's prefecture) or only uploaded (a row of `case_photo_upload`, all three null).
+ */
+export type PhotoRow = Omit<Selectable<Database['case_photo']>, 'case_id' | 'prefecture_code'> & {
+  case_id: string | null;
+  prefecture_code: string | null;
+};
+/** An upload waiting for its case. */
+type UploadRow = Selectable<Database['case_photo_upload']>;
+const UPLOAD_COLUMNS = [
+  'id',
+  'kind',
+  'file_name',
+  'content_type',
+  'size_bytes',
+  'sha256',
+  'storage_key',
+  'display_key',
+  'width',
+  'height',
+  'uploaded_by',
+  'uploaded_at',
+] as const;
+/** The photos with `ids`, attached or only uploaded (an id is in one table at a time). */
+function photosWithIds(db: Kysely<Database>, ids: string[]) {
+  return db
+    .selectFrom('case_photo')
+    .select([
+      ...UPLOAD_COLUMNS,
+      sql<string | null>`case_id`.as('case_id'),
+      sql<string | null>`prefecture_code`.as('prefecture_code'),
+      'event_id',
+    ])
+    .where('id', 'in', ids)
+    .unionAll(
+      db
+        .selectFrom('case_photo_upload')
+        .select([
+          ...UPLOAD_COLUMNS,
+          sql<string | null>`null::uuid`.as('case_id'),
+          sql<string | null>`null::text`.as('prefecture_code'),
+          sql<string | null>`null::uuid`.as('event_id'),
+        ])
+        .where('id', 'in', ids),
+    );
+}
 /** The installation's case settings as read (stage limits parsed). */
 export type CaseSettings = Awaited<ReturnType<(typeof caseRepository)['settings']>>;
 
@@ -260,29 +306,30 @@ export const caseRepository = {
       .execute();
   },
 
-  insertPhoto(db: Kysely<Database>, row: Omit<PhotoRow, 'uploaded_at'>) {
-    return db.insertInto('case_photo').values(row).execute();
+  /** A photo just uploaded: it waits in `case_photo_upload` until a report or an action uses it. */
+  insertUpload(db: Kysely<Database>, row: Omit<UploadRow, 'uploaded_at'>) {
+    return db.insertInto('case_photo_upload').values(row).execute();
   },
 
-  findPhoto(db: Kysely<Database>, id: string) {
-    return db.selectFrom('case_photo').selectAll().where('id', '=', id).executeTakeFirst();
+  async findPhoto(db: Kysely<Database>, id: string): Promise<PhotoRow | undefined> {
+    return (await photosWithIds(db, [id]).execute())[0];
   },
 
-  findPhotos(db: Kysely<Database>, ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([] as PhotoRow[]);
-    return db.selectFrom('case_photo').selectAll().where('id', 'in', ids).execute();
+  findPhotos(db: Kysely<Database>, ids: string[]): Promise<PhotoRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return photosWithIds(db, ids).execute();
   },
 
-  /** Attaches unattached photos; returns how many were attached (fewer: someone else took one). */
+  /**
+   * Attaches uploaded photos: moves their rows into `case_photo` with the case and its prefecture.
+   * Returns how many were attached (fewer: someone else took one).
+   */
   async attachPhotos(trx: Kysely<Database>, ids: string[], target: CaseKey, eventId: string | null): Promise<number> {
     if (ids.length === 0) return 0;
-    const result = await trx
-      .updateTable('case_photo')
-      .set({ case_id: target.id, prefecture_code: target.prefecture_code, event_id: eventId })
-      .where('id', 'in', ids)
-      .where('case_id', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    const result = await sql<{ id: string }>`
+      with ${attachUploads(ids, target.id, target.prefecture_code, eventId)}
+      select id from attached`.execute(trx);
+    return result.rows.length;
   },
 
   /** Merging: the survivor shows the merged case's photos too (same stored files). */
@@ -318,24 +365,22 @@ export const caseRepository = {
       .execute();
   },
 
-  /** Unattached photos older than `before`, for the sweep. */
-  staleUnattached(db: Kysely<Database>, before: Date, limit: number) {
+  /** Uploads older than `before` that nothing used, for the sweep. */
+  staleUploads(db: Kysely<Database>, before: Date, limit: number) {
     return db
-      .selectFrom('case_photo')
+      .selectFrom('case_photo_upload')
       .select(['id', 'storage_key', 'display_key'])
-      .where('case_id', 'is', null)
       .where('uploaded_at', '<', before)
       .limit(limit)
       .execute();
   },
 
-  /** Deletes the photos still unattached; returns their stored files. */
-  deletePhotos(db: Kysely<Database>, ids: string[]) {
+  /** Deletes uploads still waiting for a case; returns their stored files. */
+  deleteUploads(db: Kysely<Database>, ids: string[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return db
-      .deleteFrom('case_photo')
+      .deleteFrom('case_photo_upload')
       .where('id', 'in', ids)
-      .where('case_id', 'is', null)
       .returning(['storage_key', 'display_key'])
       .execute();
   },
@@ -441,3 +486,25 @@ export const caseRepository = {
     return trx.deleteFrom('case_dispatch_rule').where('id', '=', id).execute();
   },
 };
+
+/**
+ * Common table expressions `moved` and `attached` that move the uploads `ids` into `case_photo` for
+ * the case (for a statement that begins `with`): shared by intake's one write statement and the
+ * actions. The delete takes each upload once, so two requests racing for one photo attach it once.
+ */
+export function attachUploads(
+  ids: string[],
+  caseId: RawBuilder<string> | string,
+  prefecture: string,
+  eventId: string | null,
+) {
+  return sql`moved as (
+      delete from case_photo_upload where id = any(${ids}::uuid[])
+      returning ${sql.join(UPLOAD_COLUMNS.map((c) => sql.ref(c)))}
+    ),
+    attached as (
+      insert into case_photo (case_id, prefecture_code, event_id, ${sql.join(UPLOAD_COLUMNS.map((c) => sql.ref(c)))})
+      select ${caseId}::uuid, ${prefecture}, ${eventId}::uuid, ${sql.join(UPLOAD_COLUMNS.map((c) => sql.ref(c)))} from moved
+      returning id
+    )`;
+}

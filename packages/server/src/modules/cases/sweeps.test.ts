@@ -33,13 +33,13 @@ describe('the case-sweep job', () => {
     const stalePhoto = await upload();
     const freshPhoto = await upload();
     const stale = await ctx.db
-      .selectFrom('case_photo')
+      .selectFrom('case_photo_upload')
       .selectAll()
       .where('id', '=', stalePhoto)
       .executeTakeFirstOrThrow();
     (await files.open(stale.storage_key))!.destroy();
     await ctx.db
-      .updateTable('case_photo')
+      .updateTable('case_photo_upload')
       .set({ uploaded_at: new Date(Date.now() - 2 * DAY_MS) })
       .where('id', '=', stalePhoto)
       .execute();
@@ -88,6 +88,31 @@ describe('the case-sweep job', () => {
 
     // Safe to repeat: nothing more to remove.
     expect(await sweepCaseLeftovers(ctx.db, files)).toEqual({ photos: 0, intakeKeys: 0 });
-    expect(await ctx.db.selectFrom('case_photo').select('id').where('id', '=', freshPhoto).execute()).toHaveLength(1);
+    expect(
+      await ctx.db.selectFrom('case_photo_upload').select('id').where('id', '=', freshPhoto).execute(),
+    ).toHaveLength(1);
+  });
+});
+
+describe('a photo upload', () => {
+  it("waits without a prefecture, moves to its case's prefecture when a report uses it, and is used once", async () => {
+    const photoId = await upload();
+    expect(await ctx.db.selectFrom('case_photo').select('id').where('id', '=', photoId).execute()).toEqual([]);
+    const filed = await report(ctx, { ...body('人行道上堆满建筑垃圾'), photoIds: [photoId] });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const again = await report(ctx, { ...body('同一张照片再报一次'), photoIds: [photoId] });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().errors[0].field).toBe('body.photoIds.0');
+    const moved = await ctx.db
+      .selectFrom('case_photo as p')
+      .innerJoin('problem_case as c', 'c.id', 'p.case_id')
+      .select(['p.prefecture_code', 'c.prefecture_code as case_prefecture', 'c.number'])
+      .where('p.id', '=', photoId)
+      .execute();
+    expect(moved).toEqual([{ prefecture_code: '2301', case_prefecture: '2301', number: filed.json().number }]);
+    expect(await ctx.db.selectFrom('case_photo_upload').select('id').where('id', '=', photoId).execute()).toEqual([]);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/public/case-photos/${photoId}` })).statusCode).toBe(
+      200,
+    );
   });
 });

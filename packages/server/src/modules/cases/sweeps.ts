@@ -22,8 +22,8 @@ const BATCH = 1000;
 export async function sweepCaseLeftovers(db: Kysely<Database>, files: FileStore, now = new Date()) {
   let photos = 0;
   for (;;) {
-    const stale = await caseRepository.staleUnattached(db, new Date(now.getTime() - UNATTACHED_PHOTO_KEEP_MS), BATCH);
-    const deleted = await caseRepository.deletePhotos(
+    const stale = await caseRepository.staleUploads(db, new Date(now.getTime() - UNATTACHED_PHOTO_KEEP_MS), BATCH);
+    const deleted = await caseRepository.deleteUploads(
       db,
       stale.map((p) => p.id),
     );
