@@ -14,16 +14,43 @@ import type { TargetEvaluation } from '@chuangcheng/core';
 
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 32;
+/** Kept reads (region rows and trees, the demo periods) and formed views per evaluation. */
+const MAX_READS = 256;
+const MAX_VIEWS = 256;
 
 type Entry = { generation: number; at: number; value: Promise<TargetEvaluation[]>; refreshing: boolean };
 
 let generation = 0;
 const entries = new Map<string, Entry>();
+const reads = new Map<string, Promise<unknown>>();
 
-/** Drops every kept evaluation of this process (the shared generation moved). */
+/** Drops every kept evaluation and read of this process (the shared generation moved). */
 export function invalidateEvaluations(): void {
   generation++;
   entries.clear();
+  reads.clear();
+}
+
+/** Keeps `value` under `key` in `map` unless it fails, holding at most `max` entries (oldest dropped). */
+function keep<T>(map: Map<string, Promise<T>>, key: string, value: Promise<T>, max: number): Promise<T> {
+  map.set(key, value);
+  value.catch(() => {
+    if (map.get(key) === value) map.delete(key);
+  });
+  while (map.size > max) map.delete(map.keys().next().value!);
+  return value;
+}
+
+/**
+ * What every cockpit request read from the database besides its own authentication (issue 13):
+ * the region it names, the region tree below it, the demo periods that choose the default date.
+ * Kept until the generation moves, which every write of them does (region imports and populations,
+ * group members, figures, demo data), so two servers agree from their next request on. Not TTL-bound:
+ * nothing they read changes without moving the generation.
+ */
+export function keptRead<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const found = reads.get(key) as Promise<T> | undefined;
+  return found ?? keep(reads as Map<string, Promise<T>>, key, read(), MAX_READS);
 }
 
 function store(key: string, compute: () => Promise<TargetEvaluation[]>): Entry {
@@ -74,13 +101,6 @@ export function cachedView(
 ): Promise<string> {
   let forEvaluations = views.get(evaluations);
   if (!forEvaluations) views.set(evaluations, (forEvaluations = new Map()));
-  let found = forEvaluations.get(key);
-  if (!found) {
-    found = compute();
-    forEvaluations.set(key, found);
-    const kept = forEvaluations;
-    // A failed formation is not kept.
-    found.catch(() => kept.delete(key));
-  }
-  return found;
+  // A failed formation (a bad cursor, an unknown target) is not kept.
+  return forEvaluations.get(key) ?? keep(forEvaluations, key, compute(), MAX_VIEWS);
 }

@@ -4,6 +4,7 @@ import { buildUser, createTestContext, type Agent, type TestContext } from '../.
 import { systemActor } from '../auth/actor.ts';
 import { generateDemo, removeDemo } from '../indicators/demo.ts';
 import { recordObservations } from '../indicators/observations.ts';
+import { importRegions } from '../regions/import-regions.ts';
 
 // The cockpit on demo data: every target of the seed plan with a status and a forecast, the map,
 // the ranking, the lagging list; scope refusals; demo data kept apart from real data.
@@ -225,6 +226,80 @@ describe('the province cockpit on demo data', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('what every request read is kept per cache generation (issue 13, decision 0191)', () => {
+  const cockpitGeneration = async () =>
+    (await ctx.db.selectFrom('cache_generation').select('generation').where('name', '=', 'cockpit').executeTakeFirst())
+      ?.generation ?? 0;
+
+  it('answers a warm map, ranking and lagging page with the body it formed, and decides the scope per request', async () => {
+    for (const url of [
+      '/api/v1/cockpit/map?target=central-heating-coverage',
+      '/api/v1/cockpit/map?indicator=pm25-concentration',
+      '/api/v1/cockpit/ranking',
+      '/api/v1/cockpit/lagging?limit=5',
+      '/api/v1/cockpit/lagging?page=2&limit=5&sort=progress&order=descend',
+    ]) {
+      const first = await ctx.admin.get(url);
+      const second = await ctx.admin.get(url);
+      expect(first.statusCode, url).toBe(200);
+      expect(second.headers['content-type'], url).toMatch(/^application\/json/);
+      expect(second.body, url).toBe(first.body);
+      // The province's kept views and region rows do not widen a city's scope.
+      expect((await harbin.get(url.includes('?') ? `${url}&region=23` : `${url}?region=23`)).statusCode, url).toBe(403);
+    }
+    const page1 = (await ctx.admin.get('/api/v1/cockpit/lagging?limit=5')).json() as LaggingList;
+    const page2 = (
+      await ctx.admin.get(`/api/v1/cockpit/lagging?limit=5&cursor=${page1.nextCursor}`)
+    ).json() as LaggingList;
+    expect(page2.items[0]).not.toEqual(page1.items[0]);
+    // A refusal is not kept: the same bad cursor is refused again, a good one still answers.
+    expect((await ctx.admin.get('/api/v1/cockpit/lagging?cursor=bad')).statusCode).toBe(400);
+    expect((await ctx.admin.get('/api/v1/cockpit/lagging?cursor=bad')).statusCode).toBe(400);
+    expect((await ctx.admin.get('/api/v1/cockpit/map?target=no-such-target')).statusCode).toBe(404);
+  });
+
+  it('shows a region renamed by an import at the next request (the import moves the generation)', async () => {
+    const nameOf = async () =>
+      ((await ctx.admin.get('/api/v1/cockpit/ranking')).json() as CockpitRanking).items.find(
+        (i) => i.region.code === '2301',
+      )!.region.name;
+    const before = await nameOf();
+    expect(before).toBe('哈尔滨市');
+    const generation = await cockpitGeneration();
+    const row = { code: '2301', level: 2, parentCode: '23', path: '23/2301', prefectureCode: '2301' };
+    await importRegions(ctx.db, actor, [{ ...row, name: '哈尔滨市（测试）' }], 'test');
+    expect(await cockpitGeneration()).toBe(generation + 1);
+    expect(await nameOf()).toBe('哈尔滨市（测试）');
+    await importRegions(ctx.db, actor, [{ ...row, name: before }], 'test');
+    expect(await nameOf()).toBe(before);
+  });
+
+  it('moves the generation when a population (a weight of the means) is set', async () => {
+    const before = await ctx.db
+      .selectFrom('region')
+      .select(['population', 'population_year'])
+      .where('code', '=', '2301')
+      .executeTakeFirstOrThrow();
+    const generation = await cockpitGeneration();
+    const res = await ctx.admin.put('/api/v1/regions/2301/population', { population: 9_000_000, year: 2020 });
+    expect(res.statusCode).toBe(200);
+    expect(await cockpitGeneration()).toBe(generation + 1);
+    const restore = {
+      population: before.population === null ? null : Number(before.population),
+      year: before.population_year,
+    };
+    expect((await ctx.admin.put('/api/v1/regions/2301/population', restore)).statusCode).toBe(200);
+  });
+
+  it('refuses a signed-out session at once although its views are kept', async () => {
+    const { agent } = await buildUser(ctx, { role: 'city_admin', regionCode: '2301' });
+    expect((await agent.get('/api/v1/cockpit/ranking')).statusCode).toBe(200);
+    expect((await agent.post('/api/v1/auth/logout')).statusCode).toBeLessThan(300);
+    expect((await agent.get('/api/v1/cockpit/ranking')).statusCode).toBe(401);
+    expect((await agent.get('/api/v1/cockpit')).statusCode).toBe(401);
   });
 });
 

@@ -13,8 +13,10 @@ import { requireActor } from '../auth/index.ts';
 import { listExportRoute } from '../../http/list-export.ts';
 import { sendSerializedJson } from '../../http/serialized-json.ts';
 import { LAGGING_COLUMNS } from './lagging-export.ts';
-import { getCockpitJson, getCockpitMap, getCockpitRanking, getLagging } from './service.ts';
+import { getCockpitJson, getCockpitMapJson, getCockpitRankingJson, getLagging, getLaggingJson } from './service.ts';
 
+// The four views are sent as the JSON kept with the evaluation they come from (checked against the
+// route's response schema when it was formed; decisions 0185, 0191).
 export async function cockpitRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cockpit'];
   app.get(
@@ -27,7 +29,6 @@ export async function cockpitRoutes(app: App, deps: ModuleDeps) {
         response: { 200: CockpitView },
       },
     },
-    // Sent as the JSON kept with the evaluation (checked against the schema when it was formed).
     async (request, reply) =>
       sendSerializedJson(reply, await getCockpitJson(deps.db, requireActor(request), request.query)),
   );
@@ -41,7 +42,8 @@ export async function cockpitRoutes(app: App, deps: ModuleDeps) {
         response: { 200: CockpitMap },
       },
     },
-    async (request) => getCockpitMap(deps.db, requireActor(request), request.query),
+    async (request, reply) =>
+      sendSerializedJson(reply, await getCockpitMapJson(deps.db, requireActor(request), request.query)),
   );
   app.get(
     '/cockpit/ranking',
@@ -53,7 +55,8 @@ export async function cockpitRoutes(app: App, deps: ModuleDeps) {
         response: { 200: CockpitRanking },
       },
     },
-    async (request) => getCockpitRanking(deps.db, requireActor(request), request.query),
+    async (request, reply) =>
+      sendSerializedJson(reply, await getCockpitRankingJson(deps.db, requireActor(request), request.query)),
   );
   app.get(
     '/cockpit/lagging',
@@ -65,7 +68,8 @@ export async function cockpitRoutes(app: App, deps: ModuleDeps) {
         response: { 200: LaggingList },
       },
     },
-    async (request) => getLagging(deps.db, requireActor(request), request.query),
+    async (request, reply) =>
+      sendSerializedJson(reply, await getLaggingJson(deps.db, requireActor(request), request.query)),
   );
   listExportRoute(
     app,

@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
 import { serializerCompiler } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import {
   message,
   indicatorPeriodBounds,
   TargetStatus,
-  type CockpitMap,
-  type CockpitRanking,
+  CockpitMap,
+  CockpitRanking,
   CockpitView,
   type LaggingItem,
-  type LaggingList,
+  LaggingList,
   type StatusCounts,
   type TargetEvaluation,
 } from '@chuangcheng/core';
@@ -17,10 +18,10 @@ import { cursor } from '../../http/types.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { indicatorLookup, loadCatalogue } from '../indicators/index.ts';
-import { readableRegion } from '../indicators/index.ts';
+import { readableRegion, regionReadsFrom, type RegionReads } from '../indicators/index.ts';
 import { ancestorsOf, brief, childrenOf, type RegionNode, type RegionTree } from '../indicators/index.ts';
 import { sharedGeneration } from '../../cache/generation.ts';
-import { cachedEvaluations, cachedView, invalidateEvaluations } from './cache.ts';
+import { cachedEvaluations, cachedView, invalidateEvaluations, keptRead } from './cache.ts';
 import { EvaluationSource, evaluateTargets, indicatorSeries } from './evaluate.ts';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -31,7 +32,10 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
  * the demo campaign is seen in its course rather than years after its deadline.
  */
 export async function defaultAsOf(db: Kysely<Database>): Promise<string> {
-  const periods = await indicatorLookup.demoPeriods(db);
+  return asOfFromDemo(await indicatorLookup.demoPeriods(db));
+}
+
+function asOfFromDemo(periods: readonly string[]): string {
   if (periods.length === 0) return todayIso();
   return periods.map((p) => indicatorPeriodBounds(p).end).reduce((a, b) => (a > b ? a : b));
 }
@@ -40,17 +44,73 @@ type Setup = { region: RegionNode; tree: RegionTree; source: EvaluationSource; a
 type Query = { region?: string; asOf?: string; dataAsOf?: string };
 
 // A write on any server moves the cockpit's generation (subscribers.ts); each request first drops
-// this process's kept evaluations when the generation moved since it last looked.
+// this process's kept evaluations and reads when the generation moved since it last looked.
 const cockpitGeneration = sharedGeneration('cockpit', invalidateEvaluations);
 
-async function setUp(db: Kysely<Database>, actor: Actor, query: Query): Promise<Setup> {
+/** Region rows and trees, read once per generation (cache.ts); the permission is decided per request. */
+const keptRegionReads = (db: Kysely<Database>): RegionReads => {
+  const reads = regionReadsFrom(db);
+  return {
+    region: (code) => keptRead(`region|${code}`, () => reads.region(code)),
+    tree: (path) => keptRead(`tree|${path}`, () => reads.tree(path)),
+  };
+};
+
+/**
+ * One cockpit request: its readable region, date and (on first use) its evaluation source, and the
+ * subtree's kept evaluations. A warm request reads the generation (besides its authentication) and
+ * nothing else from the database.
+ */
+type Request = {
+  region: RegionNode;
+  setUp: () => Promise<Setup>;
+  evaluations: () => Promise<TargetEvaluation[]>;
+};
+
+async function request(db: Kysely<Database>, actor: Actor, query: Query): Promise<Request> {
   await cockpitGeneration.sync(db);
-  const { region, tree } = await readableRegion(db, actor, query.region);
-  const catalogue = await loadCatalogue(db);
-  const asOf = query.asOf ?? (await defaultAsOf(db));
+  const { region, tree } = await readableRegion(db, actor, query.region, keptRegionReads(db));
+  const asOf = query.asOf ?? asOfFromDemo(await keptRead('demo-periods', () => indicatorLookup.demoPeriods(db)));
   // With a data stamp the figures are read as they were known then (reproducing a status).
   const dataAsOf = query.dataAsOf === undefined ? null : new Date(query.dataAsOf).toISOString();
-  return { region, tree, source: new EvaluationSource(db, catalogue, tree, dataAsOf), asOf };
+  let setup: Promise<Setup> | undefined;
+  const setUp = () =>
+    (setup ??= loadCatalogue(db).then((catalogue) => ({
+      region,
+      tree,
+      asOf,
+      source: new EvaluationSource(db, catalogue, tree, dataAsOf),
+    })));
+  // Every target for the region and its subtree (cards, ranking, lagging list and target map are
+  // views of it), with `laggingSince`; kept per (region, asOf) until the next write.
+  const key = `${region.path}|${asOf}|${dataAsOf ?? ''}`;
+  return {
+    region,
+    setUp,
+    evaluations: () => cachedEvaluations(key, async () => computeSubtree(await setUp())),
+  };
+}
+
+/** A route's own serialiser of its response (checked against the schema, as the route did). */
+const serializerOf = <T>(schema: z.ZodType<T>, url: string): ((value: T) => string) =>
+  serializerCompiler({ schema, method: 'GET', url, httpStatus: '200' });
+
+/**
+ * A view as the JSON its route sends (issue 13, decisions 0185 and 0191): formed, checked and
+ * serialised once per kept evaluation of the subtree and `view` (the query that shapes it), so
+ * that a warm request reads no figures and no catalogue and serialises nothing.
+ */
+async function keptJson<T>(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: Query,
+  view: string,
+  serialize: (value: T) => string,
+  form: (setup: Setup, evaluations: TargetEvaluation[]) => Promise<T> | T,
+): Promise<string> {
+  const { region, setUp, evaluations } = await request(db, actor, query);
+  const kept = await evaluations();
+  return cachedView(kept, `${view}|${region.code}`, async () => serialize(await form(await setUp(), kept)));
 }
 
 function countStatuses(evaluations: readonly TargetEvaluation[]): StatusCounts {
@@ -62,15 +122,6 @@ function countStatuses(evaluations: readonly TargetEvaluation[]): StatusCounts {
 /** The region and every region below it down to county level. */
 const subtreeOf = (tree: RegionTree, region: RegionNode) =>
   tree.nodes.filter((n) => n.path === region.path || n.path.startsWith(`${region.path}/`));
-
-/**
- * Every target for the region and its subtree (cards, ranking, lagging list and target map are
- * views of it), with `laggingSince`; cached per (region, asOf) until the next write.
- */
-function subtreeEvaluations(setup: Setup): Promise<TargetEvaluation[]> {
-  const { region, source, asOf } = setup;
-  return cachedEvaluations(`${region.path}|${asOf}|${source.dataAsOf ?? ''}`, () => computeSubtree(setup));
-}
 
 const computeSubtree = ({ region, tree, source, asOf }: Setup) =>
   evaluateTargets(source, { root: region, regions: subtreeOf(tree, region), asOf, withLaggingSince: true });
@@ -161,54 +212,34 @@ async function cockpitView(setup: Setup, evaluations: TargetEvaluation[]): Promi
   };
 }
 
-/** The route's own serialiser of the view (checked against the response schema, as the route did). */
-const serializeCockpitView = serializerCompiler({
-  schema: CockpitView,
-  method: 'GET',
-  url: '/cockpit',
-  httpStatus: '200',
-});
+const serializeCockpitView = serializerOf(CockpitView, '/cockpit');
 
-/**
- * The cockpit view as the JSON the route sends (issue 13): formed, checked against the response
- * schema and serialised once per kept evaluation of the subtree (cache.ts), so that a warm
- * request reads no figures, no catalogue and serialises nothing.
- */
-export async function getCockpitJson(db: Kysely<Database>, actor: Actor, query: Query): Promise<string> {
-  await cockpitGeneration.sync(db);
-  const { region, tree } = await readableRegion(db, actor, query.region);
-  const asOf = query.asOf ?? (await defaultAsOf(db));
-  const dataAsOf = query.dataAsOf === undefined ? null : new Date(query.dataAsOf).toISOString();
-  let setup: Promise<Setup> | undefined;
-  const setUpOnce = () =>
-    (setup ??= loadCatalogue(db).then((catalogue) => ({
-      region,
-      tree,
-      asOf,
-      source: new EvaluationSource(db, catalogue, tree, dataAsOf),
-    })));
-  const key = `${region.path}|${asOf}|${dataAsOf ?? ''}`;
-  const evaluations = await cachedEvaluations(key, async () => computeSubtree(await setUpOnce()));
-  return cachedView(evaluations, `cockpit|${region.code}`, async () =>
-    serializeCockpitView(await cockpitView(await setUpOnce(), evaluations)),
-  );
-}
+/** The cockpit view as the JSON the route sends, kept with the evaluation (decision 0185). */
+export const getCockpitJson = (db: Kysely<Database>, actor: Actor, query: Query): Promise<string> =>
+  keptJson(db, actor, query, 'cockpit', serializeCockpitView, cockpitView);
 
-export async function getCockpitMap(
-  db: Kysely<Database>,
-  actor: Actor,
-  query: Query & { target?: string; indicator?: string; period?: string },
-): Promise<CockpitMap> {
+type MapQuery = Query & { target?: string; indicator?: string; period?: string };
+
+const serializeCockpitMap = serializerOf(CockpitMap, '/cockpit/map');
+
+/** The map of one target or indicator as the JSON the route sends, kept with the evaluation. */
+export function getCockpitMapJson(db: Kysely<Database>, actor: Actor, query: MapQuery): Promise<string> {
   if ((query.target === undefined) === (query.indicator === undefined)) {
     throw invalid([{ field: 'querystring.target', message: message('indicator.targetOrIndicator') }]);
   }
-  const setup = await setUp(db, actor, query);
+  const view = `map|${query.target ?? ''}|${query.indicator ?? ''}|${query.period ?? ''}`;
+  return keptJson(db, actor, query, view, serializeCockpitMap, (setup, evaluations) =>
+    cockpitMap(setup, evaluations, query),
+  );
+}
+
+async function cockpitMap(setup: Setup, subtree: readonly TargetEvaluation[], query: MapQuery): Promise<CockpitMap> {
   const { region, tree, source, asOf } = setup;
   const children = drillable(tree, region);
   if (query.target) {
     const link = source.catalogue.links.find((l) => l.ref.code === query.target);
     if (!link) throw notFound('target', query.target);
-    const evaluations = (await subtreeEvaluations(setup)).filter(
+    const evaluations = subtree.filter(
       (e) => e.target.planCode === link.ref.planCode && e.target.code === link.ref.code,
     );
     const byRegion = new Map(evaluations.map((e) => [e.region.code, e]));
@@ -255,11 +286,14 @@ export async function getCockpitMap(
   };
 }
 
-export async function getCockpitRanking(db: Kysely<Database>, actor: Actor, query: Query): Promise<CockpitRanking> {
-  const setup = await setUp(db, actor, query);
-  const { region, tree, asOf } = setup;
+const serializeCockpitRanking = serializerOf(CockpitRanking, '/cockpit/ranking');
+
+/** The ranking of the child regions as the JSON the route sends, kept with the evaluation. */
+export const getCockpitRankingJson = (db: Kysely<Database>, actor: Actor, query: Query): Promise<string> =>
+  keptJson(db, actor, query, 'ranking', serializeCockpitRanking, cockpitRanking);
+
+function cockpitRanking({ region, tree, asOf }: Setup, evaluations: readonly TargetEvaluation[]): CockpitRanking {
   const children = drillable(tree, region);
-  const evaluations = await subtreeEvaluations(setup);
   const rows = children.map((child) => {
     const mine = evaluations.filter((e) => e.region.code === child.code);
     // A target with insufficient coverage has no status, so its progress does not enter the score.
@@ -284,22 +318,36 @@ export async function getCockpitRanking(db: Kysely<Database>, actor: Actor, quer
   return { region: brief(region), asOf, items };
 }
 
-/** Every lagging (target, region) in the region's subtree down to county level, oldest first. */
-export async function getLagging(
-  db: Kysely<Database>,
-  actor: Actor,
-  query: Query & {
-    cursor?: string;
-    limit: number;
-    page?: number;
-    sort?: 'since' | 'progress' | 'region';
-    order?: 'ascend' | 'descend';
-  },
-): Promise<LaggingList> {
-  const setup = await setUp(db, actor, query);
-  const { region, tree, source } = setup;
+type LaggingQuery = Query & {
+  cursor?: string;
+  limit: number;
+  page?: number;
+  sort?: 'since' | 'progress' | 'region';
+  order?: 'ascend' | 'descend';
+};
+
+/** Every lagging (target, region) in the region's subtree down to county level, oldest first (the export's pages). */
+export async function getLagging(db: Kysely<Database>, actor: Actor, query: LaggingQuery): Promise<LaggingList> {
+  const { setUp, evaluations } = await request(db, actor, query);
+  const kept = await evaluations();
+  return lagging(await setUp(), kept, query);
+}
+
+const serializeLagging = serializerOf(LaggingList, '/cockpit/lagging');
+
+/** A page of the lagging list as the JSON the route sends, kept with the evaluation per page query. */
+export function getLaggingJson(db: Kysely<Database>, actor: Actor, query: LaggingQuery): Promise<string> {
+  const { cursor: at, limit, page, sort, order } = query;
+  const view = `lagging|${JSON.stringify([at ?? null, limit, page ?? null, sort ?? null, order ?? null])}`;
+  return keptJson(db, actor, query, view, serializeLagging, (setup, evaluations) => lagging(setup, evaluations, query));
+}
+
+function lagging(
+  { region, tree, source }: Setup,
+  evaluations: readonly TargetEvaluation[],
+  query: LaggingQuery,
+): LaggingList {
   const regions = subtreeOf(tree, region);
-  const evaluations = await subtreeEvaluations(setup);
   const position = new Map(source.catalogue.links.map((l, i) => [`${l.ref.planCode}/${l.ref.code}`, i]));
   const regionOrder = new Map(regions.map((r, i) => [r.code, i]));
   const since = (e: TargetEvaluation) => (e.laggingSince ? indicatorPeriodBounds(e.laggingSince).end : '9999');

@@ -15,22 +15,38 @@ import { indicatorRegionRepository } from './region-repository.ts';
 import { loadRegionTree, type RegionNode, type RegionTree } from './region-tree.ts';
 
 /**
+ * What `readableRegion` reads: a region's row by code and the tree of a subtree. A caller that keeps
+ * them (the cockpit, per cache generation) passes its own; by default both are read each time.
+ */
+export type RegionReads = {
+  region(code: string): Promise<{ code: string; path: string; level: number } | undefined>;
+  tree(path: string): Promise<RegionTree>;
+};
+
+export const regionReadsFrom = (db: Kysely<Database>): RegionReads => ({
+  region: (code) => indicatorRegionRepository.region(db, code),
+  tree: (path) => loadRegionTree(db, path),
+});
+
+/**
  * Reading indicators, series and the cockpit: `indicator.read`, and the region must lie in the
  * actor's scope (403 OUT_OF_SCOPE). Unknown regions and regions below county level are 404.
- * Returns the region and the tree of its subtree (with ancestors).
+ * Returns the region and the tree of its subtree (with ancestors). The permission is decided here
+ * for every call, also when the reads are kept.
  */
 export async function readableRegion(
   db: Kysely<Database>,
   actor: Actor,
   code: string | undefined,
+  reads: RegionReads = regionReadsFrom(db),
 ): Promise<{ region: RegionNode; tree: RegionTree }> {
   authorize(actor, 'indicator.read');
   const regionCode = code ?? actor.regionCode;
-  const row = await indicatorRegionRepository.region(db, regionCode);
+  const row = await reads.region(regionCode);
   if (!row) throw notFound('region', regionCode);
   assertInScope(actor, row.path);
   if (row.level > 3) throw notFound(message('notFound.indicatorLevel', { id: regionCode }));
-  const tree = await loadRegionTree(db, row.path);
+  const tree = await reads.tree(row.path);
   return { region: tree.byCode.get(row.code)!, tree };
 }
 

@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { generationRepository } from '../../cache/generation.ts';
 import { regionRepository, type RegionImportRow } from './repository.ts';
 
 const BATCH_SIZE = 1000;
@@ -144,6 +145,8 @@ export async function importRegions(
     for (let i = 0; i < ordered.length; i += BATCH_SIZE) {
       await regionRepository.upsertBatch(trx, ordered.slice(i, i + BATCH_SIZE), source);
     }
+    // The cockpit keeps region rows and trees per generation (decision 0191).
+    await generationRepository.advance(trx, 'cockpit');
     await recordAudit(
       trx,
       { actor },
@@ -206,6 +209,8 @@ export async function importPopulation(
   if (errors.length > 0)
     throw new AppError('IMPORT_FAILED', `${fileName}: ${errors.length} error(s)`, errors.slice(0, 200));
   await db.transaction().execute(async (trx) => {
+    // Populations weight the cockpit's means: its kept trees go with the generation (decision 0191).
+    await generationRepository.advance(trx, 'cockpit');
     for (const u of updates) {
       const before = await regionRepository.findByCode(trx, u.code);
       await regionRepository.setPopulation(trx, u.code, u.population, u.year);

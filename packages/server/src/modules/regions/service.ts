@@ -6,6 +6,7 @@ import { cursor } from '../../http/types.ts';
 import { offsetOf } from '../../http/paging.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { generationRepository } from '../../cache/generation.ts';
 import { regionRepository, type RegionRow } from './repository.ts';
 import { regionPolicy } from './policy.ts';
 
@@ -123,6 +124,8 @@ export async function updatePopulation(
   regionPolicy.canWrite(actor, before.path);
   return db.transaction().execute(async (trx) => {
     await regionRepository.setPopulation(trx, code, input.population, input.year);
+    // Populations weight the cockpit's means: its kept trees go with the generation (decision 0191).
+    await generationRepository.advance(trx, 'cockpit');
     const after = await getRegion(trx, code);
     await recordAudit(
       trx,
