@@ -67,6 +67,15 @@ export const eventCatalogue = {
       officeIds: z.array(Id),
     }),
   },
+  /**
+   * cases: a case was filed or changed in a way the statistics count (acceptance, dispatch or return,
+   * merge, handling, verification, rating, reopening); `reportedAt` names the month it is counted in.
+   */
+  'case.changed': {
+    emittedBy: 'cases',
+    version: 1,
+    payload: z.object({ caseId: Id, prefectureCode: Code, reportedAt: z.iso.datetime() }),
+  },
   /** indicators: figures were written to the observation store (any source). */
   'observation.recorded': {
     emittedBy: 'indicators',

@@ -51,6 +51,7 @@ export const TABLE_OWNER: Record<keyof DB, TableOwner> = {
   case_intake_key: 'cases',
   case_photo: 'cases',
   case_rating: 'cases',
+  case_stats_month: 'cases',
   case_reporter: 'cases',
   case_setting: 'cases',
   data_entry: 'indicators',

@@ -1,0 +1,121 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { groupKey, OPEN, scopeOf, type CaseCounts, type CaseGrouping, type CaseSelection } from './stats-repository.ts';
+
+/** The first day of the month of `at` in China time, as a date. */
+const monthOf = (at: RawBuilder<unknown>) => sql`date_trunc('month', ${at} at time zone 'Asia/Shanghai')::date`;
+
+/** China midnight at the start of the month `month` ('YYYY-MM'), and of the month after `month`. */
+const monthStart = (month: string) => sql`(${`${month}-01T00:00:00+08:00`}::timestamptz)`;
+const monthEnd = (month: string) => sql`(${`${month}-01T00:00:00+08:00`}::timestamptz + interval '1 month')`;
+
+/**
+ * The roll-up's rows for the cases `where` selects: one per (prefecture, month of report, county
+ * path, category, unit), with the sums the statistics add (the same definitions as
+ * caseStatsRepository.counts, less the clock-dependent open and overdue counts) and each case's
+ * latest rating.
+ */
+function rollupRows(where: RawBuilder<boolean>) {
+  return sql`
+    insert into case_stats_month (prefecture_code, month, region_path, category_code, org_unit_id, cases, accepted,
+      closed, closed_on_time, verified, reworked, hours_sum, working_minutes_sum, closed_timed, rating_sum, ratings)
+    select c.prefecture_code, ${monthOf(sql`c.reported_at`)},
+      array_to_string((string_to_array(c.region_path, '/'))[1:3], '/'),
+      c.category_code, c.org_unit_id,
+      count(*)::int,
+      count(*) filter (where c.accepted_at is not null and c.merged_into_id is null)::int,
+      count(*) filter (where c.status = 'closed')::int,
+      count(*) filter (where c.status = 'closed' and c.handled_at <= c.deadline)::int,
+      count(*) filter (where c.verified_count > 0)::int,
+      count(*) filter (where c.rework_count > 0 or c.reopen_count > 0)::int,
+      coalesce(sum(extract(epoch from c.closed_at - c.reported_at) / 3600.0) filter (where c.status = 'closed'), 0)::float8,
+      coalesce(sum(c.handling_minutes) filter (where c.status = 'closed'), 0)::bigint,
+      count(c.handling_minutes) filter (where c.status = 'closed')::int,
+      coalesce(sum(r.satisfaction), 0)::bigint,
+      count(r.satisfaction)::int
+    from problem_case c
+    left join lateral (
+      select satisfaction from case_rating where case_id = c.id order by at desc, id desc limit 1
+    ) r on true
+    where ${where}
+    group by 1, 2, 3, 4, 5`;
+}
+
+export type RollupCounts = Omit<CaseCounts, 'due' | 'open' | 'overdue_open'> & { rating_sum: number; ratings: number };
+
+/** SQL of the case statistics roll-up (`case_stats_month`, decision 0189). */
+export const caseStatsRollupRepository = {
+  /**
+   * Recomputes the roll-up of one prefecture's month (the month `reportedAt` falls in, China time)
+   * from problem_case: idempotent, whatever the table held before. The slice is locked for the
+   * transaction, so two deliveries for one slice do not insert it twice.
+   */
+  async recomputeSlice(trx: Kysely<Database>, prefectureCode: string, reportedAt: Date): Promise<void> {
+    const { rows } = await sql<{ month: string }>`
+      select to_char(${monthOf(sql`${reportedAt}::timestamptz`)}, 'YYYY-MM') as month`.execute(trx);
+    const month = rows[0]!.month;
+    await sql`select pg_advisory_xact_lock(hashtext(${`case_stats_month:${prefectureCode}:${month}`}))`.execute(trx);
+    await sql`delete from case_stats_month where prefecture_code = ${prefectureCode} and month = ${`${month}-01`}::date`.execute(
+      trx,
+    );
+    await rollupRows(
+      sql<boolean>`c.prefecture_code = ${prefectureCode} and c.reported_at >= ${monthStart(month)} and c.reported_at < ${monthEnd(month)}`,
+    ).execute(trx);
+  },
+
+  /** Refills the whole roll-up from problem_case (an existing database, or after a bulk load). */
+  async rebuild(db: Kysely<Database>): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      await sql`lock table case_stats_month in exclusive mode`.execute(trx);
+      await sql`delete from case_stats_month`.execute(trx);
+      const result = await rollupRows(sql<boolean>`true`).execute(trx);
+      return Number(result.numAffectedRows ?? 0);
+    });
+  },
+
+  /**
+   * The roll-up's sums for the selection's scope (base at county level or above; category; unit)
+   * over the whole months `first` to `last` ('YYYY-MM'), grouped (a region grouping down to county).
+   */
+  async counts(
+    db: Kysely<Database>,
+    selection: CaseSelection,
+    grouping: CaseGrouping,
+    first: string,
+    last: string,
+  ): Promise<RollupCounts[]> {
+    const key = grouping === 'month' ? sql<string>`to_char(c.month, 'YYYY-MM')` : groupKey(grouping, selection.basePath);
+    const result = await sql<RollupCounts>`
+      select ${key} as key,
+        sum(c.cases)::int as cases, sum(c.accepted)::int as accepted, sum(c.closed)::int as closed,
+        sum(c.closed_on_time)::int as closed_on_time, sum(c.verified)::int as verified,
+        sum(c.reworked)::int as reworked, sum(c.hours_sum)::float8 as hours_sum,
+        sum(c.working_minutes_sum)::float8 as working_minutes_sum, sum(c.closed_timed)::int as closed_timed,
+        sum(c.rating_sum)::float8 as rating_sum, sum(c.ratings)::int as ratings
+      from case_stats_month c
+      where ${scopeOf(selection)} and c.month >= ${`${first}-01`}::date and c.month <= ${`${last}-01`}::date
+      group by 1`.execute(db);
+    return result.rows;
+  },
+
+  /**
+   * The clock-dependent part, live: open cases of the selection reported in the whole months
+   * `first` to `last`, and how many of them are overdue now (a partial index holds open cases only).
+   */
+  async openCounts(
+    db: Kysely<Database>,
+    selection: CaseSelection,
+    grouping: CaseGrouping,
+    first: string,
+    last: string,
+  ): Promise<{ key: string | null; open: number; overdue_open: number }[]> {
+    const result = await sql<{ key: string | null; open: number; overdue_open: number }>`
+      select ${groupKey(grouping, selection.basePath)} as key, count(*)::int as open,
+        count(*) filter (where coalesce(c.paused_at, now()) > c.deadline)::int as overdue_open
+      from problem_case c
+      where ${scopeOf(selection)} and c.status in (${OPEN})
+        and c.reported_at >= ${monthStart(first)} and c.reported_at < ${monthEnd(last)}
+      group by 1`.execute(db);
+    return result.rows;
+  },
+};
