@@ -5,9 +5,13 @@ import { groupKey, OPEN, scopeOf, type CaseCounts, type CaseGrouping, type CaseS
 /** The first day of the month of `at` in China time, as a date. */
 const monthOf = (at: RawBuilder<unknown>) => sql`date_trunc('month', ${at} at time zone 'Asia/Shanghai')::date`;
 
-/** China midnight at the start of the month `month` ('YYYY-MM'), and of the month after `month`. */
-const monthStart = (month: string) => sql`(${`${month}-01T00:00:00+08:00`}::timestamptz)`;
-const monthEnd = (month: string) => sql`(${`${month}-01T00:00:00+08:00`}::timestamptz + interval '1 month')`;
+/**
+ * China midnight at the start of the month `month` ('YYYY-MM'), and of the month after it: months
+ * are added in China time (a timestamptz plus a month would count in the session's time zone).
+ */
+const monthStart = (month: string) => sql`(${`${month}-01`}::timestamp at time zone 'Asia/Shanghai')`;
+const monthEnd = (month: string) =>
+  sql`((${`${month}-01`}::timestamp + interval '1 month') at time zone 'Asia/Shanghai')`;
 
 /**
  * The roll-up's rows for the cases `where` selects: one per (prefecture, month of report, county
@@ -41,7 +45,7 @@ function rollupRows(where: RawBuilder<boolean>) {
     group by 1, 2, 3, 4, 5`;
 }
 
-export type RollupCounts = Omit<CaseCounts, 'due' | 'open' | 'overdue_open'> & { rating_sum: number; ratings: number };
+type RollupCounts = Omit<CaseCounts, 'due' | 'open' | 'overdue_open'> & { rating_sum: number; ratings: number };
 
 /** SQL of the case statistics roll-up (`case_stats_month`, decision 0189). */
 export const caseStatsRollupRepository = {
