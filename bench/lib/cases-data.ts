@@ -46,7 +46,9 @@ export async function generateCases(
   const db = handle.db;
   try {
     // A reused database that already holds the cases keeps them; only this run's passwords change.
-    const held = reuse ? (await sql<{ n: number }>`select count(*)::int as n from problem_case`.execute(db)).rows[0]!.n : 0;
+    const held = reuse
+      ? (await sql<{ n: number }>`select count(*)::int as n from problem_case`.execute(db)).rows[0]!.n
+      : 0;
     if (reuse && held >= count) {
       await sql`update app_user set password_hash = ${await hashPassword(reuse.adminPassword)} where username = 'admin'`.execute(
         db,

@@ -23,7 +23,12 @@ export const outboxRepository = {
   },
 
   /** `insertEvent` as a common table expression (`outbox_row`) of a caller's data-modifying statement. */
-  insertEventCte(row: { name: string; version: number; payload: unknown; prefectureCode: string | null }): RawBuilder<unknown> {
+  insertEventCte(row: {
+    name: string;
+    version: number;
+    payload: unknown;
+    prefectureCode: string | null;
+  }): RawBuilder<unknown> {
     return sql`outbox_row as (
       insert into outbox_event (name, version, payload, prefecture_code)
       values (${row.name}, ${row.version}, ${JSON.stringify(row.payload)}::jsonb, ${row.prefectureCode})

@@ -88,7 +88,8 @@ export const caseStatsRollupRepository = {
     first: string,
     last: string,
   ): Promise<RollupCounts[]> {
-    const key = grouping === 'month' ? sql<string>`to_char(c.month, 'YYYY-MM')` : groupKey(grouping, selection.basePath);
+    const key =
+      grouping === 'month' ? sql<string>`to_char(c.month, 'YYYY-MM')` : groupKey(grouping, selection.basePath);
     const result = await sql<RollupCounts>`
       select ${key} as key,
         sum(c.cases)::int as cases, sum(c.accepted)::int as accepted, sum(c.closed)::int as closed,
