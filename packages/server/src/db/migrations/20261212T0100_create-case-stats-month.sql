@@ -3,7 +3,7 @@
 -- sums the statistics add for every case in it. None of them depends on the time of the read: the
 -- open and overdue counts (and the overdue part of "due") stay a live query over open cases.
 -- Maintained by the cases module's `cases.stats-rollup` subscriber on `case.changed` events, which
--- recomputes one (prefecture, month) slice from problem_case; `chuangcheng cases rebuild-stats`
+-- recomputes one (prefecture, month, county, category) slice from problem_case; `chuangcheng cases rebuild-stats`
 -- refills the whole table.
 create table case_stats_month (
   prefecture_code     varchar(12) not null,

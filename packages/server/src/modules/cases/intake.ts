@@ -342,7 +342,15 @@ export async function fileCase(
       data: JSON.stringify({ channel: input.channel }),
     },
     photoIds: input.photoIds,
-    changed: emitEventCte(caseChangedEvent({ id, prefecture_code: prefectureCode, reported_at: reportedAt })),
+    changed: emitEventCte(
+      caseChangedEvent({
+        id,
+        prefecture_code: prefectureCode,
+        reported_at: reportedAt,
+        region_path: region.path,
+        category_code: category.code,
+      }),
+    ),
     audit: (number) =>
       auditEntryCtes(
         { actor: ctx.actor, requestId: ctx.requestId },

@@ -2,6 +2,9 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { groupKey, OPEN, scopeOf, type CaseCounts, type CaseGrouping, type CaseSelection } from './stats-repository.ts';
 
+/** A region path cut to its first three parts (province/prefecture/county), as the roll-up keys it. */
+const countyPath = (path: string) => path.split('/').slice(0, 3).join('/');
+
 /** The first day of the month of `at` in China time, as a date. */
 const monthOf = (at: RawBuilder<unknown>) => sql`date_trunc('month', ${at} at time zone 'Asia/Shanghai')::date`;
 
@@ -50,20 +53,30 @@ type RollupCounts = Omit<CaseCounts, 'due' | 'open' | 'overdue_open'> & { rating
 /** SQL of the case statistics roll-up (`case_stats_month`, decision 0189). */
 export const caseStatsRollupRepository = {
   /**
-   * Recomputes the roll-up of one prefecture's month (the month `reportedAt` falls in, China time)
-   * from problem_case: idempotent, whatever the table held before. The slice is locked for the
-   * transaction, so two deliveries for one slice do not insert it twice.
+   * Recomputes one slice of the roll-up from problem_case: the cases of the prefecture reported in
+   * the month `reportedAt` falls in (China time), in the county of `regionPath` (the region itself
+   * when it is a county or above) and of the category. Idempotent, whatever the table held before;
+   * the slice is locked for the transaction, so two deliveries for one slice do not insert it twice.
    */
-  async recomputeSlice(trx: Kysely<Database>, prefectureCode: string, reportedAt: Date): Promise<void> {
+  async recomputeSlice(
+    trx: Kysely<Database>,
+    slice: { prefectureCode: string; reportedAt: Date; regionPath: string; categoryCode: string },
+  ): Promise<void> {
+    const county = countyPath(slice.regionPath);
     const { rows } = await sql<{ month: string }>`
-      select to_char(${monthOf(sql`${reportedAt}::timestamptz`)}, 'YYYY-MM') as month`.execute(trx);
+      select to_char(${monthOf(sql`${slice.reportedAt}::timestamptz`)}, 'YYYY-MM') as month`.execute(trx);
     const month = rows[0]!.month;
-    await sql`select pg_advisory_xact_lock(hashtext(${`case_stats_month:${prefectureCode}:${month}`}))`.execute(trx);
-    await sql`delete from case_stats_month where prefecture_code = ${prefectureCode} and month = ${`${month}-01`}::date`.execute(
-      trx,
-    );
+    const key = `case_stats_month:${slice.prefectureCode}:${month}:${county}:${slice.categoryCode}`;
+    await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+    await sql`
+      delete from case_stats_month
+      where prefecture_code = ${slice.prefectureCode} and month = ${`${month}-01`}::date
+        and region_path = ${county} and category_code = ${slice.categoryCode}`.execute(trx);
     await rollupRows(
-      sql<boolean>`c.prefecture_code = ${prefectureCode} and c.reported_at >= ${monthStart(month)} and c.reported_at < ${monthEnd(month)}`,
+      sql<boolean>`c.prefecture_code = ${slice.prefectureCode}
+        and c.reported_at >= ${monthStart(month)} and c.reported_at < ${monthEnd(month)}
+        and (c.region_path = ${county} or c.region_path like ${`${county}/%`})
+        and c.category_code = ${slice.categoryCode}`,
     ).execute(trx);
   },
 
@@ -104,22 +117,23 @@ export const caseStatsRollupRepository = {
   },
 
   /**
-   * The clock-dependent part, live: open cases of the selection reported in the whole months
-   * `first` to `last`, and how many of them are overdue now (a partial index holds open cases only).
+   * The clock-dependent part, live: open cases of the selection reported from `from` to `to` (China
+   * dates, inclusive), and how many of them are overdue now (a partial index holds open cases only).
    */
   async openCounts(
     db: Kysely<Database>,
     selection: CaseSelection,
     grouping: CaseGrouping,
-    first: string,
-    last: string,
+    from: string,
+    to: string,
   ): Promise<{ key: string | null; open: number; overdue_open: number }[]> {
     const result = await sql<{ key: string | null; open: number; overdue_open: number }>`
       select ${groupKey(grouping, selection.basePath)} as key, count(*)::int as open,
         count(*) filter (where coalesce(c.paused_at, now()) > c.deadline)::int as overdue_open
       from problem_case c
       where ${scopeOf(selection)} and c.status in (${OPEN})
-        and c.reported_at >= ${monthStart(first)} and c.reported_at < ${monthEnd(last)}
+        and c.reported_at >= (${from}::timestamp at time zone 'Asia/Shanghai')
+        and c.reported_at < ((${to}::timestamp + interval '1 day') at time zone 'Asia/Shanghai')
       group by 1`.execute(db);
     return result.rows;
   },

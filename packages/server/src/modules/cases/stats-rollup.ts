@@ -12,12 +12,24 @@ import {
 
 /**
  * The event every write that changes what the statistics count emits with its change; the roll-up's
- * subscriber recomputes the case's (prefecture, month) slice on it.
+ * subscriber recomputes the case's slice (prefecture, month, county, category) on it.
  */
-export function caseChangedEvent(c: { id: string; prefecture_code: string; reported_at: Date }): DomainEvent {
+export function caseChangedEvent(c: {
+  id: string;
+  prefecture_code: string;
+  reported_at: Date;
+  region_path: string;
+  category_code: string;
+}): DomainEvent {
   return {
     name: 'case.changed',
-    payload: { caseId: c.id, prefectureCode: c.prefecture_code, reportedAt: c.reported_at.toISOString() },
+    payload: {
+      caseId: c.id,
+      prefectureCode: c.prefecture_code,
+      reportedAt: c.reported_at.toISOString(),
+      regionPath: c.region_path,
+      categoryCode: c.category_code,
+    },
   };
 }
 
@@ -44,6 +56,9 @@ const FIELDS = [
   'ratings',
 ] as const;
 
+/** What the roll-up holds: every field but the clock-dependent ones. */
+const ROLLED = FIELDS.filter((f) => f !== 'due' && f !== 'open' && f !== 'overdue_open');
+
 const zero = (key: string | null): RatedCounts => ({
   key,
   ...(Object.fromEntries(FIELDS.map((f) => [f, 0])) as Omit<RatedCounts, 'key'>),
@@ -59,24 +74,59 @@ function monthBefore(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** The China date before `date` ('YYYY-MM-DD'). */
+/** The China date before `date` ('YYYY-MM-DD'), and the one after it. */
 function dayBefore(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+const lastDayOf = (month: string) => dayBefore(`${monthAfter(month)}-01`);
+const daysFrom = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+
+type Edge = { month: string; from: string; to: string };
 
 /**
- * How a period splits: the whole months in it (read from the roll-up) and the partial months at
- * its edges (read from problem_case); `whole` is null when the period holds no whole month.
+ * How a period splits: the whole months in it (read from the roll-up; null when there are none) and
+ * the partial months at its edges, each within one month.
  */
-export function splitPeriod(from: string, to: string) {
-  const first = from.endsWith('-01') ? from.slice(0, 7) : monthAfter(from.slice(0, 7));
-  const last = dayBefore(`${monthAfter(to.slice(0, 7))}-01`) === to ? to.slice(0, 7) : monthBefore(to.slice(0, 7));
-  if (first > last) return { whole: null, edges: [{ from, to }] };
-  const edges: { from: string; to: string }[] = [];
-  if (from < `${first}-01`) edges.push({ from, to: dayBefore(`${first}-01`) });
-  const after = `${monthAfter(last)}-01`;
-  if (after <= to) edges.push({ from: after, to });
-  return { whole: { first, last }, edges };
+export function splitPeriod(
+  from: string,
+  to: string,
+): { whole: { first: string; last: string } | null; edges: Edge[] } {
+  const fromMonth = from.slice(0, 7);
+  const toMonth = to.slice(0, 7);
+  const edges: Edge[] = [];
+  let first = fromMonth;
+  let last = toMonth;
+  if (fromMonth === toMonth) {
+    if (from === `${fromMonth}-01` && to === lastDayOf(toMonth)) return { whole: { first, last }, edges };
+    return { whole: null, edges: [{ month: fromMonth, from, to }] };
+  }
+  if (from !== `${fromMonth}-01`) {
+    edges.push({ month: fromMonth, from, to: lastDayOf(fromMonth) });
+    first = monthAfter(fromMonth);
+  }
+  if (to !== lastDayOf(toMonth)) {
+    edges.push({ month: toMonth, from: `${toMonth}-01`, to });
+    last = monthBefore(toMonth);
+  }
+  return { whole: first <= last ? { first, last } : null, edges };
+}
+
+/**
+ * The days of a partial month the statistics do not read, when they are fewer than the days they
+ * read: then the month's roll-up less those days is cheaper than reading the period's days.
+ */
+function complementOf(edge: Edge): { from: string; to: string }[] | null {
+  const monthDays = daysFrom(`${edge.month}-01`, lastDayOf(edge.month));
+  const read = daysFrom(edge.from, edge.to);
+  if (monthDays - read >= read) return null;
+  const days: { from: string; to: string }[] = [];
+  if (edge.from > `${edge.month}-01`) days.push({ from: `${edge.month}-01`, to: dayBefore(edge.from) });
+  if (edge.to < lastDayOf(edge.month)) days.push({ from: dayAfter(edge.to), to: lastDayOf(edge.month) });
+  return days;
 }
 
 /** Whether the roll-up can answer a selection: a bounded period, a base and grouping no finer than a county. */
@@ -103,11 +153,14 @@ export async function directCounts(
   }));
 }
 
+type Row = Partial<RatedCounts> & { key: string | null };
+
 /**
- * The statistics' counts per group: whole months from the roll-up (with the open and overdue
- * counts of their open cases read live), the partial months at the period's edges from
- * problem_case, added up; a selection the roll-up cannot answer is read from problem_case whole.
- * Rows are ordered by key (byte order), the cases not dispatched to a unit last.
+ * The statistics' counts per group, added from parts: whole months from the roll-up; a partial month
+ * at an edge from problem_case, or as its month's roll-up less the days not read where those are
+ * fewer; the open and overdue counts of everything the roll-up answered read live from open cases
+ * ("due" there is the closed and the open past their deadline now). A selection the roll-up cannot
+ * answer is read from problem_case whole. Rows are ordered by key (byte order), undispatched last.
  */
 export async function selectionCounts(
   db: Kysely<Database>,
@@ -116,33 +169,46 @@ export async function selectionCounts(
 ): Promise<RatedCounts[]> {
   if (!rollupAnswers(selection, grouping)) return directCounts(db, selection, grouping);
   const { whole, edges } = splitPeriod(selection.from!, selection.to!);
-  const parts = await Promise.all([
-    ...edges.map((e) => directCounts(db, { ...selection, ...e }, grouping)),
-    ...(whole
-      ? [
-          caseStatsRollupRepository.counts(db, selection, grouping, whole.first, whole.last),
-          caseStatsRollupRepository.openCounts(db, selection, grouping, whole.first, whole.last),
-        ]
-      : []),
-  ]);
-  const total = new Map<string | null, RatedCounts>();
-  for (const rows of parts) {
-    for (const r of rows as Partial<RatedCounts>[]) {
-      const key = r.key ?? null;
-      const t = total.get(key) ?? zero(key);
-      for (const f of FIELDS) (t[f] as number) += Number(r[f] ?? 0);
-      total.set(key, t);
-    }
-  }
-  // In the whole months, "due" is the closed cases and the open ones past their deadline now.
+  const direct: Promise<Row[]>[] = [];
+  const rolled: { sign: 1 | -1; rows: Promise<Row[]> }[] = [];
+  const live: Promise<Row[]>[] = [];
+  const read = (from: string, to: string) => directCounts(db, { ...selection, from, to }, grouping);
   if (whole) {
-    const [rolled, open] = parts.slice(edges.length) as [
-      Awaited<ReturnType<typeof caseStatsRollupRepository.counts>>,
-      Awaited<ReturnType<typeof caseStatsRollupRepository.openCounts>>,
-    ];
-    for (const r of rolled) total.get(r.key)!.due += r.closed;
-    for (const r of open) total.get(r.key)!.due += r.overdue_open;
+    rolled.push({ sign: 1, rows: caseStatsRollupRepository.counts(db, selection, grouping, whole.first, whole.last) });
+    live.push(
+      caseStatsRollupRepository.openCounts(db, selection, grouping, `${whole.first}-01`, lastDayOf(whole.last)),
+    );
   }
+  for (const edge of edges) {
+    const complement = complementOf(edge);
+    if (!complement) {
+      direct.push(read(edge.from, edge.to));
+      continue;
+    }
+    rolled.push({ sign: 1, rows: caseStatsRollupRepository.counts(db, selection, grouping, edge.month, edge.month) });
+    for (const days of complement) rolled.push({ sign: -1, rows: read(days.from, days.to) });
+    live.push(caseStatsRollupRepository.openCounts(db, selection, grouping, edge.from, edge.to));
+  }
+  const total = new Map<string | null, RatedCounts>();
+  const add = (r: Row, fields: readonly (typeof FIELDS)[number][], sign: number) => {
+    const t = total.get(r.key) ?? zero(r.key);
+    for (const f of fields) (t[f] as number) += sign * Number(r[f] ?? 0);
+    total.set(r.key, t);
+    return t;
+  };
+  // One await for every part, so that no failed query is left without a handler.
+  const [directRows, rolledRows, liveRows] = await Promise.all([
+    Promise.all(direct),
+    Promise.all(rolled.map((p) => p.rows)),
+    Promise.all(live),
+  ]);
+  for (const rows of directRows) for (const r of rows) add(r, FIELDS, 1);
+  rolledRows.forEach((rows, i) => {
+    const sign = rolled[i]!.sign;
+    for (const r of rows) add(r, ROLLED, sign).due += sign * Number(r.closed ?? 0);
+  });
+  for (const rows of liveRows)
+    for (const r of rows) add(r, ['open', 'overdue_open'], 1).due += Number(r.overdue_open ?? 0);
   return [...total.values()]
     .filter((r) => r.cases > 0)
     .sort((a, b) => (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1));
