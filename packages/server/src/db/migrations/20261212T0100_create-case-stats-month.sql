@@ -29,7 +29,10 @@ create table case_stats_month (
   constraint case_stats_month_key
     unique nulls not distinct (prefecture_code, month, region_path, category_code, org_unit_id)
 );
-create index case_stats_month_month_idx on case_stats_month (month);
+-- Reads sum a period's months: one range of this index, index-only (every summed column included).
+create index case_stats_month_month_idx on case_stats_month (month, region_path)
+  include (category_code, org_unit_id, cases, accepted, closed, closed_on_time, verified, reworked, hours_sum,
+           working_minutes_sum, closed_timed, rating_sum, ratings);
 
 -- The live part of the statistics (open, overdue): open cases by report time, index-only.
 create index problem_case_open_report_idx on problem_case (reported_at)

@@ -2,8 +2,11 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { groupKey, OPEN, scopeOf, type CaseCounts, type CaseGrouping, type CaseSelection } from './stats-repository.ts';
 
+/** The depth of a county's region path (province/prefecture/county): the roll-up's finest region. */
+export const COUNTY_DEPTH = 3;
+
 /** A region path cut to its first three parts (province/prefecture/county), as the roll-up keys it. */
-const countyPath = (path: string) => path.split('/').slice(0, 3).join('/');
+const countyPath = (path: string) => path.split('/').slice(0, COUNTY_DEPTH).join('/');
 
 /** The first day of the month of `at` in China time, as a date. */
 const monthOf = (at: RawBuilder<unknown>) => sql`date_trunc('month', ${at} at time zone 'Asia/Shanghai')::date`;
@@ -22,11 +25,11 @@ const monthEnd = (month: string) =>
  * caseStatsRepository.counts, less the clock-dependent open and overdue counts) and each case's
  * latest rating.
  */
-function rollupRows(where: RawBuilder<boolean>) {
+function rollupRows(where: RawBuilder<boolean>, prefecture: RawBuilder<unknown> = sql`c.prefecture_code`) {
   return sql`
     insert into case_stats_month (prefecture_code, month, region_path, category_code, org_unit_id, cases, accepted,
       closed, closed_on_time, verified, reworked, hours_sum, working_minutes_sum, closed_timed, rating_sum, ratings)
-    select c.prefecture_code, ${monthOf(sql`c.reported_at`)},
+    select ${prefecture}, ${monthOf(sql`c.reported_at`)},
       array_to_string((string_to_array(c.region_path, '/'))[1:3], '/'),
       c.category_code, c.org_unit_id,
       count(*)::int,
@@ -72,11 +75,17 @@ export const caseStatsRollupRepository = {
       delete from case_stats_month
       where prefecture_code = ${slice.prefectureCode} and month = ${`${month}-01`}::date
         and region_path = ${county} and category_code = ${slice.categoryCode}`.execute(trx);
+    // The slice's cases by the columns of the report-time index only (an index-only scan of the
+    // month): the county path names the prefecture. A case placed above county level has its own
+    // region as its slice's path, without the counties below it.
+    const inCounty =
+      county.split('/').length === COUNTY_DEPTH
+        ? sql`(c.region_path = ${county} or c.region_path like ${`${county}/%`})`
+        : sql`c.region_path = ${county}`;
     await rollupRows(
-      sql<boolean>`c.prefecture_code = ${slice.prefectureCode}
-        and c.reported_at >= ${monthStart(month)} and c.reported_at < ${monthEnd(month)}
-        and (c.region_path = ${county} or c.region_path like ${`${county}/%`})
-        and c.category_code = ${slice.categoryCode}`,
+      sql<boolean>`c.reported_at >= ${monthStart(month)} and c.reported_at < ${monthEnd(month)}
+        and ${inCounty} and c.category_code = ${slice.categoryCode}`,
+      sql`${slice.prefectureCode}::varchar`,
     ).execute(trx);
   },
 

@@ -7,6 +7,7 @@ import { buildUser, createTestContext, type Agent, type TestContext } from '../.
 import { drainOutbox } from '../../outbox/worker.ts';
 import { createUnit, phonePhoto, postPhoto, randomIp, report } from './fixtures.ts';
 import { caseStatsSubscriber } from './subscribers.ts';
+import { caseStatsRollupRepository } from './stats-rollup-repository.ts';
 import type { CaseGrouping, CaseSelection } from './stats-repository.ts';
 import { directCounts, rebuildCaseStatistics, selectionCounts, splitPeriod, type RatedCounts } from './stats-rollup.ts';
 
@@ -202,6 +203,22 @@ describe('the roll-up read on generated cases', () => {
     if (reporters.length > 0) await ctx.db.insertInto('case_reporter').values(reporters).execute();
     if (ratings.length > 0) await ctx.db.insertInto('case_rating').values(ratings).execute();
     expect(await rebuildCaseStatistics(ctx.db)).toBeGreaterThan(100);
+
+    // Recomputing a case's slice (as its event does) rewrites exactly the rows the rebuild wrote,
+    // also for cases placed at county, prefecture or province level.
+    const rebuilt = await rollupTable();
+    const coarseCodes = new Set(coarse.map((r) => r.code));
+    for (const c of cases.filter((c, i) => coarseCodes.has(c.region_code) || i % 50 === 0)) {
+      await ctx.db.transaction().execute((trx) =>
+        caseStatsRollupRepository.recomputeSlice(trx, {
+          prefectureCode: c.prefecture_code,
+          reportedAt: c.reported_at,
+          regionPath: c.region_path,
+          categoryCode: c.category_code,
+        }),
+      );
+    }
+    expect(await rollupTable()).toEqual(rebuilt);
 
     const bases = [
       ...regions.filter((r) => r.level <= 2),

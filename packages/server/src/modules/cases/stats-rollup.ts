@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DomainEvent } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
-import { caseStatsRollupRepository } from './stats-rollup-repository.ts';
+import { caseStatsRollupRepository, COUNTY_DEPTH } from './stats-rollup-repository.ts';
 import {
   caseStatsRepository,
   type CaseCounts,
@@ -35,9 +35,6 @@ export function caseChangedEvent(c: {
 
 /** A group's counts with the latest ratings of its cases. */
 export type RatedCounts = CaseCounts & Omit<CaseRatings, 'key'>;
-
-/** The depth of a county's region path (province/prefecture/county): the roll-up's finest region. */
-const COUNTY_DEPTH = 3;
 
 const FIELDS = [
   'cases',
