@@ -67,6 +67,22 @@ export const eventCatalogue = {
       officeIds: z.array(Id),
     }),
   },
+  /**
+   * cases: a case was filed or changed in a way the statistics count (acceptance, dispatch or return,
+   * merge, handling, verification, rating, reopening); the report time, region and category name the
+   * statistics roll-up's cell it is counted in (none of the three changes after intake).
+   */
+  'case.changed': {
+    emittedBy: 'cases',
+    version: 1,
+    payload: z.object({
+      caseId: Id,
+      prefectureCode: Code,
+      reportedAt: z.iso.datetime(),
+      regionPath: z.string().min(1),
+      categoryCode: Code,
+    }),
+  },
   /** indicators: figures were written to the observation store (any source). */
   'observation.recorded': {
     emittedBy: 'indicators',

@@ -26,7 +26,7 @@ import { generateDemo, removeDemo } from '../modules/indicators/index.ts';
 import { REPO_ROOT } from '../config.ts';
 import { importCaseData } from '../modules/cases/index.ts';
 import { publishMonthlyStatistics } from '../modules/cases/index.ts';
-import { sweepCaseLeftovers } from '../modules/cases/index.ts';
+import { rebuildCaseStatistics, sweepCaseLeftovers } from '../modules/cases/index.ts';
 import { runCaseJobs } from '../jobs/case-jobs.ts';
 import { fileStoreOf } from '../storage/file-store.ts';
 import { exportFramework, importFrameworkFile } from '../modules/evaluation/index.ts';
@@ -353,6 +353,14 @@ cases
       print(!!opts.json, result, `${month}: ${result.counties} counties, ${result.written} observations written`);
     });
   });
+cases
+  .command('rebuild-stats')
+  .description('refill the case statistics roll-up from the cases (after a bulk load or a restore); safe to repeat')
+  .action(() =>
+    withDatabase(async ({ db }) => {
+      console.log(`case statistics roll-up: ${await rebuildCaseStatistics(db)} rows`);
+    }),
+  );
 cases
   .command('sweep-photos')
   .description(

@@ -19,6 +19,7 @@ export const DISTRIBUTED_TABLES: readonly { table: string; column: string }[] = 
   { table: 'case_reporter', column: 'prefecture_code' },
   { table: 'case_rating', column: 'prefecture_code' },
   { table: 'case_photo', column: 'prefecture_code' },
+  { table: 'case_stats_month', column: 'prefecture_code' },
   { table: 'progress_report', column: 'prefecture_code' },
   { table: 'attachment', column: 'prefecture_code' },
   { table: 'supervision_notice', column: 'prefecture_code' },

@@ -253,6 +253,25 @@ export interface CaseSetting {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CaseStatsMonth {
+  accepted: number;
+  cases: number;
+  category_code: string;
+  closed: number;
+  closed_on_time: number;
+  closed_timed: number;
+  hours_sum: number;
+  month: string;
+  org_unit_id: string | null;
+  prefecture_code: string;
+  rating_sum: number;
+  ratings: number;
+  region_path: string;
+  reworked: number;
+  verified: number;
+  working_minutes_sum: number;
+}
+
 export interface DataEntry {
   data_set_code: string;
   period: string;
@@ -971,6 +990,7 @@ export interface DB {
   case_rating: CaseRating;
   case_reporter: CaseReporter;
   case_setting: CaseSetting;
+  case_stats_month: CaseStatsMonth;
   data_entry: DataEntry;
   data_entry_event: DataEntryEvent;
   evaluation_assignment: EvaluationAssignment;

@@ -52,6 +52,7 @@ export const TABLE_OWNER: Record<keyof DB, TableOwner> = {
   case_photo: 'cases',
   case_photo_upload: 'cases',
   case_rating: 'cases',
+  case_stats_month: 'cases',
   case_reporter: 'cases',
   case_setting: 'cases',
   data_entry: 'indicators',

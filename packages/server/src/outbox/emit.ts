@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import { eventCatalogue, type DomainEvent } from '@chuangcheng/core';
 import type { Database } from '../db/schema.ts';
 import { outboxRepository } from './repository.ts';
@@ -10,9 +10,22 @@ import { outboxRepository } from './repository.ts';
  * the write that produced it instead of a delivery later. Returns the event's id.
  */
 export async function emitEvent(trx: Kysely<Database>, event: DomainEvent): Promise<number> {
+  return outboxRepository.insertEvent(trx, checked(event));
+}
+
+/**
+ * `emitEvent` as a common table expression (`outbox_row`) of a caller's single data-modifying
+ * statement, for a write that is one statement instead of a transaction (case intake): the event
+ * commits with the statement or not at all. The payload is checked here, before the statement runs.
+ */
+export function emitEventCte(event: DomainEvent): RawBuilder<unknown> {
+  return outboxRepository.insertEventCte(checked(event));
+}
+
+function checked(event: DomainEvent) {
   const entry = eventCatalogue[event.name];
   const payload = entry.payload.parse(event.payload);
   const prefectureCode =
     'prefectureCode' in payload && typeof payload.prefectureCode === 'string' ? payload.prefectureCode : null;
-  return outboxRepository.insertEvent(trx, { name: event.name, version: entry.version, payload, prefectureCode });
+  return { name: event.name, version: entry.version, payload, prefectureCode };
 }

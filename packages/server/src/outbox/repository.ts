@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 type Db = Kysely<Database>;
@@ -20,6 +20,19 @@ export const outboxRepository = {
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
+  },
+
+  /** `insertEvent` as a common table expression (`outbox_row`) of a caller's data-modifying statement. */
+  insertEventCte(row: {
+    name: string;
+    version: number;
+    payload: unknown;
+    prefectureCode: string | null;
+  }): RawBuilder<unknown> {
+    return sql`outbox_row as (
+      insert into outbox_event (name, version, payload, prefecture_code)
+      values (${row.name}, ${row.version}, ${JSON.stringify(row.payload)}::jsonb, ${row.prefectureCode})
+    )`;
   },
 
   /**

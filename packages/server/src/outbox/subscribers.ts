@@ -6,6 +6,7 @@ import {
   smsReminderSubscriber,
 } from '../modules/supervision/index.ts';
 import { roundCacheSubscriber } from '../modules/evaluation/index.ts';
+import { caseStatsSubscriber } from '../modules/cases/index.ts';
 import type { Subscriber } from './subscriber.ts';
 
 /** Every subscriber, each defined by the module it belongs to. Add a module's subscribers here. */
@@ -16,4 +17,5 @@ export const subscribers: readonly Subscriber[] = [
   instructionSubscriber,
   smsReminderSubscriber,
   roundCacheSubscriber,
+  caseStatsSubscriber,
 ];

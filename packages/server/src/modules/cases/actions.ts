@@ -24,8 +24,21 @@ import { noteMissingYears, resumePatch, stageClock } from './clocks.ts';
 import { casePolicy } from './policy.ts';
 import { presentDetail } from './read.ts';
 import { caseRepository, type CaseRow } from './repository.ts';
+import { caseChangedEvent } from './stats-rollup.ts';
 
 type Ctx = { actor: Actor; requestId?: string };
+
+/**
+ * Actions that move only clocks (start, extensions, pause): nothing the statistics roll-up holds
+ * changes, since it counts open cases' deadlines live. Every other action emits `case.changed`.
+ */
+const CLOCK_ONLY: ReadonlySet<CaseAction['action']> = new Set([
+  'start',
+  'request_extension',
+  'decide_extension',
+  'pause',
+  'resume',
+]);
 
 type Effect = {
   patch: Record<string, unknown>;
@@ -328,6 +341,7 @@ export async function actOnCase(db: Kysely<Database>, ctx: Ctx, id: string, body
       }
     }
     if (effect.notify) await emitEvent(trx, effect.notify);
+    if (!CLOCK_ONLY.has(body.action)) await emitEvent(trx, caseChangedEvent(current));
     const updated = (await caseRepository.findCase(trx, id))!;
     await effect.after?.(trx, updated);
     await recordAudit(trx, ctx, {

@@ -11,3 +11,5 @@ export { sealPlaintextReporterPhones } from './reporter-phone.ts';
 export { caseLookup } from './lookup.ts';
 export { caseRoutes } from './routes.ts';
 export { workingCalendar } from './calendar.ts';
+export { caseStatsSubscriber } from './subscribers.ts';
+export { rebuildCaseStatistics } from './stats-rollup.ts';

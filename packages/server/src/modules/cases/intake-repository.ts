@@ -62,6 +62,8 @@ export type IntakeWrite = {
   photoIds: string[];
   /** The audit entry's common table expressions (audit module); `case_number` is in scope for them. */
   audit: (number: RawBuilder<unknown>) => RawBuilder<unknown>;
+  /** The `case.changed` event's common table expression (outbox), for the statistics roll-up. */
+  changed: RawBuilder<unknown>;
   /** The duplicate search: open cases of the category in this box since this time. */
   nearby: { box: { minLat: number; maxLat: number; minLng: number; maxLng: number }; since: Date } | null;
 };
@@ -116,7 +118,7 @@ export const intakeRepository = {
   /**
    * Files a case in one statement: its number from the sequence, the case, the idempotency key (a
    * second request with the key fails the whole statement on the key's primary key), the reporter,
-   * the timeline row, the photos, the audit entry with its queue row, and the duplicate search
+   * the timeline row, the statistics event (outbox), the photos, the audit entry with its queue row, and the duplicate search
    * (which reads the table as it was before the statement, so the new case is not among them).
    */
   async file(
@@ -172,6 +174,7 @@ export const intakeRepository = {
         values (${w.event.id}, ${c.id}, ${c.prefecture_code}, 'submitted', 'submitted', null, ${w.event.actor_id},
                 ${w.event.actor_name}, null, ${w.event.data}::jsonb, ${c.created_at})
       ),
+      ${w.changed},
       ${photos}
       ${w.audit(sql`jsonb_build_object('number', (select number from case_number))`)}
       select new_case.*, (select count(*) from attached)::int as photos_attached, ${nearby} as nearby

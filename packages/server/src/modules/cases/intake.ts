@@ -18,6 +18,8 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, conflict, invalid } from '../../http/problem.ts';
 import { authorize, type Actor } from '../auth/index.ts';
 import { auditEntryCtes } from '../audit/index.ts';
+import { emitEventCte } from '../../outbox/emit.ts';
+import { caseChangedEvent } from './stats-rollup.ts';
 import { clockOf, noteMissingYears } from './clocks.ts';
 import { workingCalendarAt } from './calendar.ts';
 import { dropIntakeReference, intakeReference } from './intake-reference.ts';
@@ -340,6 +342,15 @@ export async function fileCase(
       data: JSON.stringify({ channel: input.channel }),
     },
     photoIds: input.photoIds,
+    changed: emitEventCte(
+      caseChangedEvent({
+        id,
+        prefecture_code: prefectureCode,
+        reported_at: reportedAt,
+        region_path: region.path,
+        category_code: category.code,
+      }),
+    ),
     audit: (number) =>
       auditEntryCtes(
         { actor: ctx.actor, requestId: ctx.requestId },

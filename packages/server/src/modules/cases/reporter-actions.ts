@@ -12,11 +12,13 @@ import {
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict, notFound } from '../../http/problem.ts';
 import { recordAudit } from '../audit/index.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { workingCalendar } from './calendar.ts';
 import { resumePatch, stageClock } from './clocks.ts';
 import { hashToken } from './intake.ts';
 import { trackCase } from './read.ts';
 import { caseRepository } from './repository.ts';
+import { caseChangedEvent } from './stats-rollup.ts';
 
 /** What the reporter does with the tracking token: rate a closed case, or add information. */
 
@@ -102,6 +104,8 @@ export async function rateCase(
         at: new Date(now.getTime() + 1),
       });
     }
+    // The latest rating (and a reopening) change the statistics.
+    await emitEvent(trx, caseChangedEvent(current));
     await recordAudit(
       trx,
       { actor: null, requestId },

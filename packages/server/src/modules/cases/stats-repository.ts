@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
-const OPEN = sql.join(['submitted', 'accepted', 'dispatched', 'handling', 'handled']);
+export const OPEN = sql.join(['submitted', 'accepted', 'dispatched', 'handling', 'handled']);
 
 /** Which cases a statistic or the map reads: a region subtree, narrowed as the caller says. */
 export type CaseSelection = {
@@ -55,7 +55,7 @@ function childKey(basePath: string) {
   return sql<string>`coalesce(nullif(split_part(c.region_path, '/', ${depth + 1}), ''), split_part(c.region_path, '/', ${depth}))`;
 }
 
-function groupKey(grouping: CaseGrouping, basePath: string): RawBuilder<string | null> {
+export function groupKey(grouping: CaseGrouping, basePath: string): RawBuilder<string | null> {
   return {
     region: childKey(basePath),
     unit: sql<string | null>`c.org_unit_id::text`,
@@ -64,20 +64,29 @@ function groupKey(grouping: CaseGrouping, basePath: string): RawBuilder<string |
   }[grouping];
 }
 
-function whereOf(s: CaseSelection): RawBuilder<boolean> {
+/**
+ * The selection's region subtree, category and unit, on columns named as problem_case's (the
+ * statistics roll-up, case_stats_month, has the same names).
+ */
+export function scopeOf(s: CaseSelection): RawBuilder<boolean> {
   const conditions = [sql<boolean>`(c.region_path = ${s.basePath} or c.region_path like ${s.basePath + '/%'})`];
-  // The period of the report, not of the entry: a hotline call entered days later still counts
-  // in the month it came in, as its deadline does.
-  if (s.from) conditions.push(sql<boolean>`c.reported_at >= ${`${s.from}T00:00:00+08:00`}::timestamptz`);
-  if (s.to)
-    conditions.push(sql<boolean>`c.reported_at < (${`${s.to}T00:00:00+08:00`}::timestamptz + interval '1 day')`);
-  if (s.openOnly) conditions.push(sql<boolean>`c.status in (${OPEN})`);
   if (s.categoryCode) {
     conditions.push(
       sql<boolean>`c.category_code in (select code from case_category where code = ${s.categoryCode} or parent_code = ${s.categoryCode})`,
     );
   }
   if (s.unitId !== undefined) conditions.push(sql<boolean>`c.org_unit_id = ${s.unitId}`);
+  return sql.join(conditions, sql` and `) as RawBuilder<boolean>;
+}
+
+function whereOf(s: CaseSelection): RawBuilder<boolean> {
+  const conditions = [scopeOf(s)];
+  // The period of the report, not of the entry: a hotline call entered days later still counts
+  // in the month it came in, as its deadline does.
+  if (s.from) conditions.push(sql<boolean>`c.reported_at >= ${`${s.from}T00:00:00+08:00`}::timestamptz`);
+  if (s.to)
+    conditions.push(sql<boolean>`c.reported_at < (${`${s.to}T00:00:00+08:00`}::timestamptz + interval '1 day')`);
+  if (s.openOnly) conditions.push(sql<boolean>`c.status in (${OPEN})`);
   return sql.join(conditions, sql` and `) as RawBuilder<boolean>;
 }
 

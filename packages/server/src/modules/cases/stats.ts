@@ -13,9 +13,8 @@ import { invalid } from '../../http/problem.ts';
 import { assertInScope, authorize, type Actor } from '../auth/index.ts';
 import { casePolicy } from './policy.ts';
 import { caseRepository } from './repository.ts';
-import { caseStatsRepository, type CaseCounts, type CaseRatings } from './stats-repository.ts';
-
-type Counts = CaseCounts & Omit<CaseRatings, 'key'>;
+import { caseStatsRepository } from './stats-repository.ts';
+import { selectionCounts, type RatedCounts as Counts } from './stats-rollup.ts';
 
 function row(c: Counts, key: string, name: string) {
   return {
@@ -96,16 +95,8 @@ export async function caseStatistics(db: Kysely<Database>, actor: Actor, query: 
     categoryCode: query.categoryCode,
     unitId: casePolicy.unitLimit(actor),
   };
-  const [counts, ratings] = await Promise.all([
-    caseStatsRepository.counts(db, selection, query.groupBy),
-    caseStatsRepository.latestRatings(db, selection, query.groupBy),
-  ]);
-  const ratingOf = new Map(ratings.map((r) => [r.key, r]));
-  const result = counts.map((c) => ({
-    ...c,
-    rating_sum: ratingOf.get(c.key)?.rating_sum ?? null,
-    ratings: ratingOf.get(c.key)?.ratings ?? 0,
-  }));
+  // Whole months from the roll-up, the period's edges from the cases (decision 0189).
+  const result = await selectionCounts(db, selection, query.groupBy);
   const keys = result.map((r) => r.key).filter((k): k is string => k !== null);
   let names = new Map<string, string>();
   if (query.groupBy === 'region')

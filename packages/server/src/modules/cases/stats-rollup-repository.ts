@@ -1,0 +1,149 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { groupKey, OPEN, scopeOf, type CaseCounts, type CaseGrouping, type CaseSelection } from './stats-repository.ts';
+
+/** The depth of a county's region path (province/prefecture/county): the roll-up's finest region. */
+export const COUNTY_DEPTH = 3;
+
+/** A region path cut to its first three parts (province/prefecture/county), as the roll-up keys it. */
+const countyPath = (path: string) => path.split('/').slice(0, COUNTY_DEPTH).join('/');
+
+/** The first day of the month of `at` in China time, as a date. */
+const monthOf = (at: RawBuilder<unknown>) => sql`date_trunc('month', ${at} at time zone 'Asia/Shanghai')::date`;
+
+/**
+ * China midnight at the start of the month `month` ('YYYY-MM'), and of the month after it: months
+ * are added in China time (a timestamptz plus a month would count in the session's time zone).
+ */
+const monthStart = (month: string) => sql`(${`${month}-01`}::timestamp at time zone 'Asia/Shanghai')`;
+const monthEnd = (month: string) =>
+  sql`((${`${month}-01`}::timestamp + interval '1 month') at time zone 'Asia/Shanghai')`;
+
+/**
+ * The roll-up's rows for the cases `where` selects: one per (prefecture, month of report, county
+ * path, category, unit), with the sums the statistics add (the same definitions as
+ * caseStatsRepository.counts, less the clock-dependent open and overdue counts) and each case's
+ * latest rating.
+ */
+function rollupRows(where: RawBuilder<boolean>, prefecture: RawBuilder<unknown> = sql`c.prefecture_code`) {
+  return sql`
+    insert into case_stats_month (prefecture_code, month, region_path, category_code, org_unit_id, cases, accepted,
+      closed, closed_on_time, verified, reworked, hours_sum, working_minutes_sum, closed_timed, rating_sum, ratings)
+    select ${prefecture}, ${monthOf(sql`c.reported_at`)},
+      array_to_string((string_to_array(c.region_path, '/'))[1:3], '/'),
+      c.category_code, c.org_unit_id,
+      count(*)::int,
+      count(*) filter (where c.accepted_at is not null and c.merged_into_id is null)::int,
+      count(*) filter (where c.status = 'closed')::int,
+      count(*) filter (where c.status = 'closed' and c.handled_at <= c.deadline)::int,
+      count(*) filter (where c.verified_count > 0)::int,
+      count(*) filter (where c.rework_count > 0 or c.reopen_count > 0)::int,
+      coalesce(sum(extract(epoch from c.closed_at - c.reported_at) / 3600.0) filter (where c.status = 'closed'), 0)::float8,
+      coalesce(sum(c.handling_minutes) filter (where c.status = 'closed'), 0)::bigint,
+      count(c.handling_minutes) filter (where c.status = 'closed')::int,
+      coalesce(sum(r.satisfaction), 0)::bigint,
+      count(r.satisfaction)::int
+    from problem_case c
+    left join lateral (
+      select satisfaction from case_rating where case_id = c.id order by at desc, id desc limit 1
+    ) r on true
+    where ${where}
+    group by 1, 2, 3, 4, 5`;
+}
+
+type RollupCounts = Omit<CaseCounts, 'due' | 'open' | 'overdue_open'> & { rating_sum: number; ratings: number };
+
+/** SQL of the case statistics roll-up (`case_stats_month`, decision 0189). */
+export const caseStatsRollupRepository = {
+  /**
+   * Recomputes one slice of the roll-up from problem_case: the cases of the prefecture reported in
+   * the month `reportedAt` falls in (China time), in the county of `regionPath` (the region itself
+   * when it is a county or above) and of the category. Idempotent, whatever the table held before;
+   * the slice is locked for the transaction, so two deliveries for one slice do not insert it twice.
+   */
+  async recomputeSlice(
+    trx: Kysely<Database>,
+    slice: { prefectureCode: string; reportedAt: Date; regionPath: string; categoryCode: string },
+  ): Promise<void> {
+    const county = countyPath(slice.regionPath);
+    const { rows } = await sql<{ month: string }>`
+      select to_char(${monthOf(sql`${slice.reportedAt}::timestamptz`)}, 'YYYY-MM') as month`.execute(trx);
+    const month = rows[0]!.month;
+    const key = `case_stats_month:${slice.prefectureCode}:${month}:${county}:${slice.categoryCode}`;
+    await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+    await sql`
+      delete from case_stats_month
+      where prefecture_code = ${slice.prefectureCode} and month = ${`${month}-01`}::date
+        and region_path = ${county} and category_code = ${slice.categoryCode}`.execute(trx);
+    // The slice's cases by the columns of the report-time index only (an index-only scan of the
+    // month): the county path names the prefecture. A case placed above county level has its own
+    // region as its slice's path, without the counties below it.
+    const inCounty =
+      county.split('/').length === COUNTY_DEPTH
+        ? sql`(c.region_path = ${county} or c.region_path like ${`${county}/%`})`
+        : sql`c.region_path = ${county}`;
+    await rollupRows(
+      sql<boolean>`c.reported_at >= ${monthStart(month)} and c.reported_at < ${monthEnd(month)}
+        and ${inCounty} and c.category_code = ${slice.categoryCode}`,
+      sql`${slice.prefectureCode}::varchar`,
+    ).execute(trx);
+  },
+
+  /** Refills the whole roll-up from problem_case (an existing database, or after a bulk load). */
+  async rebuild(db: Kysely<Database>): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      await sql`lock table case_stats_month in exclusive mode`.execute(trx);
+      await sql`delete from case_stats_month`.execute(trx);
+      const result = await rollupRows(sql<boolean>`true`).execute(trx);
+      return Number(result.numAffectedRows ?? 0);
+    });
+  },
+
+  /**
+   * The roll-up's sums for the selection's scope (base at county level or above; category; unit)
+   * over the whole months `first` to `last` ('YYYY-MM'), grouped (a region grouping down to county).
+   */
+  async counts(
+    db: Kysely<Database>,
+    selection: CaseSelection,
+    grouping: CaseGrouping,
+    first: string,
+    last: string,
+  ): Promise<RollupCounts[]> {
+    const key =
+      grouping === 'month' ? sql<string>`to_char(c.month, 'YYYY-MM')` : groupKey(grouping, selection.basePath);
+    const result = await sql<RollupCounts>`
+      select ${key} as key,
+        sum(c.cases)::int as cases, sum(c.accepted)::int as accepted, sum(c.closed)::int as closed,
+        sum(c.closed_on_time)::int as closed_on_time, sum(c.verified)::int as verified,
+        sum(c.reworked)::int as reworked, sum(c.hours_sum)::float8 as hours_sum,
+        sum(c.working_minutes_sum)::float8 as working_minutes_sum, sum(c.closed_timed)::int as closed_timed,
+        sum(c.rating_sum)::float8 as rating_sum, sum(c.ratings)::int as ratings
+      from case_stats_month c
+      where ${scopeOf(selection)} and c.month >= ${`${first}-01`}::date and c.month <= ${`${last}-01`}::date
+      group by 1`.execute(db);
+    return result.rows;
+  },
+
+  /**
+   * The clock-dependent part, live: open cases of the selection reported from `from` to `to` (China
+   * dates, inclusive), and how many of them are overdue now (a partial index holds open cases only).
+   */
+  async openCounts(
+    db: Kysely<Database>,
+    selection: CaseSelection,
+    grouping: CaseGrouping,
+    from: string,
+    to: string,
+  ): Promise<{ key: string | null; open: number; overdue_open: number }[]> {
+    const result = await sql<{ key: string | null; open: number; overdue_open: number }>`
+      select ${groupKey(grouping, selection.basePath)} as key, count(*)::int as open,
+        count(*) filter (where coalesce(c.paused_at, now()) > c.deadline)::int as overdue_open
+      from problem_case c
+      where ${scopeOf(selection)} and c.status in (${OPEN})
+        and c.reported_at >= (${from}::timestamp at time zone 'Asia/Shanghai')
+        and c.reported_at < ((${to}::timestamp + interval '1 day') at time zone 'Asia/Shanghai')
+      group by 1`.execute(db);
+    return result.rows;
+  },
+};
