@@ -11,11 +11,11 @@ export type FindingRow = Selectable<Database['evaluation_finding']> & { scorer_n
  * and the scorer as an index into `scorers`; `notes` the results with a non-empty note as
  * [standard, note] pairs. The first row (region null) lists the part's scorer ids in index order.
  */
-export type ResultsText = { region_code: string | null; rows: string; notes: [string, string][] | null };
+type ResultsText = { region_code: string | null; rows: string; notes: [string, string][] | null };
 /** An active finding as the computation reads it: id, standard, deduction, description, evidence id, scorer index. */
-export type PackedFinding = [string, string, number, string, string | null, number];
+type PackedFinding = [string, string, number, string, string | null, number];
 /** A part of a round's active findings, one row per region; the first row (region null) lists the scorer ids. */
-export type FindingsPacked = { region_code: string | null; scorers: string | null; rows: PackedFinding[] | null };
+type FindingsPacked = { region_code: string | null; scorers: string | null; rows: PackedFinding[] | null };
 export type EvidenceRow = Selectable<Database['evaluation_evidence']> & { submitted_by_name: string };
 
 /** SQL for the raw entries of a round: the cities' material, results and findings. */
