@@ -123,31 +123,27 @@ function zip(files: { name: string; data: Buffer }[]): Buffer {
     const name = Buffer.from(file.name, 'utf8');
     const deflated = zlib.deflateRawSync(file.data, { level: 6 });
     const crc = zlib.crc32(file.data);
+    // the fields a local header and its central directory entry share, from the flags on
+    const shared = (header: Buffer, at: number) => {
+      header.writeUInt16LE(0x0800, at); // names in UTF-8
+      header.writeUInt16LE(8, at + 2); // deflate
+      header.writeUInt16LE(time, at + 4);
+      header.writeUInt16LE(date, at + 6);
+      header.writeUInt32LE(crc >>> 0, at + 8);
+      header.writeUInt32LE(deflated.length, at + 12);
+      header.writeUInt32LE(file.data.length, at + 16);
+      header.writeUInt16LE(name.length, at + 20);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(file.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    shared(local, 6);
     chunks.push(local, name, deflated);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4);
     entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc >>> 0, 16);
-    entry.writeUInt32LE(deflated.length, 20);
-    entry.writeUInt32LE(file.data.length, 24);
-    entry.writeUInt16LE(name.length, 28);
+    shared(entry, 8);
     entry.writeUInt32LE(offset, 42);
     central.push(entry, name);
     offset += local.length + name.length + deflated.length;
