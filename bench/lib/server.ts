@@ -29,6 +29,12 @@ export type RunningServer = {
 export type StartOptions = { adminPassword: string; healthTimeoutMs?: number };
 
 const OUTPUT_LINES_KEPT = 40;
+/**
+ * How long a server may take to become healthy. A first PGlite start on a new data directory
+ * (migrations and the default data set) was not healthy within 180 s on the shared 2-core machine at
+ * load 40-60 (2026-12-07), which stopped the evaluation scenario before it measured anything.
+ */
+const HEALTH_TIMEOUT_MS = 600_000;
 
 /**
  * Spawns `chuangcheng serve` as its own process (node directly, so the child pid is the server
@@ -95,7 +101,7 @@ export async function startServer(target: DatabaseTarget, options: StartOptions)
   const baseUrl = `http://${LOOPBACK}:${port}`;
   let health: HealthBody;
   try {
-    health = await waitForHealth(baseUrl, child, options.healthTimeoutMs ?? 180_000);
+    health = await waitForHealth(baseUrl, child, options.healthTimeoutMs ?? HEALTH_TIMEOUT_MS);
   } catch (error) {
     await forget();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output()}`);

@@ -45,27 +45,26 @@ function partsOf(codes: string[], parts: number): string[][] {
  */
 async function gatherEntries(db: Db, roundId: string, regionCodes: string[]) {
   const parts = partsOf(regionCodes, regionCodes.length > 200 ? READ_PARTS : 1);
-  const [resultParts, findingParts, evidence] = await Promise.all([
-    Promise.all(parts.map((codes) => scoreRepository.resultsPacked(db, roundId, codes))),
-    Promise.all(parts.map((codes) => scoreRepository.findingsPacked(db, roundId, codes))),
+  // the photos of the active findings, through the attachments module (its table is its own), are
+  // looked up as soon as the findings are in, while the results are still being read
+  const findingsRead = Promise.all(parts.map((codes) => scoreRepository.findingsPacked(db, roundId, codes))).then(
+    async (findingParts) => {
+      const ids: string[] = [];
+      for (const part of findingParts) for (const f of part) if (f.rows) for (const t of f.rows) ids.push(t[0]);
+      return { findingParts, findingFiles: await attachmentLookup.listFilesOf(db, ['evaluation_finding'], ids) };
+    },
+  );
+  const [resultParts, { findingParts, findingFiles }, evidence] = await Promise.all([
+    Promise.all(parts.map((codes) => scoreRepository.resultsText(db, roundId, codes))),
+    findingsRead,
     scoreRepository.evidenceIds(db, roundId, regionCodes.length === 1 ? regionCodes[0] : undefined),
   ]);
-  const results = resultParts.flat();
-  const findings = findingParts.flat();
-  const findingIds: string[] = [];
-  const scorerIds = new Set<string>();
-  for (const r of results) for (const t of r.rows) scorerIds.add(t[8]);
-  for (const f of findings) {
-    for (const t of f.rows) {
-      findingIds.push(t[0]);
-      scorerIds.add(t[5]);
-    }
-  }
-  // the photos of the active findings, through the attachments module (its table is its own)
-  const [findingFiles, names] = await Promise.all([
-    attachmentLookup.listFilesOf(db, ['evaluation_finding'], findingIds),
-    scoreRepository.userNames(db, [...scorerIds]),
-  ]);
+  // each part names its scorers once; rows point into that list
+  const scorersOf = (list: string | null | undefined) => (list ? list.split(',') : []);
+  const resultScorers = resultParts.map((rows) => scorersOf(rows.find((r) => r.region_code === null)?.rows));
+  const findingScorers = findingParts.map((rows) => scorersOf(rows.find((r) => r.region_code === null)?.scorers));
+  const names = await scoreRepository.userNames(db, [...new Set([...resultScorers.flat(), ...findingScorers.flat()])]);
+  const nameOf = (id: string) => names.get(id) ?? id;
   const files = new Map<string, string[]>();
   for (const f of findingFiles) {
     const list = files.get(f.owner_id);
@@ -78,44 +77,94 @@ async function gatherEntries(db: Db, roundId: string, regionCodes: string[]) {
     if (!m) byRegion.set(region, (m = new Map()));
     return m;
   };
+  // A national round has about 906,000 standards with entries and few findings or material on most:
+  // their lists start as one shared empty list (frozen) and get their own on the first push.
   const slot = (m: Map<string, StandardEntries>, standard: string): StandardEntries => {
     let e = m.get(standard);
-    if (!e) m.set(standard, (e = { result: null, findings: [], evidenceIds: [] }));
+    if (!e) m.set(standard, (e = { result: null, findings: NONE, evidenceIds: NONE }));
     return e;
   };
-  for (const { region_code, rows } of results) {
-    const m = regionSlots(region_code);
-    for (const [standard, checked, passed, satisfaction, value, reviewed, notApplicable, note, scorer] of rows) {
-      slot(m, standard).result = {
-        checked,
-        passed,
-        satisfaction: satisfaction === null ? null : Number(satisfaction),
-        value,
-        reviewed,
-        notApplicable,
-        note,
-        scorer: names.get(scorer) ?? scorer,
-      };
+  resultParts.forEach((part, i) => {
+    const scorers = resultScorers[i]!.map(nameOf);
+    for (const { region_code, rows, notes } of part) {
+      if (region_code !== null) readResults(regionSlots(region_code), rows, notes, scorers, slot);
     }
-  }
-  for (const { region_code, rows } of findings) {
-    const m = regionSlots(region_code);
-    for (const [id, standard, deduction, description, evidenceId, scorer] of rows) {
-      slot(m, standard).findings.push({
-        id,
-        deduction: Number(deduction),
-        description,
-        scorer: names.get(scorer) ?? scorer,
-        evidenceId,
-        attachmentIds: files.get(id) ?? [],
-      });
+  });
+  findingParts.forEach((part, i) => {
+    const scorers = findingScorers[i]!.map(nameOf);
+    for (const { region_code, rows } of part) {
+      if (region_code === null || !rows) continue;
+      const m = regionSlots(region_code);
+      for (const [id, standard, deduction, description, evidenceId, scorer] of rows) {
+        const e = slot(m, standard);
+        if (e.findings === NONE) e.findings = [];
+        e.findings.push({
+          id,
+          deduction: Number(deduction),
+          description,
+          scorer: scorers[scorer]!,
+          evidenceId,
+          attachmentIds: files.get(id) ?? NONE,
+        });
+      }
     }
-  }
+  });
   const wanted = new Set(regionCodes);
-  for (const e of evidence) {
-    if (wanted.has(e.region_code)) slot(regionSlots(e.region_code), e.standard_code).evidenceIds.push(e.id);
+  for (const ev of evidence) {
+    if (!wanted.has(ev.region_code)) continue;
+    const e = slot(regionSlots(ev.region_code), ev.standard_code);
+    if (e.evidenceIds === NONE) e.evidenceIds = [];
+    e.evidenceIds.push(ev.id);
   }
   return byRegion;
+}
+
+/** The shared empty list of a standard without findings, material or photos (never written to). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * One region's results from `ResultsText` (decision 0190): records split by `;`, fields by `,`,
+ * read in place with `indexOf` rather than split into arrays (a national round has 906,000 of them).
+ */
+function readResults(
+  m: Map<string, StandardEntries>,
+  rows: string,
+  notes: [string, string][] | null,
+  scorers: string[],
+  slot: (m: Map<string, StandardEntries>, standard: string) => StandardEntries,
+) {
+  let at = 0;
+  const next = () => {
+    const comma = rows.indexOf(',', at);
+    const from = at;
+    at = comma + 1;
+    return from === comma ? null : Number(rows.slice(from, comma));
+  };
+  while (at < rows.length) {
+    const comma = rows.indexOf(',', at);
+    const standard = rows.slice(at, comma);
+    at = comma + 1;
+    const checked = next();
+    const passed = next();
+    const satisfaction = next();
+    const value = next();
+    const flags = next()!;
+    let end = rows.indexOf(';', at);
+    if (end < 0) end = rows.length;
+    const scorer = scorers[Number(rows.slice(at, end))]!;
+    at = end + 1;
+    slot(m, standard).result = {
+      checked,
+      passed,
+      satisfaction,
+      value,
+      reviewed: (flags & 1) === 1,
+      notApplicable: (flags & 2) === 2,
+      note: '',
+      scorer,
+    };
+  }
+  for (const [standard, note] of notes ?? []) m.get(standard)!.result!.note = note;
 }
 
 /** The photos of a region's findings in a round, by finding, in upload order of the query. */

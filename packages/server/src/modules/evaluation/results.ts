@@ -7,14 +7,13 @@ import {
   cycleTotal,
   incidentEffects,
   rankWithinGroups,
+  standardsOf,
   titleStatesAt,
   type FrameworkDocument,
   type Ranking,
   type SanctionEffect,
   type Scorecard,
 } from '@chuangcheng/core';
-import { PassThrough } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
@@ -29,6 +28,7 @@ import { publicationRepository } from './publication-repository.ts';
 import { roundRepository } from './round-repository.ts';
 import { loadRound, type LoadedRound } from './rounds.ts';
 import { presentPublication, regionView, scorecardOf, withFiles } from './scorecard.ts';
+import { writeXlsx, type XlsxSheet } from './results-xlsx.ts';
 import { eventsByRegion } from './titles-repository.ts';
 
 type Db = Kysely<Database>;
@@ -231,10 +231,8 @@ const GROUP_LABELS: Record<CityGroup, string> = {
 
 /**
  * The publication as Excel: one ranking sheet per city group and every standard's score per region.
- * Written with exceljs's streaming writer: a national round's standards sheet holds about 900,000
- * cells, which the in-memory workbook builds as objects before writing. Data cells share one plain
- * style object, which the writer recognises by identity instead of rendering each cell's own copy
- * to find its style (decision 0180).
+ * Written as sheet XML by `writeXlsx` (decision 0190): a national round's standards sheet holds about
+ * 900,000 cells, which exceljs built and rendered as objects one by one (decision 0180).
  */
 export async function resultsWorkbook(
   db: Db,
@@ -246,72 +244,51 @@ export async function resultsWorkbook(
   const round = await loadRound(db, roundId);
   const doc = await pinnedFramework(db, round.row);
   const regions = await standardScores(db, round, ranking);
-  const { default: ExcelJS } = await import('exceljs');
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
-  workbook.creator = 'Chuangcheng';
-  const plain = {};
-  const addPlainRow = (sheet: ExcelJS.Worksheet, values: (string | number)[]) => {
-    const row = sheet.addRow(values);
-    row.eachCell((cell) => {
-      cell.style = plain;
-    });
-    row.commit();
-  };
   const notice = round.row.framework_is_model ? '（模型框架试算结果，非正式测评体系）' : '';
-  for (const group of ranking.groups) {
-    const sheet = workbook.addWorksheet(GROUP_LABELS[group.cityGroup], { views: [{ state: 'frozen', ySplit: 2 }] });
-    sheet.columns = [8, 18, 12, 12, 12, 12, 12, 12, 12].map((width) => ({ width }));
-    sheet.mergeCells(1, 1, 1, 9);
-    const edition = ranking.publication
-      ? `（第${ranking.publication.version}版发布，${ranking.publication.decidedOn ?? ranking.publication.publishedAt.slice(0, 10)}）`
-      : '（未发布）';
-    sheet.getCell(1, 1).value = `${round.row.name} ${GROUP_LABELS[group.cityGroup]}排名${notice}${edition}`;
-    sheet.getCell(1, 1).font = { bold: true, size: 14 };
-    const header = sheet.getRow(2);
-    header.values = [
-      '排名',
-      '地区',
-      '总分',
-      '得分率',
-      '基本分',
-      '未成年人',
-      '未成年人门槛',
-      '负面清单扣分',
-      '上次得分',
-    ];
-    header.font = { bold: true };
-    for (const r of group.rows) {
-      addPlainRow(sheet, [
-        r.rank ?? '未评分',
-        r.region.name,
-        r.total,
-        `${(r.rate * 100).toFixed(2)}%`,
-        r.mainScore,
-        r.minorsScore ?? '',
-        r.minorsGatePassed === null ? '' : r.minorsGatePassed ? '达标' : '未达标',
-        r.deducted || '',
-        r.previousTotal ?? '',
-      ]);
-    }
-    sheet.commit();
-  }
-  const detail = workbook.addWorksheet('测评标准得分', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
-  detail.columns = [{ width: 14 }, { width: 40 }, { width: 8 }, ...regions.map(() => ({ width: 10 }))];
-  detail.getRow(1).values = ['标准编码', '测评标准', '分值', ...regions.map((r) => r.name)];
-  detail.getRow(1).font = { bold: true };
-  for (const p of doc.projects) {
-    for (const c of p.contents) {
-      for (const s of c.standards) {
-        addPlainRow(detail, [s.code, s.text, s.points, ...regions.map((r) => r.scores.get(s.code) ?? 0)]);
-      }
-    }
-  }
-  detail.commit();
-  await workbook.commit();
-  return { name: `${round.row.name}-测评结果.xlsx`, buffer: Buffer.concat(chunks) };
+  const edition = ranking.publication
+    ? `（第${ranking.publication.version}版发布，${ranking.publication.decidedOn ?? ranking.publication.publishedAt.slice(0, 10)}）`
+    : '（未发布）';
+  const sheets: XlsxSheet[] = ranking.groups.map((group) => ({
+    name: GROUP_LABELS[group.cityGroup],
+    widths: [8, 18, 12, 12, 12, 12, 12, 12, 12],
+    frozen: { rows: 2, columns: 0 },
+    merge: 'A1:I1',
+    rows: [
+      { cells: [`${round.row.name} ${GROUP_LABELS[group.cityGroup]}排名${notice}${edition}`], style: 2 },
+      {
+        cells: ['排名', '地区', '总分', '得分率', '基本分', '未成年人', '未成年人门槛', '负面清单扣分', '上次得分'],
+        style: 1,
+      },
+      ...group.rows.map((r) => ({
+        cells: [
+          r.rank ?? '未评分',
+          r.region.name,
+          r.total,
+          `${(r.rate * 100).toFixed(2)}%`,
+          r.mainScore,
+          r.minorsScore ?? '',
+          r.minorsGatePassed === null ? '' : r.minorsGatePassed ? '达标' : '未达标',
+          r.deducted || '',
+          r.previousTotal ?? '',
+        ],
+        style: 0 as const,
+      })),
+    ],
+  }));
+  sheets.push({
+    name: '测评标准得分',
+    widths: [14, 40, 8],
+    repeatWidth: { width: 10, count: regions.length },
+    frozen: { rows: 1, columns: 3 },
+    rows: [
+      { cells: ['标准编码', '测评标准', '分值', ...regions.map((r) => r.name)], style: 1 },
+      ...standardsOf(doc).map(({ standard: s }) => ({
+        cells: [s.code, s.text, s.points, ...regions.map((r) => r.scores.get(s.code) ?? 0)],
+        style: 0 as const,
+      })),
+    ],
+  });
+  return { name: `${round.row.name}-测评结果.xlsx`, buffer: writeXlsx(sheets, 'Chuangcheng') };
 }
 
 /**

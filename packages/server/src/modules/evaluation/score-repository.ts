@@ -4,20 +4,18 @@ import type { Database } from '../../db/schema.ts';
 type Db = Kysely<Database>;
 export type ResultRow = Selectable<Database['evaluation_result']> & { scorer_name: string };
 export type FindingRow = Selectable<Database['evaluation_finding']> & { scorer_name: string };
-/** A result as the computation reads it: standard, checked, passed, satisfaction, value, reviewed, not applicable, note, scorer id. */
-type PackedResult = [
-  string,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  boolean,
-  boolean,
-  string,
-  string,
-];
-/** An active finding as the computation reads it: id, standard, deduction, description, evidence id, scorer id. */
-type PackedFinding = [string, string, number, string, string | null, string];
+/**
+ * A part of a round's results as the computation reads them, one row per region (decision 0190):
+ * `rows` is text, one result per `;`-separated record of `,`-separated fields: standard code,
+ * checked, passed, satisfaction, value (empty when null), flags (1 reviewed + 2 not applicable)
+ * and the scorer as an index into `scorers`; `notes` the results with a non-empty note as
+ * [standard, note] pairs. The first row (region null) lists the part's scorer ids in index order.
+ */
+type ResultsText = { region_code: string | null; rows: string; notes: [string, string][] | null };
+/** An active finding as the computation reads it: id, standard, deduction, description, evidence id, scorer index. */
+type PackedFinding = [string, string, number, string, string | null, number];
+/** A part of a round's active findings, one row per region; the first row (region null) lists the scorer ids. */
+type FindingsPacked = { region_code: string | null; scorers: string | null; rows: PackedFinding[] | null };
 export type EvidenceRow = Selectable<Database['evaluation_evidence']> & { submitted_by_name: string };
 
 /** SQL for the raw entries of a round: the cities' material, results and findings. */
@@ -138,42 +136,53 @@ export const scoreRepository = {
   },
 
   /**
-   * The results of a round (or of some of its regions) with the columns the computation reads, one
-   * row per region holding a JSON array of tuples: a national round has about 460,000 results, and
-   * 3,000 rows of compact JSON cross into Node far faster than 460,000 rows of ten columns
-   * (above all on PGlite, whose protocol is row by row in process).
+   * The results of some regions of a round as one text per region (`ResultsText`): a national round
+   * has about 906,000 results, and JSON tuples with the scorer's id on each were 85 MB to carry
+   * through the driver; the text with the scorer as an index into the part's few scorers is about a
+   * fifth of that. Standard codes are letters, digits, dot, dash and underscore (the framework
+   * schema), so they never hold a separator; notes are free text and come as JSON, and only the few
+   * that are not empty.
    */
-  resultsPacked(db: Db, roundId: string, regionCodes?: string[]) {
-    let q = db
-      .selectFrom('evaluation_result')
-      .select([
-        'region_code',
-        sql<PackedResult[]>`json_agg(json_build_array(standard_code, checked, passed, satisfaction, value, reviewed,
-          not_applicable, note, scorer_id))`.as('rows'),
-      ])
-      .where('round_id', '=', roundId);
-    if (regionCodes) q = q.where('region_code', 'in', regionCodes);
-    return q.groupBy('region_code').execute();
+  async resultsText(db: Db, roundId: string, regionCodes: string[]): Promise<ResultsText[]> {
+    const { rows } = await sql<ResultsText>`
+      with s as (
+        select scorer_id, (row_number() over (order by scorer_id))::int - 1 as ix
+        from (select distinct scorer_id from evaluation_result
+              where round_id = ${roundId} and region_code in (${sql.join(regionCodes)})) d)
+      select null as region_code, string_agg(scorer_id::text, ',' order by ix) as rows, null::json as notes from s
+      union all
+      select r.region_code,
+        string_agg(concat(r.standard_code, ',', r.checked, ',', r.passed, ',', r.satisfaction, ',', r.value, ',',
+          r.reviewed::int + 2 * r.not_applicable::int, ',', s.ix), ';'),
+        json_agg(json_build_array(r.standard_code, r.note)) filter (where r.note <> '')
+      from evaluation_result r join s on s.scorer_id = r.scorer_id
+      where r.round_id = ${roundId} and r.region_code in (${sql.join(regionCodes)})
+      group by r.region_code`.execute(db);
+    return rows;
   },
 
   /**
-   * The active findings of a round (or of some of its regions) as JSON tuples per region, oldest
-   * first within the region (the order a standard's cap is applied in).
+   * The active findings of some regions of a round as JSON tuples per region, oldest first within
+   * the region (the order a standard's cap is applied in), the scorer as an index into the part's
+   * scorers (`FindingsPacked`).
    */
-  findingsPacked(db: Db, roundId: string, regionCodes?: string[]) {
-    let q = db
-      .selectFrom('evaluation_finding')
-      .select([
-        'region_code',
-        sql<
-          PackedFinding[]
-        >`json_agg(json_build_array(id, standard_code, deduction, description, evidence_id, scorer_id)
-          order by created_at, id)`.as('rows'),
-      ])
-      .where('round_id', '=', roundId)
-      .where('withdrawn_at', 'is', null);
-    if (regionCodes) q = q.where('region_code', 'in', regionCodes);
-    return q.groupBy('region_code').execute();
+  async findingsPacked(db: Db, roundId: string, regionCodes: string[]): Promise<FindingsPacked[]> {
+    const { rows } = await sql<FindingsPacked>`
+      with f as (
+        select id, region_code, standard_code, deduction, description, evidence_id, scorer_id, created_at
+        from evaluation_finding
+        where round_id = ${roundId} and region_code in (${sql.join(regionCodes)}) and withdrawn_at is null),
+      s as (
+        select scorer_id, (row_number() over (order by scorer_id))::int - 1 as ix
+        from (select distinct scorer_id from f) d)
+      select null as region_code, string_agg(scorer_id::text, ',' order by ix) as scorers, null::json as rows from s
+      union all
+      select f.region_code, null,
+        json_agg(json_build_array(f.id, f.standard_code, f.deduction, f.description, f.evidence_id, s.ix)
+          order by f.created_at, f.id)
+      from f join s on s.scorer_id = f.scorer_id
+      group by f.region_code`.execute(db);
+    return rows;
   },
 
   /** Display names of scorers. */
