@@ -75,16 +75,16 @@ export const caseStatsRollupRepository = {
       delete from case_stats_month
       where prefecture_code = ${slice.prefectureCode} and month = ${`${month}-01`}::date
         and region_path = ${county} and category_code = ${slice.categoryCode}`.execute(trx);
-    // The slice's cases by the columns of the report-time index only (an index-only scan of the
-    // month): the county path names the prefecture. A case placed above county level has its own
-    // region as its slice's path, without the counties below it.
+    // The slice's cases through the slice index (prefecture, category, report time: a few hundred
+    // rows, not the province's month). A case placed above county level has its own region as its
+    // slice's path, without the counties below it.
     const inCounty =
       county.split('/').length === COUNTY_DEPTH
         ? sql`(c.region_path = ${county} or c.region_path like ${`${county}/%`})`
         : sql`c.region_path = ${county}`;
     await rollupRows(
-      sql<boolean>`c.reported_at >= ${monthStart(month)} and c.reported_at < ${monthEnd(month)}
-        and ${inCounty} and c.category_code = ${slice.categoryCode}`,
+      sql<boolean>`c.prefecture_code = ${slice.prefectureCode} and c.category_code = ${slice.categoryCode}
+        and c.reported_at >= ${monthStart(month)} and c.reported_at < ${monthEnd(month)} and ${inCounty}`,
       sql`${slice.prefectureCode}::varchar`,
     ).execute(trx);
   },
