@@ -6,7 +6,7 @@ import { writeXlsx } from './results-xlsx.ts';
 
 describe('writeXlsx', () => {
   it('writes sheets, values, styles, widths, frozen panes and the merged title that exceljs reads back', async () => {
-    const buffer = writeXlsx(
+    const buffer = await writeXlsx(
       [
         {
           name: '地级城市',

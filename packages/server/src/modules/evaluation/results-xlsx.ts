@@ -1,8 +1,8 @@
-import zlib from 'node:zlib';
+import archiver from 'archiver';
 
 /**
  * A small xlsx writer for the results workbook (decision 0190): it writes the sheets' XML rows as
- * text and zips them with node's zlib, where exceljs built a cell object per value (a national
+ * text and zips them with archiver, where exceljs built a cell object per value (a national
  * round's standards sheet holds about 900,000 cells). It writes only what the results workbook
  * uses: numbers and text (as shared strings), three styles (plain, bold, bold 14 pt), column
  * widths, frozen panes and one merged range per sheet.
@@ -111,55 +111,24 @@ function sheetXml(sheet: XlsxSheet, strings: (text: string) => number): string {
   return out.join('');
 }
 
-/** A zip archive of deflated entries (no zip64: each part and the whole stay far below 4 GB). */
-function zip(files: { name: string; data: Buffer }[]): Buffer {
+/** The parts zipped (deflate) by archiver, the zip library exceljs itself writes with. */
+async function zip(files: { name: string; data: Buffer }[]): Promise<Buffer> {
+  const archive = archiver('zip', { zlib: { level: 6 } });
   const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  // 1980-01-01 00:00: the file's time is not part of what the workbook says
-  const time = 0;
-  const date = (0 << 9) | (1 << 5) | 1;
-  for (const file of files) {
-    const name = Buffer.from(file.name, 'utf8');
-    const deflated = zlib.deflateRawSync(file.data, { level: 6 });
-    const crc = zlib.crc32(file.data);
-    // the fields a local header and its central directory entry share, from the flags on
-    const shared = (header: Buffer, at: number) => {
-      header.writeUInt16LE(0x0800, at); // names in UTF-8
-      header.writeUInt16LE(8, at + 2); // deflate
-      header.writeUInt16LE(time, at + 4);
-      header.writeUInt16LE(date, at + 6);
-      header.writeUInt32LE(crc >>> 0, at + 8);
-      header.writeUInt32LE(deflated.length, at + 12);
-      header.writeUInt32LE(file.data.length, at + 16);
-      header.writeUInt16LE(name.length, at + 20);
-    };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    shared(local, 6);
-    chunks.push(local, name, deflated);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    shared(entry, 8);
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, name);
-    offset += local.length + name.length + deflated.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
+  archive.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    archive.on('end', resolve);
+    archive.on('error', reject);
+  });
+  // 1980-01-01: the file's time is not part of what the workbook says.
+  for (const file of files) archive.append(file.data, { name: file.name, date: new Date(1980, 0, 1) });
+  await archive.finalize();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 /** The workbook's bytes: the sheets in order, text kept once in the shared strings. */
-export function writeXlsx(sheets: XlsxSheet[], creator: string): Buffer {
+export function writeXlsx(sheets: XlsxSheet[], creator: string): Promise<Buffer> {
   const index = new Map<string, number>();
   const list: string[] = [];
   const strings = (text: string) => {

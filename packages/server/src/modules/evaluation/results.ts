@@ -288,7 +288,7 @@ export async function resultsWorkbook(
       })),
     ],
   });
-  return { name: `${round.row.name}-测评结果.xlsx`, buffer: writeXlsx(sheets, 'Chuangcheng') };
+  return { name: `${round.row.name}-测评结果.xlsx`, buffer: await writeXlsx(sheets, 'Chuangcheng') };
 }
 
 /**
