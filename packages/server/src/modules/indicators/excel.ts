@@ -4,9 +4,9 @@ import {
   IndicatorPeriod,
   indicatorPeriodType,
   isWithinScope,
-  type EntryStatus,
+  EntryStatus,
   type ImportResult,
-  type IndicatorPeriodType,
+  IndicatorPeriodType,
   type IndicatorSeries,
   type LocalizedMessage,
 } from '@chuangcheng/core';
@@ -56,7 +56,7 @@ export async function templateWorkbook(
         field: 'querystring.period',
         message: message('indicator.wrongPeriodType', {
           set: set.name,
-          periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
+          periodType: message(`periodType.${IndicatorPeriodType.parse(set.period_type)}`),
         }),
       },
     ]);
@@ -163,7 +163,7 @@ export async function importWorkbook(
         field: 'period',
         message: message('import.badPeriod', {
           period,
-          periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
+          periodType: message(`periodType.${IndicatorPeriodType.parse(set.period_type)}`),
           example: set.period_type === 'year' ? '2019' : set.period_type === 'quarter' ? '2019Q3' : '2019-07',
         }),
       },
@@ -259,7 +259,7 @@ export async function importWorkbook(
           cell: `A${r}`,
           region: key.region.name,
           period,
-          status: message(`entryStatus.${status.status as EntryStatus}`),
+          status: message(`entryStatus.${EntryStatus.parse(status.status)}`),
         }),
       });
       continue;
