@@ -351,15 +351,12 @@ export const approveEntry = (db: Db, ctx: Ctx, code: string, regionCode: string,
 export const returnEntry = (db: Db, ctx: Ctx, code: string, regionCode: string, period: string, reason: string) =>
   transition(db, ctx, code, regionCode, period, 'return', reason);
 
-/** Every reporting region of the data set under `regionCode`, with its entry status for the period. */
-export async function listEntries(
-  db: Db,
-  actor: Actor,
-  code: string,
-  regionCode: string,
-  period: string,
-): Promise<EntryList> {
-  authorize(actor, 'indicator.read');
+/**
+ * The data set and the region a list or a template of entries is asked for: 404 for an unknown set
+ * or region, 403 for a region outside the actor's scope, 400 naming `querystring.period` for a
+ * period that is not of the set's kind.
+ */
+export async function dataSetUnder(db: Db, actor: Actor, code: string, regionCode: string, period: string) {
   const catalogue = await loadCatalogue(db);
   const set = catalogue.dataSetByCode.get(code);
   if (!set) throw notFound('dataSet', code);
@@ -377,6 +374,19 @@ export async function listEntries(
       },
     ]);
   }
+  return { set, root };
+}
+
+/** Every reporting region of the data set under `regionCode`, with its entry status for the period. */
+export async function listEntries(
+  db: Db,
+  actor: Actor,
+  code: string,
+  regionCode: string,
+  period: string,
+): Promise<EntryList> {
+  authorize(actor, 'indicator.read');
+  const { set, root } = await dataSetUnder(db, actor, code, regionCode, period);
   const regions = await reportingRegionsUnder(db, set, root);
   const regionCodes = regions.map((r) => r.code);
   const [entries, counts] = await Promise.all([

@@ -12,12 +12,11 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, importSummary, notFound, type ServerFieldError } from '../../http/problem.ts';
-import { assertInScope, authorize, type Actor } from '../auth/index.ts';
+import { authorize, type Actor } from '../auth/index.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 import { observationRepository } from './observation-repository.ts';
-import { indicatorRegionRepository } from './region-repository.ts';
-import { checkValues, reportingRegionsUnder, resolveEntry, writeValues, type Ctx } from './entry.ts';
+import { checkValues, dataSetUnder, reportingRegionsUnder, resolveEntry, writeValues, type Ctx } from './entry.ts';
 import type { EntryKey } from './entry-repository.ts';
 
 /*
@@ -44,23 +43,7 @@ export async function templateWorkbook(
   period: string,
 ): Promise<{ buffer: Buffer; fileName: string }> {
   authorize(actor, 'data.enter');
-  const catalogue = await loadCatalogue(db);
-  const set = catalogue.dataSetByCode.get(code);
-  if (!set) throw notFound('dataSet', code);
-  const root = await indicatorRegionRepository.region(db, regionCode);
-  if (!root) throw notFound('region', regionCode);
-  assertInScope(actor, root.path);
-  if (indicatorPeriodType(period) !== set.period_type) {
-    throw new AppError('VALIDATION_FAILED', undefined, [
-      {
-        field: 'querystring.period',
-        message: message('indicator.wrongPeriodType', {
-          set: set.name,
-          periodType: message(`periodType.${IndicatorPeriodType.parse(set.period_type)}`),
-        }),
-      },
-    ]);
-  }
+  const { set, root } = await dataSetUnder(db, actor, code, regionCode, period);
   const regions = await reportingRegionsUnder(db, set, root);
   const saved = await observationRepository.enteredValues(
     db,
