@@ -5,14 +5,14 @@ import {
   FrameworkDetail,
   FrameworkImportResult,
   FrameworkList,
-  message,
   SaveFrameworkRequest,
   VersionQuery,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { actorRoutes } from '../../http/route.ts';
 import { disposition, XLSX } from '../../http/xlsx.ts';
-import { AppError, invalid } from '../../http/problem.ts';
+import { AppError } from '../../http/problem.ts';
+import { multipartFile } from '../../http/upload.ts';
 import { actionContext, requireActor } from '../auth/index.ts';
 import {
   copyFramework,
@@ -129,17 +129,7 @@ export async function frameworkRoutes(app: App, deps: ModuleDeps) {
         },
       },
       async (request) => {
-        if (!request.isMultipart()) {
-          throw invalid([
-            { field: 'body.file', message: message('upload.notMultipart', { thing: message('upload.thing.xlsx') }) },
-          ]);
-        }
-        const part = await request.file();
-        if (!part || part.fieldname !== 'file') {
-          throw invalid([
-            { field: 'body.file', message: message('upload.noFileField', { thing: message('upload.thing.xlsx') }) },
-          ]);
-        }
+        const part = await multipartFile(request, 'xlsx');
         const buffer = await part.toBuffer();
         if (part.file.truncated) throw new AppError('FILE_TOO_LARGE');
         return importFrameworkWorkbook(db, actionContext(request), request.params.id, buffer);

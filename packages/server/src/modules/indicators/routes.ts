@@ -1,6 +1,5 @@
 import multipart from '@fastify/multipart';
 import {
-  message,
   ApprovalQueue,
   ApprovalQueueQuery,
   BulkApproveRequest,
@@ -20,7 +19,8 @@ import {
   TemplateQuery,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { invalid } from '../../http/problem.ts';
+import { multipartFile } from '../../http/upload.ts';
+import { dispositionOf, XLSX } from '../../http/xlsx.ts';
 import { actionContext, requireActor } from '../auth/index.ts';
 import { actorRoutes } from '../../http/route.ts';
 import {
@@ -36,12 +36,6 @@ import {
 import { importWorkbook, seriesWorkbook, templateWorkbook } from './excel.ts';
 import { getCatalogue, getIndicator, getSeries } from './series.ts';
 import { cockpitRoutes } from '../cockpit/index.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** RFC 6266: an ASCII fallback and the original (Chinese) name in UTF-8. */
-const disposition = (fileName: string) =>
-  `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** Indicators, data entry and (from modules/cockpit) the cockpit. */
 export async function indicatorRoutes(app: App, deps: ModuleDeps) {
@@ -89,7 +83,7 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
       const region = series.regions[0]!.region;
       return reply
         .type(XLSX)
-        .header('content-disposition', disposition(`${series.indicator.name}-${region.name}.xlsx`))
+        .header('content-disposition', dispositionOf(`${series.indicator.name}-${region.name}.xlsx`))
         .send(await seriesWorkbook(series));
     },
   );
@@ -183,7 +177,7 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
         request.query.region,
         request.query.period,
       );
-      return reply.type(XLSX).header('content-disposition', disposition(fileName)).send(buffer);
+      return reply.type(XLSX).header('content-disposition', dispositionOf(fileName)).send(buffer);
     },
   );
 
@@ -202,20 +196,7 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
       },
       async (request) => {
         requireActor(request);
-        if (!request.isMultipart()) {
-          throw invalid([
-            {
-              field: 'body.file',
-              message: message('upload.notMultipart', { thing: message('upload.thing.template') }),
-            },
-          ]);
-        }
-        const part = await request.file();
-        if (!part || part.fieldname !== 'file') {
-          throw invalid([
-            { field: 'body.file', message: message('upload.noFileField', { thing: message('upload.thing.template') }) },
-          ]);
-        }
+        const part = await multipartFile(request, 'template');
         const buffer = await part.toBuffer();
         return importWorkbook(db, actionContext(request), request.params.code, buffer);
       },
