@@ -21,7 +21,7 @@ export type RouteInput<P, Q, B> = {
  * One JSON route: its summary, the schemas of its parts and of its answer. `status` is 200 unless
  * said (201 for a write that creates, 204 with a `z.null()` answer for one that deletes).
  */
-export type RouteSpec<P, Q, B, R> = {
+type RouteSpec<P, Q, B, R> = {
   summary: string;
   params?: z.ZodType<P>;
   querystring?: z.ZodType<Q>;

@@ -4,7 +4,7 @@ import { message } from '@chuangcheng/core';
 import { invalid } from './problem.ts';
 
 /** What an upload route takes, as its refusals name it (`upload.thing.<kind>` in the catalogue). */
-export type UploadKind = 'file' | 'xlsx' | 'template' | 'photo';
+type UploadKind = 'file' | 'xlsx' | 'template' | 'photo';
 
 /**
  * The one file of a multipart request, in the field `file`: 400 naming `body.file` when the request

@@ -302,7 +302,7 @@ async function writeResult(
   db: Db,
   ctx: Context,
   action: 'evaluation.result.enter' | 'evaluation.result.not_applicable',
-  region: { prefecture_code: string },
+  region: { prefecture_code: string | null },
   roundId: string,
   regionCode: string,
   standardCode: string,
