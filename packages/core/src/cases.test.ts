@@ -12,13 +12,14 @@ import {
 } from './working-time.ts';
 import {
   allowedCaseActions,
+  caseActionRules,
   checkCaseAction,
   nextCaseStatus,
   statusAfterRating,
   type WorkflowCase,
 } from './case-workflow.ts';
 import { boundingBox, caseRates, deadlineColour, distanceMetres, pointInGeometry } from './case-stats.ts';
-import { CaseAction, PublicCaseIntake } from './api/cases.ts';
+import { CaseAction, CaseActionName, PublicCaseIntake } from './api/cases.ts';
 
 // Excerpts of the State Council notices for 2024 (国办发明电〔2023〕7号) and 2025 (国办发明电〔2024〕12号).
 const calendar = buildWorkingCalendar([
@@ -295,5 +296,11 @@ describe('request schemas', () => {
     });
     expect(CaseAction.safeParse({ action: 'handle', note: 'x', photoIds: [] }).success).toBe(false);
     expect(CaseAction.safeParse({ action: 'accept', colour: 'red' }).success).toBe(false);
+  });
+
+  it('names every workflow action once, as the rules know them', () => {
+    expect([...CaseActionName.options].sort()).toEqual(Object.keys(caseActionRules).sort());
+    expect(CaseActionName.safeParse('verify').success).toBe(true);
+    expect(CaseActionName.safeParse('approve').success).toBe(false);
   });
 });

@@ -11,6 +11,13 @@ import { z } from 'zod';
 const Code = z.string().min(1);
 const Id = z.string().min(1);
 
+/** A problem case an event is about: its id, its number and its prefecture. */
+const CaseRef = z.object({
+  caseId: Id,
+  caseNumber: z.string(),
+  prefectureCode: Code.nullable(),
+});
+
 /** A notification-worthy step of a problem case, sent to the unit in charge of it. */
 const CaseUnitEvent = z.object({
   caseId: Id,
@@ -45,10 +52,7 @@ export const eventCatalogue = {
   'case.stage-escalated': {
     emittedBy: 'cases',
     version: 1,
-    payload: z.object({
-      caseId: Id,
-      caseNumber: z.string(),
-      prefectureCode: Code.nullable(),
+    payload: CaseRef.extend({
       stage: z.enum(['accept', 'dispatch', 'verify']),
       /** The creation office (文明办) told; null when the case has none above it. */
       office: z.object({ id: Id, name: z.string() }).nullable(),
@@ -58,10 +62,7 @@ export const eventCatalogue = {
   'case.calendar-missing': {
     emittedBy: 'cases',
     version: 1,
-    payload: z.object({
-      caseId: Id,
-      caseNumber: z.string(),
-      prefectureCode: Code.nullable(),
+    payload: CaseRef.extend({
       years: z.array(z.number().int()),
       /** The creation offices of the case's city and province. */
       officeIds: z.array(Id),

@@ -225,15 +225,17 @@ export type IndicatorDef = z.infer<typeof IndicatorDef>;
 export const TargetCombination = z.enum(['data_set', 'mean', 'population_weighted_mean']);
 export type TargetCombination = z.infer<typeof TargetCombination>;
 
+/**
+ * `count`: how many regions in the scope hold the title at a date; `share`: the same count as
+ * a percentage of the scope's regions of `level`.
+ */
+export const TitleMeasureAs = z.enum(['count', 'share']);
+
 /** Titles a count target counts (held titles come from the evaluation module's title events). */
 const TitleMeasure = z.strictObject({
   /** The title (issue 5's `TitleKind`), e.g. national_civilized; a region counts while it holds it. */
   title: TitleKind,
-  /**
-   * `count`: how many regions in the scope hold the title at a date; `share`: the same count as
-   * a percentage of the scope's regions of `level`.
-   */
-  as: z.enum(['count', 'share']),
+  as: TitleMeasureAs,
   /** Which regions count: levels 2 (prefecture) and/or 3 (county). */
   levels: z.array(z.union([z.literal(2), z.literal(3)])).min(1),
 });

@@ -128,6 +128,14 @@ export const fieldMessages = {
     zh: '{code} 是问题大类，请在其下的小类上设置',
     en: '{code} is a group; set these on its categories',
   },
+  'case.categoryNotLeaf': {
+    zh: '{code} 是问题大类或已停用，请选择其下的问题小类',
+    en: '{code} is a group or no longer in use; choose a category under it',
+  },
+  'case.unknownCategory': {
+    zh: '没有问题类型 {code}，可选的类型见 GET /api/v1/public/case-categories',
+    en: 'unknown category {code}; see GET /api/v1/public/case-categories',
+  },
 
   // Accounts.
   'user.orgOutsideAccountRegion': {

@@ -210,62 +210,6 @@ export const CaseRating = z.object({
   at: z.string(),
 });
 
-/** Full case for staff. */
-export const CaseDetail = CaseSummary.extend({
-  categoryKind: CategoryKind,
-  /**
-   * Staff holding case.dispatch, and the officers of the unit it is dispatched to, see the contact,
-   * its phone masked (`138****5678`); GET /cases/{id}/reporter-phone reveals it, audited.
-   */
-  contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).nullable(),
-  reportedAt: z.string(),
-  acceptedAt: z.string().nullable(),
-  dispatchedAt: z.string().nullable(),
-  handledAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  handledBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-  /** The unit the dispatch rules name; `dispatch` without orgUnitId uses it. */
-  suggestedOrgUnit: UnitRef.nullable(),
-  /** Set when this case was merged into another. */
-  mergedInto: z.object({ id: z.string(), number: z.string() }).nullable(),
-  /** Cases merged into this one; their reporters follow this case. */
-  mergedFrom: z.array(z.object({ id: z.string(), number: z.string() })),
-  pendingExtension: z
-    .object({ amount: z.number(), unit: TimeLimitUnit, reason: z.string(), requestedAt: z.string() })
-    .nullable(),
-  rejectReason: z.string().nullable(),
-  rating: CaseRating.nullable(),
-  photos: z.array(CasePhoto),
-  events: z.array(CaseEvent),
-  /** The actions the current user may take now (names as in CaseAction). */
-  allowedActions: z.array(z.string()),
-});
-export type CaseDetail = z.infer<typeof CaseDetail>;
-
-/** The public tracking page: no contact, no staff names, display photos only. */
-export const CaseTracking = z.object({
-  number: z.string(),
-  status: CaseStatus,
-  categoryName: z.string(),
-  description: z.string(),
-  regionName: z.string(),
-  address: z.string().nullable(),
-  createdAt: z.string(),
-  deadline: z.string(),
-  paused: z.boolean(),
-  closedAt: z.string().nullable(),
-  /** The deadline's colour in working time (green, yellow: last quarter, red: overdue). */
-  colour: z.enum(['green', 'yellow', 'red']),
-  /** When merged, the surviving case's number: follow that one. */
-  mergedInto: z.string().nullable(),
-  photos: z.array(CasePhoto),
-  events: z.array(CaseEvent),
-  rating: CaseRating.nullable(),
-  /** A rating is accepted now (closed, not yet rated since closing). */
-  canRate: z.boolean(),
-});
-export type CaseTracking = z.infer<typeof CaseTracking>;
-
 const Note = z.string().trim().max(2000).default('');
 const Reason = Trimmed(2000);
 
@@ -296,6 +240,66 @@ export const CaseAction = z.discriminatedUnion('action', [
 ]);
 export type CaseAction = z.infer<typeof CaseAction>;
 export type CaseActionName = CaseAction['action'];
+/** The names of the workflow actions, as `CaseAction` spells them. */
+export const CaseActionName = z.enum(
+  CaseAction.options.map((option) => option.shape.action.value) as [CaseActionName, ...CaseActionName[]],
+);
+
+/** Full case for staff. */
+export const CaseDetail = CaseSummary.extend({
+  categoryKind: CategoryKind,
+  /**
+   * Staff holding case.dispatch, and the officers of the unit it is dispatched to, see the contact,
+   * its phone masked (`138****5678`); GET /cases/{id}/reporter-phone reveals it, audited.
+   */
+  contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).nullable(),
+  reportedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  dispatchedAt: z.string().nullable(),
+  handledAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  handledBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The unit the dispatch rules name; `dispatch` without orgUnitId uses it. */
+  suggestedOrgUnit: UnitRef.nullable(),
+  /** Set when this case was merged into another. */
+  mergedInto: z.object({ id: z.string(), number: z.string() }).nullable(),
+  /** Cases merged into this one; their reporters follow this case. */
+  mergedFrom: z.array(z.object({ id: z.string(), number: z.string() })),
+  pendingExtension: z
+    .object({ amount: z.number(), unit: TimeLimitUnit, reason: z.string(), requestedAt: z.string() })
+    .nullable(),
+  rejectReason: z.string().nullable(),
+  rating: CaseRating.nullable(),
+  photos: z.array(CasePhoto),
+  events: z.array(CaseEvent),
+  /** The actions the current user may take now. */
+  allowedActions: z.array(CaseActionName),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** The public tracking page: no contact, no staff names, display photos only. */
+export const CaseTracking = z.object({
+  number: z.string(),
+  status: CaseStatus,
+  categoryName: z.string(),
+  description: z.string(),
+  regionName: z.string(),
+  address: z.string().nullable(),
+  createdAt: z.string(),
+  deadline: z.string(),
+  paused: z.boolean(),
+  closedAt: z.string().nullable(),
+  /** The deadline's colour in working time (green, yellow: last quarter, red: overdue). */
+  colour: z.enum(['green', 'yellow', 'red']),
+  /** When merged, the surviving case's number: follow that one. */
+  mergedInto: z.string().nullable(),
+  photos: z.array(CasePhoto),
+  events: z.array(CaseEvent),
+  rating: CaseRating.nullable(),
+  /** A rating is accepted now (closed, not yet rated since closing). */
+  canRate: z.boolean(),
+});
+export type CaseTracking = z.infer<typeof CaseTracking>;
 
 export const TrackingQuery = z.strictObject({ token: TrackingToken });
 

@@ -7,6 +7,10 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 export const disposition = (ascii: string, name: string) =>
   `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
+/** The same for one name: its ASCII fallback is the name with every other character as `_` (RFC 6266). */
+export const dispositionOf = (fileName: string) =>
+  disposition(fileName.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', ''), fileName);
+
 /** Sends a workbook as a download named `name` (`ascii` for clients that cannot read a UTF-8 name). */
 export function sendXlsx(reply: FastifyReply, file: { ascii: string; name: string }, body: Buffer) {
   return reply.type(XLSX).header('content-disposition', disposition(file.ascii, file.name)).send(body);

@@ -2,9 +2,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { invalid } from '../../http/problem.ts';
+import { multipartFile } from '../../http/upload.ts';
+import { dispositionOf } from '../../http/xlsx.ts';
 import { requireActor } from '../auth/index.ts';
-import { AttachmentView, message } from '@chuangcheng/core';
+import { AttachmentView } from '@chuangcheng/core';
 import type { OwnerType } from './repository.ts';
 import { openAttachment, uploadAttachment, type Upload } from './service.ts';
 import { fileStoreOf } from '../../storage/file-store.ts';
@@ -14,24 +15,8 @@ const IdParams = z.strictObject({ id: z.uuid() });
 
 /** The one file of a multipart request, in the field `file`. */
 async function fileOf(request: FastifyRequest, maxBytes: number): Promise<Upload> {
-  if (!request.isMultipart()) {
-    throw invalid([
-      { field: 'body.file', message: message('upload.notMultipart', { thing: message('upload.thing.file') }) },
-    ]);
-  }
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!part || part.fieldname !== 'file') {
-    throw invalid([
-      { field: 'body.file', message: message('upload.noFileField', { thing: message('upload.thing.file') }) },
-    ]);
-  }
+  const part = await multipartFile(request, 'file', { fileSize: maxBytes, files: 1 });
   return { fileName: part.filename, stream: part.file };
-}
-
-/** RFC 6266: an ASCII fallback and the original (Chinese) name in UTF-8. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export async function attachmentRoutes(app: App, deps: ModuleDeps) {
@@ -102,7 +87,7 @@ export async function attachmentRoutes(app: App, deps: ModuleDeps) {
       const { row, stream } = await openAttachment(deps.db, requireActor(request), files, request.params.id);
       return reply
         .type(row.content_type)
-        .header('content-disposition', contentDisposition(row.file_name))
+        .header('content-disposition', dispositionOf(row.file_name))
         .header('x-content-type-options', 'nosniff')
         .header('content-length', String(row.size_bytes))
         .send(stream);

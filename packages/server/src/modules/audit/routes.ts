@@ -1,7 +1,8 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { listExportRoute } from '../../http/list-export.ts';
 import { notFound } from '../../http/problem.ts';
-import { authorize, requireActor } from '../auth/index.ts';
+import { authorize } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { exportCheckpoints, getConsistencyProof, getInclusionProof } from './proofs.ts';
 import { AUDIT_COLUMNS, listAudit } from './list.ts';
 import { auditRepository } from './repository.ts';
@@ -19,17 +20,16 @@ import {
 import { verifyAuditLog } from './verify.ts';
 
 export async function auditRoutes(app: App, deps: ModuleDeps) {
-  app.get(
+  const { db } = deps;
+  const route = actorRoutes(app, ['audit']);
+  route.get(
     '/audit',
     {
-      schema: {
-        tags: ['audit'],
-        summary: 'The audit trail within your scope, newest first (entries not yet sequenced are marked pending)',
-        querystring: AuditQuery,
-        response: { 200: AuditPage },
-      },
+      summary: 'The audit trail within your scope, newest first (entries not yet sequenced are marked pending)',
+      querystring: AuditQuery,
+      response: AuditPage,
     },
-    async (request) => listAudit(deps.db, requireActor(request), request.query),
+    ({ actor, query }) => listAudit(db, actor, query),
   );
 
   listExportRoute(
@@ -45,38 +45,28 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
       title: '审计日志',
       columns: AUDIT_COLUMNS,
       file: 'audit',
-      pages: (cursor, limit) => listAudit(deps.db, actor, { ...query, cursor, limit }),
+      pages: (cursor, limit) => listAudit(db, actor, { ...query, cursor, limit }),
     }),
   );
 
-  app.get(
+  route.get(
     '/audit/verify',
     {
-      schema: {
-        tags: ['audit'],
-        summary: "Rebuild every shard's Merkle tree from its entries and check it against every signed checkpoint",
-        response: { 200: AuditVerdict },
-      },
+      summary: "Rebuild every shard's Merkle tree from its entries and check it against every signed checkpoint",
+      response: AuditVerdict,
     },
-    async (request) => {
-      const actor = requireActor(request);
+    ({ actor }) => {
       authorize(actor, 'audit.read');
-      return verifyAuditLog(deps.db);
+      return verifyAuditLog(db);
     },
   );
 
-  app.get(
+  route.get(
     '/audit/checkpoints',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: 'The newest signed checkpoint of every shard, to keep outside the database',
-        response: { 200: CheckpointList },
-      },
-    },
-    async (request) => {
-      authorize(requireActor(request), 'audit.read');
-      return { checkpoints: await exportCheckpoints(deps.db) };
+    { summary: 'The newest signed checkpoint of every shard, to keep outside the database', response: CheckpointList },
+    async ({ actor }) => {
+      authorize(actor, 'audit.read');
+      return { checkpoints: await exportCheckpoints(db) };
     },
   );
 
@@ -91,7 +81,7 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async () => ({
-      keys: (await auditRepository.signingKeys(deps.db)).map((k) => ({
+      keys: (await auditRepository.signingKeys(db)).map((k) => ({
         keyId: k.key_id,
         publicKey: k.public_key,
         firstUsed: k.first_used.toISOString(),
@@ -99,39 +89,30 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
     }),
   );
 
-  app.get(
+  route.get(
     '/audit/consistency',
     {
-      schema: {
-        tags: ['audit'],
-        summary: "Proof that a shard's tree only grew between two sizes (RFC 9162 consistency proof)",
-        querystring: ConsistencyQuery,
-        response: { 200: ConsistencyProof },
-      },
+      summary: "Proof that a shard's tree only grew between two sizes (RFC 9162 consistency proof)",
+      querystring: ConsistencyQuery,
+      response: ConsistencyProof,
     },
-    async (request) => {
-      authorize(requireActor(request), 'audit.read');
-      const { shard, first, second } = request.query;
-      return getConsistencyProof(deps.db, shard, first, second);
+    ({ actor, query }) => {
+      authorize(actor, 'audit.read');
+      return getConsistencyProof(db, query.shard, query.first, query.second);
     },
   );
 
-  app.get(
+  route.get(
     '/audit/:id/proof',
     {
-      schema: {
-        tags: ['audit'],
-        summary: 'Proof that an audit entry is in its signed tree (RFC 9162 inclusion proof)',
-        params: AuditEntryParams,
-        response: { 200: InclusionProof },
-      },
+      summary: 'Proof that an audit entry is in its signed tree (RFC 9162 inclusion proof)',
+      params: AuditEntryParams,
+      response: InclusionProof,
     },
-    async (request) => {
-      const actor = requireActor(request);
+    async ({ actor, params: { id } }) => {
       authorize(actor, 'audit.read');
-      const { id } = request.params;
-      if (!(await auditRepository.isVisible(deps.db, id, actor.regionPath))) throw notFound('auditEntry', id);
-      return getInclusionProof(deps.db, id);
+      if (!(await auditRepository.isVisible(db, id, actor.regionPath))) throw notFound('auditEntry', id);
+      return getInclusionProof(db, id);
     },
   );
 }

@@ -7,7 +7,7 @@ import { runCaseJobs } from '../../jobs/case-jobs.ts';
 import { escalateOverdueCases } from './escalations.ts';
 import { scheduledJobs } from '../../jobs/schedule.ts';
 import { startScheduler } from '../../jobs/scheduler.ts';
-import { createUnit, DAOLI, phonePhoto, postPhoto, report } from './fixtures.ts';
+import { createUnit, DAOLI, phonePhoto, postPhoto, randomIp, report } from './fixtures.ts';
 
 let ctx: TestContext;
 let cityAdmin: Agent;
@@ -273,6 +273,20 @@ describe('idempotent intake', () => {
     ).toEqual(['body.description', 'body.lat']);
     const group = await report(ctx, { ...body, categoryCode: 'event-street' });
     expect(group.json().errors[0]).toMatchObject({ field: 'body.categoryCode' });
+    // The category's refusals come from the message catalogue: Chinese by default, English when asked.
+    expect(group.json().errors[0].message).toBe('event-street 是问题大类或已停用，请选择其下的问题小类');
+    const unknown = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/cases',
+      remoteAddress: randomIp(),
+      headers: { 'idempotency-key': crypto.randomUUID(), 'accept-language': 'en' },
+      payload: { ...body, categoryCode: 'event-nothing' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0]).toEqual({
+      field: 'body.categoryCode',
+      message: 'unknown category event-nothing; see GET /api/v1/public/case-categories',
+    });
     const nowhere = await report(ctx, { categoryCode: 'event-stall', description: '摆摊', address: '某路' });
     expect(nowhere.json().errors[0].field).toBe('body.regionCode');
     // A point in Harbin with a region in Qiqihar (2302) is refused.

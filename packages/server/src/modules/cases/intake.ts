@@ -56,9 +56,7 @@ function leafCategory(category: CategoryRow | undefined, code: string, field = '
     throw invalid([
       {
         field,
-        message: category
-          ? `${code} is a group or no longer in use; choose a category under it`
-          : `unknown category ${code}; see GET /api/v1/public/case-categories`,
+        message: category ? message('case.categoryNotLeaf', { code }) : message('case.unknownCategory', { code }),
       },
     ]);
   }

@@ -8,6 +8,16 @@ const STAGE_COLUMNS = {
   verify: { status: 'handled', column: 'verify_deadline' },
 } as const;
 
+/** The creation offices (文明办) of the given regions, deepest region first. */
+const creationOfficesDeepestFirst = (db: Kysely<Database>, regionCodes: string[]) =>
+  db
+    .selectFrom('org_unit as u')
+    .innerJoin('region as r', 'r.code', 'u.region_code')
+    .select(['u.id', 'u.name'])
+    .where('u.kind', '=', 'creation_office')
+    .where('u.region_code', 'in', regionCodes)
+    .orderBy('r.level', 'desc');
+
 /** SQL of the scheduled case jobs. */
 export const caseJobRepository = {
   /** Dispatched or handling cases past their deadline with a running clock, not yet escalated. */
@@ -38,14 +48,7 @@ export const caseJobRepository = {
 
   /** The creation office (文明办) of the deepest region among `regionCodes`. */
   creationOfficeAbove(db: Kysely<Database>, regionCodes: string[]) {
-    return db
-      .selectFrom('org_unit as u')
-      .innerJoin('region as r', 'r.code', 'u.region_code')
-      .select(['u.id', 'u.name'])
-      .where('u.kind', '=', 'creation_office')
-      .where('u.region_code', 'in', regionCodes)
-      .orderBy('r.level', 'desc')
-      .executeTakeFirst();
+    return creationOfficesDeepestFirst(db, regionCodes).executeTakeFirst();
   },
 
   /** Open cases whose desk or inspector stage ran past its own deadline and has not escalated yet. */
@@ -76,13 +79,6 @@ export const caseJobRepository = {
 
   /** The creation offices (文明办) of the given regions, deepest first. */
   creationOffices(db: Kysely<Database>, regionCodes: string[]) {
-    return db
-      .selectFrom('org_unit as u')
-      .innerJoin('region as r', 'r.code', 'u.region_code')
-      .select(['u.id', 'u.name'])
-      .where('u.kind', '=', 'creation_office')
-      .where('u.region_code', 'in', regionCodes)
-      .orderBy('r.level', 'desc')
-      .execute();
+    return creationOfficesDeepestFirst(db, regionCodes).execute();
   },
 };

@@ -9,28 +9,28 @@ const spec = {
     role              own   child parent other province
     province_admin    ok    ok    404    404   ok
     city_admin        ok    ok    404    404   ok
-    unit_officer      ok    ok    ok     ok    ok
+    unit_officer      ok
     inspector         ok    ok    404    404   ok
     volunteer_manager ok    ok    404    404   ok
     auditor           ok    ok    404    404   ok
-    resident          403   403   403    403   403
+    resident          403
   `),
   readOtherUnitsCase: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    404    404   ok
     city_admin        ok    ok    404    404   ok
-    unit_officer      404   404   404    404   404
+    unit_officer      404
     inspector         ok    ok    404    404   ok
     volunteer_manager ok    ok    404    404   ok
     auditor           ok    ok    404    404   ok
-    resident          403   403   403    403   403
+    resident          403
   `),
   // The permission of each workflow action is checked by core's checkCaseAction; this is the scope.
   canAct: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      ok    ok    ok     ok    ok
+    unit_officer      ok
     inspector         ok    ok    scope  scope ok
     volunteer_manager ok    ok    scope  scope ok
     auditor           ok    ok    scope  scope ok
@@ -40,11 +40,7 @@ const spec = {
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
   fileByHotline: policyTable(`
     role              own   child parent other province
@@ -54,27 +50,18 @@ const spec = {
     inspector         ok    ok    scope  scope ok
     volunteer_manager ok    ok    scope  scope ok
     auditor           ok    ok    scope  scope ok
-    resident          ok    ok    ok     ok    ok
+    resident          ok
   `),
   seesContactOfOwnUnitsCase: policyTable(`
     role              own   child parent other province
-    province_admin    yes   yes   yes    yes   yes
-    city_admin        yes   yes   yes    yes   yes
-    unit_officer      yes   yes   yes    yes   yes
-    inspector         no    no    no     no    no
-    volunteer_manager no    no    no     no    no
-    auditor           no    no    no     no    no
-    resident          no    no    no     no    no
+    province_admin    yes
+    city_admin        yes
+    unit_officer      yes
+    others            no
   `),
   canUpload: policyTable(`
     role              own   child parent other province
-    province_admin    ok    ok    ok     ok    ok
-    city_admin        ok    ok    ok     ok    ok
-    unit_officer      ok    ok    ok     ok    ok
-    inspector         ok    ok    ok     ok    ok
-    volunteer_manager ok    ok    ok     ok    ok
-    auditor           ok    ok    ok     ok    ok
-    resident          ok    ok    ok     ok    ok
+    others            ok
   `),
 };
 

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { IdempotencyKey, issueMessage, message } from '@chuangcheng/core';
 import type { ModuleDeps } from '../../http/types.ts';
 import { invalid } from '../../http/problem.ts';
+import { multipartFile } from '../../http/upload.ts';
 import type { Upload } from '../attachments/index.ts';
 // What the case routes share: the idempotency key, the one-photo upload and the public rate limit
 // (their path, query and answer schemas are in core: api/cases.ts).
@@ -30,16 +31,7 @@ export async function fileOf(
   request: FastifyRequest,
   maxBytes: number,
 ): Promise<{ upload: Upload; fields: Record<string, string> }> {
-  if (!request.isMultipart()) {
-    throw invalid([
-      { field: 'body.file', message: message('upload.notMultipart', { thing: message('upload.thing.photo') }) },
-    ]);
-  }
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!part || part.fieldname !== 'file')
-    throw invalid([
-      { field: 'body.file', message: message('upload.noFileField', { thing: message('upload.thing.photo') }) },
-    ]);
+  const part = await multipartFile(request, 'photo', { fileSize: maxBytes, files: 1 });
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(part.fields)) {
     const field = Array.isArray(value) ? value[0] : value;

@@ -11,6 +11,7 @@ import {
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { actOnCase } from './actions.ts';
 import { fileCase, nearbyOpenCases } from './intake.ts';
 import { listCases, readCase } from './read.ts';
@@ -25,6 +26,7 @@ import { caseStatsRoutes } from './stats-routes.ts';
 /** Problem cases: public intake and tracking under /public, staff work under /cases; one file per resource. */
 export async function caseRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cases'];
+  const route = actorRoutes(app, tags);
 
   await publicCaseRoutes(app, deps);
   await casePhotoRoutes(app, deps);
@@ -55,74 +57,35 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
       return reply.code(result.status).send(result.body);
     },
   );
-  app.get(
+  route.get(
     '/cases',
-    {
-      schema: {
-        tags,
-        summary: 'Cases and queues in your scope',
-        querystring: CaseListQuery,
-        response: { 200: CaseList },
-      },
-    },
-    async (request) => listCases(deps.db, requireActor(request), request.query),
+    { summary: 'Cases and queues in your scope', querystring: CaseListQuery, response: CaseList },
+    ({ actor, query }) => listCases(deps.db, actor, query),
   );
-  app.get(
+  route.get(
     '/cases/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One case with its timeline and photos',
-        params: CaseIdParams,
-        response: { 200: CaseDetail },
-      },
-    },
-    async (request) => readCase(deps.db, requireActor(request), request.params.id),
+    { summary: 'One case with its timeline and photos', params: CaseIdParams, response: CaseDetail },
+    ({ actor, params }) => readCase(deps.db, actor, params.id),
   );
-  app.get(
+  route.get(
     '/cases/:id/reporter-phone',
     {
-      schema: {
-        tags,
-        summary: 'The reporter’s full phone number (personal_data.reveal; every call is audited)',
-        params: CaseIdParams,
-        response: { 200: ReporterPhone },
-      },
+      summary: 'The reporter’s full phone number (personal_data.reveal; every call is audited)',
+      params: CaseIdParams,
+      response: ReporterPhone,
     },
-    async (request) =>
-      revealReporterPhone(
-        deps.db,
-        deps.personalData,
-        { actor: requireActor(request), requestId: request.id },
-        request.params.id,
-      ),
+    ({ ctx, params }) => revealReporterPhone(deps.db, deps.personalData, ctx, params.id),
   );
-  app.post(
+  route.post(
     '/cases/:id/actions',
-    {
-      schema: {
-        tags,
-        summary: 'Take a workflow action',
-        params: CaseIdParams,
-        body: CaseAction,
-        response: { 200: CaseDetail },
-      },
-    },
-    async (request) =>
-      actOnCase(deps.db, { actor: requireActor(request), requestId: request.id }, request.params.id, request.body),
+    { summary: 'Take a workflow action', params: CaseIdParams, body: CaseAction, response: CaseDetail },
+    ({ ctx, params, body }) => actOnCase(deps.db, ctx, params.id, body),
   );
-  app.get(
+  route.get(
     '/cases/:id/duplicates',
-    {
-      schema: {
-        tags,
-        summary: 'Open cases near this one',
-        params: CaseIdParams,
-        response: { 200: DuplicateCandidateList },
-      },
-    },
-    async (request) => {
-      const detail = await readCase(deps.db, requireActor(request), request.params.id);
+    { summary: 'Open cases near this one', params: CaseIdParams, response: DuplicateCandidateList },
+    async ({ actor, params }) => {
+      const detail = await readCase(deps.db, actor, params.id);
       if (detail.lat === null || detail.lng === null) return { items: [] };
       return {
         items: await nearbyOpenCases(deps.db, detail.categoryCode, { lat: detail.lat, lng: detail.lng }, detail.id),

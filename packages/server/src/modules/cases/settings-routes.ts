@@ -14,7 +14,8 @@ import {
   UpdateCategoryRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/index.ts';
+import { actionContext } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import {
   createDispatchRule,
   deleteDispatchRule,
@@ -30,100 +31,71 @@ import { caseRepository } from './repository.ts';
 
 /** Categories, duplicate settings, the holiday calendar and dispatch rules. */
 export async function caseSettingsRoutes(app: App, deps: ModuleDeps) {
-  const tags = ['cases'];
-  app.get(
+  const { db } = deps;
+  const route = actorRoutes(app, ['cases']);
+  route.get(
     '/cases/categories',
-    { schema: { tags, summary: 'All case categories, inactive included', response: { 200: CaseCategoryList } } },
-    async (request) => {
-      requireActor(request);
-      return { items: (await caseRepository.listCategories(deps.db, false)).map(presentCategory) };
-    },
+    { summary: 'All case categories, inactive included', response: CaseCategoryList },
+    async () => ({ items: (await caseRepository.listCategories(db, false)).map(presentCategory) }),
   );
-  app.patch(
+  route.patch(
     '/cases/categories/:code',
     {
-      schema: {
-        tags,
-        summary: "Change a category's time limit, default unit or use (province administrators)",
-        params: CaseCategoryParams,
-        body: UpdateCategoryRequest,
-        response: { 200: CaseCategory },
-      },
+      summary: "Change a category's time limit, default unit or use (province administrators)",
+      params: CaseCategoryParams,
+      body: UpdateCategoryRequest,
+      response: CaseCategory,
     },
-    async (request) =>
-      updateCategory(
-        deps.db,
-        { actor: requireActor(request), requestId: request.id },
-        request.params.code,
-        request.body,
-      ),
+    ({ ctx, params, body }) => updateCategory(db, ctx, params.code, body),
   );
-  app.get(
+  route.get(
     '/cases/settings',
-    { schema: { tags, summary: 'Duplicate suggestion distance and window', response: { 200: CaseSettings } } },
-    async (request) => readSettings(deps.db, requireActor(request)),
+    { summary: 'Duplicate suggestion distance and window', response: CaseSettings },
+    ({ actor }) => readSettings(db, actor),
   );
-  app.put(
+  route.put(
     '/cases/settings',
     {
-      schema: {
-        tags,
-        summary: 'Change the duplicate distance and window (province administrators)',
-        body: CaseSettings,
-        response: { 200: CaseSettings },
-      },
+      summary: 'Change the duplicate distance and window (province administrators)',
+      body: CaseSettings,
+      response: CaseSettings,
     },
-    async (request) => updateSettings(deps.db, { actor: requireActor(request), requestId: request.id }, request.body),
+    ({ ctx, body }) => updateSettings(db, ctx, body),
   );
-  app.get(
+  route.get(
     '/cases/holidays',
-    {
-      schema: {
-        tags,
-        summary: 'The holiday calendar in use',
-        querystring: HolidayQuery,
-        response: { 200: HolidayList },
-      },
-    },
-    async (request) => readHolidays(deps.db, requireActor(request), request.query.year),
+    { summary: 'The holiday calendar in use', querystring: HolidayQuery, response: HolidayList },
+    ({ actor, query }) => readHolidays(db, actor, query.year),
   );
-  app.get(
+  route.get(
     '/cases/holidays/coverage',
     {
-      schema: {
-        tags,
-        summary: 'Years the holiday calendar lacks: this year, and from 1 October the next (the settings page warns)',
-        querystring: HolidayCoverageQuery,
-        response: { 200: CalendarCoverage },
-      },
+      summary: 'Years the holiday calendar lacks: this year, and from 1 October the next (the settings page warns)',
+      querystring: HolidayCoverageQuery,
+      response: CalendarCoverage,
     },
-    async (request) => readCalendarCoverage(deps.db, requireActor(request), request.query.on),
+    ({ actor, query }) => readCalendarCoverage(db, actor, query.on),
   );
-  app.get(
+  route.get(
     '/cases/dispatch-rules',
-    { schema: { tags, summary: 'Dispatch rules in your scope', response: { 200: DispatchRuleList } } },
-    async (request) => listDispatchRules(deps.db, requireActor(request)),
+    { summary: 'Dispatch rules in your scope', response: DispatchRuleList },
+    ({ actor }) => listDispatchRules(db, actor),
   );
-  app.post(
+  route.post(
     '/cases/dispatch-rules',
     {
-      schema: {
-        tags,
-        summary: 'Name the unit for a region (and category)',
-        body: CreateDispatchRule,
-        response: { 201: DispatchRule },
-      },
+      summary: 'Name the unit for a region (and category)',
+      body: CreateDispatchRule,
+      response: DispatchRule,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await createDispatchRule(deps.db, { actor: requireActor(request), requestId: request.id }, request.body)),
+    ({ ctx, body }) => createDispatchRule(db, ctx, body),
   );
   app.delete(
     '/cases/dispatch-rules/:id',
-    { schema: { tags, summary: 'Delete a dispatch rule', params: CaseIdParams } },
+    { schema: { tags: ['cases'], summary: 'Delete a dispatch rule', params: CaseIdParams } },
     async (request, reply) => {
-      await deleteDispatchRule(deps.db, { actor: requireActor(request), requestId: request.id }, request.params.id);
+      await deleteDispatchRule(db, actionContext(request), request.params.id);
       return reply.code(204).send();
     },
   );

@@ -5,13 +5,14 @@ import {
   FrameworkDetail,
   FrameworkImportResult,
   FrameworkList,
-  message,
   SaveFrameworkRequest,
   VersionQuery,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { disposition, XLSX } from '../../http/xlsx.ts';
-import { AppError, invalid } from '../../http/problem.ts';
+import { AppError } from '../../http/problem.ts';
+import { multipartFile } from '../../http/upload.ts';
 import { actionContext, requireActor } from '../auth/index.ts';
 import {
   copyFramework,
@@ -28,72 +29,54 @@ import {
 export async function frameworkRoutes(app: App, deps: ModuleDeps) {
   const { db } = deps;
   const tags = ['evaluation'];
-  const ctx = actionContext;
 
-  app.get(
+  const route = actorRoutes(app, tags);
+
+  route.get(
     '/evaluation/frameworks',
-    { schema: { tags, summary: 'Framework editions', response: { 200: FrameworkList } } },
-    async (request) => ({ items: await listFrameworks(db, requireActor(request)) }),
+    { summary: 'Framework editions', response: FrameworkList },
+    async ({ actor }) => ({
+      items: await listFrameworks(db, actor),
+    }),
   );
-  app.get(
+  route.get(
     '/evaluation/frameworks/:id',
     {
-      schema: {
-        tags,
-        summary: 'A framework edition at a version, with its history',
-        params: EvaluationIdParams,
-        querystring: VersionQuery,
-        response: { 200: FrameworkDetail },
-      },
+      summary: 'A framework edition at a version, with its history',
+      params: EvaluationIdParams,
+      querystring: VersionQuery,
+      response: FrameworkDetail,
     },
-    async (request) => readFramework(db, requireActor(request), request.params.id, request.query.version),
+    ({ actor, params, query }) => readFramework(db, actor, params.id, query.version),
   );
-  app.post(
+  route.post(
     '/evaluation/frameworks',
-    {
-      schema: {
-        tags,
-        summary: 'Create a framework edition',
-        body: SaveFrameworkRequest,
-        response: { 201: FrameworkDetail },
-      },
-    },
-    async (request, reply) => {
-      const id = await createFramework(db, ctx(request), request.body);
-      return reply.code(201).send(await readFramework(db, requireActor(request), id));
-    },
+    { summary: 'Create a framework edition', body: SaveFrameworkRequest, response: FrameworkDetail, status: 201 },
+    async ({ actor, ctx, body }) => readFramework(db, actor, await createFramework(db, ctx, body)),
   );
-  app.put(
+  route.put(
     '/evaluation/frameworks/:id',
     {
-      schema: {
-        tags,
-        summary: 'Revise a framework edition (a new version)',
-        params: EvaluationIdParams,
-        body: SaveFrameworkRequest,
-        response: { 200: FrameworkDetail },
-      },
+      summary: 'Revise a framework edition (a new version)',
+      params: EvaluationIdParams,
+      body: SaveFrameworkRequest,
+      response: FrameworkDetail,
     },
-    async (request) => {
-      await reviseFramework(db, ctx(request), request.params.id, request.body);
-      return readFramework(db, requireActor(request), request.params.id);
+    async ({ actor, ctx, params, body }) => {
+      await reviseFramework(db, ctx, params.id, body);
+      return readFramework(db, actor, params.id);
     },
   );
-  app.post(
+  route.post(
     '/evaluation/frameworks/:id/copy',
     {
-      schema: {
-        tags,
-        summary: 'Copy a framework into a new edition',
-        params: EvaluationIdParams,
-        body: CopyFrameworkRequest,
-        response: { 201: FrameworkDetail },
-      },
+      summary: 'Copy a framework into a new edition',
+      params: EvaluationIdParams,
+      body: CopyFrameworkRequest,
+      response: FrameworkDetail,
+      status: 201,
     },
-    async (request, reply) => {
-      const id = await copyFramework(db, ctx(request), request.params.id, request.body);
-      return reply.code(201).send(await readFramework(db, requireActor(request), id));
-    },
+    async ({ actor, ctx, params, body }) => readFramework(db, actor, await copyFramework(db, ctx, params.id, body)),
   );
   app.get(
     '/evaluation/frameworks/template.xlsx',
@@ -146,20 +129,10 @@ export async function frameworkRoutes(app: App, deps: ModuleDeps) {
         },
       },
       async (request) => {
-        if (!request.isMultipart()) {
-          throw invalid([
-            { field: 'body.file', message: message('upload.notMultipart', { thing: message('upload.thing.xlsx') }) },
-          ]);
-        }
-        const part = await request.file();
-        if (!part || part.fieldname !== 'file') {
-          throw invalid([
-            { field: 'body.file', message: message('upload.noFileField', { thing: message('upload.thing.xlsx') }) },
-          ]);
-        }
+        const part = await multipartFile(request, 'xlsx');
         const buffer = await part.toBuffer();
         if (part.file.truncated) throw new AppError('FILE_TOO_LARGE');
-        return importFrameworkWorkbook(db, ctx(request), request.params.id, buffer);
+        return importFrameworkWorkbook(db, actionContext(request), request.params.id, buffer);
       },
     );
   });

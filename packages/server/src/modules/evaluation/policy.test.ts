@@ -19,21 +19,14 @@ const spec = {
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
   canSubmitEvidence: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
     unit_officer      ok    ok    scope  scope ok
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
   canSeeEvidence: policyTable(`
     role              own   child parent other province
@@ -43,18 +36,14 @@ const spec = {
     inspector         ok    ok    scope  scope ok
     volunteer_manager ok    ok    scope  scope ok
     auditor           ok    ok    scope  scope ok
-    resident          403   403   403    403   403
+    resident          403
   `),
   // Before publication only the organisers see scores.
   seeUnpublishedScores: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    403    403   ok
     city_admin        ok    ok    403    403   ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
   seePublishedScores: policyTable(`
     role              own   child parent other province
@@ -64,7 +53,7 @@ const spec = {
     inspector         ok    ok    scope  scope ok
     volunteer_manager ok    ok    scope  scope ok
     auditor           ok    ok    scope  scope ok
-    resident          403   403   403    403   403
+    resident          403
   `),
   // A round is seen from the regions it evaluates and from the levels above them.
   seeAnnouncedRound: policyTable(`
@@ -75,18 +64,14 @@ const spec = {
     inspector         ok    ok    ok     scope ok
     volunteer_manager ok    ok    ok     scope ok
     auditor           ok    ok    ok     scope ok
-    resident          403   403   403    403   403
+    resident          403
   `),
   // 暗访: until published, only its organisers see an unannounced round.
   seeUnannouncedRound: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    403    403   ok
     city_admin        ok    ok    403    403   ok
-    unit_officer      403   403   403    403   403
-    inspector         403   403   403    403   403
-    volunteer_manager 403   403   403    403   403
-    auditor           403   403   403    403   403
-    resident          403   403   403    403   403
+    others            403
   `),
 };
 

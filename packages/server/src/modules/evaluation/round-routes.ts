@@ -23,7 +23,7 @@ import {
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { listExportRoute } from '../../http/list-export.ts';
 import { roundsExport } from './list-export.ts';
-import { actionContext, requireActor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { fillIndicatorValues } from './indicator-values.ts';
 import { assignScorers, createRound, listRounds, readRound, transitionRound } from './rounds.ts';
 import { enterResult, readSheet, recordFinding, submitEvidence, withdrawFinding } from './scoring.ts';
@@ -32,12 +32,12 @@ import { enterResult, readSheet, recordFinding, submitEvidence, withdrawFinding 
 export async function roundRoutes(app: App, deps: ModuleDeps) {
   const { db } = deps;
   const tags = ['evaluation'];
-  const ctx = actionContext;
+  const route = actorRoutes(app, tags);
 
-  app.get(
+  route.get(
     '/evaluation/rounds',
-    { schema: { tags, summary: 'Rounds you can see', querystring: RoundListQuery, response: { 200: RoundList } } },
-    async (request) => listRounds(db, requireActor(request), request.query),
+    { summary: 'Rounds you can see', querystring: RoundListQuery, response: RoundList },
+    ({ actor, query }) => listRounds(db, actor, query),
   );
   listExportRoute(
     app,
@@ -49,125 +49,92 @@ export async function roundRoutes(app: App, deps: ModuleDeps) {
     },
     async ({ actor, query }) => roundsExport(db, actor, query),
   );
-  app.post(
+  route.post(
     '/evaluation/rounds',
-    { schema: { tags, summary: 'Plan a round', body: CreateRoundRequest, response: { 201: Round } } },
-    async (request, reply) => reply.code(201).send(await createRound(db, ctx(request), request.body)),
+    { summary: 'Plan a round', body: CreateRoundRequest, response: Round, status: 201 },
+    ({ ctx, body }) => createRound(db, ctx, body),
   );
-  app.get(
+  route.get(
     '/evaluation/rounds/:id',
-    { schema: { tags, summary: 'A round', params: EvaluationIdParams, response: { 200: Round } } },
-    async (request) => readRound(db, requireActor(request), request.params.id),
+    { summary: 'A round', params: EvaluationIdParams, response: Round },
+    ({ actor, params }) => readRound(db, actor, params.id),
   );
-  app.post(
+  route.post(
     '/evaluation/rounds/:id/transition',
     {
-      schema: {
-        tags,
-        summary: 'Move a round to another status; "published" publishes and applies threshold effects',
-        params: EvaluationIdParams,
-        body: TransitionRequest,
-        response: { 200: PublishOutcome },
-      },
+      summary: 'Move a round to another status; "published" publishes and applies threshold effects',
+      params: EvaluationIdParams,
+      body: TransitionRequest,
+      response: PublishOutcome,
     },
-    async (request) => transitionRound(db, ctx(request), request.params.id, request.body),
+    ({ ctx, params, body }) => transitionRound(db, ctx, params.id, body),
   );
-  app.put(
+  route.put(
     '/evaluation/rounds/:id/assignments',
     {
-      schema: {
-        tags,
-        summary: 'Assign scorers to methods (replaces all)',
-        params: EvaluationIdParams,
-        body: AssignmentsRequest,
-        response: { 200: Round },
-      },
+      summary: 'Assign scorers to methods (replaces all)',
+      params: EvaluationIdParams,
+      body: AssignmentsRequest,
+      response: Round,
     },
-    async (request) => assignScorers(db, ctx(request), request.params.id, request.body.assignments),
+    ({ ctx, params, body }) => assignScorers(db, ctx, params.id, body.assignments),
   );
 
   // ---- Score entry
-  app.post(
+  route.post(
     '/evaluation/rounds/:id/indicator-values',
     {
-      schema: {
-        tags,
-        summary: "Read the data standards' values from the indicator store (hand-entered results are kept)",
-        params: EvaluationIdParams,
-        response: { 200: IndicatorFillResult },
-      },
+      summary: "Read the data standards' values from the indicator store (hand-entered results are kept)",
+      params: EvaluationIdParams,
+      response: IndicatorFillResult,
     },
-    async (request) => fillIndicatorValues(db, ctx(request), request.params.id),
+    ({ ctx, params }) => fillIndicatorValues(db, ctx, params.id),
   );
-  app.get(
+  route.get(
     '/evaluation/rounds/:id/regions/:code/sheet',
     {
-      schema: {
-        tags,
-        summary: "A region's scoring sheet for one method",
-        params: RoundRegionParams,
-        querystring: SheetQuery,
-        response: { 200: ScoringSheet },
-      },
+      summary: "A region's scoring sheet for one method",
+      params: RoundRegionParams,
+      querystring: SheetQuery,
+      response: ScoringSheet,
     },
-    async (request) =>
-      readSheet(db, requireActor(request), request.params.id, request.params.code, request.query.method),
+    ({ actor, params, query }) => readSheet(db, actor, params.id, params.code, query.method),
   );
-  app.post(
+  route.post(
     '/evaluation/rounds/:id/regions/:code/evidence',
     {
-      schema: {
-        tags,
-        summary: 'Submit material for a standard (the city, while the round is open)',
-        params: RoundRegionParams,
-        body: EvidenceRequest,
-        response: { 201: Evidence },
-      },
+      summary: 'Submit material for a standard (the city, while the round is open)',
+      params: RoundRegionParams,
+      body: EvidenceRequest,
+      response: Evidence,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await submitEvidence(db, ctx(request), request.params.id, request.params.code, request.body)),
+    ({ ctx, params, body }) => submitEvidence(db, ctx, params.id, params.code, body),
   );
-  app.put(
+  route.put(
     '/evaluation/rounds/:id/regions/:code/results/:standardCode',
-    {
-      schema: {
-        tags,
-        summary: "Enter a standard's measured result",
-        params: ResultParams,
-        body: ResultRequest,
-        response: { 200: Result },
-      },
-    },
-    async (request) =>
-      enterResult(db, ctx(request), request.params.id, request.params.code, request.params.standardCode, request.body),
+    { summary: "Enter a standard's measured result", params: ResultParams, body: ResultRequest, response: Result },
+    ({ ctx, params, body }) => enterResult(db, ctx, params.id, params.code, params.standardCode, body),
   );
-  app.post(
+  route.post(
     '/evaluation/rounds/:id/regions/:code/findings',
     {
-      schema: {
-        tags,
-        summary: 'Record a finding (a deduction with its reason)',
-        params: RoundRegionParams,
-        body: FindingRequest,
-        response: { 201: Finding },
-      },
+      summary: 'Record a finding (a deduction with its reason)',
+      params: RoundRegionParams,
+      body: FindingRequest,
+      response: Finding,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordFinding(db, ctx(request), request.params.id, request.params.code, request.body)),
+    ({ ctx, params, body }) => recordFinding(db, ctx, params.id, params.code, body),
   );
-  app.post(
+  route.post(
     '/evaluation/findings/:id/withdraw',
     {
-      schema: {
-        tags,
-        summary: 'Withdraw a finding with a reason',
-        params: EvaluationIdParams,
-        body: WithdrawRequest,
-        response: { 200: Finding },
-      },
+      summary: 'Withdraw a finding with a reason',
+      params: EvaluationIdParams,
+      body: WithdrawRequest,
+      response: Finding,
     },
-    async (request) => withdrawFinding(db, ctx(request), request.params.id, request.body.reason),
+    ({ ctx, params, body }) => withdrawFinding(db, ctx, params.id, body.reason),
   );
 }

@@ -18,6 +18,28 @@ type PackedFinding = [string, string, number, string, string | null, number];
 type FindingsPacked = { region_code: string | null; scorers: string | null; rows: PackedFinding[] | null };
 export type EvidenceRow = Selectable<Database['evaluation_evidence']> & { submitted_by_name: string };
 
+/** A round's material with the name of who submitted it. */
+const evidenceWithName = (db: Db) =>
+  db
+    .selectFrom('evaluation_evidence as e')
+    .innerJoin('app_user as u', 'u.id', 'e.submitted_by')
+    .selectAll('e')
+    .select('u.display_name as submitted_by_name');
+
+/** Results, and findings, with the name of their scorer. */
+const resultsWithScorer = (db: Db) =>
+  db
+    .selectFrom('evaluation_result as r')
+    .innerJoin('app_user as u', 'u.id', 'r.scorer_id')
+    .selectAll('r')
+    .select('u.display_name as scorer_name');
+const findingsWithScorer = (db: Db) =>
+  db
+    .selectFrom('evaluation_finding as f')
+    .innerJoin('app_user as u', 'u.id', 'f.scorer_id')
+    .selectAll('f')
+    .select('u.display_name as scorer_name');
+
 /** SQL for the raw entries of a round: the cities' material, results and findings. */
 export const scoreRepository = {
   async insertEvidence(db: Db, row: Insertable<Database['evaluation_evidence']>) {
@@ -25,23 +47,12 @@ export const scoreRepository = {
   },
 
   findEvidence(db: Db, id: string) {
-    return db
-      .selectFrom('evaluation_evidence as e')
-      .innerJoin('app_user as u', 'u.id', 'e.submitted_by')
-      .selectAll('e')
-      .select('u.display_name as submitted_by_name')
-      .where('e.id', '=', id)
-      .executeTakeFirst();
+    return evidenceWithName(db).where('e.id', '=', id).executeTakeFirst();
   },
 
   /** Evidence of a round, optionally one region's. */
   evidence(db: Db, roundId: string, regionCode?: string): Promise<EvidenceRow[]> {
-    let q = db
-      .selectFrom('evaluation_evidence as e')
-      .innerJoin('app_user as u', 'u.id', 'e.submitted_by')
-      .selectAll('e')
-      .select('u.display_name as submitted_by_name')
-      .where('e.round_id', '=', roundId);
+    let q = evidenceWithName(db).where('e.round_id', '=', roundId);
     if (regionCode) q = q.where('e.region_code', '=', regionCode);
     return q.orderBy('e.submitted_at').execute();
   },
@@ -68,11 +79,7 @@ export const scoreRepository = {
   },
 
   findResult(db: Db, roundId: string, regionCode: string, standardCode: string) {
-    return db
-      .selectFrom('evaluation_result as r')
-      .innerJoin('app_user as u', 'u.id', 'r.scorer_id')
-      .selectAll('r')
-      .select('u.display_name as scorer_name')
+    return resultsWithScorer(db)
       .where('r.round_id', '=', roundId)
       .where('r.region_code', '=', regionCode)
       .where('r.standard_code', '=', standardCode)
@@ -80,12 +87,7 @@ export const scoreRepository = {
   },
 
   results(db: Db, roundId: string, regionCode?: string): Promise<ResultRow[]> {
-    let q = db
-      .selectFrom('evaluation_result as r')
-      .innerJoin('app_user as u', 'u.id', 'r.scorer_id')
-      .selectAll('r')
-      .select('u.display_name as scorer_name')
-      .where('r.round_id', '=', roundId);
+    let q = resultsWithScorer(db).where('r.round_id', '=', roundId);
     if (regionCode) q = q.where('r.region_code', '=', regionCode);
     return q.execute();
   },
@@ -95,13 +97,7 @@ export const scoreRepository = {
   },
 
   findFinding(db: Db, id: string) {
-    return db
-      .selectFrom('evaluation_finding as f')
-      .innerJoin('app_user as u', 'u.id', 'f.scorer_id')
-      .selectAll('f')
-      .select('u.display_name as scorer_name')
-      .where('f.id', '=', id)
-      .executeTakeFirst();
+    return findingsWithScorer(db).where('f.id', '=', id).executeTakeFirst();
   },
 
   async withdrawFinding(db: Db, id: string, by: string, reason: string) {
@@ -114,12 +110,7 @@ export const scoreRepository = {
 
   /** Findings of a round (optionally one region's), withdrawn ones included, oldest first. */
   findings(db: Db, roundId: string, regionCode?: string): Promise<FindingRow[]> {
-    let q = db
-      .selectFrom('evaluation_finding as f')
-      .innerJoin('app_user as u', 'u.id', 'f.scorer_id')
-      .selectAll('f')
-      .select('u.display_name as scorer_name')
-      .where('f.round_id', '=', roundId);
+    let q = findingsWithScorer(db).where('f.round_id', '=', roundId);
     if (regionCode) q = q.where('f.region_code', '=', regionCode);
     return q.orderBy('f.created_at').orderBy('f.id').execute();
   },

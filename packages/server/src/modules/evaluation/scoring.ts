@@ -273,6 +273,49 @@ export async function enterResult(
       'a deduction standard takes findings; send reviewed: true to mark it passed',
     );
   }
+  return writeResult(
+    db,
+    ctx,
+    'evaluation.result.enter',
+    region,
+    roundId,
+    regionCode,
+    standardCode,
+    {
+      checked: kind === 'proportion' ? request.checked! : null,
+      passed: kind === 'proportion' ? request.passed! : null,
+      satisfaction: kind === 'survey' ? request.satisfaction! : null,
+      value: kind === 'threshold' ? request.value! : null,
+      reviewed: kind === 'deduction' ? request.reviewed! : true,
+      not_applicable: false,
+    },
+    request.note,
+  );
+}
+
+/**
+ * Writes (inserts or replaces) a region's result of a standard by hand with its audit row, marks
+ * the round changed, and answers the result as stored: what entering a result and marking a
+ * standard not applicable share.
+ */
+async function writeResult(
+  db: Db,
+  ctx: Context,
+  action: 'evaluation.result.enter' | 'evaluation.result.not_applicable',
+  region: { prefecture_code: string | null },
+  roundId: string,
+  regionCode: string,
+  standardCode: string,
+  entry: {
+    checked: number | null;
+    passed: number | null;
+    satisfaction: number | null;
+    value: number | null;
+    reviewed: boolean;
+    not_applicable: boolean;
+  },
+  note: string,
+): Promise<Result> {
   const before = await scoreRepository.findResult(db, roundId, regionCode, standardCode);
   await db.transaction().execute(async (trx) => {
     const row = {
@@ -280,19 +323,14 @@ export async function enterResult(
       region_code: regionCode,
       standard_code: standardCode,
       prefecture_code: region.prefecture_code,
-      checked: kind === 'proportion' ? request.checked! : null,
-      passed: kind === 'proportion' ? request.passed! : null,
-      satisfaction: kind === 'survey' ? request.satisfaction! : null,
-      value: kind === 'threshold' ? request.value! : null,
-      reviewed: kind === 'deduction' ? request.reviewed! : true,
-      not_applicable: false,
+      ...entry,
       source: 'manual',
-      note: request.note,
+      note,
       scorer_id: ctx.actor.userId,
     };
     await scoreRepository.upsertResult(trx, row);
     await recordAudit(trx, ctx, {
-      action: 'evaluation.result.enter',
+      action,
       entityType: 'evaluation_result',
       entityId: `${roundId}/${regionCode}/${standardCode}`,
       regionCode,
@@ -322,36 +360,24 @@ export async function markNotApplicable(
   const standard = findStandard(doc, standardCode, 'params.standardCode');
   evaluationPolicy.canScore(ctx.actor, round.access, region, standard.method);
   assertScoringOpen(round);
-  const before = await scoreRepository.findResult(db, roundId, regionCode, standardCode);
-  await db.transaction().execute(async (trx) => {
-    const row = {
-      round_id: roundId,
-      region_code: regionCode,
-      standard_code: standardCode,
-      prefecture_code: region.prefecture_code,
+  return writeResult(
+    db,
+    ctx,
+    'evaluation.result.not_applicable',
+    region,
+    roundId,
+    regionCode,
+    standardCode,
+    {
       checked: null,
       passed: null,
       satisfaction: null,
       value: null,
       reviewed: false,
       not_applicable: true,
-      source: 'manual',
-      note: reason,
-      scorer_id: ctx.actor.userId,
-    };
-    await scoreRepository.upsertResult(trx, row);
-    await recordAudit(trx, ctx, {
-      action: 'evaluation.result.not_applicable',
-      entityType: 'evaluation_result',
-      entityId: `${roundId}/${regionCode}/${standardCode}`,
-      regionCode,
-      prefectureCode: region.prefecture_code,
-      before: before ?? null,
-      after: row,
-    });
-    await roundChanged(trx, roundId, region.prefecture_code);
-  });
-  return presentResult((await scoreRepository.findResult(db, roundId, regionCode, standardCode))!);
+    },
+    reason,
+  );
 }
 
 /**

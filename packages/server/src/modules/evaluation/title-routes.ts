@@ -17,9 +17,8 @@ import {
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { incidentsExport } from './list-export.ts';
 import { listExportRoute } from '../../http/list-export.ts';
-import { pickLanguage } from '../../http/problem.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { titlesExport } from './title-export.ts';
-import { actionContext, requireActor } from '../auth/index.ts';
 import { listIncidents, readIncident, recordIncident } from './incidents.ts';
 import { listTitleStates, recordTitleDecision, regionTitleHistory, titleCounts } from './titles.ts';
 
@@ -27,19 +26,12 @@ import { listTitleStates, recordTitleDecision, regionTitleHistory, titleCounts }
 export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
   const { db } = deps;
   const tags = ['evaluation'];
-  const ctx = actionContext;
+  const route = actorRoutes(app, tags);
 
-  app.get(
+  route.get(
     '/evaluation/incidents',
-    {
-      schema: {
-        tags,
-        summary: 'Incidents in your scope',
-        querystring: IncidentListQuery,
-        response: { 200: IncidentList },
-      },
-    },
-    async (request) => listIncidents(db, requireActor(request), request.query),
+    { summary: 'Incidents in your scope', querystring: IncidentListQuery, response: IncidentList },
+    ({ actor, query }) => listIncidents(db, actor, query),
   );
   listExportRoute(
     app,
@@ -51,38 +43,27 @@ export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
     },
     async ({ actor, query }) => incidentsExport(db, actor, query),
   );
-  app.post(
+  route.post(
     '/evaluation/incidents',
     {
-      schema: {
-        tags,
-        summary: 'Record an incident; its negative-list effects apply at once',
-        body: IncidentRequest,
-        response: { 201: Incident },
-      },
+      summary: 'Record an incident; its negative-list effects apply at once',
+      body: IncidentRequest,
+      response: Incident,
+      status: 201,
     },
-    async (request, reply) => reply.code(201).send(await recordIncident(db, ctx(request), request.body)),
+    ({ ctx, body }) => recordIncident(db, ctx, body),
   );
-  app.get(
+  route.get(
     '/evaluation/incidents/:id',
-    {
-      schema: { tags, summary: 'An incident and its effects', params: EvaluationIdParams, response: { 200: Incident } },
-    },
-    async (request) => readIncident(db, requireActor(request), request.params.id),
+    { summary: 'An incident and its effects', params: EvaluationIdParams, response: Incident },
+    ({ actor, params }) => readIncident(db, actor, params.id),
   );
 
   // ---- Titles
-  app.get(
+  route.get(
     '/evaluation/titles',
-    {
-      schema: {
-        tags,
-        summary: 'Title states under a region at a date',
-        querystring: TitleListQuery,
-        response: { 200: TitleStateList },
-      },
-    },
-    async (request) => listTitleStates(db, requireActor(request), request.query),
+    { summary: 'Title states under a region at a date', querystring: TitleListQuery, response: TitleStateList },
+    ({ actor, query }) => listTitleStates(db, actor, query),
   );
   listExportRoute(
     app,
@@ -94,50 +75,30 @@ export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
     },
     async ({ actor, query }) => titlesExport(db, actor, query),
   );
-  app.get(
+  route.get(
     '/evaluation/titles/counts',
-    {
-      schema: {
-        tags,
-        summary: 'Titles held per title under a region at a date',
-        querystring: TitleCountQuery,
-        response: { 200: TitleCounts },
-      },
-    },
-    async (request) => titleCounts(db, requireActor(request), request.query),
+    { summary: 'Titles held per title under a region at a date', querystring: TitleCountQuery, response: TitleCounts },
+    ({ actor, query }) => titleCounts(db, actor, query),
   );
-  app.get(
+  route.get(
     '/evaluation/regions/:code/titles',
     {
-      schema: {
-        tags,
-        summary: "A region's title history, state and eligibility",
-        params: RegionParams,
-        querystring: AtQuery,
-        response: { 200: RegionTitleHistory },
-      },
+      summary: "A region's title history, state and eligibility",
+      params: RegionParams,
+      querystring: AtQuery,
+      response: RegionTitleHistory,
     },
-    async (request) =>
-      regionTitleHistory(
-        db,
-        requireActor(request),
-        request.params.code,
-        pickLanguage(request.headers['accept-language']),
-        request.query.at,
-      ),
+    ({ actor, params, query, language }) => regionTitleHistory(db, actor, params.code, language, query.at),
   );
-  app.post(
+  route.post(
     '/evaluation/regions/:code/titles',
     {
-      schema: {
-        tags,
-        summary: 'Record a title decision with its reason',
-        params: RegionParams,
-        body: TitleDecisionRequest,
-        response: { 201: TitleEvent },
-      },
+      summary: 'Record a title decision with its reason',
+      params: RegionParams,
+      body: TitleDecisionRequest,
+      response: TitleEvent,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordTitleDecision(db, ctx(request), request.params.code, request.body)),
+    ({ ctx, params, body }) => recordTitleDecision(db, ctx, params.code, body),
   );
 }

@@ -1,11 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import {
-  indicatorPeriodBounds,
-  indicatorPeriodsBetween,
-  periodTime,
-  type IndicatorPeriodType,
-} from '@chuangcheng/core';
+import { indicatorPeriodBounds, indicatorPeriodsBetween, periodTime, IndicatorPeriodType } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict } from '../../http/problem.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -129,7 +124,7 @@ function demoObservations(
 ): ObservationInput[] {
   const rows: ObservationInput[] = [];
   for (const set of catalogue.dataSets) {
-    const type = set.period_type as IndicatorPeriodType;
+    const type = IndicatorPeriodType.parse(set.period_type);
     const first = set.code === 'air-quality-annual' ? '2015' : DEMO_FIRST[type];
     const periods = indicatorPeriodsBetween(first, DEMO_LAST[type]);
     const indicators = catalogue.indicators.filter((i) => set.elements.some((e) => e.code === i.numerator_code));

@@ -9,7 +9,7 @@ import {
   type EntryAction,
   type EntryList,
   type EntryView,
-  type IndicatorPeriodType,
+  IndicatorPeriodType,
   type SaveEntryRequest,
   message,
 } from '@chuangcheng/core';
@@ -79,7 +79,7 @@ export async function resolveEntry(
       field: fields.period,
       message: message('indicator.notSuchPeriod', {
         set: set.name,
-        periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
+        periodType: message(`periodType.${IndicatorPeriodType.parse(set.period_type)}`),
         period,
       }),
     });
@@ -95,7 +95,7 @@ type EntryRow = { status: string; return_reason: string | null } | undefined;
 const entryRow = (db: Db, key: EntryKey, forUpdate = false): Promise<EntryRow> =>
   entryRepository.entry(db, key, forUpdate);
 
-const statusOf = (row: EntryRow): EntryStatus => (row ? (row.status as EntryStatus) : 'empty');
+const statusOf = (row: EntryRow): EntryStatus => (row ? EntryStatus.parse(row.status) : 'empty');
 
 async function entryView(db: Db, actor: Actor, key: EntryKey): Promise<EntryView> {
   const [row, values, history] = await Promise.all([
@@ -106,7 +106,7 @@ async function entryView(db: Db, actor: Actor, key: EntryKey): Promise<EntryView
   const status = statusOf(row);
   const byElement = new Map(values.map((v) => [v.data_element_code, v]));
   return {
-    dataSet: { code: key.set.code, name: key.set.name, periodType: key.set.period_type as IndicatorPeriodType },
+    dataSet: { code: key.set.code, name: key.set.name, periodType: IndicatorPeriodType.parse(key.set.period_type) },
     region: { code: key.region.code, name: key.region.name, level: key.region.level },
     period: key.period,
     status,
@@ -124,8 +124,8 @@ async function entryView(db: Db, actor: Actor, key: EntryKey): Promise<EntryView
     }),
     history: history.map((h) => ({
       action: h.action as EntryAction,
-      fromStatus: h.from_status as EntryStatus,
-      toStatus: h.to_status as EntryStatus,
+      fromStatus: EntryStatus.parse(h.from_status),
+      toStatus: EntryStatus.parse(h.to_status),
       reason: h.reason,
       actor: { id: h.actor_id ?? SYSTEM_USER, displayName: h.actor_name },
       at: new Date(h.at).toISOString(),
@@ -351,15 +351,12 @@ export const approveEntry = (db: Db, ctx: Ctx, code: string, regionCode: string,
 export const returnEntry = (db: Db, ctx: Ctx, code: string, regionCode: string, period: string, reason: string) =>
   transition(db, ctx, code, regionCode, period, 'return', reason);
 
-/** Every reporting region of the data set under `regionCode`, with its entry status for the period. */
-export async function listEntries(
-  db: Db,
-  actor: Actor,
-  code: string,
-  regionCode: string,
-  period: string,
-): Promise<EntryList> {
-  authorize(actor, 'indicator.read');
+/**
+ * The data set and the region a list or a template of entries is asked for: 404 for an unknown set
+ * or region, 403 for a region outside the actor's scope, 400 naming `querystring.period` for a
+ * period that is not of the set's kind.
+ */
+export async function dataSetUnder(db: Db, actor: Actor, code: string, regionCode: string, period: string) {
   const catalogue = await loadCatalogue(db);
   const set = catalogue.dataSetByCode.get(code);
   if (!set) throw notFound('dataSet', code);
@@ -372,11 +369,24 @@ export async function listEntries(
         field: 'querystring.period',
         message: message('indicator.wrongPeriodType', {
           set: set.name,
-          periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
+          periodType: message(`periodType.${IndicatorPeriodType.parse(set.period_type)}`),
         }),
       },
     ]);
   }
+  return { set, root };
+}
+
+/** Every reporting region of the data set under `regionCode`, with its entry status for the period. */
+export async function listEntries(
+  db: Db,
+  actor: Actor,
+  code: string,
+  regionCode: string,
+  period: string,
+): Promise<EntryList> {
+  authorize(actor, 'indicator.read');
+  const { set, root } = await dataSetUnder(db, actor, code, regionCode, period);
   const regions = await reportingRegionsUnder(db, set, root);
   const regionCodes = regions.map((r) => r.code);
   const [entries, counts] = await Promise.all([
@@ -388,7 +398,7 @@ export async function listEntries(
   const statusCounts = Object.fromEntries(EntryStatus.options.map((s) => [s, 0])) as EntryList['counts'];
   const items = regions.map((r) => {
     const e = entryBy.get(r.code);
-    const status = (e?.status ?? 'empty') as EntryStatus;
+    const status = EntryStatus.parse(e?.status ?? 'empty');
     statusCounts[status]++;
     const key: EntryKey = { set, region: r, period };
     return {
@@ -402,7 +412,7 @@ export async function listEntries(
     };
   });
   return {
-    dataSet: { code: set.code, name: set.name, periodType: set.period_type as IndicatorPeriodType },
+    dataSet: { code: set.code, name: set.name, periodType: IndicatorPeriodType.parse(set.period_type) },
     period,
     items,
     counts: statusCounts,
@@ -478,10 +488,10 @@ export async function approvalQueue(
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({
-      dataSet: { code: r.data_set_code, name: r.set_name, periodType: r.period_type as IndicatorPeriodType },
+      dataSet: { code: r.data_set_code, name: r.set_name, periodType: IndicatorPeriodType.parse(r.period_type) },
       period: r.period,
       region: { code: r.region_code, name: r.region_name, level: r.region_level },
-      status: r.status as EntryStatus,
+      status: EntryStatus.parse(r.status),
       updatedAt: new Date(r.updated_at).toISOString(),
     })),
     nextCursor:

@@ -4,20 +4,19 @@ import {
   IndicatorPeriod,
   indicatorPeriodType,
   isWithinScope,
-  type EntryStatus,
+  EntryStatus,
   type ImportResult,
-  type IndicatorPeriodType,
+  IndicatorPeriodType,
   type IndicatorSeries,
   type LocalizedMessage,
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { AppError, importSummary, notFound, type ServerFieldError } from '../../http/problem.ts';
-import { assertInScope, authorize, type Actor } from '../auth/index.ts';
+import { authorize, type Actor } from '../auth/index.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 import { observationRepository } from './observation-repository.ts';
-import { indicatorRegionRepository } from './region-repository.ts';
-import { checkValues, reportingRegionsUnder, resolveEntry, writeValues, type Ctx } from './entry.ts';
+import { checkValues, dataSetUnder, reportingRegionsUnder, resolveEntry, writeValues, type Ctx } from './entry.ts';
 import type { EntryKey } from './entry-repository.ts';
 
 /*
@@ -44,23 +43,7 @@ export async function templateWorkbook(
   period: string,
 ): Promise<{ buffer: Buffer; fileName: string }> {
   authorize(actor, 'data.enter');
-  const catalogue = await loadCatalogue(db);
-  const set = catalogue.dataSetByCode.get(code);
-  if (!set) throw notFound('dataSet', code);
-  const root = await indicatorRegionRepository.region(db, regionCode);
-  if (!root) throw notFound('region', regionCode);
-  assertInScope(actor, root.path);
-  if (indicatorPeriodType(period) !== set.period_type) {
-    throw new AppError('VALIDATION_FAILED', undefined, [
-      {
-        field: 'querystring.period',
-        message: message('indicator.wrongPeriodType', {
-          set: set.name,
-          periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
-        }),
-      },
-    ]);
-  }
+  const { set, root } = await dataSetUnder(db, actor, code, regionCode, period);
   const regions = await reportingRegionsUnder(db, set, root);
   const saved = await observationRepository.enteredValues(
     db,
@@ -163,7 +146,7 @@ export async function importWorkbook(
         field: 'period',
         message: message('import.badPeriod', {
           period,
-          periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
+          periodType: message(`periodType.${IndicatorPeriodType.parse(set.period_type)}`),
           example: set.period_type === 'year' ? '2019' : set.period_type === 'quarter' ? '2019Q3' : '2019-07',
         }),
       },
@@ -259,7 +242,7 @@ export async function importWorkbook(
           cell: `A${r}`,
           region: key.region.name,
           period,
-          status: message(`entryStatus.${status.status as EntryStatus}`),
+          status: message(`entryStatus.${EntryStatus.parse(status.status)}`),
         }),
       });
       continue;

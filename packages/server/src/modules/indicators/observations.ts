@@ -4,7 +4,7 @@ import {
   indicatorPeriodType,
   IndicatorPeriod,
   sourceKindPrecedence,
-  type IndicatorPeriodType,
+  IndicatorPeriodType,
   type LocalizedMessage,
   type ObservationSource,
   type ObservationSourceKind,
@@ -87,7 +87,7 @@ export async function recordObservations(
       errors.push({
         field: field('period'),
         message: message('indicator.usePeriodOf', {
-          periodType: message(`periodType.${set.period_type as IndicatorPeriodType}`),
+          periodType: message(`periodType.${IndicatorPeriodType.parse(set.period_type)}`),
           set: set.code,
         }),
       });

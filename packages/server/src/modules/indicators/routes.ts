@@ -1,6 +1,5 @@
 import multipart from '@fastify/multipart';
 import {
-  message,
   ApprovalQueue,
   ApprovalQueueQuery,
   BulkApproveRequest,
@@ -20,8 +19,10 @@ import {
   TemplateQuery,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { invalid } from '../../http/problem.ts';
-import { requireActor } from '../auth/index.ts';
+import { multipartFile } from '../../http/upload.ts';
+import { dispositionOf, XLSX } from '../../http/xlsx.ts';
+import { actionContext, requireActor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import {
   approvalQueue,
   approveEntry,
@@ -36,57 +37,36 @@ import { importWorkbook, seriesWorkbook, templateWorkbook } from './excel.ts';
 import { getCatalogue, getIndicator, getSeries } from './series.ts';
 import { cockpitRoutes } from '../cockpit/index.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** RFC 6266: an ASCII fallback and the original (Chinese) name in UTF-8. */
-const disposition = (fileName: string) =>
-  `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-
 /** Indicators, data entry and (from modules/cockpit) the cockpit. */
 export async function indicatorRoutes(app: App, deps: ModuleDeps) {
   await cockpitRoutes(app, deps);
   const { db } = deps;
   const tags = ['indicators'];
-  const ctx = (request: { id: string } & Parameters<typeof requireActor>[0]) => ({
-    actor: requireActor(request),
-    requestId: request.id,
-  });
+  const route = actorRoutes(app, tags);
 
-  app.get(
+  route.get(
     '/indicators/catalogue',
-    {
-      schema: {
-        tags,
-        summary: 'Data sets with their elements and rules, and indicators',
-        response: { 200: CatalogueView },
-      },
-    },
-    async (request) => getCatalogue(db, requireActor(request)),
+    { summary: 'Data sets with their elements and rules, and indicators', response: CatalogueView },
+    ({ actor }) => getCatalogue(db, actor),
   );
-  app.get(
+  route.get(
     '/indicators/:code',
     {
-      schema: {
-        tags,
-        summary: 'One indicator with the plan targets it measures',
-        params: CatalogueCodeParams,
-        response: { 200: IndicatorView },
-      },
+      summary: 'One indicator with the plan targets it measures',
+      params: CatalogueCodeParams,
+      response: IndicatorView,
     },
-    async (request) => getIndicator(db, requireActor(request), request.params.code),
+    ({ actor, params }) => getIndicator(db, actor, params.code),
   );
-  app.get(
+  route.get(
     '/indicators/:code/series',
     {
-      schema: {
-        tags,
-        summary: "An indicator's series for a region (and its children) with coverage and target lines",
-        params: CatalogueCodeParams,
-        querystring: SeriesQuery,
-        response: { 200: IndicatorSeries },
-      },
+      summary: "An indicator's series for a region (and its children) with coverage and target lines",
+      params: CatalogueCodeParams,
+      querystring: SeriesQuery,
+      response: IndicatorSeries,
     },
-    async (request) => getSeries(db, requireActor(request), request.params.code, request.query),
+    ({ actor, params, query }) => getSeries(db, actor, params.code, query),
   );
   app.get(
     '/indicators/:code/series.xlsx',
@@ -103,110 +83,80 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
       const region = series.regions[0]!.region;
       return reply
         .type(XLSX)
-        .header('content-disposition', disposition(`${series.indicator.name}-${region.name}.xlsx`))
+        .header('content-disposition', dispositionOf(`${series.indicator.name}-${region.name}.xlsx`))
         .send(await seriesWorkbook(series));
     },
   );
 
-  app.get(
+  route.get(
     '/data-sets/:code/entries',
     {
-      schema: {
-        tags,
-        summary: 'Entry status of every reporting region under a region for one period (the approvals page)',
-        params: CatalogueCodeParams,
-        querystring: EntryListQuery,
-        response: { 200: EntryList },
-      },
+      summary: 'Entry status of every reporting region under a region for one period (the approvals page)',
+      params: CatalogueCodeParams,
+      querystring: EntryListQuery,
+      response: EntryList,
     },
-    async (request) =>
-      listEntries(db, requireActor(request), request.params.code, request.query.region, request.query.period),
+    ({ actor, params, query }) => listEntries(db, actor, params.code, query.region, query.period),
   );
-  app.get(
+  route.get(
     '/data-approvals',
     {
-      schema: {
-        tags,
-        summary: 'Entries awaiting your approval under a region, any data set and period, oldest first (cursor-paged)',
-        querystring: ApprovalQueueQuery,
-        response: { 200: ApprovalQueue },
-      },
+      summary: 'Entries awaiting your approval under a region, any data set and period, oldest first (cursor-paged)',
+      querystring: ApprovalQueueQuery,
+      response: ApprovalQueue,
     },
-    async (request) => approvalQueue(db, requireActor(request), request.query),
+    ({ actor, query }) => approvalQueue(db, actor, query),
   );
-  app.post(
+  route.post(
     '/data-sets/:code/entries/approve',
     {
-      schema: {
-        tags,
-        summary: 'Approve many entries of one period at once (all or nothing)',
-        params: CatalogueCodeParams,
-        body: BulkApproveRequest,
-        response: { 200: BulkApproveResult },
-      },
+      summary: 'Approve many entries of one period at once (all or nothing)',
+      params: CatalogueCodeParams,
+      body: BulkApproveRequest,
+      response: BulkApproveResult,
     },
-    async (request) => bulkApprove(db, ctx(request), request.params.code, request.body),
+    ({ ctx, params, body }) => bulkApprove(db, ctx, params.code, body),
   );
-  app.get(
-    '/data-sets/:code/entries/:regionCode/:period',
+  const entry = '/data-sets/:code/entries/:regionCode/:period';
+  route.get(
+    entry,
     {
-      schema: {
-        tags,
-        summary: 'The form of one region and period: values, comments, status, history, what you may do',
-        params: EntryParams,
-        response: { 200: EntryView },
-      },
+      summary: 'The form of one region and period: values, comments, status, history, what you may do',
+      params: EntryParams,
+      response: EntryView,
     },
-    async (request) => {
-      const p = request.params;
-      return getEntry(db, requireActor(request), p.code, p.regionCode, p.period);
-    },
+    ({ actor, params: p }) => getEntry(db, actor, p.code, p.regionCode, p.period),
   );
-  app.put(
-    '/data-sets/:code/entries/:regionCode/:period',
+  route.put(
+    entry,
     {
-      schema: {
-        tags,
-        summary: 'Save values and comments as a draft (validated; locked once submitted)',
-        params: EntryParams,
-        body: SaveEntryRequest,
-        response: { 200: EntryView },
-      },
+      summary: 'Save values and comments as a draft (validated; locked once submitted)',
+      params: EntryParams,
+      body: SaveEntryRequest,
+      response: EntryView,
     },
-    async (request) => {
-      const p = request.params;
-      return saveEntry(db, ctx(request), p.code, p.regionCode, p.period, request.body);
-    },
+    ({ ctx, params: p, body }) => saveEntry(db, ctx, p.code, p.regionCode, p.period, body),
   );
   const actions = [
     { path: 'submit', summary: 'Submit a draft (every required value present)', run: submitEntry },
     { path: 'approve', summary: 'Approve at your level (the city, then the province)', run: approveEntry },
   ] as const;
   for (const action of actions) {
-    app.post(
-      `/data-sets/:code/entries/:regionCode/:period/${action.path}`,
-      { schema: { tags, summary: action.summary, params: EntryParams, response: { 200: EntryView } } },
-      async (request) => {
-        const p = request.params;
-        return action.run(db, ctx(request), p.code, p.regionCode, p.period);
-      },
+    route.post(
+      `${entry}/${action.path}`,
+      { summary: action.summary, params: EntryParams, response: EntryView },
+      ({ ctx, params: p }) => action.run(db, ctx, p.code, p.regionCode, p.period),
     );
   }
-  app.post(
-    '/data-sets/:code/entries/:regionCode/:period/return',
+  route.post(
+    `${entry}/return`,
     {
-      schema: {
-        tags,
-        summary: 'Return an entry for correction, with a reason',
-        params: EntryParams,
-        body: ReturnEntryRequest,
-        response: { 200: EntryView },
-      },
+      summary: 'Return an entry for correction, with a reason',
+      params: EntryParams,
+      body: ReturnEntryRequest,
+      response: EntryView,
     },
-    async (request) => {
-      const p = request.params;
-      return returnEntry(db, ctx(request), p.code, p.regionCode, p.period, request.body.reason);
-    },
+    ({ ctx, params: p, body }) => returnEntry(db, ctx, p.code, p.regionCode, p.period, body.reason),
   );
 
   app.get(
@@ -227,7 +177,7 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
         request.query.region,
         request.query.period,
       );
-      return reply.type(XLSX).header('content-disposition', disposition(fileName)).send(buffer);
+      return reply.type(XLSX).header('content-disposition', dispositionOf(fileName)).send(buffer);
     },
   );
 
@@ -246,22 +196,9 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
       },
       async (request) => {
         requireActor(request);
-        if (!request.isMultipart()) {
-          throw invalid([
-            {
-              field: 'body.file',
-              message: message('upload.notMultipart', { thing: message('upload.thing.template') }),
-            },
-          ]);
-        }
-        const part = await request.file();
-        if (!part || part.fieldname !== 'file') {
-          throw invalid([
-            { field: 'body.file', message: message('upload.noFileField', { thing: message('upload.thing.template') }) },
-          ]);
-        }
+        const part = await multipartFile(request, 'template');
         const buffer = await part.toBuffer();
-        return importWorkbook(db, ctx(request), request.params.code, buffer);
+        return importWorkbook(db, actionContext(request), request.params.code, buffer);
       },
     );
   });

@@ -12,7 +12,7 @@ import {
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { listExportRoute } from '../../http/list-export.ts';
 import type { ExportColumn } from '../../http/xlsx.ts';
-import { requireActor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { createOrgUnit, listOrgUnits, mergeOrgUnit, readOrgUnit, updateOrgUnit } from './service.ts';
 
 const KIND: Record<OrgUnitKind, string> = {
@@ -33,18 +33,13 @@ const EXPORT_COLUMNS: ExportColumn<OrgUnit>[] = [
 
 /** Responsible units (责任单位): provincial departments, creation offices and their counterparts. */
 export async function orgUnitRoutes(app: App, deps: ModuleDeps) {
+  const { db } = deps;
   const tags = ['org-units'];
-  app.get(
+  const route = actorRoutes(app, tags);
+  route.get(
     '/org-units',
-    {
-      schema: {
-        tags,
-        summary: 'Responsible units within your scope',
-        querystring: OrgUnitListQuery,
-        response: { 200: OrgUnitList },
-      },
-    },
-    async (request) => listOrgUnits(deps.db, requireActor(request), request.query),
+    { summary: 'Responsible units within your scope', querystring: OrgUnitListQuery, response: OrgUnitList },
+    ({ actor, query }) => listOrgUnits(db, actor, query),
   );
 
   listExportRoute(
@@ -60,57 +55,42 @@ export async function orgUnitRoutes(app: App, deps: ModuleDeps) {
       title: '责任单位',
       columns: EXPORT_COLUMNS,
       file: 'org-units',
-      pages: (cursor, limit) => listOrgUnits(deps.db, actor, { ...query, cursor, limit }),
+      pages: (cursor, limit) => listOrgUnits(db, actor, { ...query, cursor, limit }),
     }),
   );
 
-  app.get(
+  route.get(
     '/org-units/:id',
     {
-      schema: {
-        tags,
-        summary: 'One responsible unit, with the units merged into it',
-        params: OrgUnitIdParams,
-        response: { 200: OrgUnitDetail },
-      },
+      summary: 'One responsible unit, with the units merged into it',
+      params: OrgUnitIdParams,
+      response: OrgUnitDetail,
     },
-    async (request) => readOrgUnit(deps.db, requireActor(request), request.params.id),
+    ({ actor, params }) => readOrgUnit(db, actor, params.id),
   );
-
-  app.post(
+  route.post(
     '/org-units',
-    { schema: { tags, summary: 'Create a responsible unit', body: CreateOrgUnitRequest, response: { 201: OrgUnit } } },
-    async (request, reply) => {
-      const unit = await createOrgUnit(deps.db, requireActor(request), request.body, request.id);
-      return reply.code(201).send(unit);
-    },
+    { summary: 'Create a responsible unit', body: CreateOrgUnitRequest, response: OrgUnit, status: 201 },
+    ({ actor, body, requestId }) => createOrgUnit(db, actor, body, requestId),
   );
-
-  app.patch(
+  route.patch(
     '/org-units/:id',
     {
-      schema: {
-        tags,
-        summary: 'Rename, re-code, move or re-parent a responsible unit',
-        params: OrgUnitIdParams,
-        body: UpdateOrgUnitRequest,
-        response: { 200: OrgUnit },
-      },
+      summary: 'Rename, re-code, move or re-parent a responsible unit',
+      params: OrgUnitIdParams,
+      body: UpdateOrgUnitRequest,
+      response: OrgUnit,
     },
-    async (request) => updateOrgUnit(deps.db, requireActor(request), request.params.id, request.body, request.id),
+    ({ actor, params, body, requestId }) => updateOrgUnit(db, actor, params.id, body, requestId),
   );
-
-  app.post(
+  route.post(
     '/org-units/:id/merge',
     {
-      schema: {
-        tags,
-        summary: 'Merge a unit into a successor; the unit is kept with its history (2018 reform)',
-        params: OrgUnitIdParams,
-        body: MergeOrgUnitRequest,
-        response: { 200: OrgUnit },
-      },
+      summary: 'Merge a unit into a successor; the unit is kept with its history (2018 reform)',
+      params: OrgUnitIdParams,
+      body: MergeOrgUnitRequest,
+      response: OrgUnit,
     },
-    async (request) => mergeOrgUnit(deps.db, requireActor(request), request.params.id, request.body, request.id),
+    ({ actor, params, body, requestId }) => mergeOrgUnit(db, actor, params.id, body, requestId),
   );
 }

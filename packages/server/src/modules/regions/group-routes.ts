@@ -7,54 +7,39 @@ import {
   UpdateRegionGroupRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { createRegionGroup, deleteRegionGroup, listRegionGroups, updateRegionGroup } from './group-service.ts';
 
 /** Region groups: the civilization belts, the metropolitan circle, pilot cities and custom groups. */
 export async function groupRoutes(app: App, deps: ModuleDeps) {
-  const tags = ['region-groups'];
-  app.get(
+  const { db } = deps;
+  const route = actorRoutes(app, ['region-groups']);
+  route.get(
     '/region-groups',
-    { schema: { tags, summary: 'Every region group with its members', response: { 200: RegionGroupList } } },
-    async (request) => ({ items: await listRegionGroups(deps.db, requireActor(request)) }),
+    { summary: 'Every region group with its members', response: RegionGroupList },
+    async ({ actor }) => ({ items: await listRegionGroups(db, actor) }),
   );
-
-  app.post(
+  route.post(
     '/region-groups',
-    {
-      schema: {
-        tags,
-        summary: 'Create a region group',
-        body: CreateRegionGroupRequest,
-        response: { 201: RegionGroup },
-      },
-    },
-    async (request, reply) => {
-      const group = await createRegionGroup(deps.db, requireActor(request), request.body, request.id);
-      return reply.code(201).send(group);
-    },
+    { summary: 'Create a region group', body: CreateRegionGroupRequest, response: RegionGroup, status: 201 },
+    ({ actor, body, requestId }) => createRegionGroup(db, actor, body, requestId),
   );
-
-  app.put(
+  route.put(
     '/region-groups/:code',
     {
-      schema: {
-        tags,
-        summary: 'Replace a region group: name, kind, description and members',
-        params: RegionGroupCodeParams,
-        body: UpdateRegionGroupRequest,
-        response: { 200: RegionGroup },
-      },
+      summary: 'Replace a region group: name, kind, description and members',
+      params: RegionGroupCodeParams,
+      body: UpdateRegionGroupRequest,
+      response: RegionGroup,
     },
-    async (request) => updateRegionGroup(deps.db, requireActor(request), request.params.code, request.body, request.id),
+    ({ actor, params, body, requestId }) => updateRegionGroup(db, actor, params.code, body, requestId),
   );
-
-  app.delete(
+  route.delete(
     '/region-groups/:code',
-    { schema: { tags, summary: 'Delete a region group', params: RegionGroupCodeParams, response: { 204: z.null() } } },
-    async (request, reply) => {
-      await deleteRegionGroup(deps.db, requireActor(request), request.params.code, request.id);
-      return reply.code(204).send(null);
+    { summary: 'Delete a region group', params: RegionGroupCodeParams, response: z.null(), status: 204 },
+    async ({ actor, params, requestId }) => {
+      await deleteRegionGroup(db, actor, params.code, requestId);
+      return null;
     },
   );
 }

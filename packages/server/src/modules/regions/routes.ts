@@ -11,83 +11,52 @@ import {
   RegionSubtreeQuery,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { listChildren, listRoots, listSubtree, readRegion, searchRegions, updatePopulation } from './service.ts';
 
 export async function regionRoutes(app: App, deps: ModuleDeps) {
-  const tags = ['regions'];
-  app.get(
+  const { db } = deps;
+  const route = actorRoutes(app, ['regions']);
+  route.get(
     '/regions/roots',
-    { schema: { tags, summary: 'The root of your region scope', response: { 200: RegionList } } },
-    async (request) => ({ items: await listRoots(deps.db, requireActor(request)) }),
-  );
-
-  app.get(
-    '/regions',
-    {
-      schema: {
-        tags,
-        summary: 'Children of a region',
-        querystring: RegionChildrenQuery,
-        response: { 200: RegionList },
-      },
-    },
-    async (request) => ({ items: await listChildren(deps.db, requireActor(request), request.query.parent) }),
-  );
-
-  app.get(
-    '/regions/search',
-    {
-      schema: {
-        tags,
-        summary: 'Search regions in scope by name or code',
-        querystring: RegionSearchQuery,
-        response: { 200: RegionPage },
-      },
-    },
-    async (request) => searchRegions(deps.db, requireActor(request), request.query),
-  );
-
-  app.get(
-    '/regions/:code',
-    {
-      schema: {
-        tags,
-        summary: 'One region with its ancestors',
-        params: RegionCodeParams,
-        response: { 200: RegionDetail },
-      },
-    },
-    async (request) => readRegion(deps.db, requireActor(request), request.params.code),
-  );
-
-  app.get(
-    '/regions/:code/subtree',
-    {
-      schema: {
-        tags,
-        summary: 'A region and everything below it, down to maxLevel',
-        params: RegionCodeParams,
-        querystring: RegionSubtreeQuery,
-        response: { 200: RegionSubtree },
-      },
-    },
-    async (request) => ({
-      items: await listSubtree(deps.db, requireActor(request), request.params.code, request.query.maxLevel),
+    { summary: 'The root of your region scope', response: RegionList },
+    async ({ actor }) => ({
+      items: await listRoots(db, actor),
     }),
   );
-
-  app.put(
+  route.get(
+    '/regions',
+    { summary: 'Children of a region', querystring: RegionChildrenQuery, response: RegionList },
+    async ({ actor, query }) => ({ items: await listChildren(db, actor, query.parent) }),
+  );
+  route.get(
+    '/regions/search',
+    { summary: 'Search regions in scope by name or code', querystring: RegionSearchQuery, response: RegionPage },
+    ({ actor, query }) => searchRegions(db, actor, query),
+  );
+  route.get(
+    '/regions/:code',
+    { summary: 'One region with its ancestors', params: RegionCodeParams, response: RegionDetail },
+    ({ actor, params }) => readRegion(db, actor, params.code),
+  );
+  route.get(
+    '/regions/:code/subtree',
+    {
+      summary: 'A region and everything below it, down to maxLevel',
+      params: RegionCodeParams,
+      querystring: RegionSubtreeQuery,
+      response: RegionSubtree,
+    },
+    async ({ actor, params, query }) => ({ items: await listSubtree(db, actor, params.code, query.maxLevel) }),
+  );
+  route.put(
     '/regions/:code/population',
     {
-      schema: {
-        tags,
-        summary: 'Set or clear the population figure of a region',
-        params: RegionCodeParams,
-        body: RegionPopulationUpdate,
-        response: { 200: Region },
-      },
+      summary: 'Set or clear the population figure of a region',
+      params: RegionCodeParams,
+      body: RegionPopulationUpdate,
+      response: Region,
     },
-    async (request) => updatePopulation(deps.db, requireActor(request), request.params.code, request.body, request.id),
+    ({ actor, params, body, requestId }) => updatePopulation(db, actor, params.code, body, requestId),
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { fileStoreOf } from '../../storage/file-store.ts';
 import { today } from './assignments.ts';
 import { listMyTasks, listReportHistory } from './read.ts';
@@ -18,72 +18,49 @@ import {
 import { correctReport, createReport, deleteReport, submitReport, updateReport } from './service.ts';
 
 export async function reportRoutes(app: App, deps: ModuleDeps) {
-  const tags = ['reports'];
+  const { db } = deps;
+  const route = actorRoutes(app, ['reports']);
   const files = fileStoreOf(deps.config);
-  const ctx = (request: { id: string } & Parameters<typeof requireActor>[0]) => ({
-    actor: requireActor(request),
-    requestId: request.id,
-  });
 
-  app.get(
+  route.get(
     '/my/tasks',
     {
-      schema: {
-        tags,
-        summary: "Your organisation's tasks with their derived status (asOf defaults to today)",
-        querystring: AsOfQuery,
-        response: { 200: MyTaskList },
-      },
+      summary: "Your organisation's tasks with their derived status (asOf defaults to today)",
+      querystring: AsOfQuery,
+      response: MyTaskList,
     },
-    async (request) => {
-      const asOf = request.query.asOf ?? today();
-      return { asOf, items: await listMyTasks(deps.db, requireActor(request), asOf) };
+    async ({ actor, query }) => {
+      const asOf = query.asOf ?? today();
+      return { asOf, items: await listMyTasks(db, actor, asOf) };
     },
   );
-
-  app.get(
+  route.get(
     '/tasks/:taskId/reports',
     {
-      schema: {
-        tags,
-        summary: "A task's report history of one unit, every version with its evidence",
-        params: TaskIdParams,
-        querystring: HistoryQuery,
-        response: { 200: ReportHistory },
-      },
+      summary: "A task's report history of one unit, every version with its evidence",
+      params: TaskIdParams,
+      querystring: HistoryQuery,
+      response: ReportHistory,
     },
-    async (request) => ({
-      items: await listReportHistory(deps.db, requireActor(request), request.params.taskId, request.query.orgUnitId),
+    async ({ actor, params, query }) => ({
+      items: await listReportHistory(db, actor, params.taskId, query.orgUnitId),
     }),
   );
-
-  app.post(
+  route.post(
     '/tasks/:taskId/reports',
     {
-      schema: {
-        tags,
-        summary: "File a draft progress report for your organisation's task",
-        params: TaskIdParams,
-        body: CreateReportRequest,
-        response: { 201: ReportView },
-      },
+      summary: "File a draft progress report for your organisation's task",
+      params: TaskIdParams,
+      body: CreateReportRequest,
+      response: ReportView,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createReport(deps.db, ctx(request), request.params.taskId, request.body)),
+    ({ ctx, params, body }) => createReport(db, ctx, params.taskId, body),
   );
-
-  app.patch(
+  route.patch(
     '/reports/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a draft report',
-        params: ReportIdParams,
-        body: UpdateReportRequest,
-        response: { 200: ReportView },
-      },
-    },
-    async (request) => updateReport(deps.db, ctx(request), request.params.id, request.body),
+    { summary: 'Change a draft report', params: ReportIdParams, body: UpdateReportRequest, response: ReportView },
+    ({ ctx, params, body }) => updateReport(db, ctx, params.id, body),
   );
 
   const actions = [
@@ -96,29 +73,19 @@ export async function reportRoutes(app: App, deps: ModuleDeps) {
     },
   ] as const;
   for (const action of actions) {
-    app.post(
+    route.post(
       action.path,
-      {
-        schema: {
-          tags,
-          summary: action.summary,
-          params: ReportIdParams,
-          response: { [action.status]: ReportView },
-        },
-      },
-      async (request, reply) =>
-        reply.code(action.status).send(await action.run(deps.db, ctx(request), request.params.id, files)),
+      { summary: action.summary, params: ReportIdParams, response: ReportView, status: action.status },
+      ({ ctx, params }) => action.run(db, ctx, params.id, files),
     );
   }
 
-  app.delete(
+  route.delete(
     '/reports/:id',
-    {
-      schema: { tags, summary: 'Discard a draft report', params: ReportIdParams, response: { 204: z.null() } },
-    },
-    async (request, reply) => {
-      await deleteReport(deps.db, ctx(request), request.params.id, files);
-      return reply.code(204).send(null);
+    { summary: 'Discard a draft report', params: ReportIdParams, response: z.null(), status: 204 },
+    async ({ ctx, params }) => {
+      await deleteReport(db, ctx, params.id, files);
+      return null;
     },
   );
 }

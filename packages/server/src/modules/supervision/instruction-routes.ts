@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor, type Actor } from '../auth/index.ts';
+import type { Actor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { acceptInstruction, reportOnInstruction, returnInstruction, signInstruction } from './instruction-actions.ts';
 import {
   CreateInstructionRequest,
@@ -51,31 +52,26 @@ const InstructionExportQuery = InstructionListQuery.omit({ page: true, limit: tr
 export async function instructionRoutes(app: App, deps: ModuleDeps) {
   const tags = ['supervision'];
   const base = '/supervision/instructions';
-  const one = { params: IdParams, response: { 200: InstructionDetail } };
-  app.post(
+  const { db } = deps;
+  const route = actorRoutes(app, tags);
+  route.post(
     base,
     {
-      schema: {
-        tags,
-        summary: "Record a leader's instruction (领导批示) for a lead unit",
-        body: CreateInstructionRequest,
-        response: { 201: InstructionDetail },
-      },
+      summary: "Record a leader's instruction (领导批示) for a lead unit",
+      body: CreateInstructionRequest,
+      response: InstructionDetail,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createInstruction(deps.db, requireActor(request), request.body, request.id)),
+    ({ actor, body, requestId }) => createInstruction(db, actor, body, requestId),
   );
-  app.get(
+  route.get(
     base,
     {
-      schema: {
-        tags,
-        summary: "Leaders' instructions in your scope, or handled by your unit",
-        querystring: InstructionListQuery,
-        response: { 200: InstructionPage },
-      },
+      summary: "Leaders' instructions in your scope, or handled by your unit",
+      querystring: InstructionListQuery,
+      response: InstructionPage,
     },
-    async (request) => listInstructions(deps.db, requireActor(request), request.query),
+    ({ actor, query }) => listInstructions(db, actor, query),
   );
   listExportRoute(
     app,
@@ -93,15 +89,15 @@ export async function instructionRoutes(app: App, deps: ModuleDeps) {
       // The list pages by number; the export reads it page by page (the page number as the cursor).
       pages: async (cursor, limit) => {
         const page = Number(cursor ?? '1');
-        const { items, total } = await listInstructions(deps.db, actor, { ...query, page, limit });
+        const { items, total } = await listInstructions(db, actor, { ...query, page, limit });
         return { items, nextCursor: page * limit < total ? String(page + 1) : null };
       },
     }),
   );
-  app.get(
+  route.get(
     `${base}/:id`,
-    { schema: { tags, summary: 'One instruction with its timeline and your actions', ...one } },
-    async (request) => readInstruction(deps.db, requireActor(request), request.params.id),
+    { summary: 'One instruction with its timeline and your actions', params: IdParams, response: InstructionDetail },
+    ({ actor, params }) => readInstruction(db, actor, params.id),
   );
   /** A step of an instruction's handling: `POST …/:id/<step>` with its body, answering the instruction. */
   const step = <B>(
@@ -110,46 +106,39 @@ export async function instructionRoutes(app: App, deps: ModuleDeps) {
     body: z.ZodType<B> | undefined,
     run: (actor: Actor, id: string, body: B, requestId: string) => Promise<InstructionDetail>,
   ) =>
-    app.post(`${base}/:id/${path}`, { schema: { tags, summary, ...(body ? { body } : {}), ...one } }, async (request) =>
-      run(requireActor(request), request.params.id, request.body as B, request.id),
+    route.post(`${base}/:id/${path}`, { summary, params: IdParams, body, response: InstructionDetail }, (input) =>
+      run(input.actor, input.params.id, input.body, input.requestId),
     );
   step('sign', 'Sign for an instruction (签收), by the lead unit', undefined, (actor, id, _, rid) =>
-    signInstruction(deps.db, actor, id, rid),
+    signInstruction(db, actor, id, rid),
   );
   step(
     'report',
     'Report on the handling (办理情况报告), interim or final, by the lead unit',
     InstructionReportRequest,
-    (actor, id, b, rid) => reportOnInstruction(deps.db, actor, id, b, rid),
+    (actor, id, b, rid) => reportOnInstruction(db, actor, id, b, rid),
   );
   step(
     'accept',
     'Accept the final report (办结), by the issuing office',
     InstructionAcceptRequest,
-    (actor, id, b, rid) => acceptInstruction(deps.db, actor, id, b.note, rid),
+    (actor, id, b, rid) => acceptInstruction(db, actor, id, b.note, rid),
   );
-  app.post(
+  route.post(
     `${base}/:id/notices`,
     {
-      schema: {
-        tags,
-        summary: 'Issue a supervision notice (督办单) to the lead unit for the instruction (转督办)',
-        params: IdParams,
-        body: InstructionNoticeRequest,
-        response: { 201: Notice },
-      },
+      summary: 'Issue a supervision notice (督办单) to the lead unit for the instruction (转督办)',
+      params: IdParams,
+      body: InstructionNoticeRequest,
+      response: Notice,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await issueNoticeForInstruction(deps.db, requireActor(request), request.params.id, request.body, request.id),
-        ),
+    ({ actor, params, body, requestId }) => issueNoticeForInstruction(db, actor, params.id, body, requestId),
   );
   step(
     'return',
     'Return the report with a reason (退回), by the issuing office',
     InstructionReturnRequest,
-    (actor, id, b, rid) => returnInstruction(deps.db, actor, id, b.reason, rid),
+    (actor, id, b, rid) => returnInstruction(db, actor, id, b.reason, rid),
   );
 }

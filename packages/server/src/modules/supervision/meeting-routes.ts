@@ -1,5 +1,5 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { addActionItems, completeActionItem, myActionItems } from './action-items.ts';
 import {
   ActionItem,
@@ -17,78 +17,49 @@ import { createMeeting, listMeetings, readMeeting, updateMeeting } from './meeti
 
 /** Joint meetings (联席会议) and their action items. */
 export async function meetingRoutes(app: App, deps: ModuleDeps) {
-  const tags = ['supervision'];
-  app.post(
+  const { db } = deps;
+  const route = actorRoutes(app, ['supervision']);
+  route.post(
     '/meetings',
-    {
-      schema: { tags, summary: 'Record a joint meeting', body: CreateMeetingRequest, response: { 201: MeetingDetail } },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await createMeeting(deps.db, requireActor(request), request.body, request.id)),
+    { summary: 'Record a joint meeting', body: CreateMeetingRequest, response: MeetingDetail, status: 201 },
+    ({ actor, body, requestId }) => createMeeting(db, actor, body, requestId),
   );
-  app.get(
+  route.get(
     '/meetings',
-    { schema: { tags, summary: 'Joint meetings', querystring: MeetingListQuery, response: { 200: MeetingList } } },
-    async (request) => listMeetings(deps.db, requireActor(request), request.query),
+    { summary: 'Joint meetings', querystring: MeetingListQuery, response: MeetingList },
+    ({ actor, query }) => listMeetings(db, actor, query),
   );
-  app.get(
+  route.get(
     '/meetings/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A meeting with attendees and action items',
-        params: IdParams,
-        response: { 200: MeetingDetail },
-      },
-    },
-    async (request) => readMeeting(deps.db, requireActor(request), request.params.id),
+    { summary: 'A meeting with attendees and action items', params: IdParams, response: MeetingDetail },
+    ({ actor, params }) => readMeeting(db, actor, params.id),
   );
-  app.patch(
+  route.patch(
     '/meetings/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a meeting',
-        params: IdParams,
-        body: UpdateMeetingRequest,
-        response: { 200: MeetingDetail },
-      },
-    },
-    async (request) => updateMeeting(deps.db, requireActor(request), request.params.id, request.body, request.id),
+    { summary: 'Change a meeting', params: IdParams, body: UpdateMeetingRequest, response: MeetingDetail },
+    ({ actor, params, body, requestId }) => updateMeeting(db, actor, params.id, body, requestId),
   );
-  app.post(
+  route.post(
     '/meetings/:id/action-items',
     {
-      schema: {
-        tags,
-        summary: 'Add action items',
-        params: IdParams,
-        body: AddActionItemsRequest,
-        response: { 201: ActionItemList },
-      },
+      summary: 'Add action items',
+      params: IdParams,
+      body: AddActionItemsRequest,
+      response: ActionItemList,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send({
-        items: await addActionItems(deps.db, requireActor(request), request.params.id, request.body.items, request.id),
-      }),
+    async ({ actor, params, body, requestId }) => ({
+      items: await addActionItems(db, actor, params.id, body.items, requestId),
+    }),
   );
-  app.post(
+  route.post(
     '/action-items/:id/complete',
-    {
-      schema: {
-        tags,
-        summary: 'Complete an action item',
-        params: IdParams,
-        body: NoteRequest,
-        response: { 200: ActionItem },
-      },
-    },
-    async (request) =>
-      completeActionItem(deps.db, requireActor(request), request.params.id, request.body.note, request.id),
+    { summary: 'Complete an action item', params: IdParams, body: NoteRequest, response: ActionItem },
+    ({ actor, params, body, requestId }) => completeActionItem(db, actor, params.id, body.note, requestId),
   );
-  app.get(
+  route.get(
     '/my/action-items',
-    { schema: { tags, summary: "Your organisation's action items", response: { 200: ActionItemList } } },
-    async (request) => myActionItems(deps.db, requireActor(request)),
+    { summary: "Your organisation's action items", response: ActionItemList },
+    ({ actor }) => myActionItems(db, actor),
   );
 }

@@ -2,7 +2,8 @@ import { message, NoticePrefix, NoticePrefixList, NoticePrefixRequest, OrgUnitPa
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { ConfigError } from '../../config.ts';
-import { authorize, requireActor } from '../auth/index.ts';
+import { authorize } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { listNoticePrefixes, setNoticePrefix } from './office-settings.ts';
 import { supervisionPolicy } from './policy.ts';
 import { findUnit } from './units.ts';
@@ -12,39 +13,29 @@ import { findUnit } from './units.ts';
  * read by whoever reads supervision, set by an administrator whose scope holds the office.
  */
 export async function officePrefixRoutes(app: App, deps: ModuleDeps) {
-  const tags = ['supervision'];
-  app.get(
+  const route = actorRoutes(app, ['supervision']);
+  route.get(
     '/supervision/office-prefixes',
-    {
-      schema: {
-        tags,
-        summary: "Issuing offices' 督办单 number prefixes",
-        response: { 200: NoticePrefixList },
-      },
-    },
-    async (request) => {
-      authorize(requireActor(request), 'supervision.read');
+    { summary: "Issuing offices' 督办单 number prefixes", response: NoticePrefixList },
+    async ({ actor }) => {
+      authorize(actor, 'supervision.read');
       return { items: await listNoticePrefixes(deps.db) };
     },
   );
-  app.put(
+  route.put(
     '/supervision/office-prefixes/:orgUnitId',
     {
-      schema: {
-        tags,
-        summary: "Set an office's 督办单 number prefix (e.g. 黑文明督)",
-        params: OrgUnitPathParams,
-        body: NoticePrefixRequest,
-        response: { 200: NoticePrefix },
-      },
+      summary: "Set an office's 督办单 number prefix (e.g. 黑文明督)",
+      params: OrgUnitPathParams,
+      body: NoticePrefixRequest,
+      response: NoticePrefix,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const unit = await findUnit(deps.db, request.params.orgUnitId);
-      if (!unit) throw notFound('orgUnit', request.params.orgUnitId);
+    async ({ actor, params, body }) => {
+      const unit = await findUnit(deps.db, params.orgUnitId);
+      if (!unit) throw notFound('orgUnit', params.orgUnitId);
       supervisionPolicy.canWriteFor(actor, unit.region_path);
       try {
-        const set = await setNoticePrefix(deps.db, unit.id, request.body.prefix);
+        const set = await setNoticePrefix(deps.db, unit.id, body.prefix);
         return { orgUnitId: set.orgUnitId, name: set.name, prefix: set.prefix };
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { pickLanguage } from '../../http/problem.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { requireActor, type Actor } from '../auth/index.ts';
 import { instructionRoutes } from './instruction-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
@@ -37,21 +37,20 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
   await instructionRoutes(app, deps);
   await officePrefixRoutes(app, deps);
   await smsContactRoutes(app, deps);
-  app.post(
+  const { db } = deps;
+  const route = actorRoutes(app, tags);
+  route.post(
     '/notices',
-    { schema: { tags, summary: 'Issue a supervision notice', body: IssueNoticeRequest, response: { 201: Notice } } },
-    async (request, reply) =>
-      reply.code(201).send(await issueNotice(deps.db, requireActor(request), request.body, request.id)),
+    { summary: 'Issue a supervision notice', body: IssueNoticeRequest, response: Notice, status: 201 },
+    ({ actor, body, requestId }) => issueNotice(db, actor, body, requestId),
   );
-  app.get(
+  route.get(
     '/notices',
-    { schema: { tags, summary: 'Notices in your scope', querystring: NoticeListQuery, response: { 200: NoticeList } } },
-    async (request) => ({ items: await listNotices(deps.db, requireActor(request), request.query) }),
+    { summary: 'Notices in your scope', querystring: NoticeListQuery, response: NoticeList },
+    async ({ actor, query }) => ({ items: await listNotices(db, actor, query) }),
   );
-  app.get(
-    '/notices/:id',
-    { schema: { tags, summary: 'One notice', params: IdParams, response: { 200: Notice } } },
-    async (request) => readNotice(deps.db, requireActor(request), request.params.id),
+  route.get('/notices/:id', { summary: 'One notice', params: IdParams, response: Notice }, ({ actor, params }) =>
+    readNotice(db, actor, params.id),
   );
   app.get(
     '/notices/:id/document.docx',
@@ -101,10 +100,8 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
     body: z.ZodType<B> | undefined,
     run: (db: ModuleDeps['db'], actor: Actor, id: string, body: B, requestId: string) => Promise<Notice>,
   ) =>
-    app.post(
-      `/notices/:id/${path}`,
-      { schema: { tags, summary, params: IdParams, ...(body ? { body } : {}), response: { 200: Notice } } },
-      async (request) => run(deps.db, requireActor(request), request.params.id, request.body as B, request.id),
+    route.post(`/notices/:id/${path}`, { summary, params: IdParams, body, response: Notice }, (input) =>
+      run(db, input.actor, input.params.id, input.body, input.requestId),
     );
   step('acknowledge', 'Acknowledge receipt (签收)', undefined, (db, actor, id, _, rid) =>
     acknowledgeNotice(db, actor, id, rid),
@@ -125,34 +122,19 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
   step('extension', 'Ask for a later reply date (延期申请)', ExtensionRequest, requestExtension);
   step('extension/decision', 'Grant or refuse a pending extension request', ExtensionDecision, decideExtension);
 
-  app.get(
+  route.get(
     '/notifications',
-    {
-      schema: {
-        tags,
-        summary: "Your organisation's notifications",
-        querystring: NotificationQuery,
-        response: { 200: NotificationList },
-      },
-    },
-    async (request) =>
-      listNotifications(
-        deps.db,
-        requireActor(request),
-        request.query,
-        pickLanguage(request.headers['accept-language']),
-      ),
+    { summary: "Your organisation's notifications", querystring: NotificationQuery, response: NotificationList },
+    ({ actor, query, language }) => listNotifications(db, actor, query, language),
   );
-  app.post(
+  route.post(
     '/notifications/read-all',
-    { schema: { tags, summary: 'Mark every notification read', response: { 200: NotificationsUpdated } } },
-    async (request) => markAllNotificationsRead(deps.db, requireActor(request)),
+    { summary: 'Mark every notification read', response: NotificationsUpdated },
+    ({ actor }) => markAllNotificationsRead(db, actor),
   );
-  app.post(
+  route.post(
     '/notifications/:id/read',
-    {
-      schema: { tags, summary: 'Mark a notification read', params: IdParams, response: { 200: NotificationsUpdated } },
-    },
-    async (request) => markNotificationRead(deps.db, requireActor(request), request.params.id),
+    { summary: 'Mark a notification read', params: IdParams, response: NotificationsUpdated },
+    ({ actor, params }) => markNotificationRead(db, actor, params.id),
   );
 }

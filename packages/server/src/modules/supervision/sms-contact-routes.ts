@@ -2,7 +2,8 @@ import { OrgUnitPathParams, SmsContacts, SmsContactsRequest } from '@chuangcheng
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { notFound } from '../../http/problem.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireActor } from '../auth/index.ts';
+import type { Actor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { supervisionPolicy } from './policy.ts';
 import { maskPhone, setSmsContacts, smsContacts } from './sms.ts';
 import { findUnit } from './units.ts';
@@ -13,8 +14,7 @@ import { findUnit } from './units.ts';
  * unit, or by the unit's own officer; every change writes an audit row (the count, not the numbers).
  */
 export async function smsContactRoutes(app: App, deps: ModuleDeps) {
-  const tags = ['supervision'];
-  const unitFor = async (actor: ReturnType<typeof requireActor>, orgUnitId: string) => {
+  const unitFor = async (actor: Actor, orgUnitId: string) => {
     const unit = await findUnit(deps.db, orgUnitId);
     if (!unit) throw notFound('orgUnit', orgUnitId);
     supervisionPolicy.canManageSmsContacts(actor, { id: unit.id, regionPath: unit.region_path });
@@ -26,46 +26,35 @@ export async function smsContactRoutes(app: App, deps: ModuleDeps) {
     phones: (await smsContacts(deps.db, deps.personalData, unit.id)).map((c) => maskPhone(c.phone)),
   });
 
-  app.get(
+  const route = actorRoutes(app, ['supervision']);
+  route.get(
     '/supervision/sms-contacts/:orgUnitId',
     {
-      schema: {
-        tags,
-        summary: "The mobile numbers a unit's reminders are texted to (masked)",
-        params: OrgUnitPathParams,
-        response: { 200: SmsContacts },
-      },
+      summary: "The mobile numbers a unit's reminders are texted to (masked)",
+      params: OrgUnitPathParams,
+      response: SmsContacts,
     },
-    async (request) => present(await unitFor(requireActor(request), request.params.orgUnitId)),
+    async ({ actor, params }) => present(await unitFor(actor, params.orgUnitId)),
   );
-  app.put(
+  route.put(
     '/supervision/sms-contacts/:orgUnitId',
     {
-      schema: {
-        tags,
-        summary: "Replace the mobile numbers a unit's reminders are texted to (at most 10; [] stops texting)",
-        params: OrgUnitPathParams,
-        body: SmsContactsRequest,
-        response: { 200: SmsContacts },
-      },
+      summary: "Replace the mobile numbers a unit's reminders are texted to (at most 10; [] stops texting)",
+      params: OrgUnitPathParams,
+      body: SmsContactsRequest,
+      response: SmsContacts,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const unit = await unitFor(actor, request.params.orgUnitId);
-      const phones = request.body.phones;
+    async ({ actor, ctx, params, body: { phones } }) => {
+      const unit = await unitFor(actor, params.orgUnitId);
       await setSmsContacts(deps.db, deps.personalData, unit.id, phones, (trx) =>
-        recordAudit(
-          trx,
-          { actor, requestId: request.id },
-          {
-            action: 'sms.contacts',
-            entityType: 'org_unit',
-            entityId: unit.id,
-            regionCode: unit.region_code,
-            prefectureCode: unit.prefecture_code,
-            after: { numbers: new Set(phones).size },
-          },
-        ),
+        recordAudit(trx, ctx, {
+          action: 'sms.contacts',
+          entityType: 'org_unit',
+          entityId: unit.id,
+          regionCode: unit.region_code,
+          prefectureCode: unit.prefecture_code,
+          after: { numbers: new Set(phones).size },
+        }),
       );
       return present(unit);
     },

@@ -10,7 +10,7 @@ import {
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { listExportRoute } from '../../http/list-export.ts';
 import { beijingTime, type ExportColumn } from '../../http/xlsx.ts';
-import { requireActor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { createUser, listUsers, readUser, updateUser } from './service.ts';
 
 const ROLE: Record<Role, string> = {
@@ -34,17 +34,12 @@ const EXPORT_COLUMNS: ExportColumn<User>[] = [
 ];
 
 export async function userRoutes(app: App, deps: ModuleDeps) {
-  app.get(
+  const { db } = deps;
+  const route = actorRoutes(app, ['users']);
+  route.get(
     '/users',
-    {
-      schema: {
-        tags: ['users'],
-        summary: 'Accounts within your scope',
-        querystring: UserListQuery,
-        response: { 200: UserList },
-      },
-    },
-    async (request) => listUsers(deps.db, requireActor(request), request.query),
+    { summary: 'Accounts within your scope', querystring: UserListQuery, response: UserList },
+    ({ actor, query }) => listUsers(db, actor, query),
   );
 
   listExportRoute(
@@ -60,36 +55,26 @@ export async function userRoutes(app: App, deps: ModuleDeps) {
       title: '用户列表',
       columns: EXPORT_COLUMNS,
       file: 'users',
-      pages: (cursor, limit) => listUsers(deps.db, actor, { ...query, cursor, limit }),
+      pages: (cursor, limit) => listUsers(db, actor, { ...query, cursor, limit }),
     }),
   );
 
-  app.get(
-    '/users/:id',
-    { schema: { tags: ['users'], summary: 'One account', params: UserIdParams, response: { 200: User } } },
-    async (request) => readUser(deps.db, requireActor(request), request.params.id),
+  route.get('/users/:id', { summary: 'One account', params: UserIdParams, response: User }, ({ actor, params }) =>
+    readUser(db, actor, params.id),
   );
-
-  app.post(
+  route.post(
     '/users',
-    { schema: { tags: ['users'], summary: 'Create an account', body: CreateUserRequest, response: { 201: User } } },
-    async (request, reply) => {
-      const user = await createUser(deps.db, requireActor(request), request.body, request.id);
-      return reply.code(201).send(user);
-    },
+    { summary: 'Create an account', body: CreateUserRequest, response: User, status: 201 },
+    ({ actor, body, requestId }) => createUser(db, actor, body, requestId),
   );
-
-  app.patch(
+  route.patch(
     '/users/:id',
     {
-      schema: {
-        tags: ['users'],
-        summary: 'Change, disable or reset the password of an account',
-        params: UserIdParams,
-        body: UpdateUserRequest,
-        response: { 200: User },
-      },
+      summary: 'Change, disable or reset the password of an account',
+      params: UserIdParams,
+      body: UpdateUserRequest,
+      response: User,
     },
-    async (request) => updateUser(deps.db, requireActor(request), request.params.id, request.body, request.id),
+    ({ actor, params, body, requestId }) => updateUser(db, actor, params.id, body, requestId),
   );
 }

@@ -25,7 +25,7 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
   const [acting, setActing] = useState<CaseActionName | null>(null);
   // Deadlines count from when the case was loaded; an action's answer moves it on.
   const [now, setNow] = useState(() => new Date());
-  const actions = (current?.allowedActions ?? []) as CaseActionName[];
+  const actions = current?.allowedActions ?? [];
 
   return (
     <Drawer
