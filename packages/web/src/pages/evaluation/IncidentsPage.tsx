@@ -4,7 +4,7 @@ import { Button, Card, Descriptions, Drawer, Space, Table, Tag, Typography, type
 import { PlusOutlined } from '@ant-design/icons';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTablePage } from '../../api/useTablePage.ts';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { AttachmentUpload } from '../supervision/AttachmentUpload.tsx';

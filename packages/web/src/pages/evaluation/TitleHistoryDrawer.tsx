@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Button, Collapse, Drawer, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined } from '@ant-design/icons';
 import type { TitleEvent } from '@chuangcheng/core';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
 import { eligibilityRuleKeys, sourceKindKeys, titleChangeColours, titleChangeKeys, titleKindKeys } from './labels.ts';

@@ -1,5 +1,5 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { TaskUnitsStatus } from '../supervision/TaskUnitsStatus.tsx';
 import { MilestoneTable } from './MilestoneTable.tsx';

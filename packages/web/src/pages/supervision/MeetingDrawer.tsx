@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Descriptions, Drawer, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';

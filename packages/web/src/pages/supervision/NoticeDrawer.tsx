@@ -3,7 +3,8 @@ import { Button, Descriptions, Drawer, Space, Timeline, Typography } from 'antd'
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
-import { useCan, useMe } from '../../auth/AuthProvider.tsx';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ReplyModal } from '../workbench/ReplyModal.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
