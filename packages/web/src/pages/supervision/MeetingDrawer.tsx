@@ -5,7 +5,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { FactList, RecordDrawer } from '../../components/RecordDrawer.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
-import { tagColour } from './StatusTag.tsx';
+import { StatusTag } from './StatusTag.tsx';
 import type { ActionItem, AttachmentView } from '@chuangcheng/core';
 import { useMeeting } from './api.ts';
 
@@ -35,11 +35,7 @@ export function MeetingDrawer({ id, onClose }: Props) {
       title: t('supervision.statusLabel'),
       key: 'status',
       width: 100,
-      render: (_, item) => (
-        <Tag color={tagColour[item.colour]} variant="solid">
-          {t(`supervision.status.${item.derivedStatus}`)}
-        </Tag>
-      ),
+      render: (_, item) => <StatusTag status={item.derivedStatus} colour={item.colour} />,
     },
     { title: t('meetings.completionNote'), dataIndex: 'completionNote', render: (v: string | null) => v ?? '—' },
   ];
