@@ -23,7 +23,7 @@ import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatNumber, formatPeriod } from '../cockpit/format.ts';
 import { formatTime, today } from '../supervision/StatusTag.tsx';
-import { EntryHistory, EntryStatusTag } from './EntryParts.tsx';
+import { EntryHistory, EntryStatusTag, entryColumns } from './EntryParts.tsx';
 import { recentPeriods } from './entry-helpers.ts';
 import { entriesPath, entryPath, useCatalogue, useEntry, useEntryList, type EntryKey } from '../indicators/api.ts';
 
@@ -200,27 +200,15 @@ export default function ApprovalsPage() {
   };
 
   const columns: TableColumnsType<EntryListItem> = [
-    {
-      title: t('indicator.entry.region'),
-      key: 'region',
-      render: (_, row) => (
+    ...entryColumns(
+      t,
+      (row) => (
         <a onClick={() => setOpen(row.region.code)} data-testid={`approval-open-${row.region.code}`}>
           {row.region.name}
         </a>
       ),
-    },
-    {
-      title: t('indicator.entry.statusLabel'),
-      dataIndex: 'status',
-      width: 110,
-      render: (status: EntryListItem['status']) => <EntryStatusTag status={status} />,
-    },
-    {
-      title: t('indicator.entry.filled'),
-      key: 'filled',
-      width: 80,
-      render: (_, row) => `${row.filled}/${row.expected}`,
-    },
+      { status: 110, filled: 80 },
+    ),
     { title: t('indicator.entry.updatedAt'), dataIndex: 'updatedAt', width: 150, render: formatTime },
     {
       title: t('indicator.approval.lastReturn'),

@@ -1,12 +1,12 @@
 import { useSearchParams } from 'react-router';
-import { Card, Col, Empty, Row, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, Empty, Row, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { EntryListItem } from '@chuangcheng/core';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatPeriod } from '../cockpit/format.ts';
 import { today } from '../supervision/StatusTag.tsx';
 import { EntryForm } from './EntryForm.tsx';
-import { EntryStatusTag } from './EntryParts.tsx';
+import { entryColumns } from './EntryParts.tsx';
 import { ExcelImport } from './ExcelImport.tsx';
 import { recentPeriods } from './entry-helpers.ts';
 import { useCatalogue, useEntry, useEntryList } from '../indicators/api.ts';
@@ -48,21 +48,7 @@ export default function DataEntryPage() {
       return next;
     });
 
-  const columns: TableColumnsType<EntryListItem> = [
-    { title: t('indicator.entry.region'), key: 'region', render: (_, row) => row.region.name },
-    {
-      title: t('indicator.entry.statusLabel'),
-      dataIndex: 'status',
-      width: 100,
-      render: (status: EntryListItem['status']) => <EntryStatusTag status={status} />,
-    },
-    {
-      title: t('indicator.entry.filled'),
-      key: 'filled',
-      width: 70,
-      render: (_, row) => `${row.filled}/${row.expected}`,
-    },
-  ];
+  const columns = entryColumns(t, (row) => row.region.name, { status: 100, filled: 70 });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="data-entry">
