@@ -8,11 +8,14 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { QueryProvider } from './api/QueryProvider.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
-import { RequirePermission } from './auth/RequirePermission.tsx';
 
 // The staff shell (menu, header, its icons) is never needed by a resident on /report or /track:
 // it loads with the first staff page, like every page below.
 const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((module) => ({ default: module.AppLayout })));
+// Lazy like the pages it guards: the check reads core's role table, which residents' pages never load.
+const RequirePermission = lazy(() =>
+  import('./auth/RequirePermission.tsx').then((module) => ({ default: module.RequirePermission })),
+);
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage.tsx'));

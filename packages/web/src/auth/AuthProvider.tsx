@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, Me, Permission, SessionResponse } from '@chuangcheng/core';
-import { can } from '@chuangcheng/core';
+import type { LoginRequest, Me, SessionResponse } from '@chuangcheng/core';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
 
 type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; me: Me };
@@ -76,9 +75,4 @@ export function useMe(): Me {
   const { state } = useAuth();
   if (state.status !== 'signed-in') throw new Error('useMe needs a signed-in user');
   return state.me;
-}
-
-/** Whether the signed-in account may use a permission (region scope is the server's job). */
-export function useCan(permission: Permission): boolean {
-  return can(useMe().role, permission);
 }

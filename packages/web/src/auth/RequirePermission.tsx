@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Result } from 'antd';
 import type { Permission } from '@chuangcheng/core';
-import { useCan } from './AuthProvider.tsx';
+import { useCan } from './use-can.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 
 /** Hiding a menu entry is not enough: a typed-in URL must not render the page either. */

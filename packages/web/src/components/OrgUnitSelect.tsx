@@ -18,10 +18,15 @@ interface Props {
   'aria-label'?: string;
 }
 
-/** Picks an org unit by name search, optionally within one region. */
-export function OrgUnitSelect({ value, onChange, known, regionCode, testId, id, 'aria-label': ariaLabel }: Props) {
-  const t = useT();
-  const [units, setUnits] = useState<OrgUnit[]>([]);
+/**
+ * Org units found by name 250 ms after the last keystroke (optionally within one region), turned
+ * into what the select shows by `found` when the answer arrives; nothing on a failed search.
+ */
+export function useOrgUnitSearch<T>(
+  found: (units: OrgUnit[]) => T[],
+  regionCode?: string,
+): { results: T[]; loading: boolean; search: (q: string) => void } {
+  const [results, setResults] = useState<T[]>([]);
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -31,13 +36,20 @@ export function OrgUnitSelect({ value, onChange, known, regionCode, testId, id, 
       setLoading(true);
       api
         .get<Page<OrgUnit>>(withQuery('/api/v1/org-units', { q: q.trim(), regionCode }))
-        .then((page) => setUnits(page.items))
-        .catch(() => setUnits([]))
+        .then((page) => setResults(found(page.items)))
+        .catch(() => setResults([]))
         .finally(() => setLoading(false));
     }, 250);
   };
 
   useEffect(() => () => clearTimeout(timer.current), []);
+  return { results, loading, search };
+}
+
+/** Picks an org unit by name search, optionally within one region. */
+export function OrgUnitSelect({ value, onChange, known, regionCode, testId, id, 'aria-label': ariaLabel }: Props) {
+  const t = useT();
+  const { results: units, loading, search } = useOrgUnitSearch((found) => found, regionCode);
 
   const options = useMemo(() => {
     const byId = new Map<string, { value: string; label: string }>();

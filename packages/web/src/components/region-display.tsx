@@ -1,11 +1,17 @@
 import { Space, Tag, Typography } from 'antd';
-import { regionLevelKeys, type Region } from '@chuangcheng/core';
+import type { Region, regionLevelKeys } from '@chuangcheng/core';
 import type { MessageKey, Translate } from '../i18n/I18nProvider.tsx';
 import type { TableColumnsType } from 'antd';
 
+/**
+ * Core's regionLevelKeys, restated so that the resident's location field loads no core code (zod
+ * comes with it); its type is core's, so the two cannot differ.
+ */
+const levelKeys: typeof regionLevelKeys = { 1: 'province', 2: 'prefecture', 3: 'county', 4: 'township', 5: 'village' };
+
 /** Catalogue key of a level's label; unknown levels read as the lowest so nothing crashes. */
 export function levelLabelKey(level: number): MessageKey {
-  const key = regionLevelKeys[level as keyof typeof regionLevelKeys] ?? 'village';
+  const key = levelKeys[level as keyof typeof levelKeys] ?? 'village';
   return `level.${key}`;
 }
 

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { FormInstance } from 'antd';
+import { useEffect, useState } from 'react';
+import { Form, type FormInstance } from 'antd';
 import { useApiError } from '../api/useApiError.ts';
 
 /**
@@ -29,4 +29,19 @@ export function useFormSubmit<Values>(
   };
 
   return { busy, save: () => void run() };
+}
+
+/**
+ * The form of a modal: a fresh form (its fields back to their initial values) each time the
+ * modal opens, saved through `useFormSubmit`.
+ */
+export function useModalForm<Values>(
+  open: boolean,
+  submit: (values: Values) => Promise<void>,
+): { form: FormInstance<Values>; busy: boolean; save: () => void } {
+  const [form] = Form.useForm<Values>();
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
+  return { form, ...useFormSubmit(form, submit) };
 }

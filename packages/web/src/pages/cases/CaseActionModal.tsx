@@ -8,6 +8,7 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
 import { usePhotoUploads } from './usePhotoUploads.ts';
 import { useCaseDuplicates } from './api.ts';
+import { requiredChoice, requiredText } from '../../components/form-rules.ts';
 
 interface Values {
   note?: string;
@@ -207,7 +208,7 @@ export function CaseActionModal({ action, detail, onClose, onDone }: Props) {
           <Form.Item
             name="reason"
             label={t(action === 'pause' ? 'case.action.pauseReason' : 'case.action.reason')}
-            rules={[{ required: true, whitespace: true, message: t('case.action.reasonRequired') }]}
+            rules={requiredText(t('case.action.reasonRequired'))}
           >
             <Input.TextArea rows={3} maxLength={2000} data-testid="case-action-reason" />
           </Form.Item>
@@ -215,7 +216,7 @@ export function CaseActionModal({ action, detail, onClose, onDone }: Props) {
           <Form.Item
             name="note"
             label={t(noteRequired ? 'case.action.noteRequired' : 'case.action.note')}
-            rules={noteRequired ? [{ required: true, whitespace: true, message: t('case.action.reasonRequired') }] : []}
+            rules={noteRequired ? requiredText(t('case.action.reasonRequired')) : []}
           >
             <Input.TextArea rows={3} maxLength={2000} data-testid="case-action-note" />
           </Form.Item>
@@ -267,7 +268,7 @@ function MergeTarget({ detail }: { detail: CaseDetail }) {
       name="intoCaseId"
       label={t('case.merge.into')}
       extra={<Typography.Text type="secondary">{t('case.merge.hint')}</Typography.Text>}
-      rules={[{ required: true, message: t('case.merge.required') }]}
+      rules={requiredChoice(t('case.merge.required'))}
     >
       <Select
         showSearch={{ filterOption: false, onSearch: search }}

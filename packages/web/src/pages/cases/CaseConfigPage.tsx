@@ -40,6 +40,7 @@ import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { timeLimitText } from './categories.ts';
 import { useCategories } from './useCategories.ts';
 import { useCalendarCoverage, useCaseSettings, useHolidays } from './api.ts';
+import { requiredChoice } from '../../components/form-rules.ts';
 
 /** 案件配置: the category tree with its time limits and default units, and the dispatch rules. */
 export default function CaseConfigPage() {
@@ -187,7 +188,7 @@ function Categories() {
       >
         <Form.Item label={t('case.deadline')} required extra={t('case.config.limitHint')}>
           <Space.Compact>
-            <Form.Item name="amount" noStyle rules={[{ required: true, message: t('case.action.reasonRequired') }]}>
+            <Form.Item name="amount" noStyle rules={requiredChoice(t('case.action.reasonRequired'))}>
               <InputNumber min={1} max={365} style={{ width: 100 }} />
             </Form.Item>
             <Form.Item name="unit" noStyle>
@@ -337,7 +338,7 @@ function DispatchRules() {
         <Form.Item
           name="regionCode"
           label={t('case.config.region')}
-          rules={[{ required: true, message: t('case.action.reasonRequired') }]}
+          rules={requiredChoice(t('case.action.reasonRequired'))}
         >
           <RegionSelect />
         </Form.Item>
@@ -348,11 +349,7 @@ function DispatchRules() {
             options={categories.filter((c) => c.parentCode !== null).map((c) => ({ value: c.code, label: c.name }))}
           />
         </Form.Item>
-        <Form.Item
-          name="orgUnitId"
-          label={t('case.unit')}
-          rules={[{ required: true, message: t('case.action.reasonRequired') }]}
-        >
+        <Form.Item name="orgUnitId" label={t('case.unit')} rules={requiredChoice(t('case.action.reasonRequired'))}>
           <OrgUnitSelect />
         </Form.Item>
       </FormModal>

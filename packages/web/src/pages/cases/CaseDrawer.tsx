@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Descriptions, Drawer, Rate, Space, Typography } from 'antd';
+import { Alert, Button, Rate, Space, Typography } from 'antd';
 import type { CaseActionName } from '@chuangcheng/core';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { FactList, RecordDrawer } from '../../components/RecordDrawer.tsx';
 import { CaseActionModal, actionLabel } from './CaseActionModal.tsx';
 import { CaseStatusTag, CaseTimeline, DeadlineTag, PhotoCompare } from './CaseBits.tsx';
 import { deadlineBadge } from './deadline.ts';
@@ -28,17 +29,17 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
   const actions = current?.allowedActions ?? [];
 
   return (
-    <Drawer
+    <RecordDrawer
       open={id !== null}
       onClose={onClose}
       size={720}
-      loading={id !== null && current === null}
-      title={current && `${t('case.case')} ${current.number}`}
-      extra={current && <CaseStatusTag status={current.status} />}
-      data-testid="case-drawer"
+      record={current}
+      title={(current) => `${t('case.case')} ${current.number}`}
+      extra={(current) => <CaseStatusTag status={current.status} />}
+      testId="case-drawer"
     >
-      {current && (
-        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {(current) => (
+        <>
           {actions.length > 0 && (
             <Space wrap data-testid="case-actions">
               {actions.map((action) => (
@@ -69,11 +70,8 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
           {current.mergedInto && (
             <Alert type="info" showIcon title={t('case.track.merged', { number: current.mergedInto.number })} />
           )}
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            styles={{ label: { width: 120 } }}
+          <FactList
+            labelWidth={120}
             items={[
               { key: 'category', label: t('case.category'), children: current.categoryName },
               { key: 'description', label: t('case.description'), children: current.description },
@@ -163,8 +161,8 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
               onChanged();
             }}
           />
-        </Space>
+        </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,13 +1,12 @@
-import { useMemo, useState } from 'react';
-import { Alert, Card, Cascader, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Card, Space, Table, Typography } from 'antd';
 import type { CaseMap } from '@chuangcheng/core';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useRegionOutlines } from '../cockpit/useRegionOutlines.ts';
 import { Chart } from './CaseChart.tsx';
-import { categoryOptions } from './categories.ts';
+import { CategoryFilter } from './CategoryFilter.tsx';
 import { caseMapOption } from './stats-chart.ts';
-import { useCategories } from './useCategories.ts';
 import styles from './cases.module.css';
 import { useCaseMap } from './api.ts';
 
@@ -20,26 +19,14 @@ type AreaRow = CaseMap['byRegion'][number];
 export default function CaseMapPage() {
   const t = useT();
   const me = useMe();
-  const categories = useCategories();
   const [category, setCategory] = useState<string[] | undefined>();
-  const options = useMemo(() => categoryOptions(categories), [categories]);
   const outlines = useRegionOutlines(me.regionCode);
   const { data: map, loading } = useCaseMap(category?.[1], { keepPrevious: true });
 
   return (
     <Card
       title={t('nav.caseMap')}
-      extra={
-        <Cascader
-          style={{ width: 220 }}
-          options={options}
-          value={category}
-          onChange={(value) => setCategory(value as string[] | undefined)}
-          placeholder={t('case.filter.allCategories')}
-          aria-label={t('a11y.cases.filterCategory')}
-          allowClear
-        />
-      }
+      extra={<CategoryFilter value={category} onChange={setCategory} width={220} />}
       data-testid="case-map"
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

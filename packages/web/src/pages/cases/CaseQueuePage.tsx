@@ -8,7 +8,7 @@ import { useTablePage } from '../../api/useTablePage.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListFilterForm } from '../../components/ListFilterForm.tsx';
 import { useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { CaseDrawer } from './CaseDrawer.tsx';
 import { StaffIntakeModal } from './StaffIntakeModal.tsx';
 import { CaseStatusTag, DeadlineTag } from './CaseBits.tsx';

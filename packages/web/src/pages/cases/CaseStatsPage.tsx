@@ -1,8 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Card,
-  Cascader,
   Col,
   Collapse,
   DatePicker,
@@ -19,10 +18,9 @@ import { withQuery } from '../../api/client.ts';
 import { useI18n, useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { Chart } from './CaseChart.tsx';
-import { categoryOptions } from './categories.ts';
+import { CategoryFilter } from './CategoryFilter.tsx';
 import { formatRate } from './format.ts';
 import { statsChartOption } from './stats-chart.ts';
-import { useCategories } from './useCategories.ts';
 import styles from './cases.module.css';
 import { useCaseStats } from './api.ts';
 
@@ -42,12 +40,10 @@ const number = (value: number | null, digits = 1) => (value === null ? '—' : v
 export default function CaseStatsPage() {
   const t = useT();
   const { language } = useI18n();
-  const categories = useCategories();
   const [groupBy, setGroupBy] = useState<StatsGroupBy>('region');
   const [range, setRange] = useState<[string, string] | null>(null);
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const [category, setCategory] = useState<string[] | undefined>();
-  const options = useMemo(() => categoryOptions(categories), [categories]);
 
   const query = { groupBy, from: range?.[0], to: range?.[1], regionCode, categoryCode: category?.[1] };
   const { data: stats, loading } = useCaseStats(query, { keepPrevious: true });
@@ -109,15 +105,7 @@ export default function CaseStatsPage() {
               aria-label={t('a11y.cases.filterRegion')}
             />
           </div>
-          <Cascader
-            style={{ width: 200 }}
-            options={options}
-            value={category}
-            onChange={(value) => setCategory(value as string[] | undefined)}
-            placeholder={t('case.filter.allCategories')}
-            aria-label={t('a11y.cases.filterCategory')}
-            allowClear
-          />
+          <CategoryFilter value={category} onChange={setCategory} width={200} />
           <Button href={withQuery('/api/v1/cases/stats.xlsx', query)} data-testid="case-stats-export">
             {t('case.stats.export')}
           </Button>

@@ -9,6 +9,7 @@ import { LocationField, type LocationValue } from '../public/LocationField.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
 import { categoryOptions, matchesCategory } from './categories.ts';
 import { usePhotoUploads } from './usePhotoUploads.ts';
+import { requiredChoice, requiredText } from '../../components/form-rules.ts';
 
 type StaffChannel = StaffCaseIntake['channel'];
 
@@ -112,11 +113,7 @@ export function StaffIntakeModal({ open, categories, onClose, onFiled }: Props) 
         <Form.Item name="channel" label={t('case.channelLabel')}>
           <Select options={channels.map((value) => ({ value, label: t(`case.channel.${value}`) }))} />
         </Form.Item>
-        <Form.Item
-          name="category"
-          label={t('case.category')}
-          rules={[{ required: true, message: t('case.report.categoryRequired') }]}
-        >
+        <Form.Item name="category" label={t('case.category')} rules={requiredChoice(t('case.report.categoryRequired'))}>
           <Cascader
             options={options}
             showSearch={{ filter: matchesCategory }}
@@ -126,7 +123,7 @@ export function StaffIntakeModal({ open, categories, onClose, onFiled }: Props) 
         <Form.Item
           name="description"
           label={t('case.description')}
-          rules={[{ required: true, whitespace: true, message: t('case.report.descriptionRequired') }]}
+          rules={requiredText(t('case.report.descriptionRequired'))}
         >
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineBadge, splitDuration, trackingBadge } from './deadline.ts';
+import { deadlineBadge, trackingBadge } from './deadline.ts';
+import { splitDuration } from './format.ts';
 
 describe('deadline badge in the queues', () => {
   it('follows the server colour while the case is open', () => {

@@ -38,13 +38,3 @@ export const badgeColour: Record<DeadlineBadge, string> = {
   paused: 'default',
   none: 'default',
 };
-
-/** Whole days, hours and minutes of a span (absolute value; the caller knows the sign). */
-export function splitDuration(ms: number): { days: number; hours: number; minutes: number } {
-  const minutesTotal = Math.floor(Math.abs(ms) / 60_000);
-  return {
-    days: Math.floor(minutesTotal / (24 * 60)),
-    hours: Math.floor((minutesTotal % (24 * 60)) / 60),
-    minutes: minutesTotal % 60,
-  };
-}

@@ -1,5 +1,4 @@
 import type { Translate } from '../../i18n/I18nProvider.tsx';
-import { splitDuration } from './deadline.ts';
 
 const chinaTime = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
@@ -27,6 +26,16 @@ export function formatTime(iso: string | null | undefined): string {
 export function formatRate(rate: number | null | undefined): string {
   if (rate === null || rate === undefined || Number.isNaN(rate)) return '—';
   return `${(rate * 100).toFixed(1)}%`;
+}
+
+/** Whole days, hours and minutes of a span (absolute value; the caller knows the sign). */
+export function splitDuration(ms: number): { days: number; hours: number; minutes: number } {
+  const minutesTotal = Math.floor(Math.abs(ms) / 60_000);
+  return {
+    days: Math.floor(minutesTotal / (24 * 60)),
+    hours: Math.floor((minutesTotal % (24 * 60)) / 60),
+    minutes: minutesTotal % 60,
+  };
 }
 
 /** A span in words at the two largest units that matter: "2 天 3 小时", "45 分钟". */

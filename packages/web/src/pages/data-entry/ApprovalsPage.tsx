@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   Modal,
-  Select,
   Space,
   Switch,
   Table,
@@ -19,15 +18,12 @@ import {
 import type { BulkApproveRequest, BulkApproveResult, DataSetView, EntryListItem, EntryView } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
-import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatNumber, formatPeriod } from '../cockpit/format.ts';
-import { formatTime, today } from '../supervision/StatusTag.tsx';
-import { EntryHistory, EntryStatusTag } from './EntryParts.tsx';
-import { recentPeriods } from './entry-helpers.ts';
-import { entriesPath, entryPath, useCatalogue, useEntry, useEntryList, type EntryKey } from '../indicators/api.ts';
-
-const YEARS_BACK = 10;
+import { formatTime } from '../supervision/StatusTag.tsx';
+import { EntryHistory, EntryStatusTag, entryColumns } from './EntryParts.tsx';
+import { DataSetPeriodPicker, useEntrySelection } from './EntrySelection.tsx';
+import { entriesPath, entryPath, useEntry, type EntryKey } from '../indicators/api.ts';
 
 /** One entry under review: its values and comments, its history, approve or return with a reason. */
 function ReviewDrawer({
@@ -155,8 +151,7 @@ function ReviewDrawer({
  * shows those the account may approve or return now. Approve one by one, or several at once.
  */
 export default function ApprovalsPage() {
-  const { t, language } = useI18n();
-  const me = useMe();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useApiError();
   const [params, setParams] = useSearchParams();
@@ -164,13 +159,8 @@ export default function ApprovalsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const [bulkBusy, setBulkBusy] = useState(false);
-  const { data: catalogue } = useCatalogue({ keepPrevious: true });
-  const dataSets = (catalogue?.dataSets ?? []).filter((set) => set.source === 'entry');
-  const dataSet = dataSets.find((set) => set.code === params.get('set')) ?? dataSets[0] ?? null;
-  const periods = dataSet ? recentPeriods(dataSet.periodType, today(), YEARS_BACK) : [];
-  const period = periods.find((p) => p === params.get('period')) ?? periods[1] ?? periods[0] ?? null;
-  const list = useEntryList(dataSet?.code ?? null, me.regionCode, period, { loadingWithoutUrl: true });
-  const all = list.data?.items ?? [];
+  const selection = useEntrySelection(params);
+  const { dataSet, period, list, items: all } = selection;
   const queue = all.filter((item) => item.can.approve || item.can.return);
   const rows = showAll ? all : queue;
 
@@ -200,27 +190,15 @@ export default function ApprovalsPage() {
   };
 
   const columns: TableColumnsType<EntryListItem> = [
-    {
-      title: t('indicator.entry.region'),
-      key: 'region',
-      render: (_, row) => (
+    ...entryColumns(
+      t,
+      (row) => (
         <a onClick={() => setOpen(row.region.code)} data-testid={`approval-open-${row.region.code}`}>
           {row.region.name}
         </a>
       ),
-    },
-    {
-      title: t('indicator.entry.statusLabel'),
-      dataIndex: 'status',
-      width: 110,
-      render: (status: EntryListItem['status']) => <EntryStatusTag status={status} />,
-    },
-    {
-      title: t('indicator.entry.filled'),
-      key: 'filled',
-      width: 80,
-      render: (_, row) => `${row.filled}/${row.expected}`,
-    },
+      { status: 110, filled: 80 },
+    ),
     { title: t('indicator.entry.updatedAt'), dataIndex: 'updatedAt', width: 150, render: formatTime },
     {
       title: t('indicator.approval.lastReturn'),
@@ -233,24 +211,11 @@ export default function ApprovalsPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="approvals">
       <Card size="small" title={t('indicator.approval.title')}>
         <Space wrap>
-          <Typography.Text type="secondary">{t('indicator.dataSet')}</Typography.Text>
-          <Select
-            value={dataSet?.code}
-            onChange={(code: string) => setParam('set', code)}
-            options={dataSets.map((set) => ({ value: set.code, label: set.name }))}
-            style={{ width: 280 }}
-            aria-label={t('indicator.dataSet')}
-            data-testid="approval-data-set"
-          />
-          <Typography.Text type="secondary">{t('indicator.entry.period')}</Typography.Text>
-          <Select
-            value={period ?? undefined}
-            onChange={(value: string) => setParam('period', value)}
-            options={periods.map((p) => ({ value: p, label: formatPeriod(p, language) }))}
-            style={{ width: 180 }}
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label={t('indicator.entry.period')}
-            data-testid="approval-period"
+          <DataSetPeriodPicker
+            selection={selection}
+            onDataSet={(code) => setParam('set', code)}
+            onPeriod={(value) => setParam('period', value)}
+            testId="approval"
           />
           <Space size={4}>
             <Switch

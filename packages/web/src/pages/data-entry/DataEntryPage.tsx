@@ -1,36 +1,24 @@
 import { useSearchParams } from 'react-router';
-import { Card, Col, Empty, Row, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, Empty, Row, Space, Table, Tabs, Typography } from 'antd';
 import type { EntryListItem } from '@chuangcheng/core';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { formatPeriod } from '../cockpit/format.ts';
-import { today } from '../supervision/StatusTag.tsx';
 import { EntryForm } from './EntryForm.tsx';
-import { EntryStatusTag } from './EntryParts.tsx';
+import { entryColumns } from './EntryParts.tsx';
 import { ExcelImport } from './ExcelImport.tsx';
-import { recentPeriods } from './entry-helpers.ts';
-import { useCatalogue, useEntry, useEntryList } from '../indicators/api.ts';
-
-/** How many years back the period picker reaches. */
-const YEARS_BACK = 10;
+import { DataSetPeriodPicker, useEntrySelection } from './EntrySelection.tsx';
+import { useEntry } from '../indicators/api.ts';
 
 /**
  * 数据填报: pick a data set and a period; the reporting regions in the account's scope are listed
  * with the state of their entry; pick one to fill its form, or fill the Excel template for all.
  */
 export default function DataEntryPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const { data: catalogue } = useCatalogue({ keepPrevious: true });
-  const dataSets = (catalogue?.dataSets ?? []).filter((set) => set.source === 'entry');
-  const dataSet = dataSets.find((set) => set.code === params.get('set')) ?? dataSets[0] ?? null;
-  const periods = dataSet ? recentPeriods(dataSet.periodType, today(), YEARS_BACK) : [];
-  // The period just ended is the one usually reported.
-  const period = periods.find((p) => p === params.get('period')) ?? periods[1] ?? periods[0] ?? null;
-
-  const list = useEntryList(dataSet?.code ?? null, me.regionCode, period, { loadingWithoutUrl: true });
-  const items = list.data?.items ?? [];
+  const selection = useEntrySelection(params);
+  const { dataSet, period, list, items } = selection;
   const regionCode = params.get('region') ?? (items.length === 1 ? items[0]!.region.code : null);
   const entry = useEntry(
     dataSet && period && regionCode && items.some((item) => item.region.code === regionCode)
@@ -48,44 +36,17 @@ export default function DataEntryPage() {
       return next;
     });
 
-  const columns: TableColumnsType<EntryListItem> = [
-    { title: t('indicator.entry.region'), key: 'region', render: (_, row) => row.region.name },
-    {
-      title: t('indicator.entry.statusLabel'),
-      dataIndex: 'status',
-      width: 100,
-      render: (status: EntryListItem['status']) => <EntryStatusTag status={status} />,
-    },
-    {
-      title: t('indicator.entry.filled'),
-      key: 'filled',
-      width: 70,
-      render: (_, row) => `${row.filled}/${row.expected}`,
-    },
-  ];
+  const columns = entryColumns(t, (row) => row.region.name, { status: 100, filled: 70 });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="data-entry">
       <Card size="small" title={t('indicator.entry.title')}>
         <Space wrap>
-          <Typography.Text type="secondary">{t('indicator.dataSet')}</Typography.Text>
-          <Select
-            value={dataSet?.code}
-            onChange={(code: string) => setParam({ set: code, region: null })}
-            options={dataSets.map((set) => ({ value: set.code, label: set.name }))}
-            style={{ width: 280 }}
-            aria-label={t('indicator.dataSet')}
-            data-testid="entry-data-set"
-          />
-          <Typography.Text type="secondary">{t('indicator.entry.period')}</Typography.Text>
-          <Select
-            value={period ?? undefined}
-            onChange={(value: string) => setParam({ period: value })}
-            options={periods.map((p) => ({ value: p, label: formatPeriod(p, language) }))}
-            style={{ width: 180 }}
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label={t('indicator.entry.period')}
-            data-testid="entry-period"
+          <DataSetPeriodPicker
+            selection={selection}
+            onDataSet={(code) => setParam({ set: code, region: null })}
+            onPeriod={(value) => setParam({ period: value })}
+            testId="entry"
           />
           {list.data && (
             <Typography.Text type="secondary">

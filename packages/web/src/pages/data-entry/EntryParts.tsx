@@ -1,6 +1,7 @@
-import { Tag, Timeline, Typography } from 'antd';
-import type { EntryEventView, EntryStatus } from '@chuangcheng/core';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import type { ReactNode } from 'react';
+import { Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import type { EntryEventView, EntryListItem, EntryStatus } from '@chuangcheng/core';
+import { useT, type Translate } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
 import { entryStatusColour } from './entry-helpers.ts';
 
@@ -11,6 +12,29 @@ export function EntryStatusTag({ status }: { status: EntryStatus }) {
       {t(`indicator.entry.status.${status}`)}
     </Tag>
   );
+}
+
+/** The region, status and filled-in columns of a list of entries (data entry and approvals). */
+export function entryColumns(
+  t: Translate,
+  region: (row: EntryListItem) => ReactNode,
+  widths: { status: number; filled: number },
+): TableColumnsType<EntryListItem> {
+  return [
+    { title: t('indicator.entry.region'), key: 'region', render: (_, row) => region(row) },
+    {
+      title: t('indicator.entry.statusLabel'),
+      dataIndex: 'status',
+      width: widths.status,
+      render: (status: EntryListItem['status']) => <EntryStatusTag status={status} />,
+    },
+    {
+      title: t('indicator.entry.filled'),
+      key: 'filled',
+      width: widths.filled,
+      render: (_, row) => `${row.filled}/${row.expected}`,
+    },
+  ];
 }
 
 /** Who saved, submitted, approved or returned the entry, oldest first, with the reasons of returns. */

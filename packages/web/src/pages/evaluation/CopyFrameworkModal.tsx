@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { requiredChoice } from '../../components/form-rules.ts';
 
 interface Values {
   edition: string;
@@ -51,11 +52,7 @@ export function CopyFrameworkModal({ open, framework, onClose, onCopied }: Props
       >
         <Input maxLength={40} data-testid="framework-copy-edition" />
       </Form.Item>
-      <Form.Item
-        name="name"
-        label={t('evaluation.framework.name')}
-        rules={[{ required: true, message: t('validation.required') }]}
-      >
+      <Form.Item name="name" label={t('evaluation.framework.name')} rules={requiredChoice(t('validation.required'))}>
         <Input maxLength={500} data-testid="framework-copy-name" />
       </Form.Item>
     </FormModal>

@@ -13,6 +13,7 @@ import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { cityGroupKeys, roundKindKeys } from './labels.ts';
 import { addRegions, defaultCityGroup, type PickedRegion } from './round-regions.ts';
 import { useFrameworks } from './api.ts';
+import { requiredChoice } from '../../components/form-rules.ts';
 
 interface Values {
   name: string;
@@ -31,8 +32,6 @@ interface Props {
   onClose: () => void;
   onCreated: (round: Round) => void;
 }
-
-const required = (message: string) => [{ required: true, message }];
 
 /** A new round: kind, framework edition, period, and the regions with the group each is ranked in. */
 export function CreateRoundModal({ open, onClose, onCreated }: Props) {
@@ -123,11 +122,11 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
       onClose={close}
       width={820}
     >
-      <Form.Item name="name" label={t('evaluation.round.name')} rules={required(t('validation.required'))}>
+      <Form.Item name="name" label={t('evaluation.round.name')} rules={requiredChoice(t('validation.required'))}>
         <Input maxLength={500} placeholder={t('evaluation.round.namePlaceholder')} data-testid="round-name" />
       </Form.Item>
       <Space wrap size="large" align="start">
-        <Form.Item name="kind" label={t('evaluation.round.kind')} rules={required(t('validation.required'))}>
+        <Form.Item name="kind" label={t('evaluation.round.kind')} rules={requiredChoice(t('validation.required'))}>
           <Select
             style={{ width: 160 }}
             options={RoundKind.options.map((kind) => ({ value: kind, label: t(roundKindKeys[kind]) }))}
@@ -137,7 +136,7 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
         <Form.Item
           name="frameworkId"
           label={t('evaluation.round.framework')}
-          rules={required(t('validation.required'))}
+          rules={requiredChoice(t('validation.required'))}
         >
           <Select
             style={{ width: 360 }}
@@ -148,7 +147,7 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
             data-testid="round-framework"
           />
         </Form.Item>
-        <Form.Item name="year" label={t('evaluation.round.year')} rules={required(t('validation.required'))}>
+        <Form.Item name="year" label={t('evaluation.round.year')} rules={requiredChoice(t('validation.required'))}>
           <InputNumber min={2000} max={2100} data-testid="round-year" />
         </Form.Item>
       </Space>
@@ -156,18 +155,22 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
         <Form.Item
           name="periodStart"
           label={t('evaluation.round.periodStart')}
-          rules={required(t('validation.required'))}
+          rules={requiredChoice(t('validation.required'))}
         >
           <Input type="date" data-testid="round-period-start" />
         </Form.Item>
-        <Form.Item name="periodEnd" label={t('evaluation.round.periodEnd')} rules={required(t('validation.required'))}>
+        <Form.Item
+          name="periodEnd"
+          label={t('evaluation.round.periodEnd')}
+          rules={requiredChoice(t('validation.required'))}
+        >
           <Input type="date" data-testid="round-period-end" />
         </Form.Item>
         <Form.Item
           name="testDate"
           label={t('evaluation.round.testDate')}
           tooltip={t('evaluation.round.testDateHelp')}
-          rules={required(t('validation.required'))}
+          rules={requiredChoice(t('validation.required'))}
         >
           <Input type="date" data-testid="round-test-date" />
         </Form.Item>
@@ -175,7 +178,11 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
       <Form.Item name="unannounced" valuePropName="checked">
         <Checkbox data-testid="round-unannounced">{t('evaluation.round.unannounced')}</Checkbox>
       </Form.Item>
-      <Form.Item name="ownerRegionCode" label={t('evaluation.round.owner')} rules={required(t('validation.required'))}>
+      <Form.Item
+        name="ownerRegionCode"
+        label={t('evaluation.round.owner')}
+        rules={requiredChoice(t('validation.required'))}
+      >
         <RegionSelect known={[{ code: me.regionCode, name: me.regionName }]} testId="round-owner" />
       </Form.Item>
       <Typography.Text strong>{t('evaluation.round.regions')}</Typography.Text>

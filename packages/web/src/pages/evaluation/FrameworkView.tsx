@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, Card, Col, Descriptions, Result, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { CopyOutlined, DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import type { NegativeListEntry } from '@chuangcheng/core';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
 import { CopyFrameworkModal } from './CopyFrameworkModal.tsx';

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Descriptions, Drawer, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTablePage } from '../../api/useTablePage.ts';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { FactList, RecordDrawer } from '../../components/RecordDrawer.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { AttachmentUpload } from '../supervision/AttachmentUpload.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
@@ -139,21 +140,18 @@ function IncidentDrawer({
   const current = incident && incident.id === id ? incident : null;
 
   return (
-    <Drawer
+    <RecordDrawer
       open={id !== null}
       onClose={onClose}
       size={640}
-      loading={id !== null && current === null}
-      title={current?.title}
-      data-testid="incident-drawer"
+      record={current}
+      title={(current) => current.title}
+      testId="incident-drawer"
     >
-      {current && (
-        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            styles={{ label: { width: 110 } }}
+      {(current) => (
+        <>
+          <FactList
+            labelWidth={110}
             items={[
               {
                 key: 'region',
@@ -209,8 +207,8 @@ function IncidentDrawer({
               </div>
             ))}
           </div>
-        </Space>
+        </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { FrameworkDetail } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { FactList } from '../../components/RecordDrawer.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
 import {
   branchPoints,
@@ -89,7 +90,7 @@ export function NodeDetail({ framework, selected, onSaved }: Props) {
       }
       data-testid="node-detail"
     >
-      <Descriptions size="small" column={1} bordered styles={{ label: { width: 110 } }} items={nodeItems(found)} />
+      <FactList labelWidth={110} items={nodeItems(found)} />
       <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
         <Button
           size="small"

@@ -13,6 +13,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { replaceNode, type FoundNode, type NodePatch } from './framework-tree.ts';
 import { methodKeys, ruleKindKeys } from './labels.ts';
+import { requiredChoice, requiredText } from '../../components/form-rules.ts';
 
 interface Values {
   name?: string;
@@ -96,8 +97,6 @@ function patchOf(node: FoundNode, values: Values): NodePatch {
   return { kind: 'project', name: values.name ?? node.project.name, part: values.part ?? node.project.part };
 }
 
-const required = (message: string) => [{ required: true, message }];
-
 /** Edits one node; saving stores the whole edition as a new version with the note as its reason. */
 export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props) {
   const t = useT();
@@ -127,7 +126,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
       width={640}
     >
       {!isStandard && (
-        <Form.Item name="name" label={t('evaluation.node.name')} rules={required(t('validation.required'))}>
+        <Form.Item name="name" label={t('evaluation.node.name')} rules={requiredChoice(t('validation.required'))}>
           <Input maxLength={500} data-testid="node-name" />
         </Form.Item>
       )}
@@ -140,13 +139,13 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
       )}
       {isStandard && (
         <>
-          <Form.Item name="text" label={t('evaluation.node.text')} rules={required(t('validation.required'))}>
+          <Form.Item name="text" label={t('evaluation.node.text')} rules={requiredChoice(t('validation.required'))}>
             <Input.TextArea rows={2} maxLength={500} data-testid="node-text" />
           </Form.Item>
-          <Form.Item name="points" label={t('evaluation.node.points')} rules={required(t('validation.required'))}>
+          <Form.Item name="points" label={t('evaluation.node.points')} rules={requiredChoice(t('validation.required'))}>
             <InputNumber min={0} max={1000} step={0.5} data-testid="node-points" />
           </Form.Item>
-          <Form.Item name="method" label={t('evaluation.node.method')} rules={required(t('validation.required'))}>
+          <Form.Item name="method" label={t('evaluation.node.method')} rules={requiredChoice(t('validation.required'))}>
             <Select options={EvaluationMethod.options.map((m) => ({ value: m, label: t(methodKeys[m]) }))} />
           </Form.Item>
           <Form.Item name="siteTypes" label={t('evaluation.node.siteTypes')}>
@@ -158,7 +157,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
               data-testid="node-site-types"
             />
           </Form.Item>
-          <Form.Item name="ruleKind" label={t('evaluation.node.rule')} rules={required(t('validation.required'))}>
+          <Form.Item name="ruleKind" label={t('evaluation.node.rule')} rules={requiredChoice(t('validation.required'))}>
             <Select
               options={(['deduction', 'proportion', 'threshold', 'survey'] as const).map((kind) => ({
                 value: kind,
@@ -170,7 +169,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
             <Form.Item
               name="perFinding"
               label={t('evaluation.node.perFinding')}
-              rules={required(t('validation.required'))}
+              rules={requiredChoice(t('validation.required'))}
             >
               <InputNumber min={0} max={1000} step={0.5} />
             </Form.Item>
@@ -189,7 +188,11 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
                   style={{ width: 120 }}
                 />
               </Form.Item>
-              <Form.Item name="target" label={t('evaluation.node.target')} rules={required(t('validation.required'))}>
+              <Form.Item
+                name="target"
+                label={t('evaluation.node.target')}
+                rules={requiredChoice(t('validation.required'))}
+              >
                 <InputNumber />
               </Form.Item>
               <Form.Item name="partial" label={t('evaluation.node.partial')}>
@@ -208,7 +211,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
         name="note"
         label={t('evaluation.node.note')}
         extra={t('evaluation.node.noteHelp')}
-        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        rules={requiredText(t('validation.required'))}
       >
         <Input.TextArea rows={2} maxLength={1000} data-testid="node-note" />
       </Form.Item>

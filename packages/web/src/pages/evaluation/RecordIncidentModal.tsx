@@ -4,9 +4,10 @@ import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import type { IncidentView } from './types.ts';
 import { useFramework, useFrameworks } from './api.ts';
+import { requiredText } from '../../components/form-rules.ts';
 
 interface Values {
   regionCode: string;
@@ -23,30 +24,22 @@ interface Props {
   onRecorded: (incident: IncidentView) => void;
 }
 
-const required = (message: string) => [{ required: true, whitespace: true, message }];
-
 /** Records an incident: when, where, which negative-list category of which framework, and what happened. */
 export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
+  const { form, busy, save } = useModalForm<Values>(open, async (values) => {
+    onRecorded(await api.post<IncidentView>('/api/v1/evaluation/incidents', values));
+  });
+
   const frameworkId = Form.useWatch('frameworkId', form);
   const { data: frameworks } = useFrameworks(open);
   const { data: framework } = useFramework(open ? frameworkId : null);
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-  }, [open, form]);
 
   useEffect(() => {
     // One framework: nothing to choose.
     const only = frameworks?.items.length === 1 ? frameworks.items[0] : undefined;
     if (open && only && !form.getFieldValue('frameworkId')) form.setFieldValue('frameworkId', only.id);
   }, [open, frameworks, form]);
-
-  const { busy, save } = useFormSubmit(form, async (values) => {
-    onRecorded(await api.post<IncidentView>('/api/v1/evaluation/incidents', values));
-  });
 
   const entries = framework && framework.id === frameworkId ? framework.document.negativeList : [];
 
@@ -60,10 +53,14 @@ export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
       onClose={onClose}
       width={640}
     >
-      <Form.Item name="regionCode" label={t('regions.name')} rules={required(t('validation.required'))}>
+      <Form.Item name="regionCode" label={t('regions.name')} rules={requiredText(t('validation.required'))}>
         <RegionSelect testId="incident-region" />
       </Form.Item>
-      <Form.Item name="frameworkId" label={t('evaluation.round.framework')} rules={required(t('validation.required'))}>
+      <Form.Item
+        name="frameworkId"
+        label={t('evaluation.round.framework')}
+        rules={requiredText(t('validation.required'))}
+      >
         <Select
           options={(frameworks?.items ?? []).map((item) => ({
             value: item.id,
@@ -77,7 +74,7 @@ export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
         label={t('evaluation.incident.category')}
         dependencies={['frameworkId']}
         rules={[
-          ...required(t('validation.required')),
+          ...requiredText(t('validation.required')),
           {
             // A category picked under another framework is not on this one's negative list.
             validator: (_rule, value: string | undefined) =>
@@ -96,17 +93,17 @@ export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
       <Form.Item
         name="occurredOn"
         label={t('evaluation.incident.occurredOn')}
-        rules={required(t('validation.required'))}
+        rules={requiredText(t('validation.required'))}
       >
         <Input type="date" style={{ width: 200 }} data-testid="incident-date" />
       </Form.Item>
-      <Form.Item name="title" label={t('evaluation.incident.title')} rules={required(t('validation.required'))}>
+      <Form.Item name="title" label={t('evaluation.incident.title')} rules={requiredText(t('validation.required'))}>
         <Input maxLength={300} data-testid="incident-title" />
       </Form.Item>
       <Form.Item
         name="description"
         label={t('evaluation.incident.description')}
-        rules={required(t('validation.required'))}
+        rules={requiredText(t('validation.required'))}
       >
         <Input.TextArea rows={4} maxLength={5000} data-testid="incident-description" />
       </Form.Item>

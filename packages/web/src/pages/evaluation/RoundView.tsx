@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { BarChartOutlined, EditOutlined, FileExcelOutlined, FormOutlined, PrinterOutlined } from '@ant-design/icons';
 import { RoundStatus, roundTransitions, type Assignment } from '@chuangcheng/core';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AssignmentsModal } from './AssignmentsModal.tsx';
 import { cityGroupKeys, effectColours, effectKeys, methodKeys, roundKindKeys, roundStatusKeys } from './labels.ts';

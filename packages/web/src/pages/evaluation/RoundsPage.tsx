@@ -5,7 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { RoundKind, RoundStatus } from '@chuangcheng/core';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTablePage } from '../../api/useTablePage.ts';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { CreateRoundModal } from './CreateRoundModal.tsx';
 import { roundKindKeys, roundStatusKeys } from './labels.ts';

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   Alert,
@@ -159,60 +160,46 @@ function ScorecardView({ scorecard, roundName }: { scorecard: Scorecard; roundNa
         }
       >
         <Row gutter={[12, 12]}>
-          <Col xs={12} md={8} xl={4}>
-            <Card size="small" className={styles.statCard}>
-              <Statistic
-                title={t('evaluation.scorecard.total')}
-                value={formatPoints(scorecard.total)}
-                data-testid="scorecard-total"
-              />
-            </Card>
-          </Col>
-          <Col xs={12} md={8} xl={4}>
-            <Card size="small" className={styles.statCard}>
-              <Statistic
-                title={t('evaluation.scorecard.rate')}
-                value={formatRate(scorecard.rate)}
-                data-testid="scorecard-rate"
-              />
-            </Card>
-          </Col>
-          <Col xs={12} md={8} xl={4}>
-            <Card size="small" className={styles.statCard}>
-              <Statistic
-                title={t('evaluation.scorecard.rank')}
-                value={scorecard.rank ?? '—'}
-                suffix={`/ ${scorecard.groupSize}`}
-                data-testid="scorecard-rank"
-              />
-            </Card>
-          </Col>
-          <Col xs={12} md={8} xl={4}>
-            <Card size="small" className={styles.statCard}>
-              <Statistic title={t('evaluation.scorecard.main')} value={formatPoints(scorecard.mainScore)} />
-            </Card>
-          </Col>
-          <Col xs={12} md={8} xl={4}>
-            <Card size="small" className={styles.statCard} data-testid="scorecard-minors">
-              <Statistic title={t('evaluation.scorecard.minors')} value={formatPoints(scorecard.minorsScore)} />
-              {scorecard.minorsGatePassed !== null && (
-                <Tag color={scorecard.minorsGatePassed ? 'green' : 'red'}>
-                  {t(
-                    scorecard.minorsGatePassed ? 'evaluation.scorecard.gatePassed' : 'evaluation.scorecard.gateFailed',
-                  )}
-                </Tag>
-              )}
-            </Card>
-          </Col>
-          <Col xs={12} md={8} xl={4}>
-            <Card size="small" className={styles.statCard}>
-              <Statistic
-                title={t('evaluation.scorecard.negative')}
-                value={deducted > 0 ? `−${formatPoints(deducted)}` : '0'}
-                styles={deducted > 0 ? { content: { color: '#cf1322' } } : undefined}
-              />
-            </Card>
-          </Col>
+          <StatTile>
+            <Statistic
+              title={t('evaluation.scorecard.total')}
+              value={formatPoints(scorecard.total)}
+              data-testid="scorecard-total"
+            />
+          </StatTile>
+          <StatTile>
+            <Statistic
+              title={t('evaluation.scorecard.rate')}
+              value={formatRate(scorecard.rate)}
+              data-testid="scorecard-rate"
+            />
+          </StatTile>
+          <StatTile>
+            <Statistic
+              title={t('evaluation.scorecard.rank')}
+              value={scorecard.rank ?? '—'}
+              suffix={`/ ${scorecard.groupSize}`}
+              data-testid="scorecard-rank"
+            />
+          </StatTile>
+          <StatTile>
+            <Statistic title={t('evaluation.scorecard.main')} value={formatPoints(scorecard.mainScore)} />
+          </StatTile>
+          <StatTile testId="scorecard-minors">
+            <Statistic title={t('evaluation.scorecard.minors')} value={formatPoints(scorecard.minorsScore)} />
+            {scorecard.minorsGatePassed !== null && (
+              <Tag color={scorecard.minorsGatePassed ? 'green' : 'red'}>
+                {t(scorecard.minorsGatePassed ? 'evaluation.scorecard.gatePassed' : 'evaluation.scorecard.gateFailed')}
+              </Tag>
+            )}
+          </StatTile>
+          <StatTile>
+            <Statistic
+              title={t('evaluation.scorecard.negative')}
+              value={deducted > 0 ? `−${formatPoints(deducted)}` : '0'}
+              styles={deducted > 0 ? { content: { color: '#cf1322' } } : undefined}
+            />
+          </StatTile>
         </Row>
         {scorecard.unscored > 0 && (
           <Alert
@@ -367,5 +354,16 @@ function LossList({ losses }: { losses: Loss[] }) {
         </span>
       ))}
     </Space>
+  );
+}
+
+/** One figure of the scorecard's head row. */
+function StatTile({ testId, children }: { testId?: string; children: ReactNode }) {
+  return (
+    <Col xs={12} md={8} xl={4}>
+      <Card size="small" className={styles.statCard} data-testid={testId}>
+        {children}
+      </Card>
+    </Col>
   );
 }

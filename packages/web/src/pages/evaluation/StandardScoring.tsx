@@ -24,6 +24,7 @@ import { FileLinks } from './FileLinks.tsx';
 import { ruleInWords } from './rule-format.ts';
 import { formatPoints } from './score-format.ts';
 import type { SheetRow } from './types.ts';
+import { requiredChoice, requiredText } from '../../components/form-rules.ts';
 
 interface Props {
   round: Round;
@@ -347,7 +348,7 @@ function FindingForm({
 
   return (
     <Form<FindingValues> form={form} layout="inline" style={{ rowGap: 8 }} data-testid={`finding-form-${code}`}>
-      <Form.Item name="description" rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+      <Form.Item name="description" rules={requiredText(t('validation.required'))}>
         <Input
           style={{ width: 300 }}
           placeholder={t('evaluation.score.findingDescription')}
@@ -419,7 +420,7 @@ function MeasureForm({
   const rule = row.standard.rule;
   const code = row.standard.code;
   const result = row.result;
-  const required = [{ required: true, message: t('validation.required') }];
+  const required = requiredChoice(t('validation.required'));
 
   return (
     <Form<MeasureValues>

@@ -1,11 +1,11 @@
-import { useEffect } from 'react';
 import { Form, Input, Select } from 'antd';
 import { TitleChange, TitleKind } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import { titleChangeKeys, titleKindKeys } from './labels.ts';
+import { requiredText } from '../../components/form-rules.ts';
 
 interface Values {
   title: TitleKind;
@@ -24,23 +24,16 @@ interface Props {
   onSaved: () => void;
 }
 
-const required = (message: string) => [{ required: true, whitespace: true, message }];
-
 /** A title decision by the province: never without a reason and the decision document; the server checks eligibility. */
 export function TitleDecisionModal({ open, regionCode, regionName, onClose, onSaved }: Props) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
-  const change = Form.useWatch('change', form);
-
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const { form, busy, save } = useModalForm<Values>(open, async (values) => {
     const body = values.endsOn ? values : { ...values, endsOn: undefined };
     await api.post(`/api/v1/evaluation/regions/${encodeURIComponent(regionCode)}/titles`, body);
     onSaved();
   });
+
+  const change = Form.useWatch('change', form);
 
   return (
     <FormModal
@@ -52,16 +45,16 @@ export function TitleDecisionModal({ open, regionCode, regionName, onClose, onSa
       onClose={onClose}
       width={600}
     >
-      <Form.Item name="title" label={t('evaluation.titles.title')} rules={required(t('validation.required'))}>
+      <Form.Item name="title" label={t('evaluation.titles.title')} rules={requiredText(t('validation.required'))}>
         <Select options={TitleKind.options.map((value) => ({ value, label: t(titleKindKeys[value]) }))} />
       </Form.Item>
-      <Form.Item name="change" label={t('evaluation.titles.change')} rules={required(t('validation.required'))}>
+      <Form.Item name="change" label={t('evaluation.titles.change')} rules={requiredText(t('validation.required'))}>
         <Select options={TitleChange.options.map((value) => ({ value, label: t(titleChangeKeys[value]) }))} />
       </Form.Item>
       <Form.Item
         name="effectiveOn"
         label={t('evaluation.titles.effectiveOn')}
-        rules={required(t('validation.required'))}
+        rules={requiredText(t('validation.required'))}
       >
         <Input type="date" style={{ width: 200 }} />
       </Form.Item>
@@ -70,14 +63,14 @@ export function TitleDecisionModal({ open, regionCode, regionName, onClose, onSa
           <Input type="date" style={{ width: 200 }} />
         </Form.Item>
       )}
-      <Form.Item name="reason" label={t('evaluation.titles.reason')} rules={required(t('validation.required'))}>
+      <Form.Item name="reason" label={t('evaluation.titles.reason')} rules={requiredText(t('validation.required'))}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
       <Form.Item
         name="decisionRef"
         label={t('evaluation.titles.decisionRef')}
         extra={t('evaluation.titles.decisionRefHelp')}
-        rules={required(t('validation.required'))}
+        rules={requiredText(t('validation.required'))}
       >
         <Input maxLength={200} />
       </Form.Item>

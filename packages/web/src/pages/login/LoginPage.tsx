@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import styles from './login.module.css';
+import { requiredChoice } from '../../components/form-rules.ts';
 
 function redirectTarget(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
@@ -58,18 +59,10 @@ export default function LoginPage() {
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} className={styles.alert} data-testid="login-error" />}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, message: t('login.usernameRequired') }]}
-          >
+          <Form.Item name="username" label={t('login.username')} rules={requiredChoice(t('login.usernameRequired'))}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
+          <Form.Item name="password" label={t('login.password')} rules={requiredChoice(t('login.passwordRequired'))}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Form, Input, Typography } from 'antd';
 import { z } from 'zod';
 import { api } from '../../api/client.ts';
@@ -7,7 +6,8 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
+import { requiredChoice } from '../../components/form-rules.ts';
 
 interface Values {
   successorId: string | null;
@@ -27,13 +27,7 @@ interface Props {
  */
 export function MergeOrgUnitModal({ unit, onClose, onSaved }: Props) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
-
-  useEffect(() => {
-    if (unit) form.resetFields();
-  }, [unit, form]);
-
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const { form, busy, save } = useModalForm<Values>(unit !== null, async (values) => {
     await api.post(`/api/v1/org-units/${encodeURIComponent(unit!.id)}/merge`, {
       successorId: values.successorId,
       mergedOn: values.mergedOn.trim(),
@@ -52,11 +46,7 @@ export function MergeOrgUnitModal({ unit, onClose, onSaved }: Props) {
       width={560}
     >
       <Typography.Paragraph type="secondary">{t('orgUnits.mergeHelp')}</Typography.Paragraph>
-      <Form.Item
-        name="successorId"
-        label={t('orgUnits.successor')}
-        rules={[{ required: true, message: t('validation.required') }]}
-      >
+      <Form.Item name="successorId" label={t('orgUnits.successor')} rules={requiredChoice(t('validation.required'))}>
         <OrgUnitSelect testId="org-unit-successor" />
       </Form.Item>
       <Form.Item

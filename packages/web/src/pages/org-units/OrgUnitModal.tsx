@@ -8,6 +8,7 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { requiredChoice } from '../../components/form-rules.ts';
 
 interface Values {
   code: string;
@@ -81,7 +82,7 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
       <Form.Item name="shortName" label={t('orgUnits.shortName')}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="kind" label={t('orgUnits.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+      <Form.Item name="kind" label={t('orgUnits.kind')} rules={requiredChoice(t('validation.required'))}>
         <Select
           options={OrgUnitKind.options.map((kind) => ({ value: kind, label: t(`orgUnits.kind.${kind}`) }))}
           data-testid="org-unit-kind"

@@ -3,7 +3,7 @@ import { Button, Card, Form, Input, Space, Table, Tag, type TableColumnsType } f
 import { PlusOutlined } from '@ant-design/icons';
 import type { OrgUnit, OrgUnitKind } from '@chuangcheng/core';
 import { useTablePage } from '../../api/useTablePage.ts';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListFilterForm } from '../../components/ListFilterForm.tsx';

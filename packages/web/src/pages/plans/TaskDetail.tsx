@@ -1,6 +1,7 @@
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { Card, Space, Tag, Typography } from 'antd';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { FactList } from '../../components/RecordDrawer.tsx';
 import { TaskUnitsStatus } from '../supervision/TaskUnitsStatus.tsx';
 import { MilestoneTable } from './MilestoneTable.tsx';
 import { TargetTable } from './TargetTable.tsx';
@@ -70,7 +71,7 @@ export function TaskDetail({ task }: { task: PlanTaskView }) {
       <Typography.Paragraph className={styles.text} data-testid="plan-task-text">
         {task.text}
       </Typography.Paragraph>
-      <Descriptions bordered size="small" column={1} items={units} styles={{ label: { width: 140 } }} />
+      <FactList labelWidth={140} items={units} />
 
       <Typography.Title level={5} className={styles.sectionTitle}>
         {t('plans.task.targets', { count: task.targets.length })}

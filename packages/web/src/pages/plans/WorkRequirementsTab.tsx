@@ -1,7 +1,8 @@
-import { Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
+import { Card, Space, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleOutlined, MinusCircleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { FactList } from '../../components/RecordDrawer.tsx';
 import type { WorkRequirements } from '@chuangcheng/core';
 import styles from './plans.module.css';
 
@@ -107,7 +108,7 @@ export function WorkRequirementsTab({ work }: { work: WorkRequirements }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="plan-work">
       <Card size="small" title={t('plans.work.settings')}>
-        <Descriptions bordered size="small" column={1} items={items} styles={{ label: { width: 160 } }} />
+        <FactList labelWidth={160} items={items} />
       </Card>
       <Card>
         {work.requirements.map((requirement, index) => (

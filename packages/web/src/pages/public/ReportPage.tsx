@@ -14,6 +14,7 @@ import { draftKey, finishDraft, rememberReport } from './report-draft.ts';
 import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
 import { useNearbyCases, usePublicCategories } from './api.ts';
+import { requiredChoice, requiredText } from '../../components/form-rules.ts';
 
 interface Values {
   category?: string[];
@@ -170,7 +171,7 @@ export default function ReportPage() {
         <Form.Item
           name="category"
           label={t('public.report.categoryLabel')}
-          rules={[{ required: true, message: t('case.report.categoryRequired') }]}
+          rules={requiredChoice(t('case.report.categoryRequired'))}
         >
           <Cascader
             options={options}
@@ -189,7 +190,7 @@ export default function ReportPage() {
         <Form.Item
           name="description"
           label={t('public.report.descriptionLabel')}
-          rules={[{ required: true, whitespace: true, message: t('case.report.descriptionRequired') }]}
+          rules={requiredText(t('case.report.descriptionRequired'))}
         >
           <Input.TextArea
             rows={4}

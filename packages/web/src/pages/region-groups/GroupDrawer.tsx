@@ -6,6 +6,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { requiredText } from '../../components/form-rules.ts';
 
 interface Values {
   code: string;
@@ -82,11 +83,7 @@ export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
         >
           <Input disabled={group !== null} />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('groups.name')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-        >
+        <Form.Item name="name" label={t('groups.name')} rules={requiredText(t('validation.required'))}>
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="kind" label={t('groups.kind')} rules={[zodRule(RegionGroupKind, t('validation.required'))]}>

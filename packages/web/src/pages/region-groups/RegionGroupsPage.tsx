@@ -5,7 +5,7 @@ import type { RegionGroup } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useApiError } from '../../api/useApiError.ts';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { GroupDrawer } from './GroupDrawer.tsx';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Breadcrumb, Button, Card, Descriptions, Empty, Table, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { Region, RegionDetail as RegionDetailData } from '@chuangcheng/core';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { GroupTags, Population, levelLabelKey, regionColumns } from '../../components/region-display.tsx';
 import { PopulationModal } from './PopulationModal.tsx';

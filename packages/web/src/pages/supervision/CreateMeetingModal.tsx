@@ -1,13 +1,13 @@
-import { useEffect } from 'react';
 import { Button, Card, Form, Input, Radio, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import { OrgUnitMultiSelect } from './OrgUnitMultiSelect.tsx';
 import { today } from './StatusTag.tsx';
+import { requiredText } from '../../components/form-rules.ts';
 
 interface ActionItemValues {
   title: string;
@@ -37,14 +37,7 @@ interface Props {
 /** Records a 联席会议 or a 联络员例会 with its minutes, decisions and the action items it assigned. */
 export function CreateMeetingModal({ open, planCode, onClose, onSaved }: Props) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
-  const required = [{ required: true, whitespace: true, message: t('validation.required') }];
-
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const { form, busy, save } = useModalForm<Values>(open, async (values) => {
     await api.post('/api/v1/meetings', {
       planCode,
       kind: values.kind,
@@ -58,6 +51,8 @@ export function CreateMeetingModal({ open, planCode, onClose, onSaved }: Props) 
     });
     onSaved();
   });
+
+  const required = requiredText(t('validation.required'));
 
   return (
     <FormModal

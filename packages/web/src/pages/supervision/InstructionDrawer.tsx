@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Checkbox, Descriptions, Drawer, Input, Space, Timeline, Typography } from 'antd';
+import { Button, Checkbox, Input, Space, Timeline, Typography } from 'antd';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
-import { useCan, useMe } from '../../auth/AuthProvider.tsx';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { FactList, RecordDrawer } from '../../components/RecordDrawer.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
 import { InstructionNoticeModal } from './InstructionNoticeModal.tsx';
@@ -71,164 +73,163 @@ export function InstructionDrawer({ id, onClose, onChanged }: Props) {
       : t(`instructions.step.${step.action}`);
 
   return (
-    <Drawer
-      open={id !== null}
-      onClose={onClose}
-      size={640}
-      loading={id !== null && current === null}
-      title={current && `${current.leaderPost}${current.leaderName} · ${t('instructions.instruction')}`}
-      extra={current && <InstructionStatusTag status={current.status} overdue={current.overdue} />}
-      data-testid="instruction-drawer"
-    >
-      {current && (
-        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            styles={{ label: { width: 120 } }}
-            items={[
-              {
-                key: 'leader',
-                label: t('instructions.leader'),
-                children: `${current.leaderPost} ${current.leaderName}`,
-              },
-              { key: 'on', label: t('instructions.instructedOn'), children: current.instructedOn },
-              { key: 'document', label: t('instructions.documentTitle'), children: current.documentTitle || '—' },
-              {
-                key: 'content',
-                label: t('instructions.content'),
-                children: <Typography.Paragraph style={{ marginBottom: 0 }}>{current.content}</Typography.Paragraph>,
-              },
-              { key: 'office', label: t('instructions.issuingOffice'), children: current.issuingOffice.name },
-              { key: 'lead', label: t('instructions.leadUnit'), children: current.leadUnit.name },
-              {
-                key: 'assisting',
-                label: t('instructions.assistingUnits'),
-                children: current.assistingUnits.map((u) => u.name).join('、') || '—',
-              },
-              { key: 'due', label: t('instructions.replyDue'), children: current.replyDue },
-              {
-                key: 'task',
-                label: t('instructions.task'),
-                children: current.task ? `${current.task.number} ${current.task.title}` : '—',
-              },
-            ]}
-          />
-          <div>
-            <Typography.Title level={5}>{t('instructions.timeline')}</Typography.Title>
-            <Timeline
-              data-testid="instruction-timeline"
-              items={current.timeline.map((step) => ({
-                color: stepColour[step.action],
-                content: (
-                  <div>
-                    <Typography.Text strong>{stepLabel(step)}</Typography.Text>{' '}
-                    <Typography.Text type="secondary">
-                      {formatTime(step.at)} · {step.orgUnit ? `${step.orgUnit.name} ` : ''}
-                      {step.actor}
-                    </Typography.Text>
-                    {step.text && step.action !== 'create' && (
-                      <Typography.Paragraph style={{ marginBottom: 0 }}>{step.text}</Typography.Paragraph>
-                    )}
-                  </div>
-                ),
-              }))}
+    <>
+      <RecordDrawer
+        open={id !== null}
+        onClose={onClose}
+        size={640}
+        record={current}
+        title={(current) => `${current.leaderPost}${current.leaderName} · ${t('instructions.instruction')}`}
+        extra={(current) => <InstructionStatusTag status={current.status} overdue={current.overdue} />}
+        testId="instruction-drawer"
+      >
+        {(current) => (
+          <>
+            <FactList
+              labelWidth={120}
+              items={[
+                {
+                  key: 'leader',
+                  label: t('instructions.leader'),
+                  children: `${current.leaderPost} ${current.leaderName}`,
+                },
+                { key: 'on', label: t('instructions.instructedOn'), children: current.instructedOn },
+                { key: 'document', label: t('instructions.documentTitle'), children: current.documentTitle || '—' },
+                {
+                  key: 'content',
+                  label: t('instructions.content'),
+                  children: <Typography.Paragraph style={{ marginBottom: 0 }}>{current.content}</Typography.Paragraph>,
+                },
+                { key: 'office', label: t('instructions.issuingOffice'), children: current.issuingOffice.name },
+                { key: 'lead', label: t('instructions.leadUnit'), children: current.leadUnit.name },
+                {
+                  key: 'assisting',
+                  label: t('instructions.assistingUnits'),
+                  children: current.assistingUnits.map((u) => u.name).join('、') || '—',
+                },
+                { key: 'due', label: t('instructions.replyDue'), children: current.replyDue },
+                {
+                  key: 'task',
+                  label: t('instructions.task'),
+                  children: current.task ? `${current.task.number} ${current.task.title}` : '—',
+                },
+              ]}
             />
-          </div>
-          <div data-testid="instruction-notices">
-            <Typography.Title level={5}>{t('instructions.notices')}</Typography.Title>
-            <Space orientation="vertical">
-              {current.notices.map((notice) => (
-                <Link key={notice.id} to={`/supervision/notices?id=${notice.id}`}>
-                  {notice.number}
-                </Link>
-              ))}
-              {current.notices.length === 0 && <Typography.Text type="secondary">—</Typography.Text>}
-              {office && current.status !== 'closed' && (
-                <Button size="small" onClick={() => setIssuing(true)} data-testid="instruction-to-notice">
-                  {t('instructions.toNotice')}
-                </Button>
-              )}
-            </Space>
-          </div>
-          <div>
-            <Typography.Title level={5}>{t('instructions.files')}</Typography.Title>
-            <Space orientation="vertical">
-              <AttachmentList attachments={current.attachments} testId="instruction-files" />
-              {current.status !== 'closed' && (current.allowedActions.length > 0 || office) && (
-                <AttachmentUpload
-                  url={`/api/v1/supervision/instructions/${current.id}/attachments`}
-                  onUploaded={(file) => setInstruction({ ...current, attachments: [...current.attachments, file] })}
-                  testId="instruction-upload"
-                />
-              )}
-            </Space>
-          </div>
-          {current.allowedActions.length > 0 && (
-            <Space orientation="vertical" style={{ width: '100%' }} data-testid="instruction-actions">
-              {allowed('sign') && (
-                <Button loading={busy} onClick={() => void act('sign')} data-testid="instruction-sign">
-                  {t('instructions.sign')}
-                </Button>
-              )}
-              {allowed('report') && (
-                <>
-                  <Input.TextArea
-                    rows={3}
-                    placeholder={t('instructions.reportPlaceholder')}
-                    value={text}
-                    onChange={(event) => setText(event.target.value)}
-                    data-testid="instruction-report-text"
+            <div>
+              <Typography.Title level={5}>{t('instructions.timeline')}</Typography.Title>
+              <Timeline
+                data-testid="instruction-timeline"
+                items={current.timeline.map((step) => ({
+                  color: stepColour[step.action],
+                  content: (
+                    <div>
+                      <Typography.Text strong>{stepLabel(step)}</Typography.Text>{' '}
+                      <Typography.Text type="secondary">
+                        {formatTime(step.at)} · {step.orgUnit ? `${step.orgUnit.name} ` : ''}
+                        {step.actor}
+                      </Typography.Text>
+                      {step.text && step.action !== 'create' && (
+                        <Typography.Paragraph style={{ marginBottom: 0 }}>{step.text}</Typography.Paragraph>
+                      )}
+                    </div>
+                  ),
+                }))}
+              />
+            </div>
+            <div data-testid="instruction-notices">
+              <Typography.Title level={5}>{t('instructions.notices')}</Typography.Title>
+              <Space orientation="vertical">
+                {current.notices.map((notice) => (
+                  <Link key={notice.id} to={`/supervision/notices?id=${notice.id}`}>
+                    {notice.number}
+                  </Link>
+                ))}
+                {current.notices.length === 0 && <Typography.Text type="secondary">—</Typography.Text>}
+                {office && current.status !== 'closed' && (
+                  <Button size="small" onClick={() => setIssuing(true)} data-testid="instruction-to-notice">
+                    {t('instructions.toNotice')}
+                  </Button>
+                )}
+              </Space>
+            </div>
+            <div>
+              <Typography.Title level={5}>{t('instructions.files')}</Typography.Title>
+              <Space orientation="vertical">
+                <AttachmentList attachments={current.attachments} testId="instruction-files" />
+                {current.status !== 'closed' && (current.allowedActions.length > 0 || office) && (
+                  <AttachmentUpload
+                    url={`/api/v1/supervision/instructions/${current.id}/attachments`}
+                    onUploaded={(file) => setInstruction({ ...current, attachments: [...current.attachments, file] })}
+                    testId="instruction-upload"
                   />
-                  <Space>
-                    <Checkbox checked={interim} onChange={(event) => setInterim(event.target.checked)}>
-                      {t('instructions.interim')}
-                    </Checkbox>
-                    <Button
-                      type="primary"
-                      loading={busy}
-                      onClick={() => void act('report', { text, final: !interim })}
-                      data-testid="instruction-report"
-                    >
-                      {t('instructions.report')}
-                    </Button>
-                  </Space>
-                </>
-              )}
-              {(allowed('accept') || allowed('return')) && (
-                <>
-                  <Input.TextArea
-                    rows={2}
-                    placeholder={t('instructions.notePlaceholder')}
-                    value={text}
-                    onChange={(event) => setText(event.target.value)}
-                    data-testid="instruction-note"
-                  />
-                  <Space>
-                    <Button
-                      type="primary"
-                      loading={busy}
-                      onClick={() => void act('accept', { note: text })}
-                      data-testid="instruction-accept"
-                    >
-                      {t('instructions.accept')}
-                    </Button>
-                    <Button
-                      danger
-                      loading={busy}
-                      onClick={() => void act('return', { reason: text })}
-                      data-testid="instruction-return"
-                    >
-                      {t('instructions.return')}
-                    </Button>
-                  </Space>
-                </>
-              )}
-            </Space>
-          )}
-        </Space>
-      )}
+                )}
+              </Space>
+            </div>
+            {current.allowedActions.length > 0 && (
+              <Space orientation="vertical" style={{ width: '100%' }} data-testid="instruction-actions">
+                {allowed('sign') && (
+                  <Button loading={busy} onClick={() => void act('sign')} data-testid="instruction-sign">
+                    {t('instructions.sign')}
+                  </Button>
+                )}
+                {allowed('report') && (
+                  <>
+                    <Input.TextArea
+                      rows={3}
+                      placeholder={t('instructions.reportPlaceholder')}
+                      value={text}
+                      onChange={(event) => setText(event.target.value)}
+                      data-testid="instruction-report-text"
+                    />
+                    <Space>
+                      <Checkbox checked={interim} onChange={(event) => setInterim(event.target.checked)}>
+                        {t('instructions.interim')}
+                      </Checkbox>
+                      <Button
+                        type="primary"
+                        loading={busy}
+                        onClick={() => void act('report', { text, final: !interim })}
+                        data-testid="instruction-report"
+                      >
+                        {t('instructions.report')}
+                      </Button>
+                    </Space>
+                  </>
+                )}
+                {(allowed('accept') || allowed('return')) && (
+                  <>
+                    <Input.TextArea
+                      rows={2}
+                      placeholder={t('instructions.notePlaceholder')}
+                      value={text}
+                      onChange={(event) => setText(event.target.value)}
+                      data-testid="instruction-note"
+                    />
+                    <Space>
+                      <Button
+                        type="primary"
+                        loading={busy}
+                        onClick={() => void act('accept', { note: text })}
+                        data-testid="instruction-accept"
+                      >
+                        {t('instructions.accept')}
+                      </Button>
+                      <Button
+                        danger
+                        loading={busy}
+                        onClick={() => void act('return', { reason: text })}
+                        data-testid="instruction-return"
+                      >
+                        {t('instructions.return')}
+                      </Button>
+                    </Space>
+                  </>
+                )}
+              </Space>
+            )}
+          </>
+        )}
+      </RecordDrawer>
       <InstructionNoticeModal
         instructionId={issuing && current ? current.id : null}
         plan={plan}
@@ -238,6 +239,6 @@ export function InstructionDrawer({ id, onClose, onChanged }: Props) {
           setIssuing(false);
         }}
       />
-    </Drawer>
+    </>
   );
 }

@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
 import { Form, Input } from 'antd';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import type { PlanDetail } from '@chuangcheng/core';
+import { requiredText } from '../../components/form-rules.ts';
 
 interface Values {
   requiredAction: string;
@@ -21,14 +21,7 @@ interface Props {
 /** 转督办: a 督办单 to the lead unit for the instruction (source 领导批示), under the current plan. */
 export function InstructionNoticeModal({ instructionId, plan, onClose, onSaved }: Props) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
-  const required = [{ required: true, whitespace: true, message: t('validation.required') }];
-
-  useEffect(() => {
-    if (instructionId) form.resetFields();
-  }, [instructionId, form]);
-
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const { form, busy, save } = useModalForm<Values>(instructionId !== null, async (values) => {
     await api.post(`/api/v1/supervision/instructions/${instructionId}/notices`, {
       planCode: plan?.code,
       requiredAction: values.requiredAction,
@@ -36,6 +29,8 @@ export function InstructionNoticeModal({ instructionId, plan, onClose, onSaved }
     });
     onSaved();
   });
+
+  const required = requiredText(t('validation.required'));
 
   return (
     <FormModal

@@ -4,7 +4,8 @@ import { Button, Card, Checkbox, Select, Space, Table, Typography, type TableCol
 import { PlusOutlined } from '@ant-design/icons';
 import type { InstructionStatus, InstructionSummary } from '@chuangcheng/core';
 import { useTablePage } from '../../api/useTablePage.ts';
-import { useCan, useMe } from '../../auth/AuthProvider.tsx';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';

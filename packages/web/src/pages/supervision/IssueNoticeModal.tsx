@@ -1,11 +1,12 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Form, Input, InputNumber, Select } from 'antd';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import type { PlanDetail } from '@chuangcheng/core';
+import { requiredText } from '../../components/form-rules.ts';
 
 interface Values {
   taskId?: string;
@@ -33,29 +34,13 @@ interface Props {
   onSaved: () => void;
 }
 
-const required = (message: string) => [{ required: true, whitespace: true, message }];
-
 /**
  * 下发督办单: about a task of the plan (to one of its responsible units) or addressed to any unit,
  * what is wrong and what to do by when, with the fields the printed 督办单 carries.
  */
 export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
-  const taskId = Form.useWatch('taskId', form);
-
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldValue('level', 'general');
-    }
-  }, [open, form]);
-
-  const tasks = useMemo(() => plan?.programmes.flatMap((programme) => programme.tasks) ?? [], [plan]);
-  const task = tasks.find((item) => item.id === taskId);
-  const units = task ? [...task.leadUnits, ...task.participatingUnits] : [];
-
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const { form, busy, save } = useModalForm<Values>(open, async (values) => {
     await api.post('/api/v1/notices', {
       ...(values.taskId ? { taskId: values.taskId } : { planCode: plan?.code }),
       orgUnitId: values.orgUnitId,
@@ -70,6 +55,12 @@ export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
     });
     onSaved();
   });
+
+  const taskId = Form.useWatch('taskId', form);
+
+  const tasks = useMemo(() => plan?.programmes.flatMap((programme) => programme.tasks) ?? [], [plan]);
+  const task = tasks.find((item) => item.id === taskId);
+  const units = task ? [...task.leadUnits, ...task.participatingUnits] : [];
 
   return (
     <FormModal
@@ -90,17 +81,21 @@ export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
           data-testid="notice-task"
         />
       </Form.Item>
-      <Form.Item name="orgUnitId" label={t('notices.unit')} rules={required(t('validation.required'))}>
+      <Form.Item name="orgUnitId" label={t('notices.unit')} rules={requiredText(t('validation.required'))}>
         {task ? (
           <Select options={units.map((unit) => ({ value: unit.id, label: unit.name }))} data-testid="notice-unit" />
         ) : (
           <OrgUnitSelect testId="notice-any-unit" />
         )}
       </Form.Item>
-      <Form.Item name="reason" label={t('notices.reason')} rules={required(t('validation.required'))}>
+      <Form.Item name="reason" label={t('notices.reason')} rules={requiredText(t('validation.required'))}>
         <Input.TextArea rows={3} maxLength={2000} data-testid="notice-reason" />
       </Form.Item>
-      <Form.Item name="requiredAction" label={t('notices.requiredAction')} rules={required(t('validation.required'))}>
+      <Form.Item
+        name="requiredAction"
+        label={t('notices.requiredAction')}
+        rules={requiredText(t('validation.required'))}
+      >
         <Input.TextArea rows={3} maxLength={2000} data-testid="notice-required-action" />
       </Form.Item>
       <Form.Item
@@ -126,7 +121,7 @@ export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
       <Form.Item name="ackWorkingDays" label={t('notices.ackWorkingDays')} extra={t('notices.ackWorkingDaysHelp')}>
         <InputNumber min={1} max={30} precision={0} style={{ width: 200 }} data-testid="notice-ack-working-days" />
       </Form.Item>
-      <Form.Item name="level" label={t('notices.level')}>
+      <Form.Item name="level" label={t('notices.level')} initialValue="general">
         <Select
           style={{ width: 200 }}
           options={LEVELS.map((value) => ({ value, label: t(`notices.level.${value}`) }))}

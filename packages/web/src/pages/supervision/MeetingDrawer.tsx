@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Descriptions, Drawer, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { FactList, RecordDrawer } from '../../components/RecordDrawer.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
-import { tagColour } from './StatusTag.tsx';
+import { StatusTag } from './StatusTag.tsx';
 import type { ActionItem, AttachmentView } from '@chuangcheng/core';
 import { useMeeting } from './api.ts';
 
@@ -34,31 +35,24 @@ export function MeetingDrawer({ id, onClose }: Props) {
       title: t('supervision.statusLabel'),
       key: 'status',
       width: 100,
-      render: (_, item) => (
-        <Tag color={tagColour[item.colour]} variant="solid">
-          {t(`supervision.status.${item.derivedStatus}`)}
-        </Tag>
-      ),
+      render: (_, item) => <StatusTag status={item.derivedStatus} colour={item.colour} />,
     },
     { title: t('meetings.completionNote'), dataIndex: 'completionNote', render: (v: string | null) => v ?? '—' },
   ];
 
   return (
-    <Drawer
+    <RecordDrawer
       open={id !== null}
       onClose={onClose}
       size={820}
-      loading={id !== null && current === null}
-      title={current?.title}
-      data-testid="meeting-drawer"
+      record={current}
+      title={(current) => current.title}
+      testId="meeting-drawer"
     >
-      {current && (
-        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            styles={{ label: { width: 130 } }}
+      {(current) => (
+        <>
+          <FactList
+            labelWidth={130}
             items={[
               { key: 'heldOn', label: t('meetings.heldOn'), children: current.heldOn },
               { key: 'location', label: t('meetings.location'), children: current.location ?? '—' },
@@ -122,8 +116,8 @@ export function MeetingDrawer({ id, onClose }: Props) {
               data-testid="meeting-action-items"
             />
           </div>
-        </Space>
+        </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

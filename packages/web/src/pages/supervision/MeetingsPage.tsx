@@ -4,7 +4,7 @@ import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { withQuery } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { CreateMeetingModal } from './CreateMeetingModal.tsx';

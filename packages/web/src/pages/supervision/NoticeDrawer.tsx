@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Button, Descriptions, Drawer, Space, Timeline, Typography } from 'antd';
+import { Button, Space, Timeline, Typography } from 'antd';
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
-import { useCan, useMe } from '../../auth/AuthProvider.tsx';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { FactList, RecordDrawer } from '../../components/RecordDrawer.tsx';
 import { ReplyModal } from '../workbench/ReplyModal.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { NoticeChainActions } from './NoticeChainActions.tsx';
@@ -67,14 +69,14 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
     : [];
 
   return (
-    <Drawer
-      open={id !== null}
-      onClose={onClose}
-      size={640}
-      loading={id !== null && current === null}
-      title={current && `${t('notices.notice')} ${current.number}`}
-      extra={
-        current && (
+    <>
+      <RecordDrawer
+        open={id !== null}
+        onClose={onClose}
+        size={640}
+        record={current}
+        title={(current) => `${t('notices.notice')} ${current.number}`}
+        extra={(current) => (
           <Space>
             <Button
               size="small"
@@ -94,85 +96,82 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
             </Button>
             <NoticeStatusTag status={current.status} overdue={current.overdue} />
           </Space>
-        )
-      }
-      data-testid="notice-drawer"
-    >
-      {current && (
-        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            styles={{ label: { width: 110 } }}
-            items={[
-              { key: 'unit', label: t('notices.unit'), children: current.orgUnit.name },
-              {
-                key: 'level',
-                label: t('notices.level'),
-                children: `${t(`notices.level.${current.level}`)}${current.source ? ` · ${t(`notices.source.${current.source}`)}` : ''}`,
-              },
-              { key: 'signer', label: t('notices.signer'), children: current.signer ?? '—' },
-              { key: 'cc', label: t('notices.cc'), children: current.cc || '—' },
-              {
-                key: 'subject',
-                label: t('notices.subject'),
-                children: current.task
-                  ? `${current.task.number} ${current.task.title}`
-                  : (current.actionItem?.title ?? '—'),
-              },
-              { key: 'reason', label: t('notices.reason'), children: current.reason },
-              { key: 'required', label: t('notices.requiredAction'), children: current.requiredAction },
-              { key: 'due', label: t('notices.replyDue'), children: current.replyDue },
-              {
-                key: 'ackDue',
-                label: t('notices.ackDue'),
-                children: current.ackDue ? (
-                  <span>
-                    {current.ackDue}
-                    {current.ackOverdue && (
-                      <Typography.Text type="danger"> · {t('notices.ackOverdue')}</Typography.Text>
-                    )}
-                  </span>
-                ) : (
-                  '—'
+        )}
+        testId="notice-drawer"
+      >
+        {(current) => (
+          <>
+            <FactList
+              labelWidth={110}
+              items={[
+                { key: 'unit', label: t('notices.unit'), children: current.orgUnit.name },
+                {
+                  key: 'level',
+                  label: t('notices.level'),
+                  children: `${t(`notices.level.${current.level}`)}${current.source ? ` · ${t(`notices.source.${current.source}`)}` : ''}`,
+                },
+                { key: 'signer', label: t('notices.signer'), children: current.signer ?? '—' },
+                { key: 'cc', label: t('notices.cc'), children: current.cc || '—' },
+                {
+                  key: 'subject',
+                  label: t('notices.subject'),
+                  children: current.task
+                    ? `${current.task.number} ${current.task.title}`
+                    : (current.actionItem?.title ?? '—'),
+                },
+                { key: 'reason', label: t('notices.reason'), children: current.reason },
+                { key: 'required', label: t('notices.requiredAction'), children: current.requiredAction },
+                { key: 'due', label: t('notices.replyDue'), children: current.replyDue },
+                {
+                  key: 'ackDue',
+                  label: t('notices.ackDue'),
+                  children: current.ackDue ? (
+                    <span>
+                      {current.ackDue}
+                      {current.ackOverdue && (
+                        <Typography.Text type="danger"> · {t('notices.ackOverdue')}</Typography.Text>
+                      )}
+                    </span>
+                  ) : (
+                    '—'
+                  ),
+                },
+                ...(current.extension
+                  ? [
+                      {
+                        key: 'extension',
+                        label: t('notices.extension'),
+                        children: `${current.extension.requestedDue} · ${t(`notices.extension.${current.extension.status}`)} · ${current.extension.reason}${current.extension.note ? ` · ${current.extension.note}` : ''}`,
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            <Timeline
+              data-testid="notice-timeline"
+              items={steps.map((step) => ({
+                color: step.color,
+                content: (
+                  <div>
+                    <Typography.Text strong>{step.label}</Typography.Text>{' '}
+                    <Typography.Text type="secondary">{formatTime(step.at)}</Typography.Text>
+                    {step.text && <Typography.Paragraph style={{ marginBottom: 0 }}>{step.text}</Typography.Paragraph>}
+                  </div>
                 ),
-              },
-              ...(current.extension
-                ? [
-                    {
-                      key: 'extension',
-                      label: t('notices.extension'),
-                      children: `${current.extension.requestedDue} · ${t(`notices.extension.${current.extension.status}`)} · ${current.extension.reason}${current.extension.note ? ` · ${current.extension.note}` : ''}`,
-                    },
-                  ]
-                : []),
-            ]}
-          />
-          <Timeline
-            data-testid="notice-timeline"
-            items={steps.map((step) => ({
-              color: step.color,
-              content: (
-                <div>
-                  <Typography.Text strong>{step.label}</Typography.Text>{' '}
-                  <Typography.Text type="secondary">{formatTime(step.at)}</Typography.Text>
-                  {step.text && <Typography.Paragraph style={{ marginBottom: 0 }}>{step.text}</Typography.Paragraph>}
-                </div>
-              ),
-            }))}
-          />
-          {current.attachments && <AttachmentList attachments={current.attachments} />}
-          <NoticeChainActions
-            notice={current}
-            ours={ours}
-            office={mayWrite}
-            busy={busy}
-            act={act}
-            onReply={() => setReplying(true)}
-          />
-        </Space>
-      )}
+              }))}
+            />
+            {current.attachments && <AttachmentList attachments={current.attachments} />}
+            <NoticeChainActions
+              notice={current}
+              ours={ours}
+              office={mayWrite}
+              busy={busy}
+              act={act}
+              onReply={() => setReplying(true)}
+            />
+          </>
+        )}
+      </RecordDrawer>
       <ReplyModal
         notice={replying ? current : null}
         onClose={() => setReplying(false)}
@@ -182,6 +181,6 @@ export function NoticeDrawer({ id, onClose, onChanged }: Props) {
           onChanged();
         }}
       />
-    </Drawer>
+    </>
   );
 }

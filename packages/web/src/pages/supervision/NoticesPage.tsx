@@ -4,7 +4,7 @@ import { Button, Card, Checkbox, Select, Space, Table, type TableColumnsType } f
 import { PlusOutlined } from '@ant-design/icons';
 import { withQuery } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';

@@ -1,8 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Select, Spin } from 'antd';
-import { api, withQuery } from '../../api/client.ts';
-import type { OrgUnit } from '@chuangcheng/core';
-import type { Page } from '../../api/types.ts';
+import { useOrgUnitSearch } from '../../components/OrgUnitSelect.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
 interface Props {
@@ -14,28 +12,16 @@ interface Props {
 /** Several org units picked by name search; chosen names stay visible while searching on. */
 export function OrgUnitMultiSelect({ value, onChange, testId }: Props) {
   const t = useT();
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  const [loading, setLoading] = useState(false);
   const chosen = useRef(new Map<string, string>());
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const search = (q: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setLoading(true);
-      api
-        .get<Page<OrgUnit>>(withQuery('/api/v1/org-units', { q: q.trim() }))
-        .then((page) => {
-          const found = page.items.map((unit) => ({ value: unit.id, label: unit.name }));
-          const kept = [...chosen.current].map(([id, label]) => ({ value: id, label }));
-          setOptions([...kept, ...found.filter((option) => !chosen.current.has(option.value))]);
-        })
-        .catch(() => setOptions([]))
-        .finally(() => setLoading(false));
-    }, 250);
-  };
-
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const {
+    results: options,
+    loading,
+    search,
+  } = useOrgUnitSearch((units) => {
+    const found = units.map((unit) => ({ value: unit.id, label: unit.name }));
+    const kept = [...chosen.current].map(([id, label]) => ({ value: id, label }));
+    return [...kept, ...found.filter((option) => !chosen.current.has(option.value))];
+  });
 
   return (
     <Select

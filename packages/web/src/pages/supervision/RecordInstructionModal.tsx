@@ -1,12 +1,13 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Form, Input, Select } from 'antd';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import type { PlanDetail } from '@chuangcheng/core';
 import { OrgUnitMultiSelect } from './OrgUnitMultiSelect.tsx';
+import { requiredText } from '../../components/form-rules.ts';
 
 interface Values {
   leaderName: string;
@@ -30,16 +31,7 @@ interface Props {
 /** 登记领导批示: who instructed what on which document, the lead and assisting units, the reply date. */
 export function RecordInstructionModal({ open, plan, onClose, onSaved }: Props) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
-  const required = [{ required: true, whitespace: true, message: t('validation.required') }];
-
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-
-  const tasks = useMemo(() => plan?.programmes.flatMap((programme) => programme.tasks) ?? [], [plan]);
-
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const { form, busy, save } = useModalForm<Values>(open, async (values) => {
     await api.post('/api/v1/supervision/instructions', {
       leaderName: values.leaderName,
       leaderPost: values.leaderPost,
@@ -53,6 +45,10 @@ export function RecordInstructionModal({ open, plan, onClose, onSaved }: Props) 
     });
     onSaved();
   });
+
+  const required = requiredText(t('validation.required'));
+
+  const tasks = useMemo(() => plan?.programmes.flatMap((programme) => programme.tasks) ?? [], [plan]);
 
   return (
     <FormModal

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
  * The three colours of 三色督办 as solid tag fills, plain cell backgrounds and text: fills and
  * text are deep enough for 4.5:1 (WCAG AA) with white text, on white and on the cell backgrounds.
  */
-export const tagColour: Record<StatusColour, string> = { green: '#237804', yellow: '#874d00', red: '#cf1322' };
+const tagColour: Record<StatusColour, string> = { green: '#237804', yellow: '#874d00', red: '#cf1322' };
 export const cellColour: Record<StatusColour, string> = { green: '#f6ffed', yellow: '#fffbe6', red: '#fff1f0' };
 export const textColour: Record<StatusColour, string> = { green: '#237804', yellow: '#874d00', red: '#cf1322' };
 

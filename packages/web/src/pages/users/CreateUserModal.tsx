@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Form, Input, Select } from 'antd';
 import { CreateUserRequest, grantableRoles } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
@@ -8,7 +7,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 
 interface Props {
   open: boolean;
@@ -21,19 +20,14 @@ const fields = CreateUserRequest.shape;
 export function CreateUserModal({ open, onClose, onSaved }: Props) {
   const t = useT();
   const me = useMe();
-  const [form] = Form.useForm<CreateUserRequest>();
-  const regionCode = Form.useWatch('regionCode', form);
-
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const { form, busy, save } = useModalForm<CreateUserRequest>(open, async (values) => {
     const parsed = CreateUserRequest.safeParse({ ...values, orgUnitId: values.orgUnitId ?? null });
     if (!parsed.success) return;
     await api.post('/api/v1/users', parsed.data);
     onSaved();
   });
+
+  const regionCode = Form.useWatch('regionCode', form);
 
   return (
     <FormModal open={open} title={t('users.create')} form={form} busy={busy} onSave={save} onClose={onClose}>

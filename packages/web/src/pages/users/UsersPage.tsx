@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Role, User } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useTablePage } from '../../api/useTablePage.ts';
-import { useCan } from '../../auth/AuthProvider.tsx';
+import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListFilterForm } from '../../components/ListFilterForm.tsx';

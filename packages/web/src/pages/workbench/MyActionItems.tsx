@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Input, Table, type TableColumnsType } from 'antd';
 import { api } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
-import { tagColour } from '../supervision/StatusTag.tsx';
+import { StatusTag } from '../supervision/StatusTag.tsx';
 import type { ActionItem } from '@chuangcheng/core';
 
 /** Joint-meeting action items owned by the unit; 完成 closes one with a note. */
@@ -29,11 +29,7 @@ export function MyActionItems() {
       title: t('supervision.statusLabel'),
       key: 'status',
       width: 100,
-      render: (_, item) => (
-        <Tag color={tagColour[item.colour]} variant="solid">
-          {t(`supervision.status.${item.derivedStatus}`)}
-        </Tag>
-      ),
+      render: (_, item) => <StatusTag status={item.derivedStatus} colour={item.colour} />,
     },
     {
       title: t('common.actions'),

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Form, Input, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import { acceptedFiles } from '../supervision/AttachmentUpload.tsx';
 import type { Notice } from '@chuangcheng/core';
+import { requiredText } from '../../components/form-rules.ts';
 
 interface Props {
   notice: Notice | null;
@@ -17,14 +18,8 @@ interface Props {
 /** 反馈: the reply text and any evidence files; the files go up first, then the reply. */
 export function ReplyModal({ notice, onClose, onSaved }: Props) {
   const t = useT();
-  const [form] = Form.useForm<{ text: string }>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-
-  useEffect(() => {
-    if (notice) form.resetFields();
-  }, [notice, form]);
-
-  const { busy, save } = useFormSubmit(form, async ({ text }) => {
+  const { form, busy, save } = useModalForm<{ text: string }>(notice !== null, async ({ text }) => {
     if (!notice) return;
     for (const file of files) {
       if (file.originFileObj)
@@ -48,11 +43,7 @@ export function ReplyModal({ notice, onClose, onSaved }: Props) {
       }}
       width={600}
     >
-      <Form.Item
-        name="text"
-        label={t('notices.replyText')}
-        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-      >
+      <Form.Item name="text" label={t('notices.replyText')} rules={requiredText(t('validation.required'))}>
         <Input.TextArea rows={5} maxLength={5000} data-testid="notice-reply-text" />
       </Form.Item>
       <Form.Item label={t('notices.evidence')}>
