@@ -117,7 +117,13 @@ export const eventCatalogue = {
     version: 1,
     payload: z.object({ action: z.enum(['generate', 'remove']) }),
   },
-  /** regions: a region group was created or its name, kind or members changed (a target's units, issue 16). */
+  /** plans: a new version of a plan was imported (its targets, tasks, milestones or header changed). */
+  'plan.imported': {
+    emittedBy: 'plans',
+    version: 1,
+    payload: z.object({ planCode: z.string(), version: z.number().int().positive() }),
+  },
+  /** regions: a region group was created, deleted, or its name, kind or members changed (a target's units, issue 16). */
   'region-group.written': {
     emittedBy: 'regions',
     version: 1,

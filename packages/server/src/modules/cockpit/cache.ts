@@ -2,23 +2,22 @@ import type { TargetEvaluation } from '@chuangcheng/core';
 
 /*
  * The cockpit's province routes (cards, ranking, lagging list, target map) are views of one
- * computation: every target for a region and its subtree. It is kept per (region, asOf):
- * - a write on any server (figures, entries, approvals, imports, catalogue, demo data, title events)
- *   emits an event; the cockpit's subscriber moves the `cockpit` cache generation in the database,
- *   and each server drops its entries at its next request (`invalidateEvaluations` via service.ts);
- * - after `TTL_MS` (for changes no event reports, such as a region renamed) the next request still
- *   gets the kept value at once and starts one recomputation in the background that replaces it
- *   (stale while revalidating), so a page is never held up by a large subtree's recomputation more
- *   than once per write.
+ * computation: every target for a region and its subtree. It is kept per (region, asOf) until the
+ * shared `cockpit` cache generation moves: every write of what it evaluates, on any server (plans'
+ * targets, figures, entries, approvals, catalogue, demo data, title events, region groups) emits an
+ * event whose subscriber moves the generation in the database, and region imports and populations
+ * move it in their own transaction; each server drops its entries at its next request
+ * (`invalidateEvaluations` via service.ts). Nothing is recomputed on a timer: a kept evaluation is
+ * as fresh as the last write, and a national subtree is not recomputed in the background once a
+ * minute under steady traffic (decision 0191 kept a 60 s refresh while plan imports emitted no event).
  */
 
-const TTL_MS = 60_000;
 const MAX_ENTRIES = 32;
 /** Kept reads (region rows and trees, the demo periods) and formed views per evaluation. */
 const MAX_READS = 256;
 const MAX_VIEWS = 256;
 
-type Entry = { generation: number; at: number; value: Promise<TargetEvaluation[]>; refreshing: boolean };
+type Entry = { generation: number; value: Promise<TargetEvaluation[]> };
 
 let generation = 0;
 const entries = new Map<string, Entry>();
@@ -45,8 +44,7 @@ function keep<T>(map: Map<string, Promise<T>>, key: string, value: Promise<T>, m
  * What every cockpit request read from the database besides its own authentication (issue 13):
  * the region it names, the region tree below it, the demo periods that choose the default date.
  * Kept until the generation moves, which every write of them does (region imports and populations,
- * group members, figures, demo data), so two servers agree from their next request on. Not TTL-bound:
- * nothing they read changes without moving the generation.
+ * group members, figures, demo data), so two servers agree from their next request on.
  */
 export function keptRead<T>(key: string, read: () => Promise<T>): Promise<T> {
   const found = reads.get(key) as Promise<T> | undefined;
@@ -54,7 +52,7 @@ export function keptRead<T>(key: string, read: () => Promise<T>): Promise<T> {
 }
 
 function store(key: string, compute: () => Promise<TargetEvaluation[]>): Entry {
-  const entry: Entry = { generation, at: Date.now(), value: compute(), refreshing: false };
+  const entry: Entry = { generation, value: compute() };
   // A failed computation is not kept.
   entry.value.catch(() => {
     if (entries.get(key) === entry) entries.delete(key);
@@ -69,23 +67,7 @@ export function cachedEvaluations(
   compute: () => Promise<TargetEvaluation[]>,
 ): Promise<TargetEvaluation[]> {
   const found = entries.get(key);
-  if (!found || found.generation !== generation) return store(key, compute).value;
-  if (Date.now() - found.at >= TTL_MS && !found.refreshing) {
-    found.refreshing = true;
-    const before = generation;
-    compute().then(
-      (value) => {
-        // Keep the fresh value unless a write came in meanwhile (then the next request recomputes).
-        if (generation === before) {
-          entries.set(key, { generation: before, at: Date.now(), value: Promise.resolve(value), refreshing: false });
-        }
-      },
-      () => {
-        found.refreshing = false;
-      },
-    );
-  }
-  return found.value;
+  return found && found.generation === generation ? found.value : store(key, compute).value;
 }
 
 /**

@@ -1,7 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { CockpitMap, CockpitRanking, CockpitView, LaggingList } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { REPO_ROOT } from '../../config.ts';
+import { drainOutbox } from '../../outbox/worker.ts';
 import { systemActor } from '../auth/actor.ts';
+import { importPlan, validatePlanFile } from '../plans/import.ts';
 import { generateDemo, removeDemo } from '../indicators/demo.ts';
 import { recordObservations } from '../indicators/observations.ts';
 import { importRegions } from '../regions/import-regions.ts';
@@ -292,6 +299,33 @@ describe('what every request read is kept per cache generation (issue 13, decisi
       year: before.population_year,
     };
     expect((await ctx.admin.put('/api/v1/regions/2301/population', restore)).statusCode).toBe(200);
+  });
+
+  it('shows a revised plan target at the next request (the plan import emits plan.imported)', async () => {
+    const shipped = path.join(REPO_ROOT, 'data/plans/heilongjiang-2018-2020.yaml');
+    const heatingTarget = async () =>
+      ((await ctx.admin.get('/api/v1/cockpit?region=23')).json() as CockpitView).targets.find(
+        (t) => t.target.code === 'central-heating-coverage',
+      )!.targetValue;
+    await drainOutbox(ctx); // earlier tests' events (demo data) are delivered first
+    expect(await heatingTarget()).toBe(87);
+    const plan = parseYaml(fs.readFileSync(shipped, 'utf8')) as {
+      programmes: { tasks: { targets?: { code: string; value: number }[] }[] }[];
+    };
+    const heating = plan.programmes
+      .flatMap((p) => p.tasks.flatMap((t) => t.targets ?? []))
+      .find((t) => t.code === 'central-heating-coverage')!;
+    heating.value = 91;
+    const revised = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-cockpit-plan-')), 'plan.yaml');
+    fs.writeFileSync(revised, stringifyYaml(plan, { lineWidth: 0 }));
+    const generation = await cockpitGeneration();
+    await importPlan(ctx.db, actor, await validatePlanFile(ctx.db, revised));
+    await drainOutbox(ctx);
+    expect(await cockpitGeneration()).toBeGreaterThan(generation);
+    expect(await heatingTarget()).toBe(91);
+    await importPlan(ctx.db, actor, await validatePlanFile(ctx.db, shipped));
+    await drainOutbox(ctx);
+    expect(await heatingTarget()).toBe(87);
   });
 
   it('refuses a signed-out session at once although its views are kept', async () => {

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { ImportProblems, parseYamlData, readYamlFile, type DataPath, type YamlSource } from '../../data-files/yaml.ts';
 import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { emitEvent } from '../../outbox/emit.ts';
 import { regionLookup } from '../regions/index.ts';
 import { planPolicy } from './policy.ts';
 import { planRepository } from './repository.ts';
@@ -265,6 +266,8 @@ export async function importPlan(
         after: { ...result, source: source.fileName, checksum },
       },
     );
+    // The cockpit evaluates the plans' targets (deadline, value, scope): its kept evaluations go.
+    await emitEvent(trx, { name: 'plan.imported', payload: { planCode: plan.plan.code, version } });
     return result;
   });
 }

@@ -177,5 +177,6 @@ export async function deleteRegionGroup(
         after: null,
       },
     );
+    await emitEvent(trx, { name: 'region-group.written', payload: { groupCode: code } });
   });
 }

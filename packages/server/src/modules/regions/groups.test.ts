@@ -108,6 +108,15 @@ describe('changing groups', () => {
     expect(trail[1]!.before!.memberCodes).toEqual(['2305', '2308']);
     expect(trail[1]!.after!.memberCodes).toEqual(['2304']);
     expect(trail[0]!.after).toBeNull();
+
+    // Each write tells the cockpit (a group's members are the units a target scoped to it counts).
+    const events = await ctx.db
+      .selectFrom('outbox_event')
+      .select(['payload'])
+      .where('name', '=', 'region-group.written')
+      .orderBy('id')
+      .execute();
+    expect(events.filter((e) => (e.payload as { groupCode: string }).groupCode === body.code)).toHaveLength(3);
   });
 
   it('names unknown members, unknown fields and missing groups', async () => {
