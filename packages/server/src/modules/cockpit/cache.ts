@@ -74,14 +74,14 @@ export function cachedEvaluations(
  * What a route forms from one kept evaluation (a serialised view), kept as long as that evaluation
  * is: a recomputation or a write replaces the evaluation, and with it everything formed from it.
  */
-const views = new WeakMap<readonly TargetEvaluation[], Map<string, Promise<string>>>();
+const views = new WeakMap<readonly TargetEvaluation[], Map<string, Promise<unknown>>>();
 
-export function cachedView(
+export function cachedView<T>(
   evaluations: readonly TargetEvaluation[],
   key: string,
-  compute: () => Promise<string>,
-): Promise<string> {
-  let forEvaluations = views.get(evaluations);
+  compute: () => Promise<T>,
+): Promise<T> {
+  let forEvaluations = views.get(evaluations) as Map<string, Promise<T>> | undefined;
   if (!forEvaluations) views.set(evaluations, (forEvaluations = new Map()));
   // A failed formation (a bad cursor, an unknown target) is not kept.
   return forEvaluations.get(key) ?? keep(forEvaluations, key, compute(), MAX_VIEWS);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { CockpitMap, CockpitRanking, CockpitView, LaggingList } from '@chuangcheng/core';
@@ -262,6 +263,26 @@ describe('what every request read is kept per cache generation (issue 13, decisi
       await ctx.admin.get(`/api/v1/cockpit/lagging?limit=5&cursor=${page1.nextCursor}`)
     ).json() as LaggingList;
     expect(page2.items[0]).not.toEqual(page1.items[0]);
+    // A client that accepts gzip gets the kept view's gzip copy: the same JSON.
+    for (const url of ['/api/v1/cockpit', '/api/v1/cockpit/ranking']) {
+      const plain = await ctx.admin.get(url);
+      const zipped = await ctx.app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: ctx.admin.cookie, 'accept-encoding': 'br;q=1, gzip;q=0.8' },
+      });
+      expect(zipped.headers['content-encoding'], url).toBe('gzip');
+      expect(zipped.headers.vary, url).toMatch(/accept-encoding/i);
+      expect(zlib.gunzipSync(zipped.rawPayload).toString(), url).toBe(plain.body);
+      expect(plain.headers['content-encoding'], url).toBeUndefined();
+      const refused = await ctx.app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: ctx.admin.cookie, 'accept-encoding': 'gzip;q=0' },
+      });
+      expect(refused.headers['content-encoding'], url).toBeUndefined();
+      expect(refused.body, url).toBe(plain.body);
+    }
     // A refusal is not kept: the same bad cursor is refused again, a good one still answers.
     expect((await ctx.admin.get('/api/v1/cockpit/lagging?cursor=bad')).statusCode).toBe(400);
     expect((await ctx.admin.get('/api/v1/cockpit/lagging?cursor=bad')).statusCode).toBe(400);

@@ -11,12 +11,13 @@ import {
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { requireActor } from '../auth/index.ts';
 import { listExportRoute } from '../../http/list-export.ts';
-import { sendSerializedJson } from '../../http/serialized-json.ts';
+import { sendKeptJson } from '../../http/serialized-json.ts';
 import { LAGGING_COLUMNS } from './lagging-export.ts';
 import { getCockpitJson, getCockpitMapJson, getCockpitRankingJson, getLagging, getLaggingJson } from './service.ts';
 
 // The four views are sent as the JSON kept with the evaluation they come from (checked against the
-// route's response schema when it was formed; decisions 0185, 0191).
+// route's response schema when it was formed; decisions 0185, 0191), gzipped once for clients that
+// accept it (decision 0199).
 export async function cockpitRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cockpit'];
   app.get(
@@ -30,7 +31,7 @@ export async function cockpitRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request, reply) =>
-      sendSerializedJson(reply, await getCockpitJson(deps.db, requireActor(request), request.query)),
+      sendKeptJson(request, reply, await getCockpitJson(deps.db, requireActor(request), request.query)),
   );
   app.get(
     '/cockpit/map',
@@ -43,7 +44,7 @@ export async function cockpitRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request, reply) =>
-      sendSerializedJson(reply, await getCockpitMapJson(deps.db, requireActor(request), request.query)),
+      sendKeptJson(request, reply, await getCockpitMapJson(deps.db, requireActor(request), request.query)),
   );
   app.get(
     '/cockpit/ranking',
@@ -56,7 +57,7 @@ export async function cockpitRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request, reply) =>
-      sendSerializedJson(reply, await getCockpitRankingJson(deps.db, requireActor(request), request.query)),
+      sendKeptJson(request, reply, await getCockpitRankingJson(deps.db, requireActor(request), request.query)),
   );
   app.get(
     '/cockpit/lagging',
@@ -69,7 +70,7 @@ export async function cockpitRoutes(app: App, deps: ModuleDeps) {
       },
     },
     async (request, reply) =>
-      sendSerializedJson(reply, await getLaggingJson(deps.db, requireActor(request), request.query)),
+      sendKeptJson(request, reply, await getLaggingJson(deps.db, requireActor(request), request.query)),
   );
   listExportRoute(
     app,

@@ -15,6 +15,7 @@ import {
 } from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { cursor } from '../../http/types.ts';
+import { keptJsonOf, type KeptJson } from '../../http/serialized-json.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
 import { indicatorLookup, loadCatalogue } from '../indicators/index.ts';
@@ -107,10 +108,12 @@ async function keptJson<T>(
   view: string,
   serialize: (value: T) => string,
   form: (setup: Setup, evaluations: TargetEvaluation[]) => Promise<T> | T,
-): Promise<string> {
+): Promise<KeptJson> {
   const { region, setUp, evaluations } = await request(db, actor, query);
   const kept = await evaluations();
-  return cachedView(kept, `${view}|${region.code}`, async () => serialize(await form(await setUp(), kept)));
+  return cachedView(kept, `${view}|${region.code}`, async () =>
+    keptJsonOf(serialize(await form(await setUp(), kept))),
+  );
 }
 
 function countStatuses(evaluations: readonly TargetEvaluation[]): StatusCounts {
@@ -215,7 +218,7 @@ async function cockpitView(setup: Setup, evaluations: TargetEvaluation[]): Promi
 const serializeCockpitView = serializerOf(CockpitView, '/cockpit');
 
 /** The cockpit view as the JSON the route sends, kept with the evaluation (decision 0185). */
-export const getCockpitJson = (db: Kysely<Database>, actor: Actor, query: Query): Promise<string> =>
+export const getCockpitJson = (db: Kysely<Database>, actor: Actor, query: Query): Promise<KeptJson> =>
   keptJson(db, actor, query, 'cockpit', serializeCockpitView, cockpitView);
 
 type MapQuery = Query & { target?: string; indicator?: string; period?: string };
@@ -223,7 +226,7 @@ type MapQuery = Query & { target?: string; indicator?: string; period?: string }
 const serializeCockpitMap = serializerOf(CockpitMap, '/cockpit/map');
 
 /** The map of one target or indicator as the JSON the route sends, kept with the evaluation. */
-export function getCockpitMapJson(db: Kysely<Database>, actor: Actor, query: MapQuery): Promise<string> {
+export function getCockpitMapJson(db: Kysely<Database>, actor: Actor, query: MapQuery): Promise<KeptJson> {
   if ((query.target === undefined) === (query.indicator === undefined)) {
     throw invalid([{ field: 'querystring.target', message: message('indicator.targetOrIndicator') }]);
   }
@@ -289,7 +292,7 @@ async function cockpitMap(setup: Setup, subtree: readonly TargetEvaluation[], qu
 const serializeCockpitRanking = serializerOf(CockpitRanking, '/cockpit/ranking');
 
 /** The ranking of the child regions as the JSON the route sends, kept with the evaluation. */
-export const getCockpitRankingJson = (db: Kysely<Database>, actor: Actor, query: Query): Promise<string> =>
+export const getCockpitRankingJson = (db: Kysely<Database>, actor: Actor, query: Query): Promise<KeptJson> =>
   keptJson(db, actor, query, 'ranking', serializeCockpitRanking, cockpitRanking);
 
 function cockpitRanking({ region, tree, asOf }: Setup, evaluations: readonly TargetEvaluation[]): CockpitRanking {
@@ -336,7 +339,7 @@ export async function getLagging(db: Kysely<Database>, actor: Actor, query: Lagg
 const serializeLagging = serializerOf(LaggingList, '/cockpit/lagging');
 
 /** A page of the lagging list as the JSON the route sends, kept with the evaluation per page query. */
-export function getLaggingJson(db: Kysely<Database>, actor: Actor, query: LaggingQuery): Promise<string> {
+export function getLaggingJson(db: Kysely<Database>, actor: Actor, query: LaggingQuery): Promise<KeptJson> {
   const { cursor: at, limit, page, sort, order } = query;
   const view = `lagging|${JSON.stringify([at ?? null, limit, page ?? null, sort ?? null, order ?? null])}`;
   return keptJson(db, actor, query, view, serializeLagging, (setup, evaluations) => lagging(setup, evaluations, query));
