@@ -62,7 +62,7 @@ export const scoreRepository = {
       .insertInto('evaluation_result')
       .values(row)
       .onConflict((oc) =>
-        oc.columns(['round_id', 'region_code', 'standard_code']).doUpdateSet({
+        oc.columns(['round_id', 'region_code', 'standard_code', 'prefecture_code']).doUpdateSet({
           checked: row.checked ?? null,
           passed: row.passed ?? null,
           satisfaction: row.satisfaction ?? null,
@@ -100,11 +100,13 @@ export const scoreRepository = {
     return findingsWithScorer(db).where('f.id', '=', id).executeTakeFirst();
   },
 
-  async withdrawFinding(db: Db, id: string, by: string, reason: string) {
+  /** Withdraws a finding named by its whole key (read before), so the write goes to one shard. */
+  async withdrawFinding(db: Db, key: { prefecture_code: string; id: string }, by: string, reason: string) {
     await db
       .updateTable('evaluation_finding')
       .set({ withdrawn_at: new Date(), withdrawn_by: by, withdrawn_reason: reason })
-      .where('id', '=', id)
+      .where('prefecture_code', '=', key.prefecture_code)
+      .where('id', '=', key.id)
       .execute();
   },
 

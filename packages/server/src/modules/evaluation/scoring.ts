@@ -302,7 +302,7 @@ async function writeResult(
   db: Db,
   ctx: Context,
   action: 'evaluation.result.enter' | 'evaluation.result.not_applicable',
-  region: { prefecture_code: string | null },
+  region: { prefecture_code: string },
   roundId: string,
   regionCode: string,
   standardCode: string,
@@ -472,7 +472,7 @@ export async function withdrawFinding(db: Db, ctx: Context, id: string, reason: 
   assertScoringOpen(round);
   if (finding.withdrawn_at) throw conflict(message('finding.alreadyWithdrawn'));
   await db.transaction().execute(async (trx) => {
-    await scoreRepository.withdrawFinding(trx, id, ctx.actor.userId, reason);
+    await scoreRepository.withdrawFinding(trx, finding, ctx.actor.userId, reason);
     await recordAudit(trx, ctx, {
       action: 'evaluation.finding.withdraw',
       entityType: 'evaluation_finding',
