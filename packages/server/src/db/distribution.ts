@@ -23,4 +23,8 @@ export const DISTRIBUTED_TABLES: readonly { table: string; column: string }[] = 
   { table: 'progress_report', column: 'prefecture_code' },
   { table: 'attachment', column: 'prefecture_code' },
   { table: 'supervision_notice', column: 'prefecture_code' },
+  { table: 'evaluation_result', column: 'prefecture_code' },
+  { table: 'evaluation_evidence', column: 'prefecture_code' },
+  { table: 'evaluation_finding', column: 'prefecture_code' },
+  { table: 'evaluation_publication_region', column: 'prefecture_code' },
 ];

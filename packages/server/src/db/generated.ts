@@ -308,7 +308,7 @@ export interface EvaluationAssignment {
 export interface EvaluationEvidence {
   id: string;
   note: Generated<string>;
-  prefecture_code: string | null;
+  prefecture_code: string;
   region_code: string;
   round_id: string;
   standard_code: string;
@@ -323,7 +323,7 @@ export interface EvaluationFinding {
   evidence_id: string | null;
   id: string;
   location: string | null;
-  prefecture_code: string | null;
+  prefecture_code: string;
   region_code: string;
   round_id: string;
   scorer_id: string;
@@ -390,7 +390,7 @@ export interface EvaluationPublicationRegion {
   main_score: Numeric;
   minors_gate_passed: boolean | null;
   minors_score: Numeric | null;
-  prefecture_code: string | null;
+  prefecture_code: string;
   previous_total: Numeric | null;
   rank: number;
   rate: Numeric;
@@ -406,7 +406,7 @@ export interface EvaluationResult {
   not_applicable: Generated<boolean>;
   note: Generated<string>;
   passed: number | null;
-  prefecture_code: string | null;
+  prefecture_code: string;
   region_code: string;
   reviewed: Generated<boolean>;
   round_id: string;
@@ -457,7 +457,7 @@ export interface EvaluationRoundEffect {
 
 export interface EvaluationRoundRegion {
   city_group: string;
-  prefecture_code: string | null;
+  prefecture_code: string;
   region_code: string;
   round_id: string;
 }

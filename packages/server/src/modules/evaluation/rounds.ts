@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  distributionCode,
   message,
   isWithinScope,
   roundTransitions,
@@ -236,7 +237,8 @@ export async function createRound(db: Db, ctx: Context, request: CreateRoundRequ
       request.regions.map((r) => ({
         round_id: id,
         region_code: r.code,
-        prefecture_code: found.get(r.code)!.prefecture_code,
+        // the entries of the region copy it: their distribution column (decision 0196)
+        prefecture_code: distributionCode(r.code, found.get(r.code)!.prefecture_code),
         city_group: r.cityGroup,
       })),
     );

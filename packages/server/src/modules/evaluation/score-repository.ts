@@ -16,6 +16,8 @@ type ResultsText = { region_code: string | null; rows: string; notes: [string, s
 type PackedFinding = [string, string, number, string, string | null, number];
 /** A part of a round's active findings, one row per region; the first row (region null) lists the scorer ids. */
 type FindingsPacked = { region_code: string | null; scorers: string | null; rows: PackedFinding[] | null };
+/** A region of a round as the per-region reads name it: its code and its distribution column. */
+type RegionKey = { code: string; prefecture_code: string };
 export type EvidenceRow = Selectable<Database['evaluation_evidence']> & { submitted_by_name: string };
 
 /** A round's material with the name of who submitted it. */
@@ -50,10 +52,10 @@ export const scoreRepository = {
     return evidenceWithName(db).where('e.id', '=', id).executeTakeFirst();
   },
 
-  /** Evidence of a round, optionally one region's. */
-  evidence(db: Db, roundId: string, regionCode?: string): Promise<EvidenceRow[]> {
+  /** Evidence of a round, optionally one region's (named with its prefecture: one shard). */
+  evidence(db: Db, roundId: string, region?: RegionKey): Promise<EvidenceRow[]> {
     let q = evidenceWithName(db).where('e.round_id', '=', roundId);
-    if (regionCode) q = q.where('e.region_code', '=', regionCode);
+    if (region) q = q.where('e.prefecture_code', '=', region.prefecture_code).where('e.region_code', '=', region.code);
     return q.orderBy('e.submitted_at').execute();
   },
 
@@ -62,7 +64,7 @@ export const scoreRepository = {
       .insertInto('evaluation_result')
       .values(row)
       .onConflict((oc) =>
-        oc.columns(['round_id', 'region_code', 'standard_code']).doUpdateSet({
+        oc.columns(['round_id', 'region_code', 'standard_code', 'prefecture_code']).doUpdateSet({
           checked: row.checked ?? null,
           passed: row.passed ?? null,
           satisfaction: row.satisfaction ?? null,
@@ -78,17 +80,19 @@ export const scoreRepository = {
       .execute();
   },
 
-  findResult(db: Db, roundId: string, regionCode: string, standardCode: string) {
+  findResult(db: Db, roundId: string, region: RegionKey, standardCode: string) {
     return resultsWithScorer(db)
       .where('r.round_id', '=', roundId)
-      .where('r.region_code', '=', regionCode)
+      .where('r.region_code', '=', region.code)
+      .where('r.prefecture_code', '=', region.prefecture_code)
       .where('r.standard_code', '=', standardCode)
       .executeTakeFirst();
   },
 
-  results(db: Db, roundId: string, regionCode?: string): Promise<ResultRow[]> {
+  /** Results of a round, optionally one region's (named with its prefecture: one shard). */
+  results(db: Db, roundId: string, region?: RegionKey): Promise<ResultRow[]> {
     let q = resultsWithScorer(db).where('r.round_id', '=', roundId);
-    if (regionCode) q = q.where('r.region_code', '=', regionCode);
+    if (region) q = q.where('r.prefecture_code', '=', region.prefecture_code).where('r.region_code', '=', region.code);
     return q.execute();
   },
 
@@ -100,18 +104,20 @@ export const scoreRepository = {
     return findingsWithScorer(db).where('f.id', '=', id).executeTakeFirst();
   },
 
-  async withdrawFinding(db: Db, id: string, by: string, reason: string) {
+  /** Withdraws a finding named by its whole key (read before), so the write goes to one shard. */
+  async withdrawFinding(db: Db, key: { prefecture_code: string; id: string }, by: string, reason: string) {
     await db
       .updateTable('evaluation_finding')
       .set({ withdrawn_at: new Date(), withdrawn_by: by, withdrawn_reason: reason })
-      .where('id', '=', id)
+      .where('prefecture_code', '=', key.prefecture_code)
+      .where('id', '=', key.id)
       .execute();
   },
 
   /** Findings of a round (optionally one region's), withdrawn ones included, oldest first. */
-  findings(db: Db, roundId: string, regionCode?: string): Promise<FindingRow[]> {
+  findings(db: Db, roundId: string, region?: RegionKey): Promise<FindingRow[]> {
     let q = findingsWithScorer(db).where('f.round_id', '=', roundId);
-    if (regionCode) q = q.where('f.region_code', '=', regionCode);
+    if (region) q = q.where('f.prefecture_code', '=', region.prefecture_code).where('f.region_code', '=', region.code);
     return q.orderBy('f.created_at').orderBy('f.id').execute();
   },
 

@@ -114,9 +114,9 @@ export async function readSheet(
   const { round, region, doc } = await roundContext(db, roundId, regionCode);
   evaluationPolicy.canSeeScores(actor, round.access, region);
   const [results, findings, evidence] = await Promise.all([
-    scoreRepository.results(db, roundId, regionCode),
-    scoreRepository.findings(db, roundId, regionCode),
-    scoreRepository.evidence(db, roundId, regionCode),
+    scoreRepository.results(db, roundId, region),
+    scoreRepository.findings(db, roundId, region),
+    scoreRepository.evidence(db, roundId, region),
   ]);
   const [findingFiles, evidenceFiles] = await Promise.all([
     attachmentLookup.listFilesOf(
@@ -302,7 +302,7 @@ async function writeResult(
   db: Db,
   ctx: Context,
   action: 'evaluation.result.enter' | 'evaluation.result.not_applicable',
-  region: { prefecture_code: string | null },
+  region: { code: string; prefecture_code: string },
   roundId: string,
   regionCode: string,
   standardCode: string,
@@ -316,7 +316,7 @@ async function writeResult(
   },
   note: string,
 ): Promise<Result> {
-  const before = await scoreRepository.findResult(db, roundId, regionCode, standardCode);
+  const before = await scoreRepository.findResult(db, roundId, region, standardCode);
   await db.transaction().execute(async (trx) => {
     const row = {
       round_id: roundId,
@@ -340,7 +340,7 @@ async function writeResult(
     });
     await roundChanged(trx, roundId, region.prefecture_code);
   });
-  return presentResult((await scoreRepository.findResult(db, roundId, regionCode, standardCode))!);
+  return presentResult((await scoreRepository.findResult(db, roundId, region, standardCode))!);
 }
 
 /**
@@ -472,7 +472,7 @@ export async function withdrawFinding(db: Db, ctx: Context, id: string, reason: 
   assertScoringOpen(round);
   if (finding.withdrawn_at) throw conflict(message('finding.alreadyWithdrawn'));
   await db.transaction().execute(async (trx) => {
-    await scoreRepository.withdrawFinding(trx, id, ctx.actor.userId, reason);
+    await scoreRepository.withdrawFinding(trx, finding, ctx.actor.userId, reason);
     await recordAudit(trx, ctx, {
       action: 'evaluation.finding.withdraw',
       entityType: 'evaluation_finding',
