@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type TestContext } from '../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext } from '../test/harness.ts';
 import { taskId, unitId } from '../modules/supervision/fixtures.ts';
 import { changedTables, fillPath, loadWriteRoutes, malformedMultipart, rowCounts } from '../test/openapi-routes.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = fileTestContext();
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
 

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../test/harness.ts';
-import { taskId, unitId } from '../modules/supervision/fixtures.ts';
+import { buildAgent, buildUser, createTestContext, type Agent, type TestContext } from '../test/harness.ts';
+import { noticeOnTask21, task21WithLiaison } from '../test/province.ts';
+import { unitId } from '../modules/supervision/fixtures.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
 import { DAOLI, randomIp } from '../modules/cases/fixtures.ts';
 
@@ -11,7 +12,6 @@ import { DAOLI, randomIp } from '../modules/cases/fixtures.ts';
  * request: Chinese by default and for zh-CN, English when asked for (issue 14).
  */
 let ctx: TestContext;
-let housing: string; // 省住建厅
 let officer: Agent; // of 省住建厅
 let inspector: Agent;
 let harbinAdmin: Agent;
@@ -27,10 +27,9 @@ async function get(agent: Agent, url: string, headers: Record<string, string>) {
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  housing = await unitId(ctx.db, '省住建厅');
-  officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
-  inspector = (await buildUser(ctx, { role: 'inspector', regionCode: '23' })).agent;
-  harbinAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
+  ({ officer } = await task21WithLiaison(ctx));
+  inspector = await buildAgent(ctx, 'inspector', '23');
+  harbinAdmin = await buildAgent(ctx, 'city_admin', '2301');
 });
 afterAll(() => ctx.close());
 
@@ -153,13 +152,7 @@ describe('field messages, conflicts and import errors in the request language', 
 
 /** Issues a notice to 省住建厅 on task 2.1; its id. */
 async function issueNotice(): Promise<string> {
-  const res = await ctx.admin.post('/api/v1/notices', {
-    taskId: await taskId(ctx.db, '2.1'),
-    orgUnitId: housing,
-    reason: '未按月报送2.1任务进展',
-    requiredAction: '补报进展并说明原因',
-    replyDue: addDays(todayInChina(), 5),
-  });
+  const res = await ctx.admin.post('/api/v1/notices', await noticeOnTask21(ctx));
   expect(res.statusCode).toBe(201);
   return res.json().id;
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
 import { buildUser, createTestContext, type TestContext } from '../test/harness.ts';
+import { task21 } from '../test/province.ts';
 import { taskId, unitId } from '../modules/supervision/fixtures.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
 import { runReminders } from './reminders.ts';
@@ -14,8 +15,7 @@ let infrastructure: string;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  housing = await unitId(ctx.db, '省住建厅');
-  infrastructure = await taskId(ctx.db, '2.1');
+  ({ housing, infrastructure } = await task21(ctx));
 });
 afterAll(() => ctx.close());
 

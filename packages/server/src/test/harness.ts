@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Role } from '@chuangcheng/core';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -117,6 +117,27 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   };
 }
 
+/**
+ * The context a test file's tests share: opened before them (the file's first beforeAll) and closed
+ * after them. The object stands for that context; reading it before it is open throws, so it is read
+ * in hooks and tests only.
+ */
+export function fileTestContext(overrides: Partial<Config> = {}): TestContext {
+  let current: TestContext | undefined;
+  beforeAll(async () => {
+    current = await createTestContext(overrides);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestContext, {
+    get(_, key) {
+      if (!current) throw new Error('the file test context opens in beforeAll: read it in a hook or a test');
+      return current[key as keyof TestContext];
+    },
+  });
+}
+
 /** The personal-data key of every test app (32 bytes, hex). */
 export const TEST_PERSONAL_DATA_KEY = '7e'.repeat(32);
 
@@ -142,4 +163,9 @@ export async function buildUser(
   });
   const agent = await ctx.loginAs(username, password);
   return { id, username, password, agent };
+}
+
+/** Creates an account of a role over a region (and unit, if given) and returns its signed-in agent. */
+export async function buildAgent(ctx: TestContext, role: Role, regionCode: string, orgUnitId?: string): Promise<Agent> {
+  return (await buildUser(ctx, { role, regionCode, orgUnitId })).agent;
 }

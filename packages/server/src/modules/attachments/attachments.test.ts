@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
-import { taskId, unitId } from '../supervision/fixtures.ts';
+import { task21WithLiaison } from '../../test/province.ts';
+import { unitId } from '../supervision/fixtures.ts';
 import { sweepStaleUploads } from './storage.ts';
 import { filesUnder, PDF, PNG, upload } from './upload-fixture.ts';
 
@@ -13,7 +14,8 @@ const MAX_BYTES = 4096;
 
 let ctx: TestContext;
 let uploads: string;
-let housing: string;
+let housing: string; // 省住建厅, lead unit of task 2.1
+let infrastructure: string; // task 2.1
 let officer: Agent;
 let draftId: string;
 
@@ -21,10 +23,11 @@ beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-attachments-'));
   uploads = path.join(dataDir, 'uploads');
   ctx = await createTestContext({ dataDir, uploadMaxBytes: MAX_BYTES });
-  housing = await unitId(ctx.db, '省住建厅');
-  officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
-  const task = await taskId(ctx.db, '2.1');
-  const draft = await officer.post(`/api/v1/tasks/${task}/reports`, { period: '2019-06', narrative: '六月进展' });
+  ({ housing, infrastructure, officer } = await task21WithLiaison(ctx));
+  const draft = await officer.post(`/api/v1/tasks/${infrastructure}/reports`, {
+    period: '2019-06',
+    narrative: '六月进展',
+  });
   draftId = draft.json().id;
 });
 afterAll(() => ctx.close());
@@ -88,8 +91,7 @@ describe('evidence attachments on a draft report', () => {
   });
 
   it('discarding a draft removes its files', async () => {
-    const task = await taskId(ctx.db, '2.1');
-    const draft = (await officer.post(`/api/v1/tasks/${task}/reports`, { period: '2019-07' })).json();
+    const draft = (await officer.post(`/api/v1/tasks/${infrastructure}/reports`, { period: '2019-07' })).json();
     const res = await upload(ctx, officer, `/api/v1/reports/${draft.id}/attachments`, 'b.pdf', PDF);
     const count = filesUnder(uploads).length;
     expect((await officer.delete(`/api/v1/reports/${draft.id}`)).statusCode).toBe(204);
@@ -100,10 +102,9 @@ describe('evidence attachments on a draft report', () => {
 
 describe('evidence on notice replies and joint meetings', () => {
   it("lets the notice's own unit attach, and supervision.write in scope attach to a meeting", async () => {
-    const task = await taskId(ctx.db, '2.1');
     const replyDue = addDays(new Date().toISOString().slice(0, 10), 7);
     const notice = await ctx.admin.post('/api/v1/notices', {
-      taskId: task,
+      taskId: infrastructure,
       orgUnitId: housing,
       reason: '未按月报送',
       requiredAction: '补报',
@@ -156,8 +157,7 @@ describe('evidence on notice replies and joint meetings', () => {
 
 describe('storage housekeeping', () => {
   it('answers 404 for a file gone from disk and sweeps temporary files older than an hour', async () => {
-    const task = await taskId(ctx.db, '2.1');
-    const draft = (await officer.post(`/api/v1/tasks/${task}/reports`, { period: '2019-08' })).json();
+    const draft = (await officer.post(`/api/v1/tasks/${infrastructure}/reports`, { period: '2019-08' })).json();
     const res = await upload(ctx, officer, `/api/v1/reports/${draft.id}/attachments`, 'c.pdf', PDF);
     const [row] = await ctx.db.selectFrom('attachment').select('storage_key').where('id', '=', res.json().id).execute();
     fs.rmSync(path.join(uploads, row!.storage_key));

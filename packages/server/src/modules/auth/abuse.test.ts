@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext, type TestContext } from '../../test/harness.ts';
 
 // Issue 11 items 2 and 3: forwarded addresses are believed only from configured proxies, and
 // every counter (rate limits, sign-in lockouts) lives in the database, shared by all servers.
 
-let ctx: TestContext;
-let proxied: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  proxied = await createTestContext({ trustProxy: ['10.9.0.0/16'] });
-});
-afterAll(async () => {
-  await ctx.close();
-  await proxied.close();
-});
+const ctx = fileTestContext();
+const proxied = fileTestContext({ trustProxy: ['10.9.0.0/16'] });
 
 type App = TestContext['app'];
 const signIn = (app: App, remoteAddress: string, username: string, password: string, forwardedFor?: string) =>

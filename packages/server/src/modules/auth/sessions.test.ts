@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext } from '../../test/harness.ts';
 import { checkAdminPassword } from '../../bootstrap.ts';
 import { ConfigError } from '../../config.ts';
 
 // Issue 11 item 6 and the session rules: strong passwords, idle timeout, sign-out elsewhere
 // after a new password, Secure cookies whenever the request came over HTTPS.
 
-let ctx: TestContext;
-let proxied: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  proxied = await createTestContext({ trustProxy: ['10.9.0.0/16'] });
-});
-afterAll(async () => {
-  await ctx.close();
-  await proxied.close();
-});
+const ctx = fileTestContext();
+const proxied = fileTestContext({ trustProxy: ['10.9.0.0/16'] });
 
 const newUser = (username: string, password: string) => ({
   username,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { runCaseJobs } from '../../jobs/case-jobs.ts';
 import { escalateOverdueCases } from './escalations.ts';
@@ -9,7 +9,7 @@ import { scheduledJobs } from '../../jobs/schedule.ts';
 import { startScheduler } from '../../jobs/scheduler.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, randomIp, report } from './fixtures.ts';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let cityAdmin: Agent;
 let officer: { id: string; agent: Agent; password: string };
 let otherOfficer: Agent;
@@ -19,7 +19,6 @@ let unitId: string;
 let superiorId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   // 哈尔滨市城市管理局 above 道里区城市管理局; the category 广告乱贴 names 城市管理局 as its default unit.
   superiorId = await createUnit(ctx, '2301', '哈尔滨市城市管理局');
   unitId = await createUnit(ctx, '230102', '道里区城市管理局', superiorId);
@@ -30,7 +29,6 @@ beforeAll(async () => {
   inspector = (await buildUser(ctx, { role: 'inspector', regionCode: '2301' })).agent;
   secondInspector = (await buildUser(ctx, { role: 'inspector', regionCode: '230102' })).agent;
 });
-afterAll(() => ctx.close());
 
 async function uploadPublic(): Promise<string> {
   const res = await postPhoto(ctx, '/api/v1/public/case-photos', await phonePhoto());

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { escalateOverdueCases, escalateStages } from './escalations.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, report } from './fixtures.ts';
@@ -9,7 +9,7 @@ import { createUnit, DAOLI, phonePhoto, postPhoto, report } from './fixtures.ts'
 // Stage clocks (issue 17): each stage escalates once, to its own office; the statistics count by
 // report time, with 立案, 返工率 and satisfaction as defined in core's CASE_STATS_DEFINITIONS.
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let dispatcher: Agent;
 let officer: Agent;
 let inspector: Agent;
@@ -18,7 +18,6 @@ let cityOfficeId: string;
 let provinceOfficeId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   // The data set's creation offices (文明办): the dispatch desk and the inspectors sit there.
   const office = (region: string) =>
     ctx.db
@@ -35,7 +34,6 @@ beforeAll(async () => {
   officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '230102', orgUnitId: unitId })).agent;
   inspector = (await buildUser(ctx, { role: 'inspector', regionCode: '2301' })).agent;
 });
-afterAll(() => ctx.close());
 
 const act = (agent: Agent, id: string, body: Record<string, unknown>) =>
   agent.post(`/api/v1/cases/${id}/actions`, body);

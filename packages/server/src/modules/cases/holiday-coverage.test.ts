@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chinaDate } from '@chuangcheng/core';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext } from '../../test/harness.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = fileTestContext();
 
 describe('GET /api/v1/cases/holidays/coverage', () => {
   it('is quiet until 30 September 2026 and asks for 2027 from 1 October (the shipped calendar ends in 2026)', async () => {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, TEST_PERSONAL_DATA_KEY, type TestContext } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext, TEST_PERSONAL_DATA_KEY } from '../../test/harness.ts';
 import { createPersonalData, loadKeyring } from '../personal-data/index.ts';
 import { DAOLI, report } from './fixtures.ts';
 import { sealPlaintextReporterPhones } from './reporter-phone.ts';
@@ -11,11 +11,7 @@ import { sealPlaintextReporterPhones } from './reporter-phone.ts';
 // Issue 11, personal data (convention 19): reporter phones sealed at rest with a key outside the
 // database, masked wherever shown, revealed in full only to a role that needs it, audited.
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = fileTestContext();
 
 const personalData = createPersonalData(loadKeyring({ envKeys: TEST_PERSONAL_DATA_KEY, dataDir: '/nonexistent' }));
 

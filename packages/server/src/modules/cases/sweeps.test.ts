@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { fileTestContext } from '../../test/harness.ts';
 import { runDueJobs } from '../../jobs/scheduler.ts';
 import { scheduledJobs } from '../../jobs/schedule.ts';
 import { fileStoreOf } from '../../storage/file-store.ts';
 import { DAOLI, phonePhoto, postPhoto, report } from './fixtures.ts';
 import { INTAKE_KEY_KEEP_DAYS, sweepCaseLeftovers } from './sweeps.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = fileTestContext();
 
 const DAY_MS = 86_400_000;
 

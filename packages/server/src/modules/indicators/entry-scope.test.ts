@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { task21WithLiaison } from '../../test/province.ts';
 import { changedTables, rowCounts } from '../../test/openapi-routes.ts';
-import { unitId } from '../supervision/fixtures.ts';
 
 // Issue 11, item 1: a provincial department's liaison (a unit officer whose scope is the whole
 // province) could open and fill in the data-entry form of any county.
@@ -16,9 +16,8 @@ let daoli: Agent;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  const housing = await unitId(ctx.db, '省住建厅');
-  liaison = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
-  daoli = (await buildUser(ctx, { role: 'unit_officer', regionCode: DAOLI })).agent;
+  ({ officer: liaison } = await task21WithLiaison(ctx));
+  daoli = await buildAgent(ctx, 'unit_officer', DAOLI);
 });
 afterAll(() => ctx.close());
 

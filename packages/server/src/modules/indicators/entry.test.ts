@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CockpitMap, CockpitView, EntryView, IndicatorSeries } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { upload } from '../attachments/upload-fixture.ts';
 import { systemActor } from '../auth/actor.ts';
@@ -24,20 +24,18 @@ const full = {
   'new-building-area': 60,
 };
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let daoli: Agent;
 let nangang: Agent;
 let harbin: Agent;
 let daqing: Agent;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   daoli = (await buildUser(ctx, { role: 'unit_officer', regionCode: DAOLI })).agent;
   nangang = (await buildUser(ctx, { role: 'unit_officer', regionCode: NANGANG })).agent;
   harbin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
   daqing = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
 });
-afterAll(() => ctx.close());
 
 async function harbinHeating(): Promise<IndicatorSeries['regions'][number]['points'][number] | undefined> {
   const res = await ctx.admin.get('/api/v1/indicators/central-heating-coverage/series?region=2301');

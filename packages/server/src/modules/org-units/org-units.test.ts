@@ -1,19 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrgUnit } from '@chuangcheng/core';
 import { REPO_ROOT } from '../../config.ts';
 import type { AppError } from '../../http/problem.ts';
 import { systemActor } from '../auth/actor.ts';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { importOrgUnitsFile } from './import.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = fileTestContext();
 
 const UNITS_FILE = path.join(REPO_ROOT, 'data/org-units/heilongjiang.yaml');
 const province = systemActor('23', '23');

@@ -1,19 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RegionGroup } from '@chuangcheng/core';
 import { REPO_ROOT } from '../../config.ts';
 import { AppError } from '../../http/problem.ts';
 import { systemActor } from '../auth/actor.ts';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext } from '../../test/harness.ts';
 import { importGroupsFile } from './import-groups.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = fileTestContext();
 
 const GROUPS_FILE = path.join(REPO_ROOT, 'data/regions/heilongjiang-groups.yaml');
 const province = systemActor('23', '23');

@@ -2,8 +2,10 @@ import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, periodBounds, periodsBetween } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
-import { taskId, unitId } from '../supervision/fixtures.ts';
+import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { task21WithLiaison } from '../../test/province.ts';
+import { unitId } from '../supervision/fixtures.ts';
+import { fileReport } from './fixtures.ts';
 
 /*
  * Issue 18's faults of the ledger and the board, each reasoned by hand on task 2.1 (monthly
@@ -20,38 +22,15 @@ let daqingAdmin: Agent;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  task21 = await taskId(ctx.db, '2.1');
-  housing = await unitId(ctx.db, '省住建厅');
+  ({ infrastructure: task21, housing, officerId: authorId } = await task21WithLiaison(ctx));
   development = await unitId(ctx.db, '省发改委');
-  authorId = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).id;
-  daqingAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
+  daqingAdmin = await buildAgent(ctx, 'city_admin', '2306');
 });
 afterAll(() => ctx.close());
 
-/** Files a report for a period on a given day (10:00 in China), as the record would show it. */
-async function file(orgUnitId: string, period: string, filedOn: string, extra: { completed?: boolean } = {}) {
-  const id = crypto.randomUUID();
-  await ctx.db
-    .insertInto('progress_report')
-    .values({
-      id,
-      task_id: task21,
-      org_unit_id: orgUnitId,
-      region_code: '23',
-      prefecture_code: '23',
-      period,
-      version: 1,
-      status: 'submitted',
-      narrative: `${period} 进展`,
-      figures: '[]',
-      milestones_done: '[]',
-      completed: extra.completed ?? false,
-      author_id: authorId,
-      submitted_at: new Date(`${filedOn}T10:00:00+08:00`),
-    })
-    .execute();
-  return id;
-}
+/** Files a report on task 2.1 for a period on a given day (10:00 in China), as the record would show it. */
+const file = (orgUnitId: string, period: string, filedOn: string, extra: { completed?: boolean } = {}) =>
+  fileReport(ctx.db, { taskId: task21, orgUnitId, authorId, period, filedOn, ...extra });
 
 type Row = {
   orgUnit: { id: string };

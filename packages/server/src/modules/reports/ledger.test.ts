@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
-import { taskId, unitId } from '../supervision/fixtures.ts';
+import { buildAgent, buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { unitIds } from '../../test/province.ts';
+import { taskId } from '../supervision/fixtures.ts';
+import { fileOn } from './fixtures.ts';
 
 const CODE = 'heilongjiang-2018-2020';
 const AS_OF = '2019-05-20';
@@ -27,9 +29,7 @@ let harbinOfficer: Agent;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  housing = await unitId(ctx.db, '省住建厅');
-  harbin = await unitId(ctx.db, '哈尔滨市精神文明办');
-  daqing = await unitId(ctx.db, '大庆市精神文明办');
+  [housing, harbin, daqing] = await unitIds(ctx, '省住建厅', '哈尔滨市精神文明办', '大庆市精神文明办');
   task11 = await taskId(ctx.db, '1.1');
   // The shipped plan assigns provincial units only; a city office takes part in 1.1 here.
   await ctx.db
@@ -39,8 +39,8 @@ beforeAll(async () => {
       { task_id: task11, org_unit_id: daqing, role: 'participating', position: 11 },
     ])
     .execute();
-  daqingAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
-  harbinOfficer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '2301', orgUnitId: harbin })).agent;
+  daqingAdmin = await buildAgent(ctx, 'city_admin', '2306');
+  harbinOfficer = await buildAgent(ctx, 'unit_officer', '2301', harbin);
 });
 afterAll(() => ctx.close());
 
@@ -187,12 +187,6 @@ describe('milestones and corrections in the derived status', () => {
       ],
     });
     // What the ledger shows on AS_OF is what was filed by then: the reports below are filed on 2019-05-06.
-    const fileOn = (id: string, day: string) =>
-      ctx.db
-        .updateTable('progress_report')
-        .set({ submitted_at: new Date(`${day}T10:00:00+08:00`) })
-        .where('id', '=', id)
-        .execute();
 
     const delivered = ['waste-sorting-implementation-plans', 'waste-sorting-demonstration-areas'];
     let december = '';
@@ -212,7 +206,7 @@ describe('milestones and corrections in the derived status', () => {
       });
       expect(created.statusCode).toBe(201);
       expect((await officer.post(`/api/v1/reports/${created.json().id}/submit`)).statusCode).toBe(200);
-      await fileOn(created.json().id, '2019-05-06');
+      await fileOn(ctx.db, created.json().id, '2019-05-06');
       if (period === '2018-12') december = created.json().id;
     }
     expect(await row()).toMatchObject({ status: 'on_track', missingPeriods: 0 });
@@ -222,7 +216,7 @@ describe('milestones and corrections in the derived status', () => {
     expect((await officer.patch(`/api/v1/reports/${correction.id}`, { milestonesDone: [] })).statusCode).toBe(200);
     expect((await row()).status).toBe('on_track');
     expect((await officer.post(`/api/v1/reports/${correction.id}/submit`)).statusCode).toBe(200);
-    await fileOn(correction.id, '2019-05-15');
+    await fileOn(ctx.db, correction.id, '2019-05-15');
     expect((await row()).status).toBe('milestone_missed');
   });
 });

@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { task21WithLiaison } from '../../test/province.ts';
 import { PDF, upload } from '../attachments/upload-fixture.ts';
-import { taskId, unitId } from '../supervision/fixtures.ts';
+import { unitId } from '../supervision/fixtures.ts';
+import { fileOn } from './fixtures.ts';
 
 const CODE = 'heilongjiang-2018-2020';
 const AS_OF = '2019-05-20';
@@ -16,9 +18,7 @@ let officer: Agent;
 
 beforeAll(async () => {
   ctx = await createTestContext({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'cc-reports-')) });
-  housing = await unitId(ctx.db, '省住建厅');
-  infrastructure = await taskId(ctx.db, '2.1');
-  officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
+  ({ housing, infrastructure, officer } = await task21WithLiaison(ctx));
 });
 afterAll(() => ctx.close());
 
@@ -38,13 +38,6 @@ type MyTaskItem = {
   latestReport: unknown;
   draft: unknown;
 };
-/** Sets the day a report was filed: a view as of AS_OF counts only what was filed by then. */
-const fileOn = (id: string, day: string) =>
-  ctx.db
-    .updateTable('progress_report')
-    .set({ submitted_at: new Date(`${day}T10:00:00+08:00`) })
-    .where('id', '=', id)
-    .execute();
 
 const myTask = async (agent: Agent, id: string): Promise<MyTaskItem> =>
   (await agent.get(`/api/v1/my/tasks?asOf=${AS_OF}`)).json().items.find((t: MyTaskItem) => t.taskId === id);
@@ -81,7 +74,7 @@ describe('a unit officer of 省住建厅 reporting on task 2.1', () => {
     const submitted = await officer.post(`/api/v1/reports/${draft.id}/submit`);
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json()).toMatchObject({ status: 'submitted', attachments: [{ fileName: '供热改造进展.pdf' }] });
-    await fileOn(draft.id, '2019-05-08');
+    await fileOn(ctx.db, draft.id, '2019-05-08');
     expect(await myTask(officer, infrastructure)).toMatchObject({ latestReport: { period: '2019-04' }, draft: null });
 
     const ledger = (await ctx.admin.get(`/api/v1/plans/${CODE}/ledger?asOf=${AS_OF}&q=2.1`)).json();
@@ -111,7 +104,7 @@ describe('a unit officer of 省住建厅 reporting on task 2.1', () => {
     const first = (await officer.post(`/api/v1/tasks/${infrastructure}/reports`, report({ period: '2019-03' }))).json();
     await upload(ctx, officer, `/api/v1/reports/${first.id}/attachments`, '三月.pdf', PDF);
     await officer.post(`/api/v1/reports/${first.id}/submit`);
-    await fileOn(first.id, '2019-04-05');
+    await fileOn(ctx.db, first.id, '2019-04-05');
     expect((await officer.patch(`/api/v1/reports/${first.id}`, { narrative: 'x' })).statusCode).toBe(409);
 
     const correction = await officer.post(`/api/v1/reports/${first.id}/correct`);

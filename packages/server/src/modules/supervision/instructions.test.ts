@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { provincialLiaisons, unitIds } from '../../test/province.ts';
 import { exportedSheet } from '../../test/xlsx.ts';
 import { PDF, upload } from '../attachments/upload-fixture.ts';
 import { notifiedOf, taskId, unitId } from './fixtures.ts';
@@ -23,16 +24,17 @@ const base = '/api/v1/supervision/instructions';
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  housing = await unitId(ctx.db, '省住建厅');
-  finance = await unitId(ctx.db, '省财政厅');
-  office = await unitId(ctx.db, '省精神文明办');
-  harbinOffice = await unitId(ctx.db, '哈尔滨市精神文明办');
-  const unitUser = async (orgUnitId: string) =>
-    (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId })).agent;
-  officer = await unitUser(housing);
-  financeOfficer = await unitUser(finance);
-  developmentOfficer = await unitUser(await unitId(ctx.db, '省发改委'));
-  daqingAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
+  let development: string;
+  [housing, finance, office, harbinOffice, development] = await unitIds(
+    ctx,
+    '省住建厅',
+    '省财政厅',
+    '省精神文明办',
+    '哈尔滨市精神文明办',
+    '省发改委',
+  );
+  [officer, financeOfficer, developmentOfficer] = await provincialLiaisons(ctx, housing, finance, development);
+  daqingAdmin = await buildAgent(ctx, 'city_admin', '2306');
 });
 afterAll(() => ctx.close());
 

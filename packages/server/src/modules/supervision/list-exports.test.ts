@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { provincialLiaisons, unitIds } from '../../test/province.ts';
 import { exportedSheet } from '../../test/xlsx.ts';
-import { taskId, unitId } from './fixtures.ts';
+import { taskId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
 // The Excel exports of the 督办单 and 会议 lists: the rows the same person sees in the list, with the
@@ -27,12 +28,10 @@ async function sheetOf(agent: Agent, url: string, language?: string): Promise<Sh
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  housing = await unitId(ctx.db, '省住建厅');
-  finance = await unitId(ctx.db, '省财政厅');
-  housingOfficer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
-  financeOfficer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: finance })).agent;
-  daqingAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
-  resident = (await buildUser(ctx, { role: 'resident', regionCode: '2306' })).agent;
+  [housing, finance] = await unitIds(ctx, '省住建厅', '省财政厅');
+  [housingOfficer, financeOfficer] = await provincialLiaisons(ctx, housing, finance);
+  daqingAdmin = await buildAgent(ctx, 'city_admin', '2306');
+  resident = await buildAgent(ctx, 'resident', '2306');
   const task = await taskId(ctx.db, '2.1');
   for (const [reason, orgUnitId] of [
     ['未按月报送2.1任务进展', housing],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { provincialLiaisons, unitIds } from '../../test/province.ts';
 import { runReminders } from '../../jobs/reminders.ts';
 import { unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
@@ -15,10 +16,8 @@ const PLAN = 'heilongjiang-2018-2020';
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  housing = await unitId(ctx.db, '省住建厅');
-  finance = await unitId(ctx.db, '省财政厅');
-  housingOfficer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
-  financeOfficer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: finance })).agent;
+  [housing, finance] = await unitIds(ctx, '省住建厅', '省财政厅');
+  [housingOfficer, financeOfficer] = await provincialLiaisons(ctx, housing, finance);
 });
 afterAll(() => ctx.close());
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
-import { notifiedOf, taskId, unitId } from './fixtures.ts';
+import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { task21WithLiaison } from '../../test/province.ts';
+import { notifiedOf } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
 /* The 办结 chain of a 督办单 (issue 18): 申请办结 → 审核 → 领导审批 → 销号, 退回重办, 延期申请. */
@@ -18,12 +19,9 @@ const replyDue = addDays(today, 10);
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  housing = await unitId(ctx.db, '省住建厅');
-  office = await unitId(ctx.db, '省精神文明办');
-  infrastructure = await taskId(ctx.db, '2.1');
-  officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
-  leader = (await buildUser(ctx, { role: 'province_admin', regionCode: '23' })).agent;
-  daqingAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
+  ({ housing, office, infrastructure, officer } = await task21WithLiaison(ctx));
+  leader = await buildAgent(ctx, 'province_admin', '23');
+  daqingAdmin = await buildAgent(ctx, 'city_admin', '2306');
 });
 afterAll(() => ctx.close());
 

@@ -1,34 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
 import { resolvePdfFonts } from '../../http/pdf.ts';
 import { runText, unzipEntry } from '../../test/docx.ts';
 import { pdfText } from '../../test/pdf.ts';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
-import { taskId, unitId } from './fixtures.ts';
+import { buildUser, fileTestContext } from '../../test/harness.ts';
+import { noticeOnTask21 } from '../../test/province.ts';
+import { unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+/** Issues a 督办单 to 省住建厅 on task 2.1 with every field the document prints, at a level and from a source. */
+async function issueDocumented(level: string, source: string) {
+  const body = await noticeOnTask21(ctx, {
+    reason: '集中供热普及率进展滞后于年度目标',
+    requiredAction: '说明原因并报送整改措施',
+    replyDue: addDays(todayInChina(), 10),
+    signer: '张明',
+    cc: '省委督查室、省政府督查室',
+    level,
+    source,
+  });
+  return (await ctx.admin.post('/api/v1/notices', body)).json();
+}
 
 describe('the 督办单 as a Word file', () => {
   it('downloads as .docx with the number, fields and text of the notice, for those who may read it', async () => {
-    const housing = await unitId(ctx.db, '省住建厅');
-    const issued = await ctx.admin.post('/api/v1/notices', {
-      taskId: await taskId(ctx.db, '2.1'),
-      orgUnitId: housing,
-      reason: '集中供热普及率进展滞后于年度目标',
-      requiredAction: '说明原因并报送整改措施',
-      replyDue: addDays(todayInChina(), 10),
-      signer: '张明',
-      cc: '省委督查室、省政府督查室',
-      level: 'key',
-      source: 'meeting_decision',
-    });
-    const notice = issued.json();
+    const notice = await issueDocumented('key', 'meeting_decision');
     const res = await ctx.admin.get(`/api/v1/notices/${notice.id}/document.docx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml.document');
@@ -62,27 +60,18 @@ describe('the 督办单 as a Word file', () => {
     expect((await other.agent.get(`/api/v1/notices/${notice.id}/document.docx`)).statusCode).toBe(403);
     const daqing = await buildUser(ctx, { role: 'city_admin', regionCode: '2306' });
     expect((await daqing.agent.get(`/api/v1/notices/${notice.id}/document.docx`)).statusCode).toBe(403);
-    const own = await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing });
+    const own = await buildUser(ctx, {
+      role: 'unit_officer',
+      regionCode: '23',
+      orgUnitId: await unitId(ctx.db, '省住建厅'),
+    });
     expect((await own.agent.get(`/api/v1/notices/${notice.id}/document.docx`)).statusCode).toBe(200);
   });
 });
 
 describe('the 督办单 as a PDF', () => {
   it('downloads as .pdf with the same fields as the Word file, in a Chinese font, for those who may read it', async () => {
-    const housing = await unitId(ctx.db, '省住建厅');
-    const notice = (
-      await ctx.admin.post('/api/v1/notices', {
-        taskId: await taskId(ctx.db, '2.1'),
-        orgUnitId: housing,
-        reason: '集中供热普及率进展滞后于年度目标',
-        requiredAction: '说明原因并报送整改措施',
-        replyDue: addDays(todayInChina(), 10),
-        signer: '张明',
-        cc: '省委督查室、省政府督查室',
-        level: 'urgent',
-        source: 'leader_instruction',
-      })
-    ).json();
+    const notice = await issueDocumented('urgent', 'leader_instruction');
     const res = await ctx.admin.get(`/api/v1/notices/${notice.id}/document.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/pdf');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import { addDays } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { task21WithLiaison } from '../../test/province.ts';
 import { escalateOverdueNotices } from './notice-actions.ts';
 import { setNoticePrefix } from './office-settings.ts';
 import { taskId, unitId } from './fixtures.ts';
@@ -17,10 +18,7 @@ const replyDue = addDays(today, 5);
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  housing = await unitId(ctx.db, '省住建厅');
-  office = await unitId(ctx.db, '省精神文明办');
-  infrastructure = await taskId(ctx.db, '2.1');
-  officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
+  ({ housing, office, infrastructure, officer } = await task21WithLiaison(ctx));
 });
 afterAll(() => ctx.close());
 

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '@chuangcheng/core';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
-import { taskId, unitId } from './fixtures.ts';
-import { todayInChina } from './units.ts';
+import { describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext } from '../../test/harness.ts';
+import { noticeOnTask21 } from '../../test/province.ts';
+import { unitId } from './fixtures.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = fileTestContext();
 
 describe('the issuing office’s number prefix, set over the API (decision 0144)', () => {
   it('is set by an administrator in scope, numbers the next 督办单, and refuses bad input, clashes and others', async () => {
@@ -18,13 +13,7 @@ describe('the issuing office’s number prefix, set over the API (decision 0144)
     expect(set.statusCode).toBe(200);
     expect(set.json()).toEqual({ orgUnitId: office, name: '省精神文明办', prefix: '黑文明督' });
     expect((await ctx.admin.get('/api/v1/supervision/office-prefixes')).json().items).toEqual([set.json()]);
-    const notice = await ctx.admin.post('/api/v1/notices', {
-      taskId: await taskId(ctx.db, '2.1'),
-      orgUnitId: await unitId(ctx.db, '省住建厅'),
-      reason: '进展滞后',
-      requiredAction: '报送整改措施',
-      replyDue: addDays(todayInChina(), 10),
-    });
+    const notice = await ctx.admin.post('/api/v1/notices', await noticeOnTask21(ctx));
     expect(notice.json().number).toMatch(/^黑文明督〔\d{4}〕\d+号$/);
 
     const bad = await ctx.admin.put(url, { prefix: '黑 文明' });

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { addDays, buildWorkingCalendar, HolidayYear, replyDueInWorkingDays } from '@chuangcheng/core';
 import { REPO_ROOT } from '../../config.ts';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
-import { taskId, unitId } from './fixtures.ts';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { noticeOnTask21, task21WithLiaison } from '../../test/province.ts';
 import { todayInChina } from './units.ts';
 
 let ctx: TestContext;
@@ -24,12 +24,7 @@ afterAll(() => ctx.close());
 
 describe('a 督办单 reply deadline in working days (回复期限“5个工作日”)', () => {
   it('is counted over the holiday calendar the cases module loads; a date or days, not both', async () => {
-    const body = {
-      taskId: await taskId(ctx.db, '2.1'),
-      orgUnitId: await unitId(ctx.db, '省住建厅'),
-      reason: '进展滞后',
-      requiredAction: '报送整改措施',
-    };
+    const body = await noticeOnTask21(ctx, { replyDue: undefined });
     const res = await ctx.admin.post('/api/v1/notices', { ...body, replyWorkingDays: 5 });
     expect(res.statusCode).toBe(201);
     const expected = replyDueInWorkingDays(calendar(), todayInChina(), 5);
@@ -55,13 +50,7 @@ describe('a 督办单 reply deadline in working days (回复期限“5个工作�
 
 describe('签收, 延期 and 退回重办 deadlines in working days (decision 0142)', () => {
   it('sets the 签收 deadline in working days, within the reply date, and names the field when wrong', async () => {
-    const body = {
-      taskId: await taskId(ctx.db, '2.1'),
-      orgUnitId: await unitId(ctx.db, '省住建厅'),
-      reason: '进展滞后',
-      requiredAction: '报送整改措施',
-      replyWorkingDays: 10,
-    };
+    const body = await noticeOnTask21(ctx, { replyDue: undefined, replyWorkingDays: 10 });
     const res = await ctx.admin.post('/api/v1/notices', { ...body, ackWorkingDays: 2 });
     expect(res.statusCode).toBe(201);
     expect(res.json().ackDue).toBe(replyDueInWorkingDays(calendar(), todayInChina(), 2));
@@ -82,17 +71,9 @@ describe('签收, 延期 and 退回重办 deadlines in working days (decision 01
   });
 
   it('extends by working days after the current reply date, and returns with a new date in working days', async () => {
-    const housing = await unitId(ctx.db, '省住建厅');
-    const officer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
-    const notice = (
-      await ctx.admin.post('/api/v1/notices', {
-        taskId: await taskId(ctx.db, '2.1'),
-        orgUnitId: housing,
-        reason: '进展滞后',
-        requiredAction: '报送整改措施',
-        replyDue: addDays(todayInChina(), 10),
-      })
-    ).json();
+    const { officer } = await task21WithLiaison(ctx);
+    const body = await noticeOnTask21(ctx, { replyDue: addDays(todayInChina(), 10) });
+    const notice = (await ctx.admin.post('/api/v1/notices', body)).json();
     const at = (action: string, body: object, agent = officer) =>
       agent.post(`/api/v1/notices/${notice.id}/${action}`, body);
     const both = await at('extension', {

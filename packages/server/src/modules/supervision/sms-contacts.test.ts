@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext } from '../../test/harness.ts';
 import { unitId } from './fixtures.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = fileTestContext();
 
 describe("a unit's SMS numbers over the API (decision 0143)", () => {
   it('are set by an administrator in scope or the unit itself, shown masked, audited without the numbers, and refused to others', async () => {

@@ -1,25 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { changedTables, rowCounts } from '../../test/openapi-routes.ts';
 import { unitId } from '../supervision/fixtures.ts';
 
 // Issue 11, item 1: a 大庆 administrator bound an account to 哈尔滨市精神文明办 (and then to
 // 省委宣传部), which then read and answered 哈尔滨's notices and filed the province's reports.
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let daqing: Agent;
 let harbinOffice: string;
 let propaganda: string;
 let daqingOffice: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   daqing = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
   harbinOffice = await unitId(ctx.db, '哈尔滨市精神文明办');
   propaganda = await unitId(ctx.db, '省委宣传部');
   daqingOffice = await unitId(ctx.db, '大庆市精神文明办');
 });
-afterAll(() => ctx.close());
 
 const account = (orgUnitId: string, regionCode = '2306') => ({
   username: `u${Math.random().toString(36).slice(2, 10)}`,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, type Workbench } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import type { Workbench } from '@chuangcheng/core';
+import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { noticeOnTask21 } from '../../test/province.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, report } from '../cases/fixtures.ts';
-import { taskId, unitId } from '../supervision/fixtures.ts';
-import { todayInChina } from '../supervision/units.ts';
+import { unitId } from '../supervision/fixtures.ts';
 
 let ctx: TestContext;
 let harbin: Agent;
@@ -29,12 +29,12 @@ beforeAll(async () => {
   ctx = await createTestContext();
   const housing = await unitId(ctx.db, '省住建厅');
   daoli = await createUnit(ctx, '230102', '道里区城市管理局', await createUnit(ctx, '2301', '哈尔滨市城市管理局'));
-  harbin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
-  qiqihar = (await buildUser(ctx, { role: 'city_admin', regionCode: '2302' })).agent;
-  liaison = (await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: housing })).agent;
-  handler = (await buildUser(ctx, { role: 'unit_officer', regionCode: '230102', orgUnitId: daoli })).agent;
-  inspector = (await buildUser(ctx, { role: 'inspector', regionCode: '2301' })).agent;
-  resident = (await buildUser(ctx, { role: 'resident', regionCode: '23' })).agent;
+  harbin = await buildAgent(ctx, 'city_admin', '2301');
+  qiqihar = await buildAgent(ctx, 'city_admin', '2302');
+  liaison = await buildAgent(ctx, 'unit_officer', '23', housing);
+  handler = await buildAgent(ctx, 'unit_officer', '230102', daoli);
+  inspector = await buildAgent(ctx, 'inspector', '2301');
+  resident = await buildAgent(ctx, 'resident', '23');
 
   const photo = await postPhoto(ctx, '/api/v1/public/case-photos', await phonePhoto());
   const reported = await report(ctx, {
@@ -48,13 +48,7 @@ beforeAll(async () => {
   expect(reported.statusCode, reported.body).toBe(201);
   ({ id: caseId, number: caseNumber } = reported.json());
 
-  const notice = await ctx.admin.post('/api/v1/notices', {
-    taskId: await taskId(ctx.db, '2.1'),
-    orgUnitId: housing,
-    reason: '未按月报送2.1任务进展',
-    requiredAction: '补报进展并说明原因',
-    replyDue: addDays(todayInChina(), 5),
-  });
+  const notice = await ctx.admin.post('/api/v1/notices', await noticeOnTask21(ctx));
   expect(notice.statusCode, notice.body).toBe(201);
   noticeId = notice.json().id;
 });
