@@ -60,15 +60,15 @@ export async function deliverBatch(db: Kysely<Database>, options: DeliveryOption
         if (!subscriber.events.some((name) => name === event.name)) continue;
         const before = prior.get(`${event.id}|${subscriber.name}`);
         if (before && before.status !== 'failed') continue;
-        const key = subscriber.coalesceKey?.(event);
-        const joined = key == null ? undefined : byKey.get(`${subscriber.name}|${key}`);
+        const key = subscriber.coalesceKey?.(event) ?? null;
+        const joined = key === null ? undefined : byKey.get(`${subscriber.name}|${key}`);
         if (joined) {
           joined.events.push(event);
           continue;
         }
         const unit = { subscriber, events: [event] };
         units.push(unit);
-        if (key != null) byKey.set(`${subscriber.name}|${key}`, unit);
+        if (key !== null) byKey.set(`${subscriber.name}|${key}`, unit);
       }
     }
     const records: DeliveryRecord[] = [];
