@@ -8,7 +8,7 @@ const chinaMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai',
  * The slice a `case.changed` names: prefecture, month of report, county path, category. Two events
  * with the same slice need one recompute (decision 0194).
  */
-export function caseSliceKey(payload: {
+function caseSliceKey(payload: {
   prefectureCode: string;
   reportedAt: string;
   regionPath: string;
