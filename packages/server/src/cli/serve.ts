@@ -68,7 +68,9 @@ export async function serve(): Promise<void> {
     // cockpit, the unit's notifications) as it did when modules called each other directly.
     app.addHook('onSend', async (request, reply) => {
       if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
-        await outbox.flush();
+        // Intake's only event is the statistics roll-up's: delivered by the pass started now, unwaited.
+        const flushed = outbox.flush();
+        if (!request.routeOptions.config.deliverInBackground) await flushed;
       }
     });
     let stopJobs: () => Promise<void> = async () => undefined;

@@ -222,6 +222,91 @@ describe('deliverBatch', () => {
   });
 });
 
+describe('coalesced deliveries', () => {
+  const slice = (unit: string) => ({
+    name: 'case.dispatched' as const,
+    payload: { ...dispatched().payload, unitId: unit },
+  });
+  const recordsOf = (ids: number[], subscriber: string) =>
+    ctx.db
+      .selectFrom('outbox_delivery')
+      .select(['event_id', 'status', 'attempts'])
+      .where('event_id', 'in', ids)
+      .where('subscriber', '=', subscriber)
+      .orderBy('event_id')
+      .execute();
+
+  it('delivers the events of one key in a batch once, with the newest, and records each', async () => {
+    await drainOutbox(ctx);
+    const delivered: number[] = [];
+    const subscriber = defineSubscriber(
+      'test.coalesced',
+      { 'case.dispatched': async (_trx, _payload, meta) => void delivered.push(meta.id) },
+      { 'case.dispatched': (payload) => payload.unitId },
+    );
+    const ids: number[] = [];
+    for (const unit of ['a', 'b', 'a', 'a', 'b', 'c'])
+      ids.push(await ctx.db.transaction().execute((trx) => emitEvent(trx, slice(unit))));
+    expect(await drainOutbox(ctx, { subscribers: [subscriber] })).toEqual({
+      claimed: 6,
+      delivered: 6,
+      failed: 0,
+      dead: 0,
+    });
+    // a: events 0, 2, 3 with event 3; b: 1, 4 with 4; c alone. In the order of each key's first event.
+    expect(delivered).toEqual([ids[3], ids[4], ids[5]]);
+    expect(await recordsOf(ids, 'test.coalesced')).toEqual(
+      ids.map((id) => ({ event_id: id, status: 'done', attempts: 1 })),
+    );
+    const statuses = await ctx.db
+      .selectFrom('outbox_event')
+      .select(['status', 'attempts'])
+      .where('id', 'in', ids)
+      .execute();
+    expect(statuses).toEqual(ids.map(() => ({ status: 'done', attempts: 1 })));
+  });
+
+  it('fails every event of a coalesced delivery with it, and each is retried', async () => {
+    await drainOutbox(ctx);
+    let runs = 0;
+    let fail = true;
+    const subscriber = defineSubscriber(
+      'test.coalesced-failing',
+      {
+        'case.dispatched': async () => {
+          runs++;
+          if (fail) throw new Error('not now');
+        },
+      },
+      { 'case.dispatched': (payload) => payload.unitId },
+    );
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await ctx.db.transaction().execute((trx) => emitEvent(trx, slice('x'))));
+    const t0 = new Date();
+    expect(await drainOutbox(ctx, { subscribers: [subscriber], now: t0 })).toEqual({
+      claimed: 3,
+      delivered: 0,
+      failed: 3,
+      dead: 0,
+    });
+    expect(runs).toBe(1);
+    expect(await recordsOf(ids, 'test.coalesced-failing')).toEqual(
+      ids.map((id) => ({ event_id: id, status: 'failed', attempts: 1 })),
+    );
+    fail = false;
+    expect(await drainOutbox(ctx, { subscribers: [subscriber], now: new Date(t0.getTime() + 6_000) })).toEqual({
+      claimed: 3,
+      delivered: 3,
+      failed: 0,
+      dead: 0,
+    });
+    expect(runs).toBe(2);
+    expect(await recordsOf(ids, 'test.coalesced-failing')).toEqual(
+      ids.map((id) => ({ event_id: id, status: 'done', attempts: 2 })),
+    );
+  });
+});
+
 describe('the worker of a server', () => {
   it('delivers what was committed when flushed, and stops', async () => {
     const logged: object[] = [];

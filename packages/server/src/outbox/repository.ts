@@ -1,7 +1,17 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/schema.ts';
 
 type Db = Kysely<Database>;
+
+/** The record of one (event, subscriber) delivery. */
+export type DeliveryRecord = {
+  eventId: number;
+  subscriber: string;
+  status: 'done' | 'failed' | 'dead';
+  attempts: number;
+  error: string | null;
+};
 
 /** SQL of the outbox: the only code that reads or writes `outbox_event` and `outbox_delivery`. */
 export const outboxRepository = {
@@ -36,58 +46,69 @@ export const outboxRepository = {
   },
 
   /**
-   * Locks up to `limit` due pending events, oldest first. Rows another worker holds are skipped,
-   * not waited for; a crashed worker's rows become claimable when its transaction ends.
+   * Locks up to `limit` due pending events, oldest first, each with the deliveries already recorded
+   * for it. Rows another worker holds are skipped, not waited for; a crashed worker's rows become
+   * claimable when its transaction ends.
    * Without `now`, "due" is judged by the database's clock when the statement runs: a new event's
    * `next_attempt_at` is its transaction's start in microseconds, which a JavaScript Date (whole
    * milliseconds) taken within the same millisecond would still read as in the future.
    */
   claimDue(trx: Db, now: Date | null, limit: number) {
     return trx
-      .selectFrom('outbox_event')
-      .select(['id', 'name', 'version', 'payload', 'attempts', 'created_at'])
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now ?? sql<Date>`clock_timestamp()`)
-      .orderBy('next_attempt_at')
-      .orderBy('id')
+      .selectFrom('outbox_event as e')
+      .select(['e.id', 'e.name', 'e.version', 'e.payload', 'e.attempts', 'e.created_at'])
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('outbox_delivery as d')
+            .select(['d.subscriber', 'd.status', 'd.attempts'])
+            .whereRef('d.event_id', '=', 'e.id'),
+        ).as('deliveries'),
+      )
+      .where('e.status', '=', 'pending')
+      .where('e.next_attempt_at', '<=', now ?? sql<Date>`clock_timestamp()`)
+      .orderBy('e.next_attempt_at')
+      .orderBy('e.id')
       .limit(limit)
       .forUpdate()
       .skipLocked()
       .execute();
   },
 
-  deliveriesOf(trx: Db, eventIds: number[]) {
-    return trx
-      .selectFrom('outbox_delivery')
-      .select(['event_id', 'subscriber', 'status', 'attempts'])
-      .where('event_id', 'in', eventIds)
-      .execute();
-  },
-
-  async saveDelivery(
-    trx: Db,
-    row: {
-      eventId: number;
-      subscriber: string;
-      status: 'done' | 'failed' | 'dead';
-      attempts: number;
-      error: string | null;
-    },
-  ): Promise<void> {
-    const values = { status: row.status, attempts: row.attempts, last_error: row.error, updated_at: new Date() };
+  /** Records deliveries (one statement for a batch's records; a later attempt overwrites). */
+  async saveDeliveries(trx: Db, rows: DeliveryRecord[]): Promise<void> {
+    if (rows.length === 0) return;
+    const updatedAt = new Date();
     await trx
       .insertInto('outbox_delivery')
-      .values({ event_id: row.eventId, subscriber: row.subscriber, ...values })
-      .onConflict((oc) => oc.columns(['event_id', 'subscriber']).doUpdateSet(values))
+      .values(
+        rows.map((row) => ({
+          event_id: row.eventId,
+          subscriber: row.subscriber,
+          status: row.status,
+          attempts: row.attempts,
+          last_error: row.error,
+          updated_at: updatedAt,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['event_id', 'subscriber']).doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          attempts: eb.ref('excluded.attempts'),
+          last_error: eb.ref('excluded.last_error'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
       .execute();
   },
 
-  async finishEvent(trx: Db, id: number, attempts: number, now: Date): Promise<void> {
-    await trx
-      .updateTable('outbox_event')
-      .set({ status: 'done', attempts, done_at: now })
-      .where('id', '=', id)
-      .execute();
+  /** Marks events delivered, each with its count of attempts (one statement). */
+  async finishEvents(trx: Db, rows: { id: number; attempts: number }[], now: Date): Promise<void> {
+    if (rows.length === 0) return;
+    await sql`
+      update outbox_event e set status = 'done', attempts = f.attempts, done_at = ${now}
+      from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.attempts)}::int[]) as f(id, attempts)
+      where e.id = f.id`.execute(trx);
   },
 
   async postponeEvent(trx: Db, id: number, attempts: number, next: Date): Promise<void> {

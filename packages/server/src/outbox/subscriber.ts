@@ -9,6 +9,9 @@ type Handlers = {
   [N in EventName]?: (trx: Transaction<Database>, payload: EventPayload<N>, meta: EventMeta) => Promise<void>;
 };
 
+/** Per event name, the key of what a delivery recomputes (see `Subscriber.coalesceKey`). */
+type Coalescing = { [N in EventName]?: (payload: EventPayload<N>) => string };
+
 /** A stored event as the worker hands it over. */
 export type StoredEvent = { id: number; name: string; version: number; payload: unknown; created_at: Date };
 
@@ -18,6 +21,13 @@ export type Subscriber = {
   name: string;
   events: readonly EventName[];
   deliver: (trx: Transaction<Database>, event: StoredEvent) => Promise<void>;
+  /**
+   * For a subscriber whose delivery recomputes something from the database as it is (not from the
+   * event): the key of what it recomputes, or null. Events of one claimed batch with the same key
+   * need one delivery, which runs after all of them committed and so sees every change they report;
+   * each of them is recorded as delivered (or failed) with it.
+   */
+  coalesceKey?: (event: StoredEvent) => string | null;
 };
 
 /**
@@ -26,8 +36,8 @@ export type Subscriber = {
  * event may arrive again after a crash, so an effect is an upsert keyed by the event, an insert
  * that ignores its duplicate, or a value that the same event sets to the same thing.
  */
-export function defineSubscriber(name: string, handlers: Handlers): Subscriber {
-  return {
+export function defineSubscriber(name: string, handlers: Handlers, coalescing?: Coalescing): Subscriber {
+  const subscriber: Subscriber = {
     name,
     events: Object.keys(handlers) as EventName[],
     async deliver(trx, event) {
@@ -42,4 +52,16 @@ export function defineSubscriber(name: string, handlers: Handlers): Subscriber {
       await handler(trx, entry.payload.parse(event.payload), { id: event.id, createdAt: event.created_at });
     },
   };
+  if (coalescing) {
+    subscriber.coalesceKey = (event) => {
+      if (!isEventName(event.name)) return null;
+      const keyOf = coalescing[event.name] as ((payload: unknown) => string) | undefined;
+      const entry = eventCatalogue[event.name];
+      if (!keyOf || event.version !== entry.version) return null;
+      // A payload the catalogue rejects is delivered alone, and fails there with its reason.
+      const parsed = entry.payload.safeParse(event.payload);
+      return parsed.success ? `${event.name}|${keyOf(parsed.data)}` : null;
+    };
+  }
+  return subscriber;
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { outboxRepository } from './repository.ts';
-import type { Subscriber } from './subscriber.ts';
+import { outboxRepository, type DeliveryRecord } from './repository.ts';
+import type { StoredEvent, Subscriber } from './subscriber.ts';
 import { subscribers as allSubscribers } from './subscribers.ts';
 
 type Log = { info: (data: object, message: string) => void; error: (data: object, message: string) => void };
@@ -21,17 +21,26 @@ export type DeliveryCounts = { claimed: number; delivered: number; failed: numbe
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
+/** Events claimed per transaction when the caller does not say. */
+export const DEFAULT_BATCH = 50;
+
 /** Seconds before the next attempt after `attempts` failed rounds: 5 s doubling, at most an hour. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(5 * 2 ** Math.max(0, attempts - 1), 3600);
 }
+
+/** One delivery to make: a subscriber and the events it takes with it (several when coalesced). */
+type Unit = { subscriber: Subscriber; events: StoredEvent[] };
 
 /**
  * Claims one batch of due events (FOR UPDATE SKIP LOCKED, so workers on other servers take other
  * rows) and delivers each to every subscriber of its name that has not yet taken it. Each delivery
  * runs in a savepoint of the claiming transaction: its writes and the record of it commit together,
  * and a failing subscriber is rolled back alone and retried later with backoff without repeating the
- * subscribers that succeeded. After `maxAttempts` failures a delivery is a dead letter.
+ * subscribers that succeeded. After `maxAttempts` failures a delivery is a dead letter. Events of the
+ * batch that a subscriber coalesces under one key (`Subscriber.coalesceKey`) are delivered to it
+ * once, with the newest of them, and each is recorded with that delivery (decision 0194). The
+ * records of the batch are written with one statement, and the finished events with another.
  */
 export async function deliverBatch(db: Kysely<Database>, options: DeliveryOptions = {}): Promise<DeliveryCounts> {
   const subscribers = options.subscribers ?? allSubscribers;
@@ -39,68 +48,85 @@ export async function deliverBatch(db: Kysely<Database>, options: DeliveryOption
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const counts: DeliveryCounts = { claimed: 0, delivered: 0, failed: 0, dead: 0 };
   await db.transaction().execute(async (trx) => {
-    const events = await outboxRepository.claimDue(trx, options.now ?? null, options.limit ?? 50);
+    const events = await outboxRepository.claimDue(trx, options.now ?? null, options.limit ?? DEFAULT_BATCH);
     counts.claimed = events.length;
     if (events.length === 0) return;
-    const prior = new Map(
-      (
-        await outboxRepository.deliveriesOf(
-          trx,
-          events.map((e) => e.id),
-        )
-      ).map((d) => [`${d.event_id}|${d.subscriber}`, d]),
-    );
+    const prior = new Map(events.flatMap((e) => e.deliveries.map((d) => [`${e.id}|${d.subscriber}`, d] as const)));
+    // The deliveries to make, in the order of their first event; a coalesced one delivers its newest.
+    const units: Unit[] = [];
+    const byKey = new Map<string, Unit>();
     for (const event of events) {
-      const attempts = event.attempts + 1;
-      let retry = false;
       for (const subscriber of subscribers) {
         if (!subscriber.events.some((name) => name === event.name)) continue;
         const before = prior.get(`${event.id}|${subscriber.name}`);
         if (before && before.status !== 'failed') continue;
-        const tries = (before?.attempts ?? 0) + 1;
-        await sql`savepoint outbox_delivery`.execute(trx);
-        try {
-          await subscriber.deliver(trx, event);
-          await sql`release savepoint outbox_delivery`.execute(trx);
-          await outboxRepository.saveDelivery(trx, {
+        const key = subscriber.coalesceKey?.(event) ?? null;
+        const joined = key === null ? undefined : byKey.get(`${subscriber.name}|${key}`);
+        if (joined) {
+          joined.events.push(event);
+          continue;
+        }
+        const unit = { subscriber, events: [event] };
+        units.push(unit);
+        if (key !== null) byKey.set(`${subscriber.name}|${key}`, unit);
+      }
+    }
+    const records: DeliveryRecord[] = [];
+    const retried = new Set<number>();
+    for (const { subscriber, events: taken } of units) {
+      const tries = (event: StoredEvent) => (prior.get(`${event.id}|${subscriber.name}`)?.attempts ?? 0) + 1;
+      await sql`savepoint outbox_delivery`.execute(trx);
+      try {
+        await subscriber.deliver(trx, taken[taken.length - 1]!);
+        await sql`release savepoint outbox_delivery`.execute(trx);
+        for (const event of taken) {
+          records.push({
             eventId: event.id,
             subscriber: subscriber.name,
             status: 'done',
-            attempts: tries,
+            attempts: tries(event),
             error: null,
           });
           counts.delivered++;
-        } catch (error) {
-          await sql`rollback to savepoint outbox_delivery`.execute(trx);
-          const dead = tries >= maxAttempts;
-          const message = error instanceof Error ? error.message : String(error);
-          await outboxRepository.saveDelivery(trx, {
+        }
+      } catch (error) {
+        await sql`rollback to savepoint outbox_delivery`.execute(trx);
+        const message = error instanceof Error ? error.message : String(error);
+        for (const event of taken) {
+          const dead = tries(event) >= maxAttempts;
+          records.push({
             eventId: event.id,
             subscriber: subscriber.name,
             status: dead ? 'dead' : 'failed',
-            attempts: tries,
+            attempts: tries(event),
             error: message.slice(0, 2000),
           });
           options.log?.error(
-            { event: event.id, name: event.name, subscriber: subscriber.name, tries, dead, err: error },
+            { event: event.id, name: event.name, subscriber: subscriber.name, tries: tries(event), dead, err: error },
             'outbox delivery failed',
           );
           if (dead) counts.dead++;
           else {
             counts.failed++;
-            retry = true;
+            retried.add(event.id);
           }
         }
       }
-      if (retry)
+    }
+    await outboxRepository.saveDeliveries(trx, records);
+    const finished: { id: number; attempts: number }[] = [];
+    for (const event of events) {
+      const attempts = event.attempts + 1;
+      if (!retried.has(event.id)) finished.push({ id: event.id, attempts });
+      else
         await outboxRepository.postponeEvent(
           trx,
           event.id,
           attempts,
           new Date(now.getTime() + backoffSeconds(attempts) * 1000),
         );
-      else await outboxRepository.finishEvent(trx, event.id, attempts, now);
     }
+    await outboxRepository.finishEvents(trx, finished, now);
   });
   return counts;
 }
@@ -126,7 +152,10 @@ export async function drainOutbox(
 }
 
 export type OutboxWorker = {
-  /** Starts a drain and resolves when it has finished: what this process committed is delivered. */
+  /**
+   * Starts a drain if none is under way and resolves when a pass that started after the call has
+   * finished: what this process committed before the call is delivered.
+   */
   flush: () => Promise<void>;
   stop: () => Promise<void>;
 };
@@ -134,12 +163,28 @@ export type OutboxWorker = {
 /**
  * The outbox worker of one server: drains at start, every `pollMs`, and on `flush()` (after
  * a write this server answers, so its own user sees the effect at once). Workers on other servers
- * drain the same table; SKIP LOCKED keeps them apart.
+ * drain the same table; SKIP LOCKED keeps them apart. Passes run one after the other; a flush waits
+ * for the next pass to start and finish, not for the passes later writes ask for (under a steady load
+ * there is always another one), so a writer's answer goes out while the next pass delivers the events
+ * committed since (decision 0194).
  */
 export function startOutboxWorker(db: Kysely<Database>, options: { pollMs: number; log: Log }): OutboxWorker {
   let current: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  /** Passes started, and passes finished (numbered from 1). */
+  let started = 0;
+  let finished = 0;
+  const waiting: { pass: number; resolve: () => void }[] = [];
+  const settle = () => {
+    for (let i = waiting.length - 1; i >= 0; i--) {
+      const w = waiting[i]!;
+      if (stopped || w.pass <= finished) {
+        waiting.splice(i, 1);
+        w.resolve();
+      }
+    }
+  };
   const run = (): void => {
     if (stopped) return;
     if (current) {
@@ -149,30 +194,39 @@ export function startOutboxWorker(db: Kysely<Database>, options: { pollMs: numbe
     current = (async () => {
       do {
         again = false;
+        const pass = ++started;
         try {
           const counts = await drainOutbox({ db }, { log: options.log });
           if (counts.claimed > 0) options.log.info({ job: 'outbox', ...counts }, 'outbox delivered');
         } catch (error) {
           options.log.error({ job: 'outbox', err: error }, 'outbox worker failed');
         }
+        finished = pass;
+        settle();
       } while (again && !stopped);
     })().finally(() => {
       current = null;
+      settle();
     });
   };
   const timer = setInterval(run, options.pollMs);
   timer.unref();
   run();
   return {
-    flush: async () => {
+    flush: () => {
+      if (stopped) return Promise.resolve();
+      // The pass that sees what was committed before now: the next one to start (a pass under way
+      // takes another turn, `again`, or none is under way and `run` starts it at once).
+      const pass = started + 1;
+      const done = new Promise<void>((resolve) => waiting.push({ pass, resolve }));
       run();
-      // A pass already under way takes another turn (`again`), which sees what was just committed.
-      await current;
+      return done;
     },
     stop: async () => {
       stopped = true;
       clearInterval(timer);
       await current;
+      settle();
     },
   };
 }

@@ -37,6 +37,11 @@ declare module 'fastify' {
     public?: boolean;
     /** The route checks its own `Authorization` (e.g. `/metrics`); sign-in does not read it. */
     ownCredentials?: boolean;
+    /**
+     * The route's events only feed derived figures (the statistics roll-up): its answer does not
+     * wait for their delivery, which the outbox worker starts at once (decision 0194).
+     */
+    deliverInBackground?: boolean;
   }
 }
 

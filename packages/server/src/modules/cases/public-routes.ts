@@ -76,7 +76,7 @@ export async function publicCaseRoutes(app: App, deps: ModuleDeps) {
   app.post(
     '/public/cases',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, deliverInBackground: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Report a problem (resident, no account; Idempotency-Key required)',

@@ -38,6 +38,7 @@ export async function caseRoutes(app: App, deps: ModuleDeps) {
   app.post(
     '/cases',
     {
+      config: { deliverInBackground: true },
       schema: {
         tags,
         summary: 'File a case for a caller or as an inspector (Idempotency-Key required)',
