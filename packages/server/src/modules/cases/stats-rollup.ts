@@ -132,6 +132,21 @@ function rollupAnswers(s: CaseSelection, grouping: CaseGrouping): boolean {
   return !!s.from && !!s.to && !s.openOnly && (grouping === 'region' ? depth < COUNTY_DEPTH : depth <= COUNTY_DEPTH);
 }
 
+/** The depth of a prefecture's region path (province/prefecture): the wide roll-up's finest region. */
+const WIDE_DEPTH = 2;
+
+/**
+ * Whether the wide roll-up (per prefecture × day or month × category, decision 0195) answers a
+ * selection the roll-up answers: no unit, a base at prefecture level or above, grouped by category
+ * or month, or by region under a province (its children are prefectures).
+ */
+function wideAnswers(s: CaseSelection, grouping: CaseGrouping): boolean {
+  const depth = s.basePath.split('/').length;
+  if (s.unitId !== undefined || grouping === 'unit') return false;
+  return grouping === 'region' ? depth < WIDE_DEPTH : depth <= WIDE_DEPTH;
+}
+
+
 /** The statistics' counts straight from problem_case (the reference the roll-up is tested against). */
 export async function directCounts(
   db: Kysely<Database>,
@@ -153,7 +168,10 @@ export async function directCounts(
 type Row = Partial<RatedCounts> & { key: string | null };
 
 /**
- * The statistics' counts per group, added from parts: whole months from the roll-up; a partial month
+ * The statistics' counts per group, added from parts. A wide selection (no unit, base at prefecture
+ * level or above, grouped by category, month or a province's prefectures) reads the wide roll-up:
+ * its month rows for the whole months, its day rows for the partial months at the edges. Otherwise
+ * whole months come from the roll-up; a partial month
  * at an edge from problem_case, or as its month's roll-up less the days not read where those are
  * fewer; the open and overdue counts of everything the roll-up answered read live from open cases
  * ("due" there is the closed and the open past their deadline now). A selection the roll-up cannot
@@ -170,21 +188,36 @@ export async function selectionCounts(
   const rolled: { sign: 1 | -1; rows: Promise<Row[]> }[] = [];
   const live: Promise<Row[]>[] = [];
   const read = (from: string, to: string) => directCounts(db, { ...selection, from, to }, grouping);
-  if (whole) {
-    rolled.push({ sign: 1, rows: caseStatsRollupRepository.counts(db, selection, grouping, whole.first, whole.last) });
-    live.push(
-      caseStatsRollupRepository.openCounts(db, selection, grouping, `${whole.first}-01`, lastDayOf(whole.last)),
-    );
-  }
-  for (const edge of edges) {
-    const complement = complementOf(edge);
-    if (!complement) {
-      direct.push(read(edge.from, edge.to));
-      continue;
+  if (wideAnswers(selection, grouping)) {
+    // Whole months from the wide month rows, the edges' days from its day rows, the open counts of
+    // the whole period in one live read.
+    const wide = caseStatsRollupRepository.wideCounts;
+    if (whole) rolled.push({ sign: 1, rows: wide(db, selection, grouping, 'month', whole.first, whole.last) });
+    for (const edge of edges) rolled.push({ sign: 1, rows: wide(db, selection, grouping, 'day', edge.from, edge.to) });
+    live.push(caseStatsRollupRepository.openCounts(db, selection, grouping, selection.from!, selection.to!));
+  } else {
+    if (whole) {
+      rolled.push({
+        sign: 1,
+        rows: caseStatsRollupRepository.counts(db, selection, grouping, whole.first, whole.last),
+      });
+      live.push(
+        caseStatsRollupRepository.openCounts(db, selection, grouping, `${whole.first}-01`, lastDayOf(whole.last)),
+      );
     }
-    rolled.push({ sign: 1, rows: caseStatsRollupRepository.counts(db, selection, grouping, edge.month, edge.month) });
-    for (const days of complement) rolled.push({ sign: -1, rows: read(days.from, days.to) });
-    live.push(caseStatsRollupRepository.openCounts(db, selection, grouping, edge.from, edge.to));
+    for (const edge of edges) {
+      const complement = complementOf(edge);
+      if (!complement) {
+        direct.push(read(edge.from, edge.to));
+        continue;
+      }
+      rolled.push({
+        sign: 1,
+        rows: caseStatsRollupRepository.counts(db, selection, grouping, edge.month, edge.month),
+      });
+      for (const days of complement) rolled.push({ sign: -1, rows: read(days.from, days.to) });
+      live.push(caseStatsRollupRepository.openCounts(db, selection, grouping, edge.from, edge.to));
+    }
   }
   const total = new Map<string | null, RatedCounts>();
   const add = (r: Row, fields: readonly (typeof FIELDS)[number][], sign: number) => {
