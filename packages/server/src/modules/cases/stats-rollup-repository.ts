@@ -191,7 +191,8 @@ export const caseStatsRollupRepository = {
     const table = level === 'month' ? sql`case_stats_prefecture_month` : sql`case_stats_prefecture_day`;
     const column = level === 'month' ? sql`c.month` : sql`c.day`;
     const [from, to] = level === 'month' ? [`${first}-01`, `${last}-01`] : [first, last];
-    const key = grouping === 'month' ? sql<string>`to_char(${column}, 'YYYY-MM')` : groupKey(grouping, selection.basePath);
+    const key =
+      grouping === 'month' ? sql<string>`to_char(${column}, 'YYYY-MM')` : groupKey(grouping, selection.basePath);
     const result = await sql<RollupCounts>`
       select ${key} as key, ${SUMMED_OUT}
       from ${table} c

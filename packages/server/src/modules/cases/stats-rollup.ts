@@ -146,7 +146,6 @@ function wideAnswers(s: CaseSelection, grouping: CaseGrouping): boolean {
   return grouping === 'region' ? depth < WIDE_DEPTH : depth <= WIDE_DEPTH;
 }
 
-
 /** The statistics' counts straight from problem_case (the reference the roll-up is tested against). */
 export async function directCounts(
   db: Kysely<Database>,
