@@ -176,27 +176,49 @@ export const caseStatsRollupRepository = {
 
   /**
    * The wide roll-up's sums (decision 0195) for a selection it answers (base at prefecture level or
-   * above, no unit; grouped by category, month, or for a province base by prefecture): the months
-   * `first` to `last` ('YYYY-MM') from its month rows, or the days `first` to `last` ('YYYY-MM-DD')
-   * from its day rows.
+   * above, no unit; grouped by category, month, or for a province base by prefecture), in one
+   * statement: each part is a range of months (`first` to `last`, 'YYYY-MM') of its month rows or of
+   * days ('YYYY-MM-DD') of its day rows, added or (sign -1) subtracted; with the open cases of the
+   * selection reported from `openFrom` to `openTo` (China dates) and the overdue among them, live.
    */
   async wideCounts(
     db: Kysely<Database>,
     selection: CaseSelection,
     grouping: CaseGrouping,
-    level: 'month' | 'day',
-    first: string,
-    last: string,
-  ): Promise<RollupCounts[]> {
-    const table = level === 'month' ? sql`case_stats_prefecture_month` : sql`case_stats_prefecture_day`;
-    const column = level === 'month' ? sql`c.month` : sql`c.day`;
-    const [from, to] = level === 'month' ? [`${first}-01`, `${last}-01`] : [first, last];
-    const key =
-      grouping === 'month' ? sql<string>`to_char(${column}, 'YYYY-MM')` : groupKey(grouping, selection.basePath);
-    const result = await sql<RollupCounts>`
-      select ${key} as key, ${SUMMED_OUT}
-      from ${table} c
-      where ${scopeOf(selection)} and ${column} >= ${from}::date and ${column} <= ${to}::date
+    parts: { level: 'month' | 'day'; first: string; last: string; sign: 1 | -1 }[],
+    openFrom: string,
+    openTo: string,
+  ): Promise<(RollupCounts & { open: number; overdue_open: number })[]> {
+    const scope = scopeOf(selection);
+    const rolled = parts.map(({ level, first, last, sign }) => {
+      const table = level === 'month' ? sql`case_stats_prefecture_month` : sql`case_stats_prefecture_day`;
+      const column = level === 'month' ? sql`c.month` : sql`c.day`;
+      const [from, to] = level === 'month' ? [`${first}-01`, `${last}-01`] : [first, last];
+      const key =
+        grouping === 'month' ? sql<string>`to_char(${column}, 'YYYY-MM')` : groupKey(grouping, selection.basePath);
+      return sql`
+        select ${key} as key, ${sign}::int as sign, c.cases, c.accepted, c.closed, c.closed_on_time, c.verified,
+          c.reworked, c.hours_sum, c.working_minutes_sum, c.closed_timed, c.rating_sum, c.ratings,
+          0 as open, 0 as overdue_open
+        from ${table} c
+        where ${scope} and ${column} >= ${from}::date and ${column} <= ${to}::date`;
+    });
+    const open = sql`
+        select ${groupKey(grouping, selection.basePath)} as key, 1 as sign, 0, 0, 0, 0, 0, 0, 0::float8, 0::bigint, 0, 0::bigint, 0,
+          1 as open, (coalesce(c.paused_at, now()) > c.deadline)::int as overdue_open
+        from problem_case c
+        where ${scope} and c.status in (${OPEN})
+          and c.reported_at >= (${openFrom}::timestamp at time zone 'Asia/Shanghai')
+          and c.reported_at < ((${openTo}::timestamp + interval '1 day') at time zone 'Asia/Shanghai')`;
+    const result = await sql<RollupCounts & { open: number; overdue_open: number }>`
+      select p.key,
+        sum(p.sign * p.cases)::int as cases, sum(p.sign * p.accepted)::int as accepted,
+        sum(p.sign * p.closed)::int as closed, sum(p.sign * p.closed_on_time)::int as closed_on_time,
+        sum(p.sign * p.verified)::int as verified, sum(p.sign * p.reworked)::int as reworked,
+        sum(p.sign * p.hours_sum)::float8 as hours_sum, sum(p.sign * p.working_minutes_sum)::float8 as working_minutes_sum,
+        sum(p.sign * p.closed_timed)::int as closed_timed, sum(p.sign * p.rating_sum)::float8 as rating_sum,
+        sum(p.sign * p.ratings)::int as ratings, sum(p.open)::int as open, sum(p.overdue_open)::int as overdue_open
+      from (${sql.join([...rolled, open], sql` union all `)}) p
       group by 1`.execute(db);
     return result.rows;
   },

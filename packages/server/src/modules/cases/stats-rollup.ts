@@ -164,6 +164,10 @@ export async function directCounts(
   }));
 }
 
+/** By key in byte order, undispatched (null) last. */
+const byKey = (a: { key: string | null }, b: { key: string | null }) =>
+  a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1;
+
 type Row = Partial<RatedCounts> & { key: string | null };
 
 /**
@@ -183,40 +187,57 @@ export async function selectionCounts(
 ): Promise<RatedCounts[]> {
   if (!rollupAnswers(selection, grouping)) return directCounts(db, selection, grouping);
   const { whole, edges } = splitPeriod(selection.from!, selection.to!);
+  if (wideAnswers(selection, grouping)) {
+    // One statement: whole months from the wide month rows, each edge from its days' rows (or as its
+    // month less the days not read, where those are fewer), the open counts of the period live.
+    const parts: Parameters<typeof caseStatsRollupRepository.wideCounts>[3] = [];
+    if (whole) parts.push({ level: 'month', first: whole.first, last: whole.last, sign: 1 });
+    for (const edge of edges) {
+      const complement = complementOf(edge);
+      if (!complement) {
+        parts.push({ level: 'day', first: edge.from, last: edge.to, sign: 1 });
+        continue;
+      }
+      parts.push({ level: 'month', first: edge.month, last: edge.month, sign: 1 });
+      for (const days of complement) parts.push({ level: 'day', first: days.from, last: days.to, sign: -1 });
+    }
+    const rows = await caseStatsRollupRepository.wideCounts(
+      db,
+      selection,
+      grouping,
+      parts,
+      selection.from!,
+      selection.to!,
+    );
+    return rows
+      .map((r) => {
+        const t = zero(r.key);
+        for (const f of FIELDS) if (f !== 'due') (t[f] as number) = Number(r[f] ?? 0);
+        t.due = t.closed + t.overdue_open;
+        return t;
+      })
+      .filter((r) => r.cases > 0)
+      .sort(byKey);
+  }
   const direct: Promise<Row[]>[] = [];
   const rolled: { sign: 1 | -1; rows: Promise<Row[]> }[] = [];
   const live: Promise<Row[]>[] = [];
   const read = (from: string, to: string) => directCounts(db, { ...selection, from, to }, grouping);
-  if (wideAnswers(selection, grouping)) {
-    // Whole months from the wide month rows, the edges' days from its day rows, the open counts of
-    // the whole period in one live read.
-    const wide = caseStatsRollupRepository.wideCounts;
-    if (whole) rolled.push({ sign: 1, rows: wide(db, selection, grouping, 'month', whole.first, whole.last) });
-    for (const edge of edges) rolled.push({ sign: 1, rows: wide(db, selection, grouping, 'day', edge.from, edge.to) });
-    live.push(caseStatsRollupRepository.openCounts(db, selection, grouping, selection.from!, selection.to!));
-  } else {
-    if (whole) {
-      rolled.push({
-        sign: 1,
-        rows: caseStatsRollupRepository.counts(db, selection, grouping, whole.first, whole.last),
-      });
-      live.push(
-        caseStatsRollupRepository.openCounts(db, selection, grouping, `${whole.first}-01`, lastDayOf(whole.last)),
-      );
+  if (whole) {
+    rolled.push({ sign: 1, rows: caseStatsRollupRepository.counts(db, selection, grouping, whole.first, whole.last) });
+    live.push(
+      caseStatsRollupRepository.openCounts(db, selection, grouping, `${whole.first}-01`, lastDayOf(whole.last)),
+    );
+  }
+  for (const edge of edges) {
+    const complement = complementOf(edge);
+    if (!complement) {
+      direct.push(read(edge.from, edge.to));
+      continue;
     }
-    for (const edge of edges) {
-      const complement = complementOf(edge);
-      if (!complement) {
-        direct.push(read(edge.from, edge.to));
-        continue;
-      }
-      rolled.push({
-        sign: 1,
-        rows: caseStatsRollupRepository.counts(db, selection, grouping, edge.month, edge.month),
-      });
-      for (const days of complement) rolled.push({ sign: -1, rows: read(days.from, days.to) });
-      live.push(caseStatsRollupRepository.openCounts(db, selection, grouping, edge.from, edge.to));
-    }
+    rolled.push({ sign: 1, rows: caseStatsRollupRepository.counts(db, selection, grouping, edge.month, edge.month) });
+    for (const days of complement) rolled.push({ sign: -1, rows: read(days.from, days.to) });
+    live.push(caseStatsRollupRepository.openCounts(db, selection, grouping, edge.from, edge.to));
   }
   const total = new Map<string | null, RatedCounts>();
   const add = (r: Row, fields: readonly (typeof FIELDS)[number][], sign: number) => {
@@ -238,9 +259,7 @@ export async function selectionCounts(
   });
   for (const rows of liveRows)
     for (const r of rows) add(r, ['open', 'overdue_open'], 1).due += Number(r.overdue_open ?? 0);
-  return [...total.values()]
-    .filter((r) => r.cases > 0)
-    .sort((a, b) => (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1));
+  return [...total.values()].filter((r) => r.cases > 0).sort(byKey);
 }
 
 /** Refills the statistics roll-up from the cases (an existing database, a bulk load); returns its rows. */
