@@ -20,6 +20,8 @@ export const DISTRIBUTED_TABLES: readonly { table: string; column: string }[] = 
   { table: 'case_rating', column: 'prefecture_code' },
   { table: 'case_photo', column: 'prefecture_code' },
   { table: 'case_stats_month', column: 'prefecture_code' },
+  { table: 'case_stats_prefecture_day', column: 'prefecture_code' },
+  { table: 'case_stats_prefecture_month', column: 'prefecture_code' },
   { table: 'progress_report', column: 'prefecture_code' },
   { table: 'attachment', column: 'prefecture_code' },
   { table: 'supervision_notice', column: 'prefecture_code' },

@@ -272,6 +272,42 @@ export interface CaseStatsMonth {
   working_minutes_sum: number;
 }
 
+export interface CaseStatsPrefectureDay {
+  accepted: number;
+  cases: number;
+  category_code: string;
+  closed: number;
+  closed_on_time: number;
+  closed_timed: number;
+  day: string;
+  hours_sum: number;
+  prefecture_code: string;
+  rating_sum: number;
+  ratings: number;
+  region_path: string;
+  reworked: number;
+  verified: number;
+  working_minutes_sum: number;
+}
+
+export interface CaseStatsPrefectureMonth {
+  accepted: number;
+  cases: number;
+  category_code: string;
+  closed: number;
+  closed_on_time: number;
+  closed_timed: number;
+  hours_sum: number;
+  month: string;
+  prefecture_code: string;
+  rating_sum: number;
+  ratings: number;
+  region_path: string;
+  reworked: number;
+  verified: number;
+  working_minutes_sum: number;
+}
+
 export interface DataEntry {
   data_set_code: string;
   period: string;
@@ -991,6 +1027,8 @@ export interface DB {
   case_reporter: CaseReporter;
   case_setting: CaseSetting;
   case_stats_month: CaseStatsMonth;
+  case_stats_prefecture_day: CaseStatsPrefectureDay;
+  case_stats_prefecture_month: CaseStatsPrefectureMonth;
   data_entry: DataEntry;
   data_entry_event: DataEntryEvent;
   evaluation_assignment: EvaluationAssignment;

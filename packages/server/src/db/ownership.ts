@@ -53,6 +53,8 @@ export const TABLE_OWNER: Record<keyof DB, TableOwner> = {
   case_photo_upload: 'cases',
   case_rating: 'cases',
   case_stats_month: 'cases',
+  case_stats_prefecture_day: 'cases',
+  case_stats_prefecture_month: 'cases',
   case_reporter: 'cases',
   case_setting: 'cases',
   data_entry: 'indicators',

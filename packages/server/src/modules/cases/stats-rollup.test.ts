@@ -72,14 +72,24 @@ function normalised(rows: RatedCounts[]) {
     }));
 }
 
+/** Every row of the roll-up's three tables (the county × unit months, and the wide days and months). */
 async function rollupTable() {
+  const sums = sql`cases, accepted, closed, closed_on_time, verified, reworked,
+      round(hours_sum::numeric, 6)::text as hours_sum, working_minutes_sum::text as working_minutes_sum,
+      closed_timed, rating_sum::text as rating_sum, ratings`;
   const { rows } = await sql<Record<string, unknown>>`
-    select prefecture_code, to_char(month, 'YYYY-MM') as month, region_path, category_code, org_unit_id, cases,
-      accepted, closed, closed_on_time, verified, reworked, round(hours_sum::numeric, 6)::text as hours_sum,
-      working_minutes_sum::text as working_minutes_sum, closed_timed, rating_sum::text as rating_sum, ratings
+    select prefecture_code, to_char(month, 'YYYY-MM') as month, region_path, category_code, org_unit_id, ${sums}
     from case_stats_month
     order by prefecture_code, month, region_path, category_code, org_unit_id nulls first`.execute(ctx.db);
-  return rows;
+  const days = await sql<Record<string, unknown>>`
+    select prefecture_code, to_char(day, 'YYYY-MM-DD') as day, region_path, category_code, ${sums}
+    from case_stats_prefecture_day
+    order by prefecture_code, day, region_path, category_code`.execute(ctx.db);
+  const months = await sql<Record<string, unknown>>`
+    select prefecture_code, to_char(month, 'YYYY-MM') as month, region_path, category_code, ${sums}
+    from case_stats_prefecture_month
+    order by prefecture_code, month, region_path, category_code`.execute(ctx.db);
+  return { rows, days: days.rows, months: months.rows };
 }
 
 describe('splitPeriod', () => {
@@ -247,6 +257,33 @@ describe('the roll-up read on generated cases', () => {
       ),
       { numRuns: 60 },
     );
+
+    // A wide selection (no unit; a province or prefecture by category or month, a province by
+    // prefecture) reads the wide roll-up alone: with the county × unit months emptied, in a
+    // transaction rolled back, it still equals the direct read; a unit's view then does not.
+    const rollback = new Error('rollback');
+    await expect(
+      ctx.db.transaction().execute(async (trx) => {
+        await sql`delete from case_stats_month`.execute(trx);
+        const year = { from: '2025-02-11', to: '2026-02-10' };
+        const wide: [CaseSelection, CaseGrouping][] = [
+          [{ basePath: '23', ...year }, 'category'],
+          [{ basePath: '23', ...year }, 'region'],
+          [{ basePath: '23/2301', ...year }, 'month'],
+          [{ basePath: '23/2301', ...year, categoryCode: parents[0] }, 'category'],
+        ];
+        for (const [selection, grouping] of wide) {
+          const rolled = normalised(await selectionCounts(trx, selection, grouping));
+          expect(rolled.length).toBeGreaterThan(0);
+          expect(rolled).toEqual(normalised(await directCounts(trx, selection, grouping)));
+        }
+        const unit = { basePath: '23/2301', ...year, unitId: unitIds[0] };
+        expect(normalised(await selectionCounts(trx, unit, 'category'))).not.toEqual(
+          normalised(await directCounts(trx, unit, 'category')),
+        );
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 });
 
@@ -347,7 +384,9 @@ describe('the roll-up kept through the outbox', () => {
     await drainOutbox(ctx);
 
     const kept = await rollupTable();
-    expect(kept.filter((r) => r.prefecture_code === '2301').length).toBeGreaterThan(0);
+    expect(kept.rows.filter((r) => r.prefecture_code === '2301').length).toBeGreaterThan(0);
+    expect(kept.days.filter((r) => r.prefecture_code === '2301').length).toBeGreaterThan(0);
+    expect(kept.months.filter((r) => r.prefecture_code === '2301').length).toBeGreaterThan(0);
     await rebuildCaseStatistics(ctx.db);
     expect(kept).toEqual(await rollupTable());
 

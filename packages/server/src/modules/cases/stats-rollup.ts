@@ -132,6 +132,20 @@ function rollupAnswers(s: CaseSelection, grouping: CaseGrouping): boolean {
   return !!s.from && !!s.to && !s.openOnly && (grouping === 'region' ? depth < COUNTY_DEPTH : depth <= COUNTY_DEPTH);
 }
 
+/** The depth of a prefecture's region path (province/prefecture): the wide roll-up's finest region. */
+const WIDE_DEPTH = 2;
+
+/**
+ * Whether the wide roll-up (per prefecture × day or month × category, decision 0195) answers a
+ * selection the roll-up answers: no unit, a base at prefecture level or above, grouped by category
+ * or month, or by region under a province (its children are prefectures).
+ */
+function wideAnswers(s: CaseSelection, grouping: CaseGrouping): boolean {
+  const depth = s.basePath.split('/').length;
+  if (s.unitId !== undefined || grouping === 'unit') return false;
+  return grouping === 'region' ? depth < WIDE_DEPTH : depth <= WIDE_DEPTH;
+}
+
 /** The statistics' counts straight from problem_case (the reference the roll-up is tested against). */
 export async function directCounts(
   db: Kysely<Database>,
@@ -150,10 +164,17 @@ export async function directCounts(
   }));
 }
 
+/** By key in byte order, undispatched (null) last. */
+const byKey = (a: { key: string | null }, b: { key: string | null }) =>
+  a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1;
+
 type Row = Partial<RatedCounts> & { key: string | null };
 
 /**
- * The statistics' counts per group, added from parts: whole months from the roll-up; a partial month
+ * The statistics' counts per group, added from parts. A wide selection (no unit, base at prefecture
+ * level or above, grouped by category, month or a province's prefectures) reads the wide roll-up:
+ * its month rows for the whole months, its day rows for the partial months at the edges. Otherwise
+ * whole months come from the roll-up; a partial month
  * at an edge from problem_case, or as its month's roll-up less the days not read where those are
  * fewer; the open and overdue counts of everything the roll-up answered read live from open cases
  * ("due" there is the closed and the open past their deadline now). A selection the roll-up cannot
@@ -166,6 +187,38 @@ export async function selectionCounts(
 ): Promise<RatedCounts[]> {
   if (!rollupAnswers(selection, grouping)) return directCounts(db, selection, grouping);
   const { whole, edges } = splitPeriod(selection.from!, selection.to!);
+  if (wideAnswers(selection, grouping)) {
+    // One statement: whole months from the wide month rows, each edge from its days' rows (or as its
+    // month less the days not read, where those are fewer), the open counts of the period live.
+    const parts: Parameters<typeof caseStatsRollupRepository.wideCounts>[3] = [];
+    if (whole) parts.push({ level: 'month', first: whole.first, last: whole.last, sign: 1 });
+    for (const edge of edges) {
+      const complement = complementOf(edge);
+      if (!complement) {
+        parts.push({ level: 'day', first: edge.from, last: edge.to, sign: 1 });
+        continue;
+      }
+      parts.push({ level: 'month', first: edge.month, last: edge.month, sign: 1 });
+      for (const days of complement) parts.push({ level: 'day', first: days.from, last: days.to, sign: -1 });
+    }
+    const rows = await caseStatsRollupRepository.wideCounts(
+      db,
+      selection,
+      grouping,
+      parts,
+      selection.from!,
+      selection.to!,
+    );
+    return rows
+      .map((r) => {
+        const t = zero(r.key);
+        for (const f of FIELDS) if (f !== 'due') (t[f] as number) = Number(r[f] ?? 0);
+        t.due = t.closed + t.overdue_open;
+        return t;
+      })
+      .filter((r) => r.cases > 0)
+      .sort(byKey);
+  }
   const direct: Promise<Row[]>[] = [];
   const rolled: { sign: 1 | -1; rows: Promise<Row[]> }[] = [];
   const live: Promise<Row[]>[] = [];
@@ -206,9 +259,7 @@ export async function selectionCounts(
   });
   for (const rows of liveRows)
     for (const r of rows) add(r, ['open', 'overdue_open'], 1).due += Number(r.overdue_open ?? 0);
-  return [...total.values()]
-    .filter((r) => r.cases > 0)
-    .sort((a, b) => (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1));
+  return [...total.values()].filter((r) => r.cases > 0).sort(byKey);
 }
 
 /** Refills the statistics roll-up from the cases (an existing database, a bulk load); returns its rows. */
