@@ -211,6 +211,28 @@ export const fieldMessages = {
     zh: '不是该地区针对此测评标准的材料',
     en: 'not material of this region for this standard',
   },
+  // What entering a result takes, by the standard's scoring rule.
+  'scoring.needChecked': {
+    zh: '按达标比例计分的测评标准须填写检查数',
+    en: 'a proportion standard takes the number of checks',
+  },
+  'scoring.needPassed': {
+    zh: '按达标比例计分的测评标准须填写合格数',
+    en: 'a proportion standard takes the number of checks passed',
+  },
+  'scoring.passedOverChecked': { zh: '合格数不能超过检查数', en: 'cannot exceed the checks made' },
+  'scoring.needSatisfaction': {
+    zh: '满意度调查类测评标准须填写 0-100 的满意度得分',
+    en: 'a survey standard takes a satisfaction score 0-100',
+  },
+  'scoring.needValue': {
+    zh: '按目标值计分的测评标准须填写指标值',
+    en: 'a threshold standard takes the indicator value',
+  },
+  'scoring.needReviewed': {
+    zh: '扣分类测评标准应录入发现的问题；没有问题时发送 reviewed: true 标记为合格',
+    en: 'a deduction standard takes findings; send reviewed: true to mark it passed',
+  },
   'title.endOnlySuspension': { zh: '只有暂停和取消资格才有截止日期', en: 'only suspensions and bars have an end date' },
   'title.endsBeforeEffect': { zh: '截止日期早于生效日期', en: 'ends before it takes effect' },
   'title.notEligible': {

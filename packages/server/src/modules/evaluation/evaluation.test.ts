@@ -390,6 +390,7 @@ describe('a year-end round for the prefecture cities', () => {
     );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].field).toBe('body.passed');
+    expect(wrong.json().errors[0].message).toBe('合格数不能超过检查数');
   });
 
   it('unpublished scores are hidden from the cities, even their own', async () => {

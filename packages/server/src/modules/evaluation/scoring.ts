@@ -8,6 +8,7 @@ import {
   type Evidence,
   type Finding,
   type FrameworkDocument,
+  type LocalizedMessage,
   type Result,
   type ScoringSheet,
   type RoundStatus,
@@ -255,23 +256,19 @@ export async function enterResult(
   evaluationPolicy.canScore(ctx.actor, round.access, region, standard.method);
   assertScoringOpen(round);
   const kind = standard.rule.kind;
-  const need = (ok: boolean, field: string, message: string) => {
-    if (!ok) throw invalid([{ field: `body.${field}`, message }]);
+  const need = (ok: boolean, field: string, text: LocalizedMessage) => {
+    if (!ok) throw invalid([{ field: `body.${field}`, message: text }]);
   };
   if (kind === 'proportion') {
-    need(request.checked !== undefined, 'checked', 'a proportion standard takes the number of checks');
-    need(request.passed !== undefined, 'passed', 'a proportion standard takes the number of checks passed');
-    need(request.passed! <= request.checked!, 'passed', 'cannot exceed the checks made');
+    need(request.checked !== undefined, 'checked', message('scoring.needChecked'));
+    need(request.passed !== undefined, 'passed', message('scoring.needPassed'));
+    need(request.passed! <= request.checked!, 'passed', message('scoring.passedOverChecked'));
   } else if (kind === 'survey') {
-    need(request.satisfaction !== undefined, 'satisfaction', 'a survey standard takes a satisfaction score 0-100');
+    need(request.satisfaction !== undefined, 'satisfaction', message('scoring.needSatisfaction'));
   } else if (kind === 'threshold') {
-    need(request.value !== undefined, 'value', 'a threshold standard takes the indicator value');
+    need(request.value !== undefined, 'value', message('scoring.needValue'));
   } else {
-    need(
-      request.reviewed !== undefined,
-      'reviewed',
-      'a deduction standard takes findings; send reviewed: true to mark it passed',
-    );
+    need(request.reviewed !== undefined, 'reviewed', message('scoring.needReviewed'));
   }
   return writeResult(
     db,

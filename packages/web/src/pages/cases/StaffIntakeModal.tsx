@@ -5,7 +5,8 @@ import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { LocationField, type LocationValue } from '../public/LocationField.tsx';
+import { LocationField } from '../public/LocationField.tsx';
+import { reportedProblem, type ReportFields } from '../public/reported-problem.ts';
 import { PhotoPicker } from './PhotoPicker.tsx';
 import { categoryOptions, matchesCategory } from './categories.ts';
 import { usePhotoUploads } from './usePhotoUploads.ts';
@@ -13,14 +14,9 @@ import { requiredChoice, requiredText } from '../../components/form-rules.ts';
 
 type StaffChannel = StaffCaseIntake['channel'];
 
-interface Values {
+interface Values extends ReportFields {
   channel: StaffChannel;
-  category?: string[];
-  description?: string;
-  location?: LocationValue;
   reportedAt?: { toISOString: () => string } | null;
-  contactName?: string;
-  contactPhone?: string;
 }
 
 const channels: StaffChannel[] = ['inspector', 'hotline', 'staff'];
@@ -60,24 +56,14 @@ export function StaffIntakeModal({ open, categories, onClose, onFiled }: Props) 
   const save = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
-    const where = values.location ?? {};
-    const regionCode = where.regionCodes?.at(-1);
-    if (!regionCode && (where.lat === undefined || where.lng === undefined)) {
+    const problem = reportedProblem(values, photos.ids);
+    if (!problem) {
       form.setFields([{ name: 'location', errors: [t('case.location.required')] }]);
       return;
     }
-    const name = values.contactName?.trim();
-    const phone = values.contactPhone?.trim();
     const body: StaffCaseIntake = {
+      ...problem,
       channel: values.channel,
-      categoryCode: values.category?.[1] ?? '',
-      description: values.description?.trim() ?? '',
-      lat: where.lat,
-      lng: where.lng,
-      address: where.address?.trim() || undefined,
-      regionCode,
-      photoIds: photos.ids,
-      contact: name || phone ? { name: name || undefined, phone: phone || undefined } : undefined,
       reportedAt: values.reportedAt?.toISOString(),
       idempotencyKey: key,
     };

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesPoint } from '@chuangcheng/core';
 import { forecastSegment, observedPoints, sparklineOption, valueExtent } from './chart-options.ts';
-
-const point = (period: string, value: number | null): SeriesPoint => ({
-  period,
-  value,
-  numerator: null,
-  denominator: null,
-  coverage: { reported: 1, expected: 1, timely: 1 },
-  unapproved: 0,
-});
+import { point } from '../indicators/test-series.ts';
 
 describe('valueExtent', () => {
   it('pads the span by a tenth on each side', () => {

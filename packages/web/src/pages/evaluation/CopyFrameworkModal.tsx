@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
-import { requiredChoice } from '../../components/form-rules.ts';
+import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Values {
   edition: string;
@@ -22,6 +22,7 @@ interface Props {
 /** A new edition started from this one; both editions stay and rounds keep the one they used. */
 export function CopyFrameworkModal({ open, framework, onClose, onCopied }: Props) {
   const t = useT();
+  const required = useRequiredRules();
   const [form] = Form.useForm<Values>();
 
   useEffect(() => {
@@ -52,7 +53,7 @@ export function CopyFrameworkModal({ open, framework, onClose, onCopied }: Props
       >
         <Input maxLength={40} data-testid="framework-copy-edition" />
       </Form.Item>
-      <Form.Item name="name" label={t('evaluation.framework.name')} rules={requiredChoice(t('validation.required'))}>
+      <Form.Item name="name" label={t('evaluation.framework.name')} rules={required.choice}>
         <Input maxLength={500} data-testid="framework-copy-name" />
       </Form.Item>
     </FormModal>

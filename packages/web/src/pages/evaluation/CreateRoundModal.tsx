@@ -13,7 +13,7 @@ import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { cityGroupKeys, roundKindKeys } from './labels.ts';
 import { addRegions, defaultCityGroup, type PickedRegion } from './round-regions.ts';
 import { useFrameworks } from './api.ts';
-import { requiredChoice } from '../../components/form-rules.ts';
+import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Values {
   name: string;
@@ -36,6 +36,7 @@ interface Props {
 /** A new round: kind, framework edition, period, and the regions with the group each is ranked in. */
 export function CreateRoundModal({ open, onClose, onCreated }: Props) {
   const t = useT();
+  const required = useRequiredRules();
   const me = useMe();
   const showError = useApiError();
   const [form] = Form.useForm<Values>();
@@ -122,22 +123,18 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
       onClose={close}
       width={820}
     >
-      <Form.Item name="name" label={t('evaluation.round.name')} rules={requiredChoice(t('validation.required'))}>
+      <Form.Item name="name" label={t('evaluation.round.name')} rules={required.choice}>
         <Input maxLength={500} placeholder={t('evaluation.round.namePlaceholder')} data-testid="round-name" />
       </Form.Item>
       <Space wrap size="large" align="start">
-        <Form.Item name="kind" label={t('evaluation.round.kind')} rules={requiredChoice(t('validation.required'))}>
+        <Form.Item name="kind" label={t('evaluation.round.kind')} rules={required.choice}>
           <Select
             style={{ width: 160 }}
             options={RoundKind.options.map((kind) => ({ value: kind, label: t(roundKindKeys[kind]) }))}
             data-testid="round-kind"
           />
         </Form.Item>
-        <Form.Item
-          name="frameworkId"
-          label={t('evaluation.round.framework')}
-          rules={requiredChoice(t('validation.required'))}
-        >
+        <Form.Item name="frameworkId" label={t('evaluation.round.framework')} rules={required.choice}>
           <Select
             style={{ width: 360 }}
             options={(frameworks?.items ?? []).map((item) => ({
@@ -147,30 +144,22 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
             data-testid="round-framework"
           />
         </Form.Item>
-        <Form.Item name="year" label={t('evaluation.round.year')} rules={requiredChoice(t('validation.required'))}>
+        <Form.Item name="year" label={t('evaluation.round.year')} rules={required.choice}>
           <InputNumber min={2000} max={2100} data-testid="round-year" />
         </Form.Item>
       </Space>
       <Space wrap size="large" align="start">
-        <Form.Item
-          name="periodStart"
-          label={t('evaluation.round.periodStart')}
-          rules={requiredChoice(t('validation.required'))}
-        >
+        <Form.Item name="periodStart" label={t('evaluation.round.periodStart')} rules={required.choice}>
           <Input type="date" data-testid="round-period-start" />
         </Form.Item>
-        <Form.Item
-          name="periodEnd"
-          label={t('evaluation.round.periodEnd')}
-          rules={requiredChoice(t('validation.required'))}
-        >
+        <Form.Item name="periodEnd" label={t('evaluation.round.periodEnd')} rules={required.choice}>
           <Input type="date" data-testid="round-period-end" />
         </Form.Item>
         <Form.Item
           name="testDate"
           label={t('evaluation.round.testDate')}
           tooltip={t('evaluation.round.testDateHelp')}
-          rules={requiredChoice(t('validation.required'))}
+          rules={required.choice}
         >
           <Input type="date" data-testid="round-test-date" />
         </Form.Item>
@@ -178,11 +167,7 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
       <Form.Item name="unannounced" valuePropName="checked">
         <Checkbox data-testid="round-unannounced">{t('evaluation.round.unannounced')}</Checkbox>
       </Form.Item>
-      <Form.Item
-        name="ownerRegionCode"
-        label={t('evaluation.round.owner')}
-        rules={requiredChoice(t('validation.required'))}
-      >
+      <Form.Item name="ownerRegionCode" label={t('evaluation.round.owner')} rules={required.choice}>
         <RegionSelect known={[{ code: me.regionCode, name: me.regionName }]} testId="round-owner" />
       </Form.Item>
       <Typography.Text strong>{t('evaluation.round.regions')}</Typography.Text>

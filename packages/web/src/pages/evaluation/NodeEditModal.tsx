@@ -13,7 +13,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { replaceNode, type FoundNode, type NodePatch } from './framework-tree.ts';
 import { methodKeys, ruleKindKeys } from './labels.ts';
-import { requiredChoice, requiredText } from '../../components/form-rules.ts';
+import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Values {
   name?: string;
@@ -100,6 +100,7 @@ function patchOf(node: FoundNode, values: Values): NodePatch {
 /** Edits one node; saving stores the whole edition as a new version with the note as its reason. */
 export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props) {
   const t = useT();
+  const required = useRequiredRules();
   const [form] = Form.useForm<Values>();
   const ruleKind = Form.useWatch('ruleKind', form);
 
@@ -126,7 +127,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
       width={640}
     >
       {!isStandard && (
-        <Form.Item name="name" label={t('evaluation.node.name')} rules={requiredChoice(t('validation.required'))}>
+        <Form.Item name="name" label={t('evaluation.node.name')} rules={required.choice}>
           <Input maxLength={500} data-testid="node-name" />
         </Form.Item>
       )}
@@ -139,13 +140,13 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
       )}
       {isStandard && (
         <>
-          <Form.Item name="text" label={t('evaluation.node.text')} rules={requiredChoice(t('validation.required'))}>
+          <Form.Item name="text" label={t('evaluation.node.text')} rules={required.choice}>
             <Input.TextArea rows={2} maxLength={500} data-testid="node-text" />
           </Form.Item>
-          <Form.Item name="points" label={t('evaluation.node.points')} rules={requiredChoice(t('validation.required'))}>
+          <Form.Item name="points" label={t('evaluation.node.points')} rules={required.choice}>
             <InputNumber min={0} max={1000} step={0.5} data-testid="node-points" />
           </Form.Item>
-          <Form.Item name="method" label={t('evaluation.node.method')} rules={requiredChoice(t('validation.required'))}>
+          <Form.Item name="method" label={t('evaluation.node.method')} rules={required.choice}>
             <Select options={EvaluationMethod.options.map((m) => ({ value: m, label: t(methodKeys[m]) }))} />
           </Form.Item>
           <Form.Item name="siteTypes" label={t('evaluation.node.siteTypes')}>
@@ -157,7 +158,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
               data-testid="node-site-types"
             />
           </Form.Item>
-          <Form.Item name="ruleKind" label={t('evaluation.node.rule')} rules={requiredChoice(t('validation.required'))}>
+          <Form.Item name="ruleKind" label={t('evaluation.node.rule')} rules={required.choice}>
             <Select
               options={(['deduction', 'proportion', 'threshold', 'survey'] as const).map((kind) => ({
                 value: kind,
@@ -166,11 +167,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
             />
           </Form.Item>
           {ruleKind === 'deduction' && (
-            <Form.Item
-              name="perFinding"
-              label={t('evaluation.node.perFinding')}
-              rules={requiredChoice(t('validation.required'))}
-            >
+            <Form.Item name="perFinding" label={t('evaluation.node.perFinding')} rules={required.choice}>
               <InputNumber min={0} max={1000} step={0.5} />
             </Form.Item>
           )}
@@ -188,11 +185,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
                   style={{ width: 120 }}
                 />
               </Form.Item>
-              <Form.Item
-                name="target"
-                label={t('evaluation.node.target')}
-                rules={requiredChoice(t('validation.required'))}
-              >
+              <Form.Item name="target" label={t('evaluation.node.target')} rules={required.choice}>
                 <InputNumber />
               </Form.Item>
               <Form.Item name="partial" label={t('evaluation.node.partial')}>
@@ -211,7 +204,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
         name="note"
         label={t('evaluation.node.note')}
         extra={t('evaluation.node.noteHelp')}
-        rules={requiredText(t('validation.required'))}
+        rules={required.text}
       >
         <Input.TextArea rows={2} maxLength={1000} data-testid="node-note" />
       </Form.Item>

@@ -7,7 +7,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useModalForm } from '../../components/use-form-submit.ts';
 import type { IncidentView } from './types.ts';
 import { useFramework, useFrameworks } from './api.ts';
-import { requiredText } from '../../components/form-rules.ts';
+import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Values {
   regionCode: string;
@@ -27,6 +27,7 @@ interface Props {
 /** Records an incident: when, where, which negative-list category of which framework, and what happened. */
 export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
   const t = useT();
+  const required = useRequiredRules();
   const { form, busy, save } = useModalForm<Values>(open, async (values) => {
     onRecorded(await api.post<IncidentView>('/api/v1/evaluation/incidents', values));
   });
@@ -53,14 +54,10 @@ export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
       onClose={onClose}
       width={640}
     >
-      <Form.Item name="regionCode" label={t('regions.name')} rules={requiredText(t('validation.required'))}>
+      <Form.Item name="regionCode" label={t('regions.name')} rules={required.text}>
         <RegionSelect testId="incident-region" />
       </Form.Item>
-      <Form.Item
-        name="frameworkId"
-        label={t('evaluation.round.framework')}
-        rules={requiredText(t('validation.required'))}
-      >
+      <Form.Item name="frameworkId" label={t('evaluation.round.framework')} rules={required.text}>
         <Select
           options={(frameworks?.items ?? []).map((item) => ({
             value: item.id,
@@ -74,7 +71,7 @@ export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
         label={t('evaluation.incident.category')}
         dependencies={['frameworkId']}
         rules={[
-          ...requiredText(t('validation.required')),
+          ...required.text,
           {
             // A category picked under another framework is not on this one's negative list.
             validator: (_rule, value: string | undefined) =>
@@ -90,21 +87,13 @@ export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
           data-testid="incident-category"
         />
       </Form.Item>
-      <Form.Item
-        name="occurredOn"
-        label={t('evaluation.incident.occurredOn')}
-        rules={requiredText(t('validation.required'))}
-      >
+      <Form.Item name="occurredOn" label={t('evaluation.incident.occurredOn')} rules={required.text}>
         <Input type="date" style={{ width: 200 }} data-testid="incident-date" />
       </Form.Item>
-      <Form.Item name="title" label={t('evaluation.incident.title')} rules={requiredText(t('validation.required'))}>
+      <Form.Item name="title" label={t('evaluation.incident.title')} rules={required.text}>
         <Input maxLength={300} data-testid="incident-title" />
       </Form.Item>
-      <Form.Item
-        name="description"
-        label={t('evaluation.incident.description')}
-        rules={requiredText(t('validation.required'))}
-      >
+      <Form.Item name="description" label={t('evaluation.incident.description')} rules={required.text}>
         <Input.TextArea rows={4} maxLength={5000} data-testid="incident-description" />
       </Form.Item>
     </FormModal>

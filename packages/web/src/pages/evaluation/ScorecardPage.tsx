@@ -160,46 +160,35 @@ function ScorecardView({ scorecard, roundName }: { scorecard: Scorecard; roundNa
         }
       >
         <Row gutter={[12, 12]}>
-          <StatTile>
-            <Statistic
-              title={t('evaluation.scorecard.total')}
-              value={formatPoints(scorecard.total)}
-              data-testid="scorecard-total"
-            />
-          </StatTile>
-          <StatTile>
-            <Statistic
-              title={t('evaluation.scorecard.rate')}
-              value={formatRate(scorecard.rate)}
-              data-testid="scorecard-rate"
-            />
-          </StatTile>
-          <StatTile>
-            <Statistic
-              title={t('evaluation.scorecard.rank')}
-              value={scorecard.rank ?? '—'}
-              suffix={`/ ${scorecard.groupSize}`}
-              data-testid="scorecard-rank"
-            />
-          </StatTile>
-          <StatTile>
-            <Statistic title={t('evaluation.scorecard.main')} value={formatPoints(scorecard.mainScore)} />
-          </StatTile>
-          <StatTile testId="scorecard-minors">
-            <Statistic title={t('evaluation.scorecard.minors')} value={formatPoints(scorecard.minorsScore)} />
+          <StatTile
+            title={t('evaluation.scorecard.total')}
+            value={formatPoints(scorecard.total)}
+            testId="scorecard-total"
+          />
+          <StatTile title={t('evaluation.scorecard.rate')} value={formatRate(scorecard.rate)} testId="scorecard-rate" />
+          <StatTile
+            title={t('evaluation.scorecard.rank')}
+            value={scorecard.rank ?? '—'}
+            suffix={`/ ${scorecard.groupSize}`}
+            testId="scorecard-rank"
+          />
+          <StatTile title={t('evaluation.scorecard.main')} value={formatPoints(scorecard.mainScore)} />
+          <StatTile
+            title={t('evaluation.scorecard.minors')}
+            value={formatPoints(scorecard.minorsScore)}
+            cardTestId="scorecard-minors"
+          >
             {scorecard.minorsGatePassed !== null && (
               <Tag color={scorecard.minorsGatePassed ? 'green' : 'red'}>
                 {t(scorecard.minorsGatePassed ? 'evaluation.scorecard.gatePassed' : 'evaluation.scorecard.gateFailed')}
               </Tag>
             )}
           </StatTile>
-          <StatTile>
-            <Statistic
-              title={t('evaluation.scorecard.negative')}
-              value={deducted > 0 ? `−${formatPoints(deducted)}` : '0'}
-              styles={deducted > 0 ? { content: { color: '#cf1322' } } : undefined}
-            />
-          </StatTile>
+          <StatTile
+            title={t('evaluation.scorecard.negative')}
+            value={deducted > 0 ? `−${formatPoints(deducted)}` : '0'}
+            color={deducted > 0 ? '#cf1322' : undefined}
+          />
         </Row>
         {scorecard.unscored > 0 && (
           <Alert
@@ -358,11 +347,26 @@ function LossList({ losses }: { losses: Loss[] }) {
 }
 
 /** One figure of the scorecard's head row. */
-function StatTile({ testId, children }: { testId?: string; children: ReactNode }) {
+function StatTile(props: {
+  title: string;
+  value: string | number;
+  suffix?: string;
+  color?: string;
+  testId?: string;
+  cardTestId?: string;
+  children?: ReactNode;
+}) {
   return (
     <Col xs={12} md={8} xl={4}>
-      <Card size="small" className={styles.statCard} data-testid={testId}>
-        {children}
+      <Card size="small" className={styles.statCard} data-testid={props.cardTestId}>
+        <Statistic
+          title={props.title}
+          value={props.value}
+          suffix={props.suffix}
+          styles={props.color ? { content: { color: props.color } } : undefined}
+          data-testid={props.testId}
+        />
+        {props.children}
       </Card>
     </Col>
   );

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorSeries, SeriesPoint } from '@chuangcheng/core';
+import type { IndicatorSeries } from '@chuangcheng/core';
 import { seriesPeriods, seriesRows, toCsv } from './series-table.ts';
-
-const point = (period: string, value: number | null): SeriesPoint => ({
-  period,
-  value,
-  numerator: null,
-  denominator: null,
-  coverage: { reported: 1, expected: 1, timely: 1 },
-  unapproved: 0,
-});
+import { point } from './test-series.ts';
 
 const series = {
   regions: [

@@ -7,7 +7,7 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useModalForm } from '../../components/use-form-submit.ts';
-import { requiredChoice } from '../../components/form-rules.ts';
+import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Values {
   successorId: string | null;
@@ -27,6 +27,7 @@ interface Props {
  */
 export function MergeOrgUnitModal({ unit, onClose, onSaved }: Props) {
   const t = useT();
+  const required = useRequiredRules();
   const { form, busy, save } = useModalForm<Values>(unit !== null, async (values) => {
     await api.post(`/api/v1/org-units/${encodeURIComponent(unit!.id)}/merge`, {
       successorId: values.successorId,
@@ -46,7 +47,7 @@ export function MergeOrgUnitModal({ unit, onClose, onSaved }: Props) {
       width={560}
     >
       <Typography.Paragraph type="secondary">{t('orgUnits.mergeHelp')}</Typography.Paragraph>
-      <Form.Item name="successorId" label={t('orgUnits.successor')} rules={requiredChoice(t('validation.required'))}>
+      <Form.Item name="successorId" label={t('orgUnits.successor')} rules={required.choice}>
         <OrgUnitSelect testId="org-unit-successor" />
       </Form.Item>
       <Form.Item

@@ -9,20 +9,15 @@ import { PhotoPicker } from '../cases/PhotoPicker.tsx';
 import { usePhotoUploads } from '../cases/usePhotoUploads.ts';
 import { categoryOptions, matchesCategory, timeLimitText } from '../cases/categories.ts';
 import { formatTime } from '../cases/format.ts';
-import { LocationField, type LocationValue } from './LocationField.tsx';
+import { LocationField } from './LocationField.tsx';
+import { reportedProblem, type ReportFields } from './reported-problem.ts';
 import { draftKey, finishDraft, rememberReport } from './report-draft.ts';
 import { usePublicTitle } from './publisher.tsx';
 import styles from './public.module.css';
 import { useNearbyCases, usePublicCategories } from './api.ts';
 import { requiredChoice, requiredText } from '../../components/form-rules.ts';
 
-interface Values {
-  category?: string[];
-  description?: string;
-  location?: LocationValue;
-  contactName?: string;
-  contactPhone?: string;
-}
+type Values = ReportFields;
 
 const MAX_PHOTOS = 6;
 
@@ -53,29 +48,13 @@ export default function ReportPage() {
   const nearby = useNearbyCases(categoryCode, location, { silent: true }).data?.items ?? NO_NEARBY;
 
   const submit = async (values: Values) => {
-    const where = values.location ?? {};
-    const regionCode = where.regionCodes?.at(-1);
-    const hasPlace = (where.lat !== undefined && where.lng !== undefined) || regionCode;
-    if (!hasPlace) {
+    const problem = reportedProblem(values, photos.ids);
+    if (!problem) {
       form.setFields([{ name: 'location', errors: [t('case.location.required')] }]);
       return;
     }
-    const contact =
-      values.contactName?.trim() || values.contactPhone?.trim()
-        ? {
-            name: values.contactName?.trim() || undefined,
-            phone: values.contactPhone?.trim() || undefined,
-          }
-        : undefined;
     const body: PublicCaseIntake = {
-      categoryCode: values.category?.[1] ?? '',
-      description: values.description?.trim() ?? '',
-      lat: where.lat,
-      lng: where.lng,
-      address: where.address?.trim() || undefined,
-      regionCode,
-      photoIds: photos.ids,
-      contact,
+      ...problem,
       // The same key on every attempt of this draft: a retry never makes a second case.
       idempotencyKey: draftKey(sessionStorage),
     };

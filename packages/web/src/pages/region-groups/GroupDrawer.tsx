@@ -6,7 +6,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
-import { requiredText } from '../../components/form-rules.ts';
+import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Values {
   code: string;
@@ -26,6 +26,7 @@ interface Props {
 
 export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
   const t = useT();
+  const required = useRequiredRules();
   const [form] = Form.useForm<Values>();
 
   useEffect(() => {
@@ -83,7 +84,7 @@ export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
         >
           <Input disabled={group !== null} />
         </Form.Item>
-        <Form.Item name="name" label={t('groups.name')} rules={requiredText(t('validation.required'))}>
+        <Form.Item name="name" label={t('groups.name')} rules={required.text}>
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="kind" label={t('groups.kind')} rules={[zodRule(RegionGroupKind, t('validation.required'))]}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Checkbox, Input, Space, Timeline, Typography } from 'antd';
+import { Button, Checkbox, Space, Timeline, Typography } from 'antd';
 import { api } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
@@ -11,6 +11,7 @@ import { AttachmentList } from './AttachmentList.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
 import { InstructionNoticeModal } from './InstructionNoticeModal.tsx';
 import { InstructionStatusTag } from './InstructionStatusTag.tsx';
+import { StepNote } from './StepNote.tsx';
 import { formatTime } from './StatusTag.tsx';
 import type { InstructionDetail } from '@chuangcheng/core';
 import { useCurrentPlan } from '../plans/api.ts';
@@ -173,57 +174,51 @@ export function InstructionDrawer({ id, onClose, onChanged }: Props) {
                   </Button>
                 )}
                 {allowed('report') && (
-                  <>
-                    <Input.TextArea
-                      rows={3}
-                      placeholder={t('instructions.reportPlaceholder')}
-                      value={text}
-                      onChange={(event) => setText(event.target.value)}
-                      data-testid="instruction-report-text"
-                    />
-                    <Space>
-                      <Checkbox checked={interim} onChange={(event) => setInterim(event.target.checked)}>
-                        {t('instructions.interim')}
-                      </Checkbox>
-                      <Button
-                        type="primary"
-                        loading={busy}
-                        onClick={() => void act('report', { text, final: !interim })}
-                        data-testid="instruction-report"
-                      >
-                        {t('instructions.report')}
-                      </Button>
-                    </Space>
-                  </>
+                  <StepNote
+                    rows={3}
+                    placeholder={t('instructions.reportPlaceholder')}
+                    value={text}
+                    onChange={setText}
+                    testId="instruction-report-text"
+                  >
+                    <Checkbox checked={interim} onChange={(event) => setInterim(event.target.checked)}>
+                      {t('instructions.interim')}
+                    </Checkbox>
+                    <Button
+                      type="primary"
+                      loading={busy}
+                      onClick={() => void act('report', { text, final: !interim })}
+                      data-testid="instruction-report"
+                    >
+                      {t('instructions.report')}
+                    </Button>
+                  </StepNote>
                 )}
                 {(allowed('accept') || allowed('return')) && (
-                  <>
-                    <Input.TextArea
-                      rows={2}
-                      placeholder={t('instructions.notePlaceholder')}
-                      value={text}
-                      onChange={(event) => setText(event.target.value)}
-                      data-testid="instruction-note"
-                    />
-                    <Space>
-                      <Button
-                        type="primary"
-                        loading={busy}
-                        onClick={() => void act('accept', { note: text })}
-                        data-testid="instruction-accept"
-                      >
-                        {t('instructions.accept')}
-                      </Button>
-                      <Button
-                        danger
-                        loading={busy}
-                        onClick={() => void act('return', { reason: text })}
-                        data-testid="instruction-return"
-                      >
-                        {t('instructions.return')}
-                      </Button>
-                    </Space>
-                  </>
+                  <StepNote
+                    rows={2}
+                    placeholder={t('instructions.notePlaceholder')}
+                    value={text}
+                    onChange={setText}
+                    testId="instruction-note"
+                  >
+                    <Button
+                      type="primary"
+                      loading={busy}
+                      onClick={() => void act('accept', { note: text })}
+                      data-testid="instruction-accept"
+                    >
+                      {t('instructions.accept')}
+                    </Button>
+                    <Button
+                      danger
+                      loading={busy}
+                      onClick={() => void act('return', { reason: text })}
+                      data-testid="instruction-return"
+                    >
+                      {t('instructions.return')}
+                    </Button>
+                  </StepNote>
                 )}
               </Space>
             )}

@@ -6,7 +6,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { useModalForm } from '../../components/use-form-submit.ts';
 import type { PlanDetail } from '@chuangcheng/core';
-import { requiredText } from '../../components/form-rules.ts';
+import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Values {
   taskId?: string;
@@ -40,6 +40,7 @@ interface Props {
  */
 export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
   const t = useT();
+  const required = useRequiredRules();
   const { form, busy, save } = useModalForm<Values>(open, async (values) => {
     await api.post('/api/v1/notices', {
       ...(values.taskId ? { taskId: values.taskId } : { planCode: plan?.code }),
@@ -81,21 +82,17 @@ export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
           data-testid="notice-task"
         />
       </Form.Item>
-      <Form.Item name="orgUnitId" label={t('notices.unit')} rules={requiredText(t('validation.required'))}>
+      <Form.Item name="orgUnitId" label={t('notices.unit')} rules={required.text}>
         {task ? (
           <Select options={units.map((unit) => ({ value: unit.id, label: unit.name }))} data-testid="notice-unit" />
         ) : (
           <OrgUnitSelect testId="notice-any-unit" />
         )}
       </Form.Item>
-      <Form.Item name="reason" label={t('notices.reason')} rules={requiredText(t('validation.required'))}>
+      <Form.Item name="reason" label={t('notices.reason')} rules={required.text}>
         <Input.TextArea rows={3} maxLength={2000} data-testid="notice-reason" />
       </Form.Item>
-      <Form.Item
-        name="requiredAction"
-        label={t('notices.requiredAction')}
-        rules={requiredText(t('validation.required'))}
-      >
+      <Form.Item name="requiredAction" label={t('notices.requiredAction')} rules={required.text}>
         <Input.TextArea rows={3} maxLength={2000} data-testid="notice-required-action" />
       </Form.Item>
       <Form.Item

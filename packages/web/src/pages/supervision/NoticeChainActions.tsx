@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Input, InputNumber, Space, Typography } from 'antd';
 import { awaitingReply, type Notice } from '@chuangcheng/core';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useT, type MessageKey } from '../../i18n/I18nProvider.tsx';
+import { StepNote } from './StepNote.tsx';
 
 interface Props {
   notice: Notice;
@@ -13,6 +14,13 @@ interface Props {
   act: (path: string, body?: unknown) => Promise<void>;
   onReply: () => void;
 }
+
+/** The office's next step on a reply: review (审核), approve (领导审批), close (销号). */
+const officeStep: Partial<Record<Notice['status'], { path: string; label: MessageKey }>> = {
+  replied: { path: 'review', label: 'notices.review' },
+  reviewed: { path: 'approve', label: 'notices.approve' },
+  approved: { path: 'close', label: 'notices.close' },
+};
 
 /**
  * The steps of the 办结 chain the viewer may take next: the unit signs, replies (申请办结) or asks
@@ -29,6 +37,7 @@ export function NoticeChainActions({ notice, ours, office, busy, act, onReply }:
   const waiting = awaitingReply.includes(notice.status);
   const pending = notice.extension?.status === 'pending';
   const then = (path: string, body?: unknown) => act(path, body).then(() => setNote(''));
+  const next = officeStep[notice.status];
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="notice-actions">
@@ -85,98 +94,76 @@ export function NoticeChainActions({ notice, ours, office, busy, act, onReply }:
           </Button>
         </Space.Compact>
       )}
-      {office && (['replied', 'reviewed', 'approved'].includes(notice.status) || (waiting && pending)) && (
-        <>
-          <Input.TextArea
-            rows={2}
-            placeholder={t('notices.chainNote')}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            data-testid="notice-note"
-          />
-          <Space wrap>
-            {notice.status === 'replied' && (
+      {office && (next || (waiting && pending)) && (
+        <StepNote
+          rows={2}
+          placeholder={t('notices.chainNote')}
+          value={note}
+          onChange={setNote}
+          testId="notice-note"
+          wrap
+        >
+          {next && (
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() => void then(next.path, { note })}
+              data-testid={`notice-${next.path}`}
+            >
+              {t(next.label)}
+            </Button>
+          )}
+          {next && (
+            <Space.Compact>
+              <InputNumber
+                min={1}
+                max={60}
+                precision={0}
+                style={{ width: 190 }}
+                placeholder={t('notices.returnWorkingDays')}
+                value={returnDays}
+                onChange={(value) => setReturnDays(value)}
+                aria-label={t('notices.returnWorkingDays')}
+                data-testid="notice-return-working-days"
+              />
               <Button
-                type="primary"
+                danger
                 loading={busy}
-                onClick={() => void then('review', { note })}
-                data-testid="notice-review"
+                onClick={() =>
+                  void then('return', { reason: note, ...(returnDays ? { replyWorkingDays: returnDays } : {}) })
+                }
+                data-testid="notice-return"
               >
-                {t('notices.review')}
+                {t('notices.return')}
               </Button>
-            )}
-            {notice.status === 'reviewed' && (
+            </Space.Compact>
+          )}
+          {waiting && pending && (
+            <>
+              <Typography.Text>
+                {t('notices.extensionAsked', {
+                  due: notice.extension!.requestedDue,
+                  reason: notice.extension!.reason,
+                })}
+              </Typography.Text>
               <Button
-                type="primary"
                 loading={busy}
-                onClick={() => void then('approve', { note })}
-                data-testid="notice-approve"
+                onClick={() => void then('extension/decision', { approve: true, note })}
+                data-testid="notice-extension-approve"
               >
-                {t('notices.approve')}
+                {t('notices.extensionApprove')}
               </Button>
-            )}
-            {notice.status === 'approved' && (
               <Button
-                type="primary"
+                danger
                 loading={busy}
-                onClick={() => void then('close', { note })}
-                data-testid="notice-close"
+                onClick={() => void then('extension/decision', { approve: false, note })}
+                data-testid="notice-extension-refuse"
               >
-                {t('notices.close')}
+                {t('notices.extensionRefuse')}
               </Button>
-            )}
-            {['replied', 'reviewed', 'approved'].includes(notice.status) && (
-              <Space.Compact>
-                <InputNumber
-                  min={1}
-                  max={60}
-                  precision={0}
-                  style={{ width: 190 }}
-                  placeholder={t('notices.returnWorkingDays')}
-                  value={returnDays}
-                  onChange={(value) => setReturnDays(value)}
-                  aria-label={t('notices.returnWorkingDays')}
-                  data-testid="notice-return-working-days"
-                />
-                <Button
-                  danger
-                  loading={busy}
-                  onClick={() =>
-                    void then('return', { reason: note, ...(returnDays ? { replyWorkingDays: returnDays } : {}) })
-                  }
-                  data-testid="notice-return"
-                >
-                  {t('notices.return')}
-                </Button>
-              </Space.Compact>
-            )}
-            {waiting && pending && (
-              <>
-                <Typography.Text>
-                  {t('notices.extensionAsked', {
-                    due: notice.extension!.requestedDue,
-                    reason: notice.extension!.reason,
-                  })}
-                </Typography.Text>
-                <Button
-                  loading={busy}
-                  onClick={() => void then('extension/decision', { approve: true, note })}
-                  data-testid="notice-extension-approve"
-                >
-                  {t('notices.extensionApprove')}
-                </Button>
-                <Button
-                  danger
-                  loading={busy}
-                  onClick={() => void then('extension/decision', { approve: false, note })}
-                  data-testid="notice-extension-refuse"
-                >
-                  {t('notices.extensionRefuse')}
-                </Button>
-              </>
-            )}
-          </Space>
-        </>
+            </>
+          )}
+        </StepNote>
       )}
     </Space>
   );

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { useOfficePrefixes } from './api.ts';
-import { requiredChoice, requiredText } from '../../components/form-rules.ts';
+import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Values {
   orgUnitId: string;
@@ -19,6 +19,7 @@ interface Values {
  */
 export default function OfficePrefixPage() {
   const t = useT();
+  const required = useRequiredRules();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saved, setSaved] = useState<NoticePrefix[]>([]);
@@ -39,10 +40,10 @@ export default function OfficePrefixPage() {
       <Card title={t('officePrefix.title')}>
         <Typography.Paragraph type="secondary">{t('officePrefix.help')}</Typography.Paragraph>
         <Form form={form} layout="inline" onFinish={() => void save()}>
-          <Form.Item name="orgUnitId" label={t('officePrefix.office')} rules={requiredChoice(t('validation.required'))}>
+          <Form.Item name="orgUnitId" label={t('officePrefix.office')} rules={required.choice}>
             <OrgUnitSelect testId="office-prefix-unit" />
           </Form.Item>
-          <Form.Item name="prefix" label={t('officePrefix.prefix')} rules={requiredText(t('validation.required'))}>
+          <Form.Item name="prefix" label={t('officePrefix.prefix')} rules={required.text}>
             <Input maxLength={20} placeholder="黑文明督" style={{ width: 180 }} data-testid="office-prefix-value" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="office-prefix-save">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Table, type TableColumnsType } from 'antd';
+import { Button, Form, Input, type TableColumnsType } from 'antd';
 import { api } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -7,11 +7,13 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { StatusTag } from '../supervision/StatusTag.tsx';
 import type { ActionItem } from '@chuangcheng/core';
+import { WorkbenchList } from './WorkbenchList.tsx';
 
 /** Joint-meeting action items owned by the unit; 完成 closes one with a note. */
 export function MyActionItems() {
   const t = useT();
-  const { items, loading, reload } = usePagedList<ActionItem>('/api/v1/my/action-items');
+  const list = usePagedList<ActionItem>('/api/v1/my/action-items');
+  const { reload } = list;
   const [completing, setCompleting] = useState<ActionItem | null>(null);
   const [form] = Form.useForm<{ note: string }>();
 
@@ -54,17 +56,13 @@ export function MyActionItems() {
   ];
 
   return (
-    <Card title={t('workbench.actionItems')}>
-      <Table<ActionItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={false}
-        locale={{ emptyText: t('meetings.noActionItems') }}
-        data-testid="workbench-action-items"
-      />
+    <WorkbenchList
+      title={t('workbench.actionItems')}
+      columns={columns}
+      list={list}
+      emptyText={t('meetings.noActionItems')}
+      testId="workbench-action-items"
+    >
       <FormModal
         open={completing !== null}
         title={t('meetings.completeTitle', { title: completing?.title ?? '' })}
@@ -77,6 +75,6 @@ export function MyActionItems() {
           <Input.TextArea rows={3} maxLength={2000} data-testid="action-completion-note" />
         </Form.Item>
       </FormModal>
-    </Card>
+    </WorkbenchList>
   );
 }

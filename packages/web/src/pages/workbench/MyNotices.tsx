@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Space, type TableColumnsType } from 'antd';
 import { awaitingReply, type Notice } from '@chuangcheng/core';
 import { api, withQuery } from '../../api/client.ts';
 import { useApiError } from '../../api/useApiError.ts';
@@ -9,6 +9,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { NoticeDrawer } from '../supervision/NoticeDrawer.tsx';
 import { NoticeStatusTag } from '../supervision/StatusTag.tsx';
 import { ReplyModal } from './ReplyModal.tsx';
+import { WorkbenchList } from './WorkbenchList.tsx';
 
 /** 督办单 addressed to the unit: sign for them (签收) and reply with evidence (反馈). */
 export function MyNotices() {
@@ -16,7 +17,8 @@ export function MyNotices() {
   const me = useMe();
   const { message } = App.useApp();
   const showError = useApiError();
-  const { items, loading, reload } = usePagedList<Notice>(withQuery('/api/v1/notices', { orgUnitId: me.orgUnitId }));
+  const list = usePagedList<Notice>(withQuery('/api/v1/notices', { orgUnitId: me.orgUnitId }));
+  const { reload } = list;
   const [replying, setReplying] = useState<Notice | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
 
@@ -79,17 +81,13 @@ export function MyNotices() {
   ];
 
   return (
-    <Card title={t('workbench.notices')}>
-      <Table<Notice>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={false}
-        locale={{ emptyText: t('notices.none') }}
-        data-testid="workbench-notices"
-      />
+    <WorkbenchList
+      title={t('workbench.notices')}
+      columns={columns}
+      list={list}
+      emptyText={t('notices.none')}
+      testId="workbench-notices"
+    >
       <ReplyModal
         notice={replying}
         onClose={() => setReplying(null)}
@@ -99,6 +97,6 @@ export function MyNotices() {
         }}
       />
       <NoticeDrawer id={viewing} onClose={() => setViewing(null)} onChanged={reload} />
-    </Card>
+    </WorkbenchList>
   );
 }

@@ -7,7 +7,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useModalForm } from '../../components/use-form-submit.ts';
 import { acceptedFiles } from '../supervision/AttachmentUpload.tsx';
 import type { Notice } from '@chuangcheng/core';
-import { requiredText } from '../../components/form-rules.ts';
+import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Props {
   notice: Notice | null;
@@ -18,6 +18,7 @@ interface Props {
 /** 反馈: the reply text and any evidence files; the files go up first, then the reply. */
 export function ReplyModal({ notice, onClose, onSaved }: Props) {
   const t = useT();
+  const required = useRequiredRules();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const { form, busy, save } = useModalForm<{ text: string }>(notice !== null, async ({ text }) => {
     if (!notice) return;
@@ -43,7 +44,7 @@ export function ReplyModal({ notice, onClose, onSaved }: Props) {
       }}
       width={600}
     >
-      <Form.Item name="text" label={t('notices.replyText')} rules={requiredText(t('validation.required'))}>
+      <Form.Item name="text" label={t('notices.replyText')} rules={required.text}>
         <Input.TextArea rows={5} maxLength={5000} data-testid="notice-reply-text" />
       </Form.Item>
       <Form.Item label={t('notices.evidence')}>

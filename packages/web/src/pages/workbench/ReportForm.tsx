@@ -14,7 +14,7 @@ import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { AttachmentList } from '../supervision/AttachmentList.tsx';
 import { AttachmentUpload } from '../supervision/AttachmentUpload.tsx';
 import { today } from '../supervision/StatusTag.tsx';
-import { requiredChoice } from '../../components/form-rules.ts';
+import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Values {
   period: string;
@@ -39,6 +39,7 @@ interface Props {
 /** Writes a progress report: saved as a draft, evidence attached, then submitted. */
 export function ReportForm({ taskId, plan, milestones, draft, reports, missingPeriods, onChanged }: Props) {
   const t = useT();
+  const required = useRequiredRules();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
 
@@ -107,7 +108,7 @@ export function ReportForm({ taskId, plan, milestones, draft, reports, missingPe
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {draft ? t('reports.editDraft', { version: draft.version }) : t('reports.new')}
       </Typography.Title>
-      <Form.Item name="period" label={t('reports.period')} rules={requiredChoice(t('validation.required'))}>
+      <Form.Item name="period" label={t('reports.period')} rules={required.choice}>
         <Select
           showSearch
           options={periods}
@@ -116,7 +117,7 @@ export function ReportForm({ taskId, plan, milestones, draft, reports, missingPe
           data-testid="report-period"
         />
       </Form.Item>
-      <Form.Item name="narrative" label={t('reports.narrative')} rules={requiredChoice(t('validation.required'))}>
+      <Form.Item name="narrative" label={t('reports.narrative')} rules={required.choice}>
         <Input.TextArea rows={4} maxLength={20000} data-testid="report-narrative" />
       </Form.Item>
       <Form.Item name="measures" label={t('reports.measures')}>
@@ -128,10 +129,10 @@ export function ReportForm({ taskId, plan, milestones, draft, reports, missingPe
             <Space orientation="vertical" style={{ width: '100%' }}>
               {fields.map((field) => (
                 <Space key={field.key} align="baseline">
-                  <Form.Item name={[field.name, 'label']} noStyle rules={requiredChoice(t('validation.required'))}>
+                  <Form.Item name={[field.name, 'label']} noStyle rules={required.choice}>
                     <Input placeholder={t('reports.figureLabel')} style={{ width: 260 }} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'value']} noStyle rules={requiredChoice(t('validation.required'))}>
+                  <Form.Item name={[field.name, 'value']} noStyle rules={required.choice}>
                     <InputNumber placeholder={t('reports.figureValue')} style={{ width: 140 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'unit']} noStyle>
