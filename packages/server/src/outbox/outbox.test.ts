@@ -266,6 +266,19 @@ describe('coalesced deliveries', () => {
     expect(statuses).toEqual(ids.map(() => ({ status: 'done', attempts: 1 })));
   });
 
+  it('delivers the coalesced deliveries of a batch in the order of their keys (locks taken in one order)', async () => {
+    await drainOutbox(ctx);
+    const delivered: string[] = [];
+    const subscriber = defineSubscriber(
+      'test.coalesced-ordered',
+      { 'case.dispatched': async (_trx, payload) => void delivered.push(payload.unitId) },
+      { 'case.dispatched': (payload) => payload.unitId },
+    );
+    for (const unit of ['c', 'a', 'c', 'b']) await ctx.db.transaction().execute((trx) => emitEvent(trx, slice(unit)));
+    expect(await drainOutbox(ctx, { subscribers: [subscriber] })).toMatchObject({ claimed: 4, delivered: 4 });
+    expect(delivered).toEqual(['a', 'b', 'c']);
+  });
+
   it('fails every event of a coalesced delivery with it, and each is retried', async () => {
     await drainOutbox(ctx);
     let runs = 0;

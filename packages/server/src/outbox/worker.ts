@@ -30,7 +30,7 @@ export function backoffSeconds(attempts: number): number {
 }
 
 /** One delivery to make: a subscriber and the events it takes with it (several when coalesced). */
-type Unit = { subscriber: Subscriber; events: StoredEvent[] };
+type Unit = { subscriber: Subscriber; events: StoredEvent[]; key: string | null };
 
 /**
  * Claims one batch of due events (FOR UPDATE SKIP LOCKED, so workers on other servers take other
@@ -42,6 +42,18 @@ type Unit = { subscriber: Subscriber; events: StoredEvent[] };
  * once, with the newest of them, and each is recorded with that delivery (decision 0194). The
  * records of the batch are written with one statement, and the finished events with another.
  */
+/**
+ * Puts the coalesced deliveries in the order of their keys, in the places they hold among the
+ * others (which keep the order of their events). A coalesced delivery may lock what its key names
+ * (the statistics roll-up locks its slice until the batch commits): two servers' batches then take
+ * those locks in one order and cannot deadlock on them.
+ */
+function inKeyOrder(units: Unit[]): void {
+  const places = units.flatMap((unit, i) => (unit.key === null ? [] : [i]));
+  const keyed = places.map((i) => units[i]!).sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0));
+  places.forEach((place, i) => (units[place] = keyed[i]!));
+}
+
 export async function deliverBatch(db: Kysely<Database>, options: DeliveryOptions = {}): Promise<DeliveryCounts> {
   const subscribers = options.subscribers ?? allSubscribers;
   const now = options.now ?? new Date();
@@ -66,11 +78,12 @@ export async function deliverBatch(db: Kysely<Database>, options: DeliveryOption
           joined.events.push(event);
           continue;
         }
-        const unit = { subscriber, events: [event] };
+        const unit = { subscriber, events: [event], key: key === null ? null : `${subscriber.name}|${key}` };
         units.push(unit);
-        if (key !== null) byKey.set(`${subscriber.name}|${key}`, unit);
+        if (unit.key !== null) byKey.set(unit.key, unit);
       }
     }
+    inKeyOrder(units);
     const records: DeliveryRecord[] = [];
     const retried = new Set<number>();
     for (const { subscriber, events: taken } of units) {

@@ -165,6 +165,8 @@ describe('statistics as an office counts them', () => {
       idempotencyKey: crypto.randomUUID(),
     });
     expect(staff.statusCode, staff.body).toBe(201);
+    // A city's read by month is the roll-up's, kept by the case events' delivery (decision 0195).
+    await drainOutbox(ctx);
     const then = (
       await dispatcher.get(
         `/api/v1/cases/stats?groupBy=month&categoryCode=event-dust&from=${day(reportedAt)}&to=${day(reportedAt)}`,
@@ -201,6 +203,7 @@ describe('statistics as an office counts them', () => {
     expect((await rate(1, false)).json().status).toBe('handled');
     await act(inspector, c.id, { action: 'verify', passed: true });
     expect((await rate(5, true)).statusCode).toBe(200);
+    await drainOutbox(ctx);
     const stats = (await dispatcher.get('/api/v1/cases/stats?groupBy=category&categoryCode=event-muck')).json();
     expect(stats.total).toMatchObject({
       cases: 2,

@@ -111,9 +111,7 @@ async function keptJson<T>(
 ): Promise<KeptJson> {
   const { region, setUp, evaluations } = await request(db, actor, query);
   const kept = await evaluations();
-  return cachedView(kept, `${view}|${region.code}`, async () =>
-    keptJsonOf(serialize(await form(await setUp(), kept))),
-  );
+  return cachedView(kept, `${view}|${region.code}`, async () => keptJsonOf(serialize(await form(await setUp(), kept))));
 }
 
 function countStatuses(evaluations: readonly TargetEvaluation[]): StatusCounts {
