@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distributionCode } from '@chuangcheng/core';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
-import { createUnit, phonePhoto, postPhoto, randomIp, report } from './fixtures.ts';
+import { createUnit, DAOLI, phonePhoto, postPhoto, randomIp, report } from './fixtures.ts';
 import { caseStatsSubscriber } from './subscribers.ts';
 import { caseStatsRollupRepository } from './stats-rollup-repository.ts';
 import type { CaseGrouping, CaseSelection } from './stats-repository.ts';
@@ -288,6 +288,31 @@ describe('the roll-up read on generated cases', () => {
 });
 
 describe('the roll-up kept through the outbox', () => {
+  it('delivers one batch of reports on two days of one month into both days', async () => {
+    const cityAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
+    await drainOutbox(ctx);
+    // Two hotline reports entered now for calls of two days of last month: one county, one category.
+    const now = new Date();
+    const lastMonth = (day: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, day, 4));
+    for (const day of [3, 17]) {
+      const res = await cityAdmin.post('/api/v1/cases', {
+        categoryCode: 'event-dust',
+        description: `两天的热线补录 ${day}`,
+        ...DAOLI,
+        regionCode: '230102',
+        channel: 'hotline',
+        reportedAt: lastMonth(day).toISOString(),
+        idempotencyKey: crypto.randomUUID(),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    // One pass claims both events: each day's wide row counts its report.
+    await drainOutbox(ctx);
+    const kept = await rollupTable();
+    await rebuildCaseStatistics(ctx.db);
+    expect(kept).toEqual(await rollupTable());
+  });
+
   it('after a random sequence of workflow actions equals a full recompute, also when every event arrives twice', async () => {
     const cityAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
     const officers = [

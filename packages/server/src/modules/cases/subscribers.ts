@@ -1,12 +1,18 @@
 import { defineSubscriber } from '../../outbox/subscriber.ts';
 import { caseStatsRollupRepository, COUNTY_DEPTH } from './stats-rollup-repository.ts';
 
-/** The month of report in China time ('YYYY-MM'), as the roll-up's `date_trunc(… 'Asia/Shanghai')` has it. */
-const chinaMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' });
+/** The day of report in China time ('YYYY-MM-DD'), as the roll-up's `at time zone 'Asia/Shanghai'` has it. */
+const chinaDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /**
- * The slice a `case.changed` names: prefecture, month of report, county path, category. Two events
- * with the same slice need one recompute (decision 0194).
+ * What a `case.changed` delivery recomputes: the case's (prefecture, month, county, category) slice
+ * and its (prefecture, day, category) row of the wide roll-up. Two events need one recompute only
+ * when both are the same: same prefecture, county, category and day of report (decision 0194).
  */
 function caseSliceKey(payload: {
   prefectureCode: string;
@@ -15,8 +21,8 @@ function caseSliceKey(payload: {
   categoryCode: string;
 }): string {
   const county = payload.regionPath.split('/').slice(0, COUNTY_DEPTH).join('/');
-  const month = chinaMonth.format(new Date(payload.reportedAt));
-  return JSON.stringify([payload.prefectureCode, month, county, payload.categoryCode]);
+  const day = chinaDay.format(new Date(payload.reportedAt));
+  return JSON.stringify([payload.prefectureCode, day, county, payload.categoryCode]);
 }
 
 /*
