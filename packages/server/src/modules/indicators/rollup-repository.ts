@@ -48,7 +48,7 @@ export type RollupInput = {
  * last event.
  */
 function countedFigures(input: RollupInput) {
-  const { dataSetCode, elements, units, timelyDays } = input;
+  const { dataSetCode, elements, units } = input;
   const present = sourceKindPrecedence.filter((k) => input.kinds.includes(k));
   const rank = sql`array_position(${sql.val([...sourceKindPrecedence])}::text[], o.source_kind)`;
   const rank2 = sql`array_position(${sql.val([...sourceKindPrecedence])}::text[], o2.source_kind)`;
@@ -102,15 +102,36 @@ function countedFigures(input: RollupInput) {
         and not ${shadowed}
     ),
     t as (
-      select f.*,
-             f.known_at is null or (f.known_at at time zone 'UTC')::date <= (
-               case length(f.period)
-                 when 4 then make_date(left(f.period, 4)::int, 12, 31)
-                 when 6 then (make_date(left(f.period, 4)::int, right(f.period, 1)::int * 3, 1) + interval '1 month')::date - 1
-                 else (to_date(f.period || '-01', 'YYYY-MM-DD') + interval '1 month')::date - 1
-               end + ${timelyDays}::int) as timely
-      from f
+      select f.*, (f.known_at at time zone 'UTC')::date as known_date from f
     )`;
+}
+
+/**
+ * Whether figures known on `known_date` (null: no date) count as timely for `period`: known within
+ * the timely days after the period's end. Written over a column so that it can run once per group.
+ */
+function timelyOn(timelyDays: number) {
+  return sql`(known_date is null or known_date <= (
+               case length(period)
+                 when 4 then make_date(left(period, 4)::int, 12, 31)
+                 when 6 then (make_date(left(period, 4)::int, right(period, 1)::int * 3, 1) + interval '1 month')::date - 1
+                 else (to_date(period || '-01', 'YYYY-MM-DD') + interval '1 month')::date - 1
+               end + ${timelyDays}::int))`;
+}
+
+/**
+ * Memory for the national roll-up's sort and hash steps in its one transaction (PostgreSQL's 4 MB
+ * default spills about 170 MB of sorted figures to disk for 3,000 counties; decision 0205).
+ */
+const ROLLUP_WORK_MEM = '128MB';
+
+/** Runs `read` in a transaction whose sorts and hashes may use `ROLLUP_WORK_MEM`. */
+async function withRollupMemory<T>(db: Db, read: (db: Db) => Promise<T>): Promise<T> {
+  const run = async (trx: Db) => {
+    await sql`select set_config('work_mem', ${ROLLUP_WORK_MEM}, true)`.execute(trx);
+    return read(trx);
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 /** SQL of the cockpit's roll-up: a data set's counted figures summed per group, scope, element and period. */
@@ -133,36 +154,53 @@ export const rollupRepository = {
   /** The counted figures (`countedFigures`) summed per (scope, element, group, period). */
   async cells(db: Db, input: RollupInput): Promise<RollupCell[]> {
     if (input.elements.length === 0 || input.units.length === 0) return [];
-    const result = await sql<{
-      scope: number;
-      element: string;
-      grp: string;
-      period: string;
-      total: number;
-      reported: number;
-      unapproved: number;
-      timely: number;
-      w_total: number | null;
-      w_sum: number | null;
-      w_reported: number;
-      w_unapproved: number;
-      w_timely: number;
-      stamp: Date | string;
-    }>`
-      ${countedFigures(input)}
-      select m.scope, t.element, m.grp, t.period,
+    const result = await withRollupMemory(db, (trx) =>
+      sql<{
+        scope: number;
+        element: string;
+        grp: string;
+        period: string;
+        total: number;
+        reported: number;
+        unapproved: number;
+        timely: number;
+        w_total: number | null;
+        w_sum: number | null;
+        w_reported: number;
+        w_unapproved: number;
+        w_timely: number;
+        stamp: Date | string;
+      }>`
+      ${countedFigures(input)},
+    -- Summed per known day first: timeliness is decided once per group and day, not per figure.
+    g as (
+      select m.scope, t.element, m.grp, t.period, t.known_date,
              sum(t.value) as total,
-             count(*)::int as reported,
-             (count(*) filter (where not t.approved))::int as unapproved,
-             (count(*) filter (where t.timely))::int as timely,
+             count(*) as reported,
+             count(*) filter (where not t.approved) as unapproved,
              sum(t.value * m.weight) filter (where m.weight > 0) as w_total,
              sum(m.weight) filter (where m.weight > 0) as w_sum,
-             (count(*) filter (where m.weight > 0))::int as w_reported,
-             (count(*) filter (where m.weight > 0 and not t.approved))::int as w_unapproved,
-             (count(*) filter (where m.weight > 0 and t.timely))::int as w_timely,
+             count(*) filter (where m.weight > 0) as w_reported,
+             count(*) filter (where m.weight > 0 and not t.approved) as w_unapproved,
              max(t.stamp) as stamp
       from t join m on m.code = t.region_code
-      group by m.scope, t.element, m.grp, t.period`.execute(db);
+      group by m.scope, t.element, m.grp, t.period, t.known_date
+    ),
+    gt as (select g.*, ${timelyOn(input.timelyDays)} as timely from g)
+      select scope, element, grp, period,
+             sum(total) as total,
+             sum(reported)::int as reported,
+             sum(unapproved)::int as unapproved,
+             coalesce(sum(reported) filter (where timely), 0)::int as timely,
+             sum(w_total) as w_total,
+             sum(w_sum) as w_sum,
+             sum(w_reported)::int as w_reported,
+             sum(w_unapproved)::int as w_unapproved,
+             coalesce(sum(w_reported) filter (where timely), 0)::int as w_timely,
+             max(stamp) as stamp
+      from gt
+      group by scope, element, grp, period`.execute(trx),
+    );
     return result.rows.map((r) => ({
       scope: r.scope,
       element: r.element,
@@ -191,14 +229,17 @@ export const rollupRepository = {
     input: RollupInput,
   ): Promise<{ scope: number; group: string; period: string; unapproved: number; late: number }[]> {
     if (input.elements.length === 0 || input.units.length === 0) return [];
-    const result = await sql<{ scope: number; grp: string; period: string; unapproved: number; late: number }>`
-      ${countedFigures(input)}
-      select m.scope, m.grp, t.period,
-             (count(distinct t.region_code) filter (where not t.approved))::int as unapproved,
-             (count(distinct t.region_code) filter (where not t.timely))::int as late
-      from t join m on m.code = t.region_code
-      where not t.approved or not t.timely
-      group by m.scope, m.grp, t.period`.execute(db);
+    const result = await withRollupMemory(db, (trx) =>
+      sql<{ scope: number; grp: string; period: string; unapproved: number; late: number }>`
+      ${countedFigures(input)},
+    tt as (select t.*, ${timelyOn(input.timelyDays)} as timely from t)
+      select m.scope, m.grp, tt.period,
+             (count(distinct tt.region_code) filter (where not tt.approved))::int as unapproved,
+             (count(distinct tt.region_code) filter (where not tt.timely))::int as late
+      from tt join m on m.code = tt.region_code
+      where not tt.approved or not tt.timely
+      group by m.scope, m.grp, tt.period`.execute(trx),
+    );
     return result.rows.map((r) => ({
       scope: r.scope,
       group: r.grp,
