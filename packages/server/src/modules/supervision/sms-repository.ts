@@ -46,7 +46,11 @@ export const smsRepository = {
   ): Promise<boolean> {
     const fresh = await trx
       .insertInto('sms_delivery')
-      .values({ prefecture_code: notification.prefecture_code, notification_id: notification.id, phone_index: phoneIndex })
+      .values({
+        prefecture_code: notification.prefecture_code,
+        notification_id: notification.id,
+        phone_index: phoneIndex,
+      })
       .onConflict((oc) => oc.columns(['prefecture_code', 'notification_id', 'phone_index']).doNothing())
       .executeTakeFirst();
     return Number(fresh.numInsertedOrUpdatedRows ?? 0) > 0;
