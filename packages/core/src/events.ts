@@ -202,6 +202,11 @@ export const eventCatalogue = {
     version: 1,
     payload: z.object({
       notificationId: Id,
+      /**
+       * The notification's prefecture (its distribution column, decision 0200); absent in events
+       * written before it, whose subscriber reads it by the notification's id.
+       */
+      prefectureCode: Code.optional(),
       recipientOrgUnitId: Id,
       /** The reminder's Chinese text, as the SMS carries it. */
       text: z.string(),

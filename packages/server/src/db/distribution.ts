@@ -29,4 +29,9 @@ export const DISTRIBUTED_TABLES: readonly { table: string; column: string }[] = 
   { table: 'evaluation_evidence', column: 'prefecture_code' },
   { table: 'evaluation_finding', column: 'prefecture_code' },
   { table: 'evaluation_publication_region', column: 'prefecture_code' },
+  { table: 'joint_meeting', column: 'prefecture_code' },
+  { table: 'joint_meeting_attendee', column: 'prefecture_code' },
+  { table: 'action_item', column: 'prefecture_code' },
+  { table: 'notification', column: 'prefecture_code' },
+  { table: 'sms_delivery', column: 'prefecture_code' },
 ];

@@ -21,6 +21,7 @@ export interface ActionItem {
   id: string;
   meeting_id: string;
   owner_org_unit_id: string;
+  prefecture_code: string;
   status: string;
   title: string;
 }
@@ -583,6 +584,7 @@ export interface JointMeeting {
   location: string | null;
   minutes: Generated<string>;
   plan_id: string;
+  prefecture_code: string;
   region_code: string;
   title: string;
   updated_at: Generated<Timestamp>;
@@ -591,6 +593,7 @@ export interface JointMeeting {
 export interface JointMeetingAttendee {
   meeting_id: string;
   org_unit_id: string;
+  prefecture_code: string;
 }
 
 export interface LeaderInstruction {
@@ -636,6 +639,7 @@ export interface Notification {
   kind: string;
   link: string | null;
   message: StoredJson | null;
+  prefecture_code: string;
   read_at: Timestamp | null;
   recipient_org_unit_id: string;
   subject_id: string;
@@ -926,6 +930,7 @@ export interface SignInFailure {
 export interface SmsDelivery {
   notification_id: string;
   phone_index: string;
+  prefecture_code: string;
   sent_at: Generated<Timestamp>;
 }
 

@@ -127,6 +127,7 @@ describe('evidence on notice replies and joint meetings', () => {
         id: meetingId,
         plan_id: plan!.id,
         region_code: '23',
+        prefecture_code: '23',
         title: '联席会议',
         held_on: '2019-06-01',
         created_by: admin!.id,

@@ -113,6 +113,7 @@ describe('overdue action items', () => {
         id: meetingId,
         plan_id: plan!.id,
         region_code: '23',
+        prefecture_code: '23',
         title: '省创城联席会议（第二次）',
         held_on: '2019-04-10',
         created_by: authorId,
@@ -123,6 +124,7 @@ describe('overdue action items', () => {
       .insertInto('action_item')
       .values({
         id: itemId,
+        prefecture_code: '23',
         meeting_id: meetingId,
         title: '报送老旧供热管网改造计划',
         owner_org_unit_id: housing,

@@ -4,7 +4,7 @@ import { type ActionItem, type ActionItemInput, daysBetween, message, statusColo
 import type { Database } from '../../db/schema.ts';
 import { invalid } from '../../http/problem.ts';
 import { assertInScope, type Actor } from '../auth/index.ts';
-import type { ActionItemRow } from './meeting-repository.ts';
+import type { ActionItemRow, MeetingKey } from './meeting-repository.ts';
 import { findUnits } from './units.ts';
 import { supervisionPolicy } from './policy.ts';
 
@@ -48,11 +48,11 @@ export async function checkUnits(
   });
 }
 
-/** Validates new action items and builds their rows. */
+/** Validates new action items and builds their rows, which carry their meeting's prefecture. */
 export async function buildItems(
   db: Kysely<Database>,
   actor: Actor,
-  meetingId: string,
+  meeting: MeetingKey,
   items: readonly ActionItemInput[],
   field: (index: number) => string,
 ): Promise<Insertable<Database['action_item']>[]> {
@@ -65,7 +65,8 @@ export async function buildItems(
   );
   return items.map((i) => ({
     id: crypto.randomUUID(),
-    meeting_id: meetingId,
+    prefecture_code: meeting.prefecture_code,
+    meeting_id: meeting.id,
     title: i.title,
     description: i.description,
     owner_org_unit_id: i.ownerOrgUnitId,

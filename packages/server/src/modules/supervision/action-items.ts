@@ -20,11 +20,11 @@ export async function addActionItems(
 ): Promise<ActionItem[]> {
   const m = await getMeeting(db, meetingId);
   supervisionPolicy.canWriteFor(actor, m.region_path);
-  const rows = await buildItems(db, actor, meetingId, items, (i) => `body.items[${i}]`);
+  const rows = await buildItems(db, actor, m, items, (i) => `body.items[${i}]`);
   return db.transaction().execute(async (trx) => {
     await meetingRepository.insertItems(trx, rows);
     const today = todayInChina();
-    const created = (await meetingRepository.items(trx, { meetingId })).filter((r) => rows.some((x) => x.id === r.id));
+    const created = (await meetingRepository.items(trx, { meeting: m })).filter((r) => rows.some((x) => x.id === r.id));
     await recordAudit(
       trx,
       { actor, requestId },
@@ -53,10 +53,10 @@ export async function completeActionItem(
   const m = await getMeeting(db, item.meeting_id);
   supervisionPolicy.canCompleteActionItem(actor, item, m.region_path);
   return db.transaction().execute(async (trx) => {
-    if (!(await meetingRepository.completeItem(trx, id, actor.userId, note))) {
+    if (!(await meetingRepository.completeItem(trx, item, actor.userId, note))) {
       throw conflict(message('actionItem.done', { title: item.title }));
     }
-    const after = presentItem((await meetingRepository.findItem(trx, id))!, todayInChina());
+    const after = presentItem((await meetingRepository.findItem(trx, id, item.prefecture_code))!, todayInChina());
     await recordAudit(
       trx,
       { actor, requestId },

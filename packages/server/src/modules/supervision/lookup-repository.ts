@@ -68,7 +68,9 @@ export const supervisionLookupRepository = {
   listOverdueActionItems(db: Db, planId: string, asOf: string, filedBefore: Date, filter: UnitFilter) {
     let query = db
       .selectFrom('action_item as a')
-      .innerJoin('joint_meeting as m', 'm.id', 'a.meeting_id')
+      .innerJoin('joint_meeting as m', (join) =>
+        join.onRef('m.prefecture_code', '=', 'a.prefecture_code').onRef('m.id', '=', 'a.meeting_id'),
+      )
       .innerJoin('org_unit as u', 'u.id', 'a.owner_org_unit_id')
       .innerJoin('region as r', 'r.code', 'u.region_code')
       .select([

@@ -1,6 +1,7 @@
 import { attachmentLookup } from '../attachments/index.ts';
 import {
   type CreateMeetingRequest,
+  distributionCode,
   type MeetingDetail,
   MeetingKind,
   type MeetingSummary,
@@ -19,6 +20,7 @@ import { planLookup, planPolicy } from '../plans/index.ts';
 import { buildItems, checkUnits, presentItem } from './action-item-view.ts';
 import { meetingRepository, type MeetingRow } from './meeting-repository.ts';
 import { supervisionPolicy } from './policy.ts';
+import { subjectRepository } from './subject-repository.ts';
 import { todayInChina } from './units.ts';
 
 const summary = (m: MeetingRow): z.infer<typeof MeetingSummary> => ({
@@ -43,8 +45,8 @@ async function detail(db: Kysely<Database>, m: MeetingRow): Promise<MeetingDetai
     ...summary(m),
     minutes: m.minutes,
     decisions: m.decisions,
-    attendees: await meetingRepository.attendees(db, m.id),
-    actionItems: (await meetingRepository.items(db, { meetingId: m.id })).map((i) => presentItem(i, today)),
+    attendees: await meetingRepository.attendees(db, m),
+    actionItems: (await meetingRepository.items(db, { meeting: m })).map((i) => presentItem(i, today)),
     attachments: (await attachmentLookup.listByOwners(db, 'joint_meeting', [m.id])).map(presentAttachment),
   };
 }
@@ -70,11 +72,16 @@ export async function createMeeting(
     throw invalid([{ field: 'body.planCode', message: message('field.unknownPlan', { code: input.planCode }) }]);
   }
   await checkUnits(db, actor, input.attendeeOrgUnitIds, (i) => `body.attendeeOrgUnitIds[${i}]`, false);
-  const id = crypto.randomUUID();
-  const items = await buildItems(db, actor, id, input.actionItems, (i) => `body.actionItems[${i}]`);
+  // The meeting is held in the actor's region: its prefecture (the province's code for a
+  // provincial meeting) is the distribution column of the meeting, its attendees and its items.
+  const region = await subjectRepository.regionPrefecture(db, actor.regionCode);
+  const key = { prefecture_code: distributionCode(actor.regionCode, region.prefecture_code), id: crypto.randomUUID() };
+  const id = key.id;
+  const items = await buildItems(db, actor, key, input.actionItems, (i) => `body.actionItems[${i}]`);
   return db.transaction().execute(async (trx) => {
     await meetingRepository.insert(trx, {
       id,
+      prefecture_code: key.prefecture_code,
       plan_id: plan.id,
       region_code: actor.regionCode,
       kind: input.kind,
@@ -85,7 +92,7 @@ export async function createMeeting(
       decisions: input.decisions,
       created_by: actor.userId,
     });
-    await meetingRepository.setAttendees(trx, id, input.attendeeOrgUnitIds);
+    await meetingRepository.setAttendees(trx, key, input.attendeeOrgUnitIds);
     await meetingRepository.insertItems(trx, items);
     const created = await detail(trx, await getMeeting(trx, id));
     await recordAudit(
@@ -139,7 +146,7 @@ export async function updateMeeting(
   }
   return db.transaction().execute(async (trx) => {
     const before = await detail(trx, m);
-    await meetingRepository.update(trx, id, {
+    await meetingRepository.update(trx, m, {
       kind: input.kind,
       title: input.title,
       held_on: input.heldOn,
@@ -148,7 +155,7 @@ export async function updateMeeting(
       decisions: input.decisions,
       updated_at: new Date(),
     });
-    if (input.attendeeOrgUnitIds) await meetingRepository.setAttendees(trx, id, input.attendeeOrgUnitIds);
+    if (input.attendeeOrgUnitIds) await meetingRepository.setAttendees(trx, m, input.attendeeOrgUnitIds);
     const after = await detail(trx, await getMeeting(trx, id));
     await recordAudit(
       trx,

@@ -8,20 +8,43 @@ function baseQuery(db: Kysely<Database>) {
     .selectFrom('supervision_notice as n')
     .innerJoin('org_unit as u', 'u.id', 'n.org_unit_id')
     .innerJoin('region as r', 'r.code', 'n.region_code')
-    .leftJoin('action_item as a', 'a.id', 'n.action_item_id')
     .leftJoin('org_unit as e', 'e.id', 'n.escalated_to_org_unit_id')
     .selectAll('n')
-    .select([
-      'u.name as org_unit_name',
-      'r.path as region_path',
-      'a.title as action_item_title',
-      'e.name as escalated_to_name',
-    ]);
+    .select(['u.name as org_unit_name', 'r.path as region_path', 'e.name as escalated_to_name']);
 }
 
 type BaseRow = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
 /** A notice with its unit, region, action item and the number and title of its task (from plans). */
-export type NoticeRow = BaseRow & { task_number: string | null; task_title: string | null };
+export type NoticeRow = BaseRow & {
+  task_number: string | null;
+  task_title: string | null;
+  action_item_title: string | null;
+};
+
+/**
+ * The rows with the title of the action item each names, read once for a whole list. An item lies in
+ * its meeting's prefecture, which may not be the notice's (decision 0200), so this is a look-up by id
+ * (under Citus a read of every shard), not a join.
+ */
+async function withActionItemTitles<R extends { action_item_id: string | null }>(
+  db: Kysely<Database>,
+  rows: R[],
+): Promise<(R & { action_item_title: string | null })[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.action_item_id ? [r.action_item_id] : [])))];
+  const titles =
+    ids.length === 0
+      ? new Map<string, string>()
+      : new Map(
+          (await db.selectFrom('action_item').select(['id', 'title']).where('id', 'in', ids).execute()).map((a) => [
+            a.id,
+            a.title,
+          ]),
+        );
+  return rows.map((r) => ({
+    ...r,
+    action_item_title: r.action_item_id ? (titles.get(r.action_item_id) ?? null) : null,
+  }));
+}
 /** A notice's whole key: its prefecture (the distribution column) and its id. */
 export type NoticeKey = { prefecture_code: string; id: string };
 
@@ -38,7 +61,7 @@ export type NoticeFilter = {
 export const noticeRepository = {
   async findById(db: Kysely<Database>, id: string): Promise<NoticeRow | undefined> {
     const row = await baseQuery(db).where('n.id', '=', id).executeTakeFirst();
-    return row && (await withTaskNames(db, [row]))[0];
+    return row && (await withTaskNames(db, await withActionItemTitles(db, [row])))[0];
   },
 
   async list(db: Kysely<Database>, filter: NoticeFilter): Promise<NoticeRow[]> {
@@ -56,7 +79,8 @@ export const noticeRepository = {
     if (filter.overdueOn) {
       query = query.where('n.status', 'in', awaitingReply).where('n.reply_due', '<', filter.overdueOn);
     }
-    return withTaskNames(db, await query.orderBy('n.issued_at', 'desc').orderBy('n.id').limit(filter.limit).execute());
+    const rows = await query.orderBy('n.issued_at', 'desc').orderBy('n.id').limit(filter.limit).execute();
+    return withTaskNames(db, await withActionItemTitles(db, rows));
   },
 
   /**

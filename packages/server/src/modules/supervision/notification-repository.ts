@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { renderMessage, type LocalizedMessage } from '@chuangcheng/core';
+import { distributionCode, renderMessage, type LocalizedMessage } from '@chuangcheng/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
@@ -18,6 +18,23 @@ export type NewNotification = {
   link?: string | null;
 };
 
+/** A notification's whole key: its prefecture (the distribution column) and its id. */
+export type NotificationKey = { prefecture_code: string; id: string };
+
+/** What an inserted notification returns: its key, recipient and Chinese title. */
+export type InsertedNotification = NotificationKey & { recipient_org_unit_id: string; title: string };
+
+/** The distribution column of each recipient's notifications: its region's prefecture (province: its code). */
+async function recipientPrefectures(db: Kysely<Database>, recipients: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('org_unit as u')
+    .innerJoin('region as r', 'r.code', 'u.region_code')
+    .select(['u.id', 'u.region_code', 'r.prefecture_code'])
+    .where('u.id', 'in', [...new Set(recipients)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, distributionCode(r.region_code, r.prefecture_code)]));
+}
+
 export const notificationRepository = {
   /**
    * Inserts notifications; one that already exists for the same recipient, subject and
@@ -28,19 +45,29 @@ export const notificationRepository = {
     return (await this.insertNew(db, items)).length;
   },
 
-  /** As `insertOnce`, returning the rows that were new (id, recipient and Chinese title). */
-  async insertNew(
-    db: Kysely<Database>,
-    items: readonly NewNotification[],
-  ): Promise<{ id: string; recipient_org_unit_id: string; title: string }[]> {
-    const inserted: { id: string; recipient_org_unit_id: string; title: string }[] = [];
+  /**
+   * As `insertOnce`, returning the rows that were new (key, recipient and Chinese title). Each
+   * carries its recipient's prefecture; a recipient that is not an organisation is refused.
+   */
+  async insertNew(db: Kysely<Database>, items: readonly NewNotification[]): Promise<InsertedNotification[]> {
+    const inserted: InsertedNotification[] = [];
     for (let i = 0; i < items.length; i += 500) {
       const chunk = items.slice(i, i + 500);
+      const prefectures = await recipientPrefectures(
+        db,
+        chunk.map((n) => n.recipient),
+      );
+      const prefectureOf = (recipient: string) => {
+        const code = prefectures.get(recipient);
+        if (!code) throw new Error(`notification recipient ${recipient} is not an organisation`);
+        return code;
+      };
       const result = await db
         .insertInto('notification')
         .values(
           chunk.map((n) => ({
             id: crypto.randomUUID(),
+            prefecture_code: prefectureOf(n.recipient),
             recipient_org_unit_id: n.recipient,
             kind: n.kind,
             subject_type: n.subjectType,
@@ -53,9 +80,11 @@ export const notificationRepository = {
           })),
         )
         .onConflict((oc) =>
-          oc.columns(['recipient_org_unit_id', 'kind', 'subject_type', 'subject_id', 'threshold']).doNothing(),
+          oc
+            .columns(['prefecture_code', 'recipient_org_unit_id', 'kind', 'subject_type', 'subject_id', 'threshold'])
+            .doNothing(),
         )
-        .returning(['id', 'recipient_org_unit_id', 'title'])
+        .returning(['prefecture_code', 'id', 'recipient_org_unit_id', 'title'])
         .execute();
       inserted.push(...result);
     }
@@ -78,17 +107,19 @@ export const notificationRepository = {
     return Number(row.n);
   },
 
-  async markRead(db: Kysely<Database>, recipient: string, id?: string): Promise<number> {
+  /** Marks the recipient's unread notifications read: one (by its whole key) or all of them. */
+  async markRead(db: Kysely<Database>, recipient: string, key?: NotificationKey): Promise<number> {
     let query = db
       .updateTable('notification')
       .set({ read_at: new Date() })
       .where('recipient_org_unit_id', '=', recipient)
       .where('read_at', 'is', null);
-    if (id) query = query.where('id', '=', id);
+    if (key) query = query.where('prefecture_code', '=', key.prefecture_code).where('id', '=', key.id);
     const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows);
   },
 
+  /** A notification by its id alone (the URL carries only the id): under Citus a read of every shard. */
   findById(db: Kysely<Database>, id: string) {
     return db.selectFrom('notification').selectAll().where('id', '=', id).executeTakeFirst();
   },

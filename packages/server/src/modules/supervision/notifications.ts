@@ -48,7 +48,7 @@ export async function markNotificationRead(db: Kysely<Database>, actor: Actor, i
   const unit = supervisionPolicy.ownUnit(actor);
   const row = await notificationRepository.findById(db, id);
   if (!row || row.recipient_org_unit_id !== unit) throw notFound('notification', id);
-  await notificationRepository.markRead(db, unit, id);
+  await notificationRepository.markRead(db, unit, row);
   return { updated: 1 };
 }
 
@@ -69,7 +69,12 @@ export async function insertReminders(db: Kysely<Database>, items: readonly NewN
     for (const n of created) {
       await emitEvent(trx, {
         name: 'notification.reminder-created',
-        payload: { notificationId: n.id, recipientOrgUnitId: n.recipient_org_unit_id, text: n.title },
+        payload: {
+          notificationId: n.id,
+          prefectureCode: n.prefecture_code,
+          recipientOrgUnitId: n.recipient_org_unit_id,
+          text: n.title,
+        },
       });
     }
     return created.length;

@@ -25,12 +25,33 @@ export const smsRepository = {
       .execute();
   },
 
-  /** Records that a reminder goes to a number; false when it was recorded before (a redelivery). */
-  async claimDelivery(trx: Db, notificationId: string, phoneIndex: string): Promise<boolean> {
+  /** A notification's prefecture, by its id alone (an event emitted before the payload carried it). */
+  async notificationPrefecture(db: Db, notificationId: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('notification')
+      .select('prefecture_code')
+      .where('id', '=', notificationId)
+      .executeTakeFirst();
+    return row?.prefecture_code;
+  },
+
+  /**
+   * Records that a reminder goes to a number, on the notification's prefecture; false when it was
+   * recorded before (a redelivery).
+   */
+  async claimDelivery(
+    trx: Db,
+    notification: { prefecture_code: string; id: string },
+    phoneIndex: string,
+  ): Promise<boolean> {
     const fresh = await trx
       .insertInto('sms_delivery')
-      .values({ notification_id: notificationId, phone_index: phoneIndex })
-      .onConflict((oc) => oc.columns(['notification_id', 'phone_index']).doNothing())
+      .values({
+        prefecture_code: notification.prefecture_code,
+        notification_id: notification.id,
+        phone_index: phoneIndex,
+      })
+      .onConflict((oc) => oc.columns(['prefecture_code', 'notification_id', 'phone_index']).doNothing())
       .executeTakeFirst();
     return Number(fresh.numInsertedOrUpdatedRows ?? 0) > 0;
   },

@@ -12,9 +12,14 @@ export const smsReminderSubscriber = defineSubscriber('supervision.sms-reminders
   'notification.reminder-created': async (trx, e) => {
     const rows = await smsRepository.contacts(trx, e.recipientOrgUnitId);
     if (rows.length === 0) return;
+    // Events written before decision 0200 do not name the prefecture: read it (by id, every shard);
+    // a notification that is gone is texted to nobody.
+    const prefecture = e.prefectureCode ?? (await smsRepository.notificationPrefecture(trx, e.notificationId));
+    if (!prefecture) return;
+    const notification = { prefecture_code: prefecture, id: e.notificationId };
     const { sender, personalData } = smsChannel();
     for (const contact of openSmsContacts(rows, personalData)) {
-      if (!(await smsRepository.claimDelivery(trx, e.notificationId, contact.index))) continue;
+      if (!(await smsRepository.claimDelivery(trx, notification, contact.index))) continue;
       await sender.send({ to: contact.phone, text: `【创城】${e.text}`, key: `${e.notificationId}:${contact.index}` });
     }
   },

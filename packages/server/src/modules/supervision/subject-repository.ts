@@ -12,7 +12,9 @@ export const subjectRepository = {
   actionItemSubject(db: Db, actionItemId: string) {
     return db
       .selectFrom('action_item as a')
-      .innerJoin('joint_meeting as m', 'm.id', 'a.meeting_id')
+      .innerJoin('joint_meeting as m', (join) =>
+        join.onRef('m.prefecture_code', '=', 'a.prefecture_code').onRef('m.id', '=', 'a.meeting_id'),
+      )
       .select(['a.owner_org_unit_id', 'm.plan_id'])
       .where('a.id', '=', actionItemId)
       .executeTakeFirst();
