@@ -17,7 +17,7 @@ const fields = CreateUserRequest.shape;
 
 export function CreateUserModal({ open, onClose, onSaved }: Props) {
   const t = useT();
-  const { form, busy, save } = useModalForm<CreateUserRequest>(open, async (values) => {
+  const { form, submit } = useModalForm<CreateUserRequest>(open, async (values) => {
     const parsed = CreateUserRequest.safeParse({ ...values, orgUnitId: values.orgUnitId ?? null });
     if (!parsed.success) return;
     await api.post('/api/v1/users', parsed.data);
@@ -25,7 +25,7 @@ export function CreateUserModal({ open, onClose, onSaved }: Props) {
   });
 
   return (
-    <FormModal open={open} title={t('users.create')} form={form} busy={busy} onSave={save} onClose={onClose}>
+    <FormModal open={open} title={t('users.create')} form={form} submit={submit} onClose={onClose}>
       <Form.Item
         name="username"
         label={t('users.username')}

@@ -42,7 +42,7 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
     });
   }, [user, form]);
 
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const submit = useFormSubmit(form, async (values) => {
     if (!user) return;
     // Only changed fields are sent, so the audit trail records what the administrator meant.
     const changes: UpdateUserRequest = {};
@@ -61,14 +61,7 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
   if (!user) return null;
 
   return (
-    <FormModal
-      open
-      title={t('users.editTitle', { name: user.username })}
-      form={form}
-      busy={busy}
-      onSave={save}
-      onClose={onClose}
-    >
+    <FormModal open title={t('users.editTitle', { name: user.username })} form={form} submit={submit} onClose={onClose}>
       <Form.Item
         name="displayName"
         label={t('users.displayName')}
