@@ -32,7 +32,12 @@ export const roundStatusColours: Record<RoundStatus, string> = {
   published: 'green',
 };
 
-export const ruleKindKeys = valueKeys('evaluation.rule', ['deduction', 'proportion', 'threshold', 'survey']);
+export const ruleKindKeys: Record<ScoringRule['kind'], MessageKey> = valueKeys('evaluation.rule', [
+  'deduction',
+  'proportion',
+  'threshold',
+  'survey',
+]);
 
 export const effectKeys = valueKeys('evaluation.effect', SanctionEffect.options);
 
