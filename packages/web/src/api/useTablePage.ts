@@ -13,7 +13,7 @@ const PAGE_SIZES = [20, 50, 100];
  * list screen: 查询/重置 set `filters`, which go back to page 1; the table's pagination shows
  * "共 N 条" and the page numbers; `exportHref` downloads the same filters as Excel from
  * `<path>/export.xlsx` (the server applies the same scope). Each page is a TanStack query keyed by
- * its URL.
+ * its URL; `table` is what the list's `<Table>` takes from it (`{...table}`).
  */
 export function useTablePage<T>(path: string, filters: Record<string, QueryValue>) {
   const t = useT();
@@ -45,10 +45,12 @@ export function useTablePage<T>(path: string, filters: Record<string, QueryValue
   }, [client, url]);
 
   return {
-    items: query.data?.items ?? [],
-    total,
-    loading: query.isFetching || query.isPlaceholderData,
-    pagination,
+    /** The rows, the spinner and the pager, to spread on the page's `<Table>`. */
+    table: {
+      dataSource: query.data?.items ?? [],
+      loading: query.isFetching || query.isPlaceholderData,
+      pagination,
+    },
     reload,
     exportHref: withQuery(`${path}/export.xlsx`, filters),
   };

@@ -1,22 +1,21 @@
 import type { ReactNode } from 'react';
 import { Form, Modal, type FormInstance } from 'antd';
 import { useT } from '../i18n/I18nProvider.tsx';
+import type { FormSubmit } from './use-form-submit.ts';
 
 interface Props<Values> {
   open: boolean;
   title: ReactNode;
   form: FormInstance<Values>;
-  /** From `useFormSubmit`: shows the OK button as loading while the request runs. */
-  busy: boolean;
-  /** From `useFormSubmit`. */
-  onSave: () => void;
+  /** From `useFormSubmit` or `useModalForm`: OK saves, and shows as loading while the request runs. */
+  submit: FormSubmit;
   onClose: () => void;
   width?: number;
   children: ReactNode;
 }
 
 /** A modal holding one vertical form, with the catalogue's Save and Cancel buttons. */
-export function FormModal<Values>({ open, title, form, busy, onSave, onClose, width, children }: Props<Values>) {
+export function FormModal<Values>({ open, title, form, submit, onClose, width, children }: Props<Values>) {
   const t = useT();
   return (
     <Modal
@@ -24,8 +23,8 @@ export function FormModal<Values>({ open, title, form, busy, onSave, onClose, wi
       title={title}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={onSave}
+      confirmLoading={submit.busy}
+      onOk={submit.save}
       onCancel={onClose}
       destroyOnHidden
       width={width}

@@ -2,6 +2,12 @@ import { useEffect, useState } from 'react';
 import { Form, type FormInstance } from 'antd';
 import { useApiError } from '../api/useApiError.ts';
 
+/** A form's save action and whether it is running, as `useFormSubmit` gives them. */
+export interface FormSubmit {
+  busy: boolean;
+  save: () => void;
+}
+
 /**
  * The save wiring every modal and drawer form shares: validate the fields (an invalid form
  * shows its own messages and sends nothing), mark the form busy while `submit` runs, and report
@@ -11,7 +17,7 @@ import { useApiError } from '../api/useApiError.ts';
 export function useFormSubmit<Values>(
   form: FormInstance<Values>,
   submit: (values: Values) => Promise<void>,
-): { busy: boolean; save: () => void } {
+): FormSubmit {
   const showError = useApiError();
   const [busy, setBusy] = useState(false);
 
@@ -33,15 +39,15 @@ export function useFormSubmit<Values>(
 
 /**
  * The form of a modal: a fresh form (its fields back to their initial values) each time the
- * modal opens, saved through `useFormSubmit`.
+ * modal opens, saved through `useFormSubmit` (`submit`, which `FormModal` takes).
  */
 export function useModalForm<Values>(
   open: boolean,
-  submit: (values: Values) => Promise<void>,
-): { form: FormInstance<Values>; busy: boolean; save: () => void } {
+  send: (values: Values) => Promise<void>,
+): { form: FormInstance<Values>; submit: FormSubmit } {
   const [form] = Form.useForm<Values>();
   useEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
-  return { form, ...useFormSubmit(form, submit) };
+  return { form, submit: useFormSubmit(form, send) };
 }

@@ -39,7 +39,7 @@ export default function AuditPage() {
   const { t, language } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<Filters>({});
-  const { items, loading, pagination, exportHref } = useTablePage<AuditEntry>('/api/v1/audit', { ...filters });
+  const { table, exportHref } = useTablePage<AuditEntry>('/api/v1/audit', { ...filters });
 
   const columns: TableColumnsType<AuditEntry> = [
     {
@@ -128,9 +128,7 @@ export default function AuditPage() {
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={pagination}
+        {...table}
         expandable={{
           expandedRowRender: (entry) => <AuditDiff entry={entry} />,
           rowExpandable: (entry) => entry.before !== null || entry.after !== null,

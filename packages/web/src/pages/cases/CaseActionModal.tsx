@@ -223,13 +223,7 @@ export function CaseActionModal({ action, detail, onClose, onDone }: Props) {
         )}
         {action && withPhotos.has(action) && (
           <Form.Item label={t(action === 'handle' ? 'case.photos.afterRequired' : 'case.photos.verification')}>
-            <PhotoPicker
-              items={photos.items}
-              onAdd={photos.add}
-              onRemove={photos.remove}
-              max={6}
-              testId="case-action-photos"
-            />
+            <PhotoPicker photos={photos} max={6} testId="case-action-photos" />
           </Form.Item>
         )}
       </Form>

@@ -103,7 +103,7 @@ function Categories() {
   const groups = new Map(categories.filter((c) => c.parentCode === null).map((c) => [c.code, c.name]));
   const rows = categories.filter((c) => c.parentCode !== null);
 
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const submit = useFormSubmit(form, async (values) => {
     if (!editing) return;
     const body: UpdateCategoryRequest = {
       timeLimit: { amount: values.amount, unit: values.unit },
@@ -182,8 +182,7 @@ function Categories() {
         open={editing !== null}
         title={editing ? `${t('common.edit')} · ${editing.name}` : ''}
         form={form}
-        busy={busy}
-        onSave={save}
+        submit={submit}
         onClose={() => setEditing(null)}
       >
         <Form.Item label={t('case.deadline')} required extra={t('case.config.limitHint')}>
@@ -257,7 +256,7 @@ function DispatchRules() {
   const [form] = Form.useForm<RuleValues>();
   const names = useMemo(() => new Map(categories.map((c) => [c.code, c.name])), [categories]);
 
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const submit = useFormSubmit(form, async (values) => {
     const body: CreateDispatchRule = {
       regionCode: values.regionCode ?? '',
       categoryCode: values.categoryCode || undefined,
@@ -331,8 +330,7 @@ function DispatchRules() {
         open={adding}
         title={t('case.config.addRule')}
         form={form}
-        busy={busy}
-        onSave={save}
+        submit={submit}
         onClose={() => setAdding(false)}
       >
         <Form.Item

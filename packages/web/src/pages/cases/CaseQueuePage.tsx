@@ -56,7 +56,7 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
   const mayFile = useCan('case.report') && queue !== 'unit' && queue !== 'verify';
   const [filing, setFiling] = useState(false);
 
-  const { items, loading, pagination, reload, exportHref } = useTablePage<CaseSummary>('/api/v1/cases', {
+  const { table, reload, exportHref } = useTablePage<CaseSummary>('/api/v1/cases', {
     queue: queue === 'all' ? undefined : queue,
     status: filters.status,
     categoryCode: filters.category?.[1],
@@ -183,9 +183,7 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={pagination}
+        {...table}
         onChange={onTableChange}
         scroll={{ x: 1400 }}
         rowClassName={(item) => {

@@ -6,9 +6,8 @@ import type { PhotoItem } from './usePhotoUploads.ts';
 import styles from './cases.module.css';
 
 interface Props {
-  items: PhotoItem[];
-  onAdd: (files: File[]) => void;
-  onRemove: (key: string) => void;
+  /** The photos and their uploads, as `usePhotoUploads` keeps them. */
+  photos: { items: PhotoItem[]; add: (files: File[]) => void; remove: (key: string) => void };
   max: number;
   /** Shows the photos without letting them change. */
   disabled?: boolean;
@@ -19,14 +18,15 @@ interface Props {
  * Photos from the camera (`capture`: a phone opens its camera directly) or from the gallery
  * (no `capture`), shown as thumbnails that can be removed.
  */
-export function PhotoPicker({ items, onAdd, onRemove, max, disabled, testId }: Props) {
+export function PhotoPicker({ photos, max, disabled, testId }: Props) {
+  const { items } = photos;
   const t = useT();
   const camera = useRef<HTMLInputElement>(null);
   const gallery = useRef<HTMLInputElement>(null);
 
   const picked = (list: FileList | null) => {
     if (!list) return;
-    onAdd([...list].filter((file) => file.type.startsWith('image/')).slice(0, max - items.length));
+    photos.add([...list].filter((file) => file.type.startsWith('image/')).slice(0, max - items.length));
   };
 
   const input = (ref: React.RefObject<HTMLInputElement | null>, capture: boolean, id: string) => (
@@ -60,7 +60,7 @@ export function PhotoPicker({ items, onAdd, onRemove, max, disabled, testId }: P
               icon={<CloseOutlined />}
               className={styles.thumbRemove}
               aria-label={t('case.photos.remove')}
-              onClick={() => onRemove(item.key)}
+              onClick={() => photos.remove(item.key)}
             />
           )}
         </div>

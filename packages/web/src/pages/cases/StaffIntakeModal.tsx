@@ -117,13 +117,7 @@ export function StaffIntakeModal({ open, categories, onClose, onFiled }: Props) 
           <LocationField />
         </Form.Item>
         <Form.Item label={t('case.photos.before')}>
-          <PhotoPicker
-            items={photos.items}
-            onAdd={photos.add}
-            onRemove={photos.remove}
-            max={6}
-            testId="intake-photos"
-          />
+          <PhotoPicker photos={photos} max={6} testId="intake-photos" />
         </Form.Item>
         <Form.Item name="reportedAt" label={t('case.intake.reportedAt')} extra={t('case.intake.reportedAtHint')}>
           <DatePicker showTime style={{ width: '100%' }} />

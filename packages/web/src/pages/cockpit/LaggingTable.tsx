@@ -35,7 +35,7 @@ export function LaggingTable({
     sort: 'since',
     order: 'ascend',
   });
-  const { items, loading, pagination, reload, exportHref } = useTablePage<LaggingItem>('/api/v1/cockpit/lagging', {
+  const { table, reload, exportHref } = useTablePage<LaggingItem>('/api/v1/cockpit/lagging', {
     region: regionCode,
     asOf,
     ...sorted,
@@ -142,9 +142,7 @@ export function LaggingTable({
         rowKey={(row) => `${row.target.planCode}/${row.target.code}/${row.region.code}`}
         size="small"
         columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={pagination}
+        {...table}
         onChange={(_, __, sorter) => {
           const one = Array.isArray(sorter) ? sorter[0] : sorter;
           const key = one?.order ? (one.columnKey as SortKey) : 'since';

@@ -1,5 +1,5 @@
-import type { TargetStatus } from '@chuangcheng/core';
-import type { MessageKey } from '../../i18n/I18nProvider.tsx';
+import { TargetStatus } from '@chuangcheng/core';
+import { valueKeys } from '../../i18n/value-keys.ts';
 
 /** Legend order: best first, then the two without a status: too few reporters, and no data (last). */
 export const targetStatuses: readonly TargetStatus[] = [
@@ -11,14 +11,7 @@ export const targetStatuses: readonly TargetStatus[] = [
   'no_data',
 ];
 
-export const statusKeys: Record<TargetStatus, MessageKey> = {
-  achieved: 'cockpit.status.achieved',
-  on_track: 'cockpit.status.on_track',
-  at_risk: 'cockpit.status.at_risk',
-  off_track: 'cockpit.status.off_track',
-  insufficient_data: 'cockpit.status.insufficient_data',
-  no_data: 'cockpit.status.no_data',
-};
+export const statusKeys = valueKeys('cockpit.status', TargetStatus.options);
 
 interface StatusPalette {
   /** Map areas, bars, the card's edge. */

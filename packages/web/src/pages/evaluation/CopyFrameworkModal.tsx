@@ -29,19 +29,12 @@ export function CopyFrameworkModal({ open, framework, onClose, onCopied }: Props
     if (open) form.setFieldsValue({ edition: `${framework.edition}-copy`, name: framework.name });
   }, [open, framework, form]);
 
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const submit = useFormSubmit(form, async (values) => {
     onCopied(await api.post<FrameworkDetail>(`/api/v1/evaluation/frameworks/${framework.id}/copy`, values));
   });
 
   return (
-    <FormModal
-      open={open}
-      title={t('evaluation.framework.copy')}
-      form={form}
-      busy={busy}
-      onSave={save}
-      onClose={onClose}
-    >
+    <FormModal open={open} title={t('evaluation.framework.copy')} form={form} submit={submit} onClose={onClose}>
       <Form.Item
         name="edition"
         label={t('evaluation.framework.edition')}

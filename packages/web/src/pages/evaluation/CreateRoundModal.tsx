@@ -104,7 +104,7 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
     }
   };
 
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const submit = useFormSubmit(form, async (values) => {
     const round = await api.post<Round>('/api/v1/evaluation/rounds', {
       ...values,
       regions: regions.map((region) => ({ code: region.code, cityGroup: region.cityGroup })),
@@ -114,15 +114,7 @@ export function CreateRoundModal({ open, onClose, onCreated }: Props) {
   });
 
   return (
-    <FormModal
-      open={open}
-      title={t('evaluation.round.create')}
-      form={form}
-      busy={busy}
-      onSave={save}
-      onClose={close}
-      width={820}
-    >
+    <FormModal open={open} title={t('evaluation.round.create')} form={form} submit={submit} onClose={close} width={820}>
       <Form.Item name="name" label={t('evaluation.round.name')} rules={required.choice}>
         <Input maxLength={500} placeholder={t('evaluation.round.namePlaceholder')} data-testid="round-name" />
       </Form.Item>

@@ -25,10 +25,7 @@ export default function IncidentsPage() {
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const [recording, setRecording] = useState(false);
   const openId = params.get('id');
-  const { items, loading, pagination, reload, exportHref } = useTablePage<IncidentView>(
-    '/api/v1/evaluation/incidents',
-    { regionCode },
-  );
+  const { table, reload, exportHref } = useTablePage<IncidentView>('/api/v1/evaluation/incidents', { regionCode });
 
   const columns: TableColumnsType<IncidentView> = [
     { title: t('evaluation.incident.occurredOn'), dataIndex: 'occurredOn', width: 110 },
@@ -88,9 +85,7 @@ export default function IncidentsPage() {
       <Table<IncidentView>
         rowKey="id"
         columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={pagination}
+        {...table}
         locale={{ emptyText: t('evaluation.incident.none') }}
         data-testid="incident-table"
       />

@@ -108,7 +108,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
     if (open) form.setFieldsValue(initialValues(node));
   }, [open, node, form]);
 
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const submit = useFormSubmit(form, async (values) => {
     const document = replaceNode(framework.document, node.ref.code, patchOf(node, values));
     onSaved(
       await api.put<FrameworkDetail>(`/api/v1/evaluation/frameworks/${framework.id}`, { document, note: values.note }),
@@ -121,8 +121,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
       open={open}
       title={t('evaluation.node.editTitle', { code: node.ref.code })}
       form={form}
-      busy={busy}
-      onSave={save}
+      submit={submit}
       onClose={onClose}
       width={640}
     >

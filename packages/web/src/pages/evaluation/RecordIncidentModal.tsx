@@ -28,7 +28,7 @@ interface Props {
 export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
   const t = useT();
   const required = useRequiredRules();
-  const { form, busy, save } = useModalForm<Values>(open, async (values) => {
+  const { form, submit } = useModalForm<Values>(open, async (values) => {
     onRecorded(await api.post<IncidentView>('/api/v1/evaluation/incidents', values));
   });
 
@@ -49,8 +49,7 @@ export function RecordIncidentModal({ open, onClose, onRecorded }: Props) {
       open={open}
       title={t('evaluation.incident.record')}
       form={form}
-      busy={busy}
-      onSave={save}
+      submit={submit}
       onClose={onClose}
       width={640}
     >

@@ -1,38 +1,23 @@
 import { Link } from 'react-router';
-import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, type TableColumnsType } from 'antd';
 import { BarChartOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTablePage } from '../../api/useTablePage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../supervision/StatusTag.tsx';
-import { roundKindKeys } from './labels.ts';
+import { roundColumns } from './round-columns.tsx';
 import type { RoundSummary } from './types.ts';
 
 /** 结果发布: published rounds, each with its ranking, the Excel workbook and a printable publication (PDF by printing). */
 export default function ResultsPage() {
   const t = useT();
-  const { items, loading, pagination } = useTablePage<RoundSummary>('/api/v1/evaluation/rounds', {
+  const { table } = useTablePage<RoundSummary>('/api/v1/evaluation/rounds', {
     status: 'published',
   });
 
+  const { head, regionCount } = roundColumns(t, false);
   const columns: TableColumnsType<RoundSummary> = [
-    {
-      title: t('evaluation.round.name'),
-      dataIndex: 'name',
-      render: (name: string, round) => (
-        <Space wrap>
-          <Link to={`/evaluation/rounds/${round.id}`}>{name}</Link>
-          {round.framework.isModel && <Tag color="orange">{t('evaluation.framework.modelTag')}</Tag>}
-        </Space>
-      ),
-    },
-    {
-      title: t('evaluation.round.kind'),
-      dataIndex: 'kind',
-      width: 110,
-      render: (k: RoundSummary['kind']) => t(roundKindKeys[k]),
-    },
-    { title: t('evaluation.round.year'), dataIndex: 'year', width: 80 },
-    { title: t('evaluation.round.regionCount'), dataIndex: 'regionCount', width: 90, align: 'right' },
+    ...head,
+    regionCount,
     { title: t('evaluation.results.publishedAt'), dataIndex: 'publishedAt', width: 160, render: formatTime },
     {
       title: t('common.actions'),
@@ -63,9 +48,7 @@ export default function ResultsPage() {
       <Table<RoundSummary>
         rowKey="id"
         columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={pagination}
+        {...table}
         locale={{ emptyText: t('evaluation.results.none') }}
         data-testid="results-table"
       />

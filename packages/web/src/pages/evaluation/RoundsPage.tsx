@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { Button, Card, InputNumber, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { Button, Card, InputNumber, Select, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { RoundKind, RoundStatus } from '@chuangcheng/core';
 import { ExportButton } from '../../components/ExportButton.tsx';
@@ -9,6 +9,7 @@ import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { CreateRoundModal } from './CreateRoundModal.tsx';
 import { roundKindKeys, roundStatusKeys } from './labels.ts';
+import { roundColumns } from './round-columns.tsx';
 import { RoundStatusTag } from './RoundStatusTag.tsx';
 import { RoundView } from './RoundView.tsx';
 import type { RoundSummary } from './types.ts';
@@ -28,27 +29,15 @@ function RoundList() {
   const [kind, setKind] = useState<RoundKind | undefined>();
   const [year, setYear] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
-  const { items, loading, pagination, exportHref } = useTablePage<RoundSummary>('/api/v1/evaluation/rounds', {
+  const { table, exportHref } = useTablePage<RoundSummary>('/api/v1/evaluation/rounds', {
     status,
     kind,
     year,
   });
 
+  const { head, regionCount } = roundColumns(t, true);
   const columns: TableColumnsType<RoundSummary> = [
-    {
-      title: t('evaluation.round.name'),
-      dataIndex: 'name',
-      render: (name: string, round) => (
-        <Space wrap>
-          <Link to={`/evaluation/rounds/${round.id}`} data-testid={`round-open-${round.name}`}>
-            {name}
-          </Link>
-          {round.framework.isModel && <Tag color="orange">{t('evaluation.framework.modelTag')}</Tag>}
-        </Space>
-      ),
-    },
-    { title: t('evaluation.round.kind'), dataIndex: 'kind', width: 110, render: (k: RoundKind) => t(roundKindKeys[k]) },
-    { title: t('evaluation.round.year'), dataIndex: 'year', width: 80 },
+    ...head,
     {
       title: t('evaluation.round.period'),
       key: 'period',
@@ -61,7 +50,7 @@ function RoundList() {
       width: 240,
       render: (_, round) => `${round.framework.name} v${round.framework.version}`,
     },
-    { title: t('evaluation.round.regionCount'), dataIndex: 'regionCount', width: 90, align: 'right' },
+    regionCount,
     {
       title: t('evaluation.round.status'),
       dataIndex: 'status',
@@ -116,9 +105,7 @@ function RoundList() {
       <Table<RoundSummary>
         rowKey="id"
         columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={pagination}
+        {...table}
         locale={{ emptyText: t('evaluation.round.none') }}
         data-testid="round-table"
       />

@@ -28,7 +28,7 @@ interface Props {
 export function TitleDecisionModal({ open, regionCode, regionName, onClose, onSaved }: Props) {
   const t = useT();
   const required = useRequiredRules();
-  const { form, busy, save } = useModalForm<Values>(open, async (values) => {
+  const { form, submit } = useModalForm<Values>(open, async (values) => {
     const body = values.endsOn ? values : { ...values, endsOn: undefined };
     await api.post(`/api/v1/evaluation/regions/${encodeURIComponent(regionCode)}/titles`, body);
     onSaved();
@@ -41,8 +41,7 @@ export function TitleDecisionModal({ open, regionCode, regionName, onClose, onSa
       open={open}
       title={t('evaluation.titles.decideFor', { region: regionName })}
       form={form}
-      busy={busy}
-      onSave={save}
+      submit={submit}
       onClose={onClose}
       width={600}
     >

@@ -22,7 +22,7 @@ export default function TitlesPage() {
   const [under, setUnder] = useState(me.regionCode);
   const [at, setAt] = useState('');
   const openRegion = params.get('region');
-  const { items, loading, pagination, reload, exportHref } = useTablePage<RegionRow>('/api/v1/evaluation/titles', {
+  const { table, reload, exportHref } = useTablePage<RegionRow>('/api/v1/evaluation/titles', {
     under,
     at,
   });
@@ -75,15 +75,7 @@ export default function TitlesPage() {
         </Space>
         <ExportButton href={exportHref} testId="titles-export" />
       </Space>
-      <Table<RegionRow>
-        rowKey="regionCode"
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={pagination}
-        size="small"
-        data-testid="titles-table"
-      />
+      <Table<RegionRow> rowKey="regionCode" columns={columns} {...table} size="small" data-testid="titles-table" />
       <TitleHistoryDrawer regionCode={openRegion} onClose={() => setParams({})} onChanged={reload} />
     </Card>
   );

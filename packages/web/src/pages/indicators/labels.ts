@@ -1,19 +1,8 @@
-import type { IndicatorAggregation, IndicatorPeriodType, TargetDirection } from '@chuangcheng/core';
-import type { MessageKey } from '../../i18n/I18nProvider.tsx';
+import { IndicatorAggregation, IndicatorPeriodType, TargetDirection } from '@chuangcheng/core';
+import { valueKeys } from '../../i18n/value-keys.ts';
 
-export const directionKeys: Record<TargetDirection, MessageKey> = {
-  higher_is_better: 'indicator.direction.higher_is_better',
-  lower_is_better: 'indicator.direction.lower_is_better',
-};
+export const directionKeys = valueKeys('indicator.direction', TargetDirection.options);
 
-export const aggregationKeys: Record<IndicatorAggregation, MessageKey> = {
-  sum: 'indicator.aggregation.sum',
-  average: 'indicator.aggregation.average',
-  ratio: 'indicator.aggregation.ratio',
-};
+export const aggregationKeys = valueKeys('indicator.aggregation', IndicatorAggregation.options);
 
-export const periodTypeKeys: Record<IndicatorPeriodType, MessageKey> = {
-  year: 'indicator.periodType.year',
-  quarter: 'indicator.periodType.quarter',
-  month: 'indicator.periodType.month',
-};
+export const periodTypeKeys = valueKeys('indicator.periodType', IndicatorPeriodType.options);

@@ -28,7 +28,7 @@ interface Props {
 export function MergeOrgUnitModal({ unit, onClose, onSaved }: Props) {
   const t = useT();
   const required = useRequiredRules();
-  const { form, busy, save } = useModalForm<Values>(unit !== null, async (values) => {
+  const { form, submit } = useModalForm<Values>(unit !== null, async (values) => {
     await api.post(`/api/v1/org-units/${encodeURIComponent(unit!.id)}/merge`, {
       successorId: values.successorId,
       mergedOn: values.mergedOn.trim(),
@@ -41,8 +41,7 @@ export function MergeOrgUnitModal({ unit, onClose, onSaved }: Props) {
       open={unit !== null}
       title={t('orgUnits.mergeTitle', { name: unit?.name ?? '' })}
       form={form}
-      busy={busy}
-      onSave={save}
+      submit={submit}
       onClose={onClose}
       width={560}
     >

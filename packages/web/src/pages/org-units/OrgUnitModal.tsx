@@ -48,7 +48,7 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
     }
   }, [open, unit, form]);
 
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const submit = useFormSubmit(form, async (values) => {
     const body = {
       code: values.code.trim(),
       name: values.name.trim(),
@@ -68,8 +68,7 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
       open={open}
       title={unit ? t('orgUnits.editTitle', { name: unit.name }) : t('orgUnits.create')}
       form={form}
-      busy={busy}
-      onSave={save}
+      submit={submit}
       onClose={onClose}
       width={560}
     >

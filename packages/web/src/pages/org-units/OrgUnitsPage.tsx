@@ -25,7 +25,7 @@ export default function OrgUnitsPage() {
   const [editing, setEditing] = useState<OrgUnit | null | undefined>(undefined);
   const [merging, setMerging] = useState<OrgUnit | null>(null);
 
-  const { items, loading, pagination, reload, exportHref } = useTablePage<OrgUnit>('/api/v1/org-units', {
+  const { table, reload, exportHref } = useTablePage<OrgUnit>('/api/v1/org-units', {
     ...filters,
   });
 
@@ -115,14 +115,7 @@ export default function OrgUnitsPage() {
           />
         </Form.Item>
       </ListFilterForm>
-      <Table<OrgUnit>
-        rowKey="id"
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={pagination}
-        data-testid="org-unit-table"
-      />
+      <Table<OrgUnit> rowKey="id" columns={columns} {...table} data-testid="org-unit-table" />
       <OrgUnitModal
         open={editing !== undefined}
         unit={editing ?? null}

@@ -1,17 +1,9 @@
-import type { Comparator, PlanTargetView, ReportingCadence, TargetScope } from '@chuangcheng/core';
+import { Comparator, type PlanTargetView, ReportingCadence, type TargetScope } from '@chuangcheng/core';
 import type { MessageKey, Translate } from '../../i18n/I18nProvider.tsx';
+import { valueKeys } from '../../i18n/value-keys.ts';
 
 /** Catalogue key of each comparator's wording; `{value}` etc. are filled by `targetInWords`. */
-export const comparatorKeys: Record<Comparator, MessageKey> = {
-  at_least: 'plans.comparator.at_least',
-  at_most: 'plans.comparator.at_most',
-  equal: 'plans.comparator.equal',
-  between: 'plans.comparator.between',
-  approximately: 'plans.comparator.approximately',
-  reduce_by_percent: 'plans.comparator.reduce_by_percent',
-  increase_by_percent: 'plans.comparator.increase_by_percent',
-  count_between: 'plans.comparator.count_between',
-};
+export const comparatorKeys = valueKeys('plans.comparator', Comparator.options);
 
 /** Wording of a by-percent comparator when the plan gives no baseline year. */
 const withoutBaselineKeys: Partial<Record<Comparator, MessageKey>> = {
@@ -19,12 +11,7 @@ const withoutBaselineKeys: Partial<Record<Comparator, MessageKey>> = {
   increase_by_percent: 'plans.comparator.increase_by_percent_no_baseline',
 };
 
-export const cadenceKeys: Record<ReportingCadence, MessageKey> = {
-  monthly: 'plans.cadence.monthly',
-  quarterly: 'plans.cadence.quarterly',
-  half_yearly: 'plans.cadence.half_yearly',
-  yearly: 'plans.cadence.yearly',
-};
+export const cadenceKeys = valueKeys('plans.cadence', ReportingCadence.options);
 
 /** A figure with its unit: `87%`, but `12 小时` with a space before a word unit. */
 function quantity(value: number, unit: string): string {

@@ -184,14 +184,7 @@ export default function ReportPage() {
         title={t('case.report.photos')}
         extra={<Typography.Text type="secondary">{t('case.report.photosHint')}</Typography.Text>}
       >
-        <PhotoPicker
-          items={photos.items}
-          onAdd={photos.add}
-          onRemove={photos.remove}
-          max={MAX_PHOTOS}
-          disabled={lostAnswer}
-          testId="report-photos"
-        />
+        <PhotoPicker photos={photos} max={MAX_PHOTOS} disabled={lostAnswer} testId="report-photos" />
       </Card>
       <Card title={t('case.report.where')}>
         <Form.Item name="location" style={{ marginBottom: 0 }}>

@@ -27,7 +27,7 @@ export function PopulationModal({ open, region, onClose, onSaved }: Props) {
     if (open) form.setFieldsValue({ population: region.population, year: region.populationYear });
   }, [open, region, form]);
 
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const submit = useFormSubmit(form, async (values) => {
     const saved = await api.put<Region>(`/api/v1/regions/${encodeURIComponent(region.code)}/population`, {
       population: values.population ?? null,
       year: values.year ?? null,
@@ -40,8 +40,7 @@ export function PopulationModal({ open, region, onClose, onSaved }: Props) {
       open={open}
       title={t('regions.editPopulation', { name: region.name })}
       form={form}
-      busy={busy}
-      onSave={save}
+      submit={submit}
       onClose={onClose}
     >
       <Form.Item name="population" label={t('regions.population')} extra={t('regions.populationHint')}>

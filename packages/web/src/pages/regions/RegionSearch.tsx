@@ -69,7 +69,7 @@ export function RegionSearch({ onOpen }: { onOpen: (code: string) => void }) {
 /** One numbered page of the search's results ("共 N 条"); a row opens its region. */
 function SearchResults({ query, onOpen }: { query: Query; onOpen: (code: string) => void }) {
   const t = useT();
-  const { items, loading, pagination } = useTablePage<Region>('/api/v1/regions/search', {
+  const { table } = useTablePage<Region>('/api/v1/regions/search', {
     q: query.q,
     level: query.level,
   });
@@ -78,9 +78,7 @@ function SearchResults({ query, onOpen }: { query: Query; onOpen: (code: string)
       rowKey="code"
       size="small"
       columns={regionColumns(t)}
-      dataSource={items}
-      pagination={pagination}
-      loading={loading}
+      {...table}
       onRow={(region) => ({ onClick: () => onOpen(region.code), style: { cursor: 'pointer' } })}
       data-testid="region-search-results"
     />

@@ -37,7 +37,7 @@ interface Props {
 /** Records a 联席会议 or a 联络员例会 with its minutes, decisions and the action items it assigned. */
 export function CreateMeetingModal({ open, planCode, onClose, onSaved }: Props) {
   const t = useT();
-  const { form, busy, save } = useModalForm<Values>(open, async (values) => {
+  const { form, submit } = useModalForm<Values>(open, async (values) => {
     await api.post('/api/v1/meetings', {
       planCode,
       kind: values.kind,
@@ -55,15 +55,7 @@ export function CreateMeetingModal({ open, planCode, onClose, onSaved }: Props) 
   const required = requiredText(t('validation.required'));
 
   return (
-    <FormModal
-      open={open}
-      title={t('meetings.create')}
-      form={form}
-      busy={busy}
-      onSave={save}
-      onClose={onClose}
-      width={760}
-    >
+    <FormModal open={open} title={t('meetings.create')} form={form} submit={submit} onClose={onClose} width={760}>
       <Form.Item name="kind" label={t('meetings.kind')} initialValue="joint">
         <Radio.Group
           options={(['joint', 'liaison'] as const).map((kind) => ({ value: kind, label: t(`meetings.kind.${kind}`) }))}

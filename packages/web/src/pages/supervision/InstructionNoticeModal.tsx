@@ -21,7 +21,7 @@ interface Props {
 /** 转督办: a 督办单 to the lead unit for the instruction (source 领导批示), under the current plan. */
 export function InstructionNoticeModal({ instructionId, plan, onClose, onSaved }: Props) {
   const t = useT();
-  const { form, busy, save } = useModalForm<Values>(instructionId !== null, async (values) => {
+  const { form, submit } = useModalForm<Values>(instructionId !== null, async (values) => {
     await api.post(`/api/v1/supervision/instructions/${instructionId}/notices`, {
       planCode: plan?.code,
       requiredAction: values.requiredAction,
@@ -37,8 +37,7 @@ export function InstructionNoticeModal({ instructionId, plan, onClose, onSaved }
       open={instructionId !== null}
       title={t('instructions.toNotice')}
       form={form}
-      busy={busy}
-      onSave={save}
+      submit={submit}
       onClose={onClose}
     >
       <Form.Item name="requiredAction" label={t('instructions.requiredAction')} rules={required}>

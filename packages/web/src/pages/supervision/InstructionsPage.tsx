@@ -28,14 +28,11 @@ export default function InstructionsPage() {
   const openId = params.get('id');
   const unitView = me.role === 'unit_officer';
 
-  const { items, loading, pagination, reload, exportHref } = useTablePage<InstructionSummary>(
-    '/api/v1/supervision/instructions',
-    {
-      status,
-      orgUnitId: unitView ? undefined : orgUnitId,
-      overdue: overdue ? 'true' : undefined,
-    },
-  );
+  const { table, reload, exportHref } = useTablePage<InstructionSummary>('/api/v1/supervision/instructions', {
+    status,
+    orgUnitId: unitView ? undefined : orgUnitId,
+    overdue: overdue ? 'true' : undefined,
+  });
 
   const columns: TableColumnsType<InstructionSummary> = [
     {
@@ -115,9 +112,7 @@ export default function InstructionsPage() {
       <Table<InstructionSummary>
         rowKey="id"
         columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={pagination}
+        {...table}
         locale={{ emptyText: t('instructions.none') }}
         data-testid="instruction-table"
       />

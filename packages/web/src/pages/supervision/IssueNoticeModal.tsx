@@ -41,7 +41,7 @@ interface Props {
 export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
   const t = useT();
   const required = useRequiredRules();
-  const { form, busy, save } = useModalForm<Values>(open, async (values) => {
+  const { form, submit } = useModalForm<Values>(open, async (values) => {
     await api.post('/api/v1/notices', {
       ...(values.taskId ? { taskId: values.taskId } : { planCode: plan?.code }),
       orgUnitId: values.orgUnitId,
@@ -64,15 +64,7 @@ export function IssueNoticeModal({ open, plan, onClose, onSaved }: Props) {
   const units = task ? [...task.leadUnits, ...task.participatingUnits] : [];
 
   return (
-    <FormModal
-      open={open}
-      title={t('notices.issue')}
-      form={form}
-      busy={busy}
-      onSave={save}
-      onClose={onClose}
-      width={640}
-    >
+    <FormModal open={open} title={t('notices.issue')} form={form} submit={submit} onClose={onClose} width={640}>
       <Form.Item name="taskId" label={t('notices.task')} extra={t('notices.taskOptional')}>
         <Select
           allowClear

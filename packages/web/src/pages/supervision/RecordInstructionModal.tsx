@@ -31,7 +31,7 @@ interface Props {
 /** 登记领导批示: who instructed what on which document, the lead and assisting units, the reply date. */
 export function RecordInstructionModal({ open, plan, onClose, onSaved }: Props) {
   const t = useT();
-  const { form, busy, save } = useModalForm<Values>(open, async (values) => {
+  const { form, submit } = useModalForm<Values>(open, async (values) => {
     await api.post('/api/v1/supervision/instructions', {
       leaderName: values.leaderName,
       leaderPost: values.leaderPost,
@@ -51,15 +51,7 @@ export function RecordInstructionModal({ open, plan, onClose, onSaved }: Props) 
   const tasks = useMemo(() => plan?.programmes.flatMap((programme) => programme.tasks) ?? [], [plan]);
 
   return (
-    <FormModal
-      open={open}
-      title={t('instructions.record')}
-      form={form}
-      busy={busy}
-      onSave={save}
-      onClose={onClose}
-      width={680}
-    >
+    <FormModal open={open} title={t('instructions.record')} form={form} submit={submit} onClose={onClose} width={680}>
       <Form.Item name="leaderName" label={t('instructions.leaderName')} rules={required}>
         <Input maxLength={50} style={{ width: 240 }} data-testid="instruction-leader-name" />
       </Form.Item>

@@ -1,14 +1,12 @@
 import { useEffect } from 'react';
-import { Divider, Form, Input, Select, Switch } from 'antd';
-import { UpdateUserRequest, grantableRoles, type User } from '@chuangcheng/core';
+import { Divider, Form, Input, Switch } from 'antd';
+import { UpdateUserRequest, type User } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
-import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { UserScopeFields } from './UserScopeFields.tsx';
 
 interface Values {
   displayName: string;
@@ -30,9 +28,7 @@ const fields = UpdateUserRequest.shape;
 
 export function EditUserModal({ user, onClose, onSaved }: Props) {
   const t = useT();
-  const me = useMe();
   const [form] = Form.useForm<Values>();
-  const regionCode = Form.useWatch('regionCode', form);
 
   useEffect(() => {
     if (!user) return;
@@ -46,7 +42,7 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
     });
   }, [user, form]);
 
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const submit = useFormSubmit(form, async (values) => {
     if (!user) return;
     // Only changed fields are sent, so the audit trail records what the administrator meant.
     const changes: UpdateUserRequest = {};
@@ -64,16 +60,8 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
 
   if (!user) return null;
 
-  const roles = grantableRoles(me.role);
   return (
-    <FormModal
-      open
-      title={t('users.editTitle', { name: user.username })}
-      form={form}
-      busy={busy}
-      onSave={save}
-      onClose={onClose}
-    >
+    <FormModal open title={t('users.editTitle', { name: user.username })} form={form} submit={submit} onClose={onClose}>
       <Form.Item
         name="displayName"
         label={t('users.displayName')}
@@ -81,28 +69,14 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
       >
         <Input />
       </Form.Item>
-      <Form.Item name="role" label={t('users.role')}>
-        <Select
-          options={(roles.includes(user.role) ? roles : [user.role, ...roles]).map((role) => ({
-            value: role,
-            label: t(`role.${role}`),
-            disabled: !roles.includes(role),
-          }))}
-        />
-      </Form.Item>
-      <Form.Item
-        name="regionCode"
-        label={t('users.scope')}
-        rules={[zodRule(fields.regionCode, t('validation.region'))]}
-      >
-        <RegionSelect known={[{ code: user.regionCode, name: user.regionName }]} />
-      </Form.Item>
-      <Form.Item name="orgUnitId" label={t('users.orgUnit')}>
-        <OrgUnitSelect
-          regionCode={regionCode}
-          known={user.orgUnitId ? { id: user.orgUnitId, name: user.orgUnitName ?? user.orgUnitId } : null}
-        />
-      </Form.Item>
+      <UserScopeFields
+        rules={{ regionCode: zodRule(fields.regionCode, t('validation.region')) }}
+        currentRole={user.role}
+        known={{
+          region: { code: user.regionCode, name: user.regionName },
+          orgUnit: user.orgUnitId ? { id: user.orgUnitId, name: user.orgUnitName ?? user.orgUnitId } : null,
+        }}
+      />
       <Form.Item name="enabled" label={t('users.enabled')} valuePropName="checked">
         <Switch data-testid="user-enabled" />
       </Form.Item>

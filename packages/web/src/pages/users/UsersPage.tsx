@@ -26,7 +26,7 @@ export default function UsersPage() {
   const [selected, setSelected] = useState<User[]>([]);
   const [batching, setBatching] = useState(false);
 
-  const { items, loading, pagination, reload, exportHref } = useTablePage<User>('/api/v1/users', { ...filters });
+  const { table, reload, exportHref } = useTablePage<User>('/api/v1/users', { ...filters });
 
   const columns: TableColumnsType<User> = [
     { title: t('users.username'), dataIndex: 'username', width: 160 },
@@ -134,9 +134,7 @@ export default function UsersPage() {
       <Table<User>
         rowKey="id"
         columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={pagination}
+        {...table}
         rowSelection={
           mayWrite
             ? {

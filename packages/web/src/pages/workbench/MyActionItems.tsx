@@ -17,7 +17,7 @@ export function MyActionItems() {
   const [completing, setCompleting] = useState<ActionItem | null>(null);
   const [form] = Form.useForm<{ note: string }>();
 
-  const { busy, save } = useFormSubmit(form, async ({ note }) => {
+  const submit = useFormSubmit(form, async ({ note }) => {
     if (!completing) return;
     await api.post(`/api/v1/action-items/${completing.id}/complete`, { note: note ?? '' });
     setCompleting(null);
@@ -67,8 +67,7 @@ export function MyActionItems() {
         open={completing !== null}
         title={t('meetings.completeTitle', { title: completing?.title ?? '' })}
         form={form}
-        busy={busy}
-        onSave={save}
+        submit={submit}
         onClose={() => setCompleting(null)}
       >
         <Form.Item name="note" label={t('meetings.completionNote')}>

@@ -20,7 +20,7 @@ export function ReplyModal({ notice, onClose, onSaved }: Props) {
   const t = useT();
   const required = useRequiredRules();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const { form, busy, save } = useModalForm<{ text: string }>(notice !== null, async ({ text }) => {
+  const { form, submit } = useModalForm<{ text: string }>(notice !== null, async ({ text }) => {
     if (!notice) return;
     for (const file of files) {
       if (file.originFileObj)
@@ -36,8 +36,7 @@ export function ReplyModal({ notice, onClose, onSaved }: Props) {
       open={notice !== null}
       title={notice ? t('notices.replyTitle', { number: notice.number }) : ''}
       form={form}
-      busy={busy}
-      onSave={save}
+      submit={submit}
       onClose={() => {
         setFiles([]);
         onClose();
