@@ -21,6 +21,15 @@ function roundQuery(db: Db) {
 }
 export type RoundWithFramework = NonNullable<Awaited<ReturnType<ReturnType<typeof roundQuery>['executeTakeFirst']>>>;
 
+/** A round's regions with their names, paths, city groups and prefectures. */
+function roundRegionQuery(db: Db, roundId: string) {
+  return db
+    .selectFrom('evaluation_round_region as rr')
+    .innerJoin('region as g', 'g.code', 'rr.region_code')
+    .select(['rr.region_code as code', 'g.name', 'g.path', 'rr.city_group', 'rr.prefecture_code'])
+    .where('rr.round_id', '=', roundId);
+}
+
 /** SQL for rounds, their regions and scorer assignments. */
 export const roundRepository = {
   async insert(db: Db, row: Insertable<Database['evaluation_round']>): Promise<void> {
@@ -95,23 +104,11 @@ export const roundRepository = {
   },
 
   regions(db: Db, roundId: string) {
-    return db
-      .selectFrom('evaluation_round_region as rr')
-      .innerJoin('region as g', 'g.code', 'rr.region_code')
-      .select(['rr.region_code as code', 'g.name', 'g.path', 'rr.city_group', 'rr.prefecture_code'])
-      .where('rr.round_id', '=', roundId)
-      .orderBy('rr.region_code')
-      .execute();
+    return roundRegionQuery(db, roundId).orderBy('rr.region_code').execute();
   },
 
   findRegion(db: Db, roundId: string, regionCode: string) {
-    return db
-      .selectFrom('evaluation_round_region as rr')
-      .innerJoin('region as g', 'g.code', 'rr.region_code')
-      .select(['rr.region_code as code', 'g.name', 'g.path', 'rr.city_group', 'rr.prefecture_code'])
-      .where('rr.round_id', '=', roundId)
-      .where('rr.region_code', '=', regionCode)
-      .executeTakeFirst();
+    return roundRegionQuery(db, roundId).where('rr.region_code', '=', regionCode).executeTakeFirst();
   },
 
   assignments(db: Db, roundId: string) {
