@@ -6,7 +6,9 @@ import {
   periodBounds,
   periodsBetween,
   supervisionRulesOf,
+  type LocalizedMessage,
   type ReportingCadence,
+  type ServerMessageId,
 } from '@chuangcheng/core';
 import type { Database } from '../db/schema.ts';
 import { planLookup } from '../modules/plans/index.ts';
@@ -119,47 +121,58 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
   return out;
 }
 
+type Reminder = { threshold: string; message: ServerMessageId };
+
+/**
+ * The reminder of a deadline `due` as of `asOf`: `soon` while it is ahead (or today), `overdue` once
+ * it has passed, each with its own threshold and message (same parameters, subject and link).
+ */
+function deadlineReminder(
+  due: string,
+  asOf: string,
+  subject: Pick<NewNotification, 'recipient' | 'kind' | 'subjectType' | 'subjectId'>,
+  soon: Reminder,
+  overdue: Reminder,
+  params: LocalizedMessage['params'],
+  link: string,
+): NewNotification {
+  const { threshold, message: id } = due < asOf ? overdue : soon;
+  return { ...subject, threshold, title: message(id, params), link };
+}
+
 /** 签收: a day before the deadline to acknowledge a notice, and once it has passed unacknowledged. */
 async function acknowledgeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const unacknowledged = await noticeLookup.listUnacknowledgedDueBy(db, addDays(asOf, 1));
   return unacknowledged
     .filter((n) => recent(n.ack_due!, asOf))
-    .map((n) => {
-      const overdue = n.ack_due! < asOf;
-      return {
-        recipient: n.org_unit_id,
-        kind: 'notice',
-        subjectType: 'supervision_notice',
-        subjectId: n.id,
-        threshold: overdue ? 'ack-overdue' : 'ack-due-1',
-        title: message(overdue ? 'notification.noticeAckOverdue' : 'notification.noticeAckDue', {
-          number: n.number,
-          due: n.ack_due ?? '',
-        }),
-        link: `/notices/${n.id}`,
-      };
-    });
+    .map((n) =>
+      deadlineReminder(
+        n.ack_due!,
+        asOf,
+        { recipient: n.org_unit_id, kind: 'notice', subjectType: 'supervision_notice', subjectId: n.id },
+        { threshold: 'ack-due-1', message: 'notification.noticeAckDue' },
+        { threshold: 'ack-overdue', message: 'notification.noticeAckOverdue' },
+        { number: n.number, due: n.ack_due ?? '' },
+        `/notices/${n.id}`,
+      ),
+    );
 }
 
 async function noticeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const open = await noticeLookup.listOpenDueBy(db, addDays(asOf, 3));
   const replies = open
     .filter((n) => recent(n.reply_due, asOf))
-    .map((n): NewNotification => {
-      const overdue = n.reply_due < asOf;
-      return {
-        recipient: n.org_unit_id,
-        kind: 'notice',
-        subjectType: 'supervision_notice',
-        subjectId: n.id,
-        threshold: overdue ? 'overdue' : 'reply-due-3',
-        title: message(overdue ? 'notification.noticeReplyOverdue' : 'notification.noticeReplyDue', {
-          number: n.number,
-          due: n.reply_due,
-        }),
-        link: `/notices/${n.id}`,
-      };
-    });
+    .map((n) =>
+      deadlineReminder(
+        n.reply_due,
+        asOf,
+        { recipient: n.org_unit_id, kind: 'notice', subjectType: 'supervision_notice', subjectId: n.id },
+        { threshold: 'reply-due-3', message: 'notification.noticeReplyDue' },
+        { threshold: 'overdue', message: 'notification.noticeReplyOverdue' },
+        { number: n.number, due: n.reply_due },
+        `/notices/${n.id}`,
+      ),
+    );
   return [...replies, ...(await acknowledgeReminders(db, asOf))];
 }
 
@@ -167,21 +180,17 @@ async function actionItemReminders(db: Kysely<Database>, asOf: string): Promise<
   const items = await supervisionLookup.listOpenActionItemsDueBy(db, addDays(asOf, 7));
   return items
     .filter((i) => recent(i.due, asOf))
-    .map((i) => {
-      const overdue = i.due < asOf;
-      return {
-        recipient: i.owner_org_unit_id,
-        kind: 'action_item',
-        subjectType: 'action_item',
-        subjectId: i.id,
-        threshold: overdue ? 'overdue' : 'due-7',
-        title: message(overdue ? 'notification.actionItemOverdue' : 'notification.actionItemDue', {
-          due: i.due,
-          title: i.title,
-        }),
-        link: `/meetings/${i.meeting_id}`,
-      };
-    });
+    .map((i) =>
+      deadlineReminder(
+        i.due,
+        asOf,
+        { recipient: i.owner_org_unit_id, kind: 'action_item', subjectType: 'action_item', subjectId: i.id },
+        { threshold: 'due-7', message: 'notification.actionItemDue' },
+        { threshold: 'overdue', message: 'notification.actionItemOverdue' },
+        { due: i.due, title: i.title },
+        `/meetings/${i.meeting_id}`,
+      ),
+    );
 }
 
 /**
