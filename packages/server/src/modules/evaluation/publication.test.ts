@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FrameworkDocument, standardsOf, type FrameworkStandard } from '@chuangcheng/core';
 import crypto from 'node:crypto';
 import { canonicalJson } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { inclusionProofHolds } from '../../test/rfc9162-verifier.ts';
 import { sequenceAuditLog } from '../audit/index.ts';
 import { generateSigner } from '../audit/signing.ts';
+import { modelFramework } from './scoring-fixture.ts';
 
 // Issue 15: results a city cannot contest. A published round stays as published whatever is
 // recorded later; a correction is a new, dated publication; a withdrawal leaves equal findings
@@ -19,17 +20,13 @@ const D = '2310';
 const E = '2311';
 const TITLED = '2312';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let frameworkId: string;
 let doc: FrameworkDocument;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  const list = (await ctx.admin.get('/api/v1/evaluation/frameworks')).json();
-  frameworkId = list.items.find((f: { edition: string }) => f.edition === 'model-2018-2020-prefecture').id;
-  doc = FrameworkDocument.parse((await ctx.admin.get(`/api/v1/evaluation/frameworks/${frameworkId}`)).json().document);
+  ({ id: frameworkId, doc } = await modelFramework(ctx.admin));
 });
-afterAll(() => ctx.close());
 
 const standards = () => standardsOf(doc).map((s) => s.standard);
 
