@@ -123,32 +123,28 @@ async function generate(seed: number, mode: Mode, counties: readonly RegionNode[
       const status = mode === 'complete' ? uniformStatus : pick(STATUSES);
       const submitted = daysAfter(end, Math.floor(next() * 40) - 5);
       entries.push({ data_set_code: SET, region_code: county.code, prefecture_code: prefecture, period, status });
-      if (status !== 'draft') {
+      const event = (action: string, from: string, to: string, at: Date) =>
         events.push({
           id: crypto.randomUUID(),
           data_set_code: SET,
           region_code: county.code,
           prefecture_code: prefecture,
           period,
-          action: 'submit',
-          from_status: 'draft',
-          to_status: 'submitted',
+          action,
+          from_status: from,
+          to_status: to,
           actor_name: 'test',
-          at: submitted,
+          at,
         });
+      if (status !== 'draft') {
+        event('submit', 'draft', 'submitted', submitted);
         if (status !== 'submitted') {
-          events.push({
-            id: crypto.randomUUID(),
-            data_set_code: SET,
-            region_code: county.code,
-            prefecture_code: prefecture,
-            period,
-            action: status === 'returned' ? 'return' : 'approve',
-            from_status: 'submitted',
-            to_status: status,
-            actor_name: 'test',
-            at: daysAfter(submitted, 1 + Math.floor(next() * 20)),
-          });
+          event(
+            status === 'returned' ? 'return' : 'approve',
+            'submitted',
+            status,
+            daysAfter(submitted, 1 + Math.floor(next() * 20)),
+          );
         }
       }
       for (const element of elements) {

@@ -284,15 +284,20 @@ describe('escalation', () => {
   });
 });
 
+/** The id of the one action item, due today and owned by `owner`, of a joint meeting recorded today. */
+async function actionItemToday(meetingTitle: string, title: string, owner: string): Promise<string> {
+  const meeting = await ctx.admin.post('/api/v1/meetings', {
+    planCode: 'heilongjiang-2018-2020',
+    title: meetingTitle,
+    heldOn: today,
+    actionItems: [{ title, ownerOrgUnitId: owner, due: today }],
+  });
+  return meeting.json().actionItems[0].id as string;
+}
+
 describe('escalation from the top office', () => {
   it('tells the issuing office when the unit has no higher office to escalate to', async () => {
-    const meeting = await ctx.admin.post('/api/v1/meetings', {
-      planCode: 'heilongjiang-2018-2020',
-      title: '省创城联席会议',
-      heldOn: today,
-      actionItems: [{ title: '汇总各市测评问题清单', ownerOrgUnitId: office, due: today }],
-    });
-    const item = meeting.json().actionItems[0].id as string;
+    const item = await actionItemToday('省创城联席会议', '汇总各市测评问题清单', office);
     const issued = await ctx.admin.post(
       '/api/v1/notices',
       notice({ taskId: undefined, actionItemId: item, orgUnitId: office }),
@@ -318,13 +323,7 @@ describe('escalation from the top office', () => {
 
 describe('notices about action items', () => {
   it('go only to the unit that owns the item', async () => {
-    const meeting = await ctx.admin.post('/api/v1/meetings', {
-      planCode: 'heilongjiang-2018-2020',
-      title: '联席会议',
-      heldOn: today,
-      actionItems: [{ title: '报送供热方案', ownerOrgUnitId: housing, due: today }],
-    });
-    const item = meeting.json().actionItems[0].id as string;
+    const item = await actionItemToday('联席会议', '报送供热方案', housing);
     const wrong = await ctx.admin.post(
       '/api/v1/notices',
       notice({ taskId: undefined, actionItemId: item, orgUnitId: office }),
