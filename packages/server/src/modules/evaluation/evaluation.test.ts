@@ -3,7 +3,7 @@ import { FrameworkDocument, standardsOf } from '@chuangcheng/core';
 import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { PDF, PNG, upload } from '../attachments/upload-fixture.ts';
-import { completeScoring, completeScoringInDatabase, modelFramework } from './scoring-fixture.ts';
+import { completeScoring, completeScoringInDatabase, modelFramework, roundRequest } from './scoring-fixture.ts';
 
 // The walk an office takes: import the framework from Excel, open a year-end round for the 13
 // prefecture-level units, take material and field results, record a major safety accident,
@@ -198,17 +198,12 @@ describe('a year-end round for the prefecture cities', () => {
   });
 
   it('plans the round, refusing regions outside the office and offices outside their scope', async () => {
-    const request = {
+    const request = roundRequest(frameworkId, {
       name: '2019年度全省文明城市年终测评',
       kind: 'year_end',
-      frameworkId,
       year: 2019,
-      periodStart: '2019-01-01',
-      periodEnd: '2019-12-31',
-      testDate: '2019-08-01',
-      ownerRegionCode: '23',
       regions: PREFECTURES.map((code) => ({ code, cityGroup: code === HARBIN ? 'capital' : 'prefecture' })),
-    };
+    });
     const outside = await harbinAdmin.post('/api/v1/evaluation/rounds', request);
     expect(outside.statusCode).toBe(403);
     const bad = await ctx.admin.post('/api/v1/evaluation/rounds', {
@@ -657,17 +652,16 @@ describe('annual and cycle totals', () => {
     const B = '2308';
     const adminId = (await ctx.admin.get('/api/v1/auth/me')).json().user.id;
     const plan = async (kind: 'routine' | 'year_end', year: number, regions: string[]) => {
-      const created = await ctx.admin.post('/api/v1/evaluation/rounds', {
-        name: `${year} ${kind}`,
-        kind,
-        frameworkId,
-        year,
-        periodStart: `${year}-01-01`,
-        periodEnd: `${year}-12-31`,
-        testDate: `${year}-${kind === 'routine' ? '04' : '08'}-01`,
-        ownerRegionCode: '23',
-        regions: regions.map((code) => ({ code, cityGroup: 'prefecture' })),
-      });
+      const created = await ctx.admin.post(
+        '/api/v1/evaluation/rounds',
+        roundRequest(frameworkId, {
+          name: `${year} ${kind}`,
+          kind,
+          year,
+          regions: regions.map((code) => ({ code, cityGroup: 'prefecture' })),
+          testDate: `${year}-${kind === 'routine' ? '04' : '08'}-01`,
+        }),
+      );
       expect(created.statusCode, created.body).toBe(201);
       const id = created.json().id;
       for (const to of ['open', 'scoring', 'under_review', 'published']) {

@@ -6,7 +6,7 @@ import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { inclusionProofHolds } from '../../test/rfc9162-verifier.ts';
 import { sequenceAuditLog } from '../audit/index.ts';
 import { generateSigner } from '../audit/signing.ts';
-import { modelFramework } from './scoring-fixture.ts';
+import { modelFramework, roundRequest } from './scoring-fixture.ts';
 
 // Issue 15: results a city cannot contest. A published round stays as published whatever is
 // recorded later; a correction is a new, dated publication; a withdrawal leaves equal findings
@@ -46,18 +46,17 @@ async function planRound(
   regions: string[],
   extra: { testDate?: string; unannounced?: boolean } = {},
 ): Promise<string> {
-  const res = await ctx.admin.post('/api/v1/evaluation/rounds', {
-    name: `2019 ${kind} ${regions.join(',')}`,
-    kind,
-    frameworkId,
-    year: 2019,
-    periodStart: '2019-01-01',
-    periodEnd: '2019-12-31',
-    testDate: extra.testDate ?? '2019-08-01',
-    ownerRegionCode: '23',
-    unannounced: extra.unannounced ?? false,
-    regions: regions.map((code) => ({ code, cityGroup: 'prefecture' })),
-  });
+  const res = await ctx.admin.post(
+    '/api/v1/evaluation/rounds',
+    roundRequest(frameworkId, {
+      name: `2019 ${kind} ${regions.join(',')}`,
+      kind,
+      year: 2019,
+      regions: regions.map((code) => ({ code, cityGroup: 'prefecture' })),
+      testDate: extra.testDate,
+      unannounced: extra.unannounced ?? false,
+    }),
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }

@@ -6,7 +6,7 @@ import { drainOutbox } from '../../outbox/worker.ts';
 import { computeRound } from './compute.ts';
 import { roundCacheRepository } from './round-cache-repository.ts';
 import { roundCacheSubscriber } from './subscribers.ts';
-import { modelFramework } from './scoring-fixture.ts';
+import { modelFramework, roundRequest } from './scoring-fixture.ts';
 
 // Issue 13: an unpublished round's computation is kept in the database and dropped by the outbox
 // events that change its inputs (decision 0174).
@@ -32,18 +32,16 @@ beforeAll(async () => {
     });
     expect(res.statusCode, res.body).toBe(201);
   }
-  const res = await ctx.admin.post('/api/v1/evaluation/rounds', {
-    name: '2019 年度测评（缓存）',
-    kind: 'year_end',
-    frameworkId,
-    year: 2019,
-    periodStart: '2019-01-01',
-    periodEnd: '2019-12-31',
-    testDate: '2019-08-01',
-    ownerRegionCode: '23',
-    unannounced: false,
-    regions: [A, B].map((code) => ({ code, cityGroup: 'prefecture' })),
-  });
+  const res = await ctx.admin.post(
+    '/api/v1/evaluation/rounds',
+    roundRequest(frameworkId, {
+      name: '2019 年度测评（缓存）',
+      kind: 'year_end',
+      year: 2019,
+      regions: [A, B].map((code) => ({ code, cityGroup: 'prefecture' })),
+      unannounced: false,
+    }),
+  );
   expect(res.statusCode, res.body).toBe(201);
   roundId = res.json().id;
   for (const to of ['open', 'scoring']) {
