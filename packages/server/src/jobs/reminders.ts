@@ -121,40 +121,51 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
   return out;
 }
 
-type Reminder = { threshold: string; message: ServerMessageId };
-
 /**
- * The reminder of a deadline `due` as of `asOf`: `soon` while it is ahead (or today), `overdue` once
- * it has passed, each with its own threshold and message (same parameters, subject and link).
+ * The deadlines reminded of: each one's threshold and message while it is ahead or today (`soon`)
+ * and once it has passed (`overdue`).
  */
+const DEADLINES = {
+  /** 签收: a day before the deadline to acknowledge a notice, and once it has passed unacknowledged. */
+  acknowledge: {
+    soon: ['ack-due-1', 'notification.noticeAckDue'],
+    overdue: ['ack-overdue', 'notification.noticeAckOverdue'],
+  },
+  reply: {
+    soon: ['reply-due-3', 'notification.noticeReplyDue'],
+    overdue: ['overdue', 'notification.noticeReplyOverdue'],
+  },
+  actionItem: { soon: ['due-7', 'notification.actionItemDue'], overdue: ['overdue', 'notification.actionItemOverdue'] },
+} satisfies Record<string, Record<'soon' | 'overdue', [threshold: string, message: ServerMessageId]>>;
+
+type Subject = Pick<NewNotification, 'recipient' | 'kind' | 'subjectType' | 'subjectId' | 'link'>;
+
+/** The reminder of `deadline` falling on `due`, as of `asOf`, with the message's parameters. */
 function deadlineReminder(
+  deadline: keyof typeof DEADLINES,
   due: string,
   asOf: string,
-  subject: Pick<NewNotification, 'recipient' | 'kind' | 'subjectType' | 'subjectId'>,
-  soon: Reminder,
-  overdue: Reminder,
+  subject: Subject,
   params: LocalizedMessage['params'],
-  link: string,
 ): NewNotification {
-  const { threshold, message: id } = due < asOf ? overdue : soon;
-  return { ...subject, threshold, title: message(id, params), link };
+  const [threshold, id] = DEADLINES[deadline][due < asOf ? 'overdue' : 'soon'];
+  return { ...subject, threshold, title: message(id, params) };
 }
 
-/** 签收: a day before the deadline to acknowledge a notice, and once it has passed unacknowledged. */
+const noticeSubject = (n: { id: string; org_unit_id: string }): Subject => ({
+  recipient: n.org_unit_id,
+  kind: 'notice',
+  subjectType: 'supervision_notice',
+  subjectId: n.id,
+  link: `/notices/${n.id}`,
+});
+
 async function acknowledgeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const unacknowledged = await noticeLookup.listUnacknowledgedDueBy(db, addDays(asOf, 1));
   return unacknowledged
     .filter((n) => recent(n.ack_due!, asOf))
     .map((n) =>
-      deadlineReminder(
-        n.ack_due!,
-        asOf,
-        { recipient: n.org_unit_id, kind: 'notice', subjectType: 'supervision_notice', subjectId: n.id },
-        { threshold: 'ack-due-1', message: 'notification.noticeAckDue' },
-        { threshold: 'ack-overdue', message: 'notification.noticeAckOverdue' },
-        { number: n.number, due: n.ack_due ?? '' },
-        `/notices/${n.id}`,
-      ),
+      deadlineReminder('acknowledge', n.ack_due!, asOf, noticeSubject(n), { number: n.number, due: n.ack_due ?? '' }),
     );
 }
 
@@ -162,17 +173,7 @@ async function noticeReminders(db: Kysely<Database>, asOf: string): Promise<NewN
   const open = await noticeLookup.listOpenDueBy(db, addDays(asOf, 3));
   const replies = open
     .filter((n) => recent(n.reply_due, asOf))
-    .map((n) =>
-      deadlineReminder(
-        n.reply_due,
-        asOf,
-        { recipient: n.org_unit_id, kind: 'notice', subjectType: 'supervision_notice', subjectId: n.id },
-        { threshold: 'reply-due-3', message: 'notification.noticeReplyDue' },
-        { threshold: 'overdue', message: 'notification.noticeReplyOverdue' },
-        { number: n.number, due: n.reply_due },
-        `/notices/${n.id}`,
-      ),
-    );
+    .map((n) => deadlineReminder('reply', n.reply_due, asOf, noticeSubject(n), { number: n.number, due: n.reply_due }));
   return [...replies, ...(await acknowledgeReminders(db, asOf))];
 }
 
@@ -182,13 +183,17 @@ async function actionItemReminders(db: Kysely<Database>, asOf: string): Promise<
     .filter((i) => recent(i.due, asOf))
     .map((i) =>
       deadlineReminder(
+        'actionItem',
         i.due,
         asOf,
-        { recipient: i.owner_org_unit_id, kind: 'action_item', subjectType: 'action_item', subjectId: i.id },
-        { threshold: 'due-7', message: 'notification.actionItemDue' },
-        { threshold: 'overdue', message: 'notification.actionItemOverdue' },
+        {
+          recipient: i.owner_org_unit_id,
+          kind: 'action_item',
+          subjectType: 'action_item',
+          subjectId: i.id,
+          link: `/meetings/${i.meeting_id}`,
+        },
         { due: i.due, title: i.title },
-        `/meetings/${i.meeting_id}`,
       ),
     );
 }
