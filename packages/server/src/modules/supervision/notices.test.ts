@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import { addDays } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { task21WithLiaison } from '../../test/province.ts';
 import { escalateOverdueNotices } from './notice-actions.ts';
 import { setNoticePrefix } from './office-settings.ts';
 import { taskId, unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let housing: string; // 省住建厅, lead unit of task 2.1
 let office: string; // 省精神文明办
 let infrastructure: string; // task 2.1
@@ -17,10 +17,8 @@ const today = todayInChina();
 const replyDue = addDays(today, 5);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   ({ housing, office, infrastructure, officer } = await task21WithLiaison(ctx));
 });
-afterAll(() => ctx.close());
 
 const notice = (overrides: Record<string, unknown> = {}) => ({
   taskId: infrastructure,
