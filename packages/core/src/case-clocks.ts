@@ -1,4 +1,5 @@
 import type { CaseStage, CaseStatus, StageLimits, TimeLimit } from './cases.ts';
+import type { CaseCounts } from './case-stats.ts';
 import { chinaDate, deadlineAfter, workingMinutesBetween, type WorkingCalendar } from './working-time.ts';
 
 /**
@@ -145,22 +146,8 @@ export type StatsCase = {
   ratings: readonly { satisfaction: number; at: Date }[];
 };
 
-export type StatsCounts = {
-  cases: number;
-  accepted: number;
-  due: number;
-  closed: number;
-  closedOnTime: number;
-  verified: number;
-  reworked: number;
-  closedHoursSum: number;
-  closedWorkingMinutesSum: number;
-  closedTimed: number;
-  ratingSum: number;
-  ratings: number;
-  open: number;
-  overdueOpen: number;
-};
+/** The counts of a set of cases: every count the rates read (`CaseCounts`) and the totals beside them. */
+export type StatsCounts = Required<CaseCounts> & { cases: number; accepted: number; open: number; overdueOpen: number };
 
 const OPEN: readonly CaseStatus[] = ['submitted', 'accepted', 'dispatched', 'handling', 'handled'];
 

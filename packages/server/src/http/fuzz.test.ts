@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileTestContext } from '../test/harness.ts';
 import { malformedRequests, type FuzzRequest } from '../test/malformed-bodies.ts';
 import { changedTables, fillPath, loadWriteRoutes, rowCounts, type WriteRoute } from '../test/openapi-routes.ts';
 import { pathValues } from '../test/route-examples.ts';
@@ -20,13 +20,11 @@ const NOT_FUZZED: Record<string, string> = {
   'POST /api/v1/auth/logout-all': 'takes no input; would end the session the fuzz runs in',
 };
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let world: World;
 beforeAll(async () => {
-  ctx = await createTestContext();
   world = await buildWorld(ctx);
 });
-afterAll(() => ctx.close());
 
 function send(route: WriteRoute, request: FuzzRequest) {
   const values = { ...(pathValues(route, world.foreign) ?? {}) };

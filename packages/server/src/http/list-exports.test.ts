@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext, type Agent } from '../test/harness.ts';
 import { exportedSheet } from '../test/xlsx.ts';
 import { createUnit, DAOLI, report } from '../modules/cases/fixtures.ts';
 
 // The Excel exports of the lists an office prints or forwards: each reads its list's own service,
 // so a test compares the sheet with what the same person gets from the list endpoint.
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let daqingAdmin: Agent;
 let harbinAdmin: Agent;
 let officer: Agent;
@@ -33,7 +33,6 @@ async function listAll<T>(agent: Agent, url: string): Promise<T[]> {
 const readSheet = async (agent: Agent, url: string) => exportedSheet(await agent.get(url));
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   const unit = await createUnit(ctx, '230102', '道里区城市管理局');
   unitId = unit;
   daqingAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2306' })).agent;
@@ -50,7 +49,6 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(201);
   }
 });
-afterAll(() => ctx.close());
 
 describe('list exports (Excel)', () => {
   it('cases: the list with its filters, the place with city and district, labels not codes', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext, type Agent } from '../test/harness.ts';
 import { changedTables, fillPath, loadWriteRoutes, rowCounts, type WriteRoute } from '../test/openapi-routes.ts';
 import { exampleBodies, pathValues, withEachReference, withFields } from '../test/route-examples.ts';
 import { PDF, upload } from '../modules/attachments/upload-fixture.ts';
@@ -42,13 +42,12 @@ const NEUTRAL = [/^\/api\/v1\/data-sets\/\{code\}/, /^\/api\/v1\/cases\/categori
 const neutralParam = (route: WriteRoute, param: string) =>
   ['period', 'standardCode'].includes(param) || (param === 'code' && NEUTRAL.some((re) => re.test(route.path)));
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let world: World;
 let actors: { name: string; agent: Agent }[];
 let homeFields: Record<string, unknown>;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   world = await buildWorld(ctx);
   const daqingOffice = await unitId(ctx.db, '大庆市精神文明办');
   const as = async (
@@ -77,7 +76,6 @@ beforeAll(async () => {
     regions: [{ code: '2306', cityGroup: 'prefecture' }],
   };
 });
-afterAll(() => ctx.close());
 
 type Outcome = { route: string; actor: string; what: string; status: number; body: string };
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
-import { buildAgent, buildUser, createTestContext, type Agent, type TestContext } from '../test/harness.ts';
+import { buildAgent, buildUser, fileTestContext, type Agent } from '../test/harness.ts';
 import { noticeOnTask21, task21WithLiaison } from '../test/province.ts';
 import { unitId } from '../modules/supervision/fixtures.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
@@ -11,7 +11,7 @@ import { DAOLI, randomIp } from '../modules/cases/fixtures.ts';
  * The server's own texts (a problem's detail, a notification) read in the language of the
  * request: Chinese by default and for zh-CN, English when asked for (issue 14).
  */
-let ctx: TestContext;
+const ctx = fileTestContext();
 let officer: Agent; // of 省住建厅
 let inspector: Agent;
 let harbinAdmin: Agent;
@@ -26,12 +26,10 @@ async function get(agent: Agent, url: string, headers: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   ({ officer } = await task21WithLiaison(ctx));
   inspector = await buildAgent(ctx, 'inspector', '23');
   harbinAdmin = await buildAgent(ctx, 'city_admin', '2301');
 });
-afterAll(() => ctx.close());
 
 describe('problem details in the request language', () => {
   it('says a record is missing in Chinese for zh-CN and by default, in English on request', async () => {

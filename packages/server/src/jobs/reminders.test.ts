@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
-import { buildUser, createTestContext, type TestContext } from '../test/harness.ts';
+import { buildUser, fileTestContext } from '../test/harness.ts';
 import { task21 } from '../test/province.ts';
 import { taskId, unitId } from '../modules/supervision/fixtures.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
@@ -9,15 +9,13 @@ import { runReminders } from './reminders.ts';
 import { scheduledJobs } from './schedule.ts';
 import { startScheduler } from './scheduler.ts';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let housing: string;
 let infrastructure: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   ({ housing, infrastructure } = await task21(ctx));
 });
-afterAll(() => ctx.close());
 
 const countAll = async () =>
   Number(

@@ -6,7 +6,9 @@ import {
   periodBounds,
   periodsBetween,
   supervisionRulesOf,
+  type LocalizedMessage,
   type ReportingCadence,
+  type ServerMessageId,
 } from '@chuangcheng/core';
 import type { Database } from '../db/schema.ts';
 import { planLookup } from '../modules/plans/index.ts';
@@ -119,47 +121,59 @@ async function taskReminders(db: Kysely<Database>, asOf: string): Promise<NewNot
   return out;
 }
 
-/** 签收: a day before the deadline to acknowledge a notice, and once it has passed unacknowledged. */
+/**
+ * The deadlines reminded of: each one's threshold and message while it is ahead or today (`soon`)
+ * and once it has passed (`overdue`).
+ */
+const DEADLINES = {
+  /** 签收: a day before the deadline to acknowledge a notice, and once it has passed unacknowledged. */
+  acknowledge: {
+    soon: ['ack-due-1', 'notification.noticeAckDue'],
+    overdue: ['ack-overdue', 'notification.noticeAckOverdue'],
+  },
+  reply: {
+    soon: ['reply-due-3', 'notification.noticeReplyDue'],
+    overdue: ['overdue', 'notification.noticeReplyOverdue'],
+  },
+  actionItem: { soon: ['due-7', 'notification.actionItemDue'], overdue: ['overdue', 'notification.actionItemOverdue'] },
+} satisfies Record<string, Record<'soon' | 'overdue', [threshold: string, message: ServerMessageId]>>;
+
+type Subject = Pick<NewNotification, 'recipient' | 'kind' | 'subjectType' | 'subjectId' | 'link'>;
+
+/** The reminder of `deadline` falling on `due`, as of `asOf`, with the message's parameters. */
+function deadlineReminder(
+  deadline: keyof typeof DEADLINES,
+  due: string,
+  asOf: string,
+  subject: Subject,
+  params: LocalizedMessage['params'],
+): NewNotification {
+  const [threshold, id] = DEADLINES[deadline][due < asOf ? 'overdue' : 'soon'];
+  return { ...subject, threshold, title: message(id, params) };
+}
+
+const noticeSubject = (n: { id: string; org_unit_id: string }): Subject => ({
+  recipient: n.org_unit_id,
+  kind: 'notice',
+  subjectType: 'supervision_notice',
+  subjectId: n.id,
+  link: `/notices/${n.id}`,
+});
+
 async function acknowledgeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const unacknowledged = await noticeLookup.listUnacknowledgedDueBy(db, addDays(asOf, 1));
   return unacknowledged
     .filter((n) => recent(n.ack_due!, asOf))
-    .map((n) => {
-      const overdue = n.ack_due! < asOf;
-      return {
-        recipient: n.org_unit_id,
-        kind: 'notice',
-        subjectType: 'supervision_notice',
-        subjectId: n.id,
-        threshold: overdue ? 'ack-overdue' : 'ack-due-1',
-        title: message(overdue ? 'notification.noticeAckOverdue' : 'notification.noticeAckDue', {
-          number: n.number,
-          due: n.ack_due ?? '',
-        }),
-        link: `/notices/${n.id}`,
-      };
-    });
+    .map((n) =>
+      deadlineReminder('acknowledge', n.ack_due!, asOf, noticeSubject(n), { number: n.number, due: n.ack_due ?? '' }),
+    );
 }
 
 async function noticeReminders(db: Kysely<Database>, asOf: string): Promise<NewNotification[]> {
   const open = await noticeLookup.listOpenDueBy(db, addDays(asOf, 3));
   const replies = open
     .filter((n) => recent(n.reply_due, asOf))
-    .map((n): NewNotification => {
-      const overdue = n.reply_due < asOf;
-      return {
-        recipient: n.org_unit_id,
-        kind: 'notice',
-        subjectType: 'supervision_notice',
-        subjectId: n.id,
-        threshold: overdue ? 'overdue' : 'reply-due-3',
-        title: message(overdue ? 'notification.noticeReplyOverdue' : 'notification.noticeReplyDue', {
-          number: n.number,
-          due: n.reply_due,
-        }),
-        link: `/notices/${n.id}`,
-      };
-    });
+    .map((n) => deadlineReminder('reply', n.reply_due, asOf, noticeSubject(n), { number: n.number, due: n.reply_due }));
   return [...replies, ...(await acknowledgeReminders(db, asOf))];
 }
 
@@ -167,21 +181,21 @@ async function actionItemReminders(db: Kysely<Database>, asOf: string): Promise<
   const items = await supervisionLookup.listOpenActionItemsDueBy(db, addDays(asOf, 7));
   return items
     .filter((i) => recent(i.due, asOf))
-    .map((i) => {
-      const overdue = i.due < asOf;
-      return {
-        recipient: i.owner_org_unit_id,
-        kind: 'action_item',
-        subjectType: 'action_item',
-        subjectId: i.id,
-        threshold: overdue ? 'overdue' : 'due-7',
-        title: message(overdue ? 'notification.actionItemOverdue' : 'notification.actionItemDue', {
-          due: i.due,
-          title: i.title,
-        }),
-        link: `/meetings/${i.meeting_id}`,
-      };
-    });
+    .map((i) =>
+      deadlineReminder(
+        'actionItem',
+        i.due,
+        asOf,
+        {
+          recipient: i.owner_org_unit_id,
+          kind: 'action_item',
+          subjectType: 'action_item',
+          subjectId: i.id,
+          link: `/meetings/${i.meeting_id}`,
+        },
+        { due: i.due, title: i.title },
+      ),
+    );
 }
 
 /**

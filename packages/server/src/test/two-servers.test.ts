@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CockpitView } from '@chuangcheng/core';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { DAOLI, phonePhoto, postPhoto, randomIp } from '../modules/cases/fixtures.ts';
+import { URBAN_ENVIRONMENT_VALUES } from '../modules/indicators/entry-fixture.ts';
 import { drainOutbox } from '../outbox/worker.ts';
 import { scheduledJobs } from '../jobs/schedule.ts';
 import { runDueJobs, type ScheduledJob } from '../jobs/scheduler.ts';
@@ -72,14 +73,7 @@ describe('two servers on one database', () => {
 
     const daoli = (await buildUser(ctx, { role: 'unit_officer', regionCode: '230102' })).agent;
     const url = '/api/v1/data-sets/urban-environment-quarterly/entries/230102/2019Q3';
-    const values = {
-      'central-heating-area': 900,
-      'urban-building-area': 1000,
-      'sewage-treated': 450,
-      'sewage-discharged': 500,
-      'green-building-area': 12,
-      'new-building-area': 60,
-    };
+    const values = URBAN_ENVIRONMENT_VALUES;
     expect((await daoli.put(url, { values })).statusCode).toBe(200);
     expect((await daoli.post(`${url}/submit`)).statusCode).toBe(200);
     // The second server's own worker delivers the first server's events.

@@ -37,32 +37,13 @@ export async function escalateOverdueCases(db: Kysely<Database>, now = new Date(
             prefectureCode: c.prefecture_code,
           },
         });
-        await caseRepository.insertEvent(trx, {
-          id: crypto.randomUUID(),
-          case_id: c.id,
-          prefecture_code: c.prefecture_code,
-          kind: 'escalated',
-          status: c.status,
+        await recordEscalation(trx, c, now, {
           note: superior ? `逾期，已报 ${superior.name} 督办` : '逾期，已提醒承办单位',
-          actor_id: null,
-          actor_name: null,
-          org_unit_id: superior?.id ?? null,
-          data: JSON.stringify({ deadline: c.deadline.toISOString() }),
-          at: now,
+          orgUnitId: superior?.id ?? null,
+          data: { deadline: c.deadline.toISOString() },
+          before: { escalationLevel: 0 },
+          after: { escalationLevel: 1, superior: superior?.id ?? null },
         });
-        await recordAudit(
-          trx,
-          { actor: null },
-          {
-            action: 'case.escalate',
-            entityType: 'problem_case',
-            entityId: c.id,
-            regionCode: c.region_code,
-            prefectureCode: c.prefecture_code,
-            before: { escalationLevel: 0 },
-            after: { escalationLevel: 1, superior: superior?.id ?? null },
-          },
-        );
         return true;
       });
       if (done) escalated++;
@@ -100,31 +81,12 @@ export async function escalateStages(db: Kysely<Database>, now = new Date()): Pr
               office: office ? { id: office.id, name: office.name } : null,
             },
           });
-          await caseRepository.insertEvent(trx, {
-            id: crypto.randomUUID(),
-            case_id: c.id,
-            prefecture_code: c.prefecture_code,
-            kind: 'escalated',
-            status: c.status,
+          await recordEscalation(trx, c, now, {
             note: office ? `${text.event}，已报 ${office.name} 督办` : text.event,
-            actor_id: null,
-            actor_name: null,
-            org_unit_id: office?.id ?? null,
-            data: JSON.stringify({ stage, deadline: new Date(c.due_at as Date).toISOString() }),
-            at: now,
+            orgUnitId: office?.id ?? null,
+            data: { stage, deadline: new Date(c.due_at as Date).toISOString() },
+            after: { stage, office: office?.id ?? null },
           });
-          await recordAudit(
-            trx,
-            { actor: null },
-            {
-              action: 'case.escalate',
-              entityType: 'problem_case',
-              entityId: c.id,
-              regionCode: c.region_code,
-              prefectureCode: c.prefecture_code,
-              after: { stage, office: office?.id ?? null },
-            },
-          );
           return true;
         });
         if (done) escalated++;
@@ -133,4 +95,49 @@ export async function escalateStages(db: Kysely<Database>, now = new Date()): Pr
     }
   }
   return escalated;
+}
+
+/**
+ * The timeline row (`escalated`, no actor) and the audit row (`case.escalate`, by the system) of one
+ * escalation, written in the escalation's transaction.
+ */
+async function recordEscalation(
+  trx: Kysely<Database>,
+  c: { id: string; status: string; region_code: string; prefecture_code: string },
+  now: Date,
+  escalation: {
+    note: string;
+    orgUnitId: string | null;
+    data: Record<string, unknown>;
+    before?: Record<string, unknown>;
+    after: Record<string, unknown>;
+  },
+) {
+  const { note, orgUnitId, data, before, after } = escalation;
+  await caseRepository.insertEvent(trx, {
+    id: crypto.randomUUID(),
+    case_id: c.id,
+    prefecture_code: c.prefecture_code,
+    kind: 'escalated',
+    status: c.status,
+    note,
+    actor_id: null,
+    actor_name: null,
+    org_unit_id: orgUnitId,
+    data: JSON.stringify(data),
+    at: now,
+  });
+  await recordAudit(
+    trx,
+    { actor: null },
+    {
+      action: 'case.escalate',
+      entityType: 'problem_case',
+      entityId: c.id,
+      regionCode: c.region_code,
+      prefectureCode: c.prefecture_code,
+      ...(before ? { before } : {}),
+      after,
+    },
+  );
 }

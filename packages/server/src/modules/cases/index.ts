@@ -6,7 +6,7 @@ export { fileCase, hashToken } from './intake.ts';
 export { uploadCasePhoto } from './photos.ts';
 export { sweepCaseLeftovers } from './sweeps.ts';
 export { publishMonthlyStatistics } from './publish.ts';
-export { listCases } from './read.ts';
+export { listCases, PUBLIC_NOTE_KINDS } from './read.ts';
 export { sealPlaintextReporterPhones } from './reporter-phone.ts';
 export { caseLookup } from './lookup.ts';
 export { caseRoutes } from './routes.ts';

@@ -1,21 +1,19 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileTestContext } from '../../test/harness.ts';
 import { DAOLI } from './fixtures.ts';
 
 // Issue 13: an intake was 19-23 statements, each a round trip (docs/PERFORMANCE.md, decision 0186).
 // Counted here at the driver: every query a pg client sends, on PGlite (behind pg.Pool) and PostgreSQL.
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let bearer: Record<string, string>;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   const created = await ctx.admin.post('/api/v1/auth/tokens', { name: 'intake-count' });
   bearer = { authorization: `Bearer ${created.json().token}` };
 });
-afterAll(() => ctx.close());
 
 /** The statements the database receives while `run` runs (nothing else runs in this file meanwhile). */
 async function statements<T>(run: () => Promise<T>): Promise<{ result: T; sent: string[] }> {

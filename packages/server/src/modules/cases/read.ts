@@ -120,7 +120,7 @@ function presentSummary(row: SummaryRow, calendar: WorkingCalendar, now = new Da
 }
 
 /** Kinds whose note the public may read: the reason of a rejection, what the unit did, what is asked of the reporter. */
-const PUBLIC_NOTES = new Set<string>([
+export const PUBLIC_NOTE_KINDS: ReadonlySet<string> = new Set<string>([
   'rejected',
   'handled',
   'paused',
@@ -136,7 +136,7 @@ function presentEvents(rows: Awaited<ReturnType<typeof caseRepository.listEvents
       kind: e.kind as CaseEventKind,
       at: e.at.toISOString(),
       status: e.status as CaseStatus,
-      note: staff || PUBLIC_NOTES.has(e.kind) ? e.note : null,
+      note: staff || PUBLIC_NOTE_KINDS.has(e.kind) ? e.note : null,
       orgUnitName: e.unit_name,
     };
     if (staff) event.actorName = e.actor_name;

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { distributionCode } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, randomIp, report } from './fixtures.ts';
 import { caseStatsSubscriber } from './subscribers.ts';
@@ -17,11 +17,10 @@ import { directCounts, rebuildCaseStatistics, selectionCounts, splitPeriod, type
  * through the API, kept by the outbox subscriber (delivered once and twice).
  */
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let unitIds: string[];
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   const city = await createUnit(ctx, '2301', '哈尔滨市城市管理局');
   unitIds = [
     city,
@@ -29,7 +28,6 @@ beforeAll(async () => {
     await createUnit(ctx, '230103', '南岗区城市管理局', city),
   ];
 });
-afterAll(() => ctx.close());
 
 /** A small seeded generator, so that a failing data set can be made again. */
 function seeded(seed: number) {

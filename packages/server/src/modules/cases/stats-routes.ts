@@ -1,5 +1,6 @@
 import { CaseMap, CaseMapQuery, CaseStats, CaseStatsQuery } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { requireActor } from '../auth/index.ts';
 import { caseMap, caseStatistics } from './stats.ts';
 import { statsWorkbook } from './stats-xlsx.ts';
@@ -8,17 +9,11 @@ import { sendXlsx } from '../../http/xlsx.ts';
 /** Case statistics (JSON and Excel) and the map of open cases. */
 export async function caseStatsRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cases'];
-  app.get(
+  const route = actorRoutes(app, tags);
+  route.get(
     '/cases/stats',
-    {
-      schema: {
-        tags,
-        summary: 'Case statistics (结案率, 按期结案率, 返工率 ...)',
-        querystring: CaseStatsQuery,
-        response: { 200: CaseStats },
-      },
-    },
-    async (request) => caseStatistics(deps.db, requireActor(request), request.query),
+    { summary: 'Case statistics (结案率, 按期结案率, 返工率 ...)', querystring: CaseStatsQuery, response: CaseStats },
+    ({ actor, query }) => caseStatistics(deps.db, actor, query),
   );
   app.get(
     '/cases/stats.xlsx',
@@ -35,16 +30,9 @@ export async function caseStatsRoutes(app: App, deps: ModuleDeps) {
       return sendXlsx(reply, { ascii: 'case-stats.xlsx', name }, await statsWorkbook(stats));
     },
   );
-  app.get(
+  route.get(
     '/cases/map',
-    {
-      schema: {
-        tags,
-        summary: 'Open cases as points and per region',
-        querystring: CaseMapQuery,
-        response: { 200: CaseMap },
-      },
-    },
-    async (request) => caseMap(deps.db, requireActor(request), request.query),
+    { summary: 'Open cases as points and per region', querystring: CaseMapQuery, response: CaseMap },
+    ({ actor, query }) => caseMap(deps.db, actor, query),
   );
 }

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { CockpitMap, CockpitRanking, CockpitView, LaggingList } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { REPO_ROOT } from '../../config.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { systemActor } from '../auth/actor.ts';
@@ -17,18 +17,16 @@ import { importRegions } from '../regions/import-regions.ts';
 // The cockpit on demo data: every target of the seed plan with a status and a forecast, the map,
 // the ranking, the lagging list; scope refusals; demo data kept apart from real data.
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let harbin: Agent;
 let daoliOfficer: Agent;
 const actor = systemActor('23', '23');
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   await generateDemo(ctx.db, actor, { seed: 7 });
   harbin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
   daoliOfficer = (await buildUser(ctx, { role: 'unit_officer', regionCode: '230102' })).agent;
 });
-afterAll(() => ctx.close());
 
 describe('the province cockpit on demo data', () => {
   it('shows every quantified target of the seed plan with a status and a forecast, as of the demo date', async () => {

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileTestContext } from '../../test/harness.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
 import { loadRegionTree } from '../indicators/region-tree.ts';
 import type { RegionNode, RegionTree } from '../indicators/index.ts';
@@ -40,11 +40,10 @@ const TARGETS = [
   { code: 'rt-t6', indicator: 'rt-s1', scope: { kind: 'province' }, combine: 'data_set' },
 ] as const;
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let tree: RegionTree;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   const db = ctx.db;
   await sql`insert into indicator_data_set (code, name, period_type, region_level, source, position)
             values (${SET}, '汇总测试季报', 'quarter', 3, 'entry', 900)`.execute(db);
@@ -80,7 +79,6 @@ beforeAll(async () => {
   );
   tree = { ...loaded, nodes, byCode: new Map(nodes.map((n) => [n.code, n])) };
 });
-afterAll(() => ctx.close());
 
 /** A small deterministic generator (mulberry32) driven by fast-check's seed. */
 function random(seed: number) {
@@ -123,32 +121,28 @@ async function generate(seed: number, mode: Mode, counties: readonly RegionNode[
       const status = mode === 'complete' ? uniformStatus : pick(STATUSES);
       const submitted = daysAfter(end, Math.floor(next() * 40) - 5);
       entries.push({ data_set_code: SET, region_code: county.code, prefecture_code: prefecture, period, status });
-      if (status !== 'draft') {
+      const event = (action: string, from: string, to: string, at: Date) =>
         events.push({
           id: crypto.randomUUID(),
           data_set_code: SET,
           region_code: county.code,
           prefecture_code: prefecture,
           period,
-          action: 'submit',
-          from_status: 'draft',
-          to_status: 'submitted',
+          action,
+          from_status: from,
+          to_status: to,
           actor_name: 'test',
-          at: submitted,
+          at,
         });
+      if (status !== 'draft') {
+        event('submit', 'draft', 'submitted', submitted);
         if (status !== 'submitted') {
-          events.push({
-            id: crypto.randomUUID(),
-            data_set_code: SET,
-            region_code: county.code,
-            prefecture_code: prefecture,
-            period,
-            action: status === 'returned' ? 'return' : 'approve',
-            from_status: 'submitted',
-            to_status: status,
-            actor_name: 'test',
-            at: daysAfter(submitted, 1 + Math.floor(next() * 20)),
-          });
+          event(
+            status === 'returned' ? 'return' : 'approve',
+            'submitted',
+            status,
+            daysAfter(submitted, 1 + Math.floor(next() * 20)),
+          );
         }
       }
       for (const element of elements) {

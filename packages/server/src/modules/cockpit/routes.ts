@@ -9,9 +9,10 @@ import {
   LaggingQuery,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/index.ts';
+import type { z } from 'zod';
+import { requireActor, type Actor } from '../auth/index.ts';
 import { listExportRoute } from '../../http/list-export.ts';
-import { sendKeptJson } from '../../http/serialized-json.ts';
+import { sendKeptJson, type KeptJson } from '../../http/serialized-json.ts';
 import { LAGGING_COLUMNS } from './lagging-export.ts';
 import { getCockpitJson, getCockpitMapJson, getCockpitRankingJson, getLagging, getLaggingJson } from './service.ts';
 
@@ -20,57 +21,44 @@ import { getCockpitJson, getCockpitMapJson, getCockpitRankingJson, getLagging, g
 // accept it (decision 0199).
 export async function cockpitRoutes(app: App, deps: ModuleDeps) {
   const tags = ['cockpit'];
-  app.get(
+  // One view: a GET whose answer is the kept JSON the service forms for the actor and the query.
+  const keptView = <Q>(
+    url: string,
+    summary: string,
+    querystring: z.ZodType<Q>,
+    response: z.ZodType,
+    view: (db: ModuleDeps['db'], actor: Actor, query: Q) => Promise<KeptJson>,
+  ) =>
+    app.get(url, { schema: { tags, summary, querystring, response: { 200: response } } }, async (request, reply) =>
+      sendKeptJson(request, reply, await view(deps.db, requireActor(request), request.query as Q)),
+    );
+  keptView(
     '/cockpit',
-    {
-      schema: {
-        tags,
-        summary: "A region's targets with value, progress, expected pace, forecast, status and series",
-        querystring: CockpitQuery,
-        response: { 200: CockpitView },
-      },
-    },
-    async (request, reply) =>
-      sendKeptJson(request, reply, await getCockpitJson(deps.db, requireActor(request), request.query)),
+    "A region's targets with value, progress, expected pace, forecast, status and series",
+    CockpitQuery,
+    CockpitView,
+    getCockpitJson,
   );
-  app.get(
+  keptView(
     '/cockpit/map',
-    {
-      schema: {
-        tags,
-        summary: "The child regions' values and statuses for one target, or values for one indicator",
-        querystring: CockpitMapQuery,
-        response: { 200: CockpitMap },
-      },
-    },
-    async (request, reply) =>
-      sendKeptJson(request, reply, await getCockpitMapJson(deps.db, requireActor(request), request.query)),
+    "The child regions' values and statuses for one target, or values for one indicator",
+    CockpitMapQuery,
+    CockpitMap,
+    getCockpitMapJson,
   );
-  app.get(
+  keptView(
     '/cockpit/ranking',
-    {
-      schema: {
-        tags,
-        summary: 'The child regions ranked by mean progress over their targets',
-        querystring: CockpitQuery,
-        response: { 200: CockpitRanking },
-      },
-    },
-    async (request, reply) =>
-      sendKeptJson(request, reply, await getCockpitRankingJson(deps.db, requireActor(request), request.query)),
+    'The child regions ranked by mean progress over their targets',
+    CockpitQuery,
+    CockpitRanking,
+    getCockpitRankingJson,
   );
-  app.get(
+  keptView(
     '/cockpit/lagging',
-    {
-      schema: {
-        tags,
-        summary: 'Targets × regions off track or at risk, the longest lagging first (cursor-paged)',
-        querystring: LaggingQuery,
-        response: { 200: LaggingList },
-      },
-    },
-    async (request, reply) =>
-      sendKeptJson(request, reply, await getLaggingJson(deps.db, requireActor(request), request.query)),
+    'Targets × regions off track or at risk, the longest lagging first (cursor-paged)',
+    LaggingQuery,
+    LaggingList,
+    getLaggingJson,
   );
   listExportRoute(
     app,

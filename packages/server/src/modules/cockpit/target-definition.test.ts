@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CockpitView, TargetEvaluation } from '@chuangcheng/core';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { fileTestContext } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { systemActor } from '../auth/actor.ts';
 import { importCatalogueFile } from '../indicators/catalogue.ts';
@@ -15,7 +15,7 @@ import { recordObservations } from '../indicators/observations.ts';
 // values; a catalogue can ask for a population-weighted mean; import refuses a combination that
 // does not fit the indicator, naming file:line:field.
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 const actor = systemActor('23', '23');
 const SEED_CATALOGUE = path.resolve(import.meta.dirname, '../../../../../data/indicators/heilongjiang.yaml');
 
@@ -28,7 +28,6 @@ const PM25: Record<string, [number, number]> = {
 };
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   await ctx.db.transaction().execute((trx) =>
     recordObservations(
       trx,
@@ -40,7 +39,6 @@ beforeAll(async () => {
     ),
   );
 });
-afterAll(() => ctx.close());
 
 async function provincePm25(): Promise<TargetEvaluation> {
   await drainOutbox(ctx);

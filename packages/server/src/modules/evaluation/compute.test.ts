@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FrameworkDocument, standardsOf, type StandardEntries } from '@chuangcheng/core';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { fileTestContext } from '../../test/harness.ts';
 import { attachmentLookup } from '../attachments/index.ts';
 import { computeRegion, computeRound, gatherRound, scoreGathered } from './compute.ts';
 import { roundRepository, type RoundRow } from './round-repository.ts';
@@ -15,11 +15,10 @@ import { scoreRepository } from './score-repository.ts';
 
 const REGIONS = 260; // more than one part: the parts are read at once and joined
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let round: RoundRow;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   const db = ctx.db;
   const framework = await db
     .selectFrom('evaluation_framework as f')
@@ -114,7 +113,6 @@ beforeAll(async () => {
     where f.round_id = ${id}::uuid and ${h(sql`f.id::text`, 4)} < n`.execute(db);
   round = (await db.selectFrom('evaluation_round').selectAll().where('id', '=', id).executeTakeFirstOrThrow())!;
 });
-afterAll(() => ctx.close());
 
 /** The round's entries read the plain way: one row per result and finding, names joined. */
 async function referenceEntries(roundId: string) {

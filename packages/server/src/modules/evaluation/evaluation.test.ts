@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FrameworkDocument, standardsOf } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { PDF, PNG, upload } from '../attachments/upload-fixture.ts';
-import { completeScoring, completeScoringInDatabase } from './scoring-fixture.ts';
+import { completeScoring, completeScoringInDatabase, modelFramework, roundRequest } from './scoring-fixture.ts';
 
 // The walk an office takes: import the framework from Excel, open a year-end round for the 13
 // prefecture-level units, take material and field results, record a major safety accident,
@@ -29,7 +29,7 @@ const QIQIHAR = '2302';
 const HEGANG = '2304';
 const YICHUN = '2307';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let frameworkId: string;
 let doc: FrameworkDocument;
 let roundId: string;
@@ -41,10 +41,7 @@ let harbinAdmin: Agent;
 let qiqiharAdmin: Agent;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  const list = (await ctx.admin.get('/api/v1/evaluation/frameworks')).json();
-  const model = list.items.find((f: { edition: string }) => f.edition === 'model-2018-2020-prefecture');
-  frameworkId = model.id;
+  frameworkId = (await modelFramework(ctx.admin)).id;
   fieldInspector = await buildUser(ctx, { role: 'inspector', regionCode: '23' });
   materialInspector = await buildUser(ctx, { role: 'inspector', regionCode: '23' });
   idleInspector = (await buildUser(ctx, { role: 'inspector', regionCode: '23' })).agent;
@@ -52,7 +49,6 @@ beforeAll(async () => {
   harbinAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: HARBIN })).agent;
   qiqiharAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: QIQIHAR })).agent;
 });
-afterAll(() => ctx.close());
 
 async function workbookWith(edit: (sheet: import('exceljs').Worksheet) => void): Promise<Buffer> {
   const exported = await ctx.admin.get(`/api/v1/evaluation/frameworks/${frameworkId}/export.xlsx`);
@@ -202,17 +198,12 @@ describe('a year-end round for the prefecture cities', () => {
   });
 
   it('plans the round, refusing regions outside the office and offices outside their scope', async () => {
-    const request = {
+    const request = roundRequest(frameworkId, {
       name: '2019年度全省文明城市年终测评',
       kind: 'year_end',
-      frameworkId,
       year: 2019,
-      periodStart: '2019-01-01',
-      periodEnd: '2019-12-31',
-      testDate: '2019-08-01',
-      ownerRegionCode: '23',
       regions: PREFECTURES.map((code) => ({ code, cityGroup: code === HARBIN ? 'capital' : 'prefecture' })),
-    };
+    });
     const outside = await harbinAdmin.post('/api/v1/evaluation/rounds', request);
     expect(outside.statusCode).toBe(403);
     const bad = await ctx.admin.post('/api/v1/evaluation/rounds', {
@@ -661,17 +652,16 @@ describe('annual and cycle totals', () => {
     const B = '2308';
     const adminId = (await ctx.admin.get('/api/v1/auth/me')).json().user.id;
     const plan = async (kind: 'routine' | 'year_end', year: number, regions: string[]) => {
-      const created = await ctx.admin.post('/api/v1/evaluation/rounds', {
-        name: `${year} ${kind}`,
-        kind,
-        frameworkId,
-        year,
-        periodStart: `${year}-01-01`,
-        periodEnd: `${year}-12-31`,
-        testDate: `${year}-${kind === 'routine' ? '04' : '08'}-01`,
-        ownerRegionCode: '23',
-        regions: regions.map((code) => ({ code, cityGroup: 'prefecture' })),
-      });
+      const created = await ctx.admin.post(
+        '/api/v1/evaluation/rounds',
+        roundRequest(frameworkId, {
+          name: `${year} ${kind}`,
+          kind,
+          year,
+          regions: regions.map((code) => ({ code, cityGroup: 'prefecture' })),
+          testDate: `${year}-${kind === 'routine' ? '04' : '08'}-01`,
+        }),
+      );
       expect(created.statusCode, created.body).toBe(201);
       const id = created.json().id;
       for (const to of ['open', 'scoring', 'under_review', 'published']) {

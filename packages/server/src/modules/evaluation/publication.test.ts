@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FrameworkDocument, standardsOf, type FrameworkStandard } from '@chuangcheng/core';
 import crypto from 'node:crypto';
 import { canonicalJson } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { inclusionProofHolds } from '../../test/rfc9162-verifier.ts';
 import { sequenceAuditLog } from '../audit/index.ts';
 import { generateSigner } from '../audit/signing.ts';
+import { modelFramework, roundRequest } from './scoring-fixture.ts';
 
 // Issue 15: results a city cannot contest. A published round stays as published whatever is
 // recorded later; a correction is a new, dated publication; a withdrawal leaves equal findings
@@ -19,17 +20,13 @@ const D = '2310';
 const E = '2311';
 const TITLED = '2312';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let frameworkId: string;
 let doc: FrameworkDocument;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  const list = (await ctx.admin.get('/api/v1/evaluation/frameworks')).json();
-  frameworkId = list.items.find((f: { edition: string }) => f.edition === 'model-2018-2020-prefecture').id;
-  doc = FrameworkDocument.parse((await ctx.admin.get(`/api/v1/evaluation/frameworks/${frameworkId}`)).json().document);
+  ({ id: frameworkId, doc } = await modelFramework(ctx.admin));
 });
-afterAll(() => ctx.close());
 
 const standards = () => standardsOf(doc).map((s) => s.standard);
 
@@ -49,18 +46,17 @@ async function planRound(
   regions: string[],
   extra: { testDate?: string; unannounced?: boolean } = {},
 ): Promise<string> {
-  const res = await ctx.admin.post('/api/v1/evaluation/rounds', {
-    name: `2019 ${kind} ${regions.join(',')}`,
-    kind,
-    frameworkId,
-    year: 2019,
-    periodStart: '2019-01-01',
-    periodEnd: '2019-12-31',
-    testDate: extra.testDate ?? '2019-08-01',
-    ownerRegionCode: '23',
-    unannounced: extra.unannounced ?? false,
-    regions: regions.map((code) => ({ code, cityGroup: 'prefecture' })),
-  });
+  const res = await ctx.admin.post(
+    '/api/v1/evaluation/rounds',
+    roundRequest(frameworkId, {
+      name: `2019 ${kind} ${regions.join(',')}`,
+      kind,
+      year: 2019,
+      regions: regions.map((code) => ({ code, cityGroup: 'prefecture' })),
+      testDate: extra.testDate,
+      unannounced: extra.unannounced ?? false,
+    }),
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }

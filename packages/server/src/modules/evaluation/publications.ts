@@ -44,6 +44,22 @@ function rankOf(regionCode: string, rank: number | null): number {
   return rank;
 }
 
+type ComputedRegion = ComputedRound['regions'][number];
+
+/** A published region's group, score and rank, as both the publication and the results in force store them. */
+function scoreColumns(region: ComputedRegion['region'], score: ComputedRegion['score'], rank: number | null) {
+  return {
+    city_group: region.city_group,
+    main_score: score.mainScore,
+    minors_score: score.minorsScore,
+    minors_gate_passed: score.minorsGatePassed,
+    deducted: score.deducted,
+    total: score.total,
+    rate: score.rate,
+    rank: rankOf(region.code, rank),
+  };
+}
+
 /**
  * Freezes a publication of a round inside the caller's transaction: every region's whole
  * scorecard (tree, losses with their files, deductions, rank, group figures, previous round)
@@ -99,14 +115,7 @@ export async function freezePublication(
       version: publication.version,
       region_code: region.code,
       prefecture_code: region.prefecture_code,
-      city_group: region.city_group,
-      main_score: score.mainScore,
-      minors_score: score.minorsScore,
-      minors_gate_passed: score.minorsGatePassed,
-      deducted: score.deducted,
-      total: score.total,
-      rate: score.rate,
-      rank: rankOf(region.code, rank),
+      ...scoreColumns(region, score, rank),
       previous_total: prev?.total ?? null,
       scorecard: JSON.stringify(scorecard),
     };
@@ -136,14 +145,7 @@ export async function freezePublication(
     computed.regions.map(({ region, score, rank }) => ({
       round_id: round.id,
       region_code: region.code,
-      city_group: region.city_group,
-      main_score: score.mainScore,
-      minors_score: score.minorsScore,
-      minors_gate_passed: score.minorsGatePassed,
-      deducted: score.deducted,
-      total: score.total,
-      rate: score.rate,
-      rank: rankOf(region.code, rank),
+      ...scoreColumns(region, score, rank),
       unscored: score.unscored,
     })),
   );

@@ -16,7 +16,8 @@ import {
   Scorecard,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { actionContext, requireActor } from '../auth/index.ts';
+import { requireActor } from '../auth/index.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { correctPublication } from './publications.ts';
 import { readCycle, readRanking, readRoundEffects, readScorecard, resultsWorkbook } from './results.ts';
 import { markNotApplicable } from './scoring.ts';
@@ -25,96 +26,64 @@ import { sendXlsx } from '../../http/xlsx.ts';
 /** Results (scorecards, rankings, exports, the cycle), their publications and corrections, and the not-applicable mark. */
 export async function resultRoutes(app: App, { db }: ModuleDeps) {
   const tags = ['evaluation'];
-  const ctx = actionContext;
+  const route = actorRoutes(app, tags);
 
-  app.put(
+  route.put(
     '/evaluation/rounds/:id/regions/:code/results/:standardCode/not-applicable',
     {
-      schema: {
-        tags,
-        summary: 'Mark a standard not applicable to a region, with the reason',
-        params: ResultParams,
-        body: NotApplicableRequest,
-        response: { 200: Result },
-      },
+      summary: 'Mark a standard not applicable to a region, with the reason',
+      params: ResultParams,
+      body: NotApplicableRequest,
+      response: Result,
     },
-    async (request) =>
-      markNotApplicable(
-        db,
-        ctx(request),
-        request.params.id,
-        request.params.code,
-        request.params.standardCode,
-        request.body.reason,
-      ),
+    ({ ctx, params, body }) => markNotApplicable(db, ctx, params.id, params.code, params.standardCode, body.reason),
   );
-  app.post(
+  route.post(
     '/evaluation/rounds/:id/corrections',
     {
-      schema: {
-        tags,
-        summary: 'Correct a published round: a new dated, reasoned publication; earlier ones stay readable',
-        params: EvaluationIdParams,
-        body: CorrectionRequest,
-        response: { 201: Publication },
-      },
+      summary: 'Correct a published round: a new dated, reasoned publication; earlier ones stay readable',
+      params: EvaluationIdParams,
+      body: CorrectionRequest,
+      response: Publication,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await correctPublication(db, ctx(request), request.params.id, request.body)),
+    ({ ctx, params, body }) => correctPublication(db, ctx, params.id, body),
   );
-  app.get(
+  route.get(
     '/evaluation/rounds/:id/scorecards/:code',
     {
-      schema: {
-        tags,
-        summary: "A region's explained scorecard (a published round: as frozen in the publication asked for)",
-        params: RoundRegionParams,
-        querystring: PublicationQuery,
-        response: { 200: Scorecard },
-      },
+      summary: "A region's explained scorecard (a published round: as frozen in the publication asked for)",
+      params: RoundRegionParams,
+      querystring: PublicationQuery,
+      response: Scorecard,
     },
-    async (request) =>
-      readScorecard(db, requireActor(request), request.params.id, request.params.code, request.query.version),
+    ({ actor, params, query }) => readScorecard(db, actor, params.id, params.code, query.version),
   );
-  app.get(
+  route.get(
     '/evaluation/rounds/:id/scorecards/:code/attestation',
     {
-      schema: {
-        tags,
-        summary:
-          "How to check a region's published scorecard: its digest, the audit entry written at publication and that entry's inclusion proof",
-        params: RoundRegionParams,
-        querystring: PublicationQuery,
-        response: { 200: ResultAttestation },
-      },
+      summary:
+        "How to check a region's published scorecard: its digest, the audit entry written at publication and that entry's inclusion proof",
+      params: RoundRegionParams,
+      querystring: PublicationQuery,
+      response: ResultAttestation,
     },
-    async (request) =>
-      readResultAttestation(db, requireActor(request), request.params.id, request.params.code, request.query.version),
+    ({ actor, params, query }) => readResultAttestation(db, actor, params.id, params.code, query.version),
   );
-  app.get(
+  route.get(
     '/evaluation/rounds/:id/ranking',
     {
-      schema: {
-        tags,
-        summary: 'Rankings within city groups',
-        params: EvaluationIdParams,
-        querystring: RankingQuery,
-        response: { 200: Ranking },
-      },
+      summary: 'Rankings within city groups',
+      params: EvaluationIdParams,
+      querystring: RankingQuery,
+      response: Ranking,
     },
-    async (request) => readRanking(db, requireActor(request), request.params.id, request.query),
+    ({ actor, params, query }) => readRanking(db, actor, params.id, query),
   );
-  app.get(
+  route.get(
     '/evaluation/rounds/:id/effects',
-    {
-      schema: {
-        tags,
-        summary: 'What publishing the round did',
-        params: EvaluationIdParams,
-        response: { 200: RoundEffects },
-      },
-    },
-    async (request) => readRoundEffects(db, requireActor(request), request.params.id),
+    { summary: 'What publishing the round did', params: EvaluationIdParams, response: RoundEffects },
+    ({ actor, params }) => readRoundEffects(db, actor, params.id),
   );
   app.get(
     '/evaluation/rounds/:id/results.xlsx',
@@ -129,9 +98,9 @@ export async function resultRoutes(app: App, { db }: ModuleDeps) {
       return sendXlsx(reply, { ascii: `results-${request.params.id}.xlsx`, name }, buffer);
     },
   );
-  app.get(
+  route.get(
     '/evaluation/cycle',
-    { schema: { tags, summary: 'Annual and cycle totals', querystring: CycleQuery, response: { 200: CycleResult } } },
-    async (request) => readCycle(db, requireActor(request), request.query),
+    { summary: 'Annual and cycle totals', querystring: CycleQuery, response: CycleResult },
+    ({ actor, query }) => readCycle(db, actor, query),
   );
 }

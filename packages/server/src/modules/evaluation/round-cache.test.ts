@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FrameworkDocument, standardsOf, type FrameworkStandard } from '@chuangcheng/core';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { fileTestContext } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { computeRound } from './compute.ts';
 import { roundCacheRepository } from './round-cache-repository.ts';
 import { roundCacheSubscriber } from './subscribers.ts';
+import { modelFramework, roundRequest } from './scoring-fixture.ts';
 
 // Issue 13: an unpublished round's computation is kept in the database and dropped by the outbox
 // events that change its inputs (decision 0174).
@@ -13,15 +14,14 @@ import { roundCacheSubscriber } from './subscribers.ts';
 const A = '2305';
 const B = '2308';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let doc: FrameworkDocument;
 let roundId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  const list = (await ctx.admin.get('/api/v1/evaluation/frameworks')).json();
-  const frameworkId = list.items.find((f: { edition: string }) => f.edition === 'model-2018-2020-prefecture').id;
-  doc = FrameworkDocument.parse((await ctx.admin.get(`/api/v1/evaluation/frameworks/${frameworkId}`)).json().document);
+  const model = await modelFramework(ctx.admin);
+  const frameworkId = model.id;
+  doc = model.doc;
   for (const code of [A, B]) {
     const res = await ctx.admin.post(`/api/v1/evaluation/regions/${code}/titles`, {
       title: 'national_nominated',
@@ -32,18 +32,16 @@ beforeAll(async () => {
     });
     expect(res.statusCode, res.body).toBe(201);
   }
-  const res = await ctx.admin.post('/api/v1/evaluation/rounds', {
-    name: '2019 年度测评（缓存）',
-    kind: 'year_end',
-    frameworkId,
-    year: 2019,
-    periodStart: '2019-01-01',
-    periodEnd: '2019-12-31',
-    testDate: '2019-08-01',
-    ownerRegionCode: '23',
-    unannounced: false,
-    regions: [A, B].map((code) => ({ code, cityGroup: 'prefecture' })),
-  });
+  const res = await ctx.admin.post(
+    '/api/v1/evaluation/rounds',
+    roundRequest(frameworkId, {
+      name: '2019 年度测评（缓存）',
+      kind: 'year_end',
+      year: 2019,
+      regions: [A, B].map((code) => ({ code, cityGroup: 'prefecture' })),
+      unannounced: false,
+    }),
+  );
   expect(res.statusCode, res.body).toBe(201);
   roundId = res.json().id;
   for (const to of ['open', 'scoring']) {
@@ -52,7 +50,6 @@ beforeAll(async () => {
   }
   await drainOutbox(ctx);
 });
-afterAll(() => ctx.close());
 
 const standard = (kind: FrameworkStandard['rule']['kind']) =>
   standardsOf(doc)

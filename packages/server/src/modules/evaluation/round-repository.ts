@@ -21,6 +21,27 @@ function roundQuery(db: Db) {
 }
 export type RoundWithFramework = NonNullable<Awaited<ReturnType<ReturnType<typeof roundQuery>['executeTakeFirst']>>>;
 
+/** A round's regions with their names, paths, city groups and prefectures. */
+function roundRegionQuery(db: Db, roundId: string) {
+  return db
+    .selectFrom('evaluation_round_region as rr')
+    .innerJoin('region as g', 'g.code', 'rr.region_code')
+    .select(['rr.region_code as code', 'g.name', 'g.path', 'rr.city_group', 'rr.prefecture_code'])
+    .where('rr.round_id', '=', roundId);
+}
+
+/** The frozen results of the published rounds before `round` under its framework and of its kind. */
+function earlierResults(db: Db, round: RoundRow) {
+  return db
+    .selectFrom('evaluation_round_result as x')
+    .innerJoin('evaluation_round as r', 'r.id', 'x.round_id')
+    .where('r.framework_id', '=', round.framework_id)
+    .where('r.kind', '=', round.kind)
+    .where('r.status', '=', 'published')
+    .where('r.id', '!=', round.id)
+    .where('r.test_date', '<', round.test_date);
+}
+
 /** SQL for rounds, their regions and scorer assignments. */
 export const roundRepository = {
   async insert(db: Db, row: Insertable<Database['evaluation_round']>): Promise<void> {
@@ -95,23 +116,11 @@ export const roundRepository = {
   },
 
   regions(db: Db, roundId: string) {
-    return db
-      .selectFrom('evaluation_round_region as rr')
-      .innerJoin('region as g', 'g.code', 'rr.region_code')
-      .select(['rr.region_code as code', 'g.name', 'g.path', 'rr.city_group', 'rr.prefecture_code'])
-      .where('rr.round_id', '=', roundId)
-      .orderBy('rr.region_code')
-      .execute();
+    return roundRegionQuery(db, roundId).orderBy('rr.region_code').execute();
   },
 
   findRegion(db: Db, roundId: string, regionCode: string) {
-    return db
-      .selectFrom('evaluation_round_region as rr')
-      .innerJoin('region as g', 'g.code', 'rr.region_code')
-      .select(['rr.region_code as code', 'g.name', 'g.path', 'rr.city_group', 'rr.prefecture_code'])
-      .where('rr.round_id', '=', roundId)
-      .where('rr.region_code', '=', regionCode)
-      .executeTakeFirst();
+    return roundRegionQuery(db, roundId).where('rr.region_code', '=', regionCode).executeTakeFirst();
   },
 
   assignments(db: Db, roundId: string) {
@@ -157,16 +166,9 @@ export const roundRepository = {
    * framework edition and kind, with its frozen total and rank.
    */
   previousResult(db: Db, round: RoundRow, regionCode: string) {
-    return db
-      .selectFrom('evaluation_round_result as x')
-      .innerJoin('evaluation_round as r', 'r.id', 'x.round_id')
+    return earlierResults(db, round)
       .select(['r.id', 'r.name', 'x.total', 'x.rank'])
       .where('x.region_code', '=', regionCode)
-      .where('r.framework_id', '=', round.framework_id)
-      .where('r.kind', '=', round.kind)
-      .where('r.status', '=', 'published')
-      .where('r.id', '!=', round.id)
-      .where('r.test_date', '<', round.test_date)
       .orderBy('r.test_date', 'desc')
       .limit(1)
       .executeTakeFirst();
@@ -177,15 +179,8 @@ export const roundRepository = {
     db: Db,
     round: RoundRow,
   ): Promise<Map<string, { roundId: string; name: string; total: number; rank: number | null }>> {
-    const rows = await db
-      .selectFrom('evaluation_round_result as x')
-      .innerJoin('evaluation_round as r', 'r.id', 'x.round_id')
+    const rows = await earlierResults(db, round)
       .select(['x.region_code', 'x.total', 'x.rank', 'r.id', 'r.name', 'r.test_date'])
-      .where('r.framework_id', '=', round.framework_id)
-      .where('r.kind', '=', round.kind)
-      .where('r.status', '=', 'published')
-      .where('r.id', '!=', round.id)
-      .where('r.test_date', '<', round.test_date)
       .orderBy('r.test_date', 'asc')
       .execute();
     const map = new Map<string, { roundId: string; name: string; total: number; rank: number | null }>();

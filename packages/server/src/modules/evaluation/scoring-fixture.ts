@@ -5,6 +5,44 @@ import type { Database } from '../../db/schema.ts';
 import type { Agent } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 
+/** Test fixture: the shipped model framework for prefecture-level units, its id and its document. */
+export async function modelFramework(agent: Agent): Promise<{ id: string; doc: FrameworkDocument }> {
+  const list = (await agent.get('/api/v1/evaluation/frameworks')).json();
+  const id: string = list.items.find((f: { edition: string }) => f.edition === 'model-2018-2020-prefecture').id;
+  const doc = FrameworkDocument.parse((await agent.get(`/api/v1/evaluation/frameworks/${id}`)).json().document);
+  return { id, doc };
+}
+
+/**
+ * Test fixture: the body that plans a round of `year` owned by the province, its period the whole
+ * year and its test date 1 August unless said (`unannounced` is sent only when given).
+ */
+export function roundRequest(
+  frameworkId: string,
+  round: {
+    name: string;
+    kind: 'routine' | 'year_end';
+    year: number;
+    regions: { code: string; cityGroup: string }[];
+    testDate?: string;
+    unannounced?: boolean;
+  },
+) {
+  const { name, kind, year, regions, testDate = `${year}-08-01`, unannounced } = round;
+  return {
+    name,
+    kind,
+    frameworkId,
+    year,
+    periodStart: `${year}-01-01`,
+    periodEnd: `${year}-12-31`,
+    testDate,
+    ownerRegionCode: '23',
+    ...(unannounced === undefined ? {} : { unannounced }),
+    regions,
+  };
+}
+
 /**
  * Test fixture: completes the scoring of a round's regions so it can be published. Every
  * standard still pending is marked reviewed (a deduction standard inspected with no finding)

@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileTestContext } from '../../test/harness.ts';
 import { countTitlesUnder, titleRepository, titleStatesUnder } from './titles-repository.ts';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 beforeAll(async () => {
-  ctx = await createTestContext();
   const event = (
     regionCode: string,
     title: string,
@@ -35,7 +34,6 @@ beforeAll(async () => {
   await event('2306', 'national_nominated', 'awarded', '2018-01-01');
   await event('230102', 'provincial_civilized', 'awarded', '2019-06-01');
 });
-afterAll(() => ctx.close());
 
 describe('title state over a region subtree', () => {
   it('derives each region’s titles at a date from the stored history', async () => {

@@ -19,6 +19,11 @@ export function toTitleEvent(row: TitleEventRow): TitleEventInput {
   };
 }
 
+/** Title events in the order they apply (effective date, then when recorded). */
+function eventsInOrder(db: Db) {
+  return db.selectFrom('region_title_event').selectAll().orderBy('effective_on').orderBy('recorded_at');
+}
+
 /** SQL for the title history: the only code that reads or writes `region_title_event`. */
 export const titleRepository = {
   async insert(db: Db, row: Insertable<Database['region_title_event']>): Promise<void> {
@@ -48,25 +53,13 @@ export const titleRepository = {
 
   /** A region's whole history, in the order the events apply. */
   listForRegion(db: Db, regionCode: string): Promise<TitleEventRow[]> {
-    return db
-      .selectFrom('region_title_event')
-      .selectAll()
-      .where('region_code', '=', regionCode)
-      .orderBy('effective_on')
-      .orderBy('recorded_at')
-      .execute();
+    return eventsInOrder(db).where('region_code', '=', regionCode).execute();
   },
 
   /** The histories of many regions at once. */
   listForRegions(db: Db, regionCodes: string[]): Promise<TitleEventRow[]> {
     if (regionCodes.length === 0) return Promise.resolve([]);
-    return db
-      .selectFrom('region_title_event')
-      .selectAll()
-      .where('region_code', 'in', regionCodes)
-      .orderBy('effective_on')
-      .orderBy('recorded_at')
-      .execute();
+    return eventsInOrder(db).where('region_code', 'in', regionCodes).execute();
   },
 
   /** Events effective on or before `at` for the regions under a path (the region itself included). */

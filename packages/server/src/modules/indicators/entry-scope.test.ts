@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAgent, fileTestContext, type Agent } from '../../test/harness.ts';
 import { task21WithLiaison } from '../../test/province.ts';
 import { changedTables, rowCounts } from '../../test/openapi-routes.ts';
 
@@ -10,16 +10,14 @@ const SET = 'urban-environment-quarterly';
 const entryUrl = (region: string) => `/api/v1/data-sets/${SET}/entries/${region}/2019Q3`;
 const DAOLI = '230102';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let liaison: Agent;
 let daoli: Agent;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   ({ officer: liaison } = await task21WithLiaison(ctx));
   daoli = await buildAgent(ctx, 'unit_officer', DAOLI);
 });
-afterAll(() => ctx.close());
 
 describe("a county's data-entry form", () => {
   it('is refused to a provincial department liaison: open, save, submit', async () => {

@@ -5,6 +5,7 @@ import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { upload } from '../attachments/upload-fixture.ts';
 import { systemActor } from '../auth/actor.ts';
+import { URBAN_ENVIRONMENT_VALUES } from './entry-fixture.ts';
 import { recordObservations } from './observations.ts';
 
 // A county officer enters a quarter's figures by form and by Excel; the city approves, then the
@@ -15,14 +16,7 @@ const PERIOD = '2019Q3';
 const DAOLI = '230102'; // 道里区, Harbin
 const NANGANG = '230103'; // 南岗区, Harbin
 const entryUrl = (region: string, period = PERIOD) => `/api/v1/data-sets/${SET}/entries/${region}/${period}`;
-const full = {
-  'central-heating-area': 900,
-  'urban-building-area': 1000,
-  'sewage-treated': 450,
-  'sewage-discharged': 500,
-  'green-building-area': 12,
-  'new-building-area': 60,
-};
+const full = URBAN_ENVIRONMENT_VALUES;
 
 const ctx = fileTestContext();
 let daoli: Agent;

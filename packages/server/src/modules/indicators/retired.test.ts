@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueView, EntryView, IndicatorSeries, IndicatorView } from '@chuangcheng/core';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { fileTestContext } from '../../test/harness.ts';
 import { systemActor } from '../auth/actor.ts';
 import { importCatalogueFile } from './catalogue.ts';
 import { recordObservations } from './observations.ts';
@@ -19,10 +19,9 @@ const DROPPED = ['county-town-sewage-treated', 'county-town-sewage-discharged'];
 const INDICATOR = 'county-town-sewage-treatment-rate';
 const actor = systemActor('23', '23');
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   await ctx.db.transaction().execute((trx) =>
     recordObservations(trx, actor, [
       { element: DROPPED[0]!, regionCode: '230123', period: '2019Q4', value: 80, source: 'demo' },
@@ -30,7 +29,6 @@ beforeAll(async () => {
     ]),
   );
 });
-afterAll(() => ctx.close());
 
 /** The seed catalogue without the county-town sewage elements and their indicator. */
 function withoutCountyTownSewage(): string {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { DAOLI, phonePhoto, randomIp } from '../cases/fixtures.ts';
 
 /**
@@ -9,17 +9,15 @@ import { DAOLI, phonePhoto, randomIp } from '../cases/fixtures.ts';
  * fields an anonymous reader sees.
  */
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let apiKey: string;
 let cityAdmin: Agent;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   const client = await buildUser(ctx, { role: 'inspector', regionCode: '23' });
   apiKey = (await client.agent.post('/api/v1/auth/tokens', { name: 'fixmystreet' })).json().token;
   cityAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
 });
-afterAll(() => ctx.close());
 
 const get = (url: string, ip = randomIp()) =>
   ctx.app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': ip } });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { createUnit, DAOLI, randomIp, report } from '../cases/fixtures.ts';
 
 /**
@@ -54,7 +54,7 @@ function asText(value: unknown): unknown {
   return value === null ? null : String(value);
 }
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let apiKey: string;
 let cityAdmin: Agent;
 
@@ -82,14 +82,12 @@ async function both(path: string, status = 200): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   const unitId = await createUnit(ctx, '230102', '道里区城市管理局');
   void unitId;
   const client = await buildUser(ctx, { role: 'inspector', regionCode: '23' });
   apiKey = (await client.agent.post('/api/v1/auth/tokens', { name: 'open311 client' })).json().token;
   cityAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
 });
-afterAll(() => ctx.close());
 
 describe('discovery', () => {
   it('names the GeoReport v2 endpoint and its formats', async () => {

@@ -14,7 +14,7 @@ import { caseLookup } from '../cases/index.ts';
 import { formatOf, renderList, renderObject, send, sendErrors, type Format } from './format.ts';
 import { createRequest, fail, limitNotice, Open311Error } from './intake.ts';
 import { open311Repository } from './repository.ts';
-import { readerOf, serviceRequestUpdates } from './updates.ts';
+import { dateParam, readerOf, serviceRequestUpdates } from './updates.ts';
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) at /open311/v2: our second-level
@@ -101,15 +101,7 @@ function publicFields(row: { lat: number | null; lng: number | null }, area: str
 async function requests(deps: ModuleDeps, request: FastifyRequest, query: Record<string, string | undefined>) {
   const now = Date.now();
   const reader = await readerOf(deps, request);
-  const parseDate = (name: string) => {
-    const value = query[name];
-    if (!value) return undefined;
-    const t = Date.parse(value);
-    if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-      throw fail(400, `${name} must be a w3 datetime, e.g. 2010-01-01T00:00:00Z`);
-    }
-    return new Date(t);
-  };
+  const parseDate = (name: string) => dateParam(query, name);
   const numbers = listParam(query.service_request_id);
   let start = parseDate('start_date');
   let end = parseDate('end_date');

@@ -4,7 +4,7 @@ import type { ModuleDeps } from '../../http/types.ts';
 import type { Actor } from '../auth/index.ts';
 import { resolveApiToken } from '../auth/index.ts';
 import { fail } from './intake.ts';
-import { caseLookup } from '../cases/index.ts';
+import { caseLookup, PUBLIC_NOTE_KINDS } from '../cases/index.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -46,16 +46,6 @@ const TEXT_OF_KIND: Record<string, string> = {
   merged_into: 'Duplicate request.',
 };
 
-/** Notes the public tracking page shows; other kinds are described by TEXT_OF_KIND only. */
-const PUBLIC_NOTES = new Set([
-  'rejected',
-  'handled',
-  'paused',
-  'extension_approved',
-  'verification_passed',
-  'reopened',
-]);
-
 /** The staff account of an `api_key` that may read cases, or none. */
 export async function readerOf(deps: ModuleDeps, request: FastifyRequest): Promise<Actor | undefined> {
   const key = (request.query as Record<string, string | undefined>).api_key;
@@ -63,7 +53,8 @@ export async function readerOf(deps: ModuleDeps, request: FastifyRequest): Promi
   return actor && can(actor.role, 'case.read') ? actor : undefined;
 }
 
-function dateParam(query: Record<string, string | undefined>, name: string): Date | undefined {
+/** A w3 datetime parameter of the query (`start_date`, `end_date`), or a 400 naming it. */
+export function dateParam(query: Record<string, string | undefined>, name: string): Date | undefined {
   const value = query[name];
   if (!value) return undefined;
   const t = Date.parse(value);
@@ -106,7 +97,8 @@ export async function serviceRequestUpdates(
     update_id: e.id,
     service_request_id: e.number,
     status: STATUS_OF_KIND[e.kind]!,
-    description: (PUBLIC_NOTES.has(e.kind) && e.note) || TEXT_OF_KIND[e.kind]!,
+    // The notes the public tracking page shows; other kinds are described by TEXT_OF_KIND only.
+    description: (PUBLIC_NOTE_KINDS.has(e.kind) && e.note) || TEXT_OF_KIND[e.kind]!,
     updated_datetime: e.at.toISOString(),
     media_url: null,
   }));

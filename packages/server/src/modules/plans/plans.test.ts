@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { PlanFile } from '@chuangcheng/core';
 import { REPO_ROOT } from '../../config.ts';
 import { AppError } from '../../http/problem.ts';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext } from '../../test/harness.ts';
 import { systemActorOfRoot } from '../../bootstrap.ts';
 import type { Actor } from '../auth/actor.ts';
 import { importPlan, validatePlanFile } from './import.ts';
@@ -15,13 +15,11 @@ import { getPlanDocument } from './service.ts';
 const SHIPPED = path.join(REPO_ROOT, 'data/plans/heilongjiang-2018-2020.yaml');
 const CODE = 'heilongjiang-2018-2020';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let system: Actor;
 beforeAll(async () => {
-  ctx = await createTestContext();
   system = await systemActorOfRoot(ctx.db);
 });
-afterAll(() => ctx.close());
 
 /** A copy of the shipped plan, changed by `edit`, written to a temporary file. */
 function variant(edit: (plan: Record<string, unknown>) => void, text?: (yaml: string) => string): string {

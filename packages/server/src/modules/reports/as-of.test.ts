@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, periodBounds, periodsBetween } from '@chuangcheng/core';
-import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildAgent, fileTestContext, type Agent } from '../../test/harness.ts';
 import { task21WithLiaison } from '../../test/province.ts';
 import { unitId } from '../supervision/fixtures.ts';
 import { fileReport } from './fixtures.ts';
@@ -13,7 +13,7 @@ import { fileReport } from './fixtures.ts';
  */
 const CODE = 'heilongjiang-2018-2020';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let task21: string;
 let housing: string; // 省住建厅, lead unit of 2.1
 let development: string; // 省发改委, participating in 2.1
@@ -21,12 +21,10 @@ let authorId: string;
 let daqingAdmin: Agent;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   ({ infrastructure: task21, housing, officerId: authorId } = await task21WithLiaison(ctx));
   development = await unitId(ctx.db, '省发改委');
   daqingAdmin = await buildAgent(ctx, 'city_admin', '2306');
 });
-afterAll(() => ctx.close());
 
 /** Files a report on task 2.1 for a period on a given day (10:00 in China), as the record would show it. */
 const file = (orgUnitId: string, period: string, filedOn: string, extra: { completed?: boolean } = {}) =>

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, periodBounds, periodsBetween } from '@chuangcheng/core';
 import { runText, unzipEntry } from '../../test/docx.ts';
 import { pdfText } from '../../test/pdf.ts';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext } from '../../test/harness.ts';
 import { taskId, unitId } from '../supervision/fixtures.ts';
 import { fileReport } from './fixtures.ts';
 
@@ -20,12 +20,11 @@ import { fileReport } from './fixtures.ts';
 const CODE = 'heilongjiang-2018-2020';
 const URL = `/api/v1/plans/${CODE}/bulletin.docx`;
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let authorId: string;
 let overdueNumber: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   authorId = (
     await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: await unitId(ctx.db, '省司法厅') })
   ).id;
@@ -78,7 +77,6 @@ beforeAll(async () => {
     .where('id', '=', closed.id)
     .execute();
 });
-afterAll(() => ctx.close());
 
 /** The document's paragraphs' text and its table rows (cells joined by |). */
 async function open(query: string) {

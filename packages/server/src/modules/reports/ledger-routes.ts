@@ -1,5 +1,7 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
+import { DOCX, sendDocx } from '../../http/docx.ts';
+import { actorRoutes } from '../../http/route.ts';
 import { requireActor } from '../auth/index.ts';
 import { Board, BoardQuery, BulletinQuery, Ledger, LedgerQuery, PlanCodeParams } from '@chuangcheng/core';
 import { readBulletin } from './bulletin.ts';
@@ -10,18 +12,16 @@ import { ledgerWorkbook } from './ledger-xlsx.ts';
 
 export async function ledgerRoutes(app: App, deps: ModuleDeps) {
   const tags = ['supervision'];
-  app.get(
+  const route = actorRoutes(app, tags);
+  route.get(
     '/plans/:code/ledger',
     {
-      schema: {
-        tags,
-        summary: 'The ledger (台账): every task × unit in your scope with status, latest report and open notices',
-        params: PlanCodeParams,
-        querystring: LedgerQuery,
-        response: { 200: Ledger },
-      },
+      summary: 'The ledger (台账): every task × unit in your scope with status, latest report and open notices',
+      params: PlanCodeParams,
+      querystring: LedgerQuery,
+      response: Ledger,
     },
-    async (request) => readLedger(deps.db, requireActor(request), request.params.code, request.query),
+    ({ actor, params, query }) => readLedger(deps.db, actor, params.code, query),
   );
 
   app.get(
@@ -41,18 +41,15 @@ export async function ledgerRoutes(app: App, deps: ModuleDeps) {
     },
   );
 
-  app.get(
+  route.get(
     '/plans/:code/board',
     {
-      schema: {
-        tags,
-        summary: 'The supervision board: counts by status and programme, lagging units, overdue notices',
-        params: PlanCodeParams,
-        querystring: BoardQuery,
-        response: { 200: Board },
-      },
+      summary: 'The supervision board: counts by status and programme, lagging units, overdue notices',
+      params: PlanCodeParams,
+      querystring: BoardQuery,
+      response: Board,
     },
-    async (request) => readBoard(deps.db, requireActor(request), request.params.code, request.query.asOf),
+    ({ actor, params, query }) => readBoard(deps.db, actor, params.code, query.asOf),
   );
 
   app.get(
@@ -63,19 +60,13 @@ export async function ledgerRoutes(app: App, deps: ModuleDeps) {
         summary: 'The periodic 督查通报 of a month or week as a Word (.docx) file, figures as of its last day',
         params: PlanCodeParams,
         querystring: BulletinQuery,
-        produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+        produces: [DOCX],
       },
     },
     async (request, reply) => {
       const bulletin = await readBulletin(deps.db, requireActor(request), request.params.code, request.query);
       const name = `督查通报-${bulletin.region.name}-${bulletin.period}.docx`;
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header(
-          'content-disposition',
-          `attachment; filename="bulletin-${bulletin.period}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
-        .send(await bulletinDocx(bulletin));
+      return sendDocx(reply, { ascii: `bulletin-${bulletin.period}.docx`, name }, await bulletinDocx(bulletin));
     },
   );
 

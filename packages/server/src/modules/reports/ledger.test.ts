@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgent, buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAgent, buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { unitIds } from '../../test/province.ts';
 import { taskId } from '../supervision/fixtures.ts';
 import { fileOn } from './fixtures.ts';
@@ -19,7 +19,7 @@ type Row = {
   missingPeriods: number;
 };
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let housing: string;
 let harbin: string; // 哈尔滨市精神文明办
 let daqing: string; // 大庆市精神文明办
@@ -28,7 +28,6 @@ let daqingAdmin: Agent;
 let harbinOfficer: Agent;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   [housing, harbin, daqing] = await unitIds(ctx, '省住建厅', '哈尔滨市精神文明办', '大庆市精神文明办');
   task11 = await taskId(ctx.db, '1.1');
   // The shipped plan assigns provincial units only; a city office takes part in 1.1 here.
@@ -42,7 +41,6 @@ beforeAll(async () => {
   daqingAdmin = await buildAgent(ctx, 'city_admin', '2306');
   harbinOfficer = await buildAgent(ctx, 'unit_officer', '2301', harbin);
 });
-afterAll(() => ctx.close());
 
 const ledger = async (agent: Agent, query = '') =>
   (await agent.get(`/api/v1/plans/${CODE}/ledger?asOf=${AS_OF}${query}`)).json().items as Row[];

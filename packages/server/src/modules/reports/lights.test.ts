@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { addDays, periodBounds, periodsBetween } from '@chuangcheng/core';
 import { systemActorOfRoot } from '../../bootstrap.ts';
 import { REPO_ROOT } from '../../config.ts';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext } from '../../test/harness.ts';
 import { importPlan, validatePlanFile } from '../plans/import.ts';
 import { taskId, unitId } from '../supervision/fixtures.ts';
 import { fileReport } from './fixtures.ts';
@@ -23,11 +23,10 @@ const CODE = 'heilongjiang-2018-2020';
 const SHIPPED = path.join(REPO_ROOT, 'data/plans/heilongjiang-2018-2020.yaml');
 const AS_OF = '2019-05-08';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let justice: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   justice = await unitId(ctx.db, '省司法厅');
   const author = await buildUser(ctx, { role: 'unit_officer', regionCode: '23', orgUnitId: justice });
   const task = await taskId(ctx.db, '1.2');
@@ -41,7 +40,6 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(() => ctx.close());
 
 const rowOn = async () => {
   const res = await ctx.admin.get(`/api/v1/plans/${CODE}/ledger?asOf=${AS_OF}&orgUnitId=${justice}`);

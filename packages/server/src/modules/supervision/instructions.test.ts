@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
-import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildAgent, fileTestContext, type Agent } from '../../test/harness.ts';
 import { provincialLiaisons, unitIds } from '../../test/province.ts';
 import { exportedSheet } from '../../test/xlsx.ts';
 import { PDF, upload } from '../attachments/upload-fixture.ts';
@@ -10,7 +10,7 @@ import { todayInChina } from './units.ts';
 
 /* 领导批示 tracking (sup3, issue 18): record → 签收 → 办理情况报告 → 办结, 退回 with a reason, overdue. */
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let housing: string; // 省住建厅, the lead unit
 let finance: string; // 省财政厅, assisting
 let office: string; // 省精神文明办, the issuing office
@@ -23,7 +23,6 @@ const today = todayInChina();
 const base = '/api/v1/supervision/instructions';
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   let development: string;
   [housing, finance, office, harbinOffice, development] = await unitIds(
     ctx,
@@ -36,7 +35,6 @@ beforeAll(async () => {
   [officer, financeOfficer, developmentOfficer] = await provincialLiaisons(ctx, housing, finance, development);
   daqingAdmin = await buildAgent(ctx, 'city_admin', '2306');
 });
-afterAll(() => ctx.close());
 
 const valid = (over: object = {}) => ({
   leaderName: '张三',

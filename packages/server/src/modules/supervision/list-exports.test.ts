@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
-import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildAgent, fileTestContext, type Agent } from '../../test/harness.ts';
 import { provincialLiaisons, unitIds } from '../../test/province.ts';
 import { exportedSheet } from '../../test/xlsx.ts';
 import { taskId } from './fixtures.ts';
@@ -9,7 +9,7 @@ import { todayInChina } from './units.ts';
 // The Excel exports of the 督办单 and 会议 lists: the rows the same person sees in the list, with the
 // list's filters, headers in the request's language, and nothing for a caller out of scope.
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let housing: string;
 let finance: string;
 let housingOfficer: Agent;
@@ -27,7 +27,6 @@ async function sheetOf(agent: Agent, url: string, language?: string): Promise<Sh
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   [housing, finance] = await unitIds(ctx, '省住建厅', '省财政厅');
   [housingOfficer, financeOfficer] = await provincialLiaisons(ctx, housing, finance);
   daqingAdmin = await buildAgent(ctx, 'city_admin', '2306');
@@ -63,7 +62,6 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(201);
   }
 });
-afterAll(() => ctx.close());
 
 describe('the notices export', () => {
   it('holds the rows of the list, with its filters, labels not codes', async () => {

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { provincialLiaisons, unitIds } from '../../test/province.ts';
 import { runReminders } from '../../jobs/reminders.ts';
 import { unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let housing: string;
 let finance: string;
 let housingOfficer: Agent;
@@ -15,11 +15,9 @@ const today = todayInChina();
 const PLAN = 'heilongjiang-2018-2020';
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   [housing, finance] = await unitIds(ctx, '省住建厅', '省财政厅');
   [housingOfficer, financeOfficer] = await provincialLiaisons(ctx, housing, finance);
 });
-afterAll(() => ctx.close());
 
 const meeting = (overrides: Record<string, unknown> = {}) => ({
   planCode: PLAN,

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@chuangcheng/core';
-import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildAgent, fileTestContext, type Agent } from '../../test/harness.ts';
 import { task21WithLiaison } from '../../test/province.ts';
 import { notifiedOf } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
 /* The 办结 chain of a 督办单 (issue 18): 申请办结 → 审核 → 领导审批 → 销号, 退回重办, 延期申请. */
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let housing: string; // 省住建厅
 let office: string; // 省精神文明办, the issuing office of the province's notices
 let infrastructure: string;
@@ -18,12 +18,10 @@ const today = todayInChina();
 const replyDue = addDays(today, 10);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   ({ housing, office, infrastructure, officer } = await task21WithLiaison(ctx));
   leader = await buildAgent(ctx, 'province_admin', '23');
   daqingAdmin = await buildAgent(ctx, 'city_admin', '2306');
 });
-afterAll(() => ctx.close());
 
 const issue = async () => {
   const res = await ctx.admin.post('/api/v1/notices', {

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import { addDays } from '@chuangcheng/core';
-import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { task21WithLiaison } from '../../test/province.ts';
 import { escalateOverdueNotices } from './notice-actions.ts';
 import { setNoticePrefix } from './office-settings.ts';
 import { taskId, unitId } from './fixtures.ts';
 import { todayInChina } from './units.ts';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let housing: string; // 省住建厅, lead unit of task 2.1
 let office: string; // 省精神文明办
 let infrastructure: string; // task 2.1
@@ -17,10 +17,8 @@ const today = todayInChina();
 const replyDue = addDays(today, 5);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   ({ housing, office, infrastructure, officer } = await task21WithLiaison(ctx));
 });
-afterAll(() => ctx.close());
 
 const notice = (overrides: Record<string, unknown> = {}) => ({
   taskId: infrastructure,
@@ -284,15 +282,20 @@ describe('escalation', () => {
   });
 });
 
+/** The id of the one action item, due today and owned by `owner`, of a joint meeting recorded today. */
+async function actionItemToday(meetingTitle: string, title: string, owner: string): Promise<string> {
+  const meeting = await ctx.admin.post('/api/v1/meetings', {
+    planCode: 'heilongjiang-2018-2020',
+    title: meetingTitle,
+    heldOn: today,
+    actionItems: [{ title, ownerOrgUnitId: owner, due: today }],
+  });
+  return meeting.json().actionItems[0].id as string;
+}
+
 describe('escalation from the top office', () => {
   it('tells the issuing office when the unit has no higher office to escalate to', async () => {
-    const meeting = await ctx.admin.post('/api/v1/meetings', {
-      planCode: 'heilongjiang-2018-2020',
-      title: '省创城联席会议',
-      heldOn: today,
-      actionItems: [{ title: '汇总各市测评问题清单', ownerOrgUnitId: office, due: today }],
-    });
-    const item = meeting.json().actionItems[0].id as string;
+    const item = await actionItemToday('省创城联席会议', '汇总各市测评问题清单', office);
     const issued = await ctx.admin.post(
       '/api/v1/notices',
       notice({ taskId: undefined, actionItemId: item, orgUnitId: office }),
@@ -318,13 +321,7 @@ describe('escalation from the top office', () => {
 
 describe('notices about action items', () => {
   it('go only to the unit that owns the item', async () => {
-    const meeting = await ctx.admin.post('/api/v1/meetings', {
-      planCode: 'heilongjiang-2018-2020',
-      title: '联席会议',
-      heldOn: today,
-      actionItems: [{ title: '报送供热方案', ownerOrgUnitId: housing, due: today }],
-    });
-    const item = meeting.json().actionItems[0].id as string;
+    const item = await actionItemToday('联席会议', '报送供热方案', housing);
     const wrong = await ctx.admin.post(
       '/api/v1/notices',
       notice({ taskId: undefined, actionItemId: item, orgUnitId: office }),

@@ -1,17 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { addDays, buildWorkingCalendar, HolidayYear, replyDueInWorkingDays } from '@chuangcheng/core';
 import { REPO_ROOT } from '../../config.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { fileTestContext } from '../../test/harness.ts';
 import { noticeOnTask21, task21WithLiaison } from '../../test/province.ts';
 import { todayInChina } from './units.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
+const ctx = fileTestContext();
 
 /** The calendar the server counts over, read here from the same file. */
 function calendar() {
@@ -20,7 +17,6 @@ function calendar() {
   };
   return buildWorkingCalendar(file.years.map((y) => HolidayYear.parse(y)));
 }
-afterAll(() => ctx.close());
 
 describe('a 督办单 reply deadline in working days (回复期限“5个工作日”)', () => {
   it('is counted over the holiday calendar the cases module loads; a date or days, not both', async () => {

@@ -9,6 +9,7 @@ import { officePrefixRoutes } from './office-prefix-routes.ts';
 import { smsContactRoutes } from './sms-contact-routes.ts';
 import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
 import { approveNotice, decideExtension, requestExtension, returnNotice, reviewNotice } from './notice-closure.ts';
+import { DOCX, sendDocx } from '../../http/docx.ts';
 import { resolvePdfFonts, sendPdf } from '../../http/pdf.ts';
 import { noticeDocx, noticePdf } from './notice-docx.ts';
 import { issueNotice, listNotices, readNotice } from './notices.ts';
@@ -59,18 +60,12 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
         tags,
         summary: 'The 督办单 as a Word (.docx) file',
         params: IdParams,
-        produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+        produces: [DOCX],
       },
     },
     async (request, reply) => {
       const notice = await readNotice(deps.db, requireActor(request), request.params.id);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header(
-          'content-disposition',
-          `attachment; filename="notice.docx"; filename*=UTF-8''${encodeURIComponent(`督办单-${notice.number}.docx`)}`,
-        )
-        .send(await noticeDocx(notice));
+      return sendDocx(reply, { ascii: 'notice.docx', name: `督办单-${notice.number}.docx` }, await noticeDocx(notice));
     },
   );
   app.get(

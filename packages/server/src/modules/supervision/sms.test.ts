@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { runReminders } from '../../jobs/reminders.ts';
-import { createTestContext, TEST_PERSONAL_DATA_KEY, type TestContext } from '../../test/harness.ts';
+import { fileTestContext, TEST_PERSONAL_DATA_KEY } from '../../test/harness.ts';
 import { createPersonalData, loadKeyring } from '../personal-data/index.ts';
 import { unitId } from './fixtures.ts';
 import { smsReminderSubscriber } from './sms-subscriber.ts';
 import { configureSms, consoleSmsSender, httpSmsSender, maskPhone, setSmsContacts, smsSenderFor } from './sms.ts';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 const sent: { to: string; text: string; key: string }[] = [];
 let failNext = false;
 const personalData = createPersonalData(loadKeyring({ envKeys: TEST_PERSONAL_DATA_KEY, dataDir: '/nonexistent' }));
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   configureSms(
     {
       name: 'recording',
@@ -28,7 +27,6 @@ beforeAll(async () => {
     personalData,
   );
 });
-afterAll(() => ctx.close());
 
 describe('reminders by SMS (decision 0143)', () => {
   it('texts each new reminder to the unit’s sealed numbers through the outbox, once, also on redelivery', async () => {

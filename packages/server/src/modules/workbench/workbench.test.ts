@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workbench } from '@chuangcheng/core';
-import { buildAgent, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
+import { buildAgent, fileTestContext, type Agent } from '../../test/harness.ts';
 import { noticeOnTask21 } from '../../test/province.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, report } from '../cases/fixtures.ts';
 import { unitId } from '../supervision/fixtures.ts';
 
-let ctx: TestContext;
+const ctx = fileTestContext();
 let harbin: Agent;
 let qiqihar: Agent;
 let liaison: Agent;
@@ -26,7 +26,6 @@ const sectionOf = (bench: Workbench, key: string) => bench.sections.find((s) => 
 const figureOf = (bench: Workbench, key: string) => bench.figures.find((f) => f.key === key);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   const housing = await unitId(ctx.db, '省住建厅');
   daoli = await createUnit(ctx, '230102', '道里区城市管理局', await createUnit(ctx, '2301', '哈尔滨市城市管理局'));
   harbin = await buildAgent(ctx, 'city_admin', '2301');
@@ -52,7 +51,6 @@ beforeAll(async () => {
   expect(notice.statusCode, notice.body).toBe(201);
   noticeId = notice.json().id;
 });
-afterAll(() => ctx.close());
 
 describe('the 工作台 of each role', () => {
   it("a city office sees the case waiting for dispatch in its city, another city's office does not", async () => {
