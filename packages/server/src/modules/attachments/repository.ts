@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { EvaluationOwnerType } from '../evaluation/index.ts';
 
@@ -41,27 +41,18 @@ export const attachmentRepository = {
   },
 
   /**
-   * File summaries of many owners, in upload order. The ids are bound in chunks: a whole evaluation
-   * round can name more owners than one statement may bind.
+   * File summaries of many owners, in upload order, in one statement: the ids go as one array
+   * parameter (a whole evaluation round names 268,525 findings, more than one statement may bind
+   * as separate parameters).
    */
-  async listFilesOf(db: Db, ownerTypes: OwnerType[], ownerIds: string[]) {
-    const ids = [...new Set(ownerIds)];
-    const rows: Pick<
-      AttachmentRow,
-      'id' | 'owner_type' | 'owner_id' | 'file_name' | 'content_type' | 'size_bytes' | 'uploaded_at'
-    >[] = [];
-    for (let i = 0; i < ids.length; i += 5000) {
-      rows.push(
-        ...(await db
-          .selectFrom('attachment')
-          .select(['id', 'owner_type', 'owner_id', 'file_name', 'content_type', 'size_bytes', 'uploaded_at'])
-          .where('owner_type', 'in', ownerTypes)
-          .where('owner_id', 'in', ids.slice(i, i + 5000))
-          .orderBy('uploaded_at')
-          .execute()),
-      );
-    }
-    // one order across chunks (the sort is stable, so one chunk keeps the database's order)
-    return rows.sort((a, b) => new Date(a.uploaded_at).getTime() - new Date(b.uploaded_at).getTime());
+  listFilesOf(db: Db, ownerTypes: OwnerType[], ownerIds: string[]) {
+    if (ownerIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('attachment')
+      .select(['id', 'owner_type', 'owner_id', 'file_name', 'content_type', 'size_bytes', 'uploaded_at'])
+      .where('owner_type', 'in', ownerTypes)
+      .where(sql<boolean>`owner_id = any(${[...new Set(ownerIds)]}::uuid[])`)
+      .orderBy('uploaded_at')
+      .execute();
   },
 };
