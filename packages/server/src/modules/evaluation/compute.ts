@@ -3,6 +3,7 @@ import {
   deductionsForTest,
   incidentEffects,
   rankWithinGroups,
+  regionScorer,
   scoreRegion,
   titleStatesAt,
   type DeductionInput,
@@ -249,16 +250,18 @@ export async function gatherRound(db: Db, round: RoundRow, doc?: FrameworkDocume
  * starts from, so unscored regions are left out of the ranking rather than tied at rank 1.
  */
 function hasScores(entries: Map<string, StandardEntries> | undefined): boolean {
-  return [...(entries?.values() ?? [])].some((e) => e.result !== null || e.findings.length > 0);
+  if (entries) for (const e of entries.values()) if (e.result !== null || e.findings.length > 0) return true;
+  return false;
 }
 
 /** Every region's scorecard and its rank within its city group (null: not yet scored), from gathered entries (pure). */
 export function scoreGathered({ framework, regions, entries, deductions }: Awaited<ReturnType<typeof gatherRound>>) {
+  const score = regionScorer(framework);
   const scored = regions.map((region) => ({
     region,
     group: region.city_group,
     scored: hasScores(entries.get(region.code)),
-    score: scoreRegion(framework, entries.get(region.code) ?? new Map(), deductions.get(region.code) ?? []),
+    score: score(entries.get(region.code) ?? new Map(), deductions.get(region.code) ?? []),
   }));
   const ranked: ((typeof scored)[number] & { rank: number | null })[] = [
     ...rankWithinGroups(scored.filter((s) => s.scored).map((s) => ({ ...s, total: s.score.total }))),
