@@ -127,6 +127,7 @@ function tallyStandard(
   out: StandardTally,
   losses: LossLine[],
   path: string[] | undefined,
+  reasons?: Reasons,
 ): void {
   const { code, points, rule } = standard;
   const result = entries.result;
@@ -168,22 +169,18 @@ function tallyStandard(
   }
 
   let score: number;
-  let reason: string;
   if (rule.kind === 'proportion') {
     if (!result || result.checked === null || result.passed === null || result.checked === 0) {
       out.unscored = true;
       return;
     }
-    const passed = Math.min(result.passed, result.checked);
-    score = (points * passed) / result.checked;
-    reason = `检查${result.checked}处，合格${passed}处`;
+    score = (points * Math.min(result.passed, result.checked)) / result.checked;
   } else if (rule.kind === 'survey') {
     if (!result || result.satisfaction === null) {
       out.unscored = true;
       return;
     }
     score = (points * result.satisfaction) / 100;
-    reason = `满意度${result.satisfaction}（满分100）`;
   } else {
     if (!result || result.value === null) {
       out.unscored = true;
@@ -197,10 +194,12 @@ function tallyStandard(
         rule.comparator === 'gte' ? (rule.target === 0 ? 0 : v / rule.target) : v === 0 ? 1 : rule.target / v;
       score = points * Math.max(0, Math.min(1, ratio));
     } else score = 0;
-    reason = `指标值${v}，目标${rule.comparator === 'gte' ? '≥' : '≤'}${rule.target}`;
   }
   const lost = points - score;
   if (lost > 1e-9) {
+    // the wording is only written for a loss; its figures repeat across regions, so a scorecard's
+    // walk shares one string per wording (reasons), and a note makes the line its own
+    const reason = reasonOf(rule, result, reasons);
     losses.push(
       lossLine(
         code,
@@ -216,6 +215,41 @@ function tallyStandard(
     );
   }
   out.score = score;
+}
+
+type ScoredRule = Exclude<FrameworkStandard['rule'], { kind: 'deduction' }>;
+
+/** The wordings of losses already written during one round's scoring, by rule and figures. */
+class Reasons {
+  private readonly byRule = new Map<ScoredRule, Map<number, Map<number, string>>>();
+
+  find(rule: ScoredRule, a: number, b: number): string | undefined {
+    return this.byRule.get(rule)?.get(a)?.get(b);
+  }
+
+  keep(rule: ScoredRule, a: number, b: number, text: string): void {
+    let byA = this.byRule.get(rule);
+    if (!byA) this.byRule.set(rule, (byA = new Map()));
+    let byB = byA.get(a);
+    if (!byB) byA.set(a, (byB = new Map()));
+    byB.set(b, text);
+  }
+}
+
+/** Why a scored (non-deduction) standard lost points, in the words of its rule. */
+function reasonOf(rule: ScoredRule, result: ResultInput, reasons: Reasons | undefined): string {
+  const a = rule.kind === 'proportion' ? result.checked! : rule.kind === 'survey' ? result.satisfaction! : result.value!;
+  const b = rule.kind === 'proportion' ? Math.min(result.passed!, a) : 0;
+  const known = reasons?.find(rule, a, b);
+  if (known !== undefined) return known;
+  const text =
+    rule.kind === 'proportion'
+      ? `检查${a}处，合格${b}处`
+      : rule.kind === 'survey'
+        ? `满意度${a}（满分100）`
+        : `指标值${a}，目标${rule.comparator === 'gte' ? '≥' : '≤'}${rule.target}`;
+  reasons?.keep(rule, a, b, text);
+  return text;
 }
 
 export type NodeScore = { code: string; name: string; points: number; score: number; rate: number | null };
@@ -300,6 +334,8 @@ export function regionScorer(
     }
   }
 
+  const reasons = new Reasons();
+
   return (entries, deductions = []) => {
     const groupPoints = groupCodes.map(() => 0);
     const groupScores = groupCodes.map(() => 0);
@@ -318,7 +354,7 @@ export function regionScorer(
         let cScore = 0;
         const standards = content.standards.map((standard) => {
           const plan = planned[at++]!;
-          tallyStandard(standard, entries.get(standard.code) ?? EMPTY, s, losses, plan.path);
+          tallyStandard(standard, entries.get(standard.code) ?? EMPTY, s, losses, plan.path, reasons);
           cPoints += s.points;
           cScore += s.score;
           if (s.unscored) pending.push({ standardCode: standard.code, path: plan.path, points: s.points });
