@@ -9,6 +9,7 @@
  *   npx tsx bench/evaluation-national.ts measure --url … --round ID [--digest]
  *   npx tsx bench/evaluation-national.ts generate --pglite DIR     (and measure --pglite DIR …)
  *   npx tsx bench/evaluation-national.ts scoring --url … --round ID --against DIR [--times 3]
+ *   npx tsx bench/evaluation-national.ts photos --url … --round ID --against DIR [--times 3]
  *
  * `generate` starts the server once on the database (migrations and the default data set), then
  * writes bench/lib/evaluation-data.ts's rounds and prints them. `measure` times the code of the
@@ -17,7 +18,8 @@
  * `--digest` adds the SHA-256 of the serialised regions, so two trees can be shown to compute
  * the same scorecards byte for byte. `scoring` reads the round once and then times the pure scoring
  * (`scoreGathered`) of this tree and of the tree in DIR alternately on the same entries in one
- * process, each with the SHA-256 of what it computed.
+ * process, each with the SHA-256 of what it computed. `photos` does the same for the photo lookup of
+ * the round's active findings (`attachmentLookup.listFilesOf`, as `gatherRound` calls it).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -180,12 +182,47 @@ async function compareScoring(roundId: string, against: string) {
   }
 }
 
+type Attachments = typeof import('../packages/server/src/modules/attachments/index.ts');
+
+async function comparePhotos(roundId: string, against: string) {
+  const mine = (await import('../packages/server/src/modules/attachments/index.ts')) as Attachments;
+  const other = (await import(path.resolve(against, 'packages/server/src/modules/attachments/index.ts'))) as Attachments;
+  const handle = await open();
+  try {
+    const ids = (
+      await handle.db
+        .selectFrom('evaluation_finding')
+        .select('id')
+        .where('round_id', '=', roundId)
+        .where('withdrawn_at', 'is', null)
+        .execute()
+    ).map((f) => f.id);
+    const trees: [string, Attachments][] = [
+      [treeCommit(), mine],
+      [against, other],
+    ];
+    for (let i = 0; i < Number(values.times ?? 3); i++) {
+      for (const [tree, lookup] of i % 2 === 0 ? trees : [...trees].reverse()) {
+        const load = loadAverage();
+        const started = performance.now();
+        const files = await lookup.attachmentLookup.listFilesOf(handle.db, ['evaluation_finding'], ids);
+        const ms = Math.round(performance.now() - started);
+        console.log(JSON.stringify({ tree, finished: new Date().toISOString(), load, ids: ids.length, files: files.length, ms }));
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 try {
   if (positionals[0] === 'generate') await generate();
+  else if (positionals[0] === 'photos' && values.round && values.against)
+    await comparePhotos(values.round, values.against);
   else if (positionals[0] === 'scoring' && values.round && values.against)
     await compareScoring(values.round, values.against);
   else if (positionals[0] === 'measure' && values.round) await measure(values.round);
-  else throw new Error('usage: evaluation-national.ts generate|measure|scoring [--url URL | --pglite DIR] [--round ID]');
+  else throw new Error('usage: evaluation-national.ts generate|measure|scoring|photos [--url URL | --pglite DIR] [--round ID]');
 } finally {
   await runCleanup();
 }
