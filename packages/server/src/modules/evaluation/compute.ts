@@ -79,10 +79,17 @@ async function gatherEntries(db: Db, roundId: string, regionCodes: string[]) {
     return m;
   };
   // A national round has about 906,000 standards with entries and few findings or material on most:
-  // their lists start as one shared empty list (frozen) and get their own on the first push.
+  // their lists start as one shared empty list (frozen) and get their own on the first push. The
+  // region's map is keyed by one string per standard code for the whole round, not by the code as
+  // cut from each region's text, which would keep 906,000 copies of 302 codes alive (decision 0203).
+  const codes = new Map<string, string>();
   const slot = (m: Map<string, StandardEntries>, standard: string): StandardEntries => {
     let e = m.get(standard);
-    if (!e) m.set(standard, (e = { result: null, findings: NONE, evidenceIds: NONE }));
+    if (!e) {
+      let code = codes.get(standard);
+      if (code === undefined) codes.set(standard, (code = standard));
+      m.set(code, (e = { result: null, findings: NONE, evidenceIds: NONE }));
+    }
     return e;
   };
   resultParts.forEach((part, i) => {
