@@ -126,7 +126,11 @@ async function measure(roundId: string) {
         scoringMs: ms(scored - read),
         computeMs: ms(scored - started),
         serialiseMs: ms(kept - scored),
-        gcMs: { reading: gcWithin(started, read), scoring: gcWithin(read, scored), serialising: gcWithin(scored, kept) },
+        gcMs: {
+          reading: gcWithin(started, read),
+          scoring: gcWithin(read, scored),
+          serialising: gcWithin(scored, kept),
+        },
         plainSqlMs: ms(plain - kept),
         regions: computed.regions.length,
         losses: computed.regions.reduce((n, r) => n + r.score.losses.length, 0),
@@ -186,7 +190,9 @@ type Attachments = typeof import('../packages/server/src/modules/attachments/ind
 
 async function comparePhotos(roundId: string, against: string) {
   const mine = (await import('../packages/server/src/modules/attachments/index.ts')) as Attachments;
-  const other = (await import(path.resolve(against, 'packages/server/src/modules/attachments/index.ts'))) as Attachments;
+  const other = (await import(
+    path.resolve(against, 'packages/server/src/modules/attachments/index.ts')
+  )) as Attachments;
   const handle = await open();
   try {
     const ids = (
@@ -207,7 +213,9 @@ async function comparePhotos(roundId: string, against: string) {
         const started = performance.now();
         const files = await lookup.attachmentLookup.listFilesOf(handle.db, ['evaluation_finding'], ids);
         const ms = Math.round(performance.now() - started);
-        console.log(JSON.stringify({ tree, finished: new Date().toISOString(), load, ids: ids.length, files: files.length, ms }));
+        console.log(
+          JSON.stringify({ tree, finished: new Date().toISOString(), load, ids: ids.length, files: files.length, ms }),
+        );
       }
     }
   } finally {
@@ -222,7 +230,10 @@ try {
   else if (positionals[0] === 'scoring' && values.round && values.against)
     await compareScoring(values.round, values.against);
   else if (positionals[0] === 'measure' && values.round) await measure(values.round);
-  else throw new Error('usage: evaluation-national.ts generate|measure|scoring|photos [--url URL | --pglite DIR] [--round ID]');
+  else
+    throw new Error(
+      'usage: evaluation-national.ts generate|measure|scoring|photos [--url URL | --pglite DIR] [--round ID]',
+    );
 } finally {
   await runCleanup();
 }

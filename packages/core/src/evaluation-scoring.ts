@@ -238,7 +238,8 @@ class Reasons {
 
 /** Why a scored (non-deduction) standard lost points, in the words of its rule. */
 function reasonOf(rule: ScoredRule, result: ResultInput, reasons: Reasons | undefined): string {
-  const a = rule.kind === 'proportion' ? result.checked! : rule.kind === 'survey' ? result.satisfaction! : result.value!;
+  const a =
+    rule.kind === 'proportion' ? result.checked! : rule.kind === 'survey' ? result.satisfaction! : result.value!;
   const b = rule.kind === 'proportion' ? Math.min(result.passed!, a) : 0;
   const known = reasons?.find(rule, a, b);
   if (known !== undefined) return known;
@@ -424,8 +425,7 @@ export function regionScorer(
     const total = Math.max(0, combined - deducted);
     // Plain code-unit order: localeCompare costs ICU collation on every comparison.
     losses.sort(
-      (a, b) =>
-        b.points - a.points || (a.standardCode < b.standardCode ? -1 : a.standardCode > b.standardCode ? 1 : 0),
+      (a, b) => b.points - a.points || (a.standardCode < b.standardCode ? -1 : a.standardCode > b.standardCode ? 1 : 0),
     );
     // the loss lines are this region's own: round their points in place
     for (const l of losses) l.points = round2(l.points);
