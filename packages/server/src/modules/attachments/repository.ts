@@ -13,7 +13,7 @@ const UUID_LIST = /^[0-9a-fA-F-]+(?:,[0-9a-fA-F-]+)*$/;
 
 /**
  * Ids as the text of one PostgreSQL array literal (`{a,b,…}`), cast to uuid[] by the statement:
- * node-postgres writes a JavaScript array element by element with escaping, which took about twice as
+ * node-postgres writes a JavaScript array element by element with escaping, which took up to twice as
  * long for a national round's 268,525 ids (decision 0203). Anything else goes as an ordinary array, for
  * PostgreSQL to refuse as before.
  */
