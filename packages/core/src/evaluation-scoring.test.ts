@@ -10,6 +10,7 @@ import {
   diffStandards,
   incidentEffects,
   rankWithinGroups,
+  regionScorer,
   scoreRegion,
   scoreStandard,
   scorerConflict,
@@ -294,6 +295,24 @@ describe('a region’s scorecard', () => {
     expect(c.losses.some((l) => l.standardCode === 'S5' || l.standardCode === 'S3')).toBe(false);
     const s3 = c.projects[0]!.contents[1]!.standards[0]!;
     expect(s3).toMatchObject({ code: 'S3', points: 0, notApplicable: true, rate: null });
+  });
+  it('one scorer for many regions answers what scoreRegion answers for each, wordings and notes included', () => {
+    const noted = new Map(entries);
+    noted.set('S3', { result: result({ checked: 20, passed: 19, note: '一处损坏' }), findings: [], evidenceIds: [] });
+    const fewer = new Map(entries);
+    fewer.set('S8', { result: result({ checked: 10, passed: 7 }), findings: [], evidenceIds: [] });
+    const score = regionScorer(framework);
+    const regions = [entries, noted, fewer, entries];
+    const cards = regions.map((e) => score(e));
+    expect(cards).toEqual(regions.map((e) => scoreRegion(framework, e)));
+    const reasonOf = (c: (typeof cards)[number], code: string) => c.losses.find((l) => l.standardCode === code)?.reason;
+    expect(reasonOf(cards[0]!, 'S3')).toBe('检查20处，合格19处');
+    expect(reasonOf(cards[1]!, 'S3')).toBe('检查20处，合格19处（一处损坏）');
+    expect(reasonOf(cards[2]!, 'S8')).toBe('检查10处，合格7处');
+    expect(reasonOf(cards[3]!, 'S8')).toBe('检查10处，合格9处');
+    // the regions' loss lines are their own; only the standard's path is shared
+    expect(cards[3]!.losses[0]).not.toBe(cards[0]!.losses[0]);
+    expect(cards[3]!.losses[0]!.path).toBe(cards[0]!.losses[0]!.path);
   });
   it('without a minors part the total is the main score', () => {
     const noMinors = FrameworkDocument.parse({ ...input, minors: undefined, projects: input.projects.slice(0, 2) });

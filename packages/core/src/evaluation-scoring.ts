@@ -85,48 +85,107 @@ export type StandardScore = {
  * A standard marked not applicable counts for no points at all.
  */
 export function scoreStandard(standard: FrameworkStandard, entries: StandardEntries): StandardScore {
+  const out: StandardTally = { points: 0, score: 0, unscored: false, notApplicable: false };
+  const losses: LossLine[] = [];
+  tallyStandard(standard, entries, out, losses, undefined);
+  return { code: standard.code, ...out, losses };
+}
+
+/** What `scoreRegion` keeps of a standard's score while it walks the tree: one record reused for every standard. */
+type StandardTally = { points: number; score: number; unscored: boolean; notApplicable: boolean };
+
+/** The files of a loss that no finding carries: one shared empty list (never written to). */
+const NO_FILES: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * A loss line, created once in the shape it is served in: with its `path` inside a scorecard
+ * (`scoreRegion`), without it for `scoreStandard`.
+ */
+function lossLine(
+  standardCode: string,
+  points: number,
+  reason: string,
+  findingId: string | null,
+  evidenceIds: string[],
+  attachmentIds: string[],
+  scorer: string | null,
+  path: string[] | undefined,
+): LossLine {
+  return path === undefined
+    ? { standardCode, points, reason, findingId, evidenceIds, attachmentIds, scorer }
+    : ({ standardCode, points, reason, findingId, evidenceIds, attachmentIds, scorer, path } as LossLine);
+}
+
+/**
+ * `scoreStandard`'s rules, writing the score into `out` and pushing the loss lines (with `path`
+ * when given) onto `losses`: a national round scores 906,000 standards, and a result object and
+ * a list per standard that nobody keeps were most of what the scoring allocated (decision 0203).
+ */
+function tallyStandard(
+  standard: FrameworkStandard,
+  entries: StandardEntries,
+  out: StandardTally,
+  losses: LossLine[],
+  path: string[] | undefined,
+  reasons?: Reasons,
+): void {
   const { code, points, rule } = standard;
   const result = entries.result;
+  out.points = points;
+  out.score = 0;
+  out.unscored = false;
+  out.notApplicable = false;
   if (result?.notApplicable) {
-    return { code, points: 0, score: 0, unscored: false, notApplicable: true, losses: [] };
+    out.points = 0;
+    out.notApplicable = true;
+    return;
   }
 
   if (rule.kind === 'deduction') {
-    if (entries.findings.length === 0 && !result?.reviewed) return unscoredStandard(standard);
+    if (entries.findings.length === 0 && !result?.reviewed) {
+      out.unscored = true;
+      return;
+    }
     let left = points;
-    const losses: LossLine[] = [];
     for (const f of entries.findings) {
       const amount = Math.min(left, f.deduction);
       left -= amount;
       if (amount <= 0) continue;
-      losses.push({
-        standardCode: code,
-        points: amount,
-        reason: f.description,
-        findingId: f.id,
-        evidenceIds: f.evidenceId ? [f.evidenceId] : entries.evidenceIds,
-        attachmentIds: f.attachmentIds,
-        scorer: f.scorer,
-      });
+      losses.push(
+        lossLine(
+          code,
+          amount,
+          f.description,
+          f.id,
+          f.evidenceId ? [f.evidenceId] : entries.evidenceIds,
+          f.attachmentIds,
+          f.scorer,
+          path,
+        ),
+      );
     }
-    return { code, points, score: left, unscored: false, notApplicable: false, losses };
+    out.score = left;
+    return;
   }
 
   let score: number;
-  let reason: string;
   if (rule.kind === 'proportion') {
     if (!result || result.checked === null || result.passed === null || result.checked === 0) {
-      return unscoredStandard(standard);
+      out.unscored = true;
+      return;
     }
-    const passed = Math.min(result.passed, result.checked);
-    score = (points * passed) / result.checked;
-    reason = `检查${result.checked}处，合格${passed}处`;
+    score = (points * Math.min(result.passed, result.checked)) / result.checked;
   } else if (rule.kind === 'survey') {
-    if (!result || result.satisfaction === null) return unscoredStandard(standard);
+    if (!result || result.satisfaction === null) {
+      out.unscored = true;
+      return;
+    }
     score = (points * result.satisfaction) / 100;
-    reason = `满意度${result.satisfaction}（满分100）`;
   } else {
-    if (!result || result.value === null) return unscoredStandard(standard);
+    if (!result || result.value === null) {
+      out.unscored = true;
+      return;
+    }
     const v = result.value;
     const met = rule.comparator === 'gte' ? v >= rule.target : v <= rule.target;
     if (met) score = points;
@@ -135,35 +194,64 @@ export function scoreStandard(standard: FrameworkStandard, entries: StandardEntr
         rule.comparator === 'gte' ? (rule.target === 0 ? 0 : v / rule.target) : v === 0 ? 1 : rule.target / v;
       score = points * Math.max(0, Math.min(1, ratio));
     } else score = 0;
-    reason = `指标值${v}，目标${rule.comparator === 'gte' ? '≥' : '≤'}${rule.target}`;
   }
   const lost = points - score;
-  const losses: LossLine[] =
-    lost > 1e-9
-      ? [
-          {
-            standardCode: code,
-            points: lost,
-            reason: result.note ? `${reason}（${result.note}）` : reason,
-            findingId: null,
-            evidenceIds: entries.evidenceIds,
-            attachmentIds: [],
-            scorer: result.scorer,
-          },
-        ]
-      : [];
-  return { code, points, score, unscored: false, notApplicable: false, losses };
+  if (lost > 1e-9) {
+    // the wording is only written for a loss; its figures repeat across regions, so a scorecard's
+    // walk shares one string per wording (reasons), and a note makes the line its own
+    const reason = reasonOf(rule, result, reasons);
+    losses.push(
+      lossLine(
+        code,
+        lost,
+        result.note ? `${reason}（${result.note}）` : reason,
+        null,
+        entries.evidenceIds,
+        // a fresh list for scoreStandard's callers, the shared empty one inside a scorecard
+        path === undefined ? [] : NO_FILES,
+        result.scorer,
+        path,
+      ),
+    );
+  }
+  out.score = score;
 }
 
-/** A standard nobody has scored: nothing earned yet, and no loss to explain (it is pending, not lost). */
-const unscoredStandard = ({ code, points }: FrameworkStandard): StandardScore => ({
-  code,
-  points,
-  score: 0,
-  unscored: true,
-  notApplicable: false,
-  losses: [],
-});
+type ScoredRule = Exclude<FrameworkStandard['rule'], { kind: 'deduction' }>;
+
+/** The wordings of losses already written during one round's scoring, by rule and figures. */
+class Reasons {
+  private readonly byRule = new Map<ScoredRule, Map<number, Map<number, string>>>();
+
+  find(rule: ScoredRule, a: number, b: number): string | undefined {
+    return this.byRule.get(rule)?.get(a)?.get(b);
+  }
+
+  keep(rule: ScoredRule, a: number, b: number, text: string): void {
+    let byA = this.byRule.get(rule);
+    if (!byA) this.byRule.set(rule, (byA = new Map()));
+    let byB = byA.get(a);
+    if (!byB) byA.set(a, (byB = new Map()));
+    byB.set(b, text);
+  }
+}
+
+/** Why a scored (non-deduction) standard lost points, in the words of its rule. */
+function reasonOf(rule: ScoredRule, result: ResultInput, reasons: Reasons | undefined): string {
+  const a =
+    rule.kind === 'proportion' ? result.checked! : rule.kind === 'survey' ? result.satisfaction! : result.value!;
+  const b = rule.kind === 'proportion' ? Math.min(result.passed!, a) : 0;
+  const known = reasons?.find(rule, a, b);
+  if (known !== undefined) return known;
+  const text =
+    rule.kind === 'proportion'
+      ? `检查${a}处，合格${b}处`
+      : rule.kind === 'survey'
+        ? `满意度${a}（满分100）`
+        : `指标值${a}，目标${rule.comparator === 'gte' ? '≥' : '≤'}${rule.target}`;
+  reasons?.keep(rule, a, b, text);
+  return text;
+}
 
 export type NodeScore = { code: string; name: string; points: number; score: number; rate: number | null };
 const node = (code: string, name: string, points: number, score: number): NodeScore => ({
@@ -202,6 +290,9 @@ export type RegionScore = {
 
 const EMPTY: StandardEntries = { result: null, findings: [], evidenceIds: [] };
 
+/** A score rate to four decimals, null when there are no points (as `node` gives it). */
+const rateOf = (points: number, score: number) => (points > 0 ? round2((score / points) * 10000) / 10000 : null);
+
 /**
  * A region's scorecard for one round.
  * main = Σ over method groups of weight × (score / points) of the group's main-part standards;
@@ -214,101 +305,145 @@ export function scoreRegion(
   entries: ReadonlyMap<string, StandardEntries>,
   deductions: readonly DeductionInput[] = [],
 ): RegionScore {
-  const byGroup = new Map(framework.methodGroups.map((g) => [g.code, { points: 0, score: 0 }]));
+  return regionScorer(framework)(entries, deductions);
+}
+
+/**
+ * `scoreRegion` for many regions under one framework: what depends on the framework alone (each
+ * standard's path and method group) is worked out once and shared by every region's scorecard, so
+ * the loss lines and pending standards of 3,000 regions point at one path list per standard
+ * (frozen) instead of each carrying its own (decision 0203). The framework must not change while
+ * the scorer is in use.
+ */
+export function regionScorer(
+  framework: FrameworkDocument,
+): (entries: ReadonlyMap<string, StandardEntries>, deductions?: readonly DeductionInput[]) => RegionScore {
+  // method → group code, the later group winning as before; sums are kept per distinct group code
   const groupOf = new Map<EvaluationMethod, string>();
   for (const g of framework.methodGroups) for (const m of g.methods) groupOf.set(m, g.code);
-  let minorsPoints = 0;
-  let minorsRaw = 0;
-  const pending: PendingStandard[] = [];
-  const losses: RegionScore['losses'] = [];
+  const groupCodes = [...new Set(framework.methodGroups.map((g) => g.code))];
+  const methodGroupAt = framework.methodGroups.map((g) => groupCodes.indexOf(g.code));
+  const planned: { path: string[]; group: number }[] = [];
+  for (const project of framework.projects) {
+    for (const content of project.contents) {
+      for (const standard of content.standards) {
+        planned.push({
+          path: Object.freeze([project.code, content.code, standard.code]) as string[],
+          group: project.part === 'minors' ? -1 : groupCodes.indexOf(groupOf.get(standard.method) ?? ''),
+        });
+      }
+    }
+  }
 
-  const projects = framework.projects.map((project) => {
-    let pPoints = 0;
-    let pScore = 0;
-    const contents = project.contents.map((content) => {
-      let cPoints = 0;
-      let cScore = 0;
-      const standards = content.standards.map((standard) => {
-        const s = scoreStandard(standard, entries.get(standard.code) ?? EMPTY);
-        cPoints += s.points;
-        cScore += s.score;
-        if (s.unscored) {
-          pending.push({ standardCode: s.code, path: [project.code, content.code, standard.code], points: s.points });
-        }
-        if (project.part === 'minors') {
-          minorsPoints += s.points;
-          minorsRaw += s.score;
-        } else {
-          const g = byGroup.get(groupOf.get(standard.method) ?? '');
-          if (g) {
-            g.points += s.points;
-            g.score += s.score;
+  const reasons = new Reasons();
+
+  return (entries, deductions = []) => {
+    const groupPoints = groupCodes.map(() => 0);
+    const groupScores = groupCodes.map(() => 0);
+    let minorsPoints = 0;
+    let minorsRaw = 0;
+    const pending: PendingStandard[] = [];
+    const losses: RegionScore['losses'] = [];
+    const s: StandardTally = { points: 0, score: 0, unscored: false, notApplicable: false };
+    let at = 0;
+
+    const projects = framework.projects.map((project) => {
+      let pPoints = 0;
+      let pScore = 0;
+      const contents = project.contents.map((content) => {
+        let cPoints = 0;
+        let cScore = 0;
+        const standards = content.standards.map((standard) => {
+          const plan = planned[at++]!;
+          tallyStandard(standard, entries.get(standard.code) ?? EMPTY, s, losses, plan.path, reasons);
+          cPoints += s.points;
+          cScore += s.score;
+          if (s.unscored) pending.push({ standardCode: standard.code, path: plan.path, points: s.points });
+          if (project.part === 'minors') {
+            minorsPoints += s.points;
+            minorsRaw += s.score;
+          } else if (plan.group >= 0) {
+            groupPoints[plan.group]! += s.points;
+            groupScores[plan.group]! += s.score;
           }
-        }
-        if (s.losses.length > 0) {
-          const path = [project.code, content.code, standard.code];
-          // The loss objects are fresh from scoreStandard: give them their path in place.
-          for (const loss of s.losses) losses.push(Object.assign(loss, { path }));
-        }
+          return {
+            code: standard.code,
+            name: standard.text,
+            points: round2(s.points),
+            score: round2(s.score),
+            rate: rateOf(s.points, s.score),
+            method: standard.method,
+            unscored: s.unscored,
+            notApplicable: s.notApplicable,
+          };
+        });
+        pPoints += cPoints;
+        pScore += cScore;
         return {
-          code: standard.code,
-          name: standard.text,
-          points: round2(s.points),
-          score: round2(s.score),
-          rate: s.points > 0 ? round2((s.score / s.points) * 10000) / 10000 : null,
-          method: standard.method,
-          unscored: s.unscored,
-          notApplicable: s.notApplicable,
+          code: content.code,
+          name: content.name,
+          points: round2(cPoints),
+          score: round2(cScore),
+          rate: rateOf(cPoints, cScore),
+          standards,
         };
       });
-      pPoints += cPoints;
-      pScore += cScore;
-      return { ...node(content.code, content.name, cPoints, cScore), standards };
+      return {
+        code: project.code,
+        name: project.name,
+        points: round2(pPoints),
+        score: round2(pScore),
+        rate: rateOf(pPoints, pScore),
+        part: project.part,
+        contents,
+      };
     });
-    return { ...node(project.code, project.name, pPoints, pScore), part: project.part, contents };
-  });
 
-  let mainScore = 0;
-  let mainMax = 0;
-  const methods = framework.methodGroups.map((g) => {
-    const agg = byGroup.get(g.code)!;
-    const weighted = agg.points > 0 ? (g.weight * agg.score) / agg.points : 0;
-    mainScore += weighted;
-    mainMax += g.weight;
+    let mainScore = 0;
+    let mainMax = 0;
+    const methods = framework.methodGroups.map((g, i) => {
+      const points = groupPoints[methodGroupAt[i]!]!;
+      const score = groupScores[methodGroupAt[i]!]!;
+      const weighted = points > 0 ? (g.weight * score) / points : 0;
+      mainScore += weighted;
+      mainMax += g.weight;
+      return {
+        ...node(g.code, g.name, points, score),
+        methods: g.methods,
+        weight: g.weight,
+        weighted: round2(weighted),
+      };
+    });
+
+    const minors = framework.minors && minorsPoints > 0 ? framework.minors : null;
+    const minorsScore = minors ? (minors.max * minorsRaw) / minorsPoints : null;
+    const combined =
+      minors && minorsScore !== null
+        ? (1 - minors.share) * mainScore + minors.share * minorsScore * (mainMax / minors.max)
+        : mainScore;
+    const deducted = deductions.reduce((sum, d) => sum + d.points, 0);
+    const total = Math.max(0, combined - deducted);
+    // Plain code-unit order: localeCompare costs ICU collation on every comparison.
+    losses.sort(
+      (a, b) => b.points - a.points || (a.standardCode < b.standardCode ? -1 : a.standardCode > b.standardCode ? 1 : 0),
+    );
+    // the loss lines are this region's own: round their points in place
+    for (const l of losses) l.points = round2(l.points);
     return {
-      ...node(g.code, g.name, agg.points, agg.score),
-      methods: g.methods,
-      weight: g.weight,
-      weighted: round2(weighted),
+      mainScore: round2(mainScore),
+      mainMax,
+      minorsScore: minorsScore === null ? null : round2(minorsScore),
+      minorsGatePassed: minors && minorsScore !== null ? minorsScore >= minors.gateMin : null,
+      deducted: round2(deducted),
+      total: round2(total),
+      rate: mainMax > 0 ? round2((total / mainMax) * 10000) / 10000 : 0,
+      unscored: pending.length,
+      pending,
+      methods,
+      projects,
+      losses,
+      deductions: [...deductions],
     };
-  });
-
-  const minors = framework.minors && minorsPoints > 0 ? framework.minors : null;
-  const minorsScore = minors ? (minors.max * minorsRaw) / minorsPoints : null;
-  const combined =
-    minors && minorsScore !== null
-      ? (1 - minors.share) * mainScore + minors.share * minorsScore * (mainMax / minors.max)
-      : mainScore;
-  const deducted = deductions.reduce((sum, d) => sum + d.points, 0);
-  const total = Math.max(0, combined - deducted);
-  // Plain code-unit order: localeCompare costs ICU collation on every comparison.
-  losses.sort(
-    (a, b) => b.points - a.points || (a.standardCode < b.standardCode ? -1 : a.standardCode > b.standardCode ? 1 : 0),
-  );
-  return {
-    mainScore: round2(mainScore),
-    mainMax,
-    minorsScore: minorsScore === null ? null : round2(minorsScore),
-    minorsGatePassed: minors && minorsScore !== null ? minorsScore >= minors.gateMin : null,
-    deducted: round2(deducted),
-    total: round2(total),
-    rate: mainMax > 0 ? round2((total / mainMax) * 10000) / 10000 : 0,
-    unscored: pending.length,
-    pending,
-    methods,
-    projects,
-    losses: losses.map((l) => Object.assign(l, { points: round2(l.points) })),
-    deductions: [...deductions],
   };
 }
 

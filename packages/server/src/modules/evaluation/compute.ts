@@ -3,6 +3,7 @@ import {
   deductionsForTest,
   incidentEffects,
   rankWithinGroups,
+  regionScorer,
   scoreRegion,
   titleStatesAt,
   type DeductionInput,
@@ -78,10 +79,17 @@ async function gatherEntries(db: Db, roundId: string, regionCodes: string[]) {
     return m;
   };
   // A national round has about 906,000 standards with entries and few findings or material on most:
-  // their lists start as one shared empty list (frozen) and get their own on the first push.
+  // their lists start as one shared empty list (frozen) and get their own on the first push. The
+  // region's map is keyed by one string per standard code for the whole round, not by the code as
+  // cut from each region's text, which would keep 906,000 copies of 302 codes alive (decision 0203).
+  const codes = new Map<string, string>();
   const slot = (m: Map<string, StandardEntries>, standard: string): StandardEntries => {
     let e = m.get(standard);
-    if (!e) m.set(standard, (e = { result: null, findings: NONE, evidenceIds: NONE }));
+    if (!e) {
+      let code = codes.get(standard);
+      if (code === undefined) codes.set(standard, (code = standard));
+      m.set(code, (e = { result: null, findings: NONE, evidenceIds: NONE }));
+    }
     return e;
   };
   resultParts.forEach((part, i) => {
@@ -249,16 +257,18 @@ export async function gatherRound(db: Db, round: RoundRow, doc?: FrameworkDocume
  * starts from, so unscored regions are left out of the ranking rather than tied at rank 1.
  */
 function hasScores(entries: Map<string, StandardEntries> | undefined): boolean {
-  return [...(entries?.values() ?? [])].some((e) => e.result !== null || e.findings.length > 0);
+  if (entries) for (const e of entries.values()) if (e.result !== null || e.findings.length > 0) return true;
+  return false;
 }
 
 /** Every region's scorecard and its rank within its city group (null: not yet scored), from gathered entries (pure). */
 export function scoreGathered({ framework, regions, entries, deductions }: Awaited<ReturnType<typeof gatherRound>>) {
+  const score = regionScorer(framework);
   const scored = regions.map((region) => ({
     region,
     group: region.city_group,
     scored: hasScores(entries.get(region.code)),
-    score: scoreRegion(framework, entries.get(region.code) ?? new Map(), deductions.get(region.code) ?? []),
+    score: score(entries.get(region.code) ?? new Map(), deductions.get(region.code) ?? []),
   }));
   const ranked: ((typeof scored)[number] & { rank: number | null })[] = [
     ...rankWithinGroups(scored.filter((s) => s.scored).map((s) => ({ ...s, total: s.score.total }))),
