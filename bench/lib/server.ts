@@ -57,7 +57,10 @@ export async function startServer(target: DatabaseTarget, options: StartOptions)
   else env.DATABASE_URL = target.url;
 
   const started = performance.now();
-  const child = spawn(process.execPath, ['packages/server/bin/chuangcheng.js', 'serve'], {
+  // BENCH_SERVER_NODE_ARGS: node flags for the server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`,
+  // which NODE_OPTIONS does not allow).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child = spawn(process.execPath, [...nodeArgs, 'packages/server/bin/chuangcheng.js', 'serve'], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
