@@ -12,6 +12,7 @@ import { scheduledJobs } from '../jobs/schedule.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
 import { fileStoreOf } from '../storage/file-store.ts';
 import { startOutboxWorker } from '../outbox/worker.ts';
+import { deliverEventsOfWrites } from '../outbox/write-delivery.ts';
 import { auditSignerOf, scheduleAuditSequencer } from '../modules/audit/index.ts';
 import { startMetricsListener } from '../modules/system/index.ts';
 import { createPersonalData, loadKeyring } from '../modules/personal-data/index.ts';
@@ -63,16 +64,7 @@ export async function serve(): Promise<void> {
     );
     if (sealed > 0) console.log(`chuangcheng: sealed ${sealed} reporter phone numbers stored before encryption`);
     const outbox = startOutboxWorker(handle.db, { pollMs: config.outboxPollMs, log: app.log });
-    // A write has committed its events by the time its answer is sent: deliver them before the
-    // answer goes out (a few milliseconds), so the writer's next page shows their effects (the
-    // cockpit, the unit's notifications) as it did when modules called each other directly.
-    app.addHook('onSend', async (request, reply) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
-        // Intake's only event is the statistics roll-up's: delivered by the pass started now, unwaited.
-        const flushed = outbox.flush();
-        if (!request.routeOptions.config.deliverInBackground) await flushed;
-      }
-    });
+    deliverEventsOfWrites(app, outbox);
     let stopJobs: () => Promise<void> = async () => undefined;
     const metrics = config.metricsAddress ? await startMetricsListener(config.metricsAddress, handle.db) : undefined;
     const shutdown = async () => {

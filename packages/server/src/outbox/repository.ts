@@ -13,6 +13,21 @@ export type DeliveryRecord = {
   error: string | null;
 };
 
+/** Events with the deliveries already recorded for them, as `claimDue` and `claimPending` lock them. */
+function withDeliveries(trx: Db) {
+  return trx
+    .selectFrom('outbox_event as e')
+    .select(['e.id', 'e.name', 'e.version', 'e.payload', 'e.attempts', 'e.created_at'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('outbox_delivery as d')
+          .select(['d.subscriber', 'd.status', 'd.attempts'])
+          .whereRef('d.event_id', '=', 'e.id'),
+      ).as('deliveries'),
+    );
+}
+
 /** SQL of the outbox: the only code that reads or writes `outbox_event` and `outbox_delivery`. */
 export const outboxRepository = {
   async insertEvent(
@@ -54,17 +69,7 @@ export const outboxRepository = {
    * milliseconds) taken within the same millisecond would still read as in the future.
    */
   claimDue(trx: Db, now: Date | null, limit: number) {
-    return trx
-      .selectFrom('outbox_event as e')
-      .select(['e.id', 'e.name', 'e.version', 'e.payload', 'e.attempts', 'e.created_at'])
-      .select((eb) =>
-        jsonArrayFrom(
-          eb
-            .selectFrom('outbox_delivery as d')
-            .select(['d.subscriber', 'd.status', 'd.attempts'])
-            .whereRef('d.event_id', '=', 'e.id'),
-        ).as('deliveries'),
-      )
+    return withDeliveries(trx)
       .where('e.status', '=', 'pending')
       .where('e.next_attempt_at', '<=', now ?? sql<Date>`clock_timestamp()`)
       .orderBy('e.next_attempt_at')
@@ -72,6 +77,23 @@ export const outboxRepository = {
       .limit(limit)
       .forUpdate()
       .skipLocked()
+      .execute();
+  },
+
+  /**
+   * Locks the named events that are still pending and due, each with its recorded deliveries (a
+   * request's own events, decision 0206). A row a worker's batch holds is waited for, not skipped:
+   * when that batch commits the row is delivered and no longer matches, and when it rolls back the
+   * row is claimed here. Rows are locked in id order, and a batch never waits for a row (it skips
+   * what is locked), so this cannot deadlock with one.
+   */
+  claimPending(trx: Db, ids: readonly number[], now: Date | null) {
+    return withDeliveries(trx)
+      .where('e.id', '=', sql<number>`any(${[...ids].sort((a, b) => a - b)}::bigint[])`)
+      .where('e.status', '=', 'pending')
+      .where('e.next_attempt_at', '<=', now ?? sql<Date>`clock_timestamp()`)
+      .orderBy('e.id')
+      .forUpdate()
       .execute();
   },
 

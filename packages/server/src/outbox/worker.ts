@@ -1,6 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { setImmediate } from 'node:timers/promises';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { outboxRepository, type DeliveryRecord } from './repository.ts';
+import { outsideRequests } from './request-events.ts';
 import type { StoredEvent, Subscriber } from './subscriber.ts';
 import { subscribers as allSubscribers } from './subscribers.ts';
 
@@ -55,12 +57,39 @@ function inKeyOrder(units: Unit[]): void {
 }
 
 export async function deliverBatch(db: Kysely<Database>, options: DeliveryOptions = {}): Promise<DeliveryCounts> {
+  return deliverClaimed(db, options, (trx) =>
+    outboxRepository.claimDue(trx, options.now ?? null, options.limit ?? DEFAULT_BATCH),
+  );
+}
+
+/**
+ * Delivers the named events now, if they are still pending and due: the events a request emitted,
+ * which its answer waits for (decision 0206). Events a worker's batch holds are waited for (that
+ * batch delivers them); the others are delivered here as `deliverBatch` delivers a batch. Nothing
+ * else is delivered, so the wait does not grow with the outbox's backlog. Subscribers do not depend
+ * on the order of events (they are delivered at least once, late or again), so delivering these
+ * before older pending events is safe.
+ */
+export async function deliverEvents(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  options: DeliveryOptions = {},
+): Promise<DeliveryCounts> {
+  if (ids.length === 0) return { claimed: 0, delivered: 0, failed: 0, dead: 0 };
+  return deliverClaimed(db, options, (trx) => outboxRepository.claimPending(trx, ids, options.now ?? null));
+}
+
+async function deliverClaimed(
+  db: Kysely<Database>,
+  options: DeliveryOptions,
+  claim: (trx: Transaction<Database>) => ReturnType<typeof outboxRepository.claimDue>,
+): Promise<DeliveryCounts> {
   const subscribers = options.subscribers ?? allSubscribers;
   const now = options.now ?? new Date();
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const counts: DeliveryCounts = { claimed: 0, delivered: 0, failed: 0, dead: 0 };
   await db.transaction().execute(async (trx) => {
-    const events = await outboxRepository.claimDue(trx, options.now ?? null, options.limit ?? DEFAULT_BATCH);
+    const events = await claim(trx);
     counts.claimed = events.length;
     if (events.length === 0) return;
     const prior = new Map(events.flatMap((e) => e.deliveries.map((d) => [`${e.id}|${d.subscriber}`, d] as const)));
@@ -151,7 +180,7 @@ export async function deliverBatch(db: Kysely<Database>, options: DeliveryOption
  */
 export async function drainOutbox(
   target: { db: Kysely<Database> },
-  options: DeliveryOptions = {},
+  options: DeliveryOptions & { stopped?: () => boolean } = {},
 ): Promise<DeliveryCounts> {
   const total: DeliveryCounts = { claimed: 0, delivered: 0, failed: 0, dead: 0 };
   for (;;) {
@@ -160,28 +189,40 @@ export async function drainOutbox(
     total.delivered += batch.delivered;
     total.failed += batch.failed;
     total.dead += batch.dead;
-    if (batch.claimed === 0) return total;
+    // A worker that is stopping ends its pass after the batch: under sustained writes it never empties.
+    if (batch.claimed === 0 || options.stopped?.()) return total;
+    // On PGlite a batch's statements resolve without leaving the microtask queue: without this turn
+    // of the event loop a long pass would starve the server's requests and timers until it ends.
+    await setImmediate();
   }
 }
 
 export type OutboxWorker = {
   /**
    * Starts a drain if none is under way and resolves when a pass that started after the call has
-   * finished: what this process committed before the call is delivered.
+   * finished: what this process committed before the call is delivered. Under sustained writes a
+   * pass can take long; a request waits with `deliverNow` for its own events instead.
    */
   flush: () => Promise<void>;
+  /**
+   * Delivers these events (a request's own) now, waiting only for them, and resolves when they are
+   * delivered or postponed. It never rejects: what fails here stays pending for the passes.
+   */
+  deliverNow: (ids: readonly number[]) => Promise<void>;
   stop: () => Promise<void>;
 };
 
 /**
- * The outbox worker of one server: drains at start, every `pollMs`, and on `flush()` (after
- * a write this server answers, so its own user sees the effect at once). Workers on other servers
- * drain the same table; SKIP LOCKED keeps them apart. Passes run one after the other; a flush waits
- * for the next pass to start and finish, not for the passes later writes ask for (under a steady load
- * there is always another one), so a writer's answer goes out while the next pass delivers the events
- * committed since (decision 0194).
+ * The outbox worker of one server: drains at start, every `pollMs`, and on `flush()` (after each
+ * write this server answers). Workers on other servers drain the same table; SKIP LOCKED keeps them
+ * apart. Passes run one after the other; a flush waits for the next pass to start and finish, not
+ * for the passes later writes ask for. A write's answer waits only for its own events
+ * (`deliverNow`, decision 0206): a pass under sustained case intake may not end for minutes.
  */
-export function startOutboxWorker(db: Kysely<Database>, options: { pollMs: number; log: Log }): OutboxWorker {
+export function startOutboxWorker(
+  db: Kysely<Database>,
+  options: { pollMs: number; log: Log; subscribers?: readonly Subscriber[] },
+): OutboxWorker {
   let current: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -189,6 +230,8 @@ export function startOutboxWorker(db: Kysely<Database>, options: { pollMs: numbe
   let started = 0;
   let finished = 0;
   const waiting: { pass: number; resolve: () => void }[] = [];
+  const deliveries = new Set<Promise<void>>();
+  const delivery = { log: options.log, ...(options.subscribers ? { subscribers: options.subscribers } : {}) };
   const settle = () => {
     for (let i = waiting.length - 1; i >= 0; i--) {
       const w = waiting[i]!;
@@ -204,12 +247,12 @@ export function startOutboxWorker(db: Kysely<Database>, options: { pollMs: numbe
       again = true;
       return;
     }
-    current = (async () => {
+    current = outsideRequests(async () => {
       do {
         again = false;
         const pass = ++started;
         try {
-          const counts = await drainOutbox({ db }, { log: options.log });
+          const counts = await drainOutbox({ db }, { ...delivery, stopped: () => stopped });
           if (counts.claimed > 0) options.log.info({ job: 'outbox', ...counts }, 'outbox delivered');
         } catch (error) {
           options.log.error({ job: 'outbox', err: error }, 'outbox worker failed');
@@ -217,7 +260,7 @@ export function startOutboxWorker(db: Kysely<Database>, options: { pollMs: numbe
         finished = pass;
         settle();
       } while (again && !stopped);
-    })().finally(() => {
+    }).finally(() => {
       current = null;
       settle();
     });
@@ -235,10 +278,23 @@ export function startOutboxWorker(db: Kysely<Database>, options: { pollMs: numbe
       run();
       return done;
     },
+    deliverNow: (ids) => {
+      if (stopped || ids.length === 0) return Promise.resolve();
+      const done = outsideRequests(() => deliverEvents(db, ids, delivery)).then(
+        (counts) => {
+          if (counts.claimed > 0) options.log.info({ job: 'outbox', own: true, ...counts }, 'outbox delivered');
+        },
+        (error: unknown) => options.log.error({ job: 'outbox', err: error }, 'outbox delivery of a write failed'),
+      );
+      deliveries.add(done);
+      void done.finally(() => deliveries.delete(done));
+      return done;
+    },
     stop: async () => {
       stopped = true;
       clearInterval(timer);
       await current;
+      await Promise.all(deliveries);
       settle();
     },
   };
