@@ -23,8 +23,11 @@ export type DeliveryCounts = { claimed: number; delivered: number; failed: numbe
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
-/** Events claimed per transaction when the caller does not say. */
-export const DEFAULT_BATCH = 50;
+/**
+ * Events claimed per transaction when the caller does not say. Large, so that a backlog of intake's
+ * `case.changed` events is recomputed once per roll-up slice for many events (decision 0206).
+ */
+export const DEFAULT_BATCH = 500;
 
 /** Seconds before the next attempt after `attempts` failed rounds: 5 s doubling, at most an hour. */
 export function backoffSeconds(attempts: number): number {
