@@ -43,7 +43,15 @@ type StreamResult = {
   statusCodes: Record<string, number>;
 };
 
-type Sample = { atS: number; rssKb: number; lagS: number; auditPending: number; outboxPending: number };
+type Sample = {
+  atS: number;
+  rssKb: number;
+  /** The V8 heap in use (`nodejs_heap_size_used_bytes`), to tell a leak from a heap V8 lets grow. */
+  heapUsedKb: number;
+  lagS: number;
+  auditPending: number;
+  outboxPending: number;
+};
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -196,6 +204,7 @@ async function measure(context: BenchContext, kind: DatabaseKind): Promise<Measu
       samples.push({
         atS: (performance.now() - started) / 1000,
         rssKb: memory?.rssKb ?? NaN,
+        heapUsedKb: gauge(text, 'nodejs_heap_size_used_bytes') / 1024,
         lagS: gauge(text, 'audit_sequencer_lag_seconds'),
         auditPending: gauge(text, 'audit_pending_entries'),
         outboxPending: gauge(text, 'outbox_pending_events'),
@@ -289,10 +298,19 @@ export async function mixedScenario(context: BenchContext): Promise<ScenarioResu
       return values.length ? Math.max(...values) : NaN;
     };
     const timeline = markdownTable(
-      ['minute', 'RSS (max)', 'sequencer lag (max)', 'audit backlog (max)', 'outbox backlog (max)', 'scrapes answered'],
+      [
+        'minute',
+        'RSS (max)',
+        'heap used (max)',
+        'sequencer lag (max)',
+        'audit backlog (max)',
+        'outbox backlog (max)',
+        'scrapes answered',
+      ],
       [...byMinute].map(([k, list]) => [
         String(k),
         fmtMb(maxOf(list, (s) => s.rssKb)),
+        fmtMb(maxOf(list, (s) => s.heapUsedKb)),
         `${maxOf(list, (s) => s.lagS).toFixed(1)} s`,
         fmtInt(maxOf(list, (s) => s.auditPending)),
         fmtInt(maxOf(list, (s) => s.outboxPending)),
