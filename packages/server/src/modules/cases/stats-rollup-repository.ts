@@ -111,6 +111,8 @@ export const caseStatsRollupRepository = {
   async recomputeSlice(
     trx: Kysely<Database>,
     slice: { prefectureCode: string; reportedAt: Date; regionPath: string; categoryCode: string },
+    /** False when this transaction has already recomputed the wide rows of the slice's day since its cases committed. */
+    wide = true,
   ): Promise<void> {
     const county = countyPath(slice.regionPath);
     const { rows } = await sql<{ month: string; day: string }>`
@@ -137,6 +139,7 @@ export const caseStatsRollupRepository = {
         and c.reported_at >= ${monthStart(month)} and c.reported_at < ${monthEnd(month)} and ${inCounty}`,
       prefecture,
     ).execute(trx);
+    if (!wide) return;
     // The wide roll-up: the day from its cases (the same index, a day's few cases), the month from its days.
     await sql`
       delete from case_stats_prefecture_day

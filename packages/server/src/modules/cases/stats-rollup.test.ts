@@ -311,6 +311,40 @@ describe('the roll-up kept through the outbox', () => {
     expect(kept).toEqual(await rollupTable());
   });
 
+  it('delivers one batch of reports of one day in two counties into its wide day row, recomputed once', async () => {
+    const cityAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
+    await drainOutbox(ctx);
+    const now = new Date();
+    const reportedAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 9, 4)).toISOString();
+    for (const regionCode of ['230102', '230103', '230102']) {
+      const res = await cityAdmin.post('/api/v1/cases', {
+        categoryCode: 'event-stall',
+        description: `同一天两个区的热线补录 ${regionCode}`,
+        ...DAOLI,
+        regionCode,
+        channel: 'hotline',
+        reportedAt,
+        idempotencyKey: crypto.randomUUID(),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    // One batch: two county slices share the day's wide row; the second does not recompute it, and
+    // it still counts all three reports.
+    const delivered = await drainOutbox(ctx);
+    expect(delivered.claimed).toBeGreaterThanOrEqual(3);
+    const day = await ctx.db
+      .selectFrom('case_stats_prefecture_day')
+      .select(['cases'])
+      .where('prefecture_code', '=', '2301')
+      .where('category_code', '=', 'event-stall')
+      .where('day', '=', sql<string>`(${reportedAt}::timestamptz at time zone 'Asia/Shanghai')::date`)
+      .executeTakeFirstOrThrow();
+    expect(day.cases).toBe(3);
+    const kept = await rollupTable();
+    await rebuildCaseStatistics(ctx.db);
+    expect(kept).toEqual(await rollupTable());
+  });
+
   it('after a random sequence of workflow actions equals a full recompute, also when every event arrives twice', async () => {
     const cityAdmin = (await buildUser(ctx, { role: 'city_admin', regionCode: '2301' })).agent;
     const officers = [

@@ -25,6 +25,9 @@ function caseSliceKey(payload: {
   return JSON.stringify([payload.prefectureCode, day, county, payload.categoryCode]);
 }
 
+/** Per delivering transaction, the wide day rows (prefecture, China day, category) already recomputed. */
+const wideDoneIn = new WeakMap<object, Set<string>>();
+
 /*
  * The statistics roll-up (`case_stats_month`, decision 0189) follows the cases: every write that
  * changes what the statistics count emits `case.changed`, and its delivery recomputes the case's
@@ -35,13 +38,29 @@ function caseSliceKey(payload: {
 export const caseStatsSubscriber = defineSubscriber(
   'cases.stats-rollup',
   {
-    'case.changed': (trx, payload) =>
-      caseStatsRollupRepository.recomputeSlice(trx, {
-        prefectureCode: payload.prefectureCode,
-        reportedAt: new Date(payload.reportedAt),
-        regionPath: payload.regionPath,
-        categoryCode: payload.categoryCode,
-      }),
+    'case.changed': async (trx, payload) => {
+      // The wide rows of a day (prefecture, category) hold every county: a batch whose slices share
+      // one recomputes them once, for the first (all of the batch's cases committed before its claim).
+      const wideDone = wideDoneIn.get(trx) ?? new Set<string>();
+      wideDoneIn.set(trx, wideDone);
+      const wideKey = JSON.stringify([
+        payload.prefectureCode,
+        chinaDay.format(new Date(payload.reportedAt)),
+        payload.categoryCode,
+      ]);
+      await caseStatsRollupRepository.recomputeSlice(
+        trx,
+        {
+          prefectureCode: payload.prefectureCode,
+          reportedAt: new Date(payload.reportedAt),
+          regionPath: payload.regionPath,
+          categoryCode: payload.categoryCode,
+        },
+        !wideDone.has(wideKey),
+      );
+      // Noted once the recompute has run: a delivery that fails is rolled back and leaves it unnoted.
+      wideDone.add(wideKey);
+    },
   },
   { 'case.changed': caseSliceKey },
 );
