@@ -60,18 +60,28 @@ export const outboxRepository = {
     )`;
   },
 
+  /** The newest event's id (0 when there is none): a worker's pass delivers up to it. */
+  async newestId(db: Db): Promise<number> {
+    const row = await db
+      .selectFrom('outbox_event')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    return Number(row?.id ?? 0);
+  },
+
   /**
-   * Locks up to `limit` due pending events, oldest first, each with the deliveries already recorded
+   * Locks up to `limit` due pending events (with `upTo`, of those with an id up to it), oldest first, each with the deliveries already recorded
    * for it. Rows another worker holds are skipped, not waited for; a crashed worker's rows become
    * claimable when its transaction ends.
    * Without `now`, "due" is judged by the database's clock when the statement runs: a new event's
    * `next_attempt_at` is its transaction's start in microseconds, which a JavaScript Date (whole
    * milliseconds) taken within the same millisecond would still read as in the future.
    */
-  claimDue(trx: Db, now: Date | null, limit: number) {
+  claimDue(trx: Db, now: Date | null, limit: number, upTo: number | null = null) {
     return withDeliveries(trx)
       .where('e.status', '=', 'pending')
       .where('e.next_attempt_at', '<=', now ?? sql<Date>`clock_timestamp()`)
+      .$if(upTo !== null, (q) => q.where('e.id', '<=', upTo!))
       .orderBy('e.next_attempt_at')
       .orderBy('e.id')
       .limit(limit)

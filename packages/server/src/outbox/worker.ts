@@ -14,6 +14,8 @@ export type DeliveryOptions = {
   now?: Date;
   /** Events claimed per transaction. */
   limit?: number;
+  /** Claims only events with an id up to this one (a worker's pass: what was written before it started). */
+  upTo?: number;
   /** Attempts per (event, subscriber) before the delivery becomes a dead letter. */
   maxAttempts?: number;
   log?: Log;
@@ -61,7 +63,7 @@ function inKeyOrder(units: Unit[]): void {
 
 export async function deliverBatch(db: Kysely<Database>, options: DeliveryOptions = {}): Promise<DeliveryCounts> {
   return deliverClaimed(db, options, (trx) =>
-    outboxRepository.claimDue(trx, options.now ?? null, options.limit ?? DEFAULT_BATCH),
+    outboxRepository.claimDue(trx, options.now ?? null, options.limit ?? DEFAULT_BATCH, options.upTo ?? null),
   );
 }
 
@@ -203,10 +205,12 @@ export async function drainOutbox(
 export type OutboxWorker = {
   /**
    * Starts a drain if none is under way and resolves when a pass that started after the call has
-   * finished: what this process committed before the call is delivered. Under sustained writes a
-   * pass can take long; a request waits with `deliverNow` for its own events instead.
+   * finished: what this process committed before the call is delivered (a pass delivers the events
+   * written before it started). A request waits with `deliverNow` for its own events instead.
    */
   flush: () => Promise<void>;
+  /** Starts a pass if none is under way, or another after it: for what others wrote. Nothing waits for it. */
+  nudge: () => void;
   /**
    * Delivers these events (a request's own) now, waiting only for them, and resolves when they are
    * delivered or postponed. It never rejects: what fails here stays pending for the passes.
@@ -255,7 +259,10 @@ export function startOutboxWorker(
         again = false;
         const pass = ++started;
         try {
-          const counts = await drainOutbox({ db }, { ...delivery, stopped: () => stopped });
+          // A pass delivers what was written before it started: under sustained writes the outbox is
+          // never empty, and a pass that drained until it was would never end (nor would a flush).
+          const upTo = await outboxRepository.newestId(db);
+          const counts = await drainOutbox({ db }, { ...delivery, upTo, stopped: () => stopped });
           if (counts.claimed > 0) options.log.info({ job: 'outbox', ...counts }, 'outbox delivered');
         } catch (error) {
           options.log.error({ job: 'outbox', err: error }, 'outbox worker failed');
@@ -281,6 +288,7 @@ export function startOutboxWorker(
       run();
       return done;
     },
+    nudge: run,
     deliverNow: (ids) => {
       if (stopped || ids.length === 0) return Promise.resolve();
       const done = outsideRequests(() => deliverEvents(db, ids, delivery)).then(

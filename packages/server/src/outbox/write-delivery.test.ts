@@ -12,9 +12,10 @@ import { drainOutbox, startOutboxWorker, type OutboxWorker } from './worker.ts';
 import { deliverEventsOfWrites } from './write-delivery.ts';
 
 /*
- * A write's answer waits for its own events, not for the outbox's backlog (decision 0206). Under
- * sustained case intake a worker's pass never runs out of events; here a subscriber that emits a new
- * event with each delivery keeps the pass going the same way, for as long as the test lasts.
+ * A write's answer waits for its own events, not for the outbox's backlog, and a worker's pass ends
+ * under writes that never stop (decision 0206). Here a subscriber that emits a new event with each
+ * delivery keeps the outbox from ever being empty, as sustained case intake does: a pass that
+ * drained until the outbox was empty never ended, and every write's answer waited for one.
  */
 
 const ctx = fileTestContext();
@@ -33,15 +34,18 @@ const endless: Subscriber = {
   },
 };
 
-const pendingEndless = async () =>
-  (
-    await ctx.db
-      .selectFrom('outbox_event')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('name', '=', 'demo-data.changed')
-      .where('status', '=', 'pending')
-      .executeTakeFirstOrThrow()
-  ).n;
+const endlessIn = async (status: 'pending' | 'done') =>
+  Number(
+    (
+      await ctx.db
+        .selectFrom('outbox_event')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('name', '=', 'demo-data.changed')
+        .where('status', '=', status)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const pendingEndless = () => endlessIn('pending');
 
 beforeAll(async () => {
   [housing, finance] = await unitIds(ctx, '省住建厅', '省财政厅');
@@ -59,11 +63,18 @@ afterAll(async () => {
 });
 
 describe('a write under a backlog that never empties', () => {
-  it('answers once its own events are delivered, with their effects visible', async () => {
+  it('has each pass deliver what was written before it started, so that a flush ends', async () => {
     await ctx.db
       .transaction()
       .execute((trx) => emitEvent(trx, { name: 'demo-data.changed', payload: { action: 'generate' } }));
-    void worker.flush();
+    await worker.flush();
+    // The pass delivered the first event; the one its delivery wrote waits for the next pass.
+    expect([await endlessIn('done'), await pendingEndless()]).toEqual([1, 1]);
+    await worker.flush();
+    expect([await endlessIn('done'), await pendingEndless()]).toEqual([2, 1]);
+  });
+
+  it('answers once its own events are delivered, with their effects visible', async () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/supervision/instructions',
