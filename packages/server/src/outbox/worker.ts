@@ -220,11 +220,11 @@ export type OutboxWorker = {
 };
 
 /**
- * The outbox worker of one server: drains at start, every `pollMs`, and on `flush()` (after each
- * write this server answers). Workers on other servers drain the same table; SKIP LOCKED keeps them
- * apart. Passes run one after the other; a flush waits for the next pass to start and finish, not
- * for the passes later writes ask for. A write's answer waits only for its own events
- * (`deliverNow`, decision 0206): a pass under sustained case intake may not end for minutes.
+ * The outbox worker of one server: runs a pass at start, every `pollMs`, and on `nudge()` (after each
+ * write this server answers). A pass delivers the events written before it started, so it ends
+ * under sustained writes. Workers on other servers drain the same table; SKIP LOCKED keeps them
+ * apart. Passes run one after the other; a flush waits for the next pass to start and finish. A
+ * write's answer waits only for its own events (`deliverNow`, decision 0206).
  */
 export function startOutboxWorker(
   db: Kysely<Database>,
