@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import type { CaseList, IntakeResponse } from '@chuangcheng/core';
+import type { CaseList, CaseStats, IntakeResponse } from '@chuangcheng/core';
 import { apiSession } from './support/api-session.ts';
 import {
   apiAnswer,
@@ -373,6 +373,14 @@ describe(`a resident reports an illegal poster, the city fixes it (${walk.kind})
   });
   it('statistics and the map count the cases by area, category and unit', async () => {
     const { page, server } = walk;
+    // The statistics are a roll-up that the outbox keeps: the garbage report's intake answered before
+    // its event was delivered (intake does not wait for it). Wait for the state, as a user would
+    // reload, before the page reads it.
+    const harbinCases = async () => {
+      const stats = await admin.call<CaseStats>('GET', '/api/v1/cases/stats?groupBy=region');
+      return stats.rows.find((row) => row.name === '哈尔滨市')?.cases;
+    };
+    await expect.poll(harbinCases, { timeout: 30_000 }).toBe(3);
     await signIn(page, server, 'admin', server.adminPassword);
     await navigate(page, 'nav-cases', 'nav-case-stats');
     const table = page.getByTestId('case-stats-table');
