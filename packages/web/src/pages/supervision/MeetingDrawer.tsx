@@ -5,7 +5,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { FactList, RecordDrawer } from '../../components/RecordDrawer.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
-import { StatusTag } from './StatusTag.tsx';
+import { statusColumn } from './StatusTag.tsx';
 import type { ActionItem, AttachmentView } from '@chuangcheng/core';
 import { useMeeting } from './api.ts';
 
@@ -31,12 +31,7 @@ export function MeetingDrawer({ id, onClose }: Props) {
     { title: t('meetings.actionTitle'), dataIndex: 'title' },
     { title: t('meetings.owner'), key: 'owner', width: 150, render: (_, item) => item.owner.name },
     { title: t('meetings.due'), dataIndex: 'due', width: 110 },
-    {
-      title: t('supervision.statusLabel'),
-      key: 'status',
-      width: 100,
-      render: (_, item) => <StatusTag status={item.derivedStatus} colour={item.colour} />,
-    },
+    statusColumn<ActionItem>(t, (item) => item.derivedStatus),
     { title: t('meetings.completionNote'), dataIndex: 'completionNote', render: (v: string | null) => v ?? '—' },
   ];
 
