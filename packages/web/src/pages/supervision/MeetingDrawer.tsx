@@ -9,6 +9,11 @@ import { statusColumn } from './StatusTag.tsx';
 import type { ActionItem, AttachmentView } from '@chuangcheng/core';
 import { useMeeting } from './api.ts';
 
+/** A text of several lines as it was written, line breaks kept; a dash when there is none. */
+function Lines({ text }: { text: string }) {
+  return <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>{text || '—'}</Typography.Paragraph>;
+}
+
 interface Props {
   id: string | null;
   onClose: () => void;
@@ -59,20 +64,12 @@ export function MeetingDrawer({ id, onClose }: Props) {
               {
                 key: 'minutes',
                 label: t('meetings.minutes'),
-                children: (
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>
-                    {current.minutes || '—'}
-                  </Typography.Paragraph>
-                ),
+                children: <Lines text={current.minutes} />,
               },
               {
                 key: 'decisions',
                 label: t('meetings.decisions'),
-                children: (
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>
-                    {current.decisions || '—'}
-                  </Typography.Paragraph>
-                ),
+                children: <Lines text={current.decisions} />,
               },
             ]}
           />
