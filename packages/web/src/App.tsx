@@ -89,6 +89,51 @@ function guarded(permission: Permission, page: ReactNode): ReactNode {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
 }
 
+/**
+ * The pages inside the staff shell: the path, the permission that opens the page (null: every
+ * signed-in account), and the page. A page that needs a permission the account lacks shows why.
+ */
+const shellPages: readonly (readonly [path: string, permission: Permission | null, page: ReactNode])[] = [
+  ['plans', 'plan.read', <PlansPage />],
+  ['plans/:code', 'plan.read', <PlansPage />],
+  ['cockpit', 'indicator.read', <CockpitPage />],
+  ['cockpit/:regionCode', 'indicator.read', <CockpitPage />],
+  ['indicators', 'indicator.read', <IndicatorsPage />],
+  ['indicators/:code', 'indicator.read', <IndicatorDetailPage />],
+  ['data-entry', 'data.enter', <DataEntryPage />],
+  ['data-approvals', 'data.approve', <ApprovalsPage />],
+  ['workbench', 'report.write', <WorkbenchPage />],
+  ['supervision', 'supervision.read', <BoardPage />],
+  ['supervision/ledger', 'supervision.read', <LedgerPage />],
+  ['supervision/notices', 'supervision.read', <NoticesPage />],
+  ['supervision/meetings', 'supervision.read', <MeetingsPage />],
+  ['supervision/instructions', 'supervision.read', <InstructionsPage />],
+  ['cases/dispatch', 'case.dispatch', <CaseQueuePage key="dispatch" queue="dispatch" />],
+  ['cases/unit', 'case.handle', <CaseQueuePage key="unit" queue="unit" />],
+  ['cases/verify', 'case.verify', <CaseQueuePage key="verify" queue="verify" />],
+  ['cases', 'case.read', <CaseQueuePage key="all" queue="all" />],
+  ['cases/stats', 'case.read', <CaseStatsPage />],
+  ['cases/map', 'case.read', <CaseMapPage />],
+  ['cases/config', 'case.configure', <CaseConfigPage />],
+  ['cases/:id', 'case.read', <CaseLink />],
+  ['evaluation/frameworks', 'evaluation.read', <FrameworksPage />],
+  ['evaluation/frameworks/:id', 'evaluation.read', <FrameworksPage />],
+  ['evaluation/rounds', 'evaluation.read', <RoundsPage />],
+  ['evaluation/rounds/:id', 'evaluation.read', <RoundsPage />],
+  ['evaluation/rounds/:id/score', 'evaluation.read', <ScoringPage />],
+  ['evaluation/rounds/:id/scorecards/:code', 'evaluation.read', <ScorecardPage />],
+  ['evaluation/rankings', 'evaluation.read', <RankingsPage />],
+  ['evaluation/incidents', 'evaluation.read', <EvaluationIncidentsPage />],
+  ['evaluation/titles', 'evaluation.read', <TitlesPage />],
+  ['evaluation/results', 'evaluation.read', <EvaluationResultsPage />],
+  ['regions', null, <RegionsPage />],
+  ['region-groups', null, <RegionGroupsPage />],
+  ['org-units', 'org.read', <OrgUnitsPage />],
+  ['users', 'user.read', <UsersPage />],
+  ['supervision/office-prefixes', 'supervision.write', <OfficePrefixPage />],
+  ['audit', 'audit.read', <AuditPage />],
+];
+
 function LocalisedApp() {
   const { language } = useI18n();
   return (
@@ -129,66 +174,10 @@ function LocalisedApp() {
                     {/* Everyone starts at their 工作台: what needs them today. */}
                     <Route index element={<Navigate to="/home" replace />} />
                     <Route path="home" element={<HomePage />} />
-                    <Route path="plans" element={guarded('plan.read', <PlansPage />)} />
-                    <Route path="plans/:code" element={guarded('plan.read', <PlansPage />)} />
-                    <Route path="cockpit" element={guarded('indicator.read', <CockpitPage />)} />
-                    <Route path="cockpit/:regionCode" element={guarded('indicator.read', <CockpitPage />)} />
-                    <Route path="indicators" element={guarded('indicator.read', <IndicatorsPage />)} />
-                    <Route path="indicators/:code" element={guarded('indicator.read', <IndicatorDetailPage />)} />
-                    <Route path="data-entry" element={guarded('data.enter', <DataEntryPage />)} />
-                    <Route path="data-approvals" element={guarded('data.approve', <ApprovalsPage />)} />
-                    <Route path="workbench" element={guarded('report.write', <WorkbenchPage />)} />
-                    <Route path="supervision" element={guarded('supervision.read', <BoardPage />)} />
-                    <Route path="supervision/ledger" element={guarded('supervision.read', <LedgerPage />)} />
-                    <Route path="supervision/notices" element={guarded('supervision.read', <NoticesPage />)} />
-                    <Route path="supervision/meetings" element={guarded('supervision.read', <MeetingsPage />)} />
-                    <Route
-                      path="supervision/instructions"
-                      element={guarded('supervision.read', <InstructionsPage />)}
-                    />
-                    <Route
-                      path="cases/dispatch"
-                      element={guarded('case.dispatch', <CaseQueuePage key="dispatch" queue="dispatch" />)}
-                    />
-                    <Route
-                      path="cases/unit"
-                      element={guarded('case.handle', <CaseQueuePage key="unit" queue="unit" />)}
-                    />
-                    <Route
-                      path="cases/verify"
-                      element={guarded('case.verify', <CaseQueuePage key="verify" queue="verify" />)}
-                    />
-                    <Route path="cases" element={guarded('case.read', <CaseQueuePage key="all" queue="all" />)} />
-                    <Route path="cases/stats" element={guarded('case.read', <CaseStatsPage />)} />
-                    <Route path="cases/map" element={guarded('case.read', <CaseMapPage />)} />
-                    <Route path="cases/config" element={guarded('case.configure', <CaseConfigPage />)} />
-                    <Route path="cases/:id" element={guarded('case.read', <CaseLink />)} />
+                    {shellPages.map(([path, permission, page]) => (
+                      <Route key={path} path={path} element={permission ? guarded(permission, page) : page} />
+                    ))}
                     <Route path="evaluation" element={<Navigate to="/evaluation/rounds" replace />} />
-                    <Route path="evaluation/frameworks" element={guarded('evaluation.read', <FrameworksPage />)} />
-                    <Route path="evaluation/frameworks/:id" element={guarded('evaluation.read', <FrameworksPage />)} />
-                    <Route path="evaluation/rounds" element={guarded('evaluation.read', <RoundsPage />)} />
-                    <Route path="evaluation/rounds/:id" element={guarded('evaluation.read', <RoundsPage />)} />
-                    <Route path="evaluation/rounds/:id/score" element={guarded('evaluation.read', <ScoringPage />)} />
-                    <Route
-                      path="evaluation/rounds/:id/scorecards/:code"
-                      element={guarded('evaluation.read', <ScorecardPage />)}
-                    />
-                    <Route path="evaluation/rankings" element={guarded('evaluation.read', <RankingsPage />)} />
-                    <Route
-                      path="evaluation/incidents"
-                      element={guarded('evaluation.read', <EvaluationIncidentsPage />)}
-                    />
-                    <Route path="evaluation/titles" element={guarded('evaluation.read', <TitlesPage />)} />
-                    <Route path="evaluation/results" element={guarded('evaluation.read', <EvaluationResultsPage />)} />
-                    <Route path="regions" element={<RegionsPage />} />
-                    <Route path="region-groups" element={<RegionGroupsPage />} />
-                    <Route path="org-units" element={guarded('org.read', <OrgUnitsPage />)} />
-                    <Route path="users" element={guarded('user.read', <UsersPage />)} />
-                    <Route
-                      path="supervision/office-prefixes"
-                      element={guarded('supervision.write', <OfficePrefixPage />)}
-                    />
-                    <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
                     <Route path="*" element={<Navigate to="/home" replace />} />
                   </Route>
                 </Routes>

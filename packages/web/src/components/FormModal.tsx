@@ -11,11 +11,25 @@ interface Props<Values> {
   submit: FormSubmit;
   onClose: () => void;
   width?: number;
+  /**
+   * What the fields hold each time the modal opens (the record being edited), where they hold
+   * more than their own defaults; `useModalForm` resets the form to them on opening.
+   */
+  initialValues?: Partial<Values>;
   children: ReactNode;
 }
 
 /** A modal holding one vertical form, with the catalogue's Save and Cancel buttons. */
-export function FormModal<Values>({ open, title, form, submit, onClose, width, children }: Props<Values>) {
+export function FormModal<Values>({
+  open,
+  title,
+  form,
+  submit,
+  onClose,
+  width,
+  initialValues,
+  children,
+}: Props<Values>) {
   const t = useT();
   return (
     <Modal
@@ -29,7 +43,7 @@ export function FormModal<Values>({ open, title, form, submit, onClose, width, c
       destroyOnHidden
       width={width}
     >
-      <Form<Values> form={form} layout="vertical">
+      <Form<Values> form={form} layout="vertical" initialValues={initialValues}>
         {children}
       </Form>
     </Modal>

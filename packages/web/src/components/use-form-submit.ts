@@ -38,8 +38,9 @@ export function useFormSubmit<Values>(
 }
 
 /**
- * The form of a modal: a fresh form (its fields back to their initial values) each time the
- * modal opens, saved through `useFormSubmit` (`submit`, which `FormModal` takes).
+ * The form of a modal: a fresh form each time the modal opens, its fields back to their initial
+ * values (the form's `initialValues`, such as the record being edited, else each field's own),
+ * saved through `useFormSubmit` (`submit`, which `FormModal` takes).
  */
 export function useModalForm<Values>(
   open: boolean,

@@ -17,7 +17,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import {
   levelFromCode,
   type CaseCategory,
@@ -36,11 +36,12 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useFormSubmit, useModalForm } from '../../components/use-form-submit.ts';
 import { timeLimitText } from './categories.ts';
 import { useCategories } from './useCategories.ts';
 import { useCalendarCoverage, useCaseSettings, useHolidays } from './api.ts';
 import { requiredChoice } from '../../components/form-rules.ts';
+import { CreateButton } from '../../components/CreateButton.tsx';
 
 /** 案件配置: the category tree with its time limits and default units, and the dispatch rules. */
 export default function CaseConfigPage() {
@@ -99,11 +100,10 @@ function Categories() {
   const categories = useCategories();
   const mayEdit = useProvinceWide();
   const [editing, setEditing] = useState<CaseCategory | null>(null);
-  const [form] = Form.useForm<CategoryValues>();
   const groups = new Map(categories.filter((c) => c.parentCode === null).map((c) => [c.code, c.name]));
   const rows = categories.filter((c) => c.parentCode !== null);
 
-  const submit = useFormSubmit(form, async (values) => {
+  const { form, submit } = useModalForm<CategoryValues>(editing !== null, async (values) => {
     if (!editing) return;
     const body: UpdateCategoryRequest = {
       timeLimit: { amount: values.amount, unit: values.unit },
@@ -155,15 +155,7 @@ function Categories() {
                 size="small"
                 icon={<EditOutlined />}
                 aria-label={t('common.edit')}
-                onClick={() => {
-                  form.setFieldsValue({
-                    amount: c.timeLimit?.amount ?? 1,
-                    unit: c.timeLimit?.unit ?? 'days',
-                    defaultUnitName: c.defaultUnitName ?? '',
-                    active: c.active,
-                  });
-                  setEditing(c);
-                }}
+                onClick={() => setEditing(c)}
                 data-testid={`case-category-edit-${c.code}`}
               />
             ),
@@ -184,6 +176,16 @@ function Categories() {
         form={form}
         submit={submit}
         onClose={() => setEditing(null)}
+        initialValues={
+          editing
+            ? {
+                amount: editing.timeLimit?.amount ?? 1,
+                unit: editing.timeLimit?.unit ?? 'days',
+                defaultUnitName: editing.defaultUnitName ?? '',
+                active: editing.active,
+              }
+            : undefined
+        }
       >
         <Form.Item label={t('case.deadline')} required extra={t('case.config.limitHint')}>
           <Space.Compact>
@@ -253,10 +255,9 @@ function DispatchRules() {
   const categories = useCategories();
   const { items: rules, loading, reload } = usePagedList<DispatchRule>('/api/v1/cases/dispatch-rules');
   const [adding, setAdding] = useState(false);
-  const [form] = Form.useForm<RuleValues>();
   const names = useMemo(() => new Map(categories.map((c) => [c.code, c.name])), [categories]);
 
-  const submit = useFormSubmit(form, async (values) => {
+  const { form, submit } = useModalForm<RuleValues>(adding, async (values) => {
     const body: CreateDispatchRule = {
       regionCode: values.regionCode ?? '',
       categoryCode: values.categoryCode || undefined,
@@ -305,17 +306,9 @@ function DispatchRules() {
     <>
       <Typography.Paragraph type="secondary">{t('case.config.rulesHint')}</Typography.Paragraph>
       <Space style={{ marginBottom: 12 }}>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => {
-            form.resetFields();
-            setAdding(true);
-          }}
-          data-testid="case-rule-add"
-        >
+        <CreateButton onClick={() => setAdding(true)} testId="case-rule-add">
           {t('case.config.addRule')}
-        </Button>
+        </CreateButton>
         <ExportButton href="/api/v1/cases/dispatch-rules/export.xlsx" testId="case-rules-export" />
       </Space>
       <Table<DispatchRule>

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Cascader, Checkbox, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Card, Cascader, Checkbox, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import { CaseStatus, type CaseQueue, type CaseSummary } from '@chuangcheng/core';
 import { useTablePage } from '../../api/useTablePage.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
@@ -17,6 +16,7 @@ import { deadlineBadge } from './deadline.ts';
 import { formatTime } from './format.ts';
 import { useCategories } from './useCategories.ts';
 import styles from './cases.module.css';
+import { CreateButton } from '../../components/CreateButton.tsx';
 
 const titles: Record<CaseQueue | 'all', MessageKey> = {
   dispatch: 'case.queue.dispatch',
@@ -144,9 +144,9 @@ export default function CaseQueuePage({ queue }: { queue: CaseQueue | 'all' }) {
       title={t(titles[queue])}
       extra={
         mayFile && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setFiling(true)} data-testid="case-file">
+          <CreateButton onClick={() => setFiling(true)} testId="case-file">
             {t('case.intake.title')}
-          </Button>
+          </CreateButton>
         )
       }
       data-testid={`case-queue-${queue}`}

@@ -1,10 +1,9 @@
-import { useEffect } from 'react';
 import { Form, Input } from 'antd';
 import type { FrameworkDetail } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Values {
@@ -23,18 +22,19 @@ interface Props {
 export function CopyFrameworkModal({ open, framework, onClose, onCopied }: Props) {
   const t = useT();
   const required = useRequiredRules();
-  const [form] = Form.useForm<Values>();
-
-  useEffect(() => {
-    if (open) form.setFieldsValue({ edition: `${framework.edition}-copy`, name: framework.name });
-  }, [open, framework, form]);
-
-  const submit = useFormSubmit(form, async (values) => {
+  const { form, submit } = useModalForm<Values>(open, async (values) => {
     onCopied(await api.post<FrameworkDetail>(`/api/v1/evaluation/frameworks/${framework.id}/copy`, values));
   });
 
   return (
-    <FormModal open={open} title={t('evaluation.framework.copy')} form={form} submit={submit} onClose={onClose}>
+    <FormModal
+      open={open}
+      title={t('evaluation.framework.copy')}
+      form={form}
+      submit={submit}
+      onClose={onClose}
+      initialValues={{ edition: `${framework.edition}-copy`, name: framework.name }}
+    >
       <Form.Item
         name="edition"
         label={t('evaluation.framework.edition')}

@@ -1,8 +1,8 @@
 import { Space, Typography } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import type { AttachmentRef } from '@chuangcheng/core';
 import { formatSize } from '../supervision/StatusTag.tsx';
+import { AttachmentLink } from '../supervision/AttachmentList.tsx';
 
 type FileRef = z.infer<typeof AttachmentRef>;
 
@@ -13,10 +13,7 @@ export function FileLinks({ files, testId }: { files: readonly FileRef[]; testId
     <Space size={[12, 2]} wrap data-testid={testId}>
       {files.map((file) => (
         <span key={file.id}>
-          <PaperClipOutlined />{' '}
-          <a href={`/api/v1/attachments/${file.id}`} target="_blank" rel="noreferrer">
-            {file.fileName}
-          </a>{' '}
+          <AttachmentLink file={file} />{' '}
           <Typography.Text type="secondary">{formatSize(file.sizeBytes)}</Typography.Text>
         </span>
       ))}

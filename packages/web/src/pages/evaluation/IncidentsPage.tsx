@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTablePage } from '../../api/useTablePage.ts';
 import { useCan } from '../../auth/use-can.ts';
@@ -16,6 +15,7 @@ import { RecordIncidentModal } from './RecordIncidentModal.tsx';
 import { formatPoints } from './score-format.ts';
 import type { IncidentEffect, IncidentView } from './types.ts';
 import { useApiQuery } from '../../api/useApiQuery.ts';
+import { CreateButton } from '../../components/CreateButton.tsx';
 
 /** 负面清单事件: incidents recorded against regions, each with the effects the negative list gave it. */
 export default function IncidentsPage() {
@@ -60,14 +60,9 @@ export default function IncidentsPage() {
         <Space>
           <ExportButton href={exportHref} testId="incidents-export" />
           {mayWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setRecording(true)}
-              data-testid="incident-record"
-            >
+            <CreateButton onClick={() => setRecording(true)} testId="incident-record">
               {t('evaluation.incident.record')}
-            </Button>
+            </CreateButton>
           )}
         </Space>
       }

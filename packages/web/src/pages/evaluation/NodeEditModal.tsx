@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Form, Input, InputNumber, Select } from 'antd';
 import {
   EvaluationMethod,
@@ -10,7 +9,7 @@ import {
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import { replaceNode, type FoundNode, type NodePatch } from './framework-tree.ts';
 import { methodKeys, ruleKindKeys } from './labels.ts';
 import { useRequiredRules } from '../../components/form-rules.ts';
@@ -101,19 +100,13 @@ function patchOf(node: FoundNode, values: Values): NodePatch {
 export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props) {
   const t = useT();
   const required = useRequiredRules();
-  const [form] = Form.useForm<Values>();
-  const ruleKind = Form.useWatch('ruleKind', form);
-
-  useEffect(() => {
-    if (open) form.setFieldsValue(initialValues(node));
-  }, [open, node, form]);
-
-  const submit = useFormSubmit(form, async (values) => {
+  const { form, submit } = useModalForm<Values>(open, async (values) => {
     const document = replaceNode(framework.document, node.ref.code, patchOf(node, values));
     onSaved(
       await api.put<FrameworkDetail>(`/api/v1/evaluation/frameworks/${framework.id}`, { document, note: values.note }),
     );
   });
+  const ruleKind = Form.useWatch('ruleKind', form);
 
   const isStandard = node.standard !== null;
   return (
@@ -124,6 +117,7 @@ export function NodeEditModal({ open, framework, node, onClose, onSaved }: Props
       submit={submit}
       onClose={onClose}
       width={640}
+      initialValues={initialValues(node)}
     >
       {!isStandard && (
         <Form.Item name="name" label={t('evaluation.node.name')} rules={required.choice}>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, Card, InputNumber, Select, Space, Table, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Card, InputNumber, Select, Space, Table, type TableColumnsType } from 'antd';
 import { RoundKind, RoundStatus } from '@chuangcheng/core';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTablePage } from '../../api/useTablePage.ts';
@@ -13,6 +12,7 @@ import { roundColumns } from './round-columns.tsx';
 import { RoundStatusTag } from './RoundStatusTag.tsx';
 import { RoundView } from './RoundView.tsx';
 import type { RoundSummary } from './types.ts';
+import { CreateButton } from '../../components/CreateButton.tsx';
 
 /** 测评轮次: `/evaluation/rounds` lists rounds; `/evaluation/rounds/<id>` opens one. */
 export default function RoundsPage() {
@@ -66,9 +66,9 @@ function RoundList() {
         <Space>
           <ExportButton href={exportHref} testId="rounds-export" />
           {mayManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="round-create">
+            <CreateButton onClick={() => setCreating(true)} testId="round-create">
               {t('evaluation.round.create')}
-            </Button>
+            </CreateButton>
           )}
         </Space>
       }

@@ -20,6 +20,34 @@ export interface ScorecardRow {
 
 const lostOf = (points: number, score: number) => Math.max(0, Math.round((points - score) * 100) / 100);
 
+/** A project, content or standard of the scorecard, as far as its row's figures go. */
+interface ScoredNode {
+  code: string;
+  name: string;
+  points: number;
+  score: number;
+  rate: number | null;
+}
+
+/** The figures every row takes from its node: its key, code and name, points, score, loss and rate. */
+function figuresOf(kind: ScorecardRow['kind'], node: ScoredNode) {
+  return {
+    key: `${kind}:${node.code}`,
+    kind,
+    code: node.code,
+    name: node.name,
+    points: node.points,
+    score: node.score,
+    lost: lostOf(node.points, node.score),
+    rate: node.rate,
+  };
+}
+
+/** A project or content row: no method of its own, scored through its children, losses only below. */
+function branchRow(kind: 'project' | 'content', node: ScoredNode, children: ScorecardRow[]): ScorecardRow {
+  return { ...figuresOf(kind, node), method: null, unscored: false, losses: [], children };
+}
+
 /**
  * The scorecard's projects → contents → standards as tree rows, each standard carrying the losses
  * traced to it, so a loss is read where it happened.
@@ -31,45 +59,24 @@ export function scorecardRows(scorecard: Scorecard): ScorecardRow[] {
     list.push(loss);
     byStandard.set(loss.standardCode, list);
   }
-  return scorecard.projects.map((project) => ({
-    key: `project:${project.code}`,
-    kind: 'project',
-    code: project.code,
-    name: project.name,
-    points: project.points,
-    score: project.score,
-    lost: lostOf(project.points, project.score),
-    rate: project.rate,
-    method: null,
-    unscored: false,
-    losses: [],
-    children: project.contents.map((content) => ({
-      key: `content:${content.code}`,
-      kind: 'content',
-      code: content.code,
-      name: content.name,
-      points: content.points,
-      score: content.score,
-      lost: lostOf(content.points, content.score),
-      rate: content.rate,
-      method: null,
-      unscored: false,
-      losses: [],
-      children: content.standards.map((standard) => ({
-        key: `standard:${standard.code}`,
-        kind: 'standard',
-        code: standard.code,
-        name: standard.name,
-        points: standard.points,
-        score: standard.score,
-        lost: lostOf(standard.points, standard.score),
-        rate: standard.rate,
-        method: standard.method,
-        unscored: standard.unscored,
-        losses: byStandard.get(standard.code) ?? [],
-      })),
-    })),
-  }));
+  return scorecard.projects.map((project) =>
+    branchRow(
+      'project',
+      project,
+      project.contents.map((content) =>
+        branchRow(
+          'content',
+          content,
+          content.standards.map((standard) => ({
+            ...figuresOf('standard', standard),
+            method: standard.method,
+            unscored: standard.unscored,
+            losses: byStandard.get(standard.code) ?? [],
+          })),
+        ),
+      ),
+    ),
+  );
 }
 
 /** Keys of every branch that lost points, so the table opens exactly where points went. */

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Form, Input, Select } from 'antd';
 import { type OrgUnit, OrgUnitKind, RegionCode } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
@@ -7,7 +6,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import { requiredChoice } from '../../components/form-rules.ts';
 
 interface Values {
@@ -29,26 +28,7 @@ interface Props {
 
 export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
-  const regionCode = Form.useWatch('regionCode', form);
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (!unit) form.setFieldsValue({ kind: 'department' });
-    if (unit) {
-      form.setFieldsValue({
-        code: unit.code,
-        name: unit.name,
-        shortName: unit.shortName ?? '',
-        kind: unit.kind,
-        regionCode: unit.regionCode,
-        parentId: unit.parentId,
-      });
-    }
-  }, [open, unit, form]);
-
-  const submit = useFormSubmit(form, async (values) => {
+  const { form, submit } = useModalForm<Values>(open, async (values) => {
     const body = {
       code: values.code.trim(),
       name: values.name.trim(),
@@ -61,6 +41,7 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
     else await api.post('/api/v1/org-units', body);
     onSaved();
   });
+  const regionCode = Form.useWatch('regionCode', form);
 
   const required = { required: true, whitespace: true, message: t('validation.required') };
   return (
@@ -71,6 +52,18 @@ export function OrgUnitModal({ open, unit, onClose, onSaved }: Props) {
       submit={submit}
       onClose={onClose}
       width={560}
+      initialValues={
+        unit
+          ? {
+              code: unit.code,
+              name: unit.name,
+              shortName: unit.shortName ?? '',
+              kind: unit.kind,
+              regionCode: unit.regionCode,
+              parentId: unit.parentId,
+            }
+          : { kind: 'department' }
+      }
     >
       <Form.Item name="code" label={t('orgUnits.code')} rules={[required]}>
         <Input maxLength={64} />

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Card, Form, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { OrgUnit, OrgUnitKind } from '@chuangcheng/core';
 import { useTablePage } from '../../api/useTablePage.ts';
 import { useCan } from '../../auth/use-can.ts';
@@ -10,6 +9,7 @@ import { ListFilterForm } from '../../components/ListFilterForm.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { OrgUnitModal } from './OrgUnitModal.tsx';
 import { MergeOrgUnitModal } from './MergeOrgUnitModal.tsx';
+import { CreateButton } from '../../components/CreateButton.tsx';
 
 interface Filters {
   regionCode?: string;
@@ -82,9 +82,9 @@ export default function OrgUnitsPage() {
       title={t('nav.orgUnits')}
       extra={
         mayWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="org-unit-create">
+          <CreateButton onClick={() => setEditing(null)} testId="org-unit-create">
             {t('orgUnits.create')}
-          </Button>
+          </CreateButton>
         )
       }
     >

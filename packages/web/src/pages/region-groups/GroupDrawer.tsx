@@ -1,11 +1,10 @@
-import { useEffect } from 'react';
 import { Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { RegionGroup, RegionGroupKind, type UpdateRegionGroupRequest } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import { useRequiredRules } from '../../components/form-rules.ts';
 
 interface Values {
@@ -27,25 +26,10 @@ interface Props {
 export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
   const t = useT();
   const required = useRequiredRules();
-  const [form] = Form.useForm<Values>();
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (group) {
-      form.setFieldsValue({
-        code: group.code,
-        name: group.name,
-        kind: group.kind,
-        description: group.description ?? '',
-        memberCodes: group.members.map((member) => member.code),
-      });
-    } else {
-      form.setFieldsValue({ kind: 'custom', memberCodes: [] });
-    }
-  }, [open, group, form]);
-
-  const { busy, save } = useFormSubmit(form, async (values) => {
+  const {
+    form,
+    submit: { busy, save },
+  } = useModalForm<Values>(open, async (values) => {
     const body: UpdateRegionGroupRequest = {
       name: values.name.trim(),
       kind: values.kind,
@@ -73,7 +57,21 @@ export function GroupDrawer({ open, group, onClose, onSaved }: Props) {
         </Space>
       }
     >
-      <Form form={form} layout="vertical">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={
+          group
+            ? {
+                code: group.code,
+                name: group.name,
+                kind: group.kind,
+                description: group.description ?? '',
+                memberCodes: group.members.map((member) => member.code),
+              }
+            : { kind: 'custom', memberCodes: [] }
+        }
+      >
         <Form.Item
           name="code"
           label={t('groups.code')}

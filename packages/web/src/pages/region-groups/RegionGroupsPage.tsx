@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { RegionGroup } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
@@ -8,6 +7,7 @@ import { useApiError } from '../../api/useApiError.ts';
 import { useCan } from '../../auth/use-can.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { GroupDrawer } from './GroupDrawer.tsx';
+import { CreateButton } from '../../components/CreateButton.tsx';
 
 const kindColors: Record<RegionGroup['kind'], string> = {
   belt: 'blue',
@@ -81,9 +81,9 @@ export default function RegionGroupsPage() {
       title={t('nav.regionGroups')}
       extra={
         mayWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="group-create">
+          <CreateButton onClick={() => setEditing(null)} testId="group-create">
             {t('groups.create')}
-          </Button>
+          </CreateButton>
         )
       }
     >

@@ -1,10 +1,9 @@
-import { useEffect } from 'react';
 import { Form, InputNumber } from 'antd';
 import type { Region } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 
 interface Values {
   population: number | null;
@@ -21,13 +20,7 @@ interface Props {
 /** Empty fields are sent as null: clearing a figure means "unknown", not zero. */
 export function PopulationModal({ open, region, onClose, onSaved }: Props) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
-
-  useEffect(() => {
-    if (open) form.setFieldsValue({ population: region.population, year: region.populationYear });
-  }, [open, region, form]);
-
-  const submit = useFormSubmit(form, async (values) => {
+  const { form, submit } = useModalForm<Values>(open, async (values) => {
     const saved = await api.put<Region>(`/api/v1/regions/${encodeURIComponent(region.code)}/population`, {
       population: values.population ?? null,
       year: values.year ?? null,
@@ -42,6 +35,7 @@ export function PopulationModal({ open, region, onClose, onSaved }: Props) {
       form={form}
       submit={submit}
       onClose={onClose}
+      initialValues={{ population: region.population, year: region.populationYear }}
     >
       <Form.Item name="population" label={t('regions.population')} extra={t('regions.populationHint')}>
         <InputNumber min={0} precision={0} style={{ width: '100%' }} />

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Checkbox, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Card, Checkbox, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { InstructionStatus, InstructionSummary } from '@chuangcheng/core';
 import { useTablePage } from '../../api/useTablePage.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
@@ -13,6 +12,7 @@ import { InstructionDrawer } from './InstructionDrawer.tsx';
 import { InstructionStatusTag, instructionStatuses } from './InstructionStatusTag.tsx';
 import { RecordInstructionModal } from './RecordInstructionModal.tsx';
 import { useCurrentPlan } from '../plans/api.ts';
+import { CreateButton } from '../../components/CreateButton.tsx';
 
 /** 领导批示: instructions in the office's scope (or handled by the viewer's unit), the office records new ones. */
 export default function InstructionsPage() {
@@ -72,14 +72,9 @@ export default function InstructionsPage() {
       title={t('nav.instructions')}
       extra={
         mayWrite && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setRecording(true)}
-            data-testid="instruction-record"
-          >
+          <CreateButton onClick={() => setRecording(true)} testId="instruction-record">
             {t('instructions.record')}
-          </Button>
+          </CreateButton>
         )
       }
     >

@@ -5,9 +5,14 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { FactList, RecordDrawer } from '../../components/RecordDrawer.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
-import { StatusTag } from './StatusTag.tsx';
+import { statusColumn } from './StatusTag.tsx';
 import type { ActionItem, AttachmentView } from '@chuangcheng/core';
 import { useMeeting } from './api.ts';
+
+/** A text of several lines as it was written, line breaks kept; a dash when there is none. */
+function Lines({ text }: { text: string }) {
+  return <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>{text || '—'}</Typography.Paragraph>;
+}
 
 interface Props {
   id: string | null;
@@ -31,12 +36,7 @@ export function MeetingDrawer({ id, onClose }: Props) {
     { title: t('meetings.actionTitle'), dataIndex: 'title' },
     { title: t('meetings.owner'), key: 'owner', width: 150, render: (_, item) => item.owner.name },
     { title: t('meetings.due'), dataIndex: 'due', width: 110 },
-    {
-      title: t('supervision.statusLabel'),
-      key: 'status',
-      width: 100,
-      render: (_, item) => <StatusTag status={item.derivedStatus} colour={item.colour} />,
-    },
+    statusColumn<ActionItem>(t, (item) => item.derivedStatus),
     { title: t('meetings.completionNote'), dataIndex: 'completionNote', render: (v: string | null) => v ?? '—' },
   ];
 
@@ -64,20 +64,12 @@ export function MeetingDrawer({ id, onClose }: Props) {
               {
                 key: 'minutes',
                 label: t('meetings.minutes'),
-                children: (
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>
-                    {current.minutes || '—'}
-                  </Typography.Paragraph>
-                ),
+                children: <Lines text={current.minutes} />,
               },
               {
                 key: 'decisions',
                 label: t('meetings.decisions'),
-                children: (
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>
-                    {current.decisions || '—'}
-                  </Typography.Paragraph>
-                ),
+                children: <Lines text={current.decisions} />,
               },
             ]}
           />

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Card, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { withQuery } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useCan } from '../../auth/use-can.ts';
@@ -11,6 +10,7 @@ import { CreateMeetingModal } from './CreateMeetingModal.tsx';
 import { MeetingDrawer } from './MeetingDrawer.tsx';
 import type { MeetingSummary } from '@chuangcheng/core';
 import { useCurrentPlan } from '../plans/api.ts';
+import { CreateButton } from '../../components/CreateButton.tsx';
 
 /** 联席会议 and 联络员例会: the meetings of the plan, newest first; the office records new ones. */
 export default function MeetingsPage() {
@@ -54,15 +54,9 @@ export default function MeetingsPage() {
         <Space>
           <ExportButton href={withQuery('/api/v1/meetings/export.xlsx', filters)} testId="meeting-export" />
           {mayWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              disabled={!plan}
-              onClick={() => setCreating(true)}
-              data-testid="meeting-create"
-            >
+            <CreateButton disabled={!plan} onClick={() => setCreating(true)} testId="meeting-create">
               {t('meetings.create')}
-            </Button>
+            </CreateButton>
           )}
         </Space>
       }

@@ -22,6 +22,35 @@ const officeStep: Partial<Record<Notice['status'], { path: string; label: Messag
   approved: { path: 'close', label: 'notices.close' },
 };
 
+/** A number of working days (1 to 60, whole days) asked for in a step; its label is its placeholder. */
+function WorkingDays({
+  label,
+  width,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  width: number;
+  value: number | null;
+  onChange: (days: number | null) => void;
+  testId: string;
+}) {
+  return (
+    <InputNumber
+      min={1}
+      max={60}
+      precision={0}
+      style={{ width }}
+      placeholder={label}
+      value={value}
+      onChange={onChange}
+      aria-label={label}
+      data-testid={testId}
+    />
+  );
+}
+
 /**
  * The steps of the 办结 chain the viewer may take next: the unit signs, replies (申请办结) or asks
  * for more time (延期申请); the office reviews (审核), approves (领导审批), sends back (退回重办,
@@ -63,16 +92,12 @@ export function NoticeChainActions({ notice, ours, office, busy, act, onReply }:
             aria-label={t('notices.extensionDue')}
             data-testid="notice-extension-due"
           />
-          <InputNumber
-            min={1}
-            max={60}
-            precision={0}
-            style={{ width: 150 }}
-            placeholder={t('notices.extensionWorkingDays')}
+          <WorkingDays
+            label={t('notices.extensionWorkingDays')}
+            width={150}
             value={extensionDays}
-            onChange={(value) => setExtensionDays(value)}
-            aria-label={t('notices.extensionWorkingDays')}
-            data-testid="notice-extension-working-days"
+            onChange={setExtensionDays}
+            testId="notice-extension-working-days"
           />
           <Input
             placeholder={t('notices.extensionReason')}
@@ -115,16 +140,12 @@ export function NoticeChainActions({ notice, ours, office, busy, act, onReply }:
           )}
           {next && (
             <Space.Compact>
-              <InputNumber
-                min={1}
-                max={60}
-                precision={0}
-                style={{ width: 190 }}
-                placeholder={t('notices.returnWorkingDays')}
+              <WorkingDays
+                label={t('notices.returnWorkingDays')}
+                width={190}
                 value={returnDays}
-                onChange={(value) => setReturnDays(value)}
-                aria-label={t('notices.returnWorkingDays')}
-                data-testid="notice-return-working-days"
+                onChange={setReturnDays}
+                testId="notice-return-working-days"
               />
               <Button
                 danger

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Checkbox, Select, Space, Table, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Card, Checkbox, Select, Space, Table, type TableColumnsType } from 'antd';
 import { withQuery } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useCan } from '../../auth/use-can.ts';
@@ -13,6 +12,7 @@ import { NoticeDrawer } from './NoticeDrawer.tsx';
 import { NoticeStatusTag, formatTime, noticeStatuses } from './StatusTag.tsx';
 import type { Notice, NoticeStatus } from '@chuangcheng/core';
 import { useCurrentPlan } from '../plans/api.ts';
+import { CreateButton } from '../../components/CreateButton.tsx';
 
 /** 督办单: every notice in scope, filtered by status, unit and overdue; the office issues new ones. */
 export default function NoticesPage() {
@@ -65,9 +65,9 @@ export default function NoticesPage() {
         <Space>
           <ExportButton href={withQuery('/api/v1/notices/export.xlsx', filters)} testId="notice-export" />
           {mayWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)} data-testid="notice-issue">
+            <CreateButton onClick={() => setIssuing(true)} testId="notice-issue">
               {t('notices.issue')}
-            </Button>
+            </CreateButton>
           )}
         </Space>
       }

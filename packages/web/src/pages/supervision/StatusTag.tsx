@@ -1,6 +1,6 @@
-import { Tag } from 'antd';
+import { Tag, type TableColumnType } from 'antd';
 import { chinaDate, type NoticeStatus, type StatusColour, type TaskStatus } from '@chuangcheng/core';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useT, type Translate } from '../../i18n/I18nProvider.tsx';
 
 /**
  * The three colours of 三色督办 as solid tag fills, plain cell backgrounds and text: fills and
@@ -28,6 +28,19 @@ export function StatusTag({ status, colour }: { status: TaskStatus; colour: Stat
       {t(`supervision.status.${status}`)}
     </Tag>
   );
+}
+
+/** The 状态 column of a table of tasks, units or action items: the row's 三色督办 status as a tag. */
+export function statusColumn<T extends { colour: StatusColour }>(
+  t: Translate,
+  status: (row: T) => TaskStatus,
+): TableColumnType<T> {
+  return {
+    title: t('supervision.statusLabel'),
+    key: 'status',
+    width: 100,
+    render: (_, row) => <StatusTag status={status(row)} colour={row.colour} />,
+  };
 }
 
 const noticeColour: Record<NoticeStatus, string> = {

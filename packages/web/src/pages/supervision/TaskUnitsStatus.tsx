@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { Table, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ReportHistory } from '../workbench/ReportHistory.tsx';
-import { StatusTag, formatTime } from './StatusTag.tsx';
+import { formatTime, statusColumn } from './StatusTag.tsx';
 import type { LedgerRow } from '@chuangcheng/core';
 import { useReportHistory } from '../workbench/api.ts';
 import { useLedger } from './api.ts';
@@ -32,12 +32,7 @@ export function TaskUnitsStatus({ taskId, taskNumber }: { taskId: string; taskNu
         </span>
       ),
     },
-    {
-      title: t('supervision.statusLabel'),
-      key: 'status',
-      width: 100,
-      render: (_, row) => <StatusTag status={row.status} colour={row.colour} />,
-    },
+    statusColumn<LedgerRow>(t, (row) => row.status),
     { title: t('board.missingPeriods'), dataIndex: 'missingPeriods', width: 90, align: 'center' },
     {
       title: t('workbench.latest'),

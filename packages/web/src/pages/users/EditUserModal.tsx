@@ -1,11 +1,10 @@
-import { useEffect } from 'react';
 import { Divider, Form, Input, Switch } from 'antd';
 import { UpdateUserRequest, type User } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { useModalForm } from '../../components/use-form-submit.ts';
 import { UserScopeFields } from './UserScopeFields.tsx';
 
 interface Values {
@@ -28,21 +27,7 @@ const fields = UpdateUserRequest.shape;
 
 export function EditUserModal({ user, onClose, onSaved }: Props) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
-
-  useEffect(() => {
-    if (!user) return;
-    form.resetFields();
-    form.setFieldsValue({
-      displayName: user.displayName,
-      role: user.role,
-      regionCode: user.regionCode,
-      orgUnitId: user.orgUnitId,
-      enabled: !user.disabled,
-    });
-  }, [user, form]);
-
-  const submit = useFormSubmit(form, async (values) => {
+  const { form, submit } = useModalForm<Values>(user !== null, async (values) => {
     if (!user) return;
     // Only changed fields are sent, so the audit trail records what the administrator meant.
     const changes: UpdateUserRequest = {};
@@ -61,7 +46,20 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
   if (!user) return null;
 
   return (
-    <FormModal open title={t('users.editTitle', { name: user.username })} form={form} submit={submit} onClose={onClose}>
+    <FormModal
+      open
+      title={t('users.editTitle', { name: user.username })}
+      form={form}
+      submit={submit}
+      onClose={onClose}
+      initialValues={{
+        displayName: user.displayName,
+        role: user.role,
+        regionCode: user.regionCode,
+        orgUnitId: user.orgUnitId,
+        enabled: !user.disabled,
+      }}
+    >
       <Form.Item
         name="displayName"
         label={t('users.displayName')}

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import type { Role, User } from '@chuangcheng/core';
 import { api } from '../../api/client.ts';
 import { useTablePage } from '../../api/useTablePage.ts';
@@ -10,6 +9,7 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListFilterForm } from '../../components/ListFilterForm.tsx';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { EditUserModal } from './EditUserModal.tsx';
+import { CreateButton } from '../../components/CreateButton.tsx';
 
 interface Filters {
   q?: string;
@@ -86,9 +86,9 @@ export default function UsersPage() {
       title={t('nav.users')}
       extra={
         mayWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+          <CreateButton onClick={() => setCreating(true)} testId="user-create">
             {t('users.create')}
-          </Button>
+          </CreateButton>
         )
       }
     >

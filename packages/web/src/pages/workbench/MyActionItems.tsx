@@ -4,8 +4,8 @@ import { api } from '../../api/client.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
-import { StatusTag } from '../supervision/StatusTag.tsx';
+import { useModalForm } from '../../components/use-form-submit.ts';
+import { statusColumn } from '../supervision/StatusTag.tsx';
 import type { ActionItem } from '@chuangcheng/core';
 import { WorkbenchList } from './WorkbenchList.tsx';
 
@@ -15,9 +15,7 @@ export function MyActionItems() {
   const list = usePagedList<ActionItem>('/api/v1/my/action-items');
   const { reload } = list;
   const [completing, setCompleting] = useState<ActionItem | null>(null);
-  const [form] = Form.useForm<{ note: string }>();
-
-  const submit = useFormSubmit(form, async ({ note }) => {
+  const { form, submit } = useModalForm<{ note: string }>(completing !== null, async ({ note }) => {
     if (!completing) return;
     await api.post(`/api/v1/action-items/${completing.id}/complete`, { note: note ?? '' });
     setCompleting(null);
@@ -27,26 +25,14 @@ export function MyActionItems() {
   const columns: TableColumnsType<ActionItem> = [
     { title: t('meetings.actionTitle'), dataIndex: 'title' },
     { title: t('meetings.due'), dataIndex: 'due', width: 120 },
-    {
-      title: t('supervision.statusLabel'),
-      key: 'status',
-      width: 100,
-      render: (_, item) => <StatusTag status={item.derivedStatus} colour={item.colour} />,
-    },
+    statusColumn<ActionItem>(t, (item) => item.derivedStatus),
     {
       title: t('common.actions'),
       key: 'actions',
       width: 100,
       render: (_, item) =>
         item.status === 'open' ? (
-          <Button
-            size="small"
-            data-testid={`action-complete-${item.id}`}
-            onClick={() => {
-              form.resetFields();
-              setCompleting(item);
-            }}
-          >
+          <Button size="small" data-testid={`action-complete-${item.id}`} onClick={() => setCompleting(item)}>
             {t('meetings.complete')}
           </Button>
         ) : (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { StatusTag } from '../supervision/StatusTag.tsx';
+import { statusColumn } from '../supervision/StatusTag.tsx';
 import type { MyTask } from '@chuangcheng/core';
 import { MyActionItems } from './MyActionItems.tsx';
 import { MyNotices } from './MyNotices.tsx';
@@ -33,12 +33,7 @@ export default function WorkbenchPage() {
         </span>
       ),
     },
-    {
-      title: t('supervision.statusLabel'),
-      key: 'status',
-      width: 100,
-      render: (_, task) => <StatusTag status={task.status} colour={task.colour} />,
-    },
+    statusColumn<MyTask>(t, (task) => task.status),
     { title: t('workbench.nextDue'), dataIndex: 'nextDue', width: 120 },
     {
       title: t('workbench.missing'),
