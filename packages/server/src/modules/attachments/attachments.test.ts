@@ -121,8 +121,8 @@ describe('evidence on notice replies and joint meetings', () => {
     const [admin] = await ctx.db.selectFrom('app_user').select('id').where('username', '=', 'admin').execute();
     const meetingId = await provincialMeeting(ctx.db, {
       title: '联席会议',
-      heldOn: '2019-06-01',
-      createdBy: admin!.id,
+      held_on: '2019-06-01',
+      created_by: admin!.id,
     });
     const meetingUrl = `/api/v1/meetings/${meetingId}/attachments`;
     const minutes = await upload(ctx, ctx.admin, meetingUrl, '会议纪要.docx', Buffer.from('PK\x03\x04minutes'));

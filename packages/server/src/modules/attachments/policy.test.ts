@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  actorOf,
-  OFFICES_IN_SCOPE,
-  outcome,
-  OWN_UNIT,
-  policyTable,
-  SCOPE_PATHS,
-  UNIT_OFFICERS_ONLY,
-  UNIT_RECORD_READERS,
-  walkPolicyTables,
-} from '../../test/policy-table.ts';
+import { actorOf, outcome, OWN_UNIT, policyTable, SCOPE_PATHS, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE, UNIT_OFFICERS_ONLY, UNIT_RECORD_READERS } from '../../test/policy-rules.ts';
 import { attachmentPolicy } from './policy.ts';
 
 // The specification of attachmentPolicy: role × where the owner lies × action. The owner (a

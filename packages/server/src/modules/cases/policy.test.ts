@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  actorOf,
-  OFFICES_IN_SCOPE,
-  outcome,
-  OWN_UNIT,
-  policyTable,
-  SCOPE_PATHS,
-  walkPolicyTables,
-} from '../../test/policy-table.ts';
+import { actorOf, outcome, OWN_UNIT, policyTable, SCOPE_PATHS, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE } from '../../test/policy-rules.ts';
 import { casePolicy } from './policy.ts';
 
 // The specification of casePolicy: role × where the case lies × action. A unit officer's cases are

@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
-import { OFFICES_IN_SCOPE, policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE } from '../../test/policy-rules.ts';
 import { evaluationPolicy, type RoundAccess } from './policy.ts';
 
 // The specification of evaluationPolicy: role × where the round's region lies × action. The round

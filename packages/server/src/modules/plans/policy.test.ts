@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
-import { OFFICES_IN_SCOPE, policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE } from '../../test/policy-rules.ts';
 import { planPolicy } from './policy.ts';
 
 // The specification of planPolicy: role × where the plan's issuing region lies × action. A plan

@@ -104,9 +104,9 @@ describe('overdue action items', () => {
   it('appear on the board and in the ledger (and its Excel export) while overdue on the day asked', async () => {
     const meetingId = await provincialMeeting(ctx.db, {
       title: '省创城联席会议（第二次）',
-      heldOn: '2019-04-10',
-      createdBy: authorId,
-      createdAt: new Date('2019-04-10T16:00:00+08:00'),
+      held_on: '2019-04-10',
+      created_by: authorId,
+      created_at: new Date('2019-04-10T16:00:00+08:00'),
     });
     const itemId = crypto.randomUUID();
     await ctx.db

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  actorAt,
-  actorOf,
-  outcome,
-  OWN_UNIT,
-  policyTable,
-  UNIT_OFFICERS_ONLY,
-  UNIT_RECORD_READERS,
-  walkPolicyTables,
-} from '../../test/policy-table.ts';
+import { actorAt, actorOf, outcome, OWN_UNIT, policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { UNIT_OFFICERS_ONLY, UNIT_RECORD_READERS } from '../../test/policy-rules.ts';
 import { reportPolicy } from './policy.ts';
 
 // The specification of reportPolicy: role × where the reporting unit lies × action. The unit is the

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 
@@ -22,12 +22,12 @@ export async function taskId(db: Kysely<Database>, number: string): Promise<stri
 }
 
 /**
- * A joint meeting of the province on the seed plan, written straight into its table (tests that
- * need a meeting on a given day, not the meeting workflow); its id.
+ * A joint meeting of the province on the seed plan, written straight into its table (for tests
+ * that need a meeting held, or recorded, on a given day); its id.
  */
 export async function provincialMeeting(
   db: Kysely<Database>,
-  meeting: { title: string; heldOn: string; createdBy: string; createdAt?: Date },
+  meeting: Pick<Insertable<Database['joint_meeting']>, 'title' | 'held_on' | 'created_by' | 'created_at'>,
 ): Promise<string> {
   const plan = await db
     .selectFrom('plan')
@@ -37,16 +37,7 @@ export async function provincialMeeting(
   const id = crypto.randomUUID();
   await db
     .insertInto('joint_meeting')
-    .values({
-      id,
-      plan_id: plan.id,
-      region_code: '23',
-      prefecture_code: '23',
-      title: meeting.title,
-      held_on: meeting.heldOn,
-      created_by: meeting.createdBy,
-      ...(meeting.createdAt ? { created_at: meeting.createdAt } : {}),
-    })
+    .values({ id, plan_id: plan.id, region_code: '23', prefecture_code: '23', ...meeting })
     .execute();
   return id;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actorAt, actorOf, OFFICES_IN_SCOPE, outcome, policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { actorAt, actorOf, outcome, policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE } from '../../test/policy-rules.ts';
 import { userPolicy } from './policy.ts';
 
 // The specification of userPolicy: role × where the account lies × action. Administrators manage the
