@@ -622,3 +622,8 @@ export function issueMessage(issue: ValidationIssue): LocalizedMessage {
     values: (issue.values ?? []).map((v) => String(v)),
   });
 }
+
+/** A request field's error in the language asked for: the issue's catalogue message, rendered. */
+export function validationMessage(issue: ValidationIssue, language: 'zh' | 'en'): string {
+  return renderMessage(issueMessage(issue), language);
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { validationMessage, validationMessages } from './validation-messages.ts';
+import { validationMessage } from './server-messages.ts';
+import { validationMessages } from './validation-messages.ts';
 
 /** Every kind of issue the schemas can raise, from real schemas and inputs. */
 function issues() {

@@ -60,16 +60,3 @@ export function codeOf(issue: ValidationIssue): ValidationMessageCode {
   if (has(refined)) return refined;
   return has(issue.code) ? issue.code : 'custom';
 }
-
-/** A field error's message in the language asked for, from the catalogue above. */
-export function validationMessage(issue: ValidationIssue, language: 'zh' | 'en'): string {
-  const template: string = validationMessages[codeOf(issue)][language];
-  const values: Record<string, string> = {
-    expected: String(issue.expected ?? ''),
-    minimum: String(issue.minimum ?? ''),
-    maximum: String(issue.maximum ?? ''),
-    divisor: String(issue.divisor ?? ''),
-    values: (issue.values ?? []).map((v) => String(v)).join(language === 'zh' ? '、' : ', '),
-  };
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-}

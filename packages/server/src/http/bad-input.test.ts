@@ -7,15 +7,14 @@ const ctx = fileTestContext();
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
 
+/** Creates a custom region group with no members: a body whose `name` the tests fill with bad text. */
+const postGroup = (code: string, name: string) =>
+  ctx.admin.post('/api/v1/region-groups', { code, name, kind: 'custom', memberCodes: [] });
+
 describe('text PostgreSQL cannot store is a 400 naming the field', () => {
   it('refuses a NUL byte in a body string, in Chinese by default and English on request', async () => {
     const before = await rowCounts(ctx);
-    const zh = await ctx.admin.post('/api/v1/region-groups', {
-      code: 'nul-test',
-      name: 'a\u0000b',
-      kind: 'custom',
-      memberCodes: [],
-    });
+    const zh = await postGroup('nul-test', 'a\u0000b');
     expect(zh.statusCode).toBe(400);
     expect(zh.headers['content-type']).toContain('application/problem+json');
     expect(zh.json()).toMatchObject({ code: 'INVALID_TEXT', errors: [{ field: 'body.name' }] });
@@ -33,23 +32,13 @@ describe('text PostgreSQL cannot store is a 400 naming the field', () => {
   });
 
   it('refuses a lone surrogate instead of storing a replacement character', async () => {
-    const res = await ctx.admin.post('/api/v1/region-groups', {
-      code: 'surrogate-test',
-      name: 'a\ud800b',
-      kind: 'custom',
-      memberCodes: [],
-    });
+    const res = await postGroup('surrogate-test', 'a\ud800b');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'INVALID_TEXT', errors: [{ field: 'body.name' }] });
     const low = await ctx.admin.post('/api/v1/region-groups', { code: 'x', name: '\udc00', kind: 'custom' });
     expect(low.json().errors[0].field).toBe('body.name');
     // A well-formed pair (an emoji) is text like any other.
-    const pair = await ctx.admin.post('/api/v1/region-groups', {
-      code: 'emoji-test',
-      name: 'a\ud83d\ude00b',
-      kind: 'custom',
-      memberCodes: [],
-    });
+    const pair = await postGroup('emoji-test', 'a\ud83d\ude00b');
     expect(pair.statusCode).toBe(201);
   });
 

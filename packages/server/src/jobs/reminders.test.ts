@@ -6,8 +6,7 @@ import { task21 } from '../test/province.ts';
 import { taskId, unitId } from '../modules/supervision/fixtures.ts';
 import { todayInChina } from '../modules/supervision/units.ts';
 import { runReminders } from './reminders.ts';
-import { scheduledJobs } from './schedule.ts';
-import { startScheduler } from './scheduler.ts';
+import { firstLoggedPass, servedJobs } from '../test/serve-jobs.ts';
 
 const ctx = fileTestContext();
 let housing: string;
@@ -263,14 +262,8 @@ describe("reminders on the plan's own thresholds and on old data", () => {
 
 describe('the schedule in serve', () => {
   it('runs at once and then on its interval, and not at all when the interval is 0', async () => {
-    const logged: object[] = [];
-    const log = { info: (data: object) => logged.push(data), error: (data: object) => logged.push(data) };
-    const reminders = (minutes: number) =>
-      scheduledJobs({ jobsIntervalMinutes: minutes }).filter((job) => job.name === 'reminders');
-    expect(reminders(0)).toEqual([]);
-    const scheduler = startScheduler(ctx.db, reminders(60), { pollMs: 60_000, log });
-    await expect.poll(() => logged.length, { timeout: 20_000 }).toBe(1);
-    await scheduler.stop();
-    expect(logged[0]).toMatchObject({ job: 'reminders', asOf: todayInChina() });
+    expect(servedJobs('reminders', 0)).toEqual([]);
+    const logged = await firstLoggedPass(ctx, servedJobs('reminders', 60));
+    expect(logged).toMatchObject({ job: 'reminders', asOf: todayInChina() });
   });
 });

@@ -7,7 +7,7 @@ import * as Minio from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type S3Config } from '../config.ts';
 import { buildApp } from '../app.ts';
-import { phonePhoto, postPhoto } from '../modules/cases/fixtures.ts';
+import { photoReadFromBoth } from '../modules/cases/fixtures.ts';
 import { createTestContext, type TestContext } from '../test/harness.ts';
 import { fileStoreOf, type FileStore } from './file-store.ts';
 
@@ -100,11 +100,7 @@ describe('two servers on one S3-compatible store and no shared directory', () =>
   });
 
   it('a photo uploaded through one is served by the other', async () => {
-    const uploaded = await postPhoto(ctx, '/api/v1/public/case-photos', await phonePhoto(800, 600));
-    expect(uploaded.statusCode, uploaded.body).toBe(201);
-    const { displayUrl } = uploaded.json() as { displayUrl: string };
-    const fromFirst = await ctx.app.inject({ method: 'GET', url: displayUrl });
-    const fromSecond = await second.inject({ method: 'GET', url: displayUrl });
+    const { fromFirst, fromSecond } = await photoReadFromBoth(ctx, second);
     expect(fromFirst.statusCode).toBe(200);
     expect(fromSecond.statusCode).toBe(200);
     expect(fromSecond.headers['content-type']).toMatch(/^image\/jpeg/);

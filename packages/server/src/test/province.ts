@@ -9,6 +9,23 @@ import { buildUser, type Agent, type TestContext } from './harness.ts';
  * and 省精神文明办 is the office that issues the province's 督办单.
  */
 
+/** The province's 13 prefecture-level units (12 cities and 大兴安岭地区) by region code, in code order. */
+export const PREFECTURE_CODES = [
+  '2301',
+  '2302',
+  '2303',
+  '2304',
+  '2305',
+  '2306',
+  '2307',
+  '2308',
+  '2309',
+  '2310',
+  '2311',
+  '2312',
+  '2327',
+];
+
 /** The seed units and the task of the worked example. */
 export type Task21 = {
   /** 省住建厅, the lead unit of task 2.1. */

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CockpitView } from '@chuangcheng/core';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
-import { DAOLI, phonePhoto, postPhoto, randomIp } from '../modules/cases/fixtures.ts';
+import { DAOLI, photoReadFromBoth, randomIp } from '../modules/cases/fixtures.ts';
 import { URBAN_ENVIRONMENT_VALUES } from '../modules/indicators/entry-fixture.ts';
 import { drainOutbox } from '../outbox/worker.ts';
 import { scheduledJobs } from '../jobs/schedule.ts';
@@ -145,11 +145,7 @@ describe('two servers on one database', () => {
   });
 
   it('a photo uploaded through one is served by the other', async () => {
-    const uploaded = await postPhoto(ctx, '/api/v1/public/case-photos', await phonePhoto(800, 600));
-    expect(uploaded.statusCode, uploaded.body).toBe(201);
-    const { displayUrl } = uploaded.json() as { displayUrl: string };
-    const fromFirst = await ctx.app.inject({ method: 'GET', url: displayUrl });
-    const fromSecond = await second.inject({ method: 'GET', url: displayUrl });
+    const { fromFirst, fromSecond } = await photoReadFromBoth(ctx, second);
     expect(fromSecond.statusCode).toBe(200);
     expect(fromSecond.headers['content-type']).toMatch(/^image\/jpeg/);
     expect(fromSecond.rawPayload.equals(fromFirst.rawPayload)).toBe(true);

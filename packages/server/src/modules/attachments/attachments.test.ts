@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createTestContext, type Agent, type TestContext } from '../../test/harness.ts';
 import { task21WithLiaison } from '../../test/province.ts';
-import { unitId } from '../supervision/fixtures.ts';
+import { provincialMeeting, unitId } from '../supervision/fixtures.ts';
 import { sweepStaleUploads } from './storage.ts';
 import { filesUnder, PDF, PNG, upload } from './upload-fixture.ts';
 
@@ -118,21 +118,12 @@ describe('evidence on notice replies and joint meetings', () => {
     const read = (await ctx.admin.get(`/api/v1/notices/${notice.json().id}`)).json();
     expect(read.attachments).toMatchObject([{ fileName: '整改说明.pdf', contentType: 'application/pdf' }]);
 
-    const [plan] = await ctx.db.selectFrom('plan').select('id').execute();
     const [admin] = await ctx.db.selectFrom('app_user').select('id').where('username', '=', 'admin').execute();
-    const meetingId = crypto.randomUUID();
-    await ctx.db
-      .insertInto('joint_meeting')
-      .values({
-        id: meetingId,
-        plan_id: plan!.id,
-        region_code: '23',
-        prefecture_code: '23',
-        title: '联席会议',
-        held_on: '2019-06-01',
-        created_by: admin!.id,
-      })
-      .execute();
+    const meetingId = await provincialMeeting(ctx.db, {
+      title: '联席会议',
+      held_on: '2019-06-01',
+      created_by: admin!.id,
+    });
     const meetingUrl = `/api/v1/meetings/${meetingId}/attachments`;
     const minutes = await upload(ctx, ctx.admin, meetingUrl, '会议纪要.docx', Buffer.from('PK\x03\x04minutes'));
     expect(minutes.statusCode).toBe(201);

@@ -1,42 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, OWN_UNIT, outcome, policyTable, SCOPE_PATHS, walkPolicyTables } from '../../test/policy-table.ts';
+import { actorOf, outcome, OWN_UNIT, policyTable, SCOPE_PATHS, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE, UNIT_OFFICERS_ONLY, UNIT_RECORD_READERS } from '../../test/policy-rules.ts';
 import { attachmentPolicy } from './policy.ts';
 
 // The specification of attachmentPolicy: role × where the owner lies × action. The owner (a
 // report, a notice, a meeting) belongs to the unit of the tables' unit officers (OWN_UNIT); a unit
 // officer's evidence follows their unit wherever it lies, everyone else's follows the region scope.
 const spec = {
-  readReport: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    unit_officer      ok
-    auditor           ok    ok    scope  scope ok
-    others            403
-  `),
-  attachToDraftReport: policyTable(`
-    role              own   child parent other province
-    unit_officer      ok
-    others            403
-  `),
+  readReport: UNIT_RECORD_READERS,
+  attachToDraftReport: UNIT_OFFICERS_ONLY,
   attachToSubmittedReport: policyTable(`
     role              own   child parent other province
     unit_officer      409
     others            403
   `),
-  readNoticeReply: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    unit_officer      ok
-    auditor           ok    ok    scope  scope ok
-    others            403
-  `),
-  attachToOpenNoticeReply: policyTable(`
-    role              own   child parent other province
-    unit_officer      ok
-    others            403
-  `),
+  readNoticeReply: UNIT_RECORD_READERS,
+  attachToOpenNoticeReply: UNIT_OFFICERS_ONLY,
   attachToClosedNoticeReply: policyTable(`
     role              own   child parent other province
     unit_officer      409
@@ -49,12 +28,7 @@ const spec = {
     resident          403
     others            ok    ok    scope  scope ok
   `),
-  attachToMeeting: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    others            403
-  `),
+  attachToMeeting: OFFICES_IN_SCOPE,
 };
 
 const owner = (target: string, status: string) => ({ id: 'owner-1', orgUnitId: OWN_UNIT, regionPath: target, status });

@@ -5,8 +5,7 @@ import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { runCaseJobs } from '../../jobs/case-jobs.ts';
 import { escalateOverdueCases } from './escalations.ts';
-import { scheduledJobs } from '../../jobs/schedule.ts';
-import { startScheduler } from '../../jobs/scheduler.ts';
+import { firstLoggedPass, servedJobs } from '../../test/serve-jobs.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, randomIp, report } from './fixtures.ts';
 
 const ctx = fileTestContext();
@@ -598,15 +597,9 @@ describe('indicator store', () => {
 
 describe('the case jobs in serve', () => {
   it('run at once and then on their interval, and not at all when the interval is 0', async () => {
-    const logged: object[] = [];
-    const log = { info: (data: object) => logged.push(data), error: (data: object) => logged.push(data) };
-    const caseJobs = (minutes: number) =>
-      scheduledJobs({ jobsIntervalMinutes: minutes }).filter((job) => job.name === 'cases');
-    expect(caseJobs(0)).toEqual([]);
-    const scheduler = startScheduler(ctx.db, caseJobs(60), { pollMs: 60_000, log });
-    await expect.poll(() => logged.length, { timeout: 20_000 }).toBe(1);
-    await scheduler.stop();
-    expect(logged[0]).toMatchObject({ job: 'cases', escalated: expect.any(Number), published: expect.any(Number) });
+    expect(servedJobs('cases', 0)).toEqual([]);
+    const logged = await firstLoggedPass(ctx, servedJobs('cases', 60));
+    expect(logged).toMatchObject({ job: 'cases', escalated: expect.any(Number), published: expect.any(Number) });
   });
 });
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import sharp from 'sharp';
+import { expect } from 'vitest';
 import type { TestContext } from '../../test/harness.ts';
 
 /** A point on Zhongyang Street, 道里区, Harbin (inside the 2301 outline). */
@@ -52,6 +53,19 @@ export function postPhoto(
     },
     payload: Buffer.concat(parts),
   });
+}
+
+/**
+ * A resident's photo posted through the test context's server (which must take it), then read by
+ * its display URL from that server and from `other` (a second server on the same database and store).
+ */
+export async function photoReadFromBoth(ctx: TestContext, other: Pick<TestContext['app'], 'inject'>) {
+  const uploaded = await postPhoto(ctx, '/api/v1/public/case-photos', await phonePhoto(800, 600));
+  expect(uploaded.statusCode, uploaded.body).toBe(201);
+  const { displayUrl } = uploaded.json() as { displayUrl: string };
+  const fromFirst = await ctx.app.inject({ method: 'GET', url: displayUrl });
+  const fromSecond = await other.inject({ method: 'GET', url: displayUrl });
+  return { fromFirst, fromSecond };
 }
 
 export const randomIp = () => `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, OWN_UNIT, outcome, policyTable, SCOPE_PATHS } from '../../test/policy-table.ts';
+import { actorOf, outcome, OWN_UNIT, policyTable, SCOPE_PATHS, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE } from '../../test/policy-rules.ts';
 import { casePolicy } from './policy.ts';
 
 // The specification of casePolicy: role × where the case lies × action. A unit officer's cases are
 // those dispatched to their unit, wherever they lie; a case out of scope is 404 (not revealed).
 const spec = {
-  readOwnUnitsCase: policyTable(`
+  'canRead, own unit': policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    404    404   ok
     city_admin        ok    ok    404    404   ok
@@ -15,7 +16,7 @@ const spec = {
     auditor           ok    ok    404    404   ok
     resident          403
   `),
-  readOtherUnitsCase: policyTable(`
+  'canRead, other unit': policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    404    404   ok
     city_admin        ok    ok    404    404   ok
@@ -36,13 +37,8 @@ const spec = {
     auditor           ok    ok    scope  scope ok
     resident          ok    ok    scope  scope ok
   `),
-  canConfigure: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    others            403
-  `),
-  fileByHotline: policyTable(`
+  canConfigure: OFFICES_IN_SCOPE,
+  'canFileIn, hotline': policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
@@ -52,7 +48,7 @@ const spec = {
     auditor           ok    ok    scope  scope ok
     resident          ok
   `),
-  seesContactOfOwnUnitsCase: policyTable(`
+  seesContact: policyTable(`
     role              own   child parent other province
     province_admin    yes
     city_admin        yes
@@ -68,31 +64,14 @@ const spec = {
 const caseIn = (path: string, unit: string) => ({ region_path: path, org_unit_id: unit, handled_by: null });
 
 describe('casePolicy', () => {
-  it.each(spec.readOwnUnitsCase)('canRead, own unit: $role, $scope → $expected', ({ role, scope, expected }) => {
-    const c = caseIn(SCOPE_PATHS[scope].target, OWN_UNIT);
-    expect(outcome(() => casePolicy.canRead(actorOf(role, scope), c, 'c1'))).toBe(expected);
-  });
-  it.each(spec.readOtherUnitsCase)('canRead, other unit: $role, $scope → $expected', ({ role, scope, expected }) => {
-    const c = caseIn(SCOPE_PATHS[scope].target, 'unit-other');
-    expect(outcome(() => casePolicy.canRead(actorOf(role, scope), c, 'c1'))).toBe(expected);
-  });
-  it.each(spec.canAct)('canAct: $role, $scope → $expected', ({ role, scope, expected }) => {
-    const c = caseIn(SCOPE_PATHS[scope].target, OWN_UNIT);
-    expect(outcome(() => casePolicy.canAct(actorOf(role, scope), c))).toBe(expected);
-  });
-  it.each(spec.canConfigure)('canConfigure: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => casePolicy.canConfigure(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(expected);
-  });
-  it.each(spec.fileByHotline)('canFileIn, hotline: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => casePolicy.canFileIn(actorOf(role, scope), 'hotline', SCOPE_PATHS[scope].target))).toBe(
-      expected,
-    );
-  });
-  it.each(spec.seesContactOfOwnUnitsCase)('seesContact: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => casePolicy.seesContact(actorOf(role, scope), { org_unit_id: OWN_UNIT }))).toBe(expected);
-  });
-  it.each(spec.canUpload)('canUpload: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => casePolicy.canUpload(actorOf(role, scope)))).toBe(expected);
+  walkPolicyTables(spec, {
+    'canRead, own unit': (actor, target) => casePolicy.canRead(actor, caseIn(target, OWN_UNIT), 'c1'),
+    'canRead, other unit': (actor, target) => casePolicy.canRead(actor, caseIn(target, 'unit-other'), 'c1'),
+    canAct: (actor, target) => casePolicy.canAct(actor, caseIn(target, OWN_UNIT)),
+    canConfigure: (actor, target) => casePolicy.canConfigure(actor, target),
+    'canFileIn, hotline': (actor, target) => casePolicy.canFileIn(actor, 'hotline', target),
+    seesContact: (actor) => casePolicy.seesContact(actor, { org_unit_id: OWN_UNIT }),
+    canUpload: (actor) => casePolicy.canUpload(actor),
   });
 
   // Which cases a list shows, per role and queue: 'unit' (the officer's own unit, wherever it lies),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FrameworkDocument, standardsOf } from '@chuangcheng/core';
 import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
+import { PREFECTURE_CODES } from '../../test/province.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { PDF, PNG, upload } from '../attachments/upload-fixture.ts';
 import { completeScoring, completeScoringInDatabase, modelFramework, roundRequest } from './scoring-fixture.ts';
@@ -9,21 +10,6 @@ import { completeScoring, completeScoringInDatabase, modelFramework, roundReques
 // prefecture-level units, take material and field results, record a major safety accident,
 // publish, and read the ranking, the explained scorecards and the titles.
 
-const PREFECTURES = [
-  '2301',
-  '2302',
-  '2303',
-  '2304',
-  '2305',
-  '2306',
-  '2307',
-  '2308',
-  '2309',
-  '2310',
-  '2311',
-  '2312',
-  '2327',
-];
 const HARBIN = '2301';
 const QIQIHAR = '2302';
 const HEGANG = '2304';
@@ -202,7 +188,7 @@ describe('a year-end round for the prefecture cities', () => {
       name: '2019年度全省文明城市年终测评',
       kind: 'year_end',
       year: 2019,
-      regions: PREFECTURES.map((code) => ({ code, cityGroup: code === HARBIN ? 'capital' : 'prefecture' })),
+      regions: PREFECTURE_CODES.map((code) => ({ code, cityGroup: code === HARBIN ? 'capital' : 'prefecture' })),
     });
     const outside = await harbinAdmin.post('/api/v1/evaluation/rounds', request);
     expect(outside.statusCode).toBe(403);
@@ -317,7 +303,7 @@ describe('a year-end round for the prefecture cities', () => {
     expect(photo.statusCode, photo.body).toBe(201);
 
     // measured standards for every city: checks, satisfaction, indicator values (typed in)
-    for (const code of PREFECTURES) {
+    for (const code of PREFECTURE_CODES) {
       const low = code === HEGANG;
       for (const s of codesOf('field', 'proportion').concat(codesOf('simulation', 'proportion'))) {
         const res = await fieldInspector.agent.put(
@@ -438,7 +424,7 @@ describe('a year-end round for the prefecture cities', () => {
 
   it('publishes: thresholds apply, results freeze, and the ranking is explained', async () => {
     // Every standard scored or marked not applicable first (publication is refused otherwise).
-    await completeScoring(ctx, ctx.admin, roundId, PREFECTURES);
+    await completeScoring(ctx, ctx.admin, roundId, PREFECTURE_CODES);
     for (const to of ['under_review', 'published']) {
       const res = await ctx.admin.post(`/api/v1/evaluation/rounds/${roundId}/transition`, {
         to,

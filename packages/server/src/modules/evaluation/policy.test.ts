@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { actorOf, outcome, policyTable, SCOPE_PATHS } from '../../test/policy-table.ts';
+import { describe } from 'vitest';
+import { policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE } from '../../test/policy-rules.ts';
 import { evaluationPolicy, type RoundAccess } from './policy.ts';
 
 // The specification of evaluationPolicy: role × where the round's region lies × action. The round
@@ -15,12 +16,7 @@ const round = (path: string, over: Partial<RoundAccess> = {}): RoundAccess => ({
 const region = (path: string) => ({ code: path.split('/').pop() ?? path, path });
 
 const spec = {
-  canManageAt: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    others            403
-  `),
+  canManageAt: OFFICES_IN_SCOPE,
   canSubmitEvidence: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
@@ -39,13 +35,13 @@ const spec = {
     resident          403
   `),
   // Before publication only the organisers see scores.
-  seeUnpublishedScores: policyTable(`
+  'canSeeScores, unpublished': policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    403    403   ok
     city_admin        ok    ok    403    403   ok
     others            403
   `),
-  seePublishedScores: policyTable(`
+  'canSeeScores, published': policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     city_admin        ok    ok    scope  scope ok
@@ -56,7 +52,7 @@ const spec = {
     resident          403
   `),
   // A round is seen from the regions it evaluates and from the levels above them.
-  seeAnnouncedRound: policyTable(`
+  'canSeeRound, announced': policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    ok     scope ok
     city_admin        ok    ok    ok     scope ok
@@ -67,7 +63,7 @@ const spec = {
     resident          403
   `),
   // 暗访: until published, only its organisers see an unannounced round.
-  seeUnannouncedRound: policyTable(`
+  'canSeeRound, unannounced': policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    403    403   ok
     city_admin        ok    ok    403    403   ok
@@ -76,42 +72,16 @@ const spec = {
 };
 
 describe('evaluationPolicy', () => {
-  it.each(spec.canManageAt)('canManageAt: $role, $scope → $expected', ({ role, scope, expected }) => {
-    expect(outcome(() => evaluationPolicy.canManageAt(actorOf(role, scope), SCOPE_PATHS[scope].target))).toBe(expected);
-  });
-  it.each(spec.canSubmitEvidence)('canSubmitEvidence: $role, $scope → $expected', ({ role, scope, expected }) => {
-    const path = SCOPE_PATHS[scope].target;
-    expect(outcome(() => evaluationPolicy.canSubmitEvidence(actorOf(role, scope), round(path), path))).toBe(expected);
-  });
-  it.each(spec.canSeeEvidence)('canSeeEvidence: $role, $scope → $expected', ({ role, scope, expected }) => {
-    const path = SCOPE_PATHS[scope].target;
-    expect(outcome(() => evaluationPolicy.canSeeEvidence(actorOf(role, scope), round(path), region(path)))).toBe(
-      expected,
-    );
-  });
-  it.each(spec.seeUnpublishedScores)('canSeeScores, unpublished: $role, $scope → $expected', (cell) => {
-    const path = SCOPE_PATHS[cell.scope].target;
-    const r = round(path, { status: 'under_review' });
-    expect(outcome(() => evaluationPolicy.canSeeScores(actorOf(cell.role, cell.scope), r, region(path)))).toBe(
-      cell.expected,
-    );
-  });
-  it.each(spec.seePublishedScores)('canSeeScores, published: $role, $scope → $expected', (cell) => {
-    const path = SCOPE_PATHS[cell.scope].target;
-    const r = round(path, { status: 'published' });
-    expect(outcome(() => evaluationPolicy.canSeeScores(actorOf(cell.role, cell.scope), r, region(path)))).toBe(
-      cell.expected,
-    );
-  });
-  it.each(spec.seeAnnouncedRound)('canSeeRound, announced: $role, $scope → $expected', (cell) => {
-    const path = SCOPE_PATHS[cell.scope].target;
-    expect(outcome(() => evaluationPolicy.canSeeRound(actorOf(cell.role, cell.scope), round(path), [path]))).toBe(
-      cell.expected,
-    );
-  });
-  it.each(spec.seeUnannouncedRound)('canSeeRound, unannounced: $role, $scope → $expected', (cell) => {
-    const path = SCOPE_PATHS[cell.scope].target;
-    const r = round(path, { unannounced: true });
-    expect(outcome(() => evaluationPolicy.canSeeRound(actorOf(cell.role, cell.scope), r, [path]))).toBe(cell.expected);
+  walkPolicyTables(spec, {
+    canManageAt: (actor, target) => evaluationPolicy.canManageAt(actor, target),
+    canSubmitEvidence: (actor, target) => evaluationPolicy.canSubmitEvidence(actor, round(target), target),
+    canSeeEvidence: (actor, target) => evaluationPolicy.canSeeEvidence(actor, round(target), region(target)),
+    'canSeeScores, unpublished': (actor, target) =>
+      evaluationPolicy.canSeeScores(actor, round(target, { status: 'under_review' }), region(target)),
+    'canSeeScores, published': (actor, target) =>
+      evaluationPolicy.canSeeScores(actor, round(target, { status: 'published' }), region(target)),
+    'canSeeRound, announced': (actor, target) => evaluationPolicy.canSeeRound(actor, round(target), [target]),
+    'canSeeRound, unannounced': (actor, target) =>
+      evaluationPolicy.canSeeRound(actor, round(target, { unannounced: true }), [target]),
   });
 });

@@ -29,6 +29,9 @@ const post = (form: Record<string, string>, format = 'json') =>
     payload: new URLSearchParams({ api_key: apiKey, ...form }).toString(),
   });
 
+/** The Open311 form's point fields for DAOLI. */
+const AT_DAOLI = { lat: String(DAOLI.lat), long: String(DAOLI.lng) };
+
 const caseOf = (number: string) =>
   ctx.db.selectFrom('problem_case').selectAll().where('number', '=', number).executeTakeFirstOrThrow();
 
@@ -68,16 +71,14 @@ describe('filters and descriptions', () => {
     const text = '井'.repeat(4000);
     const ok = await post({
       service_code: 'comp-manhole',
-      lat: String(DAOLI.lat),
-      long: String(DAOLI.lng),
+      ...AT_DAOLI,
       description: text,
     });
     expect(ok.statusCode, ok.body).toBe(201);
     expect((await caseOf(ok.json()[0].service_request_id)).description).toBe(text);
     const long = await post({
       service_code: 'comp-manhole',
-      lat: String(DAOLI.lat),
-      long: String(DAOLI.lng),
+      ...AT_DAOLI,
       description: `${text}井`,
     });
     expect(long.statusCode).toBe(400);
@@ -87,8 +88,7 @@ describe('filters and descriptions', () => {
   it('answers CR LF in a description identically in JSON and XML', async () => {
     const res = await post({
       service_code: 'comp-manhole',
-      lat: String(DAOLI.lat),
-      long: String(DAOLI.lng),
+      ...AT_DAOLI,
       description: '第一行\r\n第二行\r第三行',
     });
     const number = res.json()[0].service_request_id;
@@ -103,8 +103,7 @@ describe('what an anonymous reader sees (issue 11, item 8)', () => {
   it('gives the street, not the address, a rounded point and no description; staff see it all', async () => {
     const res = await post({
       service_code: 'event-garbage',
-      lat: String(DAOLI.lat),
-      long: String(DAOLI.lng),
+      ...AT_DAOLI,
       address_string: '兆麟街道某小区3栋2单元401室门口',
       description: '401室住户门口堆放垃圾',
       'attribute[region_code]': '230102001',
@@ -172,8 +171,7 @@ describe("FixMyStreet's extensions", () => {
     const start = new Date(Date.now() - 1000).toISOString().replace(/\.\d+Z$/, 'Z');
     const res = await post({
       service_code: 'event-poster',
-      lat: String(DAOLI.lat),
-      long: String(DAOLI.lng),
+      ...AT_DAOLI,
       description: '更新测试',
     });
     const number = res.json()[0].service_request_id;

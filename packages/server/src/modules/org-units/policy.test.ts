@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE } from '../../test/policy-rules.ts';
 import { orgUnitPolicy } from './policy.ts';
 
 // The specification of orgUnitPolicy: role × where the unit's region lies × action.
@@ -14,12 +15,7 @@ const spec = {
     resident          403
     others            ok    ok    scope  scope ok
   `),
-  canWrite: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    others            403
-  `),
+  canWrite: OFFICES_IN_SCOPE,
 };
 
 describe('orgUnitPolicy', () => {

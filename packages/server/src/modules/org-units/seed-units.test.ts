@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../config.ts';
+import { PREFECTURE_CODES } from '../../test/province.ts';
 import { OrgUnitsFile } from './import.ts';
 
 // The seed plan ships in data/sources; the data file must name every
@@ -64,21 +65,7 @@ describe('responsible units of the seed plan', () => {
 
   it('has one creation office per prefecture unit and nothing else below the province', () => {
     const local = file.units.filter((u) => u.regionCode !== '23');
-    expect(local.map((u) => u.regionCode).sort()).toEqual([
-      '2301',
-      '2302',
-      '2303',
-      '2304',
-      '2305',
-      '2306',
-      '2307',
-      '2308',
-      '2309',
-      '2310',
-      '2311',
-      '2312',
-      '2327',
-    ]);
+    expect(local.map((u) => u.regionCode).sort()).toEqual(PREFECTURE_CODES);
     expect(local.every((u) => u.kind === 'creation_office' && u.name.endsWith('精神文明办'))).toBe(true);
     expect(local.find((u) => u.regionCode === '2301')?.name).toBe('哈尔滨市精神文明办');
   });

@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE } from '../../test/policy-rules.ts';
 import { planPolicy } from './policy.ts';
 
 // The specification of planPolicy: role × where the plan's issuing region lies × action. A plan
@@ -14,12 +15,7 @@ const spec = {
     role              own   child parent other province
     others            yes   yes   yes    no    yes
   `),
-  canImport: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    others            403
-  `),
+  canImport: OFFICES_IN_SCOPE,
 };
 
 describe('planPolicy', () => {

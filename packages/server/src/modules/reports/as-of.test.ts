@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, periodBounds, periodsBetween } from '@chuangcheng/core';
 import { buildAgent, fileTestContext, type Agent } from '../../test/harness.ts';
 import { task21WithLiaison } from '../../test/province.ts';
-import { unitId } from '../supervision/fixtures.ts';
+import { provincialMeeting, unitId } from '../supervision/fixtures.ts';
 import { fileReport } from './fixtures.ts';
 
 /*
@@ -102,22 +102,13 @@ describe('every missed month counts', () => {
 
 describe('overdue action items', () => {
   it('appear on the board and in the ledger (and its Excel export) while overdue on the day asked', async () => {
-    const [plan] = await ctx.db.selectFrom('plan').select('id').where('code', '=', CODE).execute();
-    const meetingId = crypto.randomUUID();
+    const meetingId = await provincialMeeting(ctx.db, {
+      title: '省创城联席会议（第二次）',
+      held_on: '2019-04-10',
+      created_by: authorId,
+      created_at: new Date('2019-04-10T16:00:00+08:00'),
+    });
     const itemId = crypto.randomUUID();
-    await ctx.db
-      .insertInto('joint_meeting')
-      .values({
-        id: meetingId,
-        plan_id: plan!.id,
-        region_code: '23',
-        prefecture_code: '23',
-        title: '省创城联席会议（第二次）',
-        held_on: '2019-04-10',
-        created_by: authorId,
-        created_at: new Date('2019-04-10T16:00:00+08:00'),
-      })
-      .execute();
     await ctx.db
       .insertInto('action_item')
       .values({

@@ -1,33 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { actorAt, actorOf, OWN_UNIT, outcome, policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { actorAt, actorOf, outcome, OWN_UNIT, policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { UNIT_OFFICERS_ONLY, UNIT_RECORD_READERS } from '../../test/policy-rules.ts';
 import { reportPolicy } from './policy.ts';
 
 // The specification of reportPolicy: role × where the reporting unit lies × action. The unit is the
 // tables' unit officers' own (OWN_UNIT): a unit officer files and reads for their unit wherever it
 // lies; administrators and auditors read the units in their scope.
 const spec = {
-  canFileAssigned: policyTable(`
-    role              own   child parent other province
-    unit_officer      ok
-    others            403
-  `),
+  canFileAssigned: UNIT_OFFICERS_ONLY,
   canFileUnassigned: policyTable(`
     role              own   child parent other province
     others            403
   `),
-  canRead: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    unit_officer      ok
-    auditor           ok    ok    scope  scope ok
-    others            403
-  `),
-  canListOwnTasks: policyTable(`
-    role              own   child parent other province
-    unit_officer      ok
-    others            403
-  `),
+  canRead: UNIT_RECORD_READERS,
+  canListOwnTasks: UNIT_OFFICERS_ONLY,
   ledgerFilter: policyTable(`
     role              own   child parent other province
     inspector         403

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, OWN_UNIT, outcome, policyTable, SCOPE_PATHS, walkPolicyTables } from '../../test/policy-table.ts';
+import { actorOf, outcome, OWN_UNIT, policyTable, SCOPE_PATHS, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE, UNIT_OFFICERS_ONLY, UNIT_RECORD_READERS } from '../../test/policy-rules.ts';
 import { supervisionPolicy } from './policy.ts';
 
 // The specification of supervisionPolicy: role × where the unit or notice lies × action. The unit
 // in these tables is the unit officer's own unit.
 const spec = {
-  canWriteFor: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    others            403
-  `),
+  canWriteFor: OFFICES_IN_SCOPE,
   canManageSmsContacts: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
@@ -18,19 +14,8 @@ const spec = {
     unit_officer      ok
     others            403
   `),
-  canReadNotice: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    unit_officer      ok
-    auditor           ok    ok    scope  scope ok
-    others            403
-  `),
-  canAnswer: policyTable(`
-    role              own   child parent other province
-    unit_officer      ok
-    others            403
-  `),
+  canReadNotice: UNIT_RECORD_READERS,
+  canAnswer: UNIT_OFFICERS_ONLY,
   // Completing an action item owned by the unit officer's unit, of a meeting in the scope's region.
   canCompleteActionItem: policyTable(`
     role              own   child parent other province

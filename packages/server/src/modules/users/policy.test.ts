@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actorAt, actorOf, outcome, policyTable, walkPolicyTables } from '../../test/policy-table.ts';
+import { OFFICES_IN_SCOPE } from '../../test/policy-rules.ts';
 import { userPolicy } from './policy.ts';
 
 // The specification of userPolicy: role × where the account lies × action. Administrators manage the
@@ -24,23 +25,13 @@ const spec = {
     role              own   child parent other province
     others            ok
   `),
-  grantUnitOfficer: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    others            403
-  `),
+  grantUnitOfficer: OFFICES_IN_SCOPE,
   grantProvinceAdmin: policyTable(`
     role              own   child parent other province
     province_admin    ok    ok    scope  scope ok
     others            403
   `),
-  updateUnitOfficer: policyTable(`
-    role              own   child parent other province
-    province_admin    ok    ok    scope  scope ok
-    city_admin        ok    ok    scope  scope ok
-    others            403
-  `),
+  updateUnitOfficer: OFFICES_IN_SCOPE,
   // The scope is checked before the role: an account outside the scope is not the actor's business.
   updateProvinceAdmin: policyTable(`
     role              own   child parent other province
