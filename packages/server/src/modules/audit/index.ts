@@ -43,4 +43,4 @@ export async function attestationOf(db: Kysely<Database>, entityType: string, en
   return { entryId, proof };
 }
 export { auditRoutes } from './routes.ts';
-export type { AuditContext } from './service.ts';
+export type { AuditContext, AuditEvent } from './service.ts';

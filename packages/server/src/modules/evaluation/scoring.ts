@@ -17,7 +17,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import type { Actor } from '../auth/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, type AuditEvent } from '../audit/index.ts';
 import { emitEvent } from '../../outbox/emit.ts';
 import { frameworkRepository } from './framework-repository.ts';
 import { evaluationPolicy } from './policy.ts';
@@ -190,9 +190,26 @@ export async function readSheet(
   };
 }
 
-/** Tells the round's kept computation that its inputs changed (decision 0174), in the change's transaction. */
-function roundChanged(trx: Db, roundId: string, prefectureCode: string | null) {
-  return emitEvent(trx, { name: 'evaluation-round.changed', payload: { roundId, prefectureCode } });
+/**
+ * Writes a change to what a region's scores in a round are computed from, in one transaction: the
+ * change, its audit entry, and the event that tells the round's kept computation its inputs changed
+ * (decision 0174).
+ */
+function changeScoringInput(
+  db: Db,
+  ctx: Context,
+  of: { round_id: string; region_code: string; prefecture_code: string | null },
+  write: (trx: Db) => Promise<unknown>,
+  audit: Omit<AuditEvent, 'regionCode' | 'prefectureCode'>,
+) {
+  return db.transaction().execute(async (trx) => {
+    await write(trx);
+    await recordAudit(trx, ctx, { ...audit, regionCode: of.region_code, prefectureCode: of.prefecture_code });
+    await emitEvent(trx, {
+      name: 'evaluation-round.changed',
+      payload: { roundId: of.round_id, prefectureCode: of.prefecture_code },
+    });
+  });
 }
 
 /** A city uploads material for a standard while the round is open (files follow as attachments). */
@@ -207,26 +224,20 @@ export async function submitEvidence(
   evaluationPolicy.canSubmitEvidence(ctx.actor, round.access, region.path);
   findStandard(doc, request.standardCode, 'body.standardCode');
   const id = crypto.randomUUID();
-  await db.transaction().execute(async (trx) => {
-    const row = {
-      id,
-      round_id: roundId,
-      region_code: regionCode,
-      prefecture_code: region.prefecture_code,
-      standard_code: request.standardCode,
-      note: request.note,
-      submitted_by: ctx.actor.userId,
-    };
-    await scoreRepository.insertEvidence(trx, row);
-    await recordAudit(trx, ctx, {
-      action: 'evaluation.evidence.submit',
-      entityType: 'evaluation_evidence',
-      entityId: id,
-      regionCode,
-      prefectureCode: region.prefecture_code,
-      after: row,
-    });
-    await roundChanged(trx, roundId, region.prefecture_code);
+  const row = {
+    id,
+    round_id: roundId,
+    region_code: regionCode,
+    prefecture_code: region.prefecture_code,
+    standard_code: request.standardCode,
+    note: request.note,
+    submitted_by: ctx.actor.userId,
+  };
+  await changeScoringInput(db, ctx, row, (trx) => scoreRepository.insertEvidence(trx, row), {
+    action: 'evaluation.evidence.submit',
+    entityType: 'evaluation_evidence',
+    entityId: id,
+    after: row,
   });
   return presentEvidence((await scoreRepository.findEvidence(db, id))!, []);
 }
@@ -314,28 +325,22 @@ async function writeResult(
   note: string,
 ): Promise<Result> {
   const before = await scoreRepository.findResult(db, roundId, region, standardCode);
-  await db.transaction().execute(async (trx) => {
-    const row = {
-      round_id: roundId,
-      region_code: regionCode,
-      standard_code: standardCode,
-      prefecture_code: region.prefecture_code,
-      ...entry,
-      source: 'manual',
-      note,
-      scorer_id: ctx.actor.userId,
-    };
-    await scoreRepository.upsertResult(trx, row);
-    await recordAudit(trx, ctx, {
-      action,
-      entityType: 'evaluation_result',
-      entityId: `${roundId}/${regionCode}/${standardCode}`,
-      regionCode,
-      prefectureCode: region.prefecture_code,
-      before: before ?? null,
-      after: row,
-    });
-    await roundChanged(trx, roundId, region.prefecture_code);
+  const row = {
+    round_id: roundId,
+    region_code: regionCode,
+    standard_code: standardCode,
+    prefecture_code: region.prefecture_code,
+    ...entry,
+    source: 'manual',
+    note,
+    scorer_id: ctx.actor.userId,
+  };
+  await changeScoringInput(db, ctx, row, (trx) => scoreRepository.upsertResult(trx, row), {
+    action,
+    entityType: 'evaluation_result',
+    entityId: `${roundId}/${regionCode}/${standardCode}`,
+    before: before ?? null,
+    after: row,
   });
   return presentResult((await scoreRepository.findResult(db, roundId, region, standardCode))!);
 }
@@ -431,30 +436,24 @@ export async function recordFinding(
     }
   }
   const id = crypto.randomUUID();
-  await db.transaction().execute(async (trx) => {
-    const row = {
-      id,
-      round_id: roundId,
-      region_code: regionCode,
-      prefecture_code: region.prefecture_code,
-      standard_code: standard.code,
-      description: request.description,
-      deduction,
-      site_type: request.siteType ?? null,
-      location: request.location ?? null,
-      evidence_id: request.evidenceId ?? null,
-      scorer_id: ctx.actor.userId,
-    };
-    await scoreRepository.insertFinding(trx, row);
-    await recordAudit(trx, ctx, {
-      action: 'evaluation.finding.record',
-      entityType: 'evaluation_finding',
-      entityId: id,
-      regionCode,
-      prefectureCode: region.prefecture_code,
-      after: row,
-    });
-    await roundChanged(trx, roundId, region.prefecture_code);
+  const row = {
+    id,
+    round_id: roundId,
+    region_code: regionCode,
+    prefecture_code: region.prefecture_code,
+    standard_code: standard.code,
+    description: request.description,
+    deduction,
+    site_type: request.siteType ?? null,
+    location: request.location ?? null,
+    evidence_id: request.evidenceId ?? null,
+    scorer_id: ctx.actor.userId,
+  };
+  await changeScoringInput(db, ctx, row, (trx) => scoreRepository.insertFinding(trx, row), {
+    action: 'evaluation.finding.record',
+    entityType: 'evaluation_finding',
+    entityId: id,
+    after: row,
   });
   return presentFinding((await scoreRepository.findFinding(db, id))!, []);
 }
@@ -468,19 +467,19 @@ export async function withdrawFinding(db: Db, ctx: Context, id: string, reason: 
   evaluationPolicy.canScore(ctx.actor, round.access, region, standard.method);
   assertScoringOpen(round);
   if (finding.withdrawn_at) throw conflict(message('finding.alreadyWithdrawn'));
-  await db.transaction().execute(async (trx) => {
-    await scoreRepository.withdrawFinding(trx, finding, ctx.actor.userId, reason);
-    await recordAudit(trx, ctx, {
+  await changeScoringInput(
+    db,
+    ctx,
+    finding,
+    (trx) => scoreRepository.withdrawFinding(trx, finding, ctx.actor.userId, reason),
+    {
       action: 'evaluation.finding.withdraw',
       entityType: 'evaluation_finding',
       entityId: id,
-      regionCode: finding.region_code,
-      prefectureCode: finding.prefecture_code,
       before: finding,
       after: { reason },
-    });
-    await roundChanged(trx, finding.round_id, finding.prefecture_code);
-  });
+    },
+  );
   const files = await attachmentLookup.listFilesOf(db, ['evaluation_finding'], [id]);
   return presentFinding((await scoreRepository.findFinding(db, id))!, files);
 }

@@ -181,7 +181,7 @@ export async function importPlan(
 
     let targetPosition = 0;
     for (const target of plan.goalTargets) {
-      await planRepository.upsertTarget(trx, planId, targetRow(target, null, targetPosition++));
+      await planRepository.upsertByCode(trx, 'plan_target', planId, targetRow(target, null, targetPosition++));
     }
     let taskPosition = 0;
     let milestonePosition = 0;
@@ -209,10 +209,10 @@ export async function importPlan(
           })),
         ]);
         for (const target of task.targets) {
-          await planRepository.upsertTarget(trx, planId, targetRow(target, taskId, targetPosition++));
+          await planRepository.upsertByCode(trx, 'plan_target', planId, targetRow(target, taskId, targetPosition++));
         }
         for (const milestone of task.milestones) {
-          await planRepository.upsertMilestone(trx, planId, {
+          await planRepository.upsertByCode(trx, 'plan_milestone', planId, {
             task_id: taskId,
             code: milestone.code,
             title: milestone.title,

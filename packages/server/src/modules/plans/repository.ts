@@ -16,8 +16,10 @@ export type TaskRow = {
   position: number;
 };
 // A row as the importer builds it: `scope` is the value itself, stored as JSON text here.
-export type TargetRow = Omit<Selectable<Database['plan_target']>, 'id' | 'plan_id' | 'retired_in_version'>;
-export type MilestoneRow = Omit<Selectable<Database['plan_milestone']>, 'id' | 'plan_id' | 'retired_in_version'>;
+type TargetRow = Omit<Selectable<Database['plan_target']>, 'id' | 'plan_id' | 'retired_in_version'>;
+type MilestoneRow = Omit<Selectable<Database['plan_milestone']>, 'id' | 'plan_id' | 'retired_in_version'>;
+/** The plan's rows kept by their code across versions. */
+type CodedRows = { plan_target: TargetRow; plan_milestone: MilestoneRow };
 
 /**
  * Plan rows are upserted by natural key (programme code, task number, target and
@@ -123,19 +125,14 @@ export const planRepository = {
       .execute();
   },
 
-  async upsertTarget(db: Db, planId: string, row: TargetRow): Promise<void> {
-    const values = { ...row, scope: JSON.stringify(row.scope), retired_in_version: null };
+  /** A target or milestone of the plan, by its code: added, or replaced and current again if it was retired. */
+  async upsertByCode<T extends keyof CodedRows>(db: Db, table: T, planId: string, row: CodedRows[T]): Promise<void> {
+    // Widened to the union, which Kysely can type (it cannot follow T through the insert).
+    const into: keyof CodedRows = table;
+    const coded: TargetRow | MilestoneRow = row;
+    const values = { ...coded, scope: JSON.stringify(coded.scope), retired_in_version: null };
     await db
-      .insertInto('plan_target')
-      .values({ id: crypto.randomUUID(), plan_id: planId, ...values })
-      .onConflict((oc) => oc.columns(['plan_id', 'code']).doUpdateSet(values))
-      .execute();
-  },
-
-  async upsertMilestone(db: Db, planId: string, row: MilestoneRow): Promise<void> {
-    const values = { ...row, scope: JSON.stringify(row.scope), retired_in_version: null };
-    await db
-      .insertInto('plan_milestone')
+      .insertInto(into)
       .values({ id: crypto.randomUUID(), plan_id: planId, ...values })
       .onConflict((oc) => oc.columns(['plan_id', 'code']).doUpdateSet(values))
       .execute();

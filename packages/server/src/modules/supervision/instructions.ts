@@ -137,17 +137,15 @@ export async function readInstruction(db: Kysely<Database>, actor: Actor, id: st
 }
 
 export async function listInstructions(db: Kysely<Database>, actor: Actor, query: InstructionListQuery) {
-  authorize(actor, 'supervision.read');
+  const { scopePath, unitId: own } = supervisionPolicy.listScope(actor);
   const today = todayInChina();
-  const officer = actor.role === 'unit_officer';
-  const own = officer ? supervisionPolicy.ownUnit(actor) : undefined;
-  if (officer && query.orgUnitId && query.orgUnitId !== own) {
+  if (own && query.orgUnitId && query.orgUnitId !== own) {
     throw forbidden(message('instruction.unitReadsOwn'));
   }
   const { rows, total } = await instructionRepository.page(
     db,
     {
-      scopePath: officer ? undefined : actor.regionPath,
+      scopePath,
       involvingUnit: own ?? query.orgUnitId,
       status: query.status,
       overdueOn: query.overdue === 'true' ? today : undefined,

@@ -115,11 +115,8 @@ export async function listMeetings(
   actor: Actor,
   query: { planCode?: string; kind?: 'joint' | 'liaison' },
 ) {
-  authorize(actor, 'supervision.read');
-  const officer = actor.role === 'unit_officer';
   const rows = await meetingRepository.list(db, {
-    scopePath: officer ? undefined : actor.regionPath,
-    unitId: officer ? supervisionPolicy.ownUnit(actor) : undefined,
+    ...supervisionPolicy.listScope(actor),
     planCode: query.planCode,
     kind: query.kind,
   });

@@ -14,7 +14,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
-import { authorize, type Actor } from '../auth/index.ts';
+import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { noticeRepository, type NoticeRow } from './notice-repository.ts';
 import { planLookup } from '../plans/index.ts';
@@ -196,13 +196,12 @@ export async function issueNotice(
 }
 
 export async function listNotices(db: Kysely<Database>, actor: Actor, query: NoticeListQuery): Promise<Notice[]> {
-  authorize(actor, 'supervision.read');
-  const today = query.asOf ?? todayInChina();
-  const officer = actor.role === 'unit_officer';
   // A unit officer sees the notices addressed to their organisation and those escalated to it.
+  const { scopePath, unitId } = supervisionPolicy.listScope(actor);
+  const today = query.asOf ?? todayInChina();
   const rows = await noticeRepository.list(db, {
-    scopePath: officer ? undefined : actor.regionPath,
-    involvingUnit: officer ? supervisionPolicy.ownUnit(actor) : undefined,
+    scopePath,
+    involvingUnit: unitId,
     orgUnitId: query.orgUnitId,
     status: query.status,
     overdueOn: query.overdue === 'true' ? today : undefined,

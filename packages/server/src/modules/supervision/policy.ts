@@ -63,6 +63,16 @@ export const supervisionPolicy = {
     throw forbidden(message('forbidden.actionItemOwner'));
   },
 
+  /**
+   * Which notices, meetings and instructions a list shows: a unit officer, those that involve
+   * their own organisation wherever they lie; anyone else, those in their region subtree.
+   */
+  listScope(actor: Actor): { scopePath: string | undefined; unitId: string | undefined } {
+    authorize(actor, 'supervision.read');
+    if (actor.role === 'unit_officer') return { scopePath: undefined, unitId: supervisionPolicy.ownUnit(actor) };
+    return { scopePath: actor.regionPath, unitId: undefined };
+  },
+
   /** The organisation whose notifications and action items an actor sees. */
   ownUnit(actor: Actor): string {
     if (!actor.orgUnitId) throw forbidden(message('forbidden.noOrganisation'));

@@ -1,56 +1,50 @@
-import { message, type ServerMessageId } from '@chuangcheng/core';
+import { message, type LocalizedMessage, type ServerMessageId } from '@chuangcheng/core';
 import { defineSubscriber } from '../../outbox/subscriber.ts';
-import { notificationRepository } from './notification-repository.ts';
+import { notificationRepository, type NewNotification } from './notification-repository.ts';
 
 /*
  * Organisation notifications for problem cases: the cases module says what happened (dispatch,
  * rework, overdue and stage escalation, a missing holiday calendar); supervision, which owns the notifications, tells the units. Each
  * notification has a unique key (recipient, subject, threshold), so a redelivered event adds nothing.
  */
-const ofCase = (caseId: string) => ({
-  kind: 'case' as const,
-  subjectType: 'problem_case' as const,
+/** A notification to `recipient` about a case, unique per `threshold`. */
+const aboutCase = (caseId: string, recipient: string, threshold: string, title: LocalizedMessage): NewNotification => ({
+  recipient,
+  kind: 'case',
+  subjectType: 'problem_case',
   subjectId: caseId,
+  threshold,
+  title,
   link: `/cases/${caseId}`,
 });
 
 export const caseNotificationSubscriber = defineSubscriber('supervision.case-notifications', {
   'case.dispatched': async (trx, e) => {
     await notificationRepository.insertOnce(trx, [
-      {
-        ...ofCase(e.caseId),
-        recipient: e.unitId,
-        threshold: `dispatched:${e.dispatchedAt}`,
-        title: message('notification.caseDispatched', { number: e.caseNumber }),
-      },
+      aboutCase(
+        e.caseId,
+        e.unitId,
+        `dispatched:${e.dispatchedAt}`,
+        message('notification.caseDispatched', { number: e.caseNumber }),
+      ),
     ]);
   },
   'case.rework-required': async (trx, e) => {
     await notificationRepository.insertOnce(trx, [
-      {
-        ...ofCase(e.caseId),
-        recipient: e.unitId,
-        threshold: `rework:${e.rework}`,
-        title: message('notification.caseRework', { number: e.caseNumber }),
-      },
+      aboutCase(e.caseId, e.unitId, `rework:${e.rework}`, message('notification.caseRework', { number: e.caseNumber })),
     ]);
   },
   'case.escalated': async (trx, e) => {
     await notificationRepository.insertOnce(trx, [
-      {
-        ...ofCase(e.caseId),
-        recipient: e.unitId,
-        threshold: 'overdue',
-        title: message('notification.caseOverdue', { number: e.caseNumber }),
-      },
+      aboutCase(e.caseId, e.unitId, 'overdue', message('notification.caseOverdue', { number: e.caseNumber })),
       ...(e.superior
         ? [
-            {
-              ...ofCase(e.caseId),
-              recipient: e.superior.id,
-              threshold: 'overdue',
-              title: message('notification.caseOverdueSuperior', { number: e.caseNumber, unit: e.unitName }),
-            },
+            aboutCase(
+              e.caseId,
+              e.superior.id,
+              'overdue',
+              message('notification.caseOverdueSuperior', { number: e.caseNumber, unit: e.unitName }),
+            ),
           ]
         : []),
     ]);
@@ -58,24 +52,26 @@ export const caseNotificationSubscriber = defineSubscriber('supervision.case-not
   'case.stage-escalated': async (trx, e) => {
     if (!e.office) return;
     await notificationRepository.insertOnce(trx, [
-      {
-        ...ofCase(e.caseId),
-        recipient: e.office.id,
-        threshold: `overdue:${e.stage}`,
-        title: message(`notification.caseStageOverdue.${e.stage}`, { number: e.caseNumber }),
-      },
+      aboutCase(
+        e.caseId,
+        e.office.id,
+        `overdue:${e.stage}`,
+        message(`notification.caseStageOverdue.${e.stage}`, { number: e.caseNumber }),
+      ),
     ]);
   },
   'case.calendar-missing': async (trx, e) => {
     await notificationRepository.insertOnce(
       trx,
       e.years.flatMap((year) =>
-        e.officeIds.map((office) => ({
-          ...ofCase(e.caseId),
-          recipient: office,
-          threshold: `calendar-missing:${year}`,
-          title: message('notification.calendarMissing', { year, number: e.caseNumber }),
-        })),
+        e.officeIds.map((office) =>
+          aboutCase(
+            e.caseId,
+            office,
+            `calendar-missing:${year}`,
+            message('notification.calendarMissing', { year, number: e.caseNumber }),
+          ),
+        ),
       ),
     );
   },
