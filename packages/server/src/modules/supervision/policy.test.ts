@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { can, Role } from '@chuangcheng/core';
 import { actorOf, outcome, OWN_UNIT, policyTable, SCOPE_PATHS, walkPolicyTables } from '../../test/policy-table.ts';
 import { OFFICES_IN_SCOPE, UNIT_OFFICERS_ONLY, UNIT_RECORD_READERS } from '../../test/policy-rules.ts';
 import { supervisionPolicy } from './policy.ts';
@@ -48,6 +49,22 @@ describe('supervisionPolicy', () => {
     canCompleteActionItem: (actor, target) =>
       supervisionPolicy.canCompleteActionItem(actor, { owner_org_unit_id: OWN_UNIT }, target),
   });
+
+  it.each(Role.options)(
+    'listScope for %s: an officer sees his own unit, other readers their region subtree',
+    (role) => {
+      const actor = actorOf(role, 'own');
+      const expected =
+        role === 'unit_officer'
+          ? { scopePath: undefined, unitId: OWN_UNIT }
+          : can(role, 'supervision.read')
+            ? { scopePath: SCOPE_PATHS.own.actor, unitId: undefined }
+            : '403';
+      const got =
+        outcome(() => supervisionPolicy.listScope(actor)) === '403' ? '403' : supervisionPolicy.listScope(actor);
+      expect(got).toEqual(expected);
+    },
+  );
 
   it("refuses a unit officer another unit's notice, its answer and its SMS numbers", () => {
     const officer = actorOf('unit_officer', 'own');
