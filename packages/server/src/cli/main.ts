@@ -153,6 +153,22 @@ program
     }),
   );
 
+/** `--version <n>` of an export: a positive whole number, or undefined for the current version. */
+function versionOption(value: string | undefined): number | undefined {
+  const version = value === undefined ? undefined : Number(value);
+  if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
+    throw new ConfigError('--version must be a positive whole number');
+  }
+  return version;
+}
+
+/** Writes an exported plan or framework as YAML, headed by its name and version, to `out` or standard output. */
+function writeYamlExport(out: string | undefined, name: string, version: number, document: unknown) {
+  const text = `# ${name}, version ${version}, exported ${new Date().toISOString()}\n${stringifyYaml(document, { lineWidth: 0 })}`;
+  if (out) fs.writeFileSync(out, text);
+  else process.stdout.write(text);
+}
+
 const plan = program.command('plan').description('action plans as data (data/plans/*.yaml, see docs/plan-format.md)');
 plan
   .command('validate <file>')
@@ -193,14 +209,9 @@ plan
   .option('--out <file>', 'write to a file instead of standard output')
   .action((code: string, opts: { version?: string; out?: string }) =>
     withDatabase(async ({ db }) => {
-      const version = opts.version === undefined ? undefined : Number(opts.version);
-      if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
-        throw new ConfigError('--version must be a positive whole number');
-      }
+      const version = versionOption(opts.version);
       const exported = await getPlanDocument(db, code, version);
-      const text = `# ${code}, version ${exported.version}, exported ${new Date().toISOString()}\n${stringifyYaml(exported.document, { lineWidth: 0 })}`;
-      if (opts.out) fs.writeFileSync(opts.out, text);
-      else process.stdout.write(text);
+      writeYamlExport(opts.out, code, exported.version, exported.document);
     }),
   );
 
@@ -234,15 +245,10 @@ framework
   .option('--out <file>', 'write to a file (.xlsx: the Excel template)')
   .action((edition: string, opts: { version?: string; out?: string }) =>
     withDatabase(async ({ db }) => {
-      const version = opts.version === undefined ? undefined : Number(opts.version);
-      if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
-        throw new ConfigError('--version must be a positive whole number');
-      }
+      const version = versionOption(opts.version);
       const { framework: f, buffer } = await exportFramework(db, await systemActorOfRoot(db), edition, version);
       if (opts.out?.toLowerCase().endsWith('.xlsx')) return void fs.writeFileSync(opts.out, buffer);
-      const text = `# ${f.edition}, version ${f.version}, exported ${new Date().toISOString()}\n${stringifyYaml(f.document, { lineWidth: 0 })}`;
-      if (opts.out) fs.writeFileSync(opts.out, text);
-      else process.stdout.write(text);
+      writeYamlExport(opts.out, f.edition, f.version, f.document);
     }),
   );
 

@@ -1,17 +1,10 @@
 import type { Command } from 'commander';
-import type { Config } from '../config.ts';
 import { ConfigError } from '../config.ts';
-import type { DatabaseHandle } from '../db/connection.ts';
 import { schedulerRepository } from '../jobs/scheduler-repository.ts';
 import { outboxRepository } from '../outbox/repository.ts';
 import { drainOutbox } from '../outbox/worker.ts';
 import { EXIT } from './errors.ts';
-
-type WithDatabase = (fn: (handle: DatabaseHandle, config: Config) => Promise<number | void>) => Promise<never>;
-
-function print(json: boolean | undefined, data: unknown, text: string) {
-  console.log(json ? JSON.stringify(data, null, 2) : text);
-}
+import { print, type WithDatabase } from './with-database.ts';
 
 /** `chuangcheng outbox …` (events and dead letters) and `chuangcheng schedule` (the scheduled jobs). */
 export function registerOutboxCommands(program: Command, withDatabase: WithDatabase): void {
@@ -24,7 +17,7 @@ export function registerOutboxCommands(program: Command, withDatabase: WithDatab
       withDatabase(async ({ db }) => {
         const counts = await outboxRepository.counts(db);
         print(
-          opts.json,
+          !!opts.json,
           counts,
           `${counts.pending} pending${counts.oldestPendingAt ? ` (oldest ${counts.oldestPendingAt.toISOString()})` : ''}, ${counts.done} delivered, ${counts.deadLetters} dead letters`,
         );
@@ -42,7 +35,7 @@ export function registerOutboxCommands(program: Command, withDatabase: WithDatab
         if (!Number.isInteger(limit) || limit < 1) throw new ConfigError('--limit must be a positive whole number');
         const rows = await outboxRepository.deadLetters(db, limit);
         print(
-          opts.json,
+          !!opts.json,
           rows,
           rows.length === 0
             ? 'no dead letters'
@@ -78,7 +71,7 @@ export function registerOutboxCommands(program: Command, withDatabase: WithDatab
       withDatabase(async ({ db }) => {
         const rows = await schedulerRepository.list(db);
         print(
-          opts.json,
+          !!opts.json,
           rows,
           rows.length === 0
             ? 'no job has been scheduled yet (serve registers them)'

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import type { Config } from '../config.ts';
-import type { DatabaseHandle } from '../db/connection.ts';
 import { listNoticePrefixes, setNoticePrefix } from '../modules/supervision/index.ts';
-import { print } from './with-database.ts';
-
-type WithDatabase = (fn: (handle: DatabaseHandle, config: Config) => Promise<number | void>) => Promise<never>;
+import { print, type WithDatabase } from './with-database.ts';
 
 /** `chuangcheng supervision …`: each office's 督办单 number prefix. */
 export function registerSupervisionCommands(program: Command, withDatabase: WithDatabase): void {

@@ -31,6 +31,9 @@ async function closeWithin(handle: DatabaseHandle, limitMs: number): Promise<voi
     console.error(`warning: the database did not close within ${limitMs / 1000} s; exiting anyway`);
 }
 
+/** `withDatabase` as the command modules that are handed it call it. */
+export type WithDatabase = (fn: (handle: DatabaseHandle, config: Config) => Promise<number | void>) => Promise<never>;
+
 /** Runs a command with an open, migrated database and maps failures to one line and an exit code. */
 export async function withDatabase(
   fn: (handle: DatabaseHandle, config: Config) => Promise<number | void>,

@@ -144,7 +144,8 @@ function drawTable(doc: PDFKit.PDFDocument, table: Extract<PdfBlock, { kind: 'ta
   doc.moveDown(0.6);
 }
 
-const PDF = 'application/pdf';
+/** The media type of every PDF the API sends. */
+export const PDF = 'application/pdf';
 
 /** Sends a PDF as a download named `name` (`ascii` for clients that cannot read a UTF-8 name). */
 export function sendPdf(reply: FastifyReply, file: { ascii: string; name: string }, body: Buffer) {

@@ -1,5 +1,4 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { listExportRoute } from '../../http/list-export.ts';
 import { notFound } from '../../http/problem.ts';
 import { authorize } from '../auth/index.ts';
 import { actorRoutes } from '../../http/route.ts';
@@ -22,31 +21,16 @@ import { verifyAuditLog } from './verify.ts';
 export async function auditRoutes(app: App, deps: ModuleDeps) {
   const { db } = deps;
   const route = actorRoutes(app, ['audit']);
-  route.get(
+  route.listWithExport(
     '/audit',
     {
       summary: 'The audit trail within your scope, newest first (entries not yet sequenced are marked pending)',
       querystring: AuditQuery,
       response: AuditPage,
+      exportSummary: 'The audit trail within your scope as an Excel file (same filters as GET /audit)',
     },
     ({ actor, query }) => listAudit(db, actor, query),
-  );
-
-  listExportRoute(
-    app,
-    '/audit/export.xlsx',
-    {
-      tags: ['audit'],
-      summary: 'The audit trail within your scope as an Excel file (same filters as GET /audit)',
-      querystring: AuditQuery.omit({ cursor: true, page: true, limit: true }),
-    },
-    async ({ actor, query }) => ({
-      sheet: '审计日志',
-      title: '审计日志',
-      columns: AUDIT_COLUMNS,
-      file: 'audit',
-      pages: (cursor, limit) => listAudit(db, actor, { ...query, cursor, limit }),
-    }),
+    ({ pages }) => ({ sheet: '审计日志', title: '审计日志', columns: AUDIT_COLUMNS, file: 'audit', pages }),
   );
 
   route.get(

@@ -10,10 +10,9 @@ import {
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { actorRoutes } from '../../http/route.ts';
-import { disposition, XLSX } from '../../http/xlsx.ts';
 import { AppError } from '../../http/problem.ts';
 import { multipartFile } from '../../http/upload.ts';
-import { actionContext, requireActor } from '../auth/index.ts';
+import { actionContext } from '../auth/index.ts';
 import {
   copyFramework,
   createFramework,
@@ -78,42 +77,24 @@ export async function frameworkRoutes(app: App, deps: ModuleDeps) {
     },
     async ({ actor, ctx, params, body }) => readFramework(db, actor, await copyFramework(db, ctx, params.id, body)),
   );
-  app.get(
+  route.workbook(
     '/evaluation/frameworks/template.xlsx',
-    { schema: { tags, summary: 'The Excel template: header row, an example row and the explanation sheet' } },
-    async (request, reply) =>
-      reply
-        .type(XLSX)
-        .header('content-disposition', disposition('framework-template.xlsx', '测评体系导入模板.xlsx'))
-        .send(await templateWorkbook(db, requireActor(request))),
+    { summary: 'The Excel template: header row, an example row and the explanation sheet' },
+    async ({ actor }) => ({
+      file: { ascii: 'framework-template.xlsx', name: '测评体系导入模板.xlsx' },
+      body: await templateWorkbook(db, actor),
+    }),
   );
-  app.get(
+  route.workbook(
     '/evaluation/frameworks/:id/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'A framework as the Excel template',
-        params: EvaluationIdParams,
-        querystring: VersionQuery,
-      },
-    },
-    async (request, reply) => {
-      const { framework, buffer } = await exportFrameworkWorkbook(
-        db,
-        requireActor(request),
-        request.params.id,
-        request.query.version,
-      );
-      return reply
-        .type(XLSX)
-        .header(
-          'content-disposition',
-          disposition(
-            `framework-${framework.edition}-v${framework.version}.xlsx`,
-            `${framework.name}-v${framework.version}.xlsx`,
-          ),
-        )
-        .send(buffer);
+    { summary: 'A framework as the Excel template', params: EvaluationIdParams, querystring: VersionQuery },
+    async ({ actor, params, query }) => {
+      const { framework, buffer } = await exportFrameworkWorkbook(db, actor, params.id, query.version);
+      const file = {
+        ascii: `framework-${framework.edition}-v${framework.version}.xlsx`,
+        name: `${framework.name}-v${framework.version}.xlsx`,
+      };
+      return { file, body: buffer };
     },
   );
   await app.register(async (scoped: App) => {

@@ -16,17 +16,14 @@ import {
   Scorecard,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { requireActor } from '../auth/index.ts';
 import { actorRoutes } from '../../http/route.ts';
 import { correctPublication } from './publications.ts';
 import { readCycle, readRanking, readRoundEffects, readScorecard, resultsWorkbook } from './results.ts';
 import { markNotApplicable } from './scoring.ts';
-import { sendXlsx } from '../../http/xlsx.ts';
 
 /** Results (scorecards, rankings, exports, the cycle), their publications and corrections, and the not-applicable mark. */
 export async function resultRoutes(app: App, { db }: ModuleDeps) {
-  const tags = ['evaluation'];
-  const route = actorRoutes(app, tags);
+  const route = actorRoutes(app, ['evaluation']);
 
   route.put(
     '/evaluation/rounds/:id/regions/:code/results/:standardCode/not-applicable',
@@ -85,17 +82,12 @@ export async function resultRoutes(app: App, { db }: ModuleDeps) {
     { summary: 'What publishing the round did', params: EvaluationIdParams, response: RoundEffects },
     ({ actor, params }) => readRoundEffects(db, actor, params.id),
   );
-  app.get(
+  route.workbook(
     '/evaluation/rounds/:id/results.xlsx',
-    { schema: { tags, summary: 'The results as Excel', params: EvaluationIdParams, querystring: PublicationQuery } },
-    async (request, reply) => {
-      const { name, buffer } = await resultsWorkbook(
-        db,
-        requireActor(request),
-        request.params.id,
-        request.query.version,
-      );
-      return sendXlsx(reply, { ascii: `results-${request.params.id}.xlsx`, name }, buffer);
+    { summary: 'The results as Excel', params: EvaluationIdParams, querystring: PublicationQuery },
+    async ({ actor, params, query }) => {
+      const { name, buffer } = await resultsWorkbook(db, actor, params.id, query.version);
+      return { file: { ascii: `results-${params.id}.xlsx`, name }, body: buffer };
     },
   );
   route.get(

@@ -21,7 +21,6 @@ import {
   WithdrawRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { listExportRoute } from '../../http/list-export.ts';
 import { roundsExport } from './list-export.ts';
 import { actorRoutes } from '../../http/route.ts';
 import { fillIndicatorValues } from './indicator-values.ts';
@@ -31,23 +30,18 @@ import { enterResult, readSheet, recordFinding, submitEvidence, withdrawFinding 
 /** Rounds (plan, read, move through their statuses, assign scorers) and score entry (sheets, findings, evidence, results). */
 export async function roundRoutes(app: App, deps: ModuleDeps) {
   const { db } = deps;
-  const tags = ['evaluation'];
-  const route = actorRoutes(app, tags);
+  const route = actorRoutes(app, ['evaluation']);
 
-  route.get(
+  route.listWithExport(
     '/evaluation/rounds',
-    { summary: 'Rounds you can see', querystring: RoundListQuery, response: RoundList },
-    ({ actor, query }) => listRounds(db, actor, query),
-  );
-  listExportRoute(
-    app,
-    '/evaluation/rounds/export.xlsx',
     {
-      tags,
-      summary: 'Rounds you can see as an Excel file (same filters and scope as GET /evaluation/rounds)',
-      querystring: RoundListQuery.omit({ cursor: true, page: true, limit: true }),
+      summary: 'Rounds you can see',
+      querystring: RoundListQuery,
+      response: RoundList,
+      exportSummary: 'Rounds you can see as an Excel file (same filters and scope as GET /evaluation/rounds)',
     },
-    async ({ actor, query }) => roundsExport(db, actor, query),
+    ({ actor, query }) => listRounds(db, actor, query),
+    ({ actor, query }) => roundsExport(db, actor, query),
   );
   route.post(
     '/evaluation/rounds',

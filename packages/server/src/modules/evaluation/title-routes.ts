@@ -16,7 +16,6 @@ import {
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { incidentsExport } from './list-export.ts';
-import { listExportRoute } from '../../http/list-export.ts';
 import { actorRoutes } from '../../http/route.ts';
 import { titlesExport } from './title-export.ts';
 import { listIncidents, readIncident, recordIncident } from './incidents.ts';
@@ -25,23 +24,18 @@ import { listTitleStates, recordTitleDecision, regionTitleHistory, titleCounts }
 /** Incidents (negative-list events) and titles (states, counts, histories, decisions). */
 export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
   const { db } = deps;
-  const tags = ['evaluation'];
-  const route = actorRoutes(app, tags);
+  const route = actorRoutes(app, ['evaluation']);
 
-  route.get(
+  route.listWithExport(
     '/evaluation/incidents',
-    { summary: 'Incidents in your scope', querystring: IncidentListQuery, response: IncidentList },
-    ({ actor, query }) => listIncidents(db, actor, query),
-  );
-  listExportRoute(
-    app,
-    '/evaluation/incidents/export.xlsx',
     {
-      tags,
-      summary: 'Incidents in your scope as an Excel file (same filter and scope as GET /evaluation/incidents)',
-      querystring: IncidentListQuery.omit({ cursor: true, page: true, limit: true }),
+      summary: 'Incidents in your scope',
+      querystring: IncidentListQuery,
+      response: IncidentList,
+      exportSummary: 'Incidents in your scope as an Excel file (same filter and scope as GET /evaluation/incidents)',
     },
-    async ({ actor, query }) => incidentsExport(db, actor, query),
+    ({ actor, query }) => listIncidents(db, actor, query),
+    ({ actor, query }) => incidentsExport(db, actor, query),
   );
   route.post(
     '/evaluation/incidents',
@@ -60,20 +54,16 @@ export async function incidentAndTitleRoutes(app: App, deps: ModuleDeps) {
   );
 
   // ---- Titles
-  route.get(
+  route.listWithExport(
     '/evaluation/titles',
-    { summary: 'Title states under a region at a date', querystring: TitleListQuery, response: TitleStateList },
-    ({ actor, query }) => listTitleStates(db, actor, query),
-  );
-  listExportRoute(
-    app,
-    '/evaluation/titles/export.xlsx',
     {
-      tags,
-      summary: 'Title states under a region at a date as an Excel file (same scope as GET /evaluation/titles)',
-      querystring: TitleListQuery.omit({ cursor: true, page: true, limit: true }),
+      summary: 'Title states under a region at a date',
+      querystring: TitleListQuery,
+      response: TitleStateList,
+      exportSummary: 'Title states under a region at a date as an Excel file (same scope as GET /evaluation/titles)',
     },
-    async ({ actor, query }) => titlesExport(db, actor, query),
+    ({ actor, query }) => listTitleStates(db, actor, query),
+    ({ actor, query }) => titlesExport(db, actor, query),
   );
   route.get(
     '/evaluation/titles/counts',

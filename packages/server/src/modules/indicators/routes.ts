@@ -20,7 +20,6 @@ import {
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { multipartFile } from '../../http/upload.ts';
-import { dispositionOf, XLSX } from '../../http/xlsx.ts';
 import { actionContext, requireActor } from '../auth/index.ts';
 import { actorRoutes } from '../../http/route.ts';
 import {
@@ -68,23 +67,13 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
     },
     ({ actor, params, query }) => getSeries(db, actor, params.code, query),
   );
-  app.get(
+  route.workbook(
     '/indicators/:code/series.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'The series table as an Excel file',
-        params: CatalogueCodeParams,
-        querystring: SeriesQuery,
-      },
-    },
-    async (request, reply) => {
-      const series = await getSeries(db, requireActor(request), request.params.code, request.query);
+    { summary: 'The series table as an Excel file', params: CatalogueCodeParams, querystring: SeriesQuery },
+    async ({ actor, params, query }) => {
+      const series = await getSeries(db, actor, params.code, query);
       const region = series.regions[0]!.region;
-      return reply
-        .type(XLSX)
-        .header('content-disposition', dispositionOf(`${series.indicator.name}-${region.name}.xlsx`))
-        .send(await seriesWorkbook(series));
+      return { file: `${series.indicator.name}-${region.name}.xlsx`, body: await seriesWorkbook(series) };
     },
   );
 
@@ -159,25 +148,16 @@ export async function indicatorRoutes(app: App, deps: ModuleDeps) {
     ({ ctx, params: p, body }) => returnEntry(db, ctx, p.code, p.regionCode, p.period, body.reason),
   );
 
-  app.get(
+  route.workbook(
     '/data-sets/:code/template.xlsx',
     {
-      schema: {
-        tags,
-        summary: 'An Excel template: the reporting regions under a region as rows, elements as columns',
-        params: CatalogueCodeParams,
-        querystring: TemplateQuery,
-      },
+      summary: 'An Excel template: the reporting regions under a region as rows, elements as columns',
+      params: CatalogueCodeParams,
+      querystring: TemplateQuery,
     },
-    async (request, reply) => {
-      const { buffer, fileName } = await templateWorkbook(
-        db,
-        requireActor(request),
-        request.params.code,
-        request.query.region,
-        request.query.period,
-      );
-      return reply.type(XLSX).header('content-disposition', dispositionOf(fileName)).send(buffer);
+    async ({ actor, params, query }) => {
+      const { buffer, fileName } = await templateWorkbook(db, actor, params.code, query.region, query.period);
+      return { file: fileName, body: buffer };
     },
   );
 

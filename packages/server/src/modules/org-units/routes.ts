@@ -10,7 +10,6 @@ import {
   UpdateOrgUnitRequest,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { listExportRoute } from '../../http/list-export.ts';
 import type { ExportColumn } from '../../http/xlsx.ts';
 import { actorRoutes } from '../../http/route.ts';
 import { createOrgUnit, listOrgUnits, mergeOrgUnit, readOrgUnit, updateOrgUnit } from './service.ts';
@@ -34,29 +33,17 @@ const EXPORT_COLUMNS: ExportColumn<OrgUnit>[] = [
 /** Responsible units (责任单位): provincial departments, creation offices and their counterparts. */
 export async function orgUnitRoutes(app: App, deps: ModuleDeps) {
   const { db } = deps;
-  const tags = ['org-units'];
-  const route = actorRoutes(app, tags);
-  route.get(
+  const route = actorRoutes(app, ['org-units']);
+  route.listWithExport(
     '/org-units',
-    { summary: 'Responsible units within your scope', querystring: OrgUnitListQuery, response: OrgUnitList },
-    ({ actor, query }) => listOrgUnits(db, actor, query),
-  );
-
-  listExportRoute(
-    app,
-    '/org-units/export.xlsx',
     {
-      tags,
-      summary: 'The responsible units within your scope as an Excel file (same filters as GET /org-units)',
-      querystring: OrgUnitListQuery.omit({ cursor: true, page: true, limit: true }),
+      summary: 'Responsible units within your scope',
+      querystring: OrgUnitListQuery,
+      response: OrgUnitList,
+      exportSummary: 'The responsible units within your scope as an Excel file (same filters as GET /org-units)',
     },
-    async ({ actor, query }) => ({
-      sheet: '责任单位',
-      title: '责任单位',
-      columns: EXPORT_COLUMNS,
-      file: 'org-units',
-      pages: (cursor, limit) => listOrgUnits(db, actor, { ...query, cursor, limit }),
-    }),
+    ({ actor, query }) => listOrgUnits(db, actor, query),
+    ({ pages }) => ({ sheet: '责任单位', title: '责任单位', columns: EXPORT_COLUMNS, file: 'org-units', pages }),
   );
 
   route.get(

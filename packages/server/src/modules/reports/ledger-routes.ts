@@ -1,11 +1,8 @@
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { sendXlsx } from '../../http/xlsx.ts';
-import { DOCX, sendDocx } from '../../http/docx.ts';
 import { actorRoutes } from '../../http/route.ts';
-import { requireActor } from '../auth/index.ts';
 import { Board, BoardQuery, BulletinQuery, Ledger, LedgerQuery, PlanCodeParams } from '@chuangcheng/core';
 import { readBulletin } from './bulletin.ts';
-import { resolvePdfFonts, sendPdf } from '../../http/pdf.ts';
+import { wordAndPdfRoutes } from '../../http/word-and-pdf.ts';
 import { bulletinDocx, bulletinPdf } from './bulletin-docx.ts';
 import { readBoard, readLedger } from './ledger.ts';
 import { ledgerWorkbook } from './ledger-xlsx.ts';
@@ -24,20 +21,17 @@ export async function ledgerRoutes(app: App, deps: ModuleDeps) {
     ({ actor, params, query }) => readLedger(deps.db, actor, params.code, query),
   );
 
-  app.get(
+  route.workbook(
     '/plans/:code/ledger.xlsx',
     {
-      schema: {
-        tags,
-        summary: 'The ledger as an Excel file, one row per task and unit',
-        params: PlanCodeParams,
-        querystring: LedgerQuery,
-      },
+      summary: 'The ledger as an Excel file, one row per task and unit',
+      params: PlanCodeParams,
+      querystring: LedgerQuery,
     },
-    async (request, reply) => {
-      const ledger = await readLedger(deps.db, requireActor(request), request.params.code, request.query);
-      const fileName = `${ledger.plan.name}-台账-${ledger.asOf}.xlsx`;
-      return sendXlsx(reply, { ascii: `ledger-${ledger.asOf}.xlsx`, name: fileName }, await ledgerWorkbook(ledger));
+    async ({ actor, params, query }) => {
+      const ledger = await readLedger(deps.db, actor, params.code, query);
+      const file = { ascii: `ledger-${ledger.asOf}.xlsx`, name: `${ledger.plan.name}-台账-${ledger.asOf}.xlsx` };
+      return { file, body: await ledgerWorkbook(ledger) };
     },
   );
 
@@ -52,43 +46,21 @@ export async function ledgerRoutes(app: App, deps: ModuleDeps) {
     ({ actor, params, query }) => readBoard(deps.db, actor, params.code, query.asOf),
   );
 
-  app.get(
-    '/plans/:code/bulletin.docx',
-    {
-      schema: {
-        tags,
-        summary: 'The periodic 督查通报 of a month or week as a Word (.docx) file, figures as of its last day',
-        params: PlanCodeParams,
-        querystring: BulletinQuery,
-        produces: [DOCX],
-      },
+  wordAndPdfRoutes(app, '/plans/:code/bulletin', {
+    tags,
+    summary: {
+      docx: 'The periodic 督查通报 of a month or week as a Word (.docx) file, figures as of its last day',
+      pdf: 'The periodic 督查通报 as a PDF file (the same content as the Word file)',
     },
-    async (request, reply) => {
-      const bulletin = await readBulletin(deps.db, requireActor(request), request.params.code, request.query);
-      const name = `督查通报-${bulletin.region.name}-${bulletin.period}.docx`;
-      return sendDocx(reply, { ascii: `bulletin-${bulletin.period}.docx`, name }, await bulletinDocx(bulletin));
-    },
-  );
-
-  app.get(
-    '/plans/:code/bulletin.pdf',
-    {
-      schema: {
-        tags,
-        summary: 'The periodic 督查通报 as a PDF file (the same content as the Word file)',
-        params: PlanCodeParams,
-        querystring: BulletinQuery,
-        produces: ['application/pdf'],
-      },
-    },
-    async (request, reply) => {
-      const bulletin = await readBulletin(deps.db, requireActor(request), request.params.code, request.query);
-      const fonts = resolvePdfFonts(deps.config.pdfFont);
-      return sendPdf(
-        reply,
-        { ascii: `bulletin-${bulletin.period}.pdf`, name: `督查通报-${bulletin.region.name}-${bulletin.period}.pdf` },
-        await bulletinPdf(bulletin, fonts),
-      );
-    },
-  );
+    params: PlanCodeParams,
+    querystring: BulletinQuery,
+    pdfFont: deps.config.pdfFont,
+    read: ({ actor, params, query }) => readBulletin(deps.db, actor, params.code, query),
+    file: (bulletin) => ({
+      ascii: `bulletin-${bulletin.period}`,
+      name: `督查通报-${bulletin.region.name}-${bulletin.period}`,
+    }),
+    docx: bulletinDocx,
+    pdf: bulletinPdf,
+  });
 }

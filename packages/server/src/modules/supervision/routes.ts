@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { App, ModuleDeps } from '../../http/types.ts';
 import { actorRoutes } from '../../http/route.ts';
-import { requireActor, type Actor } from '../auth/index.ts';
+import type { Actor } from '../auth/index.ts';
 import { instructionRoutes } from './instruction-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { supervisionListExportRoutes } from './list-export-routes.ts';
@@ -9,8 +9,7 @@ import { officePrefixRoutes } from './office-prefix-routes.ts';
 import { smsContactRoutes } from './sms-contact-routes.ts';
 import { acknowledgeNotice, closeNotice, replyToNotice } from './notice-actions.ts';
 import { approveNotice, decideExtension, requestExtension, returnNotice, reviewNotice } from './notice-closure.ts';
-import { DOCX, sendDocx } from '../../http/docx.ts';
-import { resolvePdfFonts, sendPdf } from '../../http/pdf.ts';
+import { wordAndPdfRoutes } from '../../http/word-and-pdf.ts';
 import { noticeDocx, noticePdf } from './notice-docx.ts';
 import { issueNotice, listNotices, readNotice } from './notices.ts';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.ts';
@@ -53,41 +52,19 @@ export async function supervisionRoutes(app: App, deps: ModuleDeps) {
   route.get('/notices/:id', { summary: 'One notice', params: IdParams, response: Notice }, ({ actor, params }) =>
     readNotice(db, actor, params.id),
   );
-  app.get(
-    '/notices/:id/document.docx',
-    {
-      schema: {
-        tags,
-        summary: 'The 督办单 as a Word (.docx) file',
-        params: IdParams,
-        produces: [DOCX],
-      },
+  wordAndPdfRoutes(app, '/notices/:id/document', {
+    tags,
+    summary: {
+      docx: 'The 督办单 as a Word (.docx) file',
+      pdf: 'The 督办单 as a PDF file (the same content as the Word file)',
     },
-    async (request, reply) => {
-      const notice = await readNotice(deps.db, requireActor(request), request.params.id);
-      return sendDocx(reply, { ascii: 'notice.docx', name: `督办单-${notice.number}.docx` }, await noticeDocx(notice));
-    },
-  );
-  app.get(
-    '/notices/:id/document.pdf',
-    {
-      schema: {
-        tags,
-        summary: 'The 督办单 as a PDF file (the same content as the Word file)',
-        params: IdParams,
-        produces: ['application/pdf'],
-      },
-    },
-    async (request, reply) => {
-      const notice = await readNotice(deps.db, requireActor(request), request.params.id);
-      const fonts = resolvePdfFonts(deps.config.pdfFont);
-      return sendPdf(
-        reply,
-        { ascii: 'notice.pdf', name: `督办单-${notice.number}.pdf` },
-        await noticePdf(notice, fonts),
-      );
-    },
-  );
+    params: IdParams,
+    pdfFont: deps.config.pdfFont,
+    read: ({ actor, params }) => readNotice(deps.db, actor, params.id),
+    file: (notice) => ({ ascii: 'notice', name: `督办单-${notice.number}` }),
+    docx: noticeDocx,
+    pdf: noticePdf,
+  });
   /** A workflow step on one notice: `POST /notices/:id/<step>` with its body, answering the notice. */
   const step = <B>(
     path: string,

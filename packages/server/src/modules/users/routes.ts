@@ -8,7 +8,6 @@ import {
   UserListQuery,
 } from '@chuangcheng/core';
 import type { App, ModuleDeps } from '../../http/types.ts';
-import { listExportRoute } from '../../http/list-export.ts';
 import { beijingTime, type ExportColumn } from '../../http/xlsx.ts';
 import { actorRoutes } from '../../http/route.ts';
 import { createUser, listUsers, readUser, updateUser } from './service.ts';
@@ -36,27 +35,16 @@ const EXPORT_COLUMNS: ExportColumn<User>[] = [
 export async function userRoutes(app: App, deps: ModuleDeps) {
   const { db } = deps;
   const route = actorRoutes(app, ['users']);
-  route.get(
+  route.listWithExport(
     '/users',
-    { summary: 'Accounts within your scope', querystring: UserListQuery, response: UserList },
-    ({ actor, query }) => listUsers(db, actor, query),
-  );
-
-  listExportRoute(
-    app,
-    '/users/export.xlsx',
     {
-      tags: ['users'],
-      summary: 'The accounts within your scope as an Excel file (same filter as GET /users)',
-      querystring: UserListQuery.omit({ cursor: true, page: true, limit: true }),
+      summary: 'Accounts within your scope',
+      querystring: UserListQuery,
+      response: UserList,
+      exportSummary: 'The accounts within your scope as an Excel file (same filter as GET /users)',
     },
-    async ({ actor, query }) => ({
-      sheet: '用户',
-      title: '用户列表',
-      columns: EXPORT_COLUMNS,
-      file: 'users',
-      pages: (cursor, limit) => listUsers(db, actor, { ...query, cursor, limit }),
-    }),
+    ({ actor, query }) => listUsers(db, actor, query),
+    ({ pages }) => ({ sheet: '用户', title: '用户列表', columns: EXPORT_COLUMNS, file: 'users', pages }),
   );
 
   route.get('/users/:id', { summary: 'One account', params: UserIdParams, response: User }, ({ actor, params }) =>
