@@ -54,3 +54,4 @@ export * from './api/geo.ts';
 export * from './api/publisher.ts';
 export * from './api/system.ts';
 export * from './api/evaluation.ts';
+export * from './seeded-random.ts';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { distributionCode } from '@chuangcheng/core';
+import { distributionCode, seededRandom } from '@chuangcheng/core';
 import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
 import { drainOutbox } from '../../outbox/worker.ts';
 import { createUnit, DAOLI, phonePhoto, postPhoto, randomIp, report } from './fixtures.ts';
@@ -31,13 +31,7 @@ beforeAll(async () => {
 
 /** A small seeded generator, so that a failing data set can be made again. */
 function seeded(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '@chuangcheng/core';
 import { fileTestContext } from '../../test/harness.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
 import { loadRegionTree } from '../indicators/region-tree.ts';
@@ -80,18 +81,6 @@ beforeAll(async () => {
   tree = { ...loaded, nodes, byCode: new Map(nodes.map((n) => [n.code, n])) };
 });
 
-/** A small deterministic generator (mulberry32) driven by fast-check's seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Mode = 'complete' | 'complete-mixed-approval' | 'sparse';
 
 const periodEnd = (period: string) => {
@@ -103,7 +92,7 @@ const daysAfter = (d: Date, days: number) => new Date(d.getTime() + days * 86_40
 
 /** Replaces the test data set's figures, entries and entry events with generated ones. */
 async function generate(seed: number, mode: Mode, counties: readonly RegionNode[]): Promise<void> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const db = ctx.db;
   await sql`delete from observation where data_set_code = ${SET}`.execute(db);

@@ -1,6 +1,12 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { indicatorPeriodBounds, indicatorPeriodsBetween, periodTime, IndicatorPeriodType } from '@chuangcheng/core';
+import {
+  indicatorPeriodBounds,
+  indicatorPeriodsBetween,
+  periodTime,
+  IndicatorPeriodType,
+  seededRandom,
+} from '@chuangcheng/core';
 import type { Database } from '../../db/schema.ts';
 import { conflict } from '../../http/problem.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -83,18 +89,6 @@ const SIZE: Record<string, [number, number]> = {
   'cases-filed': [40, 400],
 };
 
-/** mulberry32: a small deterministic generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 兰西县, 青冈县, 明水县: national poverty counties of 绥化 that report no youth palaces in the demo. */
 const DEMO_SILENT_POVERTY_COUNTIES = new Set(['231222', '231223', '231225']);
 
@@ -129,7 +123,7 @@ function demoObservations(
     const periods = indicatorPeriodsBetween(first, DEMO_LAST[type]);
     const indicators = catalogue.indicators.filter((i) => set.elements.some((e) => e.code === i.numerator_code));
     for (const region of regions.filter((r) => r.level === set.region_level)) {
-      const rnd = random(hashSeed(seed, set.code, region.code));
+      const rnd = seededRandom(hashSeed(seed, set.code, region.code));
       // Waste sorting is reported by the pilot cities; youth palaces by the national poverty
       // counties only, except three of 绥化's five, so that 绥化 reads "insufficient data" (2 of 5).
       const skip = (element: string) =>
