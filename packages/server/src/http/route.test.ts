@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorAt } from '../test/policy-table.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { actorRoutes, type RouteInput } from './route.ts';
+import { XLSX } from './xlsx.ts';
 import type { App } from './types.ts';
 
 // The one helper the signed-in JSON routes register through (issue 12, decision 0192): the schema
@@ -14,6 +15,16 @@ const Params = z.object({ id: z.string().regex(/^[a-z]+$/) });
 const Query = z.object({ limit: z.coerce.number().int().max(10).optional() });
 const Body = z.object({ name: z.string().min(1) });
 const Thing = z.object({ id: z.string(), name: z.string() });
+
+const ListQuery = z.object({
+  q: z.string().optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().optional(),
+  page: z.coerce.number().int().optional(),
+});
+const ThingPage = z.object({ items: z.array(Thing), nextCursor: z.string().nullable() });
+const THINGS = ['a1', 'a2', 'a3', 'a4', 'a5'].map((name) => ({ id: name, name }));
+const reads: z.infer<typeof ListQuery>[] = [];
 
 const inputs: RouteInput<unknown, unknown, unknown>[] = [];
 const registered: RouteOptions[] = [];
@@ -50,6 +61,28 @@ beforeAll(async () => {
     { summary: 'Delete a thing', params: Params, response: z.null(), status: 204 },
     async () => null,
   );
+  // A list of five things, two to a page whatever the limit asked, and its export read through it.
+  route.listWithExport(
+    '/things',
+    { summary: 'List things', querystring: ListQuery, response: ThingPage, exportSummary: 'Things as Excel' },
+    async ({ query }) => {
+      reads.push(query);
+      const from = Number(query.cursor ?? 0);
+      const items = THINGS.filter((t) => t.name.includes(query.q ?? '')).slice(from, from + 2);
+      return { items, nextCursor: from + 2 < THINGS.length ? String(from + 2) : null };
+    },
+    ({ pages }) => ({
+      sheet: 'Things',
+      title: '事物',
+      columns: [{ header: '名称', width: 10, value: (t: z.infer<typeof Thing>) => t.name }],
+      file: 'things',
+      pages,
+    }),
+  );
+  route.workbook('/things/:id/sheet.xlsx', { summary: 'A thing as Excel', params: Params }, async (input) => {
+    inputs.push(input);
+    return { file: `事物-${input.params.id}.xlsx`, body: Buffer.from('a workbook') };
+  });
   await app.ready();
 });
 afterAll(() => app.close());
@@ -118,5 +151,45 @@ describe('actorRoutes', () => {
     const deleted = await app.inject({ method: 'DELETE', url: '/things/abc', headers: signedIn });
     expect(deleted.statusCode).toBe(204);
     expect(deleted.body).toBe('');
+  });
+});
+
+describe('listWithExport and workbook', () => {
+  const schemaOf = (url: string) => registered.find((r) => r.method === 'GET' && r.url === url)!.schema!;
+
+  it('registers the list and its export: the export takes the list query without paging', () => {
+    expect(schemaOf('/things').summary).toBe('List things');
+    const exported = schemaOf('/things/export.xlsx');
+    expect(exported.tags).toEqual(['things']);
+    expect(exported.summary).toBe('Things as Excel');
+    expect(Object.keys((exported.querystring as z.ZodObject<z.ZodRawShape>).shape)).toEqual(['q']);
+  });
+
+  it('exports every page, each read through the list with its filter', async () => {
+    reads.length = 0;
+    const res = await app.inject({ method: 'GET', url: '/things/export.xlsx?q=a', headers: signedIn });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX);
+    expect(reads.map((q) => [q.q, q.cursor])).toEqual([
+      ['a', undefined],
+      ['a', '2'],
+      ['a', '4'],
+    ]);
+  });
+
+  it('sends a workbook with its name, and refuses without a signed-in actor', async () => {
+    inputs.length = 0;
+    const refused = await app.inject({ method: 'GET', url: '/things/abc/sheet.xlsx' });
+    expect(refused.statusCode).toBe(401);
+    expect(inputs).toHaveLength(0);
+    expect((await app.inject({ method: 'GET', url: '/things/export.xlsx' })).statusCode).toBe(401);
+    const res = await app.inject({ method: 'GET', url: '/things/abc/sheet.xlsx', headers: signedIn });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="__-abc.xlsx"; filename*=UTF-8''${encodeURIComponent('事物-abc.xlsx')}`,
+    );
+    expect(res.body).toBe('a workbook');
+    expect(inputs[0]!.params).toEqual({ id: 'abc' });
   });
 });
