@@ -455,6 +455,14 @@ export interface EvaluationResult {
   value: number | null;
 }
 
+export interface EvaluationResultsWorkbook {
+  file: Buffer;
+  inputs_hash: string;
+  round_id: string;
+  version: number;
+  written_at: Generated<Timestamp>;
+}
+
 export interface EvaluationRound {
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -1045,6 +1053,7 @@ export interface DB {
   evaluation_publication: EvaluationPublication;
   evaluation_publication_region: EvaluationPublicationRegion;
   evaluation_result: EvaluationResult;
+  evaluation_results_workbook: EvaluationResultsWorkbook;
   evaluation_round: EvaluationRound;
   evaluation_round_cache: EvaluationRoundCache;
   evaluation_round_effect: EvaluationRoundEffect;

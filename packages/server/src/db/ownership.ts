@@ -62,6 +62,7 @@ export const TABLE_OWNER: Record<keyof DB, TableOwner> = {
   evaluation_assignment: 'evaluation',
   evaluation_evidence: 'evaluation',
   evaluation_round_cache: 'evaluation',
+  evaluation_results_workbook: 'evaluation',
   evaluation_finding: 'evaluation',
   evaluation_framework: 'evaluation',
   evaluation_framework_version: 'evaluation',

@@ -74,6 +74,33 @@ export const publicationRepository = {
     return rows.map((r) => parseStored(FrozenStandardScores, r, 'evaluation_publication_region.scorecard'));
   },
 
+  /**
+   * The results workbook kept for a publication version, when it was written from the inputs that
+   * hash to `inputsHash` (decision 0211); undefined when none is kept or the inputs have moved.
+   */
+  async keptWorkbook(db: Db, roundId: string, version: number, inputsHash: string): Promise<Buffer | undefined> {
+    const row = await db
+      .selectFrom('evaluation_results_workbook')
+      .select('file')
+      .where('round_id', '=', roundId)
+      .where('version', '=', version)
+      .where('inputs_hash', '=', inputsHash)
+      .executeTakeFirst();
+    // PGlite answers a bytea as a Uint8Array, node-postgres as a Buffer: one view of the same bytes
+    return row && Buffer.from(row.file.buffer, row.file.byteOffset, row.file.byteLength);
+  },
+
+  /** Keeps the workbook of a publication version written from these inputs, replacing an older one. */
+  async keepWorkbook(db: Db, roundId: string, version: number, inputsHash: string, file: Buffer): Promise<void> {
+    await db
+      .insertInto('evaluation_results_workbook')
+      .values({ round_id: roundId, version, inputs_hash: inputsHash, file })
+      .onConflict((oc) =>
+        oc.columns(['round_id', 'version']).doUpdateSet({ inputs_hash: inputsHash, file, written_at: new Date() }),
+      )
+      .execute();
+  },
+
   /** A publication's ranking rows, best first within each group. */
   rows(db: Db, roundId: string, version: number) {
     return db

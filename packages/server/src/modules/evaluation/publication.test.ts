@@ -260,6 +260,59 @@ describe('a published round is frozen in every view', () => {
     expect(round.publications.map((p: { version: number }) => p.version)).toEqual([1, 2]);
     expect((await ctx.admin.get(`/api/v1/evaluation/rounds/${published}/ranking?version=3`)).statusCode).toBe(404);
   });
+
+  it('keeps each version’s workbook once written, sends the kept file, and writes it again when a name it shows changes', async () => {
+    const download = async (query = '') => {
+      const res = await ctx.admin.get(`/api/v1/evaluation/rounds/${published}/results.xlsx${query}`);
+      expect(res.statusCode).toBe(200);
+      return Buffer.from(res.rawPayload);
+    };
+    const kept = () =>
+      ctx.db
+        .selectFrom('evaluation_results_workbook')
+        .select(['version', 'inputs_hash'])
+        .where('round_id', '=', published)
+        .orderBy('version')
+        .execute();
+    // The correction is its own file: B's corrected deduction is in version 2, not in version 1.
+    expect(await exportedTotals(published)).not.toEqual(await exportedTotals(published, '?version=1'));
+    expect((await kept()).map((k) => k.version)).toEqual([1, 2]);
+    const written = await download();
+    expect(await download()).toEqual(written);
+
+    // What is kept is what is sent: a marked row comes back byte for byte.
+    const marked = Buffer.from('kept workbook of version 2');
+    await ctx.db
+      .updateTable('evaluation_results_workbook')
+      .set({ file: marked })
+      .where('round_id', '=', published)
+      .where('version', '=', 2)
+      .execute();
+    expect(await download()).toEqual(marked);
+    expect((await download('?version=1')).subarray(0, 2).toString()).toBe('PK');
+
+    // A region renamed (as a reimport of the region data would): the kept file no longer matches.
+    const before = (await kept()).find((k) => k.version === 2)!.inputs_hash;
+    const { name } = await ctx.db.selectFrom('region').select('name').where('code', '=', A).executeTakeFirstOrThrow();
+    await ctx.db
+      .updateTable('region')
+      .set({ name: `${name}（更名）` })
+      .where('code', '=', A)
+      .execute();
+    try {
+      const rewritten = await download();
+      expect(rewritten).not.toEqual(marked);
+      const { default: ExcelJS } = await import('exceljs');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(rewritten as unknown as ArrayBuffer);
+      const names: unknown[] = [];
+      workbook.worksheets[0]!.eachRow((row) => names.push(row.getCell(2).value));
+      expect(names).toContain(`${name}（更名）`);
+      expect((await kept()).find((k) => k.version === 2)!.inputs_hash).not.toBe(before);
+    } finally {
+      await ctx.db.updateTable('region').set({ name }).where('code', '=', A).execute();
+    }
+  });
 });
 
 describe('findings, unscored standards and publication', () => {

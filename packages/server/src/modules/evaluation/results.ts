@@ -14,6 +14,7 @@ import {
   type SanctionEffect,
   type Scorecard,
 } from '@chuangcheng/core';
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/problem.ts';
@@ -232,7 +233,9 @@ const GROUP_LABELS: Record<CityGroup, string> = {
 /**
  * The publication as Excel: one ranking sheet per city group and every standard's score per region.
  * Written as sheet XML by `writeXlsx` (decision 0190): a national round's standards sheet holds about
- * 900,000 cells, which exceljs built and rendered as objects one by one (decision 0180).
+ * 900,000 cells, which exceljs built and rendered as objects one by one (decision 0180). A published
+ * version's file is written once and kept in the database (decision 0211): every later download, from
+ * any server, sends the kept bytes while the inputs it was written from are unchanged.
  */
 export async function resultsWorkbook(
   db: Db,
@@ -242,6 +245,28 @@ export async function resultsWorkbook(
 ): Promise<{ name: string; buffer: Buffer }> {
   const ranking = await readRanking(db, actor, roundId, { version });
   const round = await loadRound(db, roundId);
+  const name = `${round.row.name}-测评结果.xlsx`;
+  const publication = ranking.publication;
+  if (!publication) return { name, buffer: await writeResultsWorkbook(db, round, ranking) };
+  // A publication's scores are frozen; what else the file shows is hashed, so a rename is a new file
+  const inputs = createHash('sha256')
+    .update(JSON.stringify([RESULTS_WORKBOOK_FORMAT, round.row.name, round.row.framework_is_model, ranking]))
+    .digest('hex');
+  const kept = await publicationRepository.keptWorkbook(db, roundId, publication.version, inputs);
+  if (kept) return { name, buffer: kept };
+  const buffer = await writeResultsWorkbook(db, round, ranking);
+  await publicationRepository.keepWorkbook(db, roundId, publication.version, inputs, buffer);
+  return { name, buffer };
+}
+
+/**
+ * Changes whenever `writeResultsWorkbook` writes a different file from the same inputs, so a kept
+ * workbook written by an older server is written again rather than sent.
+ */
+const RESULTS_WORKBOOK_FORMAT = 1;
+
+/** The workbook itself: one ranking sheet per city group and the standards sheet. */
+async function writeResultsWorkbook(db: Db, round: LoadedRound, ranking: Ranking): Promise<Buffer> {
   const doc = await pinnedFramework(db, round.row);
   const regions = await standardScores(db, round, ranking);
   const notice = round.row.framework_is_model ? '（模型框架试算结果，非正式测评体系）' : '';
@@ -288,7 +313,7 @@ export async function resultsWorkbook(
       })),
     ],
   });
-  return { name: `${round.row.name}-测评结果.xlsx`, buffer: await writeXlsx(sheets, 'Chuangcheng') };
+  return writeXlsx(sheets, 'Chuangcheng');
 }
 
 /**
