@@ -489,6 +489,7 @@ export interface EvaluationRoundCache {
   generation: Generated<number>;
   invalidated_at: Timestamp | null;
   round_id: string;
+  scores: Buffer | null;
 }
 
 export interface EvaluationRoundEffect {

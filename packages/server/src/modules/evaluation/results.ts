@@ -72,6 +72,7 @@ export async function readScorecard(
   const doc = await pinnedFramework(db, round.row);
   const computed = await cachedComputeRound(db, round.row, doc);
   const mine = computed.regions.find((r) => r.region.code === regionCode)!;
+  const [score] = await computed.scores([regionCode]);
   // Photos are attached to a finding after it is recorded, through the attachments module: read
   // them now rather than from the kept computation.
   const photos = await findingPhotos(db, roundId, regionCode);
@@ -80,13 +81,13 @@ export async function readScorecard(
     roundId,
     isModel: round.row.framework_is_model,
     region,
-    score: mine.score,
+    score: score!,
     rank: mine.rank,
     groupTotals: computed.regions.filter((r) => r.region.city_group === region.city_group).map((r) => r.score.total),
     previous: prev ? { roundId: prev.id, name: prev.name, total: prev.total, rank: prev.rank } : null,
     losses: await withFiles(
       db,
-      mine.score.losses.map((l) => ({ ...l, attachmentIds: l.findingId ? (photos.get(l.findingId) ?? []) : [] })),
+      score!.losses.map((l) => ({ ...l, attachmentIds: l.findingId ? (photos.get(l.findingId) ?? []) : [] })),
     ),
     publication: null,
   });
@@ -217,10 +218,13 @@ async function standardScores(
       return frozen.map((f) => ({ name: f.name, scores: new Map(f.codes.map((code, i) => [code, f.scores[i]!])) }));
     }
   }
-  const computed = round.row.published_at
-    ? await computeRound(db, round.row, undefined, round.row.published_at)
-    : await cachedComputeRound(db, round.row);
-  return computed.regions.map((r) => ({ name: r.region.name, scores: perRegion(r.score.projects) }));
+  if (round.row.published_at) {
+    const computed = await computeRound(db, round.row, undefined, round.row.published_at);
+    return computed.regions.map((r) => ({ name: r.region.name, scores: perRegion(r.score.projects) }));
+  }
+  const kept = await cachedComputeRound(db, round.row);
+  const scores = await kept.scores(kept.regions.map((r) => r.region.code));
+  return kept.regions.map((r, i) => ({ name: r.region.name, scores: perRegion(scores[i]!.projects) }));
 }
 
 const GROUP_LABELS: Record<CityGroup, string> = {

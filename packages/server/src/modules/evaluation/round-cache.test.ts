@@ -93,6 +93,22 @@ describe('the computed round kept in the database', () => {
     const row = await kept();
     expect(row?.computed).not.toBeNull();
     expect(row?.computed_generation).toBe(row?.generation);
+    // Kept in two parts (decision 0212): the ranking's figures, and each region's whole score as
+    // its own gzipped slice of `scores`, read back one region at a time.
+    const summary = await roundCacheRepository.read(ctx.db, roundId);
+    expect(summary.regions?.map((r) => r.score)).toEqual(
+      first.groups.flatMap((g) => g.rows).map((r) => expect.objectContaining({ total: r.total })),
+    );
+    expect(summary.regions?.[0]?.score).not.toHaveProperty('losses');
+    const slices = await roundCacheRepository.scores(
+      ctx.db,
+      roundId,
+      summary.generation,
+      summary.regions!.slice().reverse(),
+    );
+    const computed = (await computeRound(ctx.db, await round())).regions;
+    expect(slices?.map((s) => s.total)).toEqual(computed.map((r) => r.score.total).reverse());
+    expect(slices?.[0]?.losses).toEqual(computed.at(-1)!.score.losses);
     expect(totalOf(first, A)).toBeCloseTo((await freshTotals())[A]!, 6);
 
     // A write that bypasses the events (a hand edit) is not seen: the second read is the kept one.
@@ -155,7 +171,11 @@ describe('the computed round kept in the database', () => {
   it('never keeps a computation made before a change it did not see', async () => {
     await ranking();
     const { generation } = await roundCacheRepository.read(ctx.db, roundId);
+    const { regions } = await roundCacheRepository.read(ctx.db, roundId);
+    expect(await roundCacheRepository.scores(ctx.db, roundId, generation, regions!)).toHaveLength(2);
     await roundCacheRepository.invalidate(ctx.db, [roundId]);
+    // the scores of the generation read before the change are no longer there to be read
+    expect(await roundCacheRepository.scores(ctx.db, roundId, generation, regions!)).toBeUndefined();
     expect(await roundCacheRepository.keep(ctx.db, roundId, generation, [])).toBe(false);
     expect((await kept())?.computed).toBeNull();
     // computed from the current generation, it is kept
