@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { CockpitMap, CockpitRanking, CockpitView, LaggingList } from '@chuangcheng/core';
 import { buildUser, fileTestContext, type Agent } from '../../test/harness.ts';
@@ -261,14 +261,30 @@ describe('what every request read is kept per cache generation (issue 13, decisi
       await ctx.admin.get(`/api/v1/cockpit/lagging?limit=5&cursor=${page1.nextCursor}`)
     ).json() as LaggingList;
     expect(page2.items[0]).not.toEqual(page1.items[0]);
-    // A client that accepts gzip gets the kept view's gzip copy: the same JSON.
+    // A client that accepts brotli (as browsers do) gets the kept view's brotli copy, one that
+    // accepts only gzip its gzip copy: the same JSON either way.
     for (const url of ['/api/v1/cockpit', '/api/v1/cockpit/ranking']) {
       const plain = await ctx.admin.get(url);
-      const zipped = await ctx.app.inject({
-        method: 'GET',
-        url,
-        headers: { cookie: ctx.admin.cookie, 'accept-encoding': 'br;q=1, gzip;q=0.8' },
-      });
+      const encoded = (acceptEncoding: string) =>
+        ctx.app.inject({
+          method: 'GET',
+          url,
+          headers: { cookie: ctx.admin.cookie, 'accept-encoding': acceptEncoding },
+        });
+      // The brotli copy is made after the view is kept (decision 0213): gzip until it is there.
+      const early = await encoded('gzip, deflate, br, zstd');
+      expect(['gzip', 'br'], url).toContain(early.headers['content-encoding']);
+      const browser = await vi.waitFor(
+        async () => {
+          const res = await encoded('gzip, deflate, br, zstd');
+          expect(res.headers['content-encoding'], url).toBe('br');
+          return res;
+        },
+        { timeout: 30_000, interval: 20 },
+      );
+      expect(browser.headers.vary, url).toMatch(/accept-encoding/i);
+      expect(zlib.brotliDecompressSync(browser.rawPayload).toString(), url).toBe(plain.body);
+      const zipped = await encoded('br;q=0.5, gzip;q=0.8');
       expect(zipped.headers['content-encoding'], url).toBe('gzip');
       expect(zipped.headers.vary, url).toMatch(/accept-encoding/i);
       expect(zlib.gunzipSync(zipped.rawPayload).toString(), url).toBe(plain.body);
