@@ -94,7 +94,7 @@ describe('the computed round kept in the database', () => {
     expect(row?.computed).not.toBeNull();
     expect(row?.computed_generation).toBe(row?.generation);
     // Kept in two parts (decision 0212): the ranking's figures, and each region's whole score as
-    // its own gzipped slice of `scores`, read back one region at a time.
+    // its own compressed slice of `scores`, read back one region at a time.
     const summary = await roundCacheRepository.read(ctx.db, roundId);
     expect(summary.regions?.map((r) => r.score)).toEqual(
       first.groups.flatMap((g) => g.rows).map((r) => expect.objectContaining({ total: r.total })),
