@@ -1,6 +1,7 @@
 import {
   message,
   annualScore,
+  canonicalJson,
   CityGroup,
   cycleDisqualifications,
   cycleStanding,
@@ -254,7 +255,7 @@ export async function resultsWorkbook(
   if (!publication) return { name, buffer: await writeResultsWorkbook(db, round, ranking) };
   // A publication's scores are frozen; what else the file shows is hashed, so a rename is a new file
   const inputs = createHash('sha256')
-    .update(JSON.stringify([RESULTS_WORKBOOK_FORMAT, round.row.name, round.row.framework_is_model, ranking]))
+    .update(canonicalJson([RESULTS_WORKBOOK_FORMAT, round.row.name, round.row.framework_is_model, ranking]))
     .digest('hex');
   const kept = await publicationRepository.keptWorkbook(db, roundId, publication.version, inputs);
   if (kept) return { name, buffer: kept };

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import type { RegionScore } from '@chuangcheng/core';
 import { sql, type Kysely } from 'kysely';
@@ -64,7 +65,6 @@ const BROTLI = {
 const REGIONS_BETWEEN_YIELDS = 16;
 /** Up to this many regions' scores are read as slices of `scores`; more, as the whole column. */
 const SLICES_READ_ONE_BY_ONE = 16;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** `f` of each item, in order, synchronously a few at a time, letting other requests run in between. */
 async function eachInTurn<T, R>(items: readonly T[], f: (item: T) => R): Promise<R[]> {
